@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { CoreModule } from '@tsunagu/core';
+import { IdentityModule } from '@tsunagu/identity';
+import { NotificationsModule } from '@tsunagu/notifications';
+import { ParticipantsModule } from '@tsunagu/participants';
+import { ProjectsModule } from '@tsunagu/projects';
+import { AdminBootstrapOnStart } from './admin-bootstrap-on-start';
+import { AuthenticationGuard } from './auth/authentication.guard';
+import { GraphQLPassThroughFilter } from './graphql/graphql-exception.filter';
+import { ApiGraphQLModule } from './graphql/graphql.module';
+import { InputValidationPipe } from './graphql/input-validation.pipe';
+import { API_RESOLVERS } from './resolvers';
+
+@Module({
+  imports: [
+    CoreModule,
+    ApiGraphQLModule,
+    IdentityModule,
+    ProjectsModule,
+    ParticipantsModule,
+    NotificationsModule,
+  ],
+  providers: [
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+    { provide: APP_PIPE, useClass: InputValidationPipe },
+    { provide: APP_FILTER, useClass: GraphQLPassThroughFilter },
+    AdminBootstrapOnStart,
+    ...API_RESOLVERS,
+  ],
+})
+export class ApiModule {}

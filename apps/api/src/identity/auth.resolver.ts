@@ -1,0 +1,55 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import {
+  Actor,
+  AuthPayloadType,
+  AuthService,
+  Session,
+  SignInInput,
+  SignUpInput,
+} from '@tsunagu/identity';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Public } from '../auth/public.decorator';
+
+function toPayload(session: Session): AuthPayloadType {
+  const { user } = session;
+  return {
+    accessToken: session.accessToken,
+    accessTokenExpiresAt: session.accessTokenExpiresAt,
+    refreshToken: session.refreshToken,
+    refreshTokenExpiresAt: session.refreshTokenExpiresAt,
+    user: { id: user.id, displayName: user.displayName, locale: user.locale },
+  };
+}
+
+@Resolver()
+export class AuthResolver {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Mutation(() => AuthPayloadType, { description: 'Create an account and sign in.' })
+  async signUp(@Args('input') input: SignUpInput): Promise<AuthPayloadType> {
+    return toPayload(await this.auth.signUp(input));
+  }
+
+  @Public()
+  @Mutation(() => AuthPayloadType)
+  async signIn(@Args('input') input: SignInInput): Promise<AuthPayloadType> {
+    return toPayload(await this.auth.signIn(input.email, input.password));
+  }
+
+  @Public()
+  @Mutation(() => AuthPayloadType, {
+    description: 'Exchange a refresh token for a new token pair.',
+  })
+  async refreshSession(@Args('refreshToken') refreshToken: string): Promise<AuthPayloadType> {
+    return toPayload(await this.auth.refresh(refreshToken));
+  }
+
+  @Mutation(() => Boolean, { description: 'Revoke the refresh token (and its rotations).' })
+  signOut(
+    @CurrentActor() actor: Actor,
+    @Args('refreshToken') refreshToken: string,
+  ): Promise<boolean> {
+    return this.auth.signOut(actor.userId, refreshToken);
+  }
+}

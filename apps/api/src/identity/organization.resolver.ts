@@ -1,0 +1,85 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Actor,
+  AddMemberInput,
+  CreateOrganizationInput,
+  MembershipType,
+  OrganizationKind,
+  OrganizationService,
+  OrganizationType,
+  RemitType,
+  SetRemitInput,
+  toOrganizationType,
+  toMunicipalityType,
+  toPrefectureType,
+} from '@tsunagu/identity';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Public } from '../auth/public.decorator';
+import { UuidPipe } from '../graphql/uuid.pipe';
+
+@Resolver(() => OrganizationType)
+export class OrganizationResolver {
+  constructor(private readonly organizations: OrganizationService) {}
+
+  @Public()
+  @Query(() => OrganizationType)
+  async organization(
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+  ): Promise<OrganizationType> {
+    return toOrganizationType(await this.organizations.get(id));
+  }
+
+  @Mutation(() => OrganizationType, { description: 'Platform admins only.' })
+  async createOrganization(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateOrganizationInput,
+  ): Promise<OrganizationType> {
+    return toOrganizationType(await this.organizations.create(actor, input));
+  }
+
+  @Mutation(() => MembershipType, { description: "The organisation's owners or platform admins." })
+  async addOrganizationMember(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AddMemberInput,
+  ): Promise<MembershipType> {
+    const membership = await this.organizations.addMember(
+      actor,
+      input.organizationId,
+      input.email,
+      input.role,
+    );
+    return {
+      organization: toOrganizationType(await this.organizations.get(membership.organizationId)),
+      role: membership.role,
+    };
+  }
+
+  @Mutation(() => OrganizationType, {
+    description: "Replace an intermediary's remit. Platform admins only.",
+  })
+  async setRemit(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: SetRemitInput,
+  ): Promise<OrganizationType> {
+    return toOrganizationType(
+      await this.organizations.setRemit(actor, input.organizationId, input),
+    );
+  }
+
+  @ResolveField(() => RemitType, {
+    nullable: true,
+    description: 'Intermediaries only: the areas they cover.',
+  })
+  async remit(@Parent() org: OrganizationType): Promise<RemitType | null> {
+    if (org.kind !== OrganizationKind.INTERMEDIARY) return null;
+    const areas = await this.organizations.remitOf(org.id);
+    return {
+      prefectures: areas.flatMap((a) =>
+        a.prefectureCode ? [toPrefectureType(a.prefectureCode)!] : [],
+      ),
+      municipalities: areas.flatMap((a) =>
+        a.municipalityCode ? [toMunicipalityType(a.municipalityCode)!] : [],
+      ),
+    };
+  }
+}

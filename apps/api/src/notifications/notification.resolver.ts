@@ -1,0 +1,41 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Connection, mapConnection } from '@tsunagu/core';
+import { Actor } from '@tsunagu/identity';
+import {
+  MyNotificationsArgs,
+  NotificationConnection,
+  NotificationService,
+  NotificationType,
+  toNotificationType,
+} from '@tsunagu/notifications';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { UuidPipe } from '../graphql/uuid.pipe';
+
+@Resolver(() => NotificationType)
+export class NotificationResolver {
+  constructor(private readonly notifications: NotificationService) {}
+
+  @Query(() => NotificationConnection, { description: 'Your in-app notifications, newest first.' })
+  async myNotifications(
+    @CurrentActor() actor: Actor,
+    @Args() args: MyNotificationsArgs,
+  ): Promise<Connection<NotificationType>> {
+    return mapConnection(
+      await this.notifications.listMine(actor.userId, args, args.unreadOnly),
+      toNotificationType,
+    );
+  }
+
+  @Query(() => Int)
+  unreadNotificationCount(@CurrentActor() actor: Actor): Promise<number> {
+    return this.notifications.unreadCount(actor.userId);
+  }
+
+  @Mutation(() => NotificationType)
+  async markNotificationRead(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+  ): Promise<NotificationType> {
+    return toNotificationType(await this.notifications.markRead(actor.userId, id));
+  }
+}

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ActorService,
+  AdminBootstrapService,
+  AuthService,
+  MembershipRole,
+  Organization,
+  OrganizationService,
+  User,
+} from '@tsunagu/identity';
+import { ApplicationService, ParticipantProfileService } from '@tsunagu/participants';
+import { ProjectService } from '@tsunagu/projects';
+import { DataSource } from 'typeorm';
+import {
+  DEMO_ADMIN,
+  DEMO_APPLICATIONS,
+  DEMO_ORGANIZATIONS,
+  DEMO_PARTICIPANTS,
+  DEMO_PASSWORD,
+  DEMO_PROJECTS,
+} from './demo-data';
+
+// Loads the demo through the same services the API uses, so demo rows obey every rule.
+@Injectable()
+export class DemoSeeder {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly auth: AuthService,
+    private readonly admin: AdminBootstrapService,
+    private readonly organizations: OrganizationService,
+    private readonly actors: ActorService,
+    private readonly projects: ProjectService,
+    private readonly profiles: ParticipantProfileService,
+    private readonly applications: ApplicationService,
+  ) {}
+
+  async seed(): Promise<string> {
+    // Only an empty database gets demo data: never mix it into real data.
+    if ((await this.dataSource.getRepository(Organization).count()) > 0) {
+      return 'database already has data: demo data not loaded';
+    }
+    await this.admin.ensurePlatformAdmin(DEMO_ADMIN.email, DEMO_PASSWORD, DEMO_ADMIN.displayName);
+
+    const orgIds = new Map<string, string>();
+    const firstStaff = new Map<string, string>();
+    for (const org of DEMO_ORGANIZATIONS) {
+      const created = await this.organizations.createUnchecked(this.dataSource.manager, {
+        kind: org.kind,
+        name: org.name,
+        municipalityCode: org.municipalityCode,
+      });
+      orgIds.set(org.key, created.id);
+      if (org.remit)
+        await this.organizations.setRemitUnchecked(this.dataSource.manager, created.id, org.remit);
+      for (const person of org.staff) {
+        const user = await this.createUser(person.email, person.displayName, person.locale);
+        const role = person.owner ? MembershipRole.OWNER : MembershipRole.STAFF;
+        await this.organizations.addMemberUnchecked(
+          this.dataSource.manager,
+          created.id,
+          user.id,
+          role,
+        );
+        if (!firstStaff.has(org.key)) firstStaff.set(org.key, user.id);
+      }
+    }
+
+    const participantIds = new Map<string, string>();
+    for (const p of DEMO_PARTICIPANTS) {
+      const user = await this.createUser(p.email, p.displayName, p.locale);
+      await this.profiles.upsert(user.id, {
+        kind: p.kind,
+        homeMunicipalityCode: p.homeMunicipalityCode,
+        bio: p.bio,
+      });
+      if (p.companyKey) {
+        await this.organizations.addMemberUnchecked(
+          this.dataSource.manager,
+          orgIds.get(p.companyKey)!,
+          user.id,
+          MembershipRole.STAFF,
+        );
+      }
+      participantIds.set(p.email, user.id);
+    }
+
+    const projectIds = new Map<string, string>();
+    const publisherFor = (municipalityCode: string) =>
+      DEMO_ORGANIZATIONS.find(
+        (o) =>
+          o.remit &&
+          (o.remit.municipalityCodes.includes(municipalityCode) ||
+            o.remit.prefectureCodes.includes(municipalityCode.slice(0, 2))),
+      )!.key;
+    for (const p of DEMO_PROJECTS) {
+      const regionActor = await this.actors.load(firstStaff.get(p.regionKey)!);
+      const project = await this.projects.create(regionActor, {
+        regionOrganizationId: orgIds.get(p.regionKey)!,
+        title: p.title,
+        description: p.description,
+        themeCode: p.themeCode,
+        mode: p.mode,
+        startDate: p.startDate,
+        endDate: p.endDate,
+        capacity: p.capacity,
+      });
+      if (p.publish) {
+        const intermediary = await this.actors.load(
+          firstStaff.get(publisherFor(project.municipalityCode))!,
+        );
+        await this.projects.publish(intermediary, project.id);
+      }
+      projectIds.set(p.title, project.id);
+    }
+
+    for (const a of DEMO_APPLICATIONS) {
+      const actor = await this.actors.load(participantIds.get(a.participant)!);
+      await this.applications.apply(actor, projectIds.get(a.project)!, a.motivation);
+    }
+    return (
+      `demo data loaded: ${DEMO_ORGANIZATIONS.length} organisations, ${DEMO_PARTICIPANTS.length} participants, ` +
+      `${DEMO_PROJECTS.length} projects; every demo login uses the password ${DEMO_PASSWORD}`
+    );
+  }
+
+  private async createUser(
+    email: string,
+    displayName: string,
+    locale: 'ja' | 'en' = 'ja',
+  ): Promise<User> {
+    return this.auth.createUser(this.dataSource.manager, {
+      email,
+      password: DEMO_PASSWORD,
+      displayName,
+      locale,
+    });
+  }
+}

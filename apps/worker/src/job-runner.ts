@@ -1,0 +1,99 @@
+import {
+  Injectable,
+  Logger,
+  BeforeApplicationShutdown,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import {
+  AppConfig,
+  checkJobHandlers,
+  createRedisConnection,
+  isJobName,
+  JOB_HANDLER,
+  JobName,
+  JOBS,
+  OutboxRelay,
+  QUEUE_NAMES,
+} from '@tsunagu/core';
+import { Job, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+
+type Handler = (payload: unknown) => Promise<unknown>;
+
+// Finds every @JobHandler, refuses to start unless each job in the registry has exactly one,
+// then runs one BullMQ worker per queue and the outbox relay that feeds them.
+@Injectable()
+export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(JobRunner.name);
+  private readonly workers: Worker[] = [];
+  // BullMQ does not close connections it was given; we do, after the workers.
+  private readonly connections: Redis[] = [];
+  private readonly handlers = new Map<JobName, Handler>();
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+    private readonly config: AppConfig,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  discoverHandlers(): Array<{ name: string; handler: Handler }> {
+    const found: Array<{ name: string; handler: Handler }> = [];
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const prototype = Object.getPrototypeOf(instance) as object;
+      for (const method of this.scanner.getAllMethodNames(prototype)) {
+        const fn = instance[method] as Handler;
+        const name = this.reflector.get<string | undefined>(JOB_HANDLER, fn);
+        if (name) found.push({ name, handler: fn.bind<Handler>(instance) });
+      }
+    }
+    return found;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const found = this.discoverHandlers();
+    const problems = checkJobHandlers(found.map((f) => f.name));
+    if (problems.length) throw new Error(`Job registry check failed: ${problems.join('; ')}`);
+    for (const { name, handler } of found) if (isJobName(name)) this.handlers.set(name, handler);
+
+    for (const queue of QUEUE_NAMES) {
+      const connection = createRedisConnection(this.config.REDIS_URL);
+      this.connections.push(connection);
+      const worker = new Worker(queue, (job: Job) => this.process(job), {
+        connection,
+        prefix: this.config.QUEUE_PREFIX,
+        concurrency: 5,
+      });
+      worker.on('failed', (job, error) =>
+        this.logger.warn(
+          `job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`,
+        ),
+      );
+      worker.on('error', (error) => this.logger.error(`worker ${queue}: ${error.message}`));
+      this.workers.push(worker);
+    }
+    await this.relay.start();
+    this.logger.log(
+      `processing ${Object.keys(JOBS).length} job types on ${QUEUE_NAMES.length} queue(s)`,
+    );
+  }
+
+  // Handlers throw on failure so BullMQ retries with the job's backoff.
+  private async process(job: Job): Promise<void> {
+    if (!isJobName(job.name)) throw new Error(`unknown job ${job.name}`);
+    const handler = this.handlers.get(job.name);
+    if (!handler) throw new Error(`no handler for ${job.name}`);
+    await handler(job.data);
+  }
+
+  // Before the database and Redis connections close: finish in-flight jobs and relay passes.
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+    await Promise.all(this.workers.map((w) => w.close()));
+    for (const connection of this.connections) connection.disconnect();
+  }
+}

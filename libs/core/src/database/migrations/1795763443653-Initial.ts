@@ -1,0 +1,103 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class Initial1795763443653 implements MigrationInterface {
+  name = 'Initial1795763443653';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE "outbox_message" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "job_name" text NOT NULL, "job_id" text NOT NULL, "payload" jsonb NOT NULL, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "dispatched_at" TIMESTAMP(3) WITH TIME ZONE, "failed_attempts" integer NOT NULL DEFAULT '0', "last_error" text, CONSTRAINT "UQ_a45cb3800d93eac23d47bea4163" UNIQUE ("job_id"), CONSTRAINT "PK_2f36ee5236f2793f3e7bd554589" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "outbox_message_pending_idx" ON "outbox_message"  ("id") WHERE dispatched_at IS NULL`);
+    await queryRunner.query(`CREATE TYPE "public"."organization_kind" AS ENUM('REGION', 'INTERMEDIARY', 'COMPANY', 'PLATFORM')`);
+    await queryRunner.query(`CREATE TABLE "organization" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "kind" "public"."organization_kind" NOT NULL, "name" text NOT NULL, "municipality_code" character(6), "prefecture_code" character(2), "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "organization_region_has_municipality" CHECK (kind <> 'REGION' OR municipality_code IS NOT NULL), CONSTRAINT "PK_472c1f99a32def1b0abb219cd67" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE TABLE "user" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "email" text NOT NULL, "password_hash" text NOT NULL, "display_name" text NOT NULL, "locale" text NOT NULL DEFAULT 'ja', "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "UQ_e12875dfb3b1d92d7d7c5377e22" UNIQUE ("email"), CONSTRAINT "PK_cace4a159ff9f2512dd42373760" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE TYPE "public"."membership_role" AS ENUM('OWNER', 'STAFF')`);
+    await queryRunner.query(`CREATE TABLE "membership" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "user_id" uuid NOT NULL, "organization_id" uuid NOT NULL, "role" "public"."membership_role" NOT NULL, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_83c1afebef3059472e7c37e8de8" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "IDX_412ffe9391a352e8a4e3dc46f6" ON "membership"  ("organization_id") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "membership_user_organization_key" ON "membership"  ("user_id", "organization_id") `);
+    await queryRunner.query(`CREATE TABLE "remit_area" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "organization_id" uuid NOT NULL, "prefecture_code" character(2), "municipality_code" character(6), CONSTRAINT "remit_area_one_scope" CHECK ((prefecture_code IS NULL) <> (municipality_code IS NULL)), CONSTRAINT "PK_8c6f81f6a010af5c08c5daacd05" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "remit_area_municipality_key" ON "remit_area"  ("organization_id", "municipality_code") WHERE municipality_code IS NOT NULL`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "remit_area_prefecture_key" ON "remit_area"  ("organization_id", "prefecture_code") WHERE prefecture_code IS NOT NULL`);
+    await queryRunner.query(`CREATE TABLE "refresh_token" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "user_id" uuid NOT NULL, "family_id" uuid NOT NULL, "token_hash" text NOT NULL, "expires_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "used_at" TIMESTAMP(3) WITH TIME ZONE, "revoked_at" TIMESTAMP(3) WITH TIME ZONE, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "UQ_f0812282fad2e352cdaf83ef0a9" UNIQUE ("token_hash"), CONSTRAINT "PK_b575dd3c21fb0831013c909e7fe" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "IDX_6bbe63d2fe75e7f0ba1710351d" ON "refresh_token"  ("user_id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_eb31f2a7917404a46e17f539f1" ON "refresh_token"  ("family_id") `);
+    await queryRunner.query(`CREATE TABLE "notification" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "recipient_id" uuid NOT NULL, "event_key" text NOT NULL, "type" text NOT NULL, "title" text NOT NULL, "body" text NOT NULL, "data" jsonb NOT NULL DEFAULT '{}', "read_at" TIMESTAMP(3) WITH TIME ZONE, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_705b6c7cdf9b2c2ff7ac7872cb7" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "notification_recipient_listing_idx" ON "notification"  ("recipient_id", "created_at", "id") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "notification_event_recipient_key" ON "notification"  ("event_key", "recipient_id") `);
+    await queryRunner.query(`CREATE TABLE "theme" ("code" text NOT NULL, "name_ja" text NOT NULL, "name_en" text NOT NULL, "sort_order" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_d39e888e20592fb5fb0ff9c2f08" PRIMARY KEY ("code"))`);
+    await queryRunner.query(`CREATE TYPE "public"."project_mode" AS ENUM('REMOTE', 'ONSITE', 'HYBRID')`);
+    await queryRunner.query(`CREATE TYPE "public"."project_status" AS ENUM('DRAFT', 'PUBLISHED')`);
+    await queryRunner.query(`CREATE TABLE "project" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "region_organization_id" uuid NOT NULL, "title" text NOT NULL, "description" text NOT NULL, "theme_code" text NOT NULL, "municipality_code" character(6) NOT NULL, "prefecture_code" character(2) NOT NULL, "mode" "public"."project_mode" NOT NULL, "start_date" date NOT NULL, "end_date" date, "capacity" integer NOT NULL, "status" "public"."project_status" NOT NULL DEFAULT 'DRAFT', "published_at" TIMESTAMP(3) WITH TIME ZONE, "published_by_id" uuid, "created_by_id" uuid NOT NULL, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "project_period_ordered" CHECK (end_date IS NULL OR end_date >= start_date), CONSTRAINT "project_capacity_positive" CHECK (capacity > 0), CONSTRAINT "PK_4d68b1358bb5b766d3e78f32f57" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "IDX_d15342934066d016ec6b798559" ON "project"  ("region_organization_id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_d67cdb846527a36a45bb207aaa" ON "project"  ("theme_code") `);
+    await queryRunner.query(`CREATE INDEX "IDX_485c92a370cd7c3a574045901a" ON "project"  ("municipality_code") `);
+    await queryRunner.query(`CREATE INDEX "IDX_47024551346b1c584693bb3be0" ON "project"  ("prefecture_code") `);
+    await queryRunner.query(`CREATE INDEX "project_published_listing_idx" ON "project"  ("status", "published_at", "id") `);
+    await queryRunner.query(`CREATE TYPE "public"."participant_kind" AS ENUM('PRO_BONO', 'UNIVERSITY_STUDENT', 'HIGH_SCHOOL_STUDENT', 'COMPANY_EMPLOYEE')`);
+    await queryRunner.query(`CREATE TABLE "participant_profile" ("user_id" uuid NOT NULL, "kind" "public"."participant_kind" NOT NULL, "home_municipality_code" character(6), "bio" text NOT NULL DEFAULT '', "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_c781b13cea006a89abe26d8ae15" PRIMARY KEY ("user_id"))`);
+    await queryRunner.query(`CREATE TYPE "public"."application_status" AS ENUM('SUBMITTED')`);
+    await queryRunner.query(`CREATE TABLE "application" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "project_id" uuid NOT NULL, "participant_id" uuid NOT NULL, "motivation" text NOT NULL, "status" "public"."application_status" NOT NULL DEFAULT 'SUBMITTED', "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_569e0c3e863ebdf5f2408ee1670" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "IDX_f8a2132e65b748d2b93ceb1f20" ON "application"  ("project_id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_eacb0dbcfd40af52618b1e4643" ON "application"  ("participant_id") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "application_project_participant_key" ON "application"  ("project_id", "participant_id") `);
+    await queryRunner.query(`ALTER TABLE "membership" ADD CONSTRAINT "FK_e9c72e8d29784031c96f5c6af8d" FOREIGN KEY ("user_id") REFERENCES "user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "membership" ADD CONSTRAINT "FK_412ffe9391a352e8a4e3dc46f6f" FOREIGN KEY ("organization_id") REFERENCES "organization"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "remit_area" ADD CONSTRAINT "FK_011d316b87d0a36a1284bc6f8f9" FOREIGN KEY ("organization_id") REFERENCES "organization"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "refresh_token" ADD CONSTRAINT "FK_6bbe63d2fe75e7f0ba1710351d4" FOREIGN KEY ("user_id") REFERENCES "user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "notification" ADD CONSTRAINT "FK_9830357f52360a126737d498e66" FOREIGN KEY ("recipient_id") REFERENCES "user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "project" ADD CONSTRAINT "FK_d15342934066d016ec6b798559c" FOREIGN KEY ("region_organization_id") REFERENCES "organization"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "project" ADD CONSTRAINT "FK_d67cdb846527a36a45bb207aaa3" FOREIGN KEY ("theme_code") REFERENCES "theme"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "project" ADD CONSTRAINT "FK_370d28981be6f6a12b039fd911f" FOREIGN KEY ("published_by_id") REFERENCES "user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "project" ADD CONSTRAINT "FK_e155d8f98ec858daa457d6ff291" FOREIGN KEY ("created_by_id") REFERENCES "user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "participant_profile" ADD CONSTRAINT "FK_c781b13cea006a89abe26d8ae15" FOREIGN KEY ("user_id") REFERENCES "user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "application" ADD CONSTRAINT "FK_f8a2132e65b748d2b93ceb1f200" FOREIGN KEY ("project_id") REFERENCES "project"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "application" ADD CONSTRAINT "FK_eacb0dbcfd40af52618b1e4643e" FOREIGN KEY ("participant_id") REFERENCES "participant_profile"("user_id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "application" DROP CONSTRAINT "FK_eacb0dbcfd40af52618b1e4643e"`);
+    await queryRunner.query(`ALTER TABLE "application" DROP CONSTRAINT "FK_f8a2132e65b748d2b93ceb1f200"`);
+    await queryRunner.query(`ALTER TABLE "participant_profile" DROP CONSTRAINT "FK_c781b13cea006a89abe26d8ae15"`);
+    await queryRunner.query(`ALTER TABLE "project" DROP CONSTRAINT "FK_e155d8f98ec858daa457d6ff291"`);
+    await queryRunner.query(`ALTER TABLE "project" DROP CONSTRAINT "FK_370d28981be6f6a12b039fd911f"`);
+    await queryRunner.query(`ALTER TABLE "project" DROP CONSTRAINT "FK_d67cdb846527a36a45bb207aaa3"`);
+    await queryRunner.query(`ALTER TABLE "project" DROP CONSTRAINT "FK_d15342934066d016ec6b798559c"`);
+    await queryRunner.query(`ALTER TABLE "notification" DROP CONSTRAINT "FK_9830357f52360a126737d498e66"`);
+    await queryRunner.query(`ALTER TABLE "refresh_token" DROP CONSTRAINT "FK_6bbe63d2fe75e7f0ba1710351d4"`);
+    await queryRunner.query(`ALTER TABLE "remit_area" DROP CONSTRAINT "FK_011d316b87d0a36a1284bc6f8f9"`);
+    await queryRunner.query(`ALTER TABLE "membership" DROP CONSTRAINT "FK_412ffe9391a352e8a4e3dc46f6f"`);
+    await queryRunner.query(`ALTER TABLE "membership" DROP CONSTRAINT "FK_e9c72e8d29784031c96f5c6af8d"`);
+    await queryRunner.query(`DROP INDEX "public"."application_project_participant_key"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_eacb0dbcfd40af52618b1e4643"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_f8a2132e65b748d2b93ceb1f20"`);
+    await queryRunner.query(`DROP TABLE "application"`);
+    await queryRunner.query(`DROP TYPE "public"."application_status"`);
+    await queryRunner.query(`DROP TABLE "participant_profile"`);
+    await queryRunner.query(`DROP TYPE "public"."participant_kind"`);
+    await queryRunner.query(`DROP INDEX "public"."project_published_listing_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_47024551346b1c584693bb3be0"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_485c92a370cd7c3a574045901a"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_d67cdb846527a36a45bb207aaa"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_d15342934066d016ec6b798559"`);
+    await queryRunner.query(`DROP TABLE "project"`);
+    await queryRunner.query(`DROP TYPE "public"."project_status"`);
+    await queryRunner.query(`DROP TYPE "public"."project_mode"`);
+    await queryRunner.query(`DROP TABLE "theme"`);
+    await queryRunner.query(`DROP INDEX "public"."notification_event_recipient_key"`);
+    await queryRunner.query(`DROP INDEX "public"."notification_recipient_listing_idx"`);
+    await queryRunner.query(`DROP TABLE "notification"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_eb31f2a7917404a46e17f539f1"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_6bbe63d2fe75e7f0ba1710351d"`);
+    await queryRunner.query(`DROP TABLE "refresh_token"`);
+    await queryRunner.query(`DROP INDEX "public"."remit_area_prefecture_key"`);
+    await queryRunner.query(`DROP INDEX "public"."remit_area_municipality_key"`);
+    await queryRunner.query(`DROP TABLE "remit_area"`);
+    await queryRunner.query(`DROP INDEX "public"."membership_user_organization_key"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_412ffe9391a352e8a4e3dc46f6"`);
+    await queryRunner.query(`DROP TABLE "membership"`);
+    await queryRunner.query(`DROP TYPE "public"."membership_role"`);
+    await queryRunner.query(`DROP TABLE "user"`);
+    await queryRunner.query(`DROP TABLE "organization"`);
+    await queryRunner.query(`DROP TYPE "public"."organization_kind"`);
+    await queryRunner.query(`DROP INDEX "public"."outbox_message_pending_idx"`);
+    await queryRunner.query(`DROP TABLE "outbox_message"`);
+  }
+}

@@ -1,0 +1,64 @@
+// The error codes clients can rely on. Every context throws AppError (or a subclass) with one of
+// these; the API maps them to GraphQL errors in one place (graphql/format-error.ts).
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+}
+
+export interface FieldProblem {
+  // Path of the offending field inside the operation's input, e.g. ["input", "capacity"].
+  path: string[];
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  static badInput(message: string, fields: FieldProblem[] = []): AppError {
+    return new AppError(ErrorCode.BAD_USER_INPUT, message, fields);
+  }
+
+  static invalidField(path: string[], message: string): AppError {
+    return new AppError(ErrorCode.BAD_USER_INPUT, `${path.join('.')}: ${message}`, [
+      { path, message },
+    ]);
+  }
+
+  static unauthenticated(message = 'Authentication required'): AppError {
+    return new AppError(ErrorCode.UNAUTHENTICATED, message);
+  }
+
+  static forbidden(message = 'You are not allowed to do this'): AppError {
+    return new AppError(ErrorCode.FORBIDDEN, message);
+  }
+
+  static notFound(what: string, id?: string): AppError {
+    return new AppError(ErrorCode.NOT_FOUND, id ? `${what} ${id} not found` : `${what} not found`);
+  }
+
+  static conflict(message: string): AppError {
+    return new AppError(ErrorCode.CONFLICT, message);
+  }
+}
+
+// Postgres SQLSTATE for unique_violation; lets services turn a race into a CONFLICT.
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const e = error as {
+    code?: string;
+    constraint?: string;
+    driverError?: { code?: string; constraint?: string };
+  };
+  const code = e?.driverError?.code ?? e?.code;
+  const name = e?.driverError?.constraint ?? e?.constraint;
+  return code === '23505' && (constraint === undefined || name === constraint);
+}

@@ -1,0 +1,140 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { isJobName } from '../queue/job-registry';
+import { QueueService } from '../queue/queue.service';
+import { OutboxMessage } from './outbox-message.entity';
+
+export const OUTBOX_CHANNEL = 'outbox_message_inserted';
+const BATCH_SIZE = 100;
+const ENQUEUE_TIMEOUT_MS = 5000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+// Moves committed outbox rows onto BullMQ. Rows are claimed with SKIP LOCKED so several relays
+// can run side by side; a row is marked dispatched only after BullMQ accepted the job, and the
+// deterministic job id makes a re-send after a crash harmless.
+@Injectable()
+export class OutboxRelay implements OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer?: NodeJS.Timeout;
+  private listener?: Client;
+  private running?: Promise<void>;
+  private rerun = false;
+  private stopped = true;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queues: QueueService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    // Postgres notifies on commit of an insert, so jobs leave within milliseconds; the poll
+    // catches anything missed while Redis or the listener was down.
+    try {
+      this.listener = new Client({ connectionString: this.config.DATABASE_URL });
+      this.listener.on('error', (error) => this.logger.warn(`outbox listener: ${error.message}`));
+      this.listener.on('notification', () => this.kick());
+      await this.listener.connect();
+      await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    } catch (error) {
+      this.logger.warn(`outbox LISTEN unavailable, polling only: ${(error as Error).message}`);
+    }
+    this.timer = setInterval(() => this.kick(), this.config.OUTBOX_POLL_INTERVAL_MS);
+    this.kick();
+  }
+
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    this.running = this.drain()
+      .then(() => undefined)
+      .catch((error: unknown) =>
+        this.logger.error(`outbox relay failed: ${(error as Error).message}`),
+      )
+      .finally(() => {
+        this.running = undefined;
+        if (this.rerun && !this.stopped) {
+          this.rerun = false;
+          this.kick();
+        }
+      });
+  }
+
+  // Relays until no pending row is left or enqueueing fails. Returns how many were relayed.
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const { relayed, failed } = await this.relayBatch();
+      total += relayed;
+      if (failed || relayed < BATCH_SIZE) return total;
+    }
+  }
+
+  async relayBatch(): Promise<{ relayed: number; failed: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await manager
+        .getRepository(OutboxMessage)
+        .createQueryBuilder('m')
+        .where('m.dispatchedAt IS NULL')
+        .orderBy('m.id', 'ASC')
+        .limit(BATCH_SIZE)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      let relayed = 0;
+      for (const row of rows) {
+        try {
+          if (!isJobName(row.jobName)) throw new Error(`unknown job ${String(row.jobName)}`);
+          await withTimeout(
+            this.queues.add(row.jobName, row.payload as never, row.jobId),
+            ENQUEUE_TIMEOUT_MS,
+          );
+        } catch (error) {
+          await manager.update(OutboxMessage, row.id, {
+            failedAttempts: () => 'failed_attempts + 1',
+            lastError: (error as Error).message.slice(0, 1000),
+          });
+          this.logger.warn(`outbox message ${row.id} not relayed yet: ${(error as Error).message}`);
+          return { relayed, failed: true };
+        }
+        await manager.update(OutboxMessage, row.id, { dispatchedAt: () => 'now()' });
+        relayed++;
+      }
+      return { relayed, failed: false };
+    });
+  }
+
+  // Waits for a relay pass in flight, so shutdown never cuts a batch's transaction short.
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+    this.listener = undefined;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+}

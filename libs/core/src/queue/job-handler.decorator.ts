@@ -1,0 +1,8 @@
+import { SetMetadata } from '@nestjs/common';
+import type { JobName } from './job-registry';
+
+export const JOB_HANDLER = 'tsunagu:job-handler';
+
+// Marks a provider method as the handler of one job. The method receives the typed payload and
+// must be idempotent: a job can run more than once.
+export const JobHandler = (name: JobName) => SetMetadata(JOB_HANDLER, name);

@@ -1,0 +1,53 @@
+// The one map of every background job: its name, the queue it runs on and its payload.
+// Payloads carry ids only; the state lives in Postgres. The worker refuses to start unless every
+// job here has exactly one handler.
+export const QUEUE_NAMES = ['notifications'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export interface JobPayloads {
+  // A participant applied to a project: tell the project's region staff.
+  'notify.application-submitted': { applicationId: string };
+}
+
+export type JobName = keyof JobPayloads;
+export type JobPayload<N extends JobName> = JobPayloads[N];
+
+export interface JobDefinition {
+  queue: QueueName;
+  attempts: number;
+  // Exponential backoff base delay in milliseconds.
+  backoffMs: number;
+}
+
+export const JOBS: { readonly [N in JobName]: JobDefinition } = {
+  'notify.application-submitted': { queue: 'notifications', attempts: 8, backoffMs: 1000 },
+};
+
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+
+export function isJobName(name: string): name is JobName {
+  return Object.prototype.hasOwnProperty.call(JOBS, name);
+}
+
+// BullMQ refuses ':' in custom job ids (it is its key separator).
+export function assertValidJobId(jobId: string): void {
+  if (!/^[A-Za-z0-9._-]+$/.test(jobId)) {
+    throw new Error(`Job id "${jobId}" may contain only letters, digits, ".", "_" and "-"`);
+  }
+}
+
+// Checks discovered handlers against the registry: each job exactly one handler, none unknown.
+export function checkJobHandlers(handled: string[]): string[] {
+  const problems: string[] = [];
+  const counts = new Map<string, number>();
+  for (const name of handled) counts.set(name, (counts.get(name) ?? 0) + 1);
+  for (const name of JOB_NAMES) {
+    const count = counts.get(name) ?? 0;
+    if (count === 0) problems.push(`job "${name}" has no handler`);
+    if (count > 1) problems.push(`job "${name}" has ${count} handlers`);
+  }
+  for (const name of counts.keys()) {
+    if (!isJobName(name)) problems.push(`handler for unknown job "${name}"`);
+  }
+  return problems;
+}

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig, AppError, isUniqueViolation } from '@tsunagu/core';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { PasswordHasher } from './password-hasher';
+import { RefreshToken } from './refresh-token.entity';
+import { TokenService } from './token.service';
+import { Locale, User } from './user.entity';
+
+export interface SignUpCommand {
+  email: string;
+  password: string;
+  displayName: string;
+  locale?: Locale;
+}
+
+export interface Session {
+  user: User;
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly passwords: PasswordHasher,
+    private readonly tokens: TokenService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async signUp(command: SignUpCommand): Promise<Session> {
+    const user = await this.createUser(this.dataSource.manager, command);
+    return this.dataSource.transaction((m) => this.openSession(m, user, randomUUID()));
+  }
+
+  async createUser(manager: EntityManager, command: SignUpCommand): Promise<User> {
+    const passwordHash = await this.passwords.hash(command.password);
+    try {
+      const saved = await manager.getRepository(User).save(
+        manager.getRepository(User).create({
+          email: normalizeEmail(command.email),
+          passwordHash,
+          displayName: command.displayName.trim(),
+          locale: command.locale ?? 'ja',
+        }),
+      );
+      return saved;
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw AppError.conflict('An account with this e-mail address already exists');
+      }
+      throw error;
+    }
+  }
+
+  async signIn(email: string, password: string): Promise<Session> {
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: normalizeEmail(email) })
+      .getOne();
+    // Same message either way: do not reveal which e-mail addresses have accounts.
+    const valid = user ? await this.passwords.verify(user.passwordHash, password) : false;
+    if (!user || !valid) throw AppError.unauthenticated('Wrong e-mail address or password');
+    return this.dataSource.transaction((m) => this.openSession(m, user, randomUUID()));
+  }
+
+  // Rotation: the presented token is spent and a new one of the same family issued. A spent
+  // token presented again revokes the whole family (someone else holds a copy).
+  async refresh(refreshToken: string): Promise<Session> {
+    const hash = this.tokens.hashRefreshToken(refreshToken);
+    const outcome = await this.dataSource.transaction(async (m) => {
+      const row = await m
+        .getRepository(RefreshToken)
+        .createQueryBuilder('t')
+        .where('t.tokenHash = :hash', { hash })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now()) {
+        return { error: 'Refresh token is invalid or expired' } as const;
+      }
+      if (row.usedAt) {
+        await this.revokeFamily(m, row.familyId);
+        return {
+          error: 'Refresh token was already used; all sessions of this sign-in are revoked',
+        } as const;
+      }
+      await m.update(RefreshToken, row.id, { usedAt: new Date() });
+      const user = await m.getRepository(User).findOneByOrFail({ id: row.userId });
+      return { session: await this.openSession(m, user, row.familyId) } as const;
+    });
+    if ('error' in outcome) throw AppError.unauthenticated(outcome.error);
+    return outcome.session;
+  }
+
+  // Signing out revokes the refresh token's family; access tokens simply expire.
+  async signOut(userId: string, refreshToken: string): Promise<boolean> {
+    const row = await this.dataSource.getRepository(RefreshToken).findOneBy({
+      tokenHash: this.tokens.hashRefreshToken(refreshToken),
+      userId,
+    });
+    if (!row) return false;
+    await this.revokeFamily(this.dataSource.manager, row.familyId);
+    return true;
+  }
+
+  private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
+    await manager.update(
+      RefreshToken,
+      { familyId, revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
+  }
+
+  private async openSession(
+    manager: EntityManager,
+    user: User,
+    familyId: string,
+  ): Promise<Session> {
+    const access = this.tokens.signAccessToken(user.id);
+    const refresh = this.tokens.newRefreshToken();
+    const refreshTokenExpiresAt = new Date(
+      Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 24 * 3600 * 1000,
+    );
+    await manager.insert(RefreshToken, {
+      userId: user.id,
+      familyId,
+      tokenHash: refresh.hash,
+      expiresAt: refreshTokenExpiresAt,
+    });
+    return {
+      user,
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken: refresh.token,
+      refreshTokenExpiresAt,
+    };
+  }
+}

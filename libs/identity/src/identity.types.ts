@@ -1,0 +1,207 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { MembershipRole } from './membership.entity';
+import { OrganizationKind } from './organization.entity';
+import type { Locale } from './user.entity';
+
+registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
+registerEnumType(MembershipRole, { name: 'MembershipRole' });
+
+@ObjectType('Municipality')
+export class MunicipalityType {
+  @Field({ description: '全国地方公共団体コード (6 digits)' })
+  code!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  prefectureCode!: string;
+}
+
+@ObjectType('Prefecture')
+export class PrefectureType {
+  @Field()
+  code!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  nameEn!: string;
+}
+
+@ObjectType('Remit')
+export class RemitType {
+  @Field(() => [PrefectureType])
+  prefectures!: PrefectureType[];
+
+  @Field(() => [MunicipalityType])
+  municipalities!: MunicipalityType[];
+}
+
+@ObjectType('Organization')
+export class OrganizationType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => OrganizationKind)
+  kind!: OrganizationKind;
+
+  @Field()
+  name!: string;
+
+  @Field(() => MunicipalityType, { nullable: true })
+  municipality!: MunicipalityType | null;
+}
+
+@ObjectType('Membership')
+export class MembershipType {
+  @Field(() => OrganizationType)
+  organization!: OrganizationType;
+
+  @Field(() => MembershipRole)
+  role!: MembershipRole;
+}
+
+@ObjectType('User')
+export class UserType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field()
+  locale!: string;
+}
+
+@ObjectType('Me')
+export class MeType extends UserType {
+  @Field()
+  email!: string;
+
+  @Field(() => [MembershipType])
+  memberships!: MembershipType[];
+}
+
+@ObjectType('AuthPayload')
+export class AuthPayloadType {
+  @Field()
+  accessToken!: string;
+
+  @Field()
+  accessTokenExpiresAt!: Date;
+
+  @Field({ description: 'Single use: exchange it with refreshSession for a new pair.' })
+  refreshToken!: string;
+
+  @Field()
+  refreshTokenExpiresAt!: Date;
+
+  @Field(() => UserType)
+  user!: UserType;
+}
+
+const LOCALES: Locale[] = ['ja', 'en'];
+
+@InputType()
+export class SignUpInput {
+  @Field()
+  @IsEmail({}, { message: 'must be a valid e-mail address' })
+  @MaxLength(254)
+  email!: string;
+
+  @Field()
+  @IsString()
+  @MinLength(10, { message: 'must be at least 10 characters' })
+  @MaxLength(200)
+  password!: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 100)
+  displayName!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    defaultValue: 'ja',
+    description: '"ja" (default) or "en"',
+  })
+  @IsOptional()
+  @IsIn(LOCALES, { message: 'must be "ja" or "en"' })
+  locale?: Locale;
+}
+
+@InputType()
+export class SignInInput {
+  @Field()
+  @IsString()
+  @MaxLength(254)
+  email!: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(200)
+  password!: string;
+}
+
+@InputType()
+export class CreateOrganizationInput {
+  @Field(() => OrganizationKind)
+  @IsEnum(OrganizationKind)
+  kind!: OrganizationKind;
+
+  @Field()
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @Field({ nullable: true, description: 'Required for REGION organisations.' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'must be a 6-digit 全国地方公共団体コード' })
+  municipalityCode?: string;
+}
+
+@InputType()
+export class AddMemberInput {
+  @Field(() => ID)
+  @IsString()
+  organizationId!: string;
+
+  @Field()
+  @IsEmail({}, { message: 'must be a valid e-mail address' })
+  email!: string;
+
+  @Field(() => MembershipRole, { defaultValue: MembershipRole.STAFF })
+  @IsEnum(MembershipRole)
+  role!: MembershipRole;
+}
+
+@InputType()
+export class SetRemitInput {
+  @Field(() => ID)
+  @IsString()
+  organizationId!: string;
+
+  @Field(() => [String], { defaultValue: [] })
+  @ArrayMaxSize(47)
+  @Matches(/^\d{2}$/, { each: true, message: 'each must be a 2-digit prefecture code' })
+  prefectureCodes!: string[];
+
+  @Field(() => [String], { defaultValue: [] })
+  @ArrayMaxSize(2000)
+  @Matches(/^\d{6}$/, { each: true, message: 'each must be a 6-digit municipality code' })
+  municipalityCodes!: string[];
+}

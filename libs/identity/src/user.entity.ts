@@ -1,0 +1,26 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type Locale = 'ja' | 'en';
+
+@Entity()
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  // Stored lower-cased and trimmed; unique.
+  @Column({ type: 'text', unique: true })
+  email!: string;
+
+  // argon2id hash; never leaves this context.
+  @Column({ type: 'text', select: false })
+  passwordHash!: string;
+
+  @Column({ type: 'text' })
+  displayName!: string;
+
+  @Column({ type: 'text', default: 'ja' })
+  locale!: Locale;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+}

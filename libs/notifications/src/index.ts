@@ -1,0 +1,6 @@
+export * from './notification-templates';
+export * from './notification.entity';
+export * from './notification.service';
+export * from './notification.types';
+export * from './notifications.module';
+export * from './notification-mapping';

@@ -1,0 +1,15 @@
+import type { Notification } from './notification.entity';
+import type { NotificationType } from './notification.types';
+
+export function toNotificationType(n: Notification): NotificationType {
+  return {
+    id: n.id,
+    type: n.type,
+    title: n.title,
+    body: n.body,
+    projectId: n.data.projectId ?? null,
+    applicationId: n.data.applicationId ?? null,
+    readAt: n.readAt,
+    createdAt: n.createdAt,
+  };
+}

@@ -1,0 +1,49 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { User } from '@tsunagu/identity';
+
+// An in-app notification. (eventKey, recipient) is unique: a job that runs twice stores one row.
+@Entity()
+@Index('notification_event_recipient_key', ['eventKey', 'recipientId'], { unique: true })
+@Index('notification_recipient_listing_idx', ['recipientId', 'createdAt', 'id'])
+export class Notification {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  recipientId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'recipient_id' })
+  recipient?: User;
+
+  // The domain event this notification is about, e.g. "application-submitted.<id>".
+  @Column({ type: 'text' })
+  eventKey!: string;
+
+  @Column({ type: 'text' })
+  type!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text' })
+  body!: string;
+
+  // Ids the client can link to (projectId, applicationId…).
+  @Column({ type: 'jsonb', default: {} })
+  data!: Record<string, string>;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  readAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+}

@@ -1,0 +1,39 @@
+import { ArgsType, Field, ID, ObjectType } from '@nestjs/graphql';
+import { PageArgs, Paginated } from '@tsunagu/core';
+import { IsBoolean } from 'class-validator';
+
+@ObjectType('Notification')
+export class NotificationType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  type!: string;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  body!: string;
+
+  @Field(() => ID, { nullable: true })
+  projectId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  applicationId!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  readAt!: Date | null;
+
+  @Field()
+  createdAt!: Date;
+}
+
+export const NotificationConnection = Paginated(NotificationType);
+
+@ArgsType()
+export class MyNotificationsArgs extends PageArgs {
+  @Field(() => Boolean, { defaultValue: false })
+  @IsBoolean()
+  unreadOnly = false;
+}

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AppError,
+  Connection,
+  isUniqueViolation,
+  OutboxService,
+  paginateKeyset,
+} from '@tsunagu/core';
+import { Actor, PolicyService } from '@tsunagu/identity';
+import { ProjectService } from '@tsunagu/projects';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { Application } from './application.entity';
+import { ParticipantProfile } from './participant-profile.entity';
+
+type Page = { first: number; after?: string };
+
+@Injectable()
+export class ApplicationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly projects: ProjectService,
+    private readonly policy: PolicyService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  // The application and the job that notifies the region are committed together.
+  async apply(actor: Actor, projectId: string, motivation: string): Promise<Application> {
+    const profile = await this.dataSource
+      .getRepository(ParticipantProfile)
+      .findOneBy({ userId: actor.userId });
+    if (!profile) {
+      throw AppError.forbidden('Only participants apply: create your participant profile first');
+    }
+    await this.projects.getPublished(projectId);
+    let applicationId: string;
+    try {
+      applicationId = await this.dataSource.transaction(async (m) => {
+        const inserted = await m.insert(Application, {
+          projectId,
+          participantId: profile.userId,
+          motivation: motivation.trim(),
+        });
+        const id = (inserted.identifiers[0] as { id: string }).id;
+        await this.outbox.add(
+          m,
+          'notify.application-submitted',
+          { applicationId: id },
+          `application-submitted.${id}`,
+        );
+        return id;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'application_project_participant_key')) {
+        throw AppError.conflict('You have already applied to this project');
+      }
+      throw error;
+    }
+    return this.load(applicationId);
+  }
+
+  mine(actor: Actor, page: Page): Promise<Connection<Application>> {
+    const qb = this.withRelations().where('a.participantId = :userId', { userId: actor.userId });
+    return this.paginate(qb, page);
+  }
+
+  // For the project's region staff and the intermediaries covering it.
+  async forProject(actor: Actor, projectId: string, page: Page): Promise<Connection<Application>> {
+    const project = await this.projects.get(actor, projectId);
+    this.policy.assert(
+      this.policy.canSupervise(actor, project),
+      "Only the project's region and supervising intermediaries see its applications",
+    );
+    const qb = this.withRelations().where('a.projectId = :projectId', { projectId });
+    return this.paginate(qb, page);
+  }
+
+  async load(id: string): Promise<Application> {
+    const application = await this.withRelations().where('a.id = :id', { id }).getOne();
+    if (!application) throw AppError.notFound('Application', id);
+    return application;
+  }
+
+  private withRelations(): SelectQueryBuilder<Application> {
+    return this.dataSource
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .innerJoinAndSelect('a.project', 'p')
+      .innerJoinAndSelect('p.theme', 'theme')
+      .innerJoinAndSelect('p.regionOrganization', 'region')
+      .innerJoinAndSelect('a.participant', 'profile')
+      .innerJoinAndSelect('profile.user', 'u');
+  }
+
+  private paginate(
+    qb: SelectQueryBuilder<Application>,
+    page: Page,
+  ): Promise<Connection<Application>> {
+    return paginateKeyset(qb, {
+      ...page,
+      sortExpression: 'a.createdAt',
+      idExpression: 'a.id',
+      sortValue: (a) => a.createdAt,
+      idValue: (a) => a.id,
+    });
+  }
+}

@@ -1,0 +1,163 @@
+import { AdminBootstrapService } from '@tsunagu/identity';
+import { randomBytes } from 'node:crypto';
+import type { GraphQLResult, TestPlatform } from './test-platform';
+
+export const PASSWORD = 'correct-horse-battery';
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${randomBytes(5).toString('hex')}@example.test`;
+}
+
+export interface Person {
+  id: string;
+  email: string;
+  token: string;
+  refreshToken: string;
+}
+
+// Responses are checked field by field in the tests, so `any` is the honest type here.
+export function expectData(result: GraphQLResult): any {
+  if (result.errors?.length)
+    throw new Error(`unexpected GraphQL errors: ${JSON.stringify(result.errors)}`);
+  return result.data;
+}
+
+// Each test builds the people and organisations it needs: no shared seed rows.
+export class Fixtures {
+  constructor(private readonly platform: TestPlatform) {}
+
+  async signUp(label: string, locale = 'ja'): Promise<Person> {
+    const email = uniqueEmail(label);
+    const data = expectData(
+      await this.platform.gql(
+        `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken user { id } } }`,
+        { input: { email, password: PASSWORD, displayName: label, locale } },
+      ),
+    );
+    return {
+      id: data.signUp.user.id,
+      email,
+      token: data.signUp.accessToken,
+      refreshToken: data.signUp.refreshToken,
+    };
+  }
+
+  async admin(): Promise<Person> {
+    const email = uniqueEmail('admin');
+    await this.platform.api.get(AdminBootstrapService).ensurePlatformAdmin(email, PASSWORD);
+    const data = expectData(
+      await this.platform.gql(
+        `mutation($input: SignInInput!) { signIn(input: $input) { accessToken refreshToken user { id } } }`,
+        { input: { email, password: PASSWORD } },
+      ),
+    );
+    return {
+      id: data.signIn.user.id,
+      email,
+      token: data.signIn.accessToken,
+      refreshToken: data.signIn.refreshToken,
+    };
+  }
+
+  async organization(
+    admin: Person,
+    input: { kind: string; name: string; municipalityCode?: string },
+    members: Person[] = [],
+  ): Promise<string> {
+    const data = expectData(
+      await this.platform.gql(
+        `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+        { input },
+        admin.token,
+      ),
+    );
+    const id: string = data.createOrganization.id;
+    for (const member of members) {
+      expectData(
+        await this.platform.gql(
+          `mutation($input: AddMemberInput!) { addOrganizationMember(input: $input) { role } }`,
+          { input: { organizationId: id, email: member.email, role: 'STAFF' } },
+          admin.token,
+        ),
+      );
+    }
+    return id;
+  }
+
+  async region(admin: Person, municipalityCode: string, staff: Person[]): Promise<string> {
+    return this.organization(
+      admin,
+      { kind: 'REGION', name: `Region ${municipalityCode}`, municipalityCode },
+      staff,
+    );
+  }
+
+  async intermediary(
+    admin: Person,
+    remit: { prefectureCodes?: string[]; municipalityCodes?: string[] },
+    staff: Person[],
+  ): Promise<string> {
+    const id = await this.organization(
+      admin,
+      { kind: 'INTERMEDIARY', name: 'Intermediary' },
+      staff,
+    );
+    expectData(
+      await this.platform.gql(
+        `mutation($input: SetRemitInput!) { setRemit(input: $input) { id } }`,
+        { input: { organizationId: id, prefectureCodes: [], municipalityCodes: [], ...remit } },
+        admin.token,
+      ),
+    );
+    return id;
+  }
+
+  async participant(label: string, kind = 'PRO_BONO'): Promise<Person> {
+    const person = await this.signUp(label);
+    expectData(
+      await this.platform.gql(
+        `mutation($input: ParticipantProfileInput!) { saveMyParticipantProfile(input: $input) { kind } }`,
+        { input: { kind, homeMunicipalityCode: '131130', bio: 'Tokyo' } },
+        person.token,
+      ),
+    );
+    return person;
+  }
+
+  async project(
+    staff: Person,
+    regionId: string,
+    overrides: Record<string, unknown> = {},
+  ): Promise<string> {
+    const data = expectData(
+      await this.platform.gql(
+        `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`,
+        {
+          input: {
+            regionOrganizationId: regionId,
+            title: '空き家バンクの立て直し',
+            description: '町の空き家情報を整理して発信します。',
+            themeCode: 'work',
+            mode: 'HYBRID',
+            startDate: '2027-01-01',
+            endDate: '2027-03-31',
+            capacity: 3,
+            ...overrides,
+          },
+        },
+        staff.token,
+      ),
+    );
+    return data.createProject.id;
+  }
+
+  async publish(intermediaryStaff: Person, projectId: string): Promise<void> {
+    expectData(
+      await this.platform.gql(
+        `mutation($id: ID!) { publishProject(id: $id) { status } }`,
+        { id: projectId },
+        intermediaryStaff.token,
+      ),
+    );
+  }
+}
