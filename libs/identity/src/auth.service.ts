@@ -67,8 +67,11 @@ export class AuthService {
       .addSelect('u.passwordHash')
       .where('u.email = :email', { email: normalizeEmail(email) })
       .getOne();
-    // Same message either way: do not reveal which e-mail addresses have accounts.
-    const valid = user ? await this.passwords.verify(user.passwordHash, password) : false;
+    // Same message and about the same time either way: do not reveal which e-mail addresses
+    // have accounts.
+    const valid = user
+      ? await this.passwords.verify(user.passwordHash, password)
+      : await this.passwords.verifyAgainstDummy(password);
     if (!user || !valid) throw AppError.unauthenticated('Wrong e-mail address or password');
     return this.dataSource.transaction((m) => this.openSession(m, user, randomUUID()));
   }

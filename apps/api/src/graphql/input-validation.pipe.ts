@@ -11,7 +11,8 @@ const PRIMITIVES: unknown[] = [String, Boolean, Number, Array, Object];
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const { metatype } = metadata;
-    if (!metatype || PRIMITIVES.includes(metatype) || value === undefined || value === null) {
+    // Only GraphQL arguments ('body'); parents and custom parameters pass untouched.
+    if (metadata.type !== 'body' || !metatype || PRIMITIVES.includes(metatype) || value == null) {
       return value;
     }
     const instance = plainToInstance(metatype, value) as object;

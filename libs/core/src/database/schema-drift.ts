@@ -17,7 +17,14 @@ export async function schemaDrift(dataSource: DataSource): Promise<SchemaDiff> {
 export function renderMigration(className: string, timestamp: number, diff: SchemaDiff): string {
   const lines = (queries: string[]) =>
     queries
-      .map((q) => q.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${'))
+      // Escape for a template literal; \r too, since template literals normalise CRLF to LF.
+      .map((q) =>
+        q
+          .replace(/\\/g, '\\\\')
+          .replace(/`/g, '\\`')
+          .replace(/\$\{/g, '\\${')
+          .replace(/\r/g, '\\r'),
+      )
       .map((q) => `    await queryRunner.query(\`${q}\`);`)
       .join('\n');
   return `import { MigrationInterface, QueryRunner } from 'typeorm';

@@ -8,7 +8,8 @@ import { OutboxMessage } from './outbox-message.entity';
 
 export const OUTBOX_CHANNEL = 'outbox_message_inserted';
 const BATCH_SIZE = 100;
-const ENQUEUE_TIMEOUT_MS = 5000;
+// BullMQ waits for Redis to be ready before adding; do not let a dead Redis stall the relay.
+const ENQUEUE_TIMEOUT_MS = 3000;
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {

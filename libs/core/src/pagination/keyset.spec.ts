@@ -1,0 +1,51 @@
+import { AppError, ErrorCode } from '../errors/app-error';
+import { decodeCursor, encodeCursor } from './keyset';
+
+function decodeError(cursor: string): AppError {
+  try {
+    decodeCursor(cursor);
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
+  }
+  throw new Error('expected decodeCursor to throw');
+}
+
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+describe('encodeCursor / decodeCursor', () => {
+  const id = '6c1e4f0a-8a7b-4d53-9f0e-2f5d3c9b1a77';
+
+  it('round-trips a Date as its ISO string', () => {
+    const publishedAt = new Date('2025-04-01T09:30:00.123Z');
+
+    expect(decodeCursor(encodeCursor(publishedAt, id))).toEqual(['2025-04-01T09:30:00.123Z', id]);
+  });
+
+  it('round-trips numbers and strings unchanged', () => {
+    expect(decodeCursor(encodeCursor(42, id))).toEqual([42, id]);
+    expect(decodeCursor(encodeCursor(0, id))).toEqual([0, id]);
+    expect(decodeCursor(encodeCursor('美幌町', id))).toEqual(['美幌町', id]);
+  });
+
+  it('produces an opaque base64 string', () => {
+    expect(encodeCursor(1, id)).toMatch(/^[A-Za-z0-9+/]+=*$/);
+  });
+
+  it.each([
+    ['not base64 JSON', '!!!not a cursor!!!'],
+    ['base64 of non-JSON text', base64('hello')],
+    ['an object', base64('{"sort":1,"id":"a"}')],
+    ['a one-element array', base64('["2025-01-01"]')],
+    ['a three-element array', base64('[1,"a","b"]')],
+    ['a numeric id', base64('[1,2]')],
+    ['a null sort value', base64('[null,"a"]')],
+    ['an empty string', ''],
+  ])('rejects %s as BAD_USER_INPUT on "after"', (_what, cursor) => {
+    const error = decodeError(cursor);
+
+    expect(error.code).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(error.fields).toHaveLength(1);
+    expect(error.fields[0].path).toEqual(['after']);
+  });
+});

@@ -1,0 +1,223 @@
+import { AppError, ErrorCode } from '@tsunagu/core';
+import type { Actor, ActorMembership } from './actor';
+import { MembershipRole, OrganizationKind } from './organization.types';
+import { PolicyService, ProjectScope } from './policy.service';
+
+// Real codes from the shipped geography data.
+const HOKKAIDO = '01';
+const BIHORO = '015431'; // 北海道美幌町
+const ICHINOSEKI = '032093'; // 岩手県一関市
+
+function membership(overrides: Partial<ActorMembership>): ActorMembership {
+  return {
+    organizationId: 'org',
+    organizationKind: OrganizationKind.COMPANY,
+    role: MembershipRole.STAFF,
+    municipalityCode: null,
+    remitPrefectureCodes: [],
+    remitMunicipalityCodes: [],
+    ...overrides,
+  };
+}
+
+function actor(...memberships: ActorMembership[]): Actor {
+  return { userId: 'user-1', locale: 'ja', memberships };
+}
+
+const admin = actor(
+  membership({ organizationId: 'platform', organizationKind: OrganizationKind.PLATFORM }),
+);
+const participant = actor();
+const bihoroStaff = actor(
+  membership({
+    organizationId: 'region-bihoro',
+    organizationKind: OrganizationKind.REGION,
+    municipalityCode: BIHORO,
+  }),
+);
+const bihoroOwner = actor(
+  membership({
+    organizationId: 'region-bihoro',
+    organizationKind: OrganizationKind.REGION,
+    role: MembershipRole.OWNER,
+    municipalityCode: BIHORO,
+  }),
+);
+const hokkaidoIntermediary = actor(
+  membership({
+    organizationId: 'npo-hokkaido',
+    organizationKind: OrganizationKind.INTERMEDIARY,
+    remitPrefectureCodes: [HOKKAIDO],
+  }),
+);
+const bihoroIntermediary = actor(
+  membership({
+    organizationId: 'npo-bihoro',
+    organizationKind: OrganizationKind.INTERMEDIARY,
+    remitMunicipalityCodes: [BIHORO],
+  }),
+);
+
+const bihoroProject: ProjectScope = {
+  regionOrganizationId: 'region-bihoro',
+  municipalityCode: BIHORO,
+};
+const ichinosekiProject: ProjectScope = {
+  regionOrganizationId: 'region-ichinoseki',
+  municipalityCode: ICHINOSEKI,
+};
+
+describe('PolicyService', () => {
+  const policy = new PolicyService();
+
+  describe('isPlatformAdmin', () => {
+    it('is true only with a PLATFORM membership', () => {
+      expect(policy.isPlatformAdmin(admin)).toBe(true);
+      expect(policy.isPlatformAdmin(bihoroOwner)).toBe(false);
+      expect(policy.isPlatformAdmin(hokkaidoIntermediary)).toBe(false);
+      expect(policy.isPlatformAdmin(participant)).toBe(false);
+    });
+  });
+
+  describe('coversMunicipality', () => {
+    it('covers a municipality through a prefecture remit', () => {
+      expect(policy.coversMunicipality(hokkaidoIntermediary, BIHORO)).toBe(true);
+    });
+
+    it('covers a municipality through a municipality remit', () => {
+      expect(policy.coversMunicipality(bihoroIntermediary, BIHORO)).toBe(true);
+    });
+
+    it('does not cover a municipality outside the remit', () => {
+      expect(policy.coversMunicipality(hokkaidoIntermediary, ICHINOSEKI)).toBe(false);
+      expect(policy.coversMunicipality(bihoroIntermediary, ICHINOSEKI)).toBe(false);
+    });
+
+    it('ignores remit codes on memberships that are not INTERMEDIARY', () => {
+      const region = actor(
+        membership({
+          organizationId: 'region-bihoro',
+          organizationKind: OrganizationKind.REGION,
+          municipalityCode: BIHORO,
+          remitPrefectureCodes: [HOKKAIDO],
+          remitMunicipalityCodes: [BIHORO],
+        }),
+      );
+
+      expect(policy.coversMunicipality(region, BIHORO)).toBe(false);
+      expect(policy.coversMunicipality(bihoroStaff, BIHORO)).toBe(false);
+    });
+
+    it('does not cover an unknown municipality code by prefecture', () => {
+      expect(policy.coversMunicipality(hokkaidoIntermediary, '019999')).toBe(false);
+    });
+
+    it('does not cover anything for a participant or an admin', () => {
+      expect(policy.coversMunicipality(participant, BIHORO)).toBe(false);
+      expect(policy.coversMunicipality(admin, BIHORO)).toBe(false);
+    });
+  });
+
+  describe('canCreateProjectFor', () => {
+    it('allows members of that REGION organisation, whatever their role', () => {
+      expect(policy.canCreateProjectFor(bihoroStaff, 'region-bihoro')).toBe(true);
+      expect(policy.canCreateProjectFor(bihoroOwner, 'region-bihoro')).toBe(true);
+    });
+
+    it('refuses members of another region', () => {
+      expect(policy.canCreateProjectFor(bihoroStaff, 'region-ichinoseki')).toBe(false);
+    });
+
+    it('refuses an organisation that is not a REGION, even for its owner', () => {
+      const companyOwner = actor(
+        membership({ organizationId: 'company-1', role: MembershipRole.OWNER }),
+      );
+
+      expect(policy.canCreateProjectFor(companyOwner, 'company-1')).toBe(false);
+    });
+
+    it('refuses intermediaries, participants and admins', () => {
+      expect(policy.canCreateProjectFor(hokkaidoIntermediary, 'region-bihoro')).toBe(false);
+      expect(policy.canCreateProjectFor(participant, 'region-bihoro')).toBe(false);
+      expect(policy.canCreateProjectFor(admin, 'region-bihoro')).toBe(false);
+    });
+  });
+
+  describe('canPublishProject', () => {
+    it('allows an intermediary covering the place, and an admin', () => {
+      expect(policy.canPublishProject(hokkaidoIntermediary, bihoroProject)).toBe(true);
+      expect(policy.canPublishProject(bihoroIntermediary, bihoroProject)).toBe(true);
+      expect(policy.canPublishProject(admin, bihoroProject)).toBe(true);
+      expect(policy.canPublishProject(admin, ichinosekiProject)).toBe(true);
+    });
+
+    it("refuses the region's own staff and owners", () => {
+      expect(policy.canPublishProject(bihoroStaff, bihoroProject)).toBe(false);
+      expect(policy.canPublishProject(bihoroOwner, bihoroProject)).toBe(false);
+    });
+
+    it('refuses an intermediary whose remit lies elsewhere', () => {
+      expect(policy.canPublishProject(hokkaidoIntermediary, ichinosekiProject)).toBe(false);
+    });
+
+    it('refuses a participant with no memberships', () => {
+      expect(policy.canPublishProject(participant, bihoroProject)).toBe(false);
+    });
+  });
+
+  describe('canSupervise', () => {
+    it('allows the owning region, a covering intermediary and an admin', () => {
+      expect(policy.canSupervise(bihoroStaff, bihoroProject)).toBe(true);
+      expect(policy.canSupervise(hokkaidoIntermediary, bihoroProject)).toBe(true);
+      expect(policy.canSupervise(admin, bihoroProject)).toBe(true);
+    });
+
+    it('refuses another region, an intermediary elsewhere and a participant', () => {
+      expect(policy.canSupervise(bihoroStaff, ichinosekiProject)).toBe(false);
+      expect(policy.canSupervise(hokkaidoIntermediary, ichinosekiProject)).toBe(false);
+      expect(policy.canSupervise(participant, bihoroProject)).toBe(false);
+    });
+  });
+
+  describe('canManageOrganization', () => {
+    it('allows an OWNER of that organisation', () => {
+      expect(policy.canManageOrganization(bihoroOwner, 'region-bihoro')).toBe(true);
+    });
+
+    it('refuses STAFF of that organisation and owners of other ones', () => {
+      expect(policy.canManageOrganization(bihoroStaff, 'region-bihoro')).toBe(false);
+      expect(policy.canManageOrganization(bihoroOwner, 'region-ichinoseki')).toBe(false);
+    });
+
+    it('allows a platform admin for any organisation', () => {
+      expect(policy.canManageOrganization(admin, 'region-bihoro')).toBe(true);
+    });
+
+    it('refuses a participant', () => {
+      expect(policy.canManageOrganization(participant, 'region-bihoro')).toBe(false);
+    });
+  });
+
+  describe('assert', () => {
+    it('does nothing when allowed', () => {
+      expect(() => policy.assert(true)).not.toThrow();
+    });
+
+    it('throws a FORBIDDEN AppError when not allowed', () => {
+      let thrown: unknown;
+      try {
+        policy.assert(false, 'Only the region may edit this project');
+      } catch (error) {
+        thrown = error;
+      }
+
+      expect(thrown).toBeInstanceOf(AppError);
+      expect((thrown as AppError).code).toBe(ErrorCode.FORBIDDEN);
+      expect((thrown as AppError).message).toBe('Only the region may edit this project');
+    });
+
+    it('uses a default message when none is given', () => {
+      expect(() => policy.assert(false)).toThrow('You are not allowed to do this');
+    });
+  });
+});

@@ -1,0 +1,84 @@
+import { Test } from '@nestjs/testing';
+import { DiscoveryModule } from '@nestjs/core';
+import { AppConfig, CoreModule, OutboxMessage, OutboxRelay, QueueService } from '@tsunagu/core';
+import { NotificationService } from '@tsunagu/notifications';
+import { JobRunner } from '../apps/worker/src/job-runner';
+import { freePort } from '../libs/core/src/local-stack/free-port';
+import { expectData, Fixtures } from './support/fixtures';
+import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
+
+// The outbox keeps work that must follow a commit, whatever happens to Redis in between.
+describe('outbox relay', () => {
+  let platform: TestPlatform;
+  let f: Fixtures;
+
+  beforeAll(async () => {
+    // No worker yet: the test controls when jobs leave the outbox.
+    platform = await startTestPlatform();
+    f = new Fixtures(platform);
+  });
+
+  afterAll(() => platform.close());
+
+  it('keeps an outbox row when enqueueing fails and delivers it once Redis is reachable', async () => {
+    const admin = await f.admin();
+    const staff = await f.signUp('nanbu');
+    const regionId = await f.region(admin, '313891', [staff]);
+    const hub = await f.signUp('tottori-hub');
+    await f.intermediary(admin, { prefectureCodes: ['31'] }, [hub]);
+    const participant = await f.participant('yamada');
+    const projectId = await f.project(staff, regionId);
+    await f.publish(hub, projectId);
+    const applied = expectData(
+      await platform.gql(
+        `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id } }`,
+        { input: { projectId, motivation: '梨の収穫を手伝いたいです。' } },
+        participant.token,
+      ),
+    );
+    const jobId = `application-submitted.${applied.applyToProject.id}`;
+    const outbox = platform.dataSource.getRepository(OutboxMessage);
+    expect(await outbox.findOneByOrFail({ jobId })).toMatchObject({
+      dispatchedAt: null,
+      failedAttempts: 0,
+    });
+
+    // A relay whose Redis is down (nothing listens on this port) cannot enqueue: the row stays.
+    const deadRedis = Object.assign(new AppConfig(), platform.api.get(AppConfig), {
+      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+    });
+    const brokenQueues = new QueueService(deadRedis);
+    const brokenRelay = new OutboxRelay(platform.dataSource, brokenQueues, deadRedis);
+    const outcome = await brokenRelay.relayBatch();
+    await brokenQueues.onApplicationShutdown();
+    expect(outcome.failed).toBe(true);
+    const kept = await outbox.findOneByOrFail({ jobId });
+    expect(kept.dispatchedAt).toBeNull();
+    expect(kept.failedAttempts).toBe(1);
+    expect(kept.lastError).toBeTruthy();
+    expect(await platform.api.get(NotificationService).unreadCount(staff.id)).toBe(0);
+
+    // The real worker (its relay polls the outbox) delivers it.
+    await platform.startWorker();
+    await eventually(async () => (await outbox.findOneByOrFail({ jobId })).dispatchedAt !== null);
+    await eventually(
+      async () => (await platform.api.get(NotificationService).unreadCount(staff.id)) === 1,
+    );
+
+    // Relaying again finds nothing pending and enqueues nothing twice.
+    const again = await platform.worker!.get(OutboxRelay).relayBatch();
+    expect(again).toEqual({ relayed: 0, failed: false });
+  });
+
+  it('refuses to start a worker when a job has no handler', async () => {
+    // The worker's runner over real discovery, but without the module that handles the job.
+    const moduleRef = await Test.createTestingModule({
+      imports: [CoreModule, DiscoveryModule],
+      providers: [JobRunner],
+    }).compile();
+    await expect(moduleRef.init()).rejects.toThrow(
+      /job "notify.application-submitted" has no handler/,
+    );
+    await moduleRef.close();
+  });
+});
