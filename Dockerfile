@@ -29,9 +29,6 @@ WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-# The CLI creates ./.data on every run (even with DATABASE_URL/REDIS_URL set), so the
-# non-root user needs that one writable directory.
-RUN install -d -o node -g node /app/.data
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -28,9 +28,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const stop = async () => {
     for (const { service } of services.reverse()) await service.stop();
   };
-  // As root, PostgreSQL runs as the postgres user, which must be able to enter our directory.
-  await mkdir(options.dataDir, { recursive: true });
-  if (process.getuid?.() === 0) await chmod(options.dataDir, 0o755);
+  if (!env.DATABASE_URL || !env.REDIS_URL) {
+    await mkdir(options.dataDir, { recursive: true });
+    // As root, PostgreSQL runs as the postgres user, which must be able to enter our directory.
+    if (process.getuid?.() === 0) await chmod(options.dataDir, 0o755);
+  }
   try {
     let databaseUrl = env.DATABASE_URL;
     if (!databaseUrl) {
