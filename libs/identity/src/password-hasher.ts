@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import * as argon2 from 'argon2';
+import { Algorithm, hash, verify } from '@node-rs/argon2';
 
+// argon2id with the library's defaults (OWASP's recommended memory/time cost).
 @Injectable()
 export class PasswordHasher {
   private dummyHash?: Promise<string>;
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, { type: argon2.argon2id });
+    return hash(password, { algorithm: Algorithm.Argon2id });
   }
 
-  async verify(hash: string, password: string): Promise<boolean> {
+  async verify(passwordHash: string, password: string): Promise<boolean> {
     try {
-      return await argon2.verify(hash, password);
+      return await verify(passwordHash, password);
     } catch {
       return false;
     }
