@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CoreModule } from '@tsunagu/core';
+import { CompaniesModule } from '@tsunagu/companies';
+import { EngagementsModule } from '@tsunagu/engagements';
 import { IdentityModule } from '@tsunagu/identity';
 import { NotificationsModule } from '@tsunagu/notifications';
 import { ParticipantsModule } from '@tsunagu/participants';
 import { ProjectsModule } from '@tsunagu/projects';
+import { TaxonomyModule } from '@tsunagu/taxonomy';
 import { AdminBootstrapOnStart } from './admin-bootstrap-on-start';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { GraphQLPassThroughFilter } from './graphql/graphql-exception.filter';
@@ -17,8 +20,11 @@ import { API_RESOLVERS } from './resolvers';
     CoreModule,
     ApiGraphQLModule,
     IdentityModule,
-    ProjectsModule,
+    TaxonomyModule,
     ParticipantsModule,
+    ProjectsModule,
+    CompaniesModule,
+    EngagementsModule,
     NotificationsModule,
   ],
   providers: [

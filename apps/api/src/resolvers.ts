@@ -1,15 +1,20 @@
+import { ApplicationResolver } from './engagements/application.resolver';
 import { AuthResolver } from './identity/auth.resolver';
 import { MeResolver } from './identity/me.resolver';
 import { OrganizationResolver } from './identity/organization.resolver';
 import { NotificationResolver } from './notifications/notification.resolver';
 import { ParticipantResolver } from './participants/participant.resolver';
 import { ProjectResolver } from './projects/project.resolver';
+import { ThemeResolver } from './taxonomy/theme.resolver';
 
+// Every resolver the API serves (also used to print schema.graphql).
 export const API_RESOLVERS = [
   AuthResolver,
   MeResolver,
   OrganizationResolver,
+  ThemeResolver,
   ProjectResolver,
   ParticipantResolver,
+  ApplicationResolver,
   NotificationResolver,
 ];

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { CoreModule } from '@tsunagu/core';
+import { CompaniesModule } from '@tsunagu/companies';
+import { EngagementsModule } from '@tsunagu/engagements';
 import { IdentityModule } from '@tsunagu/identity';
 import { NotificationsModule } from '@tsunagu/notifications';
 import { ParticipantsModule } from '@tsunagu/participants';
 import { ProjectsModule } from '@tsunagu/projects';
+import { TaxonomyModule } from '@tsunagu/taxonomy';
 import { JobRunner } from './job-runner';
 import { NotificationJobs } from './jobs/notification.jobs';
 
@@ -13,8 +16,11 @@ import { NotificationJobs } from './jobs/notification.jobs';
     CoreModule,
     DiscoveryModule,
     IdentityModule,
-    ProjectsModule,
+    TaxonomyModule,
     ParticipantsModule,
+    ProjectsModule,
+    CompaniesModule,
+    EngagementsModule,
     NotificationsModule,
   ],
   providers: [JobRunner, NotificationJobs],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, Connection, paginateKeyset } from '@tsunagu/core';
 import { Membership, User } from '@tsunagu/identity';
-import { Application } from '@tsunagu/participants';
+import { Application } from '@tsunagu/engagements';
 import { DataSource } from 'typeorm';
 import { render } from './notification-templates';
 import { Notification } from './notification.entity';

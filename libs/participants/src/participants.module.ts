@@ -1,19 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@tsunagu/identity';
-import { ProjectsModule } from '@tsunagu/projects';
-import { Application } from './application.entity';
-import { ApplicationService } from './application.service';
+import { TaxonomyModule } from '@tsunagu/taxonomy';
 import { ParticipantProfile } from './participant-profile.entity';
 import { ParticipantProfileService } from './participant-profile.service';
+import { ParticipantSkill } from './participant-skill.entity';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ParticipantProfile, Application]),
+    TypeOrmModule.forFeature([ParticipantProfile, ParticipantSkill]),
     IdentityModule,
-    ProjectsModule,
+    TaxonomyModule,
   ],
-  providers: [ApplicationService, ParticipantProfileService],
-  exports: [ApplicationService, ParticipantProfileService],
+  providers: [ParticipantProfileService],
+  exports: [ParticipantProfileService],
 })
 export class ParticipantsModule {}

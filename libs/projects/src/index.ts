@@ -3,4 +3,3 @@ export * from './project.entity';
 export * from './project.service';
 export * from './project.types';
 export * from './projects.module';
-export * from './theme.entity';

@@ -1,11 +1,7 @@
 import { toMunicipalityType, toOrganizationType } from '@tsunagu/identity';
 import type { Project } from './project.entity';
-import type { ProjectType, ThemeType } from './project.types';
-import type { Theme } from './theme.entity';
-
-export function toThemeType(theme: Theme): ThemeType {
-  return { code: theme.code, name: theme.nameJa, nameEn: theme.nameEn };
-}
+import type { ProjectType } from './project.types';
+import { toThemeType } from '@tsunagu/taxonomy';
 
 // Expects theme and regionOrganization to be loaded with the project (one query per page).
 export function toProjectType(project: Project): ProjectType {

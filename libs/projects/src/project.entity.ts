@@ -6,15 +6,22 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
+  OneToMany,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
 import { Organization, User } from '@tsunagu/identity';
-import { Theme } from './theme.entity';
+import { ParticipantKind } from '@tsunagu/participants';
+import { Theme } from '@tsunagu/taxonomy';
+import type { ProjectSkill } from './project-skill.entity';
+import { Program } from './program.entity';
 
 export enum ProjectStatus {
   DRAFT = 'DRAFT',
+  IN_REVIEW = 'IN_REVIEW',
   PUBLISHED = 'PUBLISHED',
+  CLOSED = 'CLOSED',
+  ARCHIVED = 'ARCHIVED',
 }
 
 export enum ProjectMode {
@@ -23,10 +30,18 @@ export enum ProjectMode {
   HYBRID = 'HYBRID',
 }
 
-// A region's need, posted by its staff and published by an intermediary covering its place.
+export interface ProjectAttachment {
+  title: string;
+  url: string;
+}
+
+// A region's need, drafted by its staff, reviewed and published by an intermediary covering its
+// place. Free-text search runs on title and description through trigram indexes (see the
+// migration that creates them), which work for Japanese without word boundaries.
 @Entity()
-@Check('project_capacity_positive', 'capacity > 0')
+@Check('project_capacity_covers_team', 'capacity >= team_size AND team_size >= 1')
 @Check('project_period_ordered', 'end_date IS NULL OR end_date >= start_date')
+@Check('project_hours_range', 'hours_per_week IS NULL OR hours_per_week BETWEEN 1 AND 80')
 @Index('project_published_listing_idx', ['status', 'publishedAt', 'id'])
 export class Project {
   @PrimaryGeneratedColumn('uuid')
@@ -39,6 +54,14 @@ export class Project {
   @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'region_organization_id' })
   regionOrganization?: Organization;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  programId!: string | null;
+
+  @ManyToOne(() => Program, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'program_id' })
+  program?: Program | null;
 
   @Column({ type: 'text' })
   title!: string;
@@ -72,8 +95,39 @@ export class Project {
   @Column({ type: 'date', nullable: true })
   endDate!: string | null;
 
+  // Months (1–12) when help is needed each year, e.g. planting and harvest for farm work.
+  @Column({ type: 'smallint', array: true, default: () => "'{}'" })
+  seasonMonths!: number[];
+
+  @Column({ type: 'smallint', nullable: true })
+  hoursPerWeek!: number | null;
+
+  // Participants working together; capacity is how many can be accepted in all.
+  @Column({ type: 'smallint', default: 1 })
+  teamSize!: number;
+
   @Column({ type: 'int' })
   capacity!: number;
+
+  // Empty: open to every kind of participant.
+  @Column({
+    type: 'enum',
+    enum: ParticipantKind,
+    enumName: 'participant_kind',
+    array: true,
+    default: () => "'{}'",
+  })
+  eligibleKinds!: ParticipantKind[];
+
+  // ISO 639-1 codes of the working languages.
+  @Column({ type: 'text', array: true, default: () => "'{ja}'" })
+  languages!: string[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  attachments!: ProjectAttachment[];
+
+  @OneToMany('ProjectSkill', (skill: ProjectSkill) => skill.project)
+  skills?: ProjectSkill[];
 
   @Column({
     type: 'enum',
@@ -82,6 +136,10 @@ export class Project {
     default: ProjectStatus.DRAFT,
   })
   status!: ProjectStatus;
+
+  // The intermediary's latest review comment (the full history is in the audit trail).
+  @Column({ type: 'text', nullable: true })
+  reviewComment!: string | null;
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   publishedAt!: Date | null;
@@ -92,6 +150,9 @@ export class Project {
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'published_by_id' })
   publishedBy?: User;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  closedAt!: Date | null;
 
   @Column({ type: 'uuid' })
   createdById!: string;

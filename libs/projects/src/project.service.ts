@@ -4,7 +4,7 @@ import { Actor, Organization, OrganizationKind, PolicyService } from '@tsunagu/i
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Project, ProjectStatus } from './project.entity';
 import type { CreateProjectInput, ProjectFilter } from './project.types';
-import { Theme } from './theme.entity';
+import { Theme } from '@tsunagu/taxonomy';
 
 @Injectable()
 export class ProjectService {
@@ -12,10 +12,6 @@ export class ProjectService {
     private readonly dataSource: DataSource,
     private readonly policy: PolicyService,
   ) {}
-
-  themes(): Promise<Theme[]> {
-    return this.dataSource.getRepository(Theme).find({ order: { sortOrder: 'ASC', code: 'ASC' } });
-  }
 
   async create(actor: Actor, input: CreateProjectInput): Promise<Project> {
     const region = await this.dataSource

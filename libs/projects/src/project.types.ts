@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageArgs, Paginated } from '@tsunagu/core';
 import { MunicipalityType, OrganizationType } from '@tsunagu/identity';
+import { ThemeType } from '@tsunagu/taxonomy';
 import {
   IsEnum,
   IsInt,
@@ -19,18 +20,6 @@ import { ProjectMode, ProjectStatus } from './project.entity';
 
 registerEnumType(ProjectMode, { name: 'ProjectMode' });
 registerEnumType(ProjectStatus, { name: 'ProjectStatus' });
-
-@ObjectType('Theme')
-export class ThemeType {
-  @Field()
-  code!: string;
-
-  @Field()
-  name!: string;
-
-  @Field()
-  nameEn!: string;
-}
 
 @ObjectType('Project')
 export class ProjectType {

@@ -3,10 +3,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@tsunagu/identity';
 import { Project } from './project.entity';
 import { ProjectService } from './project.service';
-import { Theme } from './theme.entity';
+import { TaxonomyModule } from '@tsunagu/taxonomy';
+import { Program } from './program.entity';
+import { ProjectAuditEntry } from './project-audit-entry.entity';
+import { ProjectSkill } from './project-skill.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Theme, Project]), IdentityModule],
+  imports: [
+    TypeOrmModule.forFeature([Project, ProjectSkill, Program, ProjectAuditEntry]),
+    IdentityModule,
+    TaxonomyModule,
+  ],
   providers: [ProjectService],
   exports: [ProjectService],
 })

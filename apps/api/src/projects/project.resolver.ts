@@ -7,9 +7,7 @@ import {
   ProjectService,
   ProjectsArgs,
   ProjectType,
-  ThemeType,
   toProjectType,
-  toThemeType,
 } from '@tsunagu/projects';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
@@ -18,12 +16,6 @@ import { UuidPipe } from '../graphql/uuid.pipe';
 @Resolver(() => ProjectType)
 export class ProjectResolver {
   constructor(private readonly projectService: ProjectService) {}
-
-  @Public()
-  @Query(() => [ThemeType])
-  async themes(): Promise<ThemeType[]> {
-    return (await this.projectService.themes()).map(toThemeType);
-  }
 
   @Public()
   @Query(() => ProjectConnection, { description: 'Published projects, newest first.' })

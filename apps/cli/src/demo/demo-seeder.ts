@@ -8,7 +8,8 @@ import {
   OrganizationService,
   User,
 } from '@tsunagu/identity';
-import { ApplicationService, ParticipantProfileService } from '@tsunagu/participants';
+import { ApplicationService } from '@tsunagu/engagements';
+import { ParticipantProfileService } from '@tsunagu/participants';
 import { ProjectService } from '@tsunagu/projects';
 import { DataSource } from 'typeorm';
 import {

@@ -10,7 +10,7 @@ import { Actor, PolicyService } from '@tsunagu/identity';
 import { ProjectService } from '@tsunagu/projects';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Application } from './application.entity';
-import { ParticipantProfile } from './participant-profile.entity';
+import { ParticipantProfile } from '@tsunagu/participants';
 
 type Page = { first: number; after?: string };
 

@@ -8,7 +8,7 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { Project } from '@tsunagu/projects';
-import { ParticipantProfile } from './participant-profile.entity';
+import { ParticipantProfile } from '@tsunagu/participants';
 
 export enum ApplicationStatus {
   SUBMITTED = 'SUBMITTED',

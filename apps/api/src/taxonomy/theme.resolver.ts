@@ -1,0 +1,14 @@
+import { Query, Resolver } from '@nestjs/graphql';
+import { ThemeService, ThemeType, toThemeType } from '@tsunagu/taxonomy';
+import { Public } from '../auth/public.decorator';
+
+@Resolver(() => ThemeType)
+export class ThemeResolver {
+  constructor(private readonly themeService: ThemeService) {}
+
+  @Public()
+  @Query(() => [ThemeType], { description: 'Project themes, in display order.' })
+  async themes(): Promise<ThemeType[]> {
+    return (await this.themeService.list()).map(toThemeType);
+  }
+}

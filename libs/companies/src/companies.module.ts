@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@tsunagu/identity';
+import { ParticipantsModule } from '@tsunagu/participants';
+import { ProjectsModule } from '@tsunagu/projects';
+import { CompanyProgramProject } from './company-program-project.entity';
+import { CompanyProgram } from './company-program.entity';
+import { CompanyTeamMember } from './company-team-member.entity';
+import { CompanyTeam } from './company-team.entity';
+
+// Companies that send employees: their programs, target projects and teams.
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      CompanyProgram,
+      CompanyProgramProject,
+      CompanyTeam,
+      CompanyTeamMember,
+    ]),
+    IdentityModule,
+    ParticipantsModule,
+    ProjectsModule,
+  ],
+})
+export class CompaniesModule {}

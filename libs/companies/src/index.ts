@@ -1,0 +1,5 @@
+export * from './companies.module';
+export * from './company-program-project.entity';
+export * from './company-program.entity';
+export * from './company-team-member.entity';
+export * from './company-team.entity';

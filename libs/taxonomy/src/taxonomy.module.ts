@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@tsunagu/identity';
+import { SkillAlias } from './skill-alias.entity';
+import { SkillCategory } from './skill-category.entity';
+import { Skill } from './skill.entity';
+import { Theme } from './theme.entity';
+import { ThemeService } from './theme.service';
+
+// Shared vocabularies: themes and the skill taxonomy.
+@Module({
+  imports: [TypeOrmModule.forFeature([Theme, SkillCategory, Skill, SkillAlias]), IdentityModule],
+  providers: [ThemeService],
+  exports: [ThemeService],
+})
+export class TaxonomyModule {}

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '@tsunagu/core';
+import { DataSource, In } from 'typeorm';
+import { Theme } from './theme.entity';
+
+@Injectable()
+export class ThemeService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  list(): Promise<Theme[]> {
+    return this.dataSource.getRepository(Theme).find({ order: { sortOrder: 'ASC', code: 'ASC' } });
+  }
+
+  // Rejects the first unknown code, with the field path `pathOf(index)` gives for it.
+  async assertKnown(codes: string[], pathOf: (index: number) => string[]): Promise<void> {
+    if (codes.length === 0) return;
+    const found = await this.dataSource
+      .getRepository(Theme)
+      .findBy({ code: In([...new Set(codes)]) });
+    const known = new Set(found.map((t) => t.code));
+    const index = codes.findIndex((c) => !known.has(c));
+    if (index >= 0) throw AppError.invalidField(pathOf(index), `unknown theme ${codes[index]}`);
+  }
+}
