@@ -4,13 +4,14 @@ import { IdentityModule } from '@tsunagu/identity';
 import { SkillAlias } from './skill-alias.entity';
 import { SkillCategory } from './skill-category.entity';
 import { Skill } from './skill.entity';
+import { SkillService } from './skill.service';
 import { Theme } from './theme.entity';
 import { ThemeService } from './theme.service';
 
 // Shared vocabularies: themes and the skill taxonomy.
 @Module({
   imports: [TypeOrmModule.forFeature([Theme, SkillCategory, Skill, SkillAlias]), IdentityModule],
-  providers: [ThemeService],
-  exports: [ThemeService],
+  providers: [SkillService, ThemeService],
+  exports: [SkillService, ThemeService],
 })
 export class TaxonomyModule {}
