@@ -36,18 +36,18 @@ describe('from a region project to a notification', () => {
     // Filtered by theme and municipality, one per page.
     const listQuery = `query($first: Int, $after: String, $filter: ProjectFilter) {
       projects(first: $first, after: $after, filter: $filter) {
-        edges { cursor node { id title theme { code } municipality { code name } } }
+        edges { cursor node { id title theme { code } place { municipality { code name } } } }
         pageInfo { hasNextPage endCursor }
       }
     }`;
     const filtered = expectData(
       await platform.gql(listQuery, {
         first: 10,
-        filter: { themeCode: 'work', municipalityCode: '015431' },
+        filter: { themeCodes: ['work'], municipalityCode: '015431' },
       }),
     );
     expect(filtered.projects.edges.map((e: any) => e.node.id)).toEqual([projectId]);
-    expect(filtered.projects.edges[0].node.municipality.name).toBe('北海道美幌町');
+    expect(filtered.projects.edges[0].node.place.municipality.name).toBe('北海道美幌町');
 
     const page1 = expectData(
       await platform.gql(listQuery, { first: 1, filter: { municipalityCode: '015431' } }),

@@ -2,7 +2,7 @@ import { Project } from '@tsunagu/projects';
 import { expectData, Fixtures, Person } from './support/fixtures';
 import { startTestPlatform, TestPlatform } from './support/test-platform';
 
-const CREATE = `mutation($input: CreateProjectInput!) { createProject(input: $input) { id title municipality { code } endDate } }`;
+const CREATE = `mutation($input: CreateProjectInput!) { createProject(input: $input) { id title place { municipality { code } } endDate } }`;
 
 // Bad input gets a specific error naming the field, and changes nothing.
 describe('project input validation', () => {
@@ -48,7 +48,7 @@ describe('project input validation', () => {
     const data = expectData(await platform.gql(CREATE, { input: valid() }, staff.token));
     expect(data.createProject).toMatchObject({
       title: '棚田の援農',
-      municipality: { code: '152081' },
+      place: { municipality: { code: '152081' } },
       endDate: '2027-09-30',
     });
   });

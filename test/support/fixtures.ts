@@ -1,4 +1,5 @@
 import { AdminBootstrapService } from '@tsunagu/identity';
+import { Skill, SkillCategory } from '@tsunagu/taxonomy';
 import { randomBytes } from 'node:crypto';
 import type { GraphQLResult, TestPlatform } from './test-platform';
 
@@ -24,7 +25,21 @@ export function expectData(result: GraphQLResult): any {
 
 // Each test builds the people and organisations it needs: no shared seed rows.
 export class Fixtures {
+  // Who created each project, so submit() can act as them.
+  private readonly creators = new Map<string, Person>();
+
   constructor(private readonly platform: TestPlatform) {}
+
+  private async statusOf(projectId: string, viewer: Person): Promise<string> {
+    const data = expectData(
+      await this.platform.gql(
+        `query($id: ID!) { project(id: $id) { status } }`,
+        { id: projectId },
+        viewer.token,
+      ),
+    );
+    return data.project.status;
+  }
 
   async signUp(label: string, locale = 'ja'): Promise<Person> {
     const email = uniqueEmail(label);
@@ -148,10 +163,86 @@ export class Fixtures {
         staff.token,
       ),
     );
+    this.creators.set(data.createProject.id, staff);
     return data.createProject.id;
   }
 
+  // Submits a draft for review as the staff member who created it.
+  async submit(projectId: string): Promise<void> {
+    const creator = this.creators.get(projectId);
+    if (!creator) throw new Error(`project ${projectId} was not created through these fixtures`);
+    expectData(
+      await this.platform.gql(
+        `mutation($id: ID!) { submitProject(id: $id) { status } }`,
+        { id: projectId },
+        creator.token,
+      ),
+    );
+  }
+
+  // Submits (when still a draft) and publishes as the given intermediary staff member.
+  // A taxonomy skill of its own (there is no GraphQL way to add one for tests), so tests never
+  // depend on seeded vocabulary.
+  async skill(nameEn: string): Promise<string> {
+    await this.platform.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(SkillCategory)
+      .values({ code: 'test', nameJa: 'テスト', nameEn: 'Test' })
+      .orIgnore()
+      .execute();
+    const skill = await this.platform.dataSource.getRepository(Skill).save({
+      code: `test-${randomBytes(5).toString('hex')}`,
+      categoryCode: 'test',
+      nameJa: nameEn,
+      nameEn,
+    });
+    return skill.id;
+  }
+
+  async addMember(admin: Person, organizationId: string, member: Person, role = 'STAFF') {
+    expectData(
+      await this.platform.gql(
+        `mutation($input: AddMemberInput!) { addOrganizationMember(input: $input) { role } }`,
+        { input: { organizationId, email: member.email, role } },
+        admin.token,
+      ),
+    );
+  }
+
+  // A COMPANY organisation with `owner` as its OWNER.
+  async company(admin: Person, owner: Person, name = 'Company'): Promise<string> {
+    const id = await this.organization(admin, { kind: 'COMPANY', name });
+    await this.addMember(admin, id, owner, 'OWNER');
+    return id;
+  }
+
+  // Saves a participant profile; the GraphQL result is returned for the test to inspect.
+  saveProfile(person: Person, input: Record<string, unknown>): Promise<GraphQLResult> {
+    return this.platform.gql(
+      `mutation($input: ParticipantProfileInput!) { saveMyParticipantProfile(input: $input) { userId } }`,
+      { input },
+      person.token,
+    );
+  }
+
+  // Someone the company has enrolled as a member, with a COMPANY_EMPLOYEE profile linked to it.
+  async employee(admin: Person, companyId: string, label: string): Promise<Person> {
+    const person = await this.signUp(label);
+    await this.addMember(admin, companyId, person);
+    expectData(
+      await this.saveProfile(person, {
+        kind: 'COMPANY_EMPLOYEE',
+        companyOrganizationId: companyId,
+        homeMunicipalityCode: '131041',
+      }),
+    );
+    return person;
+  }
+
   async publish(intermediaryStaff: Person, projectId: string): Promise<void> {
+    const status = await this.statusOf(projectId, intermediaryStaff);
+    if (status === 'DRAFT') await this.submit(projectId);
     expectData(
       await this.platform.gql(
         `mutation($id: ID!) { publishProject(id: $id) { status } }`,

@@ -1,10 +1,13 @@
+import { CompanyResolver } from './companies/company.resolver';
 import { ApplicationResolver } from './engagements/application.resolver';
 import { AuthResolver } from './identity/auth.resolver';
 import { MeResolver } from './identity/me.resolver';
 import { OrganizationResolver } from './identity/organization.resolver';
 import { NotificationResolver } from './notifications/notification.resolver';
 import { ParticipantResolver } from './participants/participant.resolver';
+import { ProgramResolver } from './projects/program.resolver';
 import { ProjectResolver } from './projects/project.resolver';
+import { SkillResolver } from './taxonomy/skill.resolver';
 import { ThemeResolver } from './taxonomy/theme.resolver';
 
 // Every resolver the API serves (also used to print schema.graphql).
@@ -13,8 +16,11 @@ export const API_RESOLVERS = [
   MeResolver,
   OrganizationResolver,
   ThemeResolver,
+  SkillResolver,
+  ProgramResolver,
   ProjectResolver,
   ParticipantResolver,
+  CompanyResolver,
   ApplicationResolver,
   NotificationResolver,
 ];

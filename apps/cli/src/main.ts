@@ -9,12 +9,16 @@ import { DemoSeeder } from './demo/demo-seeder';
 import { generateMigration } from './migrations';
 import { withServices } from './local-services';
 import { startPlatform } from './start-platform';
+import { parseSeedSyntheticArgs, SyntheticSeedError } from './synthetic/seed-options';
+import { describeReport, seedSynthetic } from './synthetic/synthetic-seeder';
 
 const USAGE = `Usage: node dist/apps/cli/src/main.js <command>
   start                          run API + worker (+ local PostgreSQL/Redis when no URLs are set)
   migration:run                  apply pending migrations
   migration:generate <Name>      write a migration for entity changes
   seed:demo                      load demo data into an empty database
+  seed:synthetic --participants N --projects M [--seed S] [--as-of YYYY-MM-DD]
+                                 load reproducible synthetic data (once per database)
   admin:create --email E --password P [--name N]   make someone a platform admin`;
 
 async function withContext<T>(
@@ -62,6 +66,19 @@ async function main(): Promise<void> {
           console.log(await ctx.get(DemoSeeder).seed());
         }),
       );
+    case 'seed:synthetic': {
+      const options = parseSeedSyntheticArgs(rest);
+      return withServices('persistent', () =>
+        withContext(async (ctx) => {
+          const dataSource = ctx.get(DataSource);
+          await dataSource.runMigrations({ transaction: 'each' });
+          const report = await seedSynthetic(dataSource, options, (line) =>
+            console.log(`[synthetic] ${line}`),
+          );
+          console.log(describeReport(report));
+        }),
+      );
+    }
     case 'admin:create': {
       const { values } = parseArgs({
         args: rest,
@@ -91,6 +108,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigValidationError ? error.message : error);
+  console.error(
+    error instanceof ConfigValidationError || error instanceof SyntheticSeedError
+      ? error.message
+      : error,
+  );
   process.exit(1);
 });

@@ -7,6 +7,7 @@ import { CompanyProgramProject } from './company-program-project.entity';
 import { CompanyProgram } from './company-program.entity';
 import { CompanyTeamMember } from './company-team-member.entity';
 import { CompanyTeam } from './company-team.entity';
+import { CompanyService } from './company.service';
 
 // Companies that send employees: their programs, target projects and teams.
 @Module({
@@ -21,5 +22,7 @@ import { CompanyTeam } from './company-team.entity';
     ParticipantsModule,
     ProjectsModule,
   ],
+  providers: [CompanyService],
+  exports: [CompanyService],
 })
 export class CompaniesModule {}

@@ -97,10 +97,7 @@ export class ApplicationService {
   ): Promise<Connection<Application>> {
     return paginateKeyset(qb, {
       ...page,
-      sortExpression: 'a.createdAt',
-      idExpression: 'a.id',
-      sortValue: (a) => a.createdAt,
-      idValue: (a) => a.id,
+      keys: ['a.createdAt', 'a.id'],
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, isUniqueViolation, JapanGeography } from '@tsunagu/core';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from './actor';
 import { normalizeEmail } from './auth.service';
 import { Membership, MembershipRole } from './membership.entity';
@@ -71,6 +71,11 @@ export class OrganizationService {
     const org = await this.dataSource.getRepository(Organization).findOneBy({ id });
     if (!org) throw AppError.notFound('Organization', id);
     return org;
+  }
+
+  findByIds(ids: readonly string[]): Promise<Organization[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(Organization).findBy({ id: In([...new Set(ids)]) });
   }
 
   async addMember(

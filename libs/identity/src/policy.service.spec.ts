@@ -198,6 +198,92 @@ describe('PolicyService', () => {
     });
   });
 
+  describe('viewableProfileVisibilities', () => {
+    const companyOwner = actor(
+      membership({ organizationId: 'company-1', role: MembershipRole.OWNER }),
+    );
+
+    it('gives an intermediary profiles opened to intermediaries, with or without regions', () => {
+      expect(policy.viewableProfileVisibilities(hokkaidoIntermediary)).toEqual([
+        'INTERMEDIARIES',
+        'INTERMEDIARIES_AND_REGIONS',
+      ]);
+    });
+
+    it('gives region staff only profiles opened to regions too', () => {
+      expect(policy.viewableProfileVisibilities(bihoroStaff)).toEqual([
+        'INTERMEDIARIES_AND_REGIONS',
+      ]);
+      expect(policy.viewableProfileVisibilities(bihoroOwner)).toEqual([
+        'INTERMEDIARIES_AND_REGIONS',
+      ]);
+    });
+
+    it('uses the widest membership when someone works for a region and an intermediary', () => {
+      const both = actor(bihoroStaff.memberships[0], hokkaidoIntermediary.memberships[0]);
+
+      expect(policy.viewableProfileVisibilities(both)).toContain('INTERMEDIARIES');
+    });
+
+    it('gives participants, companies and platform admins nothing', () => {
+      expect(policy.viewableProfileVisibilities(participant)).toEqual([]);
+      expect(policy.viewableProfileVisibilities(companyOwner)).toEqual([]);
+      expect(policy.viewableProfileVisibilities(admin)).toEqual([]);
+    });
+
+    it('never includes NOBODY', () => {
+      for (const someone of [hokkaidoIntermediary, bihoroStaff, participant, admin]) {
+        expect(policy.viewableProfileVisibilities(someone)).not.toContain('NOBODY');
+        expect(policy.canViewParticipantProfile(someone, 'NOBODY')).toBe(false);
+      }
+    });
+  });
+
+  describe('canSearchParticipants / canViewParticipantProfile', () => {
+    it('lets intermediaries and region staff search, nobody else', () => {
+      expect(policy.canSearchParticipants(hokkaidoIntermediary)).toBe(true);
+      expect(policy.canSearchParticipants(bihoroStaff)).toBe(true);
+      expect(policy.canSearchParticipants(participant)).toBe(false);
+      expect(policy.canSearchParticipants(admin)).toBe(false);
+    });
+
+    it('keeps INTERMEDIARIES profiles from region staff', () => {
+      expect(policy.canViewParticipantProfile(hokkaidoIntermediary, 'INTERMEDIARIES')).toBe(true);
+      expect(policy.canViewParticipantProfile(bihoroStaff, 'INTERMEDIARIES')).toBe(false);
+      expect(policy.canViewParticipantProfile(bihoroStaff, 'INTERMEDIARIES_AND_REGIONS')).toBe(
+        true,
+      );
+    });
+  });
+
+  describe('canManageCompany / canViewCompany', () => {
+    const companyOwner = actor(
+      membership({ organizationId: 'company-1', role: MembershipRole.OWNER }),
+    );
+    const employee = actor(membership({ organizationId: 'company-1' }));
+
+    it('lets the company owner and a platform admin manage it', () => {
+      expect(policy.canManageCompany(companyOwner, 'company-1')).toBe(true);
+      expect(policy.canManageCompany(admin, 'company-1')).toBe(true);
+    });
+
+    it('refuses employees, owners of other organisations and outsiders', () => {
+      expect(policy.canManageCompany(employee, 'company-1')).toBe(false);
+      expect(policy.canManageCompany(companyOwner, 'company-2')).toBe(false);
+      expect(policy.canManageCompany(bihoroOwner, 'region-bihoro')).toBe(false);
+      expect(policy.canManageCompany(participant, 'company-1')).toBe(false);
+    });
+
+    it('lets every member of the company and admins view it, nobody else', () => {
+      expect(policy.canViewCompany(employee, 'company-1')).toBe(true);
+      expect(policy.canViewCompany(companyOwner, 'company-1')).toBe(true);
+      expect(policy.canViewCompany(admin, 'company-1')).toBe(true);
+      expect(policy.canViewCompany(employee, 'company-2')).toBe(false);
+      expect(policy.canViewCompany(bihoroStaff, 'region-bihoro')).toBe(false);
+      expect(policy.canViewCompany(hokkaidoIntermediary, 'company-1')).toBe(false);
+    });
+  });
+
   describe('assert', () => {
     it('does nothing when allowed', () => {
       expect(() => policy.assert(true)).not.toThrow();

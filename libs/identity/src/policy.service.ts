@@ -58,6 +58,44 @@ export class PolicyService {
     return this.canEditProject(actor, project) || this.canPublishProject(actor, project);
   }
 
+  // The profile visibility settings (ProfileVisibility values, kept as strings so identity does
+  // not import participants) whose profiles the actor may find and read. Intermediaries see what
+  // participants opened to intermediaries; region staff only what was opened to regions too;
+  // anyone else nothing, platform admins included: visibility is the participant's consent.
+  // NOBODY is never in the list.
+  viewableProfileVisibilities(actor: Actor): string[] {
+    const kinds = new Set(actor.memberships.map((m) => m.organizationKind));
+    if (kinds.has(OrganizationKind.INTERMEDIARY))
+      return ['INTERMEDIARIES', 'INTERMEDIARIES_AND_REGIONS'];
+    if (kinds.has(OrganizationKind.REGION)) return ['INTERMEDIARIES_AND_REGIONS'];
+    return [];
+  }
+
+  canSearchParticipants(actor: Actor): boolean {
+    return this.viewableProfileVisibilities(actor).length > 0;
+  }
+
+  canViewParticipantProfile(actor: Actor, visibility: string): boolean {
+    return this.viewableProfileVisibilities(actor).includes(visibility);
+  }
+
+  // Programs and teams are the company owners' to set up (or a platform admin's).
+  canManageCompany(actor: Actor, companyOrganizationId: string): boolean {
+    const m = this.membership(actor, companyOrganizationId);
+    return (
+      this.isPlatformAdmin(actor) ||
+      (m?.organizationKind === OrganizationKind.COMPANY && m.role === MembershipRole.OWNER)
+    );
+  }
+
+  // Any member of the company (owners and enrolled employees) sees its programs and teams.
+  canViewCompany(actor: Actor, companyOrganizationId: string): boolean {
+    return (
+      this.isPlatformAdmin(actor) ||
+      this.membership(actor, companyOrganizationId)?.organizationKind === OrganizationKind.COMPANY
+    );
+  }
+
   assert(allowed: boolean, message?: string): void {
     if (!allowed) throw AppError.forbidden(message);
   }

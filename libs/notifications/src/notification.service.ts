@@ -64,10 +64,7 @@ export class NotificationService {
     if (unreadOnly) qb.andWhere('n.readAt IS NULL');
     return paginateKeyset(qb, {
       ...page,
-      sortExpression: 'n.createdAt',
-      idExpression: 'n.id',
-      sortValue: (n) => n.createdAt,
-      idValue: (n) => n.id,
+      keys: ['n.createdAt', 'n.id'],
     });
   }
 

@@ -123,6 +123,10 @@ export class ParticipantProfile {
   @Column({ type: 'text', default: '' })
   bio!: string;
 
+  // Contact detail: shown to its owner only, never on what regions or other participants see.
+  @Column({ type: 'text', nullable: true })
+  phone!: string | null;
+
   @Column({
     type: 'enum',
     enum: ProfileVisibility,

@@ -1,36 +1,260 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, JapanGeography } from '@tsunagu/core';
-import { DataSource } from 'typeorm';
-import { ParticipantProfile } from './participant-profile.entity';
-import type { ParticipantProfileInput } from './participant.types';
+import { AppError, Connection, JapanGeography, paginateKeyset } from '@tsunagu/core';
+import {
+  Actor,
+  Membership,
+  Organization,
+  OrganizationKind,
+  PolicyService,
+} from '@tsunagu/identity';
+import { SkillService, Theme, ThemeService } from '@tsunagu/taxonomy';
+import { DataSource, In, SelectQueryBuilder } from 'typeorm';
+import {
+  AvailableDays,
+  ParticipantKind,
+  ParticipantProfile,
+  ProfileVisibility,
+} from './participant-profile.entity';
+import { profileInputProblems, searchFilterProblems } from './participant-profile.rules';
+import { ParticipantSkill } from './participant-skill.entity';
+import type { ParticipantProfileInput, ParticipantSearchFilter } from './participant.types';
+
+type Page = { first: number; after?: string };
+
+// A profile with what showing it needs: `profile.user` (id and display name only),
+// `profile.skills` (each with its skill) and `profile.companyOrganization` loaded, and its
+// themes in the profile's order.
+export interface ParticipantProfileView {
+  profile: ParticipantProfile;
+  themes: Theme[];
+}
 
 @Injectable()
 export class ParticipantProfileService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: PolicyService,
+    private readonly skills: SkillService,
+    private readonly themes: ThemeService,
+  ) {}
 
   find(userId: string): Promise<ParticipantProfile | null> {
     return this.dataSource.getRepository(ParticipantProfile).findOneBy({ userId });
   }
 
-  async upsert(userId: string, input: ParticipantProfileInput): Promise<ParticipantProfile> {
-    if (
-      input.homeMunicipalityCode &&
-      !JapanGeography.get().municipality(input.homeMunicipalityCode)
-    ) {
-      throw AppError.invalidField(
-        ['input', 'homeMunicipalityCode'],
-        `unknown municipality code ${input.homeMunicipalityCode}`,
+  // The owner's own profile, in full.
+  async findView(userId: string): Promise<ParticipantProfileView | null> {
+    const [view] = await this.loadViews(this.viewQuery().where('pp.userId = :userId', { userId }));
+    return view ?? null;
+  }
+
+  // Saves the whole profile: fields left out take their defaults, and the skills set is
+  // replaced, in one transaction.
+  async upsert(userId: string, input: ParticipantProfileInput): Promise<ParticipantProfileView> {
+    const problems = profileInputProblems(input);
+    if (problems.length) {
+      throw AppError.invalidFields(problems);
+    }
+    const skills = input.skills ?? [];
+    const themeCodes = input.themeCodes ?? [];
+    await this.skills.assertKnown(
+      skills.map((s) => s.skillId),
+      (i) => ['input', 'skills', String(i), 'skillId'],
+    );
+    await this.themes.assertKnown(themeCodes, (i) => ['input', 'themeCodes', String(i)]);
+    if (input.kind === ParticipantKind.COMPANY_EMPLOYEE) {
+      await this.assertEmployeeOf(userId, input.companyOrganizationId!);
+    }
+    const isHighSchool = input.kind === ParticipantKind.HIGH_SCHOOL_STUDENT;
+    const guardianName = isHighSchool ? input.guardianName!.trim() : null;
+
+    await this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(ParticipantProfile);
+      const previous = await repo.findOne({
+        where: { userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      // Consent is recorded when first given; re-saving with the same guardian keeps that date.
+      const guardianConsentAt = !isHighSchool
+        ? null
+        : previous?.guardianConsentAt && previous.guardianName === guardianName
+          ? previous.guardianConsentAt
+          : new Date();
+      await repo.upsert(
+        {
+          userId,
+          kind: input.kind,
+          companyOrganizationId:
+            input.kind === ParticipantKind.COMPANY_EMPLOYEE ? input.companyOrganizationId! : null,
+          guardianName,
+          guardianConsentAt,
+          themeCodes,
+          goals: input.goals ?? [],
+          weeklyHours: input.availability?.weeklyHours ?? null,
+          availablePeriods: (input.availability?.periods ?? []).map((p) => ({
+            from: p.from,
+            to: p.to ?? null,
+          })),
+          availableDays: input.availability?.days ?? AvailableDays.ANY,
+          homeMunicipalityCode: input.homeMunicipalityCode ?? null,
+          travelRangeKm: input.travelRangeKm ?? 100,
+          remoteOnly: input.remoteOnly ?? false,
+          languages: input.languages ?? ['ja'],
+          bio: input.bio?.trim() ?? '',
+          visibility: input.visibility ?? ProfileVisibility.INTERMEDIARIES,
+          phone: input.phone?.trim() || null,
+        },
+        ['userId'],
+      );
+      await m.delete(ParticipantSkill, { userId });
+      if (skills.length) {
+        await m.insert(
+          ParticipantSkill,
+          skills.map((s) => ({ userId, skillId: s.skillId, level: s.level })),
+        );
+      }
+    });
+    return (await this.findView(userId))!;
+  }
+
+  // Intermediaries and region staff look for participants among the profiles whose visibility
+  // lets them: NOBODY is never listed. Most recently updated first.
+  async search(
+    actor: Actor,
+    filter: ParticipantSearchFilter,
+    page: Page,
+  ): Promise<Connection<ParticipantProfileView>> {
+    const visibilities = this.policy.viewableProfileVisibilities(actor);
+    this.policy.assert(
+      visibilities.length > 0,
+      'Only intermediaries and region staff search participants',
+    );
+    const problems = searchFilterProblems(filter);
+    if (problems.length) {
+      throw AppError.invalidFields(problems);
+    }
+    const qb = this.viewQuery().where('pp.visibility IN (:...visibilities)', { visibilities });
+    if (filter.kinds?.length) qb.andWhere('pp.kind IN (:...kinds)', { kinds: filter.kinds });
+    if (filter.skillIds?.length) {
+      // Served by the (skill_id, level) index.
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM participant_skill ps WHERE ps.user_id = pp.user_id
+           AND ps.skill_id IN (:...skillIds) AND ps.level >= :minLevel)`,
+        { skillIds: filter.skillIds, minLevel: filter.minLevel ?? 1 },
       );
     }
-    await this.dataSource.getRepository(ParticipantProfile).upsert(
-      {
-        userId,
-        kind: input.kind,
-        homeMunicipalityCode: input.homeMunicipalityCode ?? null,
-        bio: input.bio?.trim() ?? '',
-      },
-      ['userId'],
+    if (filter.themeCodes?.length) {
+      qb.andWhere('pp.themeCodes && CAST(:themeCodes AS text[])', {
+        themeCodes: filter.themeCodes,
+      });
+    }
+    if (filter.prefectureCode) {
+      // Exact codes rather than a prefix match, so the home municipality index serves it.
+      const codes = [...JapanGeography.get().municipalities.values()]
+        .filter((m) => m.prefectureCode === filter.prefectureCode)
+        .map((m) => m.code);
+      qb.andWhere('pp.homeMunicipalityCode IN (:...homeCodes)', { homeCodes: codes });
+    }
+    if (filter.remoteOnly != null) {
+      qb.andWhere('pp.remoteOnly = :remoteOnly', { remoteOnly: filter.remoteOnly });
+    }
+    if (filter.text) {
+      // A scan over the bios of the rows the other filters leave: fine while profiles number in
+      // the tens of thousands. Beyond that, add a pg_trgm GIN index on bio (as projects have).
+      qb.andWhere(`pp.bio ILIKE :text ESCAPE '\\'`, {
+        text: `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
+    }
+    // Quoted column names, not property paths (pp.userId): paginateKeyset selects each key under
+    // an alias of its own, and for a property path TypeORM then hydrates the entity without it.
+    const connection = await paginateKeyset(qb, {
+      ...page,
+      keys: ['"pp"."updated_at"', '"pp"."user_id"'],
+    });
+    const views = await this.attach(connection.edges.map((e) => e.node));
+    return {
+      pageInfo: connection.pageInfo,
+      edges: connection.edges.map((e, i) => ({ cursor: e.cursor, node: views[i] })),
+    };
+  }
+
+  // One participant for the same viewers as search. A profile they may not see is NOT_FOUND, so
+  // its existence does not leak.
+  async getVisible(actor: Actor, userId: string): Promise<ParticipantProfileView> {
+    this.policy.assert(
+      this.policy.canSearchParticipants(actor),
+      'Only intermediaries and region staff look up participants',
     );
-    return this.dataSource.getRepository(ParticipantProfile).findOneByOrFail({ userId });
+    const [view] = await this.loadViews(this.viewQuery().where('pp.userId = :userId', { userId }));
+    if (!view || !this.policy.canViewParticipantProfile(actor, view.profile.visibility)) {
+      throw AppError.notFound('Participant profile', userId);
+    }
+    return view;
+  }
+
+  private async assertEmployeeOf(userId: string, companyOrganizationId: string): Promise<void> {
+    const path = ['input', 'companyOrganizationId'];
+    const company = await this.dataSource
+      .getRepository(Organization)
+      .findOneBy({ id: companyOrganizationId });
+    if (company?.kind !== OrganizationKind.COMPANY) {
+      throw AppError.invalidField(path, 'is not a COMPANY organisation');
+    }
+    const member = await this.dataSource
+      .getRepository(Membership)
+      .existsBy({ userId, organizationId: companyOrganizationId });
+    if (!member) {
+      throw AppError.invalidField(
+        path,
+        'you are not a member of this company: the company enrols its employees first',
+      );
+    }
+  }
+
+  // Only the user's id and display name: their e-mail is never read for showing a profile.
+  private viewQuery(): SelectQueryBuilder<ParticipantProfile> {
+    return this.dataSource
+      .getRepository(ParticipantProfile)
+      .createQueryBuilder('pp')
+      .innerJoin('pp.user', 'u')
+      .addSelect(['u.id', 'u.displayName'])
+      .leftJoinAndSelect('pp.companyOrganization', 'company');
+  }
+
+  private async loadViews(
+    qb: SelectQueryBuilder<ParticipantProfile>,
+  ): Promise<ParticipantProfileView[]> {
+    return this.attach(await qb.getMany());
+  }
+
+  // Skills and themes for a whole page of profiles: two queries, however long the page.
+  private async attach(profiles: ParticipantProfile[]): Promise<ParticipantProfileView[]> {
+    if (profiles.length === 0) return [];
+    const skills = await this.dataSource
+      .getRepository(ParticipantSkill)
+      .createQueryBuilder('ps')
+      .innerJoinAndSelect('ps.skill', 's')
+      .where('ps.userId IN (:...userIds)', { userIds: profiles.map((p) => p.userId) })
+      .orderBy('ps.level', 'DESC')
+      .addOrderBy('s.code', 'ASC')
+      .getMany();
+    const codes = [...new Set(profiles.flatMap((p) => p.themeCodes))];
+    const themes = new Map(
+      (codes.length
+        ? await this.dataSource.getRepository(Theme).findBy({ code: In(codes) })
+        : []
+      ).map((t) => [t.code, t]),
+    );
+    const skillsOf = new Map<string, ParticipantSkill[]>();
+    for (const skill of skills) {
+      skillsOf.set(skill.userId, [...(skillsOf.get(skill.userId) ?? []), skill]);
+    }
+    return profiles.map((profile) => {
+      profile.skills = skillsOf.get(profile.userId) ?? [];
+      return {
+        profile,
+        themes: profile.themeCodes.flatMap((code) => themes.get(code) ?? []),
+      };
+    });
   }
 }

@@ -43,6 +43,7 @@ export interface ProjectAttachment {
 @Check('project_period_ordered', 'end_date IS NULL OR end_date >= start_date')
 @Check('project_hours_range', 'hours_per_week IS NULL OR hours_per_week BETWEEN 1 AND 80')
 @Index('project_published_listing_idx', ['status', 'publishedAt', 'id'])
+@Index('project_search_text_trgm_idx', { synchronize: false })
 export class Project {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -1,16 +1,48 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, Connection, JapanGeography, paginateKeyset } from '@tsunagu/core';
-import { Actor, Organization, OrganizationKind, PolicyService } from '@tsunagu/identity';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { AppError, JapanGeography } from '@tsunagu/core';
+import {
+  Actor,
+  Organization,
+  OrganizationKind,
+  OrganizationService,
+  PolicyService,
+} from '@tsunagu/identity';
+import { SkillService, ThemeService } from '@tsunagu/taxonomy';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { ProjectAuditService } from './project-audit.service';
+import { ProjectAuditAction } from './project-audit-entry.entity';
+import { ProjectSkill } from './project-skill.entity';
 import { Project, ProjectStatus } from './project.entity';
-import type { CreateProjectInput, ProjectFilter } from './project.types';
-import { Theme } from '@tsunagu/taxonomy';
+import type { CreateProjectInput, ProjectChangesInput, RequiredSkillInput } from './project.types';
+import { Program } from './program.entity';
+
+// Columns a region may set directly from the input (the rest need checks or lookups).
+const PLAIN_FIELDS = [
+  'title',
+  'description',
+  'themeCode',
+  'mode',
+  'startDate',
+  'endDate',
+  'seasonMonths',
+  'hoursPerWeek',
+  'teamSize',
+  'capacity',
+  'eligibleKinds',
+  'languages',
+  'attachments',
+  'programId',
+] as const;
 
 @Injectable()
 export class ProjectService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: PolicyService,
+    private readonly organizations: OrganizationService,
+    private readonly themes: ThemeService,
+    private readonly skills: SkillService,
+    private readonly audit: ProjectAuditService,
   ) {}
 
   async create(actor: Actor, input: CreateProjectInput): Promise<Project> {
@@ -28,67 +60,79 @@ export class ProjectService {
       'Only staff of the region organisation create its projects',
     );
     const municipalityCode = input.municipalityCode ?? region.municipalityCode!;
-    const municipality = JapanGeography.get().municipality(municipalityCode);
-    if (!municipality) {
-      throw AppError.invalidField(
-        ['input', 'municipalityCode'],
-        `unknown municipality code ${municipalityCode}`,
-      );
-    }
-    if (municipalityCode !== region.municipalityCode) {
-      throw AppError.invalidField(
-        ['input', 'municipalityCode'],
-        `must be the region organisation's municipality (${region.municipalityCode})`,
-      );
-    }
-    if (input.endDate !== undefined && input.endDate < input.startDate) {
-      throw AppError.invalidField(['input', 'endDate'], 'must not be before startDate');
-    }
-    const theme = await this.dataSource.getRepository(Theme).findOneBy({ code: input.themeCode });
-    if (!theme)
-      throw AppError.invalidField(['input', 'themeCode'], `unknown theme ${input.themeCode}`);
-    const repo = this.dataSource.getRepository(Project);
-    const saved = await repo.save(
-      repo.create({
-        regionOrganizationId: region.id,
-        title: input.title.trim(),
-        description: input.description.trim(),
-        themeCode: theme.code,
-        municipalityCode,
-        prefectureCode: municipality.prefectureCode,
-        mode: input.mode,
-        startDate: input.startDate,
-        endDate: input.endDate ?? null,
-        capacity: input.capacity,
-        createdById: actor.userId,
-      }),
-    );
-    return this.load(saved.id);
+    const draft = this.dataSource.getRepository(Project).create({
+      regionOrganizationId: region.id,
+      municipalityCode,
+      prefectureCode: municipalityCode.slice(0, 2),
+      createdById: actor.userId,
+      status: ProjectStatus.DRAFT,
+      ...this.cleanDetails(input),
+    });
+    await this.validate(draft, region, input.requiredSkills ?? [], ['input']);
+    const id = await this.dataSource.transaction(async (m) => {
+      const saved = await m.getRepository(Project).save(draft);
+      await this.replaceSkills(m, saved.id, input.requiredSkills ?? []);
+      await this.audit.record(m, {
+        projectId: saved.id,
+        actorId: actor.userId,
+        action: ProjectAuditAction.CREATED,
+        toStatus: ProjectStatus.DRAFT,
+      });
+      return saved.id;
+    });
+    return this.load(id);
   }
 
-  // Publishing is the intermediary's call, within its remit. The status change is a conditional
-  // update, so two intermediaries publishing at once both succeed idempotently.
-  async publish(actor: Actor, projectId: string): Promise<Project> {
-    const project = await this.load(projectId);
-    this.policy.assert(
-      this.policy.canPublishProject(actor, project),
-      'Only an intermediary whose remit covers this municipality publishes the project',
-    );
-    if (project.status === ProjectStatus.PUBLISHED) return project;
-    await this.dataSource
-      .createQueryBuilder()
-      .update(Project)
-      .set({
-        status: ProjectStatus.PUBLISHED,
-        publishedAt: () => 'now()',
-        publishedById: actor.userId,
-      })
-      .where('id = :id AND status = :draft', { id: projectId, draft: ProjectStatus.DRAFT })
-      .execute();
-    return this.load(projectId);
+  // Regions edit their drafts; every changed field is recorded with its old and new value.
+  async update(actor: Actor, projectId: string, changes: ProjectChangesInput): Promise<Project> {
+    return this.dataSource.transaction(async (m) => {
+      const project = await this.lockForUpdate(m, projectId);
+      this.policy.assert(
+        this.policy.canEditProject(actor, project),
+        'Only the region edits its projects',
+      );
+      if (project.status !== ProjectStatus.DRAFT) {
+        throw AppError.conflict(`Only drafts can be edited; this project is ${project.status}`);
+      }
+      const region = await m
+        .getRepository(Organization)
+        .findOneByOrFail({ id: project.regionOrganizationId });
+      const before = { ...project };
+      Object.assign(project, this.cleanDetails(changes));
+      if (changes.municipalityCode !== undefined) {
+        project.municipalityCode = changes.municipalityCode;
+        project.prefectureCode = changes.municipalityCode.slice(0, 2);
+      }
+      const skills = changes.requiredSkills;
+      await this.validate(project, region, skills ?? [], ['input', 'changes']);
+      const diff: Record<string, { from: unknown; to: unknown }> = {};
+      for (const field of [...PLAIN_FIELDS, 'municipalityCode'] as const) {
+        if (JSON.stringify(before[field]) !== JSON.stringify(project[field])) {
+          diff[field] = { from: before[field], to: project[field] };
+        }
+      }
+      if (skills !== undefined) {
+        const previous = await m.getRepository(ProjectSkill).findBy({ projectId });
+        const shape = (list: Array<Omit<RequiredSkillInput, never>>) =>
+          list.map((s) => `${s.skillId}:${s.requirement}:${s.minLevel}:${s.weight}`).sort();
+        if (JSON.stringify(shape(previous)) !== JSON.stringify(shape(skills))) {
+          diff.requiredSkills = { from: shape(previous), to: shape(skills) };
+          await this.replaceSkills(m, projectId, skills);
+        }
+      }
+      if (Object.keys(diff).length === 0) return this.load(projectId, m);
+      await m.getRepository(Project).save(project);
+      await this.audit.record(m, {
+        projectId,
+        actorId: actor.userId,
+        action: ProjectAuditAction.UPDATED,
+        changes: diff,
+      });
+      return this.load(projectId, m);
+    });
   }
 
-  // Published projects are public; drafts only for the region and supervising intermediaries.
+  // Published projects are public; others only for the region and supervising intermediaries.
   async get(actor: Actor | undefined, projectId: string): Promise<Project> {
     const project = await this.load(projectId);
     if (project.status !== ProjectStatus.PUBLISHED) {
@@ -107,69 +151,137 @@ export class ProjectService {
     return project;
   }
 
-  listPublished(
-    filter: ProjectFilter,
-    page: { first: number; after?: string },
-  ): Promise<Connection<Project>> {
-    const qb = this.withRelations().where('p.status = :status', {
-      status: ProjectStatus.PUBLISHED,
-    });
-    if (filter.themeCode) qb.andWhere('p.themeCode = :themeCode', { themeCode: filter.themeCode });
-    if (filter.municipalityCode) {
-      qb.andWhere('p.municipalityCode = :municipalityCode', {
-        municipalityCode: filter.municipalityCode,
-      });
-    }
-    if (filter.prefectureCode) {
-      qb.andWhere('p.prefectureCode = :prefectureCode', { prefectureCode: filter.prefectureCode });
-    }
-    return paginateKeyset(qb, {
-      ...page,
-      sortExpression: 'p.publishedAt',
-      idExpression: 'p.id',
-      sortValue: (p) => p.publishedAt!,
-      idValue: (p) => p.id,
-    });
-  }
-
-  // Every project (drafts included) of a region organisation, for its staff and supervisors.
-  async listForOrganization(
-    actor: Actor,
-    organizationId: string,
-    page: { first: number; after?: string },
-  ): Promise<Connection<Project>> {
-    const org = await this.dataSource.getRepository(Organization).findOneBy({ id: organizationId });
-    if (!org || org.kind !== OrganizationKind.REGION)
-      throw AppError.notFound('Region organisation', organizationId);
-    this.policy.assert(
-      this.policy.canSupervise(actor, {
-        regionOrganizationId: org.id,
-        municipalityCode: org.municipalityCode!,
-      }),
-    );
-    const qb = this.withRelations().where('p.regionOrganizationId = :organizationId', {
-      organizationId,
-    });
-    return paginateKeyset(qb, {
-      ...page,
-      sortExpression: 'p.createdAt',
-      idExpression: 'p.id',
-      sortValue: (p) => p.createdAt,
-      idValue: (p) => p.id,
-    });
-  }
-
-  private withRelations(): SelectQueryBuilder<Project> {
-    return this.dataSource
-      .getRepository(Project)
-      .createQueryBuilder('p')
-      .innerJoinAndSelect('p.theme', 'theme')
-      .innerJoinAndSelect('p.regionOrganization', 'region');
-  }
-
-  private async load(projectId: string): Promise<Project> {
-    const project = await this.withRelations().where('p.id = :projectId', { projectId }).getOne();
+  async load(
+    projectId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Project> {
+    const project = await manager.getRepository(Project).findOneBy({ id: projectId });
     if (!project) throw AppError.notFound('Project', projectId);
     return project;
+  }
+
+  // Row lock: concurrent edits and transitions of one project happen one after the other.
+  async lockForUpdate(manager: EntityManager, projectId: string): Promise<Project> {
+    const project = await manager
+      .getRepository(Project)
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('p.id = :projectId', { projectId })
+      .getOne();
+    if (!project) throw AppError.notFound('Project', projectId);
+    return project;
+  }
+
+  // Batch loaders' back ends: one query for any number of projects.
+  async requiredSkillsFor(projectIds: readonly string[]): Promise<ProjectSkill[]> {
+    if (projectIds.length === 0) return [];
+    return this.dataSource
+      .getRepository(ProjectSkill)
+      .createQueryBuilder('ps')
+      .innerJoinAndSelect('ps.skill', 'skill')
+      .where({ projectId: In([...new Set(projectIds)]) })
+      .orderBy('ps.requirement', 'ASC')
+      .addOrderBy('ps.weight', 'DESC')
+      .addOrderBy('skill.code', 'ASC')
+      .getMany();
+  }
+
+  private cleanDetails(input: ProjectChangesInput): Partial<Project> {
+    const out: Partial<Project> = {};
+    for (const field of PLAIN_FIELDS) {
+      const value = input[field];
+      if (value !== undefined) (out as Record<string, unknown>)[field] = value;
+    }
+    if (typeof out.title === 'string') out.title = out.title.trim();
+    if (typeof out.description === 'string') out.description = out.description.trim();
+    if (input.attachments)
+      out.attachments = input.attachments.map((a) => ({ title: a.title.trim(), url: a.url }));
+    return out;
+  }
+
+  // Rules that involve more than one field or a lookup. Paths are rooted at `root`.
+  private async validate(
+    project: Project,
+    region: Organization,
+    skills: RequiredSkillInput[],
+    root: string[],
+  ): Promise<void> {
+    const at = (...path: string[]) => [...root, ...path];
+    const municipality = JapanGeography.get().municipality(project.municipalityCode);
+    if (!municipality) {
+      throw AppError.invalidField(
+        at('municipalityCode'),
+        `unknown municipality code ${project.municipalityCode}`,
+      );
+    }
+    if (project.municipalityCode !== region.municipalityCode) {
+      throw AppError.invalidField(
+        at('municipalityCode'),
+        `must be the region organisation's municipality (${region.municipalityCode})`,
+      );
+    }
+    if (project.endDate && project.endDate < project.startDate) {
+      throw AppError.invalidField(at('endDate'), 'must not be before startDate');
+    }
+    if (project.teamSize > project.capacity) {
+      throw AppError.invalidField(
+        at('capacity'),
+        `must be at least the team size (${project.teamSize})`,
+      );
+    }
+    await this.themes.assertKnown([project.themeCode], () => at('themeCode'));
+    const seen = new Set<string>();
+    skills.forEach((skill, i) => {
+      if (seen.has(skill.skillId)) {
+        throw AppError.invalidField(at('requiredSkills', String(i), 'skillId'), 'is listed twice');
+      }
+      seen.add(skill.skillId);
+    });
+    await this.skills.assertKnown(
+      skills.map((s) => s.skillId),
+      (i) => at('requiredSkills', String(i), 'skillId'),
+    );
+    if (project.programId)
+      await this.assertProgramCovers(project.programId, project.municipalityCode, at('programId'));
+  }
+
+  // A project joins a program of an intermediary whose remit covers its municipality.
+  private async assertProgramCovers(
+    programId: string,
+    municipalityCode: string,
+    path: string[],
+  ): Promise<void> {
+    const program = await this.dataSource.getRepository(Program).findOneBy({ id: programId });
+    if (!program) throw AppError.invalidField(path, 'is not a program');
+    const areas = await this.organizations.remitOf(program.intermediaryOrganizationId);
+    const covered = areas.some(
+      (a) =>
+        a.municipalityCode === municipalityCode ||
+        a.prefectureCode === municipalityCode.slice(0, 2),
+    );
+    if (!covered)
+      throw AppError.invalidField(
+        path,
+        "belongs to an intermediary that does not cover this project's place",
+      );
+  }
+
+  private async replaceSkills(
+    manager: EntityManager,
+    projectId: string,
+    skills: RequiredSkillInput[],
+  ): Promise<void> {
+    await manager.delete(ProjectSkill, { projectId });
+    if (skills.length === 0) return;
+    await manager.insert(
+      ProjectSkill,
+      skills.map((s) => ({
+        projectId,
+        skillId: s.skillId,
+        requirement: s.requirement,
+        minLevel: s.minLevel,
+        weight: s.weight,
+      })),
+    );
   }
 }

@@ -1,12 +1,24 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@tsunagu/identity';
-import { Project } from './project.entity';
-import { ProjectService } from './project.service';
 import { TaxonomyModule } from '@tsunagu/taxonomy';
 import { Program } from './program.entity';
+import { ProgramService } from './program.service';
 import { ProjectAuditEntry } from './project-audit-entry.entity';
+import { ProjectAuditService } from './project-audit.service';
+import { ProjectLifecycleService } from './project-lifecycle.service';
+import { ProjectSearchService } from './project-search.service';
 import { ProjectSkill } from './project-skill.entity';
+import { Project } from './project.entity';
+import { ProjectService } from './project.service';
+
+const SERVICES = [
+  ProgramService,
+  ProjectAuditService,
+  ProjectLifecycleService,
+  ProjectSearchService,
+  ProjectService,
+];
 
 @Module({
   imports: [
@@ -14,7 +26,7 @@ import { ProjectSkill } from './project-skill.entity';
     IdentityModule,
     TaxonomyModule,
   ],
-  providers: [ProjectService],
-  exports: [ProjectService],
+  providers: SERVICES,
+  exports: SERVICES,
 })
 export class ProjectsModule {}

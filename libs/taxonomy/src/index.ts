@@ -1,3 +1,4 @@
+export * from './skill-admin.service';
 export * from './skill-alias.entity';
 export * from './skill-category.entity';
 export * from './skill-name';

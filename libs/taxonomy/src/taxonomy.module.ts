@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@tsunagu/identity';
+import { SkillAdminService } from './skill-admin.service';
 import { SkillAlias } from './skill-alias.entity';
 import { SkillCategory } from './skill-category.entity';
 import { Skill } from './skill.entity';
@@ -11,7 +12,7 @@ import { ThemeService } from './theme.service';
 // Shared vocabularies: themes and the skill taxonomy.
 @Module({
   imports: [TypeOrmModule.forFeature([Theme, SkillCategory, Skill, SkillAlias]), IdentityModule],
-  providers: [SkillService, ThemeService],
-  exports: [SkillService, ThemeService],
+  providers: [SkillAdminService, SkillService, ThemeService],
+  exports: [SkillAdminService, SkillService, ThemeService],
 })
 export class TaxonomyModule {}

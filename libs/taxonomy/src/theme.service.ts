@@ -11,6 +11,11 @@ export class ThemeService {
     return this.dataSource.getRepository(Theme).find({ order: { sortOrder: 'ASC', code: 'ASC' } });
   }
 
+  findByCodes(codes: readonly string[]): Promise<Theme[]> {
+    if (codes.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(Theme).findBy({ code: In([...new Set(codes)]) });
+  }
+
   // Rejects the first unknown code, with the field path `pathOf(index)` gives for it.
   async assertKnown(codes: string[], pathOf: (index: number) => string[]): Promise<void> {
     if (codes.length === 0) return;

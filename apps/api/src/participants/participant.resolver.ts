@@ -1,12 +1,18 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Connection, mapConnection } from '@tsunagu/core';
 import { Actor } from '@tsunagu/identity';
 import {
+  ParticipantCardConnection,
+  ParticipantCardType,
   ParticipantProfileInput,
   ParticipantProfileService,
   ParticipantProfileType,
+  SearchParticipantsArgs,
+  toParticipantCard,
   toParticipantProfileType,
 } from '@tsunagu/participants';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { UuidPipe } from '../graphql/uuid.pipe';
 
 @Resolver()
 export class ParticipantResolver {
@@ -14,17 +20,42 @@ export class ParticipantResolver {
 
   @Query(() => ParticipantProfileType, { nullable: true })
   async myParticipantProfile(@CurrentActor() actor: Actor): Promise<ParticipantProfileType | null> {
-    const profile = await this.profiles.find(actor.userId);
-    return profile && toParticipantProfileType(profile);
+    const view = await this.profiles.findView(actor.userId);
+    return view && toParticipantProfileType(view);
   }
 
   @Mutation(() => ParticipantProfileType, {
-    description: 'Create or update your participant profile.',
+    description: 'Create or replace your participant profile: fields left out take their defaults.',
   })
   async saveMyParticipantProfile(
     @CurrentActor() actor: Actor,
     @Args('input') input: ParticipantProfileInput,
   ): Promise<ParticipantProfileType> {
     return toParticipantProfileType(await this.profiles.upsert(actor.userId, input));
+  }
+
+  @Query(() => ParticipantCardConnection, {
+    description:
+      'Intermediaries (profiles open to intermediaries) and region staff (profiles open to ' +
+      'regions) search participants, most recently updated first.',
+  })
+  async searchParticipants(
+    @CurrentActor() actor: Actor,
+    @Args() args: SearchParticipantsArgs,
+  ): Promise<Connection<ParticipantCardType>> {
+    return mapConnection(
+      await this.profiles.search(actor, args.filter ?? {}, args),
+      toParticipantCard,
+    );
+  }
+
+  @Query(() => ParticipantCardType, {
+    description: 'A participant, for the viewers searchParticipants allows.',
+  })
+  async participantProfile(
+    @CurrentActor() actor: Actor,
+    @Args('userId', { type: () => ID }, UuidPipe) userId: string,
+  ): Promise<ParticipantCardType> {
+    return toParticipantCard(await this.profiles.getVisible(actor, userId));
   }
 }

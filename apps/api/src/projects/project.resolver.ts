@@ -1,34 +1,78 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Connection, mapConnection, PageArgs } from '@tsunagu/core';
-import { Actor } from '@tsunagu/identity';
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { AppError, Connection, mapConnection, PageArgs } from '@tsunagu/core';
+import { Actor, OrganizationType, toOrganizationType } from '@tsunagu/identity';
 import {
   CreateProjectInput,
+  ExtendProjectInput,
+  PlaceType,
+  ProgramType,
+  ProjectAction,
+  ProjectAuditEntryType,
+  ProjectAuditService,
   ProjectConnection,
+  ProjectLifecycleService,
+  ProjectSearchService,
   ProjectService,
   ProjectsArgs,
   ProjectType,
+  RequiredSkillType,
+  toPlaceType,
+  toProgramType,
+  toProjectAuditEntryType,
   toProjectType,
+  toRequiredSkillType,
+  UpdateProjectInput,
 } from '@tsunagu/projects';
+import { ThemeType, toThemeType } from '@tsunagu/taxonomy';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
+import type { RequestLoaders } from '../graphql/data-loaders';
 import { UuidPipe } from '../graphql/uuid.pipe';
+
+const ID_ARG = { type: () => ID };
+
+function comment(text: string | undefined, required: boolean): string | undefined {
+  const trimmed = text?.trim();
+  if (required && !trimmed) throw AppError.invalidField(['comment'], 'is required');
+  if (trimmed && trimmed.length > 4000)
+    throw AppError.invalidField(['comment'], 'must be at most 4,000 characters');
+  return trimmed || undefined;
+}
 
 @Resolver(() => ProjectType)
 export class ProjectResolver {
-  constructor(private readonly projectService: ProjectService) {}
+  constructor(
+    private readonly projectService: ProjectService,
+    private readonly search: ProjectSearchService,
+    private readonly lifecycle: ProjectLifecycleService,
+    private readonly audit: ProjectAuditService,
+  ) {}
 
   @Public()
-  @Query(() => ProjectConnection, { description: 'Published projects, newest first.' })
+  @Query(() => ProjectConnection, {
+    description: 'Search published projects; newest first by default.',
+  })
   async projects(@Args() args: ProjectsArgs): Promise<Connection<ProjectType>> {
-    const page = await this.projectService.listPublished(args.filter ?? {}, args);
-    return mapConnection(page, toProjectType);
+    return mapConnection(
+      await this.search.search(args.filter ?? {}, args.sort, args),
+      toProjectType,
+    );
   }
 
   @Public()
-  @Query(() => ProjectType, { description: 'A published project, or a draft you supervise.' })
+  @Query(() => ProjectType, { description: 'A published project, or any project you supervise.' })
   async project(
     @OptionalActor() actor: Actor | undefined,
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', ID_ARG, UuidPipe) id: string,
   ): Promise<ProjectType> {
     return toProjectType(await this.projectService.get(actor, id));
   }
@@ -38,13 +82,22 @@ export class ProjectResolver {
   })
   async organizationProjects(
     @CurrentActor() actor: Actor,
-    @Args('organizationId', { type: () => ID }, UuidPipe) organizationId: string,
+    @Args('organizationId', ID_ARG, UuidPipe) organizationId: string,
     @Args() page: PageArgs,
   ): Promise<Connection<ProjectType>> {
     return mapConnection(
-      await this.projectService.listForOrganization(actor, organizationId, page),
+      await this.search.forOrganization(actor, organizationId, page),
       toProjectType,
     );
+  }
+
+  @Query(() => [ProjectAuditEntryType], { description: "A project's audit trail, oldest first." })
+  async projectHistory(
+    @CurrentActor() actor: Actor,
+    @Args('projectId', ID_ARG, UuidPipe) projectId: string,
+  ): Promise<ProjectAuditEntryType[]> {
+    const project = await this.projectService.get(actor, projectId);
+    return (await this.audit.history(actor, project)).map(toProjectAuditEntryType);
   }
 
   @Mutation(() => ProjectType, { description: 'Region staff draft a project.' })
@@ -55,13 +108,129 @@ export class ProjectResolver {
     return toProjectType(await this.projectService.create(actor, input));
   }
 
+  @Mutation(() => ProjectType, { description: 'Region staff edit a draft.' })
+  async updateProject(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdateProjectInput,
+  ): Promise<ProjectType> {
+    return toProjectType(await this.projectService.update(actor, input.projectId, input.changes));
+  }
+
+  @Mutation(() => ProjectType, { description: 'Region staff send a draft for review.' })
+  async submitProject(
+    @CurrentActor() actor: Actor,
+    @Args('id', ID_ARG, UuidPipe) id: string,
+  ): Promise<ProjectType> {
+    return toProjectType(await this.lifecycle.transition(actor, id, ProjectAction.SUBMIT));
+  }
+
   @Mutation(() => ProjectType, {
-    description: 'An intermediary covering the project publishes it.',
+    description: 'A supervising intermediary sends a project back to draft.',
+  })
+  async requestProjectChanges(
+    @CurrentActor() actor: Actor,
+    @Args('id', ID_ARG, UuidPipe) id: string,
+    @Args('comment') text: string,
+  ): Promise<ProjectType> {
+    return toProjectType(
+      await this.lifecycle.transition(
+        actor,
+        id,
+        ProjectAction.REQUEST_CHANGES,
+        comment(text, true),
+      ),
+    );
+  }
+
+  @Mutation(() => ProjectType, {
+    description: 'A supervising intermediary publishes a project in review.',
   })
   async publishProject(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', ID_ARG, UuidPipe) id: string,
+    @Args('comment', { nullable: true }) text?: string,
   ): Promise<ProjectType> {
-    return toProjectType(await this.projectService.publish(actor, id));
+    return toProjectType(
+      await this.lifecycle.transition(actor, id, ProjectAction.PUBLISH, comment(text, false)),
+    );
+  }
+
+  @Mutation(() => ProjectType, { description: 'Close a published project early.' })
+  async closeProject(
+    @CurrentActor() actor: Actor,
+    @Args('id', ID_ARG, UuidPipe) id: string,
+    @Args('reason', { nullable: true }) reason?: string,
+  ): Promise<ProjectType> {
+    return toProjectType(
+      await this.lifecycle.transition(actor, id, ProjectAction.CLOSE, comment(reason, false)),
+    );
+  }
+
+  @Mutation(() => ProjectType, { description: 'Archive a closed project or discard a draft.' })
+  async archiveProject(
+    @CurrentActor() actor: Actor,
+    @Args('id', ID_ARG, UuidPipe) id: string,
+  ): Promise<ProjectType> {
+    return toProjectType(await this.lifecycle.transition(actor, id, ProjectAction.ARCHIVE));
+  }
+
+  @Mutation(() => ProjectType, {
+    description: 'Run a published project longer (and optionally raise capacity).',
+  })
+  async extendProject(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ExtendProjectInput,
+  ): Promise<ProjectType> {
+    return toProjectType(
+      await this.lifecycle.extend(actor, input.projectId, input.endDate ?? null, input.capacity),
+    );
+  }
+
+  @Mutation(() => ProjectType, { description: 'A review remark, kept in the audit trail.' })
+  async commentOnProject(
+    @CurrentActor() actor: Actor,
+    @Args('id', ID_ARG, UuidPipe) id: string,
+    @Args('comment') text: string,
+  ): Promise<ProjectType> {
+    return toProjectType(await this.lifecycle.comment(actor, id, comment(text, true)!));
+  }
+
+  @ResolveField(() => ThemeType)
+  async theme(
+    @Parent() project: ProjectType,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<ThemeType> {
+    return toThemeType((await loaders.theme.load(project.themeCode))!);
+  }
+
+  @ResolveField(() => OrganizationType)
+  async region(
+    @Parent() project: ProjectType,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<OrganizationType> {
+    return toOrganizationType((await loaders.organization.load(project.regionOrganizationId))!);
+  }
+
+  @ResolveField(() => ProgramType, { nullable: true })
+  async program(
+    @Parent() project: ProjectType,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<ProgramType | null> {
+    if (!project.programId) return null;
+    const program = await loaders.program.load(project.programId);
+    return program && toProgramType(program);
+  }
+
+  @ResolveField(() => [RequiredSkillType], { description: 'Must-haves first, then by weight' })
+  async requiredSkills(
+    @Parent() project: ProjectType,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<RequiredSkillType[]> {
+    return (await loaders.requiredSkills.load(project.id)).map(toRequiredSkillType);
+  }
+
+  @ResolveField(() => PlaceType)
+  place(@Parent() project: ProjectType): PlaceType {
+    return toPlaceType(project.municipalityCode);
   }
 }

@@ -10,7 +10,7 @@ import {
 } from '@tsunagu/identity';
 import { ApplicationService } from '@tsunagu/engagements';
 import { ParticipantProfileService } from '@tsunagu/participants';
-import { ProjectService } from '@tsunagu/projects';
+import { ProjectAction, ProjectLifecycleService, ProjectService } from '@tsunagu/projects';
 import { DataSource } from 'typeorm';
 import {
   DEMO_ADMIN,
@@ -31,6 +31,7 @@ export class DemoSeeder {
     private readonly organizations: OrganizationService,
     private readonly actors: ActorService,
     private readonly projects: ProjectService,
+    private readonly lifecycle: ProjectLifecycleService,
     private readonly profiles: ParticipantProfileService,
     private readonly applications: ApplicationService,
   ) {}
@@ -109,7 +110,8 @@ export class DemoSeeder {
         const intermediary = await this.actors.load(
           firstStaff.get(publisherFor(project.municipalityCode))!,
         );
-        await this.projects.publish(intermediary, project.id);
+        await this.lifecycle.transition(regionActor, project.id, ProjectAction.SUBMIT);
+        await this.lifecycle.transition(intermediary, project.id, ProjectAction.PUBLISH);
       }
       projectIds.set(p.title, project.id);
     }

@@ -34,6 +34,12 @@ export class AppError extends Error {
     ]);
   }
 
+  // Several field problems found at once, e.g. by a service's own rules.
+  static invalidFields(fields: FieldProblem[]): AppError {
+    const summary = fields.map((f) => `${f.path.join('.')}: ${f.message}`).join('; ');
+    return AppError.badInput(`Invalid input: ${summary}`, fields);
+  }
+
   static unauthenticated(message = 'Authentication required'): AppError {
     return new AppError(ErrorCode.UNAUTHENTICATED, message);
   }

@@ -19,17 +19,17 @@ describe('encodeCursor / decodeCursor', () => {
   it('round-trips a Date as its ISO string', () => {
     const publishedAt = new Date('2025-04-01T09:30:00.123Z');
 
-    expect(decodeCursor(encodeCursor(publishedAt, id))).toEqual(['2025-04-01T09:30:00.123Z', id]);
+    expect(decodeCursor(encodeCursor([publishedAt, id]))).toEqual(['2025-04-01T09:30:00.123Z', id]);
   });
 
   it('round-trips numbers and strings unchanged', () => {
-    expect(decodeCursor(encodeCursor(42, id))).toEqual([42, id]);
-    expect(decodeCursor(encodeCursor(0, id))).toEqual([0, id]);
-    expect(decodeCursor(encodeCursor('美幌町', id))).toEqual(['美幌町', id]);
+    expect(decodeCursor(encodeCursor([42, id]))).toEqual([42, id]);
+    expect(decodeCursor(encodeCursor([0, id]))).toEqual([0, id]);
+    expect(decodeCursor(encodeCursor(['美幌町', id]))).toEqual(['美幌町', id]);
   });
 
   it('produces an opaque base64 string', () => {
-    expect(encodeCursor(1, id)).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(encodeCursor([1, id])).toMatch(/^[A-Za-z0-9+/]+=*$/);
   });
 
   it.each([

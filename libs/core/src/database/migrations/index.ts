@@ -2,5 +2,8 @@
 import { Initial1795763443653 } from './1795763443653-Initial';
 import { ThemesAndOutboxNotify1795763449983 } from './1795763449983-ThemesAndOutboxNotify';
 import { ProjectsParticipantsCompaniesTaxonomy1795765169169 } from './1795765169169-ProjectsParticipantsCompaniesTaxonomy';
+import { AddParticipantPhone1795765572916 } from './1795765572916-AddParticipantPhone';
+import { AddProjectSearchIndex1795765607002 } from './1795765607002-AddProjectSearchIndex';
+import { SeedSkillTaxonomy1795765649631 } from './1795765649631-SeedSkillTaxonomy';
 
-export const MIGRATIONS = [Initial1795763443653, ThemesAndOutboxNotify1795763449983, ProjectsParticipantsCompaniesTaxonomy1795765169169];
+export const MIGRATIONS = [Initial1795763443653, ThemesAndOutboxNotify1795763449983, ProjectsParticipantsCompaniesTaxonomy1795765169169, AddParticipantPhone1795765572916, AddProjectSearchIndex1795765607002, SeedSkillTaxonomy1795765649631];

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { Organization, OrganizationService } from '@tsunagu/identity';
+import { Program, ProgramService, ProjectService, ProjectSkill } from '@tsunagu/projects';
+import { Theme, ThemeService } from '@tsunagu/taxonomy';
+import DataLoader from 'dataloader';
+
+// Batches the lookups of one GraphQL request: a page of N projects asks for its regions, themes,
+// programs and required skills in one query each instead of N. A fresh set per request, so
+// nothing is cached across users.
+export interface RequestLoaders {
+  organization: DataLoader<string, Organization | null>;
+  theme: DataLoader<string, Theme | null>;
+  program: DataLoader<string, Program | null>;
+  requiredSkills: DataLoader<string, ProjectSkill[]>;
+}
+
+function byKey<K, V>(rows: V[], key: (row: V) => K, keys: readonly K[]): Array<V | null> {
+  const map = new Map(rows.map((r) => [key(r), r]));
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+function groupBy<K, V>(rows: V[], key: (row: V) => K, keys: readonly K[]): V[][] {
+  const map = new Map<K, V[]>();
+  for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
+  return keys.map((k) => map.get(k) ?? []);
+}
+
+@Injectable()
+export class DataLoaders {
+  constructor(
+    private readonly organizations: OrganizationService,
+    private readonly themes: ThemeService,
+    private readonly programs: ProgramService,
+    private readonly projects: ProjectService,
+  ) {}
+
+  create(): RequestLoaders {
+    return {
+      organization: new DataLoader(async (ids) =>
+        byKey(await this.organizations.findByIds(ids), (o) => o.id, ids),
+      ),
+      theme: new DataLoader(async (codes) =>
+        byKey(await this.themes.findByCodes(codes), (t) => t.code, codes),
+      ),
+      program: new DataLoader(async (ids) =>
+        byKey(await this.programs.findByIds(ids), (p) => p.id, ids),
+      ),
+      requiredSkills: new DataLoader(async (ids) =>
+        groupBy(await this.projects.requiredSkillsFor(ids), (s) => s.projectId, ids),
+      ),
+    };
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@tsunagu/identity';
+import { ProjectsModule } from '@tsunagu/projects';
+import { TaxonomyModule } from '@tsunagu/taxonomy';
+import { DataLoaders } from './data-loaders';
+
+@Module({
+  imports: [IdentityModule, TaxonomyModule, ProjectsModule],
+  providers: [DataLoaders],
+  exports: [DataLoaders],
+})
+export class LoadersModule {}

@@ -1,0 +1,27 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Actor } from '@tsunagu/identity';
+import { CreateProgramInput, ProgramService, ProgramType, toProgramType } from '@tsunagu/projects';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Public } from '../auth/public.decorator';
+import { UuidPipe } from '../graphql/uuid.pipe';
+
+@Resolver(() => ProgramType)
+export class ProgramResolver {
+  constructor(private readonly programService: ProgramService) {}
+
+  @Public()
+  @Query(() => [ProgramType], { description: "An intermediary's programs." })
+  async programs(
+    @Args('intermediaryOrganizationId', { type: () => ID }, UuidPipe) organizationId: string,
+  ): Promise<ProgramType[]> {
+    return (await this.programService.listFor(organizationId)).map(toProgramType);
+  }
+
+  @Mutation(() => ProgramType, { description: "The intermediary's staff create its programs." })
+  async createProgram(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateProgramInput,
+  ): Promise<ProgramType> {
+    return toProgramType(await this.programService.create(actor, input));
+  }
+}

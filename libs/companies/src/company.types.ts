@@ -1,0 +1,174 @@
+import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { PageArgs, Paginated } from '@tsunagu/core';
+import { MunicipalityType, OrganizationType } from '@tsunagu/identity';
+import { ParticipantKind } from '@tsunagu/participants';
+import { ProjectStatus } from '@tsunagu/projects';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsEmail,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+
+const DATE = { strict: true, strictSeparator: true };
+const DATE_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_MESSAGE = 'must be a date (YYYY-MM-DD)';
+
+// A region's project as a company program lists it; the project query has the rest.
+@ObjectType('ProgramProject')
+export class ProgramProjectType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => ProjectStatus)
+  status!: ProjectStatus;
+
+  @Field(() => MunicipalityType, { nullable: true })
+  municipality!: MunicipalityType | null;
+
+  @Field(() => [ParticipantKind], { description: 'Empty: open to every kind of participant' })
+  eligibleKinds!: ParticipantKind[];
+}
+
+@ObjectType('CompanyProgram')
+export class CompanyProgramType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => OrganizationType)
+  company!: OrganizationType;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  description!: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  startDate!: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null while ongoing' })
+  endDate!: string | null;
+
+  @Field(() => [ProgramProjectType])
+  projects!: ProgramProjectType[];
+
+  @Field()
+  createdAt!: Date;
+}
+
+export const CompanyProgramConnection = Paginated(CompanyProgramType);
+
+@ObjectType('CompanyTeamMember', { description: 'No contact details: teammates see names only.' })
+export class CompanyTeamMemberType {
+  @Field(() => ID)
+  userId!: string;
+
+  @Field()
+  displayName!: string;
+}
+
+@ObjectType('CompanyTeam')
+export class CompanyTeamType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => OrganizationType)
+  company!: OrganizationType;
+
+  @Field(() => CompanyProgramType, { nullable: true })
+  program!: CompanyProgramType | null;
+
+  @Field()
+  name!: string;
+
+  @Field(() => [CompanyTeamMemberType])
+  members!: CompanyTeamMemberType[];
+
+  @Field()
+  createdAt!: Date;
+}
+
+export const CompanyTeamConnection = Paginated(CompanyTeamType);
+
+@InputType()
+export class CreateCompanyProgramInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be an organisation id' })
+  companyOrganizationId!: string;
+
+  @Field()
+  @IsString()
+  @Length(2, 200, { message: 'must be 2 to 200 characters' })
+  name!: string;
+
+  @Field({ defaultValue: '' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  @IsISO8601(DATE, { message: DATE_MESSAGE })
+  @Matches(DATE_FORMAT, { message: DATE_MESSAGE })
+  startDate!: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, not before startDate' })
+  @IsOptional()
+  @IsISO8601(DATE, { message: DATE_MESSAGE })
+  @Matches(DATE_FORMAT, { message: DATE_MESSAGE })
+  endDate?: string | null;
+}
+
+@InputType()
+export class ProgramProjectInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be a program id' })
+  programId!: string;
+
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be a project id' })
+  projectId!: string;
+}
+
+@InputType()
+export class CreateCompanyTeamInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be an organisation id' })
+  companyOrganizationId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'One of the company’s programs' })
+  @IsOptional()
+  @IsUUID('4', { message: 'must be a program id' })
+  programId?: string | null;
+
+  @Field()
+  @IsString()
+  @Length(1, 100, { message: 'must be 1 to 100 characters' })
+  name!: string;
+
+  @Field(() => [String], {
+    description:
+      'E-mail addresses of employees: members of the company with a COMPANY_EMPLOYEE profile linked to it',
+  })
+  @ArrayMinSize(1, { message: 'must name at least one employee' })
+  @ArrayMaxSize(50)
+  @IsEmail({}, { each: true, message: 'each must be a valid e-mail address' })
+  memberEmails!: string[];
+}
+
+@ArgsType()
+export class CompanyPageArgs extends PageArgs {
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be an organisation id' })
+  companyOrganizationId!: string;
+}

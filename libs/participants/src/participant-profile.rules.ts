@@ -1,0 +1,92 @@
+import { FieldProblem, JapanGeography } from '@tsunagu/core';
+import { ParticipantKind } from './participant-profile.entity';
+import type { ParticipantProfileInput, ParticipantSearchFilter } from './participant.types';
+
+// English names of languages; a two-letter code it cannot name is not an ISO 639-1 code.
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+export function isIso639_1(code: string): boolean {
+  return /^[a-z]{2}$/.test(code) && languageNames.of(code) !== undefined;
+}
+
+// The rules a profile must satisfy that need no database, each reported with its field path so
+// a client can show every problem at once. Lookups (skills, themes, company) come after these.
+export function profileInputProblems(input: ParticipantProfileInput): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const add = (path: string[], message: string) =>
+    problems.push({ path: ['input', ...path], message });
+
+  if (input.kind === ParticipantKind.HIGH_SCHOOL_STUDENT) {
+    if (!input.guardianName?.trim()) {
+      add(['guardianName'], 'is required for a HIGH_SCHOOL_STUDENT: the guardian who consents');
+    }
+    if (input.guardianConsent !== true) {
+      add(['guardianConsent'], "must be true: a HIGH_SCHOOL_STUDENT needs a guardian's consent");
+    }
+  } else {
+    // Guardian details of an adult would be a third party's data kept for nothing.
+    if (input.guardianName != null) add(['guardianName'], 'is only for a HIGH_SCHOOL_STUDENT');
+    if (input.guardianConsent === true) {
+      add(['guardianConsent'], 'is only for a HIGH_SCHOOL_STUDENT');
+    }
+  }
+
+  if (input.kind === ParticipantKind.COMPANY_EMPLOYEE) {
+    if (!input.companyOrganizationId) {
+      add(
+        ['companyOrganizationId'],
+        'is required for a COMPANY_EMPLOYEE: the company that sends you',
+      );
+    }
+  } else if (input.companyOrganizationId != null) {
+    add(['companyOrganizationId'], 'is only for a COMPANY_EMPLOYEE');
+  }
+
+  const firstIndexOf = new Map<string, number>();
+  (input.skills ?? []).forEach((skill, i) => {
+    if (!Number.isInteger(skill.level) || skill.level < 1 || skill.level > 5) {
+      add(['skills', String(i), 'level'], 'must be 1 to 5');
+    }
+    const first = firstIndexOf.get(skill.skillId);
+    if (first !== undefined) {
+      add(['skills', String(i), 'skillId'], `repeats the skill at index ${first}`);
+    } else {
+      firstIndexOf.set(skill.skillId, i);
+    }
+  });
+
+  (input.availability?.periods ?? []).forEach((period, i) => {
+    // ISO dates compare correctly as strings.
+    if (period.to != null && period.to < period.from) {
+      add(['availability', 'periods', String(i), 'to'], 'must not be before from');
+    }
+  });
+
+  if (
+    input.homeMunicipalityCode &&
+    !JapanGeography.get().municipality(input.homeMunicipalityCode)
+  ) {
+    add(['homeMunicipalityCode'], `unknown municipality code ${input.homeMunicipalityCode}`);
+  }
+
+  (input.languages ?? []).forEach((code, i) => {
+    if (!isIso639_1(code))
+      add(['languages', String(i)], `${code} is not an ISO 639-1 language code`);
+  });
+
+  return problems;
+}
+
+export function searchFilterProblems(filter: ParticipantSearchFilter): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (filter.minLevel != null && !filter.skillIds?.length) {
+    problems.push({ path: ['filter', 'minLevel'], message: 'only applies together with skillIds' });
+  }
+  if (filter.prefectureCode && !JapanGeography.get().prefecture(filter.prefectureCode)) {
+    problems.push({
+      path: ['filter', 'prefectureCode'],
+      message: `unknown prefecture code ${filter.prefectureCode}`,
+    });
+  }
+  return problems;
+}

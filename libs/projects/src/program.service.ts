@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '@tsunagu/core';
+import { Actor, Organization, OrganizationKind, PolicyService } from '@tsunagu/identity';
+import { DataSource, In } from 'typeorm';
+import { Program } from './program.entity';
+import type { CreateProgramInput } from './project.types';
+
+@Injectable()
+export class ProgramService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: PolicyService,
+  ) {}
+
+  // Staff of the intermediary (or platform admins) set up its programs.
+  async create(actor: Actor, input: CreateProgramInput): Promise<Program> {
+    const org = await this.dataSource
+      .getRepository(Organization)
+      .findOneBy({ id: input.intermediaryOrganizationId });
+    if (!org || org.kind !== OrganizationKind.INTERMEDIARY) {
+      throw AppError.invalidField(
+        ['input', 'intermediaryOrganizationId'],
+        'is not an intermediary organisation',
+      );
+    }
+    this.policy.assert(
+      this.policy.isPlatformAdmin(actor) || this.policy.membership(actor, org.id) !== undefined,
+      "Only the intermediary's staff create its programs",
+    );
+    const repo = this.dataSource.getRepository(Program);
+    return repo.save(
+      repo.create({
+        intermediaryOrganizationId: org.id,
+        name: input.name.trim(),
+        description: input.description,
+      }),
+    );
+  }
+
+  findByIds(ids: readonly string[]): Promise<Program[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(Program).findBy({ id: In([...new Set(ids)]) });
+  }
+
+  listFor(intermediaryOrganizationId: string): Promise<Program[]> {
+    return this.dataSource
+      .getRepository(Program)
+      .find({ where: { intermediaryOrganizationId }, order: { createdAt: 'ASC' } });
+  }
+}

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '@tsunagu/core';
+import { Actor, PolicyService } from '@tsunagu/identity';
+import { DataSource } from 'typeorm';
+import { ProjectAuditService } from './project-audit.service';
+import { ProjectAuditAction } from './project-audit-entry.entity';
+import { decideTransition, ProjectAction, ProjectRole } from './project-lifecycle';
+import { Project, ProjectStatus } from './project.entity';
+import { ProjectService } from './project.service';
+
+const AUDIT_ACTION: Record<ProjectAction, ProjectAuditAction> = {
+  [ProjectAction.SUBMIT]: ProjectAuditAction.SUBMITTED,
+  [ProjectAction.REQUEST_CHANGES]: ProjectAuditAction.CHANGES_REQUESTED,
+  [ProjectAction.PUBLISH]: ProjectAuditAction.PUBLISHED,
+  [ProjectAction.EXTEND]: ProjectAuditAction.EXTENDED,
+  [ProjectAction.CLOSE]: ProjectAuditAction.CLOSED,
+  [ProjectAction.ARCHIVE]: ProjectAuditAction.ARCHIVED,
+};
+
+// Moves projects through their lifecycle (project-lifecycle.ts decides what is allowed), one
+// transaction per step with the project row locked, recording every step in the audit trail.
+@Injectable()
+export class ProjectLifecycleService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly projects: ProjectService,
+    private readonly policy: PolicyService,
+    private readonly audit: ProjectAuditService,
+  ) {}
+
+  rolesOf(actor: Actor, project: Project): Set<ProjectRole> {
+    const roles = new Set<ProjectRole>();
+    if (this.policy.canEditProject(actor, project)) roles.add(ProjectRole.REGION);
+    if (this.policy.canPublishProject(actor, project)) roles.add(ProjectRole.SUPERVISOR);
+    return roles;
+  }
+
+  async transition(
+    actor: Actor,
+    projectId: string,
+    action: Exclude<ProjectAction, ProjectAction.EXTEND>,
+    comment?: string,
+  ): Promise<Project> {
+    if (action === ProjectAction.REQUEST_CHANGES && !comment?.trim()) {
+      throw AppError.invalidField(['input', 'comment'], 'is required when requesting changes');
+    }
+    return this.dataSource.transaction(async (m) => {
+      const project = await this.projects.lockForUpdate(m, projectId);
+      const to = this.decide(actor, project, action);
+      const from = project.status;
+      const set: Partial<Project> = { status: to };
+      if (action === ProjectAction.PUBLISH) {
+        Object.assign(set, {
+          publishedAt: new Date(),
+          publishedById: actor.userId,
+          reviewComment: comment ?? null,
+        });
+      }
+      if (action === ProjectAction.REQUEST_CHANGES) set.reviewComment = comment!.trim();
+      if (action === ProjectAction.CLOSE) set.closedAt = new Date();
+      await m.update(Project, project.id, set);
+      await this.audit.record(m, {
+        projectId,
+        actorId: actor.userId,
+        action: AUDIT_ACTION[action],
+        fromStatus: from,
+        toStatus: to,
+        comment: comment?.trim() || null,
+      });
+      return this.projects.load(projectId, m);
+    });
+  }
+
+  // A published project runs longer (or becomes ongoing), optionally with more places.
+  async extend(
+    actor: Actor,
+    projectId: string,
+    endDate: string | null,
+    capacity?: number,
+  ): Promise<Project> {
+    return this.dataSource.transaction(async (m) => {
+      const project = await this.projects.lockForUpdate(m, projectId);
+      this.decide(actor, project, ProjectAction.EXTEND);
+      if (endDate !== null && project.endDate !== null && endDate <= project.endDate) {
+        throw AppError.invalidField(
+          ['input', 'endDate'],
+          `must be after the current end date (${project.endDate})`,
+        );
+      }
+      if (endDate !== null && project.endDate === null) {
+        throw AppError.invalidField(['input', 'endDate'], 'the project is already ongoing');
+      }
+      if (capacity !== undefined && capacity < project.capacity) {
+        throw AppError.invalidField(
+          ['input', 'capacity'],
+          `must not shrink below ${project.capacity}`,
+        );
+      }
+      const changes: Record<string, { from: unknown; to: unknown }> = {
+        endDate: { from: project.endDate, to: endDate },
+      };
+      if (capacity !== undefined && capacity !== project.capacity) {
+        changes.capacity = { from: project.capacity, to: capacity };
+      }
+      await m.update(Project, project.id, {
+        endDate,
+        ...(capacity !== undefined ? { capacity } : {}),
+      });
+      await this.audit.record(m, {
+        projectId,
+        actorId: actor.userId,
+        action: ProjectAuditAction.EXTENDED,
+        fromStatus: project.status,
+        toStatus: project.status,
+        changes,
+      });
+      return this.projects.load(projectId, m);
+    });
+  }
+
+  // A review remark without a status change, kept in the audit trail.
+  async comment(actor: Actor, projectId: string, comment: string): Promise<Project> {
+    return this.dataSource.transaction(async (m) => {
+      const project = await this.projects.lockForUpdate(m, projectId);
+      if (!this.policy.canSupervise(actor, project)) throw AppError.notFound('Project', projectId);
+      if (this.rolesOf(actor, project).has(ProjectRole.SUPERVISOR)) {
+        await m.update(Project, project.id, { reviewComment: comment.trim() });
+      }
+      await this.audit.record(m, {
+        projectId,
+        actorId: actor.userId,
+        action: ProjectAuditAction.COMMENTED,
+        comment: comment.trim(),
+      });
+      return this.projects.load(projectId, m);
+    });
+  }
+
+  private decide(actor: Actor, project: Project, action: ProjectAction): ProjectStatus {
+    const roles = this.rolesOf(actor, project);
+    const decision = decideTransition(project.status, action, roles);
+    if (decision.ok) return decision.to;
+    throw decision.reason === 'FORBIDDEN'
+      ? AppError.forbidden(decision.message)
+      : AppError.conflict(decision.message);
+  }
+}

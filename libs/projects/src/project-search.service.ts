@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, Connection, paginateKeyset } from '@tsunagu/core';
+import { Actor, Organization, OrganizationKind, PolicyService } from '@tsunagu/identity';
+import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
+import { ProjectSkill } from './project-skill.entity';
+import { Project, ProjectStatus } from './project.entity';
+import { containsPattern, searchTerms } from './project-search';
+import { ProjectFilter, ProjectSort } from './project.types';
+
+type Page = { first: number; after?: string };
+
+// The text the trigram index covers (see the migration AddProjectSearchIndex); queries must use
+// exactly this expression for PostgreSQL to use the index.
+export const PROJECT_SEARCH_TEXT = `(p.title || ' ' || p.description)`;
+
+@Injectable()
+export class ProjectSearchService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: PolicyService,
+  ) {}
+
+  // Published projects matching every given filter. NEWEST sorts by publication; RELEVANCE ranks
+  // title matches above description matches, then by publication.
+  search(filter: ProjectFilter, sort: ProjectSort, page: Page): Promise<Connection<Project>> {
+    const qb = this.dataSource
+      .getRepository(Project)
+      .createQueryBuilder('p')
+      .where('p.status = :published', { published: ProjectStatus.PUBLISHED });
+    const terms = filter.text ? searchTerms(filter.text) : [];
+    if (filter.text !== undefined && terms.length === 0) {
+      throw AppError.invalidField(['filter', 'text'], 'must contain a word to search for');
+    }
+    terms.forEach((term, i) => {
+      qb.andWhere(`${PROJECT_SEARCH_TEXT} ILIKE :term${i}`, {
+        [`term${i}`]: containsPattern(term),
+      });
+    });
+    this.applyFilters(qb, filter);
+    if (sort === ProjectSort.RELEVANCE) {
+      if (terms.length === 0) throw AppError.invalidField(['sort'], 'RELEVANCE needs filter.text');
+      const titleHits = terms
+        .map((_, i) => `(CASE WHEN p.title ILIKE :term${i} THEN 1 ELSE 0 END)`)
+        .join(' + ');
+      return paginateKeyset(qb, { ...page, keys: [`(${titleHits})`, 'p.publishedAt', 'p.id'] });
+    }
+    return paginateKeyset(qb, { ...page, keys: ['p.publishedAt', 'p.id'] });
+  }
+
+  // Every project (drafts included) of a region organisation, for its staff and supervisors.
+  async forOrganization(
+    actor: Actor,
+    organizationId: string,
+    page: Page,
+  ): Promise<Connection<Project>> {
+    const org = await this.dataSource.getRepository(Organization).findOneBy({ id: organizationId });
+    if (!org || org.kind !== OrganizationKind.REGION)
+      throw AppError.notFound('Region organisation', organizationId);
+    this.policy.assert(
+      this.policy.canSupervise(actor, {
+        regionOrganizationId: org.id,
+        municipalityCode: org.municipalityCode!,
+      }),
+    );
+    const qb = this.dataSource
+      .getRepository(Project)
+      .createQueryBuilder('p')
+      .where('p.regionOrganizationId = :organizationId', { organizationId });
+    return paginateKeyset(qb, { ...page, keys: ['p.createdAt', 'p.id'] });
+  }
+
+  private applyFilters(qb: SelectQueryBuilder<Project>, filter: ProjectFilter): void {
+    if (filter.themeCodes?.length)
+      qb.andWhere('p.themeCode IN (:...themeCodes)', { themeCodes: filter.themeCodes });
+    if (filter.prefectureCode)
+      qb.andWhere('p.prefectureCode = :prefectureCode', { prefectureCode: filter.prefectureCode });
+    if (filter.municipalityCode) {
+      qb.andWhere('p.municipalityCode = :municipalityCode', {
+        municipalityCode: filter.municipalityCode,
+      });
+    }
+    if (filter.modes?.length) qb.andWhere('p.mode IN (:...modes)', { modes: filter.modes });
+    if (filter.programId) qb.andWhere('p.programId = :programId', { programId: filter.programId });
+    if (filter.maxHoursPerWeek !== undefined) {
+      qb.andWhere('p.hoursPerWeek <= :maxHours', { maxHours: filter.maxHoursPerWeek });
+    }
+    // An empty eligibility list means everyone is welcome.
+    if (filter.eligibleFor) {
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where(`cardinality(p.eligibleKinds) = 0`)
+            .orWhere(`:eligibleFor = ANY(p.eligibleKinds)`, { eligibleFor: filter.eligibleFor }),
+        ),
+      );
+    }
+    // Period overlap: the project runs on at least one day of [activeFrom, activeTo].
+    if (filter.activeFrom && filter.activeTo && filter.activeFrom > filter.activeTo) {
+      throw AppError.invalidField(['filter', 'activeTo'], 'must not be before activeFrom');
+    }
+    if (filter.activeTo) qb.andWhere('p.startDate <= :activeTo', { activeTo: filter.activeTo });
+    if (filter.activeFrom) {
+      qb.andWhere('(p.endDate IS NULL OR p.endDate >= :activeFrom)', {
+        activeFrom: filter.activeFrom,
+      });
+    }
+    if (filter.skillIds?.length) {
+      const sub = qb
+        .subQuery()
+        .select('1')
+        .from(ProjectSkill, 'ps')
+        .where('ps.project_id = p.id')
+        .andWhere('ps.skill_id IN (:...skillIds)')
+        .getQuery();
+      qb.andWhere(`EXISTS ${sub}`, { skillIds: filter.skillIds });
+    }
+  }
+}
