@@ -38,9 +38,6 @@ export class ParticipantProfileService {
     private readonly themes: ThemeService,
   ) {}
 
-  find(userId: string): Promise<ParticipantProfile | null> {
-    return this.dataSource.getRepository(ParticipantProfile).findOneBy({ userId });
-  }
 
   // The owner's own profile, in full.
   async findView(userId: string): Promise<ParticipantProfileView | null> {

@@ -1,6 +1,6 @@
 import { OrganizationKind } from '@tsunagu/identity';
-import { ParticipantKind } from '@tsunagu/participants';
-import { ProjectMode } from '@tsunagu/projects';
+import { ParticipantGoal, ParticipantKind } from '@tsunagu/participants';
+import { ProjectMode, SkillRequirement } from '@tsunagu/projects';
 
 // Demo content modelled on the seed programs of the relationship-population policy. Every demo
 // account uses DEMO_PASSWORD; the README lists them.
@@ -105,6 +105,13 @@ export interface DemoParticipant {
   bio: string;
   locale?: 'ja' | 'en';
   companyKey?: string;
+  guardianName?: string;
+  // Taxonomy skill code → level 1–5.
+  skills: Record<string, number>;
+  themeCodes: string[];
+  goals: ParticipantGoal[];
+  weeklyHours: number;
+  remoteOnly?: boolean;
 }
 
 export const DEMO_PARTICIPANTS: DemoParticipant[] = [
@@ -113,6 +120,10 @@ export const DEMO_PARTICIPANTS: DemoParticipant[] = [
     displayName: '田中 一郎',
     kind: ParticipantKind.PRO_BONO,
     homeMunicipalityCode: '131130', // 東京都渋谷区
+    skills: { 'digital-marketing': 4, 'social-media': 4, 'web-design': 3, writing: 3 },
+    themeCodes: ['work', 'local'],
+    goals: [ParticipantGoal.SKILL_INVENTORY, ParticipantGoal.SIDE_JOB_TRIAL],
+    weeklyHours: 5,
     bio: 'IT企業でWebマーケティングを担当。週末に地域のプロジェクトに関わりたい。',
   },
   {
@@ -120,6 +131,10 @@ export const DEMO_PARTICIPANTS: DemoParticipant[] = [
     displayName: '鈴木 花子',
     kind: ParticipantKind.UNIVERSITY_STUDENT,
     homeMunicipalityCode: '141003', // 横浜市
+    skills: { 'farm-work': 2, photography: 3, 'social-media': 3, 'data-analysis': 2 },
+    themeCodes: ['agriculture', 'learning'],
+    goals: [ParticipantGoal.LEARNING, ParticipantGoal.EXPLORING_A_MOVE],
+    weeklyHours: 10,
     bio: '大学3年生。地域政策を専攻し、農業と観光に関心があります。',
   },
   {
@@ -127,6 +142,12 @@ export const DEMO_PARTICIPANTS: DemoParticipant[] = [
     displayName: '渡辺 蓮',
     kind: ParticipantKind.HIGH_SCHOOL_STUDENT,
     homeMunicipalityCode: '271004', // 大阪市
+    guardianName: '渡辺 美香',
+    skills: { 'inquiry-learning': 2, 'video-production': 2 },
+    themeCodes: ['learning'],
+    goals: [ParticipantGoal.LEARNING],
+    weeklyHours: 3,
+    remoteOnly: true,
     bio: '高校2年生。探究学習で地域の課題を調べています。',
   },
   {
@@ -134,6 +155,10 @@ export const DEMO_PARTICIPANTS: DemoParticipant[] = [
     displayName: 'Emily Carter',
     kind: ParticipantKind.COMPANY_EMPLOYEE,
     homeMunicipalityCode: '131041', // 東京都新宿区
+    skills: { 'ui-design': 4, 'product-development': 3, english: 5, 'graphic-design': 4 },
+    themeCodes: ['work'],
+    goals: [ParticipantGoal.CAREER_BUILDING],
+    weeklyHours: 8,
     bio: 'Product designer at a Tokyo company, joining through its regional training program.',
     locale: 'en',
     companyKey: 'company',
@@ -149,6 +174,13 @@ export interface DemoProject {
   startDate: string;
   endDate?: string;
   capacity: number;
+  teamSize?: number;
+  hoursPerWeek?: number;
+  seasonMonths?: number[];
+  eligibleKinds?: ParticipantKind[];
+  languages?: string[];
+  // Taxonomy skill code → [requirement, minimum level].
+  skills: Record<string, [SkillRequirement, number]>;
   publish: boolean;
 }
 
@@ -163,6 +195,13 @@ export const DEMO_PROJECTS: DemoProject[] = [
     startDate: '2026-12-01',
     endDate: '2027-03-31',
     capacity: 3,
+    skills: {
+      'web-design': [SkillRequirement.MUST, 3],
+      'social-media': [SkillRequirement.NICE, 2],
+      'relocation-support': [SkillRequirement.NICE, 1],
+    },
+    hoursPerWeek: 5,
+    teamSize: 2,
     publish: true,
   },
   {
@@ -175,6 +214,12 @@ export const DEMO_PROJECTS: DemoProject[] = [
     startDate: '2027-01-10',
     endDate: '2027-04-30',
     capacity: 2,
+    skills: {
+      english: [SkillRequirement.MUST, 4],
+      'tourism-promotion': [SkillRequirement.NICE, 2],
+    },
+    hoursPerWeek: 4,
+    languages: ['ja', 'en'],
     publish: true,
   },
   {
@@ -187,6 +232,12 @@ export const DEMO_PROJECTS: DemoProject[] = [
     startDate: '2027-05-01',
     endDate: '2027-09-30',
     capacity: 4,
+    skills: {
+      'event-planning': [SkillRequirement.MUST, 3],
+      'local-cuisine': [SkillRequirement.NICE, 2],
+    },
+    hoursPerWeek: 12,
+    teamSize: 2,
     publish: true,
   },
   {
@@ -199,6 +250,12 @@ export const DEMO_PROJECTS: DemoProject[] = [
     startDate: '2027-04-15',
     endDate: '2027-08-31',
     capacity: 5,
+    skills: {
+      'inquiry-learning': [SkillRequirement.MUST, 2],
+      facilitation: [SkillRequirement.NICE, 2],
+    },
+    hoursPerWeek: 3,
+    eligibleKinds: [ParticipantKind.UNIVERSITY_STUDENT],
     publish: true,
   },
   {
@@ -211,6 +268,11 @@ export const DEMO_PROJECTS: DemoProject[] = [
     startDate: '2027-02-20',
     endDate: '2027-02-21',
     capacity: 6,
+    skills: {
+      'akiya-renovation': [SkillRequirement.NICE, 2],
+      'workshop-design': [SkillRequirement.MUST, 3],
+    },
+    hoursPerWeek: 16,
     publish: true,
   },
   {
@@ -223,6 +285,13 @@ export const DEMO_PROJECTS: DemoProject[] = [
     startDate: '2027-01-15',
     endDate: '2027-06-30',
     capacity: 3,
+    skills: {
+      'product-development': [SkillRequirement.MUST, 3],
+      'package-design': [SkillRequirement.NICE, 3],
+      'traditional-crafts': [SkillRequirement.NICE, 1],
+    },
+    hoursPerWeek: 6,
+    eligibleKinds: [ParticipantKind.PRO_BONO, ParticipantKind.COMPANY_EMPLOYEE],
     publish: true,
   },
   {
@@ -233,6 +302,12 @@ export const DEMO_PROJECTS: DemoProject[] = [
     mode: ProjectMode.ONSITE,
     startDate: '2027-05-20',
     capacity: 4,
+    skills: {
+      'tour-planning': [SkillRequirement.MUST, 3],
+      'outdoor-education': [SkillRequirement.NICE, 2],
+    },
+    hoursPerWeek: 8,
+    seasonMonths: [5, 6, 7, 8, 9, 10],
     publish: false,
   },
   {
@@ -245,6 +320,10 @@ export const DEMO_PROJECTS: DemoProject[] = [
     startDate: '2027-05-10',
     endDate: '2027-09-30',
     capacity: 8,
+    skills: { 'rice-farming': [SkillRequirement.NICE, 1], 'farm-work': [SkillRequirement.NICE, 1] },
+    hoursPerWeek: 16,
+    teamSize: 4,
+    seasonMonths: [5, 9],
     publish: true,
   },
   {
@@ -256,6 +335,8 @@ export const DEMO_PROJECTS: DemoProject[] = [
     startDate: '2027-03-01',
     endDate: '2027-07-31',
     capacity: 2,
+    skills: { 'video-production': [SkillRequirement.MUST, 3], english: [SkillRequirement.NICE, 3] },
+    hoursPerWeek: 5,
     publish: true,
   },
   {
@@ -268,6 +349,13 @@ export const DEMO_PROJECTS: DemoProject[] = [
     startDate: '2027-01-05',
     endDate: '2027-03-31',
     capacity: 2,
+    skills: {
+      accounting: [SkillRequirement.MUST, 3],
+      bookkeeping: [SkillRequirement.NICE, 3],
+      spreadsheet: [SkillRequirement.NICE, 3],
+    },
+    hoursPerWeek: 3,
+    eligibleKinds: [ParticipantKind.PRO_BONO],
     publish: true,
   },
   {
@@ -279,6 +367,9 @@ export const DEMO_PROJECTS: DemoProject[] = [
     startDate: '2027-08-20',
     endDate: '2027-09-30',
     capacity: 5,
+    skills: { 'fruit-farming': [SkillRequirement.NICE, 1], retail: [SkillRequirement.NICE, 1] },
+    hoursPerWeek: 20,
+    seasonMonths: [8, 9],
     publish: true,
   },
   {
@@ -291,6 +382,13 @@ export const DEMO_PROJECTS: DemoProject[] = [
     startDate: '2027-07-25',
     endDate: '2027-08-05',
     capacity: 10,
+    skills: {
+      'outdoor-education': [SkillRequirement.MUST, 2],
+      'event-planning': [SkillRequirement.NICE, 2],
+    },
+    hoursPerWeek: 10,
+    teamSize: 2,
+    eligibleKinds: [ParticipantKind.UNIVERSITY_STUDENT],
     publish: false,
   },
 ];

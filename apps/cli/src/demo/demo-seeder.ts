@@ -9,8 +9,14 @@ import {
   User,
 } from '@tsunagu/identity';
 import { ApplicationService } from '@tsunagu/engagements';
-import { ParticipantProfileService } from '@tsunagu/participants';
-import { ProjectAction, ProjectLifecycleService, ProjectService } from '@tsunagu/projects';
+import { Skill } from '@tsunagu/taxonomy';
+import { ParticipantProfileService, ProfileVisibility } from '@tsunagu/participants';
+import {
+  ProjectAction,
+  ProjectLifecycleService,
+  ProjectService,
+  SkillRequirement,
+} from '@tsunagu/projects';
 import { DataSource } from 'typeorm';
 import {
   DEMO_ADMIN,
@@ -67,22 +73,46 @@ export class DemoSeeder {
       }
     }
 
+    const skillIds = new Map(
+      (await this.dataSource.getRepository(Skill).find()).map((skill) => [skill.code, skill.id]),
+    );
+    const skillId = (code: string) => {
+      const id = skillIds.get(code);
+      if (!id) throw new Error(`demo data names unknown skill ${code}`);
+      return id;
+    };
+
     const participantIds = new Map<string, string>();
     for (const p of DEMO_PARTICIPANTS) {
       const user = await this.createUser(p.email, p.displayName, p.locale);
-      await this.profiles.upsert(user.id, {
-        kind: p.kind,
-        homeMunicipalityCode: p.homeMunicipalityCode,
-        bio: p.bio,
-      });
-      if (p.companyKey) {
+      // A company enrols its employees as members before they link their profile to it.
+      const companyId = p.companyKey ? orgIds.get(p.companyKey)! : undefined;
+      if (companyId) {
         await this.organizations.addMemberUnchecked(
           this.dataSource.manager,
-          orgIds.get(p.companyKey)!,
+          companyId,
           user.id,
           MembershipRole.STAFF,
         );
       }
+      await this.profiles.upsert(user.id, {
+        kind: p.kind,
+        companyOrganizationId: companyId ?? null,
+        guardianName: p.guardianName ?? null,
+        guardianConsent: p.guardianName ? true : null,
+        skills: Object.entries(p.skills).map(([code, level]) => ({
+          skillId: skillId(code),
+          level,
+        })),
+        themeCodes: p.themeCodes,
+        goals: p.goals,
+        availability: { weeklyHours: p.weeklyHours },
+        homeMunicipalityCode: p.homeMunicipalityCode,
+        remoteOnly: p.remoteOnly ?? false,
+        languages: p.locale === 'en' ? ['en', 'ja'] : ['ja'],
+        bio: p.bio,
+        visibility: ProfileVisibility.INTERMEDIARIES_AND_REGIONS,
+      });
       participantIds.set(p.email, user.id);
     }
 
@@ -105,6 +135,17 @@ export class DemoSeeder {
         startDate: p.startDate,
         endDate: p.endDate,
         capacity: p.capacity,
+        teamSize: p.teamSize,
+        hoursPerWeek: p.hoursPerWeek,
+        seasonMonths: p.seasonMonths,
+        eligibleKinds: p.eligibleKinds,
+        languages: p.languages,
+        requiredSkills: Object.entries(p.skills).map(([code, [requirement, minLevel]]) => ({
+          skillId: skillId(code),
+          requirement,
+          minLevel,
+          weight: requirement === SkillRequirement.MUST ? 5 : 3,
+        })),
       });
       if (p.publish) {
         const intermediary = await this.actors.load(

@@ -29,7 +29,7 @@ export function decodeCursor(cursor: string, length = 2): CursorValue[] {
       // The last key is always an id.
       typeof parsed[parsed.length - 1] === 'string'
     ) {
-      return parsed as CursorValue[];
+      return parsed;
     }
   } catch {
     // fall through to the error below

@@ -1,0 +1,53 @@
+import { NestFactory } from '@nestjs/core';
+import { CliModule } from '../apps/cli/src/cli.module';
+import { DemoSeeder } from '../apps/cli/src/demo/demo-seeder';
+import { DEMO_PASSWORD, DEMO_PROJECTS } from '../apps/cli/src/demo/demo-data';
+import { expectData } from './support/fixtures';
+import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
+
+// `npm start` loads this on an empty database: it must go through every current rule.
+describe('demo data', () => {
+  let platform: TestPlatform;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({ worker: true });
+  });
+
+  afterAll(() => platform.close());
+
+  it('loads into an empty database, once, and is usable through the API', async () => {
+    const ctx = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
+    try {
+      expect(await ctx.get(DemoSeeder).seed()).toMatch(/demo data loaded/);
+      expect(await ctx.get(DemoSeeder).seed()).toMatch(/already has data/);
+    } finally {
+      await ctx.close();
+    }
+
+    const published = expectData(
+      await platform.gql(
+        `{ projects(first: 100) { edges { node { title requiredSkills { code } } } } }`,
+      ),
+    );
+    expect(published.projects.edges).toHaveLength(DEMO_PROJECTS.filter((p) => p.publish).length);
+    expect(published.projects.edges.every((e: any) => e.node.requiredSkills.length > 0)).toBe(true);
+
+    const signIn = (email: string) =>
+      platform.gql(`mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, {
+        input: { email, password: DEMO_PASSWORD },
+      });
+    const region = expectData(await signIn('bihoro@demo.tsunagu.jp')).signIn.accessToken;
+    await eventually(async () => {
+      const data = expectData(await platform.gql(`{ unreadNotificationCount }`, {}, region));
+      return data.unreadNotificationCount === 1;
+    });
+    const student = expectData(await signIn('highschool@demo.tsunagu.jp')).signIn.accessToken;
+    const profile = expectData(
+      await platform.gql(`{ myParticipantProfile { kind guardianName } }`, {}, student),
+    );
+    expect(profile.myParticipantProfile).toEqual({
+      kind: 'HIGH_SCHOOL_STUDENT',
+      guardianName: '渡辺 美香',
+    });
+  });
+});
