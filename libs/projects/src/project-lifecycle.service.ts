@@ -42,7 +42,7 @@ export class ProjectLifecycleService {
     comment?: string,
   ): Promise<Project> {
     if (action === ProjectAction.REQUEST_CHANGES && !comment?.trim()) {
-      throw AppError.invalidField(['input', 'comment'], 'is required when requesting changes');
+      throw AppError.invalidField(['comment'], 'is required when requesting changes');
     }
     return this.dataSource.transaction(async (m) => {
       const project = await this.projects.lockForUpdate(m, projectId);
@@ -71,23 +71,24 @@ export class ProjectLifecycleService {
     });
   }
 
-  // A published project runs longer (or becomes ongoing), optionally with more places.
+  // A published project runs longer (a later end date, or ongoing with null) and/or takes more
+  // people. An omitted endDate (undefined) keeps the current one.
   async extend(
     actor: Actor,
     projectId: string,
-    endDate: string | null,
+    endDate: string | null | undefined,
     capacity?: number,
   ): Promise<Project> {
     return this.dataSource.transaction(async (m) => {
       const project = await this.projects.lockForUpdate(m, projectId);
       this.decide(actor, project, ProjectAction.EXTEND);
-      if (endDate !== null && project.endDate !== null && endDate <= project.endDate) {
+      if (endDate != null && project.endDate !== null && endDate <= project.endDate) {
         throw AppError.invalidField(
           ['input', 'endDate'],
           `must be after the current end date (${project.endDate})`,
         );
       }
-      if (endDate !== null && project.endDate === null) {
+      if (endDate != null && project.endDate === null) {
         throw AppError.invalidField(['input', 'endDate'], 'the project is already ongoing');
       }
       if (capacity !== undefined && capacity < project.capacity) {
@@ -96,16 +97,24 @@ export class ProjectLifecycleService {
           `must not shrink below ${project.capacity}`,
         );
       }
-      const changes: Record<string, { from: unknown; to: unknown }> = {
-        endDate: { from: project.endDate, to: endDate },
-      };
+      // Only what actually changes is written and recorded.
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      const set: Partial<Project> = {};
+      if (endDate !== undefined && endDate !== project.endDate) {
+        changes.endDate = { from: project.endDate, to: endDate };
+        set.endDate = endDate;
+      }
       if (capacity !== undefined && capacity !== project.capacity) {
         changes.capacity = { from: project.capacity, to: capacity };
+        set.capacity = capacity;
       }
-      await m.update(Project, project.id, {
-        endDate,
-        ...(capacity !== undefined ? { capacity } : {}),
-      });
+      if (Object.keys(changes).length === 0) {
+        throw AppError.invalidField(
+          ['input'],
+          'nothing to extend: give a later endDate, null to make it ongoing, or a larger capacity',
+        );
+      }
+      await m.update(Project, project.id, set);
       await this.audit.record(m, {
         projectId,
         actorId: actor.userId,
@@ -122,7 +131,12 @@ export class ProjectLifecycleService {
   async comment(actor: Actor, projectId: string, comment: string): Promise<Project> {
     return this.dataSource.transaction(async (m) => {
       const project = await this.projects.lockForUpdate(m, projectId);
-      if (!this.policy.canSupervise(actor, project)) throw AppError.notFound('Project', projectId);
+      // FORBIDDEN like every other step on a project (not NOT_FOUND: a published project is
+      // public, and the transitions already answer FORBIDDEN to outsiders).
+      this.policy.assert(
+        this.policy.canSupervise(actor, project),
+        'Only the region or a supervising intermediary can comment on a project',
+      );
       if (this.rolesOf(actor, project).has(ProjectRole.SUPERVISOR)) {
         await m.update(Project, project.id, { reviewComment: comment.trim() });
       }

@@ -4,7 +4,7 @@ import { Actor, Organization, OrganizationKind, PolicyService } from '@tsunagu/i
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { ProjectSkill } from './project-skill.entity';
 import { Project, ProjectStatus } from './project.entity';
-import { containsPattern, searchTerms } from './project-search';
+import { containsPattern, searchTerms, widthVariants } from './project-search';
 import { ProjectFilter, ProjectSort } from './project.types';
 
 type Page = { first: number; after?: string };
@@ -28,19 +28,24 @@ export class ProjectSearchService {
       .createQueryBuilder('p')
       .where('p.status = :published', { published: ProjectStatus.PUBLISHED });
     const terms = filter.text ? searchTerms(filter.text) : [];
-    if (filter.text !== undefined && terms.length === 0) {
+    // null (a client's unset variable) is no filter, as for every other field.
+    if (filter.text != null && terms.length === 0) {
       throw AppError.invalidField(['filter', 'text'], 'must contain a word to search for');
     }
-    terms.forEach((term, i) => {
-      qb.andWhere(`${PROJECT_SEARCH_TEXT} ILIKE :term${i}`, {
-        [`term${i}`]: containsPattern(term),
-      });
+    // Each term in any of its widths: `matches(expr, i)` is the condition for term i.
+    const variants = terms.map(widthVariants);
+    const matches = (expression: string, i: number) =>
+      `(${variants[i].map((_, j) => `${expression} ILIKE :term${i}_${j}`).join(' OR ')})`;
+    variants.forEach((forms, i) => {
+      const params: Record<string, string> = {};
+      forms.forEach((form, j) => (params[`term${i}_${j}`] = containsPattern(form)));
+      qb.andWhere(matches(PROJECT_SEARCH_TEXT, i), params);
     });
     this.applyFilters(qb, filter);
     if (sort === ProjectSort.RELEVANCE) {
       if (terms.length === 0) throw AppError.invalidField(['sort'], 'RELEVANCE needs filter.text');
       const titleHits = terms
-        .map((_, i) => `(CASE WHEN p.title ILIKE :term${i} THEN 1 ELSE 0 END)`)
+        .map((_, i) => `(CASE WHEN ${matches('p.title', i)} THEN 1 ELSE 0 END)`)
         .join(' + ');
       return paginateKeyset(qb, { ...page, keys: [`(${titleHits})`, 'p.publishedAt', 'p.id'] });
     }
@@ -81,7 +86,7 @@ export class ProjectSearchService {
     }
     if (filter.modes?.length) qb.andWhere('p.mode IN (:...modes)', { modes: filter.modes });
     if (filter.programId) qb.andWhere('p.programId = :programId', { programId: filter.programId });
-    if (filter.maxHoursPerWeek !== undefined) {
+    if (filter.maxHoursPerWeek != null) {
       qb.andWhere('p.hoursPerWeek <= :maxHours', { maxHours: filter.maxHoursPerWeek });
     }
     // An empty eligibility list means everyone is welcome.

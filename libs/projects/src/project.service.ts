@@ -34,6 +34,20 @@ const PLAIN_FIELDS = [
   'programId',
 ] as const;
 
+// The only details null may clear. GraphQL lets every optional input be null, but the other
+// columns are NOT NULL: a null there would otherwise reach the database and fail as a 500.
+const CLEARABLE_FIELDS: ReadonlySet<string> = new Set(['endDate', 'hoursPerWeek', 'programId']);
+
+// jsonb hands objects back with its own key order ({"url", "title"}), so values are compared
+// with sorted keys; otherwise unchanged attachments would count as an edit.
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 @Injectable()
 export class ProjectService {
   constructor(
@@ -98,7 +112,7 @@ export class ProjectService {
         .getRepository(Organization)
         .findOneByOrFail({ id: project.regionOrganizationId });
       const before = { ...project };
-      Object.assign(project, this.cleanDetails(changes));
+      Object.assign(project, this.cleanDetails(changes, ['input', 'changes']));
       if (changes.municipalityCode !== undefined) {
         project.municipalityCode = changes.municipalityCode;
         project.prefectureCode = changes.municipalityCode.slice(0, 2);
@@ -107,7 +121,7 @@ export class ProjectService {
       await this.validate(project, region, skills ?? [], ['input', 'changes']);
       const diff: Record<string, { from: unknown; to: unknown }> = {};
       for (const field of [...PLAIN_FIELDS, 'municipalityCode'] as const) {
-        if (JSON.stringify(before[field]) !== JSON.stringify(project[field])) {
+        if (canonical(before[field]) !== canonical(project[field])) {
           diff[field] = { from: before[field], to: project[field] };
         }
       }
@@ -186,11 +200,20 @@ export class ProjectService {
       .getMany();
   }
 
-  private cleanDetails(input: ProjectChangesInput): Partial<Project> {
+  // On create (no `editRoot`) null means "the default" for a field that cannot be empty; on an
+  // edit it would erase a required value, so it is rejected with the field's path.
+  private cleanDetails(input: ProjectChangesInput, editRoot?: string[]): Partial<Project> {
     const out: Partial<Project> = {};
+    if (editRoot) {
+      for (const field of [...PLAIN_FIELDS, 'municipalityCode', 'requiredSkills'] as const) {
+        if (input[field] === null && !CLEARABLE_FIELDS.has(field))
+          throw AppError.invalidField([...editRoot, field], 'cannot be cleared');
+      }
+    }
     for (const field of PLAIN_FIELDS) {
       const value = input[field];
-      if (value !== undefined) (out as Record<string, unknown>)[field] = value;
+      if (value === undefined || (value === null && !CLEARABLE_FIELDS.has(field))) continue;
+      (out as Record<string, unknown>)[field] = value;
     }
     if (typeof out.title === 'string') out.title = out.title.trim();
     if (typeof out.description === 'string') out.description = out.description.trim();
@@ -207,6 +230,12 @@ export class ProjectService {
     root: string[],
   ): Promise<void> {
     const at = (...path: string[]) => [...root, ...path];
+    // The input's length checks ran before trimming: "   " passed them as a title.
+    if (project.title.length < 3)
+      throw AppError.invalidField(at('title'), 'must be 3 to 200 characters');
+    if (project.description.length < 10) {
+      throw AppError.invalidField(at('description'), 'must be 10 to 10,000 characters');
+    }
     const municipality = JapanGeography.get().municipality(project.municipalityCode);
     if (!municipality) {
       throw AppError.invalidField(

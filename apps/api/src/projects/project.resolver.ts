@@ -40,11 +40,12 @@ import { UuidPipe } from '../graphql/uuid.pipe';
 
 const ID_ARG = { type: () => ID };
 
-function comment(text: string | undefined, required: boolean): string | undefined {
+// `arg` names the argument in error paths: closeProject calls its comment `reason`.
+function comment(text: string | undefined, required: boolean, arg = 'comment'): string | undefined {
   const trimmed = text?.trim();
-  if (required && !trimmed) throw AppError.invalidField(['comment'], 'is required');
+  if (required && !trimmed) throw AppError.invalidField([arg], 'is required');
   if (trimmed && trimmed.length > 4000)
-    throw AppError.invalidField(['comment'], 'must be at most 4,000 characters');
+    throw AppError.invalidField([arg], 'must be at most 4,000 characters');
   return trimmed || undefined;
 }
 
@@ -162,7 +163,12 @@ export class ProjectResolver {
     @Args('reason', { nullable: true }) reason?: string,
   ): Promise<ProjectType> {
     return toProjectType(
-      await this.lifecycle.transition(actor, id, ProjectAction.CLOSE, comment(reason, false)),
+      await this.lifecycle.transition(
+        actor,
+        id,
+        ProjectAction.CLOSE,
+        comment(reason, false, 'reason'),
+      ),
     );
   }
 
@@ -182,7 +188,8 @@ export class ProjectResolver {
     @Args('input') input: ExtendProjectInput,
   ): Promise<ProjectType> {
     return toProjectType(
-      await this.lifecycle.extend(actor, input.projectId, input.endDate ?? null, input.capacity),
+      // Omitted endDate keeps the current one; only an explicit null makes the project ongoing.
+      await this.lifecycle.extend(actor, input.projectId, input.endDate, input.capacity),
     );
   }
 
