@@ -38,7 +38,6 @@ export class ParticipantProfileService {
     private readonly themes: ThemeService,
   ) {}
 
-
   // The owner's own profile, in full.
   async findView(userId: string): Promise<ParticipantProfileView | null> {
     const [view] = await this.loadViews(this.viewQuery().where('pp.userId = :userId', { userId }));

@@ -55,7 +55,9 @@ export async function paginateKeyset<T extends ObjectLiteral>(
   options.keys.forEach((expression, i) =>
     i === 0 ? qb.orderBy(expression, 'DESC') : qb.addOrderBy(expression, 'DESC'),
   );
-  const { entities, raw } = await qb.limit(options.first + 1).getRawAndEntities<Record<string, unknown>>();
+  const { entities, raw } = await qb
+    .limit(options.first + 1)
+    .getRawAndEntities<Record<string, unknown>>();
   // Without to-many joins TypeORM returns one raw row per entity, in the same order.
   if (entities.length !== raw.length) throw new Error('paginateKeyset needs one row per entity');
   const edges = entities.slice(0, options.first).map((node, i) => ({
