@@ -30,10 +30,9 @@ import type {
 
 type Page = { first: number; after?: string };
 
-// Newest first. Quoted column names, not property paths (ct.id): paginateKeyset selects each key
-// under an alias of its own, and for a property path TypeORM then hydrates the entity without it.
-const PROGRAM_KEYS = ['"cp"."created_at"', '"cp"."id"'];
-const TEAM_KEYS = ['"ct"."created_at"', '"ct"."id"'];
+// Newest first.
+const PROGRAM_KEYS = ['cp.createdAt', 'cp.id'];
+const TEAM_KEYS = ['ct.createdAt', 'ct.id'];
 
 // A program with its company (`program.companyOrganization`) and target projects loaded.
 export interface CompanyProgramView {

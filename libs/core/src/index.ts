@@ -20,3 +20,4 @@ export * from './queue/queue.service';
 export * from './queue/redis-connection';
 export * from './local-stack/local-stack';
 export * from './database/schema-drift';
+export * from './text/like-pattern';

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, Connection, JapanGeography, paginateKeyset } from '@tsunagu/core';
+import {
+  AppError,
+  Connection,
+  containsPattern,
+  JapanGeography,
+  paginateKeyset,
+} from '@tsunagu/core';
 import {
   Actor,
   Membership,
@@ -157,15 +163,11 @@ export class ParticipantProfileService {
     if (filter.text) {
       // A scan over the bios of the rows the other filters leave: fine while profiles number in
       // the tens of thousands. Beyond that, add a pg_trgm GIN index on bio (as projects have).
-      qb.andWhere(`pp.bio ILIKE :text ESCAPE '\\'`, {
-        text: `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-      });
+      qb.andWhere('pp.bio ILIKE :text', { text: containsPattern(filter.text) });
     }
-    // Quoted column names, not property paths (pp.userId): paginateKeyset selects each key under
-    // an alias of its own, and for a property path TypeORM then hydrates the entity without it.
     const connection = await paginateKeyset(qb, {
       ...page,
-      keys: ['"pp"."updated_at"', '"pp"."user_id"'],
+      keys: ['pp.updatedAt', 'pp.userId'],
     });
     const views = await this.attach(connection.edges.map((e) => e.node));
     return {

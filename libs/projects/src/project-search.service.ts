@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, Connection, paginateKeyset } from '@tsunagu/core';
+import { AppError, Connection, containsPattern, paginateKeyset } from '@tsunagu/core';
 import { Actor, Organization, OrganizationKind, PolicyService } from '@tsunagu/identity';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { ProjectSkill } from './project-skill.entity';
 import { Project, ProjectStatus } from './project.entity';
-import { containsPattern, searchTerms, widthVariants } from './project-search';
+import { searchTerms, widthVariants } from './project-search';
 import { ProjectFilter, ProjectSort } from './project.types';
 
 type Page = { first: number; after?: string };

@@ -1,4 +1,5 @@
-import { containsPattern, searchTerms, widthVariants } from './project-search';
+import { containsPattern } from '@tsunagu/core';
+import { searchTerms, widthVariants } from './project-search';
 
 describe('free-text search helpers', () => {
   it('splits on half- and full-width spaces after NFKC folding', () => {

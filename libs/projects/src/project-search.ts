@@ -31,8 +31,3 @@ export function widthVariants(term: string): string[] {
   const half = [...term].map((c) => HALF_WIDTH_KANA.get(c) ?? c).join('');
   return [...new Set([term, wide, half])];
 }
-
-// A term as an ILIKE pattern that matches it anywhere, with LIKE's wildcards taken literally.
-export function containsPattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
