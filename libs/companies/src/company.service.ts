@@ -3,7 +3,9 @@ import {
   AppError,
   Connection,
   FieldProblem,
+  groupBy,
   isUniqueViolation,
+  mapConnection,
   paginateKeyset,
 } from '@tsunagu/core';
 import {
@@ -164,7 +166,8 @@ export class CompanyService {
       companyOrganizationId,
     });
     const connection = await paginateKeyset(qb, { ...page, keys: PROGRAM_KEYS });
-    return this.withNodes(connection, await this.programViews(connection.edges.map((e) => e.node)));
+    const views = await this.programViews(connection.edges.map((e) => e.node));
+    return mapConnection(connection, (_, i) => views[i]);
   }
 
   async listTeams(
@@ -325,9 +328,10 @@ export class CompanyService {
       .orderBy('p.title', 'ASC')
       .addOrderBy('p.id', 'ASC')
       .getMany();
+    const linksOf = groupBy(links, (l) => l.programId);
     return programs.map((program) => ({
       program,
-      projects: links.filter((l) => l.programId === program.id).map((l) => l.project!),
+      projects: (linksOf.get(program.id) ?? []).map((l) => l.project!),
     }));
   }
 
@@ -336,7 +340,8 @@ export class CompanyService {
     page: Page,
   ): Promise<Connection<CompanyTeamView>> {
     const connection = await paginateKeyset(qb, { ...page, keys: TEAM_KEYS });
-    return this.withNodes(connection, await this.attachTeams(connection.edges.map((e) => e.node)));
+    const views = await this.attachTeams(connection.edges.map((e) => e.node));
+    return mapConnection(connection, (_, i) => views[i]);
   }
 
   private async teamViews(qb: SelectQueryBuilder<CompanyTeam>): Promise<CompanyTeamView[]> {
@@ -365,16 +370,10 @@ export class CompanyService {
         : []
       ).map((v) => [v.program.id, v]),
     );
+    const membersOf = groupBy(members, (m) => m.teamId);
     return teams.map((team) => {
-      team.members = members.filter((x) => x.teamId === team.id);
+      team.members = membersOf.get(team.id) ?? [];
       return { team, program: team.programId ? (programs.get(team.programId) ?? null) : null };
     });
-  }
-
-  private withNodes<A, B>(connection: Connection<A>, nodes: B[]): Connection<B> {
-    return {
-      pageInfo: connection.pageInfo,
-      edges: connection.edges.map((e, i) => ({ cursor: e.cursor, node: nodes[i] })),
-    };
   }
 }

@@ -21,3 +21,4 @@ export * from './queue/redis-connection';
 export * from './local-stack/local-stack';
 export * from './database/schema-drift';
 export * from './text/like-pattern';
+export * from './collections/group-by';

@@ -81,14 +81,15 @@ export class ApplicationService {
   }
 
   private withRelations(): SelectQueryBuilder<Application> {
-    return this.dataSource
-      .getRepository(Application)
-      .createQueryBuilder('a')
-      .innerJoinAndSelect('a.project', 'p')
-      .innerJoinAndSelect('p.theme', 'theme')
-      .innerJoinAndSelect('p.regionOrganization', 'region')
-      .innerJoinAndSelect('a.participant', 'profile')
-      .innerJoinAndSelect('profile.user', 'u');
+    return (
+      this.dataSource
+        .getRepository(Application)
+        .createQueryBuilder('a')
+        // The project's theme, region and skills come from the API's DataLoaders.
+        .innerJoinAndSelect('a.project', 'p')
+        .innerJoinAndSelect('a.participant', 'profile')
+        .innerJoinAndSelect('profile.user', 'u')
+    );
   }
 
   private paginate(

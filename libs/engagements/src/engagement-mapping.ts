@@ -2,7 +2,7 @@ import { toProjectType } from '@tsunagu/projects';
 import type { Application } from './application.entity';
 import type { ApplicationType } from './engagement.types';
 
-// Expects project (with theme and region) and participant (with user) loaded.
+// Expects project and participant (with user) loaded.
 export function toApplicationType(application: Application): ApplicationType {
   const profile = application.participant!;
   return {

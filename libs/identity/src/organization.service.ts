@@ -165,7 +165,15 @@ export class OrganizationService {
   }
 
   remitOf(organizationId: string): Promise<RemitArea[]> {
-    return this.dataSource.getRepository(RemitArea).findBy({ organizationId });
+    return this.remitsOf([organizationId]);
+  }
+
+  // The remit areas of several organisations in one query.
+  remitsOf(organizationIds: readonly string[]): Promise<RemitArea[]> {
+    if (organizationIds.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(RemitArea)
+      .findBy({ organizationId: In([...new Set(organizationIds)]) });
   }
 
   membershipsOf(userId: string): Promise<Membership[]> {

@@ -3,7 +3,9 @@ import {
   AppError,
   Connection,
   containsPattern,
+  groupBy,
   JapanGeography,
+  mapConnection,
   paginateKeyset,
 } from '@tsunagu/core';
 import {
@@ -14,7 +16,7 @@ import {
   PolicyService,
 } from '@tsunagu/identity';
 import { SkillService, Theme, ThemeService } from '@tsunagu/taxonomy';
-import { DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
 import {
   AvailableDays,
   ParticipantKind,
@@ -170,10 +172,7 @@ export class ParticipantProfileService {
       keys: ['pp.updatedAt', 'pp.userId'],
     });
     const views = await this.attach(connection.edges.map((e) => e.node));
-    return {
-      pageInfo: connection.pageInfo,
-      edges: connection.edges.map((e, i) => ({ cursor: e.cursor, node: views[i] })),
-    };
+    return mapConnection(connection, (_, i) => views[i]);
   }
 
   // One participant for the same viewers as search. A profile they may not see is NOT_FOUND, so
@@ -237,16 +236,8 @@ export class ParticipantProfileService {
       .addOrderBy('s.code', 'ASC')
       .getMany();
     const codes = [...new Set(profiles.flatMap((p) => p.themeCodes))];
-    const themes = new Map(
-      (codes.length
-        ? await this.dataSource.getRepository(Theme).findBy({ code: In(codes) })
-        : []
-      ).map((t) => [t.code, t]),
-    );
-    const skillsOf = new Map<string, ParticipantSkill[]>();
-    for (const skill of skills) {
-      skillsOf.set(skill.userId, [...(skillsOf.get(skill.userId) ?? []), skill]);
-    }
+    const themes = new Map((await this.themes.findByCodes(codes)).map((t) => [t.code, t]));
+    const skillsOf = groupBy(skills, (s) => s.userId);
     return profiles.map((profile) => {
       profile.skills = skillsOf.get(profile.userId) ?? [];
       return {

@@ -79,17 +79,11 @@ export class AvailabilityType {
   periods!: AvailabilityPeriodType[];
 }
 
-// What intermediaries and regions see. Deliberately no contact details (e-mail, phone) and no
-// guardian: they reach participants through the platform, not directly.
-@ObjectType('ParticipantCard', {
-  description: 'A participant as intermediaries and regions see them: never contact details.',
-})
-export class ParticipantCardType {
+// What every view of a participant shows.
+@ObjectType({ isAbstract: true })
+abstract class ParticipantDetailsType {
   @Field(() => ID)
   userId!: string;
-
-  @Field()
-  displayName!: string;
 
   @Field(() => ParticipantKind)
   kind!: ParticipantKind;
@@ -125,17 +119,21 @@ export class ParticipantCardType {
   updatedAt!: Date;
 }
 
+// What intermediaries and regions see. Deliberately no contact details (e-mail, phone) and no
+// guardian: they reach participants through the platform, not directly.
+@ObjectType('ParticipantCard', {
+  description: 'A participant as intermediaries and regions see them: never contact details.',
+})
+export class ParticipantCardType extends ParticipantDetailsType {
+  @Field()
+  displayName!: string;
+}
+
 export const ParticipantCardConnection = Paginated(ParticipantCardType);
 
 // The owner's own view: everything they entered, contact and guardian details included.
 @ObjectType('ParticipantProfile')
-export class ParticipantProfileType {
-  @Field(() => ID)
-  userId!: string;
-
-  @Field(() => ParticipantKind)
-  kind!: ParticipantKind;
-
+export class ParticipantProfileType extends ParticipantDetailsType {
   @Field(() => OrganizationType, {
     nullable: true,
     description: 'For COMPANY_EMPLOYEE: the company that sends them',
@@ -148,41 +146,11 @@ export class ParticipantProfileType {
   @Field(() => Date, { nullable: true, description: "When the guardian's consent was recorded" })
   guardianConsentAt!: Date | null;
 
-  @Field(() => [ParticipantSkillType], { description: 'Highest level first' })
-  skills!: ParticipantSkillType[];
-
-  @Field(() => [ThemeType])
-  themes!: ThemeType[];
-
-  @Field(() => [ParticipantGoal])
-  goals!: ParticipantGoal[];
-
-  @Field(() => AvailabilityType)
-  availability!: AvailabilityType;
-
-  @Field(() => MunicipalityType, { nullable: true })
-  homeMunicipality!: MunicipalityType | null;
-
-  @Field(() => Int)
-  travelRangeKm!: number;
-
-  @Field()
-  remoteOnly!: boolean;
-
-  @Field(() => [String], { description: 'ISO 639-1 codes' })
-  languages!: string[];
-
-  @Field()
-  bio!: string;
-
   @Field(() => ProfileVisibility)
   visibility!: ProfileVisibility;
 
   @Field(() => String, { nullable: true, description: 'Shown to you only' })
   phone!: string | null;
-
-  @Field()
-  updatedAt!: Date;
 }
 
 @InputType()

@@ -28,7 +28,7 @@ export class ProjectLifecycleService {
     private readonly audit: ProjectAuditService,
   ) {}
 
-  rolesOf(actor: Actor, project: Project): Set<ProjectRole> {
+  private rolesOf(actor: Actor, project: Project): Set<ProjectRole> {
     const roles = new Set<ProjectRole>();
     if (this.policy.canEditProject(actor, project)) roles.add(ProjectRole.REGION);
     if (this.policy.canPublishProject(actor, project)) roles.add(ProjectRole.SUPERVISOR);
@@ -137,7 +137,7 @@ export class ProjectLifecycleService {
         this.policy.canSupervise(actor, project),
         'Only the region or a supervising intermediary can comment on a project',
       );
-      if (this.rolesOf(actor, project).has(ProjectRole.SUPERVISOR)) {
+      if (this.policy.canPublishProject(actor, project)) {
         await m.update(Project, project.id, { reviewComment: comment.trim() });
       }
       await this.audit.record(m, {

@@ -11,7 +11,7 @@ type Page = { first: number; after?: string };
 
 // The text the trigram index covers (see the migration AddProjectSearchIndex); queries must use
 // exactly this expression for PostgreSQL to use the index.
-export const PROJECT_SEARCH_TEXT = `(p.title || ' ' || p.description)`;
+const PROJECT_SEARCH_TEXT = `(p.title || ' ' || p.description)`;
 
 @Injectable()
 export class ProjectSearchService {

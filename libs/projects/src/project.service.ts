@@ -127,7 +127,7 @@ export class ProjectService {
       }
       if (skills !== undefined) {
         const previous = await m.getRepository(ProjectSkill).findBy({ projectId });
-        const shape = (list: Array<Omit<RequiredSkillInput, never>>) =>
+        const shape = (list: RequiredSkillInput[]) =>
           list.map((s) => `${s.skillId}:${s.requirement}:${s.minLevel}:${s.weight}`).sort();
         if (JSON.stringify(shape(previous)) !== JSON.stringify(shape(skills))) {
           diff.requiredSkills = { from: shape(previous), to: shape(skills) };

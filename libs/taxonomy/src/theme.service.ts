@@ -18,10 +18,7 @@ export class ThemeService {
 
   // Rejects the first unknown code, with the field path `pathOf(index)` gives for it.
   async assertKnown(codes: string[], pathOf: (index: number) => string[]): Promise<void> {
-    if (codes.length === 0) return;
-    const found = await this.dataSource
-      .getRepository(Theme)
-      .findBy({ code: In([...new Set(codes)]) });
+    const found = await this.findByCodes(codes);
     const known = new Set(found.map((t) => t.code));
     const index = codes.findIndex((c) => !known.has(c));
     if (index >= 0) throw AppError.invalidField(pathOf(index), `unknown theme ${codes[index]}`);

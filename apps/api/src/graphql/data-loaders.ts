@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { Organization, OrganizationService } from '@tsunagu/identity';
+import { Organization, OrganizationService, RemitArea } from '@tsunagu/identity';
 import { Program, ProgramService, ProjectService, ProjectSkill } from '@tsunagu/projects';
 import { Theme, ThemeService } from '@tsunagu/taxonomy';
 import DataLoader from 'dataloader';
+import { groupBy } from '@tsunagu/core';
 
 // Batches the lookups of one GraphQL request: a page of N projects asks for its regions, themes,
 // programs and required skills in one query each instead of N. A fresh set per request, so
 // nothing is cached across users.
 export interface RequestLoaders {
   organization: DataLoader<string, Organization | null>;
+  remit: DataLoader<string, RemitArea[]>;
   theme: DataLoader<string, Theme | null>;
   program: DataLoader<string, Program | null>;
   requiredSkills: DataLoader<string, ProjectSkill[]>;
@@ -19,10 +21,9 @@ function byKey<K, V>(rows: V[], key: (row: V) => K, keys: readonly K[]): Array<V
   return keys.map((k) => map.get(k) ?? null);
 }
 
-function groupBy<K, V>(rows: V[], key: (row: V) => K, keys: readonly K[]): V[][] {
-  const map = new Map<K, V[]>();
-  for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
-  return keys.map((k) => map.get(k) ?? []);
+function groupedBy<K, V>(rows: V[], key: (row: V) => K, keys: readonly K[]): V[][] {
+  const groups = groupBy(rows, key);
+  return keys.map((k) => groups.get(k) ?? []);
 }
 
 @Injectable()
@@ -39,6 +40,9 @@ export class DataLoaders {
       organization: new DataLoader(async (ids) =>
         byKey(await this.organizations.findByIds(ids), (o) => o.id, ids),
       ),
+      remit: new DataLoader(async (ids) =>
+        groupedBy(await this.organizations.remitsOf(ids), (a) => a.organizationId, ids),
+      ),
       theme: new DataLoader(async (codes) =>
         byKey(await this.themes.findByCodes(codes), (t) => t.code, codes),
       ),
@@ -46,7 +50,7 @@ export class DataLoaders {
         byKey(await this.programs.findByIds(ids), (p) => p.id, ids),
       ),
       requiredSkills: new DataLoader(async (ids) =>
-        groupBy(await this.projects.requiredSkillsFor(ids), (s) => s.projectId, ids),
+        groupedBy(await this.projects.requiredSkillsFor(ids), (s) => s.projectId, ids),
       ),
     };
   }

@@ -1,4 +1,13 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import {
   Actor,
   AddMemberInput,
@@ -15,6 +24,7 @@ import {
 } from '@tsunagu/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
+import type { RequestLoaders } from '../graphql/data-loaders';
 import { UuidPipe } from '../graphql/uuid.pipe';
 
 @Resolver(() => OrganizationType)
@@ -70,9 +80,12 @@ export class OrganizationResolver {
     nullable: true,
     description: 'Intermediaries only: the areas they cover.',
   })
-  async remit(@Parent() org: OrganizationType): Promise<RemitType | null> {
+  async remit(
+    @Parent() org: OrganizationType,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<RemitType | null> {
     if (org.kind !== OrganizationKind.INTERMEDIARY) return null;
-    const areas = await this.organizations.remitOf(org.id);
+    const areas = await loaders.remit.load(org.id);
     return {
       prefectures: areas.flatMap((a) =>
         a.prefectureCode ? [toPrefectureType(a.prefectureCode)!] : [],

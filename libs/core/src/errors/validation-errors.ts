@@ -15,7 +15,5 @@ export function flattenValidationErrors(errors: ValidationError[], root: string[
 }
 
 export function validationError(errors: ValidationError[], root: string[]): AppError {
-  const fields = flattenValidationErrors(errors, root);
-  const summary = fields.map((f) => `${f.path.join('.')}: ${f.message}`).join('; ');
-  return AppError.badInput(`Invalid input: ${summary}`, fields);
+  return AppError.invalidFields(flattenValidationErrors(errors, root));
 }

@@ -69,7 +69,6 @@ export class OutboxRelay implements OnApplicationShutdown {
       return;
     }
     this.running = this.drain()
-      .then(() => undefined)
       .catch((error: unknown) =>
         this.logger.error(`outbox relay failed: ${(error as Error).message}`),
       )
@@ -82,13 +81,11 @@ export class OutboxRelay implements OnApplicationShutdown {
       });
   }
 
-  // Relays until no pending row is left or enqueueing fails. Returns how many were relayed.
-  async drain(): Promise<number> {
-    let total = 0;
+  // Relays until no pending row is left or enqueueing fails.
+  async drain(): Promise<void> {
     for (;;) {
       const { relayed, failed } = await this.relayBatch();
-      total += relayed;
-      if (failed || relayed < BATCH_SIZE) return total;
+      if (failed || relayed < BATCH_SIZE) return;
     }
   }
 

@@ -73,9 +73,12 @@ export async function paginateKeyset<T extends ObjectLiteral>(
   };
 }
 
-export function mapConnection<A, B>(connection: Connection<A>, map: (a: A) => B): Connection<B> {
+export function mapConnection<A, B>(
+  connection: Connection<A>,
+  map: (node: A, index: number) => B,
+): Connection<B> {
   return {
     pageInfo: connection.pageInfo,
-    edges: connection.edges.map((e) => ({ cursor: e.cursor, node: map(e.node) })),
+    edges: connection.edges.map((e, i) => ({ cursor: e.cursor, node: map(e.node, i) })),
   };
 }
