@@ -87,15 +87,7 @@ export class Fixtures {
       ),
     );
     const id: string = data.createOrganization.id;
-    for (const member of members) {
-      expectData(
-        await this.platform.gql(
-          `mutation($input: AddMemberInput!) { addOrganizationMember(input: $input) { role } }`,
-          { input: { organizationId: id, email: member.email, role: 'STAFF' } },
-          admin.token,
-        ),
-      );
-    }
+    for (const member of members) await this.addMember(admin, id, member);
     return id;
   }
 
@@ -180,7 +172,6 @@ export class Fixtures {
     );
   }
 
-  // Submits (when still a draft) and publishes as the given intermediary staff member.
   // A taxonomy skill of its own (there is no GraphQL way to add one for tests), so tests never
   // depend on seeded vocabulary.
   async skill(nameEn: string): Promise<string> {
@@ -240,6 +231,7 @@ export class Fixtures {
     return person;
   }
 
+  // Submits (when still a draft) and publishes as the given intermediary staff member.
   async publish(intermediaryStaff: Person, projectId: string): Promise<void> {
     const status = await this.statusOf(projectId, intermediaryStaff);
     if (status === 'DRAFT') await this.submit(projectId);

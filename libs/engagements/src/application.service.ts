@@ -75,9 +75,14 @@ export class ApplicationService {
   }
 
   async load(id: string): Promise<Application> {
-    const application = await this.withRelations().where('a.id = :id', { id }).getOne();
+    const application = await this.find(id);
     if (!application) throw AppError.notFound('Application', id);
     return application;
+  }
+
+  // With its project and applicant (and the applicant's user) loaded; null when gone.
+  find(id: string): Promise<Application | null> {
+    return this.withRelations().where('a.id = :id', { id }).getOne();
   }
 
   private withRelations(): SelectQueryBuilder<Application> {

@@ -6,8 +6,9 @@ import { Algorithm, hash, verify } from '@node-rs/argon2';
 export class PasswordHasher {
   private dummyHash?: Promise<string>;
 
-  hash(password: string): Promise<string> {
-    return hash(password, { algorithm: Algorithm.Argon2id });
+  // `salt` only for reproducible generated data; real accounts get a random one.
+  hash(password: string, salt?: Uint8Array): Promise<string> {
+    return hash(password, { algorithm: Algorithm.Argon2id, ...(salt ? { salt } : {}) });
   }
 
   async verify(passwordHash: string, password: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, JapanGeography } from '@tsunagu/core';
+import { AppError } from '@tsunagu/core';
 import type { Actor, ActorMembership } from './actor';
+import { remitCovers } from './remit-coverage';
 import { MembershipRole, OrganizationKind } from './organization.types';
 
 // The project facts authorisation needs; kept structural so identity does not import projects.
@@ -23,12 +24,13 @@ export class PolicyService {
 
   // An intermediary membership whose remit covers the municipality (directly or by prefecture).
   coversMunicipality(actor: Actor, municipalityCode: string): boolean {
-    const prefectureCode = JapanGeography.get().municipality(municipalityCode)?.prefectureCode;
     return actor.memberships.some(
       (m) =>
         m.organizationKind === OrganizationKind.INTERMEDIARY &&
-        (m.remitMunicipalityCodes.includes(municipalityCode) ||
-          (prefectureCode !== undefined && m.remitPrefectureCodes.includes(prefectureCode))),
+        remitCovers(
+          { prefectureCodes: m.remitPrefectureCodes, municipalityCodes: m.remitMunicipalityCodes },
+          municipalityCode,
+        ),
     );
   }
 

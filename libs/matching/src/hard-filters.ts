@@ -13,19 +13,18 @@ function overlaps(a: DatePeriod, b: DatePeriod): boolean {
 }
 
 // Whether the pair is possible at all. Cheap checks first: this runs for every candidate pair.
+// `km` (home to project) may be passed in by a caller that already has it, as scorePair does.
 export function passesHardFilters(
   participant: ParticipantFacts,
   project: ProjectFacts,
+  km: number | null = participant.home ? distanceKm(participant.home, project.location) : null,
 ): FilterOutcome {
   if (project.eligibleKinds.length > 0 && !project.eligibleKinds.includes(participant.kind)) {
     return { pass: false, reason: 'KIND_NOT_ELIGIBLE' };
   }
   if (project.mode === 'ONSITE') {
     if (participant.remoteOnly) return { pass: false, reason: 'REMOTE_ONLY' };
-    if (
-      participant.home &&
-      distanceKm(participant.home, project.location) > participant.travelRangeKm
-    ) {
+    if (km !== null && km > participant.travelRangeKm) {
       return { pass: false, reason: 'TOO_FAR' };
     }
   }

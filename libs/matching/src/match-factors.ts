@@ -29,9 +29,11 @@ export function skillsFactor(p: ParticipantFacts, project: ProjectFacts): Factor
   }
   let weighted = 0;
   let total = 0;
+  let musts = 0;
   let mustMet = 0;
   let niceMet = 0;
   for (const s of project.skills) {
+    if (s.must) musts++;
     const level = p.skills.get(s.skillId) ?? 0;
     // Full credit at the minimum level; partial credit below it (only nice-to-haves get here).
     const credit = level >= s.minLevel ? 1 : level / s.minLevel / 2;
@@ -42,7 +44,6 @@ export function skillsFactor(p: ParticipantFacts, project: ProjectFacts): Factor
       else niceMet++;
     }
   }
-  const musts = project.skills.filter((s) => s.must).length;
   const nices = project.skills.length - musts;
   const ja = [
     musts ? `必須スキル ${mustMet}/${musts} を満たす` : '',
@@ -96,13 +97,28 @@ export function availabilityFactor(p: ParticipantFacts, project: ProjectFacts): 
   };
 }
 
-export function distanceFactor(p: ParticipantFacts, project: ProjectFacts): FactorValue {
+// What scorePair works out once per pair and hands to every factor.
+export interface PairContext {
+  // Home to project, or null when the participant gave no home.
+  km: number | null;
+}
+
+export function pairContext(p: ParticipantFacts, project: ProjectFacts): PairContext {
+  return { km: p.home ? distanceKm(p.home, project.location) : null };
+}
+
+export function distanceFactor(
+  p: ParticipantFacts,
+  project: ProjectFacts,
+  pair: PairContext = pairContext(p, project),
+): FactorValue {
   if (project.mode === 'REMOTE') {
     return { factor: 'distance', value: 1, reason: { ja: 'リモートで参加可能', en: 'Remote' } };
   }
-  if (!p.home)
+  if (pair.km === null) {
     return { factor: 'distance', value: 0.5, reason: { ja: '居住地未設定', en: 'Home not given' } };
-  const km = Math.round(distanceKm(p.home, project.location));
+  }
+  const km = Math.round(pair.km);
   // Hybrid work needs fewer trips, so distance weighs half as much.
   const halfKm = project.mode === 'HYBRID' ? DISTANCE_HALF_KM * 2 : DISTANCE_HALF_KM;
   return {
@@ -169,7 +185,9 @@ export function fairnessFactor(_p: ParticipantFacts, project: ProjectFacts): Fac
   };
 }
 
-export const FACTOR_FUNCTIONS = [
+export const FACTOR_FUNCTIONS: Array<
+  (p: ParticipantFacts, project: ProjectFacts, pair: PairContext) => FactorValue
+> = [
   skillsFactor,
   themeFactor,
   availabilityFactor,

@@ -1,5 +1,5 @@
 import { passesHardFilters } from './hard-filters';
-import { FACTOR_FUNCTIONS, type FactorValue } from './match-factors';
+import { FACTOR_FUNCTIONS, type FactorValue, pairContext } from './match-factors';
 import type { ParticipantFacts, ProjectFacts } from './match-facts';
 import type { MatchingWeights } from './match-weights';
 
@@ -24,11 +24,12 @@ export function scorePair(
   project: ProjectFacts,
   weights: MatchingWeights,
 ): Match | null {
-  if (!passesHardFilters(participant, project).pass) return null;
+  const pair = pairContext(participant, project);
+  if (!passesHardFilters(participant, project, pair.km).pass) return null;
   let sum = 0;
   let total = 0;
   const factors = FACTOR_FUNCTIONS.map((fn) => {
-    const f = fn(participant, project);
+    const f = fn(participant, project, pair);
     const weight = weights.weights[f.factor];
     sum += weight * f.value;
     total += weight;

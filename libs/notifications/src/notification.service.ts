@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, Connection, paginateKeyset } from '@tsunagu/core';
 import { Membership, User } from '@tsunagu/identity';
-import { Application } from '@tsunagu/engagements';
+import { ApplicationService } from '@tsunagu/engagements';
 import { DataSource } from 'typeorm';
 import { render } from './notification-templates';
 import { Notification } from './notification.entity';
@@ -10,18 +10,14 @@ export type DeliveryOutcome = { delivered: number } | { skipped: string };
 
 @Injectable()
 export class NotificationService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly applications: ApplicationService,
+  ) {}
 
   // Idempotent: the unique (eventKey, recipient) key makes a re-run insert nothing new.
   async notifyApplicationSubmitted(applicationId: string): Promise<DeliveryOutcome> {
-    const application = await this.dataSource
-      .getRepository(Application)
-      .createQueryBuilder('a')
-      .innerJoinAndSelect('a.project', 'p')
-      .innerJoinAndSelect('a.participant', 'profile')
-      .innerJoinAndSelect('profile.user', 'applicant')
-      .where('a.id = :applicationId', { applicationId })
-      .getOne();
+    const application = await this.applications.find(applicationId);
     if (!application) return { skipped: `application ${applicationId} no longer exists` };
     const project = application.project!;
     const staff = await this.dataSource
@@ -76,19 +72,15 @@ export class NotificationService {
       .getCount();
   }
 
-  // Only the recipient may mark it; someone else's id looks like a missing one.
   async markRead(userId: string, notificationId: string): Promise<Notification> {
-    const repo = this.dataSource.getRepository(Notification);
-    const notification = await repo.findOneBy({ id: notificationId, recipientId: userId });
-    if (!notification) throw AppError.notFound('Notification', notificationId);
-    if (!notification.readAt) {
-      await repo
-        .createQueryBuilder()
-        .update()
-        .set({ readAt: () => 'now()' })
-        .where('id = :id AND read_at IS NULL', { id: notificationId })
-        .execute();
-    }
-    return repo.findOneByOrFail({ id: notificationId });
+    // Marking twice keeps the first read time; someone else's id looks like a missing one.
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(Notification)
+      .set({ readAt: () => 'coalesce(read_at, now())' })
+      .where('id = :id AND recipient_id = :userId', { id: notificationId, userId })
+      .execute();
+    if (!result.affected) throw AppError.notFound('Notification', notificationId);
+    return this.dataSource.getRepository(Notification).findOneByOrFail({ id: notificationId });
   }
 }

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EngagementsModule } from '@tsunagu/engagements';
 import { Notification } from './notification.entity';
 import { NotificationService } from './notification.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification])],
+  imports: [TypeOrmModule.forFeature([Notification]), EngagementsModule],
   providers: [NotificationService],
   exports: [NotificationService],
 })

@@ -6,6 +6,7 @@ import {
   OrganizationKind,
   OrganizationService,
   PolicyService,
+  remitCovers,
 } from '@tsunagu/identity';
 import { SkillService, ThemeService } from '@tsunagu/taxonomy';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -283,10 +284,12 @@ export class ProjectService {
     const program = await this.dataSource.getRepository(Program).findOneBy({ id: programId });
     if (!program) throw AppError.invalidField(path, 'is not a program');
     const areas = await this.organizations.remitOf(program.intermediaryOrganizationId);
-    const covered = areas.some(
-      (a) =>
-        a.municipalityCode === municipalityCode ||
-        a.prefectureCode === municipalityCode.slice(0, 2),
+    const covered = remitCovers(
+      {
+        prefectureCodes: areas.flatMap((a) => a.prefectureCode ?? []),
+        municipalityCodes: areas.flatMap((a) => a.municipalityCode ?? []),
+      },
+      municipalityCode,
     );
     if (!covered)
       throw AppError.invalidField(

@@ -6,6 +6,7 @@ import {
   MembershipRole,
   Organization,
   OrganizationService,
+  remitCovers,
   User,
 } from '@tsunagu/identity';
 import { ApplicationService } from '@tsunagu/engagements';
@@ -118,12 +119,7 @@ export class DemoSeeder {
 
     const projectIds = new Map<string, string>();
     const publisherFor = (municipalityCode: string) =>
-      DEMO_ORGANIZATIONS.find(
-        (o) =>
-          o.remit &&
-          (o.remit.municipalityCodes.includes(municipalityCode) ||
-            o.remit.prefectureCodes.includes(municipalityCode.slice(0, 2))),
-      )!.key;
+      DEMO_ORGANIZATIONS.find((o) => o.remit && remitCovers(o.remit, municipalityCode))!.key;
     for (const p of DEMO_PROJECTS) {
       const regionActor = await this.actors.load(firstStaff.get(p.regionKey)!);
       const project = await this.projects.create(regionActor, {

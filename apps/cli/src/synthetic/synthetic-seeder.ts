@@ -1,4 +1,4 @@
-import { Algorithm, hash } from '@node-rs/argon2';
+import { PasswordHasher } from '@tsunagu/identity';
 import { JapanGeography } from '@tsunagu/core';
 import { DataSource } from 'typeorm';
 import type { SqlRunner, WriteResult } from './bulk-writer';
@@ -46,10 +46,10 @@ export async function seedSynthetic(
   const { skills, themeCodes } = await timed('read taxonomy', () => readTaxonomy(dataSource));
   // One argon2 hash for every account, with a salt from the seed so the rows are reproducible.
   const passwordHash = await timed('hash password', () =>
-    hash(SYNTHETIC_PASSWORD, {
-      algorithm: Algorithm.Argon2id,
-      salt: Prng.from(options.seed, 'password-salt').bytes(16),
-    }),
+    new PasswordHasher().hash(
+      SYNTHETIC_PASSWORD,
+      Prng.from(options.seed, 'password-salt').bytes(16),
+    ),
   );
   const geography = JapanGeography.get();
   const data = await timed('generate rows', () =>
