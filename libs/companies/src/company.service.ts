@@ -6,6 +6,7 @@ import {
   groupBy,
   isUniqueViolation,
   mapConnection,
+  Page,
   paginateKeyset,
 } from '@tsunagu/core';
 import {
@@ -29,8 +30,6 @@ import type {
   CreateCompanyTeamInput,
   ProgramProjectInput,
 } from './company.types';
-
-type Page = { first: number; after?: string };
 
 // Newest first.
 const PROGRAM_KEYS = ['cp.createdAt', 'cp.id'];

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { PageArgs, Paginated } from '@tsunagu/core';
+import { IsDateOnly, PageArgs, Paginated } from '@tsunagu/core';
 import { MunicipalityType, OrganizationType } from '@tsunagu/identity';
 import { ParticipantKind } from '@tsunagu/participants';
 import { ProjectStatus } from '@tsunagu/projects';
@@ -7,18 +7,12 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsEmail,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   Length,
-  Matches,
   MaxLength,
 } from 'class-validator';
-
-const DATE = { strict: true, strictSeparator: true };
-const DATE_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = 'must be a date (YYYY-MM-DD)';
 
 // A region's project as a company program lists it; the project query has the rest.
 @ObjectType('ProgramProject')
@@ -118,14 +112,12 @@ export class CreateCompanyProgramInput {
   description?: string;
 
   @Field({ description: 'YYYY-MM-DD' })
-  @IsISO8601(DATE, { message: DATE_MESSAGE })
-  @Matches(DATE_FORMAT, { message: DATE_MESSAGE })
+  @IsDateOnly()
   startDate!: string;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, not before startDate' })
   @IsOptional()
-  @IsISO8601(DATE, { message: DATE_MESSAGE })
-  @Matches(DATE_FORMAT, { message: DATE_MESSAGE })
+  @IsDateOnly()
   endDate?: string | null;
 }
 

@@ -22,3 +22,4 @@ export * from './local-stack/local-stack';
 export * from './database/schema-drift';
 export * from './text/like-pattern';
 export * from './collections/group-by';
+export * from './validation/is-date-only';

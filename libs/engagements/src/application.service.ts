@@ -4,6 +4,7 @@ import {
   Connection,
   isUniqueViolation,
   OutboxService,
+  Page,
   paginateKeyset,
 } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
@@ -11,8 +12,6 @@ import { ProjectService } from '@tsunagu/projects';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Application } from './application.entity';
 import { ParticipantProfile } from '@tsunagu/participants';
-
-type Page = { first: number; after?: string };
 
 @Injectable()
 export class ApplicationService {

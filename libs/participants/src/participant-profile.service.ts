@@ -6,6 +6,7 @@ import {
   groupBy,
   JapanGeography,
   mapConnection,
+  Page,
   paginateKeyset,
 } from '@tsunagu/core';
 import {
@@ -26,8 +27,6 @@ import {
 import { profileInputProblems, searchFilterProblems } from './participant-profile.rules';
 import { ParticipantSkill } from './participant-skill.entity';
 import type { ParticipantProfileInput, ParticipantSearchFilter } from './participant.types';
-
-type Page = { first: number; after?: string };
 
 // A profile with what showing it needs: `profile.user` (id and display name only),
 // `profile.skills` (each with its skill) and `profile.companyOrganization` loaded, and its

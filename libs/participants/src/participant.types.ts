@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PageArgs, Paginated } from '@tsunagu/core';
+import { IsDateOnly, PageArgs, Paginated } from '@tsunagu/core';
 import { MunicipalityType, OrganizationType } from '@tsunagu/identity';
 import { ThemeType } from '@tsunagu/taxonomy';
 import { Type } from 'class-transformer';
@@ -9,7 +9,6 @@ import {
   IsBoolean,
   IsEnum,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -35,9 +34,6 @@ registerEnumType(ProfileVisibility, {
   description: 'Who may find and read the profile (its owner always can).',
 });
 
-const DATE = { strict: true, strictSeparator: true };
-const DATE_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = 'must be a date (YYYY-MM-DD)';
 const LEVEL_MESSAGE = 'must be 1 to 5';
 
 @ObjectType('ParticipantSkill')
@@ -169,8 +165,7 @@ export class ParticipantSkillInput {
 @InputType()
 export class AvailabilityPeriodInput {
   @Field({ description: 'YYYY-MM-DD' })
-  @IsISO8601(DATE, { message: DATE_MESSAGE })
-  @Matches(DATE_FORMAT, { message: DATE_MESSAGE })
+  @IsDateOnly()
   from!: string;
 
   @Field(() => String, {
@@ -178,8 +173,7 @@ export class AvailabilityPeriodInput {
     description: 'YYYY-MM-DD, not before from; null: open-ended',
   })
   @IsOptional()
-  @IsISO8601(DATE, { message: DATE_MESSAGE })
-  @Matches(DATE_FORMAT, { message: DATE_MESSAGE })
+  @IsDateOnly()
   to?: string | null;
 }
 

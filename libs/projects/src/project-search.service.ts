@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, Connection, containsPattern, paginateKeyset } from '@tsunagu/core';
+import { AppError, Connection, containsPattern, Page, paginateKeyset } from '@tsunagu/core';
 import { Actor, Organization, OrganizationKind, PolicyService } from '@tsunagu/identity';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { ProjectSkill } from './project-skill.entity';
 import { Project, ProjectStatus } from './project.entity';
 import { searchTerms, widthVariants } from './project-search';
 import { ProjectFilter, ProjectSort } from './project.types';
-
-type Page = { first: number; after?: string };
 
 // The text the trigram index covers (see the migration AddProjectSearchIndex); queries must use
 // exactly this expression for PostgreSQL to use the index.

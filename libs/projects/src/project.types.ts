@@ -10,7 +10,7 @@ import {
   PartialType,
   registerEnumType,
 } from '@nestjs/graphql';
-import { PageArgs, Paginated } from '@tsunagu/core';
+import { IsDateOnly, PageArgs, Paginated } from '@tsunagu/core';
 import { MunicipalityType, PrefectureType } from '@tsunagu/identity';
 import { ParticipantKind } from '@tsunagu/participants';
 import { Type } from 'class-transformer';
@@ -19,7 +19,6 @@ import {
   ArrayUnique,
   IsEnum,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUrl,
@@ -48,10 +47,6 @@ registerEnumType(ProjectSort, {
   name: 'ProjectSort',
   description: 'RELEVANCE needs filter.text; ties are broken by date.',
 });
-
-const DATE = { strict: true, strictSeparator: true };
-const DATE_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = 'must be a date (YYYY-MM-DD)';
 
 @ObjectType('Place')
 export class PlaceType {
@@ -286,14 +281,12 @@ export class CreateProjectInput {
   mode!: ProjectMode;
 
   @Field({ description: 'YYYY-MM-DD' })
-  @IsISO8601(DATE, { message: DATE_MESSAGE })
-  @Matches(DATE_FORMAT, { message: DATE_MESSAGE })
+  @IsDateOnly()
   startDate!: string;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null for ongoing projects' })
   @IsOptional()
-  @IsISO8601(DATE, { message: DATE_MESSAGE })
-  @Matches(DATE_FORMAT, { message: DATE_MESSAGE })
+  @IsDateOnly()
   endDate?: string | null;
 
   @Field(() => [Int], { nullable: true })
@@ -383,8 +376,7 @@ export class ExtendProjectInput {
 
   @Field(() => String, { nullable: true, description: 'New end date; null makes it ongoing' })
   @IsOptional()
-  @IsISO8601(DATE, { message: DATE_MESSAGE })
-  @Matches(DATE_FORMAT, { message: DATE_MESSAGE })
+  @IsDateOnly()
   endDate!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Raise capacity at the same time' })
@@ -435,14 +427,12 @@ export class ProjectFilter {
 
   @Field({ nullable: true, description: 'Projects running on some day from this date…' })
   @IsOptional()
-  @IsISO8601(DATE, { message: DATE_MESSAGE })
-  @Matches(DATE_FORMAT, { message: DATE_MESSAGE })
+  @IsDateOnly()
   activeFrom?: string;
 
   @Field({ nullable: true, description: '…to this date (period overlap)' })
   @IsOptional()
-  @IsISO8601(DATE, { message: DATE_MESSAGE })
-  @Matches(DATE_FORMAT, { message: DATE_MESSAGE })
+  @IsDateOnly()
   activeTo?: string;
 
   @Field(() => ParticipantKind, { nullable: true, description: 'Projects open to this kind' })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, ErrorCode, isUniqueViolation } from '@tsunagu/core';
+import { AppError, isUniqueViolation } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { SkillAlias } from './skill-alias.entity';
@@ -69,7 +69,10 @@ export class SkillAdminService {
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw conflict(['input', 'code'], `skill category ${command.code} already exists`);
+        throw AppError.conflictField(
+          ['input', 'code'],
+          `skill category ${command.code} already exists`,
+        );
       }
       throw error;
     }
@@ -87,7 +90,7 @@ export class SkillAdminService {
     const check = async (m: EntityManager) => {
       await this.skills.assertCategory(m, command.categoryCode, ['input', 'categoryCode']);
       if (await m.getRepository(Skill).existsBy({ code: command.code })) {
-        throw conflict(['input', 'code'], `skill ${command.code} already exists`);
+        throw AppError.conflictField(['input', 'code'], `skill ${command.code} already exists`);
       }
       await this.assertAliasesFree(m, candidates, null);
     };
@@ -179,7 +182,7 @@ export class SkillAdminService {
       if (existing && existing.skillId !== skillId) {
         const skill = existing.skill!;
         const spelled = existing.alias === candidate.alias ? '' : ` (as "${existing.alias}")`;
-        throw conflict(
+        throw AppError.conflictField(
           candidate.path,
           `"${candidate.alias}" is already a name of skill ${skill.code} (${skill.nameJa})${spelled}`,
         );
@@ -235,8 +238,4 @@ function aliasCandidates(entries: ReadonlyArray<readonly [string, string[]]>): A
     candidates.push({ alias, normalized, path });
   }
   return candidates;
-}
-
-function conflict(path: string[], message: string): AppError {
-  return new AppError(ErrorCode.CONFLICT, message, [{ path, message }]);
 }

@@ -109,7 +109,8 @@ export class SkillService {
     return ids.flatMap((id) => {
       const skill = byId.get(id);
       if (!skill) return [];
-      skill.aliases.sort((a, b) => aliasOrder(skill, a) - aliasOrder(skill, b) || compare(a, b));
+      const own = [normalizeSkillName(skill.nameJa), normalizeSkillName(skill.nameEn)];
+      skill.aliases.sort((a, b) => aliasOrder(own, a) - aliasOrder(own, b) || compare(a, b));
       return [skill];
     });
   }
@@ -122,10 +123,9 @@ export class SkillService {
 }
 
 // The skill's own names first (Japanese, then English), then synonyms by their text.
-function aliasOrder(skill: Skill, alias: SkillAlias): number {
-  if (alias.normalized === normalizeSkillName(skill.nameJa)) return 0;
-  if (alias.normalized === normalizeSkillName(skill.nameEn)) return 1;
-  return 2;
+function aliasOrder(ownNames: string[], alias: SkillAlias): number {
+  const index = ownNames.indexOf(alias.normalized);
+  return index === -1 ? ownNames.length : index;
 }
 
 function compare(a: SkillAlias, b: SkillAlias): number {

@@ -55,6 +55,11 @@ export class AppError extends Error {
   static conflict(message: string): AppError {
     return new AppError(ErrorCode.CONFLICT, message);
   }
+
+  // A conflict caused by one input field, e.g. a name another record already has.
+  static conflictField(path: string[], message: string): AppError {
+    return new AppError(ErrorCode.CONFLICT, message, [{ path, message }]);
+  }
 }
 
 // Postgres SQLSTATE for unique_violation; lets services turn a race into a CONFLICT.

@@ -14,6 +14,9 @@ export interface KeysetOptions {
   keys: string[];
 }
 
+// The page a client asks for: `first` rows after the `after` cursor.
+export type Page = Omit<KeysetOptions, 'keys'>;
+
 export function encodeCursor(values: ReadonlyArray<Date | CursorValue>): string {
   const plain = values.map((v) => (v instanceof Date ? v.toISOString() : v));
   return Buffer.from(JSON.stringify(plain), 'utf8').toString('base64');
