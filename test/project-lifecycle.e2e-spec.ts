@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { expectData, Fixtures, Person } from './support/fixtures';
+import { expectData, Fixtures, Person, rejection } from './support/fixtures';
 import { GraphQLResult, startTestPlatform, TestPlatform } from './support/test-platform';
 
 const FIELDS = `id status title description mode startDate endDate seasonMonths hoursPerWeek teamSize
@@ -32,13 +32,6 @@ type Role =
   | 'participant'
   | 'admin'; // platform admin
 const ROLES: Role[] = ['region', 'otherRegion', 'coveringHub', 'farHub', 'participant', 'admin'];
-
-// The one error a rejected operation must produce.
-function rejection(result: GraphQLResult) {
-  expect(result.data ?? null).toBeNull();
-  expect(result.errors).toHaveLength(1);
-  return result.errors![0];
-}
 
 // The project lifecycle through GraphQL: every transition by every role, invalid transitions,
 // edits, extensions and the audit trail each step leaves (and rejected attempts do not).

@@ -1,7 +1,7 @@
 import { normalizeSkillName } from '@tsunagu/taxonomy';
 import type { EntitySubscriberInterface } from 'typeorm';
-import { expectData, Fixtures, Person } from './support/fixtures';
-import { GraphQLResult, startTestPlatform, TestPlatform } from './support/test-platform';
+import { expectData, Fixtures, Person, rejection } from './support/fixtures';
+import { startTestPlatform, TestPlatform } from './support/test-platform';
 
 const SKILL = `id code name nameEn category { code name nameEn } aliases`;
 const CATEGORIES = `{ skillCategories { code name nameEn } }`;
@@ -14,12 +14,6 @@ const CREATE_SKILL = `mutation($input: CreateSkillInput!) { createSkill(input: $
 const ADD_ALIASES = `mutation($input: AddSkillAliasesInput!) {
   addSkillAliases(input: $input) { ${SKILL} } }`;
 const UPDATE_SKILL = `mutation($input: UpdateSkillInput!) { updateSkill(input: $input) { ${SKILL} } }`;
-
-// The one error a rejected operation must produce.
-function rejection(result: GraphQLResult) {
-  expect(result.errors).toHaveLength(1);
-  return result.errors![0];
-}
 
 // The skill taxonomy through GraphQL: the seeded data, resolution of spellings, search, and
 // admin changes (and what happens to changes that are not allowed or not valid).

@@ -16,6 +16,13 @@ export interface Person {
   refreshToken: string;
 }
 
+// The one error a rejected operation must produce (and no data).
+export function rejection(result: GraphQLResult): NonNullable<GraphQLResult['errors']>[number] {
+  expect(result.data ?? null).toBeNull();
+  expect(result.errors).toHaveLength(1);
+  return result.errors![0];
+}
+
 // Responses are checked field by field in the tests, so `any` is the honest type here.
 export function expectData(result: GraphQLResult): any {
   if (result.errors?.length)
