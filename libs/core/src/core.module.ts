@@ -3,10 +3,11 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { QueueModule } from './queue/queue.module';
+import { ScoringRequestModule } from './scoring/scoring-request.module';
 
-// What every app needs: validated config, Postgres, the queues and the outbox.
+// What every app needs: validated config, Postgres, the queues, the outbox and re-score requests.
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueueModule, OutboxModule],
-  exports: [ConfigModule, DatabaseModule, QueueModule, OutboxModule],
+  imports: [ConfigModule, DatabaseModule, QueueModule, OutboxModule, ScoringRequestModule],
+  exports: [ConfigModule, DatabaseModule, QueueModule, OutboxModule, ScoringRequestModule],
 })
 export class CoreModule {}

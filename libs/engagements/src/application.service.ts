@@ -6,6 +6,7 @@ import {
   OutboxService,
   Page,
   paginateKeyset,
+  ScoringRequestService,
 } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { ProjectService } from '@tsunagu/projects';
@@ -20,6 +21,7 @@ export class ApplicationService {
     private readonly projects: ProjectService,
     private readonly policy: PolicyService,
     private readonly outbox: OutboxService,
+    private readonly scoring: ScoringRequestService,
   ) {}
 
   // The application and the job that notifies the region are committed together.
@@ -46,6 +48,9 @@ export class ApplicationService {
           { applicationId: id },
           `application-submitted.${id}`,
         );
+        // The project has one more candidate (fairness) and the participant a tie with the region.
+        await this.scoring.projectChanged(m, projectId);
+        await this.scoring.participantChanged(m, profile.userId);
         return id;
       });
     } catch (error) {

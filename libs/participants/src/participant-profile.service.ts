@@ -8,6 +8,7 @@ import {
   mapConnection,
   Page,
   paginateKeyset,
+  ScoringRequestService,
 } from '@tsunagu/core';
 import {
   Actor,
@@ -43,6 +44,7 @@ export class ParticipantProfileService {
     private readonly policy: PolicyService,
     private readonly skills: SkillService,
     private readonly themes: ThemeService,
+    private readonly scoring: ScoringRequestService,
   ) {}
 
   // The owner's own profile, in full.
@@ -116,6 +118,7 @@ export class ParticipantProfileService {
           skills.map((s) => ({ userId, skillId: s.skillId, level: s.level })),
         );
       }
+      await this.scoring.participantChanged(m, userId);
     });
     return (await this.findView(userId))!;
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '@tsunagu/core';
+import { AppError, ScoringRequestService } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { DataSource } from 'typeorm';
 import { ProjectAuditService } from './project-audit.service';
@@ -26,6 +26,7 @@ export class ProjectLifecycleService {
     private readonly projects: ProjectService,
     private readonly policy: PolicyService,
     private readonly audit: ProjectAuditService,
+    private readonly scoring: ScoringRequestService,
   ) {}
 
   private rolesOf(actor: Actor, project: Project): Set<ProjectRole> {
@@ -67,6 +68,10 @@ export class ProjectLifecycleService {
         toStatus: to,
         comment: comment?.trim() || null,
       });
+      // Entering or leaving PUBLISHED changes who is recommended what.
+      if (from === ProjectStatus.PUBLISHED || to === ProjectStatus.PUBLISHED) {
+        await this.scoring.projectChanged(m, projectId);
+      }
       return this.projects.load(projectId, m);
     });
   }
@@ -123,6 +128,7 @@ export class ProjectLifecycleService {
         toStatus: project.status,
         changes,
       });
+      await this.scoring.projectChanged(m, projectId);
       return this.projects.load(projectId, m);
     });
   }

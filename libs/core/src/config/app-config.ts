@@ -55,6 +55,19 @@ export class AppConfig {
   @Min(10)
   OUTBOX_POLL_INTERVAL_MS = 1000;
 
+  // Quick successive edits to one profile or project are scored once, this long after the last.
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SCORING_DEBOUNCE_MS = 2000;
+
+  // How many recommendations are kept per participant and per project.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  RECOMMENDATIONS_TOP_K = 50;
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 

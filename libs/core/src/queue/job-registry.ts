@@ -1,26 +1,55 @@
 // The one map of every background job: its name, the queue it runs on and its payload.
 // Payloads carry ids only; the state lives in Postgres. The worker refuses to start unless every
 // job here has exactly one handler.
-export const QUEUE_NAMES = ['notifications'] as const;
+export const QUEUE_NAMES = ['notifications', 'scoring'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobPayloads {
   // A participant applied to a project: tell the project's region staff.
   'notify.application-submitted': { applicationId: string };
+  // A profile changed: recompute the participant's recommended projects.
+  'score.participant': { participantId: string };
+  // A project was published, changed or closed: recompute its candidates and its place in
+  // participants' recommendations.
+  'score.project': { projectId: string };
+  // A full re-score (e.g. after a weights change): plans the run's chunks as a BullMQ flow.
+  'score.all': { runId: string };
+  // One chunk of a full re-score; skipped when already done, so a resumed run never redoes it.
+  'score.chunk': { runId: string; chunk: number };
+  // The parent of a run's chunks: runs once every chunk has finished.
+  'score.all-finished': { runId: string };
 }
 
 export type JobName = keyof JobPayloads;
 export type JobPayload<N extends JobName> = JobPayloads[N];
 
-export interface JobDefinition {
+export interface JobDefinition<N extends JobName = JobName> {
   queue: QueueName;
   attempts: number;
   // Exponential backoff base delay in milliseconds.
   backoffMs: number;
+  // Debounced jobs wait SCORING_DEBOUNCE_MS; a newer job with the same key replaces a waiting
+  // one, and one added while it runs is kept to run right after (never two at once).
+  debounceKey?: (payload: JobPayload<N>) => string;
 }
 
-export const JOBS: { readonly [N in JobName]: JobDefinition } = {
+export const JOBS: { readonly [N in JobName]: JobDefinition<N> } = {
   'notify.application-submitted': { queue: 'notifications', attempts: 8, backoffMs: 1000 },
+  'score.participant': {
+    queue: 'scoring',
+    attempts: 5,
+    backoffMs: 2000,
+    debounceKey: (p) => `score-participant-${p.participantId}`,
+  },
+  'score.project': {
+    queue: 'scoring',
+    attempts: 5,
+    backoffMs: 2000,
+    debounceKey: (p) => `score-project-${p.projectId}`,
+  },
+  'score.all': { queue: 'scoring', attempts: 5, backoffMs: 2000 },
+  'score.chunk': { queue: 'scoring', attempts: 5, backoffMs: 2000 },
+  'score.all-finished': { queue: 'scoring', attempts: 5, backoffMs: 2000 },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { JobsOptions, Queue } from 'bullmq';
+import { FlowProducer, JobsOptions, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { assertValidJobId, JobName, JobPayload, JOBS, QueueName } from './job-registry';
@@ -10,6 +10,7 @@ import { createRedisConnection } from './redis-connection';
 export class QueueService implements OnApplicationShutdown {
   private readonly connection: Redis;
   private readonly queues = new Map<QueueName, Queue>();
+  private flows?: FlowProducer;
 
   constructor(private readonly config: AppConfig) {
     // Fail fast while Redis is away instead of buffering commands: the outbox keeps the work.
@@ -32,6 +33,34 @@ export class QueueService implements OnApplicationShutdown {
 
   // jobId is deterministic (derived from the outbox row), so adding twice is a no-op in BullMQ.
   async add<N extends JobName>(name: N, payload: JobPayload<N>, jobId: string): Promise<void> {
+    await this.queue(JOBS[name].queue).add(name, payload, this.options(name, payload, jobId));
+  }
+
+  // A parent job that runs once all its children have finished. Children already in Redis
+  // (same job ids) are not added again, so planning a flow twice is harmless.
+  async addFlow<P extends JobName, C extends JobName>(
+    parent: { name: P; payload: JobPayload<P>; jobId: string },
+    children: Array<{ name: C; payload: JobPayload<C>; jobId: string }>,
+  ): Promise<void> {
+    this.flows ??= new FlowProducer({
+      connection: this.connection,
+      prefix: this.config.QUEUE_PREFIX,
+    });
+    await this.flows.add({
+      name: parent.name,
+      queueName: JOBS[parent.name].queue,
+      data: parent.payload,
+      opts: this.options(parent.name, parent.payload, parent.jobId),
+      children: children.map((c) => ({
+        name: c.name,
+        queueName: JOBS[c.name].queue,
+        data: c.payload,
+        opts: this.options(c.name, c.payload, c.jobId),
+      })),
+    });
+  }
+
+  private options<N extends JobName>(name: N, payload: JobPayload<N>, jobId: string): JobsOptions {
     assertValidJobId(jobId);
     const definition = JOBS[name];
     const options: JobsOptions = {
@@ -41,11 +70,20 @@ export class QueueService implements OnApplicationShutdown {
       removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
       removeOnFail: { age: 30 * 24 * 3600 },
     };
-    await this.queue(definition.queue).add(name, payload, options);
+    if (definition.debounceKey) {
+      options.delay = this.config.SCORING_DEBOUNCE_MS;
+      options.deduplication = {
+        id: definition.debounceKey(payload),
+        replace: true,
+        keepLastIfActive: true,
+      };
+    }
+    return options;
   }
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
+    await this.flows?.close();
     this.connection.disconnect();
   }
 }
