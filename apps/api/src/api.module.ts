@@ -7,6 +7,7 @@ import { IdentityModule } from '@tsunagu/identity';
 import { NotificationsModule } from '@tsunagu/notifications';
 import { ParticipantsModule } from '@tsunagu/participants';
 import { ProjectsModule } from '@tsunagu/projects';
+import { ScoringModule } from '@tsunagu/scoring';
 import { TaxonomyModule } from '@tsunagu/taxonomy';
 import { AdminBootstrapOnStart } from './admin-bootstrap-on-start';
 import { AuthenticationGuard } from './auth/authentication.guard';
@@ -26,6 +27,7 @@ import { API_RESOLVERS } from './resolvers';
     CompaniesModule,
     EngagementsModule,
     NotificationsModule,
+    ScoringModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthenticationGuard },

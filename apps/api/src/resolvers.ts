@@ -1,5 +1,6 @@
 import { CompanyResolver } from './companies/company.resolver';
 import { ApplicationResolver } from './engagements/application.resolver';
+import { ScoutOfferResolver } from './engagements/scout-offer.resolver';
 import { AuthResolver } from './identity/auth.resolver';
 import { MeResolver } from './identity/me.resolver';
 import { OrganizationResolver } from './identity/organization.resolver';
@@ -7,6 +8,7 @@ import { NotificationResolver } from './notifications/notification.resolver';
 import { ParticipantResolver } from './participants/participant.resolver';
 import { ProgramResolver } from './projects/program.resolver';
 import { ProjectResolver } from './projects/project.resolver';
+import { RecommendationResolver } from './scoring/recommendation.resolver';
 import { SkillResolver } from './taxonomy/skill.resolver';
 import { ThemeResolver } from './taxonomy/theme.resolver';
 
@@ -22,5 +24,7 @@ export const API_RESOLVERS = [
   ParticipantResolver,
   CompanyResolver,
   ApplicationResolver,
+  ScoutOfferResolver,
   NotificationResolver,
+  RecommendationResolver,
 ];

@@ -6,6 +6,7 @@ import { IdentityModule } from '@tsunagu/identity';
 import { NotificationsModule } from '@tsunagu/notifications';
 import { ParticipantsModule } from '@tsunagu/participants';
 import { ProjectsModule } from '@tsunagu/projects';
+import { ScoringModule } from '@tsunagu/scoring';
 import { TaxonomyModule } from '@tsunagu/taxonomy';
 import { DemoSeeder } from './demo/demo-seeder';
 
@@ -20,6 +21,7 @@ import { DemoSeeder } from './demo/demo-seeder';
     CompaniesModule,
     EngagementsModule,
     NotificationsModule,
+    ScoringModule,
   ],
   providers: [DemoSeeder],
 })

@@ -7,9 +7,11 @@ import { IdentityModule } from '@tsunagu/identity';
 import { NotificationsModule } from '@tsunagu/notifications';
 import { ParticipantsModule } from '@tsunagu/participants';
 import { ProjectsModule } from '@tsunagu/projects';
+import { ScoringModule } from '@tsunagu/scoring';
 import { TaxonomyModule } from '@tsunagu/taxonomy';
 import { JobRunner } from './job-runner';
 import { NotificationJobs } from './jobs/notification.jobs';
+import { ScoringJobs } from './jobs/scoring.jobs';
 
 @Module({
   imports: [
@@ -22,7 +24,8 @@ import { NotificationJobs } from './jobs/notification.jobs';
     CompaniesModule,
     EngagementsModule,
     NotificationsModule,
+    ScoringModule,
   ],
-  providers: [JobRunner, NotificationJobs],
+  providers: [JobRunner, NotificationJobs, ScoringJobs],
 })
 export class WorkerModule {}

@@ -191,6 +191,19 @@ export class ParticipantProfileService {
     return view;
   }
 
+  // The profiles among `userIds` the actor may see, in the order given (others left out).
+  async visibleViews(actor: Actor, userIds: readonly string[]): Promise<ParticipantProfileView[]> {
+    const visibilities = this.policy.viewableProfileVisibilities(actor);
+    if (visibilities.length === 0 || userIds.length === 0) return [];
+    const views = await this.loadViews(
+      this.viewQuery()
+        .where('pp.userId IN (:...userIds)', { userIds })
+        .andWhere('pp.visibility IN (:...visibilities)', { visibilities }),
+    );
+    const byId = new Map(views.map((v) => [v.profile.userId, v]));
+    return userIds.flatMap((id) => byId.get(id) ?? []);
+  }
+
   private async assertEmployeeOf(userId: string, companyOrganizationId: string): Promise<void> {
     const path = ['input', 'companyOrganizationId'];
     const company = await this.dataSource

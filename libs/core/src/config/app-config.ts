@@ -68,6 +68,12 @@ export class AppConfig {
   @Max(500)
   RECOMMENDATIONS_TOP_K = 50;
 
+  // Subjects per chunk of a full re-score (a chunk is one job and one transaction).
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SCORING_CHUNK_SIZE = 1000;
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 

@@ -1,0 +1,43 @@
+import { DEFAULT_WEIGHTS, FACTORS, MatchingWeights } from '@tsunagu/matching';
+import { EntityManager, In } from 'typeorm';
+import { ProgramWeights } from './program-weights.entity';
+
+// The label scores carry, e.g. "program-<uuid>-v2"; the defaults are "default-1".
+export function weightsLabel(row: ProgramWeights): string {
+  return `program-${row.programId}-v${row.version}`;
+}
+
+export function toMatchingWeights(row: ProgramWeights): MatchingWeights {
+  return {
+    version: weightsLabel(row),
+    weights: Object.fromEntries(
+      FACTORS.map((f) => [f, row.weights[f]]),
+    ) as MatchingWeights['weights'],
+  };
+}
+
+// The latest version of each program that has set its own weights (all programs, or `ids`).
+export async function latestProgramWeights(
+  manager: EntityManager,
+  programIds?: readonly string[],
+): Promise<Map<string, ProgramWeights>> {
+  const qb = manager
+    .getRepository(ProgramWeights)
+    .createQueryBuilder('w')
+    .distinctOn(['w.programId'])
+    .orderBy('w.programId')
+    .addOrderBy('w.version', 'DESC');
+  if (programIds) qb.where({ programId: In([...programIds]) });
+  const rows = await qb.getMany();
+  return new Map(rows.map((r) => [r.programId, r]));
+}
+
+// The weights a program's projects are scored with now.
+export async function currentWeights(
+  manager: EntityManager,
+  programId: string | null,
+): Promise<MatchingWeights> {
+  if (!programId) return DEFAULT_WEIGHTS;
+  const row = (await latestProgramWeights(manager, [programId])).get(programId);
+  return row ? toMatchingWeights(row) : DEFAULT_WEIGHTS;
+}

@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig, AppError, OutboxService, QueueService, ScoringSubjectKind } from '@tsunagu/core';
+import { Actor, PolicyService } from '@tsunagu/identity';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { MatchingEngineCache } from './matching-engine.cache';
+import { MatchingFactsLoader } from './matching-facts.loader';
+import { RecommendationStore, ScoredList } from './recommendation-store';
+import { ScoringChunkSide, ScoringRunChunk } from './scoring-run-chunk.entity';
+import { ScoringRun, ScoringRunStatus } from './scoring-run.entity';
+import { ScoringService } from './scoring.service';
+
+// A full re-score: planned once into fixed chunks (participants, then projects), run as a BullMQ
+// flow whose parent finishes the run. Each chunk commits its results together with its "done"
+// mark, so a crash loses at most the chunk in flight and a resumed run skips finished ones.
+@Injectable()
+export class ScoringRunService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly outbox: OutboxService,
+    private readonly queues: QueueService,
+    private readonly scoring: ScoringService,
+    private readonly facts: MatchingFactsLoader,
+    private readonly engines: MatchingEngineCache,
+    private readonly store: RecommendationStore,
+    private readonly policy: PolicyService,
+  ) {}
+
+  // In the caller's transaction (e.g. with a weights change).
+  async start(m: EntityManager, reason: string, requestedById: string | null): Promise<ScoringRun> {
+    const run = await m.getRepository(ScoringRun).save({
+      status: ScoringRunStatus.RUNNING,
+      reason,
+      requestedById,
+    });
+    await this.outbox.add(m, 'score.all', { runId: run.id }, `score-all-${run.id}`);
+    return run;
+  }
+
+  // Platform admins start one by hand (weights changes start their own).
+  async request(actor: Actor, reason: string): Promise<ScoringRun> {
+    this.policy.assert(this.policy.isPlatformAdmin(actor), 'Only platform admins re-score everyone');
+    return this.dataSource.transaction((m) => this.start(m, reason.trim(), actor.userId));
+  }
+
+  // Whoever started the run (directly or by a weights change) and platform admins follow it.
+  async getFor(actor: Actor, runId: string): Promise<ScoringRun> {
+    const run = await this.get(runId);
+    this.policy.assert(
+      this.policy.isPlatformAdmin(actor) || run.requestedById === actor.userId,
+      'Only who started the run and platform admins follow it',
+    );
+    return run;
+  }
+
+  async get(runId: string): Promise<ScoringRun> {
+    const run = await this.dataSource.getRepository(ScoringRun).findOneBy({ id: runId });
+    if (!run) throw AppError.notFound('Scoring run', runId);
+    return run;
+  }
+
+  // Fixes the chunks (once: a re-delivered job finds them planned) and enqueues the flow for
+  // those not done yet; job ids are deterministic, so enqueueing twice adds nothing.
+  async plan(runId: string): Promise<void> {
+    const run = await this.get(runId);
+    if (run.status === ScoringRunStatus.DONE) return;
+    await this.dataSource.transaction(async (m) => {
+      const locked = await m
+        .getRepository(ScoringRun)
+        .findOne({ where: { id: runId }, lock: { mode: 'pessimistic_write' } });
+      if (!locked || locked.chunksTotal > 0) return;
+      const size = this.config.SCORING_CHUNK_SIZE;
+      const participantIds = (
+        await m.query<Array<{ id: string }>>(
+          'SELECT user_id AS id FROM participant_profile ORDER BY user_id',
+        )
+      ).map((r) => r.id);
+      const projectIds = (
+        await m.query<Array<{ id: string }>>(
+          "SELECT id FROM project WHERE status = 'PUBLISHED' ORDER BY id",
+        )
+      ).map((r) => r.id);
+      const chunks: Array<Omit<ScoringRunChunk, 'doneAt'>> = [];
+      for (const [side, ids] of [
+        [ScoringChunkSide.PARTICIPANTS, participantIds],
+        [ScoringChunkSide.PROJECTS, projectIds],
+      ] as const) {
+        for (let i = 0; i < ids.length; i += size) {
+          chunks.push({ runId, chunk: chunks.length, side, subjectIds: ids.slice(i, i + size) });
+        }
+      }
+      if (chunks.length) await m.insert(ScoringRunChunk, chunks);
+      // A run with nothing to score still counts as one (empty) step, so "planned" is visible.
+      await m.update(ScoringRun, runId, { chunksTotal: Math.max(chunks.length, 1) });
+      if (chunks.length === 0) {
+        await m.update(ScoringRun, runId, {
+          chunksDone: 1,
+          status: ScoringRunStatus.DONE,
+          finishedAt: new Date(),
+        });
+      }
+    });
+    if ((await this.get(runId)).status === ScoringRunStatus.DONE) return;
+    const open = await this.dataSource
+      .getRepository(ScoringRunChunk)
+      .find({ where: { runId, doneAt: IsNull() }, order: { chunk: 'ASC' } });
+    await this.queues.addFlow(
+      { name: 'score.all-finished', payload: { runId }, jobId: `score-all-finished-${runId}` },
+      open.map((c) => ({
+        name: 'score.chunk' as const,
+        payload: { runId, chunk: c.chunk },
+        jobId: `score-chunk-${runId}-${c.chunk}`,
+      })),
+    );
+  }
+
+  async runChunk(runId: string, chunkNo: number): Promise<'done' | 'skipped'> {
+    const chunk = await this.dataSource
+      .getRepository(ScoringRunChunk)
+      .findOneBy({ runId, chunk: chunkNo });
+    if (!chunk) throw AppError.notFound('Scoring run chunk', `${runId}/${chunkNo}`);
+    if (chunk.doneAt) return 'skipped';
+    const markDone = async (m: EntityManager) => {
+      // Only the first finisher counts the chunk, should two ever race.
+      const marked = await m
+        .createQueryBuilder()
+        .update(ScoringRunChunk)
+        .set({ doneAt: () => 'now()' })
+        .where({ runId, chunk: chunkNo })
+        .andWhere('done_at IS NULL')
+        .execute();
+      if (marked.affected) {
+        await m.increment(ScoringRun, { id: runId }, 'chunksDone', 1);
+      }
+    };
+    if (chunk.side === ScoringChunkSide.PARTICIPANTS) {
+      await this.scoring.scoreParticipants(chunk.subjectIds, markDone);
+      return 'done';
+    }
+    // Projects: their candidate lists only; every participant's own list is in the run already.
+    const [projects, participants] = await Promise.all([
+      this.facts.publishedProjects(chunk.subjectIds),
+      this.engines.participantEngine(),
+    ]);
+    const revisions = await this.store.revisions(
+      this.dataSource.manager,
+      ScoringSubjectKind.PROJECT,
+      chunk.subjectIds,
+    );
+    const published = new Set(projects.map((p) => p.id));
+    const lists: ScoredList[] = [];
+    for (const project of projects) {
+      const weights = await this.engines.weightsFor(project);
+      lists.push({
+        subjectId: project.id,
+        revision: revisions.get(project.id)!,
+        matches: participants.topCandidates(project, weights, this.config.RECOMMENDATIONS_TOP_K),
+      });
+    }
+    for (const id of chunk.subjectIds) {
+      if (!published.has(id)) lists.push({ subjectId: id, revision: revisions.get(id)!, matches: [] });
+    }
+    await this.dataSource.transaction(async (m) => {
+      await this.store.replace(m, ScoringSubjectKind.PROJECT, lists);
+      await markDone(m);
+    });
+    return 'done';
+  }
+
+  async finish(runId: string): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(ScoringRun)
+      .set({ status: ScoringRunStatus.DONE, finishedAt: () => 'now()' })
+      .where({ id: runId, status: ScoringRunStatus.RUNNING })
+      .execute();
+  }
+}

@@ -1,0 +1,50 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@tsunagu/identity';
+import { ParticipantsModule } from '@tsunagu/participants';
+import { ProjectsModule } from '@tsunagu/projects';
+import { MatchingEngineCache } from './matching-engine.cache';
+import { MatchingFactsLoader } from './matching-facts.loader';
+import { ParticipantRecommendation } from './participant-recommendation.entity';
+import { ProgramWeights } from './program-weights.entity';
+import { ProgramWeightsService } from './program-weights.service';
+import { ProjectCandidate } from './project-candidate.entity';
+import { RecommendationStore } from './recommendation-store';
+import { RecommendationService } from './recommendation.service';
+import { ScoringRunChunk } from './scoring-run-chunk.entity';
+import { ScoringRun } from './scoring-run.entity';
+import { ScoringRunService } from './scoring-run.service';
+import { ScoringService } from './scoring.service';
+
+// Stored recommendations and the work that keeps them fresh, around the pure matching engine.
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      ProgramWeights,
+      ParticipantRecommendation,
+      ProjectCandidate,
+      ScoringRun,
+      ScoringRunChunk,
+    ]),
+    IdentityModule,
+    ParticipantsModule,
+    ProjectsModule,
+  ],
+  providers: [
+    MatchingFactsLoader,
+    MatchingEngineCache,
+    RecommendationStore,
+    ScoringService,
+    ScoringRunService,
+    ProgramWeightsService,
+    RecommendationService,
+  ],
+  exports: [
+    MatchingFactsLoader,
+    ScoringService,
+    ScoringRunService,
+    ProgramWeightsService,
+    RecommendationService,
+  ],
+})
+export class ScoringModule {}
