@@ -50,6 +50,7 @@ export async function startTestPlatform(
     JWT_SECRET: TEST_JWT_SECRET,
     QUEUE_PREFIX: `test-${name}`,
     OUTBOX_POLL_INTERVAL_MS: '200',
+    SCORING_DEBOUNCE_MS: '100',
     LOG_LEVEL: 'warn',
     ...options.env,
   });

@@ -12,3 +12,4 @@ export * from './scoring-run.service';
 export * from './scoring.module';
 export * from './scoring.service';
 export * from './scoring.types';
+export * from './recommendation-store';

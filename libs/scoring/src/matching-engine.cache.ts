@@ -111,7 +111,8 @@ export class MatchingEngineCache {
   }
 
   private async signature(kind: 'PROJECT' | 'PARTICIPANT'): Promise<string> {
-    const counted = kind === 'PROJECT' ? "project WHERE status = 'PUBLISHED'" : 'participant_profile';
+    const counted =
+      kind === 'PROJECT' ? "project WHERE status = 'PUBLISHED'" : 'participant_profile';
     const rows = await this.dataSource.query<Array<{ signature: string }>>(
       `SELECT concat_ws('/',
          (SELECT coalesce(sum(revision), 0) FROM scoring_subject WHERE kind = $1),

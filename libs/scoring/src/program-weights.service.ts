@@ -52,7 +52,11 @@ export class ProgramWeightsService {
         weights: Object.fromEntries(FACTORS.map((f) => [f, weights[f]])),
         createdById: actor.userId,
       });
-      await this.runs.start(m, `weights of program ${programId} set to version ${row.version}`, actor.userId);
+      await this.runs.start(
+        m,
+        `weights of program ${programId} set to version ${row.version}`,
+        actor.userId,
+      );
       return row;
     });
   }

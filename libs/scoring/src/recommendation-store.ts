@@ -56,11 +56,13 @@ export class RecommendationStore {
     const fresh = lists.filter((l) => BigInt(l.revision) >= storedRevision.get(l.subjectId)!);
     if (fresh.length === 0) return [];
     const freshIds = fresh.map((l) => l.subjectId);
-    const entity = kind === ScoringSubjectKind.PARTICIPANT ? ParticipantRecommendation : ProjectCandidate;
+    const entity =
+      kind === ScoringSubjectKind.PARTICIPANT ? ParticipantRecommendation : ProjectCandidate;
     const key = kind === ScoringSubjectKind.PARTICIPANT ? 'participant_id' : 'project_id';
-    await m.query(`DELETE FROM ${m.getRepository(entity).metadata.tableName} WHERE ${key} = ANY($1)`, [
-      freshIds,
-    ]);
+    await m.query(
+      `DELETE FROM ${m.getRepository(entity).metadata.tableName} WHERE ${key} = ANY($1)`,
+      [freshIds],
+    );
     const computedAt = new Date();
     const rows = fresh.flatMap((l) =>
       l.matches.map((match, i) => ({

@@ -39,7 +39,11 @@ export class RecommendationService {
 
   // For the project's region and the intermediaries supervising it: candidates whose profile the
   // viewer may see (hidden ones are left out, not shown blank).
-  async forProject(actor: Actor, projectId: string, page: Page): Promise<Connection<CandidateView>> {
+  async forProject(
+    actor: Actor,
+    projectId: string,
+    page: Page,
+  ): Promise<Connection<CandidateView>> {
     const project = await this.projects.load(projectId);
     this.policy.assert(
       this.policy.canSupervise(actor, project),
@@ -61,6 +65,8 @@ export class RecommendationService {
       connection.edges.map((e) => e.node.participantId),
     );
     const viewOf = new Map(views.map((v) => [v.profile.userId, v]));
-    return mapConnection(connection, (c) => Object.assign(c, { view: viewOf.get(c.participantId)! }));
+    return mapConnection(connection, (c) =>
+      Object.assign(c, { view: viewOf.get(c.participantId)! }),
+    );
   }
 }

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, AppError, OutboxService, QueueService, ScoringSubjectKind } from '@tsunagu/core';
+import {
+  AppConfig,
+  AppError,
+  OutboxService,
+  QueueService,
+  ScoringSubjectKind,
+} from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { MatchingEngineCache } from './matching-engine.cache';
@@ -39,7 +45,10 @@ export class ScoringRunService {
 
   // Platform admins start one by hand (weights changes start their own).
   async request(actor: Actor, reason: string): Promise<ScoringRun> {
-    this.policy.assert(this.policy.isPlatformAdmin(actor), 'Only platform admins re-score everyone');
+    this.policy.assert(
+      this.policy.isPlatformAdmin(actor),
+      'Only platform admins re-score everyone',
+    );
     return this.dataSource.transaction((m) => this.start(m, reason.trim(), actor.userId));
   }
 
@@ -158,7 +167,8 @@ export class ScoringRunService {
       });
     }
     for (const id of chunk.subjectIds) {
-      if (!published.has(id)) lists.push({ subjectId: id, revision: revisions.get(id)!, matches: [] });
+      if (!published.has(id))
+        lists.push({ subjectId: id, revision: revisions.get(id)!, matches: [] });
     }
     await this.dataSource.transaction(async (m) => {
       await this.store.replace(m, ScoringSubjectKind.PROJECT, lists);
