@@ -58,7 +58,9 @@ export class RecommendationResolver {
     );
   }
 
-  @Query(() => ProgramWeightsType, { description: "The weights a program's projects are scored with." })
+  @Query(() => ProgramWeightsType, {
+    description: "The weights a program's projects are scored with.",
+  })
   async programWeights(
     @Args('programId', { type: () => ID }, UuidPipe) programId: string,
   ): Promise<ProgramWeightsType> {

@@ -29,7 +29,8 @@ export class ScoringJobs {
   @JobHandler('score.chunk')
   async chunk(payload: JobPayload<'score.chunk'>): Promise<void> {
     const outcome = await this.runs.runChunk(payload.runId, payload.chunk);
-    if (outcome === 'skipped') this.logger.log(`chunk ${payload.chunk} of ${payload.runId} was done`);
+    if (outcome === 'skipped')
+      this.logger.log(`chunk ${payload.chunk} of ${payload.runId} was done`);
   }
 
   @JobHandler('score.all-finished')
