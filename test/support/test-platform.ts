@@ -93,16 +93,23 @@ export async function startTestPlatform(
   return platform;
 }
 
-// Polls until the check passes: for effects that happen in the worker.
+// Polls until the check passes: for effects that happen in the worker. A check passes by
+// returning something truthy without throwing; a failed assertion inside it means "not yet", and
+// the last failure is what the test reports when time runs out.
 export async function eventually<T>(
   check: () => Promise<T | undefined | null | false>,
   timeoutMs = 10_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const result = await check();
-    if (result) return result;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
+    let failure: unknown = new Error('condition not met in time');
+    try {
+      const result = await check();
+      if (result) return result;
+    } catch (error) {
+      failure = error;
+    }
+    if (Date.now() > deadline) throw failure;
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -7,6 +7,7 @@ import {
   ParticipantFacts,
   ParticipantIndex,
   ProjectIndex,
+  scorePair,
 } from '@tsunagu/matching';
 import { DataSource } from 'typeorm';
 import { MatchingFactsLoader, ScoredProjectFacts } from './matching-facts.loader';
@@ -34,6 +35,16 @@ export class ProjectEngine {
     }));
   }
 
+  // The participant's score with every project the hard filters let through (project id → score).
+  scores(participant: ParticipantFacts): Map<string, number> {
+    const scores = new Map<string, number>();
+    for (const project of this.projects.values()) {
+      const match = scorePair(participant, project, this.weightsOf(project));
+      if (match) scores.set(project.id, match.score);
+    }
+    return scores;
+  }
+
   // The exact top-k over all groups: each group's own top-k, merged.
   topProjects(participant: ParticipantFacts, k: number): Match[] {
     return this.groups
@@ -48,6 +59,16 @@ export class ParticipantEngine {
   private readonly indexes = new Map<string, ParticipantIndex>();
 
   constructor(readonly participants: readonly ParticipantFacts[]) {}
+
+  // The project's score with every participant the hard filters let through.
+  scores(project: ScoredProjectFacts, weights: MatchingWeights): Map<string, number> {
+    const scores = new Map<string, number>();
+    for (const participant of this.participants) {
+      const match = scorePair(participant, project, weights);
+      if (match) scores.set(participant.id, match.score);
+    }
+    return scores;
+  }
 
   topCandidates(project: ScoredProjectFacts, weights: MatchingWeights, k: number): Match[] {
     let index = this.indexes.get(weights.version);

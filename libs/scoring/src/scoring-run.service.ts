@@ -8,8 +8,6 @@ import {
 } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { MatchingEngineCache } from './matching-engine.cache';
-import { MatchingFactsLoader } from './matching-facts.loader';
 import { RecommendationStore, ScoredList } from './recommendation-store';
 import { ScoringChunkSide, ScoringRunChunk } from './scoring-run-chunk.entity';
 import { ScoringRun, ScoringRunStatus } from './scoring-run.entity';
@@ -26,8 +24,6 @@ export class ScoringRunService {
     private readonly outbox: OutboxService,
     private readonly queues: QueueService,
     private readonly scoring: ScoringService,
-    private readonly facts: MatchingFactsLoader,
-    private readonly engines: MatchingEngineCache,
     private readonly store: RecommendationStore,
     private readonly policy: PolicyService,
   ) {}
@@ -147,29 +143,17 @@ export class ScoringRunService {
       return 'done';
     }
     // Projects: their candidate lists only; every participant's own list is in the run already.
-    const [projects, participants] = await Promise.all([
-      this.facts.publishedProjects(chunk.subjectIds),
-      this.engines.participantEngine(),
-    ]);
     const revisions = await this.store.revisions(
       this.dataSource.manager,
       ScoringSubjectKind.PROJECT,
       chunk.subjectIds,
     );
-    const published = new Set(projects.map((p) => p.id));
-    const lists: ScoredList[] = [];
-    for (const project of projects) {
-      const weights = await this.engines.weightsFor(project);
-      lists.push({
-        subjectId: project.id,
-        revision: revisions.get(project.id)!,
-        matches: participants.topCandidates(project, weights, this.config.RECOMMENDATIONS_TOP_K),
-      });
-    }
-    for (const id of chunk.subjectIds) {
-      if (!published.has(id))
-        lists.push({ subjectId: id, revision: revisions.get(id)!, matches: [] });
-    }
+    const candidates = await this.scoring.candidatesFor(chunk.subjectIds);
+    const lists: ScoredList[] = chunk.subjectIds.map((id) => ({
+      subjectId: id,
+      revision: revisions.get(id)!,
+      matches: candidates.get(id)!,
+    }));
     await this.dataSource.transaction(async (m) => {
       await this.store.replace(m, ScoringSubjectKind.PROJECT, lists);
       await markDone(m);

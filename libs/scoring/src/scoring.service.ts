@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig, ScoringRequestService, ScoringSubjectKind } from '@tsunagu/core';
-import { scorePair } from '@tsunagu/matching';
+import type { Match } from '@tsunagu/matching';
 import { DataSource, EntityManager } from 'typeorm';
+import { affectedLists, ListTail } from './affected-lists';
 import { MatchingEngineCache } from './matching-engine.cache';
 import { MatchingFactsLoader } from './matching-facts.loader';
 import { RecommendationStore } from './recommendation-store';
@@ -9,8 +10,22 @@ import { RecommendationStore } from './recommendation-store';
 // A job that keeps finding its subject changed again gives up and leaves it to the next job.
 const MAX_PASSES = 5;
 
+// The two stored sides, described once so propagation reads the same both ways.
+const SIDES = {
+  // Participants' lists of projects.
+  participantLists: {
+    table: 'participant_recommendation',
+    owner: 'participant_id',
+    item: 'project_id',
+  },
+  // Projects' lists of participants.
+  projectLists: { table: 'project_candidate', owner: 'project_id', item: 'participant_id' },
+} as const;
+type Side = (typeof SIDES)[keyof typeof SIDES];
+
 // Computes and stores recommendation lists: a participant's best projects and a project's best
-// candidates, with the engine's explanations.
+// candidates, with the engine's explanations. A single subject's job also re-queues the lists on
+// the other side that its new scores change, so both sides stay exact.
 @Injectable()
 export class ScoringService {
   private readonly logger = new Logger(ScoringService.name);
@@ -27,24 +42,58 @@ export class ScoringService {
   // One participant (a debounced job): scores again while edits keep arriving during a pass, so
   // the stored list ends up reflecting the latest profile.
   async scoreParticipant(participantId: string): Promise<void> {
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const revision = await this.scoreParticipants([participantId]);
-      const now = await this.store.revisions(
-        this.dataSource.manager,
-        ScoringSubjectKind.PARTICIPANT,
-        [participantId],
-      );
-      if (now.get(participantId) === revision.get(participantId)) return;
-    }
-    this.logger.warn(`participant ${participantId} kept changing; left to the next job`);
+    await this.untilCurrent(ScoringSubjectKind.PARTICIPANT, participantId, async (revision) => {
+      const k = this.config.RECOMMENDATIONS_TOP_K;
+      const [[participant], engine] = await Promise.all([
+        this.facts.participants([participantId]),
+        this.engines.projectEngine(),
+      ]);
+      const matches = participant ? engine.topProjects(participant, k) : [];
+      const scores = participant ? engine.scores(participant) : new Map<string, number>();
+      const affected = await this.affected(SIDES.projectLists, participantId, scores);
+      await this.dataSource.transaction(async (m) => {
+        const written = await this.store.replace(m, ScoringSubjectKind.PARTICIPANT, [
+          { subjectId: participantId, revision, matches },
+        ]);
+        if (written.length) await this.requests.refresh(m, ScoringSubjectKind.PROJECT, affected);
+      });
+    });
   }
 
-  // Several participants in one transaction (a job, or a chunk of a full re-score). Returns the
-  // revision each list was computed from.
+  // One project (a debounced job): its candidate list, and the participants' lists it enters,
+  // leaves or moves in. An unpublished project keeps no candidates and leaves every list.
+  async scoreProject(projectId: string): Promise<void> {
+    await this.untilCurrent(ScoringSubjectKind.PROJECT, projectId, async (revision) => {
+      const k = this.config.RECOMMENDATIONS_TOP_K;
+      const [project] = await this.facts.publishedProjects([projectId]);
+      let matches: Match[] = [];
+      let scores = new Map<string, number>();
+      if (project) {
+        const [engine, weights] = await Promise.all([
+          this.engines.participantEngine(),
+          this.engines.weightsFor(project),
+        ]);
+        matches = engine.topCandidates(project, weights, k);
+        scores = engine.scores(project, weights);
+      }
+      const affected = await this.affected(SIDES.participantLists, projectId, scores);
+      await this.dataSource.transaction(async (m) => {
+        const written = await this.store.replace(m, ScoringSubjectKind.PROJECT, [
+          { subjectId: projectId, revision, matches },
+        ]);
+        if (written.length) {
+          await this.requests.refresh(m, ScoringSubjectKind.PARTICIPANT, affected);
+        }
+      });
+    });
+  }
+
+  // Several participants in one transaction (a chunk of a full re-score, which re-scores every
+  // list anyway, so nothing is propagated).
   async scoreParticipants(
     participantIds: readonly string[],
-    inTransaction?: (m: EntityManager) => Promise<void>,
-  ): Promise<Map<string, string>> {
+    inTransaction: (m: EntityManager) => Promise<void>,
+  ): Promise<void> {
     // The revision is read before the facts, so the facts are at least that new.
     const revisions = await this.store.revisions(
       this.dataSource.manager,
@@ -55,89 +104,87 @@ export class ScoringService {
       this.facts.participants(participantIds),
       this.engines.projectEngine(),
     ]);
-    const found = new Set(participants.map((p) => p.id));
-    const lists = [
-      ...participants.map((p) => ({
-        subjectId: p.id,
-        revision: revisions.get(p.id)!,
-        matches: engine.topProjects(p, this.config.RECOMMENDATIONS_TOP_K),
-      })),
-      // A profile that is gone keeps no recommendations.
-      ...participantIds
-        .filter((id) => !found.has(id))
-        .map((id) => ({ subjectId: id, revision: revisions.get(id)!, matches: [] })),
-    ];
+    const byId = new Map(participants.map((p) => [p.id, p]));
+    const lists = participantIds.map((id) => {
+      const participant = byId.get(id);
+      return {
+        subjectId: id,
+        revision: revisions.get(id)!,
+        // A profile that is gone keeps no recommendations.
+        matches: participant
+          ? engine.topProjects(participant, this.config.RECOMMENDATIONS_TOP_K)
+          : [],
+      };
+    });
     await this.dataSource.transaction(async (m) => {
       await this.store.replace(m, ScoringSubjectKind.PARTICIPANT, lists);
-      await inTransaction?.(m);
+      await inTransaction(m);
     });
-    return revisions;
   }
 
-  // One project (a debounced job): its candidate list, and a re-score of every participant whose
-  // own list it enters, leaves or changes in.
-  async scoreProject(projectId: string): Promise<void> {
-    const revisions = await this.store.revisions(
-      this.dataSource.manager,
-      ScoringSubjectKind.PROJECT,
-      [projectId],
-    );
-    const [project] = await this.facts.publishedProjects([projectId]);
-    const k = this.config.RECOMMENDATIONS_TOP_K;
-    let candidates: ReturnType<typeof scorePair>[] = [];
-    const affected = new Set<string>();
-    if (project) {
-      const [participants, weights] = await Promise.all([
-        this.engines.participantEngine(),
-        this.engines.weightsFor(project),
-      ]);
-      candidates = participants.topCandidates(project, weights, k);
-      // Who would now have this project in their top-k: everyone it passes for whose list is
-      // not full or ends at or below its score.
-      const scores = new Map<string, number>();
-      for (const participant of participants.participants) {
-        const match = scorePair(participant, project, weights);
-        if (match) scores.set(participant.id, match.score);
-      }
-      for (const id of await this.entering(scores, k)) affected.add(id);
+  // Projects' candidate lists for a chunk of a full re-score (none for one not published).
+  async candidatesFor(projectIds: readonly string[]): Promise<Map<string, Match[]>> {
+    const [projects, engine] = await Promise.all([
+      this.facts.publishedProjects(projectIds),
+      this.engines.participantEngine(),
+    ]);
+    const lists = new Map<string, Match[]>(projectIds.map((id) => [id, []]));
+    for (const project of projects) {
+      const weights = await this.engines.weightsFor(project);
+      lists.set(
+        project.id,
+        engine.topCandidates(project, weights, this.config.RECOMMENDATIONS_TOP_K),
+      );
     }
-    // Lists it is in now may change or lose it.
-    const holders = await this.dataSource.query<Array<{ participant_id: string }>>(
-      'SELECT participant_id FROM participant_recommendation WHERE project_id = $1',
-      [projectId],
-    );
-    for (const h of holders) affected.add(h.participant_id);
-
-    await this.dataSource.transaction(async (m) => {
-      const written = await this.store.replace(m, ScoringSubjectKind.PROJECT, [
-        {
-          subjectId: projectId,
-          revision: revisions.get(projectId)!,
-          matches: candidates.filter((c) => c !== null),
-        },
-      ]);
-      if (written.length === 0) return;
-      for (const participantId of [...affected].sort()) {
-        await this.requests.participantChanged(m, participantId);
-      }
-    });
+    return lists;
   }
 
-  // Of the participants a project passes for (id → score), those whose stored list it enters.
-  private async entering(scores: Map<string, number>, k: number): Promise<string[]> {
-    if (scores.size === 0) return [];
-    const ids = [...scores.keys()];
-    const tails = await this.dataSource.query<
-      Array<{ participant_id: string; n: number; lowest: number }>
-    >(
-      `SELECT participant_id, count(*)::int AS n, min(score) AS lowest
-       FROM participant_recommendation WHERE participant_id = ANY($1) GROUP BY participant_id`,
-      [ids],
+  // Runs `pass` with the subject's current revision until no newer revision arrived meanwhile.
+  private async untilCurrent(
+    kind: ScoringSubjectKind,
+    id: string,
+    pass: (revision: string) => Promise<void>,
+  ): Promise<void> {
+    for (let i = 0; i < MAX_PASSES; i++) {
+      // Read before the facts, so the facts are at least this new.
+      const before = (await this.store.revisions(this.dataSource.manager, kind, [id])).get(id)!;
+      await pass(before);
+      const after = (await this.store.revisions(this.dataSource.manager, kind, [id])).get(id)!;
+      if (after === before) return;
+    }
+    this.logger.warn(`${kind} ${id} kept changing; left to the next job`);
+  }
+
+  // The lists on `side` whose content changes now that `subjectId` scores `scores` with them.
+  private async affected(
+    side: Side,
+    subjectId: string,
+    scores: ReadonlyMap<string, number>,
+  ): Promise<string[]> {
+    const held = await this.dataSource.query<Array<{ other: string; score: number }>>(
+      `SELECT ${side.owner} AS other, score FROM ${side.table} WHERE ${side.item} = $1`,
+      [subjectId],
     );
-    const tailOf = new Map(tails.map((t) => [t.participant_id, t]));
-    return ids.filter((id) => {
-      const tail = tailOf.get(id);
-      return !tail || tail.n < k || scores.get(id)! >= tail.lowest;
-    });
+    const others = [...scores.keys()];
+    const tails = others.length
+      ? await this.dataSource.query<
+          Array<{ other: string; size: number; score: number; last: string }>
+        >(
+          `SELECT DISTINCT ON (${side.owner}) ${side.owner} AS other, rank AS size, score,
+                  ${side.item} AS last
+           FROM ${side.table} WHERE ${side.owner} = ANY($1)
+           ORDER BY ${side.owner}, rank DESC`,
+          [others],
+        )
+      : [];
+    return affectedLists(
+      subjectId,
+      scores,
+      new Map(held.map((h) => [h.other, h.score])),
+      new Map<string, ListTail>(
+        tails.map((t) => [t.other, { size: t.size, lastScore: t.score, lastId: t.last }]),
+      ),
+      this.config.RECOMMENDATIONS_TOP_K,
+    );
   }
 }
