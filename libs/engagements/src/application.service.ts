@@ -10,9 +10,15 @@ import {
 } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { ProjectService } from '@tsunagu/projects';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Application } from './application.entity';
 import { ParticipantProfile } from '@tsunagu/participants';
+
+export interface ApplicationSubmission {
+  projectId: string;
+  participantId: string;
+  motivation: string;
+}
 
 @Injectable()
 export class ApplicationService {
@@ -24,7 +30,6 @@ export class ApplicationService {
     private readonly scoring: ScoringRequestService,
   ) {}
 
-  // The application and the job that notifies the region are committed together.
   async apply(actor: Actor, projectId: string, motivation: string): Promise<Application> {
     const profile = await this.dataSource
       .getRepository(ParticipantProfile)
@@ -33,33 +38,40 @@ export class ApplicationService {
       throw AppError.forbidden('Only participants apply: create your participant profile first');
     }
     await this.projects.getPublished(projectId);
-    let applicationId: string;
+    const applicationId = await this.dataSource.transaction((m) =>
+      this.submitWithin(m, {
+        projectId,
+        participantId: profile.userId,
+        motivation: motivation.trim(),
+      }),
+    );
+    return this.load(applicationId);
+  }
+
+  // In the caller's transaction (an accepted scout offer uses it too): the application and the
+  // job that notifies the region are committed together. The caller checks who and which project.
+  async submitWithin(manager: EntityManager, submission: ApplicationSubmission): Promise<string> {
+    const { projectId, participantId } = submission;
+    let id: string;
     try {
-      applicationId = await this.dataSource.transaction(async (m) => {
-        const inserted = await m.insert(Application, {
-          projectId,
-          participantId: profile.userId,
-          motivation: motivation.trim(),
-        });
-        const id = (inserted.identifiers[0] as { id: string }).id;
-        await this.outbox.add(
-          m,
-          'notify.application-submitted',
-          { applicationId: id },
-          `application-submitted.${id}`,
-        );
-        // The project has one more candidate (fairness) and the participant a tie with the region.
-        await this.scoring.projectChanged(m, projectId);
-        await this.scoring.participantChanged(m, profile.userId);
-        return id;
-      });
+      const inserted = await manager.insert(Application, submission);
+      id = (inserted.identifiers[0] as { id: string }).id;
     } catch (error) {
       if (isUniqueViolation(error, 'application_project_participant_key')) {
         throw AppError.conflict('You have already applied to this project');
       }
       throw error;
     }
-    return this.load(applicationId);
+    await this.outbox.add(
+      manager,
+      'notify.application-submitted',
+      { applicationId: id },
+      `application-submitted.${id}`,
+    );
+    // The project has one more candidate (fairness) and the participant a tie with the region.
+    await this.scoring.projectChanged(manager, projectId);
+    await this.scoring.participantChanged(manager, participantId);
+    return id;
   }
 
   mine(actor: Actor, page: Page): Promise<Connection<Application>> {

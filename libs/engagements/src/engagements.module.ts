@@ -4,11 +4,13 @@ import { IdentityModule } from '@tsunagu/identity';
 import { ProjectsModule } from '@tsunagu/projects';
 import { Application } from './application.entity';
 import { ApplicationService } from './application.service';
+import { ScoutOffer } from './scout-offer.entity';
+import { ScoutOfferService } from './scout-offer.service';
 
-// From an application to a lasting relationship (applications for now).
+// From an application or a scout offer to a lasting relationship.
 @Module({
-  imports: [TypeOrmModule.forFeature([Application]), IdentityModule, ProjectsModule],
-  providers: [ApplicationService],
-  exports: [ApplicationService],
+  imports: [TypeOrmModule.forFeature([Application, ScoutOffer]), IdentityModule, ProjectsModule],
+  providers: [ApplicationService, ScoutOfferService],
+  exports: [ApplicationService, ScoutOfferService],
 })
 export class EngagementsModule {}

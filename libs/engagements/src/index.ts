@@ -3,3 +3,7 @@ export * from './application.service';
 export * from './engagement-mapping';
 export * from './engagement.types';
 export * from './engagements.module';
+export * from './scout-offer-mapping';
+export * from './scout-offer.entity';
+export * from './scout-offer.service';
+export * from './scout-offer.types';

@@ -179,6 +179,95 @@ describe('PolicyService', () => {
     });
   });
 
+  describe('canScoutFor / scoutingOrganizationFor', () => {
+    const companyOwner = actor(
+      membership({ organizationId: 'company-1', role: MembershipRole.OWNER }),
+    );
+    const regionAndHub = actor(bihoroStaff.memberships[0], hokkaidoIntermediary.memberships[0]);
+    const ichinosekiStaffAndHub = actor(
+      membership({
+        organizationId: 'region-ichinoseki',
+        organizationKind: OrganizationKind.REGION,
+        municipalityCode: ICHINOSEKI,
+      }),
+      hokkaidoIntermediary.memberships[0],
+    );
+
+    it("allows the project's own region and intermediaries covering its place", () => {
+      expect(policy.canScoutFor(bihoroStaff, bihoroProject)).toBe(true);
+      expect(policy.canScoutFor(bihoroOwner, bihoroProject)).toBe(true);
+      expect(policy.canScoutFor(hokkaidoIntermediary, bihoroProject)).toBe(true);
+      expect(policy.canScoutFor(bihoroIntermediary, bihoroProject)).toBe(true);
+    });
+
+    it('refuses another region, an intermediary elsewhere, participants, companies and admins', () => {
+      expect(policy.canScoutFor(bihoroStaff, ichinosekiProject)).toBe(false);
+      expect(policy.canScoutFor(hokkaidoIntermediary, ichinosekiProject)).toBe(false);
+      expect(policy.canScoutFor(participant, bihoroProject)).toBe(false);
+      expect(policy.canScoutFor(companyOwner, bihoroProject)).toBe(false);
+      expect(policy.canScoutFor(admin, bihoroProject)).toBe(false);
+    });
+
+    it('sends from the region only to profiles opened to regions', () => {
+      expect(
+        policy.scoutingOrganizationFor(bihoroStaff, bihoroProject, 'INTERMEDIARIES_AND_REGIONS'),
+      ).toBe('region-bihoro');
+      expect(
+        policy.scoutingOrganizationFor(bihoroStaff, bihoroProject, 'INTERMEDIARIES'),
+      ).toBeUndefined();
+    });
+
+    it('sends from a covering intermediary to profiles opened to intermediaries', () => {
+      for (const visibility of ['INTERMEDIARIES', 'INTERMEDIARIES_AND_REGIONS']) {
+        expect(
+          policy.scoutingOrganizationFor(hokkaidoIntermediary, bihoroProject, visibility),
+        ).toBe('npo-hokkaido');
+      }
+    });
+
+    it('never sends to NOBODY profiles', () => {
+      for (const someone of [bihoroStaff, hokkaidoIntermediary, regionAndHub]) {
+        expect(policy.scoutingOrganizationFor(someone, bihoroProject, 'NOBODY')).toBeUndefined();
+      }
+    });
+
+    it("prefers the project's region, else the intermediary the profile is open to", () => {
+      expect(
+        policy.scoutingOrganizationFor(regionAndHub, bihoroProject, 'INTERMEDIARIES_AND_REGIONS'),
+      ).toBe('region-bihoro');
+      expect(policy.scoutingOrganizationFor(regionAndHub, bihoroProject, 'INTERMEDIARIES')).toBe(
+        'npo-hokkaido',
+      );
+    });
+
+    it('does not send through memberships that cannot scout for this project', () => {
+      // Staff of another region who also work for an intermediary without remit here.
+      expect(
+        policy.scoutingOrganizationFor(
+          ichinosekiStaffAndHub,
+          ichinosekiProject,
+          'INTERMEDIARIES_AND_REGIONS',
+        ),
+      ).toBe('region-ichinoseki');
+      expect(
+        policy.scoutingOrganizationFor(ichinosekiStaffAndHub, ichinosekiProject, 'INTERMEDIARIES'),
+      ).toBeUndefined();
+      expect(
+        policy.scoutingOrganizationFor(admin, bihoroProject, 'INTERMEDIARIES_AND_REGIONS'),
+      ).toBeUndefined();
+    });
+  });
+
+  describe('canWithdrawScoutOffer', () => {
+    it('allows any member of the sending organisation and nobody else, admins included', () => {
+      expect(policy.canWithdrawScoutOffer(bihoroStaff, 'region-bihoro')).toBe(true);
+      expect(policy.canWithdrawScoutOffer(bihoroOwner, 'region-bihoro')).toBe(true);
+      expect(policy.canWithdrawScoutOffer(hokkaidoIntermediary, 'region-bihoro')).toBe(false);
+      expect(policy.canWithdrawScoutOffer(participant, 'region-bihoro')).toBe(false);
+      expect(policy.canWithdrawScoutOffer(admin, 'region-bihoro')).toBe(false);
+    });
+  });
+
   describe('canManageOrganization', () => {
     it('allows an OWNER of that organisation', () => {
       expect(policy.canManageOrganization(bihoroOwner, 'region-bihoro')).toBe(true);

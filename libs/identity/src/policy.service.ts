@@ -10,6 +10,14 @@ export interface ProjectScope {
   municipalityCode: string;
 }
 
+// Profile visibility settings (ProfileVisibility values) open to each kind of organisation.
+const VISIBILITIES_OPEN_TO: Record<OrganizationKind, readonly string[]> = {
+  [OrganizationKind.INTERMEDIARY]: ['INTERMEDIARIES', 'INTERMEDIARIES_AND_REGIONS'],
+  [OrganizationKind.REGION]: ['INTERMEDIARIES_AND_REGIONS'],
+  [OrganizationKind.COMPANY]: [],
+  [OrganizationKind.PLATFORM]: [],
+};
+
 // Every authorisation rule in one place: by membership and remit, never by role name alone.
 // Pure: decisions from the actor and the resource's scope.
 @Injectable()
@@ -68,9 +76,52 @@ export class PolicyService {
   viewableProfileVisibilities(actor: Actor): string[] {
     const kinds = new Set(actor.memberships.map((m) => m.organizationKind));
     if (kinds.has(OrganizationKind.INTERMEDIARY))
-      return ['INTERMEDIARIES', 'INTERMEDIARIES_AND_REGIONS'];
-    if (kinds.has(OrganizationKind.REGION)) return ['INTERMEDIARIES_AND_REGIONS'];
+      return [...VISIBILITIES_OPEN_TO[OrganizationKind.INTERMEDIARY]];
+    if (kinds.has(OrganizationKind.REGION))
+      return [...VISIBILITIES_OPEN_TO[OrganizationKind.REGION]];
     return [];
+  }
+
+  // The memberships a scout offer for the project may go out through: the project's own region,
+  // or an intermediary whose remit covers its place. Admins do not scout: they see no profiles.
+  scoutingMemberships(actor: Actor, project: ProjectScope): ActorMembership[] {
+    return actor.memberships.filter(
+      (m) =>
+        (m.organizationKind === OrganizationKind.REGION &&
+          m.organizationId === project.regionOrganizationId) ||
+        (m.organizationKind === OrganizationKind.INTERMEDIARY &&
+          remitCovers(
+            {
+              prefectureCodes: m.remitPrefectureCodes,
+              municipalityCodes: m.remitMunicipalityCodes,
+            },
+            project.municipalityCode,
+          )),
+    );
+  }
+
+  canScoutFor(actor: Actor, project: ProjectScope): boolean {
+    return this.scoutingMemberships(actor, project).length > 0;
+  }
+
+  // The organisation an offer to this participant is sent from: one the actor scouts for the
+  // project through, of a kind the participant opened their profile to (the project's region
+  // first). Undefined when there is none, so the offer never reaches someone who did not consent.
+  scoutingOrganizationFor(
+    actor: Actor,
+    project: ProjectScope,
+    profileVisibility: string,
+  ): string | undefined {
+    const open = this.scoutingMemberships(actor, project).filter((m) =>
+      VISIBILITIES_OPEN_TO[m.organizationKind].includes(profileVisibility),
+    );
+    return (open.find((m) => m.organizationKind === OrganizationKind.REGION) ?? open[0])
+      ?.organizationId;
+  }
+
+  // Offers are withdrawn by staff of the organisation that sent them.
+  canWithdrawScoutOffer(actor: Actor, senderOrganizationId: string): boolean {
+    return this.membership(actor, senderOrganizationId) !== undefined;
   }
 
   canSearchParticipants(actor: Actor): boolean {
