@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigValidationError, loadConfig } from '@tsunagu/core';
 import { AdminBootstrapService } from '@tsunagu/identity';
+import { ScoringRunService } from '@tsunagu/scoring';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { CliModule } from './cli.module';
@@ -76,6 +77,12 @@ async function main(): Promise<void> {
             console.log(`[synthetic] ${line}`),
           );
           console.log(describeReport(report));
+          // Rows were written in bulk, not through the services: queue one full re-score so the
+          // worker computes everyone's recommendations.
+          const run = await dataSource.transaction((m) =>
+            ctx.get(ScoringRunService).start(m, 'synthetic data loaded', null),
+          );
+          console.log(`[synthetic] full re-score ${run.id} queued for the worker`);
         }),
       );
     }
