@@ -80,13 +80,17 @@ export class ParticipantEngine {
   }
 }
 
-// Building an index over every profile or project takes a while, so the worker keeps them and
-// rebuilds only when a cheap signature shows the underlying rows changed: the sum of revisions
-// (every change bumps one), row counts and the weights versions.
+// Building an index over every profile or project takes a while, so the worker keeps them.
+// Projects (thousands) are reloaded whole when a cheap signature changes: the sum of their
+// revisions (every change bumps one), the published count and the weights versions. Participants
+// (up to hundreds of thousands) are refreshed by difference: only profiles whose revision moved
+// are read again, unless the row count shows bulk-loaded rows (then everything is).
 @Injectable()
 export class MatchingEngineCache {
   private projects?: { signature: string; engine: Promise<ProjectEngine> };
-  private participants?: { signature: string; engine: Promise<ParticipantEngine> };
+  private participants?: ParticipantSnapshot;
+  // Refreshes run one at a time, so two jobs never rebuild the same snapshot side by side.
+  private participantRefresh: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -94,7 +98,7 @@ export class MatchingEngineCache {
   ) {}
 
   async projectEngine(): Promise<ProjectEngine> {
-    const signature = await this.signature('PROJECT');
+    const signature = await this.projectSignature();
     if (this.projects?.signature !== signature) {
       this.projects = { signature, engine: this.buildProjectEngine() };
       this.projects.engine.catch(() => (this.projects = undefined));
@@ -102,16 +106,48 @@ export class MatchingEngineCache {
     return this.projects.engine;
   }
 
-  async participantEngine(): Promise<ParticipantEngine> {
-    const signature = await this.signature('PARTICIPANT');
-    if (this.participants?.signature !== signature) {
-      this.participants = {
-        signature,
-        engine: this.facts.participants().then((list) => new ParticipantEngine(list)),
-      };
-      this.participants.engine.catch(() => (this.participants = undefined));
+  participantEngine(): Promise<ParticipantEngine> {
+    const next = this.participantRefresh.then(() => this.refreshParticipants());
+    this.participantRefresh = next.catch(() => undefined);
+    return next;
+  }
+
+  private async refreshParticipants(): Promise<ParticipantEngine> {
+    const [revisionRows, [{ profiles }]] = await Promise.all([
+      this.dataSource.query<Array<{ id: string; revision: string }>>(
+        `SELECT subject_id AS id, revision FROM scoring_subject WHERE kind = 'PARTICIPANT'`,
+      ),
+      this.dataSource.query<Array<{ profiles: number }>>(
+        'SELECT count(*)::int AS profiles FROM participant_profile',
+      ),
+    ]);
+    const revisions = new Map(revisionRows.map((r) => [r.id, r.revision]));
+    const previous = this.participants;
+    if (!previous) {
+      this.participants = await this.loadAllParticipants(revisions);
+      return this.participants.engine;
     }
+    const changed = [...revisions].filter(([id, rev]) => previous.revisions.get(id) !== rev);
+    if (changed.length === 0 && previous.facts.size === profiles) return previous.engine;
+    const facts = new Map(previous.facts);
+    for (const [id] of changed) facts.delete(id);
+    for (const p of await this.facts.participants(changed.map(([id]) => id))) facts.set(p.id, p);
+    // Rows that arrived without going through the services (bulk loads): read everything again.
+    if (facts.size !== profiles) {
+      this.participants = await this.loadAllParticipants(revisions);
+      return this.participants.engine;
+    }
+    this.participants = { revisions, facts, engine: new ParticipantEngine([...facts.values()]) };
     return this.participants.engine;
+  }
+
+  private async loadAllParticipants(revisions: Map<string, string>): Promise<ParticipantSnapshot> {
+    const list = await this.facts.participants();
+    return {
+      revisions,
+      facts: new Map(list.map((p) => [p.id, p])),
+      engine: new ParticipantEngine(list),
+    };
   }
 
   // The weights that score a project: its program's latest version, else the defaults.
@@ -131,17 +167,20 @@ export class MatchingEngineCache {
     );
   }
 
-  private async signature(kind: 'PROJECT' | 'PARTICIPANT'): Promise<string> {
-    const counted =
-      kind === 'PROJECT' ? "project WHERE status = 'PUBLISHED'" : 'participant_profile';
+  private async projectSignature(): Promise<string> {
     const rows = await this.dataSource.query<Array<{ signature: string }>>(
       `SELECT concat_ws('/',
-         (SELECT coalesce(sum(revision), 0) FROM scoring_subject WHERE kind = $1),
-         (SELECT count(*) FROM ${counted}),
-         (SELECT count(*) FROM program_weights),
-         (SELECT count(*) FROM application)) AS signature`,
-      [kind],
+         (SELECT coalesce(sum(revision), 0) FROM scoring_subject WHERE kind = 'PROJECT'),
+         (SELECT count(*) FROM project WHERE status = 'PUBLISHED'),
+         (SELECT count(*) FROM program_weights)) AS signature`,
     );
     return rows[0].signature;
   }
+}
+
+interface ParticipantSnapshot {
+  // Participant id → the revision its facts were read at.
+  revisions: Map<string, string>;
+  facts: Map<string, ParticipantFacts>;
+  engine: ParticipantEngine;
 }
