@@ -1,3 +1,4 @@
+export * from './allocation';
 export * from './geo-distance';
 export * from './hard-filters';
 export * from './match-factors';
