@@ -131,7 +131,7 @@ describe('allocateStable', () => {
     }
   });
 
-  it('allocates 5,000 participants across 1,000 projects quickly', () => {
+  it('allocates 5,000 participants across 1,000 projects with no blocking pair', () => {
     const instance = randomInstance(7, {
       participants: 5000,
       projects: 1000,
@@ -139,10 +139,8 @@ describe('allocateStable', () => {
       fixedChoices: true,
       maxCapacity: 8,
     });
-    const started = performance.now();
+    // Timing is the benchmark's job (npm run bench:matching); here only the result counts.
     const result = allocateStable(instance);
-    // Measured well under 100 ms; the bound only catches an accidental quadratic.
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(findBlockingPairs(instance, result.assignments)).toEqual([]);
   });
 });

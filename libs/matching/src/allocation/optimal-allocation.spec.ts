@@ -172,10 +172,8 @@ describe('allocateOptimal', () => {
       fixedChoices: true,
       maxCapacity: 8,
     });
-    const started = performance.now();
+    // Timing is the benchmark's job (npm run bench:matching); here only the result counts.
     const result = allocateOptimal(instance);
-    // Measured around 0.5 s; the bound only catches a blow-up.
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(feasibilityProblems(instance, result)).toEqual([]);
     expect(result.totalScore).toBe((await solveReferenceOptimum(instance)).totalScore);
   }, 30_000);
