@@ -5,3 +5,6 @@ export * from './match-factors';
 export * from './match-facts';
 export * from './match-score';
 export * from './match-weights';
+export * from './participant-index';
+export * from './project-index';
+export * from './top-k';

@@ -1,5 +1,5 @@
 import { distanceKm } from './geo-distance';
-import type { GoalCode, ParticipantFacts, ProjectFacts } from './match-facts';
+import type { GoalCode, ModeCode, ParticipantFacts, ProjectFacts } from './match-facts';
 import type { FactorName } from './match-weights';
 
 export interface Reason {
@@ -14,32 +14,47 @@ export interface FactorValue {
   reason: Reason;
 }
 
+// Each factor is a numeric value function (run for every pair the engine looks at) and a reason
+// function (run only for the pairs it shows). The indexes bound these same value functions, so a
+// change here changes brute force and indexes alike.
+
 // Distance at which on-site attractiveness halves.
 const DISTANCE_HALF_KM = 150;
 // Candidate count at which the fairness boost halves.
 const FAIRNESS_HALF = 5;
 
-export function skillsFactor(p: ParticipantFacts, project: ProjectFacts): FactorValue {
-  if (project.skills.length === 0) {
-    return {
-      factor: 'skills',
-      value: 1,
-      reason: { ja: 'スキル要件なし', en: 'No skills required' },
-    };
-  }
+// Credit for one required skill: full at the minimum level, partial below it (only nice-to-haves
+// get there: a missing must-have excludes the pair).
+export function skillCredit(level: number, minLevel: number): number {
+  return level >= minLevel ? 1 : level / minLevel / 2;
+}
+
+// Sum of importance weights, in the order skillsValue adds them.
+export function totalSkillWeight(project: ProjectFacts): number {
+  let total = 0;
+  for (const s of project.skills) total += s.weight;
+  return total;
+}
+
+export function skillsValue(p: ParticipantFacts, project: ProjectFacts): number {
+  if (project.skills.length === 0) return 1;
   let weighted = 0;
   let total = 0;
+  for (const s of project.skills) {
+    weighted += s.weight * skillCredit(p.skills.get(s.skillId) ?? 0, s.minLevel);
+    total += s.weight;
+  }
+  return weighted / total;
+}
+
+export function skillsReason(p: ParticipantFacts, project: ProjectFacts): Reason {
+  if (project.skills.length === 0) return { ja: 'スキル要件なし', en: 'No skills required' };
   let musts = 0;
   let mustMet = 0;
   let niceMet = 0;
   for (const s of project.skills) {
     if (s.must) musts++;
-    const level = p.skills.get(s.skillId) ?? 0;
-    // Full credit at the minimum level; partial credit below it (only nice-to-haves get here).
-    const credit = level >= s.minLevel ? 1 : level / s.minLevel / 2;
-    weighted += s.weight * credit;
-    total += s.weight;
-    if (level >= s.minLevel) {
+    if ((p.skills.get(s.skillId) ?? 0) >= s.minLevel) {
       if (s.must) mustMet++;
       else niceMet++;
     }
@@ -57,43 +72,34 @@ export function skillsFactor(p: ParticipantFacts, project: ProjectFacts): Factor
   ]
     .filter(Boolean)
     .join(', ');
-  return { factor: 'skills', value: weighted / total, reason: { ja, en } };
+  return { ja, en };
 }
 
-export function themeFactor(p: ParticipantFacts, project: ProjectFacts): FactorValue {
-  if (p.themeCodes.length === 0) {
-    return {
-      factor: 'theme',
-      value: 0.5,
-      reason: { ja: '関心テーマ未設定', en: 'No themes of interest given' },
-    };
-  }
-  const match = p.themeCodes.includes(project.themeCode);
-  return match
-    ? { factor: 'theme', value: 1, reason: { ja: '関心のあるテーマ', en: 'A theme of interest' } }
-    : {
-        factor: 'theme',
-        value: 0,
-        reason: { ja: '関心テーマ外', en: 'Outside the themes of interest' },
-      };
+export function themeValue(p: ParticipantFacts, themeCode: string): number {
+  if (p.themeCodes.length === 0) return 0.5;
+  return p.themeCodes.includes(themeCode) ? 1 : 0;
 }
 
-export function availabilityFactor(p: ParticipantFacts, project: ProjectFacts): FactorValue {
-  if (p.weeklyHours === null || project.hoursPerWeek === null) {
-    return {
-      factor: 'availability',
-      value: 0.5,
-      reason: { ja: '稼働時間の情報なし', en: 'Hours not stated' },
-    };
+export function themeReason(p: ParticipantFacts, themeCode: string): Reason {
+  if (p.themeCodes.length === 0)
+    return { ja: '関心テーマ未設定', en: 'No themes of interest given' };
+  return p.themeCodes.includes(themeCode)
+    ? { ja: '関心のあるテーマ', en: 'A theme of interest' }
+    : { ja: '関心テーマ外', en: 'Outside the themes of interest' };
+}
+
+export function availabilityValue(p: ParticipantFacts, hoursPerWeek: number | null): number {
+  if (p.weeklyHours === null || hoursPerWeek === null) return 0.5;
+  return Math.min(1, p.weeklyHours / hoursPerWeek);
+}
+
+export function availabilityReason(p: ParticipantFacts, hoursPerWeek: number | null): Reason {
+  if (p.weeklyHours === null || hoursPerWeek === null) {
+    return { ja: '稼働時間の情報なし', en: 'Hours not stated' };
   }
-  const value = Math.min(1, p.weeklyHours / project.hoursPerWeek);
   return {
-    factor: 'availability',
-    value,
-    reason: {
-      ja: `週${p.weeklyHours}時間 / 必要 週${project.hoursPerWeek}時間`,
-      en: `${p.weeklyHours} h/week available of ${project.hoursPerWeek} needed`,
-    },
+    ja: `週${p.weeklyHours}時間 / 必要 週${hoursPerWeek}時間`,
+    en: `${p.weeklyHours} h/week available of ${hoursPerWeek} needed`,
   };
 }
 
@@ -107,34 +113,37 @@ export function pairContext(p: ParticipantFacts, project: ProjectFacts): PairCon
   return { km: p.home ? distanceKm(p.home, project.location) : null };
 }
 
-export function distanceFactor(
-  p: ParticipantFacts,
-  project: ProjectFacts,
-  pair: PairContext = pairContext(p, project),
-): FactorValue {
-  if (project.mode === 'REMOTE') {
-    return { factor: 'distance', value: 1, reason: { ja: 'リモートで参加可能', en: 'Remote' } };
-  }
-  if (pair.km === null) {
-    return { factor: 'distance', value: 0.5, reason: { ja: '居住地未設定', en: 'Home not given' } };
-  }
-  const km = Math.round(pair.km);
+// Non-increasing in km, so a lower bound on km gives an upper bound on the value.
+export function distanceValue(mode: ModeCode, km: number | null): number {
+  if (mode === 'REMOTE') return 1;
+  if (km === null) return 0.5;
   // Hybrid work needs fewer trips, so distance weighs half as much.
-  const halfKm = project.mode === 'HYBRID' ? DISTANCE_HALF_KM * 2 : DISTANCE_HALF_KM;
-  return {
-    factor: 'distance',
-    value: Math.pow(0.5, km / halfKm),
-    reason: { ja: `居住地から約${km}km`, en: `About ${km} km from home` },
-  };
+  const halfKm = mode === 'HYBRID' ? DISTANCE_HALF_KM * 2 : DISTANCE_HALF_KM;
+  return Math.pow(0.5, Math.round(km) / halfKm);
 }
 
-// Which project themes and modes serve each goal.
+export function distanceReason(mode: ModeCode, km: number | null): Reason {
+  if (mode === 'REMOTE') return { ja: 'リモートで参加可能', en: 'Remote' };
+  if (km === null) return { ja: '居住地未設定', en: 'Home not given' };
+  const rounded = Math.round(km);
+  return { ja: `居住地から約${rounded}km`, en: `About ${rounded} km from home` };
+}
+
+// Which project themes and modes serve each goal, in the order of the goal bits below.
 const GOAL_FIT: Record<GoalCode, (project: ProjectFacts) => boolean> = {
   CAREER_BUILDING: (pr) => pr.themeCode === 'work',
   SIDE_JOB_TRIAL: (pr) => pr.themeCode === 'work',
   LEARNING: (pr) => pr.themeCode === 'learning' || pr.themeCode === 'agriculture',
   EXPLORING_A_MOVE: (pr) => pr.mode !== 'REMOTE',
   SKILL_INVENTORY: (pr) => pr.skills.length > 0,
+};
+
+const GOAL_BITS: Record<GoalCode, number> = {
+  CAREER_BUILDING: 1,
+  SIDE_JOB_TRIAL: 2,
+  LEARNING: 4,
+  EXPLORING_A_MOVE: 8,
+  SKILL_INVENTORY: 16,
 };
 
 const GOAL_NAMES: Record<GoalCode, Reason> = {
@@ -145,43 +154,108 @@ const GOAL_NAMES: Record<GoalCode, Reason> = {
   SKILL_INVENTORY: { ja: 'スキルの棚卸し', en: 'skill inventory' },
 };
 
-export function goalFactor(p: ParticipantFacts, project: ProjectFacts): FactorValue {
-  const fitting = p.goals.filter((g) => GOAL_FIT[g](project));
-  if (fitting.length === 0) {
-    return {
-      factor: 'goal',
-      value: p.goals.length ? 0 : 0.5,
-      reason: { ja: '目的との一致なし', en: 'No goal served' },
-    };
+// The goals a project serves, as bits: projects with equal masks serve goals equally.
+export function goalFitMask(project: ProjectFacts): number {
+  let mask = 0;
+  for (const goal of Object.keys(GOAL_FIT) as GoalCode[]) {
+    if (GOAL_FIT[goal](project)) mask |= GOAL_BITS[goal];
   }
-  const first = GOAL_NAMES[fitting[0]];
-  return {
-    factor: 'goal',
-    value: 1,
-    reason: { ja: `目的「${first.ja}」に合う`, en: `Serves the goal: ${first.en}` },
-  };
+  return mask;
 }
 
-export function tieFactor(p: ParticipantFacts, project: ProjectFacts): FactorValue {
-  return p.regionTies.has(project.regionOrganizationId)
-    ? {
-        factor: 'tie',
-        value: 1,
-        reason: { ja: 'この地域との関わりあり', en: 'Already has a tie with this region' },
-      }
-    : { factor: 'tie', value: 0, reason: { ja: 'この地域とは初めて', en: 'New to this region' } };
+// A participant's goals as bits, to meet a project's goalFitMask.
+export function goalMask(goals: readonly GoalCode[]): number {
+  let mask = 0;
+  for (const goal of goals) mask |= GOAL_BITS[goal];
+  return mask;
+}
+
+// The goal factor from both sides' masks: what goalValue is for any pair.
+export function goalValueOfMasks(participantGoals: number, projectFit: number): number {
+  if (participantGoals & projectFit) return 1;
+  return participantGoals ? 0 : 0.5;
+}
+
+export function goalValue(p: ParticipantFacts, project: ProjectFacts): number {
+  for (const goal of p.goals) if (GOAL_FIT[goal](project)) return 1;
+  return p.goals.length ? 0 : 0.5;
+}
+
+export function goalReason(p: ParticipantFacts, project: ProjectFacts): Reason {
+  const first = p.goals.find((g) => GOAL_FIT[g](project));
+  if (first === undefined) return { ja: '目的との一致なし', en: 'No goal served' };
+  const name = GOAL_NAMES[first];
+  return { ja: `目的「${name.ja}」に合う`, en: `Serves the goal: ${name.en}` };
+}
+
+export function tieValue(p: ParticipantFacts, regionOrganizationId: string): number {
+  return p.regionTies.has(regionOrganizationId) ? 1 : 0;
+}
+
+export function tieReason(p: ParticipantFacts, regionOrganizationId: string): Reason {
+  return p.regionTies.has(regionOrganizationId)
+    ? { ja: 'この地域との関わりあり', en: 'Already has a tie with this region' }
+    : { ja: 'この地域とは初めて', en: 'New to this region' };
 }
 
 // Projects few people have been matched to so far get a boost, so attention spreads out.
+export function fairnessValue(candidateCount: number): number {
+  return 1 / (1 + candidateCount / FAIRNESS_HALF);
+}
+
+export function fairnessReason(candidateCount: number): Reason {
+  return { ja: `候補者 ${candidateCount}人`, en: `${candidateCount} candidates so far` };
+}
+
+export function skillsFactor(p: ParticipantFacts, project: ProjectFacts): FactorValue {
+  return { factor: 'skills', value: skillsValue(p, project), reason: skillsReason(p, project) };
+}
+
+export function themeFactor(p: ParticipantFacts, project: ProjectFacts): FactorValue {
+  return {
+    factor: 'theme',
+    value: themeValue(p, project.themeCode),
+    reason: themeReason(p, project.themeCode),
+  };
+}
+
+export function availabilityFactor(p: ParticipantFacts, project: ProjectFacts): FactorValue {
+  return {
+    factor: 'availability',
+    value: availabilityValue(p, project.hoursPerWeek),
+    reason: availabilityReason(p, project.hoursPerWeek),
+  };
+}
+
+export function distanceFactor(
+  p: ParticipantFacts,
+  project: ProjectFacts,
+  pair: PairContext = pairContext(p, project),
+): FactorValue {
+  return {
+    factor: 'distance',
+    value: distanceValue(project.mode, pair.km),
+    reason: distanceReason(project.mode, pair.km),
+  };
+}
+
+export function goalFactor(p: ParticipantFacts, project: ProjectFacts): FactorValue {
+  return { factor: 'goal', value: goalValue(p, project), reason: goalReason(p, project) };
+}
+
+export function tieFactor(p: ParticipantFacts, project: ProjectFacts): FactorValue {
+  return {
+    factor: 'tie',
+    value: tieValue(p, project.regionOrganizationId),
+    reason: tieReason(p, project.regionOrganizationId),
+  };
+}
+
 export function fairnessFactor(_p: ParticipantFacts, project: ProjectFacts): FactorValue {
-  const value = 1 / (1 + project.candidateCount / FAIRNESS_HALF);
   return {
     factor: 'fairness',
-    value,
-    reason: {
-      ja: `候補者 ${project.candidateCount}人`,
-      en: `${project.candidateCount} candidates so far`,
-    },
+    value: fairnessValue(project.candidateCount),
+    reason: fairnessReason(project.candidateCount),
   };
 }
 

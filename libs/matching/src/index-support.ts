@@ -1,0 +1,109 @@
+import type { ParticipantKindCode, ProjectFacts } from './match-facts';
+
+// Pieces both indexes share: kind slots, compressed posting lists, visit stamps.
+
+const KNOWN_KINDS: readonly ParticipantKindCode[] = [
+  'PRO_BONO',
+  'UNIVERSITY_STUDENT',
+  'HIGH_SCHOOL_STUDENT',
+  'COMPANY_EMPLOYEE',
+];
+// A kind outside the union (bad data) only meets projects open to every kind.
+const OTHER_KIND = KNOWN_KINDS.length;
+export const KIND_SLOTS = KNOWN_KINDS.length + 1;
+const ALL_KINDS_MASK = (1 << KIND_SLOTS) - 1;
+
+export function kindSlot(kind: string): number {
+  const slot = (KNOWN_KINDS as readonly string[]).indexOf(kind);
+  return slot < 0 ? OTHER_KIND : slot;
+}
+
+// Bit per kind slot the project is open to; kindEligible in bits.
+export function eligibleKindMask(project: ProjectFacts): number {
+  if (project.eligibleKinds.length === 0) return ALL_KINDS_MASK;
+  let mask = 0;
+  for (const kind of project.eligibleKinds) {
+    const slot = kindSlot(kind);
+    if (slot !== OTHER_KIND) mask |= 1 << slot;
+  }
+  return mask;
+}
+
+// Participants are split by kind and by remote-only, so a posting list only holds pairs those two
+// filters allow: partition = kind slot * 2 + (remote-only ? 1 : 0).
+export const PARTITIONS = KIND_SLOTS * 2;
+
+export function partitionOf(kind: string, remoteOnly: boolean): number {
+  return kindSlot(kind) * 2 + (remoteOnly ? 1 : 0);
+}
+
+// Whether a project's pairs with a partition's participants pass the kind and remote-only filters.
+export function partitionAllows(partition: number, kindMask: number, onsite: boolean): boolean {
+  const remoteOnly = (partition & 1) === 1;
+  return (kindMask & (1 << (partition >> 1))) !== 0 && !(remoteOnly && onsite);
+}
+
+// Lists of ints per key, packed into one array (compressed sparse rows).
+export class PackedLists {
+  readonly start: Int32Array;
+  readonly items: Int32Array;
+
+  constructor(lists: ReadonlyArray<ArrayLike<number>>) {
+    this.start = new Int32Array(lists.length + 1);
+    let total = 0;
+    for (let i = 0; i < lists.length; i++) {
+      total += lists[i].length;
+      this.start[i + 1] = total;
+    }
+    this.items = new Int32Array(total);
+    for (let i = 0; i < lists.length; i++) this.items.set(lists[i], this.start[i]);
+  }
+}
+
+// Marks "seen during this query" without clearing an array per query.
+export class Stamps {
+  private readonly marks: Int32Array;
+  private current = 0;
+
+  constructor(size: number) {
+    this.marks = new Int32Array(size);
+  }
+
+  next(): void {
+    if (this.current === 0x7fffffff) {
+      this.marks.fill(0);
+      this.current = 0;
+    }
+    this.current++;
+  }
+
+  has(i: number): boolean {
+    return this.marks[i] === this.current;
+  }
+
+  // True when newly marked.
+  mark(i: number): boolean {
+    if (this.marks[i] === this.current) return false;
+    this.marks[i] = this.current;
+    return true;
+  }
+}
+
+// Projects whose skills break the postings' assumptions (a minimum level a missing skill meets,
+// or no positive weight to average over) are scored exhaustively instead.
+export function hasRegularSkills(project: ProjectFacts): boolean {
+  let total = 0;
+  for (const s of project.skills) {
+    if (!(s.minLevel > 0 && s.weight >= 0 && Number.isFinite(s.weight))) return false;
+    total += s.weight;
+  }
+  return project.skills.length === 0 || total > 0;
+}
+
+export function assertUniqueIds(items: ReadonlyArray<{ id: string }>, what: string): void {
+  const seen = new Set<string>();
+  for (const { id } of items) {
+    if (seen.has(id)) throw new RangeError(`${what} id ${id} appears twice`);
+    seen.add(id);
+  }
+}

@@ -1,0 +1,182 @@
+import { topProjects } from './match-score';
+import { DEFAULT_WEIGHTS, type MatchingWeights } from './match-weights';
+import { ProjectIndex } from './project-index';
+import {
+  expectSameMatches,
+  participantFacts,
+  projectFacts,
+  randomFacts,
+  TOKYO,
+} from './test-facts';
+
+const WEIGHT_SETS: MatchingWeights[] = [
+  DEFAULT_WEIGHTS,
+  // Zeros: factors that do not count must not break the bounds.
+  {
+    version: 'zeros',
+    weights: { skills: 0, theme: 1, availability: 0, distance: 0.5, goal: 0, tie: 0, fairness: 0 },
+  },
+  {
+    version: 'skills-only',
+    weights: { skills: 1, theme: 0, availability: 0, distance: 0, goal: 0, tie: 0, fairness: 0 },
+  },
+  {
+    version: 'no-skills',
+    weights: {
+      skills: 0,
+      theme: 0.2,
+      availability: 0.3,
+      distance: 1,
+      goal: 0.1,
+      tie: 1,
+      fairness: 1,
+    },
+  },
+];
+
+describe('ProjectIndex', () => {
+  it('equals brute-force topProjects on random data (ids, scores, order, explanations)', () => {
+    let compared = 0;
+    let nonEmpty = 0;
+    let ties = 0;
+    for (let seed = 1; seed <= 8; seed++) {
+      const { participants, projects } = randomFacts(seed, 40, 150);
+      const weights = WEIGHT_SETS[seed % WEIGHT_SETS.length];
+      const index = new ProjectIndex(projects, weights);
+      for (const participant of participants) {
+        for (const k of [1, 3, 20, 400]) {
+          const expected = topProjects(participant, projects, weights, k);
+          expectSameMatches(index.topProjects(participant, k), expected);
+          compared++;
+          if (expected.length > 0) nonEmpty++;
+          for (let i = 1; i < expected.length; i++) {
+            if (expected[i].score === expected[i - 1].score) ties++;
+          }
+        }
+      }
+    }
+    // The data must make the comparison mean something: mostly non-empty lists, exact ties.
+    expect(nonEmpty).toBeGreaterThan(compared * 0.8);
+    expect(ties).toBeGreaterThan(compared);
+  });
+
+  it('breaks exact ties by project id, whatever the input order', () => {
+    const projects = ['p-c', 'p-a', 'p-d', 'p-b'].map((id) => projectFacts({ id, skills: [] }));
+    const index = new ProjectIndex(projects, DEFAULT_WEIGHTS);
+    expect(index.topProjects(participantFacts(), 3).map((m) => m.projectId)).toEqual([
+      'p-a',
+      'p-b',
+      'p-c',
+    ]);
+  });
+
+  it('needs every must-have at its minimum level; nice-to-haves only add credit', () => {
+    const projects = [
+      projectFacts({ id: 'both', skills: [must('a', 3), must('b', 2)] }),
+      projectFacts({ id: 'low', skills: [must('a', 5)] }),
+      projectFacts({ id: 'nice', skills: [nice('c', 4)] }),
+    ];
+    const index = new ProjectIndex(projects, DEFAULT_WEIGHTS);
+    const ids = (skills: Array<[string, number]>) =>
+      index.topProjects(participantFacts({ skills: new Map(skills) }), 10).map((m) => m.projectId);
+    expect(ids([['a', 4]])).toEqual(['nice']);
+    expect(
+      ids([
+        ['a', 4],
+        ['b', 2],
+      ]),
+    ).toEqual(['both', 'nice']);
+    // Equal scores: by id.
+    expect(
+      ids([
+        ['a', 5],
+        ['b', 1],
+        ['c', 4],
+      ]),
+    ).toEqual(['low', 'nice']);
+  });
+
+  it('keeps kinds to the projects open to them', () => {
+    const projects = [
+      projectFacts({ id: 'students', eligibleKinds: ['UNIVERSITY_STUDENT'] }),
+      projectFacts({ id: 'open', eligibleKinds: [] }),
+    ];
+    const index = new ProjectIndex(projects, DEFAULT_WEIGHTS);
+    const ids = (kind: 'PRO_BONO' | 'UNIVERSITY_STUDENT') =>
+      index.topProjects(participantFacts({ kind }), 10).map((m) => m.projectId);
+    expect(ids('PRO_BONO')).toEqual(['open']);
+    expect(ids('UNIVERSITY_STUDENT').sort()).toEqual(['open', 'students']);
+  });
+
+  it('keeps remote-only people off on-site projects and everyone within travel range', () => {
+    const far = { lat: TOKYO.lat + 5, lng: TOKYO.lng };
+    const projects = [
+      projectFacts({ id: 'onsite-near', mode: 'ONSITE', location: TOKYO }),
+      projectFacts({ id: 'onsite-far', mode: 'ONSITE', location: far }),
+      projectFacts({ id: 'hybrid-far', mode: 'HYBRID', location: far }),
+    ];
+    const index = new ProjectIndex(projects, DEFAULT_WEIGHTS);
+    const ids = (overrides: Parameters<typeof participantFacts>[0]) =>
+      index
+        .topProjects(participantFacts(overrides), 10)
+        .map((m) => m.projectId)
+        .sort();
+    expect(ids({ travelRangeKm: 300 })).toEqual(['hybrid-far', 'onsite-near']);
+    expect(ids({ travelRangeKm: 800 })).toEqual(['hybrid-far', 'onsite-far', 'onsite-near']);
+    expect(ids({ remoteOnly: true })).toEqual(['hybrid-far']);
+    // Without a home nothing is too far.
+    expect(ids({ home: null, travelRangeKm: 10 })).toEqual([
+      'hybrid-far',
+      'onsite-far',
+      'onsite-near',
+    ]);
+  });
+
+  it('finds projects of tied regions and projects sharing no skill when they rank', () => {
+    const projects = [
+      projectFacts({ id: 'skilled', skills: [must('a', 1)], candidateCount: 50 }),
+      projectFacts({ id: 'tied', regionOrganizationId: 'home-town', skills: [nice('z', 1)] }),
+      projectFacts({ id: 'open', skills: [] }),
+    ];
+    const heavyTie: MatchingWeights = {
+      version: 'tie',
+      weights: { ...DEFAULT_WEIGHTS.weights, tie: 1 },
+    };
+    const participant = participantFacts({
+      skills: new Map([['a', 3]]),
+      regionTies: new Set(['home-town']),
+    });
+    const index = new ProjectIndex(projects, heavyTie);
+    expect(index.topProjects(participant, 3)).toEqual(
+      topProjects(participant, projects, heavyTie, 3),
+    );
+    expect(index.topProjects(participant, 3).map((m) => m.projectId)).toContain('tied');
+  });
+
+  it('prunes by bound: a fuller top-k scores fewer projects', () => {
+    const { participants, projects } = randomFacts(99, 1, 400);
+    const index = new ProjectIndex(projects, DEFAULT_WEIGHTS);
+    const participant = { ...participants[0], remoteOnly: false, availability: [] };
+    const scored = (k: number) => {
+      const before = index.scoredPairs;
+      index.topProjects(participant, k);
+      return index.scoredPairs - before;
+    };
+    expect(scored(1)).toBeLessThan(scored(400));
+    expect(scored(400)).toBeLessThan(projects.length);
+  });
+
+  it('rejects duplicate project ids', () => {
+    expect(() => new ProjectIndex([projectFacts(), projectFacts()], DEFAULT_WEIGHTS)).toThrow(
+      'project id project-1 appears twice',
+    );
+  });
+});
+
+function must(skillId: string, minLevel: number) {
+  return { skillId, must: true, minLevel, weight: 3 };
+}
+
+function nice(skillId: string, minLevel: number) {
+  return { skillId, must: false, minLevel, weight: 3 };
+}
