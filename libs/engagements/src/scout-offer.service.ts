@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, Connection, isUniqueViolation, Page, paginateKeyset } from '@tsunagu/core';
+import {
+  AppError,
+  Connection,
+  isUniqueViolation,
+  Page,
+  paginateKeyset,
+  ScoringRequestService,
+} from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { ParticipantProfile } from '@tsunagu/participants';
 import { Project, ProjectService, ProjectStatus } from '@tsunagu/projects';
@@ -28,6 +35,7 @@ export class ScoutOfferService {
     private readonly projects: ProjectService,
     private readonly applications: ApplicationService,
     private readonly policy: PolicyService,
+    private readonly scoring: ScoringRequestService,
   ) {}
 
   async send(actor: Actor, draft: ScoutOfferDraft): Promise<ScoutOffer> {
@@ -87,6 +95,8 @@ export class ScoutOfferService {
           status: ScoutOfferStatus.PENDING,
           expiresAt: new Date(now.getTime() + days * DAY_MS),
         });
+        // One more candidate for the project: its fairness boost shrinks.
+        await this.scoring.projectChanged(m, project.id);
         return (inserted.identifiers[0] as { id: string }).id;
       });
     } catch (error) {
