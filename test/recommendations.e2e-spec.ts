@@ -307,6 +307,31 @@ describe('recommendations kept fresh by the worker', () => {
     });
   });
 
+  it('counts open scout offers as candidates, shrinking the fairness boost', async () => {
+    const gina = await f.signUp('gina');
+    expectData(await f.saveProfile(gina, profile({ skills: [{ skillId: webDesign, level: 4 }] })));
+    const fresh = await f.project(regionStaff, regionId, {
+      title: '商店街のウェブ発信',
+      requiredSkills: [{ skillId: webDesign, requirement: 'MUST', minLevel: 2, weight: 3 }],
+    });
+    await f.publish(interStaff, fresh);
+    const fairnessOf = async () => {
+      const entry = (await recommended(gina)).find((r: any) => r.project.id === fresh);
+      return entry?.factors.find((x: any) => x.factor === 'fairness');
+    };
+    await eventually(async () => (await fairnessOf())?.reason.en === '0 candidates so far');
+    expect((await fairnessOf()).value).toBe(1);
+    expectData(
+      await platform.gql(
+        `mutation($input: SendScoutOfferInput!) { sendScoutOffer(input: $input) { id } }`,
+        { input: { projectId: fresh, participantId: gina.id, message: '一緒にどうですか' } },
+        interStaff.token,
+      ),
+    );
+    await eventually(async () => (await fairnessOf())?.reason.en === '1 candidates so far');
+    expect((await fairnessOf()).value).toBeLessThan(1);
+  });
+
   it('drops a closed project from recommendations', async () => {
     const fred = await f.signUp('fred');
     expectData(await f.saveProfile(fred, profile({ skills: [{ skillId: webDesign, level: 4 }] })));
