@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { CohortsModule } from '@tsunagu/cohorts';
 import { CoreModule } from '@tsunagu/core';
 import { CompaniesModule } from '@tsunagu/companies';
 import { EngagementsModule } from '@tsunagu/engagements';
@@ -28,6 +29,7 @@ import { API_RESOLVERS } from './resolvers';
     EngagementsModule,
     NotificationsModule,
     ScoringModule,
+    CohortsModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthenticationGuard },

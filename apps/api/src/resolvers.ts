@@ -1,3 +1,4 @@
+import { CohortResolver } from './cohorts/cohort.resolver';
 import { CompanyResolver } from './companies/company.resolver';
 import { ApplicationResolver } from './engagements/application.resolver';
 import { ScoutOfferResolver } from './engagements/scout-offer.resolver';
@@ -27,4 +28,5 @@ export const API_RESOLVERS = [
   ScoutOfferResolver,
   NotificationResolver,
   RecommendationResolver,
+  CohortResolver,
 ];

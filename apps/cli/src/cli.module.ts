@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CohortsModule } from '@tsunagu/cohorts';
 import { CoreModule } from '@tsunagu/core';
 import { CompaniesModule } from '@tsunagu/companies';
 import { EngagementsModule } from '@tsunagu/engagements';
@@ -22,6 +23,7 @@ import { DemoSeeder } from './demo/demo-seeder';
     EngagementsModule,
     NotificationsModule,
     ScoringModule,
+    CohortsModule,
   ],
   providers: [DemoSeeder],
 })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { CohortsModule } from '@tsunagu/cohorts';
 import { CoreModule } from '@tsunagu/core';
 import { CompaniesModule } from '@tsunagu/companies';
 import { EngagementsModule } from '@tsunagu/engagements';
@@ -10,6 +11,7 @@ import { ProjectsModule } from '@tsunagu/projects';
 import { ScoringModule } from '@tsunagu/scoring';
 import { TaxonomyModule } from '@tsunagu/taxonomy';
 import { JobRunner } from './job-runner';
+import { CohortJobs } from './jobs/cohort.jobs';
 import { NotificationJobs } from './jobs/notification.jobs';
 import { ScoringJobs } from './jobs/scoring.jobs';
 
@@ -25,7 +27,8 @@ import { ScoringJobs } from './jobs/scoring.jobs';
     EngagementsModule,
     NotificationsModule,
     ScoringModule,
+    CohortsModule,
   ],
-  providers: [JobRunner, NotificationJobs, ScoringJobs],
+  providers: [JobRunner, NotificationJobs, ScoringJobs, CohortJobs],
 })
 export class WorkerModule {}

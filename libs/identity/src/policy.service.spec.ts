@@ -373,6 +373,41 @@ describe('PolicyService', () => {
     });
   });
 
+  describe('cohorts', () => {
+    it("lets the intermediary's own staff manage its cohorts, nobody else", () => {
+      expect(policy.canManageCohorts(hokkaidoIntermediary, 'npo-hokkaido')).toBe(true);
+      expect(policy.canManageCohorts(bihoroIntermediary, 'npo-hokkaido')).toBe(false);
+      expect(policy.canManageCohorts(bihoroOwner, 'region-bihoro')).toBe(false);
+      expect(policy.canManageCohorts(participant, 'npo-hokkaido')).toBe(false);
+      // Admins see no profiles, so they do not allocate people.
+      expect(policy.canManageCohorts(admin, 'npo-hokkaido')).toBe(false);
+    });
+
+    it("adds a project only when the cohort's intermediary covers its place", () => {
+      expect(policy.canAddToCohort(hokkaidoIntermediary, 'npo-hokkaido', bihoroProject)).toBe(true);
+      expect(policy.canAddToCohort(hokkaidoIntermediary, 'npo-hokkaido', ichinosekiProject)).toBe(
+        false,
+      );
+      // Covering the place through another of the actor's intermediaries is not enough.
+      const both = actor(
+        membership({
+          organizationId: 'npo-iwate',
+          organizationKind: OrganizationKind.INTERMEDIARY,
+          remitPrefectureCodes: ['03'],
+        }),
+        membership({
+          organizationId: 'npo-bihoro',
+          organizationKind: OrganizationKind.INTERMEDIARY,
+          remitMunicipalityCodes: [BIHORO],
+        }),
+      );
+      expect(policy.canAddToCohort(both, 'npo-bihoro', ichinosekiProject)).toBe(false);
+      expect(policy.canAddToCohort(both, 'npo-iwate', ichinosekiProject)).toBe(true);
+      expect(policy.canAddToCohort(bihoroStaff, 'region-bihoro', bihoroProject)).toBe(false);
+      expect(policy.canAddToCohort(admin, 'platform', bihoroProject)).toBe(false);
+    });
+  });
+
   describe('assert', () => {
     it('does nothing when allowed', () => {
       expect(() => policy.assert(true)).not.toThrow();

@@ -149,6 +149,28 @@ export class PolicyService {
     );
   }
 
+  // Cohorts are run by the staff of the program's intermediary. Not by platform admins: the
+  // allocation works on participant profiles, which admins do not see.
+  canManageCohorts(actor: Actor, intermediaryOrganizationId: string): boolean {
+    return (
+      this.membership(actor, intermediaryOrganizationId)?.organizationKind ===
+      OrganizationKind.INTERMEDIARY
+    );
+  }
+
+  // A project joins a cohort when the cohort's intermediary (not just any of the actor's) covers
+  // its place.
+  canAddToCohort(actor: Actor, intermediaryOrganizationId: string, project: ProjectScope): boolean {
+    const m = this.membership(actor, intermediaryOrganizationId);
+    return (
+      m?.organizationKind === OrganizationKind.INTERMEDIARY &&
+      remitCovers(
+        { prefectureCodes: m.remitPrefectureCodes, municipalityCodes: m.remitMunicipalityCodes },
+        project.municipalityCode,
+      )
+    );
+  }
+
   assert(allowed: boolean, message?: string): void {
     if (!allowed) throw AppError.forbidden(message);
   }

@@ -1,7 +1,7 @@
 // The one map of every background job: its name, the queue it runs on and its payload.
 // Payloads carry ids only; the state lives in Postgres. The worker refuses to start unless every
 // job here has exactly one handler.
-export const QUEUE_NAMES = ['notifications', 'scoring'] as const;
+export const QUEUE_NAMES = ['notifications', 'scoring', 'cohorts'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobPayloads {
@@ -18,6 +18,8 @@ export interface JobPayloads {
   'score.chunk': { runId: string; chunk: number };
   // The parent of a run's chunks: runs once every chunk has finished.
   'score.all-finished': { runId: string };
+  // An intermediary asked for an allocation of a cohort: compute and store the proposal.
+  'cohort.allocate': { allocationId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -50,6 +52,7 @@ export const JOBS: { readonly [N in JobName]: JobDefinition<N> } = {
   'score.all': { queue: 'scoring', attempts: 5, backoffMs: 2000 },
   'score.chunk': { queue: 'scoring', attempts: 5, backoffMs: 2000 },
   'score.all-finished': { queue: 'scoring', attempts: 5, backoffMs: 2000 },
+  'cohort.allocate': { queue: 'cohorts', attempts: 3, backoffMs: 2000 },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

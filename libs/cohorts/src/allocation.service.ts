@@ -1,0 +1,349 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, ErrorCode, FieldProblem, OutboxService } from '@tsunagu/core';
+import { Application, ApplicationService } from '@tsunagu/engagements';
+import { Actor, User } from '@tsunagu/identity';
+import { type AllocationInstance, validateAllocationInstance } from '@tsunagu/matching';
+import { Project, ProjectService, ProjectSkill, ProjectStatus } from '@tsunagu/projects';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { describeInstanceProblems, type ProblemNames, summarise } from './allocation-problems';
+import {
+  applyMoves,
+  evaluateProposal,
+  type Move,
+  type ProposedAssignment,
+} from './allocation-snapshot';
+import { AllocationAssignment } from './allocation-assignment.entity';
+import { Allocation, AllocationModeValue, AllocationStatus } from './allocation.entity';
+import { CohortMember } from './cohort-member.entity';
+import { CohortProject } from './cohort-project.entity';
+import { CohortRanking } from './cohort-ranking.entity';
+import { assertOpen, CohortService, type ParticipantEntry } from './cohort.service';
+import { Cohort, CohortStatus } from './cohort.entity';
+
+// An allocation with what showing it needs: its assignments, the projects and participants of
+// its snapshot, and the required skills its teams refer to.
+export interface AllocationView {
+  allocation: Allocation;
+  assignments: AllocationAssignment[];
+  projects: Map<string, Project>;
+  participants: Map<string, ParticipantEntry>;
+  requiredSkills: Map<string, ProjectSkill[]>;
+}
+
+@Injectable()
+export class AllocationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cohorts: CohortService,
+    private readonly projects: ProjectService,
+    private readonly applications: ApplicationService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  // Queues a run for the worker. What is already wrong (no members, no projects, a ranked project
+  // closed since) is refused here with the same checks the worker makes; the worker still checks
+  // again, as things can change before it runs.
+  async request(
+    actor: Actor,
+    cohortId: string,
+    mode: AllocationModeValue,
+  ): Promise<AllocationView> {
+    const allocationId = await this.dataSource.transaction(async (m) => {
+      const cohort = await this.cohorts.staffCohort(m, actor, cohortId, 'share');
+      assertOpen(cohort);
+      const { instance, names } = await this.preflightInstance(m, cohortId);
+      const problems = describeInstanceProblems(
+        instance,
+        validateAllocationInstance(instance),
+        names,
+      );
+      if (problems.length) {
+        throw AppError.badInput(
+          `The allocation cannot run: ${summarise(problems)}`,
+          problems.map((p) => ({ path: ['cohortId'], message: p.message })),
+        );
+      }
+      const inserted = await m.insert(Allocation, {
+        cohortId,
+        mode,
+        status: AllocationStatus.QUEUED,
+        requestedById: actor.userId,
+      });
+      const allocationId = (inserted.identifiers[0] as { id: string }).id;
+      await this.outbox.add(
+        m,
+        'cohort.allocate',
+        { allocationId },
+        `cohort-allocate.${allocationId}`,
+      );
+      return allocationId;
+    });
+    return this.get(actor, allocationId);
+  }
+
+  // For the intermediary's staff.
+  async get(actor: Actor, allocationId: string): Promise<AllocationView> {
+    const allocation = await this.dataSource
+      .getRepository(Allocation)
+      .findOneBy({ id: allocationId });
+    if (!allocation) throw AppError.notFound('Allocation', allocationId);
+    await this.cohorts.staffCohort(this.dataSource.manager, actor, allocation.cohortId);
+    return this.viewOf(actor, allocation);
+  }
+
+  // Moves participants between the projects they ranked (or out) before confirmation, within
+  // capacity; the total, blocking pairs and teams are recomputed against the run's snapshot.
+  async adjust(actor: Actor, allocationId: string, moves: Move[]): Promise<AllocationView> {
+    await this.dataSource.transaction(async (m) => {
+      const cohortId = await this.cohortIdOf(m, allocationId);
+      const cohort = await this.cohorts.staffCohort(m, actor, cohortId, 'share');
+      const allocation = await this.lock(m, allocationId);
+      assertProposed(allocation);
+      assertOpen(cohort);
+      const current = await m
+        .getRepository(AllocationAssignment)
+        .findBy({ allocationId: allocation.id });
+      const { assignments, problems } = applyMoves(allocation.snapshot!, current, moves);
+      if (problems.length) {
+        throw AppError.invalidFields(
+          problems.map(({ index, field, message }): FieldProblem => ({
+            path: ['input', 'moves', String(index), field],
+            message,
+          })),
+        );
+      }
+      const evaluation = evaluateProposal(allocation.snapshot!, assignments);
+      await m.delete(AllocationAssignment, { allocationId: allocation.id });
+      await this.insertAssignments(m, allocation.id, assignments);
+      await m.update(
+        Allocation,
+        { id: allocation.id },
+        {
+          totalScore: evaluation.totalScore,
+          blockingPairCount: evaluation.blockingPairs.length,
+          blockingPairs: evaluation.blockingPairs,
+          teams: evaluation.teams,
+        },
+      );
+    });
+    return this.get(actor, allocationId);
+  }
+
+  // Once per cohort: an application per assignment (skipping anyone who already applied to
+  // their project), all in one transaction. The cohort's row lock makes a concurrent confirm,
+  // of this or another allocation of the cohort, wait and then find it CONFIRMED.
+  async confirm(actor: Actor, allocationId: string): Promise<AllocationView> {
+    await this.dataSource.transaction(async (m) => {
+      const cohortId = await this.cohortIdOf(m, allocationId);
+      const cohort = await this.cohorts.staffCohort(m, actor, cohortId, 'update');
+      const allocation = await this.lock(m, allocationId);
+      if (cohort.status === CohortStatus.CONFIRMED) {
+        throw AppError.conflict('This cohort has already confirmed an allocation');
+      }
+      assertProposed(allocation);
+      const assignments = await m
+        .getRepository(AllocationAssignment)
+        .findBy({ allocationId: allocation.id });
+      const projectIds = [...new Set(assignments.map((a) => a.projectId))];
+      const projects = new Map(
+        (await m.getRepository(Project).findBy({ id: In(projectIds) })).map((p) => [p.id, p]),
+      );
+      const closed = [...projects.values()].filter((p) => p.status !== ProjectStatus.PUBLISHED);
+      if (closed.length) {
+        throw AppError.conflict(
+          `No longer published: ${closed.map((p) => `"${p.title}"`).join(', ')}. ` +
+            'Move their participants elsewhere or unassign them, then confirm',
+        );
+      }
+      const existing = assignments.length
+        ? await m.getRepository(Application).find({
+            where: assignments.map((a) => ({
+              projectId: a.projectId,
+              participantId: a.participantId,
+            })),
+            select: { id: true, projectId: true, participantId: true },
+          })
+        : [];
+      const existingId = new Map(existing.map((a) => [`${a.projectId}/${a.participantId}`, a.id]));
+      const motivation = `コホート「${cohort.name}」の割り当てで確定 (confirmed in cohort "${cohort.name}")`;
+      for (const assignment of assignments) {
+        const applicationId =
+          existingId.get(`${assignment.projectId}/${assignment.participantId}`) ??
+          (await this.submit(m, assignment, motivation, projects.get(assignment.projectId)!));
+        await m.update(
+          AllocationAssignment,
+          { allocationId: allocation.id, participantId: assignment.participantId },
+          { applicationId },
+        );
+      }
+      const now = new Date();
+      await m.update(
+        Allocation,
+        { id: allocation.id },
+        { status: AllocationStatus.CONFIRMED, confirmedAt: now, confirmedById: actor.userId },
+      );
+      await m.update(Cohort, { id: cohort.id }, { status: CohortStatus.CONFIRMED });
+    });
+    return this.get(actor, allocationId);
+  }
+
+  async insertAssignments(
+    m: EntityManager,
+    allocationId: string,
+    assignments: readonly ProposedAssignment[],
+  ): Promise<void> {
+    if (assignments.length === 0) return;
+    await m.insert(
+      AllocationAssignment,
+      assignments.map((a) => ({
+        allocationId,
+        participantId: a.participantId,
+        projectId: a.projectId,
+        score: a.score,
+        rank: a.rank,
+        adjusted: a.adjusted,
+      })),
+    );
+  }
+
+  // The cohort as the worker will see it, without scores (the engine runs only in the worker):
+  // enough to catch what is wrong before queueing.
+  private async preflightInstance(
+    m: EntityManager,
+    cohortId: string,
+  ): Promise<{ instance: AllocationInstance; names: ProblemNames }> {
+    const [members, cohortProjects, rankings] = await Promise.all([
+      m.getRepository(CohortMember).find({ where: { cohortId }, select: { participantId: true } }),
+      m.getRepository(CohortProject).find({ where: { cohortId }, relations: { project: true } }),
+      m.getRepository(CohortRanking).find({ where: { cohortId }, order: { rank: 'ASC' } }),
+    ]);
+    const instance: AllocationInstance = {
+      participants: members.map((mm) => ({
+        id: mm.participantId,
+        choices: rankings
+          .filter((r) => r.participantId === mm.participantId)
+          .map((r) => ({ projectId: r.projectId, score: 0 })),
+      })),
+      projects: cohortProjects.map((cp) => ({
+        id: cp.projectId,
+        capacity: cp.capacity,
+        open: cp.project!.status === ProjectStatus.PUBLISHED,
+      })),
+    };
+    return {
+      instance,
+      names: await this.names(
+        m,
+        members.map((mm) => mm.participantId),
+        cohortProjects.map((cp) => cp.project!),
+      ),
+    };
+  }
+
+  async names(
+    m: EntityManager,
+    participantIds: readonly string[],
+    projects: readonly Project[],
+  ): Promise<ProblemNames> {
+    const users = participantIds.length
+      ? await m
+          .getRepository(User)
+          .find({ where: { id: In([...participantIds]) }, select: { id: true, displayName: true } })
+      : [];
+    const userName = new Map(users.map((u) => [u.id, u.displayName]));
+    const title = new Map(projects.map((p) => [p.id, p.title]));
+    return {
+      participant: (id) => userName.get(id) ?? id,
+      project: (id) => title.get(id) ?? id,
+    };
+  }
+
+  private async submit(
+    m: EntityManager,
+    assignment: AllocationAssignment,
+    motivation: string,
+    project: Project,
+  ): Promise<string> {
+    try {
+      return await this.applications.submitWithin(m, {
+        projectId: assignment.projectId,
+        participantId: assignment.participantId,
+        motivation,
+      });
+    } catch (error) {
+      // The participant applied on their own between the check above and this insert.
+      if (error instanceof AppError && error.code === ErrorCode.CONFLICT) {
+        throw AppError.conflict(
+          `A participant applied to "${project.title}" while the allocation was being confirmed: confirm again`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async cohortIdOf(m: EntityManager, allocationId: string): Promise<string> {
+    const row = await m
+      .getRepository(Allocation)
+      .findOne({ where: { id: allocationId }, select: { id: true, cohortId: true } });
+    if (!row) throw AppError.notFound('Allocation', allocationId);
+    return row.cohortId;
+  }
+
+  // Row lock, taken after the cohort's (the order every writer uses).
+  private async lock(m: EntityManager, allocationId: string): Promise<Allocation> {
+    const allocation = await m
+      .getRepository(Allocation)
+      .createQueryBuilder('a')
+      .setLock('pessimistic_write')
+      .where('a.id = :allocationId', { allocationId })
+      .getOne();
+    if (!allocation) throw AppError.notFound('Allocation', allocationId);
+    return allocation;
+  }
+
+  private async viewOf(actor: Actor, allocation: Allocation): Promise<AllocationView> {
+    const assignments = await this.dataSource.getRepository(AllocationAssignment).find({
+      where: { allocationId: allocation.id },
+      order: { projectId: 'ASC', rank: 'ASC', participantId: 'ASC' },
+    });
+    const snapshot = allocation.snapshot;
+    const projectIds = [
+      ...new Set([
+        ...(snapshot?.projects.map((p) => p.id) ?? []),
+        ...assignments.map((a) => a.projectId),
+      ]),
+    ];
+    const participantIds = [
+      ...new Set([
+        ...(snapshot?.participants.map((p) => p.id) ?? []),
+        ...assignments.map((a) => a.participantId),
+        ...(allocation.problems ?? []).flatMap((p) => p.participantId ?? []),
+      ]),
+    ];
+    const [projects, participants, skills] = await Promise.all([
+      projectIds.length
+        ? this.dataSource.getRepository(Project).findBy({ id: In(projectIds) })
+        : Promise.resolve([]),
+      this.cohorts.participantEntries(actor, participantIds),
+      this.projects.requiredSkillsFor(projectIds),
+    ]);
+    const requiredSkills = new Map<string, ProjectSkill[]>();
+    for (const s of skills)
+      requiredSkills.set(s.projectId, [...(requiredSkills.get(s.projectId) ?? []), s]);
+    return {
+      allocation,
+      assignments,
+      projects: new Map(projects.map((p) => [p.id, p])),
+      participants,
+      requiredSkills,
+    };
+  }
+}
+
+function assertProposed(allocation: Allocation): void {
+  if (allocation.status !== AllocationStatus.PROPOSED) {
+    throw AppError.conflict(
+      `This allocation is ${allocation.status}: only a PROPOSED allocation can be adjusted or confirmed`,
+    );
+  }
+}
