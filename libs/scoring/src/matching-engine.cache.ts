@@ -7,7 +7,7 @@ import {
   ParticipantFacts,
   ParticipantIndex,
   ProjectIndex,
-  scorePair,
+  pairScore,
 } from '@tsunagu/matching';
 import { DataSource } from 'typeorm';
 import { MatchingFactsLoader, ScoredProjectFacts } from './matching-facts.loader';
@@ -39,8 +39,8 @@ export class ProjectEngine {
   scores(participant: ParticipantFacts): Map<string, number> {
     const scores = new Map<string, number>();
     for (const project of this.projects.values()) {
-      const match = scorePair(participant, project, this.weightsOf(project));
-      if (match) scores.set(project.id, match.score);
+      const score = pairScore(participant, project, this.weightsOf(project));
+      if (score !== null) scores.set(project.id, score);
     }
     return scores;
   }
@@ -64,8 +64,8 @@ export class ParticipantEngine {
   scores(project: ScoredProjectFacts, weights: MatchingWeights): Map<string, number> {
     const scores = new Map<string, number>();
     for (const participant of this.participants) {
-      const match = scorePair(participant, project, weights);
-      if (match) scores.set(participant.id, match.score);
+      const score = pairScore(participant, project, weights);
+      if (score !== null) scores.set(participant.id, score);
     }
     return scores;
   }
