@@ -49,5 +49,19 @@ describe('demo data', () => {
       kind: 'HIGH_SCHOOL_STUDENT',
       guardianName: '渡辺 美香',
     });
+
+    // The worker scores the demo profiles, so recommendations are there to try.
+    const probono = expectData(await signIn('probono@demo.tsunagu.jp')).signIn.accessToken;
+    const recommended = await eventually(async () => {
+      const data = expectData(
+        await platform.gql(
+          `{ recommendedProjects(first: 5) { edges { node { rank project { title } } } } }`,
+          {},
+          probono,
+        ),
+      );
+      return data.recommendedProjects.edges.length > 0 && data.recommendedProjects.edges;
+    });
+    expect(recommended[0].node.rank).toBe(1);
   });
 });
