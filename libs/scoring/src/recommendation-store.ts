@@ -4,6 +4,7 @@ import type { Match } from '@tsunagu/matching';
 import { EntityManager } from 'typeorm';
 import { ParticipantRecommendation } from './participant-recommendation.entity';
 import { ProjectCandidate } from './project-candidate.entity';
+import { packFactors } from './stored-factors';
 
 export interface ScoredList {
   subjectId: string;
@@ -71,7 +72,7 @@ export class RecommendationStore {
         rank: i + 1,
         score: match.score,
         weightsVersion: match.weightsVersion,
-        factors: match.factors,
+        factors: packFactors(match.factors),
         computedAt,
       })),
     );

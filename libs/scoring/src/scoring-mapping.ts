@@ -6,6 +6,7 @@ import type { ProgramWeights } from './program-weights.entity';
 import { toMatchingWeights } from './program-weights.queries';
 import type { CandidateView } from './recommendation.service';
 import type { ScoringRun } from './scoring-run.entity';
+import { unpackFactors } from './stored-factors';
 import type {
   CandidateRecommendationType,
   ProgramWeightsType,
@@ -20,7 +21,7 @@ export function toProjectRecommendationType(
     rank: r.rank,
     score: r.score,
     weightsVersion: r.weightsVersion,
-    factors: r.factors,
+    factors: unpackFactors(r.factors),
     computedAt: r.computedAt,
     project: toProjectType(r.project),
   };
@@ -31,7 +32,7 @@ export function toCandidateRecommendationType(c: CandidateView): CandidateRecomm
     rank: c.rank,
     score: c.score,
     weightsVersion: c.weightsVersion,
-    factors: c.factors,
+    factors: unpackFactors(c.factors),
     computedAt: c.computedAt,
     participant: toParticipantCard(c.view),
   };

@@ -1,7 +1,7 @@
-import type { ExplainedFactor } from '@tsunagu/matching';
 import { ParticipantProfile } from '@tsunagu/participants';
 import { Project } from '@tsunagu/projects';
 import { Column, JoinColumn, ManyToOne } from 'typeorm';
+import type { StoredFactor } from './stored-factors';
 
 // What both recommendation tables keep of a match: its place in the list and its explanation.
 export abstract class StoredMatch {
@@ -29,8 +29,9 @@ export abstract class StoredMatch {
   @Column({ type: 'text' })
   weightsVersion!: string;
 
-  @Column({ type: 'jsonb' })
-  factors!: ExplainedFactor[];
+  // Packed (see stored-factors.ts); json, not jsonb: kept as written, never queried into.
+  @Column({ type: 'json' })
+  factors!: StoredFactor[];
 
   @Column({ type: 'timestamptz', precision: 3 })
   computedAt!: Date;

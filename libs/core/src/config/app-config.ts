@@ -66,7 +66,7 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   @Max(500)
-  RECOMMENDATIONS_TOP_K = 50;
+  RECOMMENDATIONS_TOP_K = 20;
 
   // Subjects per chunk of a full re-score (a chunk is one job and one transaction).
   @Transform(toInt)
