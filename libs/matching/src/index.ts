@@ -7,4 +7,5 @@ export * from './match-score';
 export * from './match-weights';
 export * from './participant-index';
 export * from './project-index';
+export * from './reference-optimum';
 export * from './top-k';

@@ -23,6 +23,39 @@ const DISTANCE_HALF_KM = 150;
 // Candidate count at which the fairness boost halves.
 const FAIRNESS_HALF = 5;
 
+// Reason texts with small whole numbers in them are made once per number and then reused (the
+// strings are immutable; every call still gets its own object). Explanations are built for every
+// match shown, so this is a hot path.
+class TextCache {
+  // Allocated on first use, packed so that lookups stay fast.
+  private ja: Array<string | undefined> = [];
+  private en: string[] = [];
+
+  constructor(private readonly size: number) {}
+
+  // The cache slot for a key, or -1 when the key is not a small whole number.
+  slot(key: number): number {
+    return Number.isInteger(key) && key >= 0 && key < this.size ? key : -1;
+  }
+
+  get(slot: number): Reason | undefined {
+    const ja = slot < 0 ? undefined : this.ja[slot];
+    return ja === undefined ? undefined : { ja, en: this.en[slot] };
+  }
+
+  put(slot: number, reason: Reason): Reason {
+    if (slot >= 0) {
+      if (this.ja.length === 0) {
+        this.ja = new Array<string | undefined>(this.size).fill(undefined);
+        this.en = new Array<string>(this.size).fill('');
+      }
+      this.ja[slot] = reason.ja;
+      this.en[slot] = reason.en;
+    }
+    return reason;
+  }
+}
+
 // Credit for one required skill: full at the minimum level, partial below it (only nice-to-haves
 // get there: a missing must-have excludes the pair).
 export function skillCredit(level: number, minLevel: number): number {
@@ -47,6 +80,8 @@ export function skillsValue(p: ParticipantFacts, project: ProjectFacts): number 
   return weighted / total;
 }
 
+const skillsTexts = new TextCache(1 << 16);
+
 export function skillsReason(p: ParticipantFacts, project: ProjectFacts): Reason {
   if (project.skills.length === 0) return { ja: 'スキル要件なし', en: 'No skills required' };
   let musts = 0;
@@ -60,19 +95,19 @@ export function skillsReason(p: ParticipantFacts, project: ProjectFacts): Reason
     }
   }
   const nices = project.skills.length - musts;
-  const ja = [
-    musts ? `必須スキル ${mustMet}/${musts} を満たす` : '',
-    nices ? `歓迎スキル ${niceMet}/${nices}` : '',
-  ]
-    .filter(Boolean)
-    .join('、');
-  const en = [
-    musts ? `meets ${mustMet}/${musts} must-have skills` : '',
-    nices ? `${niceMet}/${nices} nice-to-have` : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return { ja, en };
+  const slot =
+    Math.max(musts, nices) < 16
+      ? skillsTexts.slot((mustMet << 12) | (musts << 8) | (niceMet << 4) | nices)
+      : -1;
+  const cached = skillsTexts.get(slot);
+  if (cached) return cached;
+  const mustJa = `必須スキル ${mustMet}/${musts} を満たす`;
+  const mustEn = `meets ${mustMet}/${musts} must-have skills`;
+  const niceJa = `歓迎スキル ${niceMet}/${nices}`;
+  const niceEn = `${niceMet}/${nices} nice-to-have`;
+  if (musts === 0) return skillsTexts.put(slot, { ja: niceJa, en: niceEn });
+  if (nices === 0) return skillsTexts.put(slot, { ja: mustJa, en: mustEn });
+  return skillsTexts.put(slot, { ja: `${mustJa}、${niceJa}`, en: `${mustEn}, ${niceEn}` });
 }
 
 export function themeValue(p: ParticipantFacts, themeCode: string): number {
@@ -93,14 +128,26 @@ export function availabilityValue(p: ParticipantFacts, hoursPerWeek: number | nu
   return Math.min(1, p.weeklyHours / hoursPerWeek);
 }
 
+// Up to a week's hours on both sides.
+const HOURS_KEYS = 169;
+const availabilityTexts = new TextCache(HOURS_KEYS * HOURS_KEYS);
+
 export function availabilityReason(p: ParticipantFacts, hoursPerWeek: number | null): Reason {
-  if (p.weeklyHours === null || hoursPerWeek === null) {
+  const available = p.weeklyHours;
+  if (available === null || hoursPerWeek === null) {
     return { ja: '稼働時間の情報なし', en: 'Hours not stated' };
   }
-  return {
-    ja: `週${p.weeklyHours}時間 / 必要 週${hoursPerWeek}時間`,
-    en: `${p.weeklyHours} h/week available of ${hoursPerWeek} needed`,
-  };
+  const slot =
+    Number.isInteger(available) && available >= 0 && available < HOURS_KEYS
+      ? availabilityTexts.slot(hoursPerWeek * HOURS_KEYS + available)
+      : -1;
+  return (
+    availabilityTexts.get(slot) ??
+    availabilityTexts.put(slot, {
+      ja: `週${available}時間 / 必要 週${hoursPerWeek}時間`,
+      en: `${available} h/week available of ${hoursPerWeek} needed`,
+    })
+  );
 }
 
 // What scorePair works out once per pair and hands to every factor.
@@ -122,11 +169,17 @@ export function distanceValue(mode: ModeCode, km: number | null): number {
   return Math.pow(0.5, Math.round(km) / halfKm);
 }
 
+const distanceTexts = new TextCache(20_000);
+
 export function distanceReason(mode: ModeCode, km: number | null): Reason {
   if (mode === 'REMOTE') return { ja: 'リモートで参加可能', en: 'Remote' };
   if (km === null) return { ja: '居住地未設定', en: 'Home not given' };
   const rounded = Math.round(km);
-  return { ja: `居住地から約${rounded}km`, en: `About ${rounded} km from home` };
+  const slot = distanceTexts.slot(rounded);
+  return (
+    distanceTexts.get(slot) ??
+    distanceTexts.put(slot, { ja: `居住地から約${rounded}km`, en: `About ${rounded} km from home` })
+  );
 }
 
 // Which project themes and modes serve each goal, in the order of the goal bits below.
@@ -182,10 +235,12 @@ export function goalValue(p: ParticipantFacts, project: ProjectFacts): number {
 }
 
 export function goalReason(p: ParticipantFacts, project: ProjectFacts): Reason {
-  const first = p.goals.find((g) => GOAL_FIT[g](project));
-  if (first === undefined) return { ja: '目的との一致なし', en: 'No goal served' };
-  const name = GOAL_NAMES[first];
-  return { ja: `目的「${name.ja}」に合う`, en: `Serves the goal: ${name.en}` };
+  for (const goal of p.goals) {
+    if (!GOAL_FIT[goal](project)) continue;
+    const name = GOAL_NAMES[goal];
+    return { ja: `目的「${name.ja}」に合う`, en: `Serves the goal: ${name.en}` };
+  }
+  return { ja: '目的との一致なし', en: 'No goal served' };
 }
 
 export function tieValue(p: ParticipantFacts, regionOrganizationId: string): number {
@@ -203,8 +258,17 @@ export function fairnessValue(candidateCount: number): number {
   return 1 / (1 + candidateCount / FAIRNESS_HALF);
 }
 
+const fairnessTexts = new TextCache(10_000);
+
 export function fairnessReason(candidateCount: number): Reason {
-  return { ja: `候補者 ${candidateCount}人`, en: `${candidateCount} candidates so far` };
+  const slot = fairnessTexts.slot(candidateCount);
+  return (
+    fairnessTexts.get(slot) ??
+    fairnessTexts.put(slot, {
+      ja: `候補者 ${candidateCount}人`,
+      en: `${candidateCount} candidates so far`,
+    })
+  );
 }
 
 export function skillsFactor(p: ParticipantFacts, project: ProjectFacts): FactorValue {

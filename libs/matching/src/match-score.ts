@@ -7,19 +7,25 @@ import {
   withinTravelRange,
 } from './hard-filters';
 import {
+  availabilityReason,
   availabilityValue,
+  distanceReason,
   distanceValue,
-  FACTOR_FUNCTIONS,
   type FactorValue,
+  fairnessReason,
   fairnessValue,
+  goalReason,
   goalValue,
-  pairContext,
+  type Reason,
+  skillsReason,
   skillsValue,
+  themeReason,
   themeValue,
+  tieReason,
   tieValue,
 } from './match-factors';
 import type { ParticipantFacts, ProjectFacts } from './match-facts';
-import type { MatchingWeights } from './match-weights';
+import type { FactorName, MatchingWeights } from './match-weights';
 import { TopK } from './top-k';
 
 export interface ExplainedFactor extends FactorValue {
@@ -70,6 +76,59 @@ export function combineFactorValues(
   return round6(sum / total);
 }
 
+// combineFactorValues with the weights read once, for the indexes' hot loops: the same
+// arithmetic in the same order, so the same results bit for bit.
+export class FactorCombiner {
+  private readonly skills: number;
+  private readonly theme: number;
+  private readonly availability: number;
+  private readonly distance: number;
+  private readonly goal: number;
+  private readonly tie: number;
+  private readonly fairness: number;
+  private readonly total: number;
+
+  constructor(weights: MatchingWeights) {
+    const w = weights.weights;
+    this.skills = w.skills;
+    this.theme = w.theme;
+    this.availability = w.availability;
+    this.distance = w.distance;
+    this.goal = w.goal;
+    this.tie = w.tie;
+    this.fairness = w.fairness;
+    let total = 0;
+    total += w.skills;
+    total += w.theme;
+    total += w.availability;
+    total += w.distance;
+    total += w.goal;
+    total += w.tie;
+    total += w.fairness;
+    this.total = total;
+  }
+
+  combine(
+    skills: number,
+    theme: number,
+    availability: number,
+    distance: number,
+    goal: number,
+    tie: number,
+    fairness: number,
+  ): number {
+    let sum = 0;
+    sum += this.skills * skills;
+    sum += this.theme * theme;
+    sum += this.availability * availability;
+    sum += this.distance * distance;
+    sum += this.goal * goal;
+    sum += this.tie * tie;
+    sum += this.fairness * fairness;
+    return round6(sum / this.total);
+  }
+}
+
 // Home to project when some filter or factor needs it: remote projects never do.
 export function pairKm(participant: ParticipantFacts, project: ProjectFacts): number | null {
   return participant.home && project.mode !== 'REMOTE'
@@ -77,33 +136,64 @@ export function pairKm(participant: ParticipantFacts, project: ProjectFacts): nu
     : null;
 }
 
-// The score of a pair without its explanation, or null when a hard filter excludes it: the one
-// numeric path behind scorePair, topProjects, topCandidates and the indexes.
-export function pairScore(
+// A pair's factor values as pairFactorValues writes them: the seven values in FACTORS order, then
+// the km from home (NO_KM when not worked out).
+export const FACTOR_SLOTS = 8;
+const NO_KM = -1;
+
+// Writes the pair's factor values from `offset` and returns true, or returns false when a hard
+// filter excludes the pair: the one numeric path behind pairScore, scorePair, topProjects,
+// topCandidates and the indexes. Cheapest filters first; the km only when something needs it.
+export function pairFactorValues(
   participant: ParticipantFacts,
   project: ProjectFacts,
-  weights: MatchingWeights,
-): number | null {
+  out: Float64Array,
+  offset = 0,
+): boolean {
   if (
     !kindEligible(participant, project) ||
     !mustHaveSkillsMet(participant, project) ||
     !modeAllowed(participant, project) ||
     !periodsOverlap(participant, project)
   ) {
-    return null;
+    return false;
   }
   const km = pairKm(participant, project);
-  if (!withinTravelRange(participant, project, km)) return null;
+  if (!withinTravelRange(participant, project, km)) return false;
+  out[offset] = skillsValue(participant, project);
+  out[offset + 1] = themeValue(participant, project.themeCode);
+  out[offset + 2] = availabilityValue(participant, project.hoursPerWeek);
+  out[offset + 3] = distanceValue(project.mode, km);
+  out[offset + 4] = goalValue(participant, project);
+  out[offset + 5] = tieValue(participant, project.regionOrganizationId);
+  out[offset + 6] = fairnessValue(project.candidateCount);
+  out[offset + 7] = km ?? NO_KM;
+  return true;
+}
+
+// The score of values pairFactorValues wrote.
+export function scoreOfValues(weights: MatchingWeights, values: Float64Array, offset = 0): number {
   return combineFactorValues(
     weights,
-    skillsValue(participant, project),
-    themeValue(participant, project.themeCode),
-    availabilityValue(participant, project.hoursPerWeek),
-    distanceValue(project.mode, km),
-    goalValue(participant, project),
-    tieValue(participant, project.regionOrganizationId),
-    fairnessValue(project.candidateCount),
+    values[offset],
+    values[offset + 1],
+    values[offset + 2],
+    values[offset + 3],
+    values[offset + 4],
+    values[offset + 5],
+    values[offset + 6],
   );
+}
+
+const scratch = new Float64Array(FACTOR_SLOTS);
+
+// The score of a pair without its explanation, or null when a hard filter excludes it.
+export function pairScore(
+  participant: ParticipantFacts,
+  project: ProjectFacts,
+  weights: MatchingWeights,
+): number | null {
+  return pairFactorValues(participant, project, scratch) ? scoreOfValues(weights, scratch) : null;
 }
 
 // The score of a possible pair with its explanation, or null when a hard filter excludes it.
@@ -112,20 +202,70 @@ export function scorePair(
   project: ProjectFacts,
   weights: MatchingWeights,
 ): Match | null {
-  const score = pairScore(participant, project, weights);
-  if (score === null) return null;
-  const pair = pairContext(participant, project);
-  const factors = FACTOR_FUNCTIONS.map((fn) => {
-    const f = fn(participant, project, pair);
-    return { ...f, value: round6(f.value), weight: weights.weights[f.factor] };
-  });
+  if (!pairFactorValues(participant, project, scratch)) return null;
+  return explainValues(participant, project, weights, scoreOfValues(weights, scratch), scratch);
+}
+
+// The Match of a pair pairScore has already scored (not null). Indexes call it (or
+// explainValues) for the k pairs they return only.
+export function explainScoredPair(
+  participant: ParticipantFacts,
+  project: ProjectFacts,
+  weights: MatchingWeights,
+  score: number,
+): Match {
+  if (!pairFactorValues(participant, project, scratch)) {
+    throw new RangeError(`${participant.id} and ${project.id} are not a possible pair`);
+  }
+  return explainValues(participant, project, weights, score, scratch);
+}
+
+// A Match from the values pairFactorValues wrote for the pair and their score: each value with
+// its weight and reason, in FACTORS order (as FACTOR_FUNCTIONS give them).
+export function explainValues(
+  participant: ParticipantFacts,
+  project: ProjectFacts,
+  weights: MatchingWeights,
+  score: number,
+  values: Float64Array,
+  offset = 0,
+): Match {
+  const w = weights.weights;
+  const km = values[offset + 7] === NO_KM ? null : values[offset + 7];
   return {
     participantId: participant.id,
     projectId: project.id,
     score,
     weightsVersion: weights.version,
-    factors,
+    factors: [
+      explained('skills', values[offset], skillsReason(participant, project), w.skills),
+      explained('theme', values[offset + 1], themeReason(participant, project.themeCode), w.theme),
+      explained(
+        'availability',
+        values[offset + 2],
+        availabilityReason(participant, project.hoursPerWeek),
+        w.availability,
+      ),
+      explained('distance', values[offset + 3], distanceReason(project.mode, km), w.distance),
+      explained('goal', values[offset + 4], goalReason(participant, project), w.goal),
+      explained(
+        'tie',
+        values[offset + 5],
+        tieReason(participant, project.regionOrganizationId),
+        w.tie,
+      ),
+      explained('fairness', values[offset + 6], fairnessReason(project.candidateCount), w.fairness),
+    ],
   };
+}
+
+function explained(
+  factor: FactorName,
+  value: number,
+  reason: Reason,
+  weight: number,
+): ExplainedFactor {
+  return { factor, value: round6(value), reason, weight };
 }
 
 // Best first; equal scores by project id, then participant id, so the order is deterministic.
@@ -148,7 +288,8 @@ export function topProjects(
     const score = pairScore(participant, projects[i], weights);
     if (score !== null) top.offer(score, projects[i].id, i);
   }
-  return top.items().map((i) => scorePair(participant, projects[i], weights)!);
+  const scores = top.itemScores();
+  return top.items().map((i, j) => explainScoredPair(participant, projects[i], weights, scores[j]));
 }
 
 // A project's top-k participants by exhaustive scoring (the reference for ParticipantIndex).
@@ -163,5 +304,6 @@ export function topCandidates(
     const score = pairScore(participants[i], project, weights);
     if (score !== null) top.offer(score, participants[i].id, i);
   }
-  return top.items().map((i) => scorePair(participants[i], project, weights)!);
+  const scores = top.itemScores();
+  return top.items().map((i, j) => explainScoredPair(participants[i], project, weights, scores[j]));
 }

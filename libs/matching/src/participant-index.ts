@@ -1,4 +1,4 @@
-import { distanceKmLowerBound } from './geo-distance';
+import { chordLowerBoundKm, unitVector } from './geo-distance';
 import {
   assertUniqueIds,
   eligibleKindMask,
@@ -21,7 +21,7 @@ import {
   tieValue,
 } from './match-factors';
 import type { ParticipantFacts, ProjectFacts } from './match-facts';
-import { combineFactorValues, type Match, pairScore, scorePair } from './match-score';
+import { combineFactorValues, explainScoredPair, type Match, pairScore } from './match-score';
 import type { MatchingWeights } from './match-weights';
 import { TopK } from './top-k';
 
@@ -46,7 +46,10 @@ export class ParticipantIndex {
   private readonly n: number;
   private readonly ids: string[];
   private readonly partition: Uint8Array;
-  private readonly lat: Float64Array;
+  // Unit vectors of the homes (0 without one).
+  private readonly x: Float64Array;
+  private readonly y: Float64Array;
+  private readonly z: Float64Array;
   private readonly goals: Uint8Array;
 
   private readonly skillIndex = new Map<string, number>();
@@ -68,13 +71,15 @@ export class ParticipantIndex {
     const n = (this.n = participants.length);
     this.ids = participants.map((p) => p.id);
     this.partition = new Uint8Array(n);
-    this.lat = new Float64Array(n);
+    this.x = new Float64Array(n);
+    this.y = new Float64Array(n);
+    this.z = new Float64Array(n);
     this.goals = new Uint8Array(n);
     const regionLists: number[][] = [];
     for (let i = 0; i < n; i++) {
       const p = participants[i];
       this.partition[i] = partitionOf(p.kind, p.remoteOnly);
-      this.lat[i] = p.home ? p.home.lat : NaN;
+      if (p.home) [this.x[i], this.y[i], this.z[i]] = unitVector(p.home);
       this.goals[i] = goalMask(p.goals);
       for (const skillId of p.skills.keys()) {
         if (!this.skillIndex.has(skillId)) this.skillIndex.set(skillId, this.skillIndex.size);
@@ -148,7 +153,10 @@ export class ParticipantIndex {
   topCandidates(project: ProjectFacts, k: number): Match[] {
     const top = new TopK(k);
     if (k > 0) this.collect(project, top);
-    return top.items().map((i) => scorePair(this.participants[i], project, this.weights)!);
+    const scores = top.itemScores();
+    return top
+      .items()
+      .map((i, j) => explainScoredPair(this.participants[i], project, this.weights, scores[j]));
   }
 
   private collect(project: ProjectFacts, top: TopK): void {
@@ -170,7 +178,7 @@ export class ParticipantIndex {
     }
     const fairness = fairnessValue(project.candidateCount);
     const fit = goalFitMask(project);
-    const projectLat = project.location.lat;
+    const [px, py, pz] = unitVector(project.location);
 
     // Score a participant if its bound still lets it in; `skills` bounds its skills value.
     const consider = (i: number, skills: number) => {
@@ -179,7 +187,7 @@ export class ParticipantIndex {
       if (project.mode !== 'REMOTE') {
         if (p.home === null) distance = 0.5;
         else {
-          const km = distanceKmLowerBound(this.lat[i], projectLat);
+          const km = chordLowerBoundKm(this.x[i], this.y[i], this.z[i], px, py, pz);
           if (onsite && km > p.travelRangeKm) return;
           distance = distanceValue(project.mode, km);
         }

@@ -1,4 +1,4 @@
-import { distanceKmLowerBound } from './geo-distance';
+import { chordLowerBoundKm, unitVector } from './geo-distance';
 import {
   assertUniqueIds,
   eligibleKindMask,
@@ -10,23 +10,29 @@ import {
   Stamps,
 } from './index-support';
 import {
-  availabilityValue,
   distanceValue,
   fairnessValue,
   goalFitMask,
   goalMask,
   goalValueOfMasks,
+  skillCredit,
   themeValue,
-  totalSkillWeight,
 } from './match-factors';
 import type { ParticipantFacts, ProjectFacts } from './match-facts';
-import { combineFactorValues, type Match, pairScore, scorePair } from './match-score';
+import {
+  explainValues,
+  FACTOR_SLOTS,
+  FactorCombiner,
+  type Match,
+  pairFactorValues,
+  scoreOfValues,
+} from './match-score';
 import type { MatchingWeights } from './match-weights';
 import { TopK } from './top-k';
 
-// A group of projects without must-have skills that score alike on everything a participant
-// brings but fairness: same theme, same goals served, same skills value (1 without skills,
-// otherwise 0 for anyone who has none of them). Sorted by fairness, best first, then by id.
+// Projects without must-have skills that score alike on everything a participant brings but
+// fairness: same theme, same goals served, same skills value (1 without skills, otherwise 0 for
+// anyone who has none of them). Sorted by fairness, best first, then by id.
 interface Bucket {
   theme: number;
   goalFit: number;
@@ -34,322 +40,527 @@ interface Bucket {
   projects: Int32Array;
 }
 
+// One per partition (kind × remote-only): the projects whose pairs with those participants pass
+// the kind and remote-only filters.
+interface Postings {
+  // Projects with must-haves, under one of them (the key), by ascending minimum level.
+  keyStart: Int32Array;
+  keyProject: Int32Array;
+  keyMinLevel: Float64Array;
+  // Projects without must-haves, under each of their skills.
+  niceStart: Int32Array;
+  niceProject: Int32Array;
+  buckets: Bucket[];
+}
+
 const MODE_REMOTE = 0;
 const MODE_ONSITE = 1;
 const MODE_HYBRID = 2;
+// distanceValue per whole km up to here, per mode; farther is computed.
+const DISTANCE_TABLE_KM = 4000;
+// Room for a candidate's number beside its bound in one heap key (bounds are up to 10^6
+// millionths: the product stays below 2^53).
+const CANDIDATE_SPAN = 2 ** 30;
+// What a query reads of a project, side by side in one row.
+const ROW = 12;
+const R_HOURS = 0;
+const R_FAIRNESS = 1;
+const R_THEME = 2;
+const R_GOAL_FIT = 3;
+const R_REGION = 4;
+const R_MODE = 5;
+const R_REQ_START = 6;
+const R_REQ_END = 7;
+const R_X = 8;
+const R_Y = 9;
+const R_Z = 10;
+const R_KINDS = 11;
+// A requirement in a row of its own: skill index, minimum level, weight, must (1/0).
+const REQ = 4;
 
 // A participant's top-k projects without scoring every project, equal to topProjects (same
-// matches, same order). Built once per set of projects and weights; queries are synchronous and
-// reuse scratch arrays, so one index serves one query at a time.
+// matches, same order, same explanations). Built once per set of projects and weights; queries
+// are synchronous and reuse scratch arrays, so one index serves one query at a time.
 //
 // Why it is exact: a project is left out only when a hard filter provably excludes it (kind and
-// remote-only by partition, a must-have skill the participant lacks or holds below the minimum,
-// on-site beyond the meridian distance) or when an upper bound of its score, computed by the same
-// combineFactorValues as the real score, is below the current k-th score (or equal to it with a
-// larger project id, which loses the tie). Every other project goes through pairScore.
+// remote-only by partition; a must-have the participant lacks or holds below its minimum level;
+// on site beyond the chord distance, which is never longer than the real one) or when an upper
+// bound of its score is below the k-th score so far, or equal to it with a larger project id
+// (which loses the tie). Bounds go through FactorCombiner, the same arithmetic as the real score,
+// fed each factor's exact value (the same functions, or tables of them) or a value at least as
+// high; every step of that arithmetic is monotone. Every project not left out goes through
+// pairFactorValues, the numeric path of pairScore, and the k kept through explainValues.
 export class ProjectIndex {
+  private readonly projects: readonly ProjectFacts[];
+  private readonly weights: MatchingWeights;
   private readonly n: number;
   private readonly ids: string[];
-  private readonly mode: Uint8Array;
-  private readonly lat: Float64Array;
-  private readonly fairness: Float64Array;
-  private readonly goalFit: Uint8Array;
-  private readonly theme: Int32Array;
+  private readonly combiner: FactorCombiner;
+  private readonly rows: Float64Array;
+  private readonly reqs: Float64Array;
   private readonly mustCount: Int32Array;
-  private readonly skillWeight: Float64Array;
-  private readonly kindMask: Uint8Array;
-  private readonly region: Int32Array;
-
   private readonly skillIndex = new Map<string, number>();
   private readonly themeCodes: string[] = [];
   private readonly regionIndex = new Map<string, number>();
   private readonly regionProjects: PackedLists;
-
-  // Per partition: for each skill, the projects asking for it (one entry per requirement).
-  private readonly postingStart: Int32Array[] = [];
-  private readonly postingProject: Int32Array[] = [];
-  private readonly postingMinLevel: Float64Array[] = [];
-  private readonly postingWeight: Float64Array[] = [];
-  private readonly postingMust: Uint8Array[] = [];
-  private readonly buckets: Bucket[][] = [];
-  // Projects the postings cannot reason about: always scored.
+  private readonly onsiteDistance: Float64Array;
+  private readonly hybridDistance: Float64Array;
+  private readonly postings: Postings[] = [];
+  // Projects the postings cannot reason about (see hasRegularSkills): always candidates.
   private readonly irregular: number[] = [];
 
-  // How many pairs went through pairScore, for tests and benchmarks of the pruning.
+  // How many pairs went through pairFactorValues, for tests and benchmarks of the pruning.
   scoredPairs = 0;
 
-  // Scratch, per query.
-  private readonly seen: Stamps;
-  private readonly mustMet: Int32Array;
-  private readonly skillCredit: Float64Array;
-  private readonly touched: Int32Array;
-  private readonly themeScratch: Float64Array;
+  // Per query: the participant and what it brings, found once.
+  private participant!: ParticipantFacts;
+  private top!: TopK;
+  private readonly levels: Float64Array;
+  private readonly themeValues: Float64Array;
   private readonly tiedRegions: Stamps;
+  private goals = 0;
+  private home = false;
+  private homeX = 0;
+  private homeY = 0;
+  private homeZ = 0;
+  private range = 0;
+  private weeklyHours: number | null = null;
+  // Per query: candidates with their skills value and first bound, a heap of them, projects seen.
+  private readonly seen: Stamps;
+  private readonly candidate: Int32Array;
+  private readonly candidateSkills: Float64Array;
+  private readonly candidateBound: Float64Array;
+  private readonly heap: Float64Array;
+  // Per query: factor values of the pairs scored, FACTOR_SLOTS per pair, and their projects. The
+  // top-k keeps slots, so the k returned are explained without working the values out again.
+  private values = new Float64Array(64 * FACTOR_SLOTS);
+  private valuesProject = new Int32Array(64);
+  private scored = 0;
 
-  constructor(
-    private readonly projects: readonly ProjectFacts[],
-    private readonly weights: MatchingWeights,
-  ) {
-    assertUniqueIds(projects, 'project');
+  constructor(input: readonly ProjectFacts[], weights: MatchingWeights) {
+    assertUniqueIds(input, 'project');
+    // Internal order: projects under the same key must-have side by side, by minimum level, so a
+    // walk down a key list reads their rows in memory order.
+    const projects = sortedByKey(input);
+    this.projects = projects;
+    this.weights = weights;
     const n = (this.n = projects.length);
     this.ids = projects.map((p) => p.id);
-    this.mode = new Uint8Array(n);
-    this.lat = new Float64Array(n);
-    this.fairness = new Float64Array(n);
-    this.goalFit = new Uint8Array(n);
-    this.theme = new Int32Array(n);
+    this.combiner = new FactorCombiner(weights);
+    this.rows = new Float64Array(n * ROW);
     this.mustCount = new Int32Array(n);
-    this.skillWeight = new Float64Array(n);
-    this.kindMask = new Uint8Array(n);
-    this.region = new Int32Array(n);
     const themeIndex = new Map<string, number>();
     const regionLists: number[][] = [];
     const regular: boolean[] = [];
+    let requirements = 0;
     for (let i = 0; i < n; i++) {
       const project = projects[i];
-      this.mode[i] =
-        project.mode === 'REMOTE'
-          ? MODE_REMOTE
-          : project.mode === 'ONSITE'
-            ? MODE_ONSITE
-            : MODE_HYBRID;
-      this.lat[i] = project.location.lat;
-      this.fairness[i] = fairnessValue(project.candidateCount);
-      this.goalFit[i] = goalFitMask(project);
+      const row = i * ROW;
+      const [x, y, z] = unitVector(project.location);
       let theme = themeIndex.get(project.themeCode);
       if (theme === undefined) {
         theme = this.themeCodes.push(project.themeCode) - 1;
         themeIndex.set(project.themeCode, theme);
       }
-      this.theme[i] = theme;
-      this.skillWeight[i] = totalSkillWeight(project);
-      this.kindMask[i] = eligibleKindMask(project);
       let region = this.regionIndex.get(project.regionOrganizationId);
       if (region === undefined) {
         region = regionLists.push([]) - 1;
         this.regionIndex.set(project.regionOrganizationId, region);
       }
       regionLists[region].push(i);
-      this.region[i] = region;
+      this.rows[row + R_HOURS] = project.hoursPerWeek ?? NaN;
+      this.rows[row + R_FAIRNESS] = fairnessValue(project.candidateCount);
+      this.rows[row + R_THEME] = theme;
+      this.rows[row + R_GOAL_FIT] = goalFitMask(project);
+      this.rows[row + R_REGION] = region;
+      this.rows[row + R_MODE] =
+        project.mode === 'REMOTE'
+          ? MODE_REMOTE
+          : project.mode === 'ONSITE'
+            ? MODE_ONSITE
+            : MODE_HYBRID;
+      this.rows[row + R_REQ_START] = requirements * REQ;
+      requirements += project.skills.length;
+      this.rows[row + R_REQ_END] = requirements * REQ;
+      this.rows[row + R_X] = x;
+      this.rows[row + R_Y] = y;
+      this.rows[row + R_Z] = z;
+      this.rows[row + R_KINDS] = eligibleKindMask(project);
       regular[i] = hasRegularSkills(project);
-      if (!regular[i]) {
-        this.irregular.push(i);
-        continue;
-      }
+      if (!regular[i]) this.irregular.push(i);
       for (const s of project.skills) {
         if (s.must) this.mustCount[i]++;
         if (!this.skillIndex.has(s.skillId)) this.skillIndex.set(s.skillId, this.skillIndex.size);
       }
     }
+    this.reqs = new Float64Array(requirements * REQ);
+    for (let i = 0; i < n; i++) {
+      projects[i].skills.forEach((s, j) => {
+        const r = this.rows[i * ROW + R_REQ_START] + j * REQ;
+        this.reqs[r] = this.skillIndex.get(s.skillId)!;
+        this.reqs[r + 1] = s.minLevel;
+        this.reqs[r + 2] = s.weight;
+        this.reqs[r + 3] = s.must ? 1 : 0;
+      });
+    }
     this.regionProjects = new PackedLists(regionLists);
+    // The same function as the real score, at whole km: round(km) is all it looks at.
+    this.onsiteDistance = new Float64Array(DISTANCE_TABLE_KM + 1);
+    this.hybridDistance = new Float64Array(DISTANCE_TABLE_KM + 1);
+    for (let km = 0; km <= DISTANCE_TABLE_KM; km++) {
+      this.onsiteDistance[km] = distanceValue('ONSITE', km);
+      this.hybridDistance[km] = distanceValue('HYBRID', km);
+    }
 
     const skills = this.skillIndex.size;
     for (let part = 0; part < PARTITIONS; part++) {
       const allowed = (i: number) =>
-        regular[i] && partitionAllows(part, this.kindMask[i], this.mode[i] === MODE_ONSITE);
-      const start = new Int32Array(skills + 1);
+        regular[i] &&
+        partitionAllows(part, this.rows[i * ROW + R_KINDS], this.modeOf(i) === MODE_ONSITE);
+      const keyed: number[][] = Array.from({ length: skills }, () => []);
+      const keyedMin: number[][] = Array.from({ length: skills }, () => []);
+      const nice: number[][] = Array.from({ length: skills }, () => []);
+      // Internal order already runs by key and minimum level, so the lists come out sorted.
       for (let i = 0; i < n; i++) {
         if (!allowed(i)) continue;
-        for (const s of projects[i].skills) start[this.skillIndex.get(s.skillId)! + 1]++;
-      }
-      for (let s = 0; s < skills; s++) start[s + 1] += start[s];
-      const fill = start.slice(0, skills);
-      const size = start[skills];
-      const project = new Int32Array(size);
-      const minLevel = new Float64Array(size);
-      const weight = new Float64Array(size);
-      const must = new Uint8Array(size);
-      for (let i = 0; i < n; i++) {
-        if (!allowed(i)) continue;
-        for (const s of projects[i].skills) {
-          const e = fill[this.skillIndex.get(s.skillId)!]++;
-          project[e] = i;
-          minLevel[e] = s.minLevel;
-          weight[e] = s.weight;
-          must[e] = s.must ? 1 : 0;
+        const key = keyRequirement(projects[i]);
+        if (key >= 0) {
+          const s = this.skillIndex.get(projects[i].skills[key].skillId)!;
+          keyed[s].push(i);
+          keyedMin[s].push(projects[i].skills[key].minLevel);
+        } else {
+          for (const required of projects[i].skills) {
+            nice[this.skillIndex.get(required.skillId)!].push(i);
+          }
         }
       }
-      this.postingStart.push(start);
-      this.postingProject.push(project);
-      this.postingMinLevel.push(minLevel);
-      this.postingWeight.push(weight);
-      this.postingMust.push(must);
-      this.buckets.push(this.bucketsFor(allowed));
+      const keys = new PackedLists(keyed);
+      const nices = new PackedLists(nice);
+      this.postings.push({
+        keyStart: keys.start,
+        keyProject: keys.items,
+        keyMinLevel: Float64Array.from(keyedMin.flat()),
+        niceStart: nices.start,
+        niceProject: nices.items,
+        buckets: this.bucketsFor(allowed),
+      });
     }
 
-    this.seen = new Stamps(n);
-    this.mustMet = new Int32Array(n);
-    this.skillCredit = new Float64Array(n);
-    this.touched = new Int32Array(n);
-    this.themeScratch = new Float64Array(this.themeCodes.length);
+    this.levels = new Float64Array(skills);
+    this.themeValues = new Float64Array(this.themeCodes.length);
     this.tiedRegions = new Stamps(this.regionIndex.size);
+    this.seen = new Stamps(n);
+    this.candidate = new Int32Array(n);
+    this.candidateSkills = new Float64Array(n);
+    this.candidateBound = new Float64Array(n);
+    this.heap = new Float64Array(n);
   }
 
   get size(): number {
     return this.n;
   }
 
+  // The participant's best k projects, best first, as topProjects(participant, projects, weights, k).
+  topProjects(participant: ParticipantFacts, k: number): Match[] {
+    const top = new TopK(k);
+    if (k > 0) this.collect(participant, top);
+    const scores = top.itemScores();
+    return top
+      .items()
+      .map((slot, j) =>
+        explainValues(
+          participant,
+          this.projects[this.valuesProject[slot]],
+          this.weights,
+          scores[j],
+          this.values,
+          slot * FACTOR_SLOTS,
+        ),
+      );
+  }
+
+  // Scores only: the same top as topProjects, without explanations.
+  topScores(participant: ParticipantFacts, k: number): { projectIds: string[]; scores: number[] } {
+    const top = new TopK(k);
+    if (k > 0) this.collect(participant, top);
+    return {
+      projectIds: top.items().map((slot) => this.ids[this.valuesProject[slot]]),
+      scores: top.itemScores(),
+    };
+  }
+
+  private modeOf(i: number): number {
+    return this.rows[i * ROW + R_MODE];
+  }
+
   // Projects without must-have skills, grouped so that a participant's bound is fairness plus a
   // per-group constant.
   private bucketsFor(allowed: (i: number) => boolean): Bucket[] {
+    const { rows, ids } = this;
     const groups = new Map<string, number[]>();
     for (let i = 0; i < this.n; i++) {
       if (!allowed(i) || this.mustCount[i] > 0) continue;
-      const hasSkills = this.projects[i].skills.length > 0 ? 1 : 0;
-      const key = `${this.theme[i]}/${this.goalFit[i]}/${hasSkills}`;
+      const row = i * ROW;
+      const hasSkills = rows[row + R_REQ_END] > rows[row + R_REQ_START] ? 1 : 0;
+      const key = `${rows[row + R_THEME]}/${rows[row + R_GOAL_FIT]}/${hasSkills}`;
       const list = groups.get(key) ?? [];
       list.push(i);
       groups.set(key, list);
     }
+    const fairness = (i: number) => rows[i * ROW + R_FAIRNESS];
     return [...groups.values()].map((list) => {
       list.sort(
-        (a, b) =>
-          this.fairness[b] - this.fairness[a] ||
-          (this.ids[a] < this.ids[b] ? -1 : this.ids[a] > this.ids[b] ? 1 : 0),
+        (a, b) => fairness(b) - fairness(a) || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0),
       );
-      const first = list[0];
+      const row = list[0] * ROW;
       return {
-        theme: this.theme[first],
-        goalFit: this.goalFit[first],
-        skillsValue: this.projects[first].skills.length > 0 ? 0 : 1,
+        theme: rows[row + R_THEME],
+        goalFit: rows[row + R_GOAL_FIT],
+        skillsValue: rows[row + R_REQ_END] > rows[row + R_REQ_START] ? 0 : 1,
         projects: Int32Array.from(list),
       };
     });
   }
 
-  // The participant's best k projects, best first, as topProjects(participant, projects, weights, k).
-  topProjects(participant: ParticipantFacts, k: number): Match[] {
-    const top = new TopK(k);
-    if (k > 0) this.collect(participant, top);
-    return top.items().map((i) => scorePair(participant, this.projects[i], this.weights)!);
-  }
-
-  // Scores only; the same top as topProjects without building explanations.
-  topScores(participant: ParticipantFacts, k: number): { projectIndex: number[]; score: number[] } {
-    const top = new TopK(k);
-    if (k > 0) this.collect(participant, top);
-    return { projectIndex: top.items(), score: top.itemScores() };
-  }
-
   private collect(participant: ParticipantFacts, top: TopK): void {
-    const { seen, mustMet, skillCredit: credit, touched, weights } = this;
+    const { seen, levels, ids } = this;
     seen.next();
-    const part = partitionOf(participant.kind, participant.remoteOnly);
-    const start = this.postingStart[part];
-    const postedProject = this.postingProject[part];
-    const postedMin = this.postingMinLevel[part];
-    const postedWeight = this.postingWeight[part];
-    const postedMust = this.postingMust[part];
+    this.scored = 0;
+    this.participant = participant;
+    this.top = top;
+    const partition = partitionOf(participant.kind, participant.remoteOnly);
+    const postings = this.postings[partition];
 
-    // Per-participant constants: theme value per theme, goals as bits, tied regions.
-    const themes = this.themeScratch;
+    // What the participant brings, once: skill levels by skill index, theme value per theme,
+    // goals as bits, tied regions, home as a unit vector.
+    const held: number[] = [];
+    for (const [skillId, level] of participant.skills) {
+      const s = this.skillIndex.get(skillId);
+      if (s === undefined) continue;
+      levels[s] = level;
+      held.push(s);
+    }
+    const themes = this.themeValues;
     for (let t = 0; t < themes.length; t++) themes[t] = themeValue(participant, this.themeCodes[t]);
-    const goals = goalMask(participant.goals);
+    this.goals = goalMask(participant.goals);
     this.tiedRegions.next();
     for (const region of participant.regionTies) {
       const r = this.regionIndex.get(region);
       if (r !== undefined) this.tiedRegions.mark(r);
     }
-    const home = participant.home;
-    const range = participant.travelRangeKm;
+    this.home = participant.home !== null;
+    [this.homeX, this.homeY, this.homeZ] = participant.home
+      ? unitVector(participant.home)
+      : [0, 0, 0];
+    this.range = participant.travelRangeKm;
+    this.weeklyHours = participant.weeklyHours;
 
-    // Score a project if its bound still lets it in; `skills` bounds its skills value.
-    const consider = (i: number, skills: number) => {
-      const mode = this.mode[i];
-      let distance = 1;
-      if (mode !== MODE_REMOTE) {
-        if (home === null) distance = 0.5;
-        else {
-          const km = distanceKmLowerBound(home.lat, this.lat[i]);
-          if (mode === MODE_ONSITE && km > range) return;
-          distance = distanceValue(this.projects[i].mode, km);
-        }
-      }
-      const bound = combineFactorValues(
-        weights,
-        skills,
-        themes[this.theme[i]],
-        availabilityValue(participant, this.projects[i].hoursPerWeek),
-        distance,
-        goalValueOfMasks(goals, this.goalFit[i]),
-        this.tiedRegions.has(this.region[i]) ? 1 : 0,
-        this.fairness[i],
-      );
-      if (!top.admits(bound, this.ids[i])) return;
-      this.scoredPairs++;
-      const score = pairScore(participant, this.projects[i], weights);
-      if (score !== null) top.offer(score, this.ids[i], i);
-    };
-
-    // 1. Projects asking for a skill the participant has: count met must-haves, sum skill credit.
+    // 1. Candidates: projects keyed by a must-have the participant meets (a prefix of the key
+    // list), projects without must-haves asking for a skill it has, projects the postings cannot
+    // reason about, and projects of tied regions without must-haves.
     let count = 0;
-    for (const [skillId, level] of participant.skills) {
-      const s = this.skillIndex.get(skillId);
-      if (s === undefined) continue;
-      for (let e = start[s], end = start[s + 1]; e < end; e++) {
-        const i = postedProject[e];
-        if (seen.mark(i)) {
-          mustMet[i] = 0;
-          credit[i] = 0;
-          touched[count++] = i;
-        }
-        const min = postedMin[e];
-        if (level >= min) {
-          credit[i] += postedWeight[e];
-          mustMet[i] += postedMust[e];
-        } else {
-          credit[i] += postedWeight[e] * (level / min / 2);
-        }
+    const { keyStart, keyProject, keyMinLevel, niceStart, niceProject } = postings;
+    for (const s of held) {
+      const level = levels[s];
+      for (let e = keyStart[s], end = keyStart[s + 1]; e < end && keyMinLevel[e] <= level; e++) {
+        count = this.addCandidate(count, keyProject[e], this.skillsOrNaN(keyProject[e]));
+      }
+      for (let e = niceStart[s], end = niceStart[s + 1]; e < end; e++) {
+        const i = niceProject[e];
+        if (seen.mark(i)) count = this.addCandidate(count, i, this.skillsOrNaN(i));
       }
     }
-    for (let c = 0; c < count; c++) {
-      const i = touched[c];
-      if (mustMet[i] !== this.mustCount[i]) continue;
-      // Summed in another order than skillsValue, so allow for rounding.
-      consider(i, Math.min(1, credit[i] / this.skillWeight[i] + 1e-9));
-    }
-
-    // 2. Projects the postings cannot reason about.
-    for (const i of this.irregular) {
-      if (seen.mark(i)) consider(i, 1);
-    }
-
-    // 3. Projects of tied regions the participant has no skill for (so none with must-haves).
+    for (const i of this.irregular) if (seen.mark(i)) count = this.addCandidate(count, i, 1);
     for (const region of participant.regionTies) {
       const r = this.regionIndex.get(region);
       if (r === undefined) continue;
-      const { start: rs, items } = this.regionProjects;
-      for (let e = rs[r]; e < rs[r + 1]; e++) {
+      const { start, items } = this.regionProjects;
+      for (let e = start[r]; e < start[r + 1]; e++) {
         const i = items[e];
         if (this.mustCount[i] > 0 || !seen.mark(i)) continue;
-        if (!partitionAllows(part, this.kindMask[i], this.mode[i] === MODE_ONSITE)) continue;
-        consider(i, this.projects[i].skills.length > 0 ? 0 : 1);
+        const onsite = this.modeOf(i) === MODE_ONSITE;
+        if (partitionAllows(partition, this.rows[i * ROW + R_KINDS], onsite)) {
+          count = this.addCandidate(count, i, this.skillsOrNaN(i));
+        }
       }
     }
+    for (const s of held) levels[s] = 0;
 
-    // 4. Everything else that can pass: projects without must-haves sharing no skill with the
+    // 2. Candidates best bound first, so that the k-th score soon rises above most bounds and
+    // those pairs are never scored. Bounds are whole millionths (round6), so bound and candidate
+    // pack into one number; a heap hands them out best first, and usually few are taken.
+    const { candidate, candidateSkills, candidateBound: bounds, heap } = this;
+    // Odd inputs (say a negative candidate count) can push a bound out of [0, 1]: then the order
+    // is only a heuristic, and nothing is cut on it.
+    let ordered = true;
+    for (let c = 0; c < count; c++) {
+      const q = Math.round(bounds[c] * 1e6);
+      const inRange = q >= 0 && q <= 1e6;
+      if (!inRange) ordered = false;
+      heap[c] = (inRange ? q : q > 1e6 ? 1e6 : 0) * CANDIDATE_SPAN + c;
+    }
+    for (let h = (count >> 1) - 1; h >= 0; h--) siftDown(heap, h, count);
+    for (let left = count; left > 0; left--) {
+      const c = heap[0] % CANDIDATE_SPAN;
+      heap[0] = heap[left - 1];
+      siftDown(heap, 0, left - 1);
+      const b = bounds[c];
+      if (top.closedBelow(b)) {
+        // The rest have no higher bound.
+        if (ordered) break;
+        continue;
+      }
+      const i = candidate[c];
+      if (top.admits(b, ids[i])) this.consider(i, candidateSkills[c]);
+    }
+
+    // 3. Everything else that can pass: projects without must-haves sharing no skill with the
     // participant and not in a tied region. Their bound is constant per bucket but for fairness.
-    for (const bucket of this.buckets[part]) {
+    for (const bucket of postings.buckets) {
       const theme = themes[bucket.theme];
-      const goal = goalValueOfMasks(goals, bucket.goalFit);
+      const goal = goalValueOfMasks(this.goals, bucket.goalFit);
       const list = bucket.projects;
       for (let b = 0; b < list.length; b++) {
         const i = list[b];
-        const bound = combineFactorValues(
-          weights,
-          bucket.skillsValue,
-          theme,
-          1,
-          1,
-          goal,
-          0,
-          this.fairness[i],
-        );
+        const fairness = this.rows[i * ROW + R_FAIRNESS];
+        const loose = this.combiner.combine(bucket.skillsValue, theme, 1, 1, goal, 0, fairness);
         // Later projects have no more fairness, so no higher bound.
-        if (top.closedBelow(bound)) break;
-        if (seen.has(i) || !top.admits(bound, this.ids[i])) continue;
-        consider(i, bucket.skillsValue);
+        if (top.closedBelow(loose)) break;
+        if (!seen.has(i) && top.admits(loose, ids[i])) this.consider(i, bucket.skillsValue);
       }
     }
   }
+
+  // skillsValue from the participant's levels as laid out in `levels`: the same arithmetic in the
+  // same order, so the same value; NaN when a must-have is not met.
+  private skillsOrNaN(i: number): number {
+    const { levels, reqs, rows } = this;
+    const start = rows[i * ROW + R_REQ_START];
+    const end = rows[i * ROW + R_REQ_END];
+    if (start === end) return 1;
+    let weighted = 0;
+    let total = 0;
+    for (let r = start; r < end; r += REQ) {
+      const level = levels[reqs[r]];
+      const min = reqs[r + 1];
+      if (reqs[r + 3] === 1 && level < min) return NaN;
+      weighted += reqs[r + 2] * skillCredit(level, min);
+      total += reqs[r + 2];
+    }
+    return weighted / total;
+  }
+
+  // Records a candidate with its skills value and a first bound, the distance factor at its
+  // highest; NaN skills (a must-have missed) records nothing.
+  private addCandidate(count: number, i: number, skills: number): number {
+    if (skills !== skills) return count;
+    this.candidate[count] = i;
+    this.candidateSkills[count] = skills;
+    const distance = this.modeOf(i) === MODE_REMOTE || this.home ? 1 : 0.5;
+    this.candidateBound[count] = this.boundWith(i, skills, distance);
+    return count + 1;
+  }
+
+  // A bound of project i's score given its skills value and a distance value at least the real
+  // one: every other factor is exact (the same functions, or values stored from them).
+  private boundWith(i: number, skills: number, distance: number): number {
+    const { rows } = this;
+    const row = i * ROW;
+    const hours = rows[row + R_HOURS];
+    const weeklyHours = this.weeklyHours;
+    return this.combiner.combine(
+      skills,
+      this.themeValues[rows[row + R_THEME]],
+      weeklyHours === null || hours !== hours ? 0.5 : Math.min(1, weeklyHours / hours),
+      distance,
+      goalValueOfMasks(this.goals, rows[row + R_GOAL_FIT]),
+      this.tiedRegions.has(rows[row + R_REGION]) ? 1 : 0,
+      rows[row + R_FAIRNESS],
+    );
+  }
+
+  // The distance value at the chord's km (so at least the real value), or -1 when the project is
+  // on site beyond travel range.
+  private distanceBound(i: number): number {
+    const { rows } = this;
+    const row = i * ROW;
+    const mode = rows[row + R_MODE];
+    if (mode === MODE_REMOTE) return 1;
+    if (!this.home) return 0.5;
+    const km = chordLowerBoundKm(
+      this.homeX,
+      this.homeY,
+      this.homeZ,
+      rows[row + R_X],
+      rows[row + R_Y],
+      rows[row + R_Z],
+    );
+    if (mode === MODE_ONSITE && km > this.range) return -1;
+    const whole = Math.round(km);
+    if (whole > DISTANCE_TABLE_KM) {
+      return distanceValue(mode === MODE_ONSITE ? 'ONSITE' : 'HYBRID', whole);
+    }
+    return mode === MODE_ONSITE ? this.onsiteDistance[whole] : this.hybridDistance[whole];
+  }
+
+  // Scores project i (keeping its factor values) unless its bound with the chord distance rules
+  // it out.
+  private consider(i: number, skills: number): void {
+    const distance = this.distanceBound(i);
+    if (distance < 0 || !this.top.admits(this.boundWith(i, skills, distance), this.ids[i])) return;
+    this.scoredPairs++;
+    const slot = this.scored;
+    if ((slot + 1) * FACTOR_SLOTS > this.values.length) {
+      const values = new Float64Array(this.values.length * 2);
+      values.set(this.values);
+      this.values = values;
+      const projects = new Int32Array(this.valuesProject.length * 2);
+      projects.set(this.valuesProject);
+      this.valuesProject = projects;
+    }
+    const offset = slot * FACTOR_SLOTS;
+    if (!pairFactorValues(this.participant, this.projects[i], this.values, offset)) return;
+    this.scored++;
+    this.valuesProject[slot] = i;
+    this.top.offer(scoreOfValues(this.weights, this.values, offset), this.ids[i], slot);
+  }
+}
+
+// The must-have a project is listed under: the highest minimum level (fewest people meet it),
+// the first of equals; -1 without must-haves.
+function keyRequirement(project: ProjectFacts): number {
+  let key = -1;
+  project.skills.forEach((s, j) => {
+    if (s.must && (key < 0 || s.minLevel > project.skills[key].minLevel)) key = j;
+  });
+  return key;
+}
+
+function sortedByKey(projects: readonly ProjectFacts[]): ProjectFacts[] {
+  const keys = projects.map((p): [string, number] => {
+    const key = keyRequirement(p);
+    return key < 0 ? ['', 0] : [p.skills[key].skillId, p.skills[key].minLevel];
+  });
+  return projects
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const [sa, la] = keys[a];
+      const [sb, lb] = keys[b];
+      return sa < sb ? -1 : sa > sb ? 1 : la - lb || a - b;
+    })
+    .map((i) => projects[i]);
+}
+
+// Restores the max-heap order of heap[0, size) below position h.
+function siftDown(heap: Float64Array, h: number, size: number): void {
+  const value = heap[h];
+  for (;;) {
+    let child = 2 * h + 1;
+    if (child >= size) break;
+    if (child + 1 < size && heap[child + 1] > heap[child]) child++;
+    if (heap[child] <= value) break;
+    heap[h] = heap[child];
+    h = child;
+  }
+  heap[h] = value;
 }

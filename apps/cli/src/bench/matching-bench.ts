@@ -1,0 +1,315 @@
+import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import {
+  allocateOptimal,
+  allocateStable,
+  type AllocationInstance,
+  DEFAULT_WEIGHTS,
+  findBlockingPairs,
+  type Match,
+  ParticipantIndex,
+  ProjectIndex,
+  referenceOptimum,
+  topCandidates,
+  topProjects,
+} from '@tsunagu/matching';
+import { Prng } from '../synthetic/prng';
+import { generateBenchData } from './bench-data';
+
+// npm run bench:matching -- [--participants N] [--projects M] [--k K] [--seed S]
+//   [--alloc-participants N] [--alloc-projects M] [--project-sample P]
+//
+// In one run, on generated data: every participant's top-k by brute force (every pair through
+// pairScore) and by the ProjectIndex, checked equal; a sample of projects' top-k candidates both
+// ways; then a cohort allocation (stable, optimal, LP reference). Prints a table, then one JSON
+// object as the last line.
+
+export const BENCH_USAGE =
+  'bench:matching [--participants N] [--projects M] [--k K] [--seed S] ' +
+  '[--alloc-participants N] [--alloc-projects M] [--project-sample P]';
+
+export interface BenchOptions {
+  participants: number;
+  projects: number;
+  k: number;
+  seed: number;
+  allocParticipants: number;
+  allocProjects: number;
+  projectSample: number;
+}
+
+const DEFAULTS: BenchOptions = {
+  participants: 100_000,
+  projects: 10_000,
+  k: 20,
+  seed: 42,
+  allocParticipants: 5_000,
+  allocProjects: 1_000,
+  projectSample: 200,
+};
+
+// How many projects each cohort participant ranks, and the seat range per project.
+const COHORT_CHOICES = 10;
+const COHORT_CAPACITY = [1, 8] as const;
+
+export class BenchOptionsError extends Error {
+  override name = 'BenchOptionsError';
+}
+
+export function parseBenchArgs(args: readonly string[]): BenchOptions {
+  const names = {
+    participants: 'participants',
+    projects: 'projects',
+    k: 'k',
+    seed: 'seed',
+    allocParticipants: 'alloc-participants',
+    allocProjects: 'alloc-projects',
+    projectSample: 'project-sample',
+  } as const;
+  let values: Record<string, string | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: Object.fromEntries(
+        Object.values(names).map((flag) => [flag, { type: 'string' as const }]),
+      ),
+      strict: true,
+      allowPositionals: false,
+    }) as { values: Record<string, string | undefined> });
+  } catch (error) {
+    throw new BenchOptionsError(`${(error as Error).message}. Usage: ${BENCH_USAGE}`);
+  }
+  const options = { ...DEFAULTS };
+  for (const key of Object.keys(names) as Array<keyof BenchOptions>) {
+    const text = values[names[key]];
+    if (text === undefined) continue;
+    const value = Number(text.replace(/[_,]/g, ''));
+    const min = key === 'k' || key === 'participants' || key === 'projects' ? 1 : 0;
+    if (!Number.isSafeInteger(value) || value < min) {
+      throw new BenchOptionsError(
+        `--${names[key]} must be a whole number >= ${min}, got "${text}"`,
+      );
+    }
+    options[key] = value;
+  }
+  return options;
+}
+
+const seconds = (ms: number) => Math.round(ms) / 1000;
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+// Everything in a list of matches (ids, scores, factor values, weights, reasons), in 20 bytes.
+function fingerprint(matches: Match[]): string {
+  return createHash('sha1').update(JSON.stringify(matches)).digest('base64');
+}
+
+class RssSampler {
+  private peak = 0;
+  sample(): void {
+    this.peak = Math.max(this.peak, process.memoryUsage.rss());
+  }
+  // The kernel's high-water mark catches peaks between samples.
+  peakMb(): number {
+    this.sample();
+    return Math.round(Math.max(this.peak, process.resourceUsage().maxRSS * 1024) / 1048576);
+  }
+}
+
+function progress(label: string, done: number, total: number, startedAt: number): void {
+  const elapsed = (performance.now() - startedAt) / 1000;
+  const eta = done > 0 ? (elapsed * (total - done)) / done : 0;
+  process.stderr.write(
+    `  ${label}: ${done.toLocaleString('en')}/${total.toLocaleString('en')} ` +
+      `(${elapsed.toFixed(1)} s, ~${eta.toFixed(0)} s left)\n`,
+  );
+}
+
+export async function runMatchingBench(options: BenchOptions): Promise<Record<string, unknown>> {
+  const rss = new RssSampler();
+  const weights = DEFAULT_WEIGHTS;
+  const { k } = options;
+
+  let t = performance.now();
+  const { participants, projects } = generateBenchData(options);
+  const generateMs = performance.now() - t;
+  rss.sample();
+  const n = participants.length;
+  const step = Math.max(1, Math.ceil(n / 10));
+
+  // Brute force: every participant against every project through pairScore (topProjects).
+  const expectedIds: string[][] = new Array<string[]>(n);
+  const expectedScores: number[][] = new Array<number[]>(n);
+  const expectedPrints: string[] = new Array<string>(n);
+  let bruteMs = 0;
+  const bruteStarted = performance.now();
+  for (let i = 0; i < n; i++) {
+    t = performance.now();
+    const matches = topProjects(participants[i], projects, weights, k);
+    bruteMs += performance.now() - t;
+    expectedIds[i] = matches.map((m) => m.projectId);
+    expectedScores[i] = matches.map((m) => m.score);
+    expectedPrints[i] = fingerprint(matches);
+    if ((i + 1) % step === 0) progress('brute force', i + 1, n, bruteStarted);
+  }
+  rss.sample();
+
+  // The engine: build the index, then everyone's top-k again.
+  t = performance.now();
+  const index = new ProjectIndex(projects, weights);
+  const buildMs = performance.now() - t;
+  const perParticipant = new Float64Array(n);
+  let identical = true;
+  let firstDifference: string | null = null;
+  let queryMs = 0;
+  const engineStarted = performance.now();
+  for (let i = 0; i < n; i++) {
+    t = performance.now();
+    const matches = index.topProjects(participants[i], k);
+    const ms = performance.now() - t;
+    perParticipant[i] = ms;
+    queryMs += ms;
+    const same =
+      matches.length === expectedIds[i].length &&
+      matches.every(
+        (m, j) => m.projectId === expectedIds[i][j] && m.score === expectedScores[i][j],
+      ) &&
+      fingerprint(matches) === expectedPrints[i];
+    if (!same) {
+      identical = false;
+      firstDifference ??= participants[i].id;
+    }
+    if ((i + 1) % step === 0) progress('engine', i + 1, n, engineStarted);
+  }
+  rss.sample();
+  const engineMs = buildMs + queryMs;
+  perParticipant.sort();
+
+  // The other side on a sample of projects: their top-k participants, brute force and indexed.
+  const sampleRng = Prng.from(options.seed, 'bench-project-sample');
+  const sample = sampleRng.sample(projects, Math.min(options.projectSample, projects.length));
+  t = performance.now();
+  const participantIndex = new ParticipantIndex(participants, weights);
+  const participantBuildMs = performance.now() - t;
+  let projectSideBruteMs = 0;
+  let projectSideEngineMs = 0;
+  let projectSideIdentical = true;
+  for (const project of sample) {
+    t = performance.now();
+    const expected = topCandidates(project, participants, weights, k);
+    projectSideBruteMs += performance.now() - t;
+    t = performance.now();
+    const actual = participantIndex.topCandidates(project, k);
+    projectSideEngineMs += performance.now() - t;
+    if (fingerprint(actual) !== fingerprint(expected)) projectSideIdentical = false;
+  }
+  rss.sample();
+
+  // A cohort after a matching seminar: participants rank their engine's best projects in it.
+  const cohortRng = Prng.from(options.seed, 'bench-cohort');
+  const cohortParticipants = cohortRng.sample(participants, options.allocParticipants);
+  const cohortProjects = cohortRng.sample(projects, options.allocProjects);
+  const cohortIndex = new ProjectIndex(cohortProjects, weights);
+  const instance: AllocationInstance = {
+    participants: cohortParticipants.map((p) => ({
+      id: p.id,
+      choices: cohortIndex
+        .topProjects(p, COHORT_CHOICES)
+        .map((m) => ({ projectId: m.projectId, score: m.score })),
+    })),
+    projects: cohortProjects.map((p) => ({
+      id: p.id,
+      capacity: cohortRng.int(COHORT_CAPACITY[0], COHORT_CAPACITY[1]),
+    })),
+  };
+  const allocation: Record<string, unknown> = {
+    alloc_participants: instance.participants.length,
+    alloc_projects: instance.projects.length,
+  };
+  if (instance.participants.length > 0 && instance.projects.length > 0) {
+    t = performance.now();
+    const stable = allocateStable(instance);
+    const stableMs = performance.now() - t;
+    const blocking = findBlockingPairs(instance, stable.assignments);
+    t = performance.now();
+    const optimal = allocateOptimal(instance);
+    const optimalMs = performance.now() - t;
+    t = performance.now();
+    const reference = await referenceOptimum(instance);
+    const referenceMs = performance.now() - t;
+    Object.assign(allocation, {
+      alloc_ranked_pairs: instance.participants.reduce((s, p) => s + p.choices.length, 0),
+      alloc_stable_s: seconds(stableMs),
+      alloc_stable_assigned: stable.assignments.length,
+      alloc_stable_total: stable.totalScore,
+      alloc_blocking_pairs: blocking.length,
+      alloc_optimal_s: seconds(optimalMs),
+      alloc_optimal_assigned: optimal.assignments.length,
+      alloc_optimal_total: optimal.totalScore,
+      alloc_reference_s: seconds(referenceMs),
+      alloc_reference_total: reference.totalScore,
+      alloc_objective_equal: optimal.totalScore === reference.totalScore,
+    });
+  }
+
+  return {
+    participants: n,
+    projects: projects.length,
+    k,
+    seed: options.seed,
+    generate_s: seconds(generateMs),
+    bruteforce_s: seconds(bruteMs),
+    index_build_s: seconds(buildMs),
+    engine_s: seconds(engineMs),
+    speedup: round(bruteMs / engineMs, 1),
+    topk_identical: identical,
+    ...(firstDifference ? { first_difference: firstDifference } : {}),
+    engine_pairs_scored: index.scoredPairs,
+    engine_pairs_scored_share: round(index.scoredPairs / (n * projects.length), 5),
+    per_participant_p50_ms: round(percentile(perParticipant, 50), 4),
+    per_participant_p99_ms: round(percentile(perParticipant, 99), 4),
+    project_sample: sample.length,
+    project_side_bruteforce_s: seconds(projectSideBruteMs),
+    project_side_index_build_s: seconds(participantBuildMs),
+    project_side_engine_s: seconds(projectSideEngineMs),
+    project_side_identical: projectSideIdentical,
+    ...allocation,
+    peak_rss_mb: rss.peakMb(),
+  };
+}
+
+function printTable(result: Record<string, unknown>): void {
+  const width = Math.max(...Object.keys(result).map((key) => key.length));
+  console.log('matching benchmark');
+  for (const [key, value] of Object.entries(result)) {
+    console.log(`  ${key.padEnd(width)}  ${String(value)}`);
+  }
+}
+
+async function main(): Promise<void> {
+  let options: BenchOptions;
+  try {
+    options = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof BenchOptionsError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const result = await runMatchingBench(options);
+  printTable(result);
+  console.log(JSON.stringify(result));
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
