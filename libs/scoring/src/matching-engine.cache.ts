@@ -8,6 +8,7 @@ import {
   ParticipantIndex,
   ProjectIndex,
   pairScore,
+  scorePair,
 } from '@tsunagu/matching';
 import { DataSource } from 'typeorm';
 import { MatchingFactsLoader, ScoredProjectFacts } from './matching-facts.loader';
@@ -57,6 +58,7 @@ export class ProjectEngine {
 // Every participant, indexed lazily per set of weights asked for.
 export class ParticipantEngine {
   private readonly indexes = new Map<string, ParticipantIndex>();
+  private byId?: Map<string, ParticipantFacts>;
 
   constructor(readonly participants: readonly ParticipantFacts[]) {}
 
@@ -70,6 +72,22 @@ export class ParticipantEngine {
     return scores;
   }
 
+  // The top k of scores already computed for every participant (a single project's job needs
+  // them all anyway), explained: exact without building an index over every participant.
+  topOfScores(
+    project: ScoredProjectFacts,
+    weights: MatchingWeights,
+    scores: ReadonlyMap<string, number>,
+    k: number,
+  ): Match[] {
+    const best = [...scores]
+      .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, k);
+    this.byId ??= new Map(this.participants.map((p) => [p.id, p]));
+    return best.map(([id]) => scorePair(this.byId!.get(id)!, project, weights)!);
+  }
+
+  // Candidates for many projects (a chunk of a full re-score): through the index, built once.
   topCandidates(project: ScoredProjectFacts, weights: MatchingWeights, k: number): Match[] {
     let index = this.indexes.get(weights.version);
     if (!index) {

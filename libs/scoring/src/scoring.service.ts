@@ -73,8 +73,8 @@ export class ScoringService {
           this.engines.participantEngine(),
           this.engines.weightsFor(project),
         ]);
-        matches = engine.topCandidates(project, weights, k);
         scores = engine.scores(project, weights);
+        matches = engine.topOfScores(project, weights, scores, k);
       }
       const affected = await this.affected(SIDES.participantLists, projectId, scores);
       await this.dataSource.transaction(async (m) => {
