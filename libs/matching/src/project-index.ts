@@ -38,6 +38,8 @@ interface Bucket {
   goalFit: number;
   skillsValue: number;
   projects: Int32Array;
+  // The bound of its best project for anyone (theme and goal values at 1, no tie).
+  ceiling: number;
 }
 
 // One per partition (kind × remote-only): the projects whose pairs with those participants pass
@@ -308,18 +310,25 @@ export class ProjectIndex {
       groups.set(key, list);
     }
     const fairness = (i: number) => rows[i * ROW + R_FAIRNESS];
-    return [...groups.values()].map((list) => {
-      list.sort(
-        (a, b) => fairness(b) - fairness(a) || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0),
-      );
-      const row = list[0] * ROW;
-      return {
-        theme: rows[row + R_THEME],
-        goalFit: rows[row + R_GOAL_FIT],
-        skillsValue: rows[row + R_REQ_END] > rows[row + R_REQ_START] ? 0 : 1,
-        projects: Int32Array.from(list),
-      };
-    });
+    return (
+      [...groups.values()]
+        .map((list) => {
+          list.sort(
+            (a, b) => fairness(b) - fairness(a) || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0),
+          );
+          const row = list[0] * ROW;
+          const skillsValue = rows[row + R_REQ_END] > rows[row + R_REQ_START] ? 0 : 1;
+          return {
+            theme: rows[row + R_THEME],
+            goalFit: rows[row + R_GOAL_FIT],
+            skillsValue,
+            projects: Int32Array.from(list),
+            ceiling: this.combiner.combine(skillsValue, 1, 1, 1, 1, 0, rows[row + R_FAIRNESS]),
+          };
+        })
+        // Highest ceiling first, so a participant stops at the first bucket below its k-th score.
+        .sort((a, b) => b.ceiling - a.ceiling)
+    );
   }
 
   private collect(participant: ParticipantFacts, top: TopK): void {
@@ -417,6 +426,8 @@ export class ProjectIndex {
     // 3. Everything else that can pass: projects without must-haves sharing no skill with the
     // participant and not in a tied region. Their bound is constant per bucket but for fairness.
     for (const bucket of postings.buckets) {
+      // The rest have no higher ceiling.
+      if (top.closedBelow(bucket.ceiling)) break;
       const theme = themes[bucket.theme];
       const goal = goalValueOfMasks(this.goals, bucket.goalFit);
       const list = bucket.projects;

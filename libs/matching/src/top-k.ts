@@ -2,60 +2,67 @@
 // order, as compareMatches orders ids). An equal score and key keeps the earlier item ahead, so
 // the result equals a stable sort of everything offered, cut to k.
 export class TopK {
-  private readonly scores: number[] = [];
-  private readonly keys: string[] = [];
-  private readonly refs: number[] = [];
+  private readonly scores: Float64Array;
+  private readonly refs: Int32Array;
+  private readonly keys: string[];
+  private count = 0;
 
-  constructor(readonly k: number) {}
+  constructor(readonly k: number) {
+    const size = Math.max(0, Math.floor(k));
+    this.scores = new Float64Array(size);
+    this.refs = new Int32Array(size);
+    this.keys = new Array<string>(size).fill('');
+  }
 
   get size(): number {
-    return this.scores.length;
+    return this.count;
   }
 
   get full(): boolean {
-    return this.scores.length >= this.k;
+    return this.count >= this.scores.length;
   }
 
   // Whether an item with this score (or any score up to it) and key could still get in. An equal
   // score can: the smaller key wins the tie, so only a strictly lower bound rules an item out.
   admits(score: number, key: string): boolean {
-    if (this.scores.length < this.k) return true;
-    if (this.k <= 0) return false;
-    const last = this.scores.length - 1;
-    const worst = this.scores[last];
-    return score > worst || (score === worst && key < this.keys[last]);
+    if (this.count < this.scores.length) return true;
+    if (this.count === 0) return false;
+    const worst = this.scores[this.count - 1];
+    return score > worst || (score === worst && key < this.keys[this.count - 1]);
   }
 
   // Whether nothing scoring at most `bound` can get in, whatever its key.
   closedBelow(bound: number): boolean {
-    return this.k <= 0 || (this.full && bound < this.scores[this.scores.length - 1]);
+    const size = this.scores.length;
+    return size === 0 || (this.count === size && bound < this.scores[size - 1]);
   }
 
+  // `ref` is the caller's handle on the item (an index), handed back by items().
   offer(score: number, key: string, ref: number): void {
     if (!this.admits(score, key)) return;
-    let i = this.scores.length;
+    const { scores, keys, refs } = this;
+    // Shift worse items down one place (the last falls off when full).
+    let i = this.count < scores.length ? this.count++ : this.count - 1;
     while (i > 0) {
-      const s = this.scores[i - 1];
-      if (s > score || (s === score && this.keys[i - 1] <= key)) break;
+      const s = scores[i - 1];
+      if (s > score || (s === score && keys[i - 1] <= key)) break;
+      scores[i] = s;
+      keys[i] = keys[i - 1];
+      refs[i] = refs[i - 1];
       i--;
     }
-    this.scores.splice(i, 0, score);
-    this.keys.splice(i, 0, key);
-    this.refs.splice(i, 0, ref);
-    if (this.scores.length > this.k) {
-      this.scores.pop();
-      this.keys.pop();
-      this.refs.pop();
-    }
+    scores[i] = score;
+    keys[i] = key;
+    refs[i] = ref;
   }
 
   // The refs of the kept items, best first.
   items(): number[] {
-    return [...this.refs];
+    return Array.from(this.refs.subarray(0, this.count));
   }
 
   // Their scores, best first.
   itemScores(): number[] {
-    return [...this.scores];
+    return Array.from(this.scores.subarray(0, this.count));
   }
 }

@@ -1,0 +1,134 @@
+import { passesHardFilters } from './hard-filters';
+import { FACTOR_FUNCTIONS, pairContext } from './match-factors';
+import {
+  combineFactorValues,
+  explainScoredPair,
+  FactorCombiner,
+  pairScore,
+  round6,
+  scorePair,
+} from './match-score';
+import { DEFAULT_WEIGHTS, type MatchingWeights } from './match-weights';
+import { participantFacts, projectFacts, randomFacts, seededRandom } from './test-facts';
+import { TopK } from './top-k';
+
+// The numeric path (pairScore), the explained one (scorePair) and the indexes' helpers must agree
+// with each other and with the factor functions, or indexed and brute-force results would part.
+describe('scoring paths', () => {
+  const odd: MatchingWeights = {
+    version: 'odd',
+    weights: {
+      skills: 0.3,
+      theme: 0,
+      availability: 0.7,
+      distance: 0.9,
+      goal: 0.01,
+      tie: 0.2,
+      fairness: 0.33,
+    },
+  };
+
+  it('pairScore is null exactly when a hard filter fails, and scorePair carries its score', () => {
+    const { participants, projects } = randomFacts(7, 40, 80);
+    let possible = 0;
+    for (const p of participants) {
+      for (const project of projects) {
+        const score = pairScore(p, project, DEFAULT_WEIGHTS);
+        expect(score === null).toBe(!passesHardFilters(p, project).pass);
+        expect(scorePair(p, project, DEFAULT_WEIGHTS)?.score ?? null).toBe(score);
+        if (score !== null) possible++;
+      }
+    }
+    expect(possible).toBeGreaterThan(100);
+  });
+
+  it('explains with the factor functions: same values, weights and reasons, in FACTORS order', () => {
+    const { participants, projects } = randomFacts(8, 30, 60);
+    for (const p of participants) {
+      for (const project of projects) {
+        const match = scorePair(p, project, odd);
+        if (!match) continue;
+        const pair = pairContext(p, project);
+        expect(match.factors).toEqual(
+          FACTOR_FUNCTIONS.map((fn) => {
+            const f = fn(p, project, pair);
+            return { ...f, value: round6(f.value), weight: odd.weights[f.factor] };
+          }),
+        );
+        expect(explainScoredPair(p, project, odd, match.score)).toEqual(match);
+      }
+    }
+  });
+
+  it('refuses to explain a pair the filters exclude', () => {
+    expect(() =>
+      explainScoredPair(
+        participantFacts({ kind: 'HIGH_SCHOOL_STUDENT' }),
+        projectFacts({ eligibleKinds: ['PRO_BONO'] }),
+        DEFAULT_WEIGHTS,
+        0.5,
+      ),
+    ).toThrow(RangeError);
+  });
+
+  it('FactorCombiner is combineFactorValues bit for bit', () => {
+    const rand = seededRandom(3);
+    for (const weights of [DEFAULT_WEIGHTS, odd]) {
+      const combiner = new FactorCombiner(weights);
+      for (let i = 0; i < 2000; i++) {
+        const v = Array.from({ length: 7 }, () => (rand() < 0.2 ? 1 : rand()));
+        expect(combiner.combine(v[0], v[1], v[2], v[3], v[4], v[5], v[6])).toBe(
+          combineFactorValues(weights, v[0], v[1], v[2], v[3], v[4], v[5], v[6]),
+        );
+      }
+    }
+  });
+
+  it('reuses reason texts without mixing them up', () => {
+    const match = (weeklyHours: number, hoursPerWeek: number, candidateCount: number) =>
+      scorePair(
+        participantFacts({ weeklyHours }),
+        projectFacts({ hoursPerWeek, candidateCount }),
+        DEFAULT_WEIGHTS,
+      )!;
+    for (const [available, needed, count] of [
+      [3, 12, 7],
+      [12, 3, 70],
+      [3, 12, 7],
+      [40, 1, 0],
+      [2.5, 8, 1001],
+    ]) {
+      const factors = match(available, needed, count).factors;
+      expect(factors[2].reason.en).toBe(`${available} h/week available of ${needed} needed`);
+      expect(factors[6].reason.ja).toBe(`候補者 ${count}人`);
+    }
+  });
+});
+
+describe('TopK', () => {
+  it('keeps the best k, ties by key, earlier first on equal score and key', () => {
+    const top = new TopK(3);
+    const offers: Array<[number, string]> = [
+      [0.5, 'c'],
+      [0.7, 'b'],
+      [0.5, 'a'],
+      [0.7, 'a'],
+      [0.5, 'a'],
+      [0.9, 'z'],
+    ];
+    offers.forEach(([score, key], i) => top.offer(score, key, i));
+    expect(top.items()).toEqual([5, 3, 1]);
+    expect(top.itemScores()).toEqual([0.9, 0.7, 0.7]);
+    expect(top.admits(0.7, 'a')).toBe(true);
+    expect(top.admits(0.7, 'c')).toBe(false);
+    expect(top.closedBelow(0.7)).toBe(false);
+    expect(top.closedBelow(0.69)).toBe(true);
+  });
+
+  it('takes nothing when k is 0', () => {
+    const top = new TopK(0);
+    top.offer(1, 'a', 0);
+    expect(top.items()).toEqual([]);
+    expect(top.closedBelow(1)).toBe(true);
+  });
+});
