@@ -62,13 +62,6 @@ export function skillCredit(level: number, minLevel: number): number {
   return level >= minLevel ? 1 : level / minLevel / 2;
 }
 
-// Sum of importance weights, in the order skillsValue adds them.
-export function totalSkillWeight(project: ProjectFacts): number {
-  let total = 0;
-  for (const s of project.skills) total += s.weight;
-  return total;
-}
-
 export function skillsValue(p: ParticipantFacts, project: ProjectFacts): number {
   if (project.skills.length === 0) return 1;
   let weighted = 0;

@@ -1,5 +1,12 @@
 import { passesHardFilters } from './hard-filters';
-import { FACTOR_FUNCTIONS, pairContext } from './match-factors';
+import {
+  FACTOR_FUNCTIONS,
+  goalFitMask,
+  goalMask,
+  goalValue,
+  goalValueOfMasks,
+  pairContext,
+} from './match-factors';
 import {
   combineFactorValues,
   explainScoredPair,
@@ -69,6 +76,17 @@ describe('scoring paths', () => {
         0.5,
       ),
     ).toThrow(RangeError);
+  });
+
+  it('goal masks give goalValue for every pair', () => {
+    const { participants, projects } = randomFacts(9, 60, 60);
+    for (const p of participants) {
+      for (const project of projects) {
+        expect(goalValueOfMasks(goalMask(p.goals), goalFitMask(project))).toBe(
+          goalValue(p, project),
+        );
+      }
+    }
   });
 
   it('FactorCombiner is combineFactorValues bit for bit', () => {
