@@ -134,6 +134,9 @@ describe('recommendations kept fresh by the worker', () => {
       ).length;
     const before = await jobsForBob();
 
+    // Paused, so however slowly the edits arrive (a busy machine) the first job cannot start
+    // before the last edit: a newer job replaces a delayed one, and one that is due just waits.
+    await queue.pause();
     for (let hours = 1; hours <= 10; hours++) {
       expectData(
         await f.saveProfile(
@@ -145,6 +148,13 @@ describe('recommendations kept fresh by the worker', () => {
         ),
       );
     }
+    await eventually(async () => {
+      const [{ n }] = await platform.dataSource.query(
+        'SELECT count(*)::int AS n FROM outbox_message WHERE dispatched_at IS NULL',
+      );
+      return n === 0;
+    });
+    await queue.resume();
     await eventually(settled);
     expect((await jobsForBob()) - before).toBe(1);
     const [top] = await recommended(bob);
@@ -152,31 +162,34 @@ describe('recommendations kept fresh by the worker', () => {
     expect(availability.reason.en).toBe('10 h/week available of 8 needed');
   });
 
-  it('never stores a list computed from an older revision over a newer one', async () => {
+  it('never stores a list computed from older data over newer', async () => {
     const carol = await f.signUp('carol');
     expectData(await f.saveProfile(carol, profile({ skills: [{ skillId: webDesign, level: 4 }] })));
     await eventually(async () => (await recommended(carol)).length === 1);
     await eventually(settled);
     const store = platform.worker!.get(RecommendationStore);
-    const [{ scored_revision }] = await platform.dataSource.query(
-      `SELECT scored_revision FROM scoring_subject WHERE kind = 'PARTICIPANT' AND subject_id = $1`,
+    const [stored] = await platform.dataSource.query(
+      `SELECT scored_revision AS revision, scored_read_at::text AS "readAt"
+       FROM scoring_subject WHERE kind = 'PARTICIPANT' AND subject_id = $1`,
       [carol.id],
     );
-    const stale = String(BigInt(scored_revision) - 1n);
-    const written = await platform.dataSource.transaction((m) =>
-      store.replace(m, ScoringSubjectKind.PARTICIPANT, [
-        { subjectId: carol.id, revision: stale, matches: [] },
-      ]),
-    );
-    expect(written).toEqual([]);
+    const write = (revision: string, readAt: string) =>
+      platform.dataSource.transaction((m) =>
+        store.replace(m, ScoringSubjectKind.PARTICIPANT, [
+          { subjectId: carol.id, revision, readAt, matches: [] },
+        ]),
+      );
+    const later = (
+      await store.readings(platform.dataSource.manager, ScoringSubjectKind.PARTICIPANT, [carol.id])
+    ).get(carol.id)!.readAt;
+    // An older revision loses, even read later.
+    expect(await write(String(BigInt(stored.revision) - 1n), later)).toEqual([]);
+    // The same revision read earlier (a slow job that started before the stored one) loses too.
+    expect(await write(stored.revision, '2000-01-01 00:00:00+00')).toEqual([]);
     expect(await recommended(carol)).toHaveLength(1);
-    // The same revision again is a harmless rewrite (a retried job).
-    const again = await platform.dataSource.transaction((m) =>
-      store.replace(m, ScoringSubjectKind.PARTICIPANT, [
-        { subjectId: carol.id, revision: String(scored_revision), matches: [] },
-      ]),
-    );
-    expect(again).toEqual([carol.id]);
+    // The same revision read later wins (the other side changed meanwhile, or a retried job).
+    expect(await write(stored.revision, later)).toEqual([carol.id]);
+    expect(await recommended(carol)).toHaveLength(0);
   });
 
   it('shows candidates to supervisors only, within profile visibility', async () => {
@@ -204,6 +217,13 @@ describe('recommendations kept fresh by the worker', () => {
       ).recommendedCandidates.edges.map((e: any) => e.node.participant.displayName);
 
     await eventually(async () => (await names(interStaff)).includes('dora'));
+    // Hidden's lists are computed too; she is left out of what others see, not unscored.
+    await eventually(settled);
+    const [{ n }] = await platform.dataSource.query(
+      'SELECT count(*)::int AS n FROM project_candidate WHERE project_id = $1 AND participant_id = $2',
+      [farmProject, hidden.id],
+    );
+    expect(n).toBe(1);
     expect(await names(interStaff)).not.toContain('hidden');
     // Dora opened her profile to intermediaries only: the region does not see her yet.
     expect(await names(regionStaff)).not.toContain('dora');
@@ -307,29 +327,34 @@ describe('recommendations kept fresh by the worker', () => {
     });
   });
 
-  it('counts open scout offers as candidates, shrinking the fairness boost', async () => {
+  it('counts applications as candidates, shrinking the fairness boost for others', async () => {
     const gina = await f.signUp('gina');
-    expectData(await f.saveProfile(gina, profile({ skills: [{ skillId: webDesign, level: 4 }] })));
+    const hana = await f.signUp('hana');
+    for (const person of [gina, hana]) {
+      expectData(
+        await f.saveProfile(person, profile({ skills: [{ skillId: webDesign, level: 4 }] })),
+      );
+    }
     const fresh = await f.project(regionStaff, regionId, {
       title: '商店街のウェブ発信',
       requiredSkills: [{ skillId: webDesign, requirement: 'MUST', minLevel: 2, weight: 3 }],
     });
     await f.publish(interStaff, fresh);
-    const fairnessOf = async () => {
-      const entry = (await recommended(gina)).find((r: any) => r.project.id === fresh);
+    const fairnessFor = async (person: Person) => {
+      const entry = (await recommended(person)).find((r: any) => r.project.id === fresh);
       return entry?.factors.find((x: any) => x.factor === 'fairness');
     };
-    await eventually(async () => (await fairnessOf())?.reason.en === '0 candidates so far');
-    expect((await fairnessOf()).value).toBe(1);
+    await eventually(async () => (await fairnessFor(gina))?.reason.en === '0 candidates so far');
+    expect((await fairnessFor(gina)).value).toBe(1);
     expectData(
       await platform.gql(
-        `mutation($input: SendScoutOfferInput!) { sendScoutOffer(input: $input) { id } }`,
-        { input: { projectId: fresh, participantId: gina.id, message: '一緒にどうですか' } },
-        interStaff.token,
+        `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id } }`,
+        { input: { projectId: fresh, motivation: '週末に商店街の発信を手伝いたいです。' } },
+        hana.token,
       ),
     );
-    await eventually(async () => (await fairnessOf())?.reason.en === '1 candidates so far');
-    expect((await fairnessOf()).value).toBeLessThan(1);
+    await eventually(async () => (await fairnessFor(gina))?.reason.en === '1 candidates so far');
+    expect((await fairnessFor(gina)).value).toBeLessThan(1);
   });
 
   it('drops a closed project from recommendations', async () => {

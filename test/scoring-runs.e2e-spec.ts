@@ -53,7 +53,7 @@ describe('full re-score runs', () => {
       rejection(await platform.gql(START, { reason: 'because' }, participants[0].token)).extensions
         ?.code,
     ).toBe('FORBIDDEN');
-    const short = rejection(await platform.gql(START, { reason: 'x' }, admin.token));
+    const short = rejection(await platform.gql(START, { reason: '   x  ' }, admin.token));
     expect(short.extensions?.code).toBe('BAD_USER_INPUT');
     const [{ n }] = await platform.dataSource.query('SELECT count(*)::int AS n FROM scoring_run');
     expect(n).toBe(0);

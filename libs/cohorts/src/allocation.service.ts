@@ -144,9 +144,16 @@ export class AllocationService {
       const assignments = await m
         .getRepository(AllocationAssignment)
         .findBy({ allocationId: allocation.id });
-      const projectIds = [...new Set(assignments.map((a) => a.projectId))];
+      const projectIds = [...new Set(assignments.map((a) => a.projectId))].sort();
+      // Shared locks in id order: no project closes while its applications are being created.
       const projects = new Map(
-        (await m.getRepository(Project).findBy({ id: In(projectIds) })).map((p) => [p.id, p]),
+        (
+          await m.getRepository(Project).find({
+            where: { id: In(projectIds) },
+            order: { id: 'ASC' },
+            lock: { mode: 'pessimistic_read' },
+          })
+        ).map((p) => [p.id, p]),
       );
       const closed = [...projects.values()].filter((p) => p.status !== ProjectStatus.PUBLISHED);
       if (closed.length) {
@@ -164,16 +171,34 @@ export class AllocationService {
             select: { id: true, projectId: true, participantId: true },
           })
         : [];
-      const existingId = new Map(existing.map((a) => [`${a.projectId}/${a.participantId}`, a.id]));
+      // Seats may have shrunk since the proposal (a project's cohort capacity was lowered).
+      const seats = new Map(
+        (await m.getRepository(CohortProject).findBy({ cohortId: cohort.id })).map((cp) => [
+          cp.projectId,
+          cp.capacity,
+        ]),
+      );
+      const over = projectIds.filter(
+        (id) => assignments.filter((a) => a.projectId === id).length > (seats.get(id) ?? 0),
+      );
+      if (over.length) {
+        throw AppError.conflict(
+          `More participants than seats: ${over.map((id) => `"${projects.get(id)!.title}"`).join(', ')}. ` +
+            'Adjust the allocation, then confirm',
+        );
+      }
+      const key = (a: { projectId: string; participantId: string }) =>
+        `${a.projectId}/${a.participantId}`;
+      const existingId = new Map(existing.map((a) => [key(a), a.id]));
       const motivation = `コホート「${cohort.name}」の割り当てで確定 (confirmed in cohort "${cohort.name}")`;
+      const fresh = assignments.filter((a) => !existingId.has(key(a)));
+      const created = await this.submit(m, fresh, motivation);
+      fresh.forEach((a, i) => existingId.set(key(a), created[i]));
       for (const assignment of assignments) {
-        const applicationId =
-          existingId.get(`${assignment.projectId}/${assignment.participantId}`) ??
-          (await this.submit(m, assignment, motivation, projects.get(assignment.projectId)!));
         await m.update(
           AllocationAssignment,
           { allocationId: allocation.id, participantId: assignment.participantId },
-          { applicationId },
+          { applicationId: existingId.get(key(assignment)) },
         );
       }
       const now = new Date();
@@ -260,21 +285,23 @@ export class AllocationService {
 
   private async submit(
     m: EntityManager,
-    assignment: AllocationAssignment,
+    assignments: readonly AllocationAssignment[],
     motivation: string,
-    project: Project,
-  ): Promise<string> {
+  ): Promise<string[]> {
     try {
-      return await this.applications.submitWithin(m, {
-        projectId: assignment.projectId,
-        participantId: assignment.participantId,
-        motivation,
-      });
+      return await this.applications.submitWithin(
+        m,
+        assignments.map((a) => ({
+          projectId: a.projectId,
+          participantId: a.participantId,
+          motivation,
+        })),
+      );
     } catch (error) {
-      // The participant applied on their own between the check above and this insert.
+      // A participant applied on their own between the check above and this insert.
       if (error instanceof AppError && error.code === ErrorCode.CONFLICT) {
         throw AppError.conflict(
-          `A participant applied to "${project.title}" while the allocation was being confirmed: confirm again`,
+          'A participant applied on their own while the allocation was being confirmed: confirm again',
         );
       }
       throw error;

@@ -39,39 +39,51 @@ export class ApplicationService {
     }
     await this.projects.getPublished(projectId);
     const applicationId = await this.dataSource.transaction((m) =>
-      this.submitWithin(m, {
-        projectId,
-        participantId: profile.userId,
-        motivation: motivation.trim(),
-      }),
+      this.submitWithin(m, [
+        { projectId, participantId: profile.userId, motivation: motivation.trim() },
+      ]).then(([id]) => id),
     );
     return this.load(applicationId);
   }
 
-  // In the caller's transaction (an accepted scout offer uses it too): the application and the
-  // job that notifies the region are committed together. The caller checks who and which project.
-  async submitWithin(manager: EntityManager, submission: ApplicationSubmission): Promise<string> {
-    const { projectId, participantId } = submission;
-    let id: string;
-    try {
-      const inserted = await manager.insert(Application, submission);
-      id = (inserted.identifiers[0] as { id: string }).id;
-    } catch (error) {
-      if (isUniqueViolation(error, 'application_project_participant_key')) {
-        throw AppError.conflict('You have already applied to this project');
+  // In the caller's transaction (accepted scout offers and confirmed cohorts use it too): the
+  // applications and the jobs that notify the regions are committed together; ids in input order.
+  // The caller checks who and which projects.
+  async submitWithin(
+    manager: EntityManager,
+    submissions: readonly ApplicationSubmission[],
+  ): Promise<string[]> {
+    const ids: string[] = [];
+    for (const submission of submissions) {
+      try {
+        const inserted = await manager.insert(Application, submission);
+        ids.push((inserted.identifiers[0] as { id: string }).id);
+      } catch (error) {
+        if (isUniqueViolation(error, 'application_project_participant_key')) {
+          throw AppError.conflict('You have already applied to this project');
+        }
+        throw error;
       }
-      throw error;
+      const id = ids[ids.length - 1];
+      await this.outbox.add(
+        manager,
+        'notify.application-submitted',
+        { applicationId: id },
+        `application-submitted.${id}`,
+      );
     }
-    await this.outbox.add(
-      manager,
-      'notify.application-submitted',
-      { applicationId: id },
-      `application-submitted.${id}`,
-    );
-    // The project has one more candidate (fairness) and the participant a tie with the region.
-    await this.scoring.projectChanged(manager, projectId);
-    await this.scoring.participantChanged(manager, participantId);
-    return id;
+    // Each project has one more candidate (fairness), each participant a tie with a region.
+    // Every projects' rows, then every participant's, each in id order: concurrent submissions
+    // take these locks in one global order and cannot deadlock.
+    const sorted = (key: 'projectId' | 'participantId') =>
+      [...new Set(submissions.map((s) => s[key]))].sort();
+    for (const projectId of sorted('projectId')) {
+      await this.scoring.projectChanged(manager, projectId);
+    }
+    for (const participantId of sorted('participantId')) {
+      await this.scoring.participantChanged(manager, participantId);
+    }
+    return ids;
   }
 
   mine(actor: Actor, page: Page): Promise<Connection<Application>> {

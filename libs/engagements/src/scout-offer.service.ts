@@ -1,12 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AppError,
-  Connection,
-  isUniqueViolation,
-  Page,
-  paginateKeyset,
-  ScoringRequestService,
-} from '@tsunagu/core';
+import { AppError, Connection, isUniqueViolation, Page, paginateKeyset } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { ParticipantProfile } from '@tsunagu/participants';
 import { Project, ProjectService, ProjectStatus } from '@tsunagu/projects';
@@ -35,7 +28,6 @@ export class ScoutOfferService {
     private readonly projects: ProjectService,
     private readonly applications: ApplicationService,
     private readonly policy: PolicyService,
-    private readonly scoring: ScoringRequestService,
   ) {}
 
   async send(actor: Actor, draft: ScoutOfferDraft): Promise<ScoutOffer> {
@@ -95,8 +87,6 @@ export class ScoutOfferService {
           status: ScoutOfferStatus.PENDING,
           expiresAt: new Date(now.getTime() + days * DAY_MS),
         });
-        // One more candidate for the project: its fairness boost shrinks.
-        await this.scoring.projectChanged(m, project.id);
         return (inserted.identifiers[0] as { id: string }).id;
       });
     } catch (error) {
@@ -138,11 +128,13 @@ export class ScoutOfferService {
           throw AppError.conflict('This project is no longer open: the offer cannot be accepted');
         }
         changes.status = ScoutOfferStatus.ACCEPTED;
-        changes.applicationId = await this.applications.submitWithin(m, {
-          projectId: offer.projectId,
-          participantId: offer.participantId,
-          motivation: text ?? '',
-        });
+        [changes.applicationId] = await this.applications.submitWithin(m, [
+          {
+            projectId: offer.projectId,
+            participantId: offer.participantId,
+            motivation: text ?? '',
+          },
+        ]);
       } else {
         changes.status = ScoutOfferStatus.DECLINED;
       }

@@ -54,6 +54,6 @@ export interface ProjectFacts {
   // Empty: open to every kind.
   eligibleKinds: readonly ParticipantKindCode[];
   skills: readonly RequiredSkillFacts[];
-  // How many candidates the project has so far (applications + offers), for the fairness boost.
+  // How many candidates the project has so far (its applications), for the fairness boost.
   candidateCount: number;
 }

@@ -96,10 +96,9 @@ export class MatchingFactsLoader {
                 p.municipality_code, to_char(p.start_date, 'YYYY-MM-DD') AS start_date,
                 to_char(p.end_date, 'YYYY-MM-DD') AS end_date, p.hours_per_week,
                 p.eligible_kinds::text[] AS eligible_kinds,
-                -- Candidates so far: applications, and scout offers still awaiting an answer.
+                -- Candidates so far: its applications. (Open scout offers are left out: they
+                -- expire by the clock, which no change event would tell the scores about.)
                 (SELECT count(*)::int FROM application a WHERE a.project_id = p.id)
-                  + (SELECT count(*)::int FROM scout_offer o
-                     WHERE o.project_id = p.id AND o.status = 'PENDING' AND o.expires_at > now())
                   AS candidate_count
          FROM project p WHERE p.status = 'PUBLISHED' ${only} ORDER BY p.id`,
         params,

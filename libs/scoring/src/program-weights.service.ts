@@ -61,7 +61,11 @@ export class ProgramWeightsService {
     });
   }
 
+  // The program's current weights row (undefined: it uses the defaults).
   async current(programId: string): Promise<ProgramWeights | undefined> {
+    if (!(await this.dataSource.getRepository(Program).existsBy({ id: programId }))) {
+      throw AppError.notFound('Program', programId);
+    }
     return (await latestProgramWeights(this.dataSource.manager, [programId])).get(programId);
   }
 }

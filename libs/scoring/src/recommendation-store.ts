@@ -6,35 +6,48 @@ import { ParticipantRecommendation } from './participant-recommendation.entity';
 import { ProjectCandidate } from './project-candidate.entity';
 import { packFactors } from './stored-factors';
 
-export interface ScoredList {
-  subjectId: string;
-  // The subject's revision read before its facts: the list reflects at least this revision.
+// What a list was computed from: the subject's revision and the moment its facts were read
+// (both taken before reading them, so the facts are at least this new).
+export interface Reading {
   revision: string;
+  // A database timestamp, kept as text so no precision is lost on the way back.
+  readAt: string;
+}
+
+export interface ScoredList extends Reading {
+  subjectId: string;
   matches: Match[];
 }
 
 // Rows per INSERT: well under PostgreSQL's 65,535 bind parameters.
 const INSERT_BATCH = 2000;
 
-// Writes recommendation lists, never over a list computed from a newer revision: each subject's
-// freshness row is locked and compared in the writing transaction.
+// Writes recommendation lists, never over a list computed from newer data: each subject's
+// freshness row is locked and compared in the writing transaction. A newer revision always wins;
+// at the same revision (facts unchanged, but the other side may have changed) the later reading
+// wins, so a slow job cannot put back what a quicker, later one replaced.
 @Injectable()
 export class RecommendationStore {
-  // The revision each subject is at now (0 for one never changed through the app).
-  async revisions(
+  // Each subject's revision now (0 for one never changed through the app), and the time.
+  async readings(
     m: EntityManager,
     kind: ScoringSubjectKind,
     ids: readonly string[],
-  ): Promise<Map<string, string>> {
-    const rows = await m.query<Array<{ subject_id: string; revision: string }>>(
-      `SELECT subject_id, revision FROM scoring_subject WHERE kind = $1 AND subject_id = ANY($2)`,
+  ): Promise<Map<string, Reading>> {
+    const rows = await m.query<
+      Array<{ subject_id: string | null; revision: string; read_at: string }>
+    >(
+      `SELECT s.subject_id, s.revision, clock_timestamp()::text AS read_at
+       FROM (SELECT 1) AS one
+       LEFT JOIN scoring_subject s ON s.kind = $1 AND s.subject_id = ANY($2)`,
       [kind, ids],
     );
-    const found = new Map(rows.map((r) => [r.subject_id, r.revision]));
-    return new Map(ids.map((id) => [id, found.get(id) ?? '0']));
+    const readAt = rows[0].read_at;
+    const found = new Map(rows.flatMap((r) => (r.subject_id ? [[r.subject_id, r.revision]] : [])));
+    return new Map(ids.map((id) => [id, { revision: found.get(id) ?? '0', readAt }]));
   }
 
-  // Replaces the lists whose stored revision is not newer; returns the subjects written.
+  // Replaces the lists whose stored reading is not newer; returns the subjects written.
   async replace(
     m: EntityManager,
     kind: ScoringSubjectKind,
@@ -48,24 +61,33 @@ export class RecommendationStore {
       [kind, ids],
     );
     // Sorted locking: two writers over overlapping subjects cannot deadlock.
-    const stored = await m.query<Array<{ subject_id: string; scored_revision: string }>>(
-      `SELECT subject_id, scored_revision FROM scoring_subject
-       WHERE kind = $1 AND subject_id = ANY($2) ORDER BY subject_id FOR UPDATE`,
-      [kind, ids],
+    const fresh = new Set(
+      (
+        await m.query<Array<{ subject_id: string }>>(
+          `SELECT s.subject_id FROM scoring_subject s
+           JOIN unnest($2::uuid[], $3::bigint[], $4::timestamptz[]) AS v(id, revision, read_at)
+             ON s.subject_id = v.id
+           WHERE s.kind = $1
+             AND (v.revision > s.scored_revision
+               OR (v.revision = s.scored_revision
+                 AND (s.scored_read_at IS NULL OR v.read_at >= s.scored_read_at)))
+           ORDER BY s.subject_id FOR UPDATE OF s`,
+          [kind, ids, lists.map((l) => l.revision), lists.map((l) => l.readAt)],
+        )
+      ).map((r) => r.subject_id),
     );
-    const storedRevision = new Map(stored.map((s) => [s.subject_id, BigInt(s.scored_revision)]));
-    const fresh = lists.filter((l) => BigInt(l.revision) >= storedRevision.get(l.subjectId)!);
-    if (fresh.length === 0) return [];
-    const freshIds = fresh.map((l) => l.subjectId);
+    const written = lists.filter((l) => fresh.has(l.subjectId));
+    if (written.length === 0) return [];
+    const writtenIds = written.map((l) => l.subjectId);
     const entity =
       kind === ScoringSubjectKind.PARTICIPANT ? ParticipantRecommendation : ProjectCandidate;
     const key = kind === ScoringSubjectKind.PARTICIPANT ? 'participant_id' : 'project_id';
     await m.query(
       `DELETE FROM ${m.getRepository(entity).metadata.tableName} WHERE ${key} = ANY($1)`,
-      [freshIds],
+      [writtenIds],
     );
     const computedAt = new Date();
-    const rows = fresh.flatMap((l) =>
+    const rows = written.flatMap((l) =>
       l.matches.map((match, i) => ({
         participantId: match.participantId,
         projectId: match.projectId,
@@ -80,11 +102,12 @@ export class RecommendationStore {
       await m.insert(entity, rows.slice(i, i + INSERT_BATCH));
     }
     await m.query(
-      `UPDATE scoring_subject AS s SET scored_revision = v.revision, scored_at = now()
-       FROM unnest($2::uuid[], $3::bigint[]) AS v(id, revision)
+      `UPDATE scoring_subject AS s
+       SET scored_revision = v.revision, scored_read_at = v.read_at, scored_at = now()
+       FROM unnest($2::uuid[], $3::bigint[], $4::timestamptz[]) AS v(id, revision, read_at)
        WHERE s.kind = $1 AND s.subject_id = v.id`,
-      [kind, freshIds, fresh.map((l) => l.revision)],
+      [kind, writtenIds, written.map((l) => l.revision), written.map((l) => l.readAt)],
     );
-    return freshIds;
+    return writtenIds;
   }
 }

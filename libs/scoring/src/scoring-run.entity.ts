@@ -3,6 +3,8 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 export enum ScoringRunStatus {
   RUNNING = 'RUNNING',
   DONE = 'DONE',
+  // A chunk failed every attempt; the chunks that finished keep their results. Start a new run.
+  FAILED = 'FAILED',
 }
 
 // A full re-score of everyone, in chunks. Progress is chunksDone / chunksTotal.

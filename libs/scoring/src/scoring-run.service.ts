@@ -8,7 +8,6 @@ import {
 } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { RecommendationStore, ScoredList } from './recommendation-store';
 import { ScoringChunkSide, ScoringRunChunk } from './scoring-run-chunk.entity';
 import { ScoringRun, ScoringRunStatus } from './scoring-run.entity';
 import { ScoringService } from './scoring.service';
@@ -24,7 +23,6 @@ export class ScoringRunService {
     private readonly outbox: OutboxService,
     private readonly queues: QueueService,
     private readonly scoring: ScoringService,
-    private readonly store: RecommendationStore,
     private readonly policy: PolicyService,
   ) {}
 
@@ -45,7 +43,11 @@ export class ScoringRunService {
       this.policy.isPlatformAdmin(actor),
       'Only platform admins re-score everyone',
     );
-    return this.dataSource.transaction((m) => this.start(m, reason.trim(), actor.userId));
+    const why = reason.trim();
+    if (why.length < 3) {
+      throw AppError.invalidField(['input', 'reason'], 'must say why, in at least 3 characters');
+    }
+    return this.dataSource.transaction((m) => this.start(m, why, actor.userId));
   }
 
   // Whoever started the run (directly or by a weights change) and platform admins follow it.
@@ -138,34 +140,27 @@ export class ScoringRunService {
         await m.increment(ScoringRun, { id: runId }, 'chunksDone', 1);
       }
     };
-    if (chunk.side === ScoringChunkSide.PARTICIPANTS) {
-      await this.scoring.scoreParticipants(chunk.subjectIds, markDone);
-      return 'done';
-    }
-    // Projects: their candidate lists only; every participant's own list is in the run already.
-    const revisions = await this.store.revisions(
-      this.dataSource.manager,
-      ScoringSubjectKind.PROJECT,
-      chunk.subjectIds,
-    );
-    const candidates = await this.scoring.candidatesFor(chunk.subjectIds);
-    const lists: ScoredList[] = chunk.subjectIds.map((id) => ({
-      subjectId: id,
-      revision: revisions.get(id)!,
-      matches: candidates.get(id)!,
-    }));
-    await this.dataSource.transaction(async (m) => {
-      await this.store.replace(m, ScoringSubjectKind.PROJECT, lists);
-      await markDone(m);
-    });
+    const kind =
+      chunk.side === ScoringChunkSide.PARTICIPANTS
+        ? ScoringSubjectKind.PARTICIPANT
+        : ScoringSubjectKind.PROJECT;
+    await this.scoring.scoreChunk(kind, chunk.subjectIds, markDone);
     return 'done';
   }
 
+  // The flow's parent: every chunk has finished or failed for good.
   async finish(runId: string): Promise<void> {
+    const [{ open }] = await this.dataSource.query<Array<{ open: number }>>(
+      'SELECT count(*)::int AS open FROM scoring_run_chunk WHERE run_id = $1 AND done_at IS NULL',
+      [runId],
+    );
     await this.dataSource
       .createQueryBuilder()
       .update(ScoringRun)
-      .set({ status: ScoringRunStatus.DONE, finishedAt: () => 'now()' })
+      .set({
+        status: open === 0 ? ScoringRunStatus.DONE : ScoringRunStatus.FAILED,
+        finishedAt: () => 'now()',
+      })
       .where({ id: runId, status: ScoringRunStatus.RUNNING })
       .execute();
   }

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { affectedLists, ListTail } from './affected-lists';
 import { MatchingEngineCache } from './matching-engine.cache';
 import { MatchingFactsLoader } from './matching-facts.loader';
-import { RecommendationStore } from './recommendation-store';
+import { Reading, RecommendationStore } from './recommendation-store';
 
 // A job that keeps finding its subject changed again gives up and leaves it to the next job.
 const MAX_PASSES = 5;
@@ -42,7 +42,7 @@ export class ScoringService {
   // One participant (a debounced job): scores again while edits keep arriving during a pass, so
   // the stored list ends up reflecting the latest profile.
   async scoreParticipant(participantId: string): Promise<void> {
-    await this.untilCurrent(ScoringSubjectKind.PARTICIPANT, participantId, async (revision) => {
+    await this.untilCurrent(ScoringSubjectKind.PARTICIPANT, participantId, async (reading) => {
       const k = this.config.RECOMMENDATIONS_TOP_K;
       const [[participant], engine] = await Promise.all([
         this.facts.participants([participantId]),
@@ -53,7 +53,7 @@ export class ScoringService {
       const affected = await this.affected(SIDES.projectLists, participantId, scores);
       await this.dataSource.transaction(async (m) => {
         const written = await this.store.replace(m, ScoringSubjectKind.PARTICIPANT, [
-          { subjectId: participantId, revision, matches },
+          { subjectId: participantId, ...reading, matches },
         ]);
         if (written.length) await this.requests.refresh(m, ScoringSubjectKind.PROJECT, affected);
       });
@@ -63,7 +63,7 @@ export class ScoringService {
   // One project (a debounced job): its candidate list, and the participants' lists it enters,
   // leaves or moves in. An unpublished project keeps no candidates and leaves every list.
   async scoreProject(projectId: string): Promise<void> {
-    await this.untilCurrent(ScoringSubjectKind.PROJECT, projectId, async (revision) => {
+    await this.untilCurrent(ScoringSubjectKind.PROJECT, projectId, async (reading) => {
       const k = this.config.RECOMMENDATIONS_TOP_K;
       const [project] = await this.facts.publishedProjects([projectId]);
       let matches: Match[] = [];
@@ -79,7 +79,7 @@ export class ScoringService {
       const affected = await this.affected(SIDES.participantLists, projectId, scores);
       await this.dataSource.transaction(async (m) => {
         const written = await this.store.replace(m, ScoringSubjectKind.PROJECT, [
-          { subjectId: projectId, revision, matches },
+          { subjectId: projectId, ...reading, matches },
         ]);
         if (written.length) {
           await this.requests.refresh(m, ScoringSubjectKind.PARTICIPANT, affected);
@@ -88,42 +88,44 @@ export class ScoringService {
     });
   }
 
-  // Several participants in one transaction (a chunk of a full re-score, which re-scores every
-  // list anyway, so nothing is propagated).
-  async scoreParticipants(
-    participantIds: readonly string[],
+  // A chunk of a full re-score, in one transaction with `inTransaction`: every list is re-scored
+  // by the run anyway, so nothing is propagated. Subjects that are gone keep no list.
+  async scoreChunk(
+    kind: ScoringSubjectKind,
+    ids: readonly string[],
     inTransaction: (m: EntityManager) => Promise<void>,
   ): Promise<void> {
-    // The revision is read before the facts, so the facts are at least that new.
-    const revisions = await this.store.revisions(
-      this.dataSource.manager,
-      ScoringSubjectKind.PARTICIPANT,
-      participantIds,
-    );
-    const [participants, engine] = await Promise.all([
-      this.facts.participants(participantIds),
-      this.engines.projectEngine(),
-    ]);
-    const byId = new Map(participants.map((p) => [p.id, p]));
-    const lists = participantIds.map((id) => {
-      const participant = byId.get(id);
-      return {
-        subjectId: id,
-        revision: revisions.get(id)!,
-        // A profile that is gone keeps no recommendations.
-        matches: participant
-          ? engine.topProjects(participant, this.config.RECOMMENDATIONS_TOP_K)
-          : [],
-      };
-    });
+    const readings = await this.store.readings(this.dataSource.manager, kind, ids);
+    const matches =
+      kind === ScoringSubjectKind.PARTICIPANT
+        ? await this.projectsFor(ids)
+        : await this.candidatesFor(ids);
+    const lists = ids.map((id) => ({
+      subjectId: id,
+      ...readings.get(id)!,
+      matches: matches.get(id)!,
+    }));
     await this.dataSource.transaction(async (m) => {
-      await this.store.replace(m, ScoringSubjectKind.PARTICIPANT, lists);
+      await this.store.replace(m, kind, lists);
       await inTransaction(m);
     });
   }
 
-  // Projects' candidate lists for a chunk of a full re-score (none for one not published).
-  async candidatesFor(projectIds: readonly string[]): Promise<Map<string, Match[]>> {
+  // Participants' recommended projects, through the project index.
+  private async projectsFor(participantIds: readonly string[]): Promise<Map<string, Match[]>> {
+    const [participants, engine] = await Promise.all([
+      this.facts.participants(participantIds),
+      this.engines.projectEngine(),
+    ]);
+    const lists = new Map<string, Match[]>(participantIds.map((id) => [id, []]));
+    for (const participant of participants) {
+      lists.set(participant.id, engine.topProjects(participant, this.config.RECOMMENDATIONS_TOP_K));
+    }
+    return lists;
+  }
+
+  // Projects' candidate lists (none for one not published), through the participant index.
+  private async candidatesFor(projectIds: readonly string[]): Promise<Map<string, Match[]>> {
     const [projects, engine] = await Promise.all([
       this.facts.publishedProjects(projectIds),
       this.engines.participantEngine(),
@@ -139,18 +141,19 @@ export class ScoringService {
     return lists;
   }
 
-  // Runs `pass` with the subject's current revision until no newer revision arrived meanwhile.
+  // Runs `pass` with the subject's current reading until no newer revision arrived meanwhile.
   private async untilCurrent(
     kind: ScoringSubjectKind,
     id: string,
-    pass: (revision: string) => Promise<void>,
+    pass: (reading: Reading) => Promise<void>,
   ): Promise<void> {
+    const read = async () =>
+      (await this.store.readings(this.dataSource.manager, kind, [id])).get(id)!;
     for (let i = 0; i < MAX_PASSES; i++) {
       // Read before the facts, so the facts are at least this new.
-      const before = (await this.store.revisions(this.dataSource.manager, kind, [id])).get(id)!;
+      const before = await read();
       await pass(before);
-      const after = (await this.store.revisions(this.dataSource.manager, kind, [id])).get(id)!;
-      if (after === before) return;
+      if ((await read()).revision === before.revision) return;
     }
     this.logger.warn(`${kind} ${id} kept changing; left to the next job`);
   }

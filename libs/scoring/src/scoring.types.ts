@@ -12,7 +12,7 @@ import { PageArgs, Paginated } from '@tsunagu/core';
 import { ParticipantCardType } from '@tsunagu/participants';
 import { ProjectType } from '@tsunagu/projects';
 import { Type } from 'class-transformer';
-import { IsNumber, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsNumber, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { ScoringRunStatus } from './scoring-run.entity';
 
 registerEnumType(ScoringRunStatus, { name: 'ScoringRunStatus' });
@@ -164,8 +164,8 @@ export class MatchingWeightsValuesType {
 
 @ObjectType('ProgramWeights')
 export class ProgramWeightsType {
-  @Field(() => ID, { nullable: true, description: 'Null for the platform defaults' })
-  programId!: string | null;
+  @Field(() => ID)
+  programId!: string;
 
   @Field({ description: 'Recorded on every score, e.g. program-<id>-v2 or default-1' })
   version!: string;
@@ -200,9 +200,9 @@ export class ScoringRunType {
 
 @InputType()
 export class StartFullRescoreInput {
+  // At least 3 characters once trimmed (checked by the service).
   @Field()
   @IsString()
-  @MinLength(3, { message: 'must say why, in at least 3 characters' })
   @MaxLength(500)
   reason!: string;
 }

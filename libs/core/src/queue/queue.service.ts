@@ -36,8 +36,9 @@ export class QueueService implements OnApplicationShutdown {
     await this.queue(JOBS[name].queue).add(name, payload, this.options(name, payload, jobId));
   }
 
-  // A parent job that runs once all its children have finished. Children already in Redis
-  // (same job ids) are not added again, so planning a flow twice is harmless.
+  // A parent job that runs once all its children have finished, failed ones included (the parent
+  // decides what a failed child means). Children already in Redis (same job ids) are not added
+  // again, so planning a flow twice is harmless.
   async addFlow<P extends JobName, C extends JobName>(
     parent: { name: P; payload: JobPayload<P>; jobId: string },
     children: Array<{ name: C; payload: JobPayload<C>; jobId: string }>,
@@ -55,7 +56,7 @@ export class QueueService implements OnApplicationShutdown {
         name: c.name,
         queueName: JOBS[c.name].queue,
         data: c.payload,
-        opts: this.options(c.name, c.payload, c.jobId),
+        opts: { ...this.options(c.name, c.payload, c.jobId), ignoreDependencyOnFailure: true },
       })),
     });
   }
