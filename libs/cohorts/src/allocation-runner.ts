@@ -3,7 +3,7 @@ import { JOBS } from '@tsunagu/core';
 import { validateAllocationInstance } from '@tsunagu/matching';
 import { ProjectStatus } from '@tsunagu/projects';
 import { currentWeights, MatchingFactsLoader } from '@tsunagu/scoring';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   type CohortProblem,
   describeExclusions,
@@ -21,9 +21,7 @@ import {
 } from './allocation-snapshot';
 import { Allocation, AllocationModeValue, AllocationStatus } from './allocation.entity';
 import { AllocationService } from './allocation.service';
-import { CohortMember } from './cohort-member.entity';
-import { CohortProject } from './cohort-project.entity';
-import { CohortRanking } from './cohort-ranking.entity';
+import { loadCohortRows, lockAllocation, lockCohort } from './cohort-rows';
 import { Cohort, CohortStatus } from './cohort.entity';
 
 type Outcome =
@@ -80,7 +78,7 @@ export class AllocationRunner {
 
   private async start(allocationId: string): Promise<Allocation | null> {
     return this.dataSource.transaction(async (m) => {
-      const allocation = await this.lockAllocation(m, allocationId);
+      const allocation = await lockAllocation(m, allocationId);
       if (
         !allocation ||
         (allocation.status !== AllocationStatus.QUEUED &&
@@ -102,17 +100,7 @@ export class AllocationRunner {
     const m = this.dataSource.manager;
     const cohort = await m.getRepository(Cohort).findOneByOrFail({ id: allocation.cohortId });
     if (cohort.status !== CohortStatus.OPEN) return { problems: [COHORT_CONFIRMED] };
-    const [members, cohortProjects, rankings] = await Promise.all([
-      m.getRepository(CohortMember).find({
-        where: { cohortId: cohort.id },
-        select: { participantId: true },
-      }),
-      m.getRepository(CohortProject).find({
-        where: { cohortId: cohort.id },
-        relations: { project: true },
-      }),
-      m.getRepository(CohortRanking).find({ where: { cohortId: cohort.id } }),
-    ]);
+    const { members, cohortProjects, rankings } = await loadCohortRows(m, cohort.id);
     const memberIds = members.map((mm) => mm.participantId);
     const projectIds = cohortProjects.map((cp) => cp.projectId);
     const [participantFacts, projectFacts, weights] = await Promise.all([
@@ -156,13 +144,8 @@ export class AllocationRunner {
   // cannot slip in between the check and the write.
   private async finish(allocation: Allocation, outcome: Outcome): Promise<RunOutcome> {
     return this.dataSource.transaction(async (m) => {
-      const cohort = await m
-        .getRepository(Cohort)
-        .createQueryBuilder('c')
-        .setLock('pessimistic_read')
-        .where('c.id = :id', { id: allocation.cohortId })
-        .getOneOrFail();
-      const current = await this.lockAllocation(m, allocation.id);
+      const cohort = await lockCohort(m, allocation.cohortId, 'share');
+      const current = await lockAllocation(m, allocation.id);
       if (current?.status !== AllocationStatus.RUNNING) return 'skipped';
       const finishedAt = new Date();
       const failed =
@@ -204,14 +187,5 @@ export class AllocationRunner {
       );
       return 'proposed';
     });
-  }
-
-  private lockAllocation(m: EntityManager, allocationId: string): Promise<Allocation | null> {
-    return m
-      .getRepository(Allocation)
-      .createQueryBuilder('a')
-      .setLock('pessimistic_write')
-      .where('a.id = :allocationId', { allocationId })
-      .getOne();
   }
 }

@@ -14,9 +14,8 @@ import {
 } from './allocation-snapshot';
 import { AllocationAssignment } from './allocation-assignment.entity';
 import { Allocation, AllocationModeValue, AllocationStatus } from './allocation.entity';
-import { CohortMember } from './cohort-member.entity';
+import { loadCohortRows, lockAllocation } from './cohort-rows';
 import { CohortProject } from './cohort-project.entity';
-import { CohortRanking } from './cohort-ranking.entity';
 import { assertOpen, CohortService, type ParticipantEntry } from './cohort.service';
 import { Cohort, CohortStatus } from './cohort.entity';
 
@@ -237,11 +236,7 @@ export class AllocationService {
     m: EntityManager,
     cohortId: string,
   ): Promise<{ instance: AllocationInstance; names: ProblemNames }> {
-    const [members, cohortProjects, rankings] = await Promise.all([
-      m.getRepository(CohortMember).find({ where: { cohortId }, select: { participantId: true } }),
-      m.getRepository(CohortProject).find({ where: { cohortId }, relations: { project: true } }),
-      m.getRepository(CohortRanking).find({ where: { cohortId }, order: { rank: 'ASC' } }),
-    ]);
+    const { members, cohortProjects, rankings } = await loadCohortRows(m, cohortId);
     const instance: AllocationInstance = {
       participants: members.map((mm) => ({
         id: mm.participantId,
@@ -316,14 +311,8 @@ export class AllocationService {
     return row.cohortId;
   }
 
-  // Row lock, taken after the cohort's (the order every writer uses).
   private async lock(m: EntityManager, allocationId: string): Promise<Allocation> {
-    const allocation = await m
-      .getRepository(Allocation)
-      .createQueryBuilder('a')
-      .setLock('pessimistic_write')
-      .where('a.id = :allocationId', { allocationId })
-      .getOne();
+    const allocation = await lockAllocation(m, allocationId);
     if (!allocation) throw AppError.notFound('Allocation', allocationId);
     return allocation;
   }

@@ -10,6 +10,7 @@ import { Program, Project, ProjectStatus } from '@tsunagu/projects';
 import { MatchingFactsLoader } from '@tsunagu/scoring';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Allocation } from './allocation.entity';
+import { type CohortLock, lockCohort } from './cohort-rows';
 import { CohortMember } from './cohort-member.entity';
 import { CohortProject } from './cohort-project.entity';
 import { CohortRanking } from './cohort-ranking.entity';
@@ -38,8 +39,6 @@ export interface CohortView {
   myRanking: RankedProject[];
   allocations: Allocation[] | null;
 }
-
-export type CohortLock = 'share' | 'update';
 
 @Injectable()
 export class CohortService {
@@ -170,7 +169,7 @@ export class CohortService {
   // never be scored, so it is refused here rather than failing the allocation later.
   async rank(actor: Actor, cohortId: string, projectIds: string[]): Promise<CohortView> {
     await this.dataSource.transaction(async (m) => {
-      const cohort = await this.lockCohort(m, cohortId, 'share');
+      const cohort = await lockCohort(m, cohortId, 'share');
       // Concurrent rankings by the same member replace one another in turn.
       const member = await m
         .getRepository(CohortMember)
@@ -313,7 +312,7 @@ export class CohortService {
     cohortId: string,
     lock?: CohortLock,
   ): Promise<Cohort> {
-    const cohort = await this.lockCohort(m, cohortId, lock);
+    const cohort = await lockCohort(m, cohortId, lock);
     if (!this.policy.canManageCohorts(actor, cohort.intermediaryOrganizationId)) {
       if (await m.getRepository(CohortMember).existsBy({ cohortId, participantId: actor.userId }))
         throw AppError.forbidden("Only the intermediary's staff manage a cohort");
@@ -342,17 +341,6 @@ export class CohortService {
         { participantId: u.id, displayName: u.displayName, card: cardOf.get(u.id) ?? null },
       ]),
     );
-  }
-
-  private async lockCohort(m: EntityManager, cohortId: string, lock?: CohortLock): Promise<Cohort> {
-    const qb = m
-      .getRepository(Cohort)
-      .createQueryBuilder('c')
-      .where('c.id = :cohortId', { cohortId });
-    if (lock) qb.setLock(lock === 'update' ? 'pessimistic_write' : 'pessimistic_read');
-    const cohort = await qb.getOne();
-    if (!cohort) throw AppError.notFound('Cohort', cohortId);
-    return cohort;
   }
 
   private async viewOf(
