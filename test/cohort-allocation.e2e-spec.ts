@@ -447,7 +447,7 @@ describe('cohort allocation', () => {
       {},
       { eligibleKinds: ['UNIVERSITY_STUDENT'] },
     );
-    const elsewhere = await project('未公開', 2, {});
+    const elsewhere = await project('コホート外', 2, {});
     const draft = await f.project(regionStaff, regionId, { title: '下書き', mode: 'REMOTE' });
     const m1 = await participant('m1', {});
     const m2 = await participant('m2', {});
