@@ -1,6 +1,6 @@
 import type { GeoPoint } from './match-facts';
 
-export const EARTH_RADIUS_KM = 6371;
+const EARTH_RADIUS_KM = 6371;
 
 // Great-circle distance (haversine): plenty for "how far is this town from home".
 export function distanceKm(a: GeoPoint, b: GeoPoint): number {

@@ -13,7 +13,7 @@ function overlaps(a: DatePeriod, b: DatePeriod): boolean {
 }
 
 // One predicate per filter, shared by passesHardFilters (which names the first failing one) and
-// isPossiblePair (which only needs yes or no, cheapest checks first).
+// pairFactorValues in match-score.ts (which only needs yes or no, cheapest checks first).
 
 export function kindEligible(participant: ParticipantFacts, project: ProjectFacts): boolean {
   return project.eligibleKinds.length === 0 || project.eligibleKinds.includes(participant.kind);

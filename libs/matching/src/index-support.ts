@@ -1,6 +1,40 @@
-import type { ParticipantKindCode, ProjectFacts } from './match-facts';
+import { chordLowerBoundKm } from './geo-distance';
+import { distanceValue } from './match-factors';
+import type { ModeCode, ParticipantKindCode, ProjectFacts } from './match-facts';
+import { type MatchingWeights, validateWeights } from './match-weights';
 
-// Pieces both indexes share: kind slots, compressed posting lists, visit stamps.
+// Pieces both indexes share: kind slots, compressed posting lists, visit stamps, bounds.
+
+// The bounds are monotone in each factor value only for weights >= 0 (and need a total above 0),
+// so an index on other weights would silently drop matches: refuse them instead.
+export function assertValidWeights(weights: MatchingWeights): void {
+  const problems = validateWeights(weights.weights);
+  if (problems.length > 0) {
+    throw new RangeError(`Invalid matching weights ${weights.version}: ${problems.join('; ')}`);
+  }
+}
+
+// An upper bound of a pair's distance value from unit vectors of home (a) and project (b), or -1
+// when an on-site project is beyond travel range. Remote (1) and no home (0.5) are exact;
+// otherwise the chord's km is never longer than the real km, and distanceValue does not rise
+// with km.
+export function distanceBound(
+  mode: ModeCode,
+  hasHome: boolean,
+  travelRangeKm: number,
+  ax: number,
+  ay: number,
+  az: number,
+  bx: number,
+  by: number,
+  bz: number,
+): number {
+  if (mode === 'REMOTE') return 1;
+  if (!hasHome) return 0.5;
+  const km = chordLowerBoundKm(ax, ay, az, bx, by, bz);
+  if (mode === 'ONSITE' && km > travelRangeKm) return -1;
+  return distanceValue(mode, km);
+}
 
 const KNOWN_KINDS: readonly ParticipantKindCode[] = [
   'PRO_BONO',

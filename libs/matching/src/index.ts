@@ -7,5 +7,4 @@ export * from './match-score';
 export * from './match-weights';
 export * from './participant-index';
 export * from './project-index';
-export * from './reference-optimum';
 export * from './top-k';

@@ -1,4 +1,3 @@
-import { distanceKm } from './geo-distance';
 import type { GoalCode, ModeCode, ParticipantFacts, ProjectFacts } from './match-facts';
 import type { FactorName } from './match-weights';
 
@@ -117,8 +116,15 @@ export function themeReason(p: ParticipantFacts, themeCode: string): Reason {
 }
 
 export function availabilityValue(p: ParticipantFacts, hoursPerWeek: number | null): number {
-  if (p.weeklyHours === null || hoursPerWeek === null) return 0.5;
-  return Math.min(1, p.weeklyHours / hoursPerWeek);
+  return hoursValue(p.weeklyHours, hoursPerWeek);
+}
+
+// availabilityValue from the hours alone, for the indexes' bounds.
+export function hoursValue(available: number | null, needed: number | null): number {
+  if (available === null || needed === null) return 0.5;
+  // Nothing needed is fully available (0 / 0 would be NaN and poison every comparison).
+  if (needed <= 0) return 1;
+  return Math.min(1, available / needed);
 }
 
 // Up to a week's hours on both sides.
@@ -141,16 +147,6 @@ export function availabilityReason(p: ParticipantFacts, hoursPerWeek: number | n
       en: `${available} h/week available of ${hoursPerWeek} needed`,
     })
   );
-}
-
-// What scorePair works out once per pair and hands to every factor.
-export interface PairContext {
-  // Home to project, or null when the participant gave no home.
-  km: number | null;
-}
-
-export function pairContext(p: ParticipantFacts, project: ProjectFacts): PairContext {
-  return { km: p.home ? distanceKm(p.home, project.location) : null };
 }
 
 // Non-increasing in km, so a lower bound on km gives an upper bound on the value.
@@ -263,67 +259,3 @@ export function fairnessReason(candidateCount: number): Reason {
     })
   );
 }
-
-export function skillsFactor(p: ParticipantFacts, project: ProjectFacts): FactorValue {
-  return { factor: 'skills', value: skillsValue(p, project), reason: skillsReason(p, project) };
-}
-
-export function themeFactor(p: ParticipantFacts, project: ProjectFacts): FactorValue {
-  return {
-    factor: 'theme',
-    value: themeValue(p, project.themeCode),
-    reason: themeReason(p, project.themeCode),
-  };
-}
-
-export function availabilityFactor(p: ParticipantFacts, project: ProjectFacts): FactorValue {
-  return {
-    factor: 'availability',
-    value: availabilityValue(p, project.hoursPerWeek),
-    reason: availabilityReason(p, project.hoursPerWeek),
-  };
-}
-
-export function distanceFactor(
-  p: ParticipantFacts,
-  project: ProjectFacts,
-  pair: PairContext = pairContext(p, project),
-): FactorValue {
-  return {
-    factor: 'distance',
-    value: distanceValue(project.mode, pair.km),
-    reason: distanceReason(project.mode, pair.km),
-  };
-}
-
-export function goalFactor(p: ParticipantFacts, project: ProjectFacts): FactorValue {
-  return { factor: 'goal', value: goalValue(p, project), reason: goalReason(p, project) };
-}
-
-export function tieFactor(p: ParticipantFacts, project: ProjectFacts): FactorValue {
-  return {
-    factor: 'tie',
-    value: tieValue(p, project.regionOrganizationId),
-    reason: tieReason(p, project.regionOrganizationId),
-  };
-}
-
-export function fairnessFactor(_p: ParticipantFacts, project: ProjectFacts): FactorValue {
-  return {
-    factor: 'fairness',
-    value: fairnessValue(project.candidateCount),
-    reason: fairnessReason(project.candidateCount),
-  };
-}
-
-export const FACTOR_FUNCTIONS: Array<
-  (p: ParticipantFacts, project: ProjectFacts, pair: PairContext) => FactorValue
-> = [
-  skillsFactor,
-  themeFactor,
-  availabilityFactor,
-  distanceFactor,
-  goalFactor,
-  tieFactor,
-  fairnessFactor,
-];

@@ -117,6 +117,22 @@ describe('scoring', () => {
     ).toBe(0.5);
   });
 
+  it('counts a project needing no hours as fully available, even to someone with none', () => {
+    const availability = (weeklyHours: number | null, hoursPerWeek: number | null) =>
+      factor(
+        'availability',
+        scorePair(
+          participantFacts({ weeklyHours }),
+          projectFacts({ hoursPerWeek }),
+          DEFAULT_WEIGHTS,
+        ),
+      ).value;
+    expect(availability(0, 0)).toBe(1);
+    expect(availability(5, 0)).toBe(1);
+    expect(availability(0, 5)).toBe(0);
+    expect(availability(null, 0)).toBe(0.5);
+  });
+
   it('is deterministic: same inputs, same scores and order; ties broken by project id', () => {
     const projects = ['c', 'a', 'b'].map((id) => projectFacts({ id }));
     const first = topProjects(participantFacts(), projects, DEFAULT_WEIGHTS, 10);

@@ -46,38 +46,7 @@ export const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 // The weighted mean of the factor values, in FACTORS order, rounded like every score. Indexes
 // call it with upper bounds of some values: each step (w·v, +, /, round6) is monotone in v for
 // w >= 0, so the result is an upper bound of the exact score, bit for bit comparable with it.
-export function combineFactorValues(
-  weights: MatchingWeights,
-  skills: number,
-  theme: number,
-  availability: number,
-  distance: number,
-  goal: number,
-  tie: number,
-  fairness: number,
-): number {
-  const w = weights.weights;
-  let sum = 0;
-  sum += w.skills * skills;
-  sum += w.theme * theme;
-  sum += w.availability * availability;
-  sum += w.distance * distance;
-  sum += w.goal * goal;
-  sum += w.tie * tie;
-  sum += w.fairness * fairness;
-  let total = 0;
-  total += w.skills;
-  total += w.theme;
-  total += w.availability;
-  total += w.distance;
-  total += w.goal;
-  total += w.tie;
-  total += w.fairness;
-  return round6(sum / total);
-}
-
-// combineFactorValues with the weights read once, for the indexes' hot loops: the same
-// arithmetic in the same order, so the same results bit for bit.
+// The weights are read once, so the indexes' hot loops hold one; every score goes through it.
 export class FactorCombiner {
   private readonly skills: number;
   private readonly theme: number;
@@ -127,6 +96,29 @@ export class FactorCombiner {
     sum += this.fairness * fairness;
     return round6(sum / this.total);
   }
+}
+
+// Scoring runs with one set of weights at a time, so the last combiner is kept rather than one
+// built per pair.
+let lastWeights: MatchingWeights['weights'] | undefined;
+let lastCombiner: FactorCombiner | undefined;
+
+// FactorCombiner's arithmetic for callers holding only the weights.
+export function combineFactorValues(
+  weights: MatchingWeights,
+  skills: number,
+  theme: number,
+  availability: number,
+  distance: number,
+  goal: number,
+  tie: number,
+  fairness: number,
+): number {
+  if (lastCombiner === undefined || lastWeights !== weights.weights) {
+    lastCombiner = new FactorCombiner(weights);
+    lastWeights = weights.weights;
+  }
+  return lastCombiner.combine(skills, theme, availability, distance, goal, tie, fairness);
 }
 
 // Home to project when some filter or factor needs it: remote projects never do.
@@ -221,7 +213,7 @@ export function explainScoredPair(
 }
 
 // A Match from the values pairFactorValues wrote for the pair and their score: each value with
-// its weight and reason, in FACTORS order (as FACTOR_FUNCTIONS give them).
+// its weight and reason, in FACTORS order.
 export function explainValues(
   participant: ParticipantFacts,
   project: ProjectFacts,

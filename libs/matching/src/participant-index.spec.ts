@@ -97,6 +97,16 @@ describe('ParticipantIndex', () => {
     ]);
   });
 
+  it('refuses weights its bounds do not hold for, naming the problems', () => {
+    const negative: MatchingWeights = {
+      version: 'negative',
+      weights: { ...DEFAULT_WEIGHTS.weights, skills: -1 },
+    };
+    const build = () => new ParticipantIndex([participantFacts()], negative);
+    expect(build).toThrow(RangeError);
+    expect(build).toThrow('Invalid matching weights negative: skills: must be between 0 and 1');
+  });
+
   it('rejects duplicate participant ids', () => {
     expect(
       () => new ParticipantIndex([participantFacts(), participantFacts()], DEFAULT_WEIGHTS),

@@ -1,6 +1,8 @@
-import { chordLowerBoundKm, unitVector } from './geo-distance';
+import { unitVector } from './geo-distance';
 import {
   assertUniqueIds,
+  assertValidWeights,
+  distanceBound,
   eligibleKindMask,
   hasRegularSkills,
   PackedLists,
@@ -11,7 +13,6 @@ import {
 } from './index-support';
 import {
   availabilityValue,
-  distanceValue,
   fairnessValue,
   goalFitMask,
   goalMask,
@@ -40,8 +41,9 @@ interface Group {
 // Why it is exact: with must-have skills, only holders of the rarest one at its minimum level
 // can pass; without, participants sharing no skill with the project score its skills factor
 // exactly (0, or 1 when it asks for none), so their bound per themes-and-goals group is a
-// constant and groups (sorted by id) are cut where the bound cannot beat the k-th match. Every
-// participant not cut by a filter or a bound goes through pairScore.
+// constant and groups (sorted by id) are cut where the bound cannot beat the k-th match. Bounds
+// are monotone for valid weights, which the constructor insists on. Every participant not cut by
+// a filter or a bound goes through pairScore.
 export class ParticipantIndex {
   private readonly n: number;
   private readonly ids: string[];
@@ -67,6 +69,7 @@ export class ParticipantIndex {
     private readonly participants: readonly ParticipantFacts[],
     private readonly weights: MatchingWeights,
   ) {
+    assertValidWeights(weights);
     assertUniqueIds(participants, 'participant');
     const n = (this.n = participants.length);
     this.ids = participants.map((p) => p.id);
@@ -183,15 +186,18 @@ export class ParticipantIndex {
     // Score a participant if its bound still lets it in; `skills` bounds its skills value.
     const consider = (i: number, skills: number) => {
       const p = participants[i];
-      let distance = 1;
-      if (project.mode !== 'REMOTE') {
-        if (p.home === null) distance = 0.5;
-        else {
-          const km = chordLowerBoundKm(this.x[i], this.y[i], this.z[i], px, py, pz);
-          if (onsite && km > p.travelRangeKm) return;
-          distance = distanceValue(project.mode, km);
-        }
-      }
+      const distance = distanceBound(
+        project.mode,
+        p.home !== null,
+        p.travelRangeKm,
+        this.x[i],
+        this.y[i],
+        this.z[i],
+        px,
+        py,
+        pz,
+      );
+      if (distance < 0) return;
       const bound = combineFactorValues(
         weights,
         skills,

@@ -166,6 +166,46 @@ describe('ProjectIndex', () => {
     expect(scored(400)).toBeLessThan(projects.length);
   });
 
+  it('scores projects with skill weights its bounds cannot handle, here a skills value of 3', () => {
+    // (3·1 + -2·0) / (3 - 2) = 3: far above the bound of 1 that holds for weights >= 0.
+    const odd = projectFacts({
+      id: 'odd',
+      candidateCount: 50,
+      skills: [
+        { skillId: 'a', must: false, minLevel: 1, weight: 3 },
+        { skillId: 'b', must: false, minLevel: 1, weight: -2 },
+      ],
+    });
+    const plain = projectFacts({ id: 'plain', candidateCount: 0, skills: [nice('a', 1)] });
+    const participant = participantFacts({ skills: new Map([['a', 1]]) });
+    const expected = topProjects(participant, [plain, odd], DEFAULT_WEIGHTS, 1);
+    expect(expected.map((m) => m.projectId)).toEqual(['odd']);
+    const index = new ProjectIndex([plain, odd], DEFAULT_WEIGHTS);
+    expect(index.topProjects(participant, 1)).toEqual(expected);
+  });
+
+  it('handles a project needing no hours for someone with none', () => {
+    const projects = [projectFacts({ id: 'none', hoursPerWeek: 0 }), projectFacts({ id: 'some' })];
+    const participant = participantFacts({ weeklyHours: 0 });
+    const expected = topProjects(participant, projects, DEFAULT_WEIGHTS, 1);
+    expect(expected.map((m) => m.projectId)).toEqual(['none']);
+    expect(new ProjectIndex(projects, DEFAULT_WEIGHTS).topProjects(participant, 1)).toEqual(
+      expected,
+    );
+  });
+
+  it('refuses weights its bounds do not hold for, naming the problems', () => {
+    const negative: MatchingWeights = {
+      version: 'negative',
+      weights: { ...DEFAULT_WEIGHTS.weights, theme: -0.5, tie: 2 },
+    };
+    const build = () => new ProjectIndex([projectFacts()], negative);
+    expect(build).toThrow(RangeError);
+    expect(build).toThrow(
+      'Invalid matching weights negative: theme: must be between 0 and 1; tie: must be between 0 and 1',
+    );
+  });
+
   it('rejects duplicate project ids', () => {
     expect(() => new ProjectIndex([projectFacts(), projectFacts()], DEFAULT_WEIGHTS)).toThrow(
       'project id project-1 appears twice',

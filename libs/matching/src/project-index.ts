@@ -1,6 +1,8 @@
-import { chordLowerBoundKm, unitVector } from './geo-distance';
+import { unitVector } from './geo-distance';
 import {
   assertUniqueIds,
+  assertValidWeights,
+  distanceBound,
   eligibleKindMask,
   hasRegularSkills,
   PackedLists,
@@ -10,15 +12,15 @@ import {
   Stamps,
 } from './index-support';
 import {
-  distanceValue,
   fairnessValue,
   goalFitMask,
   goalMask,
   goalValueOfMasks,
+  hoursValue,
   skillCredit,
   themeValue,
 } from './match-factors';
-import type { ParticipantFacts, ProjectFacts } from './match-facts';
+import type { ModeCode, ParticipantFacts, ProjectFacts } from './match-facts';
 import {
   explainValues,
   FACTOR_SLOTS,
@@ -58,8 +60,7 @@ interface Postings {
 const MODE_REMOTE = 0;
 const MODE_ONSITE = 1;
 const MODE_HYBRID = 2;
-// distanceValue per whole km up to here, per mode; farther is computed.
-const DISTANCE_TABLE_KM = 4000;
+const MODES: readonly ModeCode[] = ['REMOTE', 'ONSITE', 'HYBRID'];
 // Room for a candidate's number beside its bound in one heap key (bounds are up to 10^6
 // millionths: the product stays below 2^53).
 const CANDIDATE_SPAN = 2 ** 30;
@@ -89,9 +90,10 @@ const REQ = 4;
 // on site beyond the chord distance, which is never longer than the real one) or when an upper
 // bound of its score is below the k-th score so far, or equal to it with a larger project id
 // (which loses the tie). Bounds go through FactorCombiner, the same arithmetic as the real score,
-// fed each factor's exact value (the same functions, or tables of them) or a value at least as
-// high; every step of that arithmetic is monotone. Every project not left out goes through
-// pairFactorValues, the numeric path of pairScore, and the k kept through explainValues.
+// fed each factor's exact value (the same functions) or a value at least as high; every step of
+// that arithmetic is monotone for valid weights, which the constructor insists on. Projects whose
+// skills the bounds cannot reason about are scored without one. Every project not left out goes
+// through pairFactorValues, the numeric path of pairScore, and the k kept through explainValues.
 export class ProjectIndex {
   private readonly projects: readonly ProjectFacts[];
   private readonly weights: MatchingWeights;
@@ -105,10 +107,8 @@ export class ProjectIndex {
   private readonly themeCodes: string[] = [];
   private readonly regionIndex = new Map<string, number>();
   private readonly regionProjects: PackedLists;
-  private readonly onsiteDistance: Float64Array;
-  private readonly hybridDistance: Float64Array;
   private readonly postings: Postings[] = [];
-  // Projects the postings cannot reason about (see hasRegularSkills): always candidates.
+  // Projects the postings and bounds cannot reason about (see hasRegularSkills): always scored.
   private readonly irregular: number[] = [];
 
   // How many pairs went through pairFactorValues, for tests and benchmarks of the pruning.
@@ -140,6 +140,7 @@ export class ProjectIndex {
   private scored = 0;
 
   constructor(input: readonly ProjectFacts[], weights: MatchingWeights) {
+    assertValidWeights(weights);
     assertUniqueIds(input, 'project');
     // Internal order: projects under the same key must-have side by side, by minimum level, so a
     // walk down a key list reads their rows in memory order.
@@ -206,13 +207,6 @@ export class ProjectIndex {
       });
     }
     this.regionProjects = new PackedLists(regionLists);
-    // The same function as the real score, at whole km: round(km) is all it looks at.
-    this.onsiteDistance = new Float64Array(DISTANCE_TABLE_KM + 1);
-    this.hybridDistance = new Float64Array(DISTANCE_TABLE_KM + 1);
-    for (let km = 0; km <= DISTANCE_TABLE_KM; km++) {
-      this.onsiteDistance[km] = distanceValue('ONSITE', km);
-      this.hybridDistance[km] = distanceValue('HYBRID', km);
-    }
 
     const skills = this.skillIndex.size;
     for (let part = 0; part < PARTITIONS; part++) {
@@ -279,16 +273,6 @@ export class ProjectIndex {
           slot * FACTOR_SLOTS,
         ),
       );
-  }
-
-  // Scores only: the same top as topProjects, without explanations.
-  topScores(participant: ParticipantFacts, k: number): { projectIds: string[]; scores: number[] } {
-    const top = new TopK(k);
-    if (k > 0) this.collect(participant, top);
-    return {
-      projectIds: top.items().map((slot) => this.ids[this.valuesProject[slot]]),
-      scores: top.itemScores(),
-    };
   }
 
   private modeOf(i: number): number {
@@ -364,9 +348,15 @@ export class ProjectIndex {
     this.range = participant.travelRangeKm;
     this.weeklyHours = participant.weeklyHours;
 
-    // 1. Candidates: projects keyed by a must-have the participant meets (a prefix of the key
-    // list), projects without must-haves asking for a skill it has, projects the postings cannot
-    // reason about, and projects of tied regions without must-haves.
+    // 1. Projects the bounds cannot reason about (a skills value above 1, say): scored outright.
+    for (const i of this.irregular) {
+      seen.mark(i);
+      this.score(i);
+    }
+
+    // 2. Candidates: projects keyed by a must-have the participant meets (a prefix of the key
+    // list), projects without must-haves asking for a skill it has, and projects of tied regions
+    // without must-haves.
     let count = 0;
     const { keyStart, keyProject, keyMinLevel, niceStart, niceProject } = postings;
     for (const s of held) {
@@ -379,7 +369,6 @@ export class ProjectIndex {
         if (seen.mark(i)) count = this.addCandidate(count, i, this.skillsOrNaN(i));
       }
     }
-    for (const i of this.irregular) if (seen.mark(i)) count = this.addCandidate(count, i, 1);
     for (const region of participant.regionTies) {
       const r = this.regionIndex.get(region);
       if (r === undefined) continue;
@@ -395,7 +384,7 @@ export class ProjectIndex {
     }
     for (const s of held) levels[s] = 0;
 
-    // 2. Candidates best bound first, so that the k-th score soon rises above most bounds and
+    // 3. Candidates best bound first, so that the k-th score soon rises above most bounds and
     // those pairs are never scored. Bounds are whole millionths (round6), so bound and candidate
     // pack into one number; a heap hands them out best first, and usually few are taken.
     const { candidate, candidateSkills, candidateBound: bounds, heap } = this;
@@ -423,7 +412,7 @@ export class ProjectIndex {
       if (top.admits(b, ids[i])) this.consider(i, candidateSkills[c]);
     }
 
-    // 3. Everything else that can pass: projects without must-haves sharing no skill with the
+    // 4. Everything else that can pass: projects without must-haves sharing no skill with the
     // participant and not in a tied region. Their bound is constant per bucket but for fairness.
     for (const bucket of postings.buckets) {
       // The rest have no higher ceiling.
@@ -478,11 +467,10 @@ export class ProjectIndex {
     const { rows } = this;
     const row = i * ROW;
     const hours = rows[row + R_HOURS];
-    const weeklyHours = this.weeklyHours;
     return this.combiner.combine(
       skills,
       this.themeValues[rows[row + R_THEME]],
-      weeklyHours === null || hours !== hours ? 0.5 : Math.min(1, weeklyHours / hours),
+      hoursValue(this.weeklyHours, hours !== hours ? null : hours),
       distance,
       goalValueOfMasks(this.goals, rows[row + R_GOAL_FIT]),
       this.tiedRegions.has(rows[row + R_REGION]) ? 1 : 0,
@@ -490,15 +478,14 @@ export class ProjectIndex {
     );
   }
 
-  // The distance value at the chord's km (so at least the real value), or -1 when the project is
-  // on site beyond travel range.
-  private distanceBound(i: number): number {
+  // Scores project i unless its bound with the chord distance rules it out.
+  private consider(i: number, skills: number): void {
     const { rows } = this;
     const row = i * ROW;
-    const mode = rows[row + R_MODE];
-    if (mode === MODE_REMOTE) return 1;
-    if (!this.home) return 0.5;
-    const km = chordLowerBoundKm(
+    const distance = distanceBound(
+      MODES[rows[row + R_MODE]],
+      this.home,
+      this.range,
       this.homeX,
       this.homeY,
       this.homeZ,
@@ -506,19 +493,12 @@ export class ProjectIndex {
       rows[row + R_Y],
       rows[row + R_Z],
     );
-    if (mode === MODE_ONSITE && km > this.range) return -1;
-    const whole = Math.round(km);
-    if (whole > DISTANCE_TABLE_KM) {
-      return distanceValue(mode === MODE_ONSITE ? 'ONSITE' : 'HYBRID', whole);
-    }
-    return mode === MODE_ONSITE ? this.onsiteDistance[whole] : this.hybridDistance[whole];
+    if (distance < 0 || !this.top.admits(this.boundWith(i, skills, distance), this.ids[i])) return;
+    this.score(i);
   }
 
-  // Scores project i (keeping its factor values) unless its bound with the chord distance rules
-  // it out.
-  private consider(i: number, skills: number): void {
-    const distance = this.distanceBound(i);
-    if (distance < 0 || !this.top.admits(this.boundWith(i, skills, distance), this.ids[i])) return;
+  // Scores project i, keeping its factor values, and offers it to the top-k.
+  private score(i: number): void {
     this.scoredPairs++;
     const slot = this.scored;
     if ((slot + 1) * FACTOR_SLOTS > this.values.length) {

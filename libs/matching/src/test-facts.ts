@@ -38,7 +38,7 @@ export function projectFacts(overrides: Partial<ProjectFacts> = {}): ProjectFact
   };
 }
 
-// A small seeded generator (mulberry32) for property specs: reproducible without dependencies.
+// A small seeded generator (mulberry32) for random specs: reproducible without dependencies.
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

@@ -53,5 +53,14 @@ describe('bench options', () => {
     expect(() => parseBenchArgs(['--users', '5'])).toThrow(BenchOptionsError);
     expect(() => parseBenchArgs(['--k', '0'])).toThrow('--k must be a whole number >= 1');
     expect(() => parseBenchArgs(['--seed', 'x'])).toThrow(BenchOptionsError);
+    // An empty cohort would drop the alloc_* keys from the JSON line.
+    expect(() => parseBenchArgs(['--alloc-participants', '0'])).toThrow(
+      '--alloc-participants must be a whole number >= 1',
+    );
+    expect(() => parseBenchArgs(['--alloc-projects', '0'])).toThrow(BenchOptionsError);
+    expect(parseBenchArgs(['--seed', '0', '--project-sample', '0'])).toMatchObject({
+      seed: 0,
+      projectSample: 0,
+    });
   });
 });

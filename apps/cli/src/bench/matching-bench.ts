@@ -10,12 +10,12 @@ import {
   type Match,
   ParticipantIndex,
   ProjectIndex,
-  referenceOptimum,
   topCandidates,
   topProjects,
 } from '@tsunagu/matching';
 import { Prng } from '../synthetic/prng';
 import { generateBenchData } from './bench-data';
+import { referenceOptimum } from './reference-optimum';
 
 // npm run bench:matching -- [--participants N] [--projects M] [--k K] [--seed S]
 //   [--alloc-participants N] [--alloc-projects M] [--project-sample P]
@@ -85,7 +85,8 @@ export function parseBenchArgs(args: readonly string[]): BenchOptions {
     const text = values[names[key]];
     if (text === undefined) continue;
     const value = Number(text.replace(/[_,]/g, ''));
-    const min = key === 'k' || key === 'participants' || key === 'projects' ? 1 : 0;
+    // Seed and sample may be 0; an empty side would leave out the allocation's keys.
+    const min = key === 'seed' || key === 'projectSample' ? 0 : 1;
     if (!Number.isSafeInteger(value) || value < min) {
       throw new BenchOptionsError(
         `--${names[key]} must be a whole number >= ${min}, got "${text}"`,
@@ -227,35 +228,36 @@ export async function runMatchingBench(options: BenchOptions): Promise<Record<st
       capacity: cohortRng.int(COHORT_CAPACITY[0], COHORT_CAPACITY[1]),
     })),
   };
-  const allocation: Record<string, unknown> = {
+  t = performance.now();
+  const stable = allocateStable(instance);
+  const stableMs = performance.now() - t;
+  const blocking = findBlockingPairs(instance, stable.assignments);
+  t = performance.now();
+  const optimal = allocateOptimal(instance);
+  const optimalMs = performance.now() - t;
+  // Loading and compiling HiGHS takes longer than many solves: do it on a tiny instance first.
+  await referenceOptimum({
+    participants: [{ id: 'warm-up', choices: [{ projectId: 'warm-up', score: 1 }] }],
+    projects: [{ id: 'warm-up', capacity: 1 }],
+  });
+  t = performance.now();
+  const reference = await referenceOptimum(instance);
+  const referenceMs = performance.now() - t;
+  const allocation = {
     alloc_participants: instance.participants.length,
     alloc_projects: instance.projects.length,
+    alloc_ranked_pairs: instance.participants.reduce((s, p) => s + p.choices.length, 0),
+    alloc_stable_s: seconds(stableMs),
+    alloc_stable_assigned: stable.assignments.length,
+    alloc_stable_total: stable.totalScore,
+    alloc_blocking_pairs: blocking.length,
+    alloc_optimal_s: seconds(optimalMs),
+    alloc_optimal_assigned: optimal.assignments.length,
+    alloc_optimal_total: optimal.totalScore,
+    alloc_reference_s: seconds(referenceMs),
+    alloc_reference_total: reference.totalScore,
+    alloc_objective_equal: optimal.totalScore === reference.totalScore,
   };
-  if (instance.participants.length > 0 && instance.projects.length > 0) {
-    t = performance.now();
-    const stable = allocateStable(instance);
-    const stableMs = performance.now() - t;
-    const blocking = findBlockingPairs(instance, stable.assignments);
-    t = performance.now();
-    const optimal = allocateOptimal(instance);
-    const optimalMs = performance.now() - t;
-    t = performance.now();
-    const reference = await referenceOptimum(instance);
-    const referenceMs = performance.now() - t;
-    Object.assign(allocation, {
-      alloc_ranked_pairs: instance.participants.reduce((s, p) => s + p.choices.length, 0),
-      alloc_stable_s: seconds(stableMs),
-      alloc_stable_assigned: stable.assignments.length,
-      alloc_stable_total: stable.totalScore,
-      alloc_blocking_pairs: blocking.length,
-      alloc_optimal_s: seconds(optimalMs),
-      alloc_optimal_assigned: optimal.assignments.length,
-      alloc_optimal_total: optimal.totalScore,
-      alloc_reference_s: seconds(referenceMs),
-      alloc_reference_total: reference.totalScore,
-      alloc_objective_equal: optimal.totalScore === reference.totalScore,
-    });
-  }
 
   return {
     participants: n,

@@ -1,21 +1,10 @@
+import { seededRandom } from '../test-facts';
 import type {
   AllocationInstance,
   AllocationParticipant,
   AllocationProject,
   AllocationResult,
 } from './allocation-types';
-
-// Seeded generator for reproducible random instances (mulberry32: small, fast, good enough here).
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface RandomInstanceOptions {
   participants: number;
@@ -29,7 +18,7 @@ export interface RandomInstanceOptions {
 }
 
 export function randomInstance(seed: number, options: RandomInstanceOptions): AllocationInstance {
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const int = (n: number) => Math.floor(rand() * n);
   const projects: AllocationProject[] = Array.from({ length: options.projects }, (_, q) => ({
     id: `q${String(q).padStart(5, '0')}`,
@@ -60,7 +49,7 @@ export function randomInstance(seed: number, options: RandomInstanceOptions): Al
 
 // Same instance, participants and projects in another order (choices keep their rank order).
 export function shuffled(instance: AllocationInstance, seed: number): AllocationInstance {
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const shuffle = <T>(items: readonly T[]): T[] => {
     const copy = [...items];
     for (let i = copy.length - 1; i > 0; i--) {

@@ -32,11 +32,21 @@ describe('validateAllocationInstance', () => {
     ]);
   });
 
-  it.each([0, -1, 1.5, NaN, Infinity])('reports capacity %p', (capacity) => {
+  // 2^31 and up would not fit the allocators' Int32Arrays.
+  it.each([0, -1, 1.5, NaN, Infinity, 2 ** 31, 2 ** 53])('reports capacity %p', (capacity) => {
     const instance = valid();
     expect(
       problemsOf({ ...instance, projects: [instance.projects[0], { id: 'y', capacity }] }),
     ).toEqual([{ code: 'INVALID_CAPACITY', path: 'projects[1].capacity' }]);
+  });
+
+  it('accepts and allocates the largest capacity, 2^31 - 1', () => {
+    const instance = { ...valid(), projects: [{ id: 'x', capacity: 2 ** 31 - 1 }] };
+    expect(validateAllocationInstance(instance)).toEqual([]);
+    expect(allocateOptimal(instance).assignments).toEqual([
+      { participantId: 'a', projectId: 'x', score: 0.5, rank: 1 },
+    ]);
+    expect(allocateStable(instance).assignments).toHaveLength(1);
   });
 
   it('reports a project ranked twice (a tie) at the second mention', () => {

@@ -17,6 +17,10 @@ export interface AllocationProblem {
   path: string;
 }
 
+// Seats per project at most: the allocators keep capacities in Int32Arrays. (Larger than the
+// cohort is fine, and what "no limit" amounts to.)
+const MAX_CAPACITY = 2 ** 31 - 1;
+
 // Thrown by the allocators; still a RangeError, with the problems kept for an error mapper.
 export class InvalidAllocationInstanceError extends RangeError {
   constructor(readonly problems: readonly AllocationProblem[]) {
@@ -50,10 +54,14 @@ export function validateAllocationInstance(instance: AllocationInstance): Alloca
     } else {
       projectById.set(project.id, { open: project.open !== false });
     }
-    if (!Number.isSafeInteger(project.capacity) || project.capacity < 1) {
+    if (
+      !Number.isSafeInteger(project.capacity) ||
+      project.capacity < 1 ||
+      project.capacity > MAX_CAPACITY
+    ) {
       problems.push({
         code: 'INVALID_CAPACITY',
-        message: `capacity must be a positive integer, got ${project.capacity}`,
+        message: `capacity must be an integer from 1 to ${MAX_CAPACITY}, got ${project.capacity}`,
         path: `projects[${i}].capacity`,
       });
     }

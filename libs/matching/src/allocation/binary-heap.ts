@@ -25,14 +25,6 @@ export class BinaryHeap<T> {
     items[i] = item;
   }
 
-  pop(): T | undefined {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (items.length > 0 && last !== undefined) this.siftDown(last);
-    return top;
-  }
-
   // Pop and push in one sift: what a full project does when it trades its worst for a better one.
   replaceTop(item: T): T | undefined {
     const top = this.items[0];

@@ -55,7 +55,7 @@ describe('formTeam', () => {
     expect(cover.team).toEqual(['u1']);
   });
 
-  it('is not fooled by the largest member when two smaller ones are needed anyway', () => {
+  it('takes the widest member first, then the one covering what is left', () => {
     const cover = formTeam(
       ['a', 'b', 'c', 'd'].map((skillId) => ({ skillId, minLevel: 1 })),
       [member('big', { a: 1, b: 1, c: 1 }), member('x', { a: 1, d: 1 })],
