@@ -57,7 +57,7 @@ function messageFor(problem: AllocationProblem, who: string, what: string): stri
         ? 'The cohort has no members: add participants before running an allocation'
         : 'The cohort has no projects: add projects before running an allocation';
     case 'INVALID_CAPACITY':
-      return `${what} has no seats: its capacity must be at least 1`;
+      return `${what} has an invalid capacity: it must be a whole number of seats, at least 1`;
     case 'DUPLICATE_CHOICE':
       return `${who} ranked ${what} more than once`;
     case 'UNKNOWN_PROJECT':
