@@ -1,6 +1,7 @@
 import { CohortResolver } from './cohorts/cohort.resolver';
 import { CompanyResolver } from './companies/company.resolver';
 import { ApplicationResolver } from './engagements/application.resolver';
+import { EngagementResolver } from './engagements/engagement.resolver';
 import { ScoutOfferResolver } from './engagements/scout-offer.resolver';
 import { AuthResolver } from './identity/auth.resolver';
 import { MeResolver } from './identity/me.resolver';
@@ -25,6 +26,7 @@ export const API_RESOLVERS = [
   ParticipantResolver,
   CompanyResolver,
   ApplicationResolver,
+  EngagementResolver,
   ScoutOfferResolver,
   NotificationResolver,
   RecommendationResolver,

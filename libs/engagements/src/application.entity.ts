@@ -1,3 +1,4 @@
+import { EngagementStatus } from './engagement-state';
 import {
   Column,
   CreateDateColumn,
@@ -10,11 +11,24 @@ import {
 import { Project } from '@tsunagu/projects';
 import { ParticipantProfile } from '@tsunagu/participants';
 
-export enum ApplicationStatus {
-  SUBMITTED = 'SUBMITTED',
+// Interview slots the region proposes, and where to meet online.
+export interface InterviewPlan {
+  slots: string[];
+  meetingUrl: string | null;
+  notes: string | null;
 }
 
-// A participant's application to a project: the start of an engagement.
+// What the intermediary approves: the engagement's period, hours, goals and supervisor.
+export interface EngagementTerms {
+  startDate: string;
+  endDate: string | null;
+  hoursPerWeek: number;
+  goals: string;
+  supervisorId: string;
+}
+
+// A participant's application to a project and the engagement it grows into (one row per
+// participant and project: a team engagement is several rows, each with its own status).
 @Entity()
 @Index('application_project_participant_key', ['projectId', 'participantId'], { unique: true })
 export class Application {
@@ -42,11 +56,24 @@ export class Application {
 
   @Column({
     type: 'enum',
-    enum: ApplicationStatus,
+    enum: EngagementStatus,
     enumName: 'application_status',
-    default: ApplicationStatus.SUBMITTED,
+    default: EngagementStatus.SUBMITTED,
   })
-  status!: ApplicationStatus;
+  status!: EngagementStatus;
+
+  @Column({ type: 'jsonb', nullable: true })
+  interview!: InterviewPlan | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  terms!: EngagementTerms | null;
+
+  // Why it was declined, withdrawn or cancelled.
+  @Column({ type: 'text', nullable: true })
+  statusReason!: string | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  statusChangedAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt!: Date;

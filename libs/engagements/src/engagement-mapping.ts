@@ -1,6 +1,12 @@
 import { toProjectType } from '@tsunagu/projects';
 import type { Application } from './application.entity';
-import type { ApplicationType } from './engagement.types';
+import type { EngagementEvent } from './engagement-event.entity';
+import type { EngagementContacts } from './engagement.service';
+import type {
+  ApplicationType,
+  EngagementContactsType,
+  EngagementEventType,
+} from './engagement.types';
 
 // Expects project and participant (with user) loaded.
 export function toApplicationType(application: Application): ApplicationType {
@@ -15,6 +21,27 @@ export function toApplicationType(application: Application): ApplicationType {
     },
     motivation: application.motivation,
     status: application.status,
+    statusReason: application.statusReason,
+    interview: application.interview,
+    terms: application.terms,
     createdAt: application.createdAt,
+  };
+}
+
+export function toEngagementEventType(event: EngagementEvent): EngagementEventType {
+  return {
+    action: event.action,
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    actorName: event.actor?.displayName ?? null,
+    reason: event.reason,
+    createdAt: event.createdAt,
+  };
+}
+
+export function toEngagementContactsType(contacts: EngagementContacts): EngagementContactsType {
+  return {
+    participant: contacts.participant,
+    region: contacts.region.map((r) => ({ ...r, phone: null })),
   };
 }

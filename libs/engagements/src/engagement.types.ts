@@ -1,11 +1,23 @@
-import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PageArgs, Paginated } from '@tsunagu/core';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsDateOnly, PageArgs, Paginated } from '@tsunagu/core';
 import { ParticipantKind } from '@tsunagu/participants';
 import { ProjectType } from '@tsunagu/projects';
-import { IsString, IsUUID, Length } from 'class-validator';
-import { ApplicationStatus } from './application.entity';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { EngagementAction, EngagementStatus } from './engagement-state';
 
-registerEnumType(ApplicationStatus, { name: 'ApplicationStatus' });
+registerEnumType(EngagementStatus, { name: 'EngagementStatus' });
+registerEnumType(EngagementAction, { name: 'EngagementAction' });
 
 @ObjectType('Applicant', {
   description: 'What a region sees of an applicant before approval: no contact details.',
@@ -21,7 +33,37 @@ export class ApplicantType {
   kind!: ParticipantKind;
 }
 
-@ObjectType('Application')
+@ObjectType('InterviewPlan')
+export class InterviewPlanType {
+  @Field(() => [String], { description: 'Proposed slots, ISO date-times' })
+  slots!: string[];
+
+  @Field(() => String, { nullable: true })
+  meetingUrl!: string | null;
+
+  @Field(() => String, { nullable: true })
+  notes!: string | null;
+}
+
+@ObjectType('EngagementTerms')
+export class EngagementTermsType {
+  @Field()
+  startDate!: string;
+
+  @Field(() => String, { nullable: true })
+  endDate!: string | null;
+
+  @Field(() => Int)
+  hoursPerWeek!: number;
+
+  @Field()
+  goals!: string;
+
+  @Field(() => ID, { description: 'The intermediary staff member who supervises' })
+  supervisorId!: string;
+}
+
+@ObjectType('Application', { description: 'An application and the engagement it grows into.' })
 export class ApplicationType {
   @Field(() => ID)
   id!: string;
@@ -35,8 +77,20 @@ export class ApplicationType {
   @Field()
   motivation!: string;
 
-  @Field(() => ApplicationStatus)
-  status!: ApplicationStatus;
+  @Field(() => EngagementStatus)
+  status!: EngagementStatus;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it was declined, withdrawn or cancelled',
+  })
+  statusReason!: string | null;
+
+  @Field(() => InterviewPlanType, { nullable: true })
+  interview!: InterviewPlanType | null;
+
+  @Field(() => EngagementTermsType, { nullable: true, description: 'Set when approved' })
+  terms!: EngagementTermsType | null;
 
   @Field()
   createdAt!: Date;
@@ -61,4 +115,124 @@ export class ProjectApplicationsArgs extends PageArgs {
   @Field(() => ID)
   @IsUUID('4', { message: 'must be a project id' })
   projectId!: string;
+}
+
+@InputType()
+export class InterviewPlanInput {
+  @Field(() => [String], { description: 'ISO date-times' })
+  @IsString({ each: true })
+  @ArrayMaxSize(10, { message: 'at most 10 slots' })
+  slots!: string[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  meetingUrl?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  notes?: string | null;
+}
+
+@InputType()
+export class EngagementTermsInput {
+  @Field()
+  @IsDateOnly()
+  startDate!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsDateOnly()
+  endDate?: string | null;
+
+  @Field(() => Int)
+  @IsInt({ message: 'must be a whole number' })
+  hoursPerWeek!: number;
+
+  @Field()
+  @IsString()
+  @MaxLength(2000)
+  goals!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Defaults to you' })
+  @IsOptional()
+  @IsUUID('4', { message: 'must be a user id' })
+  supervisorId?: string | null;
+}
+
+@InputType()
+export class TransitionEngagementInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be an application id' })
+  applicationId!: string;
+
+  @Field(() => EngagementAction)
+  @IsEnum(EngagementAction)
+  action!: EngagementAction;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required to decline, withdraw or cancel',
+  })
+  @IsOptional()
+  @IsString()
+  reason?: string | null;
+
+  @Field(() => InterviewPlanInput, { nullable: true, description: 'For PROPOSE_INTERVIEW' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => InterviewPlanInput)
+  interview?: InterviewPlanInput | null;
+
+  @Field(() => EngagementTermsInput, { nullable: true, description: 'For APPROVE' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EngagementTermsInput)
+  terms?: EngagementTermsInput | null;
+}
+
+@ObjectType('EngagementEvent')
+export class EngagementEventType {
+  @Field(() => EngagementAction)
+  action!: EngagementAction;
+
+  @Field(() => EngagementStatus)
+  fromStatus!: EngagementStatus;
+
+  @Field(() => EngagementStatus)
+  toStatus!: EngagementStatus;
+
+  @Field(() => String, { nullable: true })
+  actorName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+
+  @Field()
+  createdAt!: Date;
+}
+
+@ObjectType('PersonContact')
+export class PersonContactType {
+  @Field()
+  name!: string;
+
+  @Field()
+  email!: string;
+
+  @Field(() => String, { nullable: true })
+  phone!: string | null;
+}
+
+@ObjectType('EngagementContacts', {
+  description: 'Shared between participant and region once the engagement is approved.',
+})
+export class EngagementContactsType {
+  @Field(() => PersonContactType)
+  participant!: PersonContactType;
+
+  @Field(() => [PersonContactType], { description: "The region's staff" })
+  region!: PersonContactType[];
 }

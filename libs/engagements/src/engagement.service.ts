@@ -1,0 +1,231 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, FieldProblem } from '@tsunagu/core';
+import { Actor, Membership, OrganizationKind, PolicyService, User } from '@tsunagu/identity';
+import { ParticipantProfile } from '@tsunagu/participants';
+import { Project, ProjectService } from '@tsunagu/projects';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Application, EngagementTerms, InterviewPlan } from './application.entity';
+import { ApplicationService } from './application.service';
+import { EngagementEvent } from './engagement-event.entity';
+import {
+  CONTACTS_SHARED,
+  decideEngagement,
+  EngagementAction,
+  EngagementRole,
+  SEAT_HOLDING,
+} from './engagement-state';
+
+export interface EngagementTransition {
+  applicationId: string;
+  action: EngagementAction;
+  reason?: string | null;
+  interview?: { slots: string[]; meetingUrl?: string | null; notes?: string | null } | null;
+  terms?:
+    (Partial<Omit<EngagementTerms, 'supervisorId'>> & { supervisorId?: string | null }) | null;
+}
+
+export interface EngagementContacts {
+  participant: { name: string; email: string; phone: string | null };
+  region: Array<{ name: string; email: string }>;
+}
+
+const REASON_MAX = 2000;
+
+// Moves engagements through their lifecycle: one row lock per engagement (and the project's for
+// an acceptance, so capacity holds however many arrive at once), the audit entry in the same
+// transaction.
+@Injectable()
+export class EngagementService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: PolicyService,
+    private readonly projects: ProjectService,
+    private readonly applications: ApplicationService,
+  ) {}
+
+  async transition(actor: Actor, input: EngagementTransition): Promise<Application> {
+    const reason = input.reason?.trim() || null;
+    if (reason && reason.length > REASON_MAX) {
+      throw AppError.invalidField(['input', 'reason'], 'must be at most 2,000 characters');
+    }
+    await this.dataSource.transaction(async (m) => {
+      const application = await m.getRepository(Application).findOne({
+        where: { id: input.applicationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!application) throw AppError.notFound('Engagement', input.applicationId);
+      // Capacity is checked under the project's row lock: acceptances queue one after the other.
+      const project =
+        input.action === EngagementAction.ACCEPT
+          ? await this.projects.lockForUpdate(m, application.projectId)
+          : await this.projects.load(application.projectId, m);
+      const roles = this.rolesOf(actor, application, project);
+      if (roles.size === 0) throw AppError.notFound('Engagement', input.applicationId);
+      const decision = decideEngagement(application.status, input.action, roles);
+      if (!decision.ok) {
+        throw decision.reason === 'FORBIDDEN'
+          ? AppError.forbidden(decision.message)
+          : AppError.conflict(decision.message);
+      }
+      if (decision.needsReason && !reason) {
+        throw AppError.invalidField(['input', 'reason'], 'is required for this action');
+      }
+      const changes: Partial<Application> = {
+        status: decision.to,
+        statusReason: decision.needsReason ? reason : application.statusReason,
+        statusChangedAt: new Date(),
+      };
+      if (input.action === EngagementAction.PROPOSE_INTERVIEW) {
+        changes.interview = interviewOf(input.interview);
+      }
+      if (input.action === EngagementAction.APPROVE) {
+        changes.terms = await this.termsOf(m, actor, input.terms);
+      }
+      if (input.action === EngagementAction.ACCEPT) {
+        const held = await m.getRepository(Application).countBy({
+          projectId: project.id,
+          status: In([...SEAT_HOLDING]),
+        });
+        if (held >= project.capacity) {
+          throw AppError.conflict(`The project is full: all ${project.capacity} places are taken`);
+        }
+      }
+      await m.update(Application, { id: application.id }, changes);
+      await m.insert(EngagementEvent, {
+        applicationId: application.id,
+        actorId: actor.userId,
+        action: input.action,
+        fromStatus: application.status,
+        toStatus: decision.to,
+        reason,
+      });
+    });
+    return this.applications.load(input.applicationId);
+  }
+
+  // Every transition, oldest first, for the people the engagement concerns.
+  async history(actor: Actor, applicationId: string): Promise<EngagementEvent[]> {
+    await this.visible(actor, applicationId);
+    return this.dataSource.getRepository(EngagementEvent).find({
+      where: { applicationId },
+      relations: { actor: true },
+      order: { id: 'ASC' },
+    });
+  }
+
+  // Participant and region see each other's contact details only once the engagement is approved.
+  async contacts(actor: Actor, applicationId: string): Promise<EngagementContacts> {
+    const application = await this.visible(actor, applicationId);
+    if (!CONTACTS_SHARED.includes(application.status)) {
+      throw AppError.conflict(
+        `Contact details are shared once the intermediary approves the engagement (it is ${application.status})`,
+      );
+    }
+    const participant = await this.dataSource.getRepository(ParticipantProfile).findOneOrFail({
+      where: { userId: application.participantId },
+      relations: { user: true },
+    });
+    const staff = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .innerJoin(Membership, 'm', 'm.userId = u.id')
+      .where('m.organizationId = :orgId', { orgId: application.project!.regionOrganizationId })
+      .orderBy('u.displayName')
+      .getMany();
+    return {
+      participant: {
+        name: participant.user!.displayName,
+        email: participant.user!.email,
+        phone: participant.phone,
+      },
+      region: staff.map((u) => ({ name: u.displayName, email: u.email })),
+    };
+  }
+
+  private async visible(actor: Actor, applicationId: string): Promise<Application> {
+    const application = await this.applications.find(applicationId);
+    if (!application || this.rolesOf(actor, application, application.project!).size === 0) {
+      throw AppError.notFound('Engagement', applicationId);
+    }
+    return application;
+  }
+
+  private rolesOf(actor: Actor, application: Application, project: Project): Set<EngagementRole> {
+    const roles = new Set<EngagementRole>();
+    if (application.participantId === actor.userId) roles.add(EngagementRole.PARTICIPANT);
+    if (this.policy.canEditProject(actor, project)) roles.add(EngagementRole.REGION);
+    if (this.policy.coversMunicipality(actor, project.municipalityCode)) {
+      roles.add(EngagementRole.INTERMEDIARY);
+    }
+    return roles;
+  }
+
+  // The terms an intermediary approves. The supervisor defaults to the approver; another one must
+  // be staff of the approver's intermediary organisation.
+  private async termsOf(
+    m: EntityManager,
+    actor: Actor,
+    terms: EngagementTransition['terms'],
+  ): Promise<EngagementTerms> {
+    if (!terms) throw AppError.invalidField(['input', 'terms'], 'are required to approve');
+    const path = (field: string) => ['input', 'terms', field];
+    const problems: FieldProblem[] = [];
+    const { startDate, endDate = null, hoursPerWeek, goals } = terms;
+    if (!startDate) problems.push({ path: path('startDate'), message: 'is required' });
+    if (startDate && endDate && endDate < startDate) {
+      problems.push({ path: path('endDate'), message: 'must not be before startDate' });
+    }
+    if (!Number.isInteger(hoursPerWeek) || hoursPerWeek! < 1 || hoursPerWeek! > 80) {
+      problems.push({ path: path('hoursPerWeek'), message: 'must be a whole number from 1 to 80' });
+    }
+    if (!goals?.trim()) {
+      problems.push({ path: path('goals'), message: 'must say what the engagement is for' });
+    }
+    const supervisorId = terms.supervisorId ?? actor.userId;
+    if (supervisorId !== actor.userId) {
+      const organizations = actor.memberships
+        .filter((x) => x.organizationKind === OrganizationKind.INTERMEDIARY)
+        .map((x) => x.organizationId);
+      const colleague = await m
+        .getRepository(Membership)
+        .existsBy({ userId: supervisorId, organizationId: In(organizations) });
+      if (!colleague) {
+        problems.push({
+          path: path('supervisorId'),
+          message: 'must be staff of your intermediary organisation',
+        });
+      }
+    }
+    if (problems.length) throw AppError.invalidFields(problems);
+    return {
+      startDate: startDate!,
+      endDate,
+      hoursPerWeek: hoursPerWeek!,
+      goals: goals!.trim(),
+      supervisorId,
+    };
+  }
+}
+
+// Interview slots must be given; a meeting link, when given, is an https URL.
+function interviewOf(plan: EngagementTransition['interview']): InterviewPlan {
+  const path = (field: string) => ['input', 'interview', field];
+  if (!plan?.slots?.length) {
+    throw AppError.invalidField(path('slots'), 'must propose at least one slot');
+  }
+  const problems: FieldProblem[] = [];
+  plan.slots.forEach((slot, i) => {
+    if (Number.isNaN(Date.parse(slot))) {
+      problems.push({ path: [...path('slots'), String(i)], message: 'must be an ISO date-time' });
+    }
+  });
+  if (plan.meetingUrl && !/^https:\/\/\S+$/.test(plan.meetingUrl)) {
+    problems.push({ path: path('meetingUrl'), message: 'must be an https:// link' });
+  }
+  if (problems.length) throw AppError.invalidFields(problems);
+  return {
+    slots: plan.slots.map((s) => new Date(s).toISOString()),
+    meetingUrl: plan.meetingUrl ?? null,
+    notes: plan.notes?.trim() || null,
+  };
+}
