@@ -1,6 +1,7 @@
 import { CohortResolver } from './cohorts/cohort.resolver';
 import { CompanyResolver } from './companies/company.resolver';
 import { ApplicationResolver } from './engagements/application.resolver';
+import { EngagementAccompanimentResolver } from './engagements/engagement-accompaniment.resolver';
 import { EngagementResolver } from './engagements/engagement.resolver';
 import { ScoutOfferResolver } from './engagements/scout-offer.resolver';
 import { AuthResolver } from './identity/auth.resolver';
@@ -27,6 +28,7 @@ export const API_RESOLVERS = [
   CompanyResolver,
   ApplicationResolver,
   EngagementResolver,
+  EngagementAccompanimentResolver,
   ScoutOfferResolver,
   NotificationResolver,
   RecommendationResolver,

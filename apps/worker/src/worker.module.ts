@@ -12,6 +12,7 @@ import { ScoringModule } from '@tsunagu/scoring';
 import { TaxonomyModule } from '@tsunagu/taxonomy';
 import { JobRunner } from './job-runner';
 import { CohortJobs } from './jobs/cohort.jobs';
+import { EngagementJobs } from './jobs/engagement.jobs';
 import { NotificationJobs } from './jobs/notification.jobs';
 import { ScoringJobs } from './jobs/scoring.jobs';
 
@@ -29,6 +30,6 @@ import { ScoringJobs } from './jobs/scoring.jobs';
     ScoringModule,
     CohortsModule,
   ],
-  providers: [JobRunner, NotificationJobs, ScoringJobs, CohortJobs],
+  providers: [JobRunner, NotificationJobs, ScoringJobs, CohortJobs, EngagementJobs],
 })
 export class WorkerModule {}

@@ -150,7 +150,8 @@ export class EngagementService {
     return application;
   }
 
-  private rolesOf(actor: Actor, application: Application, project: Project): Set<EngagementRole> {
+  // The roles the actor has on the engagement; none means it is not theirs to see.
+  rolesOf(actor: Actor, application: Application, project: Project): Set<EngagementRole> {
     const roles = new Set<EngagementRole>();
     if (application.participantId === actor.userId) roles.add(EngagementRole.PARTICIPANT);
     if (this.policy.canEditProject(actor, project)) roles.add(EngagementRole.REGION);

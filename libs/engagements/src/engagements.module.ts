@@ -6,17 +6,18 @@ import { Application } from './application.entity';
 import { ApplicationService } from './application.service';
 import { EngagementEvent } from './engagement-event.entity';
 import { EngagementService } from './engagement.service';
+import { ACCOMPANIMENT_ENTITIES, ACCOMPANIMENT_PROVIDERS } from './engagement-accompaniment';
 import { ScoutOffer } from './scout-offer.entity';
 import { ScoutOfferService } from './scout-offer.service';
 
 // From an application or a scout offer to a lasting relationship.
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Application, EngagementEvent, ScoutOffer]),
+    TypeOrmModule.forFeature([Application, EngagementEvent, ScoutOffer, ...ACCOMPANIMENT_ENTITIES]),
     IdentityModule,
     ProjectsModule,
   ],
-  providers: [ApplicationService, EngagementService, ScoutOfferService],
-  exports: [ApplicationService, EngagementService, ScoutOfferService],
+  providers: [ApplicationService, EngagementService, ScoutOfferService, ...ACCOMPANIMENT_PROVIDERS],
+  exports: [ApplicationService, EngagementService, ScoutOfferService, ...ACCOMPANIMENT_PROVIDERS],
 })
 export class EngagementsModule {}

@@ -1,5 +1,6 @@
 export * from './application.entity';
 export * from './application.service';
+export * from './engagement-accompaniment';
 export * from './engagement-event.entity';
 export * from './engagement-mapping';
 export * from './engagement-state';

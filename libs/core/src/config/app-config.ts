@@ -74,6 +74,13 @@ export class AppConfig {
   @Min(1)
   SCORING_CHUNK_SIZE = 1000;
 
+  // An ACTIVE engagement with no check-in (or start) for this many days is STALE.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  ENGAGEMENT_STALE_DAYS = 14;
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 

@@ -1,7 +1,7 @@
 // The one map of every background job: its name, the queue it runs on and its payload.
 // Payloads carry ids only; the state lives in Postgres. The worker refuses to start unless every
 // job here has exactly one handler.
-export const QUEUE_NAMES = ['notifications', 'scoring', 'cohorts'] as const;
+export const QUEUE_NAMES = ['notifications', 'scoring', 'cohorts', 'engagements'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobPayloads {
@@ -20,6 +20,8 @@ export interface JobPayloads {
   'score.all-finished': { runId: string };
   // An intermediary asked for an allocation of a cohort: compute and store the proposal.
   'cohort.allocate': { allocationId: string };
+  // Repeatable sweep: flag quiet engagements and overdue milestones, tell their supervisors.
+  'engagements.flag-stale': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -53,6 +55,7 @@ export const JOBS: { readonly [N in JobName]: JobDefinition<N> } = {
   'score.chunk': { queue: 'scoring', attempts: 5, backoffMs: 2000 },
   'score.all-finished': { queue: 'scoring', attempts: 5, backoffMs: 2000 },
   'cohort.allocate': { queue: 'cohorts', attempts: 3, backoffMs: 2000 },
+  'engagements.flag-stale': { queue: 'engagements', attempts: 3, backoffMs: 5000 },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

@@ -1,0 +1,122 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Connection, mapConnection } from '@tsunagu/core';
+import {
+  AddCheckInInput,
+  AddEngagementNoteInput,
+  AddMilestoneInput,
+  EngagementAccompanimentService,
+  EngagementCheckInType,
+  EngagementHealthService,
+  EngagementMilestoneType,
+  EngagementNoteType,
+  SupervisedEngagementConnection,
+  SupervisedEngagementsArgs,
+  SupervisedEngagementType,
+  toEngagementCheckInType,
+  toEngagementMilestoneType,
+  toEngagementNoteType,
+  toSupervisedEngagementType,
+} from '@tsunagu/engagements';
+import { Actor } from '@tsunagu/identity';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { UuidPipe } from '../graphql/uuid.pipe';
+
+@Resolver()
+export class EngagementAccompanimentResolver {
+  constructor(
+    private readonly accompaniment: EngagementAccompanimentService,
+    private readonly health: EngagementHealthService,
+  ) {}
+
+  @Mutation(() => EngagementCheckInType, {
+    description: 'The participant reports on an ACTIVE engagement: what was done, hours, mood.',
+  })
+  async addCheckIn(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AddCheckInInput,
+  ): Promise<EngagementCheckInType> {
+    return toEngagementCheckInType(await this.accompaniment.addCheckIn(actor, input));
+  }
+
+  @Mutation(() => EngagementCheckInType, {
+    description: "The region approves a check-in's hours; from then on they count.",
+  })
+  async approveCheckInHours(
+    @CurrentActor() actor: Actor,
+    @Args('checkInId', { type: () => ID }, UuidPipe) checkInId: string,
+  ): Promise<EngagementCheckInType> {
+    return toEngagementCheckInType(await this.accompaniment.approveCheckInHours(actor, checkInId));
+  }
+
+  @Mutation(() => EngagementNoteType, {
+    description: 'A note shared with the engagement, or a private note of the intermediary.',
+  })
+  async addEngagementNote(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AddEngagementNoteInput,
+  ): Promise<EngagementNoteType> {
+    return toEngagementNoteType(await this.accompaniment.addNote(actor, input));
+  }
+
+  @Mutation(() => EngagementMilestoneType, { description: 'A milestone of an ACTIVE engagement.' })
+  async addMilestone(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AddMilestoneInput,
+  ): Promise<EngagementMilestoneType> {
+    return toEngagementMilestoneType(await this.accompaniment.addMilestone(actor, input));
+  }
+
+  @Mutation(() => EngagementMilestoneType)
+  async completeMilestone(
+    @CurrentActor() actor: Actor,
+    @Args('milestoneId', { type: () => ID }, UuidPipe) milestoneId: string,
+  ): Promise<EngagementMilestoneType> {
+    return toEngagementMilestoneType(
+      await this.accompaniment.completeMilestone(actor, milestoneId),
+    );
+  }
+
+  @Query(() => [EngagementCheckInType], { description: "An engagement's check-ins, newest first." })
+  async engagementCheckIns(
+    @CurrentActor() actor: Actor,
+    @Args('applicationId', { type: () => ID }, UuidPipe) applicationId: string,
+  ): Promise<EngagementCheckInType[]> {
+    return (await this.accompaniment.checkIns(actor, applicationId)).map(toEngagementCheckInType);
+  }
+
+  @Query(() => [EngagementNoteType], {
+    description: "An engagement's notes, newest first; private ones for intermediary staff only.",
+  })
+  async engagementNotes(
+    @CurrentActor() actor: Actor,
+    @Args('applicationId', { type: () => ID }, UuidPipe) applicationId: string,
+  ): Promise<EngagementNoteType[]> {
+    return (await this.accompaniment.notes(actor, applicationId)).map(toEngagementNoteType);
+  }
+
+  @Query(() => [EngagementMilestoneType], {
+    description: "An engagement's milestones by due date.",
+  })
+  async engagementMilestones(
+    @CurrentActor() actor: Actor,
+    @Args('applicationId', { type: () => ID }, UuidPipe) applicationId: string,
+  ): Promise<EngagementMilestoneType[]> {
+    return (await this.accompaniment.milestones(actor, applicationId)).map(
+      toEngagementMilestoneType,
+    );
+  }
+
+  @Query(() => SupervisedEngagementConnection, {
+    description: 'ACTIVE engagements in your remit with their health, the longest-quiet first.',
+  })
+  async supervisedEngagements(
+    @CurrentActor() actor: Actor,
+    @Args() args: SupervisedEngagementsArgs,
+  ): Promise<Connection<SupervisedEngagementType>> {
+    const { health, ...page } = args;
+    return mapConnection(
+      await this.health.supervised(actor, page, health),
+      toSupervisedEngagementType,
+    );
+  }
+}

@@ -1,0 +1,55 @@
+import type {
+  EngagementCheckIn,
+  EngagementMilestone,
+  EngagementNote,
+} from './engagement-accompaniment.entities';
+import type {
+  EngagementCheckInType,
+  EngagementMilestoneType,
+  EngagementNoteType,
+  SupervisedEngagementType,
+} from './engagement-accompaniment.types';
+import type { SupervisedEngagement } from './engagement-health.service';
+import { toApplicationType } from './engagement-mapping';
+
+export function toEngagementCheckInType(checkIn: EngagementCheckIn): EngagementCheckInType {
+  return {
+    id: checkIn.id,
+    applicationId: checkIn.applicationId,
+    summary: checkIn.summary,
+    hours: checkIn.hours,
+    mood: checkIn.mood,
+    blocked: checkIn.blocked,
+    approvedAt: checkIn.approvedAt,
+    approvedByName: checkIn.approvedBy?.displayName ?? null,
+    createdAt: checkIn.createdAt,
+  };
+}
+
+export function toEngagementNoteType(note: EngagementNote): EngagementNoteType {
+  return {
+    id: note.id,
+    visibility: note.visibility,
+    body: note.body,
+    authorName: note.author?.displayName ?? null,
+    createdAt: note.createdAt,
+  };
+}
+
+export function toEngagementMilestoneType(milestone: EngagementMilestone): EngagementMilestoneType {
+  return {
+    id: milestone.id,
+    title: milestone.title,
+    dueDate: milestone.dueDate,
+    doneAt: milestone.doneAt,
+  };
+}
+
+export function toSupervisedEngagementType(item: SupervisedEngagement): SupervisedEngagementType {
+  return {
+    engagement: toApplicationType(item.application),
+    health: item.health,
+    lastCheckInAt: item.lastCheckInAt,
+    overdueMilestones: item.overdueMilestones,
+  };
+}

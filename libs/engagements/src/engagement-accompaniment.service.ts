@@ -1,0 +1,288 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, FieldProblem } from '@tsunagu/core';
+import { Actor } from '@tsunagu/identity';
+import { DataSource, EntityManager } from 'typeorm';
+import { Application } from './application.entity';
+import { ApplicationService } from './application.service';
+import {
+  EngagementCheckIn,
+  EngagementMilestone,
+  EngagementNote,
+  EngagementNoteVisibility,
+} from './engagement-accompaniment.entities';
+import { EngagementRole, EngagementStatus } from './engagement-state';
+import { EngagementService } from './engagement.service';
+
+export interface NewCheckIn {
+  applicationId: string;
+  summary: string;
+  hours: number;
+  mood?: number | null;
+  blocked?: boolean | null;
+}
+
+export interface NewEngagementNote {
+  applicationId: string;
+  visibility: EngagementNoteVisibility;
+  body: string;
+}
+
+export interface NewMilestone {
+  applicationId: string;
+  title: string;
+  dueDate: string;
+}
+
+const TEXT_MAX = 4000;
+const TITLE_MAX = 200;
+
+// Accompaniment while an engagement runs: the participant's check-ins, the region's approval of
+// their hours, notes (the intermediary's private ones seen by intermediary staff only) and
+// milestones. Who may do what follows the engagement roles.
+@Injectable()
+export class EngagementAccompanimentService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly applications: ApplicationService,
+    private readonly engagements: EngagementService,
+  ) {}
+
+  async addCheckIn(actor: Actor, input: NewCheckIn): Promise<EngagementCheckIn> {
+    const problems: FieldProblem[] = [];
+    const summary = input.summary?.trim() ?? '';
+    if (!summary) problems.push({ path: ['input', 'summary'], message: 'must say what was done' });
+    if (summary.length > TEXT_MAX) {
+      problems.push({ path: ['input', 'summary'], message: 'must be at most 4,000 characters' });
+    }
+    if (!isTenths(input.hours) || input.hours < 0 || input.hours > 80) {
+      problems.push({
+        path: ['input', 'hours'],
+        message: 'must be from 0 to 80, in steps of 0.1',
+      });
+    }
+    const mood = input.mood ?? null;
+    if (mood !== null && (!Number.isInteger(mood) || mood < 1 || mood > 5)) {
+      problems.push({ path: ['input', 'mood'], message: 'must be a whole number from 1 to 5' });
+    }
+    return this.dataSource.transaction(async (m) => {
+      await this.lockActive(
+        m,
+        actor,
+        input.applicationId,
+        [EngagementRole.PARTICIPANT],
+        'check in',
+      );
+      if (problems.length) throw AppError.invalidFields(problems);
+      const saved = await m.getRepository(EngagementCheckIn).save({
+        applicationId: input.applicationId,
+        participantId: actor.userId,
+        summary,
+        hours: input.hours,
+        mood,
+        blocked: input.blocked ?? false,
+      });
+      return m.getRepository(EngagementCheckIn).findOneByOrFail({ id: saved.id });
+    });
+  }
+
+  // The region confirms the hours of a check-in; from then on they count.
+  async approveCheckInHours(actor: Actor, checkInId: string): Promise<EngagementCheckIn> {
+    return this.dataSource.transaction(async (m) => {
+      const checkIn = await m.getRepository(EngagementCheckIn).findOne({
+        where: { id: checkInId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!checkIn) throw AppError.notFound('Check-in', checkInId);
+      const application = await this.visible(actor, checkIn.applicationId, () =>
+        AppError.notFound('Check-in', checkInId),
+      );
+      this.require(actor, application, [EngagementRole.REGION], 'approve hours');
+      if (checkIn.approvedAt) throw AppError.conflict('These hours are already approved');
+      await m.update(
+        EngagementCheckIn,
+        { id: checkIn.id },
+        { approvedAt: new Date(), approvedById: actor.userId },
+      );
+      return m.getRepository(EngagementCheckIn).findOneByOrFail({ id: checkIn.id });
+    });
+  }
+
+  async checkIns(actor: Actor, applicationId: string): Promise<EngagementCheckIn[]> {
+    await this.visible(actor, applicationId);
+    return this.dataSource.getRepository(EngagementCheckIn).find({
+      where: { applicationId },
+      relations: { participant: true, approvedBy: true },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+  }
+
+  // Region-shared notes by region or intermediary staff; private notes by intermediary staff only.
+  async addNote(actor: Actor, input: NewEngagementNote): Promise<EngagementNote> {
+    const body = input.body?.trim() ?? '';
+    if (!body) throw AppError.invalidField(['input', 'body'], 'must not be empty');
+    if (body.length > TEXT_MAX) {
+      throw AppError.invalidField(['input', 'body'], 'must be at most 4,000 characters');
+    }
+    const application = await this.visible(actor, input.applicationId);
+    const writers =
+      input.visibility === EngagementNoteVisibility.INTERMEDIARY_PRIVATE
+        ? [EngagementRole.INTERMEDIARY]
+        : [EngagementRole.REGION, EngagementRole.INTERMEDIARY];
+    this.require(actor, application, writers, 'write this kind of note');
+    const saved = await this.dataSource.getRepository(EngagementNote).save({
+      applicationId: application.id,
+      authorId: actor.userId,
+      visibility: input.visibility,
+      body,
+    });
+    return this.dataSource
+      .getRepository(EngagementNote)
+      .findOneOrFail({ where: { id: saved.id }, relations: { author: true } });
+  }
+
+  // Private notes never leave intermediary staff, whoever else the viewer is.
+  async notes(actor: Actor, applicationId: string): Promise<EngagementNote[]> {
+    const application = await this.visible(actor, applicationId);
+    const roles = this.engagements.rolesOf(actor, application, application.project!);
+    const visibilities = roles.has(EngagementRole.INTERMEDIARY)
+      ? [EngagementNoteVisibility.REGION_SHARED, EngagementNoteVisibility.INTERMEDIARY_PRIVATE]
+      : [EngagementNoteVisibility.REGION_SHARED];
+    return this.dataSource
+      .getRepository(EngagementNote)
+      .createQueryBuilder('n')
+      .leftJoinAndSelect('n.author', 'author')
+      .where('n.applicationId = :applicationId', { applicationId })
+      .andWhere('n.visibility IN (:...visibilities)', { visibilities })
+      .orderBy('n.createdAt', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .getMany();
+  }
+
+  async addMilestone(actor: Actor, input: NewMilestone): Promise<EngagementMilestone> {
+    const problems: FieldProblem[] = [];
+    const title = input.title?.trim() ?? '';
+    if (!title) problems.push({ path: ['input', 'title'], message: 'must not be empty' });
+    if (title.length > TITLE_MAX) {
+      problems.push({ path: ['input', 'title'], message: 'must be at most 200 characters' });
+    }
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(input.dueDate ?? '') ||
+      Number.isNaN(Date.parse(input.dueDate))
+    ) {
+      problems.push({ path: ['input', 'dueDate'], message: 'must be a date (YYYY-MM-DD)' });
+    }
+    return this.dataSource.transaction(async (m) => {
+      await this.lockActive(
+        m,
+        actor,
+        input.applicationId,
+        [EngagementRole.REGION, EngagementRole.INTERMEDIARY],
+        'add a milestone to',
+      );
+      if (problems.length) throw AppError.invalidFields(problems);
+      const saved = await m.getRepository(EngagementMilestone).save({
+        applicationId: input.applicationId,
+        title,
+        dueDate: input.dueDate,
+        createdById: actor.userId,
+      });
+      return m.getRepository(EngagementMilestone).findOneByOrFail({ id: saved.id });
+    });
+  }
+
+  // Anyone on the engagement can tick a milestone off, once.
+  async completeMilestone(actor: Actor, milestoneId: string): Promise<EngagementMilestone> {
+    return this.dataSource.transaction(async (m) => {
+      const milestone = await m.getRepository(EngagementMilestone).findOne({
+        where: { id: milestoneId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!milestone) throw AppError.notFound('Milestone', milestoneId);
+      await this.lockActive(
+        m,
+        actor,
+        milestone.applicationId,
+        [EngagementRole.PARTICIPANT, EngagementRole.REGION, EngagementRole.INTERMEDIARY],
+        'complete a milestone of',
+        () => AppError.notFound('Milestone', milestoneId),
+      );
+      if (milestone.doneAt) throw AppError.conflict('This milestone is already done');
+      await m.update(EngagementMilestone, { id: milestone.id }, { doneAt: new Date() });
+      return m.getRepository(EngagementMilestone).findOneByOrFail({ id: milestone.id });
+    });
+  }
+
+  async milestones(actor: Actor, applicationId: string): Promise<EngagementMilestone[]> {
+    await this.visible(actor, applicationId);
+    return this.dataSource.getRepository(EngagementMilestone).find({
+      where: { applicationId },
+      order: { dueDate: 'ASC', createdAt: 'ASC' },
+    });
+  }
+
+  // The engagement, row-locked against a concurrent transition, when the actor has one of
+  // `roles` on it and it is ACTIVE.
+  private async lockActive(
+    m: EntityManager,
+    actor: Actor,
+    applicationId: string,
+    roles: EngagementRole[],
+    verb: string,
+    missing = () => AppError.notFound('Engagement', applicationId),
+  ): Promise<void> {
+    const locked = await m.getRepository(Application).findOne({
+      where: { id: applicationId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!locked) throw missing();
+    const application = await this.visible(actor, applicationId, missing);
+    this.require(actor, application, roles, verb);
+    if (locked.status !== EngagementStatus.ACTIVE) {
+      throw AppError.conflict(
+        `Cannot ${verb} an engagement that is ${locked.status} (only while ACTIVE)`,
+      );
+    }
+  }
+
+  private async visible(
+    actor: Actor,
+    applicationId: string,
+    missing = () => AppError.notFound('Engagement', applicationId),
+  ): Promise<Application> {
+    const application = await this.applications.find(applicationId);
+    if (
+      !application ||
+      this.engagements.rolesOf(actor, application, application.project!).size === 0
+    ) {
+      throw missing();
+    }
+    return application;
+  }
+
+  private require(
+    actor: Actor,
+    application: Application,
+    roles: EngagementRole[],
+    verb: string,
+  ): void {
+    const has = this.engagements.rolesOf(actor, application, application.project!);
+    if (!roles.some((role) => has.has(role))) {
+      throw AppError.forbidden(`Only ${roles.map((r) => WHO[r]).join(' or ')} can ${verb}`);
+    }
+  }
+}
+
+const WHO: Record<EngagementRole, string> = {
+  PARTICIPANT: 'the participant',
+  REGION: 'the region',
+  INTERMEDIARY: 'a supervising intermediary',
+};
+
+// Hours come in tenths: 1.5 is fine, 1.25 is not.
+function isTenths(value: number): boolean {
+  return (
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    Math.abs(value * 10 - Math.round(value * 10)) < 1e-9
+  );
+}

@@ -1,0 +1,161 @@
+import {
+  ArgsType,
+  Field,
+  Float,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from '@nestjs/graphql';
+import { IsDateOnly, PageArgs, Paginated } from '@tsunagu/core';
+import { IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUUID } from 'class-validator';
+import { EngagementNoteVisibility } from './engagement-accompaniment.entities';
+import { EngagementHealth } from './engagement-health.service';
+import { ApplicationType } from './engagement.types';
+
+registerEnumType(EngagementNoteVisibility, { name: 'EngagementNoteVisibility' });
+registerEnumType(EngagementHealth, { name: 'EngagementHealth' });
+
+@ObjectType('EngagementCheckIn')
+export class EngagementCheckInType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  applicationId!: string;
+
+  @Field()
+  summary!: string;
+
+  @Field(() => Float, { description: 'Hours spent, 0 to 80 in steps of 0.1' })
+  hours!: number;
+
+  @Field(() => Int, { nullable: true, description: '1 (struggling) to 5 (going well)' })
+  mood!: number | null;
+
+  @Field({ description: 'The participant is stuck and needs help' })
+  blocked!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When the region approved the hours' })
+  approvedAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  approvedByName!: string | null;
+
+  @Field()
+  createdAt!: Date;
+}
+
+@ObjectType('EngagementNote')
+export class EngagementNoteType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => EngagementNoteVisibility)
+  visibility!: EngagementNoteVisibility;
+
+  @Field()
+  body!: string;
+
+  @Field(() => String, { nullable: true })
+  authorName!: string | null;
+
+  @Field()
+  createdAt!: Date;
+}
+
+@ObjectType('EngagementMilestone')
+export class EngagementMilestoneType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  title!: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  dueDate!: string;
+
+  @Field(() => Date, { nullable: true })
+  doneAt!: Date | null;
+}
+
+@ObjectType('SupervisedEngagement')
+export class SupervisedEngagementType {
+  @Field(() => ApplicationType)
+  engagement!: ApplicationType;
+
+  @Field(() => EngagementHealth)
+  health!: EngagementHealth;
+
+  @Field(() => Date, { nullable: true })
+  lastCheckInAt!: Date | null;
+
+  @Field(() => Int)
+  overdueMilestones!: number;
+}
+
+export const SupervisedEngagementConnection = Paginated(SupervisedEngagementType);
+
+@InputType()
+export class AddCheckInInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be an application id' })
+  applicationId!: string;
+
+  @Field({ description: 'What was done' })
+  @IsString()
+  summary!: string;
+
+  @Field(() => Float)
+  @IsNumber({}, { message: 'must be a number' })
+  hours!: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number from 1 to 5' })
+  mood?: number | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  @IsOptional()
+  @IsBoolean()
+  blocked?: boolean | null;
+}
+
+@InputType()
+export class AddEngagementNoteInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be an application id' })
+  applicationId!: string;
+
+  @Field(() => EngagementNoteVisibility)
+  @IsEnum(EngagementNoteVisibility)
+  visibility!: EngagementNoteVisibility;
+
+  @Field()
+  @IsString()
+  body!: string;
+}
+
+@InputType()
+export class AddMilestoneInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be an application id' })
+  applicationId!: string;
+
+  @Field()
+  @IsString()
+  title!: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  @IsDateOnly()
+  dueDate!: string;
+}
+
+@ArgsType()
+export class SupervisedEngagementsArgs extends PageArgs {
+  @Field(() => EngagementHealth, { nullable: true, description: 'Only engagements in this health' })
+  @IsOptional()
+  @IsEnum(EngagementHealth)
+  health?: EngagementHealth | null;
+}

@@ -1,0 +1,207 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig, AppError, Connection, paginateKeyset, Page } from '@tsunagu/core';
+import { Actor, OrganizationKind } from '@tsunagu/identity';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { Application } from './application.entity';
+import { EngagementAlertKind } from './engagement-accompaniment.entities';
+import { EngagementStatus } from './engagement-state';
+
+export enum EngagementHealth {
+  ON_TRACK = 'ON_TRACK',
+  NEEDS_ATTENTION = 'NEEDS_ATTENTION',
+  STALE = 'STALE',
+}
+
+export interface SupervisedEngagement {
+  application: Application;
+  health: EngagementHealth;
+  lastCheckInAt: Date | null;
+  overdueMilestones: number;
+}
+
+export interface StaleSweepOutcome {
+  alerts: number;
+  notifications: number;
+}
+
+// Health, in SQL over an application aliased `a`. The last activity is the newest check-in, or the
+// start of the engagement when there is none.
+const LAST_CHECK_IN = `(SELECT max(c.created_at) FROM engagement_check_in c WHERE c.application_id = a.id)`;
+const LAST_ACTIVITY = `coalesce(${LAST_CHECK_IN}, a.status_changed_at, a.created_at)`;
+const OVERDUE = `(SELECT count(*)::int FROM engagement_milestone ms
+  WHERE ms.application_id = a.id AND ms.done_at IS NULL AND ms.due_date < current_date)`;
+const LAST_BLOCKED = `coalesce((SELECT c.blocked FROM engagement_check_in c WHERE c.application_id = a.id
+  ORDER BY c.created_at DESC, c.id DESC LIMIT 1), false)`;
+const HEALTH = `CASE
+  WHEN ${LAST_ACTIVITY} < now() - make_interval(days => :staleDays) THEN 'STALE'
+  WHEN ${OVERDUE} > 0 OR ${LAST_BLOCKED} THEN 'NEEDS_ATTENTION'
+  ELSE 'ON_TRACK' END`;
+
+// How running engagements are doing, for the intermediaries who supervise them: the dashboard
+// and the sweep that flags stale engagements and overdue milestones.
+@Injectable()
+export class EngagementHealthService {
+  private readonly logger = new Logger(EngagementHealthService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  // ACTIVE engagements in the actor's remit, the longest-quiet first.
+  async supervised(
+    actor: Actor,
+    page: Page,
+    health?: EngagementHealth | null,
+  ): Promise<Connection<SupervisedEngagement>> {
+    const remits = actor.memberships.filter(
+      (m) => m.organizationKind === OrganizationKind.INTERMEDIARY,
+    );
+    if (remits.length === 0) {
+      throw AppError.forbidden('Only intermediary staff supervise engagements');
+    }
+    const prefectureCodes = [...new Set(remits.flatMap((m) => m.remitPrefectureCodes))];
+    const municipalityCodes = [...new Set(remits.flatMap((m) => m.remitMunicipalityCodes))];
+    const qb = this.dataSource
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .innerJoinAndSelect('a.project', 'p')
+      .innerJoinAndSelect('a.participant', 'pp')
+      .innerJoinAndSelect('pp.user', 'u')
+      .where('a.status = :active', { active: EngagementStatus.ACTIVE })
+      .andWhere(
+        '(p.prefectureCode = ANY(:prefectureCodes) OR p.municipalityCode = ANY(:municipalityCodes))',
+        { prefectureCodes, municipalityCodes },
+      )
+      .setParameter('staleDays', this.config.ENGAGEMENT_STALE_DAYS);
+    if (health) qb.andWhere(`(${HEALTH}) = :health`, { health });
+    // Descending keys: the negated epoch puts the longest-quiet engagement first.
+    const connection = await paginateKeyset(qb, {
+      ...page,
+      keys: [`-extract(epoch FROM ${LAST_ACTIVITY})`, 'a.id'],
+    });
+    const ids = connection.edges.map((e) => e.node.id);
+    const facts = await this.facts(ids);
+    return {
+      pageInfo: connection.pageInfo,
+      edges: connection.edges.map((e) => ({
+        cursor: e.cursor,
+        node: { application: e.node, ...facts.get(e.node.id)! },
+      })),
+    };
+  }
+
+  // Flags every ACTIVE engagement that went quiet or has an overdue milestone, once per period,
+  // and tells the supervising intermediary's staff in-app. Idempotent: the alert's unique key and
+  // the notification's (eventKey, recipient) key make a re-run (or a concurrent one) a no-op.
+  async flagStale(): Promise<StaleSweepOutcome> {
+    const candidates: Array<{ id: string; kind: EngagementAlertKind; since: Date }> =
+      await this.dataSource.query(
+        `SELECT a.id, 'STALE' AS kind, ${LAST_ACTIVITY} AS since
+           FROM application a
+          WHERE a.status = 'ACTIVE' AND ${LAST_ACTIVITY} < now() - make_interval(days => $1)
+         UNION ALL
+         SELECT a.id, 'MILESTONE_OVERDUE', min(ms.due_date)::timestamptz
+           FROM application a JOIN engagement_milestone ms ON ms.application_id = a.id
+          WHERE a.status = 'ACTIVE' AND ms.done_at IS NULL AND ms.due_date < current_date
+          GROUP BY a.id`,
+        [this.config.ENGAGEMENT_STALE_DAYS],
+      );
+    const outcome: StaleSweepOutcome = { alerts: 0, notifications: 0 };
+    for (const candidate of candidates) {
+      // Alert and notifications commit together, so a failed run is retried in full.
+      await this.dataSource.transaction(async (m) => {
+        const inserted: unknown[] = await m.query(
+          `INSERT INTO engagement_alert (application_id, kind, since) VALUES ($1, $2, $3)
+           ON CONFLICT (application_id, kind, since) DO NOTHING RETURNING id`,
+          [candidate.id, candidate.kind, candidate.since],
+        );
+        if (inserted.length === 0) return;
+        outcome.alerts += 1;
+        outcome.notifications += await this.notifySupervisors(m.query.bind(m), candidate);
+      });
+    }
+    if (outcome.alerts) this.logger.log(`flagged ${outcome.alerts} engagement alert(s)`);
+    return outcome;
+  }
+
+  // Staff of the supervisor's intermediary (among those covering the project), or of every
+  // covering intermediary when the supervisor is not on staff of one.
+  private async notifySupervisors(
+    query: (sql: string, params: unknown[]) => Promise<unknown>,
+    alert: { id: string; kind: EngagementAlertKind; since: Date },
+  ): Promise<number> {
+    const since = new Date(alert.since).toISOString();
+    const stale = alert.kind === EngagementAlertKind.STALE;
+    const eventKey = `${stale ? 'engagement-stale' : 'engagement-milestone-overdue'}.${alert.id}.${since}`;
+    const rows = (await query(
+      `WITH target AS (
+         SELECT a.id, a.terms->>'supervisorId' AS supervisor_id, p.id AS project_id, p.title,
+                pu.display_name AS participant
+           FROM application a
+           JOIN project p ON p.id = a.project_id
+           JOIN "user" pu ON pu.id = a.participant_id
+          WHERE a.id = $1),
+       covering AS (
+         SELECT DISTINCT o.id
+           FROM organization o
+           JOIN remit_area r ON r.organization_id = o.id, target t, project p
+          WHERE p.id = t.project_id AND o.kind = 'INTERMEDIARY'
+            AND (r.municipality_code = p.municipality_code OR r.prefecture_code = p.prefecture_code)),
+       supervising AS (
+         SELECT c.id FROM covering c
+           JOIN membership sm ON sm.organization_id = c.id, target t
+          WHERE sm.user_id::text = t.supervisor_id),
+       chosen AS (
+         SELECT id FROM supervising
+         UNION SELECT id FROM covering WHERE NOT EXISTS (SELECT 1 FROM supervising))
+       INSERT INTO notification (recipient_id, event_key, type, title, body, data)
+       SELECT DISTINCT ON (u.id) u.id, $2, $3,
+              CASE WHEN u.locale = 'ja' THEN $4 ELSE $5 END,
+              CASE WHEN u.locale = 'ja' THEN $6 ELSE $7 END || ' ' || t.participant || ' / ' || t.title,
+              jsonb_build_object('applicationId', t.id::text, 'projectId', t.project_id::text)
+         FROM chosen ch
+         JOIN membership m ON m.organization_id = ch.id
+         JOIN "user" u ON u.id = m.user_id, target t
+       ON CONFLICT (event_key, recipient_id) DO NOTHING
+       RETURNING id`,
+      [
+        alert.id,
+        eventKey,
+        stale ? 'ENGAGEMENT_STALE' : 'ENGAGEMENT_MILESTONE_OVERDUE',
+        stale ? '連絡が途絶えています' : '期限切れのマイルストーンがあります',
+        stale ? 'An engagement has gone quiet' : 'A milestone is overdue',
+        stale ? 'しばらくチェックインがありません:' : 'マイルストーンの期限が過ぎています:',
+        stale ? 'No check-in for a while:' : 'A milestone is past its due date:',
+      ],
+    )) as unknown[];
+    return rows.length;
+  }
+
+  private async facts(
+    ids: string[],
+  ): Promise<Map<string, Omit<SupervisedEngagement, 'application'>>> {
+    if (ids.length === 0) return new Map();
+    const qb: SelectQueryBuilder<Application> = this.dataSource
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .select('a.id', 'id')
+      .addSelect(HEALTH, 'health')
+      .addSelect(LAST_CHECK_IN, 'last_check_in_at')
+      .addSelect(OVERDUE, 'overdue')
+      .where('a.id IN (:...ids)', { ids })
+      .setParameter('staleDays', this.config.ENGAGEMENT_STALE_DAYS);
+    const rows = await qb.getRawMany<{
+      id: string;
+      health: EngagementHealth;
+      last_check_in_at: Date | null;
+      overdue: number;
+    }>();
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { health: r.health, lastCheckInAt: r.last_check_in_at, overdueMilestones: r.overdue },
+      ]),
+    );
+  }
+}
