@@ -103,7 +103,9 @@ export class EngagementAccompanimentService {
         { id: checkIn.id },
         { approvedAt: new Date(), approvedById: actor.userId },
       );
-      return m.getRepository(EngagementCheckIn).findOneByOrFail({ id: checkIn.id });
+      return m
+        .getRepository(EngagementCheckIn)
+        .findOneOrFail({ where: { id: checkIn.id }, relations: { approvedBy: true } });
     });
   }
 
