@@ -120,9 +120,19 @@ describe('engagement lifecycle through GraphQL', () => {
       { path: ['input', 'terms', 'endDate'], message: 'must not be before startDate' },
       { path: ['input', 'terms', 'goals'], message: 'must say what the engagement is for' },
     ]);
+    const revision = async () =>
+      (
+        await platform.dataSource.query(
+          `SELECT revision FROM scoring_subject WHERE kind = 'PARTICIPANT' AND subject_id = $1`,
+          [yuki.id],
+        )
+      )[0].revision as string;
+    const beforeApproval = await revision();
     const approved = expectData(
       await transition(interStaff, { applicationId: id, action: 'APPROVE', terms: TERMS }),
     ).transitionEngagement;
+    // An approved engagement ties the participant to the region: their matches are re-scored.
+    expect(BigInt(await revision())).toBe(BigInt(beforeApproval) + 1n);
     expect(approved).toMatchObject({
       status: 'APPROVED',
       terms: { ...TERMS, supervisorId: interStaff.id },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, FieldProblem } from '@tsunagu/core';
+import { AppError, FieldProblem, ScoringRequestService } from '@tsunagu/core';
 import { Actor, Membership, OrganizationKind, PolicyService, User } from '@tsunagu/identity';
 import { ParticipantProfile } from '@tsunagu/participants';
 import { Project, ProjectService } from '@tsunagu/projects';
@@ -12,6 +12,7 @@ import {
   decideEngagement,
   EngagementAction,
   EngagementRole,
+  EngagementStatus,
   SEAT_HOLDING,
 } from './engagement-state';
 
@@ -31,6 +32,13 @@ export interface EngagementContacts {
 
 const REASON_MAX = 2000;
 
+// Engagements that ended without happening: no longer a project's candidate.
+const ENDED: readonly EngagementStatus[] = [
+  EngagementStatus.DECLINED,
+  EngagementStatus.WITHDRAWN,
+  EngagementStatus.CANCELLED,
+];
+
 // Moves engagements through their lifecycle: one row lock per engagement (and the project's for
 // an acceptance, so capacity holds however many arrive at once), the audit entry in the same
 // transaction.
@@ -41,6 +49,7 @@ export class EngagementService {
     private readonly policy: PolicyService,
     private readonly projects: ProjectService,
     private readonly applications: ApplicationService,
+    private readonly scoring: ScoringRequestService,
   ) {}
 
   async transition(actor: Actor, input: EngagementTransition): Promise<Application> {
@@ -99,6 +108,17 @@ export class EngagementService {
         toStatus: decision.to,
         reason,
       });
+      // Matching counts live applications as a project's candidates and approved engagements as
+      // ties with a region: re-score when either changes (project first, the lock order used by
+      // every writer).
+      const from = application.status;
+      const to = decision.to;
+      if (ENDED.includes(from) !== ENDED.includes(to)) {
+        await this.scoring.projectChanged(m, application.projectId);
+      }
+      if (CONTACTS_SHARED.includes(from) !== CONTACTS_SHARED.includes(to)) {
+        await this.scoring.participantChanged(m, application.participantId);
+      }
     });
     return this.applications.load(input.applicationId);
   }

@@ -61,11 +61,13 @@ export class MatchingFactsLoader {
         `SELECT user_id, skill_id, level FROM participant_skill ${only}`,
         params,
       ),
-      // A tie with a region: the participant has applied to one of its projects before.
+      // A tie with a region: an engagement with one of its projects was approved (and may be
+      // running or completed) — a relationship the policy wants to deepen.
       this.dataSource.query<Array<{ user_id: string; region: string }>>(
         `SELECT DISTINCT a.participant_id AS user_id, p.region_organization_id AS region
          FROM application a JOIN project p ON p.id = a.project_id
-         ${ids ? 'WHERE a.participant_id = ANY($1)' : ''}`,
+         WHERE a.status IN ('APPROVED', 'ACTIVE', 'COMPLETED')
+         ${ids ? 'AND a.participant_id = ANY($1)' : ''}`,
         params,
       ),
     ]);
@@ -96,9 +98,10 @@ export class MatchingFactsLoader {
                 p.municipality_code, to_char(p.start_date, 'YYYY-MM-DD') AS start_date,
                 to_char(p.end_date, 'YYYY-MM-DD') AS end_date, p.hours_per_week,
                 p.eligible_kinds::text[] AS eligible_kinds,
-                -- Candidates so far: its applications. (Open scout offers are left out: they
-                -- expire by the clock, which no change event would tell the scores about.)
-                (SELECT count(*)::int FROM application a WHERE a.project_id = p.id)
+                -- Candidates so far: its applications still in play. (Open scout offers are
+                -- left out: they expire by the clock, which no change event would report.)
+                (SELECT count(*)::int FROM application a WHERE a.project_id = p.id
+                   AND a.status NOT IN ('DECLINED', 'WITHDRAWN', 'CANCELLED'))
                   AS candidate_count
          FROM project p WHERE p.status = 'PUBLISHED' ${only} ORDER BY p.id`,
         params,
