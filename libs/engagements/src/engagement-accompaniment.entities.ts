@@ -149,6 +149,8 @@ export enum EngagementAlertKind {
   STALE = 'STALE',
   // A milestone is past its due date and not done.
   MILESTONE_OVERDUE = 'MILESTONE_OVERDUE',
+  // An application still SUBMITTED after the region's response period.
+  UNANSWERED = 'UNANSWERED',
 }
 
 // One flag per engagement, reason and period, written by the stale sweep: the unique key makes a
@@ -170,7 +172,7 @@ export class EngagementAlert {
   kind!: EngagementAlertKind;
 
   // The start of the period: the last check-in (or the start) for STALE, the earliest missed due
-  // date for MILESTONE_OVERDUE.
+  // date for MILESTONE_OVERDUE, the submission for UNANSWERED.
   @Column({ type: 'timestamptz', precision: 3 })
   since!: Date;
 

@@ -37,6 +37,44 @@ const HEALTH = `CASE
   WHEN ${OVERDUE} > 0 OR ${LAST_BLOCKED} THEN 'NEEDS_ATTENTION'
   ELSE 'ON_TRACK' END`;
 
+// What the supervising staff are told, per kind of alert.
+const ALERT_MESSAGES: Record<
+  EngagementAlertKind,
+  {
+    eventPrefix: string;
+    type: string;
+    titleJa: string;
+    title: string;
+    bodyJa: string;
+    body: string;
+  }
+> = {
+  [EngagementAlertKind.STALE]: {
+    eventPrefix: 'engagement-stale',
+    type: 'ENGAGEMENT_STALE',
+    titleJa: '連絡が途絶えています',
+    title: 'An engagement has gone quiet',
+    bodyJa: 'しばらくチェックインがありません:',
+    body: 'No check-in for a while:',
+  },
+  [EngagementAlertKind.MILESTONE_OVERDUE]: {
+    eventPrefix: 'engagement-milestone-overdue',
+    type: 'ENGAGEMENT_MILESTONE_OVERDUE',
+    titleJa: '期限切れのマイルストーンがあります',
+    title: 'A milestone is overdue',
+    bodyJa: 'マイルストーンの期限が過ぎています:',
+    body: 'A milestone is past its due date:',
+  },
+  [EngagementAlertKind.UNANSWERED]: {
+    eventPrefix: 'application-unanswered',
+    type: 'APPLICATION_UNANSWERED',
+    titleJa: '未回答の応募があります',
+    title: 'An application is waiting for an answer',
+    bodyJa: '地域からの回答期限を過ぎた応募:',
+    body: "Past the region's response period:",
+  },
+};
+
 // How running engagements are doing, for the intermediaries who supervise them: the dashboard
 // and the sweep that flags stale engagements and overdue milestones.
 @Injectable()
@@ -126,14 +164,15 @@ export class EngagementHealthService {
   }
 
   // Staff of the supervisor's intermediary (among those covering the project), or of every
-  // covering intermediary when the supervisor is not on staff of one.
-  private async notifySupervisors(
+  // covering intermediary when the supervisor is not on staff of one (or there is none yet, as for
+  // an unanswered application). The response sweep uses it too.
+  async notifySupervisors(
     query: (sql: string, params: unknown[]) => Promise<unknown>,
     alert: { id: string; kind: EngagementAlertKind; since: Date },
   ): Promise<number> {
     const since = new Date(alert.since).toISOString();
-    const stale = alert.kind === EngagementAlertKind.STALE;
-    const eventKey = `${stale ? 'engagement-stale' : 'engagement-milestone-overdue'}.${alert.id}.${since}`;
+    const message = ALERT_MESSAGES[alert.kind];
+    const eventKey = `${message.eventPrefix}.${alert.id}.${since}`;
     const rows = (await query(
       `WITH target AS (
          SELECT a.id, a.terms->>'supervisorId' AS supervisor_id, p.id AS project_id, p.title,
@@ -168,11 +207,11 @@ export class EngagementHealthService {
       [
         alert.id,
         eventKey,
-        stale ? 'ENGAGEMENT_STALE' : 'ENGAGEMENT_MILESTONE_OVERDUE',
-        stale ? '連絡が途絶えています' : '期限切れのマイルストーンがあります',
-        stale ? 'An engagement has gone quiet' : 'A milestone is overdue',
-        stale ? 'しばらくチェックインがありません:' : 'マイルストーンの期限が過ぎています:',
-        stale ? 'No check-in for a while:' : 'A milestone is past its due date:',
+        message.type,
+        message.titleJa,
+        message.title,
+        message.bodyJa,
+        message.body,
       ],
     )) as unknown[];
     return rows.length;

@@ -7,6 +7,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Application, EngagementTerms, InterviewPlan } from './application.entity';
 import { ApplicationService } from './application.service';
 import { EngagementEvent } from './engagement-event.entity';
+import { EngagementResponseService } from './engagement-response.service';
 import {
   CONTACTS_SHARED,
   decideEngagement,
@@ -50,6 +51,7 @@ export class EngagementService {
     private readonly projects: ProjectService,
     private readonly applications: ApplicationService,
     private readonly scoring: ScoringRequestService,
+    private readonly responses: EngagementResponseService,
   ) {}
 
   async transition(actor: Actor, input: EngagementTransition): Promise<Application> {
@@ -118,6 +120,10 @@ export class EngagementService {
       }
       if (CONTACTS_SHARED.includes(from) !== CONTACTS_SHARED.includes(to)) {
         await this.scoring.participantChanged(m, application.participantId);
+      }
+      // The region's answer (or a withdrawal) may clear the last overdue application.
+      if (from === EngagementStatus.SUBMITTED && project.pausedAt) {
+        await this.responses.unpauseAnswered(m, project.id);
       }
     });
     return this.applications.load(input.applicationId);

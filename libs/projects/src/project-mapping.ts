@@ -31,6 +31,8 @@ export function toProjectType(project: Project): ProjectType {
     reviewComment: project.reviewComment,
     publishedAt: project.publishedAt,
     closedAt: project.closedAt,
+    pausedAt: project.pausedAt,
+    pauseReason: project.pauseReason,
     createdAt: project.createdAt,
     updatedAt: project.updatedAt,
     regionOrganizationId: project.regionOrganizationId,

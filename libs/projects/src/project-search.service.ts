@@ -24,7 +24,8 @@ export class ProjectSearchService {
     const qb = this.dataSource
       .getRepository(Project)
       .createQueryBuilder('p')
-      .where('p.status = :published', { published: ProjectStatus.PUBLISHED });
+      .where('p.status = :published', { published: ProjectStatus.PUBLISHED })
+      .andWhere('p.pausedAt IS NULL');
     const terms = filter.text ? searchTerms(filter.text) : [];
     // null (a client's unset variable) is no filter, as for every other field.
     if (filter.text != null && terms.length === 0) {

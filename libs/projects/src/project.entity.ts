@@ -155,6 +155,14 @@ export class Project {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   closedAt!: Date | null;
 
+  // Set by the response sweep while applications wait too long for the region's answer: a paused
+  // project stays PUBLISHED but is out of search and takes no applications.
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  pausedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  pauseReason!: string | null;
+
   @Column({ type: 'uuid' })
   createdById!: string;
 

@@ -157,12 +157,13 @@ export class ProjectService {
     return project;
   }
 
-  // The project for a participant to act on: must exist and be published.
+  // The project for a participant to act on: must exist, be published and not paused.
   async getPublished(projectId: string): Promise<Project> {
     const project = await this.dataSource.getRepository(Project).findOneBy({ id: projectId });
     if (!project || project.status !== ProjectStatus.PUBLISHED) {
       throw AppError.notFound('Published project', projectId);
     }
+    if (project.pausedAt) throw AppError.conflict(`This project is paused: ${project.pauseReason}`);
     return project;
   }
 

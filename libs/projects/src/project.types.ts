@@ -166,6 +166,16 @@ export class ProjectType {
   @Field(() => Date, { nullable: true })
   closedAt!: Date | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Set while applications wait too long for an answer: out of search, no new applications',
+  })
+  pausedAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  pauseReason!: string | null;
+
   @Field()
   createdAt!: Date;
 

@@ -1,17 +1,21 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Connection, mapConnection } from '@tsunagu/core';
+import { Connection, mapConnection, PageArgs } from '@tsunagu/core';
 import {
   AddCheckInInput,
   AddEngagementNoteInput,
   AddMilestoneInput,
+  ApplicationConnection,
+  ApplicationType,
   EngagementAccompanimentService,
   EngagementCheckInType,
   EngagementHealthService,
   EngagementMilestoneType,
   EngagementNoteType,
+  EngagementResponseService,
   SupervisedEngagementConnection,
   SupervisedEngagementsArgs,
   SupervisedEngagementType,
+  toApplicationType,
   toEngagementCheckInType,
   toEngagementMilestoneType,
   toEngagementNoteType,
@@ -26,6 +30,7 @@ export class EngagementAccompanimentResolver {
   constructor(
     private readonly accompaniment: EngagementAccompanimentService,
     private readonly health: EngagementHealthService,
+    private readonly responses: EngagementResponseService,
   ) {}
 
   @Mutation(() => EngagementCheckInType, {
@@ -118,5 +123,16 @@ export class EngagementAccompanimentResolver {
       await this.health.supervised(actor, page, health),
       toSupervisedEngagementType,
     );
+  }
+
+  @Query(() => ApplicationConnection, {
+    description:
+      "Applications in your remit still waiting for the region's answer past the response period, the longest-waiting first.",
+  })
+  async overdueApplications(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgs,
+  ): Promise<Connection<ApplicationType>> {
+    return mapConnection(await this.responses.overdue(actor, page), toApplicationType);
   }
 }

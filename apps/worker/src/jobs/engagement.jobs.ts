@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { JobHandler, JobPayload, JOBS, QueueService } from '@tsunagu/core';
-import { EngagementHealthService } from '@tsunagu/engagements';
+import { EngagementHealthService, EngagementResponseService } from '@tsunagu/engagements';
 
 const FLAG_STALE = 'engagements.flag-stale';
 // Staleness is counted in days; an hourly sweep flags an engagement soon enough.
@@ -12,6 +12,7 @@ export class EngagementJobs implements OnApplicationBootstrap {
 
   constructor(
     private readonly health: EngagementHealthService,
+    private readonly responses: EngagementResponseService,
     private readonly queues: QueueService,
   ) {}
 
@@ -38,5 +39,10 @@ export class EngagementJobs implements OnApplicationBootstrap {
   async flagStale(_payload: JobPayload<typeof FLAG_STALE>): Promise<void> {
     const outcome = await this.health.flagStale();
     this.logger.log(`${outcome.alerts} alert(s), ${outcome.notifications} notification(s)`);
+    // Response rules ride on the same hourly sweep: overdue applications, paused projects.
+    const responses = await this.responses.flagUnanswered();
+    this.logger.log(
+      `${responses.alerts} unanswered, ${responses.paused} paused, ${responses.unpaused} unpaused`,
+    );
   }
 }

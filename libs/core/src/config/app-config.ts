@@ -81,6 +81,19 @@ export class AppConfig {
   @Max(365)
   ENGAGEMENT_STALE_DAYS = 14;
 
+  // A region answers an application (interview, accept or decline) within this many days.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  APPLICATION_RESPONSE_DAYS = 7;
+
+  // A published project with this many overdue unanswered applications is paused.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PROJECT_PAUSE_AFTER_OVERDUE = 3;
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 

@@ -1,0 +1,122 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig, AppError, Connection, Page, paginateKeyset } from '@tsunagu/core';
+import { Actor, OrganizationKind } from '@tsunagu/identity';
+import { DataSource, EntityManager } from 'typeorm';
+import { Application } from './application.entity';
+import { EngagementAlertKind } from './engagement-accompaniment.entities';
+import { EngagementHealthService } from './engagement-health.service';
+import { EngagementStatus } from './engagement-state';
+
+export interface ResponseSweepOutcome {
+  alerts: number;
+  notifications: number;
+  paused: number;
+  unpaused: number;
+}
+
+// Overdue, in SQL over an application aliased `a` ($1: the response period in days): still
+// SUBMITTED, so the region has neither proposed an interview nor accepted or declined.
+const OVERDUE = `a.status = 'SUBMITTED' AND a.created_at < now() - make_interval(days => $1)`;
+
+// Response rules: a region answers an application within APPLICATION_RESPONSE_DAYS. Overdue ones
+// are flagged to the supervising intermediaries; a project that leaves PROJECT_PAUSE_AFTER_OVERDUE
+// of them unanswered is paused until none is left.
+@Injectable()
+export class EngagementResponseService {
+  private readonly logger = new Logger(EngagementResponseService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly health: EngagementHealthService,
+  ) {}
+
+  // Run by the same repeatable job as the stale sweep. Idempotent: the alert's unique key (the
+  // submission time is its period), the notification's (eventKey, recipient) key and the pause
+  // columns' own state make a re-run a no-op.
+  async flagUnanswered(): Promise<ResponseSweepOutcome> {
+    const days = this.config.APPLICATION_RESPONSE_DAYS;
+    const overdue: Array<{ id: string; since: Date }> = await this.dataSource.query(
+      `SELECT a.id, a.created_at AS since FROM application a WHERE ${OVERDUE}`,
+      [days],
+    );
+    const outcome: ResponseSweepOutcome = { alerts: 0, notifications: 0, paused: 0, unpaused: 0 };
+    for (const candidate of overdue) {
+      // Alert and notifications commit together, so a failed run is retried in full.
+      await this.dataSource.transaction(async (m) => {
+        const inserted: unknown[] = await m.query(
+          `INSERT INTO engagement_alert (application_id, kind, since) VALUES ($1, $2, $3)
+           ON CONFLICT (application_id, kind, since) DO NOTHING RETURNING id`,
+          [candidate.id, EngagementAlertKind.UNANSWERED, candidate.since],
+        );
+        if (inserted.length === 0) return;
+        outcome.alerts += 1;
+        outcome.notifications += await this.health.notifySupervisors(m.query.bind(m), {
+          id: candidate.id,
+          kind: EngagementAlertKind.UNANSWERED,
+          since: candidate.since,
+        });
+      });
+    }
+    const threshold = this.config.PROJECT_PAUSE_AFTER_OVERDUE;
+    const [paused]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE project p
+          SET paused_at = now(),
+              pause_reason = o.n || ' applications have waited more than ' || $1::int
+                || ' days for an answer'
+         FROM (SELECT a.project_id, count(*)::int AS n FROM application a WHERE ${OVERDUE}
+                GROUP BY a.project_id) o
+        WHERE o.project_id = p.id AND o.n >= $2 AND p.status = 'PUBLISHED' AND p.paused_at IS NULL
+        RETURNING p.id`,
+      [days, threshold],
+    );
+    outcome.paused = paused.length;
+    outcome.unpaused = await this.unpauseAnswered(this.dataSource.manager);
+    if (outcome.alerts || outcome.paused || outcome.unpaused) {
+      this.logger.log(
+        `${outcome.alerts} unanswered application(s), ${outcome.paused} project(s) paused, ${outcome.unpaused} unpaused`,
+      );
+    }
+    return outcome;
+  }
+
+  // Paused projects (all of them, or the given one) with no overdue application left go back into
+  // search. In the caller's transaction: a transition that answers the last one unpauses at once.
+  async unpauseAnswered(manager: EntityManager, projectId?: string): Promise<number> {
+    const [rows]: [unknown[], number] = await manager.query(
+      `UPDATE project p SET paused_at = NULL, pause_reason = NULL
+        WHERE p.paused_at IS NOT NULL AND ($2::uuid IS NULL OR p.id = $2)
+          AND NOT EXISTS (SELECT 1 FROM application a WHERE a.project_id = p.id AND ${OVERDUE})
+        RETURNING p.id`,
+      [this.config.APPLICATION_RESPONSE_DAYS, projectId ?? null],
+    );
+    return rows.length;
+  }
+
+  // Overdue applications in the intermediary's remit, the longest-waiting first.
+  overdue(actor: Actor, page: Page): Promise<Connection<Application>> {
+    const remits = actor.memberships.filter(
+      (m) => m.organizationKind === OrganizationKind.INTERMEDIARY,
+    );
+    if (remits.length === 0) {
+      throw AppError.forbidden('Only intermediary staff supervise applications');
+    }
+    const prefectureCodes = [...new Set(remits.flatMap((m) => m.remitPrefectureCodes))];
+    const municipalityCodes = [...new Set(remits.flatMap((m) => m.remitMunicipalityCodes))];
+    const qb = this.dataSource
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .innerJoinAndSelect('a.project', 'p')
+      .innerJoinAndSelect('a.participant', 'profile')
+      .innerJoinAndSelect('profile.user', 'u')
+      .where('a.status = :submitted', { submitted: EngagementStatus.SUBMITTED })
+      .andWhere('a.createdAt < now() - make_interval(days => :days)', {
+        days: this.config.APPLICATION_RESPONSE_DAYS,
+      })
+      .andWhere(
+        '(p.prefectureCode = ANY(:prefectureCodes) OR p.municipalityCode = ANY(:municipalityCodes))',
+        { prefectureCodes, municipalityCodes },
+      );
+    return paginateKeyset(qb, { ...page, keys: ['a.createdAt', 'a.id'] });
+  }
+}
