@@ -3,6 +3,7 @@ import { CompanyResolver } from './companies/company.resolver';
 import { ApplicationResolver } from './engagements/application.resolver';
 import { EngagementAccompanimentResolver } from './engagements/engagement-accompaniment.resolver';
 import { EngagementResolver } from './engagements/engagement.resolver';
+import { RelationshipResolver } from './engagements/relationship.resolver';
 import { ScoutOfferResolver } from './engagements/scout-offer.resolver';
 import { AuthResolver } from './identity/auth.resolver';
 import { MeResolver } from './identity/me.resolver';
@@ -29,6 +30,7 @@ export const API_RESOLVERS = [
   ApplicationResolver,
   EngagementResolver,
   EngagementAccompanimentResolver,
+  RelationshipResolver,
   ScoutOfferResolver,
   NotificationResolver,
   RecommendationResolver,

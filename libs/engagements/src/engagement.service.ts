@@ -6,6 +6,7 @@ import { Project, ProjectService } from '@tsunagu/projects';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Application, EngagementTerms, InterviewPlan } from './application.entity';
 import { ApplicationService } from './application.service';
+import { continueRelationship } from './engagement-continuation';
 import { EngagementEvent } from './engagement-event.entity';
 import { EngagementResponseService } from './engagement-response.service';
 import {
@@ -125,6 +126,8 @@ export class EngagementService {
       if (from === EngagementStatus.SUBMITTED && project.pausedAt) {
         await this.responses.unpauseAnswered(m, project.id);
       }
+      // Completion opens the follow-ups; a new approval may answer an earlier engagement's.
+      await continueRelationship(m, application.id, to, changes.statusChangedAt!);
     });
     return this.applications.load(input.applicationId);
   }

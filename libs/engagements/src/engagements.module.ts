@@ -7,17 +7,37 @@ import { ApplicationService } from './application.service';
 import { EngagementEvent } from './engagement-event.entity';
 import { EngagementService } from './engagement.service';
 import { ACCOMPANIMENT_ENTITIES, ACCOMPANIMENT_PROVIDERS } from './engagement-accompaniment';
+import { RELATIONSHIP_ENTITIES } from './engagement-relationship.entities';
+import { RELATIONSHIP_PROVIDERS } from './engagement-relationships';
 import { ScoutOffer } from './scout-offer.entity';
 import { ScoutOfferService } from './scout-offer.service';
 
 // From an application or a scout offer to a lasting relationship.
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Application, EngagementEvent, ScoutOffer, ...ACCOMPANIMENT_ENTITIES]),
+    TypeOrmModule.forFeature([
+      Application,
+      EngagementEvent,
+      ScoutOffer,
+      ...ACCOMPANIMENT_ENTITIES,
+      ...RELATIONSHIP_ENTITIES,
+    ]),
     IdentityModule,
     ProjectsModule,
   ],
-  providers: [ApplicationService, EngagementService, ScoutOfferService, ...ACCOMPANIMENT_PROVIDERS],
-  exports: [ApplicationService, EngagementService, ScoutOfferService, ...ACCOMPANIMENT_PROVIDERS],
+  providers: [
+    ApplicationService,
+    EngagementService,
+    ScoutOfferService,
+    ...ACCOMPANIMENT_PROVIDERS,
+    ...RELATIONSHIP_PROVIDERS,
+  ],
+  exports: [
+    ApplicationService,
+    EngagementService,
+    ScoutOfferService,
+    ...ACCOMPANIMENT_PROVIDERS,
+    ...RELATIONSHIP_PROVIDERS,
+  ],
 })
 export class EngagementsModule {}

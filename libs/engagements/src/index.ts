@@ -3,6 +3,7 @@ export * from './application.service';
 export * from './engagement-accompaniment';
 export * from './engagement-event.entity';
 export * from './engagement-mapping';
+export * from './engagement-relationships';
 export * from './engagement-state';
 export * from './engagement.service';
 export * from './engagement.types';

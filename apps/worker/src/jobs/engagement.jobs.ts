@@ -1,10 +1,16 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { JobHandler, JobPayload, JOBS, QueueService } from '@tsunagu/core';
-import { EngagementHealthService, EngagementResponseService } from '@tsunagu/engagements';
+import {
+  EngagementHealthService,
+  EngagementRelationshipService,
+  EngagementResponseService,
+} from '@tsunagu/engagements';
 
 const FLAG_STALE = 'engagements.flag-stale';
 // Staleness is counted in days; an hourly sweep flags an engagement soon enough.
 const FLAG_STALE_EVERY_MS = 60 * 60 * 1000;
+// Follow-ups fall due by the month: the same hourly schedule is plenty.
+const FOLLOW_UPS_DUE = 'engagements.follow-ups-due';
 
 @Injectable()
 export class EngagementJobs implements OnApplicationBootstrap {
@@ -13,26 +19,29 @@ export class EngagementJobs implements OnApplicationBootstrap {
   constructor(
     private readonly health: EngagementHealthService,
     private readonly responses: EngagementResponseService,
+    private readonly relationships: EngagementRelationshipService,
     private readonly queues: QueueService,
   ) {}
 
   // One scheduler per deployment: upserting it on every start replaces, never duplicates.
   async onApplicationBootstrap(): Promise<void> {
-    const definition = JOBS[FLAG_STALE];
-    await this.queues.queue(definition.queue).upsertJobScheduler(
-      FLAG_STALE,
-      { every: FLAG_STALE_EVERY_MS },
-      {
-        name: FLAG_STALE,
-        data: {},
-        opts: {
-          attempts: definition.attempts,
-          backoff: { type: 'exponential', delay: definition.backoffMs },
-          removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
-          removeOnFail: { age: 30 * 24 * 3600 },
+    for (const name of [FLAG_STALE, FOLLOW_UPS_DUE] as const) {
+      const definition = JOBS[name];
+      await this.queues.queue(definition.queue).upsertJobScheduler(
+        name,
+        { every: FLAG_STALE_EVERY_MS },
+        {
+          name,
+          data: {},
+          opts: {
+            attempts: definition.attempts,
+            backoff: { type: 'exponential', delay: definition.backoffMs },
+            removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
+            removeOnFail: { age: 30 * 24 * 3600 },
+          },
         },
-      },
-    );
+      );
+    }
   }
 
   @JobHandler(FLAG_STALE)
@@ -44,5 +53,11 @@ export class EngagementJobs implements OnApplicationBootstrap {
     this.logger.log(
       `${responses.alerts} unanswered, ${responses.paused} paused, ${responses.unpaused} unpaused`,
     );
+  }
+
+  @JobHandler(FOLLOW_UPS_DUE)
+  async followUpsDue(_payload: JobPayload<typeof FOLLOW_UPS_DUE>): Promise<void> {
+    const outcome = await this.relationships.notifyDueFollowUps();
+    this.logger.log(`${outcome.followUps} follow-up(s) due, ${outcome.notifications} notified`);
   }
 }

@@ -22,6 +22,8 @@ export interface JobPayloads {
   'cohort.allocate': { allocationId: string };
   // Repeatable sweep: flag quiet engagements and overdue milestones, tell their supervisors.
   'engagements.flag-stale': Record<string, never>;
+  // Repeatable sweep: tell participant and supervisor when a 3/6/12-month follow-up falls due.
+  'engagements.follow-ups-due': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -56,6 +58,7 @@ export const JOBS: { readonly [N in JobName]: JobDefinition<N> } = {
   'score.all-finished': { queue: 'scoring', attempts: 5, backoffMs: 2000 },
   'cohort.allocate': { queue: 'cohorts', attempts: 3, backoffMs: 2000 },
   'engagements.flag-stale': { queue: 'engagements', attempts: 3, backoffMs: 5000 },
+  'engagements.follow-ups-due': { queue: 'engagements', attempts: 3, backoffMs: 5000 },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

@@ -1,0 +1,87 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  EngagementCompletionType,
+  EngagementFeedbackType,
+  EngagementRelationshipService,
+  FollowUpType,
+  GiveEngagementFeedbackInput,
+  RecordFollowUpInput,
+  RegionRelationshipType,
+  toEngagementFeedbackType,
+  toFollowUpType,
+  toRegionRelationshipType,
+} from '@tsunagu/engagements';
+import { Actor } from '@tsunagu/identity';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { UuidPipe } from '../graphql/uuid.pipe';
+
+@Resolver()
+export class RelationshipResolver {
+  constructor(private readonly relationships: EngagementRelationshipService) {}
+
+  @Mutation(() => EngagementFeedbackType, {
+    description:
+      'After completion, the participant rates the region and the region the participant; once each.',
+  })
+  async giveEngagementFeedback(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: GiveEngagementFeedbackInput,
+  ): Promise<EngagementFeedbackType> {
+    return toEngagementFeedbackType(await this.relationships.giveFeedback(actor, input));
+  }
+
+  @Query(() => [EngagementFeedbackType], { description: "A completed engagement's feedback." })
+  async engagementFeedback(
+    @CurrentActor() actor: Actor,
+    @Args('applicationId', { type: () => ID }, UuidPipe) applicationId: string,
+  ): Promise<EngagementFeedbackType[]> {
+    return (await this.relationships.feedback(actor, applicationId)).map(toEngagementFeedbackType);
+  }
+
+  @Query(() => EngagementCompletionType, { description: 'Certificate data of a completion.' })
+  async engagementCompletion(
+    @CurrentActor() actor: Actor,
+    @Args('applicationId', { type: () => ID }, UuidPipe) applicationId: string,
+  ): Promise<EngagementCompletionType> {
+    return this.relationships.completion(actor, applicationId);
+  }
+
+  @Mutation(() => FollowUpType, {
+    description: 'The participant or a supervising intermediary records what became of it.',
+  })
+  async recordFollowUp(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: RecordFollowUpInput,
+  ): Promise<FollowUpType> {
+    return toFollowUpType(await this.relationships.recordFollowUp(actor, input));
+  }
+
+  @Query(() => [FollowUpType], { description: 'Your follow-ups, the soonest due first.' })
+  async myFollowUps(@CurrentActor() actor: Actor): Promise<FollowUpType[]> {
+    return (await this.relationships.myFollowUps(actor)).map(toFollowUpType);
+  }
+
+  @Query(() => [FollowUpType], {
+    description: 'Follow-ups due and not yet recorded in your remit, the oldest first.',
+  })
+  async dueFollowUps(@CurrentActor() actor: Actor): Promise<FollowUpType[]> {
+    return (await this.relationships.dueFollowUps(actor)).map(toFollowUpType);
+  }
+
+  @Query(() => [RegionRelationshipType], { description: 'Your relationships with regions.' })
+  async myRegionRelationships(@CurrentActor() actor: Actor): Promise<RegionRelationshipType[]> {
+    return (await this.relationships.myRegionRelationships(actor)).map(toRegionRelationshipType);
+  }
+
+  @Query(() => [RegionRelationshipType], {
+    description: "A region's relationships with participants, the most recent contact first.",
+  })
+  async regionRelationships(
+    @CurrentActor() actor: Actor,
+    @Args('regionOrganizationId', { type: () => ID }, UuidPipe) regionOrganizationId: string,
+  ): Promise<RegionRelationshipType[]> {
+    return (await this.relationships.regionRelationships(actor, regionOrganizationId)).map(
+      toRegionRelationshipType,
+    );
+  }
+}

@@ -1,0 +1,378 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppError, FieldProblem, isUniqueViolation } from '@tsunagu/core';
+import { Actor, Organization, OrganizationKind, PolicyService } from '@tsunagu/identity';
+import { DataSource } from 'typeorm';
+import { Application } from './application.entity';
+import { ApplicationService } from './application.service';
+import {
+  EngagementFeedback,
+  FeedbackSide,
+  FollowUp,
+  FollowUpOutcome,
+  RegionRelationship,
+} from './engagement-relationship.entities';
+import { EngagementRole, EngagementStatus } from './engagement-state';
+import { EngagementService } from './engagement.service';
+
+export interface NewEngagementFeedback {
+  applicationId: string;
+  rating: number;
+  comment?: string | null;
+}
+
+export interface FollowUpRecord {
+  followUpId: string;
+  outcomes: FollowUpOutcome[];
+  note?: string | null;
+}
+
+// Certificate data: who did what, where, when, and the hours the region approved.
+export interface EngagementCompletion {
+  applicationId: string;
+  participantName: string;
+  projectId: string;
+  projectTitle: string;
+  regionOrganizationId: string;
+  regionName: string;
+  startDate: string | null;
+  endDate: string | null;
+  approvedHours: number;
+  approvedCheckIns: number;
+  completedAt: Date;
+}
+
+export interface FollowUpSweepOutcome {
+  followUps: number;
+  notifications: number;
+}
+
+interface CompletionRow {
+  id: string;
+  status: EngagementStatus;
+  status_changed_at: Date;
+  start_date: string | null;
+  end_date: string | null;
+  participant_name: string;
+  project_id: string;
+  project_title: string;
+  region_id: string;
+  region_name: string;
+  hours: number;
+  check_ins: number;
+}
+
+const TEXT_MAX = 4000;
+
+// After completion: mutual feedback, the completion record, follow-ups at 3, 6 and 12 months
+// and the participant's relationship with each region.
+@Injectable()
+export class EngagementRelationshipService {
+  private readonly logger = new Logger(EngagementRelationshipService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly applications: ApplicationService,
+    private readonly engagements: EngagementService,
+    private readonly policy: PolicyService,
+  ) {}
+
+  // The participant gives the PARTICIPANT side, region staff the REGION side; once each.
+  async giveFeedback(actor: Actor, input: NewEngagementFeedback): Promise<EngagementFeedback> {
+    const problems: FieldProblem[] = [];
+    if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) {
+      problems.push({ path: ['input', 'rating'], message: 'must be a whole number from 1 to 5' });
+    }
+    const comment = input.comment?.trim() || null;
+    if (comment && comment.length > TEXT_MAX) {
+      problems.push({ path: ['input', 'comment'], message: 'must be at most 4,000 characters' });
+    }
+    return this.dataSource.transaction(async (m) => {
+      const locked = await m.getRepository(Application).findOne({
+        where: { id: input.applicationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!locked) throw AppError.notFound('Engagement', input.applicationId);
+      const roles = await this.rolesOn(actor, input.applicationId);
+      const side = roles.has(EngagementRole.PARTICIPANT)
+        ? FeedbackSide.PARTICIPANT
+        : roles.has(EngagementRole.REGION)
+          ? FeedbackSide.REGION
+          : null;
+      if (!side) throw AppError.forbidden('Only the participant or the region can give feedback');
+      if (locked.status !== EngagementStatus.COMPLETED) {
+        throw AppError.conflict(
+          `Feedback is given once the engagement is COMPLETED (it is ${locked.status})`,
+        );
+      }
+      if (problems.length) throw AppError.invalidFields(problems);
+      const given = await m.getRepository(EngagementFeedback).existsBy({
+        applicationId: locked.id,
+        side,
+      });
+      if (given) throw alreadyGiven(side);
+      try {
+        const saved = await m.getRepository(EngagementFeedback).save({
+          applicationId: locked.id,
+          side,
+          rating: input.rating,
+          comment,
+          authorId: actor.userId,
+        });
+        return await m
+          .getRepository(EngagementFeedback)
+          .findOneOrFail({ where: { id: saved.id }, relations: { author: true } });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw alreadyGiven(side);
+        throw error;
+      }
+    });
+  }
+
+  // Both sides' feedback, for the participant, the region and supervising intermediaries.
+  async feedback(actor: Actor, applicationId: string): Promise<EngagementFeedback[]> {
+    await this.rolesOn(actor, applicationId);
+    return this.dataSource.getRepository(EngagementFeedback).find({
+      where: { applicationId },
+      relations: { author: true },
+      order: { side: 'ASC' },
+    });
+  }
+
+  async completion(actor: Actor, applicationId: string): Promise<EngagementCompletion> {
+    await this.rolesOn(actor, applicationId);
+    const [row]: CompletionRow[] = await this.dataSource.query(
+      `SELECT a.id, a.status, a.status_changed_at, a.terms->>'startDate' AS start_date,
+              a.terms->>'endDate' AS end_date, u.display_name AS participant_name,
+              p.id AS project_id, p.title AS project_title, o.id AS region_id, o.name AS region_name,
+              coalesce(sum(c.hours) FILTER (WHERE c.approved_at IS NOT NULL), 0)::float AS hours,
+              count(c.id) FILTER (WHERE c.approved_at IS NOT NULL)::int AS check_ins
+         FROM application a
+         JOIN project p ON p.id = a.project_id
+         JOIN organization o ON o.id = p.region_organization_id
+         JOIN "user" u ON u.id = a.participant_id
+         LEFT JOIN engagement_check_in c ON c.application_id = a.id
+        WHERE a.id = $1
+        GROUP BY a.id, u.id, p.id, o.id`,
+      [applicationId],
+    );
+    if (row.status !== EngagementStatus.COMPLETED) {
+      throw AppError.conflict(
+        `The completion record exists once the engagement is COMPLETED (it is ${row.status})`,
+      );
+    }
+    return {
+      applicationId: row.id,
+      participantName: row.participant_name,
+      projectId: row.project_id,
+      projectTitle: row.project_title,
+      regionOrganizationId: row.region_id,
+      regionName: row.region_name,
+      startDate: row.start_date,
+      endDate: row.end_date,
+      approvedHours: Math.round(row.hours * 10) / 10,
+      approvedCheckIns: row.check_ins,
+      completedAt: row.status_changed_at,
+    };
+  }
+
+  // The participant or a supervising intermediary records what happened, once it is due.
+  async recordFollowUp(actor: Actor, input: FollowUpRecord): Promise<FollowUp> {
+    const problems: FieldProblem[] = [];
+    const outcomes = input.outcomes ?? [];
+    if (outcomes.length === 0) {
+      problems.push({ path: ['input', 'outcomes'], message: 'must name at least one outcome' });
+    } else if (new Set(outcomes).size !== outcomes.length) {
+      problems.push({ path: ['input', 'outcomes'], message: 'must not repeat an outcome' });
+    }
+    const note = input.note?.trim() || null;
+    if (note && note.length > TEXT_MAX) {
+      problems.push({ path: ['input', 'note'], message: 'must be at most 4,000 characters' });
+    }
+    const missing = () => AppError.notFound('Follow-up', input.followUpId);
+    const id = await this.dataSource.transaction(async (m) => {
+      const followUp = await m.getRepository(FollowUp).findOne({
+        where: { id: input.followUpId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!followUp) throw missing();
+      const roles = await this.rolesOn(actor, followUp.applicationId, missing);
+      if (!roles.has(EngagementRole.PARTICIPANT) && !roles.has(EngagementRole.INTERMEDIARY)) {
+        throw AppError.forbidden(
+          'Only the participant or a supervising intermediary can record a follow-up',
+        );
+      }
+      if (followUp.recordedAt) throw AppError.conflict('This follow-up is already recorded');
+      const now = new Date();
+      if (followUp.dueAt > now) {
+        throw AppError.conflict(
+          `This follow-up is not due until ${followUp.dueAt.toISOString().slice(0, 10)}`,
+        );
+      }
+      if (problems.length) throw AppError.invalidFields(problems);
+      await m.update(
+        FollowUp,
+        { id: followUp.id },
+        { outcomes, note, recordedById: actor.userId, recordedAt: now },
+      );
+      // Losing touch is news, not contact.
+      const contact = outcomes.some((o) => o !== FollowUpOutcome.LOST_TOUCH);
+      await m.query(
+        `UPDATE region_relationship r
+            SET last_outcomes = $2::follow_up_outcome[],
+                last_contact_at = CASE WHEN $3 THEN greatest(r.last_contact_at, $4)
+                                       ELSE r.last_contact_at END
+           FROM application a JOIN project p ON p.id = a.project_id
+          WHERE a.id = $1 AND r.participant_id = a.participant_id
+            AND r.region_organization_id = p.region_organization_id`,
+        [followUp.applicationId, outcomes, contact, now],
+      );
+      return followUp.id;
+    });
+    return this.followUpsQuery().where('f.id = :id', { id }).getOneOrFail();
+  }
+
+  // The participant's follow-ups, the soonest due first.
+  myFollowUps(actor: Actor): Promise<FollowUp[]> {
+    return this.followUpsQuery()
+      .where('a.participantId = :me', { me: actor.userId })
+      .orderBy('f.dueAt', 'ASC')
+      .addOrderBy('f.id', 'ASC')
+      .getMany();
+  }
+
+  // Due, unrecorded follow-ups of engagements in the intermediary's remit, the oldest first.
+  dueFollowUps(actor: Actor): Promise<FollowUp[]> {
+    const remits = actor.memberships.filter(
+      (x) => x.organizationKind === OrganizationKind.INTERMEDIARY,
+    );
+    if (remits.length === 0) {
+      throw AppError.forbidden('Only intermediary staff follow up on engagements');
+    }
+    return this.followUpsQuery()
+      .where('f.recordedAt IS NULL AND f.dueAt <= now()')
+      .andWhere(
+        '(p.prefectureCode = ANY(:prefectureCodes) OR p.municipalityCode = ANY(:municipalityCodes))',
+        {
+          prefectureCodes: [...new Set(remits.flatMap((x) => x.remitPrefectureCodes))],
+          municipalityCodes: [...new Set(remits.flatMap((x) => x.remitMunicipalityCodes))],
+        },
+      )
+      .orderBy('f.dueAt', 'ASC')
+      .addOrderBy('f.id', 'ASC')
+      .getMany();
+  }
+
+  myRegionRelationships(actor: Actor): Promise<RegionRelationship[]> {
+    return this.relationshipsQuery()
+      .where('r.participantId = :me', { me: actor.userId })
+      .orderBy('r.lastContactAt', 'DESC')
+      .addOrderBy('r.id', 'ASC')
+      .getMany();
+  }
+
+  // For the region's staff and intermediaries covering it; nobody else learns it exists.
+  async regionRelationships(
+    actor: Actor,
+    regionOrganizationId: string,
+  ): Promise<RegionRelationship[]> {
+    const region = await this.dataSource
+      .getRepository(Organization)
+      .findOneBy({ id: regionOrganizationId, kind: OrganizationKind.REGION });
+    const allowed =
+      region &&
+      (this.policy.membership(actor, region.id) ||
+        (region.municipalityCode &&
+          this.policy.coversMunicipality(actor, region.municipalityCode)));
+    if (!allowed) throw AppError.notFound('Region', regionOrganizationId);
+    return this.relationshipsQuery()
+      .where('r.regionOrganizationId = :id', { id: region.id })
+      .orderBy('r.lastContactAt', 'DESC')
+      .addOrderBy('r.id', 'ASC')
+      .getMany();
+  }
+
+  // Tells the participant and the supervisor when a follow-up falls due, once: notifiedAt is set
+  // in the notifications' transaction, and (eventKey, recipient) is unique, so re-runs are no-ops.
+  async notifyDueFollowUps(): Promise<FollowUpSweepOutcome> {
+    const due: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT f.id FROM follow_up f
+        WHERE f.due_at <= now() AND f.recorded_at IS NULL AND f.notified_at IS NULL
+        ORDER BY f.due_at, f.id`,
+    );
+    const outcome: FollowUpSweepOutcome = { followUps: 0, notifications: 0 };
+    for (const { id } of due) {
+      await this.dataSource.transaction(async (m) => {
+        const claimed: unknown[] = await m.query(
+          `UPDATE follow_up SET notified_at = now()
+            WHERE id = $1 AND notified_at IS NULL AND recorded_at IS NULL RETURNING id`,
+          [id],
+        );
+        if (claimed.length === 0) return;
+        outcome.followUps += 1;
+        const inserted: unknown[] = await m.query(
+          `WITH target AS (
+             SELECT f.id, f.due_months, a.id AS application_id, a.participant_id,
+                    a.terms->>'supervisorId' AS supervisor_id, p.title
+               FROM follow_up f
+               JOIN application a ON a.id = f.application_id
+               JOIN project p ON p.id = a.project_id
+              WHERE f.id = $1)
+           INSERT INTO notification (recipient_id, event_key, type, title, body, data)
+           SELECT u.id, 'follow-up-due.' || t.id, 'FOLLOW_UP_DUE',
+                  CASE WHEN u.locale = 'ja' THEN t.due_months || 'か月後のフォローアップ'
+                       ELSE t.due_months || '-month follow-up' END,
+                  CASE WHEN u.locale = 'ja' THEN 'その後の地域とのつながりを記録してください: '
+                       ELSE 'How is the relationship with the region going? ' END || t.title,
+                  jsonb_build_object('followUpId', t.id::text,
+                                     'applicationId', t.application_id::text)
+             FROM target t
+             JOIN "user" u ON u.id = t.participant_id OR u.id::text = t.supervisor_id
+           ON CONFLICT (event_key, recipient_id) DO NOTHING
+           RETURNING id`,
+          [id],
+        );
+        outcome.notifications += inserted.length;
+      });
+    }
+    if (outcome.followUps) this.logger.log(`${outcome.followUps} follow-up(s) fell due`);
+    return outcome;
+  }
+
+  private followUpsQuery() {
+    return this.dataSource
+      .getRepository(FollowUp)
+      .createQueryBuilder('f')
+      .innerJoinAndSelect('f.application', 'a')
+      .innerJoinAndSelect('a.project', 'p')
+      .leftJoinAndSelect('f.recordedBy', 'rb');
+  }
+
+  private relationshipsQuery() {
+    return this.dataSource
+      .getRepository(RegionRelationship)
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.participant', 'u')
+      .innerJoinAndSelect('r.regionOrganization', 'o');
+  }
+
+  // The actor's roles on the engagement; none (or no engagement) is NOT_FOUND.
+  private async rolesOn(
+    actor: Actor,
+    applicationId: string,
+    missing = () => AppError.notFound('Engagement', applicationId),
+  ): Promise<Set<EngagementRole>> {
+    const application = await this.applications.find(applicationId);
+    if (!application) throw missing();
+    const roles = this.engagements.rolesOf(actor, application, application.project!);
+    if (roles.size === 0) throw missing();
+    return roles;
+  }
+}
+
+function alreadyGiven(side: FeedbackSide): AppError {
+  return AppError.conflict(
+    side === FeedbackSide.PARTICIPANT
+      ? 'The participant has already given feedback on this engagement'
+      : 'The region has already given feedback on this engagement',
+  );
+}
