@@ -1,0 +1,346 @@
+import { QueueService } from '@tsunagu/core';
+import { EngagementRelationshipService } from '@tsunagu/engagements';
+import { expectData, Fixtures, Person, rejection } from './support/fixtures';
+import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
+
+const TRANSITION = `mutation($input: TransitionEngagementInput!) {
+  transitionEngagement(input: $input) { id status } }`;
+const APPLY = `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id } }`;
+const ADD_CHECK_IN = `mutation($input: AddCheckInInput!) { addCheckIn(input: $input) { id } }`;
+const APPROVE_HOURS = `mutation($id: ID!) { approveCheckInHours(checkInId: $id) { id } }`;
+const GIVE_FEEDBACK = `mutation($input: GiveEngagementFeedbackInput!) {
+  giveEngagementFeedback(input: $input) { id side rating comment authorName } }`;
+const FEEDBACK = `query($id: ID!) { engagementFeedback(applicationId: $id) { side rating comment } }`;
+const COMPLETION = `query($id: ID!) { engagementCompletion(applicationId: $id) {
+  applicationId participantName projectTitle regionName startDate endDate approvedHours
+  approvedCheckIns completedAt } }`;
+const FOLLOW_UP_FIELDS = `id applicationId projectTitle dueMonths dueAt outcomes note recordedByName
+  recordedAt notifiedAt`;
+const MY_FOLLOW_UPS = `query { myFollowUps { ${FOLLOW_UP_FIELDS} } }`;
+const DUE_FOLLOW_UPS = `query { dueFollowUps { ${FOLLOW_UP_FIELDS} } }`;
+const RECORD = `mutation($input: RecordFollowUpInput!) { recordFollowUp(input: $input) {
+  ${FOLLOW_UP_FIELDS} } }`;
+const RELATIONSHIP_FIELDS = `participantId participantName regionOrganizationId regionName
+  firstEngagementAt engagementsCompleted lastOutcomes lastContactAt`;
+const MY_RELATIONSHIPS = `query { myRegionRelationships { ${RELATIONSHIP_FIELDS} } }`;
+const REGION_RELATIONSHIPS = `query($id: ID!) { regionRelationships(regionOrganizationId: $id) {
+  ${RELATIONSHIP_FIELDS} } }`;
+
+const TERMS = { startDate: '2027-01-10', hoursPerWeek: 4, goals: '町の発信を整える' };
+const DAY_MS = 24 * 3600 * 1000;
+
+describe('after completion: feedback, follow-ups and region relationships through GraphQL', () => {
+  let platform: TestPlatform;
+  let f: Fixtures;
+  let regionStaff: Person;
+  let otherRegionStaff: Person;
+  let interStaff: Person;
+  let interColleague: Person;
+  let outsider: Person;
+  let regionId: string;
+  let projectId: string;
+  let secondProjectId: string;
+
+  const transition = async (person: Person, input: Record<string, unknown>) =>
+    expectData(await platform.gql(TRANSITION, { input }, person.token)).transitionEngagement;
+
+  // An engagement taken as far as `until`: APPROVED, ACTIVE or COMPLETED.
+  const engagement = async (
+    participant: Person,
+    until: 'APPROVED' | 'ACTIVE' | 'COMPLETED',
+    project = projectId,
+  ): Promise<string> => {
+    const id = expectData(
+      await platform.gql(
+        APPLY,
+        { input: { projectId: project, motivation: '週末に町の発信を手伝いたいです。' } },
+        participant.token,
+      ),
+    ).applyToProject.id as string;
+    await transition(regionStaff, { applicationId: id, action: 'ACCEPT' });
+    await transition(interStaff, { applicationId: id, action: 'APPROVE', terms: TERMS });
+    if (until === 'APPROVED') return id;
+    await transition(interStaff, { applicationId: id, action: 'START' });
+    if (until === 'ACTIVE') return id;
+    await transition(interStaff, { applicationId: id, action: 'COMPLETE' });
+    return id;
+  };
+  const feedback = (person: Person, input: Record<string, unknown>) =>
+    platform.gql(GIVE_FEEDBACK, { input }, person.token);
+  const record = (person: Person, input: Record<string, unknown>) =>
+    platform.gql(RECORD, { input }, person.token);
+  const myFollowUps = async (person: Person) =>
+    expectData(await platform.gql(MY_FOLLOW_UPS, {}, person.token)).myFollowUps as any[];
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({ worker: true });
+    f = new Fixtures(platform);
+    const admin = await f.admin();
+    regionStaff = await f.signUp('ojiya');
+    otherRegionStaff = await f.signUp('sapporo');
+    interStaff = await f.signUp('niigata-hub');
+    interColleague = await f.signUp('niigata-hub-2');
+    outsider = await f.signUp('hokkaido-hub');
+    regionId = await f.region(admin, '152081', [regionStaff]);
+    await f.region(admin, '015431', [otherRegionStaff]);
+    await f.intermediary(admin, { prefectureCodes: ['15'] }, [interStaff, interColleague]);
+    await f.intermediary(admin, { prefectureCodes: ['01'] }, [outsider]);
+    projectId = await f.project(regionStaff, regionId, { capacity: 20 });
+    await f.publish(interStaff, projectId);
+    secondProjectId = await f.project(regionStaff, regionId, {
+      capacity: 20,
+      title: '棚田の保全ボランティア',
+    });
+    await f.publish(interStaff, secondProjectId);
+  });
+
+  afterAll(() => platform.close());
+
+  it('takes feedback from each side once after completion, and issues the completion record', async () => {
+    const mai = await f.participant('mai');
+    const id = await engagement(mai, 'ACTIVE');
+    const early = rejection(await feedback(mai, { applicationId: id, rating: 5 }));
+    expect(early.extensions.code).toBe('CONFLICT');
+    expect(early.message).toBe('Feedback is given once the engagement is COMPLETED (it is ACTIVE)');
+    expect(rejection(await platform.gql(COMPLETION, { id }, mai.token)).extensions.code).toBe(
+      'CONFLICT',
+    );
+
+    const counted = expectData(
+      await platform.gql(
+        ADD_CHECK_IN,
+        { input: { applicationId: id, summary: '空き家の写真を整理', hours: 2.5 } },
+        mai.token,
+      ),
+    ).addCheckIn.id;
+    expectData(await platform.gql(APPROVE_HOURS, { id: counted }, regionStaff.token));
+    expectData(
+      await platform.gql(
+        ADD_CHECK_IN,
+        { input: { applicationId: id, summary: '記事の下書き', hours: 1.5 } },
+        mai.token,
+      ),
+    );
+    await transition(interStaff, { applicationId: id, action: 'COMPLETE' });
+
+    const bad = rejection(
+      await feedback(mai, { applicationId: id, rating: 6, comment: 'x'.repeat(4001) }),
+    );
+    expect(bad.extensions.code).toBe('BAD_USER_INPUT');
+    expect(bad.extensions.fields).toEqual([
+      { path: ['input', 'rating'], message: 'must be a whole number from 1 to 5' },
+      { path: ['input', 'comment'], message: 'must be at most 4,000 characters' },
+    ]);
+    expect(
+      expectData(
+        await feedback(mai, { applicationId: id, rating: 5, comment: '温かく迎えてもらいました' }),
+      ).giveEngagementFeedback,
+    ).toMatchObject({ side: 'PARTICIPANT', rating: 5, authorName: 'mai' });
+    const again = rejection(await feedback(mai, { applicationId: id, rating: 4 }));
+    expect(again.extensions.code).toBe('CONFLICT');
+    expect(again.message).toBe('The participant has already given feedback on this engagement');
+    expect(
+      expectData(await feedback(regionStaff, { applicationId: id, rating: 4 }))
+        .giveEngagementFeedback,
+    ).toMatchObject({ side: 'REGION', rating: 4, comment: null });
+    expect(
+      rejection(await feedback(regionStaff, { applicationId: id, rating: 4 })).extensions.code,
+    ).toBe('CONFLICT');
+    expect(
+      rejection(await feedback(interStaff, { applicationId: id, rating: 4 })).extensions.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      rejection(await feedback(outsider, { applicationId: id, rating: 4 })).extensions.code,
+    ).toBe('NOT_FOUND');
+
+    for (const viewer of [mai, regionStaff, interColleague]) {
+      expect(expectData(await platform.gql(FEEDBACK, { id }, viewer.token))).toEqual({
+        engagementFeedback: [
+          { side: 'PARTICIPANT', rating: 5, comment: '温かく迎えてもらいました' },
+          { side: 'REGION', rating: 4, comment: null },
+        ],
+      });
+    }
+    expect(rejection(await platform.gql(FEEDBACK, { id }, outsider.token)).extensions.code).toBe(
+      'NOT_FOUND',
+    );
+
+    const completion = expectData(
+      await platform.gql(COMPLETION, { id }, regionStaff.token),
+    ).engagementCompletion;
+    expect(completion).toMatchObject({
+      applicationId: id,
+      participantName: 'mai',
+      projectTitle: '空き家バンクの立て直し',
+      startDate: '2027-01-10',
+      endDate: null,
+      approvedHours: 2.5,
+      approvedCheckIns: 1,
+    });
+    expect(completion.regionName).toBeTruthy();
+    expect(completion.completedAt).toBeTruthy();
+    expect(rejection(await platform.gql(COMPLETION, { id }, outsider.token)).extensions.code).toBe(
+      'NOT_FOUND',
+    );
+  });
+
+  it('follows up 3, 6 and 12 months on, notifies once when due, and keeps the relationship', async () => {
+    const schedulers = await eventually(async () => {
+      const list = await platform.api.get(QueueService).queue('engagements').getJobSchedulers();
+      return list.some((s) => s.key === 'engagements.follow-ups-due') ? list : null;
+    });
+    expect(schedulers.map((s) => s.key)).toContain('engagements.follow-ups-due');
+
+    const sora = await f.participant('sora');
+    const id = await engagement(sora, 'COMPLETED');
+    const completedAt = new Date(
+      expectData(await platform.gql(COMPLETION, { id }, sora.token)).engagementCompletion
+        .completedAt,
+    ).getTime();
+    const followUps = await myFollowUps(sora);
+    expect(followUps.map((x) => x.dueMonths)).toEqual([3, 6, 12]);
+    for (const x of followUps) {
+      const days = (new Date(x.dueAt).getTime() - completedAt) / DAY_MS;
+      expect(days).toBeGreaterThanOrEqual(28 * x.dueMonths);
+      expect(days).toBeLessThanOrEqual(31 * x.dueMonths + 1);
+      expect(x).toMatchObject({ applicationId: id, outcomes: null, recordedAt: null });
+    }
+    const [three, six, twelve] = followUps;
+
+    const [relationship] = expectData(
+      await platform.gql(MY_RELATIONSHIPS, {}, sora.token),
+    ).myRegionRelationships;
+    expect(relationship).toMatchObject({
+      participantId: sora.id,
+      regionOrganizationId: regionId,
+      engagementsCompleted: 1,
+      lastOutcomes: [],
+      // The approved start lies after this (early) completion: the earlier of the two counts.
+      firstEngagementAt: new Date(completedAt).toISOString(),
+    });
+
+    const notYet = rejection(await record(sora, { followUpId: three.id, outcomes: ['REVISITED'] }));
+    expect(notYet.extensions.code).toBe('CONFLICT');
+    expect(notYet.message).toMatch(/^This follow-up is not due until \d{4}-\d{2}-\d{2}$/);
+
+    // Three months pass.
+    await platform.dataSource.query(
+      `UPDATE follow_up SET due_at = now() - interval '1 day' WHERE id = $1`,
+      [three.id],
+    );
+    const sweep = platform.worker!.get(EngagementRelationshipService);
+    await sweep.notifyDueFollowUps();
+    expect((await sweep.notifyDueFollowUps()).notifications).toBe(0);
+    const notified = await platform.dataSource.query(
+      `SELECT recipient_id, type FROM notification WHERE event_key = $1`,
+      [`follow-up-due.${three.id}`],
+    );
+    expect(notified.map((n: any) => n.recipient_id).sort()).toEqual(
+      [sora.id, interStaff.id].sort(),
+    );
+    expect(notified.every((n: any) => n.type === 'FOLLOW_UP_DUE')).toBe(true);
+    expect(
+      await platform.dataSource.query(`SELECT 1 FROM notification WHERE event_key = ANY($1)`, [
+        [`follow-up-due.${six.id}`, `follow-up-due.${twelve.id}`],
+      ]),
+    ).toHaveLength(0);
+
+    const due = expectData(await platform.gql(DUE_FOLLOW_UPS, {}, interColleague.token))
+      .dueFollowUps as any[];
+    expect(due.filter((x) => x.applicationId === id).map((x) => x.id)).toEqual([three.id]);
+    expect(due.find((x) => x.id === three.id).notifiedAt).toBeTruthy();
+    const outsiderDue = expectData(await platform.gql(DUE_FOLLOW_UPS, {}, outsider.token))
+      .dueFollowUps as any[];
+    expect(outsiderDue.some((x) => x.id === three.id)).toBe(false);
+    expect(
+      rejection(await platform.gql(DUE_FOLLOW_UPS, {}, regionStaff.token)).extensions.code,
+    ).toBe('FORBIDDEN');
+
+    expect(
+      rejection(await record(regionStaff, { followUpId: three.id, outcomes: ['REVISITED'] }))
+        .extensions.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      rejection(await record(outsider, { followUpId: three.id, outcomes: ['REVISITED'] }))
+        .extensions.code,
+    ).toBe('NOT_FOUND');
+    expect(
+      rejection(await record(sora, { followUpId: three.id, outcomes: [] })).extensions.fields,
+    ).toEqual([{ path: ['input', 'outcomes'], message: 'must name at least one outcome' }]);
+    expect(
+      rejection(await record(sora, { followUpId: three.id, outcomes: ['REVISITED', 'REVISITED'] }))
+        .extensions.fields,
+    ).toEqual([{ path: ['input', 'outcomes'], message: 'must not repeat an outcome' }]);
+    const recorded = expectData(
+      await record(sora, {
+        followUpId: three.id,
+        outcomes: ['REVISITED', 'FURUSATO_NOZEI'],
+        note: '夏祭りに参加して、ふるさと納税もしました',
+      }),
+    ).recordFollowUp;
+    expect(recorded).toMatchObject({
+      outcomes: ['REVISITED', 'FURUSATO_NOZEI'],
+      recordedByName: 'sora',
+      note: '夏祭りに参加して、ふるさと納税もしました',
+    });
+    expect(
+      rejection(await record(interStaff, { followUpId: three.id, outcomes: ['LOST_TOUCH'] }))
+        .extensions.code,
+    ).toBe('CONFLICT');
+
+    for (const viewer of [regionStaff, interStaff]) {
+      const list = expectData(
+        await platform.gql(REGION_RELATIONSHIPS, { id: regionId }, viewer.token),
+      ).regionRelationships as any[];
+      const mine = list.find((r) => r.participantId === sora.id);
+      expect(mine).toMatchObject({
+        participantName: 'sora',
+        engagementsCompleted: 1,
+        lastOutcomes: ['REVISITED', 'FURUSATO_NOZEI'],
+      });
+      expect(new Date(mine.lastContactAt).getTime()).toBeGreaterThan(
+        new Date(relationship.lastContactAt).getTime(),
+      );
+    }
+    for (const viewer of [outsider, otherRegionStaff, sora]) {
+      expect(
+        rejection(await platform.gql(REGION_RELATIONSHIPS, { id: regionId }, viewer.token))
+          .extensions.code,
+      ).toBe('NOT_FOUND');
+    }
+  });
+
+  it('records a new engagement with the same region on the next open follow-up', async () => {
+    const riku = await f.participant('riku');
+    const first = await engagement(riku, 'COMPLETED');
+    await engagement(riku, 'APPROVED', secondProjectId);
+
+    const [three, six, twelve] = await myFollowUps(riku);
+    expect(three).toMatchObject({
+      applicationId: first,
+      outcomes: ['NEW_ENGAGEMENT'],
+      recordedByName: null,
+      note: 'Approved for 棚田の保全ボランティア',
+    });
+    expect(three.recordedAt).toBeTruthy();
+    // Later follow-ups still ask how the relationship is going.
+    expect([six.outcomes, twelve.outcomes]).toEqual([null, null]);
+    expect(
+      expectData(await platform.gql(MY_RELATIONSHIPS, {}, riku.token)).myRegionRelationships,
+    ).toMatchObject([{ engagementsCompleted: 1, lastOutcomes: ['NEW_ENGAGEMENT'] }]);
+
+    // The second engagement completes too: one relationship, two engagements, six follow-ups.
+    const [approved] = (
+      await platform.dataSource.query(
+        `SELECT id FROM application WHERE participant_id = $1 AND project_id = $2`,
+        [riku.id, secondProjectId],
+      )
+    ).map((r: any) => r.id as string);
+    await transition(interStaff, { applicationId: approved, action: 'START' });
+    await transition(regionStaff, { applicationId: approved, action: 'COMPLETE' });
+    expect(await myFollowUps(riku)).toHaveLength(6);
+    expect(
+      expectData(await platform.gql(MY_RELATIONSHIPS, {}, riku.token)).myRegionRelationships,
+    ).toMatchObject([{ regionOrganizationId: regionId, engagementsCompleted: 2 }]);
+  });
+});
