@@ -126,9 +126,21 @@ describe('response rules for applications through GraphQL', () => {
       await applied('sora', projectId),
     ];
     await submittedDaysAgo(ids, 10);
+    const revision = async () =>
+      BigInt(
+        (
+          await platform.dataSource.query(
+            `SELECT revision FROM scoring_subject WHERE kind = 'PROJECT' AND subject_id = $1`,
+            [projectId],
+          )
+        )[0].revision,
+      );
+    const beforePause = await revision();
 
     await sweep.flagUnanswered();
     await sweep.flagUnanswered();
+    // Pausing takes the project out of recommendations too: it is re-scored once.
+    expect(await revision()).toBe(beforePause + 1n);
     const paused = await projectOf(projectId);
     expect(paused).toMatchObject({
       status: 'PUBLISHED',

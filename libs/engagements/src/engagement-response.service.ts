@@ -1,5 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, AppError, Connection, Page, paginateKeyset } from '@tsunagu/core';
+import {
+  AppConfig,
+  AppError,
+  Connection,
+  Page,
+  paginateKeyset,
+  ScoringRequestService,
+} from '@tsunagu/core';
 import { Actor, OrganizationKind } from '@tsunagu/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { Application } from './application.entity';
@@ -29,6 +36,7 @@ export class EngagementResponseService {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly health: EngagementHealthService,
+    private readonly scoring: ScoringRequestService,
   ) {}
 
   // Run by the same repeatable job as the stale sweep. Idempotent: the alert's unique key (the
@@ -59,8 +67,10 @@ export class EngagementResponseService {
       });
     }
     const threshold = this.config.PROJECT_PAUSE_AFTER_OVERDUE;
-    const [paused]: [unknown[], number] = await this.dataSource.query(
-      `UPDATE project p
+    // Paused projects leave recommendations too: each one is re-scored.
+    const paused = await this.dataSource.transaction(async (m) => {
+      const [rows]: [Array<{ id: string }>, number] = await m.query(
+        `UPDATE project p
           SET paused_at = now(),
               pause_reason = o.n || ' applications have waited more than ' || $1::int
                 || ' days for an answer'
@@ -68,8 +78,11 @@ export class EngagementResponseService {
                 GROUP BY a.project_id) o
         WHERE o.project_id = p.id AND o.n >= $2 AND p.status = 'PUBLISHED' AND p.paused_at IS NULL
         RETURNING p.id`,
-      [days, threshold],
-    );
+        [days, threshold],
+      );
+      for (const { id } of rows) await this.scoring.projectChanged(m, id);
+      return rows;
+    });
     outcome.paused = paused.length;
     outcome.unpaused = await this.unpauseAnswered(this.dataSource.manager);
     if (outcome.alerts || outcome.paused || outcome.unpaused) {
@@ -83,13 +96,14 @@ export class EngagementResponseService {
   // Paused projects (all of them, or the given one) with no overdue application left go back into
   // search. In the caller's transaction: a transition that answers the last one unpauses at once.
   async unpauseAnswered(manager: EntityManager, projectId?: string): Promise<number> {
-    const [rows]: [unknown[], number] = await manager.query(
+    const [rows]: [Array<{ id: string }>, number] = await manager.query(
       `UPDATE project p SET paused_at = NULL, pause_reason = NULL
         WHERE p.paused_at IS NOT NULL AND ($2::uuid IS NULL OR p.id = $2)
           AND NOT EXISTS (SELECT 1 FROM application a WHERE a.project_id = p.id AND ${OVERDUE})
         RETURNING p.id`,
       [this.config.APPLICATION_RESPONSE_DAYS, projectId ?? null],
     );
+    for (const { id } of rows) await this.scoring.projectChanged(manager, id);
     return rows.length;
   }
 

@@ -88,7 +88,7 @@ export class MatchingFactsLoader {
     }));
   }
 
-  // Published projects only: nothing else is recommended.
+  // Published projects that are not paused: nothing else is recommended.
   async publishedProjects(ids?: readonly string[]): Promise<ScoredProjectFacts[]> {
     const only = ids ? 'AND p.id = ANY($1)' : '';
     const params = ids ? [ids] : [];
@@ -103,7 +103,8 @@ export class MatchingFactsLoader {
                 (SELECT count(*)::int FROM application a WHERE a.project_id = p.id
                    AND a.status NOT IN ('DECLINED', 'WITHDRAWN', 'CANCELLED'))
                   AS candidate_count
-         FROM project p WHERE p.status = 'PUBLISHED' ${only} ORDER BY p.id`,
+         FROM project p WHERE p.status = 'PUBLISHED' AND p.paused_at IS NULL ${only}
+         ORDER BY p.id`,
         params,
       ),
       this.dataSource.query<
@@ -117,7 +118,7 @@ export class MatchingFactsLoader {
       >(
         `SELECT ps.project_id, ps.skill_id, ps.requirement, ps.min_level, ps.weight
          FROM project_skill ps JOIN project p ON p.id = ps.project_id
-         WHERE p.status = 'PUBLISHED' ${only}
+         WHERE p.status = 'PUBLISHED' AND p.paused_at IS NULL ${only}
          ORDER BY ps.project_id, ps.skill_id`,
         params,
       ),

@@ -32,7 +32,8 @@ export class RecommendationService {
       .createQueryBuilder('r')
       .innerJoinAndSelect('r.project', 'p')
       .where('r.participantId = :userId', { userId: actor.userId })
-      .andWhere('p.status = :published', { published: ProjectStatus.PUBLISHED });
+      .andWhere('p.status = :published', { published: ProjectStatus.PUBLISHED })
+      .andWhere('p.pausedAt IS NULL');
     const connection = await paginateKeyset(qb, { ...page, keys: RANK_KEYS('r', 'projectId') });
     return mapConnection(connection, (r) => r as ParticipantRecommendation & { project: Project });
   }
