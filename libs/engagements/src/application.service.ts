@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AppError,
   Connection,
+  ErrorCode,
   isUniqueViolation,
   OutboxService,
   Page,
@@ -12,7 +13,8 @@ import { Actor, PolicyService } from '@tsunagu/identity';
 import { ProjectService } from '@tsunagu/projects';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Application } from './application.entity';
-import { ParticipantProfile } from '@tsunagu/participants';
+import { CompanyTeam, CompanyTeamMember } from '@tsunagu/companies';
+import { ParticipantKind, ParticipantProfile } from '@tsunagu/participants';
 
 export interface ApplicationSubmission {
   projectId: string;
@@ -44,6 +46,50 @@ export class ApplicationService {
       ]).then(([id]) => id),
     );
     return this.load(applicationId);
+  }
+
+  // A company's team applies together: one application (and later engagement, each with its own
+  // status) per member, all or none. For the company's owners.
+  async applyAsTeam(
+    actor: Actor,
+    teamId: string,
+    projectId: string,
+    motivation: string,
+  ): Promise<Application[]> {
+    const team = await this.dataSource.getRepository(CompanyTeam).findOneBy({ id: teamId });
+    if (!team) throw AppError.notFound('Company team', teamId);
+    this.policy.assert(
+      this.policy.canManageCompany(actor, team.companyOrganizationId),
+      "Only the company's owners apply for its teams",
+    );
+    const project = await this.projects.getPublished(projectId);
+    if (
+      project.eligibleKinds.length > 0 &&
+      !project.eligibleKinds.includes(ParticipantKind.COMPANY_EMPLOYEE)
+    ) {
+      throw AppError.invalidField(['input', 'projectId'], 'is not open to company employees');
+    }
+    const members = await this.dataSource
+      .getRepository(CompanyTeamMember)
+      .find({ where: { teamId }, order: { userId: 'ASC' } });
+    const ids = await this.dataSource
+      .transaction((m) =>
+        this.submitWithin(
+          m,
+          members.map((member) => ({
+            projectId,
+            participantId: member.userId,
+            motivation: motivation.trim(),
+          })),
+        ),
+      )
+      .catch((error: unknown) => {
+        if (error instanceof AppError && error.code === ErrorCode.CONFLICT) {
+          throw AppError.conflict('A member of this team has already applied to this project');
+        }
+        throw error;
+      });
+    return Promise.all(ids.map((id) => this.load(id)));
   }
 
   // In the caller's transaction (accepted scout offers and confirmed cohorts use it too): the

@@ -236,3 +236,19 @@ export class EngagementContactsType {
   @Field(() => [PersonContactType], { description: "The region's staff" })
   region!: PersonContactType[];
 }
+
+@InputType()
+export class ApplyAsCompanyTeamInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be a company team id' })
+  teamId!: string;
+
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be a project id' })
+  projectId!: string;
+
+  @Field()
+  @IsString()
+  @Length(10, 4000, { message: 'must be 10 to 4,000 characters' })
+  motivation!: string;
+}

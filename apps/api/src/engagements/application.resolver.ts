@@ -4,6 +4,7 @@ import {
   ApplicationConnection,
   ApplicationService,
   ApplicationType,
+  ApplyAsCompanyTeamInput,
   ApplyToProjectInput,
   ProjectApplicationsArgs,
   toApplicationType,
@@ -23,6 +24,24 @@ export class ApplicationResolver {
     return toApplicationType(
       await this.applications.apply(actor, input.projectId, input.motivation),
     );
+  }
+
+  @Mutation(() => [ApplicationType], {
+    description:
+      "A company's owners apply for one of its teams: an application per member, each going " +
+      'through the engagement lifecycle on its own.',
+  })
+  async applyAsCompanyTeam(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ApplyAsCompanyTeamInput,
+  ): Promise<ApplicationType[]> {
+    const applications = await this.applications.applyAsTeam(
+      actor,
+      input.teamId,
+      input.projectId,
+      input.motivation,
+    );
+    return applications.map(toApplicationType);
   }
 
   @Query(() => ApplicationConnection)
