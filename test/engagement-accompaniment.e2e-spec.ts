@@ -307,4 +307,49 @@ describe('engagement accompaniment through GraphQL', () => {
     expectData(await checkIn(sora, { applicationId: id, summary: '再開しました', hours: 2 }));
     expect((await healthOf(interStaff, id))?.health).toBe('ON_TRACK');
   });
+
+  it("follows the program's own check-in rhythm when it sets one", async () => {
+    const [{ regionId, intermediaryId }] = await platform.dataSource.query(
+      `SELECT p.region_organization_id AS "regionId",
+              (SELECT m.organization_id FROM membership m WHERE m.user_id = $2 LIMIT 1) AS "intermediaryId"
+       FROM project p WHERE p.id = $1`,
+      [projectId, interStaff.id],
+    );
+    const programId = expectData(
+      await platform.gql(
+        `mutation($input: CreateProgramInput!) { createProgram(input: $input) { id } }`,
+        { input: { intermediaryOrganizationId: intermediaryId, name: '月イチ伴走プログラム' } },
+        interStaff.token,
+      ),
+    ).createProgram.id as string;
+    const SET = `mutation($id: ID!, $days: Int) { setProgramStaleAfterDays(programId: $id, days: $days) { staleAfterDays } }`;
+    expect(
+      rejection(await platform.gql(SET, { id: programId, days: 0 }, interStaff.token)).extensions
+        ?.fields,
+    ).toEqual([{ path: ['days'], message: 'must be a whole number of days from 1 to 365' }]);
+    expect(
+      rejection(await platform.gql(SET, { id: programId, days: 30 }, regionStaff.token)).extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      expectData(await platform.gql(SET, { id: programId, days: 30 }, interStaff.token))
+        .setProgramStaleAfterDays,
+    ).toEqual({ staleAfterDays: 30 });
+
+    const staff = regionStaff;
+    const inProgram = await f.project(staff, regionId, { capacity: 5, programId });
+    await f.publish(interStaff, inProgram);
+    const saved = projectId;
+    projectId = inProgram;
+    const id = await engagement(await f.participant('monthly'));
+    projectId = saved;
+    // Twenty quiet days: stale by the default (14), not by this program's 30.
+    await platform.dataSource.query(
+      `UPDATE application SET status_changed_at = now() - interval '20 days' WHERE id = $1`,
+      [id],
+    );
+    expect((await healthOf(interStaff, id))?.health).toBe('ON_TRACK');
+    expectData(await platform.gql(SET, { id: programId, days: 10 }, interStaff.token));
+    expect((await healthOf(interStaff, id))?.health).toBe('STALE');
+  });
 });

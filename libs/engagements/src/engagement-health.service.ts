@@ -32,8 +32,11 @@ const OVERDUE = `(SELECT count(*)::int FROM engagement_milestone ms
   WHERE ms.application_id = a.id AND ms.done_at IS NULL AND ms.due_date < current_date)`;
 const LAST_BLOCKED = `coalesce((SELECT c.blocked FROM engagement_check_in c WHERE c.application_id = a.id
   ORDER BY c.created_at DESC, c.id DESC LIMIT 1), false)`;
+// The engagement's program may set its own rhythm; otherwise the platform default applies.
+const staleDays = (fallback: string) => `coalesce((SELECT pr.stale_after_days
+  FROM project pj JOIN program pr ON pr.id = pj.program_id WHERE pj.id = a.project_id), ${fallback})`;
 const HEALTH = `CASE
-  WHEN ${LAST_ACTIVITY} < now() - make_interval(days => :staleDays) THEN 'STALE'
+  WHEN ${LAST_ACTIVITY} < now() - make_interval(days => ${staleDays(':staleDays')}) THEN 'STALE'
   WHEN ${OVERDUE} > 0 OR ${LAST_BLOCKED} THEN 'NEEDS_ATTENTION'
   ELSE 'ON_TRACK' END`;
 
@@ -137,7 +140,8 @@ export class EngagementHealthService {
       await this.dataSource.query(
         `SELECT a.id, 'STALE' AS kind, ${LAST_ACTIVITY} AS since
            FROM application a
-          WHERE a.status = 'ACTIVE' AND ${LAST_ACTIVITY} < now() - make_interval(days => $1)
+          WHERE a.status = 'ACTIVE'
+            AND ${LAST_ACTIVITY} < now() - make_interval(days => ${staleDays('$1')})
          UNION ALL
          SELECT a.id, 'MILESTONE_OVERDUE', min(ms.due_date)::timestamptz
            FROM application a JOIN engagement_milestone ms ON ms.application_id = a.id

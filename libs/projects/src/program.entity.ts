@@ -30,6 +30,11 @@ export class Program {
   @Column({ type: 'text', default: '' })
   description!: string;
 
+  // Days without a check-in after which the program's engagements count as stale (null: the
+  // platform default, ENGAGEMENT_STALE_DAYS).
+  @Column({ type: 'smallint', nullable: true })
+  staleAfterDays!: number | null;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 }

@@ -37,6 +37,24 @@ export class ProgramService {
     );
   }
 
+  // The intermediary's staff set how long its engagements may go without a check-in (null: the
+  // platform default).
+  async setStaleAfterDays(actor: Actor, programId: string, days: number | null): Promise<Program> {
+    if (days !== null && (!Number.isInteger(days) || days < 1 || days > 365)) {
+      throw AppError.invalidField(['days'], 'must be a whole number of days from 1 to 365');
+    }
+    const repo = this.dataSource.getRepository(Program);
+    const program = await repo.findOneBy({ id: programId });
+    if (!program) throw AppError.notFound('Program', programId);
+    this.policy.assert(
+      this.policy.isPlatformAdmin(actor) ||
+        this.policy.membership(actor, program.intermediaryOrganizationId) !== undefined,
+      "Only the program's intermediary sets its check-in rhythm",
+    );
+    program.staleAfterDays = days;
+    return repo.save(program);
+  }
+
   findByIds(ids: readonly string[]): Promise<Program[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.dataSource.getRepository(Program).findBy({ id: In([...new Set(ids)]) });

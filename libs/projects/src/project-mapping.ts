@@ -71,6 +71,7 @@ export function toProgramType(program: Program): ProgramType {
     name: program.name,
     description: program.description,
     intermediaryOrganizationId: program.intermediaryOrganizationId,
+    staleAfterDays: program.staleAfterDays,
   };
 }
 

@@ -109,6 +109,12 @@ export class ProgramType {
 
   @Field(() => ID)
   intermediaryOrganizationId!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Days without a check-in before an engagement is stale (null: platform default)',
+  })
+  staleAfterDays!: number | null;
 }
 
 // Relations (theme, region, program, required skills) are resolved by field resolvers through

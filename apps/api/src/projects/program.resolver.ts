@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor } from '@tsunagu/identity';
 import { CreateProgramInput, ProgramService, ProgramType, toProgramType } from '@tsunagu/projects';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -15,6 +15,20 @@ export class ProgramResolver {
     @Args('intermediaryOrganizationId', { type: () => ID }, UuidPipe) organizationId: string,
   ): Promise<ProgramType[]> {
     return (await this.programService.listFor(organizationId)).map(toProgramType);
+  }
+
+  @Mutation(() => ProgramType, {
+    description:
+      'Days without a check-in before an engagement of the program is stale (null: the default).',
+  })
+  async setProgramStaleAfterDays(
+    @CurrentActor() actor: Actor,
+    @Args('programId', { type: () => ID }, UuidPipe) programId: string,
+    @Args('days', { type: () => Int, nullable: true }) days: number | null,
+  ): Promise<ProgramType> {
+    return toProgramType(
+      await this.programService.setStaleAfterDays(actor, programId, days ?? null),
+    );
   }
 
   @Mutation(() => ProgramType, { description: "The intermediary's staff create its programs." })
