@@ -3,6 +3,7 @@ import { CompanyResolver } from './companies/company.resolver';
 import { ApplicationResolver } from './engagements/application.resolver';
 import { EngagementAccompanimentResolver } from './engagements/engagement-accompaniment.resolver';
 import { EngagementResolver } from './engagements/engagement.resolver';
+import { KpiResolver } from './engagements/kpi.resolver';
 import { RelationshipResolver } from './engagements/relationship.resolver';
 import { ScoutOfferResolver } from './engagements/scout-offer.resolver';
 import { AuthResolver } from './identity/auth.resolver';
@@ -35,4 +36,5 @@ export const API_RESOLVERS = [
   NotificationResolver,
   RecommendationResolver,
   CohortResolver,
+  KpiResolver,
 ];

@@ -9,6 +9,7 @@ import { EngagementService } from './engagement.service';
 import { ACCOMPANIMENT_ENTITIES, ACCOMPANIMENT_PROVIDERS } from './engagement-accompaniment';
 import { RELATIONSHIP_ENTITIES } from './engagement-relationship.entities';
 import { RELATIONSHIP_PROVIDERS } from './engagement-relationships';
+import { KPI_PROVIDERS } from './kpi-reports';
 import { ScoutOffer } from './scout-offer.entity';
 import { ScoutOfferService } from './scout-offer.service';
 
@@ -31,6 +32,7 @@ import { ScoutOfferService } from './scout-offer.service';
     ScoutOfferService,
     ...ACCOMPANIMENT_PROVIDERS,
     ...RELATIONSHIP_PROVIDERS,
+    ...KPI_PROVIDERS,
   ],
   exports: [
     ApplicationService,
@@ -38,6 +40,7 @@ import { ScoutOfferService } from './scout-offer.service';
     ScoutOfferService,
     ...ACCOMPANIMENT_PROVIDERS,
     ...RELATIONSHIP_PROVIDERS,
+    ...KPI_PROVIDERS,
   ],
 })
 export class EngagementsModule {}

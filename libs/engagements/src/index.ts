@@ -8,6 +8,7 @@ export * from './engagement-state';
 export * from './engagement.service';
 export * from './engagement.types';
 export * from './engagements.module';
+export * from './kpi-reports';
 export * from './scout-offer-mapping';
 export * from './scout-offer.entity';
 export * from './scout-offer.service';

@@ -1,0 +1,30 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { EngagementKpiArgs, EngagementKpiType, KpiReportService } from '@tsunagu/engagements';
+import { Actor } from '@tsunagu/identity';
+import { CurrentActor } from '../auth/current-actor.decorator';
+
+@Resolver()
+export class KpiResolver {
+  constructor(private readonly reports: KpiReportService) {}
+
+  @Query(() => [EngagementKpiType], {
+    description: 'Reporting figures (KPI) in your remit or region for a period, grouped.',
+  })
+  async engagementKpis(
+    @CurrentActor() actor: Actor,
+    @Args() { filter, groupBy }: EngagementKpiArgs,
+  ): Promise<EngagementKpiType[]> {
+    return this.reports.figures(actor, filter, groupBy);
+  }
+
+  @Query(() => String, {
+    description:
+      'engagementKpis as CSV for Excel: UTF-8 with BOM, CRLF, Japanese headers (RFC 4180).',
+  })
+  async engagementKpisCsv(
+    @CurrentActor() actor: Actor,
+    @Args() { filter, groupBy }: EngagementKpiArgs,
+  ): Promise<string> {
+    return this.reports.csv(actor, filter, groupBy);
+  }
+}
