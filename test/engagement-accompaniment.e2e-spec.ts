@@ -33,6 +33,8 @@ describe('engagement accompaniment through GraphQL', () => {
   let interStaff: Person;
   let interColleague: Person;
   let outsider: Person;
+  // Another intermediary whose remit also covers the project's town.
+  let neighbour: Person;
   let projectId: string;
 
   // An engagement taken to APPROVED (and on to ACTIVE unless told otherwise).
@@ -77,6 +79,8 @@ describe('engagement accompaniment through GraphQL', () => {
     const regionId = await f.region(admin, '152081', [regionStaff]);
     await f.intermediary(admin, { prefectureCodes: ['15'] }, [interStaff, interColleague]);
     await f.intermediary(admin, { prefectureCodes: ['01'] }, [outsider]);
+    neighbour = await f.signUp('ojiya-support');
+    await f.intermediary(admin, { municipalityCodes: ['152081'] }, [neighbour]);
     projectId = await f.project(regionStaff, regionId, { capacity: 20 });
     await f.publish(interStaff, projectId);
   });
@@ -180,7 +184,8 @@ describe('engagement accompaniment through GraphQL', () => {
       ).extensions.fields,
     ).toEqual([{ path: ['input', 'body'], message: 'must not be empty' }]);
 
-    for (const viewer of [ken, regionStaff]) {
+    // Private means private to the writer's intermediary, even from one covering the same town.
+    for (const viewer of [ken, regionStaff, neighbour]) {
       const notes = expectData(await platform.gql(NOTES, { id }, viewer.token)).engagementNotes;
       expect(notes).toEqual([{ visibility: 'REGION_SHARED', body: '順調です' }]);
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, FieldProblem } from '@tsunagu/core';
-import { Actor } from '@tsunagu/identity';
-import { DataSource, EntityManager } from 'typeorm';
+import { Actor, OrganizationKind } from '@tsunagu/identity';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Application } from './application.entity';
 import { ApplicationService } from './application.service';
 import {
@@ -142,19 +142,29 @@ export class EngagementAccompanimentService {
       .findOneOrFail({ where: { id: saved.id }, relations: { author: true } });
   }
 
-  // Private notes never leave intermediary staff, whoever else the viewer is.
+  // A private note stays within the intermediary organisation whose staff wrote it: another
+  // intermediary whose remit also covers the place does not see it, nor do participant and region.
   async notes(actor: Actor, applicationId: string): Promise<EngagementNote[]> {
-    const application = await this.visible(actor, applicationId);
-    const roles = this.engagements.rolesOf(actor, application, application.project!);
-    const visibilities = roles.has(EngagementRole.INTERMEDIARY)
-      ? [EngagementNoteVisibility.REGION_SHARED, EngagementNoteVisibility.INTERMEDIARY_PRIVATE]
-      : [EngagementNoteVisibility.REGION_SHARED];
+    await this.visible(actor, applicationId);
+    const intermediaries = actor.memberships
+      .filter((m) => m.organizationKind === OrganizationKind.INTERMEDIARY)
+      .map((m) => m.organizationId);
     return this.dataSource
       .getRepository(EngagementNote)
       .createQueryBuilder('n')
       .leftJoinAndSelect('n.author', 'author')
       .where('n.applicationId = :applicationId', { applicationId })
-      .andWhere('n.visibility IN (:...visibilities)', { visibilities })
+      .andWhere(
+        new Brackets((qb) =>
+          qb
+            .where('n.visibility = :shared', { shared: EngagementNoteVisibility.REGION_SHARED })
+            .orWhere(
+              `EXISTS (SELECT 1 FROM membership m WHERE m.user_id = n.author_id
+               AND m.organization_id = ANY(:intermediaries))`,
+              { intermediaries },
+            ),
+        ),
+      )
       .orderBy('n.createdAt', 'DESC')
       .addOrderBy('n.id', 'DESC')
       .getMany();

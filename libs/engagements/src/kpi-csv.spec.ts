@@ -48,4 +48,12 @@ describe('toCsv', () => {
   it('writes only the header for no rows', () => {
     expect(toCsv<Row>([], COLUMNS)).toBe('\uFEFF区分 (name),応募数 (count)\r\n');
   });
+
+  it('keeps names that look like formulas from running as one, and numbers as numbers', () => {
+    expect(csvField('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvField('@SUM(1)')).toBe("'@SUM(1)");
+    expect(csvField('-1+2')).toBe("'-1+2");
+    expect(csvField(-1)).toBe('-1');
+    expect(csvField('小千谷市')).toBe('小千谷市');
+  });
 });

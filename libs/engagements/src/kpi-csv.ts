@@ -8,9 +8,12 @@ export interface CsvColumn<T> {
 }
 
 // A field is quoted when it holds a quote, a comma or a line break; quotes inside are doubled.
+// Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading ' so
+// a name typed by a region cannot become one; numbers are written as they are.
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text =
+    typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
