@@ -115,6 +115,17 @@ describe('team engagements', () => {
     expect(refused.extensions?.fields).toEqual([
       { path: ['input', 'projectId'], message: 'is not open to company employees' },
     ]);
+    // A member whose profile is no longer a company employee's stops the whole team.
+    await platform.dataSource.query(
+      `UPDATE participant_profile SET kind = 'PRO_BONO', company_organization_id = NULL WHERE user_id = $1`,
+      [employees[1].id],
+    );
+    expect(rejection(await applyTeam(owner, projectId)).extensions?.fields).toEqual([
+      {
+        path: ['input', 'teamId'],
+        message: "every member needs a company-employee profile linked to the team's company",
+      },
+    ]);
     const [{ n }] = await platform.dataSource.query(
       'SELECT count(*)::int AS n FROM application WHERE project_id = ANY($1)',
       [[projectId, studentsOnly]],

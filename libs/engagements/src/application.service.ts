@@ -11,7 +11,7 @@ import {
 } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { ProjectService } from '@tsunagu/projects';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Application } from './application.entity';
 import { CompanyTeam, CompanyTeamMember } from '@tsunagu/companies';
 import { ParticipantKind, ParticipantProfile } from '@tsunagu/participants';
@@ -69,20 +69,35 @@ export class ApplicationService {
     ) {
       throw AppError.invalidField(['input', 'projectId'], 'is not open to company employees');
     }
-    const members = await this.dataSource
-      .getRepository(CompanyTeamMember)
-      .find({ where: { teamId }, order: { userId: 'ASC' } });
     const ids = await this.dataSource
-      .transaction((m) =>
-        this.submitWithin(
+      .transaction(async (m) => {
+        const members = await m
+          .getRepository(CompanyTeamMember)
+          .find({ where: { teamId }, order: { userId: 'ASC' } });
+        if (members.length === 0) {
+          throw AppError.invalidField(['input', 'teamId'], 'the team has no members');
+        }
+        // Members are enrolled as company employees, but a profile can change after that.
+        const employees = await m.getRepository(ParticipantProfile).countBy({
+          userId: In(members.map((x) => x.userId)),
+          kind: ParticipantKind.COMPANY_EMPLOYEE,
+          companyOrganizationId: team.companyOrganizationId,
+        });
+        if (employees !== members.length) {
+          throw AppError.invalidField(
+            ['input', 'teamId'],
+            "every member needs a company-employee profile linked to the team's company",
+          );
+        }
+        return this.submitWithin(
           m,
           members.map((member) => ({
             projectId,
             participantId: member.userId,
             motivation: motivation.trim(),
           })),
-        ),
-      )
+        );
+      })
       .catch((error: unknown) => {
         if (error instanceof AppError && error.code === ErrorCode.CONFLICT) {
           throw AppError.conflict('A member of this team has already applied to this project');

@@ -22,7 +22,7 @@ export async function continueRelationship(
       `INSERT INTO region_relationship (participant_id, region_organization_id,
               first_engagement_at, engagements_completed, last_contact_at)
        SELECT a.participant_id, p.region_organization_id,
-              least(coalesce((a.terms->>'startDate')::date::timestamptz, $2), $2), 1, $2
+              least(coalesce(((a.terms->>'startDate')::date::timestamp AT TIME ZONE 'Asia/Tokyo'), $2), $2), 1, $2
          FROM application a JOIN project p ON p.id = a.project_id
         WHERE a.id = $1
        ON CONFLICT (participant_id, region_organization_id) DO UPDATE SET

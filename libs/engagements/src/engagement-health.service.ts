@@ -26,10 +26,14 @@ export interface StaleSweepOutcome {
 
 // Health, in SQL over an application aliased `a`. The last activity is the newest check-in, or the
 // start of the engagement when there is none.
+// Dates (due dates, start dates) are Japanese calendar days, whatever the session's time zone: a
+// milestone is overdue from the day after its due date in Japan, and an alert's period starts at
+// Japanese midnight, so its unique key never moves.
+const TODAY_IN_JAPAN = `(now() AT TIME ZONE 'Asia/Tokyo')::date`;
 const LAST_CHECK_IN = `(SELECT max(c.created_at) FROM engagement_check_in c WHERE c.application_id = a.id)`;
 const LAST_ACTIVITY = `coalesce(${LAST_CHECK_IN}, a.status_changed_at, a.created_at)`;
 const OVERDUE = `(SELECT count(*)::int FROM engagement_milestone ms
-  WHERE ms.application_id = a.id AND ms.done_at IS NULL AND ms.due_date < current_date)`;
+  WHERE ms.application_id = a.id AND ms.done_at IS NULL AND ms.due_date < ${TODAY_IN_JAPAN})`;
 const LAST_BLOCKED = `coalesce((SELECT c.blocked FROM engagement_check_in c WHERE c.application_id = a.id
   ORDER BY c.created_at DESC, c.id DESC LIMIT 1), false)`;
 // The engagement's program may set its own rhythm; otherwise the platform default applies.
@@ -143,9 +147,9 @@ export class EngagementHealthService {
           WHERE a.status = 'ACTIVE'
             AND ${LAST_ACTIVITY} < now() - make_interval(days => ${staleDays('$1')})
          UNION ALL
-         SELECT a.id, 'MILESTONE_OVERDUE', min(ms.due_date)::timestamptz
+         SELECT a.id, 'MILESTONE_OVERDUE', (min(ms.due_date)::timestamp AT TIME ZONE 'Asia/Tokyo')
            FROM application a JOIN engagement_milestone ms ON ms.application_id = a.id
-          WHERE a.status = 'ACTIVE' AND ms.done_at IS NULL AND ms.due_date < current_date
+          WHERE a.status = 'ACTIVE' AND ms.done_at IS NULL AND ms.due_date < ${TODAY_IN_JAPAN}
           GROUP BY a.id`,
         [this.config.ENGAGEMENT_STALE_DAYS],
       );

@@ -112,8 +112,8 @@ export class EngagementService {
         reason,
       });
       // Matching counts live applications as a project's candidates and approved engagements as
-      // ties with a region: re-score when either changes (project first, the lock order used by
-      // every writer).
+      // ties with a region: re-score when either changes (the project's freshness row before the
+      // participant's, the order every writer bumps them in).
       const from = application.status;
       const to = decision.to;
       if (ENDED.includes(from) !== ENDED.includes(to)) {
