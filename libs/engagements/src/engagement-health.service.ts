@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, AppError, Connection, paginateKeyset, Page } from '@tsunagu/core';
-import { Actor, OrganizationKind } from '@tsunagu/identity';
+import { AppConfig, Connection, paginateKeyset, Page } from '@tsunagu/core';
+import { Actor, PolicyService } from '@tsunagu/identity';
+import { supervisedProjects } from './remit-scope';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Application } from './application.entity';
 import { EngagementAlertKind } from './engagement-accompaniment.entities';
@@ -91,6 +92,7 @@ export class EngagementHealthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly policy: PolicyService,
   ) {}
 
   // ACTIVE engagements in the actor's remit, the longest-quiet first.
@@ -99,14 +101,11 @@ export class EngagementHealthService {
     page: Page,
     health?: EngagementHealth | null,
   ): Promise<Connection<SupervisedEngagement>> {
-    const remits = actor.memberships.filter(
-      (m) => m.organizationKind === OrganizationKind.INTERMEDIARY,
+    const scope = supervisedProjects(
+      this.policy,
+      actor,
+      'Only intermediary staff supervise engagements',
     );
-    if (remits.length === 0) {
-      throw AppError.forbidden('Only intermediary staff supervise engagements');
-    }
-    const prefectureCodes = [...new Set(remits.flatMap((m) => m.remitPrefectureCodes))];
-    const municipalityCodes = [...new Set(remits.flatMap((m) => m.remitMunicipalityCodes))];
     const qb = this.dataSource
       .getRepository(Application)
       .createQueryBuilder('a')
@@ -114,10 +113,7 @@ export class EngagementHealthService {
       .innerJoinAndSelect('a.participant', 'pp')
       .innerJoinAndSelect('pp.user', 'u')
       .where('a.status = :active', { active: EngagementStatus.ACTIVE })
-      .andWhere(
-        '(p.prefectureCode = ANY(:prefectureCodes) OR p.municipalityCode = ANY(:municipalityCodes))',
-        { prefectureCodes, municipalityCodes },
-      )
+      .andWhere(scope.condition, scope.parameters)
       .setParameter('staleDays', this.config.ENGAGEMENT_STALE_DAYS);
     if (health) qb.andWhere(`(${HEALTH}) = :health`, { health });
     // Descending keys: the negated epoch puts the longest-quiet engagement first.

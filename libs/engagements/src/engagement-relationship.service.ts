@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppError, FieldProblem, isUniqueViolation } from '@tsunagu/core';
 import { Actor, Organization, OrganizationKind, PolicyService } from '@tsunagu/identity';
+import { supervisedProjects } from './remit-scope';
 import { DataSource } from 'typeorm';
 import { Application } from './application.entity';
 import { ApplicationService } from './application.service';
@@ -242,21 +243,14 @@ export class EngagementRelationshipService {
 
   // Due, unrecorded follow-ups of engagements in the intermediary's remit, the oldest first.
   dueFollowUps(actor: Actor): Promise<FollowUp[]> {
-    const remits = actor.memberships.filter(
-      (x) => x.organizationKind === OrganizationKind.INTERMEDIARY,
+    const scope = supervisedProjects(
+      this.policy,
+      actor,
+      'Only intermediary staff follow up on engagements',
     );
-    if (remits.length === 0) {
-      throw AppError.forbidden('Only intermediary staff follow up on engagements');
-    }
     return this.followUpsQuery()
       .where('f.recordedAt IS NULL AND f.dueAt <= now()')
-      .andWhere(
-        '(p.prefectureCode = ANY(:prefectureCodes) OR p.municipalityCode = ANY(:municipalityCodes))',
-        {
-          prefectureCodes: [...new Set(remits.flatMap((x) => x.remitPrefectureCodes))],
-          municipalityCodes: [...new Set(remits.flatMap((x) => x.remitMunicipalityCodes))],
-        },
-      )
+      .andWhere(scope.condition, scope.parameters)
       .orderBy('f.dueAt', 'ASC')
       .addOrderBy('f.id', 'ASC')
       .getMany();

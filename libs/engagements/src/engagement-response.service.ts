@@ -1,13 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  AppConfig,
-  AppError,
-  Connection,
-  Page,
-  paginateKeyset,
-  ScoringRequestService,
-} from '@tsunagu/core';
-import { Actor, OrganizationKind } from '@tsunagu/identity';
+import { AppConfig, Connection, Page, paginateKeyset, ScoringRequestService } from '@tsunagu/core';
+import { Actor, PolicyService } from '@tsunagu/identity';
+import { supervisedProjects } from './remit-scope';
 import { DataSource, EntityManager } from 'typeorm';
 import { Application } from './application.entity';
 import { EngagementAlertKind } from './engagement-accompaniment.entities';
@@ -37,6 +31,7 @@ export class EngagementResponseService {
     private readonly config: AppConfig,
     private readonly health: EngagementHealthService,
     private readonly scoring: ScoringRequestService,
+    private readonly policy: PolicyService,
   ) {}
 
   // Run by the same repeatable job as the stale sweep. Idempotent: the alert's unique key (the
@@ -109,14 +104,11 @@ export class EngagementResponseService {
 
   // Overdue applications in the intermediary's remit, the longest-waiting first.
   overdue(actor: Actor, page: Page): Promise<Connection<Application>> {
-    const remits = actor.memberships.filter(
-      (m) => m.organizationKind === OrganizationKind.INTERMEDIARY,
+    const scope = supervisedProjects(
+      this.policy,
+      actor,
+      'Only intermediary staff supervise applications',
     );
-    if (remits.length === 0) {
-      throw AppError.forbidden('Only intermediary staff supervise applications');
-    }
-    const prefectureCodes = [...new Set(remits.flatMap((m) => m.remitPrefectureCodes))];
-    const municipalityCodes = [...new Set(remits.flatMap((m) => m.remitMunicipalityCodes))];
     const qb = this.dataSource
       .getRepository(Application)
       .createQueryBuilder('a')
@@ -127,10 +119,7 @@ export class EngagementResponseService {
       .andWhere('a.createdAt < now() - make_interval(days => :days)', {
         days: this.config.APPLICATION_RESPONSE_DAYS,
       })
-      .andWhere(
-        '(p.prefectureCode = ANY(:prefectureCodes) OR p.municipalityCode = ANY(:municipalityCodes))',
-        { prefectureCodes, municipalityCodes },
-      );
+      .andWhere(scope.condition, scope.parameters);
     return paginateKeyset(qb, { ...page, keys: ['a.createdAt', 'a.id'] });
   }
 }

@@ -227,18 +227,16 @@ export class KpiReportService {
 
   // Intermediary staff see projects in their remit, region staff their region's, admins all.
   private scopeOf(actor: Actor) {
-    const remits = actor.memberships.filter(
-      (m) => m.organizationKind === OrganizationKind.INTERMEDIARY,
-    );
+    const remit = this.policy.remitOf(actor);
     const regions = actor.memberships.filter((m) => m.organizationKind === OrganizationKind.REGION);
     const everything = this.policy.isPlatformAdmin(actor);
-    if (!everything && remits.length === 0 && regions.length === 0) {
+    if (!everything && !remit && regions.length === 0) {
       throw AppError.forbidden('Reports are for intermediary and region staff');
     }
     return {
       everything,
-      prefectureCodes: [...new Set(remits.flatMap((m) => m.remitPrefectureCodes))],
-      municipalityCodes: [...new Set(remits.flatMap((m) => m.remitMunicipalityCodes))],
+      prefectureCodes: remit?.prefectureCodes ?? [],
+      municipalityCodes: remit?.municipalityCodes ?? [],
       regionOrganizationIds: regions.map((m) => m.organizationId),
     };
   }

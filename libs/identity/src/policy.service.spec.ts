@@ -431,3 +431,34 @@ describe('PolicyService', () => {
     });
   });
 });
+
+describe('remitOf', () => {
+  const policy = new PolicyService();
+
+  it('joins every intermediary remit of the actor, without repeats', () => {
+    const twoHubs = actor(
+      membership({
+        organizationId: 'hub-a',
+        organizationKind: OrganizationKind.INTERMEDIARY,
+        remitPrefectureCodes: [HOKKAIDO],
+        remitMunicipalityCodes: [ICHINOSEKI],
+      }),
+      membership({
+        organizationId: 'hub-b',
+        organizationKind: OrganizationKind.INTERMEDIARY,
+        remitPrefectureCodes: [HOKKAIDO],
+      }),
+      membership({ organizationId: 'region-bihoro', organizationKind: OrganizationKind.REGION }),
+    );
+    expect(policy.remitOf(twoHubs)).toEqual({
+      prefectureCodes: [HOKKAIDO],
+      municipalityCodes: [ICHINOSEKI],
+    });
+  });
+
+  it('is null for anyone on no intermediary staff, admins included', () => {
+    expect(policy.remitOf(bihoroStaff)).toBeNull();
+    expect(policy.remitOf(participant)).toBeNull();
+    expect(policy.remitOf(admin)).toBeNull();
+  });
+});

@@ -42,6 +42,19 @@ export class PolicyService {
     );
   }
 
+  // The places the actor's intermediary memberships cover (every remit together), or null for
+  // someone on no intermediary's staff. Queries filter by these codes in SQL.
+  remitOf(actor: Actor): { prefectureCodes: string[]; municipalityCodes: string[] } | null {
+    const remits = actor.memberships.filter(
+      (m) => m.organizationKind === OrganizationKind.INTERMEDIARY,
+    );
+    if (remits.length === 0) return null;
+    return {
+      prefectureCodes: [...new Set(remits.flatMap((m) => m.remitPrefectureCodes))],
+      municipalityCodes: [...new Set(remits.flatMap((m) => m.remitMunicipalityCodes))],
+    };
+  }
+
   canManageOrganization(actor: Actor, organizationId: string): boolean {
     return (
       this.isPlatformAdmin(actor) ||
