@@ -279,8 +279,12 @@ describe('cohort allocation', () => {
     expect(moved).toMatchObject({ project: { id: first.project.id }, adjusted: true });
 
     // Only to a project the participant ranked, and within capacity.
-    const unranked = [web, farm, guide].find((p) => !rankings.get(who)!.includes(p))!;
-    const refused = rejection(await move(who, unranked));
+    // (Someone who left a project out of their ranking: not everyone did.)
+    const picky = people
+      .map((p) => p.id)
+      .find((id) => [web, farm, guide].some((p) => !rankings.get(id)!.includes(p)))!;
+    const unranked = [web, farm, guide].find((p) => !rankings.get(picky)!.includes(p))!;
+    const refused = rejection(await move(picky, unranked));
     expect(refused.extensions.code).toBe('BAD_USER_INPUT');
     expect(refused.extensions.fields).toEqual([
       {
