@@ -3,7 +3,6 @@ import { AppError, FieldProblem } from '@tsunagu/core';
 import { Actor, OrganizationKind } from '@tsunagu/identity';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Application } from './application.entity';
-import { ApplicationService } from './application.service';
 import {
   EngagementCheckIn,
   EngagementMilestone,
@@ -43,7 +42,6 @@ const TITLE_MAX = 200;
 export class EngagementAccompanimentService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly applications: ApplicationService,
     private readonly engagements: EngagementService,
   ) {}
 
@@ -259,16 +257,9 @@ export class EngagementAccompanimentService {
   private async visible(
     actor: Actor,
     applicationId: string,
-    missing = () => AppError.notFound('Engagement', applicationId),
+    missing?: () => AppError,
   ): Promise<Application> {
-    const application = await this.applications.find(applicationId);
-    if (
-      !application ||
-      this.engagements.rolesOf(actor, application, application.project!).size === 0
-    ) {
-      throw missing();
-    }
-    return application;
+    return (await this.engagements.findFor(actor, applicationId, missing)).application;
   }
 
   private require(

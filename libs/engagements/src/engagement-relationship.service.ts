@@ -4,7 +4,6 @@ import { Actor, Organization, OrganizationKind, PolicyService } from '@tsunagu/i
 import { supervisedProjects } from './remit-scope';
 import { DataSource } from 'typeorm';
 import { Application } from './application.entity';
-import { ApplicationService } from './application.service';
 import {
   EngagementFeedback,
   FeedbackSide,
@@ -72,7 +71,6 @@ export class EngagementRelationshipService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly applications: ApplicationService,
     private readonly engagements: EngagementService,
     private readonly policy: PolicyService,
   ) {}
@@ -353,13 +351,9 @@ export class EngagementRelationshipService {
   private async rolesOn(
     actor: Actor,
     applicationId: string,
-    missing = () => AppError.notFound('Engagement', applicationId),
+    missing?: () => AppError,
   ): Promise<Set<EngagementRole>> {
-    const application = await this.applications.find(applicationId);
-    if (!application) throw missing();
-    const roles = this.engagements.rolesOf(actor, application, application.project!);
-    if (roles.size === 0) throw missing();
-    return roles;
+    return (await this.engagements.findFor(actor, applicationId, missing)).roles;
   }
 }
 

@@ -172,11 +172,21 @@ export class EngagementService {
   }
 
   private async visible(actor: Actor, applicationId: string): Promise<Application> {
+    return (await this.findFor(actor, applicationId)).application;
+  }
+
+  // The engagement (project and applicant loaded) and the actor's roles on it. Someone with no
+  // role gets `missing` (NOT_FOUND by default), so its existence does not leak.
+  async findFor(
+    actor: Actor,
+    applicationId: string,
+    missing = () => AppError.notFound('Engagement', applicationId),
+  ): Promise<{ application: Application; roles: Set<EngagementRole> }> {
     const application = await this.applications.find(applicationId);
-    if (!application || this.rolesOf(actor, application, application.project!).size === 0) {
-      throw AppError.notFound('Engagement', applicationId);
-    }
-    return application;
+    if (!application) throw missing();
+    const roles = this.rolesOf(actor, application, application.project!);
+    if (roles.size === 0) throw missing();
+    return { application, roles };
   }
 
   // The roles the actor has on the engagement; none means it is not theirs to see.
