@@ -51,7 +51,7 @@ export async function startTestPlatform(
     QUEUE_PREFIX: `test-${name}`,
     OUTBOX_POLL_INTERVAL_MS: '200',
     SCORING_DEBOUNCE_MS: '100',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'error',
     ...options.env,
   });
 

@@ -15,6 +15,7 @@ import { AuthenticationGuard } from './auth/authentication.guard';
 import { GraphQLPassThroughFilter } from './graphql/graphql-exception.filter';
 import { ApiGraphQLModule } from './graphql/graphql.module';
 import { InputValidationPipe } from './graphql/input-validation.pipe';
+import { OperatorsModule } from './operators/operators.module';
 import { API_RESOLVERS } from './resolvers';
 
 @Module({
@@ -30,6 +31,7 @@ import { API_RESOLVERS } from './resolvers';
     NotificationsModule,
     ScoringModule,
     CohortsModule,
+    OperatorsModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthenticationGuard },

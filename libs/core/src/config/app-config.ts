@@ -94,6 +94,12 @@ export class AppConfig {
   @Min(1)
   PROJECT_PAUSE_AFTER_OVERDUE = 3;
 
+  // /health reports the queues down when a job has waited longer than this to start.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  HEALTH_MAX_QUEUE_LAG_MS = 300_000;
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 

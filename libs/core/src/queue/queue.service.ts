@@ -31,6 +31,11 @@ export class QueueService implements OnApplicationShutdown {
     return queue;
   }
 
+  // For health checks: fails fast while Redis is away (no offline queue on this connection).
+  async ping(): Promise<void> {
+    await this.connection.ping();
+  }
+
   // jobId is deterministic (derived from the outbox row), so adding twice is a no-op in BullMQ.
   async add<N extends JobName>(name: N, payload: JobPayload<N>, jobId: string): Promise<void> {
     await this.queue(JOBS[name].queue).add(name, payload, this.options(name, payload, jobId));
