@@ -237,4 +237,48 @@ describe('engagement lifecycle through GraphQL', () => {
         .transitionEngagement.status,
     ).toBe('ACCEPTED');
   });
+
+  it('takes applications only from the kinds of participant a project is open to', async () => {
+    const regionId = (
+      await platform.dataSource.query(
+        'SELECT region_organization_id AS id FROM project WHERE id = $1',
+        [projectId],
+      )
+    )[0].id as string;
+    const forStudents = await f.project(regionStaff, regionId, {
+      title: '大学生向けフィールドワーク',
+      eligibleKinds: ['UNIVERSITY_STUDENT'],
+    });
+    await f.publish(interStaff, forStudents);
+    const pro = await f.participant('pro');
+    const refused = rejection(
+      await platform.gql(
+        APPLY,
+        { input: { projectId: forStudents, motivation: '週末に町の発信を手伝いたいです。' } },
+        pro.token,
+      ),
+    );
+    expect(refused.extensions?.fields).toEqual([
+      {
+        path: ['input', 'projectId'],
+        message: 'is not open to PRO_BONO participants (open to UNIVERSITY_STUDENT)',
+      },
+    ]);
+    // Nor can a region or intermediary scout someone the project is not open to.
+    const scouted = rejection(
+      await platform.gql(
+        `mutation($input: SendScoutOfferInput!) { sendScoutOffer(input: $input) { id } }`,
+        { input: { projectId: forStudents, participantId: pro.id, message: 'いかがですか' } },
+        interStaff.token,
+      ),
+    );
+    expect(scouted.extensions?.fields).toEqual([
+      {
+        path: ['input', 'participantId'],
+        message: 'the project is not open to PRO_BONO participants',
+      },
+    ]);
+    const student = await f.participant('gakusei', 'UNIVERSITY_STUDENT');
+    expect(await apply(student, forStudents)).toBeTruthy();
+  });
 });

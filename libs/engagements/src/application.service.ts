@@ -10,7 +10,7 @@ import {
   ScoringRequestService,
 } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
-import { ProjectService } from '@tsunagu/projects';
+import { isOpenToKind, ProjectService } from '@tsunagu/projects';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Application } from './application.entity';
 import { CompanyTeam, CompanyTeamMember } from '@tsunagu/companies';
@@ -39,7 +39,13 @@ export class ApplicationService {
     if (!profile) {
       throw AppError.forbidden('Only participants apply: create your participant profile first');
     }
-    await this.projects.getPublished(projectId);
+    const project = await this.projects.getPublished(projectId);
+    if (!isOpenToKind(project, profile.kind)) {
+      throw AppError.invalidField(
+        ['input', 'projectId'],
+        `is not open to ${profile.kind} participants (open to ${project.eligibleKinds.join(', ')})`,
+      );
+    }
     const applicationId = await this.dataSource.transaction((m) =>
       this.submitWithin(m, [
         { projectId, participantId: profile.userId, motivation: motivation.trim() },
@@ -63,10 +69,7 @@ export class ApplicationService {
       "Only the company's owners apply for its teams",
     );
     const project = await this.projects.getPublished(projectId);
-    if (
-      project.eligibleKinds.length > 0 &&
-      !project.eligibleKinds.includes(ParticipantKind.COMPANY_EMPLOYEE)
-    ) {
+    if (!isOpenToKind(project, ParticipantKind.COMPANY_EMPLOYEE)) {
       throw AppError.invalidField(['input', 'projectId'], 'is not open to company employees');
     }
     const ids = await this.dataSource

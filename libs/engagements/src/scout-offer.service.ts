@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, Connection, isUniqueViolation, Page, paginateKeyset } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { ParticipantProfile } from '@tsunagu/participants';
-import { Project, ProjectService, ProjectStatus } from '@tsunagu/projects';
+import { isOpenToKind, Project, ProjectService, ProjectStatus } from '@tsunagu/projects';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Application } from './application.entity';
 import { ApplicationService } from './application.service';
@@ -66,6 +66,12 @@ export class ScoutOfferService {
         // The participant search rule: a profile the sender may not see does not exist for them.
         if (!profile || !this.policy.canViewParticipantProfile(actor, profile.visibility)) {
           throw AppError.notFound('Participant profile', draft.participantId);
+        }
+        if (!isOpenToKind(project, profile.kind)) {
+          throw AppError.invalidField(
+            ['input', 'participantId'],
+            `the project is not open to ${profile.kind} participants`,
+          );
         }
         const senderOrganizationId = this.policy.scoutingOrganizationFor(
           actor,

@@ -12,3 +12,4 @@ export * from './project.entity';
 export * from './project.service';
 export * from './project.types';
 export * from './projects.module';
+export * from './project-eligibility';
