@@ -1,14 +1,19 @@
 import { JapanGeography } from '@tsunagu/core';
 import type {
   DatePeriod,
-  GoalCode,
   ModeCode,
   ParticipantFacts,
-  ParticipantKindCode,
   ProjectFacts,
   RequiredSkillFacts,
 } from '@tsunagu/matching';
 import { buildPlaceIndex, type Place, ruralPlace } from '../synthetic/places';
+import {
+  ELIGIBILITY,
+  GOALS_BY_KIND,
+  HOURS,
+  KINDS,
+  LEVELS_BY_KIND,
+} from '../synthetic/distributions';
 import { Prng, WeightedTable } from '../synthetic/prng';
 
 // Matching facts for benchmarks, generated in memory (no database): shaped like the synthetic
@@ -172,51 +177,6 @@ const THEME_SKILL_CATEGORIES: Record<(typeof THEMES)[number], readonly string[]>
   local: ['facilitation', 'tourism', 'welfare', 'building', 'pr'],
 };
 
-const KINDS = new WeightedTable<ParticipantKindCode>([
-  ['PRO_BONO', 35],
-  ['UNIVERSITY_STUDENT', 27],
-  ['HIGH_SCHOOL_STUDENT', 10],
-  ['COMPANY_EMPLOYEE', 28],
-]);
-
-const GOALS_BY_KIND: Record<ParticipantKindCode, WeightedTable<GoalCode>> = {
-  PRO_BONO: new WeightedTable<GoalCode>([
-    ['SKILL_INVENTORY', 4],
-    ['SIDE_JOB_TRIAL', 4],
-    ['EXPLORING_A_MOVE', 3],
-    ['CAREER_BUILDING', 2],
-    ['LEARNING', 1],
-  ]),
-  UNIVERSITY_STUDENT: new WeightedTable<GoalCode>([
-    ['LEARNING', 5],
-    ['CAREER_BUILDING', 4],
-    ['EXPLORING_A_MOVE', 1],
-    ['SKILL_INVENTORY', 1],
-  ]),
-  HIGH_SCHOOL_STUDENT: new WeightedTable<GoalCode>([
-    ['LEARNING', 6],
-    ['CAREER_BUILDING', 2],
-  ]),
-  COMPANY_EMPLOYEE: new WeightedTable<GoalCode>([
-    ['CAREER_BUILDING', 4],
-    ['SKILL_INVENTORY', 3],
-    ['SIDE_JOB_TRIAL', 3],
-    ['EXPLORING_A_MOVE', 2],
-    ['LEARNING', 1],
-  ]),
-};
-
-const LEVELS_BY_KIND: Record<ParticipantKindCode, WeightedTable<number>> = {
-  PRO_BONO: levels([0.5, 1.5, 3.5, 3, 1.5]),
-  UNIVERSITY_STUDENT: levels([3, 4, 2.5, 0.8, 0.2]),
-  HIGH_SCHOOL_STUDENT: levels([5, 3, 1, 0.2, 0.05]),
-  COMPANY_EMPLOYEE: levels([0.7, 2, 3.5, 2.5, 1]),
-};
-
-function levels(weights: number[]): WeightedTable<number> {
-  return new WeightedTable(weights.map((w, i) => [i + 1, w] as const));
-}
-
 const TRAVEL_RANGES = new WeightedTable<number>([
   [50, 2],
   [100, 4],
@@ -233,18 +193,6 @@ const MODES = new WeightedTable<ModeCode>([
   ['REMOTE', 30],
 ]);
 
-// Empty: every kind. Some projects are for students only, some for company programs.
-const ELIGIBILITY = new WeightedTable<ParticipantKindCode[]>([
-  [[], 75],
-  [['UNIVERSITY_STUDENT', 'HIGH_SCHOOL_STUDENT'], 7],
-  [['UNIVERSITY_STUDENT'], 5],
-  [['HIGH_SCHOOL_STUDENT'], 3],
-  [['COMPANY_EMPLOYEE'], 6],
-  [['PRO_BONO', 'COMPANY_EMPLOYEE'], 4],
-]);
-
-// prettier-ignore
-const HOURS = [2, 3, 4, 4, 5, 6, 8, 8, 10, 12, 16, 20, 30, 40];
 const DAY = 86_400_000;
 // The snapshot day every date is drawn around.
 const AS_OF = Date.parse('2026-12-01T00:00:00Z');

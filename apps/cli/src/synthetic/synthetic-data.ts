@@ -17,6 +17,7 @@ import {
 } from './organization-names';
 import { buildPlaceIndex, Place, ruralPlace } from './places';
 import { participantBio } from './profile-texts';
+import { ELIGIBILITY, GOALS_BY_KIND, HOURS, KINDS, LEVELS_BY_KIND } from './distributions';
 import { Prng, WeightedTable } from './prng';
 import { projectText } from './project-texts';
 
@@ -191,51 +192,6 @@ const DAY = 86_400_000;
 // ---------------------------------------------------------------------------------------------
 // Distributions
 
-const KINDS = new WeightedTable<Kind>([
-  ['PRO_BONO', 35],
-  ['UNIVERSITY_STUDENT', 27],
-  ['HIGH_SCHOOL_STUDENT', 10],
-  ['COMPANY_EMPLOYEE', 28],
-]);
-
-const GOALS_BY_KIND: Record<Kind, WeightedTable<Goal>> = {
-  PRO_BONO: new WeightedTable<Goal>([
-    ['SKILL_INVENTORY', 4],
-    ['SIDE_JOB_TRIAL', 4],
-    ['EXPLORING_A_MOVE', 3],
-    ['CAREER_BUILDING', 2],
-    ['LEARNING', 1],
-  ]),
-  UNIVERSITY_STUDENT: new WeightedTable<Goal>([
-    ['LEARNING', 5],
-    ['CAREER_BUILDING', 4],
-    ['EXPLORING_A_MOVE', 1],
-    ['SKILL_INVENTORY', 1],
-  ]),
-  HIGH_SCHOOL_STUDENT: new WeightedTable<Goal>([
-    ['LEARNING', 6],
-    ['CAREER_BUILDING', 2],
-  ]),
-  COMPANY_EMPLOYEE: new WeightedTable<Goal>([
-    ['CAREER_BUILDING', 4],
-    ['SKILL_INVENTORY', 3],
-    ['SIDE_JOB_TRIAL', 3],
-    ['EXPLORING_A_MOVE', 2],
-    ['LEARNING', 1],
-  ]),
-};
-
-const LEVELS_BY_KIND: Record<Kind, WeightedTable<number>> = {
-  PRO_BONO: levels([0.5, 1.5, 3.5, 3, 1.5]),
-  UNIVERSITY_STUDENT: levels([3, 4, 2.5, 0.8, 0.2]),
-  HIGH_SCHOOL_STUDENT: levels([5, 3, 1, 0.2, 0.05]),
-  COMPANY_EMPLOYEE: levels([0.7, 2, 3.5, 2.5, 1]),
-};
-
-function levels(weights: number[]): WeightedTable<number> {
-  return new WeightedTable(weights.map((w, i) => [i + 1, w] as const));
-}
-
 const TRAVEL_RANGES = new WeightedTable<number>([
   [30, 1],
   [50, 2],
@@ -260,20 +216,8 @@ const STATUSES = new WeightedTable<Status>([
   ['IN_REVIEW', 6],
 ]);
 
-// Empty: every kind. Some projects are for students only, some for company programs.
-const ELIGIBILITY = new WeightedTable<Kind[]>([
-  [[], 75],
-  [['UNIVERSITY_STUDENT', 'HIGH_SCHOOL_STUDENT'], 7],
-  [['UNIVERSITY_STUDENT'], 5],
-  [['HIGH_SCHOOL_STUDENT'], 3],
-  [['COMPANY_EMPLOYEE'], 6],
-  [['PRO_BONO', 'COMPANY_EMPLOYEE'], 4],
-]);
-
 // prettier-ignore
 const CAPACITIES = [1, 2, 2, 3, 3, 3, 4, 4, 5, 5, 6, 8, 10, 12, 15, 20, 30];
-// prettier-ignore
-const HOURS = [2, 3, 4, 4, 5, 6, 8, 8, 10, 12, 16, 20, 30, 40];
 // Planting and harvest seasons for ongoing farm work; other themes get a run of months.
 // prettier-ignore
 const FARM_SEASONS = [[4, 5, 9, 10], [5, 6], [8, 9, 10], [10, 11], [3, 4, 5], [6, 7, 8], [9, 10, 11, 12]];
