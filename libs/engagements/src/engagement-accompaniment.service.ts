@@ -9,7 +9,7 @@ import {
   EngagementNote,
   EngagementNoteVisibility,
 } from './engagement-accompaniment.entities';
-import { EngagementRole, EngagementStatus } from './engagement-state';
+import { EngagementRole, EngagementStatus, whoMay } from './engagement-state';
 import { EngagementService } from './engagement.service';
 
 export interface NewCheckIn {
@@ -270,16 +270,10 @@ export class EngagementAccompanimentService {
   ): void {
     const has = this.engagements.rolesOf(actor, application, application.project!);
     if (!roles.some((role) => has.has(role))) {
-      throw AppError.forbidden(`Only ${roles.map((r) => WHO[r]).join(' or ')} can ${verb}`);
+      throw AppError.forbidden(`Only ${whoMay(roles)} can ${verb}`);
     }
   }
 }
-
-const WHO: Record<EngagementRole, string> = {
-  PARTICIPANT: 'the participant',
-  REGION: 'the region',
-  INTERMEDIARY: 'a supervising intermediary',
-};
 
 // Hours come in tenths: 1.5 is fine, 1.25 is not.
 function isTenths(value: number): boolean {

@@ -149,28 +149,38 @@ export class EngagementHealthService {
           GROUP BY a.id`,
         [this.config.ENGAGEMENT_STALE_DAYS],
       );
+    const outcome = await this.raiseAlerts(candidates);
+    if (outcome.alerts) this.logger.log(`flagged ${outcome.alerts} engagement alert(s)`);
+    return outcome;
+  }
+
+  // Records each alert once (its unique key) and, only for a new one, notifies the supervising
+  // staff in the same transaction, so a failed run is retried in full. The response sweep uses it
+  // too. Counts what was committed.
+  async raiseAlerts(
+    alerts: ReadonlyArray<{ id: string; kind: EngagementAlertKind; since: Date }>,
+  ): Promise<StaleSweepOutcome> {
     const outcome: StaleSweepOutcome = { alerts: 0, notifications: 0 };
-    for (const candidate of candidates) {
-      // Alert and notifications commit together, so a failed run is retried in full.
-      await this.dataSource.transaction(async (m) => {
+    for (const alert of alerts) {
+      const notified = await this.dataSource.transaction(async (m) => {
         const inserted: unknown[] = await m.query(
           `INSERT INTO engagement_alert (application_id, kind, since) VALUES ($1, $2, $3)
            ON CONFLICT (application_id, kind, since) DO NOTHING RETURNING id`,
-          [candidate.id, candidate.kind, candidate.since],
+          [alert.id, alert.kind, alert.since],
         );
-        if (inserted.length === 0) return;
-        outcome.alerts += 1;
-        outcome.notifications += await this.notifySupervisors(m.query.bind(m), candidate);
+        return inserted.length === 0 ? null : this.notifySupervisors(m.query.bind(m), alert);
       });
+      if (notified === null) continue;
+      outcome.alerts += 1;
+      outcome.notifications += notified;
     }
-    if (outcome.alerts) this.logger.log(`flagged ${outcome.alerts} engagement alert(s)`);
     return outcome;
   }
 
   // Staff of the supervisor's intermediary (among those covering the project), or of every
   // covering intermediary when the supervisor is not on staff of one (or there is none yet, as for
-  // an unanswered application). The response sweep uses it too.
-  async notifySupervisors(
+  // an unanswered application).
+  private async notifySupervisors(
     query: (sql: string, params: unknown[]) => Promise<unknown>,
     alert: { id: string; kind: EngagementAlertKind; since: Date },
   ): Promise<number> {

@@ -43,24 +43,10 @@ export class EngagementResponseService {
       `SELECT a.id, a.created_at AS since FROM application a WHERE ${OVERDUE}`,
       [days],
     );
-    const outcome: ResponseSweepOutcome = { alerts: 0, notifications: 0, paused: 0, unpaused: 0 };
-    for (const candidate of overdue) {
-      // Alert and notifications commit together, so a failed run is retried in full.
-      await this.dataSource.transaction(async (m) => {
-        const inserted: unknown[] = await m.query(
-          `INSERT INTO engagement_alert (application_id, kind, since) VALUES ($1, $2, $3)
-           ON CONFLICT (application_id, kind, since) DO NOTHING RETURNING id`,
-          [candidate.id, EngagementAlertKind.UNANSWERED, candidate.since],
-        );
-        if (inserted.length === 0) return;
-        outcome.alerts += 1;
-        outcome.notifications += await this.health.notifySupervisors(m.query.bind(m), {
-          id: candidate.id,
-          kind: EngagementAlertKind.UNANSWERED,
-          since: candidate.since,
-        });
-      });
-    }
+    const raised = await this.health.raiseAlerts(
+      overdue.map((a) => ({ ...a, kind: EngagementAlertKind.UNANSWERED })),
+    );
+    const outcome: ResponseSweepOutcome = { ...raised, paused: 0, unpaused: 0 };
     const threshold = this.config.PROJECT_PAUSE_AFTER_OVERDUE;
     // Paused projects leave recommendations too: each one is re-scored.
     const paused = await this.dataSource.transaction(async (m) => {

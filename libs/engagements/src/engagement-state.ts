@@ -115,6 +115,11 @@ export type EngagementDecision =
   | { ok: true; to: EngagementStatus; needsReason: boolean }
   | { ok: false; reason: 'FORBIDDEN' | 'INVALID_TRANSITION'; message: string };
 
+// How error messages name who may act ("Only the region or a supervising intermediary can …").
+export function whoMay(roles: readonly EngagementRole[]): string {
+  return roles.map((r) => WHO[r]).join(' or ');
+}
+
 const WHO: Record<EngagementRole, string> = {
   PARTICIPANT: 'the participant',
   REGION: 'the region',
@@ -133,7 +138,7 @@ export function decideEngagement(
     return {
       ok: false,
       reason: 'FORBIDDEN',
-      message: `Only ${rule.by.map((r) => WHO[r]).join(' or ')} can ${verb} an engagement`,
+      message: `Only ${whoMay(rule.by)} can ${verb} an engagement`,
     };
   }
   if (!rule.from.includes(status)) {
