@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   compareMatches,
-  DEFAULT_WEIGHTS,
   Match,
   MatchingWeights,
   ParticipantFacts,
@@ -12,7 +11,7 @@ import {
 } from '@tsunagu/matching';
 import { DataSource } from 'typeorm';
 import { MatchingFactsLoader, ScoredProjectFacts } from './matching-facts.loader';
-import { currentWeights, latestProgramWeights, toMatchingWeights } from './program-weights.queries';
+import { weightsResolver } from './program-weights.queries';
 
 // Every published project, indexed once per set of weights in use (projects of a program with
 // its own weights are scored with those).
@@ -169,20 +168,21 @@ export class MatchingEngineCache {
   }
 
   // The weights that score a project: its program's latest version, else the defaults.
-  async weightsFor(project: ScoredProjectFacts): Promise<MatchingWeights> {
-    return currentWeights(this.dataSource.manager, project.programId);
+  async weightsFor(
+    projects: readonly ScoredProjectFacts[],
+  ): Promise<(project: ScoredProjectFacts) => MatchingWeights> {
+    return weightsResolver(
+      this.dataSource.manager,
+      projects.map((p) => p.programId),
+    );
   }
 
   private async buildProjectEngine(): Promise<ProjectEngine> {
-    const [projects, latest] = await Promise.all([
+    const [projects, weightsOf] = await Promise.all([
       this.facts.publishedProjects(),
-      latestProgramWeights(this.dataSource.manager),
+      weightsResolver(this.dataSource.manager),
     ]);
-    const weights = new Map([...latest].map(([id, row]) => [id, toMatchingWeights(row)]));
-    return new ProjectEngine(
-      new Map(projects.map((p) => [p.id, p])),
-      (p) => (p.programId && weights.get(p.programId)) || DEFAULT_WEIGHTS,
-    );
+    return new ProjectEngine(new Map(projects.map((p) => [p.id, p])), weightsOf);
   }
 
   private async projectSignature(): Promise<string> {

@@ -32,12 +32,25 @@ export async function latestProgramWeights(
   return new Map(rows.map((r) => [r.programId, r]));
 }
 
+// Which weights score a project now: its program's latest version, else the defaults. One
+// query for all the programs asked about (all of them when `programIds` is omitted).
+export async function weightsResolver(
+  manager: EntityManager,
+  programIds?: ReadonlyArray<string | null>,
+): Promise<(project: { programId: string | null }) => MatchingWeights> {
+  const ids = programIds?.filter((id): id is string => id !== null);
+  const latest =
+    ids && ids.length === 0
+      ? new Map<string, ProgramWeights>()
+      : await latestProgramWeights(manager, ids);
+  const weights = new Map([...latest].map(([id, row]) => [id, toMatchingWeights(row)]));
+  return (project) => (project.programId && weights.get(project.programId)) || DEFAULT_WEIGHTS;
+}
+
 // The weights a program's projects are scored with now.
 export async function currentWeights(
   manager: EntityManager,
   programId: string | null,
 ): Promise<MatchingWeights> {
-  if (!programId) return DEFAULT_WEIGHTS;
-  const row = (await latestProgramWeights(manager, [programId])).get(programId);
-  return row ? toMatchingWeights(row) : DEFAULT_WEIGHTS;
+  return (await weightsResolver(manager, [programId]))({ programId });
 }

@@ -71,7 +71,7 @@ export class ScoringService {
       if (project) {
         const [engine, weights] = await Promise.all([
           this.engines.participantEngine(),
-          this.engines.weightsFor(project),
+          this.engines.weightsFor([project]).then((weightsOf) => weightsOf(project)),
         ]);
         scores = engine.scores(project, weights);
         matches = engine.topOfScores(project, weights, scores, k);
@@ -130,12 +130,12 @@ export class ScoringService {
       this.facts.publishedProjects(projectIds),
       this.engines.participantEngine(),
     ]);
+    const weightsOf = await this.engines.weightsFor(projects);
     const lists = new Map<string, Match[]>(projectIds.map((id) => [id, []]));
     for (const project of projects) {
-      const weights = await this.engines.weightsFor(project);
       lists.set(
         project.id,
-        engine.topCandidates(project, weights, this.config.RECOMMENDATIONS_TOP_K),
+        engine.topCandidates(project, weightsOf(project), this.config.RECOMMENDATIONS_TOP_K),
       );
     }
     return lists;
