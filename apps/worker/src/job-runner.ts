@@ -11,6 +11,7 @@ import {
   createRedisConnection,
   isJobName,
   JOB_HANDLER,
+  JobAttempt,
   JobName,
   JOBS,
   OutboxRelay,
@@ -19,7 +20,7 @@ import {
 import { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 
-type Handler = (payload: unknown) => Promise<unknown>;
+type Handler = (payload: unknown, attempt: JobAttempt) => Promise<unknown>;
 
 // Finds every @JobHandler, refuses to start unless each job in the registry has exactly one,
 // then runs one BullMQ worker per queue and the outbox relay that feeds them.
@@ -87,7 +88,9 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     if (!isJobName(job.name)) throw new Error(`unknown job ${job.name}`);
     const handler = this.handlers.get(job.name);
     if (!handler) throw new Error(`no handler for ${job.name}`);
-    await handler(job.data);
+    const maxAttempts = job.opts.attempts ?? 1;
+    const attempt = job.attemptsMade + 1;
+    await handler(job.data, { attempt, maxAttempts, isFinal: attempt >= maxAttempts });
   }
 
   // Before the database and Redis connections close: finish in-flight jobs and relay passes.

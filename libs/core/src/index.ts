@@ -26,3 +26,5 @@ export * from './validation/is-date-only';
 export * from './scoring/scoring-subject.entity';
 export * from './scoring/scoring-request.service';
 export * from './scoring/scoring-request.module';
+export * from './events/notification-events';
+export * from './events/domain-event.publisher';

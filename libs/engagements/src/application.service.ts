@@ -4,7 +4,7 @@ import {
   Connection,
   ErrorCode,
   isUniqueViolation,
-  OutboxService,
+  DomainEventPublisher,
   Page,
   paginateKeyset,
   ScoringRequestService,
@@ -28,7 +28,7 @@ export class ApplicationService {
     private readonly dataSource: DataSource,
     private readonly projects: ProjectService,
     private readonly policy: PolicyService,
-    private readonly outbox: OutboxService,
+    private readonly events: DomainEventPublisher,
     private readonly scoring: ScoringRequestService,
   ) {}
 
@@ -129,12 +129,7 @@ export class ApplicationService {
         throw error;
       }
       const id = ids[ids.length - 1];
-      await this.outbox.add(
-        manager,
-        'notify.application-submitted',
-        { applicationId: id },
-        `application-submitted.${id}`,
-      );
+      await this.events.publish(manager, 'APPLICATION_SUBMITTED', { applicationId: id }, [id]);
     }
     // Each project has one more candidate (fairness), each participant a tie with a region.
     // Every projects' rows, then every participant's, each in id order: concurrent submissions

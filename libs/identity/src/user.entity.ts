@@ -21,6 +21,10 @@ export class User {
   @Column({ type: 'text', default: 'ja' })
   locale!: Locale;
 
+  // IANA time zone for digests and dates in messages.
+  @Column({ type: 'text', default: 'Asia/Tokyo' })
+  timeZone!: string;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 }

@@ -1,11 +1,24 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EngagementsModule } from '@tsunagu/engagements';
+import { NotificationDelivery } from './notification-delivery.entity';
+import { NotificationDigest } from './notification-digest.entity';
+import { NotificationEvent } from './notification-event.entity';
+import { NotificationPreference } from './notification-preference.entity';
 import { Notification } from './notification.entity';
 import { NotificationService } from './notification.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification]), EngagementsModule],
+  imports: [
+    TypeOrmModule.forFeature([
+      Notification,
+      NotificationEvent,
+      NotificationDelivery,
+      NotificationPreference,
+      NotificationDigest,
+    ]),
+    EngagementsModule,
+  ],
   providers: [NotificationService],
   exports: [NotificationService],
 })

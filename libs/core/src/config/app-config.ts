@@ -100,6 +100,45 @@ export class AppConfig {
   @Min(1000)
   HEALTH_MAX_QUEUE_LAG_MS = 300_000;
 
+  // Retries of e-mails, webhooks and in-app deliveries back off exponentially from this delay;
+  // after the job's last attempt the delivery is dead-lettered for operators to inspect.
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  DELIVERY_RETRY_BASE_MS = 10_000;
+
+  // Outgoing mail. Unset: e-mail is not sent (npm start runs a local mail catcher and sets it).
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Tsunagu <no-reply@tsunagu.example>';
+
+  // Where the web app lives, for links in e-mails.
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
+  APP_URL = 'http://localhost:3000';
+
+  // Local hour (in each user's time zone) after which the daily digest e-mail goes out.
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  DIGEST_HOUR = 8;
+
+  // A webhook call that takes longer than this counts as failed.
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  WEBHOOK_TIMEOUT_MS = 5000;
+
+  // An endpoint is disabled after this many failed calls in a row (a success resets the count).
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_DISABLE_AFTER_FAILURES = 15;
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 
@@ -125,6 +164,7 @@ export const SENSITIVE_CONFIG_KEYS: ReadonlyArray<keyof AppConfig> = [
   'ADMIN_PASSWORD',
   'DATABASE_URL',
   'REDIS_URL',
+  'SMTP_URL',
 ];
 
 export class ConfigValidationError extends Error {

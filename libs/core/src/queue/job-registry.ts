@@ -1,12 +1,23 @@
 // The one map of every background job: its name, the queue it runs on and its payload.
 // Payloads carry ids only; the state lives in Postgres. The worker refuses to start unless every
 // job here has exactly one handler.
+import type { DomainEvent } from '../events/notification-events';
+
 export const QUEUE_NAMES = ['notifications', 'scoring', 'cohorts', 'engagements'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobPayloads {
-  // A participant applied to a project: tell the project's region staff.
-  'notify.application-submitted': { applicationId: string };
+  // A domain event happened: resolve who hears of it and plan one delivery per recipient and
+  // channel (and per subscribed webhook), each its own job below.
+  'notify.event': { event: DomainEvent };
+  // One in-app notification: stored once, then pushed to the recipient's live subscriptions.
+  'deliver.in-app': { deliveryId: string };
+  // One e-mail, sent at most once after the SMTP server accepted it.
+  'deliver.email': { deliveryId: string };
+  // Hourly: gather each user's digest items once their local digest hour has come.
+  'notify.digest-sweep': Record<string, never>;
+  // One daily digest e-mail.
+  'deliver.digest': { digestId: string };
   // A profile changed: recompute the participant's recommended projects.
   'score.participant': { participantId: string };
   // A project was published, changed or closed: recompute its candidates and its place in
@@ -34,13 +45,20 @@ export interface JobDefinition<N extends JobName = JobName> {
   attempts: number;
   // Exponential backoff base delay in milliseconds.
   backoffMs: number;
+  // Deliveries to the outside world back off from DELIVERY_RETRY_BASE_MS instead, so operators
+  // can tune how long a failing mail server or webhook is retried before the dead-letter state.
+  deliveryBackoff?: boolean;
   // Debounced jobs wait SCORING_DEBOUNCE_MS; a newer job with the same key replaces a waiting
   // one, and one added while it runs is kept to run right after (never two at once).
   debounceKey?: (payload: JobPayload<N>) => string;
 }
 
 export const JOBS: { readonly [N in JobName]: JobDefinition<N> } = {
-  'notify.application-submitted': { queue: 'notifications', attempts: 8, backoffMs: 1000 },
+  'notify.event': { queue: 'notifications', attempts: 8, backoffMs: 1000 },
+  'deliver.in-app': { queue: 'notifications', attempts: 5, backoffMs: 0, deliveryBackoff: true },
+  'deliver.email': { queue: 'notifications', attempts: 6, backoffMs: 0, deliveryBackoff: true },
+  'notify.digest-sweep': { queue: 'notifications', attempts: 3, backoffMs: 5000 },
+  'deliver.digest': { queue: 'notifications', attempts: 6, backoffMs: 0, deliveryBackoff: true },
   'score.participant': {
     queue: 'scoring',
     attempts: 5,

@@ -72,7 +72,12 @@ export class QueueService implements OnApplicationShutdown {
     const options: JobsOptions = {
       jobId,
       attempts: definition.attempts,
-      backoff: { type: 'exponential', delay: definition.backoffMs },
+      backoff: {
+        type: 'exponential',
+        delay: definition.deliveryBackoff
+          ? this.config.DELIVERY_RETRY_BASE_MS
+          : definition.backoffMs,
+      },
       removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
       removeOnFail: { age: 30 * 24 * 3600 },
     };
