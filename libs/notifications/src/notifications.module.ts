@@ -7,6 +7,7 @@ import { NotificationEvent } from './notification-event.entity';
 import { NotificationPreference } from './notification-preference.entity';
 import { Notification } from './notification.entity';
 import { NotificationService } from './notification.service';
+import { LiveNotificationsModule } from './live/live-notifications.module';
 
 @Module({
   imports: [
@@ -18,8 +19,9 @@ import { NotificationService } from './notification.service';
       NotificationDigest,
     ]),
     EngagementsModule,
+    LiveNotificationsModule,
   ],
   providers: [NotificationService],
-  exports: [NotificationService],
+  exports: [NotificationService, LiveNotificationsModule],
 })
 export class NotificationsModule {}
