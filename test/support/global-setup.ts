@@ -9,7 +9,8 @@ import { DataSource } from 'typeorm';
 // and a migrated template database that every test file copies into a database of its own.
 export default async function globalSetup(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-test-'));
-  const stack = await startLocalStack({ dataDir, persistent: false, fast: true });
+  // No shared mail catcher: a test that sends e-mail starts its own (test/support/smtp-catcher).
+  const stack = await startLocalStack({ dataDir, persistent: false, fast: true, mail: false });
   (globalThis as { __TSUNAGU_STACK__?: unknown }).__TSUNAGU_STACK__ = stack;
 
   const template = `tsunagu_template_${process.pid}`;

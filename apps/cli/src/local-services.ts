@@ -24,24 +24,45 @@ function localJwtSecret(dir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+function listed(names: string[]): string {
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names.join('');
+}
+
+export interface ServicesOptions {
+  // Catch outgoing e-mail locally (.eml files under the data directory) when SMTP_URL is unset.
+  // Only `npm start` needs it: the one-off commands send no mail.
+  mail?: boolean;
+}
+
 export interface Services {
   stack: LocalStack;
   stop(): Promise<void>;
 }
 
-// Starts PostgreSQL and Redis unless DATABASE_URL / REDIS_URL point at running ones, and exports
-// the URLs to process.env for the rest of this process and its children.
-export async function startServices(mode: ServicesMode): Promise<Services> {
+// Starts PostgreSQL and Redis (and with `mail`, a mail catcher) unless DATABASE_URL / REDIS_URL /
+// SMTP_URL point at running ones, and exports the URLs to process.env for the rest of this
+// process and its children.
+export async function startServices(
+  mode: ServicesMode,
+  options: ServicesOptions = {},
+): Promise<Services> {
   const dataDir = mode === 'persistent' ? DATA_DIR : mkdtempSync(join(tmpdir(), 'tsunagu-'));
   const stack = await startLocalStack({
     dataDir,
     persistent: mode === 'persistent',
     log: () => undefined,
+    mail: options.mail ?? false,
+    // One line per caught message ("[mail] <subject> -> <to> saved to <file>").
+    mailLog: (line) => process.stdout.write(`${line.trimEnd()}\n`),
   });
-  if (stack.started.length)
-    log(`started local ${stack.started.join(' and ')} (data in ${dataDir})`);
+  if (stack.started.length) log(`started local ${listed(stack.started)} (data in ${dataDir})`);
+  if (stack.started.includes('mail'))
+    log(
+      `e-mail is not delivered: each message is saved as an .eml file in ${join(dataDir, 'mail')}`,
+    );
   process.env.DATABASE_URL = stack.databaseUrl;
   process.env.REDIS_URL = stack.redisUrl;
+  if (stack.smtpUrl) process.env.SMTP_URL = stack.smtpUrl;
   process.env.JWT_SECRET ??= localJwtSecret(
     mode === 'persistent' ? dataDir : join(dataDir, 'secrets'),
   );
@@ -49,7 +70,7 @@ export async function startServices(mode: ServicesMode): Promise<Services> {
     stack,
     stop: async () => {
       await stack.stop();
-      if (stack.started.length) log(`stopped local ${stack.started.join(' and ')}`);
+      if (stack.started.length) log(`stopped local ${listed(stack.started)}`);
       if (mode === 'throwaway') rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -14,7 +14,8 @@ import { parseSeedSyntheticArgs, SyntheticSeedError } from './synthetic/seed-opt
 import { describeReport, seedSynthetic } from './synthetic/synthetic-seeder';
 
 const USAGE = `Usage: node dist/apps/cli/src/main.js <command>
-  start                          run API + worker (+ local PostgreSQL/Redis when no URLs are set)
+  start                          run API + worker (+ local PostgreSQL/Redis/mail catcher when
+                                 DATABASE_URL/REDIS_URL/SMTP_URL are not set)
   migration:run                  apply pending migrations
   migration:generate <Name>      write a migration for entity changes
   seed:demo                      load demo data into an empty database

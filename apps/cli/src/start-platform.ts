@@ -32,10 +32,11 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-// `npm start`: local services when needed, migrations, demo data on an empty database, then the
-// API and the worker as child processes. Ctrl-C stops all of them, services last.
+// `npm start`: local services when needed (a mail catcher too, so the worker's e-mails land in
+// .data/mail), migrations, demo data on an empty database, then the API and the worker as child
+// processes. Ctrl-C stops all of them, services last.
 export async function startPlatform(): Promise<void> {
-  const services = await startServices('persistent');
+  const services = await startServices('persistent', { mail: true });
   const children: ChildProcess[] = [];
   let stopping = false;
   const shutdown = async (exitCode: number) => {

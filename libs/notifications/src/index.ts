@@ -6,3 +6,5 @@ export * from './notifications.module';
 export * from './notification-mapping';
 export * from './live/live-notifications';
 export * from './live/live-notifications.module';
+export * from './email/email-layout';
+export * from './email/mail-transport';

@@ -1,3 +1,4 @@
+import { startLocalMail } from './local-mail';
 import { startLocalPostgres } from './local-postgres';
 import { startLocalRedis } from './local-redis';
 import type { LocalService } from './local-postgres';
@@ -7,6 +8,8 @@ import { join } from 'node:path';
 export interface LocalStack {
   databaseUrl: string;
   redisUrl: string;
+  // SMTP_URL when given, else the local mail catcher's; undefined when neither (mail: false).
+  smtpUrl?: string;
   // Names of the services this stack started itself (and will stop).
   started: string[];
   stop(): Promise<void>;
@@ -18,10 +21,15 @@ export interface LocalStackOptions {
   fast?: boolean;
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
+  // Start a local mail catcher when SMTP_URL is unset (default true). Tests pass false: each
+  // test that sends e-mail starts a catcher of its own and looks at what arrived.
+  mail?: boolean;
+  // Where the mail catcher reports each saved message; defaults to log.
+  mailLog?: (line: string) => void;
 }
 
-// Uses DATABASE_URL / REDIS_URL when given; otherwise starts a private PostgreSQL and Redis on
-// loopback with their data under dataDir.
+// Uses DATABASE_URL / REDIS_URL / SMTP_URL when given; otherwise starts a private PostgreSQL,
+// Redis and mail catcher on loopback with their data under dataDir.
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const env = options.env ?? process.env;
   const services: Array<{ name: string; service: LocalService }> = [];
@@ -55,7 +63,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       services.push({ name: 'redis', service: redis });
       redisUrl = redis.url;
     }
-    return { databaseUrl, redisUrl, started: services.map((s) => s.name), stop };
+    let smtpUrl = env.SMTP_URL || undefined;
+    if (!smtpUrl && options.mail !== false) {
+      const mail = await startLocalMail({
+        dataDir: join(options.dataDir, 'mail'),
+        log: options.mailLog ?? options.log,
+      });
+      services.push({ name: 'mail', service: mail });
+      smtpUrl = mail.url;
+    }
+    return { databaseUrl, redisUrl, smtpUrl, started: services.map((s) => s.name), stop };
   } catch (error) {
     await stop();
     throw error;
