@@ -28,6 +28,8 @@ export interface TestPlatform {
     token?: string,
   ): Promise<GraphQLResult<T>>;
   startWorker(): Promise<INestApplicationContext>;
+  // Another API instance on the same database, Redis and queue prefix, as when scaled out.
+  startApi(): Promise<{ app: INestApplication; url: string; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function startTestPlatform(
   await api.listen(0, '127.0.0.1');
   const url = `${await api.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
   let worker: INestApplicationContext | undefined;
+  const moreApis: INestApplication[] = [];
 
   const platform: TestPlatform = {
     api,
@@ -80,8 +83,19 @@ export async function startTestPlatform(
       platform.worker = worker;
       return worker;
     },
+    async startApi() {
+      const app = await createApiApp({ logger: ['error'] });
+      moreApis.push(app);
+      await app.listen(0, '127.0.0.1');
+      const close = async () => {
+        moreApis.splice(moreApis.indexOf(app), 1);
+        await app.close();
+      };
+      return { app, url: `${await app.getUrl()}/graphql`, close };
+    },
     async close() {
       await worker?.close();
+      for (const more of moreApis) await more.close();
       await api.close();
       const cleanup = new Client({ connectionString: server });
       await cleanup.connect();

@@ -5,7 +5,7 @@ import { CoreModule } from '@tsunagu/core';
 import { CompaniesModule } from '@tsunagu/companies';
 import { EngagementsModule } from '@tsunagu/engagements';
 import { IdentityModule } from '@tsunagu/identity';
-import { NotificationsModule } from '@tsunagu/notifications';
+import { LiveNotificationsModule, NotificationsModule } from '@tsunagu/notifications';
 import { ParticipantsModule } from '@tsunagu/participants';
 import { ProjectsModule } from '@tsunagu/projects';
 import { ScoringModule } from '@tsunagu/scoring';
@@ -29,6 +29,7 @@ import { API_RESOLVERS } from './resolvers';
     CompaniesModule,
     EngagementsModule,
     NotificationsModule,
+    LiveNotificationsModule,
     ScoringModule,
     CohortsModule,
     OperatorsModule,

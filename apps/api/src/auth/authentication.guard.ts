@@ -21,15 +21,22 @@ export class AuthenticationGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
+    // Subscriptions carry no headers: their socket's actor was set when it connected.
     const req = requestOf(context);
     const header = req.headers.authorization;
     if (header) {
-      const match = /^Bearer\s+(\S+)$/i.exec(header);
-      if (!match) throw AppError.unauthenticated('Authorization header must be "Bearer <token>"');
+      const token = bearerToken(header);
+      if (!token) throw AppError.unauthenticated('Authorization header must be "Bearer <token>"');
       // Field resolvers run the guard again; load the actor once per request.
-      req.actor ??= await this.actors.load(this.tokens.verifyAccessToken(match[1]));
+      req.actor ??= await this.actors.load(this.tokens.verifyAccessToken(token));
     }
     if (!isPublic && !req.actor) throw AppError.unauthenticated();
     return true;
   }
+}
+
+// The token in an "Authorization: Bearer <token>" value, from an HTTP header or graphql-ws
+// connectionParams; undefined when the value has another shape.
+export function bearerToken(authorization: string): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
 }

@@ -1,14 +1,28 @@
 import { ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Actor } from '@tsunagu/identity';
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { RequestLoaders } from '../graphql/data-loaders';
 
+// What the guard and @CurrentActor() read as "the request". Over HTTP it is Express's request,
+// whose Authorization header the guard turns into the actor. A graphql-ws socket has no request
+// per operation: its connectionParams were verified once, when it connected, and its operations
+// get that actor and no headers, so the guard has nothing left to read.
+export interface GraphQLRequest {
+  headers: IncomingHttpHeaders;
+  actor?: Actor;
+}
+
 export interface GraphQLRequestContext {
-  req: Request & { actor?: Actor };
+  req: GraphQLRequest;
   loaders: RequestLoaders;
 }
 
-export function requestOf(context: ExecutionContext): GraphQLRequestContext['req'] {
+export function requestOf(context: ExecutionContext): GraphQLRequest {
   return GqlExecutionContext.create(context).getContext<GraphQLRequestContext>().req;
+}
+
+// The request of an operation on a graphql-ws socket; onConnect refuses sockets without an actor.
+export function socketRequest(actor: Actor | undefined): GraphQLRequest {
+  return { headers: {}, actor };
 }

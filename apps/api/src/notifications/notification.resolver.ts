@@ -1,7 +1,8 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { Connection, mapConnection } from '@tsunagu/core';
 import { Actor } from '@tsunagu/identity';
 import {
+  LiveNotifications,
   MyNotificationsArgs,
   NotificationConnection,
   NotificationService,
@@ -13,7 +14,10 @@ import { UuidPipe } from '../graphql/uuid.pipe';
 
 @Resolver(() => NotificationType)
 export class NotificationResolver {
-  constructor(private readonly notifications: NotificationService) {}
+  constructor(
+    private readonly notifications: NotificationService,
+    private readonly live: LiveNotifications,
+  ) {}
 
   @Query(() => NotificationConnection, { description: 'Your in-app notifications, newest first.' })
   async myNotifications(
@@ -37,5 +41,14 @@ export class NotificationResolver {
     @Args('id', { type: () => ID }, UuidPipe) id: string,
   ): Promise<NotificationType> {
     return toNotificationType(await this.notifications.markRead(actor.userId, id));
+  }
+
+  // Each yielded value is the notification itself, not an object keyed by the field name.
+  @Subscription(() => NotificationType, {
+    description: 'Your in-app notifications as they arrive (graphql-ws on /graphql).',
+    resolve: (notification: NotificationType) => notification,
+  })
+  notificationAdded(@CurrentActor() actor: Actor): AsyncIterableIterator<NotificationType> {
+    return this.live.subscribe(actor.userId);
   }
 }
