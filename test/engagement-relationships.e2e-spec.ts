@@ -229,12 +229,15 @@ describe('after completion: feedback, follow-ups and region relationships throug
       [three.id],
     );
     const sweep = platform.worker!.get(EngagementRelationshipService);
-    await sweep.notifyDueFollowUps();
-    expect((await sweep.notifyDueFollowUps()).notifications).toBe(0);
-    const notified = await platform.dataSource.query(
-      `SELECT recipient_id, type FROM notification WHERE event_key = $1`,
-      [`follow-up-due.${three.id}`],
-    );
+    expect((await sweep.notifyDueFollowUps()).followUps).toBe(1);
+    expect((await sweep.notifyDueFollowUps()).followUps).toBe(0);
+    const notified = await eventually(async () => {
+      const rows = await platform.dataSource.query(
+        `SELECT recipient_id, type FROM notification WHERE event_key = $1`,
+        [`follow-up-due.${three.id}`],
+      );
+      return rows.length === 2 && rows;
+    });
     expect(notified.map((n: any) => n.recipient_id).sort()).toEqual(
       [sora.id, interStaff.id].sort(),
     );

@@ -47,8 +47,8 @@ describe('Operators: /health and request logs', () => {
       .get(QueueService)
       .queue('notifications')
       .add(
-        'notify.application-submitted',
-        { applicationId: 'stuck' },
+        'deliver.in-app',
+        { deliveryId: 'stuck' },
         {
           jobId: 'stuck-job',
           timestamp: Date.now() - 10 * 60_000,

@@ -36,7 +36,7 @@ describe('outbox relay', () => {
         participant.token,
       ),
     );
-    const jobId = `application-submitted.${applied.applyToProject.id}`;
+    const jobId = `event.application-submitted.${applied.applyToProject.id}`;
     const outbox = platform.dataSource.getRepository(OutboxMessage);
     expect(await outbox.findOneByOrFail({ jobId })).toMatchObject({
       dispatchedAt: null,
@@ -79,7 +79,7 @@ describe('outbox relay', () => {
       providers: [JobRunner],
     }).compile();
     await expect(moduleRef.init()).rejects.toThrow(
-      /job "notify.application-submitted" has no handler/,
+      /job "notify.event" has no handler/,
     );
     await moduleRef.close();
   });

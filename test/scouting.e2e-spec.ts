@@ -154,7 +154,7 @@ describe('scouting', () => {
     // Written with the application: the region is told through the usual outbox job.
     const [job] = await platform.dataSource.query(
       'SELECT count(*)::int AS n FROM outbox_message WHERE job_id = $1',
-      [`application-submitted.${accepted.applicationId}`],
+      [`event.application-submitted.${accepted.applicationId}`],
     );
     expect(job.n).toBe(1);
 

@@ -9,7 +9,10 @@ import { ScoutOfferResolver } from './engagements/scout-offer.resolver';
 import { AuthResolver } from './identity/auth.resolver';
 import { MeResolver } from './identity/me.resolver';
 import { OrganizationResolver } from './identity/organization.resolver';
+import { DeadLetterResolver } from './notifications/dead-letter.resolver';
+import { NotificationPreferenceResolver } from './notifications/notification-preference.resolver';
 import { NotificationResolver } from './notifications/notification.resolver';
+import { WebhookResolver } from './notifications/webhook.resolver';
 import { ParticipantResolver } from './participants/participant.resolver';
 import { ProgramResolver } from './projects/program.resolver';
 import { ProjectResolver } from './projects/project.resolver';
@@ -34,6 +37,9 @@ export const API_RESOLVERS = [
   RelationshipResolver,
   ScoutOfferResolver,
   NotificationResolver,
+  WebhookResolver,
+  NotificationPreferenceResolver,
+  DeadLetterResolver,
   RecommendationResolver,
   CohortResolver,
   KpiResolver,

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JOBS } from '@tsunagu/core';
+import { DomainEventPublisher, JOBS } from '@tsunagu/core';
 import { validateAllocationInstance } from '@tsunagu/matching';
 import { ProjectStatus } from '@tsunagu/projects';
 import { currentWeights, MatchingFactsLoader } from '@tsunagu/scoring';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   type CohortProblem,
   describeExclusions,
@@ -53,6 +53,7 @@ export class AllocationRunner {
     private readonly dataSource: DataSource,
     private readonly facts: MatchingFactsLoader,
     private readonly allocations: AllocationService,
+    private readonly events: DomainEventPublisher,
   ) {}
 
   // 'skipped' when the allocation is gone or already finished: a retried or repeated job.
@@ -165,6 +166,7 @@ export class AllocationRunner {
             finishedAt,
           },
         );
+        await this.announce(m, allocation.id);
         return 'failed';
       }
       const { snapshot, assignments, evaluation } = outcome as Exclude<
@@ -185,7 +187,13 @@ export class AllocationRunner {
           finishedAt,
         },
       );
+      await this.announce(m, allocation.id);
       return 'proposed';
     });
+  }
+
+  // The intermediary who asked hears that the run finished, proposed or failed.
+  private async announce(m: EntityManager, allocationId: string): Promise<void> {
+    await this.events.publish(m, 'ALLOCATION_READY', { allocationId }, [allocationId]);
   }
 }

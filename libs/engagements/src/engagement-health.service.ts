@@ -1,5 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, Connection, paginateKeyset, Page } from '@tsunagu/core';
+import {
+  AppConfig,
+  Connection,
+  DomainEventPublisher,
+  NotificationEventType,
+  paginateKeyset,
+  Page,
+} from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { supervisedProjects } from './remit-scope';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
@@ -22,7 +29,6 @@ export interface SupervisedEngagement {
 
 export interface StaleSweepOutcome {
   alerts: number;
-  notifications: number;
 }
 
 // Health, in SQL over an application aliased `a`. The last activity is the newest check-in, or the
@@ -45,43 +51,12 @@ const HEALTH = `CASE
   WHEN ${OVERDUE} > 0 OR ${LAST_BLOCKED} THEN 'NEEDS_ATTENTION'
   ELSE 'ON_TRACK' END`;
 
-// What the supervising staff are told, per kind of alert.
-const ALERT_MESSAGES: Record<
-  EngagementAlertKind,
-  {
-    eventPrefix: string;
-    type: string;
-    titleJa: string;
-    title: string;
-    bodyJa: string;
-    body: string;
-  }
-> = {
-  [EngagementAlertKind.STALE]: {
-    eventPrefix: 'engagement-stale',
-    type: 'ENGAGEMENT_STALE',
-    titleJa: '連絡が途絶えています',
-    title: 'An engagement has gone quiet',
-    bodyJa: 'しばらくチェックインがありません:',
-    body: 'No check-in for a while:',
-  },
-  [EngagementAlertKind.MILESTONE_OVERDUE]: {
-    eventPrefix: 'engagement-milestone-overdue',
-    type: 'ENGAGEMENT_MILESTONE_OVERDUE',
-    titleJa: '期限切れのマイルストーンがあります',
-    title: 'A milestone is overdue',
-    bodyJa: 'マイルストーンの期限が過ぎています:',
-    body: 'A milestone is past its due date:',
-  },
-  [EngagementAlertKind.UNANSWERED]: {
-    eventPrefix: 'application-unanswered',
-    type: 'APPLICATION_UNANSWERED',
-    titleJa: '未回答の応募があります',
-    title: 'An application is waiting for an answer',
-    bodyJa: '地域からの回答期限を過ぎた応募:',
-    body: "Past the region's response period:",
-  },
-};
+// The domain event each kind of alert raises; the notification worker tells the supervisors.
+const ALERT_EVENTS = {
+  [EngagementAlertKind.STALE]: 'ENGAGEMENT_STALE',
+  [EngagementAlertKind.MILESTONE_OVERDUE]: 'MILESTONE_OVERDUE',
+  [EngagementAlertKind.UNANSWERED]: 'APPLICATION_UNANSWERED',
+} as const satisfies Record<EngagementAlertKind, NotificationEventType>;
 
 // How running engagements are doing, for the intermediaries who supervise them: the dashboard
 // and the sweep that flags stale engagements and overdue milestones.
@@ -93,6 +68,7 @@ export class EngagementHealthService {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly policy: PolicyService,
+    private readonly events: DomainEventPublisher,
   ) {}
 
   // ACTIVE engagements in the actor's remit, the longest-quiet first.
@@ -133,8 +109,8 @@ export class EngagementHealthService {
   }
 
   // Flags every ACTIVE engagement that went quiet or has an overdue milestone, once per period,
-  // and tells the supervising intermediary's staff in-app. Idempotent: the alert's unique key and
-  // the notification's (eventKey, recipient) key make a re-run (or a concurrent one) a no-op.
+  // and tells the supervising intermediary's staff. Idempotent: the alert's unique key makes a
+  // re-run (or a concurrent one) a no-op.
   async flagStale(): Promise<StaleSweepOutcome> {
     const candidates: Array<{ id: string; kind: EngagementAlertKind; since: Date }> =
       await this.dataSource.query(
@@ -154,81 +130,32 @@ export class EngagementHealthService {
     return outcome;
   }
 
-  // Records each alert once (its unique key) and, only for a new one, notifies the supervising
-  // staff in the same transaction, so a failed run is retried in full. The response sweep uses it
-  // too. Counts what was committed.
+  // Records each alert once (its unique key) and, only for a new one, the event that tells the
+  // supervising staff, in the same transaction. Counts what was committed.
   async raiseAlerts(
     alerts: ReadonlyArray<{ id: string; kind: EngagementAlertKind; since: Date }>,
   ): Promise<StaleSweepOutcome> {
-    const outcome: StaleSweepOutcome = { alerts: 0, notifications: 0 };
+    const outcome: StaleSweepOutcome = { alerts: 0 };
     for (const alert of alerts) {
-      const notified = await this.dataSource.transaction(async (m) => {
+      const raised = await this.dataSource.transaction(async (m) => {
         const inserted: unknown[] = await m.query(
           `INSERT INTO engagement_alert (application_id, kind, since) VALUES ($1, $2, $3)
            ON CONFLICT (application_id, kind, since) DO NOTHING RETURNING id`,
           [alert.id, alert.kind, alert.since],
         );
-        return inserted.length === 0 ? null : this.notifySupervisors(m.query.bind(m), alert);
+        if (inserted.length === 0) return false;
+        const since = new Date(alert.since);
+        await this.events.publish(
+          m,
+          ALERT_EVENTS[alert.kind],
+          { applicationId: alert.id, since: since.toISOString() },
+          [alert.id, String(since.getTime())],
+        );
+        return true;
       });
-      if (notified === null) continue;
-      outcome.alerts += 1;
-      outcome.notifications += notified;
+      if (raised) outcome.alerts += 1;
     }
     return outcome;
-  }
-
-  // Staff of the supervisor's intermediary (among those covering the project), or of every
-  // covering intermediary when the supervisor is not on staff of one (or there is none yet, as for
-  // an unanswered application).
-  private async notifySupervisors(
-    query: (sql: string, params: unknown[]) => Promise<unknown>,
-    alert: { id: string; kind: EngagementAlertKind; since: Date },
-  ): Promise<number> {
-    const since = new Date(alert.since).toISOString();
-    const message = ALERT_MESSAGES[alert.kind];
-    const eventKey = `${message.eventPrefix}.${alert.id}.${since}`;
-    const rows = (await query(
-      `WITH target AS (
-         SELECT a.id, a.terms->>'supervisorId' AS supervisor_id, p.id AS project_id, p.title,
-                pu.display_name AS participant
-           FROM application a
-           JOIN project p ON p.id = a.project_id
-           JOIN "user" pu ON pu.id = a.participant_id
-          WHERE a.id = $1),
-       covering AS (
-         SELECT DISTINCT o.id
-           FROM organization o
-           JOIN remit_area r ON r.organization_id = o.id, target t, project p
-          WHERE p.id = t.project_id AND o.kind = 'INTERMEDIARY'
-            AND (r.municipality_code = p.municipality_code OR r.prefecture_code = p.prefecture_code)),
-       supervising AS (
-         SELECT c.id FROM covering c
-           JOIN membership sm ON sm.organization_id = c.id, target t
-          WHERE sm.user_id::text = t.supervisor_id),
-       chosen AS (
-         SELECT id FROM supervising
-         UNION SELECT id FROM covering WHERE NOT EXISTS (SELECT 1 FROM supervising))
-       INSERT INTO notification (recipient_id, event_key, type, title, body, data)
-       SELECT DISTINCT ON (u.id) u.id, $2, $3,
-              CASE WHEN u.locale = 'ja' THEN $4 ELSE $5 END,
-              CASE WHEN u.locale = 'ja' THEN $6 ELSE $7 END || ' ' || t.participant || ' / ' || t.title,
-              jsonb_build_object('applicationId', t.id::text, 'projectId', t.project_id::text)
-         FROM chosen ch
-         JOIN membership m ON m.organization_id = ch.id
-         JOIN "user" u ON u.id = m.user_id, target t
-       ON CONFLICT (event_key, recipient_id) DO NOTHING
-       RETURNING id`,
-      [
-        alert.id,
-        eventKey,
-        message.type,
-        message.titleJa,
-        message.title,
-        message.bodyJa,
-        message.body,
-      ],
-    )) as unknown[];
-    return rows.length;
   }
 
   private async facts(

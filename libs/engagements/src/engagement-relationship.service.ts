@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppError, FieldProblem, isUniqueViolation } from '@tsunagu/core';
+import { AppError, DomainEventPublisher, FieldProblem, isUniqueViolation } from '@tsunagu/core';
 import { Actor, Organization, OrganizationKind, PolicyService } from '@tsunagu/identity';
 import { supervisedProjects } from './remit-scope';
 import { DataSource } from 'typeorm';
@@ -43,7 +43,6 @@ export interface EngagementCompletion {
 
 export interface FollowUpSweepOutcome {
   followUps: number;
-  notifications: number;
 }
 
 interface CompletionRow {
@@ -73,6 +72,7 @@ export class EngagementRelationshipService {
     private readonly dataSource: DataSource,
     private readonly engagements: EngagementService,
     private readonly policy: PolicyService,
+    private readonly events: DomainEventPublisher,
   ) {}
 
   // The participant gives the PARTICIPANT side, region staff the REGION side; once each.
@@ -284,14 +284,14 @@ export class EngagementRelationshipService {
   }
 
   // Tells the participant and the supervisor when a follow-up falls due, once: notifiedAt is set
-  // in the notifications' transaction, and (eventKey, recipient) is unique, so re-runs are no-ops.
+  // in the transaction that records the event, so re-runs (and concurrent runs) are no-ops.
   async notifyDueFollowUps(): Promise<FollowUpSweepOutcome> {
     const due: Array<{ id: string }> = await this.dataSource.query(
       `SELECT f.id FROM follow_up f
         WHERE f.due_at <= now() AND f.recorded_at IS NULL AND f.notified_at IS NULL
         ORDER BY f.due_at, f.id`,
     );
-    const outcome: FollowUpSweepOutcome = { followUps: 0, notifications: 0 };
+    const outcome: FollowUpSweepOutcome = { followUps: 0 };
     for (const { id } of due) {
       await this.dataSource.transaction(async (m) => {
         const claimed: unknown[] = await m.query(
@@ -300,30 +300,8 @@ export class EngagementRelationshipService {
           [id],
         );
         if (claimed.length === 0) return;
+        await this.events.publish(m, 'FOLLOW_UP_DUE', { followUpId: id }, [id]);
         outcome.followUps += 1;
-        const inserted: unknown[] = await m.query(
-          `WITH target AS (
-             SELECT f.id, f.due_months, a.id AS application_id, a.participant_id,
-                    a.terms->>'supervisorId' AS supervisor_id, p.title
-               FROM follow_up f
-               JOIN application a ON a.id = f.application_id
-               JOIN project p ON p.id = a.project_id
-              WHERE f.id = $1)
-           INSERT INTO notification (recipient_id, event_key, type, title, body, data)
-           SELECT u.id, 'follow-up-due.' || t.id, 'FOLLOW_UP_DUE',
-                  CASE WHEN u.locale = 'ja' THEN t.due_months || 'か月後のフォローアップ'
-                       ELSE t.due_months || '-month follow-up' END,
-                  CASE WHEN u.locale = 'ja' THEN 'その後の地域とのつながりを記録してください: '
-                       ELSE 'How is the relationship with the region going? ' END || t.title,
-                  jsonb_build_object('followUpId', t.id::text,
-                                     'applicationId', t.application_id::text)
-             FROM target t
-             JOIN "user" u ON u.id = t.participant_id OR u.id::text = t.supervisor_id
-           ON CONFLICT (event_key, recipient_id) DO NOTHING
-           RETURNING id`,
-          [id],
-        );
-        outcome.notifications += inserted.length;
       });
     }
     if (outcome.followUps) this.logger.log(`${outcome.followUps} follow-up(s) fell due`);

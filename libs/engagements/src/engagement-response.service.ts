@@ -1,5 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, Connection, Page, paginateKeyset, ScoringRequestService } from '@tsunagu/core';
+import {
+  AppConfig,
+  Connection,
+  DomainEventPublisher,
+  Page,
+  paginateKeyset,
+  ScoringRequestService,
+} from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { supervisedProjects } from './remit-scope';
 import { DataSource, EntityManager } from 'typeorm';
@@ -10,7 +17,6 @@ import { EngagementStatus } from './engagement-state';
 
 export interface ResponseSweepOutcome {
   alerts: number;
-  notifications: number;
   paused: number;
   unpaused: number;
 }
@@ -32,11 +38,11 @@ export class EngagementResponseService {
     private readonly health: EngagementHealthService,
     private readonly scoring: ScoringRequestService,
     private readonly policy: PolicyService,
+    private readonly events: DomainEventPublisher,
   ) {}
 
   // Run by the same repeatable job as the stale sweep. Idempotent: the alert's unique key (the
-  // submission time is its period), the notification's (eventKey, recipient) key and the pause
-  // columns' own state make a re-run a no-op.
+  // submission time is its period) and the pause columns' own state make a re-run a no-op.
   async flagUnanswered(): Promise<ResponseSweepOutcome> {
     const days = this.config.APPLICATION_RESPONSE_DAYS;
     const overdue: Array<{ id: string; since: Date }> = await this.dataSource.query(
@@ -50,7 +56,7 @@ export class EngagementResponseService {
     const threshold = this.config.PROJECT_PAUSE_AFTER_OVERDUE;
     // Paused projects leave recommendations too: each one is re-scored.
     const paused = await this.dataSource.transaction(async (m) => {
-      const [rows]: [Array<{ id: string }>, number] = await m.query(
+      const [rows]: [Array<{ id: string; paused_at: Date }>, number] = await m.query(
         `UPDATE project p
           SET paused_at = now(),
               pause_reason = o.n || ' applications have waited more than ' || $1::int
@@ -58,10 +64,19 @@ export class EngagementResponseService {
          FROM (SELECT a.project_id, count(*)::int AS n FROM application a WHERE ${OVERDUE}
                 GROUP BY a.project_id) o
         WHERE o.project_id = p.id AND o.n >= $2 AND p.status = 'PUBLISHED' AND p.paused_at IS NULL
-        RETURNING p.id`,
+        RETURNING p.id, p.paused_at`,
         [days, threshold],
       );
-      for (const { id } of rows) await this.scoring.projectChanged(m, id);
+      for (const { id, paused_at } of rows) {
+        await this.scoring.projectChanged(m, id);
+        const pausedAt = new Date(paused_at);
+        await this.events.publish(
+          m,
+          'PROJECT_PAUSED',
+          { projectId: id, pausedAt: pausedAt.toISOString() },
+          [id, String(pausedAt.getTime())],
+        );
+      }
       return rows;
     });
     outcome.paused = paused.length;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, FieldProblem, ScoringRequestService } from '@tsunagu/core';
+import { AppError, DomainEventPublisher, FieldProblem, ScoringRequestService } from '@tsunagu/core';
 import { Actor, Membership, OrganizationKind, PolicyService, User } from '@tsunagu/identity';
 import { ParticipantProfile } from '@tsunagu/participants';
 import { Project, ProjectService } from '@tsunagu/projects';
@@ -53,6 +53,7 @@ export class EngagementService {
     private readonly applications: ApplicationService,
     private readonly scoring: ScoringRequestService,
     private readonly responses: EngagementResponseService,
+    private readonly events: DomainEventPublisher,
   ) {}
 
   async transition(actor: Actor, input: EngagementTransition): Promise<Application> {
@@ -103,7 +104,7 @@ export class EngagementService {
         }
       }
       await m.update(Application, { id: application.id }, changes);
-      await m.insert(EngagementEvent, {
+      const recorded = await m.insert(EngagementEvent, {
         applicationId: application.id,
         actorId: actor.userId,
         action: input.action,
@@ -111,6 +112,13 @@ export class EngagementService {
         toStatus: decision.to,
         reason,
       });
+      const engagementEventId = String((recorded.identifiers[0] as { id: string }).id);
+      await this.events.publish(
+        m,
+        'ENGAGEMENT_STATUS_CHANGED',
+        { applicationId: application.id, engagementEventId },
+        [engagementEventId],
+      );
       // Matching counts live applications as a project's candidates and approved engagements as
       // ties with a region: re-score when either changes (the project's freshness row before the
       // participant's, the order every writer bumps them in).

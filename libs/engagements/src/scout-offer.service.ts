@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, Connection, isUniqueViolation, Page, paginateKeyset } from '@tsunagu/core';
+import {
+  AppError,
+  Connection,
+  DomainEventPublisher,
+  isUniqueViolation,
+  Page,
+  paginateKeyset,
+} from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { ParticipantProfile } from '@tsunagu/participants';
 import { isOpenToKind, Project, ProjectService, ProjectStatus } from '@tsunagu/projects';
@@ -28,6 +35,7 @@ export class ScoutOfferService {
     private readonly projects: ProjectService,
     private readonly applications: ApplicationService,
     private readonly policy: PolicyService,
+    private readonly events: DomainEventPublisher,
   ) {}
 
   async send(actor: Actor, draft: ScoutOfferDraft): Promise<ScoutOffer> {
@@ -93,7 +101,9 @@ export class ScoutOfferService {
           status: ScoutOfferStatus.PENDING,
           expiresAt: new Date(now.getTime() + days * DAY_MS),
         });
-        return (inserted.identifiers[0] as { id: string }).id;
+        const id = (inserted.identifiers[0] as { id: string }).id;
+        await this.events.publish(m, 'SCOUT_OFFER_RECEIVED', { offerId: id }, [id]);
+        return id;
       });
     } catch (error) {
       // Only reachable if a pending offer slipped past the project lock; same answer as above.
@@ -145,6 +155,7 @@ export class ScoutOfferService {
         changes.status = ScoutOfferStatus.DECLINED;
       }
       await m.update(ScoutOffer, { id: offer.id }, changes);
+      await this.events.publish(m, 'SCOUT_OFFER_ANSWERED', { offerId: offer.id }, [offer.id]);
     });
     return this.load(offerId);
   }

@@ -10,6 +10,7 @@ import {
   Matches,
   MaxLength,
   MinLength,
+  ValidateBy,
 } from 'class-validator';
 import { MembershipRole } from './membership.entity';
 import { OrganizationKind } from './organization.entity';
@@ -92,6 +93,9 @@ export class MeType extends UserType {
   @Field()
   email!: string;
 
+  @Field({ description: 'IANA time zone for daily digests and dates, e.g. "Asia/Tokyo".' })
+  timeZone!: string;
+
   @Field(() => [MembershipType])
   memberships!: MembershipType[];
 }
@@ -142,6 +146,36 @@ export class SignUpInput {
   @IsOptional()
   @IsIn(LOCALES, { message: 'must be "ja" or "en"' })
   locale?: Locale;
+}
+
+// A time zone both Node and PostgreSQL know by name.
+export function isTimeZone(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+@InputType()
+export class MySettingsInput {
+  @Field(() => String, { nullable: true, description: '"ja" or "en"' })
+  @IsOptional()
+  @IsIn(LOCALES, { message: 'must be "ja" or "en"' })
+  locale?: Locale;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone, e.g. "Asia/Tokyo"' })
+  @IsOptional()
+  @ValidateBy({
+    name: 'isTimeZone',
+    validator: {
+      validate: isTimeZone,
+      defaultMessage: () => 'must be an IANA time zone such as "Asia/Tokyo"',
+    },
+  })
+  timeZone?: string;
 }
 
 @InputType()

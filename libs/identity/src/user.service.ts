@@ -1,11 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '@tsunagu/core';
 import { DataSource } from 'typeorm';
-import { User } from './user.entity';
+import { Locale, User } from './user.entity';
 
 @Injectable()
 export class UserService {
   constructor(private readonly dataSource: DataSource) {}
+
+  // Language and time zone, as the person chooses them (validated by MySettingsInput).
+  async updateSettings(
+    id: string,
+    settings: { locale?: Locale | null; timeZone?: string | null },
+  ): Promise<User> {
+    const changes: Partial<User> = {};
+    if (settings.locale) changes.locale = settings.locale;
+    if (settings.timeZone) changes.timeZone = settings.timeZone;
+    if (Object.keys(changes).length > 0) {
+      await this.dataSource.getRepository(User).update({ id }, changes);
+    }
+    return this.get(id);
+  }
 
   async get(id: string): Promise<User> {
     const user = await this.dataSource.getRepository(User).findOneBy({ id });

@@ -9,6 +9,7 @@ import {
 } from 'typeorm';
 import { User } from '@tsunagu/identity';
 import { DeliveryChannel, DeliveryMode, DeliveryStatus } from './delivery-kinds';
+import { RecipientRole } from './event-audience';
 import { NotificationEvent } from './notification-event.entity';
 
 // One event to one person on one channel. The unique (event, recipient, channel) key is the
@@ -35,6 +36,10 @@ export class NotificationDelivery {
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'recipient_id' })
   recipient?: User;
+
+  // The capacity in which the recipient hears of the event; picks the wording.
+  @Column({ type: 'text' })
+  role!: RecipientRole;
 
   @Column({ type: 'text' })
   channel!: DeliveryChannel;

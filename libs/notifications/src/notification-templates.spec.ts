@@ -1,23 +1,94 @@
-import { render } from './notification-templates';
+import { NOTIFICATION_EVENT_TYPES } from '@tsunagu/core';
+import { RecipientRole } from './event-audience';
+import { actionPath, renderNotification } from './notification-templates';
 
-describe('render application-submitted', () => {
-  const vars = { applicant: '佐藤花子', project: '美幌町の酪農体験' };
+const VARS = {
+  participant: '佐藤花子',
+  project: '美幌町の酪農体験',
+  region: '美幌町',
+  message: 'ぜひ一緒に',
+  fromStatus: 'SUBMITTED',
+  toStatus: 'ACCEPTED',
+  reason: '',
+  answer: 'ACCEPTED',
+  since: '2026-11-01T00:00:00.000Z',
+  months: '3',
+  cohort: '2026年度 夏',
+  status: 'PROPOSED',
+};
 
+describe('renderNotification', () => {
   it('writes Japanese with the project in the title and both names in the body', () => {
-    const message = render('application-submitted', 'ja', vars);
+    const message = renderNotification('APPLICATION_SUBMITTED', 'ja', VARS, RecipientRole.REGION);
 
     expect(message.title).toBe('「美幌町の酪農体験」に新しい応募がありました');
     expect(message.body).toContain('佐藤花子さん');
     expect(message.body).toContain('「美幌町の酪農体験」');
   });
 
-  it('writes English with the project in the title and both names in the body', () => {
-    const message = render('application-submitted', 'en', {
-      applicant: 'Hanako Sato',
-      project: 'Dairy farming in Bihoro',
-    });
+  it('writes English on request', () => {
+    const message = renderNotification(
+      'APPLICATION_SUBMITTED',
+      'en',
+      { participant: 'Hanako Sato', project: 'Dairy farming in Bihoro' },
+      RecipientRole.REGION,
+    );
 
     expect(message.title).toBe('New application to "Dairy farming in Bihoro"');
     expect(message.body).toContain('Hanako Sato applied to "Dairy farming in Bihoro"');
+  });
+
+  it.each(NOTIFICATION_EVENT_TYPES)('renders %s in both languages without gaps', (type) => {
+    for (const locale of ['ja', 'en'] as const) {
+      for (const role of Object.values(RecipientRole)) {
+        const { title, body } = renderNotification(type, locale, VARS, role);
+        expect(title.length).toBeGreaterThan(3);
+        expect(body.length).toBeGreaterThan(10);
+        expect(`${title} ${body}`).not.toMatch(/undefined|\$\{/);
+      }
+    }
+  });
+
+  it('speaks to the participant directly and about them to staff, with status labels', () => {
+    const own = renderNotification(
+      'ENGAGEMENT_STATUS_CHANGED',
+      'ja',
+      VARS,
+      RecipientRole.PARTICIPANT,
+    );
+    const staff = renderNotification('ENGAGEMENT_STATUS_CHANGED', 'en', VARS, RecipientRole.REGION);
+
+    expect(own.body).toBe(
+      '「美幌町の酪農体験」へのご参加の状況が「応募済み」から「受入れ決定」になりました。',
+    );
+    expect(staff.body).toContain(
+      '佐藤花子\'s engagement with "美幌町の酪農体験" moved from submitted to accepted',
+    );
+  });
+
+  it('adds the reason of a decline on its own line', () => {
+    const declined = renderNotification(
+      'ENGAGEMENT_STATUS_CHANGED',
+      'ja',
+      { ...VARS, toStatus: 'DECLINED', reason: '定員に達しました' },
+      RecipientRole.PARTICIPANT,
+    );
+    expect(declined.body.split('\n')[1]).toBe('理由: 定員に達しました');
+  });
+
+  it('shows dates as Japanese calendar days', () => {
+    const ja = renderNotification('ENGAGEMENT_STALE', 'ja', VARS, RecipientRole.INTERMEDIARY);
+    const en = renderNotification('ENGAGEMENT_STALE', 'en', VARS, RecipientRole.INTERMEDIARY);
+    expect(ja.body).toContain('2026年11月1日');
+    expect(en.body).toContain('1 November 2026');
+  });
+});
+
+describe('actionPath', () => {
+  it('links to the most specific subject', () => {
+    expect(actionPath({ projectId: 'p', applicationId: 'a' })).toBe('/engagements/a');
+    expect(actionPath({ projectId: 'p', scoutOfferId: 's' })).toBe('/scout-offers/s');
+    expect(actionPath({ projectId: 'p' })).toBe('/projects/p');
+    expect(actionPath({})).toBeUndefined();
   });
 });

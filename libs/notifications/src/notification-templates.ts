@@ -1,30 +1,202 @@
+import type { NotificationEventType } from '@tsunagu/core';
 import type { Locale } from '@tsunagu/identity';
+import { RecipientRole } from './event-audience';
 
 export interface RenderedMessage {
   title: string;
   body: string;
 }
 
-// Message texts per event and language. Japanese is the default; English on request.
-export const TEMPLATES = {
-  'application-submitted': {
-    ja: (v: { applicant: string; project: string }) => ({
+type Vars = Record<string, string>;
+type Template = (v: Vars, role: RecipientRole) => RenderedMessage;
+
+const STATUS_LABELS: Record<Locale, Record<string, string>> = {
+  ja: {
+    SUBMITTED: '応募済み',
+    INTERVIEW: '面談調整中',
+    ACCEPTED: '受入れ決定',
+    APPROVED: '承認済み',
+    ACTIVE: '活動中',
+    COMPLETED: '完了',
+    DECLINED: '見送り',
+    WITHDRAWN: '辞退',
+    CANCELLED: '中止',
+    PROPOSED: '提案あり',
+    FAILED: '失敗',
+  },
+  en: {
+    SUBMITTED: 'submitted',
+    INTERVIEW: 'interview',
+    ACCEPTED: 'accepted',
+    APPROVED: 'approved',
+    ACTIVE: 'active',
+    COMPLETED: 'completed',
+    DECLINED: 'declined',
+    WITHDRAWN: 'withdrawn',
+    CANCELLED: 'cancelled',
+    PROPOSED: 'proposed',
+    FAILED: 'failed',
+  },
+};
+
+const status = (locale: Locale, value: string | undefined) =>
+  STATUS_LABELS[locale][value ?? ''] ?? value ?? '';
+
+// Dates in messages are Japanese calendar days, the platform's reference for due dates.
+const day = (locale: Locale, iso: string | undefined) =>
+  iso
+    ? new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+        dateStyle: 'long',
+        timeZone: 'Asia/Tokyo',
+      }).format(new Date(iso))
+    : '';
+
+const withReason = (body: string, reason: string | undefined, label: string) =>
+  reason ? `${body}\n${label}${reason}` : body;
+
+// What each event says, per language. Japanese is the default; English on request. Every
+// channel (in-app, e-mail, digest) renders from here, so they always agree.
+export const TEMPLATES: Record<NotificationEventType, Record<Locale, Template>> = {
+  APPLICATION_SUBMITTED: {
+    ja: (v) => ({
       title: `「${v.project}」に新しい応募がありました`,
-      body: `${v.applicant}さんが「${v.project}」に応募しました。応募内容を確認してください。`,
+      body: `${v.participant}さんが「${v.project}」に応募しました。応募内容を確認してください。`,
     }),
-    en: (v: { applicant: string; project: string }) => ({
+    en: (v) => ({
       title: `New application to "${v.project}"`,
-      body: `${v.applicant} applied to "${v.project}". Please review the application.`,
+      body: `${v.participant} applied to "${v.project}". Please review the application.`,
     }),
   },
-} satisfies Record<string, Record<Locale, (vars: never) => RenderedMessage>>;
+  ENGAGEMENT_STATUS_CHANGED: {
+    ja: (v, role) => ({
+      title: `「${v.project}」: ${status('ja', v.toStatus)}`,
+      body: withReason(
+        role === RecipientRole.PARTICIPANT
+          ? `「${v.project}」へのご参加の状況が「${status('ja', v.fromStatus)}」から「${status('ja', v.toStatus)}」になりました。`
+          : `${v.participant}さんの「${v.project}」への参加状況が「${status('ja', v.fromStatus)}」から「${status('ja', v.toStatus)}」になりました。`,
+        v.reason,
+        '理由: ',
+      ),
+    }),
+    en: (v, role) => ({
+      title: `"${v.project}": ${status('en', v.toStatus)}`,
+      body: withReason(
+        role === RecipientRole.PARTICIPANT
+          ? `Your engagement with "${v.project}" moved from ${status('en', v.fromStatus)} to ${status('en', v.toStatus)}.`
+          : `${v.participant}'s engagement with "${v.project}" moved from ${status('en', v.fromStatus)} to ${status('en', v.toStatus)}.`,
+        v.reason,
+        'Reason: ',
+      ),
+    }),
+  },
+  SCOUT_OFFER_RECEIVED: {
+    ja: (v) => ({
+      title: `${v.region}から「${v.project}」へのお誘いが届きました`,
+      body: `${v.region}があなたに「${v.project}」への参加を提案しています。\n${v.message}`,
+    }),
+    en: (v) => ({
+      title: `${v.region} invites you to "${v.project}"`,
+      body: `${v.region} would like you to join "${v.project}".\n${v.message}`,
+    }),
+  },
+  SCOUT_OFFER_ANSWERED: {
+    ja: (v) => ({
+      title: `${v.participant}さんがスカウトに回答しました`,
+      body: `「${v.project}」へのお誘いに${v.participant}さんが${v.answer === 'ACCEPTED' ? '応じ、応募が届きました' : '今回は見送ると回答しました'}。`,
+    }),
+    en: (v) => ({
+      title: `${v.participant} answered your scout offer`,
+      body: `${v.participant} ${v.answer === 'ACCEPTED' ? 'accepted the offer for' : 'declined the offer for'} "${v.project}".`,
+    }),
+  },
+  APPLICATION_UNANSWERED: {
+    ja: (v) => ({
+      title: '未回答の応募があります',
+      body: `${v.participant}さんの「${v.project}」への応募（${day('ja', v.since)}）に地域から回答がありません。`,
+    }),
+    en: (v) => ({
+      title: 'An application is waiting for an answer',
+      body: `${v.participant}'s application to "${v.project}" (${day('en', v.since)}) is past the region's response period.`,
+    }),
+  },
+  ENGAGEMENT_STALE: {
+    ja: (v) => ({
+      title: '連絡が途絶えています',
+      body: `${v.participant}さんの「${v.project}」で、${day('ja', v.since)}以降チェックインがありません。`,
+    }),
+    en: (v) => ({
+      title: 'An engagement has gone quiet',
+      body: `No check-in from ${v.participant} on "${v.project}" since ${day('en', v.since)}.`,
+    }),
+  },
+  MILESTONE_OVERDUE: {
+    ja: (v) => ({
+      title: '期限切れのマイルストーンがあります',
+      body: `${v.participant}さんの「${v.project}」で、${day('ja', v.since)}期限のマイルストーンが未完了です。`,
+    }),
+    en: (v) => ({
+      title: 'A milestone is overdue',
+      body: `A milestone of ${v.participant} on "${v.project}" was due on ${day('en', v.since)}.`,
+    }),
+  },
+  FOLLOW_UP_DUE: {
+    ja: (v) => ({
+      title: `${v.months}か月後のフォローアップ`,
+      body: `「${v.project}」のその後の地域とのつながりを記録してください。`,
+    }),
+    en: (v) => ({
+      title: `${v.months}-month follow-up`,
+      body: `How is the relationship with the region going since "${v.project}"? Please record it.`,
+    }),
+  },
+  PROJECT_PAUSED: {
+    ja: (v) => ({
+      title: `「${v.project}」の募集を一時停止しました`,
+      body: `回答期限を過ぎた応募があるため、「${v.project}」は検索と推薦から外れています。応募に回答すると再開します。`,
+    }),
+    en: (v) => ({
+      title: `"${v.project}" is paused`,
+      body: `"${v.project}" has left search and recommendations because applications are past their response period (${v.reason}). Answering them reopens it.`,
+    }),
+  },
+  ALLOCATION_READY: {
+    ja: (v) => ({
+      title: `「${v.cohort}」の配置案: ${status('ja', v.status)}`,
+      body:
+        v.status === 'FAILED'
+          ? `「${v.cohort}」の配置を計算できませんでした。内容を確認してください。`
+          : `「${v.cohort}」の配置案ができました。確認して確定してください。`,
+    }),
+    en: (v) => ({
+      title: `Allocation for "${v.cohort}": ${status('en', v.status)}`,
+      body:
+        v.status === 'FAILED'
+          ? `The allocation for "${v.cohort}" could not be computed. Please check its problems.`
+          : `The allocation for "${v.cohort}" is ready. Please review and confirm it.`,
+    }),
+  },
+};
 
-export type NotificationTemplate = keyof typeof TEMPLATES;
-
-export function render<T extends NotificationTemplate>(
-  template: T,
+export function renderNotification(
+  type: NotificationEventType,
   locale: Locale,
-  vars: Parameters<(typeof TEMPLATES)[T]['ja']>[0],
+  vars: Vars,
+  role: RecipientRole,
 ): RenderedMessage {
-  return TEMPLATES[template][locale](vars);
+  return TEMPLATES[type][locale](vars, role);
+}
+
+// Where the web app shows the subject of a notification, for links in e-mails.
+export function actionPath(links: Record<string, string>): string | undefined {
+  if (links.scoutOfferId) return `/scout-offers/${links.scoutOfferId}`;
+  if (links.applicationId) return `/engagements/${links.applicationId}`;
+  if (links.allocationId) return `/cohorts/${links.cohortId}/allocations/${links.allocationId}`;
+  if (links.projectId) return `/projects/${links.projectId}`;
+  return undefined;
+}
+
+export const PREFERENCES_PATH = '/settings/notifications';
+
+export function appUrl(config: { APP_URL: string }, path: string): string {
+  return new URL(path, config.APP_URL).toString();
 }

@@ -1,14 +1,24 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EngagementsModule } from '@tsunagu/engagements';
+import { DeadLetterService } from './dead-letter.service';
+import { DigestService } from './digest.service';
+import { EmailDeliveryService } from './email-delivery.service';
+import { MailTransport } from './email/mail-transport';
+import { EventAudienceResolver } from './event-audience';
+import { InAppDeliveryService } from './in-app-delivery.service';
+import { LiveNotificationsModule } from './live/live-notifications.module';
 import { NotificationDelivery } from './notification-delivery.entity';
 import { NotificationDigest } from './notification-digest.entity';
 import { NotificationEvent } from './notification-event.entity';
+import { NotificationFanOut } from './notification-fan-out.service';
 import { NotificationPreference } from './notification-preference.entity';
+import { NotificationPreferenceService } from './notification-preference.service';
 import { Notification } from './notification.entity';
 import { NotificationService } from './notification.service';
-import { LiveNotificationsModule } from './live/live-notifications.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
+// Domain events in, notifications out: the inbox, preferences, the fan-out to channels (in-app,
+// e-mail, webhooks), daily digests and the operators' dead-letter view.
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -18,10 +28,31 @@ import { LiveNotificationsModule } from './live/live-notifications.module';
       NotificationPreference,
       NotificationDigest,
     ]),
-    EngagementsModule,
     LiveNotificationsModule,
+    WebhooksModule,
   ],
-  providers: [NotificationService],
-  exports: [NotificationService, LiveNotificationsModule],
+  providers: [
+    NotificationService,
+    NotificationPreferenceService,
+    EventAudienceResolver,
+    NotificationFanOut,
+    InAppDeliveryService,
+    EmailDeliveryService,
+    DigestService,
+    DeadLetterService,
+    MailTransport,
+  ],
+  exports: [
+    NotificationService,
+    NotificationPreferenceService,
+    NotificationFanOut,
+    InAppDeliveryService,
+    EmailDeliveryService,
+    DigestService,
+    DeadLetterService,
+    MailTransport,
+    LiveNotificationsModule,
+    WebhooksModule,
+  ],
 })
 export class NotificationsModule {}

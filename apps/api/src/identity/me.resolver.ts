@@ -1,7 +1,8 @@
-import { Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
   Actor,
   MeType,
+  MySettingsInput,
   OrganizationService,
   toOrganizationType,
   UserService,
@@ -16,16 +17,32 @@ export class MeResolver {
   ) {}
 
   @Query(() => MeType, { description: 'The signed-in person, with their memberships.' })
-  async me(@CurrentActor() actor: Actor): Promise<MeType> {
+  me(@CurrentActor() actor: Actor): Promise<MeType> {
+    return this.meOf(actor.userId);
+  }
+
+  @Mutation(() => MeType, {
+    description: 'Your language and time zone (messages, e-mails and the daily digest use them).',
+  })
+  async updateMySettings(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: MySettingsInput,
+  ): Promise<MeType> {
+    await this.users.updateSettings(actor.userId, input);
+    return this.meOf(actor.userId);
+  }
+
+  private async meOf(userId: string): Promise<MeType> {
     const [user, memberships] = await Promise.all([
-      this.users.get(actor.userId),
-      this.organizations.membershipsOf(actor.userId),
+      this.users.get(userId),
+      this.organizations.membershipsOf(userId),
     ]);
     return {
       id: user.id,
       email: user.email,
       displayName: user.displayName,
       locale: user.locale,
+      timeZone: user.timeZone,
       memberships: memberships.map((m) => ({
         organization: toOrganizationType(m.organization!),
         role: m.role,

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { JobHandler, JobPayload, JOBS, QueueService } from '@tsunagu/core';
+import { JobHandler, JobPayload, QueueService } from '@tsunagu/core';
 import {
   EngagementHealthService,
   EngagementRelationshipService,
@@ -23,31 +23,16 @@ export class EngagementJobs implements OnApplicationBootstrap {
     private readonly queues: QueueService,
   ) {}
 
-  // One scheduler per deployment: upserting it on every start replaces, never duplicates.
   async onApplicationBootstrap(): Promise<void> {
     for (const name of [FLAG_STALE, FOLLOW_UPS_DUE] as const) {
-      const definition = JOBS[name];
-      await this.queues.queue(definition.queue).upsertJobScheduler(
-        name,
-        { every: FLAG_STALE_EVERY_MS },
-        {
-          name,
-          data: {},
-          opts: {
-            attempts: definition.attempts,
-            backoff: { type: 'exponential', delay: definition.backoffMs },
-            removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
-            removeOnFail: { age: 30 * 24 * 3600 },
-          },
-        },
-      );
+      await this.queues.schedule(name, FLAG_STALE_EVERY_MS);
     }
   }
 
   @JobHandler(FLAG_STALE)
   async flagStale(_payload: JobPayload<typeof FLAG_STALE>): Promise<void> {
     const outcome = await this.health.flagStale();
-    this.logger.log(`${outcome.alerts} alert(s), ${outcome.notifications} notification(s)`);
+    this.logger.log(`${outcome.alerts} alert(s)`);
     // Response rules ride on the same hourly sweep: overdue applications, paused projects.
     const responses = await this.responses.flagUnanswered();
     this.logger.log(
@@ -58,6 +43,6 @@ export class EngagementJobs implements OnApplicationBootstrap {
   @JobHandler(FOLLOW_UPS_DUE)
   async followUpsDue(_payload: JobPayload<typeof FOLLOW_UPS_DUE>): Promise<void> {
     const outcome = await this.relationships.notifyDueFollowUps();
-    this.logger.log(`${outcome.followUps} follow-up(s) due, ${outcome.notifications} notified`);
+    this.logger.log(`${outcome.followUps} follow-up(s) due`);
   }
 }

@@ -34,7 +34,7 @@ describe('checkJobHandlers', () => {
 
 describe('isJobName', () => {
   it('knows registered jobs and nothing inherited from Object', () => {
-    expect(isJobName('notify.application-submitted')).toBe(true);
+    expect(isJobName('notify.event')).toBe(true);
     expect(isJobName('notify.nothing')).toBe(false);
     expect(isJobName('toString')).toBe(false);
   });

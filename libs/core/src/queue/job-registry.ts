@@ -18,6 +18,8 @@ export interface JobPayloads {
   'notify.digest-sweep': Record<string, never>;
   // One daily digest e-mail.
   'deliver.digest': { digestId: string };
+  // One signed call to an organisation's webhook endpoint, made at most once after a 2xx.
+  'deliver.webhook': { deliveryId: string };
   // A profile changed: recompute the participant's recommended projects.
   'score.participant': { participantId: string };
   // A project was published, changed or closed: recompute its candidates and its place in
@@ -59,6 +61,7 @@ export const JOBS: { readonly [N in JobName]: JobDefinition<N> } = {
   'deliver.email': { queue: 'notifications', attempts: 6, backoffMs: 0, deliveryBackoff: true },
   'notify.digest-sweep': { queue: 'notifications', attempts: 3, backoffMs: 5000 },
   'deliver.digest': { queue: 'notifications', attempts: 6, backoffMs: 0, deliveryBackoff: true },
+  'deliver.webhook': { queue: 'notifications', attempts: 8, backoffMs: 0, deliveryBackoff: true },
   'score.participant': {
     queue: 'scoring',
     attempts: 5,

@@ -41,6 +41,26 @@ export class QueueService implements OnApplicationShutdown {
     await this.queue(JOBS[name].queue).add(name, payload, this.options(name, payload, jobId));
   }
 
+  // A repeatable sweep (payload-less job) every `everyMs`. One scheduler per deployment:
+  // upserting it on every start replaces, never duplicates.
+  async schedule(name: JobName, everyMs: number): Promise<void> {
+    const definition = JOBS[name];
+    await this.queue(definition.queue).upsertJobScheduler(
+      name,
+      { every: everyMs },
+      {
+        name,
+        data: {},
+        opts: {
+          attempts: definition.attempts,
+          backoff: { type: 'exponential', delay: definition.backoffMs },
+          removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
+          removeOnFail: { age: 30 * 24 * 3600 },
+        },
+      },
+    );
+  }
+
   // A parent job that runs once all its children have finished, failed ones included (the parent
   // decides what a failed child means). Children already in Redis (same job ids) are not added
   // again, so planning a flow twice is harmless.

@@ -1,0 +1,82 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { JobAttempt } from '@tsunagu/core';
+import { User } from '@tsunagu/identity';
+import { DataSource } from 'typeorm';
+import { recordFailedAttempt } from './delivery-attempts';
+import { DeliveryStatus } from './delivery-kinds';
+import { LiveNotifications } from './live/live-notifications';
+import { NotificationDelivery } from './notification-delivery.entity';
+import { NotificationEvent } from './notification-event.entity';
+import { renderNotification } from './notification-templates';
+import { Notification } from './notification.entity';
+
+// Stores one in-app notification and pushes it to the recipient's open subscriptions. The
+// notification's unique (event key, recipient) and the delivery's row lock make a retried or
+// duplicated job store nothing twice.
+@Injectable()
+export class InAppDeliveryService {
+  private readonly logger = new Logger(InAppDeliveryService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly live: LiveNotifications,
+  ) {}
+
+  async deliver(deliveryId: string, attempt: JobAttempt): Promise<'sent' | 'skipped'> {
+    let stored: Notification | null;
+    try {
+      stored = await this.dataSource.transaction(async (m) => {
+        const delivery = await m.getRepository(NotificationDelivery).findOne({
+          where: { id: deliveryId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (delivery?.status !== DeliveryStatus.PENDING) return null;
+        const event = await m
+          .getRepository(NotificationEvent)
+          .findOneByOrFail({ id: delivery.eventId });
+        const recipient = await m.getRepository(User).findOneByOrFail({ id: delivery.recipientId });
+        const message = renderNotification(event.type, recipient.locale, event.vars, delivery.role);
+        await m
+          .createQueryBuilder()
+          .insert()
+          .into(Notification)
+          .values({
+            recipientId: recipient.id,
+            eventKey: event.key,
+            type: event.type,
+            ...message,
+            data: event.links,
+          })
+          .orIgnore()
+          .execute();
+        const notification = await m
+          .getRepository(Notification)
+          .findOneByOrFail({ eventKey: event.key, recipientId: recipient.id });
+        await m.update(NotificationDelivery, delivery.id, {
+          status: DeliveryStatus.SENT,
+          receipt: notification.id,
+          sentAt: new Date(),
+          attempts: () => 'attempts + 1',
+        });
+        return notification;
+      });
+    } catch (error) {
+      throw await recordFailedAttempt(
+        this.dataSource,
+        'notification_delivery',
+        deliveryId,
+        attempt,
+        error,
+      );
+    }
+    if (!stored) return 'skipped';
+    // Live push is best effort: the notification is stored, and a client that missed the push
+    // sees it in myNotifications when it reconnects.
+    await this.live
+      .publish(stored)
+      .catch((error: unknown) =>
+        this.logger.warn(`live push of ${stored.id} failed: ${(error as Error).message}`),
+      );
+    return 'sent';
+  }
+}

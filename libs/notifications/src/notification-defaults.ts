@@ -1,0 +1,48 @@
+import type { NotificationEventType } from '@tsunagu/core';
+import { DeliveryChannel, DeliveryMode } from './delivery-kinds';
+import { RecipientRole } from './event-audience';
+
+// What people get until they choose otherwise. In-app is always immediate. By e-mail,
+// participants hear at once about what needs their answer; regions at once about applications
+// and offers; intermediaries, who supervise many engagements, get the routine in one daily digest.
+const EMAIL_DEFAULTS: Record<
+  RecipientRole,
+  Partial<Record<NotificationEventType, DeliveryMode>>
+> = {
+  [RecipientRole.PARTICIPANT]: {
+    ENGAGEMENT_STATUS_CHANGED: DeliveryMode.IMMEDIATELY,
+    SCOUT_OFFER_RECEIVED: DeliveryMode.IMMEDIATELY,
+    FOLLOW_UP_DUE: DeliveryMode.IMMEDIATELY,
+  },
+  [RecipientRole.REGION]: {
+    APPLICATION_SUBMITTED: DeliveryMode.IMMEDIATELY,
+    SCOUT_OFFER_ANSWERED: DeliveryMode.IMMEDIATELY,
+    PROJECT_PAUSED: DeliveryMode.IMMEDIATELY,
+    ENGAGEMENT_STATUS_CHANGED: DeliveryMode.DAILY_DIGEST,
+  },
+  [RecipientRole.INTERMEDIARY]: {
+    ALLOCATION_READY: DeliveryMode.IMMEDIATELY,
+    APPLICATION_UNANSWERED: DeliveryMode.DAILY_DIGEST,
+    ENGAGEMENT_STALE: DeliveryMode.DAILY_DIGEST,
+    MILESTONE_OVERDUE: DeliveryMode.DAILY_DIGEST,
+    ENGAGEMENT_STATUS_CHANGED: DeliveryMode.DAILY_DIGEST,
+    FOLLOW_UP_DUE: DeliveryMode.DAILY_DIGEST,
+    PROJECT_PAUSED: DeliveryMode.DAILY_DIGEST,
+  },
+};
+
+export function defaultMode(
+  role: RecipientRole,
+  type: NotificationEventType,
+  channel: DeliveryChannel,
+): DeliveryMode {
+  if (channel === DeliveryChannel.IN_APP) return DeliveryMode.IMMEDIATELY;
+  return EMAIL_DEFAULTS[role][type] ?? DeliveryMode.OFF;
+}
+
+// In-app has no digest: it is a list the person reads when they like.
+export function allowedModes(channel: DeliveryChannel): DeliveryMode[] {
+  return channel === DeliveryChannel.IN_APP
+    ? [DeliveryMode.IMMEDIATELY, DeliveryMode.OFF]
+    : [DeliveryMode.IMMEDIATELY, DeliveryMode.DAILY_DIGEST, DeliveryMode.OFF];
+}

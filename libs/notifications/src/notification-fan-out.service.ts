@@ -1,0 +1,129 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainEvent, JobName, OutboxService } from '@tsunagu/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { DeliveryChannel, DeliveryMode, DeliveryStatus } from './delivery-kinds';
+import { EventAudienceResolver, Recipient } from './event-audience';
+import { MailTransport } from './email/mail-transport';
+import { NotificationDelivery } from './notification-delivery.entity';
+import { NotificationEvent } from './notification-event.entity';
+import { NotificationPreferenceService } from './notification-preference.service';
+import { WebhookFanOut } from './webhooks/webhook-fan-out';
+
+export const CHANNEL_JOBS: Record<DeliveryChannel, JobName> = {
+  [DeliveryChannel.IN_APP]: 'deliver.in-app',
+  [DeliveryChannel.EMAIL]: 'deliver.email',
+};
+
+export function deliveryJobId(deliveryId: string, retries = 0): string {
+  return retries === 0 ? `delivery.${deliveryId}` : `delivery.${deliveryId}.retry-${retries}`;
+}
+
+export type FanOutOutcome =
+  { deliveries: number; digested: number; webhooks: number } | { skipped: string };
+
+// Turns one domain event into deliveries: one per recipient and channel their preferences allow,
+// plus one per subscribed webhook, all planned in one transaction with their jobs (through the
+// outbox). Replaying an event plans nothing new: the event key and the delivery keys are unique.
+@Injectable()
+export class NotificationFanOut {
+  private readonly logger = new Logger(NotificationFanOut.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audience: EventAudienceResolver,
+    private readonly preferences: NotificationPreferenceService,
+    private readonly outbox: OutboxService,
+    private readonly mail: MailTransport,
+    private readonly webhooks: WebhookFanOut,
+  ) {}
+
+  async fanOut(event: DomainEvent): Promise<FanOutOutcome> {
+    const audience = await this.audience.resolve(event);
+    if (!audience) return { skipped: `the subject of ${event.key} no longer exists` };
+    return this.dataSource.transaction(async (m) => {
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(NotificationEvent)
+        .values({
+          key: event.key,
+          type: event.type,
+          vars: audience.vars,
+          links: audience.links,
+          occurredAt: new Date(event.occurredAt),
+        })
+        .orIgnore()
+        .execute();
+      const stored = await m.getRepository(NotificationEvent).findOneByOrFail({ key: event.key });
+      const rows = await this.plan(m, stored, uniqueRecipients(audience.recipients));
+      await this.enqueuePending(m, stored.id);
+      const webhooks = await this.webhooks.plan(m, stored, [...new Set(audience.organizationIds)]);
+      return {
+        deliveries: rows.filter((r) => r.status === DeliveryStatus.PENDING).length,
+        digested: rows.filter((r) => r.status === DeliveryStatus.IN_DIGEST).length,
+        webhooks,
+      };
+    });
+  }
+
+  private async plan(
+    m: EntityManager,
+    event: NotificationEvent,
+    recipients: Recipient[],
+  ): Promise<Array<Pick<NotificationDelivery, 'status'>>> {
+    if (recipients.length === 0) return [];
+    const modes = await this.preferences.modesFor(m, event.type, recipients);
+    const rows: Array<Partial<NotificationDelivery>> = [];
+    for (const recipient of recipients) {
+      for (const [channel, mode] of modes.get(recipient.userId)!) {
+        if (mode === DeliveryMode.OFF) continue;
+        // Without an SMTP server there is no e-mail channel; nothing waits for one.
+        if (channel === DeliveryChannel.EMAIL && !this.mail.enabled) continue;
+        rows.push({
+          eventId: event.id,
+          recipientId: recipient.userId,
+          role: recipient.role,
+          channel,
+          mode,
+          status:
+            mode === DeliveryMode.DAILY_DIGEST ? DeliveryStatus.IN_DIGEST : DeliveryStatus.PENDING,
+        });
+      }
+    }
+    if (rows.length === 0) return [];
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationDelivery)
+      .values(rows)
+      .orIgnore()
+      .execute();
+    return rows as Array<Pick<NotificationDelivery, 'status'>>;
+  }
+
+  // Every delivery of the event still waiting for its first run gets its job: a replayed fan-out
+  // re-sends them, and the deterministic job ids keep each one single.
+  private async enqueuePending(m: EntityManager, eventId: string): Promise<void> {
+    const pending = await m.getRepository(NotificationDelivery).findBy({
+      eventId,
+      status: DeliveryStatus.PENDING,
+      retries: 0,
+    });
+    for (const delivery of pending) {
+      await this.outbox.add(
+        m,
+        CHANNEL_JOBS[delivery.channel],
+        { deliveryId: delivery.id },
+        deliveryJobId(delivery.id),
+      );
+    }
+  }
+}
+
+// One delivery per person: someone who is both region staff and supervisor hears once, in the
+// first capacity the event names them.
+function uniqueRecipients(recipients: readonly Recipient[]): Recipient[] {
+  const seen = new Map<string, Recipient>();
+  for (const r of recipients) if (!seen.has(r.userId)) seen.set(r.userId, r);
+  return [...seen.values()];
+}

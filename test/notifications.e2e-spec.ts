@@ -1,0 +1,359 @@
+import { JOBS, QueueService } from '@tsunagu/core';
+import { DigestService, NotificationService } from '@tsunagu/notifications';
+import { expectData, Fixtures, Person, rejection } from './support/fixtures';
+import { SmtpCatcher, startSmtpCatcher } from './support/smtp-catcher';
+import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
+
+// The notification pipeline end to end: domain events through the outbox, fan-out per recipient
+// and channel by preference, in-app and e-mail deliveries with retries and the dead-letter state,
+// and daily digests per time zone, against a real SMTP server.
+describe('notifications', () => {
+  let platform: TestPlatform;
+  let smtp: SmtpCatcher;
+  let f: Fixtures;
+  let admin: Person;
+
+  beforeAll(async () => {
+    smtp = await startSmtpCatcher();
+    platform = await startTestPlatform({
+      worker: true,
+      env: { SMTP_URL: smtp.url, DELIVERY_RETRY_BASE_MS: '50', DIGEST_HOUR: '9' },
+    });
+    f = new Fixtures(platform);
+    admin = await f.admin();
+  });
+
+  afterAll(async () => {
+    await platform?.close();
+    await smtp?.close();
+  });
+
+  beforeEach(() => smtp.clear());
+
+  // A region (one Japanese-speaking and one English-speaking staff member), its intermediary and
+  // a published project.
+  async function scene(code: string) {
+    const staff = await f.signUp(`staff-${code}`);
+    const staffEn = await f.signUp(`staff-en-${code}`, 'en');
+    const regionId = await f.region(admin, code, [staff, staffEn]);
+    const hub = await f.signUp(`hub-${code}`);
+    await f.intermediary(admin, { municipalityCodes: [code] }, [hub]);
+    const projectId = await f.project(staff, regionId, { title: `棚田の援農 ${code}` });
+    await f.publish(hub, projectId);
+    return { staff, staffEn, hub, regionId, projectId };
+  }
+
+  async function apply(participant: Person, projectId: string): Promise<string> {
+    return expectData(
+      await platform.gql(
+        `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id } }`,
+        { input: { projectId, motivation: '棚田の援農に参加したいです。' } },
+        participant.token,
+      ),
+    ).applyToProject.id;
+  }
+
+  const deliveriesOf = (eventKey: string) =>
+    platform.dataSource.query(
+      `SELECT d.id, d.recipient_id, d.channel, d.mode, d.status, d.attempts, d.last_error
+         FROM notification_delivery d JOIN notification_event e ON e.id = d.event_id
+        WHERE e.key = $1 ORDER BY d.recipient_id, d.channel`,
+      [eventKey],
+    );
+
+  async function setPreference(person: Person, input: Record<string, unknown>) {
+    return platform.gql(
+      `mutation($input: NotificationPreferenceInput!) {
+         setNotificationPreference(input: $input) { eventType channel mode isDefault } }`,
+      { input },
+      person.token,
+    );
+  }
+
+  it('tells the region in-app and by e-mail, each person in their own language', async () => {
+    const { staff, staffEn, hub, projectId } = await scene('152081');
+    const participant = await f.participant('suzuki');
+    const applicationId = await apply(participant, projectId);
+
+    const mails = await smtp.waitFor(2);
+    const byRecipient = new Map(mails.map((m) => [m.to, m]));
+    const ja = byRecipient.get(staff.email)!;
+    const en = byRecipient.get(staffEn.email)!;
+    expect(ja.subject).toBe('【Tsunagu】「棚田の援農 152081」に新しい応募がありました');
+    expect(ja.text).toContain('さんが「棚田の援農 152081」に応募しました');
+    expect(ja.text).toContain(`/engagements/${applicationId}`);
+    expect(ja.html).toContain('lang="ja"');
+    expect(en.subject).toBe('[Tsunagu] New application to "棚田の援農 152081"');
+    expect(en.messageId).toMatch(/^<delivery\.[0-9a-f-]{36}@tsunagu>$/);
+    expect(en.headers['x-tsunagu-event']).toBe('APPLICATION_SUBMITTED');
+
+    const inbox = platform.api.get(NotificationService);
+    await eventually(async () => (await inbox.unreadCount(staffEn.id)) === 1);
+    const [notification] = (await inbox.listMine(staffEn.id, { first: 5 }, false)).edges;
+    expect(notification.node).toMatchObject({
+      type: 'APPLICATION_SUBMITTED',
+      title: 'New application to "棚田の援農 152081"',
+      data: { projectId, applicationId },
+    });
+    // The intermediary is not told about every application; the participant knows already.
+    expect(await inbox.unreadCount(hub.id)).toBe(0);
+    expect(await inbox.unreadCount(participant.id)).toBe(0);
+    const deliveries = await eventually(async () => {
+      const rows = await deliveriesOf(`application-submitted.${applicationId}`);
+      return rows.length === 4 && rows.every((r: any) => r.status === 'SENT') && rows;
+    });
+    expect(deliveries.map((d: any) => d.channel).sort()).toEqual([
+      'EMAIL',
+      'EMAIL',
+      'IN_APP',
+      'IN_APP',
+    ]);
+  });
+
+  it('sends each e-mail and stores each in-app notification once, even when jobs run again', async () => {
+    const { staff, projectId } = await scene('152099');
+    await setPreference(staff, {
+      eventType: 'APPLICATION_SUBMITTED',
+      channel: 'EMAIL',
+      mode: 'IMMEDIATELY',
+    });
+    const participant = await f.participant('kato');
+    // The SMTP server refuses twice (451, try later): the third attempt is accepted.
+    smtp.failNext(2);
+    const applicationId = await apply(participant, projectId);
+    const key = `application-submitted.${applicationId}`;
+    const sent = await eventually(async () => {
+      const rows = await deliveriesOf(key);
+      const mail = rows.find((r: any) => r.recipient_id === staff.id && r.channel === 'EMAIL');
+      return mail?.status === 'SENT' && rows;
+    });
+    const mail = sent.find((r: any) => r.recipient_id === staff.id && r.channel === 'EMAIL');
+    // Two refusals between the two staff members' e-mails, then one acceptance each.
+    await eventually(async () => {
+      const mails = (await deliveriesOf(key)).filter((r: any) => r.channel === 'EMAIL');
+      return mails.every((r: any) => r.status === 'SENT') && mails;
+    });
+    const attempts = (await deliveriesOf(key))
+      .filter((r: any) => r.channel === 'EMAIL')
+      .reduce((sum: number, r: any) => sum + r.attempts, 0);
+    expect(attempts).toBe(4);
+    expect(smtp.refusedCount).toBe(2);
+    const inApp = sent.find((r: any) => r.recipient_id === staff.id && r.channel === 'IN_APP');
+
+    // Forced re-runs of finished jobs, as after a crash before BullMQ heard of the success.
+    const queue = platform.api.get(QueueService).queue(JOBS['deliver.email'].queue);
+    await queue.add('deliver.email', { deliveryId: mail.id }, { jobId: `rerun-${mail.id}` });
+    await queue.add('deliver.in-app', { deliveryId: inApp.id }, { jobId: `rerun-${inApp.id}` });
+    await eventually(async () => (await queue.getJobState(`rerun-${mail.id}`)) === 'completed');
+    await eventually(async () => (await queue.getJobState(`rerun-${inApp.id}`)) === 'completed');
+
+    expect(smtp.messages.filter((m) => m.to === staff.email)).toHaveLength(1);
+    const stored = await platform.dataSource.query(
+      `SELECT count(*)::int AS n FROM notification WHERE event_key = $1 AND recipient_id = $2`,
+      [key, staff.id],
+    );
+    expect(stored[0].n).toBe(1);
+  });
+
+  it('dead-letters a delivery after its last attempt; an admin sees it and sends it again', async () => {
+    const { staff, projectId } = await scene('152102');
+    const participant = await f.participant('ito');
+    // Every attempt of both staff members' e-mails is refused.
+    smtp.failNext(2 * JOBS['deliver.email'].attempts);
+    const applicationId = await apply(participant, projectId);
+    const key = `application-submitted.${applicationId}`;
+    const dead = await eventually(async () => {
+      const rows = await deliveriesOf(key);
+      return rows.find((r: any) => r.recipient_id === staff.id && r.status === 'DEAD');
+    });
+    expect(dead).toMatchObject({ channel: 'EMAIL', attempts: JOBS['deliver.email'].attempts });
+    expect(dead.last_error).toMatch(/451/);
+
+    const list = `query { notificationDeliveries(status: DEAD, channel: EMAIL, first: 50) {
+      edges { node { id eventKey eventType status attempts lastError } } } }`;
+    expect(rejection(await platform.gql(list, {}, staff.token)).extensions.code).toBe('FORBIDDEN');
+    const listed = expectData(await platform.gql(list, {}, admin.token)).notificationDeliveries;
+    expect(listed.edges.map((e: any) => e.node)).toContainEqual(
+      expect.objectContaining({ id: dead.id, eventKey: key, eventType: 'APPLICATION_SUBMITTED' }),
+    );
+
+    const retry = `mutation($id: ID!) { retryNotificationDelivery(id: $id) { id status retries } }`;
+    expect(
+      expectData(await platform.gql(retry, { id: dead.id }, admin.token)).retryNotificationDelivery,
+    ).toEqual({ id: dead.id, status: 'PENDING', retries: 1 });
+    await smtp.waitFor(1);
+    expect(smtp.messages.map((m) => m.to)).toContain(staff.email);
+    await eventually(async () => {
+      const rows = await deliveriesOf(key);
+      return rows.find((r: any) => r.id === dead.id)?.status === 'SENT';
+    });
+    // Only dead deliveries are retried.
+    const again = rejection(await platform.gql(retry, { id: dead.id }, admin.token));
+    expect(again.extensions.code).toBe('CONFLICT');
+    expect(again.message).toBe('Only a DEAD delivery can be retried; this one is SENT');
+  });
+
+  it('follows each person’s preferences, with defaults per role', async () => {
+    const { staff, projectId } = await scene('152111');
+    const participant = await f.participant('mori');
+    const settings = expectData(
+      await platform.gql(
+        `query { myNotificationPreferences { eventType channel mode isDefault } }`,
+        {},
+        participant.token,
+      ),
+    ).myNotificationPreferences;
+    expect(settings).toContainEqual({
+      eventType: 'SCOUT_OFFER_RECEIVED',
+      channel: 'EMAIL',
+      mode: 'IMMEDIATELY',
+      isDefault: true,
+    });
+    const staffSettings = expectData(
+      await platform.gql(
+        `query { myNotificationPreferences { eventType channel mode } }`,
+        {},
+        staff.token,
+      ),
+    ).myNotificationPreferences;
+    expect(staffSettings).toContainEqual({
+      eventType: 'APPLICATION_SUBMITTED',
+      channel: 'EMAIL',
+      mode: 'IMMEDIATELY',
+    });
+
+    // A digest is an e-mail thing: refused in-app, and nothing is stored.
+    const bad = rejection(
+      await setPreference(staff, {
+        eventType: 'APPLICATION_SUBMITTED',
+        channel: 'IN_APP',
+        mode: 'DAILY_DIGEST',
+      }),
+    );
+    expect(bad.extensions.fields).toEqual([
+      { path: ['input', 'mode'], message: 'must be one of IMMEDIATELY, OFF for IN_APP' },
+    ]);
+    expect(
+      await platform.dataSource.query(`SELECT 1 FROM notification_preference WHERE user_id = $1`, [
+        staff.id,
+      ]),
+    ).toHaveLength(0);
+
+    expect(
+      expectData(
+        await setPreference(staff, {
+          eventType: 'APPLICATION_SUBMITTED',
+          channel: 'EMAIL',
+          mode: 'OFF',
+        }),
+      ).setNotificationPreference,
+    ).toEqual({
+      eventType: 'APPLICATION_SUBMITTED',
+      channel: 'EMAIL',
+      mode: 'OFF',
+      isDefault: false,
+    });
+    const applicationId = await apply(participant, projectId);
+    const rows = await eventually(async () => {
+      const found = await deliveriesOf(`application-submitted.${applicationId}`);
+      return found.length === 3 && found.every((r: any) => r.status === 'SENT') && found;
+    });
+    // In-app for both staff, e-mail only for the one who did not switch it off.
+    expect(rows.filter((r: any) => r.recipient_id === staff.id).map((r: any) => r.channel)).toEqual(
+      ['IN_APP'],
+    );
+
+    // Null returns to the default.
+    expect(
+      expectData(
+        await setPreference(staff, {
+          eventType: 'APPLICATION_SUBMITTED',
+          channel: 'EMAIL',
+          mode: null,
+        }),
+      ).setNotificationPreference,
+    ).toMatchObject({ mode: 'IMMEDIATELY', isDefault: true });
+  });
+
+  it('gathers digest items into one e-mail per person once their local digest hour has come', async () => {
+    const { staff, staffEn, projectId } = await scene('152129');
+    const digestAll = async (person: Person) =>
+      expectData(
+        await setPreference(person, {
+          eventType: 'APPLICATION_SUBMITTED',
+          channel: 'EMAIL',
+          mode: 'DAILY_DIGEST',
+        }),
+      );
+    await digestAll(staff);
+    await digestAll(staffEn);
+    expectData(
+      await platform.gql(
+        `mutation { updateMySettings(input: { timeZone: "America/New_York" }) { timeZone } }`,
+        {},
+        staffEn.token,
+      ),
+    );
+    const badZone = rejection(
+      await platform.gql(
+        `mutation { updateMySettings(input: { timeZone: "Mars/Olympus" }) { timeZone } }`,
+        {},
+        staffEn.token,
+      ),
+    );
+    expect(badZone.extensions.fields).toEqual([
+      { path: ['input', 'timeZone'], message: 'must be an IANA time zone such as "Asia/Tokyo"' },
+    ]);
+
+    const first = await apply(await f.participant('sato'), projectId);
+    const second = await apply(await f.participant('abe'), projectId);
+    await eventually(async () => {
+      const rows = [
+        ...(await deliveriesOf(`application-submitted.${first}`)),
+        ...(await deliveriesOf(`application-submitted.${second}`)),
+      ].filter((r: any) => r.channel === 'EMAIL');
+      return rows.length === 4 && rows.every((r: any) => r.status === 'IN_DIGEST');
+    });
+    expect(smtp.messages).toHaveLength(0);
+
+    const digests = platform.worker!.get(DigestService);
+    // 23:00 UTC: 08:00 the next day in Tokyo (before the 09:00 digest hour), 18:00 in New York.
+    expect(await digests.gather(new Date('2026-11-27T23:00:00Z'))).toBe(1);
+    const [english] = await smtp.waitFor(1);
+    expect(english.to).toBe(staffEn.email);
+    expect(english.subject).toBe('Your Tsunagu digest: 2 updates');
+    expect(english.text).toContain('Nov');
+    // 00:30 UTC: 09:30 in Tokyo. New York already had its digest for the 27th.
+    expect(await digests.gather(new Date('2026-11-28T00:30:00Z'))).toBe(1);
+    const all = await smtp.waitFor(2);
+    const japanese = all.find((m) => m.to === staff.email)!;
+    expect(japanese.subject).toBe('【Tsunagu】本日のお知らせ（2件）');
+    expect(japanese.text).toContain('2026年11月28日');
+    expect(await digests.gather(new Date('2026-11-28T01:00:00Z'))).toBe(0);
+
+    // The server accepts before the worker records it: wait for the records.
+    const stored = await eventually(async () => {
+      const rows = await platform.dataSource.query(
+        `SELECT recipient_id, local_date::text, time_zone, status FROM notification_digest
+          WHERE recipient_id = ANY($1) ORDER BY time_zone`,
+        [[staff.id, staffEn.id]],
+      );
+      return rows.every((r: any) => r.status === 'SENT') && rows;
+    });
+    expect(stored).toEqual([
+      {
+        recipient_id: staffEn.id,
+        local_date: '2026-11-27',
+        time_zone: 'America/New_York',
+        status: 'SENT',
+      },
+      { recipient_id: staff.id, local_date: '2026-11-28', time_zone: 'Asia/Tokyo', status: 'SENT' },
+    ]);
+    await eventually(async () => {
+      const rows = (await deliveriesOf(`application-submitted.${first}`)).filter(
+        (r: any) => r.channel === 'EMAIL',
+      );
+      return rows.every((r: any) => r.status === 'SENT');
+    });
+  });
+});
