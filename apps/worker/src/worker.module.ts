@@ -15,6 +15,7 @@ import { CohortJobs } from './jobs/cohort.jobs';
 import { EngagementJobs } from './jobs/engagement.jobs';
 import { NotificationJobs } from './jobs/notification.jobs';
 import { ScoringJobs } from './jobs/scoring.jobs';
+import { WebhookJobs } from './jobs/webhook.jobs';
 
 @Module({
   imports: [
@@ -30,6 +31,6 @@ import { ScoringJobs } from './jobs/scoring.jobs';
     ScoringModule,
     CohortsModule,
   ],
-  providers: [JobRunner, NotificationJobs, ScoringJobs, CohortJobs, EngagementJobs],
+  providers: [JobRunner, NotificationJobs, ScoringJobs, CohortJobs, EngagementJobs, WebhookJobs],
 })
 export class WorkerModule {}

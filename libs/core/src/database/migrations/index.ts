@@ -14,5 +14,6 @@ import { ApplicationResponseRules1795777621084 } from './1795777621084-Applicati
 import { EngagementRelationships1795777680873 } from './1795777680873-EngagementRelationships';
 import { ProgramStaleAfterDays1795778123032 } from './1795778123032-ProgramStaleAfterDays';
 import { NotificationPipeline1795780461208 } from './1795780461208-NotificationPipeline';
+import { Webhooks1795780930694 } from './1795780930694-Webhooks';
 
-export const MIGRATIONS = [Initial1795763443653, ThemesAndOutboxNotify1795763449983, ProjectsParticipantsCompaniesTaxonomy1795765169169, AddParticipantPhone1795765572916, AddProjectSearchIndex1795765607002, SeedSkillTaxonomy1795765649631, AddScoutOffers1795771390440, AddScoring1795771404805, AddCohorts1795772545747, EngagementLifecycle1795777081033, EngagementAccompaniment1795777319772, ApplicationResponseRules1795777621084, EngagementRelationships1795777680873, ProgramStaleAfterDays1795778123032, NotificationPipeline1795780461208];
+export const MIGRATIONS = [Initial1795763443653, ThemesAndOutboxNotify1795763449983, ProjectsParticipantsCompaniesTaxonomy1795765169169, AddParticipantPhone1795765572916, AddProjectSearchIndex1795765607002, SeedSkillTaxonomy1795765649631, AddScoutOffers1795771390440, AddScoring1795771404805, AddCohorts1795772545747, EngagementLifecycle1795777081033, EngagementAccompaniment1795777319772, ApplicationResponseRules1795777621084, EngagementRelationships1795777680873, ProgramStaleAfterDays1795778123032, NotificationPipeline1795780461208, Webhooks1795780930694];

@@ -1,0 +1,100 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Connection } from '@tsunagu/core';
+import { Actor } from '@tsunagu/identity';
+import {
+  CreateWebhookEndpointInput,
+  toWebhookEndpointType,
+  UpdateWebhookEndpointInput,
+  WebhookDeliveriesArgs,
+  WebhookDeliveryConnection,
+  WebhookDeliveryLogService,
+  WebhookDeliveryType,
+  WebhookEndpointsService,
+  WebhookEndpointType,
+  WebhookEndpointWithSecretType,
+} from '@tsunagu/notifications';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { UuidPipe } from '../graphql/uuid.pipe';
+
+const OWNERS = "The organisation's owners or platform admins.";
+
+@Resolver(() => WebhookEndpointType)
+export class WebhookResolver {
+  constructor(
+    private readonly endpoints: WebhookEndpointsService,
+    private readonly deliveries: WebhookDeliveryLogService,
+  ) {}
+
+  @Query(() => [WebhookEndpointType], { description: `An organisation's webhooks. ${OWNERS}` })
+  async webhookEndpoints(
+    @CurrentActor() actor: Actor,
+    @Args('organizationId', { type: () => ID }, UuidPipe) organizationId: string,
+  ): Promise<WebhookEndpointType[]> {
+    return (await this.endpoints.list(actor, organizationId)).map(toWebhookEndpointType);
+  }
+
+  @Mutation(() => WebhookEndpointWithSecretType, {
+    description: `Register an endpoint; the signing secret is returned this once. ${OWNERS}`,
+  })
+  async createWebhookEndpoint(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateWebhookEndpointInput,
+  ): Promise<WebhookEndpointWithSecretType> {
+    const { endpoint, secret } = await this.endpoints.create(actor, input);
+    return { endpoint: toWebhookEndpointType(endpoint), secret };
+  }
+
+  @Mutation(() => WebhookEndpointType, { description: OWNERS })
+  async updateWebhookEndpoint(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('input') input: UpdateWebhookEndpointInput,
+  ): Promise<WebhookEndpointType> {
+    return toWebhookEndpointType(await this.endpoints.update(actor, id, input));
+  }
+
+  @Mutation(() => WebhookEndpointWithSecretType, {
+    description: `A new signing secret, returned this once; the old one stops working. ${OWNERS}`,
+  })
+  async rotateWebhookSecret(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+  ): Promise<WebhookEndpointWithSecretType> {
+    const { endpoint, secret } = await this.endpoints.rotateSecret(actor, id);
+    return { endpoint: toWebhookEndpointType(endpoint), secret };
+  }
+
+  @Mutation(() => Boolean, { description: `Removes the endpoint and its delivery log. ${OWNERS}` })
+  async deleteWebhookEndpoint(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+  ): Promise<boolean> {
+    await this.endpoints.delete(actor, id);
+    return true;
+  }
+
+  @Query(() => WebhookDeliveryConnection, {
+    description: `An endpoint's deliveries with every attempt, newest first. ${OWNERS}`,
+  })
+  webhookDeliveries(
+    @CurrentActor() actor: Actor,
+    @Args() args: WebhookDeliveriesArgs,
+  ): Promise<Connection<WebhookDeliveryType>> {
+    return this.deliveries.list(
+      actor,
+      args.endpointId,
+      { first: args.first, after: args.after },
+      args.status,
+    );
+  }
+
+  @Mutation(() => WebhookDeliveryType, {
+    description: `Try a DEAD delivery again (its endpoint must be enabled). ${OWNERS}`,
+  })
+  retryWebhookDelivery(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+  ): Promise<WebhookDeliveryType> {
+    return this.deliveries.retry(actor, id);
+  }
+}

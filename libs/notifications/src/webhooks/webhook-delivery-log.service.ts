@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AppError,
+  Connection,
+  mapConnection,
+  OutboxService,
+  Page,
+  paginateKeyset,
+} from '@tsunagu/core';
+import { Actor } from '@tsunagu/identity';
+import { DataSource, In } from 'typeorm';
+import { DeliveryStatus } from '../delivery-kinds';
+import type { NotificationEvent } from '../notification-event.entity';
+import { WebhookAccess } from './webhook-access';
+import { WebhookAttempt } from './webhook-attempt.entity';
+import { WebhookDelivery } from './webhook-delivery.entity';
+import { webhookDeliveryJobId } from './webhook-jobs';
+import { toWebhookDeliveryType } from './webhook-mapping';
+import type { WebhookDeliveryType } from './webhook.types';
+
+type DeliveryWithEvent = WebhookDelivery & { event: NotificationEvent };
+
+// What an organisation sees of its webhook calls, and the one thing it can do about a call that
+// gave up: try it again.
+@Injectable()
+export class WebhookDeliveryLogService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: WebhookAccess,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  // Newest first, each with its attempts (one query for the whole page).
+  async list(
+    actor: Actor,
+    endpointId: string,
+    page: Page,
+    status?: DeliveryStatus,
+  ): Promise<Connection<WebhookDeliveryType>> {
+    await this.access.endpoint(this.dataSource.manager, actor, endpointId);
+    const qb = this.dataSource
+      .getRepository(WebhookDelivery)
+      .createQueryBuilder('d')
+      .innerJoinAndSelect('d.event', 'ev')
+      .where('d.endpointId = :endpointId', { endpointId });
+    if (status) qb.andWhere('d.status = :status', { status });
+    const connection = await paginateKeyset(qb, { ...page, keys: ['d.createdAt', 'd.id'] });
+    const attempts = await this.attemptsOf(connection.edges.map((e) => e.node.id));
+    return mapConnection(connection, (d) =>
+      toWebhookDeliveryType(d as DeliveryWithEvent, attempts.get(d.id) ?? []),
+    );
+  }
+
+  // A DEAD delivery of an enabled endpoint goes back to PENDING with a fresh job (the first
+  // job's id is spent). Its attempt count starts again; the log keeps the earlier calls.
+  async retry(actor: Actor, deliveryId: string): Promise<WebhookDeliveryType> {
+    await this.dataSource.transaction(async (m) => {
+      const delivery = await m.getRepository(WebhookDelivery).findOne({
+        where: { id: deliveryId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!delivery) throw AppError.notFound('Webhook delivery', deliveryId);
+      const endpoint = await this.access.endpoint(m, actor, delivery.endpointId);
+      if (!endpoint.enabled) {
+        throw AppError.conflict(
+          'The webhook endpoint is disabled: re-enable it (updateWebhookEndpoint with enabled: true) before retrying',
+        );
+      }
+      if (delivery.status !== DeliveryStatus.DEAD) {
+        throw AppError.conflict(
+          `Only a DEAD delivery can be retried; this one is ${delivery.status}`,
+        );
+      }
+      const retries = delivery.retries + 1;
+      await m.getRepository(WebhookDelivery).update(delivery.id, {
+        status: DeliveryStatus.PENDING,
+        attempts: 0,
+        retries,
+        claimedUntil: null,
+      });
+      await this.outbox.add(
+        m,
+        'deliver.webhook',
+        { deliveryId: delivery.id },
+        webhookDeliveryJobId(delivery.id, retries),
+      );
+    });
+    return this.get(deliveryId);
+  }
+
+  private async get(deliveryId: string): Promise<WebhookDeliveryType> {
+    const delivery = await this.dataSource.getRepository(WebhookDelivery).findOneOrFail({
+      where: { id: deliveryId },
+      relations: { event: true },
+    });
+    const attempts = await this.attemptsOf([deliveryId]);
+    return toWebhookDeliveryType(delivery as DeliveryWithEvent, attempts.get(deliveryId) ?? []);
+  }
+
+  private async attemptsOf(deliveryIds: string[]): Promise<Map<string, WebhookAttempt[]>> {
+    const byDelivery = new Map<string, WebhookAttempt[]>();
+    if (deliveryIds.length === 0) return byDelivery;
+    const attempts = await this.dataSource.getRepository(WebhookAttempt).find({
+      where: { deliveryId: In(deliveryIds) },
+      order: { attemptedAt: 'ASC', id: 'ASC' },
+    });
+    for (const attempt of attempts) {
+      const list = byDelivery.get(attempt.deliveryId) ?? [];
+      list.push(attempt);
+      byDelivery.set(attempt.deliveryId, list);
+    }
+    return byDelivery;
+  }
+}
