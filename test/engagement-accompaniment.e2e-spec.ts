@@ -299,10 +299,14 @@ describe('engagement accompaniment through GraphQL', () => {
     );
     expect(alerts).toHaveLength(2);
     expect(alerts.every((a: any) => a.kind === 'STALE')).toBe(true);
-    const notified = await platform.dataSource.query(
-      `SELECT recipient_id, type FROM notification WHERE event_key LIKE $1`,
-      [`engagement-stale.${id}.%`],
-    );
+    // The notification worker tells the supervising staff, once each.
+    const notified = await eventually(async () => {
+      const rows = await platform.dataSource.query(
+        `SELECT recipient_id, type FROM notification WHERE event_key LIKE $1`,
+        [`engagement-stale.${id}.%`],
+      );
+      return rows.length === 2 && rows;
+    });
     expect(notified.map((n: any) => n.recipient_id).sort()).toEqual(
       [interStaff.id, interColleague.id].sort(),
     );

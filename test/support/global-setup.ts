@@ -29,6 +29,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_SERVER_URL = stack.databaseUrl;
   process.env.TEST_TEMPLATE_DATABASE = template;
   process.env.REDIS_URL = stack.redisUrl;
+  // Tests that send e-mail start their own SMTP catcher; never a developer's real server.
+  delete process.env.SMTP_URL;
 }
 
 export function withDatabase(url: string, database: string): string {
