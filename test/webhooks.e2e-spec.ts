@@ -504,16 +504,33 @@ describe('webhooks', () => {
       const deliverer = platform.worker!.get(WebhookDeliverer);
       const attempt = { attempt: 1, maxAttempts: 8, isFinal: false };
 
-      const outcomes = await Promise.all([
+      const outcomes = await Promise.allSettled([
         deliverer.deliver(delivery.id, attempt),
         deliverer.deliver(delivery.id, attempt),
       ]);
 
+      // The second finds the lease taken and fails, so BullMQ looks again after the backoff.
       expect(outcomes).toEqual(
-        expect.arrayContaining([{ sent: 200 }, { skipped: 'another job is calling the endpoint' }]),
+        expect.arrayContaining([
+          { status: 'fulfilled', value: { sent: 200 } },
+          {
+            status: 'rejected',
+            reason: new Error(`webhook delivery ${delivery.id} is being called by another job`),
+          },
+        ]),
       );
       expect(await deliverer.deliver(delivery.id, attempt)).toEqual({ skipped: 'already SENT' });
       expect(hook.calls).toHaveLength(1);
+
+      // A lease left by a worker that died mid-call expires, and the next run calls again.
+      const orphan = await platform.dataSource.getRepository(WebhookDelivery).save({
+        endpointId: id,
+        eventId: (await event()).id,
+        status: 'PENDING' as never,
+        claimedUntil: new Date(Date.now() - 1000),
+      });
+      expect(await deliverer.deliver(orphan.id, attempt)).toEqual({ sent: 200 });
+      expect(hook.calls).toHaveLength(2);
     });
   });
 

@@ -84,7 +84,8 @@ export class WebhookDeliverer {
   }
 
   // A conditional UPDATE rather than a row lock held across the call: no connection waits on a
-  // slow receiver, and a duplicate job finds the lease taken (or the delivery SENT) and stops.
+  // slow receiver. A duplicate job finds the lease taken (and looks again later) or the delivery
+  // SENT (and stops).
   private async claim(deliveryId: string): Promise<ClaimedCall | null> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `WITH claimed AS (
@@ -136,8 +137,9 @@ export class WebhookDeliverer {
       );
       return ENDPOINT_DISABLED;
     }
-    // The job holding the lease records the outcome and retries if it must.
-    return 'another job is calling the endpoint';
+    // Another job is calling, or one died before recording its outcome: check again after the
+    // backoff, by when the lease has been settled or has expired (and the call is made again).
+    throw new Error(`webhook delivery ${deliveryId} is being called by another job`);
   }
 
   private async logAttempt(m: EntityManager, call: ClaimedCall, result: WebhookCallResult) {
