@@ -1,8 +1,12 @@
 import { JOBS, QueueService } from '@tsunagu/core';
-import { DigestService, NotificationService } from '@tsunagu/notifications';
+import { DigestService, LiveNotifications, NotificationService } from '@tsunagu/notifications';
+import { createClient } from 'graphql-ws';
+import { Redis } from 'ioredis';
+import WebSocket from 'ws';
 import { expectData, Fixtures, Person, rejection } from './support/fixtures';
 import { SmtpCatcher, startSmtpCatcher } from './support/smtp-catcher';
 import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
+import { WebhookReceiver } from './support/webhook-receiver';
 
 // The notification pipeline end to end: domain events through the outbox, fan-out per recipient
 // and channel by preference, in-app and e-mail deliveries with retries and the dead-letter state,
@@ -355,5 +359,104 @@ describe('notifications', () => {
       );
       return rows.every((r: any) => r.status === 'SENT');
     });
+  });
+
+  it("reaches every channel from real steps: a live subscription on another instance, and the organisations' webhooks", async () => {
+    const { staff, hub, regionId, projectId } = await scene('152137');
+    const hubId = (
+      await platform.dataSource.query(
+        `SELECT organization_id AS id FROM membership WHERE user_id = $1`,
+        [hub.id],
+      )
+    )[0].id;
+    const regionHook = await WebhookReceiver.start();
+    const hubHook = await WebhookReceiver.start();
+    const register = async (
+      organizationId: string,
+      receiver: WebhookReceiver,
+      eventTypes: string[],
+    ) => {
+      const created = expectData(
+        await platform.gql(
+          `mutation($input: CreateWebhookEndpointInput!) {
+             createWebhookEndpoint(input: $input) { secret endpoint { id } } }`,
+          { input: { organizationId, url: receiver.url, eventTypes } },
+          admin.token,
+        ),
+      ).createWebhookEndpoint;
+      receiver.useSecret(created.secret);
+    };
+    await register(regionId, regionHook, ['APPLICATION_SUBMITTED']);
+    await register(hubId, hubHook, ['ENGAGEMENT_STATUS_CHANGED']);
+
+    // The participant listens on a second API instance; the worker publishes through Redis.
+    const participant = await f.participant('nakamura');
+    const other = await platform.startApi();
+    const client = createClient({
+      url: other.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${participant.token}` },
+      retryAttempts: 0,
+    });
+    const received: any[] = [];
+    const stop = client.subscribe(
+      { query: 'subscription { notificationAdded { type title applicationId } }' },
+      {
+        next: (r) => received.push(r.data?.notificationAdded),
+        error: () => {},
+        complete: () => {},
+      },
+    );
+    const redis = new Redis(process.env.REDIS_URL!);
+    const channel = platform.api.get(LiveNotifications).channelFor(participant.id);
+    try {
+      await eventually(async () => {
+        const [, count] = (await redis.pubsub('NUMSUB', channel)) as [string, number];
+        return Number(count) === 1;
+      });
+
+      const applicationId = await apply(participant, projectId);
+      const [submitted] = await eventually(() =>
+        Promise.resolve(regionHook.calls.length > 0 && regionHook.calls),
+      );
+      expect(submitted.verification).toMatchObject({ valid: true });
+      expect(submitted.json).toMatchObject({
+        type: 'APPLICATION_SUBMITTED',
+        key: `application-submitted.${applicationId}`,
+        links: { projectId, applicationId },
+      });
+
+      expectData(
+        await platform.gql(
+          `mutation($input: TransitionEngagementInput!) { transitionEngagement(input: $input) { status } }`,
+          { input: { applicationId, action: 'ACCEPT' } },
+          staff.token,
+        ),
+      );
+      await eventually(() => Promise.resolve(received.length > 0));
+      expect(received[0]).toEqual({
+        type: 'ENGAGEMENT_STATUS_CHANGED',
+        title: '「棚田の援農 152137」: 受入れ決定',
+        applicationId,
+      });
+      const [changed] = await eventually(() =>
+        Promise.resolve(hubHook.calls.length > 0 && hubHook.calls),
+      );
+      expect(changed.verification).toMatchObject({ valid: true });
+      expect(changed.json).toMatchObject({
+        type: 'ENGAGEMENT_STATUS_CHANGED',
+        data: { fromStatus: 'SUBMITTED', toStatus: 'ACCEPTED' },
+      });
+      // Each endpoint hears only the event types it registered for.
+      expect(regionHook.calls).toHaveLength(1);
+      expect(hubHook.calls).toHaveLength(1);
+    } finally {
+      stop();
+      await client.dispose();
+      redis.disconnect();
+      await other.close();
+      await regionHook.close();
+      await hubHook.close();
+    }
   });
 });
