@@ -61,6 +61,13 @@ export class AuthService {
   }
 
   async signIn(email: string, password: string): Promise<Session> {
+    const user = await this.verifyCredentials(email, password);
+    return this.dataSource.transaction((m) => this.openSession(m, user, randomUUID()));
+  }
+
+  // The user whose e-mail address and password these are, without opening a session (the
+  // operators' dashboard signs in with them on every request).
+  async verifyCredentials(email: string, password: string): Promise<User> {
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
@@ -73,7 +80,7 @@ export class AuthService {
       ? await this.passwords.verify(user.passwordHash, password)
       : await this.passwords.verifyAgainstDummy(password);
     if (!user || !valid) throw AppError.unauthenticated('Wrong e-mail address or password');
-    return this.dataSource.transaction((m) => this.openSession(m, user, randomUUID()));
+    return user;
   }
 
   // Rotation: the presented token is spent and a new one of the same family issued. A spent

@@ -7,8 +7,7 @@ const REMEMBER_MS = 60_000;
 const MAX_REMEMBERED = 1_000;
 
 // Checks an e-mail address and password exactly as the signIn mutation does (same lookup,
-// argon2 check, and the same time spent on unknown addresses). AuthService offers no check
-// without a session, so the session signIn opens is revoked straight away.
+// argon2 check, and the same time spent on unknown addresses), without opening a session.
 //
 // Browsers resend Basic credentials with every asset and every poll of the dashboard, so a pair
 // that passed is remembered for a minute instead of running argon2 and opening a session each
@@ -33,16 +32,15 @@ export class DashboardPasswordCheck {
 
   // The user id, or undefined for a wrong e-mail address or password.
   async verify(email: string, password: string): Promise<string | undefined> {
-    let session;
+    let userId: string;
     try {
-      session = await this.auth.signIn(email, password);
+      userId = (await this.auth.verifyCredentials(email, password)).id;
     } catch (error) {
       if (error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED) return undefined;
       throw error;
     }
-    await this.auth.signOut(session.user.id, session.refreshToken);
-    this.remember(this.idOf(email, password), session.user.id);
-    return session.user.id;
+    this.remember(this.idOf(email, password), userId);
+    return userId;
   }
 
   private remember(id: string, userId: string): void {
