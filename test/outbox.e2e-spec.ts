@@ -78,9 +78,7 @@ describe('outbox relay', () => {
       imports: [CoreModule, DiscoveryModule],
       providers: [JobRunner],
     }).compile();
-    await expect(moduleRef.init()).rejects.toThrow(
-      /job "notify.event" has no handler/,
-    );
+    await expect(moduleRef.init()).rejects.toThrow(/job "notify.event" has no handler/);
     await moduleRef.close();
   });
 });
