@@ -1,7 +1,48 @@
 import type { JobAttempt } from '@tsunagu/core';
+import { User } from '@tsunagu/identity';
 import { UnrecoverableError } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { DeliveryStatus } from './delivery-kinds';
 import { MailDeliveryError } from './email/mail-transport';
+import { NotificationDelivery } from './notification-delivery.entity';
+import { NotificationEvent } from './notification-event.entity';
+import { RenderedMessage, renderNotification } from './notification-templates';
+
+export interface ClaimedDelivery {
+  delivery: NotificationDelivery;
+  event: NotificationEvent;
+  recipient: User;
+  // In the recipient's language and capacity.
+  message: RenderedMessage;
+}
+
+// Locks a delivery's row for the rest of the caller's transaction and returns it with what it
+// says, or null when it is no longer PENDING (sent or dead-lettered by an earlier run): a
+// duplicate job waits for the lock, then finds nothing to do.
+export async function claimDelivery(
+  m: EntityManager,
+  deliveryId: string,
+): Promise<ClaimedDelivery | null> {
+  const delivery = await m.getRepository(NotificationDelivery).findOne({
+    where: { id: deliveryId },
+    lock: { mode: 'pessimistic_write' },
+  });
+  if (delivery?.status !== DeliveryStatus.PENDING) return null;
+  const event = await m.getRepository(NotificationEvent).findOneByOrFail({ id: delivery.eventId });
+  const recipient = await m.getRepository(User).findOneByOrFail({ id: delivery.recipientId });
+  const message = renderNotification(event.type, recipient.locale, event.vars, delivery.role);
+  return { delivery, event, recipient, message };
+}
+
+// In the claiming transaction, once the channel has done its one thing.
+export async function markSent(m: EntityManager, deliveryId: string, receipt: string) {
+  await m.update(NotificationDelivery, deliveryId, {
+    status: DeliveryStatus.SENT,
+    receipt: receipt.slice(0, 500),
+    sentAt: new Date(),
+    attempts: () => 'attempts + 1',
+  });
+}
 
 // Records a failed attempt of a delivery or digest and decides whether BullMQ should try again:
 // after the job's last attempt, or when the other side refused for good (a permanent SMTP

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { NOTIFICATION_EVENT_TYPES, NotificationEventType } from '@tsunagu/core';
 
 // Where a notification goes to a person. Webhooks go to organisations and have their own log.
 export enum DeliveryChannel {
@@ -27,3 +28,15 @@ export enum DeliveryStatus {
 registerEnumType(DeliveryChannel, { name: 'DeliveryChannel' });
 registerEnumType(DeliveryMode, { name: 'DeliveryMode' });
 registerEnumType(DeliveryStatus, { name: 'DeliveryStatus' });
+
+// The event types as a GraphQL enum. The domain keeps them as a string union with one list
+// (NOTIFICATION_EVENT_TYPES); this object mirrors that list so GraphQL can name them, once for
+// preferences, webhooks and deliveries alike.
+export const NotificationEventTypeEnum = Object.fromEntries(
+  NOTIFICATION_EVENT_TYPES.map((type) => [type, type]),
+) as { [T in NotificationEventType]: T };
+
+registerEnumType(NotificationEventTypeEnum, {
+  name: 'NotificationEventType',
+  description: 'What happened: the kinds of event people and webhooks are told about.',
+});

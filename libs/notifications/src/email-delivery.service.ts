@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, JobAttempt } from '@tsunagu/core';
-import { User } from '@tsunagu/identity';
 import { DataSource } from 'typeorm';
-import { recordFailedAttempt } from './delivery-attempts';
-import { DeliveryStatus } from './delivery-kinds';
+import { claimDelivery, markSent, recordFailedAttempt } from './delivery-attempts';
 import { renderEmail } from './email/email-layout';
 import { MailTransport } from './email/mail-transport';
-import { NotificationDelivery } from './notification-delivery.entity';
-import { NotificationEvent } from './notification-event.entity';
-import { actionPath, appUrl, PREFERENCES_PATH, renderNotification } from './notification-templates';
+import { actionPath, appUrl, PREFERENCES_PATH } from './notification-templates';
 
 // Sends one notification e-mail, at most once after the SMTP server accepted it: the delivery's
 // row stays locked from the check to the SENT mark, so a duplicate job waits and then finds it
@@ -25,16 +21,9 @@ export class EmailDeliveryService {
   async deliver(deliveryId: string, attempt: JobAttempt): Promise<'sent' | 'skipped'> {
     try {
       return await this.dataSource.transaction(async (m) => {
-        const delivery = await m.getRepository(NotificationDelivery).findOne({
-          where: { id: deliveryId },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (delivery?.status !== DeliveryStatus.PENDING) return 'skipped';
-        const event = await m
-          .getRepository(NotificationEvent)
-          .findOneByOrFail({ id: delivery.eventId });
-        const recipient = await m.getRepository(User).findOneByOrFail({ id: delivery.recipientId });
-        const message = renderNotification(event.type, recipient.locale, event.vars, delivery.role);
+        const claimed = await claimDelivery(m, deliveryId);
+        if (!claimed) return 'skipped';
+        const { event, recipient, message } = claimed;
         const path = actionPath(event.links);
         const content = renderEmail({
           locale: recipient.locale,
@@ -45,15 +34,10 @@ export class EmailDeliveryService {
         const sent = await this.mail.send({
           to: recipient.email,
           ...content,
-          messageId: `<delivery.${delivery.id}@tsunagu>`,
+          messageId: `<delivery.${deliveryId}@tsunagu>`,
           headers: { 'X-Tsunagu-Event': event.type },
         });
-        await m.update(NotificationDelivery, delivery.id, {
-          status: DeliveryStatus.SENT,
-          receipt: sent.response.slice(0, 500),
-          sentAt: new Date(),
-          attempts: () => 'attempts + 1',
-        });
+        await markSent(m, deliveryId, sent.response);
         return 'sent' as const;
       });
     } catch (error) {

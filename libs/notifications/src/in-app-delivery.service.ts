@@ -1,13 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { JobAttempt } from '@tsunagu/core';
-import { User } from '@tsunagu/identity';
 import { DataSource } from 'typeorm';
-import { recordFailedAttempt } from './delivery-attempts';
-import { DeliveryStatus } from './delivery-kinds';
+import { claimDelivery, markSent, recordFailedAttempt } from './delivery-attempts';
 import { LiveNotifications } from './live/live-notifications';
-import { NotificationDelivery } from './notification-delivery.entity';
-import { NotificationEvent } from './notification-event.entity';
-import { renderNotification } from './notification-templates';
 import { Notification } from './notification.entity';
 
 // Stores one in-app notification and pushes it to the recipient's open subscriptions. The
@@ -26,16 +21,9 @@ export class InAppDeliveryService {
     let stored: Notification | null;
     try {
       stored = await this.dataSource.transaction(async (m) => {
-        const delivery = await m.getRepository(NotificationDelivery).findOne({
-          where: { id: deliveryId },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (delivery?.status !== DeliveryStatus.PENDING) return null;
-        const event = await m
-          .getRepository(NotificationEvent)
-          .findOneByOrFail({ id: delivery.eventId });
-        const recipient = await m.getRepository(User).findOneByOrFail({ id: delivery.recipientId });
-        const message = renderNotification(event.type, recipient.locale, event.vars, delivery.role);
+        const claimed = await claimDelivery(m, deliveryId);
+        if (!claimed) return null;
+        const { event, recipient, message } = claimed;
         await m
           .createQueryBuilder()
           .insert()
@@ -52,12 +40,7 @@ export class InAppDeliveryService {
         const notification = await m
           .getRepository(Notification)
           .findOneByOrFail({ eventKey: event.key, recipientId: recipient.id });
-        await m.update(NotificationDelivery, delivery.id, {
-          status: DeliveryStatus.SENT,
-          receipt: notification.id,
-          sentAt: new Date(),
-          attempts: () => 'attempts + 1',
-        });
+        await markSent(m, deliveryId, notification.id);
         return notification;
       });
     } catch (error) {

@@ -6,8 +6,12 @@ import {
   Paginated,
 } from '@tsunagu/core';
 import { IsEnum, IsIn, IsOptional } from 'class-validator';
-import { DeliveryChannel, DeliveryMode, DeliveryStatus } from './delivery-kinds';
-import { NotificationEventTypeEnum } from './webhooks/webhook.types';
+import {
+  DeliveryChannel,
+  DeliveryMode,
+  DeliveryStatus,
+  NotificationEventTypeEnum,
+} from './delivery-kinds';
 
 @ObjectType('NotificationPreference')
 export class NotificationPreferenceType {

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import {
   NOTIFICATION_EVENT_TYPES,
   NotificationEventType,
@@ -19,20 +19,8 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { DeliveryStatus } from '../delivery-kinds';
+import { DeliveryStatus, NotificationEventTypeEnum } from '../delivery-kinds';
 import { IsWebhookUrl } from './webhook-url';
-
-// The event types as a GraphQL enum. The domain keeps them as a string union with one list
-// (NOTIFICATION_EVENT_TYPES); this object mirrors that list so GraphQL can name them. Anything
-// else in the API that takes event types (e.g. preferences) should use this one registration.
-export const NotificationEventTypeEnum = Object.fromEntries(
-  NOTIFICATION_EVENT_TYPES.map((type) => [type, type]),
-) as { [T in NotificationEventType]: T };
-
-registerEnumType(NotificationEventTypeEnum, {
-  name: 'NotificationEventType',
-  description: 'What happened: the kinds of event people and webhooks are told about.',
-});
 
 export const WEBHOOK_DESCRIPTION_MAX = 500;
 // Only set when a field is given: null is refused with a message rather than stored.
