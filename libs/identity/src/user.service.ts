@@ -14,7 +14,17 @@ export class UserService {
   ): Promise<User> {
     const changes: Partial<User> = {};
     if (settings.locale) changes.locale = settings.locale;
-    if (settings.timeZone) changes.timeZone = settings.timeZone;
+    if (settings.timeZone) {
+      // The digest sweep converts times in SQL: the database must know the zone too.
+      const known: unknown[] = await this.dataSource.query(
+        'SELECT 1 FROM pg_timezone_names WHERE name = $1',
+        [settings.timeZone],
+      );
+      if (known.length === 0) {
+        throw AppError.invalidField(['input', 'timeZone'], 'is not a time zone the database knows');
+      }
+      changes.timeZone = settings.timeZone;
+    }
     if (Object.keys(changes).length > 0) {
       await this.dataSource.getRepository(User).update({ id }, changes);
     }
