@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig, CoreModule, OutboxMessage, OutboxRelay, QueueService } from '@tsunagu/core';
 import { NotificationService } from '@tsunagu/notifications';
 import { JobRunner } from '../apps/worker/src/job-runner';
+import { OutboxApplicationSubmittedAsEvent1795782000000 } from '../libs/core/src/database/migrations/1795782000000-OutboxApplicationSubmittedAsEvent';
 import { freePort } from '../libs/core/src/local-stack/free-port';
 import { expectData, Fixtures } from './support/fixtures';
 import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
@@ -80,5 +81,76 @@ describe('outbox relay', () => {
     }).compile();
     await expect(moduleRef.init()).rejects.toThrow(/job "notify.event" has no handler/);
     await moduleRef.close();
+  });
+});
+
+describe('outbox rows written before domain events', () => {
+  let platform: TestPlatform;
+  let f: Fixtures;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    f = new Fixtures(platform);
+  });
+
+  afterAll(() => platform.close());
+
+  it('turns a waiting job of the old notification shape into its domain event, and skips unknown jobs', async () => {
+    const admin = await f.admin();
+    const staff = await f.signUp('hanamaki');
+    const regionId = await f.region(admin, '032051', [staff]);
+    const hub = await f.signUp('iwate-hub');
+    await f.intermediary(admin, { prefectureCodes: ['03'] }, [hub]);
+    const projectId = await f.project(staff, regionId);
+    await f.publish(hub, projectId);
+    const participant = await f.participant('kikuchi');
+    const applicationId = expectData(
+      await platform.gql(
+        `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id } }`,
+        { input: { projectId, motivation: 'ぶどうの収穫を手伝いたいです。' } },
+        participant.token,
+      ),
+    ).applyToProject.id;
+    // As a deployment before domain events would have left it, plus a job nobody knows.
+    await platform.dataSource.query(
+      `UPDATE outbox_message SET job_name = 'notify.application-submitted',
+              job_id = 'application-submitted.' || $1, payload = jsonb_build_object('applicationId', $1::text)
+        WHERE job_id = 'event.application-submitted.' || $1`,
+      [applicationId],
+    );
+    await platform.dataSource.query(
+      `INSERT INTO outbox_message (job_name, job_id, payload) VALUES ('retired.job', 'retired-1', '{}')`,
+    );
+
+    const runner = platform.dataSource.createQueryRunner();
+    await new OutboxApplicationSubmittedAsEvent1795782000000().up(runner);
+    await runner.release();
+    const [row] = await platform.dataSource.query(
+      `SELECT job_name, job_id, payload FROM outbox_message WHERE job_id = $1`,
+      [`event.application-submitted.${applicationId}`],
+    );
+    expect(row).toMatchObject({
+      job_name: 'notify.event',
+      payload: {
+        event: {
+          key: `application-submitted.${applicationId}`,
+          type: 'APPLICATION_SUBMITTED',
+          payload: { applicationId },
+        },
+      },
+    });
+    expect(Number.isNaN(Date.parse(row.payload.event.occurredAt))).toBe(false);
+
+    // The relay passes over the unknown job; the region hears of the application once.
+    await platform.startWorker();
+    await eventually(
+      async () => (await platform.api.get(NotificationService).unreadCount(staff.id)) === 1,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await platform.api.get(NotificationService).unreadCount(staff.id)).toBe(1);
+    const [retired] = await platform.dataSource.query(
+      `SELECT dispatched_at FROM outbox_message WHERE job_id = 'retired-1'`,
+    );
+    expect(retired.dispatched_at).toBeNull();
   });
 });

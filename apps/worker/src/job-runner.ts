@@ -10,6 +10,7 @@ import {
   checkJobHandlers,
   createRedisConnection,
   isJobName,
+  JOB_EXHAUSTED,
   JOB_HANDLER,
   JobAttempt,
   JobName,
@@ -21,6 +22,7 @@ import { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 
 type Handler = (payload: unknown, attempt: JobAttempt) => Promise<unknown>;
+type ExhaustedHook = (payload: unknown, error: Error) => Promise<unknown>;
 
 // Finds every @JobHandler, refuses to start unless each job in the registry has exactly one,
 // then runs one BullMQ worker per queue and the outbox relay that feeds them.
@@ -31,6 +33,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   // BullMQ does not close connections it was given; we do, after the workers.
   private readonly connections: Redis[] = [];
   private readonly handlers = new Map<JobName, Handler>();
+  private readonly exhausted = new Map<JobName, ExhaustedHook>();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -40,7 +43,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly relay: OutboxRelay,
   ) {}
 
-  discoverHandlers(): Array<{ name: string; handler: Handler }> {
+  discoverHandlers(metadataKey = JOB_HANDLER): Array<{ name: string; handler: Handler }> {
     const found: Array<{ name: string; handler: Handler }> = [];
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
@@ -48,7 +51,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       const prototype = Object.getPrototypeOf(instance) as object;
       for (const method of this.scanner.getAllMethodNames(prototype)) {
         const fn = instance[method] as Handler;
-        const name = this.reflector.get<string | undefined>(JOB_HANDLER, fn);
+        const name = this.reflector.get<string | undefined>(metadataKey, fn);
         if (name) found.push({ name, handler: fn.bind<Handler>(instance) });
       }
     }
@@ -60,6 +63,11 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     const problems = checkJobHandlers(found.map((f) => f.name));
     if (problems.length) throw new Error(`Job registry check failed: ${problems.join('; ')}`);
     for (const { name, handler } of found) if (isJobName(name)) this.handlers.set(name, handler);
+    for (const { name, handler } of this.discoverHandlers(JOB_EXHAUSTED)) {
+      if (!isJobName(name)) throw new Error(`exhausted-job hook for unknown job "${name}"`);
+      if (this.exhausted.has(name)) throw new Error(`job "${name}" has two exhausted-job hooks`);
+      this.exhausted.set(name, handler as unknown as ExhaustedHook);
+    }
 
     for (const queue of QUEUE_NAMES) {
       const connection = createRedisConnection(this.config.REDIS_URL);
@@ -69,11 +77,12 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         prefix: this.config.QUEUE_PREFIX,
         concurrency: 5,
       });
-      worker.on('failed', (job, error) =>
+      worker.on('failed', (job, error) => {
         this.logger.warn(
           `job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`,
-        ),
-      );
+        );
+        if (job) void this.afterFailure(job, error);
+      });
       worker.on('error', (error) => this.logger.error(`worker ${queue}: ${error.message}`));
       this.workers.push(worker);
     }
@@ -91,6 +100,21 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     const maxAttempts = job.opts.attempts ?? 1;
     const attempt = job.attemptsMade + 1;
     await handler(job.data, { attempt, maxAttempts, isFinal: attempt >= maxAttempts });
+  }
+
+  // A job that will not run again (BullMQ left it in the failed set) gets its exhausted-job hook,
+  // so nothing it owns is left waiting for a run that never comes.
+  private async afterFailure(job: Job, error: Error): Promise<void> {
+    const hook = isJobName(job.name) ? this.exhausted.get(job.name) : undefined;
+    if (!hook) return;
+    try {
+      if ((await job.getState()) !== 'failed') return;
+      await hook(job.data, error);
+    } catch (hookError) {
+      this.logger.error(
+        `exhausted-job hook of ${job.name} ${job.id}: ${(hookError as Error).message}`,
+      );
+    }
   }
 
   // Before the database and Redis connections close: finish in-flight jobs and relay passes.

@@ -66,3 +66,18 @@ export async function recordFailedAttempt(
   );
   return permanent ? new UnrecoverableError(failure.message) : failure;
 }
+
+// For a job BullMQ gave up on: a row its handler could not mark (the database was away during
+// the last attempt, or the job stalled too often) enters the dead-letter state all the same.
+export async function markExhausted(
+  dataSource: DataSource,
+  table: 'notification_delivery' | 'notification_digest' | 'webhook_delivery',
+  id: string,
+  error: Error,
+): Promise<void> {
+  await dataSource.query(
+    `UPDATE ${table} SET status = 'DEAD', last_error = coalesce(last_error, $2)
+      WHERE id = $1 AND status = 'PENDING'`,
+    [id, error.message.slice(0, 1000)],
+  );
+}

@@ -23,3 +23,4 @@ export * from './notification-settings.types';
 export * from './webhooks';
 export * from './email/email-layout';
 export * from './email/mail-transport';
+export * from './delivery-attempts';

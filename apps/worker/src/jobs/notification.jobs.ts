@@ -1,11 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { JobAttempt, JobHandler, JobPayload, QueueService } from '@tsunagu/core';
+import { JobAttempt, JobHandler, JobPayload, OnJobExhausted, QueueService } from '@tsunagu/core';
 import {
   DigestService,
   EmailDeliveryService,
   InAppDeliveryService,
+  markExhausted,
   NotificationFanOut,
 } from '@tsunagu/notifications';
+import { DataSource } from 'typeorm';
 
 const DIGEST_SWEEP = 'notify.digest-sweep';
 // Digest hours are whole local hours: sweeping every quarter hour sends within 15 minutes of it.
@@ -21,6 +23,7 @@ export class NotificationJobs implements OnApplicationBootstrap {
     private readonly email: EmailDeliveryService,
     private readonly digests: DigestService,
     private readonly queues: QueueService,
+    private readonly dataSource: DataSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -60,5 +63,20 @@ export class NotificationJobs implements OnApplicationBootstrap {
     attempt: JobAttempt,
   ): Promise<void> {
     await this.digests.deliver(digestId, attempt);
+  }
+
+  @OnJobExhausted('deliver.in-app')
+  async inAppExhausted({ deliveryId }: JobPayload<'deliver.in-app'>, error: Error) {
+    await markExhausted(this.dataSource, 'notification_delivery', deliveryId, error);
+  }
+
+  @OnJobExhausted('deliver.email')
+  async emailExhausted({ deliveryId }: JobPayload<'deliver.email'>, error: Error) {
+    await markExhausted(this.dataSource, 'notification_delivery', deliveryId, error);
+  }
+
+  @OnJobExhausted('deliver.digest')
+  async digestExhausted({ digestId }: JobPayload<'deliver.digest'>, error: Error) {
+    await markExhausted(this.dataSource, 'notification_digest', digestId, error);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { isJobName } from '../queue/job-registry';
+import { isJobName, JOB_NAMES } from '../queue/job-registry';
 import { QueueService } from '../queue/queue.service';
 import { OutboxMessage } from './outbox-message.entity';
 
@@ -95,6 +95,9 @@ export class OutboxRelay implements OnApplicationShutdown {
         .getRepository(OutboxMessage)
         .createQueryBuilder('m')
         .where('m.dispatchedAt IS NULL')
+        // A row no handler can take (a job renamed since it was written; migrations rewrite
+        // those) must not hold up every row behind it.
+        .andWhere('m.jobName IN (:...known)', { known: JOB_NAMES })
         .orderBy('m.id', 'ASC')
         .limit(BATCH_SIZE)
         .setLock('pessimistic_write')
