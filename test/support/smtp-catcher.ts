@@ -78,6 +78,8 @@ async function toCaught(raw: Buffer, session: SMTPServerSession): Promise<Caught
 export interface SmtpCatcherOptions {
   // Recipients to refuse at RCPT TO with 550 (mailbox unavailable).
   refuseRecipient?: (address: string) => boolean;
+  // Senders to refuse at MAIL FROM with 550, as a relay does for a sender it will not take.
+  refuseSender?: (address: string) => boolean;
 }
 
 // A real SMTP server on a loopback port the kernel picks, for tests that send e-mail: no TLS,
@@ -97,6 +99,12 @@ export async function startSmtpCatcher(options: SmtpCatcherOptions = {}): Promis
     closeTimeout: 500,
     onAuth(auth, _session, callback) {
       callback(null, { user: auth.username ?? 'test' });
+    },
+    onMailFrom(address, _session, callback) {
+      if (!options.refuseSender?.(address.address)) return callback();
+      callback(
+        Object.assign(new Error(`${address.address}: sender not allowed`), { responseCode: 550 }),
+      );
     },
     onRcptTo(address, _session, callback) {
       if (!options.refuseRecipient?.(address.address)) return callback();

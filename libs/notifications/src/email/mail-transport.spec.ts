@@ -97,6 +97,16 @@ describe('MailTransport', () => {
     });
   });
 
+  it('retries a refusal caused by our own settings (a sender the relay will not take)', async () => {
+    await catcher.close();
+    catcher = await startSmtpCatcher({ refuseSender: () => true });
+    transport = transportFor(catcher.url);
+    await expect(transport.send(message())).rejects.toMatchObject({
+      permanent: false,
+      responseCode: 550,
+    });
+  });
+
   it('rejects when the server refuses a recipient, even if it took the others', async () => {
     transport = transportFor(catcher.url);
     await expect(

@@ -96,16 +96,19 @@ export class MailTransport implements OnApplicationShutdown {
   }
 }
 
+// Only a refusal of this message or its recipient is permanent (a 5xx reply to RCPT TO or DATA,
+// e.g. an unknown mailbox or content the server will never take). A 5xx to AUTH or MAIL FROM
+// says our own settings are wrong (a bad password, a sender the relay will not take): every
+// message would fail alike, so it is retried with backoff while someone fixes the settings,
+// instead of dead-lettering all mail at once. Connection failures carry no reply and are retried.
+const MESSAGE_COMMANDS = new Set(['RCPT TO', 'DATA']);
+
 function toDeliveryError(error: unknown): MailDeliveryError {
   if (!(error instanceof Error)) return new MailDeliveryError(String(error), false);
   const e = error as NodemailerError;
-  // Connection failures carry no SMTP reply and are worth another try.
-  return new MailDeliveryError(
-    `SMTP send failed: ${e.message}`,
-    e.permanent === true,
-    e.responseCode,
-    {
-      cause: error,
-    },
-  );
+  const command = (e.command ?? '').toUpperCase();
+  const permanent = e.permanent === true && MESSAGE_COMMANDS.has(command);
+  return new MailDeliveryError(`SMTP send failed: ${e.message}`, permanent, e.responseCode, {
+    cause: error,
+  });
 }
