@@ -23,6 +23,8 @@ const until = (check: () => boolean) => eventually(() => Promise.resolve(check()
 interface Listening {
   results: FormattedExecutionResult<Record<string, unknown>, unknown>[];
   errors: unknown[];
+  // When the last error arrived, by the wall clock.
+  failedAt?: number;
   completed: boolean;
   stop(): void;
 }
@@ -64,7 +66,10 @@ describe('Live notifications over graphql-ws, across API instances', () => {
       { query },
       {
         next: (result) => listening.results.push(result),
-        error: (error) => listening.errors.push(error),
+        error: (error) => {
+          listening.errors.push(error);
+          listening.failedAt = Date.now();
+        },
         complete: () => (listening.completed = true),
       },
     );
@@ -172,6 +177,30 @@ describe('Live notifications over graphql-ws, across API instances', () => {
       });
       expect(refused.results).toEqual([]);
     }
+  });
+
+  it('closes the socket with 4401 when its access token expires', async () => {
+    const frank = await fixtures.signUp('frank');
+    // Signed as TokenService signs (HS256, typ "access", no issuer or audience), to expire in
+    // 2 to 3 seconds: `exp` is in whole seconds.
+    const exp = Math.floor(Date.now() / 1000) + 3;
+    const shortLived = jwt.sign({ sub: frank.id, typ: 'access', exp }, TEST_JWT_SECRET, {
+      algorithm: 'HS256',
+    });
+    const live = listen(connect(instanceB.url, { authorization: `Bearer ${shortLived}` }));
+    await eventually(async () => (await listeners(frank)) === 1);
+
+    // Until it expires, the token is as good as any.
+    const notification = await storeNotification(frank, '期限前のお知らせ');
+    await platform.api.get(LiveNotifications).publish(notification);
+    await until(() => live.results.length === 1);
+    expect(live.errors).toEqual([]);
+
+    await until(() => live.errors.length === 1);
+    expect(live.errors[0]).toMatchObject({ code: 4401, reason: 'Access token expired' });
+    // Not before the expiry, give or take the millisecond a timer may run early by the wall clock.
+    expect(live.failedAt).toBeGreaterThanOrEqual(exp * 1000 - 5);
+    await eventually(async () => (await listeners(frank)) === 0);
   });
 
   it('serves only valid subscriptions over the socket; queries keep to HTTP', async () => {
