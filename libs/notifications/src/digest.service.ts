@@ -32,14 +32,25 @@ export class DigestService {
   // Idempotent: a person has at most one digest per local date (unique key), and an item joins
   // exactly one digest. Items arriving after today's digest wait for tomorrow's.
   async gather(now = new Date()): Promise<number> {
+    // One statement for everyone: a zone the database does not know (settings refuse them, but
+    // older rows may hold one) falls back to Asia/Tokyo rather than failing every digest.
     const due = await this.dataSource.query<
       Array<{ recipient_id: string; time_zone: string; local_date: string }>
     >(
-      `SELECT DISTINCT d.recipient_id, u.time_zone,
-              to_char(($1::timestamptz AT TIME ZONE u.time_zone)::date, 'YYYY-MM-DD') AS local_date
-         FROM notification_delivery d JOIN "user" u ON u.id = d.recipient_id
-        WHERE d.status = 'IN_DIGEST' AND d.digest_id IS NULL
-          AND extract(hour FROM $1::timestamptz AT TIME ZONE u.time_zone) >= $2`,
+      `WITH pending AS (
+         SELECT DISTINCT d.recipient_id,
+                CASE WHEN EXISTS (SELECT 1 FROM pg_timezone_names z WHERE z.name = u.time_zone)
+                     THEN u.time_zone ELSE 'Asia/Tokyo' END AS time_zone
+           FROM notification_delivery d JOIN "user" u ON u.id = d.recipient_id
+          WHERE d.status = 'IN_DIGEST' AND d.digest_id IS NULL),
+       local AS (
+         SELECT recipient_id, time_zone, ($1::timestamptz AT TIME ZONE time_zone) AS local_time
+           FROM pending)
+       SELECT recipient_id, time_zone, to_char(local_time::date, 'YYYY-MM-DD') AS local_date
+         FROM local l
+        WHERE extract(hour FROM local_time) >= $2
+          AND NOT EXISTS (SELECT 1 FROM notification_digest g
+                           WHERE g.recipient_id = l.recipient_id AND g.local_date = local_time::date)`,
       [now, this.config.DIGEST_HOUR],
     );
     let gathered = 0;
