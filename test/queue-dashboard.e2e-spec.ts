@@ -190,3 +190,28 @@ describe('Operators: the queue dashboard at /admin/queues', () => {
     expect(byToken.status).toBe(200);
   });
 });
+
+describe('Operators: the queue dashboard behind a proxy (TRUST_PROXY)', () => {
+  let platform: TestPlatform;
+  let admin: Person;
+  let http: ReturnType<typeof request>;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({ env: { LOG_LEVEL: 'fatal', TRUST_PROXY: '1' } });
+    admin = await new Fixtures(platform).admin();
+    http = request(platform.api.getHttpServer());
+  });
+  afterAll(() => platform.close());
+
+  it('counts wrong passwords per client address, not per proxy', async () => {
+    const attempt = (client: string, password: string) =>
+      http
+        .get('/admin/queues/api/queues')
+        .set('x-forwarded-for', client)
+        .set('authorization', basic(admin.email, password));
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) await attempt('203.0.113.7', `guess-${i}`);
+    expect((await attempt('203.0.113.7', PASSWORD)).status).toBe(429);
+    // Another client behind the same proxy is not locked out.
+    expect((await attempt('198.51.100.20', PASSWORD)).status).toBe(200);
+  });
+});

@@ -1,5 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig } from '@tsunagu/core';
 import type { NestApplicationContextOptions } from '@nestjs/common/interfaces/nest-application-context-options.interface';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
@@ -8,8 +10,21 @@ export async function createApiApp(
   options: NestApplicationContextOptions = {},
 ): Promise<INestApplication> {
   // Start-up lines are held until the JSON logger is in place, then written through it.
-  const app = await NestFactory.create(ApiModule, { bufferLogs: true, ...options });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
+    bufferLogs: true,
+    ...options,
+  });
   app.useLogger(app.get(Logger));
+  const trustProxy = app.get(AppConfig).TRUST_PROXY;
+  if (trustProxy) app.set('trust proxy', trustProxyValue(trustProxy));
   app.enableShutdownHooks();
   return app;
+}
+
+// Express reads a number as a hop count and true as "trust everyone"; anything else is a list
+// of addresses and subnets.
+function trustProxyValue(setting: string): boolean | number | string {
+  if (setting === 'true') return true;
+  if (/^\d+$/.test(setting)) return Number(setting);
+  return setting;
 }

@@ -93,7 +93,7 @@ export class MeType extends UserType {
   @Field()
   email!: string;
 
-  @Field({ description: 'IANA time zone for daily digests and dates, e.g. "Asia/Tokyo".' })
+  @Field({ description: 'IANA time zone for the daily digest, e.g. "Asia/Tokyo".' })
   timeZone!: string;
 
   @Field(() => [MembershipType])
@@ -148,7 +148,7 @@ export class SignUpInput {
   locale?: Locale;
 }
 
-// A time zone both Node and PostgreSQL know by name.
+// A time zone Node knows by name (the service also asks PostgreSQL, which the digest sweep uses).
 export function isTimeZone(value: unknown): boolean {
   if (typeof value !== 'string' || value.length > 64) return false;
   try {

@@ -21,7 +21,7 @@ export class User {
   @Column({ type: 'text', default: 'ja' })
   locale!: Locale;
 
-  // IANA time zone for digests and dates in messages.
+  // IANA time zone: when the daily digest goes out, and the times shown in it.
   @Column({ type: 'text', default: 'Asia/Tokyo' })
   timeZone!: string;
 

@@ -22,7 +22,8 @@ export class MeResolver {
   }
 
   @Mutation(() => MeType, {
-    description: 'Your language and time zone (messages, e-mails and the daily digest use them).',
+    description:
+      'Your language (messages and e-mails) and time zone (when your daily digest goes out, and the times in it).',
   })
   async updateMySettings(
     @CurrentActor() actor: Actor,

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -13,6 +14,11 @@ import {
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+
+// Only the words true and false: anything else is left as it is and fails @IsBoolean, rather
+// than a typo quietly meaning false.
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 // Every setting the apps read, parsed once at boot. A bad value stops the process.
 export class AppConfig {
@@ -138,6 +144,22 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   WEBHOOK_DISABLE_AFTER_FAILURES = 15;
+
+  // Lets webhooks reach loopback and private addresses (by URL and by what a host resolves to
+  // when called), for local receivers in development and tests. Off, an organisation cannot
+  // point our servers at our own network.
+  @Transform(toBool)
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS = false;
+
+  // Behind a load balancer: Express's "trust proxy" (e.g. "1" for one hop, or "loopback,
+  // 10.0.0.0/8"), so request logs and the dashboard's sign-in limiter see the client's address
+  // from X-Forwarded-For rather than the proxy's. Unset: trust no proxy.
+  @IsOptional()
+  @Matches(/^[0-9a-zA-Z.:/, _-]{1,200}$/, {
+    message: 'must be a hop count, "true", or addresses / subnets separated by commas',
+  })
+  TRUST_PROXY?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';

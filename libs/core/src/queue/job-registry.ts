@@ -14,7 +14,7 @@ export interface JobPayloads {
   'deliver.in-app': { deliveryId: string };
   // One e-mail, sent at most once after the SMTP server accepted it.
   'deliver.email': { deliveryId: string };
-  // Hourly: gather each user's digest items once their local digest hour has come.
+  // Every quarter hour: gather each user's digest items once their local digest hour has come.
   'notify.digest-sweep': Record<string, never>;
   // One daily digest e-mail.
   'deliver.digest': { digestId: string };
