@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AppError, Connection, OutboxService, Page, paginateKeyset } from '@tsunagu/core';
 import { DataSource } from 'typeorm';
 import { DeliveryChannel, DeliveryStatus } from './delivery-kinds';
-import { digestJobId } from './digest.service';
 import { NotificationDelivery } from './notification-delivery.entity';
 import { NotificationDigest } from './notification-digest.entity';
-import { CHANNEL_JOBS, deliveryJobId } from './notification-fan-out.service';
+import { CHANNEL_JOBS } from './notification-fan-out.service';
+import { deliveryRunJobId } from './delivery-job-ids';
 
 // What operators see of deliveries and digests, and their retry after the dead-letter state. A
 // retry is a fresh job (its own id and attempts); the row's attempt count keeps growing, so its
@@ -57,7 +57,7 @@ export class DeadLetterService {
         m,
         CHANNEL_JOBS[delivery.channel],
         { deliveryId: id },
-        deliveryJobId(id, retries),
+        deliveryRunJobId('delivery', id, retries),
       );
     });
     return this.dataSource.getRepository(NotificationDelivery).findOneOrFail({
@@ -76,7 +76,12 @@ export class DeadLetterService {
       assertDead(digest.status);
       const retries = digest.retries + 1;
       await m.update(NotificationDigest, id, { status: DeliveryStatus.PENDING, retries });
-      await this.outbox.add(m, 'deliver.digest', { digestId: id }, digestJobId(id, retries));
+      await this.outbox.add(
+        m,
+        'deliver.digest',
+        { digestId: id },
+        deliveryRunJobId('digest', id, retries),
+      );
     });
     return this.dataSource.getRepository(NotificationDigest).findOneByOrFail({ id });
   }

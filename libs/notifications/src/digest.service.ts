@@ -3,6 +3,7 @@ import { AppConfig, JobAttempt, OutboxService } from '@tsunagu/core';
 import { User } from '@tsunagu/identity';
 import { DataSource } from 'typeorm';
 import { recordFailedAttempt } from './delivery-attempts';
+import { deliveryRunJobId } from './delivery-job-ids';
 import { DeliveryStatus } from './delivery-kinds';
 import { renderDigestEmail } from './email/email-layout';
 import { MailTransport } from './email/mail-transport';
@@ -10,10 +11,6 @@ import { NotificationDelivery } from './notification-delivery.entity';
 import { NotificationDigest } from './notification-digest.entity';
 import { NotificationEvent } from './notification-event.entity';
 import { actionPath, appUrl, PREFERENCES_PATH, renderNotification } from './notification-templates';
-
-export function digestJobId(digestId: string, retries = 0): string {
-  return retries === 0 ? `digest.${digestId}` : `digest.${digestId}.retry-${retries}`;
-}
 
 // Daily digests: items people chose to get by e-mail once a day wait IN_DIGEST; once the
 // recipient's local DIGEST_HOUR has come (in their own time zone), the sweep gathers them into one
@@ -68,7 +65,12 @@ export class DigestService {
             WHERE recipient_id = $1 AND status = 'IN_DIGEST' AND digest_id IS NULL`,
           [row.recipient_id, digest.id],
         );
-        await this.outbox.add(m, 'deliver.digest', { digestId: digest.id }, digestJobId(digest.id));
+        await this.outbox.add(
+          m,
+          'deliver.digest',
+          { digestId: digest.id },
+          deliveryRunJobId('digest', digest.id),
+        );
         return true;
       });
       if (created) gathered += 1;

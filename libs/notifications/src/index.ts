@@ -24,3 +24,4 @@ export * from './webhooks';
 export * from './email/email-layout';
 export * from './email/mail-transport';
 export * from './delivery-attempts';
+export * from './delivery-job-ids';

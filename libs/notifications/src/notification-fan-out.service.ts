@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainEvent, JobName, OutboxService } from '@tsunagu/core';
 import { DataSource, EntityManager } from 'typeorm';
+import { deliveryRunJobId } from './delivery-job-ids';
 import { DeliveryChannel, DeliveryMode, DeliveryStatus } from './delivery-kinds';
 import { EventAudienceResolver, Recipient } from './event-audience';
 import { MailTransport } from './email/mail-transport';
@@ -13,10 +14,6 @@ export const CHANNEL_JOBS: Record<DeliveryChannel, JobName> = {
   [DeliveryChannel.IN_APP]: 'deliver.in-app',
   [DeliveryChannel.EMAIL]: 'deliver.email',
 };
-
-export function deliveryJobId(deliveryId: string, retries = 0): string {
-  return retries === 0 ? `delivery.${deliveryId}` : `delivery.${deliveryId}.retry-${retries}`;
-}
 
 export type FanOutOutcome =
   { deliveries: number; digested: number; webhooks: number } | { skipped: string };
@@ -114,7 +111,7 @@ export class NotificationFanOut {
         m,
         CHANNEL_JOBS[delivery.channel],
         { deliveryId: delivery.id },
-        deliveryJobId(delivery.id),
+        deliveryRunJobId('delivery', delivery.id),
       );
     }
   }
