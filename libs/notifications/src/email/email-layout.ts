@@ -1,4 +1,4 @@
-import type { Locale } from '@tsunagu/identity';
+import { isTimeZone, type Locale } from '@tsunagu/identity';
 
 // E-mails around an already rendered notification (title and body in the recipient's language):
 // a subject, a plain-text part and an HTML part. Pure functions, so the worker can render the
@@ -198,15 +198,6 @@ export function renderEmail(input: EmailInput): EmailContent {
   };
 }
 
-function knownTimeZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return timeZone;
-  } catch {
-    return FALLBACK_TIME_ZONE;
-  }
-}
-
 // "2026年11月27日" / "27 November 2026". The date is a calendar date already, so it is formatted
 // in UTC to keep it from shifting a day.
 export function formatLocalDate(localDate: string, locale: Locale): string {
@@ -238,7 +229,7 @@ export function formatItemTime(at: Date, locale: Locale, timeZone: string): stri
 export function renderDigestEmail(input: DigestEmailInput): EmailContent {
   if (input.items.length === 0) throw new Error('a digest e-mail needs at least one item');
   const w = WORDING[input.locale];
-  const timeZone = knownTimeZone(input.timeZone);
+  const timeZone = isTimeZone(input.timeZone) ? input.timeZone : FALLBACK_TIME_ZONE;
   const count = input.items.length;
   const subject = w.digestSubject(count);
   const heading = w.digestHeading(formatLocalDate(input.localDate, input.locale), count);
