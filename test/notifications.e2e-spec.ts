@@ -21,7 +21,12 @@ describe('notifications', () => {
     smtp = await startSmtpCatcher();
     platform = await startTestPlatform({
       worker: true,
-      env: { SMTP_URL: smtp.url, DELIVERY_RETRY_BASE_MS: '50', DIGEST_HOUR: '9' },
+      env: {
+        SMTP_URL: smtp.url,
+        DELIVERY_RETRY_BASE_MS: '50',
+        DIGEST_HOUR: '9',
+        WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+      },
     });
     f = new Fixtures(platform);
     admin = await f.admin();

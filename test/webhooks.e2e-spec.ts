@@ -1,4 +1,4 @@
-import { NotificationEventType } from '@tsunagu/core';
+import { AppConfig, NotificationEventType } from '@tsunagu/core';
 import {
   NotificationEvent,
   WebhookDeliverer,
@@ -21,18 +21,23 @@ const ROTATE = `mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret endpo
 const DELETE = `mutation($id: ID!) { deleteWebhookEndpoint(id: $id) }`;
 const LIST = `query($organizationId: ID!) { webhookEndpoints(organizationId: $organizationId) {
   ${ENDPOINT_FIELDS} } }`;
-const DELIVERY_FIELDS = `id endpointId eventType eventKey status attempts lastStatusCode lastError
+const DELIVERY_FIELDS = `id endpointId organizationId eventType eventKey status attempts lastStatusCode lastError
   retries sentAt createdAt attemptLog { attemptedAt statusCode error durationMs }`;
 const DELIVERIES = `query($endpointId: ID!, $status: DeliveryStatus, $first: Int, $after: String) {
   webhookDeliveries(endpointId: $endpointId, status: $status, first: $first, after: $after) {
     edges { node { ${DELIVERY_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
 const RETRY = `mutation($id: ID!) { retryWebhookDelivery(id: $id) { ${DELIVERY_FIELDS} } }`;
+const DEAD_LETTERS = `query($first: Int, $after: String) {
+  webhookDeadLetters(first: $first, after: $after) {
+    edges { node { ${DELIVERY_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // Organisations' webhooks against a real receiver on 127.0.0.1: management and its authorisation,
-// signed calls, retries with backoff, disabling a failing endpoint, and exactly one call per
-// event and endpoint. Retries back off from 50 ms and three failures in a row disable.
+// signed calls, retries with backoff, disabling a failing endpoint, one call per event and
+// endpoint when nothing crashes, the private-network rule and operators' dead letters. Retries
+// back off from 50 ms and three failures in a row disable; private networks are allowed (the
+// receivers are local) except where a test turns the setting off.
 describe('webhooks', () => {
   let platform: TestPlatform;
   let f: Fixtures;
@@ -46,7 +51,11 @@ describe('webhooks', () => {
   beforeAll(async () => {
     platform = await startTestPlatform({
       worker: true,
-      env: { DELIVERY_RETRY_BASE_MS: '50', WEBHOOK_DISABLE_AFTER_FAILURES: '3' },
+      env: {
+        DELIVERY_RETRY_BASE_MS: '50',
+        WEBHOOK_DISABLE_AFTER_FAILURES: '3',
+        WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+      },
     });
     f = new Fixtures(platform);
     admin = await f.admin();
@@ -346,6 +355,7 @@ describe('webhooks', () => {
       });
       expect(delivery).toMatchObject({
         endpointId: id,
+        organizationId: org,
         eventType: 'APPLICATION_SUBMITTED',
         eventKey: stored.key,
         status: 'SENT',
@@ -531,6 +541,166 @@ describe('webhooks', () => {
       });
       expect(await deliverer.deliver(orphan.id, attempt)).toEqual({ sent: 200 });
       expect(hook.calls).toHaveLength(2);
+    });
+  });
+
+  describe('private networks not allowed', () => {
+    // WEBHOOK_ALLOW_PRIVATE_NETWORKS off in the API (registration) or the worker (calls) for the
+    // length of one test; the setting is read on every registration and every call.
+    async function withoutPrivateNetworks<T>(
+      app: 'api' | 'worker',
+      run: () => Promise<T>,
+    ): Promise<T> {
+      const config = (app === 'api' ? platform.api : platform.worker!).get(AppConfig);
+      config.WEBHOOK_ALLOW_PRIVATE_NETWORKS = false;
+      try {
+        return await run();
+      } finally {
+        config.WEBHOOK_ALLOW_PRIVATE_NETWORKS = true;
+      }
+    }
+
+    it('refuses a loopback or private URL at registration and stores nothing', async () => {
+      const hook = await receiver();
+      const { id } = await createEndpoint(hook);
+      const before = await storedEndpointCount();
+      await withoutPrivateNetworks('api', async () => {
+        const valid = { organizationId: hubId, eventTypes: ['APPLICATION_SUBMITTED'] };
+        const port = new URL(hook.url).port;
+        for (const [url, message] of [
+          [hook.url, 'must be a public address, not 127.0.0.1 (loopback)'],
+          [
+            `http://localhost:${port}/hooks`,
+            'must be a public address, not localhost (a local or internal name)',
+          ],
+          [
+            'http://169.254.169.254/latest/meta-data',
+            'must be a public address, not 169.254.169.254 (link-local)',
+          ],
+          [
+            'http://[::ffff:10.0.0.5]/hooks',
+            'must be a public address, not ::ffff:a00:5 (private network, IPv4 in IPv6)',
+          ],
+        ]) {
+          const created = rejection(
+            await platform.gql(CREATE, { input: { ...valid, url } }, owner.token),
+          );
+          expect(created.extensions.code).toBe('BAD_USER_INPUT');
+          expect(created.extensions.fields).toEqual([{ path: ['input', 'url'], message }]);
+          const updated = rejection(
+            await platform.gql(UPDATE, { id, input: { url } }, owner.token),
+          );
+          expect(updated.extensions.fields).toEqual([{ path: ['input', 'url'], message }]);
+        }
+        // A public host is still fine.
+        const moved = expectData(
+          await platform.gql(
+            UPDATE,
+            { id, input: { url: 'https://crm.example.jp/hooks' } },
+            owner.token,
+          ),
+        );
+        expect(moved.updateWebhookEndpoint.url).toBe('https://crm.example.jp/hooks');
+      });
+      expect(await storedEndpointCount()).toBe(before);
+    });
+
+    it('refuses at call time a host that resolves to a loopback address', async () => {
+      const hook = await receiver();
+      const org = await organization();
+      // Registered while allowed (as a public name that later points at us would be).
+      const { id } = await createEndpoint(
+        hook.url.replace('127.0.0.1', 'localhost'),
+        ['APPLICATION_SUBMITTED'],
+        org,
+      );
+      const dead = await withoutPrivateNetworks('worker', async () => {
+        expect(await plan(await event(), [org])).toBe(1);
+        return eventually(async () => {
+          const list = await deliveries(id, 'DEAD');
+          return list.length === 1 && list;
+        });
+      });
+      expect(hook.calls).toHaveLength(0);
+      // Each refusal is a failed attempt: three in a row disabled the endpoint.
+      expect(dead[0].attempts).toBe(3);
+      for (const attempt of dead[0].attemptLog) {
+        expect(attempt).toMatchObject({ statusCode: null });
+        expect(attempt.error).toMatch(
+          /^localhost resolves to a private address (127\.0\.0\.1|::1) \(loopback\)$/,
+        );
+      }
+      expect((await endpointRow(id)).disabledReason).toMatch(
+        /^3 failed calls in a row; last: localhost resolves to a private address/,
+      );
+    });
+  });
+
+  describe('dead letters', () => {
+    it("lists every organisation's DEAD deliveries for platform admins, who can retry them", async () => {
+      // Two organisations, each with an endpoint whose receiver is down for good.
+      const orgs = [await organization(), await organization()];
+      const hooks = [await receiver(), await receiver()];
+      const endpoints: string[] = [];
+      for (const [i, org] of orgs.entries()) {
+        hooks[i].always({ status: 500, body: 'down' });
+        endpoints.push((await createEndpoint(hooks[i], ['APPLICATION_SUBMITTED'], org)).id);
+        await plan(await event(), [org]);
+        await eventually(async () => (await deliveries(endpoints[i], 'DEAD')).length === 1);
+      }
+
+      const list = async (variables: Record<string, unknown>, who = admin) =>
+        expectData(await platform.gql(DEAD_LETTERS, variables, who.token)).webhookDeadLetters;
+      const all = await list({ first: 100 });
+      const nodes = all.edges.map((e: any) => e.node);
+      expect(nodes.every((d: any) => d.status === 'DEAD')).toBe(true);
+      // Newest first, across organisations.
+      const created = nodes.map((d: any) => Date.parse(d.createdAt));
+      expect(created).toEqual([...created].sort((a, b) => b - a));
+      const mine = nodes.filter((d: any) => endpoints.includes(d.endpointId));
+      expect(mine.map((d: any) => [d.endpointId, d.organizationId])).toEqual([
+        [endpoints[1], orgs[1]],
+        [endpoints[0], orgs[0]],
+      ]);
+      expect(mine[0].attemptLog.at(-1)).toMatchObject({ statusCode: 500, error: 'HTTP 500: down' });
+
+      // Page by page.
+      const first = await list({ first: 1 });
+      expect(first.pageInfo.hasNextPage).toBe(true);
+      const second = await list({ first: 1, after: first.pageInfo.endCursor });
+      expect([...first.edges, ...second.edges].map((e: any) => e.node.id)).toEqual(
+        nodes.slice(0, 2).map((d: any) => d.id),
+      );
+
+      // Only for platform admins: an organisation's owner sees its own through webhookDeliveries.
+      for (const someone of [owner, staff, outsider]) {
+        const refused = rejection(await platform.gql(DEAD_LETTERS, { first: 10 }, someone.token));
+        expect(refused.extensions.code).toBe('FORBIDDEN');
+        expect(refused.message).toMatch(/Only platform admins/);
+      }
+      expect(rejection(await platform.gql(DEAD_LETTERS, { first: 10 })).extensions.code).toBe(
+        'UNAUTHENTICATED',
+      );
+
+      // A platform admin re-enables the endpoint (three failures disabled it) and retries.
+      hooks[0].always(200);
+      expectData(
+        await platform.gql(UPDATE, { id: endpoints[0], input: { enabled: true } }, admin.token),
+      );
+      const retried = expectData(
+        await platform.gql(RETRY, { id: mine[1].id }, admin.token),
+      ).retryWebhookDelivery;
+      expect(retried).toMatchObject({
+        id: mine[1].id,
+        organizationId: orgs[0],
+        status: 'PENDING',
+        retries: 1,
+      });
+      await eventually(async () => (await deliveries(endpoints[0], 'SENT')).length === 1);
+      expect(hooks[0].calls.at(-1)?.status).toBe(200);
+      const after = (await list({ first: 100 })).edges.map((e: any) => e.node.id);
+      expect(after).not.toContain(mine[1].id);
+      expect(after).toContain(mine[0].id);
     });
   });
 

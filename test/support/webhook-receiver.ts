@@ -21,7 +21,8 @@ export interface Reply {
 }
 
 // A CRM stand-in on 127.0.0.1: records every call, verifies its signature the way a real
-// receiver would (raw body, Tsunagu-Signature header), and answers as the test scripts it.
+// receiver would (raw body, Tsunagu-Signature header), and answers as the test scripts it. A
+// loopback address: the platform calling it needs WEBHOOK_ALLOW_PRIVATE_NETWORKS=true.
 export class WebhookReceiver {
   readonly calls: ReceivedCall[] = [];
   private secret = '';

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Connection } from '@tsunagu/core';
+import { Connection, PageArgs } from '@tsunagu/core';
 import { Actor } from '@tsunagu/identity';
 import {
   CreateWebhookEndpointInput,
@@ -17,6 +17,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { UuidPipe } from '../graphql/uuid.pipe';
 
 const OWNERS = "The organisation's owners or platform admins.";
+const ADMINS = 'Platform admins.';
 
 @Resolver(() => WebhookEndpointType)
 export class WebhookResolver {
@@ -86,6 +87,16 @@ export class WebhookResolver {
       { first: args.first, after: args.after },
       args.status,
     );
+  }
+
+  @Query(() => WebhookDeliveryConnection, {
+    description: `Every organisation's DEAD deliveries (the dead-letter list), newest first, each with its endpoint and organisation; retry with retryWebhookDelivery. ${ADMINS}`,
+  })
+  webhookDeadLetters(
+    @CurrentActor() actor: Actor,
+    @Args() args: PageArgs,
+  ): Promise<Connection<WebhookDeliveryType>> {
+    return this.deliveries.deadLetters(actor, { first: args.first, after: args.after });
   }
 
   @Mutation(() => WebhookDeliveryType, {

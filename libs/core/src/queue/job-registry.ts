@@ -18,7 +18,7 @@ export interface JobPayloads {
   'notify.digest-sweep': Record<string, never>;
   // One daily digest e-mail.
   'deliver.digest': { digestId: string };
-  // One signed call to an organisation's webhook endpoint, made at most once after a 2xx.
+  // One signed call to a webhook endpoint, at least once: receivers dedupe on Tsunagu-Delivery.
   'deliver.webhook': { deliveryId: string };
   // A profile changed: recompute the participant's recommended projects.
   'score.participant': { participantId: string };

@@ -1,3 +1,4 @@
+export * from './webhook-address';
 export * from './webhook-attempt.entity';
 export * from './webhook-call';
 export * from './webhook-deliverer';
@@ -6,6 +7,7 @@ export * from './webhook-delivery.entity';
 export * from './webhook-endpoint.entity';
 export * from './webhook-endpoints.service';
 export * from './webhook-fan-out';
+export * from './webhook-host';
 export * from './webhook-jobs';
 export * from './webhook-mapping';
 export * from './webhook-signature';

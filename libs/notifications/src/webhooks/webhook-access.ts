@@ -17,6 +17,14 @@ export class WebhookAccess {
     );
   }
 
+  // Operators' views across organisations.
+  assertOperator(actor: Actor): void {
+    this.policy.assert(
+      this.policy.isPlatformAdmin(actor),
+      "Only platform admins see every organisation's webhook deliveries",
+    );
+  }
+
   // The endpoint, if the actor may manage it; `lock` for changes made in the same transaction.
   async endpoint(
     m: EntityManager,

@@ -42,8 +42,10 @@ export function webhookBody(call: Omit<ClaimedCall, 'endpointId' | 'url' | 'secr
   });
 }
 
-// Calls one endpoint for one delivery. At most one job calls at a time (a lease on the row), a
-// SENT delivery is never called again, and every call is logged as a WebhookAttempt. Failures
+// Calls one endpoint for one delivery, at least once: at most one job calls at a time (a lease
+// on the row), a SENT delivery is never called again, but a worker that dies after the
+// receiver's 2xx and before recording it leaves the lease to expire and the call to be made
+// again (same Tsunagu-Delivery id). Every call is logged as a WebhookAttempt. Failures
 // count against the endpoint; enough of them in a row disable it and dead-letter its backlog.
 @Injectable()
 export class WebhookDeliverer {
@@ -68,7 +70,10 @@ export class WebhookDeliverer {
         'Tsunagu-Delivery': call.deliveryId,
       },
       body,
-      this.config.WEBHOOK_TIMEOUT_MS,
+      {
+        timeoutMs: this.config.WEBHOOK_TIMEOUT_MS,
+        allowPrivateNetworks: this.config.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+      },
     );
     if (result.ok) {
       await this.recordSuccess(call, result);

@@ -8,20 +8,18 @@ import {
   paginateKeyset,
 } from '@tsunagu/core';
 import { Actor } from '@tsunagu/identity';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { DeliveryStatus } from '../delivery-kinds';
-import type { NotificationEvent } from '../notification-event.entity';
 import { WebhookAccess } from './webhook-access';
 import { WebhookAttempt } from './webhook-attempt.entity';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { webhookDeliveryJobId } from './webhook-jobs';
-import { toWebhookDeliveryType } from './webhook-mapping';
+import { LoadedWebhookDelivery, toWebhookDeliveryType } from './webhook-mapping';
 import type { WebhookDeliveryType } from './webhook.types';
 
-type DeliveryWithEvent = WebhookDelivery & { event: NotificationEvent };
-
 // What an organisation sees of its webhook calls, and the one thing it can do about a call that
-// gave up: try it again.
+// gave up: try it again. Operators (platform admins) also see the dead ones of every
+// organisation, to notice a receiver that is down before its owners do.
 @Injectable()
 export class WebhookDeliveryLogService {
   constructor(
@@ -30,7 +28,7 @@ export class WebhookDeliveryLogService {
     private readonly outbox: OutboxService,
   ) {}
 
-  // Newest first, each with its attempts (one query for the whole page).
+  // An endpoint's deliveries, newest first.
   async list(
     actor: Actor,
     endpointId: string,
@@ -38,21 +36,41 @@ export class WebhookDeliveryLogService {
     status?: DeliveryStatus,
   ): Promise<Connection<WebhookDeliveryType>> {
     await this.access.endpoint(this.dataSource.manager, actor, endpointId);
-    const qb = this.dataSource
+    const qb = this.deliveries().where('d.endpointId = :endpointId', { endpointId });
+    if (status) qb.andWhere('d.status = :status', { status });
+    return this.page(qb, page);
+  }
+
+  // Every organisation's DEAD deliveries, newest first. Platform admins only.
+  async deadLetters(actor: Actor, page: Page): Promise<Connection<WebhookDeliveryType>> {
+    this.access.assertOperator(actor);
+    const qb = this.deliveries().where('d.status = :status', { status: DeliveryStatus.DEAD });
+    return this.page(qb, page);
+  }
+
+  private deliveries(): SelectQueryBuilder<WebhookDelivery> {
+    return this.dataSource
       .getRepository(WebhookDelivery)
       .createQueryBuilder('d')
       .innerJoinAndSelect('d.event', 'ev')
-      .where('d.endpointId = :endpointId', { endpointId });
-    if (status) qb.andWhere('d.status = :status', { status });
+      .innerJoinAndSelect('d.endpoint', 'e');
+  }
+
+  // Each with its attempts (one query for the whole page).
+  private async page(
+    qb: SelectQueryBuilder<WebhookDelivery>,
+    page: Page,
+  ): Promise<Connection<WebhookDeliveryType>> {
     const connection = await paginateKeyset(qb, { ...page, keys: ['d.createdAt', 'd.id'] });
     const attempts = await this.attemptsOf(connection.edges.map((e) => e.node.id));
     return mapConnection(connection, (d) =>
-      toWebhookDeliveryType(d as DeliveryWithEvent, attempts.get(d.id) ?? []),
+      toWebhookDeliveryType(d as LoadedWebhookDelivery, attempts.get(d.id) ?? []),
     );
   }
 
   // A DEAD delivery of an enabled endpoint goes back to PENDING with a fresh job (the first
-  // job's id is spent). Its attempt count starts again; the log keeps the earlier calls.
+  // job's id is spent). Its attempt count starts again; the log keeps the earlier calls. For the
+  // endpoint's owners and for platform admins (acting on webhookDeadLetters).
   async retry(actor: Actor, deliveryId: string): Promise<WebhookDeliveryType> {
     await this.dataSource.transaction(async (m) => {
       const delivery = await m.getRepository(WebhookDelivery).findOne({
@@ -91,10 +109,10 @@ export class WebhookDeliveryLogService {
   private async get(deliveryId: string): Promise<WebhookDeliveryType> {
     const delivery = await this.dataSource.getRepository(WebhookDelivery).findOneOrFail({
       where: { id: deliveryId },
-      relations: { event: true },
+      relations: { event: true, endpoint: true },
     });
     const attempts = await this.attemptsOf([deliveryId]);
-    return toWebhookDeliveryType(delivery as DeliveryWithEvent, attempts.get(deliveryId) ?? []);
+    return toWebhookDeliveryType(delivery as LoadedWebhookDelivery, attempts.get(deliveryId) ?? []);
   }
 
   private async attemptsOf(deliveryIds: string[]): Promise<Map<string, WebhookAttempt[]>> {

@@ -11,8 +11,9 @@ import { DeliveryStatus } from '../delivery-kinds';
 import { NotificationEvent } from '../notification-event.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 
-// One event to one endpoint. The unique (endpoint, event) key is the exactly-once guarantee: a
-// fan-out that runs twice plans one delivery, and a SENT delivery is never called again.
+// One event to one endpoint. The unique (endpoint, event) key means a fan-out that runs twice
+// plans one delivery, and a SENT delivery is never called again; a call whose 2xx was not yet
+// recorded when the worker died is made again, so receivers de-duplicate on the delivery id.
 // Statuses: PENDING (waiting for or between attempts), SENT, DEAD (gave up or endpoint disabled).
 @Entity()
 @Index('webhook_delivery_once', ['endpointId', 'eventId'], { unique: true })

@@ -144,7 +144,10 @@ export class WebhookEndpointsService {
   }
 
   private assertUrlAllowed(url: string): void {
-    const problem = webhookUrlProblem(url, { production: this.config.NODE_ENV === 'production' });
+    const problem = webhookUrlProblem(url, {
+      production: this.config.NODE_ENV === 'production',
+      allowPrivateNetworks: this.config.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+    });
     if (problem) throw AppError.invalidField(['input', 'url'], problem);
   }
 }

@@ -29,13 +29,20 @@ export function toWebhookAttemptType(a: WebhookAttempt): WebhookAttemptType {
   };
 }
 
+// A delivery loaded with its event and its endpoint (for the organisation).
+export type LoadedWebhookDelivery = WebhookDelivery & {
+  event: NotificationEvent;
+  endpoint: WebhookEndpoint;
+};
+
 export function toWebhookDeliveryType(
-  d: WebhookDelivery & { event: NotificationEvent },
+  d: LoadedWebhookDelivery,
   attempts: WebhookAttempt[],
 ): WebhookDeliveryType {
   return {
     id: d.id,
     endpointId: d.endpointId,
+    organizationId: d.endpoint.organizationId,
     eventType: d.event.type,
     eventKey: d.event.key,
     status: d.status,

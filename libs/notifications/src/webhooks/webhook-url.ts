@@ -1,43 +1,29 @@
-import { isIP } from 'node:net';
 import { registerDecorator, ValidationOptions } from 'class-validator';
+import { isPrivateHostName, nonPublicAddressKind, NOT_AN_IP_ADDRESS } from './webhook-address';
 
 export const WEBHOOK_URL_MAX_LENGTH = 2000;
 
-// Hosts a production server must not be pointed at: the machine itself and private networks,
-// where a webhook would let an organisation probe our infrastructure. (Names that resolve to
-// such addresses are the network's egress policy to stop; this catches the obvious cases.)
-function isInternalHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.internal')) {
-    return true;
-  }
-  if (isIP(host) === 4) {
-    const [a, b] = host.split('.').map(Number);
-    return (
-      a === 0 ||
-      a === 10 ||
-      a === 127 ||
-      (a === 100 && b >= 64 && b <= 127) ||
-      (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168)
-    );
-  }
-  if (isIP(host) === 6) {
-    return (
-      host === '::' ||
-      host === '::1' ||
-      /^f[cd]/.test(host) ||
-      /^fe[89ab]/.test(host) ||
-      host.startsWith('::ffff:')
-    );
-  }
-  return false;
+export interface WebhookUrlRules {
+  // https only (NODE_ENV=production).
+  production: boolean;
+  // WEBHOOK_ALLOW_PRIVATE_NETWORKS: local receivers for development and tests.
+  allowPrivateNetworks: boolean;
 }
 
-// What is wrong with a webhook URL, or null. Outside production plain http and local receivers
-// are allowed, for development and tests.
-export function webhookUrlProblem(value: unknown, options: { production: boolean }): string | null {
+// Why the URL's host is not a public one, or null. Only what the URL itself says: a name that
+// resolves to a private address is refused when it is called (see webhook-host.ts).
+function privateHostProblem(hostname: string): string | null {
+  if (isPrivateHostName(hostname)) {
+    return `must be a public address, not ${hostname} (a local or internal name)`;
+  }
+  const literal = hostname.replace(/^\[|\]$/g, '');
+  const kind = nonPublicAddressKind(literal);
+  if (kind === null || kind === NOT_AN_IP_ADDRESS) return null;
+  return `must be a public address, not ${literal} (${kind})`;
+}
+
+// What is wrong with a webhook URL, or null.
+export function webhookUrlProblem(value: unknown, rules: WebhookUrlRules): string | null {
   if (typeof value !== 'string' || value.length === 0) return 'must be a URL';
   if (value.length > WEBHOOK_URL_MAX_LENGTH) {
     return `must be at most ${WEBHOOK_URL_MAX_LENGTH} characters`;
@@ -52,15 +38,16 @@ export function webhookUrlProblem(value: unknown, options: { production: boolean
   // Credentials in a URL end up in logs and screens; the signature authenticates us instead.
   if (url.username || url.password) return 'must not contain a user name or password';
   if (!url.hostname) return 'must name a host';
-  if (options.production) {
-    if (url.protocol !== 'https:') return 'must be an https URL';
-    if (isInternalHost(url.hostname)) return 'must be a public address';
-  }
+  if (rules.production && url.protocol !== 'https:') return 'must be an https URL';
+  // The URL parser has already normalised the host (http://2130706433/ is 127.0.0.1).
+  if (!rules.allowPrivateNetworks) return privateHostProblem(url.hostname);
   return null;
 }
 
-// The checks that do not depend on the environment, for GraphQL inputs; the service adds the
-// production rules, which need the configuration.
+// The checks that do not depend on the configuration, for GraphQL inputs; the service adds the
+// rest, which need it.
+const CONFIGURATION_FREE: WebhookUrlRules = { production: false, allowPrivateNetworks: true };
+
 export function IsWebhookUrl(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
@@ -69,9 +56,9 @@ export function IsWebhookUrl(options?: ValidationOptions): PropertyDecorator {
       propertyName: propertyName as string,
       options,
       validator: {
-        validate: (value: unknown) => webhookUrlProblem(value, { production: false }) === null,
+        validate: (value: unknown) => webhookUrlProblem(value, CONFIGURATION_FREE) === null,
         defaultMessage: (args) =>
-          webhookUrlProblem(args?.value, { production: false }) ?? 'must be a URL',
+          webhookUrlProblem(args?.value, CONFIGURATION_FREE) ?? 'must be a URL',
       },
     });
 }

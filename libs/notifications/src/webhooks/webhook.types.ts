@@ -87,13 +87,19 @@ export class WebhookAttemptType {
   durationMs!: number;
 }
 
-@ObjectType('WebhookDelivery', { description: 'One event to one endpoint, called at most once.' })
+@ObjectType('WebhookDelivery', {
+  description:
+    'One event to one endpoint, delivered at least once: a call may be repeated, so receivers ignore an id they have seen.',
+})
 export class WebhookDeliveryType {
   @Field(() => ID, { description: 'Also sent as Tsunagu-Delivery: the idempotency key.' })
   id!: string;
 
   @Field(() => ID)
   endpointId!: string;
+
+  @Field(() => ID, { description: "The endpoint's organisation." })
+  organizationId!: string;
 
   @Field(() => NotificationEventTypeEnum)
   eventType!: NotificationEventType;
@@ -134,7 +140,10 @@ export class CreateWebhookEndpointInput {
   @IsUUID('4', { message: 'must be an organisation id' })
   organizationId!: string;
 
-  @Field({ description: 'http(s), no credentials; https only in production.' })
+  @Field({
+    description:
+      'http(s), no credentials; a public host unless the server allows private networks; https only in production.',
+  })
   @IsWebhookUrl()
   url!: string;
 
