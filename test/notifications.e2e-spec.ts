@@ -464,4 +464,79 @@ describe('notifications', () => {
       await hubHook.close();
     }
   });
+
+  it("tells a company, by webhook, of its employees' applications", async () => {
+    const { projectId } = await scene('152226');
+    const owner = await f.signUp('hr-owner');
+    const companyId = await f.company(admin, owner, 'みらいワークス');
+    const hook = await WebhookReceiver.start();
+    try {
+      const created = expectData(
+        await platform.gql(
+          `mutation($input: CreateWebhookEndpointInput!) {
+             createWebhookEndpoint(input: $input) { secret } }`,
+          {
+            input: {
+              organizationId: companyId,
+              url: hook.url,
+              eventTypes: ['APPLICATION_SUBMITTED'],
+            },
+          },
+          owner.token,
+        ),
+      ).createWebhookEndpoint;
+      hook.useSecret(created.secret);
+      const employee = await f.employee(admin, companyId, 'haruka');
+      const applicationId = await apply(employee, projectId);
+      const [call] = await eventually(() => Promise.resolve(hook.calls.length > 0 && hook.calls));
+      expect(call.verification).toMatchObject({ valid: true });
+      expect(call.json).toMatchObject({ key: `application-submitted.${applicationId}` });
+      // A participant with no company brings no company call.
+      await apply(await f.participant('ono'), projectId);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(hook.calls).toHaveLength(1);
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('dead-letters a delivery whose jobs BullMQ gave up on, even when no run could record it', async () => {
+    const { regionId } = await scene('152234');
+    const hook = await WebhookReceiver.start();
+    try {
+      const endpointId = expectData(
+        await platform.gql(
+          `mutation($input: CreateWebhookEndpointInput!) {
+             createWebhookEndpoint(input: $input) { endpoint { id } } }`,
+          { input: { organizationId: regionId, url: hook.url, eventTypes: ['PROJECT_PAUSED'] } },
+          admin.token,
+        ),
+      ).createWebhookEndpoint.endpoint.id;
+      // A delivery some other run holds the lease on, and keeps holding: every attempt of this
+      // job finds it taken and gives up without touching the row.
+      const [event] = await platform.dataSource.query(
+        `INSERT INTO notification_event (key, type, vars, occurred_at)
+         VALUES ('project-paused.exhausted', 'PROJECT_PAUSED', '{}', now()) RETURNING id`,
+      );
+      const [delivery] = await platform.dataSource.query(
+        `INSERT INTO webhook_delivery (endpoint_id, event_id, status, claimed_until)
+         VALUES ($1, $2, 'PENDING', now() + interval '1 hour') RETURNING id`,
+        [endpointId, event.id],
+      );
+      await platform.api
+        .get(QueueService)
+        .add('deliver.webhook', { deliveryId: delivery.id }, `exhausted-${delivery.id}`);
+      const dead = await eventually(async () => {
+        const [row] = await platform.dataSource.query(
+          `SELECT status, last_error FROM webhook_delivery WHERE id = $1`,
+          [delivery.id],
+        );
+        return row.status === 'DEAD' && row;
+      }, 30_000);
+      expect(dead.last_error).toMatch(/is being called by another job/);
+      expect(hook.calls).toHaveLength(0);
+    } finally {
+      await hook.close();
+    }
+  });
 });

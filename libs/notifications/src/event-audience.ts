@@ -49,6 +49,9 @@ const COVERING_ORGS = `
    WHERE p.id = $1 AND o.kind = 'INTERMEDIARY'
      AND (r.municipality_code = p.municipality_code OR r.prefecture_code = p.prefecture_code)`;
 
+// A company hears (by webhook) of the engagements of the employees it sends.
+const companyOf = (a: ApplicationFacts): string[] => (a.company_id ? [a.company_id] : []);
+
 interface ApplicationFacts {
   application_id: string;
   project_id: string;
@@ -57,6 +60,8 @@ interface ApplicationFacts {
   participant: string;
   region_id: string;
   supervisor_id: string | null;
+  // The company that sends a company employee (their engagements are its programme's).
+  company_id: string | null;
 }
 
 // Resolves a domain event into who hears of it and what they are told. A null answer means the
@@ -80,7 +85,11 @@ export class EventAudienceResolver {
         vars: { participant: a.participant, project: a.project },
         links: this.linksOf(a),
         recipients: await this.staffOf([a.region_id], RecipientRole.REGION),
-        organizationIds: [a.region_id, ...(await this.orgs(SUPERVISING_ORGS, a.application_id))],
+        organizationIds: [
+          a.region_id,
+          ...(await this.orgs(SUPERVISING_ORGS, a.application_id)),
+          ...companyOf(a),
+        ],
       };
     },
     ENGAGEMENT_STATUS_CHANGED: async ({ payload }) => {
@@ -110,7 +119,7 @@ export class EventAudienceResolver {
         },
         links: this.linksOf(a),
         recipients,
-        organizationIds: [a.region_id, ...supervising],
+        organizationIds: [a.region_id, ...supervising, ...companyOf(a)],
       };
     },
     SCOUT_OFFER_RECEIVED: async ({ payload }) => {
@@ -152,7 +161,10 @@ export class EventAudienceResolver {
         vars: { project: a.project, participant: a.participant, months: String(row.due_months) },
         links: { ...this.linksOf(a), followUpId: payload.followUpId },
         recipients,
-        organizationIds: await this.orgs(SUPERVISING_ORGS, a.application_id),
+        organizationIds: [
+          ...(await this.orgs(SUPERVISING_ORGS, a.application_id)),
+          ...companyOf(a),
+        ],
       };
     },
     PROJECT_PAUSED: async ({ payload }) => {
@@ -221,10 +233,12 @@ export class EventAudienceResolver {
     const [row] = await this.dataSource.query<ApplicationFacts[]>(
       `SELECT a.id AS application_id, p.id AS project_id, p.title AS project,
               a.participant_id, u.display_name AS participant,
-              p.region_organization_id AS region_id, a.terms->>'supervisorId' AS supervisor_id
+              p.region_organization_id AS region_id, a.terms->>'supervisorId' AS supervisor_id,
+              pp.company_organization_id AS company_id
          FROM application a
          JOIN project p ON p.id = a.project_id
          JOIN "user" u ON u.id = a.participant_id
+         LEFT JOIN participant_profile pp ON pp.user_id = a.participant_id
         WHERE a.id = $1`,
       [id],
     );
