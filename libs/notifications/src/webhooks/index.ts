@@ -8,7 +8,6 @@ export * from './webhook-endpoint.entity';
 export * from './webhook-endpoints.service';
 export * from './webhook-fan-out';
 export * from './webhook-host';
-export * from './webhook-jobs';
 export * from './webhook-mapping';
 export * from './webhook-signature';
 export * from './webhook-url';

@@ -13,7 +13,7 @@ import { DeliveryStatus } from '../delivery-kinds';
 import { WebhookAccess } from './webhook-access';
 import { WebhookAttempt } from './webhook-attempt.entity';
 import { WebhookDelivery } from './webhook-delivery.entity';
-import { webhookDeliveryJobId } from './webhook-jobs';
+import { deliveryRunJobId } from '../delivery-job-ids';
 import { LoadedWebhookDelivery, toWebhookDeliveryType } from './webhook-mapping';
 import type { WebhookDeliveryType } from './webhook.types';
 
@@ -100,7 +100,7 @@ export class WebhookDeliveryLogService {
         m,
         'deliver.webhook',
         { deliveryId: delivery.id },
-        webhookDeliveryJobId(delivery.id, retries),
+        deliveryRunJobId('webhook-delivery', delivery.id, retries),
       );
     });
     return this.get(deliveryId);

@@ -3,7 +3,7 @@ import { OutboxService } from '@tsunagu/core';
 import { EntityManager } from 'typeorm';
 import { DeliveryStatus } from '../delivery-kinds';
 import type { NotificationEvent } from '../notification-event.entity';
-import { webhookDeliveryJobId } from './webhook-jobs';
+import { deliveryRunJobId } from '../delivery-job-ids';
 
 // Plans the webhook calls an event causes, inside the caller's transaction: one delivery per
 // enabled endpoint of the organisations concerned that subscribed to the event's type, and its
@@ -43,7 +43,7 @@ export class WebhookFanOut {
         manager,
         'deliver.webhook',
         { deliveryId: id },
-        webhookDeliveryJobId(id),
+        deliveryRunJobId('webhook-delivery', id),
       );
     }
     return rows.length;
