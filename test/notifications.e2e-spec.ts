@@ -104,6 +104,11 @@ describe('notifications', () => {
       title: 'New application to "棚田の援農 152081"',
       data: { projectId, applicationId },
     });
+    expect(
+      expectData(await platform.gql(`mutation { markAllNotificationsRead }`, {}, staffEn.token))
+        .markAllNotificationsRead,
+    ).toBe(1);
+    expect(await inbox.unreadCount(staffEn.id)).toBe(0);
     // The intermediary is not told about every application; the participant knows already.
     expect(await inbox.unreadCount(hub.id)).toBe(0);
     expect(await inbox.unreadCount(participant.id)).toBe(0);
@@ -538,5 +543,56 @@ describe('notifications', () => {
     } finally {
       await hook.close();
     }
+  });
+
+  it('links a scout offer notification to the offer, and tells the region of the answer', async () => {
+    const { staff, projectId } = await scene('152242');
+    const participant = await f.participant('kudo');
+    expectData(
+      await f.saveProfile(participant, {
+        kind: 'PRO_BONO',
+        homeMunicipalityCode: '131130',
+        visibility: 'INTERMEDIARIES_AND_REGIONS',
+      }),
+    );
+    const offer = expectData(
+      await platform.gql(
+        `mutation($input: SendScoutOfferInput!) { sendScoutOffer(input: $input) { id } }`,
+        { input: { projectId, participantId: participant.id, message: 'ぜひ佐渡へ' } },
+        staff.token,
+      ),
+    ).sendScoutOffer;
+    const inboxOf = async (person: Person) =>
+      expectData(
+        await platform.gql(
+          `{ myNotifications(first: 5) { edges { node { type body projectId scoutOfferId } } } }`,
+          {},
+          person.token,
+        ),
+      ).myNotifications.edges.map((e: any) => e.node);
+    const [received] = await eventually(async () => {
+      const nodes = await inboxOf(participant);
+      return nodes.length > 0 && nodes;
+    });
+    expect(received).toMatchObject({
+      type: 'SCOUT_OFFER_RECEIVED',
+      projectId,
+      scoutOfferId: offer.id,
+    });
+    expect(received.body).toContain('ぜひ佐渡へ');
+    const mail = await smtp.waitFor(1);
+    expect(mail[0].to).toBe(participant.email);
+
+    expectData(
+      await platform.gql(
+        `mutation($input: RespondToScoutOfferInput!) { respondToScoutOffer(input: $input) { status } }`,
+        { input: { offerId: offer.id, response: 'DECLINE' } },
+        participant.token,
+      ),
+    );
+    const answered = await eventually(async () =>
+      (await inboxOf(staff)).find((n: any) => n.type === 'SCOUT_OFFER_ANSWERED'),
+    );
+    expect(answered.body).toContain('今回は見送る');
   });
 });

@@ -9,6 +9,10 @@ export function toNotificationType(n: Notification): NotificationType {
     body: n.body,
     projectId: n.data.projectId ?? null,
     applicationId: n.data.applicationId ?? null,
+    scoutOfferId: n.data.scoutOfferId ?? null,
+    followUpId: n.data.followUpId ?? null,
+    cohortId: n.data.cohortId ?? null,
+    allocationId: n.data.allocationId ?? null,
     readAt: n.readAt,
     createdAt: n.createdAt,
   };

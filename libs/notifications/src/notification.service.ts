@@ -32,6 +32,17 @@ export class NotificationService {
       .getCount();
   }
 
+  // Returns how many were unread.
+  async markAllRead(userId: string): Promise<number> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(Notification)
+      .set({ readAt: () => 'now()' })
+      .where('recipient_id = :userId AND read_at IS NULL', { userId })
+      .execute();
+    return result.affected ?? 0;
+  }
+
   async markRead(userId: string, notificationId: string): Promise<Notification> {
     // Marking twice keeps the first read time; someone else's id looks like a missing one.
     const result = await this.dataSource

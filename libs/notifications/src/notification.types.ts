@@ -7,7 +7,7 @@ export class NotificationType {
   @Field(() => ID)
   id!: string;
 
-  @Field()
+  @Field({ description: 'The event type, e.g. APPLICATION_SUBMITTED (see NotificationEventType).' })
   type!: string;
 
   @Field()
@@ -21,6 +21,18 @@ export class NotificationType {
 
   @Field(() => ID, { nullable: true })
   applicationId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  scoutOfferId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  followUpId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  cohortId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  allocationId!: string | null;
 
   @Field(() => Date, { nullable: true })
   readAt!: Date | null;

@@ -35,6 +35,13 @@ export class NotificationResolver {
     return this.notifications.unreadCount(actor.userId);
   }
 
+  @Mutation(() => Int, {
+    description: 'Marks all your notifications read; returns how many were unread.',
+  })
+  markAllNotificationsRead(@CurrentActor() actor: Actor): Promise<number> {
+    return this.notifications.markAllRead(actor.userId);
+  }
+
   @Mutation(() => NotificationType)
   async markNotificationRead(
     @CurrentActor() actor: Actor,
