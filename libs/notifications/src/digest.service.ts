@@ -34,11 +34,12 @@ export class DigestService {
     const due = await this.dataSource.query<
       Array<{ recipient_id: string; time_zone: string; local_date: string }>
     >(
-      `WITH pending AS (
-         SELECT DISTINCT d.recipient_id,
-                CASE WHEN EXISTS (SELECT 1 FROM pg_timezone_names z WHERE z.name = u.time_zone)
-                     THEN u.time_zone ELSE 'Asia/Tokyo' END AS time_zone
-           FROM notification_delivery d JOIN "user" u ON u.id = d.recipient_id
+      `WITH zones AS MATERIALIZED (SELECT name FROM pg_timezone_names),
+       pending AS (
+         SELECT DISTINCT d.recipient_id, coalesce(z.name, 'Asia/Tokyo') AS time_zone
+           FROM notification_delivery d
+           JOIN "user" u ON u.id = d.recipient_id
+           LEFT JOIN zones z ON z.name = u.time_zone
           WHERE d.status = 'IN_DIGEST' AND d.digest_id IS NULL),
        local AS (
          SELECT recipient_id, time_zone, ($1::timestamptz AT TIME ZONE time_zone) AS local_time

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DomainEvent, JobName, OutboxService } from '@tsunagu/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { deliveryRunJobId } from './delivery-job-ids';
@@ -15,6 +15,7 @@ export const CHANNEL_JOBS: Record<DeliveryChannel, JobName> = {
   [DeliveryChannel.EMAIL]: 'deliver.email',
 };
 
+// What the event asked for (on a replay, the same counts: nothing new is planned).
 export type FanOutOutcome =
   { deliveries: number; digested: number; webhooks: number } | { skipped: string };
 
@@ -23,8 +24,6 @@ export type FanOutOutcome =
 // outbox). Replaying an event plans nothing new: the event key and the delivery keys are unique.
 @Injectable()
 export class NotificationFanOut {
-  private readonly logger = new Logger(NotificationFanOut.name);
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly audience: EventAudienceResolver,
