@@ -1,0 +1,54 @@
+import {
+  DocumentNode,
+  ExecutionArgs,
+  getOperationAST,
+  GraphQLError,
+  GraphQLSchema,
+  OperationTypeNode,
+  parse,
+  specifiedRules,
+  validate,
+  ValidationRule,
+} from 'graphql';
+import { SubscribePayload } from 'graphql-ws';
+
+// Parses and validates as Apollo does over HTTP (the depth limit included), and serves only
+// subscriptions: queries and mutations keep to POST /graphql, with its request logs.
+export function prepareSubscription(
+  schema: GraphQLSchema,
+  payload: SubscribePayload,
+  validationRules: ValidationRule[],
+): ExecutionArgs | GraphQLError[] {
+  let document: DocumentNode;
+  try {
+    document = parse(payload.query);
+  } catch (error) {
+    return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+  }
+  const invalid = validate(schema, document, [...specifiedRules, ...validationRules]);
+  if (invalid.length > 0) return invalid.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
+  const operation = getOperationAST(document, payload.operationName);
+  if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) {
+    return [
+      new GraphQLError(
+        'Only subscriptions are served over WebSocket; send queries and mutations to POST /graphql',
+        { extensions: { code: 'BAD_REQUEST' } },
+      ),
+    ];
+  }
+  return {
+    schema,
+    document,
+    operationName: payload.operationName,
+    variableValues: payload.variables,
+  };
+}
+
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    extensions: { code },
+  });
+}
