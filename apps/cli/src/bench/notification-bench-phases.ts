@@ -1,0 +1,252 @@
+import { AppConfig, QueueService } from '@tsunagu/core';
+import { ApplicationService } from '@tsunagu/engagements';
+import {
+  actionPath,
+  appUrl,
+  PREFERENCES_PATH,
+  RecipientRole,
+  renderEmail,
+  renderNotification,
+} from '@tsunagu/notifications';
+import type { Transporter } from 'nodemailer';
+import { DataSource } from 'typeorm';
+import type { BenchParticipant, BenchRegion } from './notification-bench-scene';
+import { forEachConcurrently } from './notifications-bench-options';
+import type { SmtpSink } from './smtp-sink';
+
+// The two ways of telling a region's staff about new applications, measured the same way: from
+// the moment the first application starts until the last in-app row and e-mail exist.
+
+export interface PhaseContext {
+  // The API app's: the pipeline's applications go through it, and so do the baseline's rows.
+  db: DataSource;
+  applications: ApplicationService;
+  queues: QueueService;
+  config: AppConfig;
+  sink: SmtpSink;
+  // The baseline's own transport to the sink.
+  mailer: Transporter;
+  region: BenchRegion;
+  concurrency: number;
+  log: (line: string) => void;
+}
+
+export interface PhaseResult {
+  // First application started → last delivery done.
+  wallMs: number;
+  // First application started → last application call returned.
+  applyMs: number;
+  // In-app rows and e-mails, all done.
+  deliveries: number;
+  // Per application: when it was made → when its last delivery was done.
+  eventLatenciesMs: number[];
+  // What arrived during the phase: exactly one of each is the point of the exercise.
+  emailsReceived: number;
+  inAppRows: number;
+  // Deliveries that needed more than one attempt (pipeline only).
+  retried: number;
+}
+
+const MOTIVATION = '週末に棚田の作業を手伝いたいです。';
+const POLL_MS = 100;
+// Give up when no delivery has been done for this long: something is stuck, not slow.
+const STALL_MS = 60_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Every application to the project joined to what it caused, by the event key the pipeline uses
+// (and the baseline copies): "application-submitted.<application id>".
+const EVENTS_OF_PROJECT = `
+  FROM application a
+  JOIN notification_event e ON e.key = 'application-submitted.' || a.id
+  JOIN notification_delivery d ON d.event_id = e.id
+ WHERE a.project_id = $1`;
+
+async function inAppRowsOf(db: DataSource, projectId: string): Promise<number> {
+  const [row] = await db.query<Array<{ n: number }>>(
+    `SELECT count(*)::int AS n FROM application a
+       JOIN notification n ON n.event_key = 'application-submitted.' || a.id
+      WHERE a.project_id = $1`,
+    [projectId],
+  );
+  return row.n;
+}
+
+// The durable path: each participant applies through ApplicationService (the application and its
+// event in one transaction, through the outbox), and the worker fans out and delivers.
+export async function runPipeline(
+  ctx: PhaseContext,
+  projectId: string,
+  participants: readonly BenchParticipant[],
+): Promise<PhaseResult> {
+  const expected = participants.length * ctx.region.staff.length * 2;
+  const receivedBefore = ctx.sink.received;
+  const started = Date.now();
+  await forEachConcurrently(participants, ctx.concurrency, async (p) => {
+    await ctx.applications.apply(
+      { userId: p.id, locale: 'ja', memberships: [] },
+      projectId,
+      MOTIVATION,
+    );
+  });
+  const applyMs = Date.now() - started;
+  const retried = await waitForDeliveries(ctx, projectId, expected, started);
+
+  // sent_at is the worker's clock, which is this process's: comparable with `started`.
+  const latencies = await ctx.db.query<Array<{ ms: number; last: Date }>>(
+    `SELECT (extract(epoch FROM max(d.sent_at) - e.occurred_at) * 1000)::float8 AS ms,
+            max(d.sent_at) AS last
+       ${EVENTS_OF_PROJECT}
+      GROUP BY e.id, e.occurred_at`,
+    [projectId],
+  );
+  const last = Math.max(...latencies.map((l) => l.last.getTime()));
+  return {
+    wallMs: last - started,
+    applyMs,
+    deliveries: expected,
+    eventLatenciesMs: latencies.map((l) => l.ms),
+    emailsReceived: ctx.sink.received - receivedBefore,
+    inAppRows: await inAppRowsOf(ctx.db, projectId),
+    retried,
+  };
+}
+
+// Polls until every planned delivery is SENT; returns how many needed a retry. A dead-lettered
+// delivery or a stall ends the benchmark: its numbers would mean nothing.
+async function waitForDeliveries(
+  ctx: PhaseContext,
+  projectId: string,
+  expected: number,
+  started: number,
+): Promise<number> {
+  let lastSent = -1;
+  let lastProgressAt = Date.now();
+  let lastReportAt = Date.now();
+  for (;;) {
+    const [c] = await ctx.db.query<
+      Array<{ planned: number; sent: number; dead: number; retried: number }>
+    >(
+      `SELECT count(*)::int AS planned,
+              count(*) FILTER (WHERE d.status = 'SENT')::int AS sent,
+              count(*) FILTER (WHERE d.status = 'DEAD')::int AS dead,
+              count(*) FILTER (WHERE d.attempts > 1)::int AS retried
+         ${EVENTS_OF_PROJECT}`,
+      [projectId],
+    );
+    if (c.dead > 0)
+      throw new Error(
+        `${c.dead} deliveries were dead-lettered: see notification_delivery.last_error`,
+      );
+    if (c.planned > expected)
+      throw new Error(`${c.planned} deliveries planned, expected ${expected}`);
+    if (c.sent === expected) return c.retried;
+    const now = Date.now();
+    if (c.sent !== lastSent) {
+      lastSent = c.sent;
+      lastProgressAt = now;
+    } else if (now - lastProgressAt > STALL_MS) {
+      throw new Error(
+        `no delivery done for ${STALL_MS / 1000} s: ${c.sent}/${expected} sent, ${c.planned} planned`,
+      );
+    }
+    if (now - lastReportAt >= 5000) {
+      lastReportAt = now;
+      ctx.log(`    ${c.sent}/${expected} delivered after ${((now - started) / 1000).toFixed(1)} s`);
+    }
+    await sleep(POLL_MS);
+  }
+}
+
+// The naive way, inline: insert the application, insert the staff's in-app rows, send each
+// e-mail, and move on. No outbox, no queue, no delivery rows, no retries: a crash or a refused
+// e-mail in between loses notifications for good, which is what the pipeline's cost buys.
+export async function runBaseline(
+  ctx: PhaseContext,
+  project: { id: string; title: string },
+  participants: readonly BenchParticipant[],
+): Promise<PhaseResult> {
+  const { staff } = ctx.region;
+  const receivedBefore = ctx.sink.received;
+  const preferencesUrl = appUrl(ctx.config, PREFERENCES_PATH);
+  const latencies: number[] = [];
+  const started = Date.now();
+  await forEachConcurrently(participants, ctx.concurrency, async (p) => {
+    const t = Date.now();
+    const [application] = await ctx.db.query<Array<{ id: string }>>(
+      `INSERT INTO application (project_id, participant_id, motivation)
+       VALUES ($1, $2, $3) RETURNING id`,
+      [project.id, p.id, MOTIVATION],
+    );
+    const links = { projectId: project.id, applicationId: application.id };
+    const vars = { participant: p.displayName, project: project.title };
+    // The same words and layout the worker renders, so only the bookkeeping differs.
+    const messages = staff.map((s) =>
+      renderNotification('APPLICATION_SUBMITTED', s.locale, vars, RecipientRole.REGION),
+    );
+    await ctx.db.query(
+      `INSERT INTO notification (recipient_id, event_key, type, title, body, data)
+       SELECT recipient_id, $2, 'APPLICATION_SUBMITTED', title, body, $5::jsonb
+         FROM unnest($1::uuid[], $3::text[], $4::text[]) AS t(recipient_id, title, body)`,
+      [
+        staff.map((s) => s.id),
+        `application-submitted.${application.id}`,
+        messages.map((m) => m.title),
+        messages.map((m) => m.body),
+        JSON.stringify(links),
+      ],
+    );
+    const actionUrl = appUrl(ctx.config, actionPath(links)!);
+    await Promise.all(
+      staff.map((s, i) =>
+        ctx.mailer.sendMail({
+          to: s.email,
+          ...renderEmail({ locale: s.locale, ...messages[i], actionUrl, preferencesUrl }),
+          headers: { 'X-Tsunagu-Event': 'APPLICATION_SUBMITTED' },
+        }),
+      ),
+    );
+    latencies.push(Date.now() - t);
+  });
+  const wallMs = Date.now() - started;
+  return {
+    wallMs,
+    applyMs: wallMs,
+    deliveries: participants.length * staff.length * 2,
+    eventLatenciesMs: latencies,
+    emailsReceived: ctx.sink.received - receivedBefore,
+    inAppRows: await inAppRowsOf(ctx.db, project.id),
+    retried: 0,
+  };
+}
+
+// Waits until the worker has nothing left from the previous phase (outbox relayed, notification
+// and scoring queues empty, debounced re-scores included), so each phase starts on an idle
+// machine. The notifications queue always holds the digest sweep's next run as a delayed job,
+// so only its scoring neighbour's delayed jobs count.
+export async function waitUntilIdle(ctx: PhaseContext, timeoutMs = 120_000): Promise<void> {
+  const started = Date.now();
+  const deadline = started + timeoutMs;
+  for (;;) {
+    const [outbox] = await ctx.db.query<Array<{ pending: number }>>(
+      `SELECT count(*)::int AS pending FROM outbox_message WHERE dispatched_at IS NULL`,
+    );
+    let busy = outbox.pending;
+    for (const name of ['notifications', 'scoring'] as const) {
+      const c = await ctx.queues
+        .queue(name)
+        .getJobCounts('active', 'waiting', 'prioritized', 'delayed');
+      busy += c.active + c.waiting + c.prioritized + (name === 'scoring' ? c.delayed : 0);
+    }
+    if (busy === 0) {
+      const waited = Date.now() - started;
+      if (waited >= 1000) ctx.log(`    waited ${(waited / 1000).toFixed(1)} s for an idle worker`);
+      return;
+    }
+    if (Date.now() > deadline) {
+      ctx.log(`    still ${busy} job(s) pending after ${timeoutMs / 1000} s; measuring anyway`);
+      return;
+    }
+    await sleep(200);
+  }
+}

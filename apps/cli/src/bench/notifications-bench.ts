@@ -1,0 +1,275 @@
+import 'reflect-metadata';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { AppConfig, dataSourceOptions, QUEUE_NAMES, QueueService } from '@tsunagu/core';
+import { ApplicationService } from '@tsunagu/engagements';
+import { PasswordHasher } from '@tsunagu/identity';
+import { randomBytes } from 'node:crypto';
+import { createTransport } from 'nodemailer';
+import { DataSource } from 'typeorm';
+// The benchmark runs both apps in its own process, as the e2e tests do; apps have no alias.
+// eslint-disable-next-line no-restricted-imports
+import { createApiApp } from '../../../api/src/create-api-app';
+// eslint-disable-next-line no-restricted-imports
+import { createWorkerApp } from '../../../worker/src/create-worker-app';
+import { startServices } from '../local-services';
+import {
+  type PhaseContext,
+  type PhaseResult,
+  runBaseline,
+  runPipeline,
+  waitUntilIdle,
+} from './notification-bench-phases';
+import { createParticipants, createProject, createRegion } from './notification-bench-scene';
+import {
+  median,
+  type NotificationsBenchOptions,
+  NotificationsBenchOptionsError,
+  parseNotificationsBenchArgs,
+  percentile,
+} from './notifications-bench-options';
+import { startSmtpSink } from './smtp-sink';
+
+// npm run bench:notifications -- [--participants N] [--staff S] [--runs R] [--concurrency C]
+//
+// One region with S staff and N participants applying to its project. Each run measures, side
+// by side on fresh projects and participants, the durable pipeline (apply → outbox → fan-out →
+// one job per in-app row and e-mail, exactly once) and the naive baseline (insert the rows and
+// send the e-mails inline), both ending at the same N×S in-app rows and N×S e-mails. Prints a
+// table, then one JSON object with the medians as the last line.
+
+// Unreported first round: connection pools, prepared templates and the JIT warm up on it.
+const WARM_UP_PARTICIPANTS = 20;
+
+interface RunResult {
+  pipeline: PhaseResult;
+  baseline: PhaseResult;
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
+const seconds = (ms: number) => round(ms / 1000, 2);
+
+// Test-platform-like settings for the apps in this process (startServices has set the database,
+// Redis and JWT_SECRET). SMTP_URL is always the sink: a benchmark never mails a real server.
+function configureApps(smtpUrl: string): void {
+  Object.assign(process.env, {
+    SMTP_URL: smtpUrl,
+    // A queue prefix of its own, so a shared REDIS_URL sees nothing of this run.
+    QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
+    LOG_LEVEL: 'error',
+    // A failed delivery is retried within the run rather than after 10 s (none is expected).
+    DELIVERY_RETRY_BASE_MS: '100',
+  });
+  // The production default: LISTEN/NOTIFY moves outbox rows at once, the poll is the fallback.
+  process.env.OUTBOX_POLL_INTERVAL_MS ??= '1000';
+}
+
+async function migrate(databaseUrl: string): Promise<void> {
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl));
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+// Nothing of the run is left behind in a shared Redis (REDIS_URL set).
+async function removeQueues(queues: QueueService): Promise<void> {
+  for (const name of QUEUE_NAMES) {
+    await queues
+      .queue(name)
+      .obliterate({ force: true })
+      .catch((error: unknown) =>
+        log(`could not remove queue ${name}: ${(error as Error).message}`),
+      );
+  }
+}
+
+// One pipeline phase and one baseline phase on fresh projects and participants. The order
+// alternates between runs, so neither side always inherits a warmer (or busier) machine.
+async function measureRun(
+  ctx: PhaseContext,
+  passwordHash: string,
+  participantCount: number,
+  label: string,
+  pipelineFirst: boolean,
+): Promise<RunResult> {
+  const participants = await createParticipants(ctx.db, participantCount, passwordHash);
+  const title = (side: string) => `棚田の援農 ${label} ${side}`;
+  const pipelineProject = await createProject(ctx.db, ctx.region, title('pipeline'));
+  const baselineProject = {
+    id: await createProject(ctx.db, ctx.region, title('baseline')),
+    title: title('baseline'),
+  };
+  const phases = {
+    pipeline: () => runPipeline(ctx, pipelineProject, participants),
+    baseline: () => runBaseline(ctx, baselineProject, participants),
+  };
+  const order = pipelineFirst
+    ? (['pipeline', 'baseline'] as const)
+    : (['baseline', 'pipeline'] as const);
+  const result: Partial<RunResult> = {};
+  for (const side of order) {
+    await waitUntilIdle(ctx);
+    const phase = await phases[side]();
+    result[side] = phase;
+    log(
+      `  ${label} ${side}: ${phase.deliveries.toLocaleString('en')} deliveries in ` +
+        `${seconds(phase.wallMs)} s`,
+    );
+  }
+  return result as RunResult;
+}
+
+// Every delivery exactly once: one in-app row and one e-mail per application and staff member.
+function exactlyOnce(phase: PhaseResult, expectedEach: number): boolean {
+  return phase.inAppRows === expectedEach && phase.emailsReceived === expectedEach;
+}
+
+function summarize(options: NotificationsBenchOptions, runs: RunResult[]) {
+  const each = options.participants * options.staff;
+  const medianOf = (pick: (r: RunResult) => number) => median(runs.map(pick));
+  const ratios = runs.map((r) => r.pipeline.wallMs / r.baseline.wallMs);
+  const pipelineMs = medianOf((r) => r.pipeline.wallMs);
+  const baselineMs = medianOf((r) => r.baseline.wallMs);
+  return {
+    participants: options.participants,
+    staff: options.staff,
+    runs: runs.length,
+    concurrency: options.concurrency,
+    in_app_per_side: each,
+    emails_per_side: each,
+    pipeline_s: seconds(pipelineMs),
+    baseline_s: seconds(baselineMs),
+    // Each run's own pipeline/baseline ratio, then their median: pairs measured minutes apart
+    // on the same machine state, which is what the side-by-side is for.
+    ratio: round(median(ratios), 2),
+    ratio_runs: ratios.map((r) => round(r, 2)),
+    pipeline_deliveries_per_s: Math.round((2 * each) / (pipelineMs / 1000)),
+    baseline_deliveries_per_s: Math.round((2 * each) / (baselineMs / 1000)),
+    pipeline_apply_s: seconds(medianOf((r) => r.pipeline.applyMs)),
+    pipeline_event_p50_ms: Math.round(medianOf((r) => percentile(r.pipeline.eventLatenciesMs, 50))),
+    pipeline_event_p95_ms: Math.round(medianOf((r) => percentile(r.pipeline.eventLatenciesMs, 95))),
+    baseline_event_p50_ms: Math.round(medianOf((r) => percentile(r.baseline.eventLatenciesMs, 50))),
+    baseline_event_p95_ms: Math.round(medianOf((r) => percentile(r.baseline.eventLatenciesMs, 95))),
+    exactly_once: runs.every((r) => exactlyOnce(r.pipeline, each) && exactlyOnce(r.baseline, each)),
+    retried_deliveries: runs.reduce((sum, r) => sum + r.pipeline.retried, 0),
+    peak_rss_mb: Math.round((process.resourceUsage().maxRSS * 1024) / 1048576),
+  };
+}
+
+function printTable(result: ReturnType<typeof summarize>, runs: RunResult[]): void {
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const row = (label: string, pipeline: string, baseline: string, extra = '') =>
+    console.log(
+      `  ${label.padEnd(24)} ${pipeline.padStart(14)} ${baseline.padStart(14)}  ${extra}`,
+    );
+  console.log(
+    `notifications benchmark: ${result.participants} applications × ${result.staff} staff ` +
+      `= ${result.in_app_per_side.toLocaleString('en')} in-app + ` +
+      `${result.emails_per_side.toLocaleString('en')} e-mails per side, ` +
+      `${result.concurrency} applying at once`,
+  );
+  row('', 'pipeline', 'baseline', 'pipeline/baseline');
+  runs.forEach((r, i) =>
+    row(
+      `run ${i + 1}`,
+      s(r.pipeline.wallMs),
+      s(r.baseline.wallMs),
+      `${result.ratio_runs[i].toFixed(2)}×  (applies returned after ${s(r.pipeline.applyMs)})`,
+    ),
+  );
+  row('median', `${result.pipeline_s} s`, `${result.baseline_s} s`, `${result.ratio.toFixed(2)}×`);
+  row(
+    'deliveries/s',
+    String(result.pipeline_deliveries_per_s),
+    String(result.baseline_deliveries_per_s),
+  );
+  row(
+    'per event p50 / p95',
+    `${result.pipeline_event_p50_ms} / ${result.pipeline_event_p95_ms} ms`,
+    `${result.baseline_event_p50_ms} / ${result.baseline_event_p95_ms} ms`,
+  );
+  row('exactly once', String(result.exactly_once), '', `retried: ${result.retried_deliveries}`);
+}
+
+export async function runNotificationsBench(options: NotificationsBenchOptions) {
+  const services = await startServices('throwaway', { mail: false });
+  const sink = await startSmtpSink();
+  let api: INestApplication | undefined;
+  let worker: INestApplicationContext | undefined;
+  // Same pool settings as the worker's MailTransport: the ratio is about bookkeeping, not SMTP.
+  const mailer = createTransport({ pool: true, url: sink.url, maxConnections: 3 });
+  try {
+    configureApps(sink.url);
+    await migrate(services.stack.databaseUrl);
+    api = await createApiApp({ logger: ['error'] });
+    await api.init();
+    worker = await createWorkerApp({ logger: ['error'] });
+
+    const db = api.get(DataSource);
+    const passwordHash = await new PasswordHasher().hash(randomBytes(16).toString('hex'));
+    const ctx: PhaseContext = {
+      db,
+      applications: api.get(ApplicationService),
+      queues: api.get(QueueService),
+      config: api.get(AppConfig),
+      sink,
+      mailer,
+      region: await createRegion(db, options.staff, passwordHash),
+      concurrency: options.concurrency,
+      log,
+    };
+
+    log(`warm-up (${Math.min(WARM_UP_PARTICIPANTS, options.participants)} applications a side)`);
+    await measureRun(
+      ctx,
+      passwordHash,
+      Math.min(WARM_UP_PARTICIPANTS, options.participants),
+      'warm-up',
+      true,
+    );
+    const runs: RunResult[] = [];
+    for (let i = 0; i < options.runs; i++) {
+      runs.push(
+        await measureRun(ctx, passwordHash, options.participants, `run ${i + 1}`, i % 2 === 0),
+      );
+    }
+    await waitUntilIdle(ctx);
+    return { result: summarize(options, runs), runs };
+  } finally {
+    // Worker first: it finishes in-flight jobs while the database and Redis are still there.
+    await worker?.close();
+    if (api) {
+      await removeQueues(api.get(QueueService));
+      await api.close();
+    }
+    mailer.close();
+    await sink.close();
+    await services.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  let options: NotificationsBenchOptions;
+  try {
+    options = parseNotificationsBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof NotificationsBenchOptionsError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const { result, runs } = await runNotificationsBench(options);
+  printTable(result, runs);
+  console.log(JSON.stringify(result));
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
