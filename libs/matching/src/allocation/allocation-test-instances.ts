@@ -126,3 +126,23 @@ export function feasibilityProblems(
   if (result.totalScore !== totalMicro / 1e6) problems.push(`total ${result.totalScore}`);
   return problems;
 }
+
+// A small hand-written instance: each participant's choices in rank order (project id → score),
+// then each project's capacity.
+export function allocationInstance(
+  choices: Record<string, Record<string, number>>,
+  capacities: Record<string, number>,
+): AllocationInstance {
+  return {
+    participants: Object.entries(choices).map(([id, ranked]) => ({
+      id,
+      choices: Object.entries(ranked).map(([projectId, score]) => ({ projectId, score })),
+    })),
+    projects: Object.entries(capacities).map(([id, capacity]) => ({ id, capacity })),
+  };
+}
+
+// "participant->project" for each assignment, sorted: compact to compare.
+export function pairs(result: AllocationResult): string[] {
+  return result.assignments.map((a) => `${a.participantId}->${a.projectId}`).sort();
+}

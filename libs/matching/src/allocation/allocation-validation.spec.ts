@@ -1,3 +1,4 @@
+import { allocationInstance } from './allocation-test-instances';
 import type { AllocationInstance } from './allocation-types';
 import {
   InvalidAllocationInstanceError,
@@ -121,10 +122,7 @@ describe('validateAllocationInstance', () => {
     ['allocateStable', allocateStable],
     ['allocateOptimal', allocateOptimal],
   ])('%s throws a RangeError listing every problem', (_, allocate) => {
-    const instance: AllocationInstance = {
-      participants: [{ id: 'a', choices: [{ projectId: 'nowhere', score: 2 }] }],
-      projects: [{ id: 'x', capacity: 0 }],
-    };
+    const instance = allocationInstance({ a: { nowhere: 2 } }, { x: 0 });
     let error: unknown;
     try {
       allocate(instance);

@@ -1,22 +1,8 @@
+import { allocationInstance } from './allocation-test-instances';
 import type { AllocationInstance, Assignment } from './allocation-types';
 import { findBlockingPairs } from './blocking-pairs';
 
-const instance: AllocationInstance = {
-  participants: [
-    { id: 'a', choices: [{ projectId: 'x', score: 0.55 }] },
-    {
-      id: 'b',
-      choices: [
-        { projectId: 'x', score: 0.6 },
-        { projectId: 'y', score: 0.2 },
-      ],
-    },
-  ],
-  projects: [
-    { id: 'x', capacity: 1 },
-    { id: 'y', capacity: 1 },
-  ],
-};
+const instance = allocationInstance({ a: { x: 0.55 }, b: { x: 0.6, y: 0.2 } }, { x: 1, y: 1 });
 const assign = (participantId: string, projectId: string, score: number, rank: number) => ({
   participantId,
   projectId,

@@ -3,33 +3,16 @@ import {
   randomInstance,
   type RandomInstanceOptions,
   shuffled,
+  allocationInstance,
+  pairs,
 } from './allocation-test-instances';
-import type { AllocationInstance } from './allocation-types';
 import { findBlockingPairs } from './blocking-pairs';
 import { allocateStable } from './deferred-acceptance';
-
-const pairs = (result: ReturnType<typeof allocateStable>) =>
-  result.assignments.map((a) => `${a.participantId}->${a.projectId}`).sort();
 
 describe('allocateStable', () => {
   it('lets the project keep its higher-scored proposer, even when that lowers the total', () => {
     // x prefers b (0.6) over a (0.55); b never needs y, so a is left out.
-    const instance: AllocationInstance = {
-      participants: [
-        { id: 'a', choices: [{ projectId: 'x', score: 0.55 }] },
-        {
-          id: 'b',
-          choices: [
-            { projectId: 'x', score: 0.6 },
-            { projectId: 'y', score: 0.2 },
-          ],
-        },
-      ],
-      projects: [
-        { id: 'x', capacity: 1 },
-        { id: 'y', capacity: 1 },
-      ],
-    };
+    const instance = allocationInstance({ a: { x: 0.55 }, b: { x: 0.6, y: 0.2 } }, { x: 1, y: 1 });
     expect(allocateStable(instance)).toEqual({
       mode: 'STABLE',
       assignments: [{ participantId: 'b', projectId: 'x', score: 0.6, rank: 1 }],
@@ -39,36 +22,10 @@ describe('allocateStable', () => {
   });
 
   it('fills capacity with the best-scored proposers and sends the rest down their lists', () => {
-    const instance: AllocationInstance = {
-      participants: [
-        {
-          id: 'p3',
-          choices: [
-            { projectId: 'x', score: 0.7 },
-            { projectId: 'y', score: 0.6 },
-          ],
-        },
-        {
-          id: 'p1',
-          choices: [
-            { projectId: 'x', score: 0.9 },
-            { projectId: 'y', score: 0.3 },
-          ],
-        },
-        {
-          id: 'p2',
-          choices: [
-            { projectId: 'x', score: 0.8 },
-            { projectId: 'y', score: 0.7 },
-          ],
-        },
-        { id: 'p4', choices: [{ projectId: 'y', score: 0.65 }] },
-      ],
-      projects: [
-        { id: 'x', capacity: 2 },
-        { id: 'y', capacity: 1 },
-      ],
-    };
+    const instance = allocationInstance(
+      { p3: { x: 0.7, y: 0.6 }, p1: { x: 0.9, y: 0.3 }, p2: { x: 0.8, y: 0.7 }, p4: { y: 0.65 } },
+      { x: 2, y: 1 },
+    );
     const result = allocateStable(instance);
     // x keeps p1 and p2; p3 falls to y, where p4 (0.65) outranks it (0.6).
     expect(pairs(result)).toEqual(['p1->x', 'p2->x', 'p4->y']);
@@ -78,13 +35,7 @@ describe('allocateStable', () => {
   });
 
   it('breaks equal scores by participant id ascending, whatever the input order', () => {
-    const instance: AllocationInstance = {
-      participants: ['c', 'a', 'b'].map((id) => ({
-        id,
-        choices: [{ projectId: 'x', score: 0.5 }],
-      })),
-      projects: [{ id: 'x', capacity: 2 }],
-    };
+    const instance = allocationInstance({ c: { x: 0.5 }, a: { x: 0.5 }, b: { x: 0.5 } }, { x: 2 });
     expect(pairs(allocateStable(instance))).toEqual(['a->x', 'b->x']);
     expect(allocateStable(instance).unassigned).toEqual(['c']);
   });

@@ -4,34 +4,18 @@ import {
   randomInstance,
   type RandomInstanceOptions,
   shuffled,
+  allocationInstance,
+  pairs,
 } from './allocation-test-instances';
-import type { AllocationInstance, AllocationResult } from './allocation-types';
 import { allocateStable } from './deferred-acceptance';
 import { allocateOptimal } from './optimal-allocation';
 import { solveReferenceOptimum } from './reference-solver';
 
-const pairs = (result: AllocationResult) =>
-  result.assignments.map((a) => `${a.participantId}->${a.projectId}`).sort();
 const micro = (score: number) => Math.round(score * 1e6);
 
 describe('allocateOptimal', () => {
   it('gives up a stable pair when that raises the total', () => {
-    const instance: AllocationInstance = {
-      participants: [
-        { id: 'a', choices: [{ projectId: 'x', score: 0.55 }] },
-        {
-          id: 'b',
-          choices: [
-            { projectId: 'x', score: 0.6 },
-            { projectId: 'y', score: 0.2 },
-          ],
-        },
-      ],
-      projects: [
-        { id: 'x', capacity: 1 },
-        { id: 'y', capacity: 1 },
-      ],
-    };
+    const instance = allocationInstance({ a: { x: 0.55 }, b: { x: 0.6, y: 0.2 } }, { x: 1, y: 1 });
     expect(allocateOptimal(instance)).toEqual({
       mode: 'OPTIMAL',
       assignments: [
@@ -46,22 +30,7 @@ describe('allocateOptimal', () => {
 
   it('among equal totals, assigns the most participants (zero-score pairs included)', () => {
     // a->x alone totals 0.6; b->x with a->y (score 0) also totals 0.6 and places both.
-    const instance: AllocationInstance = {
-      participants: [
-        {
-          id: 'a',
-          choices: [
-            { projectId: 'x', score: 0.6 },
-            { projectId: 'y', score: 0 },
-          ],
-        },
-        { id: 'b', choices: [{ projectId: 'x', score: 0.6 }] },
-      ],
-      projects: [
-        { id: 'x', capacity: 1 },
-        { id: 'y', capacity: 1 },
-      ],
-    };
+    const instance = allocationInstance({ a: { x: 0.6, y: 0 }, b: { x: 0.6 } }, { x: 1, y: 1 });
     const result = allocateOptimal(instance);
     expect(pairs(result)).toEqual(['a->y', 'b->x']);
     expect(result.totalScore).toBe(0.6);
@@ -70,29 +39,10 @@ describe('allocateOptimal', () => {
   });
 
   it('packs capacities: three people, two seats at x, one at y', () => {
-    const instance: AllocationInstance = {
-      participants: [
-        {
-          id: 'p1',
-          choices: [
-            { projectId: 'y', score: 0.3 },
-            { projectId: 'x', score: 0.9 },
-          ],
-        },
-        {
-          id: 'p2',
-          choices: [
-            { projectId: 'x', score: 0.8 },
-            { projectId: 'y', score: 0.75 },
-          ],
-        },
-        { id: 'p3', choices: [{ projectId: 'x', score: 0.7 }] },
-      ],
-      projects: [
-        { id: 'x', capacity: 2 },
-        { id: 'y', capacity: 1 },
-      ],
-    };
+    const instance = allocationInstance(
+      { p1: { y: 0.3, x: 0.9 }, p2: { x: 0.8, y: 0.75 }, p3: { x: 0.7 } },
+      { x: 2, y: 1 },
+    );
     // p1 x + p3 x + p2 y = 2.35 beats p1 x + p2 x (1.7, p3 left out).
     const result = allocateOptimal(instance);
     expect(pairs(result)).toEqual(['p1->x', 'p2->y', 'p3->x']);
