@@ -6,6 +6,9 @@ const APPLY = `mutation($input: ApplyToProjectInput!) { applyToProject(input: $i
 const TRANSITION = `mutation($input: TransitionEngagementInput!) {
   transitionEngagement(input: $input) { id status } }`;
 const PROJECT = `query($id: ID!) { project(id: $id) { id status pausedAt pauseReason } }`;
+const SCOUT = `mutation($input: SendScoutOfferInput!) { sendScoutOffer(input: $input) { id } }`;
+const RESPOND = `mutation($input: RespondToScoutOfferInput!) {
+  respondToScoutOffer(input: $input) { status } }`;
 const SEARCH = `query($filter: ProjectFilter) { projects(filter: $filter, first: 100) {
   edges { node { id } } } }`;
 const OVERDUE = `query($first: Int, $after: String) { overdueApplications(first: $first, after: $after) {
@@ -31,6 +34,14 @@ describe('response rules for applications through GraphQL', () => {
   };
   const apply = (participant: Person, projectId: string) =>
     platform.gql(APPLY, { input: { projectId, motivation: MOTIVATION } }, participant.token);
+  const scout = (sender: Person, projectId: string, participant: Person) =>
+    platform.gql(
+      SCOUT,
+      { input: { projectId, participantId: participant.id, message: '一緒に取り組みませんか' } },
+      sender.token,
+    );
+  const respond = (participant: Person, offerId: string, response: string) =>
+    platform.gql(RESPOND, { input: { offerId, response } }, participant.token);
   const applied = async (label: string, projectId: string): Promise<string> =>
     expectData(await apply(await f.participant(label), projectId)).applyToProject.id as string;
   // Days pass for these applications: no sleeping, their submission moves back.
@@ -140,6 +151,9 @@ describe('response rules for applications through GraphQL', () => {
         )[0].revision,
       );
     const beforePause = await revision();
+    // An offer sent before the pause.
+    const scouted = await f.participant('mio');
+    const offerId = expectData(await scout(interStaff, projectId, scouted)).sendScoutOffer.id;
 
     await sweep.flagUnanswered();
     await sweep.flagUnanswered();
@@ -163,6 +177,16 @@ describe('response rules for applications through GraphQL', () => {
     const refused = rejection(await apply(await f.participant('riku'), projectId));
     expect(refused.extensions.code).toBe('CONFLICT');
     expect(refused.message).toBe(`This project is paused: ${paused.pauseReason}`);
+    // Nor through a scout offer: accepting one is applying, and none is sent meanwhile.
+    const accepted = rejection(await respond(scouted, offerId, 'ACCEPT'));
+    expect(accepted.extensions.code).toBe('CONFLICT');
+    expect(accepted.message).toBe(
+      `This project is paused: ${paused.pauseReason}: the offer cannot be accepted now`,
+    );
+    const sent = rejection(await scout(interStaff, projectId, await f.participant('yui')));
+    expect(sent.message).toBe(
+      `This project is paused: ${paused.pauseReason}: it sends no scout offers`,
+    );
 
     // Answering some is not enough: one overdue application still waits.
     expectData(
@@ -183,6 +207,9 @@ describe('response rules for applications through GraphQL', () => {
     });
     expect(await searchIds()).toContain(projectId);
     expectData(await apply(await f.participant('hana'), projectId));
+    expect(expectData(await respond(scouted, offerId, 'ACCEPT')).respondToScoutOffer.status).toBe(
+      'ACCEPTED',
+    );
 
     // A later sweep neither pauses it again nor flags the answered ones anew.
     await sweep.flagUnanswered();

@@ -3,7 +3,13 @@ import { AppError, ErrorCode, FieldProblem, OutboxService } from '@tsunagu/core'
 import { Application, ApplicationService } from '@tsunagu/engagements';
 import { Actor, User } from '@tsunagu/identity';
 import { type AllocationInstance, validateAllocationInstance } from '@tsunagu/matching';
-import { Project, ProjectService, ProjectSkill, ProjectStatus } from '@tsunagu/projects';
+import {
+  notTakingApplications,
+  Project,
+  ProjectService,
+  ProjectSkill,
+  ProjectStatus,
+} from '@tsunagu/projects';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { describeInstanceProblems, type ProblemNames, summarise } from './allocation-problems';
 import {
@@ -154,10 +160,10 @@ export class AllocationService {
           })
         ).map((p) => [p.id, p]),
       );
-      const closed = [...projects.values()].filter((p) => p.status !== ProjectStatus.PUBLISHED);
+      const closed = [...projects.values()].filter((p) => notTakingApplications(p));
       if (closed.length) {
         throw AppError.conflict(
-          `No longer published: ${closed.map((p) => `"${p.title}"`).join(', ')}. ` +
+          `Not taking applications (closed or paused): ${closed.map((p) => `"${p.title}"`).join(', ')}. ` +
             'Move their participants elsewhere or unassign them, then confirm',
         );
       }

@@ -9,7 +9,13 @@ import {
 } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { ParticipantProfile } from '@tsunagu/participants';
-import { isOpenToKind, Project, ProjectService, ProjectStatus } from '@tsunagu/projects';
+import {
+  isOpenToKind,
+  notTakingApplications,
+  Project,
+  ProjectService,
+  ProjectStatus,
+} from '@tsunagu/projects';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Application } from './application.entity';
 import { ApplicationService } from './application.service';
@@ -63,11 +69,8 @@ export class ScoutOfferService {
           this.policy.canScoutFor(actor, project),
           "Only the project's region and intermediaries covering its place send scout offers",
         );
-        if (project.status !== ProjectStatus.PUBLISHED) {
-          throw AppError.conflict(
-            `Only published projects send scout offers; this project is ${project.status}`,
-          );
-        }
+        const refusal = notTakingApplications(project);
+        if (refusal) throw AppError.conflict(`${refusal}: it sends no scout offers`);
         const profile = await m
           .getRepository(ParticipantProfile)
           .findOneBy({ userId: draft.participantId });
@@ -140,8 +143,14 @@ export class ScoutOfferService {
       assertOpen(offer, now);
       const changes: Partial<ScoutOffer> = { respondedAt: now, responseNote: text };
       if (project) {
-        if (project.status !== ProjectStatus.PUBLISHED) {
-          throw AppError.conflict('This project is no longer open: the offer cannot be accepted');
+        const refusal = notTakingApplications(project);
+        if (refusal) throw AppError.conflict(`${refusal}: the offer cannot be accepted now`);
+        // The participant's kind may have changed since the offer was sent.
+        const profile = await m
+          .getRepository(ParticipantProfile)
+          .findOneByOrFail({ userId: offer.participantId });
+        if (!isOpenToKind(project, profile.kind)) {
+          throw AppError.conflict(`The project is not open to ${profile.kind} participants`);
         }
         changes.status = ScoutOfferStatus.ACCEPTED;
         [changes.applicationId] = await this.applications.submitWithin(m, [

@@ -10,6 +10,7 @@ import {
 } from '@tsunagu/identity';
 import { SkillService, ThemeService } from '@tsunagu/taxonomy';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { notTakingApplications } from './project-eligibility';
 import { ProjectAuditService } from './project-audit.service';
 import { ProjectAuditAction } from './project-audit-entry.entity';
 import { ProjectSkill } from './project-skill.entity';
@@ -163,7 +164,8 @@ export class ProjectService {
     if (!project || project.status !== ProjectStatus.PUBLISHED) {
       throw AppError.notFound('Published project', projectId);
     }
-    if (project.pausedAt) throw AppError.conflict(`This project is paused: ${project.pauseReason}`);
+    const refusal = notTakingApplications(project);
+    if (refusal) throw AppError.conflict(refusal);
     return project;
   }
 
