@@ -1,3 +1,4 @@
+import { groupBy } from '@tsunagu/core';
 import {
   type AllocationChoice,
   type AllocationInstance,
@@ -89,12 +90,7 @@ export function buildSnapshot(sources: SnapshotSources): {
 } {
   const excluded: ExcludedPair[] = [];
   const open = new Map(sources.projects.map((p) => [p.id, p.open]));
-  const rankingsOf = new Map<string, Array<{ projectId: string; rank: number }>>();
-  for (const r of sources.rankings) {
-    const list = rankingsOf.get(r.participantId) ?? [];
-    list.push(r);
-    rankingsOf.set(r.participantId, list);
-  }
+  const rankingsOf = groupBy(sources.rankings, (r) => r.participantId);
 
   const participants = [...new Set(sources.memberIds)].sort().map((id): SnapshotParticipant => {
     const facts = sources.participantFacts.get(id);

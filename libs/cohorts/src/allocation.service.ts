@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, ErrorCode, FieldProblem, OutboxService } from '@tsunagu/core';
+import { AppError, ErrorCode, FieldProblem, groupBy, OutboxService } from '@tsunagu/core';
 import { Application, ApplicationService } from '@tsunagu/engagements';
 import { Actor, User } from '@tsunagu/identity';
 import { type AllocationInstance, validateAllocationInstance } from '@tsunagu/matching';
@@ -349,9 +349,7 @@ export class AllocationService {
       this.cohorts.participantEntries(actor, participantIds),
       this.projects.requiredSkillsFor(projectIds),
     ]);
-    const requiredSkills = new Map<string, ProjectSkill[]>();
-    for (const s of skills)
-      requiredSkills.set(s.projectId, [...(requiredSkills.get(s.projectId) ?? []), s]);
+    const requiredSkills = groupBy(skills, (s) => s.projectId);
     return {
       allocation,
       assignments,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, FieldProblem } from '@tsunagu/core';
+import { AppError, FieldProblem, groupBy } from '@tsunagu/core';
 import { Actor, PolicyService, User } from '@tsunagu/identity';
 import {
   ParticipantProfile,
@@ -382,10 +382,12 @@ export class CohortService {
         : Promise.resolve(null),
     ]);
     const projectOf = new Map(cohortProjects.map((cp) => [cp.projectId, cp.project!]));
+    const rankingsBy = groupBy(rankings, (r) => r.participantId);
     const rankingOf = (participantId: string): RankedProject[] =>
-      rankings
-        .filter((r) => r.participantId === participantId)
-        .map((r) => ({ rank: r.rank, project: projectOf.get(r.projectId)! }));
+      (rankingsBy.get(participantId) ?? []).map((r) => ({
+        rank: r.rank,
+        project: projectOf.get(r.projectId)!,
+      }));
     const entries = members
       ? await this.participantEntries(
           actor,

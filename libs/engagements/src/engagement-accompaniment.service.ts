@@ -175,12 +175,7 @@ export class EngagementAccompanimentService {
     if (title.length > TITLE_MAX) {
       problems.push({ path: ['input', 'title'], message: 'must be at most 200 characters' });
     }
-    if (
-      !/^\d{4}-\d{2}-\d{2}$/.test(input.dueDate ?? '') ||
-      Number.isNaN(Date.parse(input.dueDate))
-    ) {
-      problems.push({ path: ['input', 'dueDate'], message: 'must be a date (YYYY-MM-DD)' });
-    }
+    // dueDate is a calendar date already (AddMilestoneInput's @IsDateOnly).
     return this.dataSource.transaction(async (m) => {
       await this.lockActive(
         m,

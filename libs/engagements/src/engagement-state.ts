@@ -49,7 +49,7 @@ interface Rule {
   needsReason: boolean;
 }
 
-export const ENGAGEMENT_RULES: Record<EngagementAction, Rule> = {
+const ENGAGEMENT_RULES: Record<EngagementAction, Rule> = {
   [EngagementAction.PROPOSE_INTERVIEW]: {
     from: [S.SUBMITTED, S.INTERVIEW],
     to: S.INTERVIEW,

@@ -44,10 +44,10 @@ const KNOWN_KINDS: readonly ParticipantKindCode[] = [
 ];
 // A kind outside the union (bad data) only meets projects open to every kind.
 const OTHER_KIND = KNOWN_KINDS.length;
-export const KIND_SLOTS = KNOWN_KINDS.length + 1;
+const KIND_SLOTS = KNOWN_KINDS.length + 1;
 const ALL_KINDS_MASK = (1 << KIND_SLOTS) - 1;
 
-export function kindSlot(kind: string): number {
+function kindSlot(kind: string): number {
   const slot = (KNOWN_KINDS as readonly string[]).indexOf(kind);
   return slot < 0 ? OTHER_KIND : slot;
 }

@@ -122,7 +122,7 @@ export function combineFactorValues(
 }
 
 // Home to project when some filter or factor needs it: remote projects never do.
-export function pairKm(participant: ParticipantFacts, project: ProjectFacts): number | null {
+function pairKm(participant: ParticipantFacts, project: ProjectFacts): number | null {
   return participant.home && project.mode !== 'REMOTE'
     ? distanceKm(participant.home, project.location)
     : null;

@@ -14,14 +14,6 @@ export class TopK {
     this.keys = new Array<string>(size).fill('');
   }
 
-  get size(): number {
-    return this.count;
-  }
-
-  get full(): boolean {
-    return this.count >= this.scores.length;
-  }
-
   // Whether an item with this score (or any score up to it) and key could still get in. An equal
   // score can: the smaller key wins the tie, so only a strictly lower bound rules an item out.
   admits(score: number, key: string): boolean {

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { JobHandler, JobPayload, QueueService } from '@tsunagu/core';
 import {
   EngagementHealthService,
@@ -14,8 +14,6 @@ const FOLLOW_UPS_DUE = 'engagements.follow-ups-due';
 
 @Injectable()
 export class EngagementJobs implements OnApplicationBootstrap {
-  private readonly logger = new Logger(EngagementJobs.name);
-
   constructor(
     private readonly health: EngagementHealthService,
     private readonly responses: EngagementResponseService,
@@ -31,18 +29,14 @@ export class EngagementJobs implements OnApplicationBootstrap {
 
   @JobHandler(FLAG_STALE)
   async flagStale(_payload: JobPayload<typeof FLAG_STALE>): Promise<void> {
-    const outcome = await this.health.flagStale();
-    this.logger.log(`${outcome.alerts} alert(s)`);
+    // The services log what they flagged; a quiet hour logs nothing.
+    await this.health.flagStale();
     // Response rules ride on the same hourly sweep: overdue applications, paused projects.
-    const responses = await this.responses.flagUnanswered();
-    this.logger.log(
-      `${responses.alerts} unanswered, ${responses.paused} paused, ${responses.unpaused} unpaused`,
-    );
+    await this.responses.flagUnanswered();
   }
 
   @JobHandler(FOLLOW_UPS_DUE)
   async followUpsDue(_payload: JobPayload<typeof FOLLOW_UPS_DUE>): Promise<void> {
-    const outcome = await this.relationships.notifyDueFollowUps();
-    this.logger.log(`${outcome.followUps} follow-up(s) due`);
+    await this.relationships.notifyDueFollowUps();
   }
 }

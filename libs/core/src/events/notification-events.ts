@@ -40,10 +40,6 @@ export const NOTIFICATION_EVENT_TYPES: readonly NotificationEventType[] = [
   'ALLOCATION_READY',
 ];
 
-export function isNotificationEventType(value: string): value is NotificationEventType {
-  return (NOTIFICATION_EVENT_TYPES as readonly string[]).includes(value);
-}
-
 export interface DomainEvent<T extends NotificationEventType = NotificationEventType> {
   // Unique per occurrence, e.g. "application-submitted.<id>": the idempotency key of everything
   // the event causes (one in-app notification, one e-mail, one webhook call per target).

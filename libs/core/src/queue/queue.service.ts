@@ -51,12 +51,7 @@ export class QueueService implements OnApplicationShutdown {
       {
         name,
         data: {},
-        opts: {
-          attempts: definition.attempts,
-          backoff: { type: 'exponential', delay: definition.backoffMs },
-          removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
-          removeOnFail: { age: 30 * 24 * 3600 },
-        },
+        opts: this.retention(name),
       },
     );
   }
@@ -89,8 +84,22 @@ export class QueueService implements OnApplicationShutdown {
   private options<N extends JobName>(name: N, payload: JobPayload<N>, jobId: string): JobsOptions {
     assertValidJobId(jobId);
     const definition = JOBS[name];
-    const options: JobsOptions = {
-      jobId,
+    const options: JobsOptions = { jobId, ...this.retention(name) };
+    if (definition.debounceKey) {
+      options.delay = this.config.SCORING_DEBOUNCE_MS;
+      options.deduplication = {
+        id: definition.debounceKey(payload),
+        replace: true,
+        keepLastIfActive: true,
+      };
+    }
+    return options;
+  }
+
+  // Every job's retries (attempts, exponential backoff) and how long finished jobs are kept.
+  private retention(name: JobName): JobsOptions {
+    const definition = JOBS[name];
+    return {
       attempts: definition.attempts,
       backoff: {
         type: 'exponential',
@@ -101,15 +110,6 @@ export class QueueService implements OnApplicationShutdown {
       removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
       removeOnFail: { age: 30 * 24 * 3600 },
     };
-    if (definition.debounceKey) {
-      options.delay = this.config.SCORING_DEBOUNCE_MS;
-      options.deduplication = {
-        id: definition.debounceKey(payload),
-        replace: true,
-        keepLastIfActive: true,
-      };
-    }
-    return options;
   }
 
   async onApplicationShutdown(): Promise<void> {

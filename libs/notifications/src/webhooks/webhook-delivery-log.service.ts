@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
+  groupBy,
   Connection,
   mapConnection,
   OutboxService,
@@ -116,17 +117,11 @@ export class WebhookDeliveryLogService {
   }
 
   private async attemptsOf(deliveryIds: string[]): Promise<Map<string, WebhookAttempt[]>> {
-    const byDelivery = new Map<string, WebhookAttempt[]>();
-    if (deliveryIds.length === 0) return byDelivery;
+    if (deliveryIds.length === 0) return new Map();
     const attempts = await this.dataSource.getRepository(WebhookAttempt).find({
       where: { deliveryId: In(deliveryIds) },
       order: { attemptedAt: 'ASC', id: 'ASC' },
     });
-    for (const attempt of attempts) {
-      const list = byDelivery.get(attempt.deliveryId) ?? [];
-      list.push(attempt);
-      byDelivery.set(attempt.deliveryId, list);
-    }
-    return byDelivery;
+    return groupBy(attempts, (a) => a.deliveryId);
   }
 }
