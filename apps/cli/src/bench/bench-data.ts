@@ -13,6 +13,7 @@ import {
   HOURS,
   KINDS,
   LEVELS_BY_KIND,
+  THEME_SKILL_CATEGORIES,
 } from '../synthetic/distributions';
 import { Prng, WeightedTable } from '../synthetic/prng';
 
@@ -168,14 +169,6 @@ export const BENCH_SKILL_COUNT = Object.values(SKILLS_BY_CATEGORY).reduce(
 );
 
 const THEMES = ['work', 'learning', 'agriculture', 'local'] as const;
-
-// Categories projects of a theme mostly ask for (as the synthetic seeder).
-const THEME_SKILL_CATEGORIES: Record<(typeof THEMES)[number], readonly string[]> = {
-  agriculture: ['agriculture', 'food', 'marketing'],
-  learning: ['education', 'translation', 'facilitation'],
-  work: ['it', 'design', 'marketing', 'pr', 'management'],
-  local: ['facilitation', 'tourism', 'welfare', 'building', 'pr'],
-};
 
 const TRAVEL_RANGES = new WeightedTable<number>([
   [50, 2],

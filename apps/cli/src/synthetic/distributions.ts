@@ -61,3 +61,12 @@ export const ELIGIBILITY = new WeightedTable<ParticipantKindCode[]>([
 
 // prettier-ignore
 export const HOURS = [2, 3, 4, 4, 5, 6, 8, 8, 10, 12, 16, 20, 30, 40];
+
+// Skill categories (of the seeded taxonomy) that projects of a theme mostly ask for; categories
+// missing from the database are ignored.
+export const THEME_SKILL_CATEGORIES: Record<string, readonly string[]> = {
+  agriculture: ['agriculture', 'food', 'marketing'],
+  learning: ['education', 'translation', 'facilitation'],
+  work: ['it', 'design', 'marketing', 'pr', 'management'],
+  local: ['facilitation', 'tourism', 'welfare', 'building', 'pr'],
+};

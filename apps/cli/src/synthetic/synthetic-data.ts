@@ -17,7 +17,14 @@ import {
 } from './organization-names';
 import { buildPlaceIndex, Place, ruralPlace } from './places';
 import { participantBio } from './profile-texts';
-import { ELIGIBILITY, GOALS_BY_KIND, HOURS, KINDS, LEVELS_BY_KIND } from './distributions';
+import {
+  ELIGIBILITY,
+  GOALS_BY_KIND,
+  HOURS,
+  KINDS,
+  LEVELS_BY_KIND,
+  THEME_SKILL_CATEGORIES,
+} from './distributions';
 import { Prng, WeightedTable } from './prng';
 import { projectText } from './project-texts';
 
@@ -221,15 +228,6 @@ const CAPACITIES = [1, 2, 2, 3, 3, 3, 4, 4, 5, 5, 6, 8, 10, 12, 15, 20, 30];
 // Planting and harvest seasons for ongoing farm work; other themes get a run of months.
 // prettier-ignore
 const FARM_SEASONS = [[4, 5, 9, 10], [5, 6], [8, 9, 10], [10, 11], [3, 4, 5], [6, 7, 8], [9, 10, 11, 12]];
-
-// Skill categories (of the seeded taxonomy) that projects of a theme mostly ask for; categories
-// missing from the database are ignored.
-const THEME_SKILL_CATEGORIES: Record<string, readonly string[]> = {
-  agriculture: ['agriculture', 'food', 'marketing'],
-  learning: ['education', 'translation', 'facilitation'],
-  work: ['it', 'design', 'marketing', 'pr', 'management'],
-  local: ['facilitation', 'tourism', 'welfare', 'building', 'pr'],
-};
 
 // ---------------------------------------------------------------------------------------------
 
