@@ -18,7 +18,8 @@ describe('notifications', () => {
   let admin: Person;
 
   beforeAll(async () => {
-    smtp = await startSmtpCatcher();
+    // Mailboxes whose name starts with "gone-" do not exist: refused for good at RCPT TO.
+    smtp = await startSmtpCatcher({ refuseRecipient: (address) => address.startsWith('gone-') });
     platform = await startTestPlatform({
       worker: true,
       env: {
@@ -594,5 +595,90 @@ describe('notifications', () => {
       (await inboxOf(staff)).find((n: any) => n.type === 'SCOUT_OFFER_ANSWERED'),
     );
     expect(answered.body).toContain('今回は見送る');
+  });
+
+  it('dead-letters at once an e-mail the server refuses for good, without retrying it', async () => {
+    const { projectId } = await scene('152251');
+    const gone = await f.signUp('gone-staff');
+    const regionId = (
+      await platform.dataSource.query(
+        `SELECT region_organization_id AS id FROM project WHERE id = $1`,
+        [projectId],
+      )
+    )[0].id;
+    await f.addMember(admin, regionId, gone);
+    const applicationId = await apply(await f.participant('ueda'), projectId);
+    const dead = await eventually(async () => {
+      const rows = await deliveriesOf(`application-submitted.${applicationId}`);
+      return rows.find(
+        (r: any) => r.recipient_id === gone.id && r.channel === 'EMAIL' && r.status === 'DEAD',
+      );
+    });
+    expect(dead.attempts).toBe(1);
+    expect(dead.last_error).toMatch(/550/);
+  });
+
+  it('lets an admin list a dead digest and send it again', async () => {
+    // Earlier tests' digest items go out first, in digests of their own day.
+    const digests = platform.worker!.get(DigestService);
+    await digests.gather(new Date('2026-11-29T02:00:00Z'));
+    await eventually(async () => {
+      const [pending] = await platform.dataSource.query(
+        `SELECT count(*)::int AS n FROM notification_digest WHERE status = 'PENDING'`,
+      );
+      return pending.n === 0;
+    });
+    smtp.clear();
+    const { staff, staffEn, projectId } = await scene('152269');
+    // Only the digest goes out by e-mail in this test.
+    expectData(
+      await setPreference(staffEn, {
+        eventType: 'APPLICATION_SUBMITTED',
+        channel: 'EMAIL',
+        mode: 'OFF',
+      }),
+    );
+    expectData(
+      await setPreference(staff, {
+        eventType: 'APPLICATION_SUBMITTED',
+        channel: 'EMAIL',
+        mode: 'DAILY_DIGEST',
+      }),
+    );
+    const applicationId = await apply(await f.participant('sakai'), projectId);
+    await eventually(async () => {
+      const rows = await deliveriesOf(`application-submitted.${applicationId}`);
+      return rows.some((r: any) => r.recipient_id === staff.id && r.status === 'IN_DIGEST');
+    });
+    smtp.failNext(JOBS['deliver.digest'].attempts);
+    // 02:00 UTC is 11:00 in Tokyo, past the 09:00 digest hour.
+    expect(await digests.gather(new Date('2026-11-30T02:00:00Z'))).toBe(1);
+    const list = `query { notificationDigests(status: DEAD, first: 50) {
+      edges { node { id recipientId localDate status attempts lastError } } } }`;
+    const [dead] = await eventually(async () => {
+      const nodes = expectData(await platform.gql(list, {}, admin.token))
+        .notificationDigests.edges.map((e: any) => e.node)
+        .filter((n: any) => n.recipientId === staff.id);
+      return nodes.length > 0 && nodes;
+    });
+    expect(dead).toMatchObject({
+      localDate: '2026-11-30',
+      attempts: JOBS['deliver.digest'].attempts,
+    });
+    expect(dead.lastError).toMatch(/451/);
+    expect(rejection(await platform.gql(list, {}, staff.token)).extensions.code).toBe('FORBIDDEN');
+
+    const retried = expectData(
+      await platform.gql(
+        `mutation($id: ID!) { retryNotificationDigest(id: $id) { status retries } }`,
+        { id: dead.id },
+        admin.token,
+      ),
+    ).retryNotificationDigest;
+    expect(retried).toEqual({ status: 'PENDING', retries: 1 });
+    const mail = await eventually(() =>
+      Promise.resolve(smtp.messages.find((m) => m.to === staff.email)),
+    );
+    expect(mail.subject).toBe('【Tsunagu】本日のお知らせ（1件）');
   });
 });
