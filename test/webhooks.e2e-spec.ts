@@ -268,6 +268,35 @@ describe('webhooks', () => {
       expect(await storedEndpointCount()).toBe(before);
     });
 
+    it('keeps an organisation to 10 endpoints', async () => {
+      const organizationId = await organization();
+      for (let i = 0; i < 10; i++) {
+        await createEndpoint(`https://crm.example.jp/hooks/${i}`, undefined, organizationId);
+      }
+      const refused = rejection(
+        await platform.gql(
+          CREATE,
+          {
+            input: {
+              organizationId,
+              url: 'https://crm.example.jp/hooks/10',
+              eventTypes: ['APPLICATION_SUBMITTED'],
+            },
+          },
+          owner.token,
+        ),
+      );
+      expect(refused.extensions.code).toBe('CONFLICT');
+      expect(refused.message).toBe(
+        'An organisation can have at most 10 webhook endpoints; delete one first',
+      );
+      const [{ n }] = await platform.dataSource.query(
+        `SELECT count(*)::int AS n FROM webhook_endpoint WHERE organization_id = $1`,
+        [organizationId],
+      );
+      expect(n).toBe(10);
+    });
+
     it('updates only what is given, refuses bad changes and deletes', async () => {
       const hook = await receiver();
       const { id } = await createEndpoint(hook);
