@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -9,45 +9,6 @@ import type { LocalService } from './local-postgres';
 export interface LocalMailOptions {
   dataDir: string;
   log?: (line: string) => void;
-}
-
-// Just enough of the headers to name a message in the log line; the .eml file has everything.
-const HEADER_LIMIT = 64 * 1024;
-
-function headerOf(head: string, name: string): string | undefined {
-  const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
-  const match = new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(unfolded);
-  return match?.[1]?.trim();
-}
-
-function qDecode(text: string): Buffer {
-  const bytes: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const hex = text.slice(i + 1, i + 3);
-    if (text[i] === '=' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
-      bytes.push(parseInt(hex, 16));
-      i += 2;
-    } else bytes.push(text[i] === '_' ? 0x20 : text.charCodeAt(i) & 0xff);
-  }
-  return Buffer.from(bytes);
-}
-
-const ENCODED_WORD = /=\?([^?]+)\?([bBqQ])\?([^?]*)\?=/g;
-
-// Japanese subjects arrive as RFC 2047 encoded words ("=?UTF-8?Q?...?="). A run of adjacent
-// words is decoded as one byte sequence, since a sender may split a character between two.
-// Only UTF-8 is decoded; anything else stays as it came (this is only for a log line).
-function decodeWords(value: string): string {
-  // Whitespace between two encoded words is not part of the text (RFC 2047, section 6.2).
-  const joined = value.replace(/\?=\s+(?==\?)/g, '?=');
-  return joined.replace(/(?:=\?[^?]+\?[bBqQ]\?[^?]*\?=)+/g, (run) => {
-    const parts: Buffer[] = [];
-    for (const [, charset, encoding, text] of run.matchAll(ENCODED_WORD)) {
-      if (!/^(utf-?8|us-ascii)(\*.*)?$/i.test(charset)) return run;
-      parts.push(encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64') : qDecode(text));
-    }
-    return Buffer.concat(parts).toString('utf8');
-  });
 }
 
 function fileName(): string {
@@ -80,11 +41,6 @@ export async function startLocalMail(options: LocalMailOptions): Promise<LocalSe
       const file = join(options.dataDir, name);
       // Written under a temporary name first, so a half-written file never looks like a message.
       const partial = `${file}.part`;
-      let head = '';
-      stream.on('data', (chunk: Buffer) => {
-        if (head.length < HEADER_LIMIT && !head.includes('\r\n\r\n'))
-          head += chunk.toString('utf8');
-      });
       pipeline(stream, createWriteStream(partial))
         .then(async () => {
           if (stream.sizeExceeded) {
@@ -95,8 +51,10 @@ export async function startLocalMail(options: LocalMailOptions): Promise<LocalSe
             return callback(error);
           }
           await rename(partial, file);
-          const headers = head.split(/\r?\n\r?\n/)[0];
-          const subject = decodeWords(headerOf(headers, 'subject') ?? '(no subject)');
+          // Japanese subjects arrive encoded (RFC 2047): the parser decodes them for the log.
+          const { simpleParser } = await import('mailparser');
+          const parsed = await simpleParser(createReadStream(file));
+          const subject = parsed.subject ?? '(no subject)';
           const to = session.envelope.rcptTo.map((r) => r.address).join(', ');
           log(`[mail] ${subject} -> ${to} saved to ${file}`);
           callback(null, `Saved as ${name}`);
