@@ -55,21 +55,9 @@ describe('the worker engines', () => {
   it("merge each weights group's top-k into the exact top-k over all projects", () => {
     const engine = new ProjectEngine(new Map(projects.map((p) => [p.id, p])), weightsOf);
     for (const participant of participants) {
-      // Brute force: each project scored with its own weights, everything sorted together.
-      const expected = [
-        ...topProjects(
-          participant,
-          projects.filter((p) => p.programId),
-          PROGRAM_WEIGHTS,
-          5,
-        ),
-        ...topProjects(
-          participant,
-          projects.filter((p) => !p.programId),
-          DEFAULT_WEIGHTS,
-          5,
-        ),
-      ]
+      // Brute force: each project scored alone with its own weights, everything sorted together.
+      const expected = projects
+        .flatMap((p) => topProjects(participant, [p], weightsOf(p), 1))
         .sort((a, b) => b.score - a.score || (a.projectId < b.projectId ? -1 : 1))
         .slice(0, 5);
       expect(engine.topProjects(participant, 5)).toEqual(expected);
