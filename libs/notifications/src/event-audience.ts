@@ -24,30 +24,30 @@ export interface EventAudience {
   organizationIds: string[];
 }
 
+// Intermediaries whose remit covers a project (given as an SQL expression for its id).
+const coveringOrgs = (projectId: string) => `
+  SELECT DISTINCT o.id FROM organization o
+    JOIN remit_area r ON r.organization_id = o.id
+    JOIN project p ON p.id = ${projectId}
+   WHERE o.kind = 'INTERMEDIARY'
+     AND (r.municipality_code = p.municipality_code OR r.prefecture_code = p.prefecture_code)`;
+
+const COVERING_ORGS = coveringOrgs('$1');
+
 // The intermediaries supervising an engagement: the supervisor's own organisation among those
-// whose remit covers the project, or every covering intermediary when the supervisor is on staff
-// of none of them (or there is no supervisor yet, as for an unanswered application).
+// covering the project, or every covering intermediary when the supervisor is on staff of none
+// of them (or there is no supervisor yet, as for an unanswered application).
 const SUPERVISING_ORGS = `
   WITH target AS (
-    SELECT a.terms->>'supervisorId' AS supervisor_id, p.municipality_code, p.prefecture_code
-      FROM application a JOIN project p ON p.id = a.project_id WHERE a.id = $1),
-  covering AS (
-    SELECT DISTINCT o.id FROM organization o
-      JOIN remit_area r ON r.organization_id = o.id, target t
-     WHERE o.kind = 'INTERMEDIARY'
-       AND (r.municipality_code = t.municipality_code OR r.prefecture_code = t.prefecture_code)),
+    SELECT a.terms->>'supervisorId' AS supervisor_id, a.project_id FROM application a
+     WHERE a.id = $1),
+  covering AS (${coveringOrgs('(SELECT project_id FROM target)')}),
   supervising AS (
     SELECT c.id FROM covering c
       JOIN membership m ON m.organization_id = c.id, target t
      WHERE m.user_id::text = t.supervisor_id)
   SELECT id FROM supervising
   UNION SELECT id FROM covering WHERE NOT EXISTS (SELECT 1 FROM supervising)`;
-
-const COVERING_ORGS = `
-  SELECT DISTINCT o.id FROM organization o
-    JOIN remit_area r ON r.organization_id = o.id, project p
-   WHERE p.id = $1 AND o.kind = 'INTERMEDIARY'
-     AND (r.municipality_code = p.municipality_code OR r.prefecture_code = p.prefecture_code)`;
 
 // A company hears (by webhook) of the engagements of the employees it sends.
 const companyOf = (a: ApplicationFacts): string[] => (a.company_id ? [a.company_id] : []);
