@@ -1,5 +1,6 @@
 import { BENCH_SKILL_COUNT, generateBenchData } from './bench-data';
-import { BenchOptionsError, parseBenchArgs } from './matching-bench';
+import { BenchOptionsError } from './bench-args';
+import { parseBenchArgs } from './matching-bench';
 
 describe('bench data', () => {
   const data = generateBenchData({ participants: 400, projects: 300, seed: 5 });

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import {
   allocateOptimal,
   allocateStable,
@@ -14,6 +13,7 @@ import {
   topProjects,
 } from '@tsunagu/matching';
 import { Prng } from '../synthetic/prng';
+import { BenchOptionsError, parseWholeNumberFlags, percentileOfSorted } from './bench-args';
 import { generateBenchData } from './bench-data';
 import { referenceOptimum } from './reference-optimum';
 
@@ -53,57 +53,23 @@ const DEFAULTS: BenchOptions = {
 const COHORT_CHOICES = 10;
 const COHORT_CAPACITY = [1, 8] as const;
 
-export class BenchOptionsError extends Error {
-  override name = 'BenchOptionsError';
-}
+const FLAGS: Record<keyof BenchOptions, { flag: string; min: number }> = {
+  participants: { flag: 'participants', min: 1 },
+  projects: { flag: 'projects', min: 1 },
+  k: { flag: 'k', min: 1 },
+  // Seed and sample may be 0; an empty side would leave out the allocation's keys.
+  seed: { flag: 'seed', min: 0 },
+  allocParticipants: { flag: 'alloc-participants', min: 1 },
+  allocProjects: { flag: 'alloc-projects', min: 1 },
+  projectSample: { flag: 'project-sample', min: 0 },
+};
 
 export function parseBenchArgs(args: readonly string[]): BenchOptions {
-  const names = {
-    participants: 'participants',
-    projects: 'projects',
-    k: 'k',
-    seed: 'seed',
-    allocParticipants: 'alloc-participants',
-    allocProjects: 'alloc-projects',
-    projectSample: 'project-sample',
-  } as const;
-  let values: Record<string, string | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...args],
-      options: Object.fromEntries(
-        Object.values(names).map((flag) => [flag, { type: 'string' as const }]),
-      ),
-      strict: true,
-      allowPositionals: false,
-    }) as { values: Record<string, string | undefined> });
-  } catch (error) {
-    throw new BenchOptionsError(`${(error as Error).message}. Usage: ${BENCH_USAGE}`);
-  }
-  const options = { ...DEFAULTS };
-  for (const key of Object.keys(names) as Array<keyof BenchOptions>) {
-    const text = values[names[key]];
-    if (text === undefined) continue;
-    const value = Number(text.replace(/[_,]/g, ''));
-    // Seed and sample may be 0; an empty side would leave out the allocation's keys.
-    const min = key === 'seed' || key === 'projectSample' ? 0 : 1;
-    if (!Number.isSafeInteger(value) || value < min) {
-      throw new BenchOptionsError(
-        `--${names[key]} must be a whole number >= ${min}, got "${text}"`,
-      );
-    }
-    options[key] = value;
-  }
-  return options;
+  return parseWholeNumberFlags(args, FLAGS, DEFAULTS, BENCH_USAGE);
 }
 
 const seconds = (ms: number) => Math.round(ms) / 1000;
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 // Everything in a list of matches (ids, scores, factor values, weights, reasons), in 20 bytes.
 function fingerprint(matches: Match[]): string {
@@ -273,8 +239,8 @@ export async function runMatchingBench(options: BenchOptions): Promise<Record<st
     ...(firstDifference ? { first_difference: firstDifference } : {}),
     engine_pairs_scored: index.scoredPairs,
     engine_pairs_scored_share: round(index.scoredPairs / (n * projects.length), 5),
-    per_participant_p50_ms: round(percentile(perParticipant, 50), 4),
-    per_participant_p99_ms: round(percentile(perParticipant, 99), 4),
+    per_participant_p50_ms: round(percentileOfSorted(perParticipant, 50), 4),
+    per_participant_p99_ms: round(percentileOfSorted(perParticipant, 99), 4),
     project_sample: sample.length,
     project_side_bruteforce_s: seconds(projectSideBruteMs),
     project_side_index_build_s: seconds(participantBuildMs),

@@ -1,10 +1,8 @@
+import { BenchOptionsError, median, percentile } from './bench-args';
 import {
   forEachConcurrently,
-  median,
   NOTIFICATIONS_BENCH_DEFAULTS,
-  NotificationsBenchOptionsError,
   parseNotificationsBenchArgs,
-  percentile,
 } from './notifications-bench-options';
 
 describe('notifications bench options', () => {
@@ -16,9 +14,7 @@ describe('notifications bench options', () => {
   });
 
   it('refuses unknown flags and sizes below one', () => {
-    expect(() => parseNotificationsBenchArgs(['--people', '3'])).toThrow(
-      NotificationsBenchOptionsError,
-    );
+    expect(() => parseNotificationsBenchArgs(['--people', '3'])).toThrow(BenchOptionsError);
     expect(() => parseNotificationsBenchArgs(['--runs', '0'])).toThrow('--runs must be');
     expect(() => parseNotificationsBenchArgs(['--staff', 'x'])).toThrow('--staff must be');
   });

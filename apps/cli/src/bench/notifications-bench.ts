@@ -4,7 +4,6 @@ import { AppConfig, dataSourceOptions, QUEUE_NAMES, QueueService } from '@tsunag
 import { ApplicationService } from '@tsunagu/engagements';
 import { PasswordHasher } from '@tsunagu/identity';
 import { randomBytes } from 'node:crypto';
-import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
 // The benchmark runs both apps in its own process, as the e2e tests do; apps have no alias.
 // eslint-disable-next-line no-restricted-imports
@@ -20,14 +19,13 @@ import {
   waitUntilIdle,
 } from './notification-bench-phases';
 import { createParticipants, createProject, createRegion } from './notification-bench-scene';
+import { BenchOptionsError, median, percentile } from './bench-args';
 import {
-  median,
   type NotificationsBenchOptions,
-  NotificationsBenchOptionsError,
   parseNotificationsBenchArgs,
-  percentile,
 } from './notifications-bench-options';
 import { startSmtpSink } from './smtp-sink';
+import { MailTransport } from '@tsunagu/notifications';
 
 // npm run bench:notifications -- [--participants N] [--staff S] [--runs R] [--concurrency C]
 //
@@ -199,8 +197,7 @@ export async function runNotificationsBench(options: NotificationsBenchOptions) 
   const sink = await startSmtpSink();
   let api: INestApplication | undefined;
   let worker: INestApplicationContext | undefined;
-  // Same pool settings as the worker's MailTransport: the ratio is about bookkeeping, not SMTP.
-  const mailer = createTransport({ pool: true, url: sink.url, maxConnections: 3 });
+  let mailer: MailTransport | undefined;
   try {
     configureApps(sink.url);
     await migrate(services.stack.databaseUrl);
@@ -208,6 +205,7 @@ export async function runNotificationsBench(options: NotificationsBenchOptions) 
     await api.init();
     worker = await createWorkerApp({ logger: ['error'] });
 
+    mailer = new MailTransport(api.get(AppConfig));
     const db = api.get(DataSource);
     const passwordHash = await new PasswordHasher().hash(randomBytes(16).toString('hex'));
     const ctx: PhaseContext = {
@@ -245,7 +243,7 @@ export async function runNotificationsBench(options: NotificationsBenchOptions) 
       await removeQueues(api.get(QueueService));
       await api.close();
     }
-    mailer.close();
+    mailer?.onApplicationShutdown();
     await sink.close();
     await services.stop();
   }
@@ -256,7 +254,7 @@ async function main(): Promise<void> {
   try {
     options = parseNotificationsBenchArgs(process.argv.slice(2));
   } catch (error) {
-    if (error instanceof NotificationsBenchOptionsError) {
+    if (error instanceof BenchOptionsError) {
       console.error(error.message);
       process.exit(2);
     }
