@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { OutboxService } from '../outbox/outbox.service';
+import { OutboxJob, OutboxService } from '../outbox/outbox.service';
 import { ScoringSubject, ScoringSubjectKind } from './scoring-subject.entity';
 
 // Called by the contexts whose changes affect matching (profiles, projects, applications), in
@@ -12,12 +12,16 @@ export class ScoringRequestService {
 
   async participantChanged(manager: EntityManager, participantId: string): Promise<void> {
     const revision = await this.bump(manager, ScoringSubjectKind.PARTICIPANT, participantId);
-    await this.enqueue(manager, ScoringSubjectKind.PARTICIPANT, participantId, `r${revision}`);
+    await this.outbox.addMany(manager, [
+      this.job(ScoringSubjectKind.PARTICIPANT, participantId, `r${revision}`),
+    ]);
   }
 
   async projectChanged(manager: EntityManager, projectId: string): Promise<void> {
     const revision = await this.bump(manager, ScoringSubjectKind.PROJECT, projectId);
-    await this.enqueue(manager, ScoringSubjectKind.PROJECT, projectId, `r${revision}`);
+    await this.outbox.addMany(manager, [
+      this.job(ScoringSubjectKind.PROJECT, projectId, `r${revision}`),
+    ]);
   }
 
   // The subjects' facts are unchanged but their lists may not be (someone else's change moves
@@ -27,30 +31,24 @@ export class ScoringRequestService {
     kind: ScoringSubjectKind,
     subjectIds: readonly string[],
   ): Promise<void> {
-    for (const id of subjectIds) await this.enqueue(manager, kind, id, `refresh-${randomUUID()}`);
+    await this.outbox.addMany(
+      manager,
+      subjectIds.map((id) => this.job(kind, id, `refresh-${randomUUID()}`)),
+    );
   }
 
-  private async enqueue(
-    manager: EntityManager,
-    kind: ScoringSubjectKind,
-    id: string,
-    suffix: string,
-  ): Promise<void> {
-    if (kind === ScoringSubjectKind.PARTICIPANT) {
-      await this.outbox.add(
-        manager,
-        'score.participant',
-        { participantId: id },
-        `score-participant-${id}-${suffix}`,
-      );
-    } else {
-      await this.outbox.add(
-        manager,
-        'score.project',
-        { projectId: id },
-        `score-project-${id}-${suffix}`,
-      );
-    }
+  private job(kind: ScoringSubjectKind, id: string, suffix: string): OutboxJob {
+    return kind === ScoringSubjectKind.PARTICIPANT
+      ? {
+          jobName: 'score.participant',
+          payload: { participantId: id },
+          jobId: `score-participant-${id}-${suffix}`,
+        }
+      : {
+          jobName: 'score.project',
+          payload: { projectId: id },
+          jobId: `score-project-${id}-${suffix}`,
+        };
   }
 
   private async bump(
