@@ -22,6 +22,15 @@ const VISIBILITIES_OPEN_TO: Record<OrganizationKind, readonly string[]> = {
 // Pure: decisions from the actor and the resource's scope.
 @Injectable()
 export class PolicyService {
+  // An intermediary's programs (their creation, check-in rhythm and matching weights) are its
+  // staff's, or a platform admin's.
+  canRunProgramsOf(actor: Actor, intermediaryOrganizationId: string): boolean {
+    return (
+      this.isPlatformAdmin(actor) ||
+      this.membership(actor, intermediaryOrganizationId) !== undefined
+    );
+  }
+
   isPlatformAdmin(actor: Actor): boolean {
     return actor.memberships.some((m) => m.organizationKind === OrganizationKind.PLATFORM);
   }

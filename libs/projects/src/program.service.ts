@@ -24,7 +24,7 @@ export class ProgramService {
       );
     }
     this.policy.assert(
-      this.policy.isPlatformAdmin(actor) || this.policy.membership(actor, org.id) !== undefined,
+      this.policy.canRunProgramsOf(actor, org.id),
       "Only the intermediary's staff create its programs",
     );
     const repo = this.dataSource.getRepository(Program);
@@ -47,8 +47,7 @@ export class ProgramService {
     const program = await repo.findOneBy({ id: programId });
     if (!program) throw AppError.notFound('Program', programId);
     this.policy.assert(
-      this.policy.isPlatformAdmin(actor) ||
-        this.policy.membership(actor, program.intermediaryOrganizationId) !== undefined,
+      this.policy.canRunProgramsOf(actor, program.intermediaryOrganizationId),
       "Only the program's intermediary sets its check-in rhythm",
     );
     program.staleAfterDays = days;

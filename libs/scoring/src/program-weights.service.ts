@@ -41,8 +41,7 @@ export class ProgramWeightsService {
         .findOne({ where: { id: programId }, lock: { mode: 'pessimistic_write' } });
       if (!program) throw AppError.notFound('Program', programId);
       this.policy.assert(
-        this.policy.isPlatformAdmin(actor) ||
-          this.policy.membership(actor, program.intermediaryOrganizationId) !== undefined,
+        this.policy.canRunProgramsOf(actor, program.intermediaryOrganizationId),
         "Only the program's intermediary sets its matching weights",
       );
       const latest = await latestProgramWeights(m, [programId]);
