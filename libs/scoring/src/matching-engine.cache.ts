@@ -8,6 +8,7 @@ import {
   ProjectIndex,
   pairScore,
   scorePair,
+  TopK,
 } from '@tsunagu/matching';
 import { DataSource } from 'typeorm';
 import { MatchingFactsLoader, ScoredProjectFacts } from './matching-facts.loader';
@@ -79,11 +80,12 @@ export class ParticipantEngine {
     scores: ReadonlyMap<string, number>,
     k: number,
   ): Match[] {
-    const best = [...scores]
-      .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
-      .slice(0, k);
+    // Best first, ties by id (as compareMatches orders them), without sorting every score.
+    const ids = [...scores.keys()];
+    const best = new TopK(k);
+    ids.forEach((id, i) => best.offer(scores.get(id)!, id, i));
     this.byId ??= new Map(this.participants.map((p) => [p.id, p]));
-    return best.map(([id]) => scorePair(this.byId!.get(id)!, project, weights)!);
+    return best.items().map((i) => scorePair(this.byId!.get(ids[i])!, project, weights)!);
   }
 
   // Candidates for many projects (a chunk of a full re-score): through the index, built once.
