@@ -91,10 +91,10 @@ export class EngagementAccompanimentService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!checkIn) throw AppError.notFound('Check-in', checkInId);
-      const application = await this.visible(actor, checkIn.applicationId, () =>
+      const { roles } = await this.engagements.findFor(actor, checkIn.applicationId, () =>
         AppError.notFound('Check-in', checkInId),
       );
-      this.require(actor, application, [EngagementRole.REGION], 'approve hours');
+      requireRole(roles, [EngagementRole.REGION], 'approve hours');
       if (checkIn.approvedAt) throw AppError.conflict('These hours are already approved');
       await m.update(
         EngagementCheckIn,
@@ -123,12 +123,12 @@ export class EngagementAccompanimentService {
     if (body.length > TEXT_MAX) {
       throw AppError.invalidField(['input', 'body'], 'must be at most 4,000 characters');
     }
-    const application = await this.visible(actor, input.applicationId);
+    const { application, roles } = await this.engagements.findFor(actor, input.applicationId);
     const writers =
       input.visibility === EngagementNoteVisibility.INTERMEDIARY_PRIVATE
         ? [EngagementRole.INTERMEDIARY]
         : [EngagementRole.REGION, EngagementRole.INTERMEDIARY];
-    this.require(actor, application, writers, 'write this kind of note');
+    requireRole(roles, writers, 'write this kind of note');
     const saved = await this.dataSource.getRepository(EngagementNote).save({
       applicationId: application.id,
       authorId: actor.userId,
@@ -240,8 +240,8 @@ export class EngagementAccompanimentService {
       lock: { mode: 'pessimistic_write' },
     });
     if (!locked) throw missing();
-    const application = await this.visible(actor, applicationId, missing);
-    this.require(actor, application, roles, verb);
+    const { roles: has } = await this.engagements.findFor(actor, applicationId, missing);
+    requireRole(has, roles, verb);
     if (locked.status !== EngagementStatus.ACTIVE) {
       throw AppError.conflict(
         `Cannot ${verb} an engagement that is ${locked.status} (only while ACTIVE)`,
@@ -249,24 +249,15 @@ export class EngagementAccompanimentService {
     }
   }
 
-  private async visible(
-    actor: Actor,
-    applicationId: string,
-    missing?: () => AppError,
-  ): Promise<Application> {
-    return (await this.engagements.findFor(actor, applicationId, missing)).application;
+  // The engagement when the actor has any role on it, else NOT_FOUND.
+  private async visible(actor: Actor, applicationId: string): Promise<void> {
+    await this.engagements.findFor(actor, applicationId);
   }
+}
 
-  private require(
-    actor: Actor,
-    application: Application,
-    roles: EngagementRole[],
-    verb: string,
-  ): void {
-    const has = this.engagements.rolesOf(actor, application, application.project!);
-    if (!roles.some((role) => has.has(role))) {
-      throw AppError.forbidden(`Only ${whoMay(roles)} can ${verb}`);
-    }
+function requireRole(has: ReadonlySet<EngagementRole>, roles: EngagementRole[], verb: string) {
+  if (!roles.some((role) => has.has(role))) {
+    throw AppError.forbidden(`Only ${whoMay(roles)} can ${verb}`);
   }
 }
 
