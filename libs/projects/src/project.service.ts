@@ -178,12 +178,16 @@ export class ProjectService {
     return project;
   }
 
-  // Row lock: concurrent edits and transitions of one project happen one after the other.
+  // Row lock: concurrent edits and transitions of one project happen one after the other. FOR NO
+  // KEY UPDATE, not FOR UPDATE: rows that merely reference the project (recommendations, alerts,
+  // applications) take a key-share lock for their foreign key, and must not wait on this one —
+  // the worker storing a participant's recommendations while an acceptance holds the project
+  // would otherwise deadlock with that acceptance bumping the participant's revision.
   async lockForUpdate(manager: EntityManager, projectId: string): Promise<Project> {
     const project = await manager
       .getRepository(Project)
       .createQueryBuilder('p')
-      .setLock('pessimistic_write')
+      .setLock('for_no_key_update')
       .where('p.id = :projectId', { projectId })
       .getOne();
     if (!project) throw AppError.notFound('Project', projectId);
