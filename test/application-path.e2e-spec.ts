@@ -78,11 +78,13 @@ describe('from a region project to a notification', () => {
 
     // Both region staff are notified, each in their own language.
     const notifications = `query { myNotifications(first: 10) { edges { node { id type title body projectId applicationId readAt } } } unreadNotificationCount }`;
+    // The list and the count are read side by side: wait until both have seen the delivery.
     const ja = await eventually(async () => {
       const data = expectData(await platform.gql(notifications, {}, regionStaff.token));
-      return data.myNotifications.edges.length > 0 && data;
+      return data.myNotifications.edges.length > 0 && data.unreadNotificationCount > 0 && data;
     });
     expect(ja.unreadNotificationCount).toBe(1);
+    expect(ja.myNotifications.edges).toHaveLength(1);
     const note = ja.myNotifications.edges[0].node;
     expect(note).toMatchObject({
       type: 'APPLICATION_SUBMITTED',
