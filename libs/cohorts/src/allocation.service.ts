@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, ErrorCode, FieldProblem, groupBy, OutboxService } from '@tsunagu/core';
+import {
+  AppError,
+  ErrorCode,
+  FieldProblem,
+  groupBy,
+  OutboxService,
+  ConflictReason,
+} from '@tsunagu/core';
 import { Application, ApplicationService } from '@tsunagu/engagements';
 import { Actor, User } from '@tsunagu/identity';
 import { type AllocationInstance, validateAllocationInstance } from '@tsunagu/matching';
@@ -143,7 +150,10 @@ export class AllocationService {
       const cohort = await this.cohorts.staffCohort(m, actor, cohortId, 'update');
       const allocation = await this.lock(m, allocationId);
       if (cohort.status === CohortStatus.CONFIRMED) {
-        throw AppError.conflict('This cohort has already confirmed an allocation');
+        throw AppError.conflict(
+          ConflictReason.ALREADY_DONE,
+          'This cohort has already confirmed an allocation',
+        );
       }
       assertProposed(allocation);
       const assignments = await m
@@ -163,6 +173,7 @@ export class AllocationService {
       const closed = [...projects.values()].filter((p) => notTakingApplications(p));
       if (closed.length) {
         throw AppError.conflict(
+          ConflictReason.NOT_TAKING_APPLICATIONS,
           `Not taking applications (closed or paused): ${closed.map((p) => `"${p.title}"`).join(', ')}. ` +
             'Move their participants elsewhere or unassign them, then confirm',
         );
@@ -188,6 +199,7 @@ export class AllocationService {
       );
       if (over.length) {
         throw AppError.conflict(
+          ConflictReason.PROJECT_FULL,
           `More participants than seats: ${over.map((id) => `"${projects.get(id)!.title}"`).join(', ')}. ` +
             'Adjust the allocation, then confirm',
         );
@@ -302,6 +314,7 @@ export class AllocationService {
       // A participant applied on their own between the check above and this insert.
       if (error instanceof AppError && error.code === ErrorCode.CONFLICT) {
         throw AppError.conflict(
+          ConflictReason.ALREADY_APPLIED,
           'A participant applied on their own while the allocation was being confirmed: confirm again',
         );
       }
@@ -363,6 +376,7 @@ export class AllocationService {
 function assertProposed(allocation: Allocation): void {
   if (allocation.status !== AllocationStatus.PROPOSED) {
     throw AppError.conflict(
+      ConflictReason.WRONG_STATUS,
       `This allocation is ${allocation.status}: only a PROPOSED allocation can be adjusted or confirmed`,
     );
   }

@@ -8,6 +8,7 @@ import {
   Page,
   paginateKeyset,
   ScoringRequestService,
+  ConflictReason,
 } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { isOpenToKind, ProjectService } from '@tsunagu/projects';
@@ -103,7 +104,10 @@ export class ApplicationService {
       })
       .catch((error: unknown) => {
         if (error instanceof AppError && error.code === ErrorCode.CONFLICT) {
-          throw AppError.conflict('A member of this team has already applied to this project');
+          throw AppError.conflict(
+            ConflictReason.ALREADY_APPLIED,
+            'A member of this team has already applied to this project',
+          );
         }
         throw error;
       });
@@ -124,7 +128,10 @@ export class ApplicationService {
         ids.push((inserted.identifiers[0] as { id: string }).id);
       } catch (error) {
         if (isUniqueViolation(error, 'application_project_participant_key')) {
-          throw AppError.conflict('You have already applied to this project');
+          throw AppError.conflict(
+            ConflictReason.ALREADY_APPLIED,
+            'You have already applied to this project',
+          );
         }
         throw error;
       }

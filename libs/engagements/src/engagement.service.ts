@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, DomainEventPublisher, FieldProblem, ScoringRequestService } from '@tsunagu/core';
+import {
+  AppError,
+  DomainEventPublisher,
+  FieldProblem,
+  ScoringRequestService,
+  ConflictReason,
+} from '@tsunagu/core';
 import { Actor, Membership, OrganizationKind, PolicyService, User } from '@tsunagu/identity';
 import { ParticipantProfile } from '@tsunagu/participants';
 import { Project, ProjectService } from '@tsunagu/projects';
@@ -78,7 +84,7 @@ export class EngagementService {
       if (!decision.ok) {
         throw decision.reason === 'FORBIDDEN'
           ? AppError.forbidden(decision.message)
-          : AppError.conflict(decision.message);
+          : AppError.conflict(ConflictReason.INVALID_TRANSITION, decision.message);
       }
       if (decision.needsReason && !reason) {
         throw AppError.invalidField(['input', 'reason'], 'is required for this action');
@@ -100,7 +106,10 @@ export class EngagementService {
           status: In([...SEAT_HOLDING]),
         });
         if (held >= project.capacity) {
-          throw AppError.conflict(`The project is full: all ${project.capacity} places are taken`);
+          throw AppError.conflict(
+            ConflictReason.PROJECT_FULL,
+            `The project is full: all ${project.capacity} places are taken`,
+          );
         }
       }
       await m.update(Application, { id: application.id }, changes);
@@ -155,6 +164,7 @@ export class EngagementService {
     const application = await this.visible(actor, applicationId);
     if (!CONTACTS_SHARED.includes(application.status)) {
       throw AppError.conflict(
+        ConflictReason.WRONG_STATUS,
         `Contact details are shared once the intermediary approves the engagement (it is ${application.status})`,
       );
     }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, ScoringRequestService } from '@tsunagu/core';
+import { AppError, ScoringRequestService, ConflictReason } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { DataSource } from 'typeorm';
 import { ProjectAuditService } from './project-audit.service';
@@ -162,6 +162,6 @@ export class ProjectLifecycleService {
     if (decision.ok) return decision.to;
     throw decision.reason === 'FORBIDDEN'
       ? AppError.forbidden(decision.message)
-      : AppError.conflict(decision.message);
+      : AppError.conflict(ConflictReason.INVALID_TRANSITION, decision.message);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, JapanGeography } from '@tsunagu/core';
+import { AppError, JapanGeography, ConflictReason } from '@tsunagu/core';
 import {
   Actor,
   Organization,
@@ -108,7 +108,10 @@ export class ProjectService {
         'Only the region edits its projects',
       );
       if (project.status !== ProjectStatus.DRAFT) {
-        throw AppError.conflict(`Only drafts can be edited; this project is ${project.status}`);
+        throw AppError.conflict(
+          ConflictReason.WRONG_STATUS,
+          `Only drafts can be edited; this project is ${project.status}`,
+        );
       }
       const region = await m
         .getRepository(Organization)
@@ -165,7 +168,7 @@ export class ProjectService {
       throw AppError.notFound('Published project', projectId);
     }
     const refusal = notTakingApplications(project);
-    if (refusal) throw AppError.conflict(refusal);
+    if (refusal) throw AppError.conflict(ConflictReason.NOT_TAKING_APPLICATIONS, refusal);
     return project;
   }
 

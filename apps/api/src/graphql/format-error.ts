@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { AppError } from '@tsunagu/core';
+import { AppError, databaseRuleError } from '@tsunagu/core';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 
 const logger = new Logger('GraphQL');
@@ -21,7 +21,9 @@ export function formatGraphQLError(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? error.originalError : error;
+  const raw = error instanceof GraphQLError ? error.originalError : error;
+  // A database rule's refusal that no service turned into an AppError is still a CONFLICT.
+  const original = raw instanceof AppError ? raw : (databaseRuleError(raw) ?? raw);
   if (original instanceof AppError) {
     return {
       message: original.message,
@@ -29,6 +31,7 @@ export function formatGraphQLError(
       locations: formatted.locations,
       extensions: {
         code: original.code,
+        ...(original.reason ? { reason: original.reason } : {}),
         ...(original.fields.length ? { fields: original.fields } : {}),
       },
     };
