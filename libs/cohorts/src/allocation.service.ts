@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
-  ErrorCode,
   FieldProblem,
   groupBy,
   OutboxService,
@@ -204,6 +203,16 @@ export class AllocationService {
             'Adjust the allocation, then confirm',
         );
       }
+      // The project's own capacity may have shrunk below the cohort's seats since (a project sent
+      // back to DRAFT and edited): those already holding a seat there keep it, the rest must fit.
+      const full = await this.projectsWithoutRoom(m, assignments);
+      if (full.length) {
+        throw AppError.conflict(
+          ConflictReason.PROJECT_FULL,
+          `More participants than free places: ${full.map((id) => `"${projects.get(id)!.title}"`).join(', ')}. ` +
+            'Adjust the allocation, then confirm',
+        );
+      }
       const key = (a: { projectId: string; participantId: string }) =>
         `${a.projectId}/${a.participantId}`;
       const existingId = new Map(existing.map((a) => [key(a), a.id]));
@@ -312,7 +321,7 @@ export class AllocationService {
       );
     } catch (error) {
       // A participant applied on their own between the check above and this insert.
-      if (error instanceof AppError && error.code === ErrorCode.CONFLICT) {
+      if (error instanceof AppError && error.reason === ConflictReason.ALREADY_APPLIED) {
         throw AppError.conflict(
           ConflictReason.ALREADY_APPLIED,
           'A participant applied on their own while the allocation was being confirmed: confirm again',
@@ -320,6 +329,27 @@ export class AllocationService {
       }
       throw error;
     }
+  }
+
+  // Projects whose capacity, less the seats held by people not assigned to them here, is below
+  // the number assigned.
+  private async projectsWithoutRoom(
+    m: EntityManager,
+    assignments: readonly AllocationAssignment[],
+  ): Promise<string[]> {
+    if (assignments.length === 0) return [];
+    const rows = await m.query<Array<{ project_id: string }>>(
+      `SELECT x.project_id
+         FROM (SELECT unnest($1::uuid[]) AS project_id, unnest($2::uuid[]) AS participant_id) x
+         JOIN project p ON p.id = x.project_id
+        GROUP BY x.project_id, p.capacity
+       HAVING count(*) > p.capacity - (
+         SELECT count(*) FROM application a
+          WHERE a.project_id = x.project_id AND application_holds_seat(a.status)
+            AND a.participant_id <> ALL (array_agg(x.participant_id)))`,
+      [assignments.map((a) => a.projectId), assignments.map((a) => a.participantId)],
+    );
+    return rows.map((r) => r.project_id).sort();
   }
 
   private async cohortIdOf(m: EntityManager, allocationId: string): Promise<string> {

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import {
   AppError,
   Connection,
-  ErrorCode,
   isUniqueViolation,
   DomainEventPublisher,
   Page,
@@ -93,6 +92,14 @@ export class ApplicationService {
             "every member needs a company-employee profile linked to the team's company",
           );
         }
+        // A team comes together or not at all: it must fit in the seats still free.
+        const free = project.capacity - (await this.projects.seatsHeld(m, projectId));
+        if (members.length > free) {
+          throw AppError.conflict(
+            ConflictReason.PROJECT_FULL,
+            `The team has ${members.length} members but the project has ${Math.max(free, 0)} free places`,
+          );
+        }
         return this.submitWithin(
           m,
           members.map((member) => ({
@@ -103,7 +110,7 @@ export class ApplicationService {
         );
       })
       .catch((error: unknown) => {
-        if (error instanceof AppError && error.code === ErrorCode.CONFLICT) {
+        if (error instanceof AppError && error.reason === ConflictReason.ALREADY_APPLIED) {
           throw AppError.conflict(
             ConflictReason.ALREADY_APPLIED,
             'A member of this team has already applied to this project',

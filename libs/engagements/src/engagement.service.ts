@@ -8,7 +8,7 @@ import {
 } from '@tsunagu/core';
 import { Actor, Membership, OrganizationKind, PolicyService, User } from '@tsunagu/identity';
 import { ParticipantProfile } from '@tsunagu/participants';
-import { Project, ProjectService } from '@tsunagu/projects';
+import { Project, ProjectService, ProjectStatus } from '@tsunagu/projects';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Application, EngagementTerms, InterviewPlan } from './application.entity';
 import { ApplicationService } from './application.service';
@@ -21,7 +21,6 @@ import {
   EngagementAction,
   EngagementRole,
   EngagementStatus,
-  SEAT_HOLDING,
 } from './engagement-state';
 
 export interface EngagementTransition {
@@ -101,10 +100,15 @@ export class EngagementService {
         changes.terms = await this.termsOf(m, actor, input.terms);
       }
       if (input.action === EngagementAction.ACCEPT) {
-        const held = await m.getRepository(Application).countBy({
-          projectId: project.id,
-          status: In([...SEAT_HOLDING]),
-        });
+        // A seat is taken only on a published project (a paused one too: accepting is the
+        // region's answer that unpauses it). Not on a draft sent back for changes, nor a closed one.
+        if (project.status !== ProjectStatus.PUBLISHED) {
+          throw AppError.conflict(
+            ConflictReason.NOT_TAKING_APPLICATIONS,
+            `This project is ${project.status}: it takes nobody on`,
+          );
+        }
+        const held = await this.projects.seatsHeld(m, project.id);
         if (held >= project.capacity) {
           throw AppError.conflict(
             ConflictReason.PROJECT_FULL,
