@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { AppError } from '@tsunagu/core';
+import { AppError, transientFailure } from '@tsunagu/core';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 
 const logger = new Logger('GraphQL');
@@ -22,6 +22,16 @@ export function formatGraphQLError(
   error: unknown,
 ): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? error.originalError : error;
+  // A busy pool, a lock or statement timeout or a deadlock: retryable, and said so.
+  const transient = transientFailure(original);
+  if (transient) {
+    return {
+      message: transient.message,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: transient.code, reason: transient.reason, retryable: true },
+    };
+  }
   if (original instanceof AppError) {
     return {
       message: original.message,

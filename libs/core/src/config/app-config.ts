@@ -37,6 +37,56 @@ export class AppConfig {
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// connection URL' })
   REDIS_URL!: string;
 
+  // Connections each process keeps to PostgreSQL (API and worker each have a pool this size).
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_MAX = 10;
+
+  // How long a request waits for a free pooled connection before failing with TRY_AGAIN,
+  // rather than queueing for ever behind a stuck pool.
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DATABASE_CONNECT_TIMEOUT_MS = 10_000;
+
+  // Longest single SQL statement. API queries take milliseconds; this only stops a runaway one
+  // from holding its connection. A full re-score raises it for its own writes
+  // (SCORING_STATEMENT_TIMEOUT_MS) rather than every request living with the long bound.
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DATABASE_STATEMENT_TIMEOUT_MS = 30_000;
+
+  // Longest wait for a row lock (FOR UPDATE and the like). Lock holders keep their locks for
+  // milliseconds, so a wait this long means something is stuck: fail with TRY_AGAIN instead.
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DATABASE_LOCK_TIMEOUT_MS = 10_000;
+
+  // A transaction left open with no statement running this long is ended by PostgreSQL, so a
+  // stuck request cannot hold its connection and its locks for ever.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
+  // Statement timeout inside a full re-score chunk's transaction, which writes up to
+  // SCORING_CHUNK_SIZE × RECOMMENDATIONS_TOP_K rows at once in the worker.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  SCORING_STATEMENT_TIMEOUT_MS = 300_000;
+
+  // Fails loudly when code inside a transaction asks the pool for a second connection (the
+  // pattern that freezes the pool under load). Unset: on everywhere but production.
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  DATABASE_TRANSACTION_GUARD?: boolean;
+
   // Signs access tokens (HS256); sensitive, never logged.
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })

@@ -6,6 +6,9 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
+  // The database could not serve the request in time (busy pool, lock wait, timeout, deadlock);
+  // nothing was changed and the same request may simply be sent again.
+  TRY_AGAIN = 'TRY_AGAIN',
 }
 
 export interface FieldProblem {
