@@ -155,6 +155,14 @@ describe('operationLimitRules', () => {
     ).toEqual(['Query has more than 2 directives']);
   });
 
+  it('limits how often one field is repeated in a selection set', () => {
+    expect(problems(`{ ${'version '.repeat(10)}}`)).toEqual([]);
+    expect(problems(`{ ${'version '.repeat(500)} me { ${'id '.repeat(11)}} }`)).toEqual([
+      'Field "version" is repeated more than 10 times',
+      'Field "id" is repeated more than 10 times',
+    ]);
+  });
+
   it('reports circular fragments as validation errors instead of recursing for ever', () => {
     const found = problems(
       'query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }',

@@ -2,7 +2,12 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { AppConfig } from '@tsunagu/core';
-import { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
+import { ASTVisitor, GraphQLError, Kind, ValidationContext, ValidationRule } from 'graphql';
+
+// One selection set naming the same field more often than this is a field duplication attack:
+// GraphQL merges the copies, so they fetch nothing more, but checking that they can merge takes
+// time that grows with the square of their number.
+export const MAX_FIELD_REPEATS = 10;
 
 export type OperationLimits = Pick<
   AppConfig,
@@ -34,7 +39,29 @@ export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
       errorMessage: `Query has more than ${limits.GRAPHQL_MAX_DIRECTIVES} directives`,
       ...reported,
     }),
+    fieldRepeatsRule,
   ];
+}
+
+function fieldRepeatsRule(context: ValidationContext): ASTVisitor {
+  return {
+    SelectionSet(node) {
+      const counts = new Map<string, number>();
+      for (const selection of node.selections) {
+        if (selection.kind !== Kind.FIELD) continue;
+        const key = (selection.alias ?? selection.name).value;
+        const count = (counts.get(key) ?? 0) + 1;
+        counts.set(key, count);
+        if (count === MAX_FIELD_REPEATS + 1) {
+          context.reportError(
+            new GraphQLError(`Field "${key}" is repeated more than ${MAX_FIELD_REPEATS} times`, {
+              nodes: selection,
+            }),
+          );
+        }
+      }
+    },
+  };
 }
 
 // By default the rules throw, which aborts validation with a 500; reported, a refusal is a
