@@ -1,17 +1,18 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule, GraphQLSchemaHost, GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
-import { AppConfig } from '@tsunagu/core';
+import { AppConfig, graphqlIntrospection } from '@tsunagu/core';
 import { ActorService, IdentityModule, TokenService } from '@tsunagu/identity';
 import type { Request } from 'express';
-import { ValidationRule } from 'graphql';
-import depthLimit from 'graphql-depth-limit';
+import { GraphQLFormattedError } from 'graphql';
 import { Context as SocketContext, ServerOptions } from 'graphql-ws';
 import { socketRequest } from '../auth/request-context';
 import { authenticateSocket, recheckToken, socketOf } from '../auth/socket-authentication';
 import { DataLoaders } from './data-loaders';
 import { formatGraphQLError } from './format-error';
 import { LoadersModule } from './loaders.module';
+import { operationCostPlugin } from './operation-cost.plugin';
+import { operationLimitRules } from './operation-limits';
 import { prepareSubscription } from './subscription-operation';
 
 @Module({
@@ -27,22 +28,28 @@ import { prepareSubscription } from './subscription-operation';
         actors: ActorService,
         schemaHost: GraphQLSchemaHost,
       ) => {
-        const validationRules = [depthLimit(config.GRAPHQL_MAX_DEPTH) as ValidationRule];
-        // graphql-ws bypasses Apollo: it gets the same validation rules and error formatting here.
+        const production = config.NODE_ENV === 'production';
+        const validationRules = operationLimitRules(config);
+        const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
+          formatGraphQLError(formatted, error, { suggestions: !production });
+        // graphql-ws bypasses Apollo: it gets the same limits and error formatting here.
         // Nest passes every graphql-ws option through to useServer, though its type names fewer.
         const graphqlWs: GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'onError'> = {
           onConnect: (ctx) => authenticateSocket(ctx, tokens, actors),
           onSubscribe: (ctx, _id, payload) =>
             recheckToken(ctx, tokens) ??
-            prepareSubscription(schemaHost.schema, payload, validationRules),
+            prepareSubscription(schemaHost.schema, payload, {
+              validationRules,
+              maxTokens: config.GRAPHQL_MAX_TOKENS,
+              maxCost: config.GRAPHQL_MAX_COST,
+            }),
           onClose: (ctx) => clearTimeout(socketOf(ctx).expiry),
           onNext: (_ctx, _id, _payload, _args, result) =>
             result.errors && {
               ...result,
-              errors: result.errors.map((e) => formatGraphQLError(e.toJSON(), e)),
+              errors: result.errors.map((e) => formatError(e.toJSON(), e)),
             },
-          onError: (_ctx, _id, _payload, errors) =>
-            errors.map((e) => formatGraphQLError(e.toJSON(), e)),
+          onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
         };
         return {
           path: '/graphql',
@@ -53,13 +60,18 @@ import { prepareSubscription } from './subscription-operation';
             req: 'extra' in source ? socketRequest(socketOf(source).actor) : source.req,
             loaders: loaders.create(),
           }),
-          formatError: formatGraphQLError,
+          formatError,
           includeStacktraceInErrorResponses: false,
           validationRules,
+          // Parsing stops at the token limit, before a huge document is built in memory.
+          parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
+          // Listed first: plugins after it (a rate limiter charging by cost) read operationCost.
+          plugins: [operationCostPlugin(config.GRAPHQL_MAX_COST)],
           // Subscriptions over graphql-ws only (no legacy subscriptions-transport-ws), on /graphql.
           subscriptions: { 'graphql-ws': graphqlWs },
-          introspection: true,
-          graphiql: config.NODE_ENV !== 'production',
+          introspection: graphqlIntrospection(config),
+          // Off, Nest installs Apollo's "landing page disabled": GET /graphql shows no page at all.
+          graphiql: !production,
         };
       },
     }),

@@ -224,11 +224,48 @@ export class AppConfig {
   @MinLength(10, { message: 'must be at least 10 characters' })
   ADMIN_PASSWORD?: string;
 
+  // Nesting below the top-level fields (`{ me { id } }` is 1 deep).
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(50)
   GRAPHQL_MAX_DEPTH = 10;
+
+  // Estimated cost of one operation: objects fetched, multiplied by page sizes (README, Limits).
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  GRAPHQL_MAX_COST = 5000;
+
+  // Aliased fields per operation: aliases are how one request asks for the same field many times.
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  GRAPHQL_MAX_ALIASES = 15;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  GRAPHQL_MAX_DIRECTIVES = 10;
+
+  // Tokens per document: parsing stops here, before a huge document is built in memory.
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  GRAPHQL_MAX_TOKENS = 2000;
+
+  // Unset: on outside production. Read it through graphqlIntrospection().
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  GRAPHQL_INTROSPECTION?: boolean;
+}
+
+// Schema introspection is for development tools; production clients use the checked-in schema.
+export function graphqlIntrospection(config: AppConfig): boolean {
+  return config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production';
 }
 
 export const SENSITIVE_CONFIG_KEYS: ReadonlyArray<keyof AppConfig> = [
