@@ -28,3 +28,7 @@ export * from './scoring/scoring-request.service';
 export * from './scoring/scoring-request.module';
 export * from './events/notification-events';
 export * from './events/domain-event.publisher';
+export * from './rate-limit/rate-limiters';
+export * from './rate-limit/rate-limit-rules';
+export * from './rate-limit/operation-rate-limiter';
+export * from './rate-limit/rate-limit.module';

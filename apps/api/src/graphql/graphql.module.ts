@@ -1,7 +1,7 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule, GraphQLSchemaHost, GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
-import { AppConfig } from '@tsunagu/core';
+import { AppConfig, OperationRateLimiter, RateLimitModule } from '@tsunagu/core';
 import { ActorService, IdentityModule, TokenService } from '@tsunagu/identity';
 import type { Request } from 'express';
 import { ValidationRule } from 'graphql';
@@ -12,28 +12,38 @@ import { authenticateSocket, recheckToken, socketOf } from '../auth/socket-authe
 import { DataLoaders } from './data-loaders';
 import { formatGraphQLError } from './format-error';
 import { LoadersModule } from './loaders.module';
+import { limitSubscription, rateLimitPlugin } from './rate-limit.plugin';
 import { prepareSubscription } from './subscription-operation';
 
 @Module({
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [LoadersModule, IdentityModule],
-      inject: [AppConfig, DataLoaders, TokenService, ActorService, GraphQLSchemaHost],
+      imports: [LoadersModule, IdentityModule, RateLimitModule],
+      inject: [
+        AppConfig,
+        DataLoaders,
+        TokenService,
+        ActorService,
+        GraphQLSchemaHost,
+        OperationRateLimiter,
+      ],
       useFactory: (
         config: AppConfig,
         loaders: DataLoaders,
         tokens: TokenService,
         actors: ActorService,
         schemaHost: GraphQLSchemaHost,
+        limiter: OperationRateLimiter,
       ) => {
         const validationRules = [depthLimit(config.GRAPHQL_MAX_DEPTH) as ValidationRule];
         // graphql-ws bypasses Apollo: it gets the same validation rules and error formatting here.
         // Nest passes every graphql-ws option through to useServer, though its type names fewer.
         const graphqlWs: GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'onError'> = {
           onConnect: (ctx) => authenticateSocket(ctx, tokens, actors),
-          onSubscribe: (ctx, _id, payload) =>
+          onSubscribe: async (ctx, _id, payload) =>
             recheckToken(ctx, tokens) ??
+            (await limitSubscription(limiter, socketOf(ctx).actor)) ??
             prepareSubscription(schemaHost.schema, payload, validationRules),
           onClose: (ctx) => clearTimeout(socketOf(ctx).expiry),
           onNext: (_ctx, _id, _payload, _args, result) =>
@@ -54,6 +64,11 @@ import { prepareSubscription } from './subscription-operation';
             loaders: loaders.create(),
           }),
           formatError: formatGraphQLError,
+          // Nest otherwise answers 200 whenever the body has `data`: a sign-in refused for too
+          // many failures is 429 with Retry-After, like any other rate limit. Only
+          // TooManyRequestsError carries an HTTP status; other errors keep 200.
+          preserveHttpStatusForExecutionErrors: false,
+          plugins: [rateLimitPlugin(limiter, tokens)],
           includeStacktraceInErrorResponses: false,
           validationRules,
           // Subscriptions over graphql-ws only (no legacy subscriptions-transport-ws), on /graphql.
