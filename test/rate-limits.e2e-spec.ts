@@ -266,6 +266,18 @@ describe('rate limits and sign-in throttling', () => {
       expect((await send(b, ME, {}, next(), people[0].token)).body.data?.me.id).toBe(people[0].id);
     });
 
+    it('keeps a lockout made through one instance on the other', async () => {
+      const person = await f.signUp('roaming');
+      const next = addresses();
+      const attempt = (target: string, password: string) =>
+        send(target, SIGN_IN, { input: { email: person.email, password } }, next());
+      for (let i = 0; i < MAX_FAILURES; i++) {
+        expect(codeOf(await attempt(i % 2 ? a : b, `wrong-${i}`))).toBe('UNAUTHENTICATED');
+      }
+      expectLocked(await attempt(a, PASSWORD), LOCKOUT_SECONDS);
+      expectLocked(await attempt(b, PASSWORD), LOCKOUT_SECONDS);
+    });
+
     it('counts subscribe operations per user over graphql-ws', async () => {
       const person = await f.signUp('listener');
       const client = createClient({
