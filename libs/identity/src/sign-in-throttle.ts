@@ -20,14 +20,14 @@ export function lockoutSeconds(lockout: number, base: number, max: number): numb
   return Math.min(base * 2 ** Math.min(Math.max(lockout, 1) - 1, 30), max);
 }
 
-// One message for a locked address, whether or not it has an account, so a lockout tells an
-// attacker nothing about who is registered.
+// One message for a locked e-mail address, whether or not it has an account, so a lockout tells
+// an attacker nothing about who is registered.
 export const ACCOUNT_LOCKED = 'Too many failed sign-in attempts; try again later';
 export const ADDRESS_LOCKED = 'Too many failed attempts from this address; try again later';
 
 // Brute-force protection for signIn and refreshSession, counted in Redis across API instances.
 //
-// Per account (the normalised e-mail address, hashed so no address is kept in Redis):
+// Per account (the normalised e-mail address, hashed: Redis holds no address in the clear):
 // SIGN_IN_MAX_FAILURES failures in a row lock it for a period that doubles with each lockout.
 // Existing and unknown addresses are counted, locked and refused alike, before any password
 // check, so the right password does not open a locked account and timing tells nothing.
