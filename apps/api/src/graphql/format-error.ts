@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { AppError, transientFailure } from '@tsunagu/core';
+import { AppError, TooManyRequestsError, transientFailure } from '@tsunagu/core';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 
 const logger = new Logger('GraphQL');
@@ -48,6 +48,9 @@ export function formatGraphQLError(
       extensions: {
         code: original.code,
         ...(original.fields.length ? { fields: original.fields } : {}),
+        ...(original instanceof TooManyRequestsError
+          ? { retryAfterSeconds: original.retryAfterSeconds }
+          : {}),
       },
     };
   }

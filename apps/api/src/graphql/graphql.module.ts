@@ -1,7 +1,12 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule, GraphQLSchemaHost, GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
-import { AppConfig, graphqlIntrospection } from '@tsunagu/core';
+import {
+  AppConfig,
+  graphqlIntrospection,
+  OperationRateLimiter,
+  RateLimitModule,
+} from '@tsunagu/core';
 import { ActorService, IdentityModule, TokenService } from '@tsunagu/identity';
 import type { Request } from 'express';
 import { GraphQLFormattedError } from 'graphql';
@@ -13,20 +18,29 @@ import { formatGraphQLError } from './format-error';
 import { LoadersModule } from './loaders.module';
 import { operationCostPlugin } from './operation-cost.plugin';
 import { operationLimitRules } from './operation-limits';
+import { limitSubscription, rateLimitPlugin } from './rate-limit.plugin';
 import { prepareSubscription } from './subscription-operation';
 
 @Module({
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [LoadersModule, IdentityModule],
-      inject: [AppConfig, DataLoaders, TokenService, ActorService, GraphQLSchemaHost],
+      imports: [LoadersModule, IdentityModule, RateLimitModule],
+      inject: [
+        AppConfig,
+        DataLoaders,
+        TokenService,
+        ActorService,
+        GraphQLSchemaHost,
+        OperationRateLimiter,
+      ],
       useFactory: (
         config: AppConfig,
         loaders: DataLoaders,
         tokens: TokenService,
         actors: ActorService,
         schemaHost: GraphQLSchemaHost,
+        limiter: OperationRateLimiter,
       ) => {
         const production = config.NODE_ENV === 'production';
         const validationRules = operationLimitRules(config);
@@ -36,8 +50,9 @@ import { prepareSubscription } from './subscription-operation';
         // Nest passes every graphql-ws option through to useServer, though its type names fewer.
         const graphqlWs: GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'onError'> = {
           onConnect: (ctx) => authenticateSocket(ctx, tokens, actors),
-          onSubscribe: (ctx, _id, payload) =>
+          onSubscribe: async (ctx, _id, payload) =>
             recheckToken(ctx, tokens) ??
+            (await limitSubscription(limiter, socketOf(ctx).actor)) ??
             prepareSubscription(schemaHost.schema, payload, {
               validationRules,
               maxTokens: config.GRAPHQL_MAX_TOKENS,
@@ -61,12 +76,16 @@ import { prepareSubscription } from './subscription-operation';
             loaders: loaders.create(),
           }),
           formatError,
+          // Nest otherwise answers 200 whenever the body has `data`: a sign-in refused for too
+          // many failures is 429 with Retry-After, like any other rate limit. Only
+          // TooManyRequestsError carries an HTTP status; other errors keep 200.
+          preserveHttpStatusForExecutionErrors: false,
           includeStacktraceInErrorResponses: false,
           validationRules,
           // Parsing stops at the token limit, before a huge document is built in memory.
           parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
-          // Listed first: plugins after it (a rate limiter charging by cost) read operationCost.
-          plugins: [operationCostPlugin(config.GRAPHQL_MAX_COST)],
+          // The cost plugin comes first: the rate limiter after it charges operationCost.
+          plugins: [operationCostPlugin(config.GRAPHQL_MAX_COST), rateLimitPlugin(limiter, tokens)],
           // Subscriptions over graphql-ws only (no legacy subscriptions-transport-ws), on /graphql.
           subscriptions: { 'graphql-ws': graphqlWs },
           introspection: graphqlIntrospection(config),

@@ -31,6 +31,14 @@ describe('loadConfig', () => {
     expect(config.OUTBOX_POLL_INTERVAL_MS).toBe(1000);
     expect(config.LOG_LEVEL).toBe('log');
     expect(config.GRAPHQL_MAX_DEPTH).toBe(10);
+    expect(config.RATE_LIMIT_WINDOW_SECONDS).toBe(60);
+    expect(config.RATE_LIMIT_USER_POINTS).toBe(50_000);
+    expect(config.RATE_LIMIT_IP_POINTS).toBe(200_000);
+    expect(config.SIGN_IN_MAX_FAILURES).toBe(10);
+    expect(config.SIGN_IN_LOCKOUT_SECONDS).toBe(60);
+    expect(config.SIGN_IN_MAX_LOCKOUT_SECONDS).toBe(3600);
+    expect(config.AUTH_IP_MAX_FAILURES).toBe(100);
+    expect(config.AUTH_IP_WINDOW_SECONDS).toBe(3600);
     expect(config.ADMIN_EMAIL).toBeUndefined();
   });
 
