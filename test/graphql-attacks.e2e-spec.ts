@@ -84,6 +84,13 @@ describe('GraphQL attacks (graphql-cop classes), development settings', () => {
     const raw = await post(url, body);
     expect(expectRefused(raw, 400, 'GRAPHQL_PARSE_FAILED')).toMatch(/2000 tokens/);
     expect(raw.ms).toBeLessThan(2000);
+
+    // As many as the alias and token limits let through still cost far more than one request may.
+    const fifteen = Array.from({ length: 15 }, (_, i) => `p${i}: ${HEAVY_PAGE}`).join(' ');
+    const costly = await post(url, { query: `{ ${fifteen} }` });
+    expect(expectRefused(costly, 400, 'QUERY_TOO_COSTLY')).toMatch(
+      /^Query cost 21000 exceeds the maximum of 5000/,
+    );
   });
 
   it('limits aliases to GRAPHQL_MAX_ALIASES (15)', async () => {
