@@ -123,7 +123,7 @@ export class ProjectService {
         project.prefectureCode = changes.municipalityCode.slice(0, 2);
       }
       const skills = changes.requiredSkills;
-      await this.validate(project, region, skills ?? [], ['input', 'changes']);
+      await this.validate(project, region, skills ?? [], ['input', 'changes'], m);
       // A project sent back to DRAFT keeps its engagements: edits must still fit them.
       await this.assertFitsEngagements(m, before, project, ['input', 'changes']);
       const diff: Record<string, { from: unknown; to: unknown }> = {};
@@ -202,10 +202,9 @@ export class ProjectService {
   // Seats held by engagements (accepted, approved, active, completed): one definition, in the
   // database (project_seats_held), which its triggers also enforce.
   async seatsHeld(manager: EntityManager, projectId: string): Promise<number> {
-    const [row] = await manager.query<Array<{ n: number }>>(
-      'SELECT project_seats_held($1) AS n',
-      [projectId],
-    );
+    const [row] = await manager.query<Array<{ n: number }>>('SELECT project_seats_held($1) AS n', [
+      projectId,
+    ]);
     return row.n;
   }
 
@@ -290,6 +289,7 @@ export class ProjectService {
     region: Organization,
     skills: RequiredSkillInput[],
     root: string[],
+    m: EntityManager = this.dataSource.manager,
   ): Promise<void> {
     const at = (...path: string[]) => [...root, ...path];
     // The input's length checks ran before trimming: "   " passed them as a title.
@@ -320,7 +320,7 @@ export class ProjectService {
         `must be at least the team size (${project.teamSize})`,
       );
     }
-    await this.themes.assertKnown([project.themeCode], () => at('themeCode'));
+    await this.themes.assertKnown([project.themeCode], () => at('themeCode'), m);
     const seen = new Set<string>();
     skills.forEach((skill, i) => {
       if (seen.has(skill.skillId)) {
@@ -331,20 +331,27 @@ export class ProjectService {
     await this.skills.assertKnown(
       skills.map((s) => s.skillId),
       (i) => at('requiredSkills', String(i), 'skillId'),
+      m,
     );
     if (project.programId)
-      await this.assertProgramCovers(project.programId, project.municipalityCode, at('programId'));
+      await this.assertProgramCovers(
+        m,
+        project.programId,
+        project.municipalityCode,
+        at('programId'),
+      );
   }
 
   // A project joins a program of an intermediary whose remit covers its municipality.
   private async assertProgramCovers(
+    m: EntityManager,
     programId: string,
     municipalityCode: string,
     path: string[],
   ): Promise<void> {
-    const program = await this.dataSource.getRepository(Program).findOneBy({ id: programId });
+    const program = await m.getRepository(Program).findOneBy({ id: programId });
     if (!program) throw AppError.invalidField(path, 'is not a program');
-    const areas = await this.organizations.remitOf(program.intermediaryOrganizationId);
+    const areas = await this.organizations.remitOf(program.intermediaryOrganizationId, m);
     const covered = remitCovers(
       {
         prefectureCodes: areas.flatMap((a) => a.prefectureCode ?? []),
