@@ -1,3 +1,4 @@
+import { ConflictReason } from '@tsunagu/core';
 import { GraphQLError } from 'graphql';
 import { formatGraphQLError } from '../apps/api/src/graphql/format-error';
 import { expectData, Fixtures, Person, rejection } from './support/fixtures';
@@ -225,6 +226,15 @@ describe('invariants', () => {
       [projectId],
     );
     expect(n).toBe(1);
+  });
+
+  it('lists every conflict reason in the schema', async () => {
+    const { __type } = expectData(
+      await platform.gql(`{ __type(name: "ConflictReason") { enumValues { name } } }`, {}),
+    );
+    expect(__type.enumValues.map((v: { name: string }) => v.name).sort()).toEqual(
+      Object.values(ConflictReason).sort(),
+    );
   });
 
   describe('in the database', () => {

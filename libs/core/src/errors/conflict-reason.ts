@@ -1,3 +1,5 @@
+import { registerEnumType } from '@nestjs/graphql';
+
 // Why a CONFLICT happened, in `extensions.reason`: the request was well formed and allowed for
 // this user, but the state of things refuses it. Clients branch on these, never on messages.
 export enum ConflictReason {
@@ -41,3 +43,9 @@ export enum ConflictReason {
   // A database rule refused the write (a check constraint the code did not foresee).
   INVARIANT_VIOLATED = 'INVARIANT_VIOLATED',
 }
+
+// In the schema (not used by any field: errors are not typed there) so clients can see the values.
+registerEnumType(ConflictReason, {
+  name: 'ConflictReason',
+  description: 'Why a CONFLICT error happened: its extensions.reason',
+});
