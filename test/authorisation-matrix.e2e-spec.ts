@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ApiWorld, buildApiWorld, randomId, Role, ROLES } from './support/api-world';
+import { ApiWorld, buildApiWorld, Role, ROLES } from './support/api-world';
 import { PASSWORD, uniqueEmail } from './support/fixtures';
 import { documentFor, SchemaOperation, schemaOperations } from './support/schema-operations';
 import { startTestPlatform, TestPlatform } from './support/test-platform';
@@ -421,20 +421,18 @@ const MATRIX: Record<string, Row> = {
   },
   retryNotificationDelivery: {
     allow: ADMIN,
-    args: () => ({ id: randomId() }),
-    alsoAllowed: ['NOT_FOUND'],
-    refusedWith: ['FORBIDDEN'],
+    args: (w) => ({ id: w.deadLetters!.notificationDeliveryId }),
+    alsoAllowed: ['CONFLICT'],
   },
   retryNotificationDigest: {
     allow: ADMIN,
-    args: () => ({ id: randomId() }),
-    alsoAllowed: ['NOT_FOUND'],
-    refusedWith: ['FORBIDDEN'],
+    args: (w) => ({ id: w.deadLetters!.notificationDigestId }),
+    alsoAllowed: ['CONFLICT'],
   },
   retryWebhookDelivery: {
     allow: COMPANY_MANAGERS,
-    args: () => ({ id: randomId() }),
-    alsoAllowed: ['NOT_FOUND'],
+    args: (w) => ({ id: w.deadLetters!.webhookDeliveryId }),
+    alsoAllowed: ['CONFLICT'],
   },
   rotateWebhookSecret: {
     allow: COMPANY_MANAGERS,

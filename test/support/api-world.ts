@@ -1,5 +1,10 @@
+import {
+  NotificationDelivery,
+  NotificationDigest,
+  NotificationEvent,
+  WebhookDelivery,
+} from '@tsunagu/notifications';
 import { Project } from '@tsunagu/projects';
-import { randomUUID } from 'node:crypto';
 import { expectData, Fixtures, Person } from './fixtures';
 import { eventually, TestPlatform } from './test-platform';
 
@@ -57,6 +62,13 @@ export interface ApiWorld {
   skillCategoryCode: string;
   allocationId?: string;
   notificationId?: string;
+  // DEAD deliveries to retry (with the worker only): home ones, and the foreign endpoint's.
+  deadLetters?: {
+    notificationDeliveryId: string;
+    notificationDigestId: string;
+    webhookDeliveryId: string;
+    foreignWebhookDeliveryId: string;
+  };
   scoringRunId: string;
   // Someone with no role at all, whose e-mail and tokens the auth operations may use up.
   bystander: Person;
@@ -402,8 +414,42 @@ export async function buildApiWorld(
     }, 30_000);
   }
 
+  let deadLetters: ApiWorld['deadLetters'];
+  if (options.worker) {
+    // No API call makes a delivery fail for good; written as the worker leaves one it gave up on.
+    const db = platform.dataSource;
+    const event = await db.getRepository(NotificationEvent).findOneByOrFail({});
+    const dead = { status: 'DEAD', attempts: 5, lastError: 'gave up' } as const;
+    const webhook = (endpointId: string) =>
+      db.getRepository(WebhookDelivery).save({ endpointId, eventId: event.id, ...dead } as any);
+    deadLetters = {
+      notificationDeliveryId: (
+        await db.getRepository(NotificationDelivery).save({
+          eventId: event.id,
+          recipientId: proBono.id,
+          role: 'PARTICIPANT',
+          channel: 'EMAIL',
+          mode: 'IMMEDIATELY',
+          ...dead,
+        } as any)
+      ).id,
+      notificationDigestId: (
+        await db.getRepository(NotificationDigest).save({
+          recipientId: proBono.id,
+          localDate: '2026-12-01',
+          timeZone: 'Asia/Tokyo',
+          ...dead,
+        } as any)
+      ).id,
+      webhookDeliveryId: (await webhook(home.webhookEndpointId)).id,
+      foreignWebhookDeliveryId: (await webhook(foreign.webhookEndpointId)).id,
+    };
+    counterpart.set(deadLetters.webhookDeliveryId, deadLetters.foreignWebhookDeliveryId);
+  }
+
   return {
     people,
+    deadLetters,
     token: (role) => (role === 'anonymous' ? undefined : people[role].token),
     home,
     foreign,
@@ -444,5 +490,3 @@ export async function buildApiWorld(
     },
   };
 }
-
-export const randomId = (): string => randomUUID();
