@@ -402,16 +402,23 @@ export async function buildApiWorld(
       );
       return !['QUEUED', 'RUNNING'].includes(allocation.status);
     }, 30_000);
-    notificationId = await eventually(async () => {
-      const { myNotifications } = expectData(
-        await platform.gql(
-          `{ myNotifications(first: 1) { edges { node { id } } } }`,
-          {},
-          proBono.token,
-        ),
-      );
-      return myNotifications.edges[0]?.node.id as string | undefined;
-    }, 30_000);
+    const firstNotification = (who: Person) =>
+      eventually(async () => {
+        const { myNotifications } = expectData(
+          await platform.gql(
+            `{ myNotifications(first: 1) { edges { node { id } } } }`,
+            {},
+            who.token,
+          ),
+        );
+        return myNotifications.edges[0]?.node.id as string | undefined;
+      }, 30_000);
+    const [mine, theirs] = await Promise.all([
+      firstNotification(proBono),
+      firstNotification(universityStudent),
+    ]);
+    notificationId = mine;
+    counterpart.set(mine, theirs);
   }
 
   let deadLetters: ApiWorld['deadLetters'];
