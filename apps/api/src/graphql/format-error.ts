@@ -57,7 +57,7 @@ export function formatGraphQLError(
       },
     };
   }
-  const code = formatted.extensions?.code;
+  const code = variableLimitReached(formatted) ? 'BAD_USER_INPUT' : formatted.extensions?.code;
   if (typeof code === 'string' && GRAPHQL_CODES.has(code)) {
     const cost = formatted.extensions?.cost;
     return {
@@ -80,4 +80,10 @@ export function formatGraphQLError(
 // As Apollo's own suggestion stripping, but also for variable errors and over graphql-ws.
 function withoutSuggestions(message: string): string {
   return message.replace(/ ?Did you mean .+?\?$/, '');
+}
+
+// graphql stops coercing variables after 50 errors and adds this one, which Apollo files as
+// an internal error: it is the client's input all the same.
+function variableLimitReached(formatted: GraphQLFormattedError): boolean {
+  return formatted.message.startsWith('Too many errors processing variables');
 }
