@@ -114,7 +114,9 @@ describe('cohort allocation', () => {
 
   async function run(cohortId: string, mode: 'STABLE' | 'OPTIMAL'): Promise<any> {
     const queued = expectData(await gql(RUN, { cohortId, mode }, hub)).runAllocation;
-    expect(queued).toMatchObject({ mode, status: 'QUEUED', assignments: [], totalScore: null });
+    // The answer is read after commit: a quick worker may already have started (or finished).
+    expect(queued).toMatchObject({ mode });
+    expect(['QUEUED', 'RUNNING', 'PROPOSED']).toContain(queued.status);
     return eventually(async () => {
       const { allocation } = expectData(await gql(GET, { id: queued.id }, hub));
       return !['QUEUED', 'RUNNING'].includes(allocation.status) && allocation;
