@@ -30,3 +30,7 @@ export * from './scoring/scoring-request.module';
 export * from './events/notification-events';
 export * from './events/domain-event.publisher';
 export * from './database/transaction-guard';
+export * from './rate-limit/rate-limiters';
+export * from './rate-limit/rate-limit-rules';
+export * from './rate-limit/operation-rate-limiter';
+export * from './rate-limit/rate-limit.module';

@@ -224,11 +224,98 @@ export class AppConfig {
   @MinLength(10, { message: 'must be at least 10 characters' })
   ADMIN_PASSWORD?: string;
 
+  // Nesting below the top-level fields (`{ me { id } }` is 1 deep).
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(50)
   GRAPHQL_MAX_DEPTH = 10;
+
+  // Estimated cost of one operation: objects fetched, multiplied by page sizes (README, Limits).
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  GRAPHQL_MAX_COST = 5000;
+
+  // Aliased fields per operation: aliases are how one request asks for the same field many times.
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  GRAPHQL_MAX_ALIASES = 15;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  GRAPHQL_MAX_DIRECTIVES = 10;
+
+  // Tokens per document: parsing stops here, before a huge document is built in memory.
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  GRAPHQL_MAX_TOKENS = 2000;
+
+  // Unset: on outside production. Read it through graphqlIntrospection().
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  GRAPHQL_INTROSPECTION?: boolean;
+
+  // GraphQL operations spend their query cost (1 where none is known) from a budget per signed-in
+  // user and one per client address, both renewed every RATE_LIMIT_WINDOW_SECONDS and shared by
+  // every API instance through Redis. Generous: a person clicking never meets them.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_USER_POINTS = 50_000;
+
+  // Higher than a user's: offices and mobile carriers put many people behind one address.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_IP_POINTS = 200_000;
+
+  // This many failed sign-ins in a row for one e-mail address (whether or not it has an account)
+  // lock it for SIGN_IN_LOCKOUT_SECONDS, doubled for each further lockout within a day, at most
+  // SIGN_IN_MAX_LOCKOUT_SECONDS. A successful sign-in starts the count again.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SIGN_IN_MAX_FAILURES = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SIGN_IN_LOCKOUT_SECONDS = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  SIGN_IN_MAX_LOCKOUT_SECONDS = 3600;
+
+  // Failed sign-ins and refreshes from one client address, across all accounts, before the
+  // address is refused until AUTH_IP_WINDOW_SECONDS after its first failure.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_IP_MAX_FAILURES = 100;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_IP_WINDOW_SECONDS = 3600;
+}
+
+// Schema introspection is for development tools; production clients use the checked-in schema.
+export function graphqlIntrospection(config: AppConfig): boolean {
+  return config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production';
 }
 
 export const SENSITIVE_CONFIG_KEYS: ReadonlyArray<keyof AppConfig> = [
