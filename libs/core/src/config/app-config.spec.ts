@@ -153,6 +153,41 @@ describe('loadConfig', () => {
     expect(problems).toEqual([expect.stringContaining('ADMIN_PASSWORD')]);
   });
 
+  it('reads the database pool, its timeouts and the transaction guard', () => {
+    const defaults = loadConfig(validEnv());
+    expect(defaults.DATABASE_POOL_MAX).toBe(10);
+    expect(defaults.DATABASE_CONNECT_TIMEOUT_MS).toBe(10_000);
+    expect(defaults.DATABASE_STATEMENT_TIMEOUT_MS).toBe(30_000);
+    expect(defaults.DATABASE_LOCK_TIMEOUT_MS).toBe(10_000);
+    expect(defaults.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS).toBe(60_000);
+    expect(defaults.SCORING_STATEMENT_TIMEOUT_MS).toBe(300_000);
+    expect(defaults.DATABASE_TRANSACTION_GUARD).toBeUndefined();
+
+    const set = loadConfig({
+      ...validEnv(),
+      DATABASE_POOL_MAX: '2',
+      DATABASE_LOCK_TIMEOUT_MS: '500',
+      DATABASE_TRANSACTION_GUARD: 'false',
+    });
+    expect(set.DATABASE_POOL_MAX).toBe(2);
+    expect(set.DATABASE_LOCK_TIMEOUT_MS).toBe(500);
+    expect(set.DATABASE_TRANSACTION_GUARD).toBe(false);
+
+    const problems = problemsOf({
+      ...validEnv(),
+      DATABASE_POOL_MAX: '0',
+      DATABASE_STATEMENT_TIMEOUT_MS: 'soon',
+      DATABASE_TRANSACTION_GUARD: 'yes',
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^DATABASE_POOL_MAX /),
+        expect.stringMatching(/^DATABASE_STATEMENT_TIMEOUT_MS /),
+        expect.stringMatching(/^DATABASE_TRANSACTION_GUARD /),
+      ]),
+    );
+  });
+
   it('ignores variables it does not know', () => {
     const config = loadConfig({ ...validEnv(), HOME: '/root' });
 

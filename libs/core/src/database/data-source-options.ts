@@ -1,5 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
-import type { AppConfig } from '../config/app-config';
+import { AppConfig } from '../config/app-config';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -13,13 +13,8 @@ export type DatabaseLimits = Pick<
   | 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS'
 >;
 
-export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = {
-  DATABASE_POOL_MAX: 10,
-  DATABASE_CONNECT_TIMEOUT_MS: 10_000,
-  DATABASE_STATEMENT_TIMEOUT_MS: 30_000,
-  DATABASE_LOCK_TIMEOUT_MS: 10_000,
-  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: 60_000,
-};
+// AppConfig's defaults, for callers without a loaded config (test set-up, benchmarks).
+export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = new AppConfig();
 
 // The one description of how Tsunagu talks to Postgres; used by the apps and by the CLI.
 export function dataSourceOptions(
