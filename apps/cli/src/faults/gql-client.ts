@@ -25,9 +25,12 @@ export class GqlFailure extends Error {
 const RETRY_DELAY_MS = 400;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// Transient while PostgreSQL or Redis restart; anything else is the answer.
+// Transient while PostgreSQL or Redis restart (TRY_AGAIN: a pool or lock wait timed out);
+// anything else is the answer.
 function transient(errors: GqlError[]): boolean {
-  return errors.some((e) => ['INTERNAL_SERVER_ERROR', undefined].includes(e.extensions?.code));
+  return errors.some((e) =>
+    ['INTERNAL_SERVER_ERROR', 'TRY_AGAIN', undefined].includes(e.extensions?.code),
+  );
 }
 
 export class GqlClient {
