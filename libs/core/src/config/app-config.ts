@@ -111,6 +111,15 @@ export class AppConfig {
   @Min(10)
   OUTBOX_POLL_INTERVAL_MS = 1000;
 
+  // Fault injection for `npm run test:faults` only, off by default: the process running the
+  // outbox relay kills itself (SIGKILL) after handing its Nth message to BullMQ and before
+  // marking it dispatched, the one moment a crash leaves a job both queued and pending.
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  FAULT_OUTBOX_KILL_AFTER?: number;
+
   // Quick successive edits to one profile or project are scored once, this long after the last.
   @Transform(toInt)
   @IsInt()

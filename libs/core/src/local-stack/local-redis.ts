@@ -1,15 +1,19 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { freePort } from './free-port';
-import type { LocalService } from './local-postgres';
+import type { LocalServer } from './local-postgres';
 
 export interface LocalRedisOptions {
   dataDir: string;
   persistent: boolean;
   port?: number;
+  // A process group of its own: see LocalPostgresOptions.detached.
+  detached?: boolean;
   log?: (line: string) => void;
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function findRedisServer(): string | undefined {
   const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
@@ -62,8 +66,9 @@ function waitForPort(port: number, timeoutMs: number): Promise<void> {
   });
 }
 
-// A private Redis on loopback, as a child process that dies with us.
-export async function startLocalRedis(options: LocalRedisOptions): Promise<LocalService> {
+// A private Redis on loopback, as a child process: in our process group (it dies with us) or,
+// detached, in its own (we stop it ourselves).
+export async function startLocalRedis(options: LocalRedisOptions): Promise<LocalServer> {
   const binary = ensureRedisServer(options.log);
   const port = options.port ?? (await freePort());
   await mkdir(options.dataDir, { recursive: true });
@@ -83,24 +88,43 @@ export async function startLocalRedis(options: LocalRedisOptions): Promise<Local
     '--loglevel',
     'warning',
   ];
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const log = options.log ?? (() => undefined);
-  child.stdout.on('data', (d: Buffer) => log(d.toString()));
-  child.stderr.on('data', (d: Buffer) => log(d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await Promise.race([
-    waitForPort(port, 10_000),
-    exited.then(() => {
-      throw new Error('redis-server exited during start-up');
-    }),
-  ]);
+  let child: ChildProcess | undefined;
+  let exited: Promise<void> = Promise.resolve();
+  const run = async () => {
+    const started = spawn(binary, args, {
+      detached: options.detached === true && process.platform !== 'win32',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = started;
+    started.stdout.on('data', (d: Buffer) => log(d.toString()));
+    started.stderr.on('data', (d: Buffer) => log(d.toString()));
+    exited = new Promise<void>((resolve) => started.once('exit', () => resolve()));
+    await Promise.race([
+      waitForPort(port, 10_000),
+      exited.then(() => {
+        throw new Error('redis-server exited during start-up');
+      }),
+    ]);
+  };
+  // SIGTERM: Redis flushes its append-only file and exits; SIGKILL loses the last second.
+  const halt = async (signal: NodeJS.Signals) => {
+    if (child && child.exitCode === null && child.signalCode === null) {
+      child.kill(signal);
+      await exited;
+    }
+  };
+  await run();
   return {
     url: `redis://127.0.0.1:${port}`,
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        await exited;
-      }
+    get pid() {
+      return child?.pid;
     },
+    restart: async ({ abrupt = false, downMs = 0 } = {}) => {
+      await halt(abrupt ? 'SIGKILL' : 'SIGTERM');
+      await sleep(downMs);
+      await run();
+    },
+    stop: () => halt('SIGTERM'),
   };
 }

@@ -1,7 +1,7 @@
 import { startLocalMail } from './local-mail';
 import { startLocalPostgres } from './local-postgres';
 import { startLocalRedis } from './local-redis';
-import type { LocalService } from './local-postgres';
+import type { LocalServer, LocalService } from './local-postgres';
 import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -12,6 +12,9 @@ export interface LocalStack {
   smtpUrl?: string;
   // Names of the services this stack started itself (and will stop).
   started: string[];
+  // The servers this stack started, for restarting them in place (the fault harness).
+  postgres?: LocalServer;
+  redis?: LocalServer;
   stop(): Promise<void>;
 }
 
@@ -19,6 +22,8 @@ export interface LocalStackOptions {
   dataDir: string;
   persistent: boolean;
   fast?: boolean;
+  // PostgreSQL and Redis in process groups of their own (see LocalPostgresOptions.detached).
+  detached?: boolean;
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
   // Start a local mail catcher when SMTP_URL is unset (default true). Tests pass false: each
@@ -41,23 +46,27 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // As root, PostgreSQL runs as the postgres user, which must be able to enter our directory.
     if (process.getuid?.() === 0) await chmod(options.dataDir, 0o755);
   }
+  let postgres: LocalServer | undefined;
+  let redis: LocalServer | undefined;
   try {
     let databaseUrl = env.DATABASE_URL;
     if (!databaseUrl) {
-      const pg = await startLocalPostgres({
+      postgres = await startLocalPostgres({
         dataDir: join(options.dataDir, 'postgres'),
         persistent: options.persistent,
         fast: options.fast,
+        detached: options.detached,
         log: options.log,
       });
-      services.push({ name: 'postgres', service: pg });
-      databaseUrl = pg.url;
+      services.push({ name: 'postgres', service: postgres });
+      databaseUrl = postgres.url;
     }
     let redisUrl = env.REDIS_URL;
     if (!redisUrl) {
-      const redis = await startLocalRedis({
+      redis = await startLocalRedis({
         dataDir: join(options.dataDir, 'redis'),
         persistent: options.persistent,
+        detached: options.detached,
         log: options.log,
       });
       services.push({ name: 'redis', service: redis });
@@ -72,9 +81,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       services.push({ name: 'mail', service: mail });
       smtpUrl = mail.url;
     }
-    return { databaseUrl, redisUrl, smtpUrl, started: services.map((s) => s.name), stop };
+    return {
+      databaseUrl,
+      redisUrl,
+      smtpUrl,
+      started: services.map((s) => s.name),
+      postgres,
+      redis,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
   }
 }
+export type { LocalServer, LocalService } from './local-postgres';
+export { freePort } from './free-port';

@@ -38,6 +38,7 @@ export class OutboxRelay implements OnApplicationShutdown {
   private running?: Promise<void>;
   private rerun = false;
   private stopped = true;
+  private enqueuedSinceStart = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -119,11 +120,20 @@ export class OutboxRelay implements OnApplicationShutdown {
           this.logger.warn(`outbox message ${row.id} not relayed yet: ${(error as Error).message}`);
           return { relayed, failed: true };
         }
+        this.faultInjection();
         await manager.update(OutboxMessage, row.id, { dispatchedAt: () => 'now()' });
         relayed++;
       }
       return { relayed, failed: false };
     });
+  }
+
+  // FAULT_OUTBOX_KILL_AFTER (test:faults only): die between enqueue and mark, as a crash would.
+  private faultInjection(): void {
+    const killAfter = this.config.FAULT_OUTBOX_KILL_AFTER;
+    if (killAfter === undefined || ++this.enqueuedSinceStart < killAfter) return;
+    this.logger.warn(`fault injection: killing the relay's process after ${killAfter} enqueues`);
+    process.kill(process.pid, 'SIGKILL');
   }
 
   // Waits for a relay pass in flight, so shutdown never cuts a batch's transaction short.
