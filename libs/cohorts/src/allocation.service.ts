@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AppError,
-  FieldProblem,
-  groupBy,
-  OutboxService,
-  ConflictReason,
-} from '@tsunagu/core';
+import { AppError, FieldProblem, groupBy, OutboxService, ConflictReason } from '@tsunagu/core';
 import { Application, ApplicationService } from '@tsunagu/engagements';
 import { Actor, User } from '@tsunagu/identity';
 import { type AllocationInstance, validateAllocationInstance } from '@tsunagu/matching';
