@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
+  byId,
+  byTimestamp,
   Connection,
+  DomainEventPublisher,
   ErrorCode,
   isUniqueViolation,
-  DomainEventPublisher,
   Page,
   paginateKeyset,
   ScoringRequestService,
@@ -190,7 +192,7 @@ export class ApplicationService {
   ): Promise<Connection<Application>> {
     return paginateKeyset(qb, {
       ...page,
-      keys: ['a.createdAt', 'a.id'],
+      keys: [byTimestamp('a.createdAt'), byId('a.id')],
     });
   }
 }
