@@ -11,6 +11,7 @@ import { socketRequest } from '../auth/request-context';
 import { authenticateSocket, recheckToken, socketOf } from '../auth/socket-authentication';
 import { DataLoaders } from './data-loaders';
 import { formatGraphQLError } from './format-error';
+import { inputHygienePlugin } from './input-hygiene';
 import { LoadersModule } from './loaders.module';
 import { prepareSubscription } from './subscription-operation';
 
@@ -56,6 +57,7 @@ import { prepareSubscription } from './subscription-operation';
           formatError: formatGraphQLError,
           includeStacktraceInErrorResponses: false,
           validationRules,
+          plugins: [inputHygienePlugin],
           // Subscriptions over graphql-ws only (no legacy subscriptions-transport-ws), on /graphql.
           subscriptions: { 'graphql-ws': graphqlWs },
           introspection: true,

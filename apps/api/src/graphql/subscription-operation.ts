@@ -11,6 +11,7 @@ import {
   ValidationRule,
 } from 'graphql';
 import { SubscribePayload } from 'graphql-ws';
+import { inputHygieneError, inputProblems } from './input-hygiene';
 
 // Parses and validates as Apollo does over HTTP (the depth limit included), and serves only
 // subscriptions: queries and mutations keep to POST /graphql, with its request logs.
@@ -36,6 +37,8 @@ export function prepareSubscription(
       ),
     ];
   }
+  const problems = inputProblems(schema, document, payload.operationName, payload.variables);
+  if (problems.length > 0) return [inputHygieneError(problems)];
   return {
     schema,
     document,

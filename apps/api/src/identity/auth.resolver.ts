@@ -3,6 +3,7 @@ import {
   Actor,
   AuthPayloadType,
   AuthService,
+  RefreshTokenArgs,
   Session,
   SignInInput,
   SignUpInput,
@@ -41,14 +42,14 @@ export class AuthResolver {
   @Mutation(() => AuthPayloadType, {
     description: 'Exchange a refresh token for a new token pair.',
   })
-  async refreshSession(@Args('refreshToken') refreshToken: string): Promise<AuthPayloadType> {
+  async refreshSession(@Args() { refreshToken }: RefreshTokenArgs): Promise<AuthPayloadType> {
     return toPayload(await this.auth.refresh(refreshToken));
   }
 
   @Mutation(() => Boolean, { description: 'Revoke the refresh token (and its rotations).' })
   signOut(
     @CurrentActor() actor: Actor,
-    @Args('refreshToken') refreshToken: string,
+    @Args() { refreshToken }: RefreshTokenArgs,
   ): Promise<boolean> {
     return this.auth.signOut(actor.userId, refreshToken);
   }
