@@ -53,7 +53,9 @@ describe('input hygiene', () => {
     expect(result.data ?? null).toBeNull();
     expect(result.errors?.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
     const fields = result.errors![0].extensions.fields ?? [];
-    const field = fields.find((x) => x.path.join('.') === path.join('.'));
+    // class-validator's `each` rules name the list, not the item: ["input", "seasonMonths"].
+    const listPath = path.join('.').replace(/(\.\d+)+$/, '');
+    const field = fields.find((x) => [path.join('.'), listPath].includes(x.path.join('.')));
     expect({ path, fields, found: !!field }).toMatchObject({ found: true });
     if (message) expect(field!.message).toMatch(message);
   }
@@ -91,7 +93,7 @@ describe('input hygiene', () => {
 
   afterAll(() => platform.close());
 
-  describe('every ID and String position of every operation, from the schema', () => {
+  describe('every argument position of every operation, from the schema', () => {
     const BAD_IDS: unknown[] = [
       12,
       'not-a-uuid',
@@ -148,7 +150,8 @@ describe('input hygiene', () => {
       return nullable.name === scalar ? [[]] : [];
     }
 
-    function cases(scalar: 'ID' | 'String') {
+    // Every argument position of every query and mutation holding one of these scalars.
+    function cases(scalar: string, only: (path: Path) => boolean = () => true) {
       const found: Array<{ operation: string; field: GraphQLField<unknown, unknown>; path: Path }> =
         [];
       for (const operation of ['query', 'mutation'] as const) {
@@ -156,7 +159,7 @@ describe('input hygiene', () => {
         for (const field of Object.values(root!.getFields())) {
           for (const arg of field.args) {
             for (const p of positions(arg.type, scalar)) {
-              found.push({ operation, field, path: [arg.name, ...p] });
+              if (only([arg.name, ...p])) found.push({ operation, field, path: [arg.name, ...p] });
             }
           }
         }
@@ -184,8 +187,13 @@ describe('input hygiene', () => {
       return { query, variables };
     }
 
-    async function sweep(scalar: 'ID' | 'String', bads: unknown[], message: RegExp) {
-      const all = cases(scalar);
+    async function sweep(
+      scalar: string,
+      bads: unknown[],
+      message?: RegExp,
+      only?: (path: Path) => boolean,
+    ) {
+      const all = cases(scalar, only);
       const before = await rowCounts();
       const failures: unknown[] = [];
       for (const [i, { operation, field, path }] of all.entries()) {
@@ -211,6 +219,29 @@ describe('input hygiene', () => {
 
     it('NUL, lone surrogates and control characters in any String are BAD_USER_INPUT', async () => {
       expect(await sweep('String', BAD_TEXT, TEXT_MESSAGE)).toBeGreaterThan(50);
+    });
+
+    // Page sizes (first) have their own range, 1 to 100, checked with the other pagination tests.
+    const notFirst = (path: Path) => path[0] !== 'first';
+
+    it('an Int beyond any sensible range is BAD_USER_INPUT, never stored or a 500', async () => {
+      expect(
+        await sweep('Int', [2147483647, -2147483648], undefined, notFirst),
+      ).toBeGreaterThanOrEqual(25);
+    });
+
+    it('a Float beyond any sensible range is BAD_USER_INPUT', async () => {
+      expect(await sweep('Float', [1e308, -1e308])).toBeGreaterThan(5);
+    });
+
+    // Calendar dates travel as YYYY-MM-DD strings (there is no DateTime input).
+    const isDateField = (path: Path) => /(^|[a-z])(date|Date|from|to|From|To)$/.test(path.at(-1)!);
+
+    it('a date that does not exist is BAD_USER_INPUT', async () => {
+      expect(cases('DateTime')).toEqual([]);
+      expect(
+        await sweep('String', ['2026-13-45', '2027-02-30'], /date/, isDateField),
+      ).toBeGreaterThan(15);
     });
   });
 

@@ -11,7 +11,9 @@ import {
   IsString,
   IsUUID,
   Length,
+  Max,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { EngagementAction, EngagementStatus } from './engagement-state';
@@ -149,6 +151,8 @@ export class EngagementTermsInput {
 
   @Field(() => Int)
   @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be a whole number from 1 to 80' })
+  @Max(80, { message: 'must be a whole number from 1 to 80' })
   hoursPerWeek!: number;
 
   @Field()

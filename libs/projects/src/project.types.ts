@@ -460,6 +460,8 @@ export class ProjectFilter {
   @IsOptional()
   @IsInt()
   @Min(1)
+  // A week has 168 hours.
+  @Max(168)
   maxHoursPerWeek?: number;
 
   @Field(() => ID, { nullable: true })
