@@ -342,6 +342,15 @@ describe('input hygiene', () => {
       expect(await rowCounts()).toEqual(before);
     });
 
+    it('a Float literal of 1e999 (Infinity to graphql-js) is refused', async () => {
+      const result = await platform.gql(
+        `mutation { addCheckIn(input: {applicationId: "${randomUUID()}", summary: "x", hours: 1e999}) { id } }`,
+        {},
+        participant.token,
+      );
+      expectBadInput(result, ['input', 'hours'], /finite/);
+    });
+
     it('a NUL in commentOnProject’s comment', async () => {
       const result = await platform.gql(
         `mutation($id: ID!, $c: String!) { commentOnProject(id: $id, comment: $c) { id } }`,

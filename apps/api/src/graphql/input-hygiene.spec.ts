@@ -1,5 +1,7 @@
-import { buildSchema, parse } from 'graphql';
+import { AppError } from '@tsunagu/core';
+import { buildSchema, GraphQLError, parse } from 'graphql';
 import { inputProblems } from './input-hygiene';
+import { prepareSubscription } from './subscription-operation';
 
 const schema = buildSchema(`
   input Member { organizationId: ID!, email: String!, tags: [String!], ids: [ID!] }
@@ -11,6 +13,7 @@ const schema = buildSchema(`
     count(n: Int, x: Float): Int
   }
   type Mutation { addMember(input: Member!, note: String): Org }
+  type Subscription { changed(id: ID!): String }
 `);
 
 const ID = '6c1e4f0a-8a7b-4d53-9f0e-2f5d3c9b1a77';
@@ -76,6 +79,13 @@ describe('inputProblems', () => {
     expect(problems(query, {}, 'A')).toHaveLength(1);
   });
 
+  it('refuses a Float literal too large to be finite', () => {
+    expect(problems(`query { count(x: 1e999) }`)).toEqual([
+      { path: ['x'], message: 'must be a finite number' },
+    ]);
+    expect(problems(`query { count(x: 1e308, n: 2147483647) }`)).toEqual([]);
+  });
+
   it('leaves variables of the wrong type to graphql-js', () => {
     expect(problems(`query($n: Int) { count(n: $n) }`, { n: 'many' })).toEqual([]);
   });
@@ -84,5 +94,26 @@ describe('inputProblems', () => {
     expect(
       problems(`query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }`),
     ).toEqual([]);
+  });
+
+  it('applies over graphql-ws too: a subscription with a bad id is refused before it starts', () => {
+    const refused = prepareSubscription(
+      schema,
+      { query: 'subscription($id: ID!) { changed(id: $id) }', variables: { id: '1 OR 1=1' } },
+      [],
+    );
+
+    expect(Array.isArray(refused)).toBe(true);
+    const [error] = refused as GraphQLError[];
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    expect((error.originalError as AppError).fields).toEqual([
+      { path: ['id'], message: 'must be a valid id' },
+    ]);
+    const accepted = prepareSubscription(
+      schema,
+      { query: 'subscription($id: ID!) { changed(id: $id) }', variables: { id: ID } },
+      [],
+    );
+    expect(Array.isArray(accepted)).toBe(false);
   });
 });

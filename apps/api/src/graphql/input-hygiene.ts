@@ -20,7 +20,8 @@ import {
 } from 'graphql';
 
 // Every argument value of an operation checked against its GraphQL type before anything runs:
-// every ID is a uuid and every String/ID passes the text rule (@tsunagu/core textProblem). Driven
+// every ID is a uuid, every String/ID passes the text rule (@tsunagu/core textProblem) and every
+// number is finite. Driven
 // by the schema, so a new argument or input field is covered without anyone remembering it.
 export function inputProblems(
   schema: GraphQLSchema,
@@ -89,6 +90,9 @@ function check(type: GraphQLInputType, value: unknown, path: string[], out: Fiel
     for (const [name, item] of Object.entries(value as Record<string, unknown>)) {
       if (fields[name]) check(fields[name].type, item, [...path, name], out);
     }
+  } else if (isScalarType(nullable) && typeof value === 'number') {
+    // graphql-js checks variables, but reads a Float literal such as 1e999 as Infinity.
+    if (!Number.isFinite(value)) out.push({ path, message: 'must be a finite number' });
   } else if (isScalarType(nullable) && typeof value === 'string') {
     const problem = textProblem(value);
     if (problem) out.push({ path, message: problem });
