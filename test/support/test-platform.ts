@@ -54,6 +54,10 @@ export async function startTestPlatform(
     OUTBOX_POLL_INTERVAL_MS: '200',
     SCORING_DEBOUNCE_MS: '100',
     LOG_LEVEL: 'error',
+    // A deliberately small pool (TEST_DATABASE_POOL_MAX to change it): with few connections, code
+    // that takes a second one inside a transaction deadlocks at once rather than by chance, and
+    // the transaction guard (on outside production) names it.
+    DATABASE_POOL_MAX: process.env.TEST_DATABASE_POOL_MAX ?? '10',
     ...options.env,
   });
 

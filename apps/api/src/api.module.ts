@@ -4,7 +4,7 @@ import { CohortsModule } from '@tsunagu/cohorts';
 import { CoreModule } from '@tsunagu/core';
 import { CompaniesModule } from '@tsunagu/companies';
 import { EngagementsModule } from '@tsunagu/engagements';
-import { IdentityModule } from '@tsunagu/identity';
+import { IdentityModule, SignInThrottleModule } from '@tsunagu/identity';
 import { LiveNotificationsModule, NotificationsModule } from '@tsunagu/notifications';
 import { ParticipantsModule } from '@tsunagu/participants';
 import { ProjectsModule } from '@tsunagu/projects';
@@ -23,6 +23,7 @@ import { API_RESOLVERS } from './resolvers';
     CoreModule,
     ApiGraphQLModule,
     IdentityModule,
+    SignInThrottleModule,
     TaxonomyModule,
     ParticipantsModule,
     ProjectsModule,

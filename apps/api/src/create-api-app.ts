@@ -5,6 +5,7 @@ import { AppConfig } from '@tsunagu/core';
 import type { NestApplicationContextOptions } from '@nestjs/common/interfaces/nest-application-context-options.interface';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { useRequestBodies } from './graphql/request-body';
 
 export async function createApiApp(
   options: NestApplicationContextOptions = {},
@@ -12,8 +13,11 @@ export async function createApiApp(
   // Start-up lines are held until the JSON logger is in place, then written through it.
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
     bufferLogs: true,
+    // Registered below, with errors shaped for GraphQL clients.
+    bodyParser: false,
     ...options,
   });
+  useRequestBodies(app);
   app.useLogger(app.get(Logger));
   const trustProxy = app.get(AppConfig).TRUST_PROXY;
   if (trustProxy) app.set('trust proxy', trustProxyValue(trustProxy));

@@ -218,9 +218,9 @@ export class CohortService {
       if (problems.length) throw AppError.invalidFields(problems);
 
       if (projectIds.length) {
-        const [participant] = await this.facts.participants([actor.userId]);
+        const [participant] = await this.facts.participants([actor.userId], m);
         const projects = new Map(
-          (await this.facts.publishedProjects(projectIds)).map((p) => [p.id, p]),
+          (await this.facts.publishedProjects(projectIds, m)).map((p) => [p.id, p]),
         );
         projectIds.forEach((id, i) => {
           const project = projects.get(id);

@@ -169,14 +169,17 @@ export class ApplicationService {
     return application;
   }
 
-  // With its project and applicant (and the applicant's user) loaded; null when gone.
-  find(id: string): Promise<Application | null> {
-    return this.withRelations().where('a.id = :id', { id }).getOne();
+  // With its project and applicant (and the applicant's user) loaded; null when gone. Inside a
+  // transaction, pass its manager: the read then shares the transaction's connection.
+  find(id: string, m: EntityManager = this.dataSource.manager): Promise<Application | null> {
+    return this.withRelations(m).where('a.id = :id', { id }).getOne();
   }
 
-  private withRelations(): SelectQueryBuilder<Application> {
+  private withRelations(
+    m: EntityManager = this.dataSource.manager,
+  ): SelectQueryBuilder<Application> {
     return (
-      this.dataSource
+      m
         .getRepository(Application)
         .createQueryBuilder('a')
         // The project's theme, region and skills come from the API's DataLoaders.

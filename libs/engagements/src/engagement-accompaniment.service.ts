@@ -91,8 +91,11 @@ export class EngagementAccompanimentService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!checkIn) throw AppError.notFound('Check-in', checkInId);
-      const { roles } = await this.engagements.findFor(actor, checkIn.applicationId, () =>
-        AppError.notFound('Check-in', checkInId),
+      const { roles } = await this.engagements.findFor(
+        actor,
+        checkIn.applicationId,
+        () => AppError.notFound('Check-in', checkInId),
+        m,
       );
       requireRole(roles, [EngagementRole.REGION], 'approve hours');
       if (checkIn.approvedAt) throw AppError.conflict('These hours are already approved');
@@ -240,7 +243,7 @@ export class EngagementAccompanimentService {
       lock: { mode: 'pessimistic_write' },
     });
     if (!locked) throw missing();
-    const { roles: has } = await this.engagements.findFor(actor, applicationId, missing);
+    const { roles: has } = await this.engagements.findFor(actor, applicationId, missing, m);
     requireRole(has, roles, verb);
     if (locked.status !== EngagementStatus.ACTIVE) {
       throw AppError.conflict(

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppError, DomainEventPublisher, FieldProblem, isUniqueViolation } from '@tsunagu/core';
 import { Actor, Organization, OrganizationKind, PolicyService } from '@tsunagu/identity';
 import { supervisedProjects } from './remit-scope';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Application } from './application.entity';
 import {
   EngagementFeedback,
@@ -91,7 +91,7 @@ export class EngagementRelationshipService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!locked) throw AppError.notFound('Engagement', input.applicationId);
-      const roles = await this.rolesOn(actor, input.applicationId);
+      const roles = await this.rolesOn(actor, input.applicationId, undefined, m);
       const side = roles.has(EngagementRole.PARTICIPANT)
         ? FeedbackSide.PARTICIPANT
         : roles.has(EngagementRole.REGION)
@@ -194,7 +194,7 @@ export class EngagementRelationshipService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!followUp) throw missing();
-      const roles = await this.rolesOn(actor, followUp.applicationId, missing);
+      const roles = await this.rolesOn(actor, followUp.applicationId, missing, m);
       if (!roles.has(EngagementRole.PARTICIPANT) && !roles.has(EngagementRole.INTERMEDIARY)) {
         throw AppError.forbidden(
           'Only the participant or a supervising intermediary can record a follow-up',
@@ -325,13 +325,15 @@ export class EngagementRelationshipService {
       .innerJoinAndSelect('r.regionOrganization', 'o');
   }
 
-  // The actor's roles on the engagement; none (or no engagement) is NOT_FOUND.
+  // The actor's roles on the engagement; none (or no engagement) is NOT_FOUND. Inside a
+  // transaction, pass its manager: a second connection here is how the pool once froze.
   private async rolesOn(
     actor: Actor,
     applicationId: string,
     missing?: () => AppError,
+    m?: EntityManager,
   ): Promise<Set<EngagementRole>> {
-    return (await this.engagements.findFor(actor, applicationId, missing)).roles;
+    return (await this.engagements.findFor(actor, applicationId, missing, m)).roles;
   }
 }
 

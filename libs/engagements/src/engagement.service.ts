@@ -184,13 +184,15 @@ export class EngagementService {
   }
 
   // The engagement (project and applicant loaded) and the actor's roles on it. Someone with no
-  // role gets `missing` (NOT_FOUND by default), so its existence does not leak.
+  // role gets `missing` (NOT_FOUND by default), so its existence does not leak. Inside a
+  // transaction, pass its manager.
   async findFor(
     actor: Actor,
     applicationId: string,
     missing = () => AppError.notFound('Engagement', applicationId),
+    m: EntityManager = this.dataSource.manager,
   ): Promise<{ application: Application; roles: Set<EngagementRole> }> {
-    const application = await this.applications.find(applicationId);
+    const application = await this.applications.find(applicationId, m);
     if (!application) throw missing();
     const roles = this.rolesOf(actor, application, application.project!);
     if (roles.size === 0) throw missing();

@@ -16,3 +16,4 @@ export * from './token.service';
 export * from './user.entity';
 export * from './user.service';
 export * from './remit-coverage';
+export * from './sign-in-throttle';

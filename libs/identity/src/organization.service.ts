@@ -164,16 +164,17 @@ export class OrganizationService {
     if (rows.length) await manager.insert(RemitArea, rows);
   }
 
-  remitOf(organizationId: string): Promise<RemitArea[]> {
-    return this.remitsOf([organizationId]);
+  remitOf(organizationId: string, m?: EntityManager): Promise<RemitArea[]> {
+    return this.remitsOf([organizationId], m);
   }
 
-  // The remit areas of several organisations in one query.
-  remitsOf(organizationIds: readonly string[]): Promise<RemitArea[]> {
+  // The remit areas of several organisations in one query (inside a transaction, on its manager).
+  remitsOf(
+    organizationIds: readonly string[],
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<RemitArea[]> {
     if (organizationIds.length === 0) return Promise.resolve([]);
-    return this.dataSource
-      .getRepository(RemitArea)
-      .findBy({ organizationId: In([...new Set(organizationIds)]) });
+    return m.getRepository(RemitArea).findBy({ organizationId: In([...new Set(organizationIds)]) });
   }
 
   membershipsOf(userId: string): Promise<Membership[]> {

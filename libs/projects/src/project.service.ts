@@ -120,7 +120,7 @@ export class ProjectService {
         project.prefectureCode = changes.municipalityCode.slice(0, 2);
       }
       const skills = changes.requiredSkills;
-      await this.validate(project, region, skills ?? [], ['input', 'changes']);
+      await this.validate(project, region, skills ?? [], ['input', 'changes'], m);
       const diff: Record<string, { from: unknown; to: unknown }> = {};
       for (const field of [...PLAIN_FIELDS, 'municipalityCode'] as const) {
         if (canonical(before[field]) !== canonical(project[field])) {
@@ -236,6 +236,7 @@ export class ProjectService {
     region: Organization,
     skills: RequiredSkillInput[],
     root: string[],
+    m: EntityManager = this.dataSource.manager,
   ): Promise<void> {
     const at = (...path: string[]) => [...root, ...path];
     // The input's length checks ran before trimming: "   " passed them as a title.
@@ -266,7 +267,7 @@ export class ProjectService {
         `must be at least the team size (${project.teamSize})`,
       );
     }
-    await this.themes.assertKnown([project.themeCode], () => at('themeCode'));
+    await this.themes.assertKnown([project.themeCode], () => at('themeCode'), m);
     const seen = new Set<string>();
     skills.forEach((skill, i) => {
       if (seen.has(skill.skillId)) {
@@ -277,20 +278,27 @@ export class ProjectService {
     await this.skills.assertKnown(
       skills.map((s) => s.skillId),
       (i) => at('requiredSkills', String(i), 'skillId'),
+      m,
     );
     if (project.programId)
-      await this.assertProgramCovers(project.programId, project.municipalityCode, at('programId'));
+      await this.assertProgramCovers(
+        m,
+        project.programId,
+        project.municipalityCode,
+        at('programId'),
+      );
   }
 
   // A project joins a program of an intermediary whose remit covers its municipality.
   private async assertProgramCovers(
+    m: EntityManager,
     programId: string,
     municipalityCode: string,
     path: string[],
   ): Promise<void> {
-    const program = await this.dataSource.getRepository(Program).findOneBy({ id: programId });
+    const program = await m.getRepository(Program).findOneBy({ id: programId });
     if (!program) throw AppError.invalidField(path, 'is not a program');
-    const areas = await this.organizations.remitOf(program.intermediaryOrganizationId);
+    const areas = await this.organizations.remitOf(program.intermediaryOrganizationId, m);
     const covered = remitCovers(
       {
         prefectureCodes: areas.flatMap((a) => a.prefectureCode ?? []),

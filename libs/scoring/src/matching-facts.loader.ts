@@ -8,7 +8,7 @@ import type {
   ParticipantKindCode,
   ProjectFacts,
 } from '@tsunagu/matching';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 export interface ScoredProjectFacts extends ProjectFacts {
   // The program whose weights score this project (null: the default weights).
@@ -47,23 +47,27 @@ interface ProjectRow {
 export class MatchingFactsLoader {
   constructor(private readonly dataSource: DataSource) {}
 
-  async participants(ids?: readonly string[]): Promise<ParticipantFacts[]> {
+  // Inside a transaction, pass its manager (here and below): one transaction, one connection.
+  async participants(
+    ids?: readonly string[],
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<ParticipantFacts[]> {
     const only = ids ? 'WHERE user_id = ANY($1)' : '';
     const params = ids ? [ids] : [];
     const [rows, skills, ties] = await Promise.all([
-      this.dataSource.query<ParticipantRow[]>(
+      m.query<ParticipantRow[]>(
         `SELECT user_id, kind, theme_codes, goals::text[] AS goals, weekly_hours,
                 available_periods, home_municipality_code, travel_range_km, remote_only
          FROM participant_profile ${only} ORDER BY user_id`,
         params,
       ),
-      this.dataSource.query<Array<{ user_id: string; skill_id: string; level: number }>>(
+      m.query<Array<{ user_id: string; skill_id: string; level: number }>>(
         `SELECT user_id, skill_id, level FROM participant_skill ${only}`,
         params,
       ),
       // A tie with a region: an engagement with one of its projects was approved (and may be
       // running or completed) — a relationship the policy wants to deepen.
-      this.dataSource.query<Array<{ user_id: string; region: string }>>(
+      m.query<Array<{ user_id: string; region: string }>>(
         `SELECT DISTINCT a.participant_id AS user_id, p.region_organization_id AS region
          FROM application a JOIN project p ON p.id = a.project_id
          WHERE a.status IN ('APPROVED', 'ACTIVE', 'COMPLETED')
@@ -89,11 +93,14 @@ export class MatchingFactsLoader {
   }
 
   // Published projects that are not paused: nothing else is recommended.
-  async publishedProjects(ids?: readonly string[]): Promise<ScoredProjectFacts[]> {
+  async publishedProjects(
+    ids?: readonly string[],
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<ScoredProjectFacts[]> {
     const only = ids ? 'AND p.id = ANY($1)' : '';
     const params = ids ? [ids] : [];
     const [rows, skills] = await Promise.all([
-      this.dataSource.query<ProjectRow[]>(
+      m.query<ProjectRow[]>(
         `SELECT p.id, p.region_organization_id, p.program_id, p.theme_code, p.mode,
                 p.municipality_code, to_char(p.start_date, 'YYYY-MM-DD') AS start_date,
                 to_char(p.end_date, 'YYYY-MM-DD') AS end_date, p.hours_per_week,
@@ -107,7 +114,7 @@ export class MatchingFactsLoader {
          ORDER BY p.id`,
         params,
       ),
-      this.dataSource.query<
+      m.query<
         Array<{
           project_id: string;
           skill_id: string;

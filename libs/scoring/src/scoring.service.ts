@@ -106,6 +106,11 @@ export class ScoringService {
       matches: matches.get(id)!,
     }));
     await this.dataSource.transaction(async (m) => {
+      // A chunk writes up to SCORING_CHUNK_SIZE × RECOMMENDATIONS_TOP_K rows in one statement:
+      // longer than the pool-wide bound that suits API requests allows, so raised for it alone.
+      await m.query(`SELECT set_config('statement_timeout', $1, true)`, [
+        `${this.config.SCORING_STATEMENT_TIMEOUT_MS}ms`,
+      ]);
       await this.store.replace(m, kind, lists);
       await inTransaction(m);
     });

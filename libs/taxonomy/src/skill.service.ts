@@ -19,17 +19,22 @@ export interface SkillSearch {
 export class SkillService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findByIds(ids: readonly string[]): Promise<Skill[]> {
+  // Inside a transaction, pass its manager (here and below): one transaction, one connection.
+  async findByIds(
+    ids: readonly string[],
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<Skill[]> {
     if (ids.length === 0) return [];
-    return this.dataSource.getRepository(Skill).findBy({ id: In([...new Set(ids)]) });
+    return m.getRepository(Skill).findBy({ id: In([...new Set(ids)]) });
   }
 
   // Rejects the first id that is not a taxonomy skill, with the field path pathOf(index).
   async assertKnown(
     ids: string[],
     pathOf: (index: number) => string[],
+    m: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, Skill>> {
-    const skills = new Map((await this.findByIds(ids)).map((s) => [s.id, s]));
+    const skills = new Map((await this.findByIds(ids, m)).map((s) => [s.id, s]));
     const index = ids.findIndex((id) => !skills.has(id));
     if (index >= 0) throw AppError.invalidField(pathOf(index), `unknown skill ${ids[index]}`);
     return skills;

@@ -14,3 +14,8 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
 export const OptionalActor = createParamDecorator(
   (_: unknown, context: ExecutionContext): Actor | undefined => requestOf(context).actor,
 );
+
+// The client's address (behind a trusted proxy, the one it forwarded); none over a socket.
+export const ClientAddress = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string | undefined => requestOf(context).ip,
+);

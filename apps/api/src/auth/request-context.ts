@@ -10,6 +10,8 @@ import type { RequestLoaders } from '../graphql/data-loaders';
 // get that actor and no headers, so the guard has nothing left to read.
 export interface GraphQLRequest {
   headers: IncomingHttpHeaders;
+  // The client's address over HTTP (Express's req.ip, which honours TRUST_PROXY).
+  ip?: string;
   actor?: Actor;
 }
 

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { AppError } from '@tsunagu/core';
+import { AppError, TooManyRequestsError, transientFailure } from '@tsunagu/core';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 
 const logger = new Logger('GraphQL');
@@ -13,15 +13,33 @@ const GRAPHQL_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  'QUERY_TOO_COSTLY',
 ]);
+
+export interface ErrorFormatOptions {
+  // graphql's "Did you mean …?" hints name fields and types a client did not ask for: the schema
+  // can be mapped by guessing. On in development, off in production.
+  suggestions: boolean;
+}
 
 // The one mapping from errors to what clients see. AppErrors keep their code and field paths;
 // anything unexpected is logged and shown as INTERNAL_SERVER_ERROR without internals.
 export function formatGraphQLError(
   formatted: GraphQLFormattedError,
   error: unknown,
+  options: ErrorFormatOptions = { suggestions: true },
 ): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? error.originalError : error;
+  // A busy pool, a lock or statement timeout or a deadlock: retryable, and said so.
+  const transient = transientFailure(original);
+  if (transient) {
+    return {
+      message: transient.message,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: transient.code, reason: transient.reason, retryable: true },
+    };
+  }
   if (original instanceof AppError) {
     return {
       message: original.message,
@@ -30,16 +48,20 @@ export function formatGraphQLError(
       extensions: {
         code: original.code,
         ...(original.fields.length ? { fields: original.fields } : {}),
+        ...(original instanceof TooManyRequestsError
+          ? { retryAfterSeconds: original.retryAfterSeconds }
+          : {}),
       },
     };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && GRAPHQL_CODES.has(code)) {
+    const cost = formatted.extensions?.cost;
     return {
-      message: formatted.message,
+      message: options.suggestions ? formatted.message : withoutSuggestions(formatted.message),
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code },
+      extensions: { code, ...(cost ? { cost } : {}) },
     };
   }
   logger.error(
@@ -50,4 +72,9 @@ export function formatGraphQLError(
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+// As Apollo's own suggestion stripping, but also for variable errors and over graphql-ws.
+function withoutSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean .+?\?$/, '');
 }

@@ -16,6 +16,7 @@ const schema = buildSchema(`
   type Subscription { changed(id: ID!): String }
 `);
 
+const LIMITS = { validationRules: [], maxTokens: 10_000, maxCost: 100_000 };
 const ID = '6c1e4f0a-8a7b-4d53-9f0e-2f5d3c9b1a77';
 
 function problems(query: string, variables?: Record<string, unknown>, operationName?: string) {
@@ -100,7 +101,7 @@ describe('inputProblems', () => {
     const refused = prepareSubscription(
       schema,
       { query: 'subscription($id: ID!) { changed(id: $id) }', variables: { id: '1 OR 1=1' } },
-      [],
+      LIMITS,
     );
 
     expect(Array.isArray(refused)).toBe(true);
@@ -112,7 +113,7 @@ describe('inputProblems', () => {
     const accepted = prepareSubscription(
       schema,
       { query: 'subscription($id: ID!) { changed(id: $id) }', variables: { id: ID } },
-      [],
+      LIMITS,
     );
     expect(Array.isArray(accepted)).toBe(false);
   });

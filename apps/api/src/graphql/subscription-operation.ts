@@ -12,22 +12,31 @@ import {
 } from 'graphql';
 import { SubscribePayload } from 'graphql-ws';
 import { inputHygieneError, inputProblems } from './input-hygiene';
+import { operationCost, tooCostlyError } from './operation-cost';
 
-// Parses and validates as Apollo does over HTTP (the depth limit included), and serves only
+export interface SubscriptionLimits {
+  validationRules: ValidationRule[];
+  maxTokens: number;
+  maxCost: number;
+}
+
+// Parses, validates and prices as Apollo does over HTTP (the same limits), and serves only
 // subscriptions: queries and mutations keep to POST /graphql, with its request logs.
 export function prepareSubscription(
   schema: GraphQLSchema,
   payload: SubscribePayload,
-  validationRules: ValidationRule[],
+  limits: SubscriptionLimits,
 ): ExecutionArgs | GraphQLError[] {
   let document: DocumentNode;
   try {
-    document = parse(payload.query);
+    document = parse(payload.query, { maxTokens: limits.maxTokens });
   } catch (error) {
     return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
   }
-  const invalid = validate(schema, document, [...specifiedRules, ...validationRules]);
+  const invalid = validate(schema, document, [...specifiedRules, ...limits.validationRules]);
   if (invalid.length > 0) return invalid.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
+  const requested = operationCost(schema, document, payload.operationName, payload.variables);
+  if (requested > limits.maxCost) return [tooCostlyError({ requested, maximum: limits.maxCost })];
   const operation = getOperationAST(document, payload.operationName);
   if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) {
     return [

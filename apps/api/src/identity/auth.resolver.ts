@@ -6,9 +6,10 @@ import {
   RefreshTokenArgs,
   Session,
   SignInInput,
+  SignInThrottle,
   SignUpInput,
 } from '@tsunagu/identity';
-import { CurrentActor } from '../auth/current-actor.decorator';
+import { ClientAddress, CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 
 function toPayload(session: Session): AuthPayloadType {
@@ -24,7 +25,10 @@ function toPayload(session: Session): AuthPayloadType {
 
 @Resolver()
 export class AuthResolver {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly throttle: SignInThrottle,
+  ) {}
 
   @Public()
   @Mutation(() => AuthPayloadType, { description: 'Create an account and sign in.' })
@@ -34,16 +38,26 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayloadType)
-  async signIn(@Args('input') input: SignInInput): Promise<AuthPayloadType> {
-    return toPayload(await this.auth.signIn(input.email, input.password));
+  async signIn(
+    @Args('input') input: SignInInput,
+    @ClientAddress() address: string | undefined,
+  ): Promise<AuthPayloadType> {
+    return toPayload(
+      await this.throttle.signIn(input.email, address, () =>
+        this.auth.signIn(input.email, input.password),
+      ),
+    );
   }
 
   @Public()
   @Mutation(() => AuthPayloadType, {
     description: 'Exchange a refresh token for a new token pair.',
   })
-  async refreshSession(@Args() { refreshToken }: RefreshTokenArgs): Promise<AuthPayloadType> {
-    return toPayload(await this.auth.refresh(refreshToken));
+  async refreshSession(
+    @Args() { refreshToken }: RefreshTokenArgs,
+    @ClientAddress() address: string | undefined,
+  ): Promise<AuthPayloadType> {
+    return toPayload(await this.throttle.refresh(address, () => this.auth.refresh(refreshToken)));
   }
 
   @Mutation(() => Boolean, { description: 'Revoke the refresh token (and its rotations).' })

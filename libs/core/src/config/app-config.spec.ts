@@ -1,4 +1,4 @@
-import { AppConfig, ConfigValidationError, loadConfig } from './app-config';
+import { AppConfig, ConfigValidationError, graphqlIntrospection, loadConfig } from './app-config';
 
 const validEnv = (): NodeJS.ProcessEnv => ({
   DATABASE_URL: 'postgres://tsunagu:secret@localhost:5432/tsunagu',
@@ -31,6 +31,14 @@ describe('loadConfig', () => {
     expect(config.OUTBOX_POLL_INTERVAL_MS).toBe(1000);
     expect(config.LOG_LEVEL).toBe('log');
     expect(config.GRAPHQL_MAX_DEPTH).toBe(10);
+    expect(config.RATE_LIMIT_WINDOW_SECONDS).toBe(60);
+    expect(config.RATE_LIMIT_USER_POINTS).toBe(50_000);
+    expect(config.RATE_LIMIT_IP_POINTS).toBe(200_000);
+    expect(config.SIGN_IN_MAX_FAILURES).toBe(10);
+    expect(config.SIGN_IN_LOCKOUT_SECONDS).toBe(60);
+    expect(config.SIGN_IN_MAX_LOCKOUT_SECONDS).toBe(3600);
+    expect(config.AUTH_IP_MAX_FAILURES).toBe(100);
+    expect(config.AUTH_IP_WINDOW_SECONDS).toBe(3600);
     expect(config.ADMIN_EMAIL).toBeUndefined();
   });
 
@@ -47,6 +55,32 @@ describe('loadConfig', () => {
     expect(config.ACCESS_TOKEN_TTL_SECONDS).toBe(60);
     expect(config.REFRESH_TOKEN_TTL_DAYS).toBe(7);
     expect(config.GRAPHQL_MAX_DEPTH).toBe(12);
+  });
+
+  it('has GraphQL limits that every operation of the test suite stays under', () => {
+    const config = loadConfig(validEnv());
+    expect(config).toMatchObject({
+      GRAPHQL_MAX_COST: 5000,
+      GRAPHQL_MAX_ALIASES: 15,
+      GRAPHQL_MAX_DIRECTIVES: 10,
+      GRAPHQL_MAX_TOKENS: 2000,
+    });
+    expect(config.GRAPHQL_INTROSPECTION).toBeUndefined();
+  });
+
+  it('turns introspection off in production unless GRAPHQL_INTROSPECTION says otherwise', () => {
+    const introspection = (env: NodeJS.ProcessEnv) =>
+      graphqlIntrospection(loadConfig({ ...validEnv(), ...env }));
+    expect(introspection({})).toBe(true);
+    expect(introspection({ NODE_ENV: 'production' })).toBe(false);
+    expect(introspection({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' })).toBe(true);
+    expect(introspection({ GRAPHQL_INTROSPECTION: 'false' })).toBe(false);
+    expect(problemsOf({ ...validEnv(), GRAPHQL_INTROSPECTION: 'yes' })).toEqual([
+      expect.stringMatching(/^GRAPHQL_INTROSPECTION .*must be a boolean value$/),
+    ]);
+    expect(problemsOf({ ...validEnv(), GRAPHQL_MAX_COST: '10' })).toEqual([
+      expect.stringMatching(/^GRAPHQL_MAX_COST .*must not be less than 100$/),
+    ]);
   });
 
   it('treats an empty string as unset, so the default applies', () => {

@@ -37,6 +37,56 @@ export class AppConfig {
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// connection URL' })
   REDIS_URL!: string;
 
+  // Connections each process keeps to PostgreSQL (API and worker each have a pool this size).
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_MAX = 10;
+
+  // How long a request waits for a free pooled connection before failing with TRY_AGAIN,
+  // rather than queueing for ever behind a stuck pool.
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DATABASE_CONNECT_TIMEOUT_MS = 10_000;
+
+  // Longest single SQL statement. API queries take milliseconds; this only stops a runaway one
+  // from holding its connection. A full re-score raises it for its own writes
+  // (SCORING_STATEMENT_TIMEOUT_MS) rather than every request living with the long bound.
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DATABASE_STATEMENT_TIMEOUT_MS = 30_000;
+
+  // Longest wait for a row lock (FOR UPDATE and the like). Lock holders keep their locks for
+  // milliseconds, so a wait this long means something is stuck: fail with TRY_AGAIN instead.
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DATABASE_LOCK_TIMEOUT_MS = 10_000;
+
+  // A transaction left open with no statement running this long is ended by PostgreSQL, so a
+  // stuck request cannot hold its connection and its locks for ever.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
+  // Statement timeout inside a full re-score chunk's transaction, which writes up to
+  // SCORING_CHUNK_SIZE × RECOMMENDATIONS_TOP_K rows at once in the worker.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  SCORING_STATEMENT_TIMEOUT_MS = 300_000;
+
+  // Fails loudly when code inside a transaction asks the pool for a second connection (the
+  // pattern that freezes the pool under load). Unset: on everywhere but production.
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  DATABASE_TRANSACTION_GUARD?: boolean;
+
   // Signs access tokens (HS256); sensitive, never logged.
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
@@ -174,11 +224,98 @@ export class AppConfig {
   @MinLength(10, { message: 'must be at least 10 characters' })
   ADMIN_PASSWORD?: string;
 
+  // Nesting below the top-level fields (`{ me { id } }` is 1 deep).
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(50)
   GRAPHQL_MAX_DEPTH = 10;
+
+  // Estimated cost of one operation: objects fetched, multiplied by page sizes (README, Limits).
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  GRAPHQL_MAX_COST = 5000;
+
+  // Aliased fields per operation: aliases are how one request asks for the same field many times.
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  GRAPHQL_MAX_ALIASES = 15;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  GRAPHQL_MAX_DIRECTIVES = 10;
+
+  // Tokens per document: parsing stops here, before a huge document is built in memory.
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  GRAPHQL_MAX_TOKENS = 2000;
+
+  // Unset: on outside production. Read it through graphqlIntrospection().
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  GRAPHQL_INTROSPECTION?: boolean;
+
+  // GraphQL operations spend their query cost (1 where none is known) from a budget per signed-in
+  // user and one per client address, both renewed every RATE_LIMIT_WINDOW_SECONDS and shared by
+  // every API instance through Redis. Generous: a person clicking never meets them.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_USER_POINTS = 50_000;
+
+  // Higher than a user's: offices and mobile carriers put many people behind one address.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_IP_POINTS = 200_000;
+
+  // This many failed sign-ins in a row for one e-mail address (whether or not it has an account)
+  // lock it for SIGN_IN_LOCKOUT_SECONDS, doubled for each further lockout within a day, at most
+  // SIGN_IN_MAX_LOCKOUT_SECONDS. A successful sign-in starts the count again.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SIGN_IN_MAX_FAILURES = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SIGN_IN_LOCKOUT_SECONDS = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  SIGN_IN_MAX_LOCKOUT_SECONDS = 3600;
+
+  // Failed sign-ins and refreshes from one client address, across all accounts, before the
+  // address is refused until AUTH_IP_WINDOW_SECONDS after its first failure.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_IP_MAX_FAILURES = 100;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_IP_WINDOW_SECONDS = 3600;
+}
+
+// Schema introspection is for development tools; production clients use the checked-in schema.
+export function graphqlIntrospection(config: AppConfig): boolean {
+  return config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production';
 }
 
 export const SENSITIVE_CONFIG_KEYS: ReadonlyArray<keyof AppConfig> = [

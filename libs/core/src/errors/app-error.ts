@@ -6,6 +6,10 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
+  // The database could not serve the request in time (busy pool, lock wait, timeout, deadlock);
+  // nothing was changed and the same request may simply be sent again.
+  TRY_AGAIN = 'TRY_AGAIN',
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
 }
 
 export interface FieldProblem {
@@ -59,6 +63,29 @@ export class AppError extends Error {
   // A conflict caused by one input field, e.g. a name another record already has.
   static conflictField(path: string[], message: string): AppError {
     return new AppError(ErrorCode.CONFLICT, message, [{ path, message }]);
+  }
+}
+
+// A rate limit or a sign-in lockout: the client may try again after retryAfterSeconds.
+export class TooManyRequestsError extends AppError {
+  // Apollo Server reads `extensions.http` of a thrown error (graphql-js copies it from the
+  // original error) for the HTTP status and headers: 429 with Retry-After.
+  readonly extensions: { http: { status: number; headers: Map<string, string> } };
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(ErrorCode.TOO_MANY_REQUESTS, message);
+    this.name = 'TooManyRequestsError';
+    this.extensions = {
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    };
+  }
+
+  // Whole seconds, at least 1: "retry after 0 s" would invite an immediate retry.
+  static after(message: string, waitMs: number): TooManyRequestsError {
+    return new TooManyRequestsError(message, Math.max(1, Math.ceil(waitMs / 1000)));
   }
 }
 

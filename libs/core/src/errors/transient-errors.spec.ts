@@ -1,0 +1,38 @@
+import { QueryFailedError } from 'typeorm';
+import { ErrorCode } from './app-error';
+import { transientFailure, TransientReason } from './transient-errors';
+
+// What node-postgres raises: an Error carrying the SQLSTATE as `code`.
+function pgError(code: string, message = 'failed'): Error {
+  return Object.assign(new Error(message), { code });
+}
+
+describe('transientFailure', () => {
+  it.each([
+    ['57014', TransientReason.STATEMENT_TIMEOUT],
+    ['55P03', TransientReason.LOCK_TIMEOUT],
+    ['25P03', TransientReason.IDLE_IN_TRANSACTION_TIMEOUT],
+    ['40P01', TransientReason.DEADLOCK],
+    ['40001', TransientReason.SERIALIZATION_FAILURE],
+  ])('turns SQLSTATE %s into TRY_AGAIN (%s), raw or wrapped by TypeORM', (code, reason) => {
+    const raw = pgError(code);
+    expect(transientFailure(raw)).toMatchObject({ code: ErrorCode.TRY_AGAIN, reason });
+    const wrapped = new QueryFailedError('SELECT 1', [], raw);
+    expect(transientFailure(wrapped)).toMatchObject({ code: ErrorCode.TRY_AGAIN, reason });
+  });
+
+  it('recognises the pool giving up on a connection', () => {
+    expect(transientFailure(new Error('timeout exceeded when trying to connect'))).toMatchObject({
+      code: ErrorCode.TRY_AGAIN,
+      reason: TransientReason.POOL_TIMEOUT,
+    });
+  });
+
+  it('leaves every other error alone', () => {
+    expect(transientFailure(pgError('23505'))).toBeUndefined();
+    expect(transientFailure(pgError('22P02'))).toBeUndefined();
+    expect(transientFailure(new Error('boom'))).toBeUndefined();
+    expect(transientFailure(undefined)).toBeUndefined();
+    expect(transientFailure('57014')).toBeUndefined();
+  });
+});

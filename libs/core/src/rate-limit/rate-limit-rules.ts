@@ -1,0 +1,17 @@
+import { RateLimiterRes } from 'rate-limiter-flexible';
+
+// The points an operation spends: its cost in whole points, at least 1, and never more than the
+// whole budget, so an operation the cost limit lets through can always run on a fresh budget
+// (it then spends all of it).
+export function pointsFor(cost: number | undefined, budget: number): number {
+  if (cost === undefined || !Number.isFinite(cost) || cost < 1) return 1;
+  return Math.min(Math.ceil(cost), budget);
+}
+
+// rate-limiter-flexible rejects with a RateLimiterRes when a limit is reached and with an Error
+// when its store fails (and the insurance limiter failed too): only the first is a refusal.
+export function refusalOf(outcome: PromiseSettledResult<unknown>): RateLimiterRes | undefined {
+  if (outcome.status === 'fulfilled') return undefined;
+  if (outcome.reason instanceof RateLimiterRes) return outcome.reason;
+  throw outcome.reason;
+}
