@@ -25,6 +25,7 @@ export * from './text/like-pattern';
 export * from './collections/group-by';
 export * from './validation/is-date-only';
 export * from './validation/text';
+export * from './validation/required-text';
 export * from './validation/uuid';
 export * from './scoring/scoring-subject.entity';
 export * from './scoring/scoring-request.service';

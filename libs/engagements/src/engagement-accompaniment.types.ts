@@ -8,7 +8,7 @@ import {
   ObjectType,
   registerEnumType,
 } from '@nestjs/graphql';
-import { IsDateOnly, PageArgs, Paginated } from '@tsunagu/core';
+import { IsDateOnly, PageArgs, Paginated, RequiredText } from '@tsunagu/core';
 import {
   IsBoolean,
   IsEnum,
@@ -162,7 +162,7 @@ export class AddMilestoneInput {
   applicationId!: string;
 
   @Field()
-  @IsString()
+  @RequiredText(200)
   title!: string;
 
   @Field({ description: 'YYYY-MM-DD' })

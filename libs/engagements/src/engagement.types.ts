@@ -7,6 +7,7 @@ import {
   ArrayMaxSize,
   IsEnum,
   IsInt,
+  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -123,6 +124,7 @@ export class ProjectApplicationsArgs extends PageArgs {
 export class InterviewPlanInput {
   @Field(() => [String], { description: 'ISO date-times' })
   @IsString({ each: true })
+  @IsISO8601({ strict: true }, { each: true, message: 'must be ISO date-times' })
   @ArrayMaxSize(10, { message: 'at most 10 slots' })
   slots!: string[];
 
@@ -157,6 +159,7 @@ export class EngagementTermsInput {
 
   @Field()
   @IsString()
+  // Required on APPROVE only: the service checks it with the other terms.
   @MaxLength(2000)
   goals!: string;
 
