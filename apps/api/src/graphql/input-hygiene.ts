@@ -21,8 +21,8 @@ import {
 
 // Every argument value of an operation checked against its GraphQL type before anything runs:
 // every ID is a uuid, every String/ID passes the text rule (@tsunagu/core textProblem) and every
-// number is finite. Driven
-// by the schema, so a new argument or input field is covered without anyone remembering it.
+// number is finite. Driven by the schema, so a new argument or input field is covered without
+// anyone remembering it. Normalising (trim, NFC) is the input pipe's part.
 export function inputProblems(
   schema: GraphQLSchema,
   document: DocumentNode,
