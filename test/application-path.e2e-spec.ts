@@ -128,7 +128,10 @@ describe('from a region project to a notification', () => {
       { input: { projectId, motivation: 'もう一度応募します。よろしくお願いします。' } },
       participant.token,
     );
-    expect(again.errors?.[0].extensions.code).toBe('CONFLICT');
+    expect(again.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ALREADY_APPLIED',
+    });
     const mine = expectData(
       await platform.gql(
         `query { myApplications { edges { node { id } } } }`,

@@ -61,7 +61,10 @@ describe('accounts and sessions', () => {
     const again = await platform.gql(SIGN_UP, {
       input: { email: person.email, password: PASSWORD, displayName: 'x' },
     });
-    expect(again.errors?.[0].extensions.code).toBe('CONFLICT');
+    expect(again.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ALREADY_EXISTS',
+    });
   });
 
   it('fails sign-in with a wrong password or an unknown e-mail, with the same message', async () => {

@@ -51,6 +51,7 @@ describe('cohort allocation', () => {
   const gql = (query: string, variables: Record<string, unknown>, who: Person) =>
     platform.gql(query, variables, who.token);
   const codeOf = (result: GraphQLResult) => rejection(result).extensions.code;
+  const reasonOf = (result: GraphQLResult) => rejection(result).extensions.reason;
 
   // A participant (PRO_BONO, in Tokyo) with these skills, by name → level.
   async function participant(
@@ -322,7 +323,7 @@ describe('cohort allocation', () => {
     ]);
     const winners = results.filter((r) => !r.errors);
     expect(winners).toHaveLength(1);
-    expect(codeOf(results.find((r) => r.errors)!)).toBe('CONFLICT');
+    expect(reasonOf(results.find((r) => r.errors)!)).toBe('ALREADY_DONE');
     const confirmed = winners[0].data.confirmAllocation;
     expect(confirmed.status).toBe('CONFIRMED');
     for (const a of confirmed.assignments) expect(a.applicationId).toEqual(expect.any(String));
@@ -351,11 +352,11 @@ describe('cohort allocation', () => {
     }
 
     // Once per cohort: nothing changes after confirmation.
-    expect(codeOf(await gql(CONFIRM, { id: stable.id }, hub))).toBe('CONFLICT');
-    expect(codeOf(await gql(CONFIRM, { id: optimal.id }, hub))).toBe('CONFLICT');
-    expect(codeOf(await gql(RUN, { cohortId, mode: 'STABLE' }, hub))).toBe('CONFLICT');
-    expect(codeOf(await move(who, null))).toBe('CONFLICT');
-    expect(codeOf(await rank(u1, cohortId, [guide]))).toBe('CONFLICT');
+    expect(reasonOf(await gql(CONFIRM, { id: stable.id }, hub))).toBe('ALREADY_DONE');
+    expect(reasonOf(await gql(CONFIRM, { id: optimal.id }, hub))).toBe('ALREADY_DONE');
+    expect(reasonOf(await gql(RUN, { cohortId, mode: 'STABLE' }, hub))).toBe('WRONG_STATUS');
+    expect(reasonOf(await move(who, null))).toBe('WRONG_STATUS');
+    expect(reasonOf(await rank(u1, cohortId, [guide]))).toBe('WRONG_STATUS');
     expect(expectData(await gql(GET_COHORT, { id: cohortId }, u1)).cohort.status).toBe('CONFIRMED');
   }, 90_000);
 
@@ -441,6 +442,42 @@ describe('cohort allocation', () => {
     const after = expectData(await gql(GET, { id: stable.id }, hub)).allocation;
     expect(after.status).toBe('PROPOSED');
   }, 60_000);
+
+  it("confirms no more participants than the project's own free places", async () => {
+    const x = await project('定員の変わる企画', 2, { design: 1 });
+    const a = await participant('cap-a', { design: 3 });
+    const b = await participant('cap-b', { design: 3 });
+    const cohortId = await cohort('定員コホート', [{ projectId: x }], [a, b]);
+    expectData(await rank(a, cohortId, [x]));
+    expectData(await rank(b, cohortId, [x]));
+    const stable = await run(cohortId, 'STABLE');
+    expect(stable.assignments).toHaveLength(2);
+    // Meanwhile the project is sent back and its capacity lowered below the cohort's seats.
+    expectData(
+      await gql(
+        `mutation($id: ID!) { requestProjectChanges(id: $id, comment: "定員を見直し") { status } }`,
+        { id: x },
+        hub,
+      ),
+    );
+    expectData(
+      await gql(
+        `mutation($input: UpdateProjectInput!) { updateProject(input: $input) { capacity } }`,
+        { input: { projectId: x, changes: { capacity: 1 } } },
+        regionStaff,
+      ),
+    );
+    await f.publish(hub, x);
+
+    const refused = rejection(await gql(CONFIRM, { id: stable.id }, hub));
+    expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PROJECT_FULL' });
+    expect(refused.message).toContain('"定員の変わる企画"');
+    const [{ n }] = await platform.dataSource.query(
+      'SELECT count(*)::int AS n FROM application WHERE project_id = $1',
+      [x],
+    );
+    expect(n).toBe(0);
+  });
 
   it('refuses bad input with clear errors', async () => {
     const open = await project('空き家の調査', 2, {});

@@ -399,7 +399,10 @@ describe('companies: programs and teams', () => {
 
       expectData(await platform.gql(CREATE_TEAM, { input }, c.owner.token));
       const again = await platform.gql(CREATE_TEAM, { input }, c.owner.token);
-      expect(again.errors?.[0].extensions.code).toBe('CONFLICT');
+      expect(again.errors?.[0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'ALREADY_EXISTS',
+      });
       expect(await teams(c)).toHaveLength(1);
     });
 

@@ -93,7 +93,7 @@ describe('engagement accompaniment through GraphQL', () => {
     const early = rejection(
       await checkIn(yuki, { applicationId: waiting, summary: '準備しました', hours: 1 }),
     );
-    expect(early.extensions.code).toBe('CONFLICT');
+    expect(early.extensions).toMatchObject({ code: 'CONFLICT', reason: 'WRONG_STATUS' });
     expect(early.message).toBe(
       'Cannot check in an engagement that is APPROVED (only while ACTIVE)',
     );
@@ -133,9 +133,8 @@ describe('engagement accompaniment through GraphQL', () => {
     expect(approved).toMatchObject({ hours: 2.5, approvedByName: 'ojiya' });
     expect(approved.approvedAt).toBeTruthy();
     expect(
-      rejection(await platform.gql(APPROVE_HOURS, { id: first.id }, regionStaff.token)).extensions
-        .code,
-    ).toBe('CONFLICT');
+      rejection(await platform.gql(APPROVE_HOURS, { id: first.id }, regionStaff.token)).extensions,
+    ).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_DONE' });
 
     expectData(await checkIn(mai, { applicationId: id, summary: '記事の下書き', hours: 1.5 }));
     for (const viewer of [mai, regionStaff, interStaff]) {
@@ -241,9 +240,8 @@ describe('engagement accompaniment through GraphQL', () => {
 
     expectData(await platform.gql(COMPLETE_MILESTONE, { id: milestone.id }, aoi.token));
     expect(
-      rejection(await platform.gql(COMPLETE_MILESTONE, { id: milestone.id }, aoi.token)).extensions
-        .code,
-    ).toBe('CONFLICT');
+      rejection(await platform.gql(COMPLETE_MILESTONE, { id: milestone.id }, aoi.token)).extensions,
+    ).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_DONE' });
     expect(
       expectData(await platform.gql(MILESTONES, { id }, regionStaff.token)).engagementMilestones[0]
         .doneAt,

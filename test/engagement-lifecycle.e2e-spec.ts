@@ -65,7 +65,7 @@ describe('engagement lifecycle through GraphQL', () => {
         ?.code,
     ).toBe('NOT_FOUND');
     const early = rejection(await transition(regionStaff, { applicationId: id, action: 'START' }));
-    expect(early.extensions?.code).toBe('CONFLICT');
+    expect(early.extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
     expect(early.message).toBe(
       'Cannot start an engagement that is SUBMITTED (allowed from APPROVED)',
     );
@@ -99,9 +99,10 @@ describe('engagement lifecycle through GraphQL', () => {
       },
     });
     // No contact details before approval.
-    expect(rejection(await platform.gql(CONTACTS, { id }, yuki.token)).extensions?.code).toBe(
-      'CONFLICT',
-    );
+    expect(rejection(await platform.gql(CONTACTS, { id }, yuki.token)).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'WRONG_STATUS',
+    });
 
     expectData(await transition(regionStaff, { applicationId: id, action: 'ACCEPT' }));
     expect(
@@ -155,7 +156,7 @@ describe('engagement lifecycle through GraphQL', () => {
     const late = rejection(
       await transition(yuki, { applicationId: id, action: 'WITHDRAW', reason: '都合により' }),
     );
-    expect(late.extensions?.code).toBe('CONFLICT');
+    expect(late.extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
     expect(late.message).toContain('Cannot withdraw an engagement that is COMPLETED');
 
     const history = expectData(await platform.gql(HISTORY, { id }, yuki.token)).engagementHistory;
@@ -211,7 +212,7 @@ describe('engagement lifecycle through GraphQL', () => {
       ids.map((id) => transition(regionStaff, { applicationId: id, action: 'ACCEPT' })),
     );
     const accepted = results.filter((r) => r.data?.transitionEngagement?.status === 'ACCEPTED');
-    const full = results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT');
+    const full = results.filter((r) => r.errors?.[0]?.extensions?.reason === 'PROJECT_FULL');
     expect(accepted).toHaveLength(3);
     expect(full).toHaveLength(5);
     expect(full[0].errors![0].message).toBe('The project is full: all 3 places are taken');

@@ -100,11 +100,12 @@ describe('after completion: feedback, follow-ups and region relationships throug
     const mai = await f.participant('mai');
     const id = await engagement(mai, 'ACTIVE');
     const early = rejection(await feedback(mai, { applicationId: id, rating: 5 }));
-    expect(early.extensions.code).toBe('CONFLICT');
+    expect(early.extensions).toMatchObject({ code: 'CONFLICT', reason: 'WRONG_STATUS' });
     expect(early.message).toBe('Feedback is given once the engagement is COMPLETED (it is ACTIVE)');
-    expect(rejection(await platform.gql(COMPLETION, { id }, mai.token)).extensions.code).toBe(
-      'CONFLICT',
-    );
+    expect(rejection(await platform.gql(COMPLETION, { id }, mai.token)).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'WRONG_STATUS',
+    });
 
     const counted = expectData(
       await platform.gql(
@@ -137,15 +138,15 @@ describe('after completion: feedback, follow-ups and region relationships throug
       ).giveEngagementFeedback,
     ).toMatchObject({ side: 'PARTICIPANT', rating: 5, authorName: 'mai' });
     const again = rejection(await feedback(mai, { applicationId: id, rating: 4 }));
-    expect(again.extensions.code).toBe('CONFLICT');
+    expect(again.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_DONE' });
     expect(again.message).toBe('The participant has already given feedback on this engagement');
     expect(
       expectData(await feedback(regionStaff, { applicationId: id, rating: 4 }))
         .giveEngagementFeedback,
     ).toMatchObject({ side: 'REGION', rating: 4, comment: null });
     expect(
-      rejection(await feedback(regionStaff, { applicationId: id, rating: 4 })).extensions.code,
-    ).toBe('CONFLICT');
+      rejection(await feedback(regionStaff, { applicationId: id, rating: 4 })).extensions,
+    ).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_DONE' });
     expect(
       rejection(await feedback(interStaff, { applicationId: id, rating: 4 })).extensions.code,
     ).toBe('FORBIDDEN');
@@ -220,7 +221,7 @@ describe('after completion: feedback, follow-ups and region relationships throug
     });
 
     const notYet = rejection(await record(sora, { followUpId: three.id, outcomes: ['REVISITED'] }));
-    expect(notYet.extensions.code).toBe('CONFLICT');
+    expect(notYet.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_DUE_YET' });
     expect(notYet.message).toMatch(/^This follow-up is not due until \d{4}-\d{2}-\d{2}$/);
 
     // Three months pass.
@@ -288,8 +289,8 @@ describe('after completion: feedback, follow-ups and region relationships throug
     });
     expect(
       rejection(await record(interStaff, { followUpId: three.id, outcomes: ['LOST_TOUCH'] }))
-        .extensions.code,
-    ).toBe('CONFLICT');
+        .extensions,
+    ).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_DONE' });
 
     for (const viewer of [regionStaff, interStaff]) {
       const list = expectData(

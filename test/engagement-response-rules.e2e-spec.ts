@@ -175,11 +175,17 @@ describe('response rules for applications through GraphQL', () => {
     // Out of search, and no new applications.
     expect(await searchIds()).not.toContain(projectId);
     const refused = rejection(await apply(await f.participant('riku'), projectId));
-    expect(refused.extensions.code).toBe('CONFLICT');
+    expect(refused.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'NOT_TAKING_APPLICATIONS',
+    });
     expect(refused.message).toBe(`This project is paused: ${paused.pauseReason}`);
     // Nor through a scout offer: accepting one is applying, and none is sent meanwhile.
     const accepted = rejection(await respond(scouted, offerId, 'ACCEPT'));
-    expect(accepted.extensions.code).toBe('CONFLICT');
+    expect(accepted.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'NOT_TAKING_APPLICATIONS',
+    });
     expect(accepted.message).toBe(
       `This project is paused: ${paused.pauseReason}: the offer cannot be accepted now`,
     );

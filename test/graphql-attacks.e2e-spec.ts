@@ -296,6 +296,18 @@ describe('GraphQL attacks (graphql-cop classes), development settings', () => {
     });
   });
 
+  it('answers variables with 50 or more bad values as BAD_USER_INPUT, every error', async () => {
+    // graphql stops coercing at 50 errors and adds one without a code of its own.
+    const result = await platform.gql(
+      `query($f: ProjectFilter) { projects(filter: $f) { edges { node { id } } } }`,
+      { f: { modes: Array.from({ length: 60 }, () => 'NOPE') } },
+    );
+    expect(result.errors!.length).toBeGreaterThan(1);
+    expect(new Set(result.errors!.map((e) => e.extensions.code))).toEqual(
+      new Set(['BAD_USER_INPUT']),
+    );
+  });
+
   it('keeps suggestions, introspection and GraphiQL on in development', async () => {
     const typo = await post(url, { query: '{ projectz(first: 1) { pageInfo { hasNextPage } } }' });
     expect(typo.body.errors[0].message).toMatch(/Did you mean .*"projects"/);

@@ -204,7 +204,7 @@ describe('notifications', () => {
     });
     // Only dead deliveries are retried.
     const again = rejection(await platform.gql(retry, { id: dead.id }, admin.token));
-    expect(again.extensions.code).toBe('CONFLICT');
+    expect(again.extensions).toMatchObject({ code: 'CONFLICT', reason: 'WRONG_STATUS' });
     expect(again.message).toBe('Only a DEAD delivery can be retried; this one is SENT');
   });
 

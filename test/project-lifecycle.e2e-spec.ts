@@ -255,6 +255,7 @@ describe('project lifecycle', () => {
       const step = STEPS[name];
       const id = await projectIn(from);
       const error = await expectRejected(id, () => step.run(as(step.allowed[0]), id), 'CONFLICT');
+      expect(error.extensions.reason).toBe('INVALID_TRANSITION');
       expect(error.message).toBe(
         `Cannot ${step.verb} a project that is ${from} (allowed from ${step.from.join(', ')})`,
       );
@@ -555,12 +556,13 @@ describe('project lifecycle', () => {
       'is a CONFLICT once the project is %s',
       async (status) => {
         const id = await projectIn(status);
-        await expectRejected(
+        const error = await expectRejected(
           id,
           () => update(as('region'), id, { title: '遅すぎる変更' }),
           'CONFLICT',
           new RegExp(`^Only drafts can be edited; this project is ${status}$`),
         );
+        expect(error.extensions.reason).toBe('WRONG_STATUS');
       },
     );
 
@@ -679,7 +681,10 @@ describe('project lifecycle', () => {
       const failed = results.filter((r) => r.errors);
       expect(ok).toHaveLength(1);
       expect(failed).toHaveLength(1);
-      expect(rejection(failed[0]).extensions.code).toBe('CONFLICT');
+      expect(rejection(failed[0]).extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'INVALID_TRANSITION',
+      });
       expect(failed[0].errors![0].message).toBe(
         'Cannot publish a project that is PUBLISHED (allowed from IN_REVIEW)',
       );
@@ -700,7 +705,10 @@ describe('project lifecycle', () => {
       const tail = entries.slice(3).map((e) => e.action);
       if (results[1].errors) {
         // The close won the lock: the extension found a closed project.
-        expect(results[1].errors[0].extensions.code).toBe('CONFLICT');
+        expect(results[1].errors[0].extensions).toMatchObject({
+          code: 'CONFLICT',
+          reason: 'INVALID_TRANSITION',
+        });
         expect(tail).toEqual(['CLOSED']);
       } else {
         expect(tail).toEqual(['EXTENDED', 'CLOSED']);

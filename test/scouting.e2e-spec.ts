@@ -159,11 +159,12 @@ describe('scouting', () => {
     expect(job.n).toBe(1);
 
     // Answered once; and someone who applied is not scouted again for the project.
-    expect(rejection(await respond(participant, offer.id, 'DECLINE')).extensions.code).toBe(
-      'CONFLICT',
-    );
+    expect(rejection(await respond(participant, offer.id, 'DECLINE')).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ALREADY_DONE',
+    });
     const again = rejection(await send(hub, { projectId, participantId: participant.id }));
-    expect(again.extensions.code).toBe('CONFLICT');
+    expect(again.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_APPLIED' });
     expect(again.message).toContain('already applied');
   });
 
@@ -211,11 +212,12 @@ describe('scouting', () => {
       );
     expect(await byStatus('DECLINED')).toEqual([offer.id]);
     expect(await byStatus('PENDING')).toEqual([]);
-    expect(rejection(await respond(participant, offer.id, 'ACCEPT')).extensions.code).toBe(
-      'CONFLICT',
-    );
+    expect(rejection(await respond(participant, offer.id, 'ACCEPT')).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ALREADY_DONE',
+    });
     const again = rejection(await send(hub, { projectId, participantId: participant.id }));
-    expect(again.extensions.code).toBe('CONFLICT');
+    expect(again.extensions).toMatchObject({ code: 'CONFLICT', reason: 'SCOUT_OFFER_DECLINED' });
     expect(again.message).toContain('declined');
   });
 
@@ -237,11 +239,11 @@ describe('scouting', () => {
     expect(pendingOnly.myScoutOffers.edges).toHaveLength(0);
 
     const late = rejection(await respond(participant, offer.id, 'ACCEPT'));
-    expect(late.extensions.code).toBe('CONFLICT');
+    expect(late.extensions).toMatchObject({ code: 'CONFLICT', reason: 'EXPIRED' });
     expect(late.message).toContain('offer expired');
     expect(
-      rejection(await platform.gql(WITHDRAW, { id: offer.id }, hub.token)).extensions.code,
-    ).toBe('CONFLICT');
+      rejection(await platform.gql(WITHDRAW, { id: offer.id }, hub.token)).extensions,
+    ).toMatchObject({ code: 'CONFLICT', reason: 'EXPIRED' });
     const applications = expectData(
       await platform.gql(
         `query { myApplications { edges { node { id } } } }`,
@@ -274,10 +276,13 @@ describe('scouting', () => {
     for (const p of people.slice(0, 20)) first.push(expectData(await sendTo(p)).sendScoutOffer);
 
     const duplicate = rejection(await sendTo(people[0]));
-    expect(duplicate.extensions.code).toBe('CONFLICT');
+    expect(duplicate.extensions).toMatchObject({ code: 'CONFLICT', reason: 'SCOUT_OFFER_PENDING' });
     expect(duplicate.extensions.fields?.[0].path).toEqual(['input', 'participantId']);
     const overPending = rejection(await sendTo(people[20]));
-    expect(overPending.extensions.code).toBe('CONFLICT');
+    expect(overPending.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'SCOUT_LIMIT_REACHED',
+    });
     expect(overPending.message).toContain('20 scout offers awaiting an answer');
     expect(await offerCount(projectId)).toBe(20);
 
@@ -292,7 +297,10 @@ describe('scouting', () => {
     for (const p of people.slice(0, 10)) expectData(await sendTo(p));
 
     const overWeekly = rejection(await sendTo(people[20]));
-    expect(overWeekly.extensions.code).toBe('CONFLICT');
+    expect(overWeekly.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'SCOUT_LIMIT_REACHED',
+    });
     expect(overWeekly.message).toContain('50 scout offers in the last 7 days');
     expect(await offerCount(projectId)).toBe(50);
 
@@ -354,7 +362,10 @@ describe('scouting', () => {
     const notPublished = rejection(
       await send(hub, { projectId: draft, participantId: visible.id }),
     );
-    expect(notPublished.extensions.code).toBe('CONFLICT');
+    expect(notPublished.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'NOT_TAKING_APPLICATIONS',
+    });
     const outsider = await f.signUp('outsider-staff');
     await f.region(admin, ICHINOSEKI, [outsider]);
     expect(
@@ -389,12 +400,13 @@ describe('scouting', () => {
 
     const withdrawn = expectData(await platform.gql(WITHDRAW, { id: offer.id }, colleague.token));
     expect(withdrawn.withdrawScoutOffer.status).toBe('WITHDRAWN');
-    expect(rejection(await respond(participant, offer.id, 'ACCEPT')).extensions.code).toBe(
-      'CONFLICT',
-    );
+    expect(rejection(await respond(participant, offer.id, 'ACCEPT')).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ALREADY_DONE',
+    });
     expect(
-      rejection(await platform.gql(WITHDRAW, { id: offer.id }, staff.token)).extensions.code,
-    ).toBe('CONFLICT');
+      rejection(await platform.gql(WITHDRAW, { id: offer.id }, staff.token)).extensions,
+    ).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_DONE' });
     // Withdrawing frees the place for a new offer.
     expect((await sent(staff, { projectId, participantId: participant.id })).status).toBe(
       'PENDING',
@@ -470,7 +482,9 @@ describe('scouting', () => {
       crowd.map((p) => send(hub, { projectId: busy, participantId: p.id })),
     );
     expect(results.filter((r) => !r.errors)).toHaveLength(20);
-    expect(results.filter((r) => r.errors?.[0].extensions.code === 'CONFLICT')).toHaveLength(5);
+    expect(
+      results.filter((r) => r.errors?.[0].extensions.reason === 'SCOUT_LIMIT_REACHED'),
+    ).toHaveLength(5);
     expect(await offerCount(busy)).toBe(20);
   }, 60_000);
 

@@ -332,7 +332,7 @@ describe('skill taxonomy', () => {
         admin.token,
       ),
     );
-    expect(created.extensions.code).toBe('CONFLICT');
+    expect(created.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_EXISTS' });
     expect(created.message).toContain('ｄｅｓｉｇｎ');
     expect(created.message).toContain('graphic-design');
     expect(created.extensions.fields?.[0].path).toEqual(['input', 'aliases', '1']);
@@ -344,7 +344,7 @@ describe('skill taxonomy', () => {
         admin.token,
       ),
     );
-    expect(added.extensions.code).toBe('CONFLICT');
+    expect(added.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_EXISTS' });
     expect(added.message).toContain('graphic-design');
     expect(added.extensions.fields?.[0].path).toEqual(['input', 'aliases', '1']);
 
@@ -355,7 +355,7 @@ describe('skill taxonomy', () => {
         admin.token,
       ),
     );
-    expect(renamed.extensions.code).toBe('CONFLICT');
+    expect(renamed.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_EXISTS' });
     expect(renamed.message).toContain('ux-design');
     expect(renamed.extensions.fields?.[0].path).toEqual(['input', 'nameEn']);
 
@@ -373,7 +373,7 @@ describe('skill taxonomy', () => {
         admin.token,
       ),
     );
-    expect(sameCode.extensions.code).toBe('CONFLICT');
+    expect(sameCode.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_EXISTS' });
     expect(sameCode.extensions.fields?.[0].path).toEqual(['input', 'code']);
 
     const sameCategory = rejection(
@@ -383,7 +383,7 @@ describe('skill taxonomy', () => {
         admin.token,
       ),
     );
-    expect(sameCategory.extensions.code).toBe('CONFLICT');
+    expect(sameCategory.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_EXISTS' });
 
     expect(await taxonomyFingerprint()).toBe(before);
     for (const name of [

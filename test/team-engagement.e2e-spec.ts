@@ -98,7 +98,7 @@ describe('team engagements', () => {
 
     // Applying again (any member already applied) is refused and adds nothing.
     const again = rejection(await applyTeam(owner, projectId));
-    expect(again.extensions?.code).toBe('CONFLICT');
+    expect(again.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_APPLIED' });
     const [{ n }] = await platform.dataSource.query(
       'SELECT count(*)::int AS n FROM application WHERE project_id = $1',
       [projectId],

@@ -286,7 +286,7 @@ describe('webhooks', () => {
           owner.token,
         ),
       );
-      expect(refused.extensions.code).toBe('CONFLICT');
+      expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'LIMIT_REACHED' });
       expect(refused.message).toBe(
         'An organisation can have at most 10 webhook endpoints; delete one first',
       );
@@ -473,7 +473,7 @@ describe('webhooks', () => {
 
       // Refused while the endpoint is disabled.
       const refused = rejection(await platform.gql(RETRY, { id: dead[0].id }, owner.token));
-      expect(refused.extensions.code).toBe('CONFLICT');
+      expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'WRONG_STATUS' });
       expect(refused.message).toMatch(/endpoint is disabled/);
       expect(
         rejection(await platform.gql(RETRY, { id: dead[0].id }, outsider.token)).extensions.code,
@@ -507,7 +507,7 @@ describe('webhooks', () => {
       }
       // Only a DEAD delivery can be retried.
       const again = rejection(await platform.gql(RETRY, { id: dead[0].id }, owner.token));
-      expect(again.extensions.code).toBe('CONFLICT');
+      expect(again.extensions).toMatchObject({ code: 'CONFLICT', reason: 'WRONG_STATUS' });
       expect(again.message).toMatch(/Only a DEAD delivery can be retried; this one is SENT/);
     });
 

@@ -13,7 +13,11 @@ export interface GraphQLResult<T = any> {
   errors?: Array<{
     message: string;
     path?: string[];
-    extensions: { code: string; fields?: Array<{ path: string[]; message: string }> };
+    extensions: {
+      code: string;
+      reason?: string;
+      fields?: Array<{ path: string[]; message: string }>;
+    };
   }>;
 }
 

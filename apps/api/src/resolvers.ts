@@ -1,3 +1,4 @@
+import { ConflictReason } from '@tsunagu/core';
 import { CohortResolver } from './cohorts/cohort.resolver';
 import { CompanyResolver } from './companies/company.resolver';
 import { ApplicationResolver } from './engagements/application.resolver';
@@ -19,6 +20,9 @@ import { ProjectResolver } from './projects/project.resolver';
 import { RecommendationResolver } from './scoring/recommendation.resolver';
 import { SkillResolver } from './taxonomy/skill.resolver';
 import { ThemeResolver } from './taxonomy/theme.resolver';
+
+// Types in the schema that no field refers to: the values of error extensions.
+export const API_ORPHANED_TYPES = [ConflictReason];
 
 // Every resolver the API serves (also used to print schema.graphql).
 export const API_RESOLVERS = [

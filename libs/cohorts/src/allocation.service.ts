@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, ErrorCode, FieldProblem, groupBy, OutboxService } from '@tsunagu/core';
+import {
+  AppError,
+  FieldProblem,
+  groupBy,
+  OutboxService,
+  ConflictReason,
+} from '@tsunagu/core';
 import { Application, ApplicationService } from '@tsunagu/engagements';
 import { Actor, User } from '@tsunagu/identity';
 import { type AllocationInstance, validateAllocationInstance } from '@tsunagu/matching';
@@ -143,7 +149,10 @@ export class AllocationService {
       const cohort = await this.cohorts.staffCohort(m, actor, cohortId, 'update');
       const allocation = await this.lock(m, allocationId);
       if (cohort.status === CohortStatus.CONFIRMED) {
-        throw AppError.conflict('This cohort has already confirmed an allocation');
+        throw AppError.conflict(
+          ConflictReason.ALREADY_DONE,
+          'This cohort has already confirmed an allocation',
+        );
       }
       assertProposed(allocation);
       const assignments = await m
@@ -163,6 +172,7 @@ export class AllocationService {
       const closed = [...projects.values()].filter((p) => notTakingApplications(p));
       if (closed.length) {
         throw AppError.conflict(
+          ConflictReason.NOT_TAKING_APPLICATIONS,
           `Not taking applications (closed or paused): ${closed.map((p) => `"${p.title}"`).join(', ')}. ` +
             'Move their participants elsewhere or unassign them, then confirm',
         );
@@ -188,7 +198,18 @@ export class AllocationService {
       );
       if (over.length) {
         throw AppError.conflict(
+          ConflictReason.PROJECT_FULL,
           `More participants than seats: ${over.map((id) => `"${projects.get(id)!.title}"`).join(', ')}. ` +
+            'Adjust the allocation, then confirm',
+        );
+      }
+      // The project's own capacity may have shrunk below the cohort's seats since (a project sent
+      // back to DRAFT and edited): those already holding a seat there keep it, the rest must fit.
+      const full = await this.projectsWithoutRoom(m, assignments);
+      if (full.length) {
+        throw AppError.conflict(
+          ConflictReason.PROJECT_FULL,
+          `More participants than free places: ${full.map((id) => `"${projects.get(id)!.title}"`).join(', ')}. ` +
             'Adjust the allocation, then confirm',
         );
       }
@@ -300,13 +321,35 @@ export class AllocationService {
       );
     } catch (error) {
       // A participant applied on their own between the check above and this insert.
-      if (error instanceof AppError && error.code === ErrorCode.CONFLICT) {
+      if (error instanceof AppError && error.reason === ConflictReason.ALREADY_APPLIED) {
         throw AppError.conflict(
+          ConflictReason.ALREADY_APPLIED,
           'A participant applied on their own while the allocation was being confirmed: confirm again',
         );
       }
       throw error;
     }
+  }
+
+  // Projects whose capacity, less the seats held by people not assigned to them here, is below
+  // the number assigned.
+  private async projectsWithoutRoom(
+    m: EntityManager,
+    assignments: readonly AllocationAssignment[],
+  ): Promise<string[]> {
+    if (assignments.length === 0) return [];
+    const rows = await m.query<Array<{ project_id: string }>>(
+      `SELECT x.project_id
+         FROM (SELECT unnest($1::uuid[]) AS project_id, unnest($2::uuid[]) AS participant_id) x
+         JOIN project p ON p.id = x.project_id
+        GROUP BY x.project_id, p.capacity
+       HAVING count(*) > p.capacity - (
+         SELECT count(*) FROM application a
+          WHERE a.project_id = x.project_id AND application_holds_seat(a.status)
+            AND a.participant_id <> ALL (array_agg(x.participant_id)))`,
+      [assignments.map((a) => a.projectId), assignments.map((a) => a.participantId)],
+    );
+    return rows.map((r) => r.project_id).sort();
   }
 
   private async cohortIdOf(m: EntityManager, allocationId: string): Promise<string> {
@@ -363,6 +406,7 @@ export class AllocationService {
 function assertProposed(allocation: Allocation): void {
   if (allocation.status !== AllocationStatus.PROPOSED) {
     throw AppError.conflict(
+      ConflictReason.WRONG_STATUS,
       `This allocation is ${allocation.status}: only a PROPOSED allocation can be adjusted or confirmed`,
     );
   }

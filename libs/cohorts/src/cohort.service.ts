@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, FieldProblem, groupBy } from '@tsunagu/core';
+import { AppError, FieldProblem, groupBy, ConflictReason } from '@tsunagu/core';
 import { Actor, PolicyService, User } from '@tsunagu/identity';
 import {
   ParticipantProfile,
@@ -413,6 +413,7 @@ export class CohortService {
 export function assertOpen(cohort: Cohort): void {
   if (cohort.status !== CohortStatus.OPEN) {
     throw AppError.conflict(
+      ConflictReason.WRONG_STATUS,
       `This cohort is ${cohort.status}: its allocation was confirmed, so it can no longer change`,
     );
   }

@@ -10,6 +10,7 @@ import {
   mapConnection,
   Page,
   paginateKeyset,
+  ConflictReason,
 } from '@tsunagu/core';
 import {
   Actor,
@@ -149,7 +150,10 @@ export class CompanyService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'company_team_company_name_key')) {
-        throw AppError.conflict(`This company already has a team named ${input.name.trim()}`);
+        throw AppError.conflict(
+          ConflictReason.ALREADY_EXISTS,
+          `This company already has a team named ${input.name.trim()}`,
+        );
       }
       throw error;
     }

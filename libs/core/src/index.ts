@@ -5,6 +5,8 @@ export * from './database/data-source-options';
 export * from './database/database.module';
 export * from './database/snake-naming.strategy';
 export * from './errors/app-error';
+export * from './errors/conflict-reason';
+export * from './errors/database-errors';
 export * from './errors/transient-errors';
 export * from './errors/validation-errors';
 export * from './geo/japan-geography';

@@ -1,5 +1,6 @@
 import { EngagementStatus } from './engagement-state';
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -30,6 +31,11 @@ export interface EngagementTerms {
 // A participant's application to a project and the engagement it grows into (one row per
 // participant and project: a team engagement is several rows, each with its own status).
 @Entity()
+// Approved terms: a period in order and 1–80 hours a week (one place checks them in the code).
+@Check(
+  'application_terms_valid',
+  `terms IS NULL OR ((terms->>'endDate' IS NULL OR terms->>'endDate' >= terms->>'startDate') AND (terms->>'hoursPerWeek')::numeric BETWEEN 1 AND 80)`,
+)
 @Index('application_project_participant_key', ['projectId', 'participantId'], { unique: true })
 export class Application {
   @PrimaryGeneratedColumn('uuid')

@@ -3,9 +3,9 @@ import {
   AppError,
   byId,
   byTimestamp,
+  ConflictReason,
   Connection,
   DomainEventPublisher,
-  ErrorCode,
   isUniqueViolation,
   Page,
   paginateKeyset,
@@ -94,6 +94,14 @@ export class ApplicationService {
             "every member needs a company-employee profile linked to the team's company",
           );
         }
+        // A team comes together or not at all: it must fit in the seats still free.
+        const free = project.capacity - (await this.projects.seatsHeld(m, projectId));
+        if (members.length > free) {
+          throw AppError.conflict(
+            ConflictReason.PROJECT_FULL,
+            `The team has ${members.length} members but the project has ${Math.max(free, 0)} free places`,
+          );
+        }
         return this.submitWithin(
           m,
           members.map((member) => ({
@@ -104,8 +112,11 @@ export class ApplicationService {
         );
       })
       .catch((error: unknown) => {
-        if (error instanceof AppError && error.code === ErrorCode.CONFLICT) {
-          throw AppError.conflict('A member of this team has already applied to this project');
+        if (error instanceof AppError && error.reason === ConflictReason.ALREADY_APPLIED) {
+          throw AppError.conflict(
+            ConflictReason.ALREADY_APPLIED,
+            'A member of this team has already applied to this project',
+          );
         }
         throw error;
       });
@@ -126,7 +137,10 @@ export class ApplicationService {
         ids.push((inserted.identifiers[0] as { id: string }).id);
       } catch (error) {
         if (isUniqueViolation(error, 'application_project_participant_key')) {
-          throw AppError.conflict('You have already applied to this project');
+          throw AppError.conflict(
+            ConflictReason.ALREADY_APPLIED,
+            'You have already applied to this project',
+          );
         }
         throw error;
       }

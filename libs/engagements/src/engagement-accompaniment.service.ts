@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, FieldProblem } from '@tsunagu/core';
+import { AppError, FieldProblem, ConflictReason } from '@tsunagu/core';
 import { Actor, OrganizationKind } from '@tsunagu/identity';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Application } from './application.entity';
@@ -98,7 +98,8 @@ export class EngagementAccompanimentService {
         m,
       );
       requireRole(roles, [EngagementRole.REGION], 'approve hours');
-      if (checkIn.approvedAt) throw AppError.conflict('These hours are already approved');
+      if (checkIn.approvedAt)
+        throw AppError.conflict(ConflictReason.ALREADY_DONE, 'These hours are already approved');
       await m.update(
         EngagementCheckIn,
         { id: checkIn.id },
@@ -214,7 +215,8 @@ export class EngagementAccompanimentService {
         'complete a milestone of',
         () => AppError.notFound('Milestone', milestoneId),
       );
-      if (milestone.doneAt) throw AppError.conflict('This milestone is already done');
+      if (milestone.doneAt)
+        throw AppError.conflict(ConflictReason.ALREADY_DONE, 'This milestone is already done');
       await m.update(EngagementMilestone, { id: milestone.id }, { doneAt: new Date() });
       return m.getRepository(EngagementMilestone).findOneByOrFail({ id: milestone.id });
     });
@@ -247,6 +249,7 @@ export class EngagementAccompanimentService {
     requireRole(has, roles, verb);
     if (locked.status !== EngagementStatus.ACTIVE) {
       throw AppError.conflict(
+        ConflictReason.WRONG_STATUS,
         `Cannot ${verb} an engagement that is ${locked.status} (only while ACTIVE)`,
       );
     }

@@ -1,5 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppError, DomainEventPublisher, FieldProblem, isUniqueViolation } from '@tsunagu/core';
+import {
+  AppError,
+  DomainEventPublisher,
+  FieldProblem,
+  isUniqueViolation,
+  ConflictReason,
+} from '@tsunagu/core';
 import { Actor, Organization, OrganizationKind, PolicyService } from '@tsunagu/identity';
 import { supervisedProjects } from './remit-scope';
 import { DataSource, EntityManager } from 'typeorm';
@@ -100,6 +106,7 @@ export class EngagementRelationshipService {
       if (!side) throw AppError.forbidden('Only the participant or the region can give feedback');
       if (locked.status !== EngagementStatus.COMPLETED) {
         throw AppError.conflict(
+          ConflictReason.WRONG_STATUS,
           `Feedback is given once the engagement is COMPLETED (it is ${locked.status})`,
         );
       }
@@ -156,6 +163,7 @@ export class EngagementRelationshipService {
     );
     if (row.status !== EngagementStatus.COMPLETED) {
       throw AppError.conflict(
+        ConflictReason.WRONG_STATUS,
         `The completion record exists once the engagement is COMPLETED (it is ${row.status})`,
       );
     }
@@ -200,10 +208,12 @@ export class EngagementRelationshipService {
           'Only the participant or a supervising intermediary can record a follow-up',
         );
       }
-      if (followUp.recordedAt) throw AppError.conflict('This follow-up is already recorded');
+      if (followUp.recordedAt)
+        throw AppError.conflict(ConflictReason.ALREADY_DONE, 'This follow-up is already recorded');
       const now = new Date();
       if (followUp.dueAt > now) {
         throw AppError.conflict(
+          ConflictReason.NOT_DUE_YET,
           `This follow-up is not due until ${followUp.dueAt.toISOString().slice(0, 10)}`,
         );
       }
@@ -339,6 +349,7 @@ export class EngagementRelationshipService {
 
 function alreadyGiven(side: FeedbackSide): AppError {
   return AppError.conflict(
+    ConflictReason.ALREADY_DONE,
     side === FeedbackSide.PARTICIPANT
       ? 'The participant has already given feedback on this engagement'
       : 'The region has already given feedback on this engagement',

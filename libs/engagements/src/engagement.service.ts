@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, DomainEventPublisher, FieldProblem, ScoringRequestService } from '@tsunagu/core';
+import {
+  AppError,
+  DomainEventPublisher,
+  FieldProblem,
+  ScoringRequestService,
+  ConflictReason,
+} from '@tsunagu/core';
 import { Actor, Membership, OrganizationKind, PolicyService, User } from '@tsunagu/identity';
 import { ParticipantProfile } from '@tsunagu/participants';
-import { Project, ProjectService } from '@tsunagu/projects';
+import { Project, ProjectService, ProjectStatus } from '@tsunagu/projects';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Application, EngagementTerms, InterviewPlan } from './application.entity';
 import { ApplicationService } from './application.service';
@@ -15,7 +21,6 @@ import {
   EngagementAction,
   EngagementRole,
   EngagementStatus,
-  SEAT_HOLDING,
 } from './engagement-state';
 
 export interface EngagementTransition {
@@ -78,7 +83,7 @@ export class EngagementService {
       if (!decision.ok) {
         throw decision.reason === 'FORBIDDEN'
           ? AppError.forbidden(decision.message)
-          : AppError.conflict(decision.message);
+          : AppError.conflict(ConflictReason.INVALID_TRANSITION, decision.message);
       }
       if (decision.needsReason && !reason) {
         throw AppError.invalidField(['input', 'reason'], 'is required for this action');
@@ -95,12 +100,20 @@ export class EngagementService {
         changes.terms = await this.termsOf(m, actor, input.terms);
       }
       if (input.action === EngagementAction.ACCEPT) {
-        const held = await m.getRepository(Application).countBy({
-          projectId: project.id,
-          status: In([...SEAT_HOLDING]),
-        });
+        // A seat is taken only on a published project (a paused one too: accepting is the
+        // region's answer that unpauses it). Not on a draft sent back for changes, nor a closed one.
+        if (project.status !== ProjectStatus.PUBLISHED) {
+          throw AppError.conflict(
+            ConflictReason.NOT_TAKING_APPLICATIONS,
+            `This project is ${project.status}: it takes nobody on`,
+          );
+        }
+        const held = await this.projects.seatsHeld(m, project.id);
         if (held >= project.capacity) {
-          throw AppError.conflict(`The project is full: all ${project.capacity} places are taken`);
+          throw AppError.conflict(
+            ConflictReason.PROJECT_FULL,
+            `The project is full: all ${project.capacity} places are taken`,
+          );
         }
       }
       await m.update(Application, { id: application.id }, changes);
@@ -155,6 +168,7 @@ export class EngagementService {
     const application = await this.visible(actor, applicationId);
     if (!CONTACTS_SHARED.includes(application.status)) {
       throw AppError.conflict(
+        ConflictReason.WRONG_STATUS,
         `Contact details are shared once the intermediary approves the engagement (it is ${application.status})`,
       );
     }

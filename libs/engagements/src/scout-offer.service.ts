@@ -8,6 +8,7 @@ import {
   isUniqueViolation,
   Page,
   paginateKeyset,
+  ConflictReason,
 } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { ParticipantProfile } from '@tsunagu/participants';
@@ -72,7 +73,11 @@ export class ScoutOfferService {
           "Only the project's region and intermediaries covering its place send scout offers",
         );
         const refusal = notTakingApplications(project);
-        if (refusal) throw AppError.conflict(`${refusal}: it sends no scout offers`);
+        if (refusal)
+          throw AppError.conflict(
+            ConflictReason.NOT_TAKING_APPLICATIONS,
+            `${refusal}: it sends no scout offers`,
+          );
         const profile = await m
           .getRepository(ParticipantProfile)
           .findOneBy({ userId: draft.participantId });
@@ -146,13 +151,20 @@ export class ScoutOfferService {
       const changes: Partial<ScoutOffer> = { respondedAt: now, responseNote: text };
       if (project) {
         const refusal = notTakingApplications(project);
-        if (refusal) throw AppError.conflict(`${refusal}: the offer cannot be accepted now`);
+        if (refusal)
+          throw AppError.conflict(
+            ConflictReason.NOT_TAKING_APPLICATIONS,
+            `${refusal}: the offer cannot be accepted now`,
+          );
         // The participant's kind may have changed since the offer was sent.
         const profile = await m
           .getRepository(ParticipantProfile)
           .findOneByOrFail({ userId: offer.participantId });
         if (!isOpenToKind(project, profile.kind)) {
-          throw AppError.conflict(`The project is not open to ${profile.kind} participants`);
+          throw AppError.conflict(
+            ConflictReason.NOT_ELIGIBLE,
+            `The project is not open to ${profile.kind} participants`,
+          );
         }
         changes.status = ScoutOfferStatus.ACCEPTED;
         [changes.applicationId] = await this.applications.submitWithin(m, [
@@ -227,7 +239,11 @@ export class ScoutOfferService {
   ): Promise<void> {
     const path = ['input', 'participantId'];
     if (await m.getRepository(Application).existsBy({ projectId, participantId })) {
-      throw AppError.conflictField(path, 'This participant has already applied to this project');
+      throw AppError.conflictField(
+        ConflictReason.ALREADY_APPLIED,
+        path,
+        'This participant has already applied to this project',
+      );
     }
     const previous = await m.getRepository(ScoutOffer).find({
       where: [
@@ -237,7 +253,11 @@ export class ScoutOfferService {
     });
     // A "no" stands: the same project does not ask again.
     if (previous.some((o) => o.status === ScoutOfferStatus.DECLINED)) {
-      throw AppError.conflictField(path, 'This participant declined an offer for this project');
+      throw AppError.conflictField(
+        ConflictReason.SCOUT_OFFER_DECLINED,
+        path,
+        'This participant declined an offer for this project',
+      );
     }
     const pending = previous.find((o) => o.status === ScoutOfferStatus.PENDING);
     if (pending && scoutOfferStatusAt(pending, now) === ScoutOfferStatus.PENDING) {
@@ -265,12 +285,14 @@ export class ScoutOfferService {
       .getRawOne<{ pending: string; lastWeek: string }>();
     if (Number(counts?.pending) >= SCOUT_LIMITS.pendingPerProject) {
       throw AppError.conflict(
+        ConflictReason.SCOUT_LIMIT_REACHED,
         `This project already has ${SCOUT_LIMITS.pendingPerProject} scout offers awaiting an ` +
           'answer: wait for answers or withdraw some before sending more',
       );
     }
     if (Number(counts?.lastWeek) >= SCOUT_LIMITS.sentPerProjectPerWeek) {
       throw AppError.conflict(
+        ConflictReason.SCOUT_LIMIT_REACHED,
         `This project has sent ${SCOUT_LIMITS.sentPerProjectPerWeek} scout offers in the last ` +
           '7 days, the most allowed: try again later',
       );
@@ -363,6 +385,7 @@ export class ScoutOfferService {
 
 function alreadyPending(): AppError {
   return AppError.conflictField(
+    ConflictReason.SCOUT_OFFER_PENDING,
     ['input', 'participantId'],
     'This participant already has a pending scout offer for this project',
   );
@@ -372,9 +395,12 @@ function alreadyPending(): AppError {
 function assertOpen(offer: ScoutOffer, now: Date): void {
   const status = scoutOfferStatusAt(offer, now);
   if (status === ScoutOfferStatus.EXPIRED) {
-    throw AppError.conflict('This scout offer expired: it can no longer be answered');
+    throw AppError.conflict(
+      ConflictReason.EXPIRED,
+      'This scout offer expired: it can no longer be answered',
+    );
   }
   if (status !== ScoutOfferStatus.PENDING) {
-    throw AppError.conflict(`This scout offer is already ${status}`);
+    throw AppError.conflict(ConflictReason.ALREADY_DONE, `This scout offer is already ${status}`);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, AppError, isUniqueViolation } from '@tsunagu/core';
+import { AppConfig, AppError, isUniqueViolation, ConflictReason } from '@tsunagu/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { PasswordHasher } from './password-hasher';
@@ -54,7 +54,10 @@ export class AuthService {
       return saved;
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw AppError.conflict('An account with this e-mail address already exists');
+        throw AppError.conflict(
+          ConflictReason.ALREADY_EXISTS,
+          'An account with this e-mail address already exists',
+        );
       }
       throw error;
     }

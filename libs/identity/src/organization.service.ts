@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, isUniqueViolation, JapanGeography } from '@tsunagu/core';
+import { AppError, isUniqueViolation, JapanGeography, ConflictReason } from '@tsunagu/core';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from './actor';
 import { normalizeEmail } from './auth.service';
@@ -107,7 +107,8 @@ export class OrganizationService {
       const repo = manager.getRepository(Membership);
       return await repo.save(repo.create({ organizationId, userId, role }));
     } catch (error) {
-      if (isUniqueViolation(error)) throw AppError.conflict('This person is already a member');
+      if (isUniqueViolation(error))
+        throw AppError.conflict(ConflictReason.ALREADY_EXISTS, 'This person is already a member');
       throw error;
     }
   }

@@ -3,6 +3,7 @@ import {
   AppError,
   byId,
   byTimestamp,
+  ConflictReason,
   Connection,
   OutboxService,
   Page,
@@ -57,7 +58,10 @@ export class DeadLetterService {
       assertDead(delivery.status);
       // A digest item goes out again with its digest: retry that instead.
       if (delivery.digestId) {
-        throw AppError.conflict('This delivery belongs to a daily digest: retry the digest');
+        throw AppError.conflict(
+          ConflictReason.WRONG_STATUS,
+          'This delivery belongs to a daily digest: retry the digest',
+        );
       }
       const retries = delivery.retries + 1;
       await m.update(NotificationDelivery, id, { status: DeliveryStatus.PENDING, retries });
@@ -97,6 +101,9 @@ export class DeadLetterService {
 
 function assertDead(status: DeliveryStatus): void {
   if (status !== DeliveryStatus.DEAD) {
-    throw AppError.conflict(`Only a DEAD delivery can be retried; this one is ${status}`);
+    throw AppError.conflict(
+      ConflictReason.WRONG_STATUS,
+      `Only a DEAD delivery can be retried; this one is ${status}`,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -49,6 +50,11 @@ export interface AvailabilityPeriod {
 
 // The participant side of a person: one profile per user.
 @Entity()
+@Check(
+  'participant_profile_weekly_hours_range',
+  'weekly_hours IS NULL OR weekly_hours BETWEEN 1 AND 80',
+)
+@Check('participant_profile_travel_range', 'travel_range_km BETWEEN 0 AND 3000')
 export class ParticipantProfile {
   @PrimaryColumn({ type: 'uuid' })
   userId!: string;

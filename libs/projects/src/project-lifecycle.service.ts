@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, ScoringRequestService } from '@tsunagu/core';
+import { AppError, ScoringRequestService, ConflictReason } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ProjectAuditService } from './project-audit.service';
 import { ProjectAuditAction } from './project-audit-entry.entity';
 import { decideTransition, ProjectAction, ProjectRole } from './project-lifecycle';
@@ -48,6 +48,7 @@ export class ProjectLifecycleService {
     return this.dataSource.transaction(async (m) => {
       const project = await this.projects.lockForUpdate(m, projectId);
       const to = this.decide(actor, project, action);
+      if (action === ProjectAction.ARCHIVE) await this.assertNoEngagementUnderway(m, projectId);
       const from = project.status;
       const set: Partial<Project> = { status: to };
       if (action === ProjectAction.PUBLISH) {
@@ -156,12 +157,27 @@ export class ProjectLifecycleService {
     });
   }
 
+  // An archived project is history: nobody may still be accepted, approved or at work on it.
+  private async assertNoEngagementUnderway(m: EntityManager, projectId: string): Promise<void> {
+    const [row] = await m.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM application
+        WHERE project_id = $1 AND application_holds_seat(status) AND status <> 'COMPLETED'`,
+      [projectId],
+    );
+    if (row.n > 0) {
+      throw AppError.conflict(
+        ConflictReason.ENGAGEMENTS_IN_PROGRESS,
+        `${row.n} engagement(s) on this project are still under way: complete or cancel them first`,
+      );
+    }
+  }
+
   private decide(actor: Actor, project: Project, action: ProjectAction): ProjectStatus {
     const roles = this.rolesOf(actor, project);
     const decision = decideTransition(project.status, action, roles);
     if (decision.ok) return decision.to;
     throw decision.reason === 'FORBIDDEN'
       ? AppError.forbidden(decision.message)
-      : AppError.conflict(decision.message);
+      : AppError.conflict(ConflictReason.INVALID_TRANSITION, decision.message);
   }
 }

@@ -42,6 +42,9 @@ export interface ProjectAttachment {
 @Check('project_capacity_covers_team', 'capacity >= team_size AND team_size >= 1')
 @Check('project_period_ordered', 'end_date IS NULL OR end_date >= start_date')
 @Check('project_hours_range', 'hours_per_week IS NULL OR hours_per_week BETWEEN 1 AND 80')
+@Check('project_size_limits', 'team_size <= 100 AND capacity <= 1000')
+@Check('project_season_months_range', `season_months <@ '{1,2,3,4,5,6,7,8,9,10,11,12}'::smallint[]`)
+// Seats held never exceed capacity: triggers in the ProjectInvariants migration (a count).
 @Index('project_published_listing_idx', ['status', 'publishedAt', 'id'])
 @Index('project_search_text_trgm_idx', { synchronize: false })
 export class Project {

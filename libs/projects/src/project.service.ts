@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, JapanGeography } from '@tsunagu/core';
+import { AppError, JapanGeography, ConflictReason } from '@tsunagu/core';
 import {
   Actor,
   Organization,
@@ -108,7 +108,10 @@ export class ProjectService {
         'Only the region edits its projects',
       );
       if (project.status !== ProjectStatus.DRAFT) {
-        throw AppError.conflict(`Only drafts can be edited; this project is ${project.status}`);
+        throw AppError.conflict(
+          ConflictReason.WRONG_STATUS,
+          `Only drafts can be edited; this project is ${project.status}`,
+        );
       }
       const region = await m
         .getRepository(Organization)
@@ -121,6 +124,8 @@ export class ProjectService {
       }
       const skills = changes.requiredSkills;
       await this.validate(project, region, skills ?? [], ['input', 'changes'], m);
+      // A project sent back to DRAFT keeps its engagements: edits must still fit them.
+      await this.assertFitsEngagements(m, before, project, ['input', 'changes']);
       const diff: Record<string, { from: unknown; to: unknown }> = {};
       for (const field of [...PLAIN_FIELDS, 'municipalityCode'] as const) {
         if (canonical(before[field]) !== canonical(project[field])) {
@@ -165,7 +170,7 @@ export class ProjectService {
       throw AppError.notFound('Published project', projectId);
     }
     const refusal = notTakingApplications(project);
-    if (refusal) throw AppError.conflict(refusal);
+    if (refusal) throw AppError.conflict(ConflictReason.NOT_TAKING_APPLICATIONS, refusal);
     return project;
   }
 
@@ -192,6 +197,54 @@ export class ProjectService {
       .getOne();
     if (!project) throw AppError.notFound('Project', projectId);
     return project;
+  }
+
+  // Seats held by engagements (accepted, approved, active, completed): one definition, in the
+  // database (project_seats_held), which its triggers also enforce.
+  async seatsHeld(manager: EntityManager, projectId: string): Promise<number> {
+    const [row] = await manager.query<Array<{ n: number }>>('SELECT project_seats_held($1) AS n', [
+      projectId,
+    ]);
+    return row.n;
+  }
+
+  // Capacity never below the seats held; the period still covers every engagement that started.
+  private async assertFitsEngagements(
+    m: EntityManager,
+    before: Project,
+    after: Project,
+    root: string[],
+  ): Promise<void> {
+    if (after.capacity < before.capacity) {
+      const held = await this.seatsHeld(m, after.id);
+      if (after.capacity < held) {
+        throw AppError.conflictField(
+          ConflictReason.CAPACITY_BELOW_SEATS_HELD,
+          [...root, 'capacity'],
+          `must be at least the ${held} seats already held`,
+        );
+      }
+    }
+    if (after.startDate === before.startDate && after.endDate === before.endDate) return;
+    const [started] = await m.query<Array<{ first: string | null; last: string | null }>>(
+      `SELECT min(terms->>'startDate') AS first, max(terms->>'startDate') AS last
+         FROM application WHERE project_id = $1 AND status IN ('ACTIVE', 'COMPLETED')`,
+      [after.id],
+    );
+    if (started.first && after.startDate > started.first) {
+      throw AppError.conflictField(
+        ConflictReason.PERIOD_EXCLUDES_ENGAGEMENTS,
+        [...root, 'startDate'],
+        `must not be after ${started.first}, when an engagement already started`,
+      );
+    }
+    if (started.last && after.endDate && after.endDate < started.last) {
+      throw AppError.conflictField(
+        ConflictReason.PERIOD_EXCLUDES_ENGAGEMENTS,
+        [...root, 'endDate'],
+        `must not be before ${started.last}, when an engagement already started`,
+      );
+    }
   }
 
   // Batch loaders' back ends: one query for any number of projects.

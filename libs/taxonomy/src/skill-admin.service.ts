@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, isUniqueViolation } from '@tsunagu/core';
+import { AppError, isUniqueViolation, ConflictReason } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { SkillAlias } from './skill-alias.entity';
@@ -70,6 +70,7 @@ export class SkillAdminService {
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw AppError.conflictField(
+          ConflictReason.ALREADY_EXISTS,
           ['input', 'code'],
           `skill category ${command.code} already exists`,
         );
@@ -90,7 +91,11 @@ export class SkillAdminService {
     const check = async (m: EntityManager) => {
       await this.skills.assertCategory(m, command.categoryCode, ['input', 'categoryCode']);
       if (await m.getRepository(Skill).existsBy({ code: command.code })) {
-        throw AppError.conflictField(['input', 'code'], `skill ${command.code} already exists`);
+        throw AppError.conflictField(
+          ConflictReason.ALREADY_EXISTS,
+          ['input', 'code'],
+          `skill ${command.code} already exists`,
+        );
       }
       await this.assertAliasesFree(m, candidates, null);
     };
@@ -183,6 +188,7 @@ export class SkillAdminService {
         const skill = existing.skill!;
         const spelled = existing.alias === candidate.alias ? '' : ` (as "${existing.alias}")`;
         throw AppError.conflictField(
+          ConflictReason.ALREADY_EXISTS,
           candidate.path,
           `"${candidate.alias}" is already a name of skill ${skill.code} (${skill.nameJa})${spelled}`,
         );
@@ -213,7 +219,10 @@ export class SkillAdminService {
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       await check(this.dataSource.manager);
-      throw AppError.conflict('The skill taxonomy changed meanwhile; try again');
+      throw AppError.conflict(
+        ConflictReason.CONCURRENT_CHANGE,
+        'The skill taxonomy changed meanwhile; try again',
+      );
     }
   }
 }

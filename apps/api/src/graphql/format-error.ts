@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { AppError, TooManyRequestsError, transientFailure } from '@tsunagu/core';
+import { AppError, databaseRuleError, TooManyRequestsError, transientFailure } from '@tsunagu/core';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 
 const logger = new Logger('GraphQL');
@@ -29,9 +29,9 @@ export function formatGraphQLError(
   error: unknown,
   options: ErrorFormatOptions = { suggestions: true },
 ): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? error.originalError : error;
+  const raw = error instanceof GraphQLError ? error.originalError : error;
   // A busy pool, a lock or statement timeout or a deadlock: retryable, and said so.
-  const transient = transientFailure(original);
+  const transient = transientFailure(raw);
   if (transient) {
     return {
       message: transient.message,
@@ -40,6 +40,8 @@ export function formatGraphQLError(
       extensions: { code: transient.code, reason: transient.reason, retryable: true },
     };
   }
+  // A database rule's refusal that no service turned into an AppError is still a CONFLICT.
+  const original = raw instanceof AppError ? raw : (databaseRuleError(raw) ?? raw);
   if (original instanceof AppError) {
     return {
       message: original.message,
@@ -47,6 +49,7 @@ export function formatGraphQLError(
       locations: formatted.locations,
       extensions: {
         code: original.code,
+        ...(original.reason ? { reason: original.reason } : {}),
         ...(original.fields.length ? { fields: original.fields } : {}),
         ...(original instanceof TooManyRequestsError
           ? { retryAfterSeconds: original.retryAfterSeconds }
@@ -54,7 +57,7 @@ export function formatGraphQLError(
       },
     };
   }
-  const code = formatted.extensions?.code;
+  const code = variableLimitReached(formatted) ? 'BAD_USER_INPUT' : formatted.extensions?.code;
   if (typeof code === 'string' && GRAPHQL_CODES.has(code)) {
     const cost = formatted.extensions?.cost;
     return {
@@ -77,4 +80,10 @@ export function formatGraphQLError(
 // As Apollo's own suggestion stripping, but also for variable errors and over graphql-ws.
 function withoutSuggestions(message: string): string {
   return message.replace(/ ?Did you mean .+?\?$/, '');
+}
+
+// graphql stops coercing variables after 50 errors and adds this one, which Apollo files as
+// an internal error: it is the client's input all the same.
+function variableLimitReached(formatted: GraphQLFormattedError): boolean {
+  return formatted.message.startsWith('Too many errors processing variables');
 }

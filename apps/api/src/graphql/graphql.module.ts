@@ -21,6 +21,7 @@ import { operationCostPlugin } from './operation-cost.plugin';
 import { operationLimitRules } from './operation-limits';
 import { limitSubscription, rateLimitPlugin } from './rate-limit.plugin';
 import { prepareSubscription } from './subscription-operation';
+import { API_ORPHANED_TYPES } from '../resolvers';
 
 @Module({
   imports: [
@@ -72,6 +73,7 @@ import { prepareSubscription } from './subscription-operation';
           // Built in memory from the code; `npm run schema:print` writes apps/api/schema.graphql.
           autoSchemaFile: true,
           sortSchema: true,
+          buildSchemaOptions: { orphanedTypes: API_ORPHANED_TYPES },
           context: (source: { req: Request } | SocketContext) => ({
             req: 'extra' in source ? socketRequest(socketOf(source).actor) : source.req,
             loaders: loaders.create(),

@@ -1,3 +1,5 @@
+import { ConflictReason } from './conflict-reason';
+
 // The error codes clients can rely on. Every context throws AppError (or a subclass) with one of
 // these; the API maps them to GraphQL errors in one place (graphql/format-error.ts).
 export enum ErrorCode {
@@ -23,6 +25,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields: FieldProblem[] = [],
+    // Set on every CONFLICT: which one, for clients to act on.
+    readonly reason?: ConflictReason,
   ) {
     super(message);
     this.name = 'AppError';
@@ -56,13 +60,13 @@ export class AppError extends Error {
     return new AppError(ErrorCode.NOT_FOUND, id ? `${what} ${id} not found` : `${what} not found`);
   }
 
-  static conflict(message: string): AppError {
-    return new AppError(ErrorCode.CONFLICT, message);
+  static conflict(reason: ConflictReason, message: string): AppError {
+    return new AppError(ErrorCode.CONFLICT, message, [], reason);
   }
 
   // A conflict caused by one input field, e.g. a name another record already has.
-  static conflictField(path: string[], message: string): AppError {
-    return new AppError(ErrorCode.CONFLICT, message, [{ path, message }]);
+  static conflictField(reason: ConflictReason, path: string[], message: string): AppError {
+    return new AppError(ErrorCode.CONFLICT, message, [{ path, message }], reason);
   }
 }
 

@@ -9,6 +9,7 @@ import {
   OutboxService,
   Page,
   paginateKeyset,
+  ConflictReason,
 } from '@tsunagu/core';
 import { Actor } from '@tsunagu/identity';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
@@ -87,11 +88,13 @@ export class WebhookDeliveryLogService {
       const endpoint = await this.access.endpoint(m, actor, delivery.endpointId);
       if (!endpoint.enabled) {
         throw AppError.conflict(
+          ConflictReason.WRONG_STATUS,
           'The webhook endpoint is disabled: re-enable it (updateWebhookEndpoint with enabled: true) before retrying',
         );
       }
       if (delivery.status !== DeliveryStatus.DEAD) {
         throw AppError.conflict(
+          ConflictReason.WRONG_STATUS,
           `Only a DEAD delivery can be retried; this one is ${delivery.status}`,
         );
       }

@@ -4,6 +4,7 @@ import {
   AppError,
   NOTIFICATION_EVENT_TYPES,
   NotificationEventType,
+  ConflictReason,
 } from '@tsunagu/core';
 import { Actor, Organization } from '@tsunagu/identity';
 import { randomBytes } from 'node:crypto';
@@ -68,6 +69,7 @@ export class WebhookEndpointsService {
       });
       if (count >= MAX_ENDPOINTS_PER_ORGANIZATION) {
         throw AppError.conflict(
+          ConflictReason.LIMIT_REACHED,
           `An organisation can have at most ${MAX_ENDPOINTS_PER_ORGANIZATION} webhook endpoints; delete one first`,
         );
       }

@@ -1,0 +1,700 @@
+import { randomBytes } from 'node:crypto';
+import { ApiWorld, buildApiWorld, Role, ROLES } from './support/api-world';
+import { PASSWORD, uniqueEmail } from './support/fixtures';
+import { documentFor, SchemaOperation, schemaOperations } from './support/schema-operations';
+import { startTestPlatform, TestPlatform } from './support/test-platform';
+
+// Thousands of calls from one address and a few users: rate limits are another test's subject.
+const UNLIMITED = { RATE_LIMIT_USER_POINTS: '1000000000', RATE_LIMIT_IP_POINTS: '1000000000' };
+
+// Who may call each operation, from the schema's descriptions and the policy; checked against the
+// API as every role. An operation missing here fails the test: a new one needs its row.
+type Args = (w: ApiWorld, role: Role) => Record<string, unknown> | Promise<Record<string, unknown>>;
+interface Row {
+  // Marked @Public(): anonymous callers are not refused as such (they may still get NOT_FOUND).
+  public?: boolean;
+  allow: readonly Role[];
+  args?: Args;
+  // What an allowed call may answer besides data (e.g. CONFLICT when an earlier role already did
+  // it, NOT_FOUND when the world cannot make the object: the row then checks only the refusals).
+  alsoAllowed?: readonly string[];
+  // What a refused call answers, when it must be one code (default: FORBIDDEN or NOT_FOUND).
+  refusedWith?: readonly string[];
+  // Runs after every other mutation (it ends what others need, e.g. confirming an allocation).
+  last?: boolean;
+  // Id arguments that may name another tenant's object (public objects).
+  idorExempt?: readonly string[];
+}
+
+const PARTICIPANTS = ['proBono', 'universityStudent', 'highSchoolStudent', 'employee'] as const;
+const SIGNED_IN = ROLES.filter((r) => r !== 'anonymous');
+const EVERYONE = ROLES;
+const STAFF_OF_PROJECT = ['regionStaff', 'intermediaryIn', 'admin'] as const;
+// Engagements are their participant's, region's and supervising intermediaries': not admins'.
+const SUPERVISORS = ['regionStaff', 'intermediaryIn'] as const;
+const ENGAGED = ['proBono', ...SUPERVISORS] as const;
+const REMITS = ['intermediaryIn', 'intermediaryOut'] as const;
+const INTERMEDIARY = ['intermediaryIn', 'admin'] as const;
+const COMPANY_MANAGERS = ['companyOwner', 'admin'] as const;
+const COMPANY_MEMBERS = ['companyOwner', 'companyMember', 'employee', 'admin'] as const;
+const ADMIN = ['admin'] as const;
+const IDOR_REFUSALS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT']);
+const MOTIVATION = '週末に町の発信を手伝いたいと思っています。';
+const unique = (label: string) => `${label}-${randomBytes(4).toString('hex')}`;
+
+const KPI_FILTER = { filter: { from: '2026-01-01', to: '2027-12-31' } };
+const WEIGHTS = {
+  skills: 0.3,
+  distance: 0.1,
+  availability: 0.1,
+  theme: 0.2,
+  goal: 0.1,
+  fairness: 0.1,
+  tie: 0.1,
+};
+
+const MATRIX: Record<string, Row> = {
+  // Queries
+  allocation: { allow: ['intermediaryIn'], args: (w) => ({ id: w.allocationId }) },
+  cohort: { allow: ['intermediaryIn', 'proBono'], args: (w) => ({ id: w.home.cohortId }) },
+  companyPrograms: {
+    allow: COMPANY_MEMBERS,
+    args: (w) => ({ companyOrganizationId: w.home.companyId }),
+  },
+  companyTeams: {
+    allow: COMPANY_MEMBERS,
+    args: (w) => ({ companyOrganizationId: w.home.companyId }),
+  },
+  // Remit lists: admins have no remit.
+  dueFollowUps: { allow: REMITS },
+  engagementCheckIns: {
+    allow: ENGAGED,
+    args: (w) => ({ applicationId: w.home.activeApplicationId }),
+  },
+  engagementCompletion: {
+    allow: ENGAGED,
+    args: (w) => ({ applicationId: w.home.completedApplicationId }),
+  },
+  engagementContacts: {
+    allow: ENGAGED,
+    args: (w) => ({ applicationId: w.home.activeApplicationId }),
+  },
+  engagementFeedback: {
+    allow: ENGAGED,
+    args: (w) => ({ applicationId: w.home.completedApplicationId }),
+  },
+  engagementHistory: {
+    allow: ENGAGED,
+    args: (w) => ({ applicationId: w.home.activeApplicationId }),
+  },
+  engagementKpis: {
+    allow: [...STAFF_OF_PROJECT, 'otherRegionStaff', 'intermediaryOut'],
+    args: () => KPI_FILTER,
+  },
+  engagementKpisCsv: {
+    allow: [...STAFF_OF_PROJECT, 'otherRegionStaff', 'intermediaryOut'],
+    args: () => KPI_FILTER,
+  },
+  engagementMilestones: {
+    allow: ENGAGED,
+    args: (w) => ({ applicationId: w.home.activeApplicationId }),
+  },
+  engagementNotes: {
+    allow: ENGAGED,
+    args: (w) => ({ applicationId: w.home.activeApplicationId }),
+  },
+  me: { allow: SIGNED_IN },
+  myApplications: { allow: SIGNED_IN },
+  myCohorts: { allow: SIGNED_IN },
+  myCompanyTeams: { allow: SIGNED_IN },
+  myFollowUps: { allow: SIGNED_IN },
+  myNotificationPreferences: { allow: SIGNED_IN },
+  myNotifications: { allow: SIGNED_IN },
+  myParticipantProfile: { allow: SIGNED_IN },
+  myRegionRelationships: { allow: SIGNED_IN },
+  myScoutOffers: { allow: SIGNED_IN },
+  notificationDeliveries: { allow: ADMIN },
+  notificationDigests: { allow: ADMIN },
+  organization: {
+    public: true,
+    allow: EVERYONE,
+    args: (w) => ({ id: w.home.regionId }),
+    idorExempt: ['id'],
+  },
+  organizationProjects: {
+    allow: STAFF_OF_PROJECT,
+    args: (w) => ({ organizationId: w.home.regionId }),
+  },
+  overdueApplications: { allow: REMITS },
+  participantProfile: {
+    allow: ['regionStaff', 'otherRegionStaff', 'intermediaryIn', 'intermediaryOut'],
+    args: (w) => ({ userId: w.people.proBono.id }),
+    idorExempt: ['userId'],
+  },
+  programCohorts: { allow: ['intermediaryIn'], args: (w) => ({ programId: w.home.programId }) },
+  // Weights explain recommendations: any signed-in person may read them.
+  programWeights: {
+    allow: SIGNED_IN,
+    args: (w) => ({ programId: w.home.programId }),
+    idorExempt: ['programId'],
+  },
+  programs: {
+    public: true,
+    allow: EVERYONE,
+    args: (w) => ({ intermediaryOrganizationId: w.home.intermediaryId }),
+    idorExempt: ['intermediaryOrganizationId'],
+  },
+  project: { public: true, allow: STAFF_OF_PROJECT, args: (w) => ({ id: w.home.draftProjectId }) },
+  projectApplications: {
+    allow: STAFF_OF_PROJECT,
+    args: (w) => ({ projectId: w.home.publishedProjectId }),
+  },
+  projectHistory: { allow: STAFF_OF_PROJECT, args: (w) => ({ projectId: w.home.draftProjectId }) },
+  projectScoutOffers: {
+    allow: STAFF_OF_PROJECT,
+    args: (w) => ({ projectId: w.home.publishedProjectId }),
+  },
+  projects: { public: true, allow: EVERYONE },
+  // Admins see no profiles: visibility is the participant's consent.
+  recommendedCandidates: {
+    allow: SUPERVISORS,
+    args: (w) => ({ projectId: w.home.publishedProjectId }),
+  },
+  recommendedProjects: { allow: SIGNED_IN },
+  regionRelationships: {
+    allow: SUPERVISORS,
+    args: (w) => ({ regionOrganizationId: w.home.regionId }),
+  },
+  resolveSkill: { public: true, allow: EVERYONE, args: () => ({ name: 'デザイン' }) },
+  scoringRun: { allow: ADMIN, args: (w) => ({ id: w.scoringRunId }) },
+  searchParticipants: {
+    allow: ['regionStaff', 'otherRegionStaff', 'intermediaryIn', 'intermediaryOut'],
+  },
+  skillCategories: { public: true, allow: EVERYONE },
+  skills: { public: true, allow: EVERYONE },
+  supervisedEngagements: { allow: REMITS },
+  themes: { public: true, allow: EVERYONE },
+  unreadNotificationCount: { allow: SIGNED_IN },
+  webhookDeadLetters: { allow: ADMIN },
+  webhookDeliveries: {
+    allow: COMPANY_MANAGERS,
+    args: (w) => ({ endpointId: w.home.webhookEndpointId }),
+  },
+  webhookEndpoints: {
+    allow: COMPANY_MANAGERS,
+    args: (w) => ({ organizationId: w.home.companyId }),
+  },
+
+  // Mutations
+  addCheckIn: {
+    allow: ['proBono'],
+    args: (w) => ({
+      input: { applicationId: w.home.activeApplicationId, hours: 1, summary: '打ち合わせ' },
+    }),
+  },
+  addCohortMembers: {
+    allow: ['intermediaryIn'],
+    args: (w) => ({
+      input: { cohortId: w.home.cohortId, participantIds: [w.scoutTarget.id] },
+    }),
+    idorExempt: ['participantIds'],
+    alsoAllowed: ['CONFLICT'],
+  },
+  addCohortProjects: {
+    allow: ['intermediaryIn'],
+    args: (w) => ({
+      input: { cohortId: w.home.cohortId, projects: [{ projectId: w.home.publishedProjectId }] },
+    }),
+    alsoAllowed: ['CONFLICT'],
+  },
+  addEngagementNote: {
+    allow: SUPERVISORS,
+    args: (w) => ({
+      input: {
+        applicationId: w.home.activeApplicationId,
+        body: '面談メモ',
+        visibility: 'REGION_SHARED',
+      },
+    }),
+  },
+  addMilestone: {
+    allow: SUPERVISORS,
+    args: (w) => ({
+      input: { applicationId: w.home.activeApplicationId, title: '報告', dueDate: '2027-02-15' },
+    }),
+  },
+  addOrganizationMember: {
+    allow: COMPANY_MANAGERS,
+    args: (w) => ({ input: { organizationId: w.home.companyId, email: w.bystander.email } }),
+    alsoAllowed: ['CONFLICT'],
+  },
+  addProjectToCompanyProgram: {
+    allow: COMPANY_MANAGERS,
+    args: (w) => ({
+      input: { programId: w.home.companyProgramId, projectId: w.home.publishedProjectId },
+    }),
+    alsoAllowed: ['CONFLICT'],
+    idorExempt: ['projectId'],
+  },
+  addSkillAliases: {
+    allow: ADMIN,
+    args: (w) => ({ input: { skillId: w.skillId, aliases: [unique('alias')] } }),
+  },
+  adjustAllocation: {
+    allow: ['intermediaryIn'],
+    args: (w) => ({
+      input: {
+        allocationId: w.allocationId,
+        moves: [{ participantId: w.people.proBono.id, projectId: w.home.publishedProjectId }],
+      },
+    }),
+  },
+  applyAsCompanyTeam: {
+    allow: COMPANY_MANAGERS,
+    args: async (w) => ({
+      input: {
+        teamId: w.home.companyTeamId,
+        projectId: await w.fresh.publishedProject(),
+        motivation: MOTIVATION,
+      },
+    }),
+    idorExempt: ['projectId'],
+  },
+  applyToProject: {
+    allow: PARTICIPANTS,
+    args: async (w) => ({
+      input: { projectId: await w.fresh.publishedProject(), motivation: MOTIVATION },
+    }),
+    idorExempt: ['projectId'],
+  },
+  approveCheckInHours: {
+    allow: ['regionStaff'],
+    args: (w) => ({ checkInId: w.home.checkInId }),
+    alsoAllowed: ['CONFLICT'],
+  },
+  // Supervisors may discard a draft too (canSupervise).
+  archiveProject: {
+    allow: STAFF_OF_PROJECT,
+    args: async (w) => ({ id: await w.fresh.draftProject() }),
+  },
+  closeProject: {
+    allow: STAFF_OF_PROJECT,
+    args: async (w) => ({ id: await w.fresh.publishedProject() }),
+  },
+  commentOnProject: {
+    allow: STAFF_OF_PROJECT,
+    args: (w) => ({ id: w.home.draftProjectId, comment: '写真を追加してください' }),
+  },
+  completeMilestone: {
+    allow: ENGAGED,
+    args: (w) => ({ milestoneId: w.home.milestoneId }),
+    alsoAllowed: ['CONFLICT'],
+  },
+  confirmAllocation: {
+    last: true,
+    allow: ['intermediaryIn'],
+    args: (w) => ({ id: w.allocationId }),
+    alsoAllowed: ['CONFLICT'],
+  },
+  createCohort: {
+    allow: ['intermediaryIn'],
+    args: (w) => ({ input: { programId: w.home.programId, name: unique('cohort') } }),
+  },
+  createCompanyProgram: {
+    allow: COMPANY_MANAGERS,
+    args: (w) => ({
+      input: {
+        companyOrganizationId: w.home.companyId,
+        name: unique('program'),
+        startDate: '2027-04-01',
+      },
+    }),
+  },
+  createCompanyTeam: {
+    allow: COMPANY_MANAGERS,
+    args: (w) => ({
+      input: {
+        companyOrganizationId: w.home.companyId,
+        name: unique('team'),
+        memberEmails: [w.people.employee.email],
+      },
+    }),
+  },
+  createOrganization: {
+    allow: ADMIN,
+    args: () => ({ input: { kind: 'COMPANY', name: unique('company') } }),
+  },
+  createProgram: {
+    allow: INTERMEDIARY,
+    args: (w) => ({
+      input: { intermediaryOrganizationId: w.home.intermediaryId, name: unique('program') },
+    }),
+  },
+  createProject: {
+    allow: ['regionStaff'],
+    args: (w) => ({
+      input: {
+        regionOrganizationId: w.home.regionId,
+        title: '空き家バンクの立て直し',
+        description: '町の空き家情報を整理して発信します。',
+        themeCode: 'work',
+        mode: 'HYBRID',
+        startDate: '2027-01-01',
+        capacity: 3,
+      },
+    }),
+  },
+  createSkill: {
+    allow: ADMIN,
+    args: () => ({
+      input: {
+        categoryCode: 'test',
+        code: unique('skill'),
+        nameEn: unique('Skill'),
+        nameJa: unique('スキル'),
+      },
+    }),
+  },
+  createSkillCategory: {
+    allow: ADMIN,
+    args: () => ({ input: { code: unique('cat'), nameEn: unique('Cat'), nameJa: unique('分類') } }),
+  },
+  createWebhookEndpoint: {
+    allow: COMPANY_MANAGERS,
+    args: (w) => ({
+      input: {
+        organizationId: w.home.companyId,
+        url: 'https://crm.example.jp/hooks',
+        eventTypes: ['APPLICATION_SUBMITTED'],
+      },
+    }),
+  },
+  deleteWebhookEndpoint: {
+    allow: COMPANY_MANAGERS,
+    args: async (w) => ({ id: await w.fresh.webhookEndpoint() }),
+  },
+  extendProject: {
+    allow: STAFF_OF_PROJECT,
+    args: async (w) => ({
+      input: { projectId: await w.fresh.publishedProject(), endDate: '2027-06-30' },
+    }),
+  },
+  giveEngagementFeedback: {
+    allow: ['proBono', 'regionStaff'],
+    args: (w) => ({ input: { applicationId: w.home.completedApplicationId, rating: 5 } }),
+    alsoAllowed: ['CONFLICT'],
+  },
+  markAllNotificationsRead: { allow: SIGNED_IN },
+  markNotificationRead: { allow: ['proBono'], args: (w) => ({ id: w.notificationId }) },
+  publishProject: {
+    allow: INTERMEDIARY,
+    args: async (w) => ({ id: await w.fresh.inReviewProject() }),
+  },
+  rankCohortProjects: {
+    allow: ['proBono'],
+    args: (w) => ({
+      input: { cohortId: w.home.cohortId, projectIds: [w.home.publishedProjectId] },
+    }),
+  },
+  recordFollowUp: {
+    allow: ['proBono', 'intermediaryIn'],
+    args: (w) => ({ input: { followUpId: w.home.followUpId, outcomes: ['REVISITED'] } }),
+    alsoAllowed: ['CONFLICT'],
+  },
+  refreshSession: {
+    public: true,
+    allow: EVERYONE,
+    args: async (w) => ({ refreshToken: (await signUpFresh(w)).refreshToken }),
+  },
+  removeProjectFromCompanyProgram: {
+    allow: COMPANY_MANAGERS,
+    args: (w) => ({
+      input: { programId: w.home.companyProgramId, projectId: w.home.publishedProjectId },
+    }),
+    alsoAllowed: ['CONFLICT', 'NOT_FOUND'],
+    idorExempt: ['projectId'],
+  },
+  requestProjectChanges: {
+    allow: INTERMEDIARY,
+    args: async (w) => ({ id: await w.fresh.inReviewProject(), comment: '日程を見直してください' }),
+  },
+  respondToScoutOffer: {
+    allow: ['proBono'],
+    args: async (w) => ({ input: { offerId: await w.fresh.scoutOffer(), response: 'DECLINE' } }),
+  },
+  retryNotificationDelivery: {
+    allow: ADMIN,
+    args: (w) => ({ id: w.deadLetters!.notificationDeliveryId }),
+    alsoAllowed: ['CONFLICT'],
+  },
+  retryNotificationDigest: {
+    allow: ADMIN,
+    args: (w) => ({ id: w.deadLetters!.notificationDigestId }),
+    alsoAllowed: ['CONFLICT'],
+  },
+  retryWebhookDelivery: {
+    allow: COMPANY_MANAGERS,
+    args: (w) => ({ id: w.deadLetters!.webhookDeliveryId }),
+    alsoAllowed: ['CONFLICT'],
+  },
+  rotateWebhookSecret: {
+    allow: COMPANY_MANAGERS,
+    args: (w) => ({ id: w.home.webhookEndpointId }),
+  },
+  runAllocation: {
+    allow: ['intermediaryIn'],
+    args: (w) => ({ cohortId: w.home.cohortId, mode: 'OPTIMAL' }),
+    alsoAllowed: ['CONFLICT'],
+  },
+  saveMyParticipantProfile: {
+    allow: SIGNED_IN,
+    args: () => ({
+      input: {
+        kind: 'PRO_BONO',
+        homeMunicipalityCode: '131130',
+        visibility: 'INTERMEDIARIES_AND_REGIONS',
+      },
+    }),
+  },
+  sendScoutOffer: {
+    allow: ['regionStaff', 'intermediaryIn'],
+    args: async (w) => ({
+      input: {
+        projectId: await w.fresh.publishedProject(),
+        participantId: w.scoutTarget.id,
+        message: 'ぜひ一度お話ししませんか。',
+      },
+    }),
+    idorExempt: ['participantId'],
+  },
+  setNotificationPreference: {
+    allow: SIGNED_IN,
+    args: () => ({
+      input: { channel: 'EMAIL', eventType: 'APPLICATION_SUBMITTED', mode: 'DAILY_DIGEST' },
+    }),
+  },
+  setProgramStaleAfterDays: {
+    allow: INTERMEDIARY,
+    args: (w) => ({ programId: w.home.programId, days: 10 }),
+  },
+  setProgramWeights: {
+    allow: INTERMEDIARY,
+    args: (w) => ({ input: { programId: w.home.programId, weights: WEIGHTS } }),
+  },
+  setRemit: {
+    allow: ADMIN,
+    args: (w) => ({
+      input: { organizationId: w.home.intermediaryId, prefectureCodes: ['01'] },
+    }),
+  },
+  signIn: {
+    public: true,
+    allow: EVERYONE,
+    args: (w) => ({ input: { email: w.bystander.email, password: PASSWORD } }),
+  },
+  signOut: {
+    allow: SIGNED_IN,
+    args: async (w) => ({ refreshToken: (await signUpFresh(w)).refreshToken }),
+  },
+  signUp: {
+    public: true,
+    allow: EVERYONE,
+    args: () => ({
+      input: { email: uniqueEmail('newcomer'), password: PASSWORD, displayName: 'newcomer' },
+    }),
+  },
+  startFullRescore: {
+    allow: ADMIN,
+    args: () => ({ input: { reason: 'matrix' } }),
+    alsoAllowed: ['CONFLICT'],
+  },
+  submitProject: {
+    allow: ['regionStaff'],
+    args: async (w) => ({ id: await w.fresh.draftProject() }),
+  },
+  transitionEngagement: {
+    allow: ['regionStaff'],
+    args: async (w) => ({
+      input: { applicationId: await w.fresh.application('SUBMITTED'), action: 'ACCEPT' },
+    }),
+  },
+  updateMySettings: { allow: SIGNED_IN, args: () => ({ input: { locale: 'ja' } }) },
+  updateProject: {
+    allow: ['regionStaff'],
+    args: (w) => ({
+      input: { projectId: w.home.draftProjectId, changes: { title: '空き家バンクの再生' } },
+    }),
+  },
+  updateSkill: {
+    allow: ADMIN,
+    args: (w) => ({ input: { id: w.skillId, nameEn: unique('Design') } }),
+  },
+  updateWebhookEndpoint: {
+    allow: COMPANY_MANAGERS,
+    args: (w) => ({ id: w.home.webhookEndpointId, input: { description: '顧客管理' } }),
+  },
+  withdrawScoutOffer: {
+    allow: ['regionStaff'],
+    args: async (w) => ({ id: await w.fresh.scoutOffer() }),
+  },
+};
+
+// A fresh account's tokens, for the operations that use them up.
+let signUpFresh: (w: ApiWorld) => Promise<{ refreshToken: string }>;
+
+interface Outcome {
+  code: string; // 'OK' or the first error's code
+  message?: string;
+}
+
+describe('authorisation matrix: every operation as every role', () => {
+  let platform: TestPlatform;
+  let world: ApiWorld;
+  const operations = schemaOperations();
+  const observed: Record<string, Record<string, string>> = {};
+
+  async function call(
+    operation: SchemaOperation,
+    variables: Record<string, unknown>,
+    role: Role,
+  ): Promise<Outcome> {
+    const result = await platform.gql(
+      documentFor(operation, variables),
+      variables,
+      world.token(role),
+    );
+    if (!result.errors?.length) return { code: 'OK' };
+    return { code: result.errors[0].extensions?.code, message: result.errors[0].message };
+  }
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({
+      worker: true,
+      env: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', ...UNLIMITED },
+    });
+    world = await buildApiWorld(platform, { worker: true });
+    signUpFresh = async () => {
+      const result = await platform.gql(
+        `mutation($input: SignUpInput!) { signUp(input: $input) { refreshToken } }`,
+        { input: { email: uniqueEmail('fresh'), password: PASSWORD, displayName: 'fresh' } },
+      );
+      return result.data!.signUp;
+    };
+  }, 180_000);
+
+  afterAll(async () => {
+    if (process.env.MATRIX_PRINT) console.log(JSON.stringify(observed, null, 1));
+    await platform?.close();
+    // The worker finishes the jobs the mutations queued (re-scores, retried deliveries) first.
+  }, 120_000);
+
+  it('has a row for every operation in the schema, and none for operations it no longer has', () => {
+    const names = operations.map((o) => o.name).sort();
+    expect(names.filter((n) => !(n in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((n) => !names.includes(n))).toEqual([]);
+  });
+
+  // Queries first (reads see the world as built), then mutations; within one operation the
+  // refused roles go first, so an allowed call cannot change what they see.
+  const ordered = [
+    ...operations.filter((o) => o.kind === 'query'),
+    ...operations.filter((o) => o.kind === 'mutation' && !MATRIX[o.name]?.last),
+    ...operations.filter((o) => o.kind === 'mutation' && MATRIX[o.name]?.last),
+  ];
+
+  it.each(ordered.map((o) => [o.name, o] as const))('%s', async (name, operation) => {
+    const row = MATRIX[name];
+    if (!row) throw new Error(`no authorisation row for ${name}: add one to MATRIX`);
+    const isPublic = !!row.public;
+    const wrong: string[] = [];
+    observed[name] = {};
+    // Refused calls change nothing, so the refused roles share one fresh object per kind and go
+    // first, all at once; then the allowed roles one by one.
+    const shared = sharingFresh(world);
+    const check = async (role: Role) => {
+      const allowed = row.allow.includes(role);
+      const variables = row.args ? await row.args(allowed ? world : shared, role) : {};
+      const outcome = await call(operation, variables, role);
+      observed[name][role] = outcome.code;
+      let fine: boolean;
+      if (outcome.code === 'INTERNAL_SERVER_ERROR') fine = false;
+      else if (allowed) fine = outcome.code === 'OK' || !!row.alsoAllowed?.includes(outcome.code);
+      else if (role === 'anonymous' && !isPublic) fine = outcome.code === 'UNAUTHENTICATED';
+      else if (row.refusedWith) fine = row.refusedWith.includes(outcome.code);
+      else fine = outcome.code === 'FORBIDDEN' || outcome.code === 'NOT_FOUND';
+      if (!fine)
+        wrong.push(
+          `${role}: expected ${allowed ? 'allowed' : 'refused'}, got ${outcome.code}${
+            outcome.message ? ` (${outcome.message})` : ''
+          }`,
+        );
+
+      // IDOR: each id argument swapped for another tenant's object of the same kind is refused
+      // to the roles allowed on ours (admins excepted: they may act on every tenant). A reference
+      // inside an input may be refused as bad input.
+      if (allowed && role !== 'admin' && role !== 'anonymous') {
+        for (const [path, foreignId] of idSwaps(variables, world, row.idorExempt ?? [])) {
+          const swapped = withValue(row.args ? await row.args(world, role) : {}, path, foreignId);
+          const attempt = await call(operation, swapped, role);
+          if (!IDOR_REFUSALS.has(attempt.code))
+            wrong.push(`${role} with another tenant's ${path.join('.')}: got ${attempt.code}`);
+        }
+      }
+    };
+    await Promise.all(ROLES.filter((r) => !row.allow.includes(r)).map(check));
+    for (const role of ROLES.filter((r) => row.allow.includes(r))) await check(role);
+    expect(wrong).toEqual([]);
+  });
+});
+
+// The world, but each kind of fresh object made once and handed out again.
+function sharingFresh(world: ApiWorld): ApiWorld {
+  const made = new Map<string, Promise<string>>();
+  const fresh = new Proxy(world.fresh, {
+    get:
+      (target, key: keyof ApiWorld['fresh']) =>
+      (...args: unknown[]) => {
+        const id = `${key}:${JSON.stringify(args)}`;
+        if (!made.has(id))
+          made.set(id, (target[key] as (...a: unknown[]) => Promise<string>)(...args));
+        return made.get(id);
+      },
+  });
+  return { ...world, fresh };
+}
+
+// Every [path, foreign id] of id values in the variables that have a counterpart in the other tenant.
+function idSwaps(
+  variables: Record<string, unknown>,
+  world: ApiWorld,
+  exempt: readonly string[],
+): Array<[string[], string]> {
+  const found: Array<[string[], string]> = [];
+  const walk = (value: unknown, path: string[]) => {
+    if (typeof value === 'string') {
+      const other = world.counterpart.get(value) ?? personCounterpart(value, world);
+      if (other && !exempt.includes(path[path.length - 1])) found.push([path, other]);
+    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, String(i)]));
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+  };
+  walk(variables, []);
+  return found;
+}
+
+function personCounterpart(id: string, world: ApiWorld): string | undefined {
+  return id === world.people.proBono.id ? world.people.universityStudent.id : undefined;
+}
+
+// The variables (freshly built, so consumed objects are new again) with one id replaced.
+function withValue(
+  variables: Record<string, unknown>,
+  path: string[],
+  value: string,
+): Record<string, unknown> {
+  const copy = structuredClone(variables);
+  let at: any = copy;
+  for (const key of path.slice(0, -1)) at = at[key];
+  at[path[path.length - 1]] = value;
+  return copy;
+}
