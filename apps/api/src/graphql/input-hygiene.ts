@@ -118,10 +118,13 @@ type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
 export const inputHygienePlugin: ApolloPlugin = {
   requestDidStart() {
     return Promise.resolve({
+      // Rejects rather than throws: Apollo gathers every plugin's hook with Promise.all, and a
+      // synchronous throw would leave the rate limiter's promise with nobody to catch it.
       didResolveOperation({ schema, document, operationName, request }) {
         const problems = inputProblems(schema, document, operationName, request.variables);
-        if (problems.length > 0) throw inputHygieneError(problems);
-        return Promise.resolve();
+        return problems.length > 0
+          ? Promise.reject(inputHygieneError(problems))
+          : Promise.resolve();
       },
     });
   },
