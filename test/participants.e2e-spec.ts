@@ -510,7 +510,7 @@ describe('participant profiles', () => {
       [{ minLevel: 3 }, 'filter.minLevel'],
       [{ skillIds: ['00000000-0000-4000-8000-000000000000'], minLevel: 6 }, 'filter.minLevel'],
       [{ prefectureCode: '99' }, 'filter.prefectureCode'],
-      [{ skillIds: ['design'] }, 'filter.skillIds'],
+      [{ skillIds: ['design'] }, 'filter.skillIds.0'],
     ])('rejects %j at %s', async (filter, path) => {
       const result = await search(hub, filter);
       expect(result.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');

@@ -135,7 +135,7 @@ describe('project details validation', () => {
       'a skill id that is not an id',
       { requiredSkills: [{ skillId: 'rice-farming', requirement: 'MUST', minLevel: 1 }] },
       'input.requiredSkills.0.skillId',
-      /must be a skill id/,
+      /must be a valid id/,
     ],
     [
       'a skill listed twice',
@@ -232,7 +232,7 @@ describe('project details validation', () => {
       'a program id that is not an id',
       { programId: 'program-1' },
       'input.programId',
-      /must be a program id/,
+      /must be a valid id/,
     ],
   ])('rejects %s at its path', async (_what, overrides, path, message) => {
     await expectFieldError(resolved(overrides), path, message);

@@ -465,7 +465,7 @@ describe('project search', () => {
       [{ prefectureCode: '1' }, 'filter.prefectureCode'],
       [{ municipalityCode: '01543' }, 'filter.municipalityCode'],
       [{ activeFrom: '2027/01/01' }, 'filter.activeFrom'],
-      [{ skillIds: ['nope'] }, 'filter.skillIds'],
+      [{ skillIds: ['nope'] }, 'filter.skillIds.0'],
       [{ maxHoursPerWeek: 0 }, 'filter.maxHoursPerWeek'],
       [{ programId: 'nope' }, 'filter.programId'],
     ])('rejects malformed %j at %s', async (filter, path) => {

@@ -68,7 +68,7 @@ describe('project input validation', () => {
       /region organisation's municipality/,
     ],
     [{ municipalityCode: '15208' }, 'input.municipalityCode', /6-digit/],
-    [{ regionOrganizationId: 'not-an-id' }, 'input.regionOrganizationId', /organisation id/],
+    [{ regionOrganizationId: 'not-an-id' }, 'input.regionOrganizationId', /valid id/],
   ])('rejects %j at %s', async (overrides, path, message) => {
     await expectFieldError(overrides, path, message);
   });

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
+  byId,
+  byTimestamp,
   Connection,
   FieldProblem,
   groupBy,
@@ -33,8 +35,8 @@ import type {
 } from './company.types';
 
 // Newest first.
-const PROGRAM_KEYS = ['cp.createdAt', 'cp.id'];
-const TEAM_KEYS = ['ct.createdAt', 'ct.id'];
+const PROGRAM_KEYS = [byTimestamp('cp.createdAt'), byId('cp.id')];
+const TEAM_KEYS = [byTimestamp('ct.createdAt'), byId('ct.id')];
 
 // A program with its company (`program.companyOrganization`) and target projects loaded.
 export interface CompanyProgramView {

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
+  byId,
+  byTimestamp,
+  ConflictReason,
   Connection,
-  isUniqueViolation,
   DomainEventPublisher,
+  isUniqueViolation,
   Page,
   paginateKeyset,
   ScoringRequestService,
-  ConflictReason,
 } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { isOpenToKind, ProjectService } from '@tsunagu/projects';
@@ -207,7 +209,7 @@ export class ApplicationService {
   ): Promise<Connection<Application>> {
     return paginateKeyset(qb, {
       ...page,
-      keys: ['a.createdAt', 'a.id'],
+      keys: [byTimestamp('a.createdAt'), byId('a.id')],
     });
   }
 }

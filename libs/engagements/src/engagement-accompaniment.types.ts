@@ -8,8 +8,20 @@ import {
   ObjectType,
   registerEnumType,
 } from '@nestjs/graphql';
-import { IsDateOnly, PageArgs, Paginated } from '@tsunagu/core';
-import { IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUUID } from 'class-validator';
+import { IsDateOnly, PageArgs, Paginated, RequiredText } from '@tsunagu/core';
+import {
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { EngagementNoteVisibility } from './engagement-accompaniment.entities';
 import { EngagementHealth } from './engagement-health.service';
 import { ApplicationType } from './engagement.types';
@@ -105,15 +117,21 @@ export class AddCheckInInput {
 
   @Field({ description: 'What was done' })
   @IsString()
+  @IsNotEmpty({ message: 'must say what was done' })
+  @MaxLength(4000, { message: 'must be at most 4,000 characters' })
   summary!: string;
 
   @Field(() => Float)
   @IsNumber({}, { message: 'must be a number' })
+  @Min(0, { message: 'must be from 0 to 80, in steps of 0.1' })
+  @Max(80, { message: 'must be from 0 to 80, in steps of 0.1' })
   hours!: number;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt({ message: 'must be a whole number from 1 to 5' })
+  @Min(1, { message: 'must be a whole number from 1 to 5' })
+  @Max(5, { message: 'must be a whole number from 1 to 5' })
   mood?: number | null;
 
   @Field(() => Boolean, { nullable: true, defaultValue: false })
@@ -144,7 +162,7 @@ export class AddMilestoneInput {
   applicationId!: string;
 
   @Field()
-  @IsString()
+  @RequiredText(200)
   title!: string;
 
   @Field({ description: 'YYYY-MM-DD' })

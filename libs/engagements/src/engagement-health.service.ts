@@ -1,11 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   AppConfig,
+  byId,
+  byNumber,
   Connection,
   DomainEventPublisher,
   NotificationEventType,
-  paginateKeyset,
   Page,
+  paginateKeyset,
 } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { supervisedProjects } from './remit-scope';
@@ -95,7 +97,7 @@ export class EngagementHealthService {
     // Descending keys: the negated epoch puts the longest-quiet engagement first.
     const connection = await paginateKeyset(qb, {
       ...page,
-      keys: [`-extract(epoch FROM ${LAST_ACTIVITY})`, 'a.id'],
+      keys: [byNumber(`-extract(epoch FROM ${LAST_ACTIVITY})`), byId('a.id')],
     });
     const ids = connection.edges.map((e) => e.node.id);
     const facts = await this.facts(ids);

@@ -7,6 +7,9 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Max,
+  MaxLength,
+  Min,
 } from 'class-validator';
 import { FeedbackSide, FollowUpOutcome } from './engagement-relationship.entities';
 
@@ -148,11 +151,14 @@ export class GiveEngagementFeedbackInput {
 
   @Field(() => Int, { description: '1 to 5' })
   @IsInt({ message: 'must be a whole number from 1 to 5' })
+  @Min(1, { message: 'must be a whole number from 1 to 5' })
+  @Max(5, { message: 'must be a whole number from 1 to 5' })
   rating!: number;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
+  @MaxLength(4000, { message: 'must be at most 4,000 characters' })
   comment?: string | null;
 }
 

@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   AppConfig,
+  byId,
+  byTimestamp,
   Connection,
   DomainEventPublisher,
   Page,
@@ -121,6 +123,6 @@ export class EngagementResponseService {
         days: this.config.APPLICATION_RESPONSE_DAYS,
       })
       .andWhere(scope.condition, scope.parameters);
-    return paginateKeyset(qb, { ...page, keys: ['a.createdAt', 'a.id'] });
+    return paginateKeyset(qb, { ...page, keys: [byTimestamp('a.createdAt'), byId('a.id')] });
   }
 }

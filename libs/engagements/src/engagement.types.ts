@@ -7,11 +7,14 @@ import {
   ArrayMaxSize,
   IsEnum,
   IsInt,
+  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   Length,
+  Max,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { EngagementAction, EngagementStatus } from './engagement-state';
@@ -121,6 +124,7 @@ export class ProjectApplicationsArgs extends PageArgs {
 export class InterviewPlanInput {
   @Field(() => [String], { description: 'ISO date-times' })
   @IsString({ each: true })
+  @IsISO8601({ strict: true }, { each: true, message: 'must be ISO date-times' })
   @ArrayMaxSize(10, { message: 'at most 10 slots' })
   slots!: string[];
 
@@ -149,10 +153,13 @@ export class EngagementTermsInput {
 
   @Field(() => Int)
   @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be a whole number from 1 to 80' })
+  @Max(80, { message: 'must be a whole number from 1 to 80' })
   hoursPerWeek!: number;
 
   @Field()
   @IsString()
+  // Required on APPROVE only: the service checks it with the other terms.
   @MaxLength(2000)
   goals!: string;
 

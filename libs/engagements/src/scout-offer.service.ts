@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
+  byId,
+  byTimestamp,
   Connection,
   DomainEventPublisher,
   isUniqueViolation,
@@ -377,7 +379,7 @@ export class ScoutOfferService {
     qb: SelectQueryBuilder<ScoutOffer>,
     page: Page,
   ): Promise<Connection<ScoutOffer>> {
-    return paginateKeyset(qb, { ...page, keys: ['o.createdAt', 'o.id'] });
+    return paginateKeyset(qb, { ...page, keys: [byTimestamp('o.createdAt'), byId('o.id')] });
   }
 }
 

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Secret } from '@tsunagu/core';
 import {
   ArrayMaxSize,
   IsEmail,
@@ -129,6 +130,7 @@ export class SignUpInput {
 
   @Field()
   @IsString()
+  @Secret()
   @MinLength(10, { message: 'must be at least 10 characters' })
   @MaxLength(200)
   password!: string;
@@ -187,8 +189,19 @@ export class SignInInput {
 
   @Field()
   @IsString()
+  @Secret()
   @MaxLength(200)
   password!: string;
+}
+
+// A refresh token as an argument: a secret, compared as sent.
+@ArgsType()
+export class RefreshTokenArgs {
+  @Field()
+  @IsString()
+  @Secret()
+  @MaxLength(500)
+  refreshToken!: string;
 }
 
 @InputType()

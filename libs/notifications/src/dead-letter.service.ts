@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
+  byId,
+  byTimestamp,
+  ConflictReason,
   Connection,
   OutboxService,
   Page,
   paginateKeyset,
-  ConflictReason,
 } from '@tsunagu/core';
 import { DataSource } from 'typeorm';
 import { DeliveryChannel, DeliveryStatus } from './delivery-kinds';
@@ -34,7 +36,7 @@ export class DeadLetterService {
       .leftJoinAndSelect('d.event', 'e');
     if (filter.status) qb.andWhere('d.status = :status', { status: filter.status });
     if (filter.channel) qb.andWhere('d.channel = :channel', { channel: filter.channel });
-    return paginateKeyset(qb, { ...page, keys: ['d.createdAt', 'd.id'] });
+    return paginateKeyset(qb, { ...page, keys: [byTimestamp('d.createdAt'), byId('d.id')] });
   }
 
   digests(
@@ -43,7 +45,7 @@ export class DeadLetterService {
   ): Promise<Connection<NotificationDigest>> {
     const qb = this.dataSource.getRepository(NotificationDigest).createQueryBuilder('g');
     if (status) qb.andWhere('g.status = :status', { status });
-    return paginateKeyset(qb, { ...page, keys: ['g.createdAt', 'g.id'] });
+    return paginateKeyset(qb, { ...page, keys: [byTimestamp('g.createdAt'), byId('g.id')] });
   }
 
   async retryDelivery(id: string): Promise<NotificationDelivery> {

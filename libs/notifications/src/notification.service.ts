@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, Connection, paginateKeyset } from '@tsunagu/core';
+import { AppError, byId, byTimestamp, Connection, paginateKeyset } from '@tsunagu/core';
 import { DataSource } from 'typeorm';
 import { Notification } from './notification.entity';
 
@@ -20,7 +20,7 @@ export class NotificationService {
     if (unreadOnly) qb.andWhere('n.readAt IS NULL');
     return paginateKeyset(qb, {
       ...page,
-      keys: ['n.createdAt', 'n.id'],
+      keys: [byTimestamp('n.createdAt'), byId('n.id')],
     });
   }
 

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
+  byId,
+  byTimestamp,
   Connection,
   containsPattern,
   groupBy,
@@ -171,7 +173,7 @@ export class ParticipantProfileService {
     }
     const connection = await paginateKeyset(qb, {
       ...page,
-      keys: ['pp.updatedAt', 'pp.userId'],
+      keys: [byTimestamp('pp.updatedAt'), byId('pp.userId')],
     });
     const views = await this.attach(connection.edges.map((e) => e.node));
     return mapConnection(connection, (_, i) => views[i]);

@@ -9,6 +9,7 @@ import {
   IsBoolean,
   IsEnum,
   IsInt,
+  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
@@ -240,6 +241,7 @@ export class ParticipantProfileInput {
   @ArrayMaxSize(20)
   @ArrayUnique({ message: 'must not repeat a theme' })
   @IsString({ each: true })
+  @IsNotEmpty({ each: true, message: 'must not hold an empty theme code' })
   themeCodes?: string[];
 
   @Field(() => [ParticipantGoal], { defaultValue: [] })
@@ -316,6 +318,7 @@ export class ParticipantSearchFilter {
   @IsOptional()
   @ArrayMaxSize(20)
   @IsString({ each: true })
+  @IsNotEmpty({ each: true, message: 'must not hold an empty theme code' })
   themeCodes?: string[];
 
   @Field(() => [ParticipantKind], { nullable: true })

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, Connection, containsPattern, Page, paginateKeyset } from '@tsunagu/core';
+import {
+  AppError,
+  byId,
+  byNumber,
+  byTimestamp,
+  Connection,
+  containsPattern,
+  Page,
+  paginateKeyset,
+} from '@tsunagu/core';
 import { Actor, Organization, OrganizationKind, PolicyService } from '@tsunagu/identity';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { ProjectSkill } from './project-skill.entity';
@@ -46,9 +55,12 @@ export class ProjectSearchService {
       const titleHits = terms
         .map((_, i) => `(CASE WHEN ${matches('p.title', i)} THEN 1 ELSE 0 END)`)
         .join(' + ');
-      return paginateKeyset(qb, { ...page, keys: [`(${titleHits})`, 'p.publishedAt', 'p.id'] });
+      return paginateKeyset(qb, {
+        ...page,
+        keys: [byNumber(`(${titleHits})`), byTimestamp('p.publishedAt'), byId('p.id')],
+      });
     }
-    return paginateKeyset(qb, { ...page, keys: ['p.publishedAt', 'p.id'] });
+    return paginateKeyset(qb, { ...page, keys: [byTimestamp('p.publishedAt'), byId('p.id')] });
   }
 
   // Every project (drafts included) of a region organisation, for its staff and supervisors.
@@ -70,7 +82,7 @@ export class ProjectSearchService {
       .getRepository(Project)
       .createQueryBuilder('p')
       .where('p.regionOrganizationId = :organizationId', { organizationId });
-    return paginateKeyset(qb, { ...page, keys: ['p.createdAt', 'p.id'] });
+    return paginateKeyset(qb, { ...page, keys: [byTimestamp('p.createdAt'), byId('p.id')] });
   }
 
   private applyFilters(qb: SelectQueryBuilder<Project>, filter: ProjectFilter): void {

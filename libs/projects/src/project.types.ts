@@ -19,6 +19,7 @@ import {
   ArrayUnique,
   IsEnum,
   IsInt,
+  IsNotEmpty,
   IsOptional,
   IsString,
   IsUrl,
@@ -418,6 +419,7 @@ export class ProjectFilter {
   @IsOptional()
   @ArrayMaxSize(20)
   @IsString({ each: true })
+  @IsNotEmpty({ each: true, message: 'must not hold an empty theme code' })
   themeCodes?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Projects asking for any of these skills' })
@@ -460,6 +462,8 @@ export class ProjectFilter {
   @IsOptional()
   @IsInt()
   @Min(1)
+  // A week has 168 hours.
+  @Max(168)
   maxHoursPerWeek?: number;
 
   @Field(() => ID, { nullable: true })

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, Connection, mapConnection, Page, paginateKeyset } from '@tsunagu/core';
+import {
+  AppError,
+  byId,
+  byNumber,
+  Connection,
+  mapConnection,
+  Page,
+  paginateKeyset,
+} from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { ParticipantProfileService, ParticipantProfileView } from '@tsunagu/participants';
 import { Project, ProjectService, ProjectStatus } from '@tsunagu/projects';
@@ -8,7 +16,10 @@ import { ParticipantRecommendation } from './participant-recommendation.entity';
 import { ProjectCandidate } from './project-candidate.entity';
 
 // Lists are ordered by rank; the keyset is (−rank, other id) because keysets run descending.
-const RANK_KEYS = (alias: string, id: string) => [`0 - ${alias}.rank`, `${alias}.${id}`];
+const RANK_KEYS = (alias: string, id: string) => [
+  byNumber(`0 - ${alias}.rank`),
+  byId(`${alias}.${id}`),
+];
 
 export type CandidateView = ProjectCandidate & { view: ParticipantProfileView };
 

@@ -12,6 +12,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { RequiredText } from '@tsunagu/core';
 
 // Codes are stable identifiers clients may keep: lower-case words joined by hyphens.
 const SLUG = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -92,8 +93,7 @@ export class SkillsArgs {
 @ArgsType()
 export class ResolveSkillArgs {
   @Field({ description: 'A skill name in any spelling: デザイン, Design, ＵＩ　デザイン…' })
-  @IsString()
-  @MaxLength(100)
+  @RequiredText(100)
   name!: string;
 }
 

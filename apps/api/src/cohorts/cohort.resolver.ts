@@ -15,7 +15,6 @@ import {
 } from '@tsunagu/cohorts';
 import { Actor } from '@tsunagu/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { UuidPipe } from '../graphql/uuid.pipe';
 
 const ID_ARG = { type: () => ID };
 
@@ -67,10 +66,7 @@ export class CohortResolver {
     description:
       "The intermediary's staff see everything; members see the projects and their own ranking.",
   })
-  async cohort(
-    @CurrentActor() actor: Actor,
-    @Args('id', ID_ARG, UuidPipe) id: string,
-  ): Promise<CohortType> {
+  async cohort(@CurrentActor() actor: Actor, @Args('id', ID_ARG) id: string): Promise<CohortType> {
     return toCohortType(await this.cohorts.view(actor, id));
   }
 
@@ -84,7 +80,7 @@ export class CohortResolver {
   })
   async programCohorts(
     @CurrentActor() actor: Actor,
-    @Args('programId', ID_ARG, UuidPipe) programId: string,
+    @Args('programId', ID_ARG) programId: string,
   ): Promise<CohortType[]> {
     return (await this.cohorts.forProgram(actor, programId)).map(toCohortType);
   }
@@ -102,7 +98,7 @@ export class CohortResolver {
   @Query(() => AllocationType, { description: "The intermediary's staff." })
   async allocation(
     @CurrentActor() actor: Actor,
-    @Args('id', ID_ARG, UuidPipe) id: string,
+    @Args('id', ID_ARG) id: string,
   ): Promise<AllocationType> {
     return toAllocationType(await this.allocations.get(actor, id));
   }
@@ -127,7 +123,7 @@ export class CohortResolver {
   })
   async confirmAllocation(
     @CurrentActor() actor: Actor,
-    @Args('id', ID_ARG, UuidPipe) id: string,
+    @Args('id', ID_ARG) id: string,
   ): Promise<AllocationType> {
     return toAllocationType(await this.allocations.confirm(actor, id));
   }

@@ -23,7 +23,6 @@ import {
 } from '@tsunagu/engagements';
 import { Actor } from '@tsunagu/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { UuidPipe } from '../graphql/uuid.pipe';
 
 @Resolver()
 export class EngagementAccompanimentResolver {
@@ -48,7 +47,7 @@ export class EngagementAccompanimentResolver {
   })
   async approveCheckInHours(
     @CurrentActor() actor: Actor,
-    @Args('checkInId', { type: () => ID }, UuidPipe) checkInId: string,
+    @Args('checkInId', { type: () => ID }) checkInId: string,
   ): Promise<EngagementCheckInType> {
     return toEngagementCheckInType(await this.accompaniment.approveCheckInHours(actor, checkInId));
   }
@@ -74,7 +73,7 @@ export class EngagementAccompanimentResolver {
   @Mutation(() => EngagementMilestoneType)
   async completeMilestone(
     @CurrentActor() actor: Actor,
-    @Args('milestoneId', { type: () => ID }, UuidPipe) milestoneId: string,
+    @Args('milestoneId', { type: () => ID }) milestoneId: string,
   ): Promise<EngagementMilestoneType> {
     return toEngagementMilestoneType(
       await this.accompaniment.completeMilestone(actor, milestoneId),
@@ -84,7 +83,7 @@ export class EngagementAccompanimentResolver {
   @Query(() => [EngagementCheckInType], { description: "An engagement's check-ins, newest first." })
   async engagementCheckIns(
     @CurrentActor() actor: Actor,
-    @Args('applicationId', { type: () => ID }, UuidPipe) applicationId: string,
+    @Args('applicationId', { type: () => ID }) applicationId: string,
   ): Promise<EngagementCheckInType[]> {
     return (await this.accompaniment.checkIns(actor, applicationId)).map(toEngagementCheckInType);
   }
@@ -94,7 +93,7 @@ export class EngagementAccompanimentResolver {
   })
   async engagementNotes(
     @CurrentActor() actor: Actor,
-    @Args('applicationId', { type: () => ID }, UuidPipe) applicationId: string,
+    @Args('applicationId', { type: () => ID }) applicationId: string,
   ): Promise<EngagementNoteType[]> {
     return (await this.accompaniment.notes(actor, applicationId)).map(toEngagementNoteType);
   }
@@ -104,7 +103,7 @@ export class EngagementAccompanimentResolver {
   })
   async engagementMilestones(
     @CurrentActor() actor: Actor,
-    @Args('applicationId', { type: () => ID }, UuidPipe) applicationId: string,
+    @Args('applicationId', { type: () => ID }) applicationId: string,
   ): Promise<EngagementMilestoneType[]> {
     return (await this.accompaniment.milestones(actor, applicationId)).map(
       toEngagementMilestoneType,

@@ -11,7 +11,6 @@ import {
 } from '@tsunagu/engagements';
 import { Actor } from '@tsunagu/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { UuidPipe } from '../graphql/uuid.pipe';
 
 @Resolver()
 export class EngagementResolver {
@@ -32,7 +31,7 @@ export class EngagementResolver {
   @Query(() => [EngagementEventType], { description: "An engagement's audit trail, oldest first." })
   async engagementHistory(
     @CurrentActor() actor: Actor,
-    @Args('applicationId', { type: () => ID }, UuidPipe) applicationId: string,
+    @Args('applicationId', { type: () => ID }) applicationId: string,
   ): Promise<EngagementEventType[]> {
     return (await this.engagements.history(actor, applicationId)).map(toEngagementEventType);
   }
@@ -42,7 +41,7 @@ export class EngagementResolver {
   })
   async engagementContacts(
     @CurrentActor() actor: Actor,
-    @Args('applicationId', { type: () => ID }, UuidPipe) applicationId: string,
+    @Args('applicationId', { type: () => ID }) applicationId: string,
   ): Promise<EngagementContactsType> {
     return toEngagementContactsType(await this.engagements.contacts(actor, applicationId));
   }

@@ -13,7 +13,6 @@ import {
 } from '@tsunagu/engagements';
 import { Actor } from '@tsunagu/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { UuidPipe } from '../graphql/uuid.pipe';
 
 @Resolver()
 export class RelationshipResolver {
@@ -33,7 +32,7 @@ export class RelationshipResolver {
   @Query(() => [EngagementFeedbackType], { description: "A completed engagement's feedback." })
   async engagementFeedback(
     @CurrentActor() actor: Actor,
-    @Args('applicationId', { type: () => ID }, UuidPipe) applicationId: string,
+    @Args('applicationId', { type: () => ID }) applicationId: string,
   ): Promise<EngagementFeedbackType[]> {
     return (await this.relationships.feedback(actor, applicationId)).map(toEngagementFeedbackType);
   }
@@ -41,7 +40,7 @@ export class RelationshipResolver {
   @Query(() => EngagementCompletionType, { description: 'Certificate data of a completion.' })
   async engagementCompletion(
     @CurrentActor() actor: Actor,
-    @Args('applicationId', { type: () => ID }, UuidPipe) applicationId: string,
+    @Args('applicationId', { type: () => ID }) applicationId: string,
   ): Promise<EngagementCompletionType> {
     return this.relationships.completion(actor, applicationId);
   }
@@ -78,7 +77,7 @@ export class RelationshipResolver {
   })
   async regionRelationships(
     @CurrentActor() actor: Actor,
-    @Args('regionOrganizationId', { type: () => ID }, UuidPipe) regionOrganizationId: string,
+    @Args('regionOrganizationId', { type: () => ID }) regionOrganizationId: string,
   ): Promise<RegionRelationshipType[]> {
     return (await this.relationships.regionRelationships(actor, regionOrganizationId)).map(
       toRegionRelationshipType,

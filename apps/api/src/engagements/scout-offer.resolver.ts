@@ -12,7 +12,6 @@ import {
 } from '@tsunagu/engagements';
 import { Actor } from '@tsunagu/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { UuidPipe } from '../graphql/uuid.pipe';
 
 @Resolver(() => ScoutOfferType)
 export class ScoutOfferResolver {
@@ -46,7 +45,7 @@ export class ScoutOfferResolver {
   })
   async withdrawScoutOffer(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', { type: () => ID }) id: string,
   ): Promise<ScoutOfferType> {
     return toScoutOfferType(await this.offers.withdraw(actor, id));
   }

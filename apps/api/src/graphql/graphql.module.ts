@@ -15,6 +15,7 @@ import { socketRequest } from '../auth/request-context';
 import { authenticateSocket, recheckToken, socketOf } from '../auth/socket-authentication';
 import { DataLoaders } from './data-loaders';
 import { formatGraphQLError } from './format-error';
+import { inputHygienePlugin } from './input-hygiene';
 import { LoadersModule } from './loaders.module';
 import { operationCostPlugin } from './operation-cost.plugin';
 import { operationLimitRules } from './operation-limits';
@@ -86,8 +87,13 @@ import { API_ORPHANED_TYPES } from '../resolvers';
           validationRules,
           // Parsing stops at the token limit, before a huge document is built in memory.
           parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
-          // The cost plugin comes first: the rate limiter after it charges operationCost.
-          plugins: [operationCostPlugin(config.GRAPHQL_MAX_COST), rateLimitPlugin(limiter, tokens)],
+          // The cost plugin comes first: the rate limiter after it charges operationCost. Input hygiene
+          // runs beside them, so a refused input still spends its cost.
+          plugins: [
+            operationCostPlugin(config.GRAPHQL_MAX_COST),
+            rateLimitPlugin(limiter, tokens),
+            inputHygienePlugin,
+          ],
           // Subscriptions over graphql-ws only (no legacy subscriptions-transport-ws), on /graphql.
           subscriptions: { 'graphql-ws': graphqlWs },
           introspection: graphqlIntrospection(config),

@@ -11,6 +11,7 @@ import {
   ValidationRule,
 } from 'graphql';
 import { SubscribePayload } from 'graphql-ws';
+import { inputHygieneError, inputProblems } from './input-hygiene';
 import { operationCost, tooCostlyError } from './operation-cost';
 
 export interface SubscriptionLimits {
@@ -45,6 +46,8 @@ export function prepareSubscription(
       ),
     ];
   }
+  const problems = inputProblems(schema, document, payload.operationName, payload.variables);
+  if (problems.length > 0) return [inputHygieneError(problems)];
   return {
     schema,
     document,

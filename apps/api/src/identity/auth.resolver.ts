@@ -3,6 +3,7 @@ import {
   Actor,
   AuthPayloadType,
   AuthService,
+  RefreshTokenArgs,
   Session,
   SignInInput,
   SignInThrottle,
@@ -53,7 +54,7 @@ export class AuthResolver {
     description: 'Exchange a refresh token for a new token pair.',
   })
   async refreshSession(
-    @Args('refreshToken') refreshToken: string,
+    @Args() { refreshToken }: RefreshTokenArgs,
     @ClientAddress() address: string | undefined,
   ): Promise<AuthPayloadType> {
     return toPayload(await this.throttle.refresh(address, () => this.auth.refresh(refreshToken)));
@@ -62,7 +63,7 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: 'Revoke the refresh token (and its rotations).' })
   signOut(
     @CurrentActor() actor: Actor,
-    @Args('refreshToken') refreshToken: string,
+    @Args() { refreshToken }: RefreshTokenArgs,
   ): Promise<boolean> {
     return this.auth.signOut(actor.userId, refreshToken);
   }

@@ -25,7 +25,6 @@ import {
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import type { RequestLoaders } from '../graphql/data-loaders';
-import { UuidPipe } from '../graphql/uuid.pipe';
 
 @Resolver(() => OrganizationType)
 export class OrganizationResolver {
@@ -33,9 +32,7 @@ export class OrganizationResolver {
 
   @Public()
   @Query(() => OrganizationType)
-  async organization(
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
-  ): Promise<OrganizationType> {
+  async organization(@Args('id', { type: () => ID }) id: string): Promise<OrganizationType> {
     return toOrganizationType(await this.organizations.get(id));
   }
 

@@ -12,7 +12,6 @@ import {
   NotificationDigestType,
 } from '@tsunagu/notifications';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { UuidPipe } from '../graphql/uuid.pipe';
 
 function toDeliveryType(d: NotificationDelivery): NotificationDeliveryType {
   return { ...d, eventKey: d.event!.key, eventType: d.event!.type };
@@ -52,7 +51,7 @@ export class DeadLetterResolver {
   @Mutation(() => NotificationDeliveryType, { description: 'Sends a DEAD delivery again. Admins.' })
   async retryNotificationDelivery(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', { type: () => ID }) id: string,
   ): Promise<NotificationDeliveryType> {
     this.assertOperator(actor);
     return toDeliveryType(await this.deadLetters.retryDelivery(id));
@@ -61,7 +60,7 @@ export class DeadLetterResolver {
   @Mutation(() => NotificationDigestType, { description: 'Sends a DEAD digest again. Admins.' })
   retryNotificationDigest(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', { type: () => ID }) id: string,
   ): Promise<NotificationDigestType> {
     this.assertOperator(actor);
     return this.deadLetters.retryDigest(id);

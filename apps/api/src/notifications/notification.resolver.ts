@@ -10,7 +10,6 @@ import {
   toNotificationType,
 } from '@tsunagu/notifications';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { UuidPipe } from '../graphql/uuid.pipe';
 
 @Resolver(() => NotificationType)
 export class NotificationResolver {
@@ -45,7 +44,7 @@ export class NotificationResolver {
   @Mutation(() => NotificationType)
   async markNotificationRead(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', { type: () => ID }) id: string,
   ): Promise<NotificationType> {
     return toNotificationType(await this.notifications.markRead(actor.userId, id));
   }

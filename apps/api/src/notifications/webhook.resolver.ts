@@ -14,7 +14,6 @@ import {
   WebhookEndpointWithSecretType,
 } from '@tsunagu/notifications';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { UuidPipe } from '../graphql/uuid.pipe';
 
 const OWNERS = "The organisation's owners or platform admins.";
 const ADMINS = 'Platform admins.';
@@ -29,7 +28,7 @@ export class WebhookResolver {
   @Query(() => [WebhookEndpointType], { description: `An organisation's webhooks. ${OWNERS}` })
   async webhookEndpoints(
     @CurrentActor() actor: Actor,
-    @Args('organizationId', { type: () => ID }, UuidPipe) organizationId: string,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
   ): Promise<WebhookEndpointType[]> {
     return (await this.endpoints.list(actor, organizationId)).map(toWebhookEndpointType);
   }
@@ -48,7 +47,7 @@ export class WebhookResolver {
   @Mutation(() => WebhookEndpointType, { description: OWNERS })
   async updateWebhookEndpoint(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', { type: () => ID }) id: string,
     @Args('input') input: UpdateWebhookEndpointInput,
   ): Promise<WebhookEndpointType> {
     return toWebhookEndpointType(await this.endpoints.update(actor, id, input));
@@ -59,7 +58,7 @@ export class WebhookResolver {
   })
   async rotateWebhookSecret(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', { type: () => ID }) id: string,
   ): Promise<WebhookEndpointWithSecretType> {
     const { endpoint, secret } = await this.endpoints.rotateSecret(actor, id);
     return { endpoint: toWebhookEndpointType(endpoint), secret };
@@ -68,7 +67,7 @@ export class WebhookResolver {
   @Mutation(() => Boolean, { description: `Removes the endpoint and its delivery log. ${OWNERS}` })
   async deleteWebhookEndpoint(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', { type: () => ID }) id: string,
   ): Promise<boolean> {
     await this.endpoints.delete(actor, id);
     return true;
@@ -104,7 +103,7 @@ export class WebhookResolver {
   })
   retryWebhookDelivery(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', { type: () => ID }) id: string,
   ): Promise<WebhookDeliveryType> {
     return this.deliveries.retry(actor, id);
   }

@@ -12,7 +12,6 @@ import {
   toParticipantProfileType,
 } from '@tsunagu/participants';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { UuidPipe } from '../graphql/uuid.pipe';
 
 @Resolver()
 export class ParticipantResolver {
@@ -54,7 +53,7 @@ export class ParticipantResolver {
   })
   async participantProfile(
     @CurrentActor() actor: Actor,
-    @Args('userId', { type: () => ID }, UuidPipe) userId: string,
+    @Args('userId', { type: () => ID }) userId: string,
   ): Promise<ParticipantCardType> {
     return toParticipantCard(await this.profiles.getVisible(actor, userId));
   }

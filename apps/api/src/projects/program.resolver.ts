@@ -3,7 +3,6 @@ import { Actor } from '@tsunagu/identity';
 import { CreateProgramInput, ProgramService, ProgramType, toProgramType } from '@tsunagu/projects';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
-import { UuidPipe } from '../graphql/uuid.pipe';
 
 @Resolver(() => ProgramType)
 export class ProgramResolver {
@@ -12,7 +11,7 @@ export class ProgramResolver {
   @Public()
   @Query(() => [ProgramType], { description: "An intermediary's programs." })
   async programs(
-    @Args('intermediaryOrganizationId', { type: () => ID }, UuidPipe) organizationId: string,
+    @Args('intermediaryOrganizationId', { type: () => ID }) organizationId: string,
   ): Promise<ProgramType[]> {
     return (await this.programService.listFor(organizationId)).map(toProgramType);
   }
@@ -23,7 +22,7 @@ export class ProgramResolver {
   })
   async setProgramStaleAfterDays(
     @CurrentActor() actor: Actor,
-    @Args('programId', { type: () => ID }, UuidPipe) programId: string,
+    @Args('programId', { type: () => ID }) programId: string,
     @Args('days', { type: () => Int, nullable: true }) days: number | null,
   ): Promise<ProgramType> {
     return toProgramType(

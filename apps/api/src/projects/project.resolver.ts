@@ -36,7 +36,6 @@ import { ThemeType, toThemeType } from '@tsunagu/taxonomy';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import type { RequestLoaders } from '../graphql/data-loaders';
-import { UuidPipe } from '../graphql/uuid.pipe';
 
 const ID_ARG = { type: () => ID };
 
@@ -73,7 +72,7 @@ export class ProjectResolver {
   @Query(() => ProjectType, { description: 'A published project, or any project you supervise.' })
   async project(
     @OptionalActor() actor: Actor | undefined,
-    @Args('id', ID_ARG, UuidPipe) id: string,
+    @Args('id', ID_ARG) id: string,
   ): Promise<ProjectType> {
     return toProjectType(await this.projectService.get(actor, id));
   }
@@ -83,7 +82,7 @@ export class ProjectResolver {
   })
   async organizationProjects(
     @CurrentActor() actor: Actor,
-    @Args('organizationId', ID_ARG, UuidPipe) organizationId: string,
+    @Args('organizationId', ID_ARG) organizationId: string,
     @Args() page: PageArgs,
   ): Promise<Connection<ProjectType>> {
     return mapConnection(
@@ -95,7 +94,7 @@ export class ProjectResolver {
   @Query(() => [ProjectAuditEntryType], { description: "A project's audit trail, oldest first." })
   async projectHistory(
     @CurrentActor() actor: Actor,
-    @Args('projectId', ID_ARG, UuidPipe) projectId: string,
+    @Args('projectId', ID_ARG) projectId: string,
   ): Promise<ProjectAuditEntryType[]> {
     const project = await this.projectService.get(actor, projectId);
     return (await this.audit.history(actor, project)).map(toProjectAuditEntryType);
@@ -120,7 +119,7 @@ export class ProjectResolver {
   @Mutation(() => ProjectType, { description: 'Region staff send a draft for review.' })
   async submitProject(
     @CurrentActor() actor: Actor,
-    @Args('id', ID_ARG, UuidPipe) id: string,
+    @Args('id', ID_ARG) id: string,
   ): Promise<ProjectType> {
     return toProjectType(await this.lifecycle.transition(actor, id, ProjectAction.SUBMIT));
   }
@@ -130,7 +129,7 @@ export class ProjectResolver {
   })
   async requestProjectChanges(
     @CurrentActor() actor: Actor,
-    @Args('id', ID_ARG, UuidPipe) id: string,
+    @Args('id', ID_ARG) id: string,
     @Args('comment') text: string,
   ): Promise<ProjectType> {
     return toProjectType(
@@ -148,7 +147,7 @@ export class ProjectResolver {
   })
   async publishProject(
     @CurrentActor() actor: Actor,
-    @Args('id', ID_ARG, UuidPipe) id: string,
+    @Args('id', ID_ARG) id: string,
     @Args('comment', { nullable: true }) text?: string,
   ): Promise<ProjectType> {
     return toProjectType(
@@ -159,7 +158,7 @@ export class ProjectResolver {
   @Mutation(() => ProjectType, { description: 'Close a published project early.' })
   async closeProject(
     @CurrentActor() actor: Actor,
-    @Args('id', ID_ARG, UuidPipe) id: string,
+    @Args('id', ID_ARG) id: string,
     @Args('reason', { nullable: true }) reason?: string,
   ): Promise<ProjectType> {
     return toProjectType(
@@ -175,7 +174,7 @@ export class ProjectResolver {
   @Mutation(() => ProjectType, { description: 'Archive a closed project or discard a draft.' })
   async archiveProject(
     @CurrentActor() actor: Actor,
-    @Args('id', ID_ARG, UuidPipe) id: string,
+    @Args('id', ID_ARG) id: string,
   ): Promise<ProjectType> {
     return toProjectType(await this.lifecycle.transition(actor, id, ProjectAction.ARCHIVE));
   }
@@ -196,7 +195,7 @@ export class ProjectResolver {
   @Mutation(() => ProjectType, { description: 'A review remark, kept in the audit trail.' })
   async commentOnProject(
     @CurrentActor() actor: Actor,
-    @Args('id', ID_ARG, UuidPipe) id: string,
+    @Args('id', ID_ARG) id: string,
     @Args('comment') text: string,
   ): Promise<ProjectType> {
     return toProjectType(await this.lifecycle.comment(actor, id, comment(text, true)!));

@@ -20,7 +20,6 @@ import {
   toScoringRunType,
 } from '@tsunagu/scoring';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { UuidPipe } from '../graphql/uuid.pipe';
 
 @Resolver()
 export class RecommendationResolver {
@@ -62,7 +61,7 @@ export class RecommendationResolver {
     description: "The weights a program's projects are scored with.",
   })
   async programWeights(
-    @Args('programId', { type: () => ID }, UuidPipe) programId: string,
+    @Args('programId', { type: () => ID }) programId: string,
   ): Promise<ProgramWeightsType> {
     return toProgramWeightsType(programId, await this.weights.current(programId));
   }
@@ -91,7 +90,7 @@ export class RecommendationResolver {
   @Query(() => ScoringRunType, { description: 'Progress of a full re-score.' })
   async scoringRun(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', { type: () => ID }) id: string,
   ): Promise<ScoringRunType> {
     return toScoringRunType(await this.runs.getFor(actor, id));
   }

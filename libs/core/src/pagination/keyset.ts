@@ -1,17 +1,32 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AppError } from '../errors/app-error';
+import { isUuid } from '../validation/uuid';
 import { Connection } from './connection';
 
 type CursorValue = string | number;
 
+// What a sort key holds, so a cursor's values are checked against it before they reach SQL: a
+// forged cursor of the right shape but impossible values is the client's mistake, not a 500.
+export type KeyKind = 'timestamp' | 'number' | 'id';
+
+export interface KeysetKey {
+  // An SQL expression over the query's aliases, e.g. 'p.publishedAt' or a relevance score.
+  sql: string;
+  kind: KeyKind;
+}
+
+export const byTimestamp = (sql: string): KeysetKey => ({ sql, kind: 'timestamp' });
+export const byNumber = (sql: string): KeysetKey => ({ sql, kind: 'number' });
+export const byId = (sql: string): KeysetKey => ({ sql, kind: 'id' });
+
 // Keyset pagination: rows ordered by a tuple of SQL expressions, all descending, the last one
 // unique (an id). Stable under inserts and no OFFSET scans. The cursor is opaque to clients: base64
-// of the tuple of the page's last row.
+// of the tuple of the page's last row. It is not signed: forging one only moves where a page of
+// rows the caller may read anyway starts, and every value is checked against its key's kind.
 export interface KeysetOptions {
   first: number;
   after?: string;
-  // SQL expressions over the query's aliases, e.g. ['p.publishedAt', 'p.id'] or a relevance score.
-  keys: string[];
+  keys: KeysetKey[];
 }
 
 // The page a client asks for: `first` rows after the `after` cursor.
@@ -22,17 +37,53 @@ export function encodeCursor(values: ReadonlyArray<Date | CursorValue>): string 
   return Buffer.from(JSON.stringify(plain), 'utf8').toString('base64');
 }
 
-export function decodeCursor(cursor: string, length = 2): CursorValue[] {
+// As Date.toISOString writes it (PostgreSQL keeps microseconds, so up to six decimals).
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?Z$/;
+// numeric columns come back from pg as strings; both forms are accepted, finite only.
+const DECIMAL = /^-?\d{1,20}(\.\d{1,20})?$/;
+
+function isInstant(value: string): boolean {
+  const parts = ISO_INSTANT.exec(value);
+  if (!parts) return false;
+  const [year, month, day, hour, minute, second] = parts.slice(1, 7).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  // Date.UTC rolls 2026-13-45 over into 2027; an instant that exists survives unchanged.
+  return (
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second
+  );
+}
+
+export function isCursorValue(kind: KeyKind, value: unknown): boolean {
+  switch (kind) {
+    case 'timestamp':
+      return typeof value === 'string' && isInstant(value);
+    case 'number':
+      return typeof value === 'number'
+        ? Number.isFinite(value)
+        : typeof value === 'string' && DECIMAL.test(value);
+    case 'id':
+      return typeof value === 'string' && isUuid(value);
+  }
+}
+
+// The values of a cursor for keys of these kinds; anything else is BAD_USER_INPUT on `after`.
+export function decodeCursor(
+  cursor: string,
+  kinds: readonly KeyKind[] = ['timestamp', 'id'],
+): CursorValue[] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'));
     if (
       Array.isArray(parsed) &&
-      parsed.length === length &&
-      parsed.every((v) => typeof v === 'string' || typeof v === 'number') &&
-      // The last key is always an id.
-      typeof parsed[parsed.length - 1] === 'string'
+      parsed.length === kinds.length &&
+      parsed.every((v, i) => isCursorValue(kinds[i], v))
     ) {
-      return parsed;
+      return parsed as CursorValue[];
     }
   } catch {
     // fall through to the error below
@@ -44,18 +95,22 @@ export async function paginateKeyset<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   options: KeysetOptions,
 ): Promise<Connection<T>> {
-  const aliases = options.keys.map((_, i) => `keyset_${i}`);
+  const expressions = options.keys.map((key) => key.sql);
+  const aliases = expressions.map((_, i) => `keyset_${i}`);
   // Parenthesised, so TypeORM reads it as an expression and still loads the entity column itself.
-  options.keys.forEach((expression, i) => qb.addSelect(`(${expression})`, aliases[i]));
+  expressions.forEach((expression, i) => qb.addSelect(`(${expression})`, aliases[i]));
   if (options.after) {
-    const values = decodeCursor(options.after, options.keys.length);
+    const values = decodeCursor(
+      options.after,
+      options.keys.map((key) => key.kind),
+    );
     const params = Object.fromEntries(values.map((v, i) => [`keyset_after_${i}`, v]));
     qb.andWhere(
-      `(${options.keys.join(', ')}) < (${values.map((_, i) => `:keyset_after_${i}`).join(', ')})`,
+      `(${expressions.join(', ')}) < (${values.map((_, i) => `:keyset_after_${i}`).join(', ')})`,
       params,
     );
   }
-  options.keys.forEach((expression, i) =>
+  expressions.forEach((expression, i) =>
     i === 0 ? qb.orderBy(expression, 'DESC') : qb.addOrderBy(expression, 'DESC'),
   );
   const { entities, raw } = await qb

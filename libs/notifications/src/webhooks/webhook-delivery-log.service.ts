@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
-  groupBy,
+  byId,
+  byTimestamp,
   Connection,
+  groupBy,
   mapConnection,
   OutboxService,
   Page,
@@ -63,7 +65,10 @@ export class WebhookDeliveryLogService {
     qb: SelectQueryBuilder<WebhookDelivery>,
     page: Page,
   ): Promise<Connection<WebhookDeliveryType>> {
-    const connection = await paginateKeyset(qb, { ...page, keys: ['d.createdAt', 'd.id'] });
+    const connection = await paginateKeyset(qb, {
+      ...page,
+      keys: [byTimestamp('d.createdAt'), byId('d.id')],
+    });
     const attempts = await this.attemptsOf(connection.edges.map((e) => e.node.id));
     return mapConnection(connection, (d) =>
       toWebhookDeliveryType(d as LoadedWebhookDelivery, attempts.get(d.id) ?? []),
