@@ -450,5 +450,26 @@ describe('input hygiene', () => {
       );
       expect(result.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     });
+
+    it('an optional argument sent as null means the same as leaving it out', async () => {
+      const skills = await platform.gql(
+        `query($c: String, $q: String) { skills(categoryCode: $c, query: $q, first: 3) { id } }`,
+        { c: null, q: null },
+      );
+      expect(skills.errors).toBeUndefined();
+      expect(skills.data.skills).toHaveLength(3);
+      const projects = await platform.gql(
+        `{ projects(after: null, filter: null) { edges { node { id } } } }`,
+      );
+      expect(projects.errors).toBeUndefined();
+      const comment = await platform.gql(
+        `mutation($id: ID!) { publishProject(id: $id, comment: null) { status } }`,
+        { id: projectId },
+        hubStaff.token,
+      );
+      expect(comment.errors?.map((e) => e.extensions.code) ?? []).not.toContain(
+        'INTERNAL_SERVER_ERROR',
+      );
+    });
   });
 });
