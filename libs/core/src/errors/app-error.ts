@@ -8,8 +8,9 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
-  // The database could not serve the request in time (busy pool, lock wait, timeout, deadlock);
-  // nothing was changed and the same request may simply be sent again.
+  // The database could not serve the request in time (busy pool, lock wait, timeout, deadlock)
+  // or could not be reached (a restart); nothing was changed and the same request may simply be
+  // sent again.
   TRY_AGAIN = 'TRY_AGAIN',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
 }

@@ -14,6 +14,10 @@ describe('transientFailure', () => {
     ['25P03', TransientReason.IDLE_IN_TRANSACTION_TIMEOUT],
     ['40P01', TransientReason.DEADLOCK],
     ['40001', TransientReason.SERIALIZATION_FAILURE],
+    ['57P01', TransientReason.DATABASE_UNAVAILABLE],
+    ['57P03', TransientReason.DATABASE_UNAVAILABLE],
+    ['08006', TransientReason.DATABASE_UNAVAILABLE],
+    ['ECONNREFUSED', TransientReason.DATABASE_UNAVAILABLE],
   ])('turns SQLSTATE %s into TRY_AGAIN (%s), raw or wrapped by TypeORM', (code, reason) => {
     const raw = pgError(code);
     expect(transientFailure(raw)).toMatchObject({ code: ErrorCode.TRY_AGAIN, reason });
@@ -25,6 +29,13 @@ describe('transientFailure', () => {
     expect(transientFailure(new Error('timeout exceeded when trying to connect'))).toMatchObject({
       code: ErrorCode.TRY_AGAIN,
       reason: TransientReason.POOL_TIMEOUT,
+    });
+  });
+
+  it('recognises a connection the server closed', () => {
+    expect(transientFailure(new Error('Connection terminated unexpectedly'))).toMatchObject({
+      code: ErrorCode.TRY_AGAIN,
+      reason: TransientReason.DATABASE_UNAVAILABLE,
     });
   });
 
