@@ -13,7 +13,7 @@ import {
 import { DataSource } from 'typeorm';
 import type { BenchParticipant, BenchRegion } from './notification-bench-scene';
 import { forEachConcurrently } from './notifications-bench-options';
-import type { SmtpSink } from './smtp-sink';
+import type { MailCounter } from '../mail-counter';
 
 // The two ways of telling a region's staff about new applications, measured the same way: from
 // the moment the first application starts until the last in-app row and e-mail exist.
@@ -24,7 +24,7 @@ export interface PhaseContext {
   applications: ApplicationService;
   queues: QueueService;
   config: AppConfig;
-  sink: SmtpSink;
+  sink: MailCounter;
   // The baseline's own sender to the sink: the worker's MailTransport class, so the ratio is
   // about bookkeeping, not SMTP.
   mailer: MailTransport;

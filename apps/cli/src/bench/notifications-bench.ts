@@ -24,7 +24,7 @@ import {
   type NotificationsBenchOptions,
   parseNotificationsBenchArgs,
 } from './notifications-bench-options';
-import { startSmtpSink } from './smtp-sink';
+import { startMailCounter } from '../mail-counter';
 import { MailTransport } from '@tsunagu/notifications';
 
 // npm run bench:notifications -- [--participants N] [--staff S] [--runs R] [--concurrency C]
@@ -194,7 +194,7 @@ function printTable(result: ReturnType<typeof summarize>, runs: RunResult[]): vo
 
 export async function runNotificationsBench(options: NotificationsBenchOptions) {
   const services = await startServices('throwaway', { mail: false });
-  const sink = await startSmtpSink();
+  const sink = await startMailCounter();
   let api: INestApplication | undefined;
   let worker: INestApplicationContext | undefined;
   let mailer: MailTransport | undefined;

@@ -2,7 +2,7 @@ import { QUEUE_NAMES } from '@tsunagu/core';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import type { MailCounter } from './mail-counter';
+import type { MailCounter } from '../mail-counter';
 
 // What the fault harness checks once the system has settled, straight from PostgreSQL, Redis
 // and the SMTP counter: never from the apps' own view of themselves.

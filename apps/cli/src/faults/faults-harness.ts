@@ -10,7 +10,7 @@ import { AppProcess } from './app-process';
 import { FaultChecks } from './fault-checks';
 import { FaultWorkload, PASSWORD, type Scene } from './fault-workload';
 import { GqlClient } from './gql-client';
-import { startMailCounter } from './mail-counter';
+import { startMailCounter } from '../mail-counter';
 
 // npm run test:faults
 //

@@ -19,8 +19,9 @@ export function messageIdOf(raw: string): string | undefined {
   return /^message-id:\s*(\S+)/im.exec(headers)?.[1];
 }
 
-// An SMTP server on loopback that accepts every message and counts copies per Message-ID: the
-// fault harness checks that each planned e-mail arrived, and how often.
+// An SMTP server on loopback that accepts every message and counts copies per Message-ID (only
+// the header block is kept): the fault harness checks that each planned e-mail arrived, and how
+// often; the notifications benchmark counts what both of its sides sent.
 export async function startMailCounter(): Promise<MailCounter> {
   const byMessageId = new Map<string, number>();
   let received = 0;
