@@ -87,8 +87,8 @@ import { API_ORPHANED_TYPES } from '../resolvers';
           validationRules,
           // Parsing stops at the token limit, before a huge document is built in memory.
           parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
-          // The cost plugin comes first: the rate limiter after it charges operationCost. Input hygiene
-          // runs beside them, so a refused input still spends its cost.
+          // The cost plugin comes first: the rate limiter after it charges operationCost. Input
+          // hygiene runs beside them, so a refused input still spends its cost.
           plugins: [
             operationCostPlugin(config.GRAPHQL_MAX_COST),
             rateLimitPlugin(limiter, tokens),
