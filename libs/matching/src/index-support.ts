@@ -1,7 +1,7 @@
 import { chordLowerBoundKm } from './geo-distance';
 import { distanceValue } from './match-factors';
 import type { ModeCode, ParticipantKindCode, ProjectFacts } from './match-facts';
-import { type MatchingWeights, validateWeights } from './match-weights';
+import { describeWeightProblem, type MatchingWeights, validateWeights } from './match-weights';
 
 // Pieces both indexes share: kind slots, compressed posting lists, visit stamps, bounds.
 
@@ -10,7 +10,9 @@ import { type MatchingWeights, validateWeights } from './match-weights';
 export function assertValidWeights(weights: MatchingWeights): void {
   const problems = validateWeights(weights.weights);
   if (problems.length > 0) {
-    throw new RangeError(`Invalid matching weights ${weights.version}: ${problems.join('; ')}`);
+    throw new RangeError(
+      `Invalid matching weights ${weights.version}: ${problems.map(describeWeightProblem).join('; ')}`,
+    );
   }
 }
 

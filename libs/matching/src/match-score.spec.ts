@@ -164,15 +164,15 @@ describe('scoring', () => {
   it('validates weights', () => {
     expect(validateWeights({ ...DEFAULT_WEIGHTS.weights })).toEqual([]);
     expect(validateWeights({ ...DEFAULT_WEIGHTS.weights, skills: -1 })).toEqual([
-      'skills: must be between 0 and 1',
+      { factor: 'skills', message: 'must be between 0 and 1' },
     ]);
     expect(validateWeights({ ...DEFAULT_WEIGHTS.weights, luck: 1 })).toEqual([
-      'luck: unknown factor',
+      { factor: 'luck', message: 'unknown factor' },
     ]);
     const missing: Record<string, number> = { ...DEFAULT_WEIGHTS.weights };
     delete missing.theme;
-    expect(validateWeights(missing)).toEqual(['theme: must be a number']);
+    expect(validateWeights(missing)).toEqual([{ factor: 'theme', message: 'must be a number' }]);
     const zeros = Object.fromEntries(Object.keys(DEFAULT_WEIGHTS.weights).map((k) => [k, 0]));
-    expect(validateWeights(zeros)).toEqual(['at least one weight must be above 0']);
+    expect(validateWeights(zeros)).toEqual([{ message: 'at least one weight must be above 0' }]);
   });
 });

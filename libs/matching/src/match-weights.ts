@@ -28,20 +28,32 @@ export const DEFAULT_WEIGHTS: MatchingWeights = {
   },
 };
 
-// Problems with a set of weights, as messages per factor; empty when valid.
-export function validateWeights(weights: Record<string, unknown>): string[] {
-  const problems: string[] = [];
-  for (const name of Object.keys(weights)) {
-    if (!(FACTORS as readonly string[]).includes(name)) problems.push(`${name}: unknown factor`);
+// One problem with a set of weights: about one factor, or (no factor) about the set as a whole.
+export interface WeightProblem {
+  factor?: string;
+  message: string;
+}
+
+// Problems with a set of weights; empty when valid.
+export function validateWeights(weights: Record<string, unknown>): WeightProblem[] {
+  const problems: WeightProblem[] = [];
+  for (const factor of Object.keys(weights)) {
+    if (!(FACTORS as readonly string[]).includes(factor))
+      problems.push({ factor, message: 'unknown factor' });
   }
   let total = 0;
-  for (const name of FACTORS) {
-    const value = weights[name];
+  for (const factor of FACTORS) {
+    const value = weights[factor];
     if (typeof value !== 'number' || !Number.isFinite(value))
-      problems.push(`${name}: must be a number`);
-    else if (value < 0 || value > 1) problems.push(`${name}: must be between 0 and 1`);
+      problems.push({ factor, message: 'must be a number' });
+    else if (value < 0 || value > 1) problems.push({ factor, message: 'must be between 0 and 1' });
     else total += value;
   }
-  if (problems.length === 0 && total <= 0) problems.push('at least one weight must be above 0');
+  if (problems.length === 0 && total <= 0)
+    problems.push({ message: 'at least one weight must be above 0' });
   return problems;
+}
+
+export function describeWeightProblem({ factor, message }: WeightProblem): string {
+  return factor === undefined ? message : `${factor}: ${message}`;
 }

@@ -26,12 +26,10 @@ export class ProgramWeightsService {
     const problems = validateWeights(weights);
     if (problems.length) {
       throw AppError.invalidFields(
-        problems.map((message) => {
-          const [factor, ...rest] = message.split(': ');
-          return rest.length
-            ? { path: ['input', 'weights', factor], message: rest.join(': ') }
-            : { path: ['input', 'weights'], message };
-        }),
+        problems.map(({ factor, message }) => ({
+          path: factor === undefined ? ['input', 'weights'] : ['input', 'weights', factor],
+          message,
+        })),
       );
     }
     return this.dataSource.transaction(async (m) => {
