@@ -1,15 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { CohortsModule } from '@tsunagu/cohorts';
+import { CONTEXT_MODULES } from '@tsunagu/contexts';
 import { CoreModule } from '@tsunagu/core';
-import { CompaniesModule } from '@tsunagu/companies';
-import { EngagementsModule } from '@tsunagu/engagements';
-import { IdentityModule, SignInThrottleModule } from '@tsunagu/identity';
-import { LiveNotificationsModule, NotificationsModule } from '@tsunagu/notifications';
-import { ParticipantsModule } from '@tsunagu/participants';
-import { ProjectsModule } from '@tsunagu/projects';
-import { ScoringModule } from '@tsunagu/scoring';
-import { TaxonomyModule } from '@tsunagu/taxonomy';
+import { SignInThrottleModule } from '@tsunagu/identity';
+import { LiveNotificationsModule } from '@tsunagu/notifications';
 import { AdminBootstrapOnStart } from './admin-bootstrap-on-start';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { GraphQLPassThroughFilter } from './graphql/graphql-exception.filter';
@@ -22,17 +16,9 @@ import { API_RESOLVERS } from './resolvers';
   imports: [
     CoreModule,
     ApiGraphQLModule,
-    IdentityModule,
+    ...CONTEXT_MODULES,
     SignInThrottleModule,
-    TaxonomyModule,
-    ParticipantsModule,
-    ProjectsModule,
-    CompaniesModule,
-    EngagementsModule,
-    NotificationsModule,
     LiveNotificationsModule,
-    ScoringModule,
-    CohortsModule,
     OperatorsModule,
   ],
   providers: [

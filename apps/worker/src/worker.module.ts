@@ -1,15 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { CohortsModule } from '@tsunagu/cohorts';
+import { CONTEXT_MODULES } from '@tsunagu/contexts';
 import { CoreModule } from '@tsunagu/core';
-import { CompaniesModule } from '@tsunagu/companies';
-import { EngagementsModule } from '@tsunagu/engagements';
-import { IdentityModule } from '@tsunagu/identity';
-import { NotificationsModule } from '@tsunagu/notifications';
-import { ParticipantsModule } from '@tsunagu/participants';
-import { ProjectsModule } from '@tsunagu/projects';
-import { ScoringModule } from '@tsunagu/scoring';
-import { TaxonomyModule } from '@tsunagu/taxonomy';
 import { JobRunner } from './job-runner';
 import { CohortJobs } from './jobs/cohort.jobs';
 import { EngagementJobs } from './jobs/engagement.jobs';
@@ -18,19 +10,7 @@ import { ScoringJobs } from './jobs/scoring.jobs';
 import { WebhookJobs } from './jobs/webhook.jobs';
 
 @Module({
-  imports: [
-    CoreModule,
-    DiscoveryModule,
-    IdentityModule,
-    TaxonomyModule,
-    ParticipantsModule,
-    ProjectsModule,
-    CompaniesModule,
-    EngagementsModule,
-    NotificationsModule,
-    ScoringModule,
-    CohortsModule,
-  ],
+  imports: [CoreModule, DiscoveryModule, ...CONTEXT_MODULES],
   providers: [JobRunner, NotificationJobs, ScoringJobs, CohortJobs, EngagementJobs, WebhookJobs],
 })
 export class WorkerModule {}
