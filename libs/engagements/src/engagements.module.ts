@@ -8,8 +8,8 @@ import { EngagementEvent } from './engagement-event.entity';
 import { EngagementService } from './engagement.service';
 import { ACCOMPANIMENT_ENTITIES, ACCOMPANIMENT_PROVIDERS } from './engagement-accompaniment';
 import { RELATIONSHIP_ENTITIES } from './engagement-relationship.entities';
-import { RELATIONSHIP_PROVIDERS } from './engagement-relationships';
-import { KPI_PROVIDERS } from './kpi-reports';
+import { EngagementRelationshipService } from './engagement-relationship.service';
+import { KpiReportService } from './kpi-report.service';
 import { ScoutOffer } from './scout-offer.entity';
 import { ScoutOfferService } from './scout-offer.service';
 
@@ -31,16 +31,16 @@ import { ScoutOfferService } from './scout-offer.service';
     EngagementService,
     ScoutOfferService,
     ...ACCOMPANIMENT_PROVIDERS,
-    ...RELATIONSHIP_PROVIDERS,
-    ...KPI_PROVIDERS,
+    EngagementRelationshipService,
+    KpiReportService,
   ],
   exports: [
     ApplicationService,
     EngagementService,
     ScoutOfferService,
     ...ACCOMPANIMENT_PROVIDERS,
-    ...RELATIONSHIP_PROVIDERS,
-    ...KPI_PROVIDERS,
+    EngagementRelationshipService,
+    KpiReportService,
   ],
 })
 export class EngagementsModule {}
