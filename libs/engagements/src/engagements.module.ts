@@ -6,7 +6,10 @@ import { Application } from './application.entity';
 import { ApplicationService } from './application.service';
 import { EngagementEvent } from './engagement-event.entity';
 import { EngagementService } from './engagement.service';
-import { ACCOMPANIMENT_ENTITIES, ACCOMPANIMENT_PROVIDERS } from './engagement-accompaniment';
+import { ACCOMPANIMENT_ENTITIES } from './engagement-accompaniment.entities';
+import { EngagementAccompanimentService } from './engagement-accompaniment.service';
+import { EngagementHealthService } from './engagement-health.service';
+import { EngagementResponseService } from './engagement-response.service';
 import { RELATIONSHIP_ENTITIES } from './engagement-relationship.entities';
 import { EngagementRelationshipService } from './engagement-relationship.service';
 import { KpiReportService } from './kpi-report.service';
@@ -30,7 +33,9 @@ import { ScoutOfferService } from './scout-offer.service';
     ApplicationService,
     EngagementService,
     ScoutOfferService,
-    ...ACCOMPANIMENT_PROVIDERS,
+    EngagementAccompanimentService,
+    EngagementHealthService,
+    EngagementResponseService,
     EngagementRelationshipService,
     KpiReportService,
   ],
@@ -38,7 +43,9 @@ import { ScoutOfferService } from './scout-offer.service';
     ApplicationService,
     EngagementService,
     ScoutOfferService,
-    ...ACCOMPANIMENT_PROVIDERS,
+    EngagementAccompanimentService,
+    EngagementHealthService,
+    EngagementResponseService,
     EngagementRelationshipService,
     KpiReportService,
   ],
