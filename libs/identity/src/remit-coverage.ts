@@ -1,8 +1,19 @@
 import { JapanGeography } from '@tsunagu/core';
+import type { RemitArea } from './remit-area.entity';
 
 export interface RemitCodes {
   prefectureCodes: readonly string[];
   municipalityCodes: readonly string[];
+}
+
+// The code lists of stored remit areas, each of which names a prefecture or a municipality.
+export function remitCodesOf(
+  areas: readonly Pick<RemitArea, 'prefectureCode' | 'municipalityCode'>[],
+): { prefectureCodes: string[]; municipalityCodes: string[] } {
+  return {
+    prefectureCodes: areas.flatMap((a) => a.prefectureCode ?? []),
+    municipalityCodes: areas.flatMap((a) => a.municipalityCode ?? []),
+  };
 }
 
 // Whether a remit covers a municipality: named itself, or its whole prefecture is.
