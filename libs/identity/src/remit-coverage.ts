@@ -38,6 +38,7 @@ export interface RemitCodesSql {
 }
 
 // `remitCovers` as an SQL condition, for lists and joins that must not load rows to filter them.
+// The place's prefecture code must be its municipality's own, as projects store it.
 export function remitCoversSql(remit: RemitCodesSql, place: PlaceSql): string {
   return `(${place.prefectureCode} = ANY(${remit.prefectureCodes}) OR ${place.municipalityCode} = ANY(${remit.municipalityCodes}))`;
 }
