@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '@tsunagu/core';
-import { Actor, OrganizationKind, PolicyService } from '@tsunagu/identity';
+import { Actor, OrganizationKind, PolicyService, remitCoversSql } from '@tsunagu/identity';
 import { ParticipantKind } from '@tsunagu/participants';
 import { DataSource } from 'typeorm';
 import { CsvColumn, toCsv } from './kpi-csv';
@@ -39,6 +39,12 @@ function grouping(groupBy: KpiGroupBy): { key: string; label: string; where: str
   }
 }
 
+// A project in the actor's remit, whose code lists are parameters $4 and $5.
+const IN_REMIT = remitCoversSql(
+  { prefectureCodes: '$4::text[]', municipalityCodes: '$5::text[]' },
+  { prefectureCode: 'p.prefecture_code', municipalityCode: 'p.municipality_code' },
+);
+
 // Every figure is one kind of fact (metric) about a project in scope, so one GROUP BY computes
 // them all. Periods are whole days in Japan time: [from 00:00, to + 1 day 00:00).
 //  - match: an application's first transition to ACCEPTED (accepting a scout offer submits an
@@ -56,8 +62,7 @@ WITH bounds AS (
 ), scope AS (
   SELECT p.id, p.program_id, p.region_organization_id, p.theme_code, p.published_at
     FROM project p LEFT JOIN program pr ON pr.id = p.program_id
-   WHERE ($3::boolean OR p.prefecture_code = ANY($4::text[]) OR p.municipality_code = ANY($5::text[])
-          OR p.region_organization_id = ANY($6::uuid[]))
+   WHERE ($3::boolean OR ${IN_REMIT} OR p.region_organization_id = ANY($6::uuid[]))
      AND ($7::uuid IS NULL OR pr.intermediary_organization_id = $7::uuid)
      AND ($8::uuid IS NULL OR p.program_id = $8::uuid)
      AND ($9::uuid IS NULL OR p.region_organization_id = $9::uuid)

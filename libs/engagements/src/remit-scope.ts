@@ -1,5 +1,5 @@
 import { AppError } from '@tsunagu/core';
-import { Actor, PolicyService } from '@tsunagu/identity';
+import { Actor, PolicyService, remitCoversSql } from '@tsunagu/identity';
 
 // The condition (over a project aliased `p`) and parameters that keep an intermediary's lists to
 // the projects its remit covers; FORBIDDEN for anyone on no intermediary's staff.
@@ -11,8 +11,10 @@ export function supervisedProjects(
   const remit = policy.remitOf(actor);
   if (!remit) throw AppError.forbidden(refusal);
   return {
-    condition:
-      '(p.prefectureCode = ANY(:prefectureCodes) OR p.municipalityCode = ANY(:municipalityCodes))',
+    condition: remitCoversSql(
+      { prefectureCodes: ':prefectureCodes', municipalityCodes: ':municipalityCodes' },
+      { prefectureCode: 'p.prefectureCode', municipalityCode: 'p.municipalityCode' },
+    ),
     parameters: remit,
   };
 }

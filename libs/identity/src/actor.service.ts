@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from './actor';
 import { Membership } from './membership.entity';
 import { RemitArea } from './remit-area.entity';
+import { remitCodesOf } from './remit-coverage';
 import { User } from './user.entity';
 
 // Loads the request's actor: the user and their memberships with each organisation's remit.
@@ -32,16 +33,14 @@ export class ActorService {
       userId: user.id,
       locale: user.locale,
       memberships: memberships.map((m) => {
-        const own = areas.filter((a) => a.organizationId === m.organizationId);
+        const own = remitCodesOf(areas.filter((a) => a.organizationId === m.organizationId));
         return {
           organizationId: m.organizationId,
           organizationKind: m.organization!.kind,
           role: m.role,
           municipalityCode: m.organization!.municipalityCode,
-          remitPrefectureCodes: own.flatMap((a) => (a.prefectureCode ? [a.prefectureCode] : [])),
-          remitMunicipalityCodes: own.flatMap((a) =>
-            a.municipalityCode ? [a.municipalityCode] : [],
-          ),
+          remitPrefectureCodes: own.prefectureCodes,
+          remitMunicipalityCodes: own.municipalityCodes,
         };
       }),
     };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DomainEvent, NotificationEventType } from '@tsunagu/core';
+import { remitAreaCoversSql } from '@tsunagu/identity';
 import { DataSource } from 'typeorm';
 
 // In which capacity a person hears of an event: it picks the default channels (see
@@ -24,13 +25,18 @@ export interface EventAudience {
   organizationIds: string[];
 }
 
+const PROJECT_PLACE = {
+  prefectureCode: 'p.prefecture_code',
+  municipalityCode: 'p.municipality_code',
+};
+
 // Intermediaries whose remit covers a project (given as an SQL expression for its id).
 const coveringOrgs = (projectId: string) => `
   SELECT DISTINCT o.id FROM organization o
     JOIN remit_area r ON r.organization_id = o.id
     JOIN project p ON p.id = ${projectId}
    WHERE o.kind = 'INTERMEDIARY'
-     AND (r.municipality_code = p.municipality_code OR r.prefecture_code = p.prefecture_code)`;
+     AND ${remitAreaCoversSql('r', PROJECT_PLACE)}`;
 
 const COVERING_ORGS = coveringOrgs('$1');
 

@@ -6,6 +6,7 @@ import {
   OrganizationKind,
   OrganizationService,
   PolicyService,
+  remitCodesOf,
   remitCovers,
 } from '@tsunagu/identity';
 import { SkillService, ThemeService } from '@tsunagu/taxonomy';
@@ -352,13 +353,7 @@ export class ProjectService {
     const program = await m.getRepository(Program).findOneBy({ id: programId });
     if (!program) throw AppError.invalidField(path, 'is not a program');
     const areas = await this.organizations.remitOf(program.intermediaryOrganizationId, m);
-    const covered = remitCovers(
-      {
-        prefectureCodes: areas.flatMap((a) => a.prefectureCode ?? []),
-        municipalityCodes: areas.flatMap((a) => a.municipalityCode ?? []),
-      },
-      municipalityCode,
-    );
+    const covered = remitCovers(remitCodesOf(areas), municipalityCode);
     if (!covered)
       throw AppError.invalidField(
         path,
