@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { createTransport } from 'nodemailer';
 import { messageIdOf, startMailCounter } from './mail-counter';
 
@@ -30,6 +31,31 @@ describe('mail counter', () => {
         ['<delivery.1@tsunagu>', 2],
         ['<delivery.2@tsunagu>', 1],
       ]);
+    } finally {
+      transport.close();
+      await counter.close();
+    }
+  });
+
+  it('keeps serving when a client dies mid-conversation (a killed worker resets its connection)', async () => {
+    const counter = await startMailCounter();
+    const transport = createTransport(counter.url);
+    try {
+      const { port } = new URL(counter.url);
+      const socket = connect(Number(port), '127.0.0.1');
+      await new Promise<void>((resolve) => socket.once('data', () => resolve()));
+      socket.write('EHLO dying.invalid\r\nMAIL FROM:<a@faults.invalid>\r\n');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      socket.resetAndDestroy();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await transport.sendMail({
+        from: 'a@faults.invalid',
+        to: 'b@faults.invalid',
+        subject: 'after',
+        text: 'still here',
+        messageId: '<after-reset@tsunagu>',
+      });
+      expect(counter.byMessageId.get('<after-reset@tsunagu>')).toBe(1);
     } finally {
       transport.close();
       await counter.close();

@@ -45,6 +45,9 @@ export async function startMailCounter(): Promise<MailCounter> {
       });
     },
   });
+  // A client that dies mid-conversation (the fault harness kills workers while they send) resets
+  // its connection: that is the client's failure, not the server's, and must not crash it.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
