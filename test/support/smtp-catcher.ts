@@ -132,6 +132,8 @@ export async function startSmtpCatcher(options: SmtpCatcherOptions = {}): Promis
     },
   });
 
+  // A sender that dies mid-conversation resets its connection: not the catcher's failure.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

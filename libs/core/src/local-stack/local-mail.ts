@@ -66,6 +66,9 @@ export async function startLocalMail(options: LocalMailOptions): Promise<LocalSe
     },
   });
 
+  // A sender that dies mid-conversation (a worker stopped while sending) resets its connection:
+  // the sender's failure, which must not take the launcher down with it.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
     // Port 0: the kernel picks a free port at bind time, so nothing can take it in between.
