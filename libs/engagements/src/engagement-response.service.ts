@@ -45,8 +45,8 @@ export class EngagementResponseService {
     private readonly lifecycle: ProjectLifecycleService,
   ) {}
 
-  // Run by the same repeatable job as the stale sweep. Idempotent: the alert's unique key (the
-  // submission time is its period) and the pause columns' own state make a re-run a no-op.
+  // Run by its own repeatable job, engagements.flag-unanswered. Idempotent: the alert's unique key
+  // (the submission time is its period) and the pause columns' own state make a re-run a no-op.
   async flagUnanswered(): Promise<ResponseSweepOutcome> {
     const days = this.config.APPLICATION_RESPONSE_DAYS;
     const overdue: Array<{ id: string; since: Date }> = await this.dataSource.query(
