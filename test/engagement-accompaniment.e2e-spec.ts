@@ -262,12 +262,21 @@ describe('engagement accompaniment through GraphQL', () => {
   });
 
   it('goes stale without check-ins and alerts the supervising staff once, however often the sweep runs', async () => {
-    // The worker schedules the sweep as a repeatable job when it starts.
+    // The worker schedules the registry's sweeps when it starts: one job per sweep, hourly.
+    const sweeps = [
+      'engagements.flag-stale',
+      'engagements.flag-unanswered',
+      'engagements.follow-ups-due',
+    ];
     const schedulers = await eventually(async () => {
       const list = await platform.api.get(QueueService).queue('engagements').getJobSchedulers();
-      return list.length ? list : null;
+      return list.length === sweeps.length ? list : null;
     });
-    expect(schedulers.map((s) => s.key)).toContain('engagements.flag-stale');
+    expect(
+      schedulers
+        .map((s) => ({ key: s.key, every: Number(s.every) }))
+        .sort((a, b) => a.key.localeCompare(b.key)),
+    ).toEqual(sweeps.map((key) => ({ key, every: 60 * 60 * 1000 })));
 
     const sora = await f.participant('sora');
     const id = await engagement(sora);

@@ -6,6 +6,8 @@ const APPLY = `mutation($input: ApplyToProjectInput!) { applyToProject(input: $i
 const TRANSITION = `mutation($input: TransitionEngagementInput!) {
   transitionEngagement(input: $input) { id status } }`;
 const PROJECT = `query($id: ID!) { project(id: $id) { id status pausedAt pauseReason } }`;
+const HISTORY = `query($projectId: ID!) { projectHistory(projectId: $projectId) {
+  action actorId comment fromStatus toStatus changedFields } }`;
 const SCOUT = `mutation($input: SendScoutOfferInput!) { sendScoutOffer(input: $input) { id } }`;
 const RESPOND = `mutation($input: RespondToScoutOfferInput!) {
   respondToScoutOffer(input: $input) { status } }`;
@@ -165,6 +167,20 @@ describe('response rules for applications through GraphQL', () => {
       pauseReason: '3 applications have waited more than 7 days for an answer',
     });
     expect(paused.pausedAt).toBeTruthy();
+    // The pause is in the project's history once, by the system, with its reason.
+    const history = expectData(
+      await platform.gql(HISTORY, { projectId }, regionStaff.token),
+    ).projectHistory;
+    expect(history.filter((e: any) => e.action === 'PAUSED')).toEqual([
+      {
+        action: 'PAUSED',
+        actorId: null,
+        comment: paused.pauseReason,
+        fromStatus: 'PUBLISHED',
+        toStatus: 'PUBLISHED',
+        changedFields: ['pausedAt'],
+      },
+    ]);
     expect(
       await platform.dataSource.query(
         `SELECT 1 FROM engagement_alert WHERE application_id = ANY($1) AND kind = 'UNANSWERED'`,

@@ -17,6 +17,7 @@ import {
   JOBS,
   OutboxRelay,
   QUEUE_NAMES,
+  QueueService,
 } from '@tsunagu/core';
 import { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -27,7 +28,8 @@ type Handler = (payload: unknown, attempt: JobAttempt) => Promise<unknown>;
 type ExhaustedHook = (payload: unknown, error: Error) => Promise<unknown>;
 
 // Finds every @JobHandler, refuses to start unless each job in the registry has exactly one,
-// then runs one BullMQ worker per queue and the outbox relay that feeds them.
+// then runs one BullMQ worker per queue, schedules the registry's sweeps and starts the outbox
+// relay that feeds them.
 @Injectable()
 export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobRunner.name);
@@ -43,6 +45,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly reflector: Reflector,
     private readonly config: AppConfig,
     private readonly relay: OutboxRelay,
+    private readonly queues: QueueService,
   ) {}
 
   discoverHandlers(metadataKey = JOB_HANDLER): Array<{ name: string; handler: Handler }> {
@@ -92,6 +95,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       worker.on('error', (error) => this.logger.error(`worker ${queue}: ${error.message}`));
       this.workers.push(worker);
     }
+    // The sweeps the registry declares, every one from here: no handler schedules its own.
+    await this.queues.scheduleAll();
     await this.relay.start();
     this.logger.log(
       `processing ${Object.keys(JOBS).length} job types on ${QUEUE_NAMES.length} queue(s)`,

@@ -10,6 +10,7 @@ import {
   ScoringRequestService,
 } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
+import { ProjectLifecycleService } from '@tsunagu/projects';
 import { supervisedProjects } from './remit-scope';
 import { DataSource, EntityManager } from 'typeorm';
 import { Application } from './application.entity';
@@ -41,10 +42,11 @@ export class EngagementResponseService {
     private readonly scoring: ScoringRequestService,
     private readonly policy: PolicyService,
     private readonly events: DomainEventPublisher,
+    private readonly lifecycle: ProjectLifecycleService,
   ) {}
 
-  // Run by the same repeatable job as the stale sweep. Idempotent: the alert's unique key (the
-  // submission time is its period) and the pause columns' own state make a re-run a no-op.
+  // Run by its own repeatable job, engagements.flag-unanswered. Idempotent: the alert's unique key
+  // (the submission time is its period) and the pause columns' own state make a re-run a no-op.
   async flagUnanswered(): Promise<ResponseSweepOutcome> {
     const days = this.config.APPLICATION_RESPONSE_DAYS;
     const overdue: Array<{ id: string; since: Date }> = await this.dataSource.query(
@@ -56,30 +58,32 @@ export class EngagementResponseService {
     );
     const outcome: ResponseSweepOutcome = { ...raised, paused: 0, unpaused: 0 };
     const threshold = this.config.PROJECT_PAUSE_AFTER_OVERDUE;
-    // Paused projects leave recommendations too: each one is re-scored.
+    // Pausing is the projects context's step (locked, audited, re-scored); this rule only says
+    // which projects, and why.
     const paused = await this.dataSource.transaction(async (m) => {
-      const [rows]: [Array<{ id: string; paused_at: Date }>, number] = await m.query(
-        `UPDATE project p
-          SET paused_at = now(),
-              pause_reason = o.n || ' applications have waited more than ' || $1::int
-                || ' days for an answer'
-         FROM (SELECT a.project_id, count(*)::int AS n FROM application a WHERE ${OVERDUE}
-                GROUP BY a.project_id) o
-        WHERE o.project_id = p.id AND o.n >= $2 AND p.status = 'PUBLISHED' AND p.paused_at IS NULL
-        RETURNING p.id, p.paused_at`,
+      const candidates: Array<{ id: string; n: number }> = await m.query(
+        `SELECT p.id, o.n
+           FROM (SELECT a.project_id, count(*)::int AS n FROM application a WHERE ${OVERDUE}
+                  GROUP BY a.project_id) o
+           JOIN project p ON p.id = o.project_id
+          WHERE o.n >= $2 AND p.status = 'PUBLISHED' AND p.paused_at IS NULL
+          ORDER BY p.id`,
         [days, threshold],
       );
-      for (const { id, paused_at } of rows) {
-        await this.scoring.projectChanged(m, id);
-        const pausedAt = new Date(paused_at);
+      const done: string[] = [];
+      for (const { id, n } of candidates) {
+        const reason = `${n} applications have waited more than ${days} days for an answer`;
+        const pausedAt = await this.lifecycle.pause(m, id, reason);
+        if (!pausedAt) continue;
         await this.events.publish(
           m,
           'PROJECT_PAUSED',
           { projectId: id, pausedAt: pausedAt.toISOString() },
           [id, String(pausedAt.getTime())],
         );
+        done.push(id);
       }
-      return rows;
+      return done;
     });
     outcome.paused = paused.length;
     outcome.unpaused = await this.unpauseAnswered(this.dataSource.manager);

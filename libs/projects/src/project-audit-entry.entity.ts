@@ -20,6 +20,8 @@ export enum ProjectAuditAction {
   CLOSED = 'CLOSED',
   ARCHIVED = 'ARCHIVED',
   COMMENTED = 'COMMENTED',
+  // By the response sweep (actor null): too many applications wait for the region's answer.
+  PAUSED = 'PAUSED',
 }
 
 // Append-only history of a project: who did what, when, and which fields changed.

@@ -134,6 +134,28 @@ export class ProjectLifecycleService {
     });
   }
 
+  // Takes a published project out of search for a reason the caller's rule found (the response
+  // sweep). In the caller's transaction, with the row locked like every other step; returns when
+  // it was paused, or null if it was no longer published or already paused.
+  async pause(manager: EntityManager, projectId: string, reason: string): Promise<Date | null> {
+    const project = await this.projects.lockForUpdate(manager, projectId);
+    if (project.status !== ProjectStatus.PUBLISHED || project.pausedAt) return null;
+    const pausedAt = new Date();
+    await manager.update(Project, project.id, { pausedAt, pauseReason: reason });
+    await this.audit.record(manager, {
+      projectId,
+      actorId: null,
+      action: ProjectAuditAction.PAUSED,
+      fromStatus: project.status,
+      toStatus: project.status,
+      changes: { pausedAt: { from: null, to: pausedAt.toISOString() } },
+      comment: reason,
+    });
+    // A paused project leaves recommendations.
+    await this.scoring.projectChanged(manager, projectId);
+    return pausedAt;
+  }
+
   // A review remark without a status change, kept in the audit trail.
   async comment(actor: Actor, projectId: string, comment: string): Promise<Project> {
     return this.dataSource.transaction(async (m) => {

@@ -1,5 +1,5 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { JobAttempt, JobHandler, JobPayload, OnJobExhausted, QueueService } from '@tsunagu/core';
+import { Injectable, Logger } from '@nestjs/common';
+import { JobAttempt, JobHandler, JobPayload, OnJobExhausted } from '@tsunagu/core';
 import {
   DigestService,
   EmailDeliveryService,
@@ -9,12 +9,8 @@ import {
 } from '@tsunagu/notifications';
 import { DataSource } from 'typeorm';
 
-const DIGEST_SWEEP = 'notify.digest-sweep';
-// Digest hours are whole local hours: sweeping every quarter hour sends within 15 minutes of it.
-const DIGEST_SWEEP_EVERY_MS = 15 * 60 * 1000;
-
 @Injectable()
-export class NotificationJobs implements OnApplicationBootstrap {
+export class NotificationJobs {
   private readonly logger = new Logger(NotificationJobs.name);
 
   constructor(
@@ -22,13 +18,8 @@ export class NotificationJobs implements OnApplicationBootstrap {
     private readonly inApp: InAppDeliveryService,
     private readonly email: EmailDeliveryService,
     private readonly digests: DigestService,
-    private readonly queues: QueueService,
     private readonly dataSource: DataSource,
   ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queues.schedule(DIGEST_SWEEP, DIGEST_SWEEP_EVERY_MS);
-  }
 
   @JobHandler('notify.event')
   async event({ event }: JobPayload<'notify.event'>): Promise<void> {
@@ -52,8 +43,8 @@ export class NotificationJobs implements OnApplicationBootstrap {
     await this.email.deliver(deliveryId, attempt);
   }
 
-  @JobHandler(DIGEST_SWEEP)
-  async digestSweep(_payload: JobPayload<typeof DIGEST_SWEEP>): Promise<void> {
+  @JobHandler('notify.digest-sweep')
+  async digestSweep(_payload: JobPayload<'notify.digest-sweep'>): Promise<void> {
     await this.digests.gather();
   }
 

@@ -1,4 +1,10 @@
-import { assertValidJobId, checkJobHandlers, isJobName, JOB_NAMES } from './job-registry';
+import {
+  assertValidJobId,
+  checkJobHandlers,
+  isJobName,
+  JOB_NAMES,
+  scheduledJobs,
+} from './job-registry';
 
 describe('checkJobHandlers', () => {
   it('reports nothing when every job has exactly one handler', () => {
@@ -29,6 +35,18 @@ describe('checkJobHandlers', () => {
     expect(problems).toContain(`job "${JOB_NAMES[0]}" has no handler`);
     // An unknown job is reported once, however many handlers claim it.
     expect(problems.filter((p) => p.includes('notify.nothing'))).toHaveLength(1);
+  });
+});
+
+describe('scheduledJobs', () => {
+  it('lists every sweep declared in the registry, one job per sweep, with its interval', () => {
+    const hour = 60 * 60 * 1000;
+    expect(scheduledJobs()).toEqual([
+      { name: 'notify.digest-sweep', everyMs: hour / 4 },
+      { name: 'engagements.flag-stale', everyMs: hour },
+      { name: 'engagements.flag-unanswered', everyMs: hour },
+      { name: 'engagements.follow-ups-due', everyMs: hour },
+    ]);
   });
 });
 

@@ -35,6 +35,9 @@ export interface JobPayloads {
   'cohort.allocate': { allocationId: string };
   // Repeatable sweep: flag quiet engagements and overdue milestones, tell their supervisors.
   'engagements.flag-stale': Record<string, never>;
+  // Repeatable sweep: flag applications left unanswered past the response period, pause projects
+  // that leave too many of them, unpause those that answered.
+  'engagements.flag-unanswered': Record<string, never>;
   // Repeatable sweep: tell participant and supervisor when a 3/6/12-month follow-up falls due.
   'engagements.follow-ups-due': Record<string, never>;
 }
@@ -53,13 +56,25 @@ export interface JobDefinition<N extends JobName = JobName> {
   // Debounced jobs wait SCORING_DEBOUNCE_MS; a newer job with the same key replaces a waiting
   // one, and one added while it runs is kept to run right after (never two at once).
   debounceKey?: (payload: JobPayload<N>) => string;
+  // A repeatable sweep: the worker upserts its scheduler at start to run it every `everyMs`.
+  // Only payload-less jobs can be scheduled (a scheduler has no payload to give).
+  schedule?: JobPayload<N> extends Record<string, never> ? { everyMs: number } : never;
 }
+
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
 
 export const JOBS: { readonly [N in JobName]: JobDefinition<N> } = {
   'notify.event': { queue: 'notifications', attempts: 8, backoffMs: 1000 },
   'deliver.in-app': { queue: 'notifications', attempts: 5, backoffMs: 0, deliveryBackoff: true },
   'deliver.email': { queue: 'notifications', attempts: 6, backoffMs: 0, deliveryBackoff: true },
-  'notify.digest-sweep': { queue: 'notifications', attempts: 3, backoffMs: 5000 },
+  // Digest hours are whole local hours: sweeping every quarter hour sends within 15 minutes of it.
+  'notify.digest-sweep': {
+    queue: 'notifications',
+    attempts: 3,
+    backoffMs: 5000,
+    schedule: { everyMs: 15 * MINUTE },
+  },
   'deliver.digest': { queue: 'notifications', attempts: 6, backoffMs: 0, deliveryBackoff: true },
   'deliver.webhook': { queue: 'notifications', attempts: 8, backoffMs: 0, deliveryBackoff: true },
   'score.participant': {
@@ -78,14 +93,43 @@ export const JOBS: { readonly [N in JobName]: JobDefinition<N> } = {
   'score.chunk': { queue: 'scoring', attempts: 5, backoffMs: 2000 },
   'score.all-finished': { queue: 'scoring', attempts: 5, backoffMs: 2000 },
   'cohort.allocate': { queue: 'cohorts', attempts: 3, backoffMs: 2000 },
-  'engagements.flag-stale': { queue: 'engagements', attempts: 3, backoffMs: 5000 },
-  'engagements.follow-ups-due': { queue: 'engagements', attempts: 3, backoffMs: 5000 },
+  // Staleness is counted in days; an hourly sweep flags an engagement soon enough.
+  'engagements.flag-stale': {
+    queue: 'engagements',
+    attempts: 3,
+    backoffMs: 5000,
+    schedule: { everyMs: HOUR },
+  },
+  // The response period is counted in days too.
+  'engagements.flag-unanswered': {
+    queue: 'engagements',
+    attempts: 3,
+    backoffMs: 5000,
+    schedule: { everyMs: HOUR },
+  },
+  // Follow-ups fall due by the month: hourly is plenty.
+  'engagements.follow-ups-due': {
+    queue: 'engagements',
+    attempts: 3,
+    backoffMs: 5000,
+    schedule: { everyMs: HOUR },
+  },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];
 
 export function isJobName(name: string): name is JobName {
   return Object.prototype.hasOwnProperty.call(JOBS, name);
+}
+
+// Every repeatable sweep and how often it runs, read from the registry.
+export function scheduledJobs(): Array<{ name: JobName; everyMs: number }> {
+  const out: Array<{ name: JobName; everyMs: number }> = [];
+  for (const name of JOB_NAMES) {
+    const { schedule } = JOBS[name] as { schedule?: { everyMs: number } };
+    if (schedule) out.push({ name, everyMs: schedule.everyMs });
+  }
+  return out;
 }
 
 // BullMQ refuses ':' in custom job ids (it is its key separator).

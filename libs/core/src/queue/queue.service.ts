@@ -2,7 +2,14 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { FlowProducer, JobsOptions, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
-import { assertValidJobId, JobName, JobPayload, JOBS, QueueName } from './job-registry';
+import {
+  assertValidJobId,
+  JobName,
+  JobPayload,
+  JOBS,
+  QueueName,
+  scheduledJobs,
+} from './job-registry';
 import { createRedisConnection } from './redis-connection';
 
 // Producer side of BullMQ: typed enqueueing with per-job retry policy.
@@ -41,19 +48,16 @@ export class QueueService implements OnApplicationShutdown {
     await this.queue(JOBS[name].queue).add(name, payload, this.options(name, payload, jobId));
   }
 
-  // A repeatable sweep (payload-less job) every `everyMs`. One scheduler per deployment:
-  // upserting it on every start replaces, never duplicates.
-  async schedule(name: JobName, everyMs: number): Promise<void> {
-    const definition = JOBS[name];
-    await this.queue(definition.queue).upsertJobScheduler(
-      name,
-      { every: everyMs },
-      {
+  // Every repeatable sweep the registry declares. One scheduler per job and deployment:
+  // upserting it on every start replaces, never duplicates (and picks up a changed interval).
+  async scheduleAll(): Promise<void> {
+    for (const { name, everyMs } of scheduledJobs()) {
+      await this.queue(JOBS[name].queue).upsertJobScheduler(
         name,
-        data: {},
-        opts: this.retention(name),
-      },
-    );
+        { every: everyMs },
+        { name, data: {}, opts: this.retention(name) },
+      );
+    }
   }
 
   // A parent job that runs once all its children have finished, failed ones included (the parent
