@@ -262,5 +262,21 @@ describe('response rules for applications through GraphQL', () => {
     expect(outcome.unpaused).toBeGreaterThanOrEqual(1);
     expect((await projectOf(projectId)).pausedAt).toBeNull();
     expect(await searchIds()).toContain(projectId);
+    // Paused and unpaused once each, by the system, in the project's history.
+    const history = expectData(
+      await platform.gql(HISTORY, { projectId }, regionStaff.token),
+    ).projectHistory;
+    expect(
+      history
+        .filter((e: any) => ['PAUSED', 'UNPAUSED'].includes(e.action))
+        .map((e: any) => e.action)
+        .sort(),
+    ).toEqual(['PAUSED', 'UNPAUSED']);
+    expect(history.find((e: any) => e.action === 'UNPAUSED')).toMatchObject({
+      actorId: null,
+      fromStatus: 'PUBLISHED',
+      toStatus: 'PUBLISHED',
+      changedFields: ['pausedAt'],
+    });
   });
 });

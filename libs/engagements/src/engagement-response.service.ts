@@ -86,7 +86,7 @@ export class EngagementResponseService {
       return done;
     });
     outcome.paused = paused.length;
-    outcome.unpaused = await this.unpauseAnswered(this.dataSource.manager);
+    outcome.unpaused = await this.dataSource.transaction((m) => this.unpauseAnswered(m));
     if (outcome.alerts || outcome.paused || outcome.unpaused) {
       this.logger.log(
         `${outcome.alerts} unanswered application(s), ${outcome.paused} project(s) paused, ${outcome.unpaused} unpaused`,
@@ -98,15 +98,18 @@ export class EngagementResponseService {
   // Paused projects (all of them, or the given one) with no overdue application left go back into
   // search. In the caller's transaction: a transition that answers the last one unpauses at once.
   async unpauseAnswered(manager: EntityManager, projectId?: string): Promise<number> {
-    const [rows]: [Array<{ id: string }>, number] = await manager.query(
-      `UPDATE project p SET paused_at = NULL, pause_reason = NULL
+    // Answering only ever removes overdue applications (new ones are not overdue), so a project
+    // picked here stays unpausable until the lifecycle locks it.
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT p.id FROM project p
         WHERE p.paused_at IS NOT NULL AND ($2::uuid IS NULL OR p.id = $2)
           AND NOT EXISTS (SELECT 1 FROM application a WHERE a.project_id = p.id AND ${OVERDUE})
-        RETURNING p.id`,
+        ORDER BY p.id`,
       [this.config.APPLICATION_RESPONSE_DAYS, projectId ?? null],
     );
-    for (const { id } of rows) await this.scoring.projectChanged(manager, id);
-    return rows.length;
+    let unpaused = 0;
+    for (const { id } of rows) if (await this.lifecycle.unpause(manager, id)) unpaused++;
+    return unpaused;
   }
 
   // Overdue applications in the intermediary's remit, the longest-waiting first.

@@ -22,6 +22,8 @@ export enum ProjectAuditAction {
   COMMENTED = 'COMMENTED',
   // By the response sweep (actor null): too many applications wait for the region's answer.
   PAUSED = 'PAUSED',
+  // By the system (actor null): the last overdue application has been answered.
+  UNPAUSED = 'UNPAUSED',
 }
 
 // Append-only history of a project: who did what, when, and which fields changed.

@@ -156,6 +156,25 @@ export class ProjectLifecycleService {
     return pausedAt;
   }
 
+  // Back into search once its applications are answered, in the caller's transaction; false when
+  // it was not paused (another transaction got there first).
+  async unpause(manager: EntityManager, projectId: string): Promise<boolean> {
+    const project = await this.projects.lockForUpdate(manager, projectId);
+    if (!project.pausedAt) return false;
+    await manager.update(Project, project.id, { pausedAt: null, pauseReason: null });
+    await this.audit.record(manager, {
+      projectId,
+      actorId: null,
+      action: ProjectAuditAction.UNPAUSED,
+      fromStatus: project.status,
+      toStatus: project.status,
+      changes: { pausedAt: { from: project.pausedAt.toISOString(), to: null } },
+    });
+    // Back in recommendations.
+    await this.scoring.projectChanged(manager, projectId);
+    return true;
+  }
+
   // A review remark without a status change, kept in the audit trail.
   async comment(actor: Actor, projectId: string, comment: string): Promise<Project> {
     return this.dataSource.transaction(async (m) => {

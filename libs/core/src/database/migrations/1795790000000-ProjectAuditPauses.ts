@@ -1,16 +1,17 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-// Pausing a project is a lifecycle step like the others, recorded in its audit trail.
-export class ProjectAuditPaused1795790000000 implements MigrationInterface {
-  name = 'ProjectAuditPaused1795790000000';
+// Pausing and unpausing a project are lifecycle steps like the others, recorded in its audit trail.
+export class ProjectAuditPauses1795790000000 implements MigrationInterface {
+  name = 'ProjectAuditPauses1795790000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TYPE "public"."project_audit_action" ADD VALUE 'PAUSED'`);
+    await queryRunner.query(`ALTER TYPE "public"."project_audit_action" ADD VALUE 'UNPAUSED'`);
   }
 
   // An enum value cannot be dropped: the type is rebuilt without it.
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DELETE FROM "project_audit_entry" WHERE "action" = 'PAUSED'`);
+    await queryRunner.query(`DELETE FROM "project_audit_entry" WHERE "action" IN ('PAUSED', 'UNPAUSED')`);
     await queryRunner.query(
       `ALTER TYPE "public"."project_audit_action" RENAME TO "project_audit_action_old"`,
     );
