@@ -4,7 +4,7 @@ import { AppConfig, CoreModule, OutboxMessage, OutboxRelay, QueueService } from 
 import { NotificationService } from '@tsunagu/notifications';
 import { JobRunner } from '../apps/worker/src/job-runner';
 import { OutboxApplicationSubmittedAsEvent1795782000000 } from '../libs/core/src/database/migrations/1795782000000-OutboxApplicationSubmittedAsEvent';
-import { freePort } from '../libs/core/src/local-stack/free-port';
+import { freePort } from '../apps/cli/src/local-stack/free-port';
 import { expectData, Fixtures } from './support/fixtures';
 import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
 

@@ -1,4 +1,5 @@
-import { dataSourceOptions, startLocalStack } from '@tsunagu/core';
+import { dataSourceOptions } from '@tsunagu/core';
+import { startLocalStack } from '../../apps/cli/src/local-stack/local-stack';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-import type { LocalStack } from '@tsunagu/core';
+import type { LocalStack } from '../../apps/cli/src/local-stack/local-stack';
 import { Client } from 'pg';
 
 export default async function globalTeardown(): Promise<void> {

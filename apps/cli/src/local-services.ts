@@ -1,4 +1,4 @@
-import { startLocalStack, LocalStack } from '@tsunagu/core';
+import { startLocalStack, LocalStack } from './local-stack/local-stack';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -21,7 +21,6 @@ export * from './queue/job-registry';
 export * from './queue/queue.module';
 export * from './queue/queue.service';
 export * from './queue/redis-connection';
-export * from './local-stack/local-stack';
 export * from './database/schema-drift';
 export * from './text/like-pattern';
 export * from './collections/group-by';

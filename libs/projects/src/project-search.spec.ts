@@ -1,4 +1,5 @@
-import { containsPattern } from '@tsunagu/core';
+// The one file, not the core barrel, which loads TypeORM, BullMQ and Nest for nothing here.
+import { containsPattern } from '../../core/src/text/like-pattern';
 import { searchTerms, widthVariants } from './project-search';
 
 describe('free-text search helpers', () => {

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { createRedisConnection, dataSourceOptions, freePort, startLocalStack } from '@tsunagu/core';
+import { createRedisConnection, dataSourceOptions } from '@tsunagu/core';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { freePort, startLocalStack } from '../local-stack/local-stack';
 import { AppProcess } from './app-process';
 import { FaultChecks } from './fault-checks';
 import { FaultWorkload, PASSWORD, type Scene } from './fault-workload';

@@ -1,8 +1,21 @@
 import { Logger } from '@nestjs/common';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '../config/app-config';
-import { freePort } from '../local-stack/free-port';
+import { createServer } from 'node:net';
 import { RateLimiters } from './rate-limiters';
+
+// A loopback port the kernel just handed out and we released: nothing listens there.
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 // Redis away: nothing listens on the port. The limits must still hold (in memory, per
 // instance) and requests must not wait for a reconnect.
@@ -13,7 +26,7 @@ describe('RateLimiters while Redis is unreachable', () => {
   beforeAll(async () => {
     warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     const config = Object.assign(new AppConfig(), {
-      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+      REDIS_URL: `redis://127.0.0.1:${await closedPort()}`,
     });
     limiters = new RateLimiters(config);
   });

@@ -1,4 +1,5 @@
-import { loadConfig } from '@tsunagu/core';
+// The one file, not the core barrel, which loads TypeORM, BullMQ and Nest for nothing here.
+import { loadConfig } from '../../../core/src/config/app-config';
 import { webhookUrlProblem } from './webhook-url';
 
 describe('webhookUrlProblem', () => {

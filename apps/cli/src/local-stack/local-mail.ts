@@ -19,8 +19,8 @@ function fileName(): string {
 // For `npm start` without Docker: a local SMTP server on loopback that keeps every message as an
 // .eml file (open it in any mail client) instead of delivering it. Nothing leaves the machine.
 export async function startLocalMail(options: LocalMailOptions): Promise<LocalService> {
-  // Loaded here rather than at the top: @tsunagu/core is imported by the API and the worker too,
-  // which never run this.
+  // Loaded here rather than at the top: only `start` runs this, not every CLI command nor the
+  // test set-up (which passes mail: false).
   const { SMTPServer } = await import('smtp-server');
   const log = options.log ?? (() => undefined);
   await mkdir(options.dataDir, { recursive: true });
