@@ -1,6 +1,6 @@
 import { NotificationFanOut, NotificationService } from '@tsunagu/notifications';
 import { expectData, Fixtures, Person } from './support/fixtures';
-import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
+import { drained, eventually, startTestPlatform, TestPlatform } from './support/test-platform';
 
 // The foundation's end-to-end path: a region's project reaches a participant, whose application
 // reaches the region's staff as an in-app notification through the outbox and the worker.
@@ -180,7 +180,7 @@ describe('from a region project to a notification', () => {
       payload: { applicationId },
       occurredAt: new Date().toISOString(),
     });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await drained(platform);
     expect(await service.unreadCount(staff.id)).toBe(1);
   });
 });

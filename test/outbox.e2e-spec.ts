@@ -6,7 +6,7 @@ import { JobRunner } from '../apps/worker/src/job-runner';
 import { OutboxApplicationSubmittedAsEvent1795782000000 } from '../libs/core/src/database/migrations/1795782000000-OutboxApplicationSubmittedAsEvent';
 import { freePort } from '../libs/core/src/local-stack/free-port';
 import { expectData, Fixtures } from './support/fixtures';
-import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
+import { drained, eventually, startTestPlatform, TestPlatform } from './support/test-platform';
 
 // The outbox keeps work that must follow a commit, whatever happens to Redis in between.
 describe('outbox relay', () => {
@@ -79,7 +79,7 @@ describe('outbox relay', () => {
     expect(again.relayed).toBeGreaterThanOrEqual(1);
     expect(again.failed).toBe(false);
     expect((await outbox.findOneByOrFail({ jobId })).dispatchedAt).not.toBeNull();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await drained(platform);
     expect(await platform.api.get(NotificationService).unreadCount(staff.id)).toBe(1);
   });
 
@@ -156,7 +156,7 @@ describe('outbox rows written before domain events', () => {
     await eventually(
       async () => (await platform.api.get(NotificationService).unreadCount(staff.id)) === 1,
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await drained(platform);
     expect(await platform.api.get(NotificationService).unreadCount(staff.id)).toBe(1);
     const [retired] = await platform.dataSource.query(
       `SELECT dispatched_at FROM outbox_message WHERE job_id = 'retired-1'`,
