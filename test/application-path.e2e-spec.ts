@@ -161,8 +161,7 @@ describe('from a region project to a notification', () => {
     const hub = await f.signUp('niigata-hub');
     await f.intermediary(admin, { municipalityCodes: ['152081'] }, [hub]);
     const participant = await f.participant('suzuki', 'UNIVERSITY_STUDENT');
-    const projectId = await f.project(staff, regionId, { themeCode: 'agriculture' });
-    await f.publish(hub, projectId);
+    const projectId = await f.publishedProject(hub, staff, regionId, { themeCode: 'agriculture' });
     const applied = expectData(
       await platform.gql(
         `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id } }`,

@@ -48,8 +48,9 @@ describe('notifications', () => {
     const regionId = await f.region(admin, code, [staff, staffEn]);
     const hub = await f.signUp(`hub-${code}`);
     await f.intermediary(admin, { municipalityCodes: [code] }, [hub]);
-    const projectId = await f.project(staff, regionId, { title: `棚田の援農 ${code}` });
-    await f.publish(hub, projectId);
+    const projectId = await f.publishedProject(hub, staff, regionId, {
+      title: `棚田の援農 ${code}`,
+    });
     return { staff, staffEn, hub, regionId, projectId };
   }
 

@@ -28,8 +28,7 @@ describe('outbox relay', () => {
     const hub = await f.signUp('tottori-hub');
     await f.intermediary(admin, { prefectureCodes: ['31'] }, [hub]);
     const participant = await f.participant('yamada');
-    const projectId = await f.project(staff, regionId);
-    await f.publish(hub, projectId);
+    const projectId = await f.publishedProject(hub, staff, regionId);
     const applied = expectData(
       await platform.gql(
         `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id } }`,
@@ -111,8 +110,7 @@ describe('outbox rows written before domain events', () => {
     const regionId = await f.region(admin, '032051', [staff]);
     const hub = await f.signUp('iwate-hub');
     await f.intermediary(admin, { prefectureCodes: ['03'] }, [hub]);
-    const projectId = await f.project(staff, regionId);
-    await f.publish(hub, projectId);
+    const projectId = await f.publishedProject(hub, staff, regionId);
     const participant = await f.participant('kikuchi');
     const applicationId = expectData(
       await platform.gql(
