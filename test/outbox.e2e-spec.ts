@@ -78,7 +78,7 @@ describe('outbox relay', () => {
     expect(again.relayed).toBeGreaterThanOrEqual(1);
     expect(again.failed).toBe(false);
     expect((await outbox.findOneByOrFail({ jobId })).dispatchedAt).not.toBeNull();
-    await drained(platform);
+    await drained(platform, { outbox: false });
     expect(await platform.api.get(NotificationService).unreadCount(staff.id)).toBe(1);
   });
 

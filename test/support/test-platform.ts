@@ -140,15 +140,21 @@ export async function eventually<T>(
 // Waits until no work is left: every outbox row of a known job relayed, and no job of any queue
 // waiting, running, delayed (a retry's backoff) or waiting on children. Assert "nothing more
 // arrived" after this rather than after a fixed sleep, so a late duplicate is seen, not missed.
-// Repeatable sweeps always have their next run delayed; they are not work left.
-export async function drained(platform: TestPlatform, timeoutMs = 10_000): Promise<void> {
+// Repeatable sweeps always have their next run delayed; they are not work left. A test that
+// stopped the worker's relay passes { outbox: false }: rows written since would never be relayed.
+export async function drained(
+  platform: TestPlatform,
+  { outbox = true, timeoutMs = 10_000 } = {},
+): Promise<void> {
   const queues = platform.api.get(QueueService);
   await eventually(async () => {
-    const [{ pending }] = await platform.dataSource.query(
-      `SELECT count(*)::int AS pending FROM outbox_message
+    const [{ pending }] = !outbox
+      ? [{ pending: 0 }]
+      : await platform.dataSource.query(
+          `SELECT count(*)::int AS pending FROM outbox_message
         WHERE dispatched_at IS NULL AND job_name = ANY($1)`,
-      [JOB_NAMES],
-    );
+          [JOB_NAMES],
+        );
     if (pending > 0) return false;
     for (const name of QUEUE_NAMES) {
       const jobs = await queues
