@@ -162,3 +162,25 @@ describe('outbox rows written before domain events', () => {
     expect(retired.dispatched_at).toBeNull();
   });
 });
+
+// The wait the "nothing more arrived" assertions rely on must itself see work left.
+describe('drained', () => {
+  it('waits for a delayed job and for an outbox row not yet relayed', async () => {
+    const platform = await startTestPlatform();
+    try {
+      await drained(platform);
+      const queue = platform.api.get(QueueService).queue('notifications');
+      await queue.add('deliver.webhook', { deliveryId: 'x' }, { delay: 60_000, jobId: 'late-1' });
+      await expect(drained(platform, { timeoutMs: 300 })).rejects.toThrow();
+      await queue.remove('late-1');
+      await drained(platform);
+      await platform.dataSource.query(
+        `INSERT INTO outbox_message (job_name, job_id, payload) VALUES ('deliver.webhook', 'late-2', '{}')`,
+      );
+      await expect(drained(platform, { timeoutMs: 300 })).rejects.toThrow();
+      await expect(drained(platform, { outbox: false, timeoutMs: 300 })).resolves.toBeUndefined();
+    } finally {
+      await platform.close();
+    }
+  });
+});
