@@ -1,6 +1,6 @@
 import { NotificationFanOut, NotificationService } from '@tsunagu/notifications';
 import { expectData, Fixtures, Person } from './support/fixtures';
-import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
+import { drained, eventually, startTestPlatform, TestPlatform } from './support/test-platform';
 
 // The foundation's end-to-end path: a region's project reaches a participant, whose application
 // reaches the region's staff as an in-app notification through the outbox and the worker.
@@ -161,8 +161,7 @@ describe('from a region project to a notification', () => {
     const hub = await f.signUp('niigata-hub');
     await f.intermediary(admin, { municipalityCodes: ['152081'] }, [hub]);
     const participant = await f.participant('suzuki', 'UNIVERSITY_STUDENT');
-    const projectId = await f.project(staff, regionId, { themeCode: 'agriculture' });
-    await f.publish(hub, projectId);
+    const projectId = await f.publishedProject(hub, staff, regionId, { themeCode: 'agriculture' });
     const applied = expectData(
       await platform.gql(
         `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id } }`,
@@ -180,7 +179,7 @@ describe('from a region project to a notification', () => {
       payload: { applicationId },
       occurredAt: new Date().toISOString(),
     });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await drained(platform);
     expect(await service.unreadCount(staff.id)).toBe(1);
   });
 });

@@ -99,8 +99,9 @@ describe('authorisation by membership and remit', () => {
   });
 
   it("keeps region A's applications from region B and from intermediaries elsewhere", async () => {
-    const projectId = await f.project(staffA, regionA, { title: '応募を受けるプロジェクト' });
-    await f.publish(hokkaidoHub, projectId);
+    const projectId = await f.publishedProject(hokkaidoHub, staffA, regionA, {
+      title: '応募を受けるプロジェクト',
+    });
     expectData(
       await platform.gql(
         `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id } }`,

@@ -78,7 +78,7 @@ describe('cohort allocation', () => {
     must: Record<string, number>,
     overrides: Record<string, unknown> = {},
   ): Promise<string> {
-    const id = await f.project(regionStaff, regionId, {
+    const id = await f.publishedProject(hub, regionStaff, regionId, {
       title,
       mode: 'REMOTE',
       capacity,
@@ -90,7 +90,6 @@ describe('cohort allocation', () => {
       })),
       ...overrides,
     });
-    await f.publish(hub, id);
     return id;
   }
 

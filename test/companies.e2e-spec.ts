@@ -61,8 +61,7 @@ describe('companies: programs and teams', () => {
     title: string,
     eligibleKinds: ParticipantKind[] = [],
   ): Promise<string> {
-    const id = await f.project(regionStaff, regionId, { title });
-    await f.publish(hub, id);
+    const id = await f.publishedProject(hub, regionStaff, regionId, { title });
     // The createProject input does not take eligibleKinds yet.
     if (eligibleKinds.length) {
       await platform.dataSource.getRepository(Project).update(id, { eligibleKinds });

@@ -81,8 +81,7 @@ describe('engagement accompaniment through GraphQL', () => {
     await f.intermediary(admin, { prefectureCodes: ['01'] }, [outsider]);
     neighbour = await f.signUp('ojiya-support');
     await f.intermediary(admin, { municipalityCodes: ['152081'] }, [neighbour]);
-    projectId = await f.project(regionStaff, regionId, { capacity: 20 });
-    await f.publish(interStaff, projectId);
+    projectId = await f.publishedProject(interStaff, regionStaff, regionId, { capacity: 20 });
   });
 
   afterAll(() => platform.close());
@@ -353,8 +352,10 @@ describe('engagement accompaniment through GraphQL', () => {
     ).toEqual({ staleAfterDays: 30 });
 
     const staff = regionStaff;
-    const inProgram = await f.project(staff, regionId, { capacity: 5, programId });
-    await f.publish(interStaff, inProgram);
+    const inProgram = await f.publishedProject(interStaff, staff, regionId, {
+      capacity: 5,
+      programId,
+    });
     const saved = projectId;
     projectId = inProgram;
     const id = await engagement(await f.participant('monthly'));

@@ -46,8 +46,7 @@ describe('engagement lifecycle through GraphQL', () => {
     const regionId = await f.region(admin, '152081', [regionStaff]);
     await f.intermediary(admin, { prefectureCodes: ['15'] }, [interStaff]);
     await f.intermediary(admin, { prefectureCodes: ['01'] }, [outsider]);
-    projectId = await f.project(regionStaff, regionId, { capacity: 3 });
-    await f.publish(interStaff, projectId);
+    projectId = await f.publishedProject(interStaff, regionStaff, regionId, { capacity: 3 });
   });
 
   afterAll(() => platform.close());
@@ -200,11 +199,10 @@ describe('engagement lifecycle through GraphQL', () => {
         [projectId],
       )
     )[0].id as string;
-    const small = await f.project(regionStaff, regionId, {
+    const small = await f.publishedProject(interStaff, regionStaff, regionId, {
       capacity: 3,
       title: '雪かきボランティア',
     });
-    await f.publish(interStaff, small);
     const ids: string[] = [];
     for (let i = 0; i < 8; i++) ids.push(await apply(await f.participant(`snow-${i}`), small));
 
@@ -246,11 +244,10 @@ describe('engagement lifecycle through GraphQL', () => {
         [projectId],
       )
     )[0].id as string;
-    const forStudents = await f.project(regionStaff, regionId, {
+    const forStudents = await f.publishedProject(interStaff, regionStaff, regionId, {
       title: '大学生向けフィールドワーク',
       eligibleKinds: ['UNIVERSITY_STUDENT'],
     });
-    await f.publish(interStaff, forStudents);
     const pro = await f.participant('pro');
     const refused = rejection(
       await platform.gql(

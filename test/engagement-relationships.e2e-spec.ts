@@ -85,13 +85,11 @@ describe('after completion: feedback, follow-ups and region relationships throug
     await f.region(admin, '015431', [otherRegionStaff]);
     await f.intermediary(admin, { prefectureCodes: ['15'] }, [interStaff, interColleague]);
     await f.intermediary(admin, { prefectureCodes: ['01'] }, [outsider]);
-    projectId = await f.project(regionStaff, regionId, { capacity: 20 });
-    await f.publish(interStaff, projectId);
-    secondProjectId = await f.project(regionStaff, regionId, {
+    projectId = await f.publishedProject(interStaff, regionStaff, regionId, { capacity: 20 });
+    secondProjectId = await f.publishedProject(interStaff, regionStaff, regionId, {
       capacity: 20,
       title: '棚田の保全ボランティア',
     });
-    await f.publish(interStaff, secondProjectId);
   });
 
   afterAll(() => platform.close());

@@ -30,8 +30,7 @@ describe('response rules for applications through GraphQL', () => {
   let sweep: EngagementResponseService;
 
   const publishedProject = async (): Promise<string> => {
-    const id = await f.project(regionStaff, regionId, { capacity: 20 });
-    await f.publish(interStaff, id);
+    const id = await f.publishedProject(interStaff, regionStaff, regionId, { capacity: 20 });
     return id;
   };
   const apply = (participant: Person, projectId: string) =>

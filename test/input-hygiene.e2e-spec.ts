@@ -74,8 +74,7 @@ describe('input hygiene', () => {
     const hubId = await f.intermediary(admin, { prefectureCodes: ['15'] }, [hubStaff]);
     await f.addMember(admin, hubId, companyOwner, 'OWNER');
     companyId = await f.company(admin, companyOwner);
-    projectId = await f.project(regionStaff, regionId);
-    await f.publish(hubStaff, projectId);
+    projectId = await f.publishedProject(hubStaff, regionStaff, regionId);
     const endpoint = expectData(
       await platform.gql(
         `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }`,

@@ -39,8 +39,7 @@ describe('invariants', () => {
 
   // A published project of `capacity` with `accepted` participants holding seats.
   async function publishedWith(capacity: number, accepted: number, overrides = {}) {
-    const projectId = await f.project(region, regionId, { capacity, ...overrides });
-    await f.publish(hub, projectId);
+    const projectId = await f.publishedProject(hub, region, regionId, { capacity, ...overrides });
     const applicationIds: string[] = [];
     for (let i = 0; i < accepted; i++) {
       const participant = await f.participant(`p${i}`);

@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { expectData, Fixtures, Person, rejection } from './support/fixtures';
 import { SmtpCatcher, startSmtpCatcher } from './support/smtp-catcher';
-import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
+import { drained, eventually, startTestPlatform, TestPlatform } from './support/test-platform';
 import { WebhookReceiver } from './support/webhook-receiver';
 
 // The notification pipeline end to end: domain events through the outbox, fan-out per recipient
@@ -48,8 +48,9 @@ describe('notifications', () => {
     const regionId = await f.region(admin, code, [staff, staffEn]);
     const hub = await f.signUp(`hub-${code}`);
     await f.intermediary(admin, { municipalityCodes: [code] }, [hub]);
-    const projectId = await f.project(staff, regionId, { title: `棚田の援農 ${code}` });
-    await f.publish(hub, projectId);
+    const projectId = await f.publishedProject(hub, staff, regionId, {
+      title: `棚田の援農 ${code}`,
+    });
     return { staff, staffEn, hub, regionId, projectId };
   }
 
@@ -499,7 +500,7 @@ describe('notifications', () => {
       expect(call.json).toMatchObject({ key: `application-submitted.${applicationId}` });
       // A participant with no company brings no company call.
       await apply(await f.participant('ono'), projectId);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await drained(platform);
       expect(hook.calls).toHaveLength(1);
     } finally {
       await hook.close();

@@ -6,7 +6,7 @@ import { JobRunner } from '../apps/worker/src/job-runner';
 import { OutboxApplicationSubmittedAsEvent1795782000000 } from '../libs/core/src/database/migrations/1795782000000-OutboxApplicationSubmittedAsEvent';
 import { freePort } from '../apps/cli/src/local-stack/free-port';
 import { expectData, Fixtures } from './support/fixtures';
-import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
+import { drained, eventually, startTestPlatform, TestPlatform } from './support/test-platform';
 
 // The outbox keeps work that must follow a commit, whatever happens to Redis in between.
 describe('outbox relay', () => {
@@ -28,8 +28,7 @@ describe('outbox relay', () => {
     const hub = await f.signUp('tottori-hub');
     await f.intermediary(admin, { prefectureCodes: ['31'] }, [hub]);
     const participant = await f.participant('yamada');
-    const projectId = await f.project(staff, regionId);
-    await f.publish(hub, projectId);
+    const projectId = await f.publishedProject(hub, staff, regionId);
     const applied = expectData(
       await platform.gql(
         `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id } }`,
@@ -79,7 +78,7 @@ describe('outbox relay', () => {
     expect(again.relayed).toBeGreaterThanOrEqual(1);
     expect(again.failed).toBe(false);
     expect((await outbox.findOneByOrFail({ jobId })).dispatchedAt).not.toBeNull();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await drained(platform, { outbox: false });
     expect(await platform.api.get(NotificationService).unreadCount(staff.id)).toBe(1);
   });
 
@@ -111,8 +110,7 @@ describe('outbox rows written before domain events', () => {
     const regionId = await f.region(admin, '032051', [staff]);
     const hub = await f.signUp('iwate-hub');
     await f.intermediary(admin, { prefectureCodes: ['03'] }, [hub]);
-    const projectId = await f.project(staff, regionId);
-    await f.publish(hub, projectId);
+    const projectId = await f.publishedProject(hub, staff, regionId);
     const participant = await f.participant('kikuchi');
     const applicationId = expectData(
       await platform.gql(
@@ -156,11 +154,33 @@ describe('outbox rows written before domain events', () => {
     await eventually(
       async () => (await platform.api.get(NotificationService).unreadCount(staff.id)) === 1,
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await drained(platform);
     expect(await platform.api.get(NotificationService).unreadCount(staff.id)).toBe(1);
     const [retired] = await platform.dataSource.query(
       `SELECT dispatched_at FROM outbox_message WHERE job_id = 'retired-1'`,
     );
     expect(retired.dispatched_at).toBeNull();
+  });
+});
+
+// The wait the "nothing more arrived" assertions rely on must itself see work left.
+describe('drained', () => {
+  it('waits for a delayed job and for an outbox row not yet relayed', async () => {
+    const platform = await startTestPlatform();
+    try {
+      await drained(platform);
+      const queue = platform.api.get(QueueService).queue('notifications');
+      await queue.add('deliver.webhook', { deliveryId: 'x' }, { delay: 60_000, jobId: 'late-1' });
+      await expect(drained(platform, { timeoutMs: 300 })).rejects.toThrow();
+      await queue.remove('late-1');
+      await drained(platform);
+      await platform.dataSource.query(
+        `INSERT INTO outbox_message (job_name, job_id, payload) VALUES ('deliver.webhook', 'late-2', '{}')`,
+      );
+      await expect(drained(platform, { timeoutMs: 300 })).rejects.toThrow();
+      await expect(drained(platform, { outbox: false, timeoutMs: 300 })).resolves.toBeUndefined();
+    } finally {
+      await platform.close();
+    }
   });
 });

@@ -106,8 +106,10 @@ describe('lock-taking mutations in bursts larger than the connection pool', () =
     gql(TRANSITION, { input }, who);
 
   async function publishedProject(capacity = 30, overrides: Record<string, unknown> = {}) {
-    const id = await f.project(regionStaff, regionId, { capacity, ...overrides });
-    await f.publish(interStaff, id);
+    const id = await f.publishedProject(interStaff, regionStaff, regionId, {
+      capacity,
+      ...overrides,
+    });
     return id;
   }
 

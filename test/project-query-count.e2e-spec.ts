@@ -60,7 +60,7 @@ describe('project listing query count', () => {
     const themes = ['learning', 'work', 'agriculture', 'local'];
     for (let i = 0; i < 55; i++) {
       const region = regions[i % regions.length];
-      const id = await f.project(region.staff, region.id, {
+      const id = await f.publishedProject(admin, region.staff, region.id, {
         title: `件数確認 ${token} ${i}`,
         themeCode: themes[i % themes.length],
         programId: programs[i % programs.length],
@@ -71,7 +71,6 @@ describe('project listing query count', () => {
           weight: 5 - k,
         })),
       });
-      await f.publish(admin, id);
       projectIds.push(id);
     }
   }, 120_000);

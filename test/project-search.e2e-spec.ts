@@ -45,8 +45,12 @@ describe('project search', () => {
   // Drafted by the region, published by the platform admin (a supervisor of every place).
   // Descriptions get a neutral ending, as they must be 10 characters or more.
   async function published(region: Region, fields: Record<string, unknown>): Promise<string> {
-    const id = await f.project(region.staff, region.id, withLongDescription(fields));
-    await f.publish(admin, id);
+    const id = await f.publishedProject(
+      admin,
+      region.staff,
+      region.id,
+      withLongDescription(fields),
+    );
     return id;
   }
 

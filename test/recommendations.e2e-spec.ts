@@ -291,12 +291,11 @@ describe('recommendations kept fresh by the worker', () => {
     );
     expect(n).toBe(0);
 
-    const projectId = await f.project(regionStaff, regionId, {
+    const projectId = await f.publishedProject(interStaff, regionStaff, regionId, {
       title: 'ECサイトの立ち上げ',
       programId,
       requiredSkills: [{ skillId: webDesign, requirement: 'MUST', minLevel: 2, weight: 3 }],
     });
-    await f.publish(interStaff, projectId);
     const set = expectData(
       await platform.gql(SET_WEIGHTS, { input: { programId, weights: WEIGHTS } }, interStaff.token),
     ).setProgramWeights;
@@ -335,11 +334,10 @@ describe('recommendations kept fresh by the worker', () => {
         await f.saveProfile(person, profile({ skills: [{ skillId: webDesign, level: 4 }] })),
       );
     }
-    const fresh = await f.project(regionStaff, regionId, {
+    const fresh = await f.publishedProject(interStaff, regionStaff, regionId, {
       title: '商店街のウェブ発信',
       requiredSkills: [{ skillId: webDesign, requirement: 'MUST', minLevel: 2, weight: 3 }],
     });
-    await f.publish(interStaff, fresh);
     const fairnessFor = async (person: Person) => {
       const entry = (await recommended(person)).find((r: any) => r.project.id === fresh);
       return entry?.factors.find((x: any) => x.factor === 'fairness');
@@ -360,11 +358,10 @@ describe('recommendations kept fresh by the worker', () => {
   it('drops a closed project from recommendations', async () => {
     const fred = await f.signUp('fred');
     expectData(await f.saveProfile(fred, profile({ skills: [{ skillId: webDesign, level: 4 }] })));
-    const extra = await f.project(regionStaff, regionId, {
+    const extra = await f.publishedProject(interStaff, regionStaff, regionId, {
       title: '移住者向けサイト',
       requiredSkills: [{ skillId: webDesign, requirement: 'MUST', minLevel: 1, weight: 2 }],
     });
-    await f.publish(interStaff, extra);
     await eventually(async () =>
       (await recommended(fred)).some((r: any) => r.project.id === extra),
     );

@@ -24,11 +24,10 @@ describe('full re-score runs', () => {
     await f.intermediary(admin, { prefectureCodes: ['15'] }, [interStaff]);
     const skill = await f.skill('Photography');
     for (const title of ['写真で町を記録する', '観光写真の撮影']) {
-      const id = await f.project(regionStaff, regionId, {
+      await f.publishedProject(interStaff, regionStaff, regionId, {
         title,
         requiredSkills: [{ skillId: skill, requirement: 'NICE', minLevel: 2, weight: 3 }],
       });
-      await f.publish(interStaff, id);
     }
     participants = [];
     for (const label of ['p1', 'p2', 'p3']) {

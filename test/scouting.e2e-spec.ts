@@ -43,8 +43,7 @@ describe('scouting', () => {
     const regionId = await f.region(admin, BIHORO, [staff, colleague]);
     const hub = await f.signUp('hokkaido-hub');
     const hubId = await f.intermediary(admin, { prefectureCodes: ['01'] }, [hub]);
-    const projectId = await f.project(staff, regionId);
-    await f.publish(hub, projectId);
+    const projectId = await f.publishedProject(hub, staff, regionId);
     return { staff, colleague, regionId, hub, hubId, projectId };
   }
 

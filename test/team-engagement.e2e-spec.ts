@@ -27,8 +27,7 @@ describe('team engagements', () => {
     );
 
   const published = async (overrides: Record<string, unknown> = {}) => {
-    const id = await f.project(regionStaff, regionId, { capacity: 3, ...overrides });
-    await f.publish(hub, id);
+    const id = await f.publishedProject(hub, regionStaff, regionId, { capacity: 3, ...overrides });
     return id;
   };
   let hub: Person;

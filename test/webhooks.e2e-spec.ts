@@ -8,7 +8,7 @@ import {
 } from '@tsunagu/notifications';
 import { randomBytes } from 'node:crypto';
 import { expectData, Fixtures, Person, rejection } from './support/fixtures';
-import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
+import { eventually, drained, startTestPlatform, TestPlatform } from './support/test-platform';
 import { WebhookReceiver } from './support/webhook-receiver';
 
 const ENDPOINT_FIELDS = `id organizationId url eventTypes description enabled consecutiveFailures
@@ -30,8 +30,6 @@ const RETRY = `mutation($id: ID!) { retryWebhookDelivery(id: $id) { ${DELIVERY_F
 const DEAD_LETTERS = `query($first: Int, $after: String) {
   webhookDeadLetters(first: $first, after: $after) {
     edges { node { ${DELIVERY_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // Organisations' webhooks against a real receiver on 127.0.0.1: management and its authorisation,
 // signed calls, retries with backoff, disabling a failing endpoint, one call per event and
@@ -360,7 +358,7 @@ describe('webhooks', () => {
       expect(await plan(stored, [org, org])).toBe(1);
 
       await eventually(async () => (await deliveries(id))[0]?.status === 'SENT');
-      await sleep(300);
+      await drained(platform);
       expect(hook.calls).toHaveLength(1);
       expect(unsubscribed.calls).toHaveLength(0);
       expect(elsewhere.calls).toHaveLength(0);
@@ -462,7 +460,7 @@ describe('webhooks', () => {
         /^3 failed calls in a row; last: HTTP 503: maintenance$/,
       );
       // The third failure disabled the endpoint; a call already under way may add one more.
-      await sleep(300);
+      await drained(platform);
       expect(hook.calls.length).toBeGreaterThanOrEqual(3);
       expect(hook.calls.length).toBeLessThanOrEqual(4);
       const settled = await deliveries(id, 'DEAD');
@@ -497,7 +495,7 @@ describe('webhooks', () => {
         expect(retried).toMatchObject({ id: d.id, status: 'PENDING', attempts: 0, retries: 1 });
       }
       await eventually(async () => (await deliveries(id, 'SENT')).length === 2);
-      await sleep(300);
+      await drained(platform);
       expect(hook.calls.length - callsBefore).toBe(2);
       for (const d of await deliveries(id)) {
         expect(d).toMatchObject({ status: 'SENT', attempts: 1, retries: 1, lastStatusCode: 204 });
@@ -524,7 +522,7 @@ describe('webhooks', () => {
       expect(second).toBeLessThanOrEqual(1);
       await eventually(async () => (await deliveries(id))[0]?.status === 'SENT');
       expect(await plan(stored, [org])).toBe(0);
-      await sleep(300);
+      await drained(platform);
 
       expect(hook.calls).toHaveLength(1);
       expect(

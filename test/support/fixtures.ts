@@ -250,4 +250,17 @@ export class Fixtures {
       ),
     );
   }
+
+  // The usual starting point: a region's project, created by its staff and published by an
+  // intermediary whose remit covers the region.
+  async publishedProject(
+    publisher: Person,
+    staff: Person,
+    regionId: string,
+    overrides: Record<string, unknown> = {},
+  ): Promise<string> {
+    const id = await this.project(staff, regionId, overrides);
+    await this.publish(publisher, id);
+    return id;
+  }
 }

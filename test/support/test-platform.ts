@@ -1,5 +1,6 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { JOB_NAMES, QUEUE_NAMES, QueueService } from '@tsunagu/core';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app';
@@ -134,4 +135,33 @@ export async function eventually<T>(
     if (Date.now() > deadline) throw failure;
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+// Waits until no work is left: every outbox row of a known job relayed, and no job of any queue
+// waiting, running, delayed (a retry's backoff) or waiting on children. Assert "nothing more
+// arrived" after this rather than after a fixed sleep, so a late duplicate is seen, not missed.
+// Repeatable sweeps always have their next run delayed; they are not work left. A test that
+// stopped the worker's relay passes { outbox: false }: rows written since would never be relayed.
+export async function drained(
+  platform: TestPlatform,
+  { outbox = true, timeoutMs = 10_000 } = {},
+): Promise<void> {
+  const queues = platform.api.get(QueueService);
+  await eventually(async () => {
+    const [{ pending }] = !outbox
+      ? [{ pending: 0 }]
+      : await platform.dataSource.query(
+          `SELECT count(*)::int AS pending FROM outbox_message
+        WHERE dispatched_at IS NULL AND job_name = ANY($1)`,
+          [JOB_NAMES],
+        );
+    if (pending > 0) return false;
+    for (const name of QUEUE_NAMES) {
+      const jobs = await queues
+        .queue(name)
+        .getJobs(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+      if (jobs.some((job) => job && !job.repeatJobKey)) return false;
+    }
+    return true;
+  }, timeoutMs);
 }
