@@ -98,6 +98,12 @@ export async function runFaults(): Promise<{ result: Record<string, unknown>; ok
   };
   process.removeAllListeners('SIGINT');
   process.on('SIGINT', () => void abandon(130));
+  // PostgreSQL and Redis run in process groups of their own and would outlive a crash of this
+  // process: a crash stops them too.
+  process.on('uncaughtException', (error) => {
+    console.error('test:faults crashed:', error);
+    void abandon(1);
+  });
   const timer = setTimeout(() => {
     console.error(`test:faults did not finish within ${RUN_TIMEOUT_MS / 60_000} minutes`);
     void abandon(2);
