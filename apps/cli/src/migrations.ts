@@ -1,9 +1,20 @@
-import { renderMigration, schemaDrift } from '@tsunagu/core';
+import { dataSourceOptions, renderMigration, schemaDrift } from '@tsunagu/core';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 
 export const MIGRATIONS_DIR = join(process.cwd(), 'libs/core/src/database/migrations');
+
+// Brings a database that no Nest context owns (a harness's or a benchmark's) up to date.
+export async function migrateDatabase(databaseUrl: string): Promise<void> {
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl));
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
+}
 
 // Writes a migration for whatever the entities need beyond the migrated database.
 export async function generateMigration(

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { AppConfig, dataSourceOptions, QUEUE_NAMES, QueueService } from '@tsunagu/core';
+import { AppConfig, QUEUE_NAMES, QueueService } from '@tsunagu/core';
 import { ApplicationService } from '@tsunagu/engagements';
 import { PasswordHasher } from '@tsunagu/identity';
 import { randomBytes } from 'node:crypto';
@@ -26,6 +26,7 @@ import {
 } from './notifications-bench-options';
 import { startMailCounter } from '../mail-counter';
 import { MailTransport } from '@tsunagu/notifications';
+import { migrateDatabase } from '../migrations';
 
 // npm run bench:notifications -- [--participants N] [--staff S] [--runs R] [--concurrency C]
 //
@@ -60,16 +61,6 @@ function configureApps(smtpUrl: string): void {
   });
   // The production default: LISTEN/NOTIFY moves outbox rows at once, the poll is the fallback.
   process.env.OUTBOX_POLL_INTERVAL_MS ??= '1000';
-}
-
-async function migrate(databaseUrl: string): Promise<void> {
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl));
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
-  } finally {
-    await dataSource.destroy();
-  }
 }
 
 // Nothing of the run is left behind in a shared Redis (REDIS_URL set).
@@ -200,7 +191,7 @@ export async function runNotificationsBench(options: NotificationsBenchOptions) 
   let mailer: MailTransport | undefined;
   try {
     configureApps(sink.url);
-    await migrate(services.stack.databaseUrl);
+    await migrateDatabase(services.stack.databaseUrl);
     api = await createApiApp({ logger: ['error'] });
     await api.init();
     worker = await createWorkerApp({ logger: ['error'] });

@@ -1,17 +1,17 @@
 import 'reflect-metadata';
-import { createRedisConnection, dataSourceOptions } from '@tsunagu/core';
+import { createRedisConnection } from '@tsunagu/core';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { freePort, startLocalStack } from '../local-stack/local-stack';
 import { AppProcess } from './app-process';
 import { FaultChecks } from './fault-checks';
 import { FaultWorkload, PASSWORD, type Scene } from './fault-workload';
 import { GqlClient } from './gql-client';
 import { startMailCounter } from '../mail-counter';
+import { migrateDatabase } from '../migrations';
 
 // npm run test:faults
 //
@@ -41,16 +41,6 @@ interface FaultLog {
   redis_restart: number;
   postgres_restart: number;
   relay_killed_between_enqueue_and_mark: number;
-}
-
-async function migrate(databaseUrl: string): Promise<void> {
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl));
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
-  } finally {
-    await dataSource.destroy();
-  }
 }
 
 async function waitForApi(url: string, timeoutMs = 180_000): Promise<void> {
@@ -123,7 +113,7 @@ export async function runFaults(): Promise<{ result: Record<string, unknown>; ok
   const db = new Client({ connectionString: stack.databaseUrl });
   try {
     progress(`services up in ${runDir}; migrating`);
-    await migrate(stack.databaseUrl);
+    await migrateDatabase(stack.databaseUrl);
     const base: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: 'production',
