@@ -1,6 +1,6 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import { listenOnLoopback } from '../../apps/cli/src/local-stack/smtp-listen';
 
 export interface CaughtEmail {
   // As in the header, angle brackets included.
@@ -132,16 +132,10 @@ export async function startSmtpCatcher(options: SmtpCatcherOptions = {}): Promis
     },
   });
 
-  // A sender that dies mid-conversation resets its connection: not the catcher's failure.
-  server.on('error', () => undefined);
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.server.address() as AddressInfo;
+  const url = await listenOnLoopback(server);
 
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url,
     messages,
     get refusedCount() {
       return refusedCount;

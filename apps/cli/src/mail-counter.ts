@@ -1,5 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { listenOnLoopback } from './local-stack/smtp-listen';
 
 export interface MailCounter {
   // smtp://127.0.0.1:<port>
@@ -45,16 +45,9 @@ export async function startMailCounter(): Promise<MailCounter> {
       });
     },
   });
-  // A client that dies mid-conversation (the fault harness kills workers while they send) resets
-  // its connection: that is the client's failure, not the server's, and must not crash it.
-  server.on('error', () => undefined);
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.server.address() as AddressInfo;
+  const url = await listenOnLoopback(server);
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url,
     byMessageId,
     get received() {
       return received;

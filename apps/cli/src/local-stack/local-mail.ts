@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { LocalService } from './local-postgres';
+import { listenOnLoopback } from './smtp-listen';
 
 export interface LocalMailOptions {
   dataDir: string;
@@ -66,18 +66,10 @@ export async function startLocalMail(options: LocalMailOptions): Promise<LocalSe
     },
   });
 
-  // A sender that dies mid-conversation (a worker stopped while sending) resets its connection:
-  // the sender's failure, which must not take the launcher down with it.
-  server.on('error', () => undefined);
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    // Port 0: the kernel picks a free port at bind time, so nothing can take it in between.
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.server.address() as AddressInfo;
+  const url = await listenOnLoopback(server);
 
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
