@@ -21,7 +21,7 @@ import {
   tieValue,
 } from './match-factors';
 import type { ParticipantFacts, ProjectFacts } from './match-facts';
-import { explainScoredPair, pairScore, round6, scorePair } from './match-score';
+import { explainMatch, pairScore, round6, scorePair } from './match-score';
 import { DEFAULT_WEIGHTS, type FactorName, type MatchingWeights } from './match-weights';
 import { participantFacts, projectFacts, randomFacts } from './test-facts';
 import { TopK } from './top-k';
@@ -83,14 +83,14 @@ describe('scoring paths', () => {
         const match = scorePair(p, project, odd);
         if (!match) continue;
         expect(match.factors).toEqual(factorsOf(p, project));
-        expect(explainScoredPair(p, project, odd, match.score)).toEqual(match);
+        expect(explainMatch(p, project, odd, match.score)).toEqual(match);
       }
     }
   });
 
   it('refuses to explain a pair the filters exclude', () => {
     expect(() =>
-      explainScoredPair(
+      explainMatch(
         participantFacts({ kind: 'HIGH_SCHOOL_STUDENT' }),
         projectFacts({ eligibleKinds: ['PRO_BONO'] }),
         DEFAULT_WEIGHTS,

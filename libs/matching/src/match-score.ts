@@ -198,9 +198,18 @@ export function scorePair(
   return explainValues(participant, project, weights, scoreOfValues(weights, scratch), scratch);
 }
 
-// The Match of a pair pairScore has already scored (not null). Indexes call it (or
-// explainValues) for the k pairs they return only.
-export function explainScoredPair(
+// A match as the engine ranks it: numbers only. Its explanation is explainMatch of the pair's
+// facts, the weights and this score, built only for the matches someone reads.
+export interface RankedMatch {
+  participantId: string;
+  projectId: string;
+  score: number;
+}
+
+// The Match of a pair already scored (pairScore not null): the same factors, weights and reasons
+// as scorePair, from the facts, the weights and the score alone. A pure function, so an
+// explanation can be built whenever a ranked match is read and is always the same.
+export function explainMatch(
   participant: ParticipantFacts,
   project: ProjectFacts,
   weights: MatchingWeights,
@@ -267,8 +276,28 @@ export function compareMatches(a: Match, b: Match): number {
   return a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0;
 }
 
-// A participant's top-k projects by exhaustive scoring (the reference the indexed engine must
-// equal): every project through pairScore, explanations only for the k kept.
+// A participant's top-k projects by exhaustive scoring, numbers only (the reference the indexed
+// engine must equal): every project through pairScore.
+export function rankProjects(
+  participant: ParticipantFacts,
+  projects: readonly ProjectFacts[],
+  weights: MatchingWeights,
+  k: number,
+): RankedMatch[] {
+  const top = new TopK(k);
+  for (let i = 0; i < projects.length; i++) {
+    const score = pairScore(participant, projects[i], weights);
+    if (score !== null) top.offer(score, projects[i].id, i);
+  }
+  const scores = top.itemScores();
+  return top.items().map((i, j) => ({
+    participantId: participant.id,
+    projectId: projects[i].id,
+    score: scores[j],
+  }));
+}
+
+// rankProjects with every match explained.
 export function topProjects(
   participant: ParticipantFacts,
   projects: readonly ProjectFacts[],
@@ -281,7 +310,7 @@ export function topProjects(
     if (score !== null) top.offer(score, projects[i].id, i);
   }
   const scores = top.itemScores();
-  return top.items().map((i, j) => explainScoredPair(participant, projects[i], weights, scores[j]));
+  return top.items().map((i, j) => explainMatch(participant, projects[i], weights, scores[j]));
 }
 
 // A project's top-k participants by exhaustive scoring (the reference for ParticipantIndex).
@@ -297,5 +326,5 @@ export function topCandidates(
     if (score !== null) top.offer(score, participants[i].id, i);
   }
   const scores = top.itemScores();
-  return top.items().map((i, j) => explainScoredPair(participants[i], project, weights, scores[j]));
+  return top.items().map((i, j) => explainMatch(participants[i], project, weights, scores[j]));
 }

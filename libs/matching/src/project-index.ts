@@ -1,8 +1,8 @@
-import { unitVector } from './geo-distance';
+import { chordLowerBoundKm, cosLatitude, haversineKm, unitVector } from './geo-distance';
 import {
   assertUniqueIds,
   assertValidWeights,
-  distanceBound,
+  distanceValueNear,
   eligibleKindMask,
   hasRegularSkills,
   PackedLists,
@@ -20,14 +20,13 @@ import {
   skillCredit,
   themeValue,
 } from './match-factors';
-import type { ModeCode, ParticipantFacts, ProjectFacts } from './match-facts';
+import type { ParticipantFacts, ProjectFacts } from './match-facts';
 import {
-  explainValues,
-  FACTOR_SLOTS,
+  explainMatch,
   FactorCombiner,
   type Match,
-  pairFactorValues,
-  scoreOfValues,
+  pairScore,
+  type RankedMatch,
 } from './match-score';
 import type { MatchingWeights } from './match-weights';
 import { TopK } from './top-k';
@@ -60,12 +59,11 @@ interface Postings {
 const MODE_REMOTE = 0;
 const MODE_ONSITE = 1;
 const MODE_HYBRID = 2;
-const MODES: readonly ModeCode[] = ['REMOTE', 'ONSITE', 'HYBRID'];
 // Room for a candidate's number beside its bound in one heap key (bounds are up to 10^6
 // millionths: the product stays below 2^53).
 const CANDIDATE_SPAN = 2 ** 30;
 // What a query reads of a project, side by side in one row.
-const ROW = 12;
+const ROW = 17;
 const R_HOURS = 0;
 const R_FAIRNESS = 1;
 const R_THEME = 2;
@@ -78,12 +76,20 @@ const R_X = 8;
 const R_Y = 9;
 const R_Z = 10;
 const R_KINDS = 11;
+const R_LAT = 12;
+const R_LNG = 13;
+// cosLatitude of the location, for haversineKm.
+const R_COS = 14;
+// The period as date ranks (see dateRank); an open end is Infinity.
+const R_FROM = 15;
+const R_TO = 16;
 // A requirement in a row of its own: skill index, minimum level, weight, must (1/0).
 const REQ = 4;
 
-// A participant's top-k projects without scoring every project, equal to topProjects (same
-// matches, same order, same explanations). Built once per set of projects and weights; queries
-// are synchronous and reuse scratch arrays, so one index serves one query at a time.
+// A participant's top-k projects without scoring every project, equal to rankProjects and
+// topProjects (same matches, same order, same scores; explanations built for the k returned
+// only). Built once per set of projects and weights; queries are synchronous and reuse scratch
+// arrays, so one index serves one query at a time.
 //
 // Why it is exact: a project is left out only when a hard filter provably excludes it (kind and
 // remote-only by partition; a must-have the participant lacks or holds below its minimum level;
@@ -91,9 +97,10 @@ const REQ = 4;
 // bound of its score is below the k-th score so far, or equal to it with a larger project id
 // (which loses the tie). Bounds go through FactorCombiner, the same arithmetic as the real score,
 // fed each factor's exact value (the same functions) or a value at least as high; every step of
-// that arithmetic is monotone for valid weights, which the constructor insists on. Projects whose
-// skills the bounds cannot reason about are scored without one. Every project not left out goes
-// through pairFactorValues, the numeric path of pairScore, and the k kept through explainValues.
+// that arithmetic is monotone for valid weights, which the constructor insists on. Projects not
+// left out are scored from the rows with the same values in the same arithmetic as pairScore
+// (the remaining filters on date ranks, the km through haversineKm); projects the rows cannot
+// hold exactly (see isRegular) go through pairScore itself.
 export class ProjectIndex {
   private readonly projects: readonly ProjectFacts[];
   private readonly weights: MatchingWeights;
@@ -108,10 +115,13 @@ export class ProjectIndex {
   private readonly regionIndex = new Map<string, number>();
   private readonly regionProjects: PackedLists;
   private readonly postings: Postings[] = [];
-  // Projects the postings and bounds cannot reason about (see hasRegularSkills): always scored.
+  // Every date of a project period, sorted: dates compare as ranks in this list (see dateRank).
+  private readonly dates: string[];
+  // Projects the postings, bounds or numeric scoring cannot reason about (see isRegular): always
+  // scored through pairScore.
   private readonly irregular: number[] = [];
 
-  // How many pairs went through pairFactorValues, for tests and benchmarks of the pruning.
+  // How many pairs were scored, for tests and benchmarks of the pruning.
   scoredPairs = 0;
 
   // Per query: the participant and what it brings, found once.
@@ -125,19 +135,20 @@ export class ProjectIndex {
   private homeX = 0;
   private homeY = 0;
   private homeZ = 0;
+  private homeLat = 0;
+  private homeLng = 0;
+  private homeCos = 0;
   private range = 0;
   private weeklyHours: number | null = null;
+  // The participant's periods as date ranks, from and to side by side (to Infinity when open).
+  private periods = new Float64Array(8);
+  private periodCount = 0;
   // Per query: candidates with their skills value and first bound, a heap of them, projects seen.
   private readonly seen: Stamps;
   private readonly candidate: Int32Array;
   private readonly candidateSkills: Float64Array;
   private readonly candidateBound: Float64Array;
   private readonly heap: Float64Array;
-  // Per query: factor values of the pairs scored, FACTOR_SLOTS per pair, and their projects. The
-  // top-k keeps slots, so the k returned are explained without working the values out again.
-  private values = new Float64Array(64 * FACTOR_SLOTS);
-  private valuesProject = new Int32Array(64);
-  private scored = 0;
 
   constructor(input: readonly ProjectFacts[], weights: MatchingWeights) {
     assertValidWeights(weights);
@@ -152,6 +163,13 @@ export class ProjectIndex {
     this.combiner = new FactorCombiner(weights);
     this.rows = new Float64Array(n * ROW);
     this.mustCount = new Int32Array(n);
+    const dateSet = new Set<string>();
+    for (const { period } of projects) {
+      dateSet.add(period.from);
+      if (period.to !== null) dateSet.add(period.to);
+    }
+    // Code-unit order, as `<` compares strings.
+    this.dates = [...dateSet].sort();
     const themeIndex = new Map<string, number>();
     const regionLists: number[][] = [];
     const regular: boolean[] = [];
@@ -189,7 +207,13 @@ export class ProjectIndex {
       this.rows[row + R_Y] = y;
       this.rows[row + R_Z] = z;
       this.rows[row + R_KINDS] = eligibleKindMask(project);
-      regular[i] = hasRegularSkills(project);
+      this.rows[row + R_LAT] = project.location.lat;
+      this.rows[row + R_LNG] = project.location.lng;
+      this.rows[row + R_COS] = cosLatitude(project.location.lat);
+      this.rows[row + R_FROM] = this.dateRank(project.period.from);
+      this.rows[row + R_TO] =
+        project.period.to === null ? Infinity : this.dateRank(project.period.to);
+      regular[i] = isRegular(project);
       if (!regular[i]) this.irregular.push(i);
       for (const s of project.skills) {
         if (s.must) this.mustCount[i]++;
@@ -256,29 +280,52 @@ export class ProjectIndex {
     return this.n;
   }
 
-  // The participant's best k projects, best first, as topProjects(participant, projects, weights, k).
+  // The participant's best k projects, best first, numbers only: as rankProjects(participant,
+  // projects, weights, k).
+  rankProjects(participant: ParticipantFacts, k: number): RankedMatch[] {
+    const top = this.rank(participant, k);
+    const scores = top.itemScores();
+    return top.items().map((i, j) => ({
+      participantId: participant.id,
+      projectId: this.ids[i],
+      score: scores[j],
+    }));
+  }
+
+  // The participant's best k projects, best first, explained: as topProjects(participant,
+  // projects, weights, k).
   topProjects(participant: ParticipantFacts, k: number): Match[] {
-    const top = new TopK(k);
-    if (k > 0) this.collect(participant, top);
+    const top = this.rank(participant, k);
     const scores = top.itemScores();
     return top
       .items()
-      .map((slot, j) =>
-        explainValues(
-          participant,
-          this.projects[this.valuesProject[slot]],
-          this.weights,
-          scores[j],
-          this.values,
-          slot * FACTOR_SLOTS,
-        ),
-      );
+      .map((i, j) => explainMatch(participant, this.projects[i], this.weights, scores[j]));
+  }
+
+  private rank(participant: ParticipantFacts, k: number): TopK {
+    const top = new TopK(k);
+    if (k > 0) this.collect(participant, top);
+    return top;
   }
 
   private modeOf(i: number): number {
     return this.rows[i * ROW + R_MODE];
   }
 
+  // A date's place among the projects' dates, such that comparing ranks of a participant's date
+  // and a project's date gives what comparing the strings gives: a project date at position p
+  // ranks 2p + 1, any other date 2 × (how many project dates are below it).
+  private dateRank(date: string): number {
+    const dates = this.dates;
+    let lo = 0;
+    let hi = dates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (dates[mid] < date) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < dates.length && dates[lo] === date ? 2 * lo + 1 : 2 * lo;
+  }
   // Projects without must-have skills, grouped so that a participant's bound is fairness plus a
   // per-group constant.
   private bucketsFor(allowed: (i: number) => boolean): Bucket[] {
@@ -318,7 +365,6 @@ export class ProjectIndex {
   private collect(participant: ParticipantFacts, top: TopK): void {
     const { seen, levels, ids } = this;
     seen.next();
-    this.scored = 0;
     this.participant = participant;
     this.top = top;
     const partition = partitionOf(participant.kind, participant.remoteOnly);
@@ -345,13 +391,28 @@ export class ProjectIndex {
     [this.homeX, this.homeY, this.homeZ] = participant.home
       ? unitVector(participant.home)
       : [0, 0, 0];
+    if (participant.home) {
+      this.homeLat = participant.home.lat;
+      this.homeLng = participant.home.lng;
+      this.homeCos = cosLatitude(participant.home.lat);
+    }
     this.range = participant.travelRangeKm;
     this.weeklyHours = participant.weeklyHours;
+    this.periodCount = participant.availability.length;
+    if (this.periods.length < 2 * this.periodCount) {
+      this.periods = new Float64Array(2 * this.periodCount);
+    }
+    participant.availability.forEach((period, j) => {
+      this.periods[2 * j] = this.dateRank(period.from);
+      this.periods[2 * j + 1] = period.to === null ? Infinity : this.dateRank(period.to);
+    });
 
     // 1. Projects the bounds cannot reason about (a skills value above 1, say): scored outright.
     for (const i of this.irregular) {
       seen.mark(i);
-      this.score(i);
+      this.scoredPairs++;
+      const score = pairScore(participant, this.projects[i], this.weights);
+      if (score !== null) top.offer(score, ids[i], i);
     }
 
     // 2. Candidates: projects keyed by a must-have the participant meets (a prefix of the key
@@ -462,7 +523,8 @@ export class ProjectIndex {
   }
 
   // A bound of project i's score given its skills value and a distance value at least the real
-  // one: every other factor is exact (the same functions, or values stored from them).
+  // one: every other factor is exact (the same functions, or values stored from them). With the
+  // exact skills and distance values it is the exact score.
   private boundWith(i: number, skills: number, distance: number): number {
     const { rows } = this;
     const row = i * ROW;
@@ -482,39 +544,72 @@ export class ProjectIndex {
   private consider(i: number, skills: number): void {
     const { rows } = this;
     const row = i * ROW;
-    const distance = distanceBound(
-      MODES[rows[row + R_MODE]],
-      this.home,
-      this.range,
-      this.homeX,
-      this.homeY,
-      this.homeZ,
-      rows[row + R_X],
-      rows[row + R_Y],
-      rows[row + R_Z],
-    );
-    if (distance < 0 || !this.top.admits(this.boundWith(i, skills, distance), this.ids[i])) return;
-    this.score(i);
+    const mode = rows[row + R_MODE];
+    let distance = mode === MODE_REMOTE ? 1 : 0.5;
+    if (mode !== MODE_REMOTE && this.home) {
+      const chord = chordLowerBoundKm(
+        this.homeX,
+        this.homeY,
+        this.homeZ,
+        rows[row + R_X],
+        rows[row + R_Y],
+        rows[row + R_Z],
+      );
+      if (mode === MODE_ONSITE && chord > this.range) return;
+      distance = distanceValueNear(mode === MODE_HYBRID, chord);
+    }
+    if (!this.top.admits(this.boundWith(i, skills, distance), this.ids[i])) return;
+    this.score(i, skills);
   }
 
-  // Scores project i, keeping its factor values, and offers it to the top-k.
-  private score(i: number): void {
+  // Scores project i (its exact skills value given) as pairScore does, from the rows: the
+  // filters the postings leave (periods, travel range), the exact km, and the same combination.
+  private score(i: number, skills: number): void {
     this.scoredPairs++;
-    const slot = this.scored;
-    if ((slot + 1) * FACTOR_SLOTS > this.values.length) {
-      const values = new Float64Array(this.values.length * 2);
-      values.set(this.values);
-      this.values = values;
-      const projects = new Int32Array(this.valuesProject.length * 2);
-      projects.set(this.valuesProject);
-      this.valuesProject = projects;
+    const { rows } = this;
+    const row = i * ROW;
+    if (this.periodCount > 0 && !this.periodsOverlap(row)) return;
+    const mode = rows[row + R_MODE];
+    let distance = mode === MODE_REMOTE ? 1 : 0.5;
+    if (mode !== MODE_REMOTE && this.home) {
+      const km = haversineKm(
+        this.homeLat,
+        this.homeLng,
+        this.homeCos,
+        rows[row + R_LAT],
+        rows[row + R_LNG],
+        rows[row + R_COS],
+      );
+      // Written as withinTravelRange tests it, so that a NaN km fails here too.
+      if (mode === MODE_ONSITE && !(km <= this.range)) return;
+      distance = distanceValueNear(mode === MODE_HYBRID, km);
     }
-    const offset = slot * FACTOR_SLOTS;
-    if (!pairFactorValues(this.participant, this.projects[i], this.values, offset)) return;
-    this.scored++;
-    this.valuesProject[slot] = i;
-    this.top.offer(scoreOfValues(this.weights, this.values, offset), this.ids[i], slot);
+    this.top.offer(this.boundWith(i, skills, distance), this.ids[i], i);
   }
+
+  // periodsOverlap on ranks: some period of the participant's neither ends before the project's
+  // starts nor starts after it ends.
+  private periodsOverlap(row: number): boolean {
+    const { periods, rows } = this;
+    const from = rows[row + R_FROM];
+    const to = rows[row + R_TO];
+    for (let j = 0; j < 2 * this.periodCount; j += 2) {
+      if (!(periods[j + 1] < from) && !(to < periods[j])) return true;
+    }
+    return false;
+  }
+}
+
+// Whether the index can bound and score a project on numbers: skills the postings can reason
+// about (hasRegularSkills), a known mode, a finite location and hours that are a number or null.
+function isRegular(project: ProjectFacts): boolean {
+  return (
+    hasRegularSkills(project) &&
+    (project.mode === 'REMOTE' || project.mode === 'ONSITE' || project.mode === 'HYBRID') &&
+    Number.isFinite(project.location.lat) &&
+    Number.isFinite(project.location.lng) &&
+    !Number.isNaN(project.hoursPerWeek)
+  );
 }
 
 // The must-have a project is listed under: the highest minimum level (fewest people meet it),
