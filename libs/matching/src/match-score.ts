@@ -55,7 +55,8 @@ export class FactorCombiner {
   private readonly goal: number;
   private readonly tie: number;
   private readonly fairness: number;
-  private readonly total: number;
+  // The sum of the weights, which the weighted sum is divided by.
+  readonly total: number;
 
   constructor(weights: MatchingWeights) {
     const w = weights.weights;

@@ -39,6 +39,8 @@ interface Bucket {
   goalFit: number;
   skillsValue: number;
   projects: Int32Array;
+  // Their fairness values, side by side with them.
+  fairness: Float64Array;
   // The bound of its best project for anyone (theme and goal values at 1, no tie).
   ceiling: number;
 }
@@ -59,32 +61,14 @@ interface Postings {
 const MODE_REMOTE = 0;
 const MODE_ONSITE = 1;
 const MODE_HYBRID = 2;
-// Room for a candidate's number beside its bound in one heap key (bounds are up to 10^6
-// millionths: the product stays below 2^53).
-const CANDIDATE_SPAN = 2 ** 30;
-// What a query reads of a project, side by side in one row.
-const ROW = 17;
-const R_HOURS = 0;
-const R_FAIRNESS = 1;
-const R_THEME = 2;
-const R_GOAL_FIT = 3;
-const R_REGION = 4;
-const R_MODE = 5;
-const R_REQ_START = 6;
-const R_REQ_END = 7;
-const R_X = 8;
-const R_Y = 9;
-const R_Z = 10;
-const R_KINDS = 11;
-const R_LAT = 12;
-const R_LNG = 13;
-// cosLatitude of the location, for haversineKm.
-const R_COS = 14;
-// The period as date ranks (see dateRank); an open end is Infinity.
-const R_FROM = 15;
-const R_TO = 16;
-// A requirement in a row of its own: skill index, minimum level, weight, must (1/0).
-const REQ = 4;
+// Where a project is, side by side: unit vector (for chords), then latitude, longitude and
+// cosLatitude (for haversineKm).
+const GEO = 6;
+// Candidates are sorted into this many slices of their first bound, best slice first.
+const SLICES = 512;
+// A first bound is summed in another order than FactorCombiner's and not rounded: it may fall
+// below the real bound by a rounding (at most half a millionth) and a few ulps. Cuts allow this.
+const SLACK = 1e-6;
 
 // A participant's top-k projects without scoring every project, equal to rankProjects and
 // topProjects (same matches, same order, same scores; explanations built for the k returned
@@ -97,19 +81,44 @@ const REQ = 4;
 // bound of its score is below the k-th score so far, or equal to it with a larger project id
 // (which loses the tie). Bounds go through FactorCombiner, the same arithmetic as the real score,
 // fed each factor's exact value (the same functions) or a value at least as high; every step of
-// that arithmetic is monotone for valid weights, which the constructor insists on. Projects not
-// left out are scored from the rows with the same values in the same arithmetic as pairScore
-// (the remaining filters on date ranks, the km through haversineKm); projects the rows cannot
-// hold exactly (see isRegular) go through pairScore itself.
+// that arithmetic is monotone for valid weights, which the constructor insists on. The one
+// coarser bound (the first one of a candidate, to sort candidates cheaply) only cuts with SLACK
+// above it. Projects not left out are scored with the same values in the same arithmetic as
+// pairScore (the remaining filters on date ranks, the km through haversineKm); projects the
+// arrays cannot hold exactly (see isRegular) go through pairScore itself.
 export class ProjectIndex {
   private readonly projects: readonly ProjectFacts[];
   private readonly weights: MatchingWeights;
   private readonly n: number;
   private readonly ids: string[];
   private readonly combiner: FactorCombiner;
-  private readonly rows: Float64Array;
-  private readonly reqs: Float64Array;
+  // Per project, in typed arrays (internal order).
+  private readonly mode: Uint8Array;
+  private readonly theme: Int32Array;
+  private readonly goalFit: Int32Array;
+  private readonly region: Int32Array;
+  private readonly fairness: Float64Array;
+  // Hours needed per week; NaN when not stated.
+  private readonly hours: Float64Array;
+  private readonly geo: Float64Array;
+  // The period as date ranks (see dateRank), from and to side by side; an open end is Infinity.
+  private readonly period: Float64Array;
+  // Everything of a project the first bound reads but fairness and tie: theme, goals served,
+  // mode and hours, as a class number; classes of the same values share their number.
+  private readonly klass: Uint16Array;
+  private readonly classTheme: Int32Array;
+  private readonly classGoalFit: Int32Array;
+  private readonly classMode: Uint8Array;
+  private readonly classHours: Float64Array;
+  // Requirements of project i at reqStart[i] to reqStart[i + 1]: skill index, minimum level,
+  // weight, must.
+  private readonly reqStart: Int32Array;
+  private readonly reqSkill: Int32Array;
+  private readonly reqMin: Float64Array;
+  private readonly reqWeight: Float64Array;
+  private readonly reqMust: Uint8Array;
   private readonly mustCount: Int32Array;
+  private readonly kinds: Int32Array;
   private readonly skillIndex = new Map<string, number>();
   private readonly themeCodes: string[] = [];
   private readonly regionIndex = new Map<string, number>();
@@ -117,19 +126,22 @@ export class ProjectIndex {
   private readonly postings: Postings[] = [];
   // Every date of a project period, sorted: dates compare as ranks in this list (see dateRank).
   private readonly dates: string[];
-  // Projects the postings, bounds or numeric scoring cannot reason about (see isRegular): always
-  // scored through pairScore.
+  // Projects the postings, bounds or arrays cannot reason about (see isRegular): always scored
+  // through pairScore.
   private readonly irregular: number[] = [];
 
   // How many pairs were scored, for tests and benchmarks of the pruning.
   scoredPairs = 0;
 
   // Per query: the participant and what it brings, found once.
-  private participant!: ParticipantFacts;
-  private top!: TopK;
+  private top: TopK = new TopK(0);
   private readonly levels: Float64Array;
   private readonly themeValues: Float64Array;
+  // The weighted sum of a class's factors but skills, tie and fairness, at the highest distance
+  // value the participant can have with its projects.
+  private readonly classTerms: Float64Array;
   private readonly tiedRegions: Stamps;
+  private ties = false;
   private goals = 0;
   private home = false;
   private homeX = 0;
@@ -143,26 +155,38 @@ export class ProjectIndex {
   // The participant's periods as date ranks, from and to side by side (to Infinity when open).
   private periods = new Float64Array(8);
   private periodCount = 0;
-  // Per query: candidates with their skills value and first bound, a heap of them, projects seen.
+  // Per query: projects seen, and candidates in a queue by slice of their bound: each slice a
+  // stack linked through `next`; a candidate with its skills value worked out (NaN before).
   private readonly seen: Stamps;
-  private readonly candidate: Int32Array;
-  private readonly candidateSkills: Float64Array;
-  private readonly candidateBound: Float64Array;
-  private readonly heap: Float64Array;
+  private readonly sliceHead = new Int32Array(SLICES);
+  private readonly queued: Int32Array;
+  private readonly queuedSkills: Float64Array;
+  private readonly next: Int32Array;
+  private queueLength = 0;
 
   constructor(input: readonly ProjectFacts[], weights: MatchingWeights) {
     assertValidWeights(weights);
     assertUniqueIds(input, 'project');
     // Internal order: projects under the same key must-have side by side, by minimum level, so a
-    // walk down a key list reads their rows in memory order.
+    // walk down a key list reads them in memory order.
     const projects = sortedByKey(input);
     this.projects = projects;
     this.weights = weights;
     const n = (this.n = projects.length);
     this.ids = projects.map((p) => p.id);
     this.combiner = new FactorCombiner(weights);
-    this.rows = new Float64Array(n * ROW);
+    this.mode = new Uint8Array(n);
+    this.theme = new Int32Array(n);
+    this.goalFit = new Int32Array(n);
+    this.region = new Int32Array(n);
+    this.fairness = new Float64Array(n);
+    this.hours = new Float64Array(n);
+    this.geo = new Float64Array(n * GEO);
+    this.period = new Float64Array(n * 2);
+    this.klass = new Uint16Array(n);
+    this.reqStart = new Int32Array(n + 1);
     this.mustCount = new Int32Array(n);
+    this.kinds = new Int32Array(n);
     const dateSet = new Set<string>();
     for (const { period } of projects) {
       dateSet.add(period.from);
@@ -171,12 +195,12 @@ export class ProjectIndex {
     // Code-unit order, as `<` compares strings.
     this.dates = [...dateSet].sort();
     const themeIndex = new Map<string, number>();
+    const classIndex = new Map<string, number>();
+    const classes: Array<[number, number, number, number]> = [];
     const regionLists: number[][] = [];
     const regular: boolean[] = [];
-    let requirements = 0;
     for (let i = 0; i < n; i++) {
       const project = projects[i];
-      const row = i * ROW;
       const [x, y, z] = unitVector(project.location);
       let theme = themeIndex.get(project.themeCode);
       if (theme === undefined) {
@@ -189,45 +213,59 @@ export class ProjectIndex {
         this.regionIndex.set(project.regionOrganizationId, region);
       }
       regionLists[region].push(i);
-      this.rows[row + R_HOURS] = project.hoursPerWeek ?? NaN;
-      this.rows[row + R_FAIRNESS] = fairnessValue(project.candidateCount);
-      this.rows[row + R_THEME] = theme;
-      this.rows[row + R_GOAL_FIT] = goalFitMask(project);
-      this.rows[row + R_REGION] = region;
-      this.rows[row + R_MODE] =
+      const mode =
         project.mode === 'REMOTE'
           ? MODE_REMOTE
           : project.mode === 'ONSITE'
             ? MODE_ONSITE
             : MODE_HYBRID;
-      this.rows[row + R_REQ_START] = requirements * REQ;
-      requirements += project.skills.length;
-      this.rows[row + R_REQ_END] = requirements * REQ;
-      this.rows[row + R_X] = x;
-      this.rows[row + R_Y] = y;
-      this.rows[row + R_Z] = z;
-      this.rows[row + R_KINDS] = eligibleKindMask(project);
-      this.rows[row + R_LAT] = project.location.lat;
-      this.rows[row + R_LNG] = project.location.lng;
-      this.rows[row + R_COS] = cosLatitude(project.location.lat);
-      this.rows[row + R_FROM] = this.dateRank(project.period.from);
-      this.rows[row + R_TO] =
+      const hours = project.hoursPerWeek ?? NaN;
+      const goalFit = goalFitMask(project);
+      this.mode[i] = mode;
+      this.theme[i] = theme;
+      this.goalFit[i] = goalFit;
+      this.region[i] = region;
+      this.fairness[i] = fairnessValue(project.candidateCount);
+      this.hours[i] = hours;
+      this.geo.set(
+        [x, y, z, project.location.lat, project.location.lng, cosLatitude(project.location.lat)],
+        i * GEO,
+      );
+      this.period[2 * i] = this.dateRank(project.period.from);
+      this.period[2 * i + 1] =
         project.period.to === null ? Infinity : this.dateRank(project.period.to);
-      regular[i] = isRegular(project);
+      const classKey = `${theme}/${goalFit}/${mode}/${hours}`;
+      let klass = classIndex.get(classKey);
+      if (klass === undefined) {
+        klass = classes.push([theme, goalFit, mode, hours]) - 1;
+        classIndex.set(classKey, klass);
+      }
+      this.klass[i] = klass;
+      this.kinds[i] = eligibleKindMask(project);
+      this.reqStart[i + 1] = this.reqStart[i] + project.skills.length;
+      regular[i] = isRegular(project) && klass < 0x10000;
       if (!regular[i]) this.irregular.push(i);
       for (const s of project.skills) {
         if (s.must) this.mustCount[i]++;
         if (!this.skillIndex.has(s.skillId)) this.skillIndex.set(s.skillId, this.skillIndex.size);
       }
     }
-    this.reqs = new Float64Array(requirements * REQ);
+    this.classTheme = Int32Array.from(classes, (c) => c[0]);
+    this.classGoalFit = Int32Array.from(classes, (c) => c[1]);
+    this.classMode = Uint8Array.from(classes, (c) => c[2]);
+    this.classHours = Float64Array.from(classes, (c) => c[3]);
+    const requirements = this.reqStart[n];
+    this.reqSkill = new Int32Array(requirements);
+    this.reqMin = new Float64Array(requirements);
+    this.reqWeight = new Float64Array(requirements);
+    this.reqMust = new Uint8Array(requirements);
     for (let i = 0; i < n; i++) {
       projects[i].skills.forEach((s, j) => {
-        const r = this.rows[i * ROW + R_REQ_START] + j * REQ;
-        this.reqs[r] = this.skillIndex.get(s.skillId)!;
-        this.reqs[r + 1] = s.minLevel;
-        this.reqs[r + 2] = s.weight;
-        this.reqs[r + 3] = s.must ? 1 : 0;
+        const r = this.reqStart[i] + j;
+        this.reqSkill[r] = this.skillIndex.get(s.skillId)!;
+        this.reqMin[r] = s.minLevel;
+        this.reqWeight[r] = s.weight;
+        this.reqMust[r] = s.must ? 1 : 0;
       });
     }
     this.regionProjects = new PackedLists(regionLists);
@@ -235,8 +273,7 @@ export class ProjectIndex {
     const skills = this.skillIndex.size;
     for (let part = 0; part < PARTITIONS; part++) {
       const allowed = (i: number) =>
-        regular[i] &&
-        partitionAllows(part, this.rows[i * ROW + R_KINDS], this.modeOf(i) === MODE_ONSITE);
+        regular[i] && partitionAllows(part, this.kinds[i], this.mode[i] === MODE_ONSITE);
       const keyed: number[][] = Array.from({ length: skills }, () => []);
       const keyedMin: number[][] = Array.from({ length: skills }, () => []);
       const nice: number[][] = Array.from({ length: skills }, () => []);
@@ -268,12 +305,13 @@ export class ProjectIndex {
 
     this.levels = new Float64Array(skills);
     this.themeValues = new Float64Array(this.themeCodes.length);
+    this.classTerms = new Float64Array(classes.length);
     this.tiedRegions = new Stamps(this.regionIndex.size);
     this.seen = new Stamps(n);
-    this.candidate = new Int32Array(n);
-    this.candidateSkills = new Float64Array(n);
-    this.candidateBound = new Float64Array(n);
-    this.heap = new Float64Array(n);
+    // A project is queued at most twice: first bound, then with its skills value.
+    this.queued = new Int32Array(2 * n);
+    this.queuedSkills = new Float64Array(2 * n);
+    this.next = new Int32Array(2 * n);
   }
 
   get size(): number {
@@ -303,13 +341,11 @@ export class ProjectIndex {
   }
 
   private rank(participant: ParticipantFacts, k: number): TopK {
-    const top = new TopK(k);
-    if (k > 0) this.collect(participant, top);
-    return top;
-  }
-
-  private modeOf(i: number): number {
-    return this.rows[i * ROW + R_MODE];
+    // One top-k reused query after query: its items are read before the next query starts.
+    if (this.top.k !== k) this.top = new TopK(k);
+    else this.top.clear();
+    if (k > 0) this.collect(participant);
+    return this.top;
   }
 
   // A date's place among the projects' dates, such that comparing ranks of a participant's date
@@ -326,35 +362,35 @@ export class ProjectIndex {
     }
     return lo < dates.length && dates[lo] === date ? 2 * lo + 1 : 2 * lo;
   }
+
   // Projects without must-have skills, grouped so that a participant's bound is fairness plus a
   // per-group constant.
   private bucketsFor(allowed: (i: number) => boolean): Bucket[] {
-    const { rows, ids } = this;
+    const { ids, reqStart, fairness } = this;
+    const hasSkills = (i: number) => (reqStart[i + 1] > reqStart[i] ? 1 : 0);
     const groups = new Map<string, number[]>();
     for (let i = 0; i < this.n; i++) {
       if (!allowed(i) || this.mustCount[i] > 0) continue;
-      const row = i * ROW;
-      const hasSkills = rows[row + R_REQ_END] > rows[row + R_REQ_START] ? 1 : 0;
-      const key = `${rows[row + R_THEME]}/${rows[row + R_GOAL_FIT]}/${hasSkills}`;
+      const key = `${this.theme[i]}/${this.goalFit[i]}/${hasSkills(i)}`;
       const list = groups.get(key) ?? [];
       list.push(i);
       groups.set(key, list);
     }
-    const fairness = (i: number) => rows[i * ROW + R_FAIRNESS];
     return (
       [...groups.values()]
         .map((list) => {
           list.sort(
-            (a, b) => fairness(b) - fairness(a) || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0),
+            (a, b) => fairness[b] - fairness[a] || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0),
           );
-          const row = list[0] * ROW;
-          const skillsValue = rows[row + R_REQ_END] > rows[row + R_REQ_START] ? 0 : 1;
+          const first = list[0];
+          const skillsValue = hasSkills(first) ? 0 : 1;
           return {
-            theme: rows[row + R_THEME],
-            goalFit: rows[row + R_GOAL_FIT],
+            theme: this.theme[first],
+            goalFit: this.goalFit[first],
             skillsValue,
             projects: Int32Array.from(list),
-            ceiling: this.combiner.combine(skillsValue, 1, 1, 1, 1, 0, rows[row + R_FAIRNESS]),
+            fairness: Float64Array.from(list, (i) => fairness[i]),
+            ceiling: this.combiner.combine(skillsValue, 1, 1, 1, 1, 0, fairness[first]),
           };
         })
         // Highest ceiling first, so a participant stops at the first bucket below its k-th score.
@@ -362,16 +398,11 @@ export class ProjectIndex {
     );
   }
 
-  private collect(participant: ParticipantFacts, top: TopK): void {
-    const { seen, levels, ids } = this;
-    seen.next();
-    this.participant = participant;
-    this.top = top;
-    const partition = partitionOf(participant.kind, participant.remoteOnly);
-    const postings = this.postings[partition];
-
-    // What the participant brings, once: skill levels by skill index, theme value per theme,
-    // goals as bits, tied regions, home as a unit vector.
+  // Takes in what the participant brings, once: skill levels by skill index (returned: the
+  // skills to reset), theme values, goals as bits, tied regions, home, hours, periods as ranks,
+  // and each class's share of the first bound.
+  private prepare(participant: ParticipantFacts): number[] {
+    const { levels } = this;
     const held: number[] = [];
     for (const [skillId, level] of participant.skills) {
       const s = this.skillIndex.get(skillId);
@@ -383,18 +414,21 @@ export class ProjectIndex {
     for (let t = 0; t < themes.length; t++) themes[t] = themeValue(participant, this.themeCodes[t]);
     this.goals = goalMask(participant.goals);
     this.tiedRegions.next();
+    this.ties = false;
     for (const region of participant.regionTies) {
       const r = this.regionIndex.get(region);
-      if (r !== undefined) this.tiedRegions.mark(r);
+      if (r !== undefined) {
+        this.tiedRegions.mark(r);
+        this.ties = true;
+      }
     }
-    this.home = participant.home !== null;
-    [this.homeX, this.homeY, this.homeZ] = participant.home
-      ? unitVector(participant.home)
-      : [0, 0, 0];
-    if (participant.home) {
-      this.homeLat = participant.home.lat;
-      this.homeLng = participant.home.lng;
-      this.homeCos = cosLatitude(participant.home.lat);
+    const home = participant.home;
+    this.home = home !== null;
+    if (home !== null) {
+      [this.homeX, this.homeY, this.homeZ] = unitVector(home);
+      this.homeLat = home.lat;
+      this.homeLng = home.lng;
+      this.homeCos = cosLatitude(home.lat);
     }
     this.range = participant.travelRangeKm;
     this.weeklyHours = participant.weeklyHours;
@@ -406,6 +440,25 @@ export class ProjectIndex {
       this.periods[2 * j] = this.dateRank(period.from);
       this.periods[2 * j + 1] = period.to === null ? Infinity : this.dateRank(period.to);
     });
+    const w = this.weights.weights;
+    const { classTerms, classTheme, classGoalFit, classMode, classHours } = this;
+    for (let c = 0; c < classTerms.length; c++) {
+      const hours = classHours[c];
+      classTerms[c] =
+        w.theme * themes[classTheme[c]] +
+        w.availability * hoursValue(this.weeklyHours, hours !== hours ? null : hours) +
+        w.distance * (classMode[c] === MODE_REMOTE || this.home ? 1 : 0.5) +
+        w.goal * goalValueOfMasks(this.goals, classGoalFit[c]);
+    }
+    return held;
+  }
+
+  private collect(participant: ParticipantFacts): void {
+    const { seen, levels, ids, top } = this;
+    seen.next();
+    const partition = partitionOf(participant.kind, participant.remoteOnly);
+    const postings = this.postings[partition];
+    const held = this.prepare(participant);
 
     // 1. Projects the bounds cannot reason about (a skills value above 1, say): scored outright.
     for (const i of this.irregular) {
@@ -417,17 +470,18 @@ export class ProjectIndex {
 
     // 2. Candidates: projects keyed by a must-have the participant meets (a prefix of the key
     // list), projects without must-haves asking for a skill it has, and projects of tied regions
-    // without must-haves.
-    let count = 0;
+    // without must-haves. Each is queued in the slice of its first bound (skills at 1).
+    this.sliceHead.fill(-1);
+    this.queueLength = 0;
     const { keyStart, keyProject, keyMinLevel, niceStart, niceProject } = postings;
     for (const s of held) {
       const level = levels[s];
       for (let e = keyStart[s], end = keyStart[s + 1]; e < end && keyMinLevel[e] <= level; e++) {
-        count = this.addCandidate(count, keyProject[e], this.skillsOrNaN(keyProject[e]));
+        this.addCandidate(keyProject[e]);
       }
       for (let e = niceStart[s], end = niceStart[s + 1]; e < end; e++) {
         const i = niceProject[e];
-        if (seen.mark(i)) count = this.addCandidate(count, i, this.skillsOrNaN(i));
+        if (seen.mark(i)) this.addCandidate(i);
       }
     }
     for (const region of participant.regionTies) {
@@ -437,54 +491,57 @@ export class ProjectIndex {
       for (let e = start[r]; e < start[r + 1]; e++) {
         const i = items[e];
         if (this.mustCount[i] > 0 || !seen.mark(i)) continue;
-        const onsite = this.modeOf(i) === MODE_ONSITE;
-        if (partitionAllows(partition, this.rows[i * ROW + R_KINDS], onsite)) {
-          count = this.addCandidate(count, i, this.skillsOrNaN(i));
+        if (partitionAllows(partition, this.kinds[i], this.mode[i] === MODE_ONSITE)) {
+          this.addCandidate(i);
         }
+      }
+    }
+
+    // 3. Candidates by slice, best first, so that the k-th score soon rises above most bounds
+    // and those pairs are never scored: a slice whose top (with SLACK) is below the k-th score
+    // ends the walk. A candidate taken the first time gets its skills value (NaN when a must-have
+    // is missed) and the exact bound with it; when that falls in a lower slice it waits there,
+    // otherwise it is considered at once.
+    const { sliceHead, queued, queuedSkills, next } = this;
+    for (let b = SLICES - 1; b >= 0; b--) {
+      if (top.closedBelow((b + 1) / SLICES + SLACK)) break;
+      while (sliceHead[b] >= 0) {
+        const q = sliceHead[b];
+        sliceHead[b] = next[q];
+        const i = queued[q];
+        let skills = queuedSkills[q];
+        if (skills === skills) {
+          this.consider(i, skills);
+          continue;
+        }
+        skills = this.skillsOrNaN(i);
+        if (skills !== skills) continue;
+        const bound = this.boundWith(
+          i,
+          skills,
+          this.mode[i] === MODE_REMOTE || this.home ? 1 : 0.5,
+        );
+        if (!top.admits(bound, ids[i])) continue;
+        const slice = bound > 0 ? Math.floor(bound * SLICES) : 0;
+        if (slice >= b) this.consider(i, skills);
+        else this.enqueue(i, skills, slice);
       }
     }
     for (const s of held) levels[s] = 0;
 
-    // 3. Candidates best bound first, so that the k-th score soon rises above most bounds and
-    // those pairs are never scored. Bounds are whole millionths (round6), so bound and candidate
-    // pack into one number; a heap hands them out best first, and usually few are taken.
-    const { candidate, candidateSkills, candidateBound: bounds, heap } = this;
-    // Odd inputs (say a negative candidate count) can push a bound out of [0, 1]: then the order
-    // is only a heuristic, and nothing is cut on it.
-    let ordered = true;
-    for (let c = 0; c < count; c++) {
-      const q = Math.round(bounds[c] * 1e6);
-      const inRange = q >= 0 && q <= 1e6;
-      if (!inRange) ordered = false;
-      heap[c] = (inRange ? q : q > 1e6 ? 1e6 : 0) * CANDIDATE_SPAN + c;
-    }
-    for (let h = (count >> 1) - 1; h >= 0; h--) siftDown(heap, h, count);
-    for (let left = count; left > 0; left--) {
-      const c = heap[0] % CANDIDATE_SPAN;
-      heap[0] = heap[left - 1];
-      siftDown(heap, 0, left - 1);
-      const b = bounds[c];
-      if (top.closedBelow(b)) {
-        // The rest have no higher bound.
-        if (ordered) break;
-        continue;
-      }
-      const i = candidate[c];
-      if (top.admits(b, ids[i])) this.consider(i, candidateSkills[c]);
-    }
-
     // 4. Everything else that can pass: projects without must-haves sharing no skill with the
     // participant and not in a tied region. Their bound is constant per bucket but for fairness.
+    const themes = this.themeValues;
     for (const bucket of postings.buckets) {
       // The rest have no higher ceiling.
       if (top.closedBelow(bucket.ceiling)) break;
       const theme = themes[bucket.theme];
       const goal = goalValueOfMasks(this.goals, bucket.goalFit);
       const list = bucket.projects;
+      const fairness = bucket.fairness;
       for (let b = 0; b < list.length; b++) {
         const i = list[b];
-        const fairness = this.rows[i * ROW + R_FAIRNESS];
-        const loose = this.combiner.combine(bucket.skillsValue, theme, 1, 1, goal, 0, fairness);
+        const loose = this.combiner.combine(bucket.skillsValue, theme, 1, 1, goal, 0, fairness[b]);
         // Later projects have no more fairness, so no higher bound.
         if (top.closedBelow(loose)) break;
         if (!seen.has(i) && top.admits(loose, ids[i])) this.consider(i, bucket.skillsValue);
@@ -492,68 +549,73 @@ export class ProjectIndex {
     }
   }
 
+  // Queues a candidate in the slice of its first bound: skills at 1, the class's share at the
+  // highest distance value, tie and fairness exact, summed without rounding.
+  private addCandidate(i: number): void {
+    const w = this.weights.weights;
+    let sum = w.skills + this.classTerms[this.klass[i]] + w.fairness * this.fairness[i];
+    if (this.ties && this.tiedRegions.has(this.region[i])) sum += w.tie;
+    const share = sum / this.combiner.total;
+    this.enqueue(i, NaN, share >= 1 ? SLICES - 1 : share > 0 ? Math.floor(share * SLICES) : 0);
+  }
+
+  private enqueue(i: number, skills: number, slice: number): void {
+    const q = this.queueLength++;
+    this.queued[q] = i;
+    this.queuedSkills[q] = skills;
+    this.next[q] = this.sliceHead[slice];
+    this.sliceHead[slice] = q;
+  }
+
   // skillsValue from the participant's levels as laid out in `levels`: the same arithmetic in the
   // same order, so the same value; NaN when a must-have is not met.
   private skillsOrNaN(i: number): number {
-    const { levels, reqs, rows } = this;
-    const start = rows[i * ROW + R_REQ_START];
-    const end = rows[i * ROW + R_REQ_END];
+    const { levels, reqSkill, reqMin, reqWeight, reqMust } = this;
+    const start = this.reqStart[i];
+    const end = this.reqStart[i + 1];
     if (start === end) return 1;
     let weighted = 0;
     let total = 0;
-    for (let r = start; r < end; r += REQ) {
-      const level = levels[reqs[r]];
-      const min = reqs[r + 1];
-      if (reqs[r + 3] === 1 && level < min) return NaN;
-      weighted += reqs[r + 2] * skillCredit(level, min);
-      total += reqs[r + 2];
+    for (let r = start; r < end; r++) {
+      const level = levels[reqSkill[r]];
+      const min = reqMin[r];
+      if (reqMust[r] === 1 && level < min) return NaN;
+      weighted += reqWeight[r] * skillCredit(level, min);
+      total += reqWeight[r];
     }
     return weighted / total;
-  }
-
-  // Records a candidate with its skills value and a first bound, the distance factor at its
-  // highest; NaN skills (a must-have missed) records nothing.
-  private addCandidate(count: number, i: number, skills: number): number {
-    if (skills !== skills) return count;
-    this.candidate[count] = i;
-    this.candidateSkills[count] = skills;
-    const distance = this.modeOf(i) === MODE_REMOTE || this.home ? 1 : 0.5;
-    this.candidateBound[count] = this.boundWith(i, skills, distance);
-    return count + 1;
   }
 
   // A bound of project i's score given its skills value and a distance value at least the real
   // one: every other factor is exact (the same functions, or values stored from them). With the
   // exact skills and distance values it is the exact score.
   private boundWith(i: number, skills: number, distance: number): number {
-    const { rows } = this;
-    const row = i * ROW;
-    const hours = rows[row + R_HOURS];
+    const hours = this.hours[i];
     return this.combiner.combine(
       skills,
-      this.themeValues[rows[row + R_THEME]],
+      this.themeValues[this.theme[i]],
       hoursValue(this.weeklyHours, hours !== hours ? null : hours),
       distance,
-      goalValueOfMasks(this.goals, rows[row + R_GOAL_FIT]),
-      this.tiedRegions.has(rows[row + R_REGION]) ? 1 : 0,
-      rows[row + R_FAIRNESS],
+      goalValueOfMasks(this.goals, this.goalFit[i]),
+      this.ties && this.tiedRegions.has(this.region[i]) ? 1 : 0,
+      this.fairness[i],
     );
   }
 
   // Scores project i unless its bound with the chord distance rules it out.
   private consider(i: number, skills: number): void {
-    const { rows } = this;
-    const row = i * ROW;
-    const mode = rows[row + R_MODE];
+    const mode = this.mode[i];
     let distance = mode === MODE_REMOTE ? 1 : 0.5;
     if (mode !== MODE_REMOTE && this.home) {
+      const g = i * GEO;
+      const geo = this.geo;
       const chord = chordLowerBoundKm(
         this.homeX,
         this.homeY,
         this.homeZ,
-        rows[row + R_X],
-        rows[row + R_Y],
-        rows[row + R_Z],
+        geo[g],
+        geo[g + 1],
+        geo[g + 2],
       );
       if (mode === MODE_ONSITE && chord > this.range) return;
       distance = distanceValueNear(mode === MODE_HYBRID, chord);
@@ -562,23 +624,23 @@ export class ProjectIndex {
     this.score(i, skills);
   }
 
-  // Scores project i (its exact skills value given) as pairScore does, from the rows: the
-  // filters the postings leave (periods, travel range), the exact km, and the same combination.
+  // Scores project i (its exact skills value given) as pairScore does: the filters the postings
+  // leave (periods, travel range), the exact km, and the same combination.
   private score(i: number, skills: number): void {
     this.scoredPairs++;
-    const { rows } = this;
-    const row = i * ROW;
-    if (this.periodCount > 0 && !this.periodsOverlap(row)) return;
-    const mode = rows[row + R_MODE];
+    if (this.periodCount > 0 && !this.periodsOverlap(i)) return;
+    const mode = this.mode[i];
     let distance = mode === MODE_REMOTE ? 1 : 0.5;
     if (mode !== MODE_REMOTE && this.home) {
+      const g = i * GEO;
+      const geo = this.geo;
       const km = haversineKm(
         this.homeLat,
         this.homeLng,
         this.homeCos,
-        rows[row + R_LAT],
-        rows[row + R_LNG],
-        rows[row + R_COS],
+        geo[g + 3],
+        geo[g + 4],
+        geo[g + 5],
       );
       // Written as withinTravelRange tests it, so that a NaN km fails here too.
       if (mode === MODE_ONSITE && !(km <= this.range)) return;
@@ -589,10 +651,10 @@ export class ProjectIndex {
 
   // periodsOverlap on ranks: some period of the participant's neither ends before the project's
   // starts nor starts after it ends.
-  private periodsOverlap(row: number): boolean {
-    const { periods, rows } = this;
-    const from = rows[row + R_FROM];
-    const to = rows[row + R_TO];
+  private periodsOverlap(i: number): boolean {
+    const { periods } = this;
+    const from = this.period[2 * i];
+    const to = this.period[2 * i + 1];
     for (let j = 0; j < 2 * this.periodCount; j += 2) {
       if (!(periods[j + 1] < from) && !(to < periods[j])) return true;
     }
@@ -600,15 +662,17 @@ export class ProjectIndex {
   }
 }
 
-// Whether the index can bound and score a project on numbers: skills the postings can reason
-// about (hasRegularSkills), a known mode, a finite location and hours that are a number or null.
+// Whether the index can bound and score a project from its arrays: skills the postings can
+// reason about (hasRegularSkills), a known mode, a finite location, hours that are a number or
+// null, and a fairness value in [0, 1] (a candidate count of at least 0).
 function isRegular(project: ProjectFacts): boolean {
   return (
     hasRegularSkills(project) &&
     (project.mode === 'REMOTE' || project.mode === 'ONSITE' || project.mode === 'HYBRID') &&
     Number.isFinite(project.location.lat) &&
     Number.isFinite(project.location.lng) &&
-    !Number.isNaN(project.hoursPerWeek)
+    !Number.isNaN(project.hoursPerWeek) &&
+    project.candidateCount >= 0
   );
 }
 
@@ -635,18 +699,4 @@ function sortedByKey(projects: readonly ProjectFacts[]): ProjectFacts[] {
       return sa < sb ? -1 : sa > sb ? 1 : la - lb || a - b;
     })
     .map((i) => projects[i]);
-}
-
-// Restores the max-heap order of heap[0, size) below position h.
-function siftDown(heap: Float64Array, h: number, size: number): void {
-  const value = heap[h];
-  for (;;) {
-    let child = 2 * h + 1;
-    if (child >= size) break;
-    if (child + 1 < size && heap[child + 1] > heap[child]) child++;
-    if (heap[child] <= value) break;
-    heap[h] = heap[child];
-    h = child;
-  }
-  heap[h] = value;
 }

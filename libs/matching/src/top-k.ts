@@ -29,6 +29,11 @@ export class TopK {
     return size === 0 || (this.count === size && bound < this.scores[size - 1]);
   }
 
+  // Empties it for another stream, keeping k.
+  clear(): void {
+    this.count = 0;
+  }
+
   // `ref` is the caller's handle on the item (an index), handed back by items().
   offer(score: number, key: string, ref: number): void {
     if (!this.admits(score, key)) return;
