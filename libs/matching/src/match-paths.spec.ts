@@ -88,6 +88,28 @@ describe('scoring paths', () => {
     }
   });
 
+  it('explainMatch rebuilds from facts, weights and score what scorePair explains, pair by pair', () => {
+    let pairs = 0;
+    for (const [seed, weights] of [
+      [21, DEFAULT_WEIGHTS],
+      [22, odd],
+      [23, DEFAULT_WEIGHTS],
+    ] as const) {
+      const { participants, projects } = randomFacts(seed, 50, 120);
+      for (const p of participants) {
+        for (const project of projects) {
+          const score = pairScore(p, project, weights);
+          if (score === null) continue;
+          const today = scorePair(p, project, weights)!;
+          const rebuilt = explainMatch(p, project, weights, score);
+          if (JSON.stringify(rebuilt) !== JSON.stringify(today)) expect(rebuilt).toEqual(today);
+          pairs++;
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThan(3000);
+  });
+
   it('refuses to explain a pair the filters exclude', () => {
     expect(() =>
       explainMatch(
