@@ -32,11 +32,16 @@ export interface ExplainedFactor extends FactorValue {
   weight: number;
 }
 
-export interface Match {
+// A match as the engine ranks it: numbers only. Its explanation is explainMatch of the pair's
+// facts, the weights and this score, built only for the matches someone reads.
+export interface RankedMatch {
   participantId: string;
   projectId: string;
   // In [0, 1], rounded to 6 decimals so equal inputs compare equal everywhere.
   score: number;
+}
+
+export interface Match extends RankedMatch {
   weightsVersion: string;
   factors: ExplainedFactor[];
 }
@@ -199,14 +204,6 @@ export function scorePair(
   return explainValues(participant, project, weights, scoreOfValues(weights, scratch), scratch);
 }
 
-// A match as the engine ranks it: numbers only. Its explanation is explainMatch of the pair's
-// facts, the weights and this score, built only for the matches someone reads.
-export interface RankedMatch {
-  participantId: string;
-  projectId: string;
-  score: number;
-}
-
 // The Match of a pair already scored (pairScore not null): the same factors, weights and reasons
 // as scorePair, from the facts, the weights and the score alone. A pure function, so an
 // explanation can be built whenever a ranked match is read and is always the same.
@@ -271,7 +268,7 @@ function explained(
 }
 
 // Best first; equal scores by project id, then participant id, so the order is deterministic.
-export function compareMatches(a: Match, b: Match): number {
+export function compareMatches(a: RankedMatch, b: RankedMatch): number {
   if (b.score !== a.score) return b.score - a.score;
   if (a.projectId !== b.projectId) return a.projectId < b.projectId ? -1 : 1;
   return a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0;
