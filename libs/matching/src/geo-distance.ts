@@ -2,7 +2,7 @@ import type { GeoPoint } from './match-facts';
 
 const EARTH_RADIUS_KM = 6371;
 
-const RAD = Math.PI / 180;
+export const RAD = Math.PI / 180;
 
 // Great-circle distance (haversine): plenty for "how far is this town from home".
 export function distanceKm(a: GeoPoint, b: GeoPoint): number {

@@ -1,4 +1,4 @@
-import { chordLowerBoundKm, cosLatitude, haversineKm, unitVector } from './geo-distance';
+import { chordLowerBoundKm, cosLatitude, haversineKm, RAD, unitVector } from './geo-distance';
 import {
   assertUniqueIds,
   assertValidWeights,
@@ -55,15 +55,42 @@ interface Postings {
   // Projects without must-haves, under each of their skills.
   niceStart: Int32Array;
   niceProject: Int32Array;
+  // What the first bound reads of each listed project (its class and fairness), beside it, so
+  // that a walk down a list reads memory in order.
+  keyClass: Uint16Array;
+  keyFairness: Float64Array;
+  niceClass: Uint16Array;
+  niceFairness: Float64Array;
   buckets: Bucket[];
 }
 
 const MODE_REMOTE = 0;
 const MODE_ONSITE = 1;
 const MODE_HYBRID = 2;
-// Where a project is, side by side: unit vector (for chords), then latitude, longitude and
-// cosLatitude (for haversineKm).
-const GEO = 6;
+// What a query reads of a project once it takes it as a candidate, side by side in one row of
+// two cache lines: first what its skills value and bound read, then where and when it is.
+const ROW = 16;
+const R_REQ_START = 0;
+const R_REQ_END = 1;
+const R_THEME = 2;
+// Hours needed per week; NaN when not stated.
+const R_HOURS = 3;
+const R_GOAL_FIT = 4;
+const R_REGION = 5;
+const R_FAIRNESS = 6;
+const R_MODE = 7;
+// Unit vector (for chords), then latitude, longitude and cosLatitude (for haversineKm).
+const R_X = 8;
+const R_Y = 9;
+const R_Z = 10;
+const R_LAT = 11;
+const R_LNG = 12;
+const R_COS = 13;
+// The period as date ranks (see dateRank); an open end is Infinity.
+const R_FROM = 14;
+const R_TO = 15;
+// A requirement in a row of its own: skill index, minimum level, weight, must (1/0).
+const REQ = 4;
 // Candidates are sorted into this many slices of their first bound, best slice first.
 const SLICES = 512;
 // A first bound is summed in another order than FactorCombiner's and not rounded: it may fall
@@ -92,17 +119,16 @@ export class ProjectIndex {
   private readonly n: number;
   private readonly ids: string[];
   private readonly combiner: FactorCombiner;
-  // Per project, in typed arrays (internal order).
+  // Per project, in internal order: its row, its requirements (REQ numbers each, from the row's
+  // R_REQ_START to R_REQ_END), and what building the postings and bucket reads.
+  private readonly rows: Float64Array;
+  private readonly reqs: Float64Array;
   private readonly mode: Uint8Array;
   private readonly theme: Int32Array;
   private readonly goalFit: Int32Array;
   private readonly region: Int32Array;
   private readonly fairness: Float64Array;
-  // Hours needed per week; NaN when not stated.
-  private readonly hours: Float64Array;
-  private readonly geo: Float64Array;
-  // The period as date ranks (see dateRank), from and to side by side; an open end is Infinity.
-  private readonly period: Float64Array;
+  private readonly reqCount: Int32Array;
   // Everything of a project the first bound reads but fairness and tie: theme, goals served,
   // mode and hours, as a class number; classes of the same values share their number.
   private readonly klass: Uint16Array;
@@ -110,13 +136,6 @@ export class ProjectIndex {
   private readonly classGoalFit: Int32Array;
   private readonly classMode: Uint8Array;
   private readonly classHours: Float64Array;
-  // Requirements of project i at reqStart[i] to reqStart[i + 1]: skill index, minimum level,
-  // weight, must.
-  private readonly reqStart: Int32Array;
-  private readonly reqSkill: Int32Array;
-  private readonly reqMin: Float64Array;
-  private readonly reqWeight: Float64Array;
-  private readonly reqMust: Uint8Array;
   private readonly mustCount: Int32Array;
   private readonly kinds: Int32Array;
   private readonly skillIndex = new Map<string, number>();
@@ -136,6 +155,8 @@ export class ProjectIndex {
   // Per query: the participant and what it brings, found once.
   private top: TopK = new TopK(0);
   private readonly levels: Float64Array;
+  // The skills the participant holds that some project asks for (their indexes), and how many.
+  private held = new Int32Array(16);
   private readonly themeValues: Float64Array;
   // The weighted sum of a class's factors but skills, tie and fairness, at the highest distance
   // value the participant can have with its projects.
@@ -175,16 +196,14 @@ export class ProjectIndex {
     const n = (this.n = projects.length);
     this.ids = projects.map((p) => p.id);
     this.combiner = new FactorCombiner(weights);
+    this.rows = new Float64Array(n * ROW);
     this.mode = new Uint8Array(n);
     this.theme = new Int32Array(n);
     this.goalFit = new Int32Array(n);
     this.region = new Int32Array(n);
     this.fairness = new Float64Array(n);
-    this.hours = new Float64Array(n);
-    this.geo = new Float64Array(n * GEO);
-    this.period = new Float64Array(n * 2);
+    this.reqCount = new Int32Array(n);
     this.klass = new Uint16Array(n);
-    this.reqStart = new Int32Array(n + 1);
     this.mustCount = new Int32Array(n);
     this.kinds = new Int32Array(n);
     const dateSet = new Set<string>();
@@ -199,6 +218,7 @@ export class ProjectIndex {
     const classes: Array<[number, number, number, number]> = [];
     const regionLists: number[][] = [];
     const regular: boolean[] = [];
+    let requirements = 0;
     for (let i = 0; i < n; i++) {
       const project = projects[i];
       const [x, y, z] = unitVector(project.location);
@@ -221,19 +241,32 @@ export class ProjectIndex {
             : MODE_HYBRID;
       const hours = project.hoursPerWeek ?? NaN;
       const goalFit = goalFitMask(project);
+      const fairness = fairnessValue(project.candidateCount);
       this.mode[i] = mode;
       this.theme[i] = theme;
       this.goalFit[i] = goalFit;
       this.region[i] = region;
-      this.fairness[i] = fairnessValue(project.candidateCount);
-      this.hours[i] = hours;
-      this.geo.set(
-        [x, y, z, project.location.lat, project.location.lng, cosLatitude(project.location.lat)],
-        i * GEO,
-      );
-      this.period[2 * i] = this.dateRank(project.period.from);
-      this.period[2 * i + 1] =
-        project.period.to === null ? Infinity : this.dateRank(project.period.to);
+      this.fairness[i] = fairness;
+      const row = i * ROW;
+      const { rows } = this;
+      rows[row + R_REQ_START] = requirements * REQ;
+      requirements += project.skills.length;
+      rows[row + R_REQ_END] = requirements * REQ;
+      rows[row + R_THEME] = theme;
+      rows[row + R_HOURS] = hours;
+      rows[row + R_GOAL_FIT] = goalFit;
+      rows[row + R_REGION] = region;
+      rows[row + R_FAIRNESS] = fairness;
+      rows[row + R_MODE] = mode;
+      rows[row + R_X] = x;
+      rows[row + R_Y] = y;
+      rows[row + R_Z] = z;
+      rows[row + R_LAT] = project.location.lat;
+      rows[row + R_LNG] = project.location.lng;
+      rows[row + R_COS] = cosLatitude(project.location.lat);
+      rows[row + R_FROM] = this.dateRank(project.period.from);
+      rows[row + R_TO] = project.period.to === null ? Infinity : this.dateRank(project.period.to);
+      this.reqCount[i] = project.skills.length;
       const classKey = `${theme}/${goalFit}/${mode}/${hours}`;
       let klass = classIndex.get(classKey);
       if (klass === undefined) {
@@ -242,7 +275,6 @@ export class ProjectIndex {
       }
       this.klass[i] = klass;
       this.kinds[i] = eligibleKindMask(project);
-      this.reqStart[i + 1] = this.reqStart[i] + project.skills.length;
       regular[i] = isRegular(project) && klass < 0x10000;
       if (!regular[i]) this.irregular.push(i);
       for (const s of project.skills) {
@@ -254,51 +286,53 @@ export class ProjectIndex {
     this.classGoalFit = Int32Array.from(classes, (c) => c[1]);
     this.classMode = Uint8Array.from(classes, (c) => c[2]);
     this.classHours = Float64Array.from(classes, (c) => c[3]);
-    const requirements = this.reqStart[n];
-    this.reqSkill = new Int32Array(requirements);
-    this.reqMin = new Float64Array(requirements);
-    this.reqWeight = new Float64Array(requirements);
-    this.reqMust = new Uint8Array(requirements);
+    this.reqs = new Float64Array(requirements * REQ);
     for (let i = 0; i < n; i++) {
       projects[i].skills.forEach((s, j) => {
-        const r = this.reqStart[i] + j;
-        this.reqSkill[r] = this.skillIndex.get(s.skillId)!;
-        this.reqMin[r] = s.minLevel;
-        this.reqWeight[r] = s.weight;
-        this.reqMust[r] = s.must ? 1 : 0;
+        const r = this.rows[i * ROW + R_REQ_START] + j * REQ;
+        this.reqs[r] = this.skillIndex.get(s.skillId)!;
+        this.reqs[r + 1] = s.minLevel;
+        this.reqs[r + 2] = s.weight;
+        this.reqs[r + 3] = s.must ? 1 : 0;
       });
     }
     this.regionProjects = new PackedLists(regionLists);
 
     const skills = this.skillIndex.size;
+    // Each project's key must-have (skill index and minimum level; -1 without must-haves) and
+    // the skill indexes it asks for, worked out once for every partition.
+    const keySkill = new Int32Array(n);
+    const keyMin = new Float64Array(n);
+    const askedSkills: number[][] = [];
+    for (let i = 0; i < n; i++) {
+      const key = keyRequirement(projects[i]);
+      keySkill[i] = key < 0 ? -1 : this.skillIndex.get(projects[i].skills[key].skillId)!;
+      keyMin[i] = key < 0 ? 0 : projects[i].skills[key].minLevel;
+      askedSkills.push(projects[i].skills.map((s) => this.skillIndex.get(s.skillId)!));
+    }
     for (let part = 0; part < PARTITIONS; part++) {
       const allowed = (i: number) =>
         regular[i] && partitionAllows(part, this.kinds[i], this.mode[i] === MODE_ONSITE);
       const keyed: number[][] = Array.from({ length: skills }, () => []);
-      const keyedMin: number[][] = Array.from({ length: skills }, () => []);
       const nice: number[][] = Array.from({ length: skills }, () => []);
       // Internal order already runs by key and minimum level, so the lists come out sorted.
       for (let i = 0; i < n; i++) {
         if (!allowed(i)) continue;
-        const key = keyRequirement(projects[i]);
-        if (key >= 0) {
-          const s = this.skillIndex.get(projects[i].skills[key].skillId)!;
-          keyed[s].push(i);
-          keyedMin[s].push(projects[i].skills[key].minLevel);
-        } else {
-          for (const required of projects[i].skills) {
-            nice[this.skillIndex.get(required.skillId)!].push(i);
-          }
-        }
+        if (keySkill[i] >= 0) keyed[keySkill[i]].push(i);
+        else for (const s of askedSkills[i]) nice[s].push(i);
       }
       const keys = new PackedLists(keyed);
       const nices = new PackedLists(nice);
       this.postings.push({
         keyStart: keys.start,
         keyProject: keys.items,
-        keyMinLevel: Float64Array.from(keyedMin.flat()),
+        keyMinLevel: gather(keys.items, keyMin, new Float64Array(keys.items.length)),
         niceStart: nices.start,
         niceProject: nices.items,
+        keyClass: gather(keys.items, this.klass, new Uint16Array(keys.items.length)),
+        keyFairness: gather(keys.items, this.fairness, new Float64Array(keys.items.length)),
+        niceClass: gather(nices.items, this.klass, new Uint16Array(nices.items.length)),
+        niceFairness: gather(nices.items, this.fairness, new Float64Array(nices.items.length)),
         buckets: this.bucketsFor(allowed),
       });
     }
@@ -322,22 +356,26 @@ export class ProjectIndex {
   // projects, weights, k).
   rankProjects(participant: ParticipantFacts, k: number): RankedMatch[] {
     const top = this.rank(participant, k);
-    const scores = top.itemScores();
-    return top.items().map((i, j) => ({
-      participantId: participant.id,
-      projectId: this.ids[i],
-      score: scores[j],
-    }));
+    const ranked = new Array<RankedMatch>(top.size);
+    for (let j = 0; j < ranked.length; j++) {
+      ranked[j] = {
+        participantId: participant.id,
+        projectId: this.ids[top.ref(j)],
+        score: top.score(j),
+      };
+    }
+    return ranked;
   }
 
   // The participant's best k projects, best first, explained: as topProjects(participant,
   // projects, weights, k).
   topProjects(participant: ParticipantFacts, k: number): Match[] {
     const top = this.rank(participant, k);
-    const scores = top.itemScores();
-    return top
-      .items()
-      .map((i, j) => explainMatch(participant, this.projects[i], this.weights, scores[j]));
+    const matches = new Array<Match>(top.size);
+    for (let j = 0; j < matches.length; j++) {
+      matches[j] = explainMatch(participant, this.projects[top.ref(j)], this.weights, top.score(j));
+    }
+    return matches;
   }
 
   private rank(participant: ParticipantFacts, k: number): TopK {
@@ -366,8 +404,8 @@ export class ProjectIndex {
   // Projects without must-have skills, grouped so that a participant's bound is fairness plus a
   // per-group constant.
   private bucketsFor(allowed: (i: number) => boolean): Bucket[] {
-    const { ids, reqStart, fairness } = this;
-    const hasSkills = (i: number) => (reqStart[i + 1] > reqStart[i] ? 1 : 0);
+    const { ids, reqCount, fairness } = this;
+    const hasSkills = (i: number) => (reqCount[i] > 0 ? 1 : 0);
     const groups = new Map<string, number[]>();
     for (let i = 0; i < this.n; i++) {
       if (!allowed(i) || this.mustCount[i] > 0) continue;
@@ -389,7 +427,7 @@ export class ProjectIndex {
             goalFit: this.goalFit[first],
             skillsValue,
             projects: Int32Array.from(list),
-            fairness: Float64Array.from(list, (i) => fairness[i]),
+            fairness: gather(Int32Array.from(list), fairness, new Float64Array(list.length)),
             ceiling: this.combiner.combine(skillsValue, 1, 1, 1, 1, 0, fairness[first]),
           };
         })
@@ -401,15 +439,18 @@ export class ProjectIndex {
   // Takes in what the participant brings, once: skill levels by skill index (returned: the
   // skills to reset), theme values, goals as bits, tied regions, home, hours, periods as ranks,
   // and each class's share of the first bound.
-  private prepare(participant: ParticipantFacts): number[] {
+  private prepare(participant: ParticipantFacts): number {
     const { levels } = this;
-    const held: number[] = [];
-    for (const [skillId, level] of participant.skills) {
-      const s = this.skillIndex.get(skillId);
-      if (s === undefined) continue;
-      levels[s] = level;
-      held.push(s);
+    let heldCount = 0;
+    if (this.held.length < participant.skills.size) {
+      this.held = new Int32Array(participant.skills.size);
     }
+    participant.skills.forEach((level, skillId) => {
+      const s = this.skillIndex.get(skillId);
+      if (s === undefined) return;
+      levels[s] = level;
+      this.held[heldCount++] = s;
+    });
     const themes = this.themeValues;
     for (let t = 0; t < themes.length; t++) themes[t] = themeValue(participant, this.themeCodes[t]);
     this.goals = goalMask(participant.goals);
@@ -425,7 +466,12 @@ export class ProjectIndex {
     const home = participant.home;
     this.home = home !== null;
     if (home !== null) {
-      [this.homeX, this.homeY, this.homeZ] = unitVector(home);
+      const lat = home.lat * RAD;
+      const lng = home.lng * RAD;
+      // unitVector, without its array.
+      this.homeX = Math.cos(lat) * Math.cos(lng);
+      this.homeY = Math.cos(lat) * Math.sin(lng);
+      this.homeZ = Math.sin(lat);
       this.homeLat = home.lat;
       this.homeLng = home.lng;
       this.homeCos = cosLatitude(home.lat);
@@ -436,10 +482,11 @@ export class ProjectIndex {
     if (this.periods.length < 2 * this.periodCount) {
       this.periods = new Float64Array(2 * this.periodCount);
     }
-    participant.availability.forEach((period, j) => {
+    for (let j = 0; j < this.periodCount; j++) {
+      const period = participant.availability[j];
       this.periods[2 * j] = this.dateRank(period.from);
       this.periods[2 * j + 1] = period.to === null ? Infinity : this.dateRank(period.to);
-    });
+    }
     const w = this.weights.weights;
     const { classTerms, classTheme, classGoalFit, classMode, classHours } = this;
     for (let c = 0; c < classTerms.length; c++) {
@@ -450,7 +497,7 @@ export class ProjectIndex {
         w.distance * (classMode[c] === MODE_REMOTE || this.home ? 1 : 0.5) +
         w.goal * goalValueOfMasks(this.goals, classGoalFit[c]);
     }
-    return held;
+    return heldCount;
   }
 
   private collect(participant: ParticipantFacts): void {
@@ -458,7 +505,8 @@ export class ProjectIndex {
     seen.next();
     const partition = partitionOf(participant.kind, participant.remoteOnly);
     const postings = this.postings[partition];
-    const held = this.prepare(participant);
+    const heldCount = this.prepare(participant);
+    const held = this.held;
 
     // 1. Projects the bounds cannot reason about (a skills value above 1, say): scored outright.
     for (const i of this.irregular) {
@@ -473,15 +521,17 @@ export class ProjectIndex {
     // without must-haves. Each is queued in the slice of its first bound (skills at 1).
     this.sliceHead.fill(-1);
     this.queueLength = 0;
-    const { keyStart, keyProject, keyMinLevel, niceStart, niceProject } = postings;
-    for (const s of held) {
+    const { keyStart, keyProject, keyMinLevel, keyClass, keyFairness } = postings;
+    const { niceStart, niceProject, niceClass, niceFairness } = postings;
+    for (let h = 0; h < heldCount; h++) {
+      const s = held[h];
       const level = levels[s];
       for (let e = keyStart[s], end = keyStart[s + 1]; e < end && keyMinLevel[e] <= level; e++) {
-        this.addCandidate(keyProject[e]);
+        this.addCandidate(keyProject[e], keyClass[e], keyFairness[e]);
       }
       for (let e = niceStart[s], end = niceStart[s + 1]; e < end; e++) {
         const i = niceProject[e];
-        if (seen.mark(i)) this.addCandidate(i);
+        if (seen.mark(i)) this.addCandidate(i, niceClass[e], niceFairness[e]);
       }
     }
     for (const region of participant.regionTies) {
@@ -492,7 +542,7 @@ export class ProjectIndex {
         const i = items[e];
         if (this.mustCount[i] > 0 || !seen.mark(i)) continue;
         if (partitionAllows(partition, this.kinds[i], this.mode[i] === MODE_ONSITE)) {
-          this.addCandidate(i);
+          this.addCandidate(i, this.klass[i], this.fairness[i]);
         }
       }
     }
@@ -519,7 +569,7 @@ export class ProjectIndex {
         const bound = this.boundWith(
           i,
           skills,
-          this.mode[i] === MODE_REMOTE || this.home ? 1 : 0.5,
+          this.rows[i * ROW + R_MODE] === MODE_REMOTE || this.home ? 1 : 0.5,
         );
         if (!top.admits(bound, ids[i])) continue;
         const slice = bound > 0 ? Math.floor(bound * SLICES) : 0;
@@ -527,7 +577,7 @@ export class ProjectIndex {
         else this.enqueue(i, skills, slice);
       }
     }
-    for (const s of held) levels[s] = 0;
+    for (let h = 0; h < heldCount; h++) levels[held[h]] = 0;
 
     // 4. Everything else that can pass: projects without must-haves sharing no skill with the
     // participant and not in a tied region. Their bound is constant per bucket but for fairness.
@@ -551,9 +601,9 @@ export class ProjectIndex {
 
   // Queues a candidate in the slice of its first bound: skills at 1, the class's share at the
   // highest distance value, tie and fairness exact, summed without rounding.
-  private addCandidate(i: number): void {
+  private addCandidate(i: number, klass: number, fairness: number): void {
     const w = this.weights.weights;
-    let sum = w.skills + this.classTerms[this.klass[i]] + w.fairness * this.fairness[i];
+    let sum = w.skills + this.classTerms[klass] + w.fairness * fairness;
     if (this.ties && this.tiedRegions.has(this.region[i])) sum += w.tie;
     const share = sum / this.combiner.total;
     this.enqueue(i, NaN, share >= 1 ? SLICES - 1 : share > 0 ? Math.floor(share * SLICES) : 0);
@@ -570,18 +620,18 @@ export class ProjectIndex {
   // skillsValue from the participant's levels as laid out in `levels`: the same arithmetic in the
   // same order, so the same value; NaN when a must-have is not met.
   private skillsOrNaN(i: number): number {
-    const { levels, reqSkill, reqMin, reqWeight, reqMust } = this;
-    const start = this.reqStart[i];
-    const end = this.reqStart[i + 1];
+    const { levels, reqs, rows } = this;
+    const start = rows[i * ROW + R_REQ_START];
+    const end = rows[i * ROW + R_REQ_END];
     if (start === end) return 1;
     let weighted = 0;
     let total = 0;
-    for (let r = start; r < end; r++) {
-      const level = levels[reqSkill[r]];
-      const min = reqMin[r];
-      if (reqMust[r] === 1 && level < min) return NaN;
-      weighted += reqWeight[r] * skillCredit(level, min);
-      total += reqWeight[r];
+    for (let r = start; r < end; r += REQ) {
+      const level = levels[reqs[r]];
+      const min = reqs[r + 1];
+      if (reqs[r + 3] === 1 && level < min) return NaN;
+      weighted += reqs[r + 2] * skillCredit(level, min);
+      total += reqs[r + 2];
     }
     return weighted / total;
   }
@@ -590,32 +640,34 @@ export class ProjectIndex {
   // one: every other factor is exact (the same functions, or values stored from them). With the
   // exact skills and distance values it is the exact score.
   private boundWith(i: number, skills: number, distance: number): number {
-    const hours = this.hours[i];
+    const { rows } = this;
+    const row = i * ROW;
+    const hours = rows[row + R_HOURS];
     return this.combiner.combine(
       skills,
-      this.themeValues[this.theme[i]],
+      this.themeValues[rows[row + R_THEME]],
       hoursValue(this.weeklyHours, hours !== hours ? null : hours),
       distance,
-      goalValueOfMasks(this.goals, this.goalFit[i]),
-      this.ties && this.tiedRegions.has(this.region[i]) ? 1 : 0,
-      this.fairness[i],
+      goalValueOfMasks(this.goals, rows[row + R_GOAL_FIT]),
+      this.ties && this.tiedRegions.has(rows[row + R_REGION]) ? 1 : 0,
+      rows[row + R_FAIRNESS],
     );
   }
 
   // Scores project i unless its bound with the chord distance rules it out.
   private consider(i: number, skills: number): void {
-    const mode = this.mode[i];
+    const { rows } = this;
+    const row = i * ROW;
+    const mode = rows[row + R_MODE];
     let distance = mode === MODE_REMOTE ? 1 : 0.5;
     if (mode !== MODE_REMOTE && this.home) {
-      const g = i * GEO;
-      const geo = this.geo;
       const chord = chordLowerBoundKm(
         this.homeX,
         this.homeY,
         this.homeZ,
-        geo[g],
-        geo[g + 1],
-        geo[g + 2],
+        rows[row + R_X],
+        rows[row + R_Y],
+        rows[row + R_Z],
       );
       if (mode === MODE_ONSITE && chord > this.range) return;
       distance = distanceValueNear(mode === MODE_HYBRID, chord);
@@ -628,19 +680,19 @@ export class ProjectIndex {
   // leave (periods, travel range), the exact km, and the same combination.
   private score(i: number, skills: number): void {
     this.scoredPairs++;
-    if (this.periodCount > 0 && !this.periodsOverlap(i)) return;
-    const mode = this.mode[i];
+    const { rows } = this;
+    const row = i * ROW;
+    if (this.periodCount > 0 && !this.periodsOverlap(row)) return;
+    const mode = rows[row + R_MODE];
     let distance = mode === MODE_REMOTE ? 1 : 0.5;
     if (mode !== MODE_REMOTE && this.home) {
-      const g = i * GEO;
-      const geo = this.geo;
       const km = haversineKm(
         this.homeLat,
         this.homeLng,
         this.homeCos,
-        geo[g + 3],
-        geo[g + 4],
-        geo[g + 5],
+        rows[row + R_LAT],
+        rows[row + R_LNG],
+        rows[row + R_COS],
       );
       // Written as withinTravelRange tests it, so that a NaN km fails here too.
       if (mode === MODE_ONSITE && !(km <= this.range)) return;
@@ -651,10 +703,10 @@ export class ProjectIndex {
 
   // periodsOverlap on ranks: some period of the participant's neither ends before the project's
   // starts nor starts after it ends.
-  private periodsOverlap(i: number): boolean {
+  private periodsOverlap(row: number): boolean {
     const { periods } = this;
-    const from = this.period[2 * i];
-    const to = this.period[2 * i + 1];
+    const from = this.rows[row + R_FROM];
+    const to = this.rows[row + R_TO];
     for (let j = 0; j < 2 * this.periodCount; j += 2) {
       if (!(periods[j + 1] < from) && !(to < periods[j])) return true;
     }
@@ -676,13 +728,24 @@ function isRegular(project: ProjectFacts): boolean {
   );
 }
 
+// source[items[j]] into out[j], for every j.
+function gather<T extends Float64Array | Uint16Array>(
+  items: Int32Array,
+  source: ArrayLike<number>,
+  out: T,
+): T {
+  for (let j = 0; j < items.length; j++) out[j] = source[items[j]];
+  return out;
+}
+
 // The must-have a project is listed under: the highest minimum level (fewest people meet it),
 // the first of equals; -1 without must-haves.
 function keyRequirement(project: ProjectFacts): number {
+  const skills = project.skills;
   let key = -1;
-  project.skills.forEach((s, j) => {
-    if (s.must && (key < 0 || s.minLevel > project.skills[key].minLevel)) key = j;
-  });
+  for (let j = 0; j < skills.length; j++) {
+    if (skills[j].must && (key < 0 || skills[j].minLevel > skills[key].minLevel)) key = j;
+  }
   return key;
 }
 

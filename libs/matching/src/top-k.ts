@@ -53,6 +53,19 @@ export class TopK {
     refs[i] = ref;
   }
 
+  // How many items are kept; ref(j) and score(j) read the j-th best without copying.
+  get size(): number {
+    return this.count;
+  }
+
+  ref(j: number): number {
+    return this.refs[j];
+  }
+
+  score(j: number): number {
+    return this.scores[j];
+  }
+
   // The refs of the kept items, best first.
   items(): number[] {
     return Array.from(this.refs.subarray(0, this.count));
