@@ -1,0 +1,11 @@
+import { createTheme } from '@mantine/core';
+
+// Indigo (藍) as the brand colour; its 7th shade keeps text contrast above 4.5:1 on white.
+export const theme = createTheme({
+  primaryColor: 'indigo',
+  primaryShade: 7,
+  fontFamily:
+    'system-ui, -apple-system, "Hiragino Sans", "Noto Sans CJK JP", "Noto Sans JP", "Yu Gothic UI", Meiryo, sans-serif',
+  headings: { fontWeight: '700' },
+  defaultRadius: 'md',
+});
