@@ -6,12 +6,12 @@ import type { Session } from '../auth/session';
 import { SessionProvider, useSession } from '../auth/session-context';
 import { createGraphQLClient } from '../graphql/client';
 import { createRouter } from './routes';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 export function App({ session }: { session: Session }) {
   const router = useMemo(createRouter, []);
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <SessionProvider session={session}>
         <PersonalGraphQLClient>
           <RouterProvider router={router} />

@@ -1,7 +1,8 @@
 import { Anchor, AppShell, Burger, Button, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { useEffect } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session-context';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { NotificationBell } from '../notifications/NotificationBell';
@@ -10,12 +11,19 @@ import { NotificationBell } from '../notifications/NotificationBell';
 // navigation, language and account move into a menu opened by the burger.
 export function AppLayout() {
   const { t } = useTranslation();
-  const [menuOpen, menu] = useDisclosure(false);
+  const [menuOpen, { toggle: toggleMenu, close: closeMenu }] = useDisclosure(false);
   const { current } = useSession();
+  // Going somewhere (a link, signing out) closes the menu; changing the language does not.
+  const { pathname } = useLocation();
+  useEffect(closeMenu, [pathname, closeMenu]);
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !menuOpen, desktop: true } }}
+      navbar={{
+        width: 280,
+        breakpoint: 'sm',
+        collapsed: { mobile: !menuOpen, desktop: !menuOpen },
+      }}
       padding="md"
     >
       <AppShell.Header>
@@ -39,7 +47,7 @@ export function AppLayout() {
             </Group>
             <Burger
               opened={menuOpen}
-              onClick={menu.toggle}
+              onClick={toggleMenu}
               hiddenFrom="sm"
               size="sm"
               aria-label={t('app.menu')}
@@ -48,13 +56,16 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="md" aria-label={t('app.menu')} onClick={menu.close}>
-        <Stack>
-          <MainNav />
-          <LanguageSwitch />
-          <AccountActions />
-        </Stack>
-      </AppShell.Navbar>
+      {/* Rendered only while open: a closed one would still take keyboard focus off-screen. */}
+      {menuOpen && (
+        <AppShell.Navbar p="md" aria-label={t('app.menu')}>
+          <Stack>
+            <MainNav />
+            <LanguageSwitch />
+            <AccountActions />
+          </Stack>
+        </AppShell.Navbar>
+      )}
       <AppShell.Main id="main">
         <Outlet />
       </AppShell.Main>

@@ -1,5 +1,5 @@
 import { type CombinedError, type Exchange, makeOperation, type Operation } from '@urql/core';
-import { filter, map, pipe } from 'wonka';
+import { filter, makeSubject, map, merge, pipe } from 'wonka';
 import type { Session } from './session';
 
 // Every operation carries the session's access token. One the API refuses as UNAUTHENTICATED
@@ -7,12 +7,15 @@ import type { Session } from './session';
 // once, and the operation sent again: with the new token, or with none if the session ended,
 // which public queries still answer.
 export function authExchange(session: Session): Exchange {
-  return ({ client, forward }) =>
-    (operations$) =>
-      pipe(
+  return ({ forward }) =>
+    (operations$) => {
+      // Retries go straight back into this exchange's stream: the client would not dispatch
+      // again an operation whose first result it never saw.
+      const retries = makeSubject<Operation>();
+      return pipe(
         forward(
           pipe(
-            operations$,
+            merge([operations$, retries.source]),
             map((operation) => withToken(operation, session)),
           ),
         ),
@@ -20,13 +23,14 @@ export function authExchange(session: Session): Exchange {
           const { operation } = result;
           if (!isUnauthenticated(result.error) || operation.context.authRetried) return true;
           void session.renew().then(() => {
-            client.reexecuteOperation(
+            retries.next(
               makeOperation(operation.kind, operation, { ...operation.context, authRetried: true }),
             );
           });
           return false;
         }),
       );
+    };
 }
 
 function withToken(operation: Operation, session: Session): Operation {

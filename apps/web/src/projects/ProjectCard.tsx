@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { ProjectSearchQuery } from '../gql/graphql';
 import { formatPeriod } from '../i18n/format';
 import { localName } from '../i18n/local-name';
+import { placeName } from '../i18n/place-name';
 
 type ProjectSummary = ProjectSearchQuery['projects']['edges'][number]['node'];
 
@@ -22,8 +23,7 @@ export function ProjectCard({ project }: { project: ProjectSummary }) {
         <h2 style={{ font: 'inherit', margin: 0 }}>{project.title}</h2>
       </Anchor>
       <Text size="sm" mt={4}>
-        {localName(project.place.prefecture, language)} {project.place.municipality.name} ·{' '}
-        {project.region.name}
+        {placeName(project.place, language)} · {project.region.name}
       </Text>
       <Text size="sm" c="gray.7">
         {formatPeriod(project.startDate, project.endDate, language)} ·{' '}

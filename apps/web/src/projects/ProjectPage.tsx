@@ -19,7 +19,8 @@ import { useSession } from '../auth/session-context';
 import type { ProjectQuery as ProjectData } from '../gql/graphql';
 import { formatMonth, formatPeriod } from '../i18n/format';
 import { localName } from '../i18n/local-name';
-import { OrganizationNameQuery, ProjectQuery } from './project-documents';
+import { placeName } from '../i18n/place-name';
+import { ProjectQuery } from './project-documents';
 
 type Project = ProjectData['project'];
 
@@ -71,18 +72,16 @@ function ProjectDetails({ project }: { project: Project }) {
             ? t('projects.hoursPerWeek', { hours: project.hoursPerWeek })
             : t('projects.hoursUnknown')}
         </Fact>
-        <Fact label={t('project.place')}>
-          {localName(project.place.prefecture, language)} {project.place.municipality.name}
-        </Fact>
+        <Fact label={t('project.place')}>{placeName(project.place, language)}</Fact>
         <Fact label={t('project.region')}>{project.region.name}</Fact>
-        {project.program && (
+        {project.supervisingIntermediaries.length > 0 && (
           <Fact label={t('project.intermediary')}>
-            <IntermediaryName id={project.program.intermediaryOrganizationId} />
-            <Text size="sm" c="gray.7">
-              {t('project.program')}: {project.program.name}
-            </Text>
+            {project.supervisingIntermediaries
+              .map((o) => o.name)
+              .join(language === 'ja' ? '、' : ', ')}
           </Fact>
         )}
+        {project.program && <Fact label={t('project.program')}>{project.program.name}</Fact>}
         {project.seasonMonths.length > 0 && (
           <Fact label={t('project.season')}>
             {project.seasonMonths
@@ -149,9 +148,4 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
       </Text>
     </div>
   );
-}
-
-function IntermediaryName({ id }: { id: string }) {
-  const [{ data }] = useQuery({ query: OrganizationNameQuery, variables: { id } });
-  return <>{data?.organization.name ?? '…'}</>;
 }

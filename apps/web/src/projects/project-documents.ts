@@ -91,7 +91,10 @@ export const ProjectQuery = graphql(`
       program {
         id
         name
-        intermediaryOrganizationId
+      }
+      supervisingIntermediaries {
+        id
+        name
       }
       requiredSkills {
         skillId
@@ -100,15 +103,6 @@ export const ProjectQuery = graphql(`
         minLevel
         requirement
       }
-    }
-  }
-`);
-
-export const OrganizationNameQuery = graphql(`
-  query OrganizationName($id: ID!) {
-    organization(id: $id) {
-      id
-      name
     }
   }
 `);
