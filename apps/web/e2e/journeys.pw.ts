@@ -169,3 +169,67 @@ test.describe('a participant', () => {
     await expect(page.getByTestId('notification-bell')).toHaveCount(0);
   });
 });
+
+test.describe('region staff', () => {
+  test("see the bell's unread count rise as a notification arrives", async ({
+    page,
+    request,
+  }, testInfo) => {
+    await page.goto('/sign-in');
+    await page.getByLabel('メールアドレス').fill('mukawa@demo.tsunagu.jp');
+    await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+    const bell = page.getByTestId('notification-bell');
+    await expect(bell).toHaveAttribute('aria-label', /未読 \d+ 件/);
+    const unread = async () =>
+      Number(/未読 (\d+) 件/.exec((await bell.getAttribute('aria-label')) ?? '')?.[1]);
+    const before = await unread();
+
+    // Someone applies to one of むかわ町's projects, through the API.
+    const gql = async <T = unknown>(query: string, variables: object, token?: string) => {
+      const response = await request.post('/graphql', {
+        data: { query, variables },
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+      const body = (await response.json()) as { data: T; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      return body.data;
+    };
+    const { signUp } = await gql<{ signUp: { accessToken: string } }>(
+      'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
+      {
+        input: {
+          email: uniqueEmail('applicant'),
+          password: 'long-enough-password',
+          displayName: '応募 太郎',
+        },
+      },
+    );
+    await gql(
+      'mutation($input: ParticipantProfileInput!) { saveMyParticipantProfile(input: $input) { kind } }',
+      { input: { kind: 'PRO_BONO', homeMunicipalityCode: '131130', bio: '東京から応援します' } },
+      signUp.accessToken,
+    );
+    const { projects } = await gql<{ projects: { edges: Array<{ node: { id: string } }> } }>(
+      '{ projects(filter: { municipalityCode: "015865" }, first: 1) { edges { node { id } } } }',
+      {},
+    );
+    await gql(
+      'mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id } }',
+      {
+        input: {
+          projectId: projects.edges[0].node.id,
+          motivation: 'マルシェの運営を手伝いたいです。',
+        },
+      },
+      signUp.accessToken,
+    );
+
+    // No reload: the subscription brings it.
+    await expect.poll(unread, { timeout: 20_000 }).toBeGreaterThan(before);
+    await bell.click();
+    await expect(page.getByRole('dialog').getByText('お知らせ', { exact: true })).toBeVisible();
+    await expectAccessible(page);
+    await saveScreenshot(page, testInfo, 'notifications');
+  });
+});

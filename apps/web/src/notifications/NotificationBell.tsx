@@ -36,16 +36,17 @@ export function NotificationBell() {
   return (
     <Popover width={320} position="bottom-end" shadow="md">
       <Popover.Target>
-        <Indicator label={unread} size={18} disabled={unread === 0} color="red" offset={4}>
-          <ActionIcon
-            variant="subtle"
-            size="lg"
-            aria-label={t('app.notifications', { count: unread })}
-            data-testid="notification-bell"
-          >
+        <ActionIcon
+          variant="subtle"
+          size="lg"
+          aria-label={t('app.notifications', { count: unread })}
+          data-testid="notification-bell"
+          style={{ overflow: 'visible' }}
+        >
+          <Indicator label={unread} size={16} disabled={unread === 0} color="red.9" offset={2}>
             <BellIcon />
-          </ActionIcon>
-        </Indicator>
+          </Indicator>
+        </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown>
         <LatestNotifications language={i18n.language} unread={unread} />
