@@ -62,6 +62,8 @@ test.describe('a guest', () => {
       await expect(page.getByText(label, { exact: true })).toBeVisible();
     }
     await expect(page.getByText(/\d{4}年\d{1,2}月\d{1,2}日/).first()).toBeVisible();
+    // The map of Japan, drawn from bundled geometry with no tile server.
+    await expect(page.getByTestId('project-map').locator('svg path').first()).toBeVisible();
     await expectAccessible(page);
     await saveScreenshot(page, testInfo, 'project');
 

@@ -21,6 +21,7 @@ import { formatMonth, formatPeriod } from '../i18n/format';
 import { localName } from '../i18n/local-name';
 import { placeName } from '../i18n/place-name';
 import { ProjectQuery } from './project-documents';
+import { ProjectMap } from './ProjectMap';
 
 type Project = ProjectData['project'];
 
@@ -98,6 +99,14 @@ function ProjectDetails({ project }: { project: Project }) {
           {t('project.people', { count: project.capacity })}
         </Fact>
       </SimpleGrid>
+      <ProjectMap
+        point={{
+          lat: project.place.lat,
+          lng: project.place.lng,
+          prefectureEn: project.place.prefecture.nameEn,
+        }}
+        caption={placeName(project.place, language)}
+      />
       <Paper withBorder p="md" component="section" aria-labelledby="skills-title">
         <Title order={2} size="h4" id="skills-title" mb="xs">
           {t('project.skills')}
