@@ -1,5 +1,5 @@
 import type { Actor, PolicyService, ProjectScope } from '@tsunagu/identity';
-import { ProjectStatus } from './project.entity';
+import { ProjectStatus } from './project-status';
 
 // What someone can do to a project, and who they are to it.
 export enum ProjectAction {

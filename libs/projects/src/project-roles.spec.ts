@@ -3,7 +3,7 @@ import type { Actor, ActorMembership } from '../../identity/src/actor';
 import { MembershipRole, OrganizationKind } from '../../identity/src/organization.types';
 import { PolicyService, ProjectScope } from '../../identity/src/policy.service';
 import { decideTransition, ProjectAction, ProjectRole, projectRolesOf } from './project-lifecycle';
-import { ProjectStatus } from './project.entity';
+import { ProjectStatus } from './project-status';
 
 // The people of test/project-lifecycle.e2e-spec.ts, as actors: that file takes each step through
 // GraphQL once; here every person takes every step from every status.
