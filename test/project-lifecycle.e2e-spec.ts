@@ -45,19 +45,30 @@ describe('project lifecycle', () => {
   beforeAll(async () => {
     platform = await startTestPlatform();
     f = new Fixtures(platform);
-    const admin = await f.admin();
-    const [region, otherRegion, coveringHub, farHub, participant] = await Promise.all([
-      f.signUp('bihoro-staff'),
+    // 美幌町 under an intermediary covering 北海道; the projects are each test's own.
+    const scene = await f.supervisedRegion({
+      municipalityCode: '015431',
+      regionStaff: ['bihoro-staff'],
+      hubStaff: ['hokkaido-hub'],
+      participants: ['participant'],
+      project: false,
+    });
+    const { admin } = scene;
+    regionId = scene.regionId;
+    const [otherRegion, farHub] = await Promise.all([
       f.signUp('mukawa-staff'),
-      f.signUp('hokkaido-hub'),
       f.signUp('iwate-hub'),
-      f.participant('participant'),
     ]);
     townHub = await f.signUp('bihoro-hub');
-    people = { region, otherRegion, coveringHub, farHub, participant, admin };
-    regionId = await f.region(admin, '015431', [region]); // 美幌町
+    people = {
+      region: scene.regionStaff,
+      otherRegion,
+      coveringHub: scene.hubStaff,
+      farHub,
+      participant: scene.participants[0],
+      admin,
+    };
     await f.region(admin, '015865', [otherRegion]); // むかわ町
-    await f.intermediary(admin, { prefectureCodes: ['01'] }, [coveringHub]);
     await f.intermediary(admin, { municipalityCodes: ['015431'] }, [townHub]);
     await f.intermediary(admin, { prefectureCodes: ['03'] }, [farHub]);
   });
