@@ -378,7 +378,15 @@ describe('project lifecycle', () => {
     });
   });
 
+  // A refused step changes nothing (expectRejected checks it), so one project serves a table of
+  // refusals; made when the first test needs it.
+  const shared = (status: Status) => {
+    let id: Promise<string> | undefined;
+    return () => (id ??= projectIn(status));
+  };
+
   describe('extending a published project', () => {
+    const refusedExtensions = shared('PUBLISHED');
     const extend = (person: Person, input: Record<string, unknown>) =>
       platform.gql(EXTEND, { input }, person.token);
 
@@ -464,7 +472,7 @@ describe('project lifecycle', () => {
       ['a malformed date', { endDate: '2027-13-01' }, ['input', 'endDate'], /YYYY-MM-DD/],
       ['nothing to change', { capacity: 3 }, ['input'], /nothing to extend/],
     ])('rejects %s', async (_what, input, path, message) => {
-      const id = await projectIn('PUBLISHED');
+      const id = await refusedExtensions();
       const error = await expectRejected(
         id,
         () => extend(as('region'), { projectId: id, ...input }),
@@ -476,6 +484,7 @@ describe('project lifecycle', () => {
   });
 
   describe('editing', () => {
+    const refusedEdits = shared('DRAFT');
     const update = (person: Person, projectId: string, changes: Record<string, unknown>) =>
       platform.gql(UPDATE, { input: { projectId, changes } }, person.token);
 
@@ -579,7 +588,7 @@ describe('project lifecycle', () => {
       'municipalityCode',
       'requiredSkills',
     ])('rejects null for %s, which cannot be cleared', async (field) => {
-      const id = await projectIn('DRAFT');
+      const id = await refusedEdits();
       const error = await expectRejected(
         id,
         () => update(as('region'), id, { [field]: null }),
