@@ -14,6 +14,7 @@ import {
   toCohortType,
 } from '@tsunagu/cohorts';
 import { Actor } from '@tsunagu/identity';
+import { Allow, Authenticated, Role, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
 const ID_ARG = { type: () => ID };
@@ -25,6 +26,7 @@ export class CohortResolver {
     private readonly allocations: AllocationService,
   ) {}
 
+  @Allow(Role.INTERMEDIARY_STAFF, 'cohortStaff')
   @Mutation(() => CohortType, { description: "The program's intermediary staff." })
   async createCohort(
     @CurrentActor() actor: Actor,
@@ -33,6 +35,7 @@ export class CohortResolver {
     return toCohortType(await this.cohorts.create(actor, input.programId, input.name));
   }
 
+  @Allow(Role.INTERMEDIARY_STAFF, 'cohortStaff')
   @Mutation(() => CohortType, {
     description:
       "Published projects in the intermediary's remit (and not in another program). The intermediary's staff.",
@@ -44,6 +47,7 @@ export class CohortResolver {
     return toCohortType(await this.cohorts.addProjects(actor, input.cohortId, input.projects));
   }
 
+  @Allow(Role.INTERMEDIARY_STAFF, 'cohortStaff')
   @Mutation(() => CohortType, {
     description: "Participants whose profiles the intermediary sees. The intermediary's staff.",
   })
@@ -54,6 +58,7 @@ export class CohortResolver {
     return toCohortType(await this.cohorts.addMembers(actor, input.cohortId, input.participantIds));
   }
 
+  @ServiceChecks('cohortMember')
   @Mutation(() => CohortType, { description: 'A member ranks the projects they would join.' })
   async rankCohortProjects(
     @CurrentActor() actor: Actor,
@@ -62,6 +67,7 @@ export class CohortResolver {
     return toCohortType(await this.cohorts.rank(actor, input.cohortId, input.projectIds));
   }
 
+  @ServiceChecks('cohortMember')
   @Query(() => CohortType, {
     description:
       "The intermediary's staff see everything; members see the projects and their own ranking.",
@@ -70,11 +76,13 @@ export class CohortResolver {
     return toCohortType(await this.cohorts.view(actor, id));
   }
 
+  @Authenticated()
   @Query(() => [CohortType], { description: 'Cohorts you are a member of, newest first.' })
   async myCohorts(@CurrentActor() actor: Actor): Promise<CohortType[]> {
     return (await this.cohorts.mine(actor)).map(toCohortType);
   }
 
+  @Allow(Role.INTERMEDIARY_STAFF, 'cohortStaff')
   @Query(() => [CohortType], {
     description: "A program's cohorts, newest first. The intermediary's staff.",
   })
@@ -85,6 +93,7 @@ export class CohortResolver {
     return (await this.cohorts.forProgram(actor, programId)).map(toCohortType);
   }
 
+  @Allow(Role.INTERMEDIARY_STAFF, 'cohortStaff')
   @Mutation(() => AllocationType, {
     description: 'Queue an allocation of the cohort; the worker turns it into a proposal.',
   })
@@ -95,6 +104,7 @@ export class CohortResolver {
     return toAllocationType(await this.allocations.request(actor, args.cohortId, args.mode));
   }
 
+  @Allow(Role.INTERMEDIARY_STAFF, 'cohortStaff')
   @Query(() => AllocationType, { description: "The intermediary's staff." })
   async allocation(
     @CurrentActor() actor: Actor,
@@ -103,6 +113,7 @@ export class CohortResolver {
     return toAllocationType(await this.allocations.get(actor, id));
   }
 
+  @Allow(Role.INTERMEDIARY_STAFF, 'cohortStaff')
   @Mutation(() => AllocationType, {
     description:
       'Move participants between projects they ranked, or unassign them, before confirming.',
@@ -118,6 +129,7 @@ export class CohortResolver {
     return toAllocationType(await this.allocations.adjust(actor, input.allocationId, moves));
   }
 
+  @Allow(Role.INTERMEDIARY_STAFF, 'cohortStaff')
   @Mutation(() => AllocationType, {
     description: 'Turn a proposal into applications; once per cohort.',
   })

@@ -1,8 +1,8 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor } from '@tsunagu/identity';
 import { CreateProgramInput, ProgramService, ProgramType, toProgramType } from '@tsunagu/projects';
+import { Allow, Public, Role } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Public } from '../auth/public.decorator';
 
 @Resolver(() => ProgramType)
 export class ProgramResolver {
@@ -16,6 +16,7 @@ export class ProgramResolver {
     return (await this.programService.listFor(organizationId)).map(toProgramType);
   }
 
+  @Allow([Role.INTERMEDIARY_STAFF, Role.PLATFORM_ADMIN], 'programStaff')
   @Mutation(() => ProgramType, {
     description:
       'Days without a check-in before an engagement of the program is stale (null: the default).',
@@ -30,6 +31,7 @@ export class ProgramResolver {
     );
   }
 
+  @Allow([Role.INTERMEDIARY_STAFF, Role.PLATFORM_ADMIN], 'programStaff')
   @Mutation(() => ProgramType, { description: "The intermediary's staff create its programs." })
   async createProgram(
     @CurrentActor() actor: Actor,

@@ -33,8 +33,8 @@ import {
   UpdateProjectInput,
 } from '@tsunagu/projects';
 import { ThemeType, toThemeType } from '@tsunagu/taxonomy';
+import { AsParent, Public, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
-import { Public } from '../auth/public.decorator';
 import type { RequestLoaders } from '../graphql/data-loaders';
 
 const ID_ARG = { type: () => ID };
@@ -77,6 +77,7 @@ export class ProjectResolver {
     return toProjectType(await this.projectService.get(actor, id));
   }
 
+  @ServiceChecks('projectSupervisor')
   @Query(() => ProjectConnection, {
     description: "All of a region organisation's projects, drafts included.",
   })
@@ -91,6 +92,7 @@ export class ProjectResolver {
     );
   }
 
+  @ServiceChecks('projectSupervisor')
   @Query(() => [ProjectAuditEntryType], { description: "A project's audit trail, oldest first." })
   async projectHistory(
     @CurrentActor() actor: Actor,
@@ -100,6 +102,7 @@ export class ProjectResolver {
     return (await this.audit.history(actor, project)).map(toProjectAuditEntryType);
   }
 
+  @ServiceChecks('projectRegion')
   @Mutation(() => ProjectType, { description: 'Region staff draft a project.' })
   async createProject(
     @CurrentActor() actor: Actor,
@@ -108,6 +111,7 @@ export class ProjectResolver {
     return toProjectType(await this.projectService.create(actor, input));
   }
 
+  @ServiceChecks('projectRegion')
   @Mutation(() => ProjectType, { description: 'Region staff edit a draft.' })
   async updateProject(
     @CurrentActor() actor: Actor,
@@ -116,6 +120,7 @@ export class ProjectResolver {
     return toProjectType(await this.projectService.update(actor, input.projectId, input.changes));
   }
 
+  @ServiceChecks('projectRegion')
   @Mutation(() => ProjectType, { description: 'Region staff send a draft for review.' })
   async submitProject(
     @CurrentActor() actor: Actor,
@@ -124,6 +129,7 @@ export class ProjectResolver {
     return toProjectType(await this.lifecycle.transition(actor, id, ProjectAction.SUBMIT));
   }
 
+  @ServiceChecks('projectRemit')
   @Mutation(() => ProjectType, {
     description: 'A supervising intermediary sends a project back to draft.',
   })
@@ -142,6 +148,7 @@ export class ProjectResolver {
     );
   }
 
+  @ServiceChecks('projectRemit')
   @Mutation(() => ProjectType, {
     description: 'A supervising intermediary publishes a project in review.',
   })
@@ -155,6 +162,7 @@ export class ProjectResolver {
     );
   }
 
+  @ServiceChecks('projectSupervisor')
   @Mutation(() => ProjectType, { description: 'Close a published project early.' })
   async closeProject(
     @CurrentActor() actor: Actor,
@@ -171,6 +179,7 @@ export class ProjectResolver {
     );
   }
 
+  @ServiceChecks('projectSupervisor')
   @Mutation(() => ProjectType, { description: 'Archive a closed project or discard a draft.' })
   async archiveProject(
     @CurrentActor() actor: Actor,
@@ -179,6 +188,7 @@ export class ProjectResolver {
     return toProjectType(await this.lifecycle.transition(actor, id, ProjectAction.ARCHIVE));
   }
 
+  @ServiceChecks('projectSupervisor')
   @Mutation(() => ProjectType, {
     description: 'Run a published project longer (and optionally raise capacity).',
   })
@@ -192,6 +202,7 @@ export class ProjectResolver {
     );
   }
 
+  @ServiceChecks('projectSupervisor')
   @Mutation(() => ProjectType, { description: 'A review remark, kept in the audit trail.' })
   async commentOnProject(
     @CurrentActor() actor: Actor,
@@ -201,6 +212,7 @@ export class ProjectResolver {
     return toProjectType(await this.lifecycle.comment(actor, id, comment(text, true)!));
   }
 
+  @AsParent()
   @ResolveField(() => ThemeType)
   async theme(
     @Parent() project: ProjectType,
@@ -209,6 +221,7 @@ export class ProjectResolver {
     return toThemeType((await loaders.theme.load(project.themeCode))!);
   }
 
+  @AsParent()
   @ResolveField(() => OrganizationType)
   async region(
     @Parent() project: ProjectType,
@@ -217,6 +230,7 @@ export class ProjectResolver {
     return toOrganizationType((await loaders.organization.load(project.regionOrganizationId))!);
   }
 
+  @AsParent()
   @ResolveField(() => ProgramType, { nullable: true })
   async program(
     @Parent() project: ProjectType,
@@ -227,6 +241,7 @@ export class ProjectResolver {
     return program && toProgramType(program);
   }
 
+  @AsParent()
   @ResolveField(() => [RequiredSkillType], { description: 'Must-haves first, then by weight' })
   async requiredSkills(
     @Parent() project: ProjectType,
@@ -235,6 +250,7 @@ export class ProjectResolver {
     return (await loaders.requiredSkills.load(project.id)).map(toRequiredSkillType);
   }
 
+  @AsParent()
   @ResolveField(() => PlaceType)
   place(@Parent() project: ProjectType): PlaceType {
     return toPlaceType(project.municipalityCode);
