@@ -14,11 +14,13 @@ import {
   toCohortType,
 } from '@tsunagu/cohorts';
 import { Actor } from '@tsunagu/identity';
-import { Allow, Authenticated, Role, ServiceChecks } from '../auth/authorisation';
+import { Authenticated, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
 const ID_ARG = { type: () => ID };
 
+// Cohort staff operations are the service's to refuse: it answers NOT_FOUND to anyone but the
+// staff of the cohort's intermediary, so a cohort's existence is not confirmed by a role check.
 @Resolver(() => CohortType)
 export class CohortResolver {
   constructor(
@@ -26,7 +28,7 @@ export class CohortResolver {
     private readonly allocations: AllocationService,
   ) {}
 
-  @Allow(Role.INTERMEDIARY_STAFF, 'cohortStaff')
+  @ServiceChecks('cohortStaff')
   @Mutation(() => CohortType, { description: "The program's intermediary staff." })
   async createCohort(
     @CurrentActor() actor: Actor,
@@ -35,7 +37,7 @@ export class CohortResolver {
     return toCohortType(await this.cohorts.create(actor, input.programId, input.name));
   }
 
-  @Allow(Role.INTERMEDIARY_STAFF, 'cohortStaff')
+  @ServiceChecks('cohortStaff')
   @Mutation(() => CohortType, {
     description:
       "Published projects in the intermediary's remit (and not in another program). The intermediary's staff.",
@@ -47,7 +49,7 @@ export class CohortResolver {
     return toCohortType(await this.cohorts.addProjects(actor, input.cohortId, input.projects));
   }
 
-  @Allow(Role.INTERMEDIARY_STAFF, 'cohortStaff')
+  @ServiceChecks('cohortStaff')
   @Mutation(() => CohortType, {
     description: "Participants whose profiles the intermediary sees. The intermediary's staff.",
   })
@@ -82,7 +84,7 @@ export class CohortResolver {
     return (await this.cohorts.mine(actor)).map(toCohortType);
   }
 
-  @Allow(Role.INTERMEDIARY_STAFF, 'cohortStaff')
+  @ServiceChecks('cohortStaff')
   @Query(() => [CohortType], {
     description: "A program's cohorts, newest first. The intermediary's staff.",
   })
@@ -93,7 +95,7 @@ export class CohortResolver {
     return (await this.cohorts.forProgram(actor, programId)).map(toCohortType);
   }
 
-  @Allow(Role.INTERMEDIARY_STAFF, 'cohortStaff')
+  @ServiceChecks('cohortStaff')
   @Mutation(() => AllocationType, {
     description: 'Queue an allocation of the cohort; the worker turns it into a proposal.',
   })
@@ -104,7 +106,7 @@ export class CohortResolver {
     return toAllocationType(await this.allocations.request(actor, args.cohortId, args.mode));
   }
 
-  @Allow(Role.INTERMEDIARY_STAFF, 'cohortStaff')
+  @ServiceChecks('cohortStaff')
   @Query(() => AllocationType, { description: "The intermediary's staff." })
   async allocation(
     @CurrentActor() actor: Actor,
@@ -113,7 +115,7 @@ export class CohortResolver {
     return toAllocationType(await this.allocations.get(actor, id));
   }
 
-  @Allow(Role.INTERMEDIARY_STAFF, 'cohortStaff')
+  @ServiceChecks('cohortStaff')
   @Mutation(() => AllocationType, {
     description:
       'Move participants between projects they ranked, or unassign them, before confirming.',
@@ -129,7 +131,7 @@ export class CohortResolver {
     return toAllocationType(await this.allocations.adjust(actor, input.allocationId, moves));
   }
 
-  @Allow(Role.INTERMEDIARY_STAFF, 'cohortStaff')
+  @ServiceChecks('cohortStaff')
   @Mutation(() => AllocationType, {
     description: 'Turn a proposal into applications; once per cohort.',
   })

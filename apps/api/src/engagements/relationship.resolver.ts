@@ -80,7 +80,9 @@ export class RelationshipResolver {
     return (await this.relationships.myRegionRelationships(actor)).map(toRegionRelationshipType);
   }
 
-  @Allow([Role.REGION_STAFF, Role.INTERMEDIARY_STAFF], 'regionStaff')
+  // The service answers NOT_FOUND to anyone else, so a region's existence is not confirmed by a
+  // role check.
+  @ServiceChecks('regionStaff')
   @Query(() => [RegionRelationshipType], {
     description: "A region's relationships with participants, the most recent contact first.",
   })
