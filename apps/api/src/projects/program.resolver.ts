@@ -1,6 +1,12 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor } from '@tsunagu/identity';
-import { CreateProgramInput, ProgramService, ProgramType, toProgramType } from '@tsunagu/projects';
+import {
+  CreateProgramInput,
+  ProgramService,
+  ProgramType,
+  SetProgramStaleAfterDaysArgs,
+  toProgramType,
+} from '@tsunagu/projects';
 import { Allow, Public, Role } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
@@ -23,8 +29,7 @@ export class ProgramResolver {
   })
   async setProgramStaleAfterDays(
     @CurrentActor() actor: Actor,
-    @Args('programId', { type: () => ID }) programId: string,
-    @Args('days', { type: () => Int, nullable: true }) days: number | null,
+    @Args() { programId, days }: SetProgramStaleAfterDaysArgs,
   ): Promise<ProgramType> {
     return toProgramType(
       await this.programService.setStaleAfterDays(actor, programId, days ?? null),
