@@ -8,7 +8,7 @@ import {
   ObjectType,
   registerEnumType,
 } from '@nestjs/graphql';
-import { IsDateOnly } from '@tsunagu/core';
+import { IsDateOnly, isDateOnly } from '@tsunagu/core';
 import { ParticipantKind } from '@tsunagu/participants';
 import { Type } from 'class-transformer';
 import {
@@ -34,14 +34,11 @@ export enum KpiGroupBy {
 
 registerEnumType(KpiGroupBy, { name: 'KpiGroupBy' });
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 // What is wrong with the period ending on `to` (kpiPeriodProblems), once both days are days.
 function periodProblem(args?: ValidationArguments): string | undefined {
   const from = (args?.object as { from?: unknown } | undefined)?.from;
   const to: unknown = args?.value;
-  if (typeof from !== 'string' || typeof to !== 'string' || !DAY.test(from) || !DAY.test(to))
-    return undefined;
+  if (!isDateOnly(from) || !isDateOnly(to)) return undefined;
   return kpiPeriodProblems(from, to)[0]?.message;
 }
 

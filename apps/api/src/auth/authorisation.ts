@@ -38,7 +38,7 @@ export type ServiceRule = keyof typeof SERVICE_RULES;
 export type Authorisation =
   // Anyone, signed in or not.
   | { kind: 'public' }
-  // Any signed-in user: the service acts on the actor's own data only.
+  // Any signed-in user: the service acts on the actor's own data, or on data open to every user.
   | { kind: 'authenticated' }
   // Signed in with one of the roles; the service checks the rule against the object, if any.
   | { kind: 'allow'; roles: readonly Role[]; rule?: ServiceRule }
@@ -70,7 +70,8 @@ export function authorisationsOf(handler: object): readonly Authorisation[] {
 // No sign-in needed. Use sparingly.
 export const Public = () => declare({ kind: 'public' });
 
-// Any signed-in user, for operations on their own data (the service scopes by actor).
+// Any signed-in user, for operations on their own data (the service scopes by actor) or on data
+// every signed-in user may see (a program's weights).
 export const Authenticated = () => declare({ kind: 'authenticated' });
 
 // The guard refuses anyone without one of the roles; `rule` names what the service then checks
