@@ -8,7 +8,7 @@ import {
   ObjectType,
   registerEnumType,
 } from '@nestjs/graphql';
-import { IsDateOnly, PageArgs, Paginated, RequiredText } from '@tsunagu/core';
+import { InSteps, IsDateOnly, PageArgs, Paginated, RequiredText } from '@tsunagu/core';
 import {
   IsBoolean,
   IsEnum,
@@ -125,6 +125,7 @@ export class AddCheckInInput {
   @IsNumber({}, { message: 'must be a number' })
   @Min(0, { message: 'must be from 0 to 80, in steps of 0.1' })
   @Max(80, { message: 'must be from 0 to 80, in steps of 0.1' })
+  @InSteps(0.1, { message: 'must be from 0 to 80, in steps of 0.1' })
   hours!: number;
 
   @Field(() => Int, { nullable: true })
@@ -151,7 +152,7 @@ export class AddEngagementNoteInput {
   visibility!: EngagementNoteVisibility;
 
   @Field()
-  @IsString()
+  @RequiredText(4000)
   body!: string;
 }
 

@@ -29,15 +29,17 @@ export interface EngagementTransition {
   reason?: string | null;
   interview?: { slots: string[]; meetingUrl?: string | null; notes?: string | null } | null;
   terms?:
-    (Partial<Omit<EngagementTerms, 'supervisorId'>> & { supervisorId?: string | null }) | null;
+    | (Omit<EngagementTerms, 'endDate' | 'supervisorId'> & {
+        endDate?: string | null;
+        supervisorId?: string | null;
+      })
+    | null;
 }
 
 export interface EngagementContacts {
   participant: { name: string; email: string; phone: string | null };
   region: Array<{ name: string; email: string }>;
 }
-
-const REASON_MAX = 2000;
 
 // Engagements that ended without happening: no longer a project's candidate.
 const ENDED: readonly EngagementStatus[] = [
@@ -62,10 +64,8 @@ export class EngagementService {
   ) {}
 
   async transition(actor: Actor, input: EngagementTransition): Promise<Application> {
+    // Its length is checked already (TransitionEngagementInput); whether it is needed is not.
     const reason = input.reason?.trim() || null;
-    if (reason && reason.length > REASON_MAX) {
-      throw AppError.invalidField(['input', 'reason'], 'must be at most 2,000 characters');
-    }
     await this.dataSource.transaction(async (m) => {
       const application = await m.getRepository(Application).findOne({
         where: { id: input.applicationId },
@@ -234,15 +234,9 @@ export class EngagementService {
     if (!terms) throw AppError.invalidField(['input', 'terms'], 'are required to approve');
     const path = (field: string) => ['input', 'terms', field];
     const problems: FieldProblem[] = [];
+    // Dates and hours are in range already (EngagementTermsInput); goals are needed to approve.
     const { startDate, endDate = null, hoursPerWeek, goals } = terms;
-    if (!startDate) problems.push({ path: path('startDate'), message: 'is required' });
-    if (startDate && endDate && endDate < startDate) {
-      problems.push({ path: path('endDate'), message: 'must not be before startDate' });
-    }
-    if (!Number.isInteger(hoursPerWeek) || hoursPerWeek! < 1 || hoursPerWeek! > 80) {
-      problems.push({ path: path('hoursPerWeek'), message: 'must be a whole number from 1 to 80' });
-    }
-    if (!goals?.trim()) {
+    if (!goals.trim()) {
       problems.push({ path: path('goals'), message: 'must say what the engagement is for' });
     }
     const supervisorId = terms.supervisorId ?? actor.userId;
@@ -262,31 +256,20 @@ export class EngagementService {
     }
     if (problems.length) throw AppError.invalidFields(problems);
     return {
-      startDate: startDate!,
+      startDate,
       endDate,
-      hoursPerWeek: hoursPerWeek!,
-      goals: goals!.trim(),
+      hoursPerWeek,
+      goals: goals.trim(),
       supervisorId,
     };
   }
 }
 
-// Interview slots must be given; a meeting link, when given, is an https URL.
+// Proposing an interview needs a plan; its slots and link are checked already (InterviewPlanInput).
 function interviewOf(plan: EngagementTransition['interview']): InterviewPlan {
-  const path = (field: string) => ['input', 'interview', field];
-  if (!plan?.slots?.length) {
-    throw AppError.invalidField(path('slots'), 'must propose at least one slot');
+  if (!plan) {
+    throw AppError.invalidField(['input', 'interview', 'slots'], 'must propose at least one slot');
   }
-  const problems: FieldProblem[] = [];
-  plan.slots.forEach((slot, i) => {
-    if (Number.isNaN(Date.parse(slot))) {
-      problems.push({ path: [...path('slots'), String(i)], message: 'must be an ISO date-time' });
-    }
-  });
-  if (plan.meetingUrl && !/^https:\/\/\S+$/.test(plan.meetingUrl)) {
-    problems.push({ path: path('meetingUrl'), message: 'must be an https:// link' });
-  }
-  if (problems.length) throw AppError.invalidFields(problems);
   return {
     slots: plan.slots.map((s) => new Date(s).toISOString()),
     meetingUrl: plan.meetingUrl ?? null,

@@ -43,10 +43,8 @@ export class ScoringRunService {
       this.policy.isPlatformAdmin(actor),
       'Only platform admins re-score everyone',
     );
+    // At least 3 characters once trimmed already (StartFullRescoreInput).
     const why = reason.trim();
-    if (why.length < 3) {
-      throw AppError.invalidField(['input', 'reason'], 'must say why, in at least 3 characters');
-    }
     return this.dataSource.transaction((m) => this.start(m, why, actor.userId));
   }
 

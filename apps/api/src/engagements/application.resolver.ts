@@ -10,12 +10,14 @@ import {
   toApplicationType,
 } from '@tsunagu/engagements';
 import { Actor } from '@tsunagu/identity';
+import { Authenticated, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
 @Resolver(() => ApplicationType)
 export class ApplicationResolver {
   constructor(private readonly applications: ApplicationService) {}
 
+  @ServiceChecks('participant')
   @Mutation(() => ApplicationType, { description: 'Apply to a published project (once).' })
   async applyToProject(
     @CurrentActor() actor: Actor,
@@ -26,6 +28,7 @@ export class ApplicationResolver {
     );
   }
 
+  @ServiceChecks('companyOwner')
   @Mutation(() => [ApplicationType], {
     description:
       "A company's owners apply for one of its teams: an application per member, each going " +
@@ -44,6 +47,7 @@ export class ApplicationResolver {
     return applications.map(toApplicationType);
   }
 
+  @Authenticated()
   @Query(() => ApplicationConnection)
   async myApplications(
     @CurrentActor() actor: Actor,
@@ -52,6 +56,7 @@ export class ApplicationResolver {
     return mapConnection(await this.applications.mine(actor, page), toApplicationType);
   }
 
+  @ServiceChecks('projectSupervisor')
   @Query(() => ApplicationConnection, {
     description: "For the project's region and supervising intermediaries.",
   })

@@ -22,6 +22,7 @@ import {
   toSupervisedEngagementType,
 } from '@tsunagu/engagements';
 import { Actor } from '@tsunagu/identity';
+import { Allow, Role, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
 @Resolver()
@@ -32,6 +33,7 @@ export class EngagementAccompanimentResolver {
     private readonly responses: EngagementResponseService,
   ) {}
 
+  @ServiceChecks('engagementParty')
   @Mutation(() => EngagementCheckInType, {
     description: 'The participant reports on an ACTIVE engagement: what was done, hours, mood.',
   })
@@ -42,6 +44,7 @@ export class EngagementAccompanimentResolver {
     return toEngagementCheckInType(await this.accompaniment.addCheckIn(actor, input));
   }
 
+  @ServiceChecks('engagementParty')
   @Mutation(() => EngagementCheckInType, {
     description: "The region approves a check-in's hours; from then on they count.",
   })
@@ -52,6 +55,7 @@ export class EngagementAccompanimentResolver {
     return toEngagementCheckInType(await this.accompaniment.approveCheckInHours(actor, checkInId));
   }
 
+  @Allow([Role.REGION_STAFF, Role.INTERMEDIARY_STAFF], 'engagementParty')
   @Mutation(() => EngagementNoteType, {
     description: 'A note shared with the engagement, or a private note of the intermediary.',
   })
@@ -62,6 +66,7 @@ export class EngagementAccompanimentResolver {
     return toEngagementNoteType(await this.accompaniment.addNote(actor, input));
   }
 
+  @Allow([Role.REGION_STAFF, Role.INTERMEDIARY_STAFF], 'engagementParty')
   @Mutation(() => EngagementMilestoneType, { description: 'A milestone of an ACTIVE engagement.' })
   async addMilestone(
     @CurrentActor() actor: Actor,
@@ -70,6 +75,7 @@ export class EngagementAccompanimentResolver {
     return toEngagementMilestoneType(await this.accompaniment.addMilestone(actor, input));
   }
 
+  @ServiceChecks('engagementParty')
   @Mutation(() => EngagementMilestoneType)
   async completeMilestone(
     @CurrentActor() actor: Actor,
@@ -80,6 +86,7 @@ export class EngagementAccompanimentResolver {
     );
   }
 
+  @ServiceChecks('engagementParty')
   @Query(() => [EngagementCheckInType], { description: "An engagement's check-ins, newest first." })
   async engagementCheckIns(
     @CurrentActor() actor: Actor,
@@ -88,6 +95,7 @@ export class EngagementAccompanimentResolver {
     return (await this.accompaniment.checkIns(actor, applicationId)).map(toEngagementCheckInType);
   }
 
+  @ServiceChecks('engagementParty')
   @Query(() => [EngagementNoteType], {
     description: "An engagement's notes, newest first; private ones for intermediary staff only.",
   })
@@ -98,6 +106,7 @@ export class EngagementAccompanimentResolver {
     return (await this.accompaniment.notes(actor, applicationId)).map(toEngagementNoteType);
   }
 
+  @ServiceChecks('engagementParty')
   @Query(() => [EngagementMilestoneType], {
     description: "An engagement's milestones by due date.",
   })
@@ -110,6 +119,7 @@ export class EngagementAccompanimentResolver {
     );
   }
 
+  @Allow(Role.INTERMEDIARY_STAFF, 'remit')
   @Query(() => SupervisedEngagementConnection, {
     description: 'ACTIVE engagements in your remit with their health, the longest-quiet first.',
   })
@@ -124,6 +134,7 @@ export class EngagementAccompanimentResolver {
     );
   }
 
+  @Allow(Role.INTERMEDIARY_STAFF, 'remit')
   @Query(() => ApplicationConnection, {
     description:
       "Applications in your remit still waiting for the region's answer past the response period, the longest-waiting first.",

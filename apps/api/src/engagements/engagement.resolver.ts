@@ -10,12 +10,14 @@ import {
   TransitionEngagementInput,
 } from '@tsunagu/engagements';
 import { Actor } from '@tsunagu/identity';
+import { ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
 @Resolver()
 export class EngagementResolver {
   constructor(private readonly engagements: EngagementService) {}
 
+  @ServiceChecks('engagementParty')
   @Mutation(() => ApplicationType, {
     description:
       'Move an engagement on: interview, accept or decline (region), approve with terms ' +
@@ -28,6 +30,7 @@ export class EngagementResolver {
     return toApplicationType(await this.engagements.transition(actor, input));
   }
 
+  @ServiceChecks('engagementParty')
   @Query(() => [EngagementEventType], { description: "An engagement's audit trail, oldest first." })
   async engagementHistory(
     @CurrentActor() actor: Actor,
@@ -36,6 +39,7 @@ export class EngagementResolver {
     return (await this.engagements.history(actor, applicationId)).map(toEngagementEventType);
   }
 
+  @ServiceChecks('engagementParty')
   @Query(() => EngagementContactsType, {
     description: 'Participant and region contact details, from approval on.',
   })

@@ -12,12 +12,14 @@ import {
   toRegionRelationshipType,
 } from '@tsunagu/engagements';
 import { Actor } from '@tsunagu/identity';
+import { Allow, Authenticated, Role, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
 @Resolver()
 export class RelationshipResolver {
   constructor(private readonly relationships: EngagementRelationshipService) {}
 
+  @ServiceChecks('engagementParty')
   @Mutation(() => EngagementFeedbackType, {
     description:
       'After completion, the participant rates the region and the region the participant; once each.',
@@ -29,6 +31,7 @@ export class RelationshipResolver {
     return toEngagementFeedbackType(await this.relationships.giveFeedback(actor, input));
   }
 
+  @ServiceChecks('engagementParty')
   @Query(() => [EngagementFeedbackType], { description: "A completed engagement's feedback." })
   async engagementFeedback(
     @CurrentActor() actor: Actor,
@@ -37,6 +40,7 @@ export class RelationshipResolver {
     return (await this.relationships.feedback(actor, applicationId)).map(toEngagementFeedbackType);
   }
 
+  @ServiceChecks('engagementParty')
   @Query(() => EngagementCompletionType, { description: 'Certificate data of a completion.' })
   async engagementCompletion(
     @CurrentActor() actor: Actor,
@@ -45,6 +49,7 @@ export class RelationshipResolver {
     return this.relationships.completion(actor, applicationId);
   }
 
+  @ServiceChecks('engagementParty')
   @Mutation(() => FollowUpType, {
     description: 'The participant or a supervising intermediary records what became of it.',
   })
@@ -55,11 +60,13 @@ export class RelationshipResolver {
     return toFollowUpType(await this.relationships.recordFollowUp(actor, input));
   }
 
+  @Authenticated()
   @Query(() => [FollowUpType], { description: 'Your follow-ups, the soonest due first.' })
   async myFollowUps(@CurrentActor() actor: Actor): Promise<FollowUpType[]> {
     return (await this.relationships.myFollowUps(actor)).map(toFollowUpType);
   }
 
+  @Allow(Role.INTERMEDIARY_STAFF, 'remit')
   @Query(() => [FollowUpType], {
     description: 'Follow-ups due and not yet recorded in your remit, the oldest first.',
   })
@@ -67,11 +74,15 @@ export class RelationshipResolver {
     return (await this.relationships.dueFollowUps(actor)).map(toFollowUpType);
   }
 
+  @Authenticated()
   @Query(() => [RegionRelationshipType], { description: 'Your relationships with regions.' })
   async myRegionRelationships(@CurrentActor() actor: Actor): Promise<RegionRelationshipType[]> {
     return (await this.relationships.myRegionRelationships(actor)).map(toRegionRelationshipType);
   }
 
+  // The service answers NOT_FOUND to anyone else, so a region's existence is not confirmed by a
+  // role check.
+  @ServiceChecks('regionStaff')
   @Query(() => [RegionRelationshipType], {
     description: "A region's relationships with participants, the most recent contact first.",
   })
