@@ -15,6 +15,7 @@ import { Actor, PolicyService } from '@tsunagu/identity';
 import { isOpenToKind, ProjectService } from '@tsunagu/projects';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Application } from './application.entity';
+import { APPLICATION_SUBMITTED } from './engagement-events';
 import { CompanyTeam, CompanyTeamMember } from '@tsunagu/companies';
 import { ParticipantKind, ParticipantProfile } from '@tsunagu/participants';
 
@@ -145,7 +146,7 @@ export class ApplicationService {
         throw error;
       }
       const id = ids[ids.length - 1];
-      await this.events.publish(manager, 'APPLICATION_SUBMITTED', { applicationId: id }, [id]);
+      await this.events.publish(manager, APPLICATION_SUBMITTED, { applicationId: id }, [id]);
     }
     // Each project has one more candidate (fairness), each participant a tie with a region.
     // Every projects' rows, then every participant's, each in id order: concurrent submissions

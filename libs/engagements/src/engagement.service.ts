@@ -14,6 +14,7 @@ import { Application, EngagementTerms, InterviewPlan } from './application.entit
 import { ApplicationService } from './application.service';
 import { continueRelationship } from './engagement-continuation';
 import { EngagementEvent } from './engagement-event.entity';
+import { ENGAGEMENT_STATUS_CHANGED } from './engagement-events';
 import { EngagementResponseService } from './engagement-response.service';
 import {
   CONTACTS_SHARED,
@@ -128,7 +129,7 @@ export class EngagementService {
       const engagementEventId = String((recorded.identifiers[0] as { id: string }).id);
       await this.events.publish(
         m,
-        'ENGAGEMENT_STATUS_CHANGED',
+        ENGAGEMENT_STATUS_CHANGED,
         { applicationId: application.id, engagementEventId },
         [engagementEventId],
       );

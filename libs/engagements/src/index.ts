@@ -25,3 +25,5 @@ export * from './scout-offer-mapping';
 export * from './scout-offer.entity';
 export * from './scout-offer.service';
 export * from './scout-offer.types';
+export * from './engagement-events';
+export * from './scout-offer-events';

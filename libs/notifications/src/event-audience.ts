@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { DomainEvent, NotificationEventType } from '@tsunagu/core';
+import type { DomainEvent } from '@tsunagu/core';
 import { remitAreaCoversSql } from '@tsunagu/identity';
 import { DataSource } from 'typeorm';
+import type { NotificationEventType, NotifiedEvent } from './notified-events';
 
 // In which capacity a person hears of an event: it picks the default channels (see
 // notification-defaults.ts) and lets a participant and a staff member get different wording.
@@ -77,12 +78,14 @@ export class EventAudienceResolver {
   constructor(private readonly dataSource: DataSource) {}
 
   async resolve(event: DomainEvent): Promise<EventAudience | null> {
-    const handler = this.handlers[event.type] as (e: DomainEvent) => Promise<EventAudience | null>;
+    const handler = this.handlers[event.type as NotificationEventType] as (
+      e: DomainEvent,
+    ) => Promise<EventAudience | null>;
     return handler(event);
   }
 
   private readonly handlers: {
-    [T in NotificationEventType]: (e: DomainEvent<T>) => Promise<EventAudience | null>;
+    [T in NotificationEventType]: (e: NotifiedEvent<T>) => Promise<EventAudience | null>;
   } = {
     APPLICATION_SUBMITTED: async ({ payload }) => {
       const a = await this.application(payload.applicationId);

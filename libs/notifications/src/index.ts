@@ -25,3 +25,4 @@ export * from './email/email-layout';
 export * from './email/mail-transport';
 export * from './delivery-attempts';
 export * from './delivery-job-ids';
+export * from './notified-events';

@@ -1,4 +1,4 @@
-import type { NotificationEventType } from '@tsunagu/core';
+import type { NotificationEventType } from './notified-events';
 import { DeliveryChannel, DeliveryMode } from './delivery-kinds';
 import { RecipientRole } from './event-audience';
 

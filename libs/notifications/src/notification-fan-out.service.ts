@@ -8,6 +8,7 @@ import { MailTransport } from './email/mail-transport';
 import { NotificationDelivery } from './notification-delivery.entity';
 import { NotificationEvent } from './notification-event.entity';
 import { NotificationPreferenceService } from './notification-preference.service';
+import { isNotificationEventType } from './notified-events';
 import { WebhookFanOut } from './webhooks/webhook-fan-out';
 
 export const CHANNEL_JOBS: Record<DeliveryChannel, JobName> = {
@@ -34,6 +35,8 @@ export class NotificationFanOut {
   ) {}
 
   async fanOut(event: DomainEvent): Promise<FanOutOutcome> {
+    const { type } = event;
+    if (!isNotificationEventType(type)) return { skipped: `${type} is not a notified event` };
     const audience = await this.audience.resolve(event);
     if (!audience) return { skipped: `the subject of ${event.key} no longer exists` };
     return this.dataSource.transaction(async (m) => {
@@ -43,7 +46,7 @@ export class NotificationFanOut {
         .into(NotificationEvent)
         .values({
           key: event.key,
-          type: event.type,
+          type,
           vars: audience.vars,
           links: audience.links,
           occurredAt: new Date(event.occurredAt),

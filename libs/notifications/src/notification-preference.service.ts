@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, NOTIFICATION_EVENT_TYPES, NotificationEventType } from '@tsunagu/core';
+import { AppError } from '@tsunagu/core';
+import { NOTIFICATION_EVENT_TYPES, NotificationEventType } from './notified-events';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeliveryChannel, DeliveryMode } from './delivery-kinds';
 import { Recipient, RecipientRole } from './event-audience';

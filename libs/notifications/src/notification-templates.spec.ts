@@ -1,4 +1,4 @@
-import { NOTIFICATION_EVENT_TYPES } from '@tsunagu/core';
+import { NOTIFICATION_EVENT_TYPES } from './notified-events';
 import { RecipientRole } from './event-audience';
 import { actionPath, renderNotification } from './notification-templates';
 

@@ -1,4 +1,4 @@
-import type { NotificationEventType } from '@tsunagu/core';
+import type { NotificationEventType } from './notified-events';
 import type { Locale } from '@tsunagu/identity';
 import { RecipientRole } from './event-audience';
 

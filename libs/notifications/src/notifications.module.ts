@@ -15,6 +15,7 @@ import { NotificationPreference } from './notification-preference.entity';
 import { NotificationPreferenceService } from './notification-preference.service';
 import { Notification } from './notification.entity';
 import { NotificationService } from './notification.service';
+import { NotificationSubscriber } from './notification-subscriber';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 // Domain events in, notifications out: the inbox, preferences, the fan-out to channels (in-app,
@@ -35,6 +36,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     NotificationService,
     NotificationPreferenceService,
     EventAudienceResolver,
+    NotificationSubscriber,
     NotificationFanOut,
     InAppDeliveryService,
     EmailDeliveryService,

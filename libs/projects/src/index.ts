@@ -13,3 +13,4 @@ export * from './project.service';
 export * from './project.types';
 export * from './projects.module';
 export * from './project-eligibility';
+export * from './project-events';

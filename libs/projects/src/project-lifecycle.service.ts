@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, ScoringRequestService, ConflictReason } from '@tsunagu/core';
+import {
+  AppError,
+  ConflictReason,
+  DomainEventPublisher,
+  ScoringRequestService,
+} from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { ProjectAuditService } from './project-audit.service';
 import { ProjectAuditAction } from './project-audit-entry.entity';
+import { PROJECT_PAUSED } from './project-events';
 import { decideTransition, ProjectAction, ProjectRole } from './project-lifecycle';
 import { Project, ProjectStatus } from './project.entity';
 import { ProjectService } from './project.service';
@@ -27,6 +33,7 @@ export class ProjectLifecycleService {
     private readonly policy: PolicyService,
     private readonly audit: ProjectAuditService,
     private readonly scoring: ScoringRequestService,
+    private readonly events: DomainEventPublisher,
   ) {}
 
   private rolesOf(actor: Actor, project: Project): Set<ProjectRole> {
@@ -153,6 +160,13 @@ export class ProjectLifecycleService {
     });
     // A paused project leaves recommendations.
     await this.scoring.projectChanged(manager, projectId);
+    // Once per pause: the pause time is part of the key.
+    await this.events.publish(
+      manager,
+      PROJECT_PAUSED,
+      { projectId, pausedAt: pausedAt.toISOString() },
+      [projectId, String(pausedAt.getTime())],
+    );
     return pausedAt;
   }
 
