@@ -17,6 +17,7 @@ import { CohortService } from './cohort.service';
 
 // Cohorts after a matching seminar: rankings, allocations computed in the worker, teams, and
 // confirmation into applications.
+import { CohortAudiences } from './cohort-audiences';
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -33,7 +34,7 @@ import { CohortService } from './cohort.service';
     EngagementsModule,
     ScoringModule,
   ],
-  providers: [CohortService, AllocationService, AllocationRunner],
+  providers: [CohortService, AllocationService, AllocationRunner, CohortAudiences],
   exports: [CohortService, AllocationService, AllocationRunner],
 })
 export class CohortsModule {}

@@ -14,3 +14,4 @@ export * from './cohort.service';
 export * from './cohort.types';
 export * from './cohorts.module';
 export * from './cohort-events';
+export * from './cohort-audiences';

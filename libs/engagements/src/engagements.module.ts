@@ -17,6 +17,8 @@ import { ScoutOffer } from './scout-offer.entity';
 import { ScoutOfferService } from './scout-offer.service';
 
 // From an application or a scout offer to a lasting relationship.
+import { EngagementAudiences } from './engagement-audiences';
+import { ScoutOfferAudiences } from './scout-offer-audiences';
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -38,6 +40,8 @@ import { ScoutOfferService } from './scout-offer.service';
     EngagementResponseService,
     EngagementRelationshipService,
     KpiReportService,
+    EngagementAudiences,
+    ScoutOfferAudiences,
   ],
   exports: [
     ApplicationService,

@@ -27,3 +27,5 @@ export * from './scout-offer.service';
 export * from './scout-offer.types';
 export * from './engagement-events';
 export * from './scout-offer-events';
+export * from './engagement-audiences';
+export * from './scout-offer-audiences';

@@ -7,7 +7,6 @@ export * from './notification-mapping';
 export * from './live/live-notifications';
 export * from './live/live-notifications.module';
 export * from './delivery-kinds';
-export * from './event-audience';
 export * from './notification-event.entity';
 export * from './notification-delivery.entity';
 export * from './notification-digest.entity';

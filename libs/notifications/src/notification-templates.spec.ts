@@ -1,5 +1,5 @@
+import { RecipientRole } from '@tsunagu/core';
 import { NOTIFICATION_EVENT_TYPES } from './notified-events';
-import { RecipientRole } from './event-audience';
 import { actionPath, renderNotification } from './notification-templates';
 
 const VARS = {

@@ -4,7 +4,6 @@ import { DeadLetterService } from './dead-letter.service';
 import { DigestService } from './digest.service';
 import { EmailDeliveryService } from './email-delivery.service';
 import { MailTransport } from './email/mail-transport';
-import { EventAudienceResolver } from './event-audience';
 import { InAppDeliveryService } from './in-app-delivery.service';
 import { LiveNotificationsModule } from './live/live-notifications.module';
 import { NotificationDelivery } from './notification-delivery.entity';
@@ -35,7 +34,6 @@ import { WebhooksModule } from './webhooks/webhooks.module';
   providers: [
     NotificationService,
     NotificationPreferenceService,
-    EventAudienceResolver,
     NotificationSubscriber,
     NotificationFanOut,
     InAppDeliveryService,

@@ -14,3 +14,5 @@ export * from './project.types';
 export * from './projects.module';
 export * from './project-eligibility';
 export * from './project-events';
+export * from './covering-intermediaries';
+export * from './project-audiences';
