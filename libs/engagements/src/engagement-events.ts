@@ -30,5 +30,15 @@ export const MILESTONE_OVERDUE = defineEvent<{ applicationId: string; since: str
   'MILESTONE_OVERDUE',
 );
 
+// A project gained or lost a live application (matching counts them as its candidates).
+export const PROJECT_CANDIDATES_CHANGED = defineEvent<{ projectId: string }>()(
+  'PROJECT_CANDIDATES_CHANGED',
+);
+
+// A participant's ties with regions changed (an application, or contacts shared or withdrawn).
+export const PARTICIPANT_TIES_CHANGED = defineEvent<{ participantId: string }>()(
+  'PARTICIPANT_TIES_CHANGED',
+);
+
 // A 3/6/12-month follow-up fell due.
 export const FOLLOW_UP_DUE = defineEvent<{ followUpId: string }>()('FOLLOW_UP_DUE');
