@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ProjectAuditService } from './project-audit.service';
 import { ProjectAuditAction } from './project-audit-entry.entity';
 import { PROJECT_CHANGED, PROJECT_PAUSED } from './project-events';
-import { decideTransition, ProjectAction, ProjectRole } from './project-lifecycle';
+import { decideTransition, ProjectAction, projectRolesOf } from './project-lifecycle';
 import { Project, ProjectStatus } from './project.entity';
 import { ProjectService } from './project.service';
 
@@ -29,13 +29,6 @@ export class ProjectLifecycleService {
     private readonly audit: ProjectAuditService,
     private readonly events: DomainEventPublisher,
   ) {}
-
-  private rolesOf(actor: Actor, project: Project): Set<ProjectRole> {
-    const roles = new Set<ProjectRole>();
-    if (this.policy.canEditProject(actor, project)) roles.add(ProjectRole.REGION);
-    if (this.policy.canPublishProject(actor, project)) roles.add(ProjectRole.SUPERVISOR);
-    return roles;
-  }
 
   async transition(
     actor: Actor,
@@ -222,7 +215,7 @@ export class ProjectLifecycleService {
   }
 
   private decide(actor: Actor, project: Project, action: ProjectAction): ProjectStatus {
-    const roles = this.rolesOf(actor, project);
+    const roles = projectRolesOf(this.policy, actor, project);
     const decision = decideTransition(project.status, action, roles);
     if (decision.ok) return decision.to;
     throw decision.reason === 'FORBIDDEN'
