@@ -14,10 +14,10 @@ import { CohortProject } from './cohort-project.entity';
 import { CohortRanking } from './cohort-ranking.entity';
 import { Cohort } from './cohort.entity';
 import { CohortService } from './cohort.service';
+import { CohortAudiences } from './cohort-audiences';
 
 // Cohorts after a matching seminar: rankings, allocations computed in the worker, teams, and
 // confirmation into applications.
-import { CohortAudiences } from './cohort-audiences';
 @Module({
   imports: [
     TypeOrmModule.forFeature([

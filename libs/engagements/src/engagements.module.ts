@@ -15,10 +15,10 @@ import { EngagementRelationshipService } from './engagement-relationship.service
 import { KpiReportService } from './kpi-report.service';
 import { ScoutOffer } from './scout-offer.entity';
 import { ScoutOfferService } from './scout-offer.service';
-
-// From an application or a scout offer to a lasting relationship.
 import { EngagementAudiences } from './engagement-audiences';
 import { ScoutOfferAudiences } from './scout-offer-audiences';
+
+// From an application or a scout offer to a lasting relationship.
 @Module({
   imports: [
     TypeOrmModule.forFeature([
