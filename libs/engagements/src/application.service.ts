@@ -9,12 +9,16 @@ import {
   isUniqueViolation,
   Page,
   paginateKeyset,
-  ScoringRequestService,
 } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { isOpenToKind, ProjectService } from '@tsunagu/projects';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Application } from './application.entity';
+import {
+  APPLICATION_SUBMITTED,
+  PARTICIPANT_TIES_CHANGED,
+  PROJECT_CANDIDATES_CHANGED,
+} from './engagement-events';
 import { CompanyTeam, CompanyTeamMember } from '@tsunagu/companies';
 import { ParticipantKind, ParticipantProfile } from '@tsunagu/participants';
 
@@ -31,7 +35,6 @@ export class ApplicationService {
     private readonly projects: ProjectService,
     private readonly policy: PolicyService,
     private readonly events: DomainEventPublisher,
-    private readonly scoring: ScoringRequestService,
   ) {}
 
   async apply(actor: Actor, projectId: string, motivation: string): Promise<Application> {
@@ -145,7 +148,7 @@ export class ApplicationService {
         throw error;
       }
       const id = ids[ids.length - 1];
-      await this.events.publish(manager, 'APPLICATION_SUBMITTED', { applicationId: id }, [id]);
+      await this.events.publish(manager, APPLICATION_SUBMITTED, { applicationId: id }, [id]);
     }
     // Each project has one more candidate (fairness), each participant a tie with a region.
     // Every projects' rows, then every participant's, each in id order: concurrent submissions
@@ -153,10 +156,10 @@ export class ApplicationService {
     const sorted = (key: 'projectId' | 'participantId') =>
       [...new Set(submissions.map((s) => s[key]))].sort();
     for (const projectId of sorted('projectId')) {
-      await this.scoring.projectChanged(manager, projectId);
+      await this.events.publish(manager, PROJECT_CANDIDATES_CHANGED, { projectId });
     }
     for (const participantId of sorted('participantId')) {
-      await this.scoring.participantChanged(manager, participantId);
+      await this.events.publish(manager, PARTICIPANT_TIES_CHANGED, { participantId });
     }
     return ids;
   }

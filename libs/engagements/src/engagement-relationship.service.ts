@@ -11,6 +11,7 @@ import {
   FollowUpOutcome,
   RegionRelationship,
 } from './engagement-relationship.entities';
+import { FOLLOW_UP_DUE } from './engagement-events';
 import { EngagementRole, EngagementStatus } from './engagement-state';
 import { EngagementService } from './engagement.service';
 
@@ -286,7 +287,7 @@ export class EngagementRelationshipService {
           [id],
         );
         if (claimed.length === 0) return;
-        await this.events.publish(m, 'FOLLOW_UP_DUE', { followUpId: id }, [id]);
+        await this.events.publish(m, FOLLOW_UP_DUE, { followUpId: id }, [id]);
         outcome.followUps += 1;
       });
     }

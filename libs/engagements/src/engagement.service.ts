@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AppError,
-  DomainEventPublisher,
-  FieldProblem,
-  ScoringRequestService,
-  ConflictReason,
-} from '@tsunagu/core';
+import { AppError, DomainEventPublisher, FieldProblem, ConflictReason } from '@tsunagu/core';
 import { Actor, Membership, OrganizationKind, PolicyService, User } from '@tsunagu/identity';
 import { ParticipantProfile } from '@tsunagu/participants';
 import { Project, ProjectService, ProjectStatus } from '@tsunagu/projects';
@@ -14,6 +8,11 @@ import { Application, EngagementTerms, InterviewPlan } from './application.entit
 import { ApplicationService } from './application.service';
 import { continueRelationship } from './engagement-continuation';
 import { EngagementEvent } from './engagement-event.entity';
+import {
+  ENGAGEMENT_STATUS_CHANGED,
+  PARTICIPANT_TIES_CHANGED,
+  PROJECT_CANDIDATES_CHANGED,
+} from './engagement-events';
 import { EngagementResponseService } from './engagement-response.service';
 import {
   CONTACTS_SHARED,
@@ -58,7 +57,6 @@ export class EngagementService {
     private readonly policy: PolicyService,
     private readonly projects: ProjectService,
     private readonly applications: ApplicationService,
-    private readonly scoring: ScoringRequestService,
     private readonly responses: EngagementResponseService,
     private readonly events: DomainEventPublisher,
   ) {}
@@ -128,7 +126,7 @@ export class EngagementService {
       const engagementEventId = String((recorded.identifiers[0] as { id: string }).id);
       await this.events.publish(
         m,
-        'ENGAGEMENT_STATUS_CHANGED',
+        ENGAGEMENT_STATUS_CHANGED,
         { applicationId: application.id, engagementEventId },
         [engagementEventId],
       );
@@ -138,10 +136,14 @@ export class EngagementService {
       const from = application.status;
       const to = decision.to;
       if (ENDED.includes(from) !== ENDED.includes(to)) {
-        await this.scoring.projectChanged(m, application.projectId);
+        await this.events.publish(m, PROJECT_CANDIDATES_CHANGED, {
+          projectId: application.projectId,
+        });
       }
       if (CONTACTS_SHARED.includes(from) !== CONTACTS_SHARED.includes(to)) {
-        await this.scoring.participantChanged(m, application.participantId);
+        await this.events.publish(m, PARTICIPANT_TIES_CHANGED, {
+          participantId: application.participantId,
+        });
       }
       // The region's answer (or a withdrawal) may clear the last overdue application.
       if (from === EngagementStatus.SUBMITTED && project.pausedAt) {

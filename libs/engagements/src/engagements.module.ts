@@ -15,6 +15,8 @@ import { EngagementRelationshipService } from './engagement-relationship.service
 import { KpiReportService } from './kpi-report.service';
 import { ScoutOffer } from './scout-offer.entity';
 import { ScoutOfferService } from './scout-offer.service';
+import { EngagementAudiences } from './engagement-audiences';
+import { ScoutOfferAudiences } from './scout-offer-audiences';
 
 // From an application or a scout offer to a lasting relationship.
 @Module({
@@ -38,6 +40,8 @@ import { ScoutOfferService } from './scout-offer.service';
     EngagementResponseService,
     EngagementRelationshipService,
     KpiReportService,
+    EngagementAudiences,
+    ScoutOfferAudiences,
   ],
   exports: [
     ApplicationService,

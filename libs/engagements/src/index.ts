@@ -25,3 +25,7 @@ export * from './scout-offer-mapping';
 export * from './scout-offer.entity';
 export * from './scout-offer.service';
 export * from './scout-offer.types';
+export * from './engagement-events';
+export * from './scout-offer-events';
+export * from './engagement-audiences';
+export * from './scout-offer-audiences';

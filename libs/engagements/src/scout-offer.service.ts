@@ -22,6 +22,7 @@ import {
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Application } from './application.entity';
 import { ApplicationService } from './application.service';
+import { SCOUT_OFFER_ANSWERED, SCOUT_OFFER_RECEIVED } from './scout-offer-events';
 import { ScoutOffer, ScoutOfferStatus, scoutOfferStatusAt } from './scout-offer.entity';
 import { SCOUT_EXPIRY_DAYS, ScoutOfferResponse } from './scout-offer.types';
 
@@ -106,7 +107,7 @@ export class ScoutOfferService {
           expiresAt: new Date(now.getTime() + days * DAY_MS),
         });
         const id = (inserted.identifiers[0] as { id: string }).id;
-        await this.events.publish(m, 'SCOUT_OFFER_RECEIVED', { offerId: id }, [id]);
+        await this.events.publish(m, SCOUT_OFFER_RECEIVED, { offerId: id }, [id]);
         return id;
       });
     } catch (error) {
@@ -170,7 +171,7 @@ export class ScoutOfferService {
         changes.status = ScoutOfferStatus.DECLINED;
       }
       await m.update(ScoutOffer, { id: offer.id }, changes);
-      await this.events.publish(m, 'SCOUT_OFFER_ANSWERED', { offerId: offer.id }, [offer.id]);
+      await this.events.publish(m, SCOUT_OFFER_ANSWERED, { offerId: offer.id }, [offer.id]);
     });
     return this.load(offerId);
   }

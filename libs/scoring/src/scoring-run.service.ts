@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AppConfig,
-  AppError,
-  OutboxService,
-  QueueService,
-  ScoringSubjectKind,
-} from '@tsunagu/core';
+import { AppConfig, AppError, OutboxService, QueueService } from '@tsunagu/core';
+import { ScoringSubjectKind } from './scoring-subject.entity';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ScoringChunkSide, ScoringRunChunk } from './scoring-run-chunk.entity';
