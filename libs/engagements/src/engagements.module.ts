@@ -2,19 +2,19 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@tsunagu/identity';
 import { ProjectsModule } from '@tsunagu/projects';
-import { Application } from './application.entity';
-import { ApplicationService } from './application.service';
-import { EngagementEvent } from './engagement-event.entity';
-import { EngagementService } from './engagement.service';
-import { ACCOMPANIMENT_ENTITIES } from './engagement-accompaniment.entities';
-import { EngagementAccompanimentService } from './engagement-accompaniment.service';
-import { EngagementHealthService } from './engagement-health.service';
-import { EngagementResponseService } from './engagement-response.service';
-import { RELATIONSHIP_ENTITIES } from './engagement-relationship.entities';
-import { EngagementRelationshipService } from './engagement-relationship.service';
+import { Application } from './lifecycle/application.entity';
+import { ApplicationService } from './applications/application.service';
+import { EngagementEvent } from './lifecycle/engagement-event.entity';
+import { EngagementService } from './lifecycle/engagement.service';
+import { ACCOMPANIMENT_ENTITIES } from './accompaniment/engagement-accompaniment.entities';
+import { EngagementAccompanimentService } from './accompaniment/engagement-accompaniment.service';
+import { EngagementHealthService } from './accompaniment/engagement-health.service';
+import { EngagementResponseService } from './applications/engagement-response.service';
+import { RELATIONSHIP_ENTITIES } from './relationships/engagement-relationship.entities';
+import { EngagementRelationshipService } from './relationships/engagement-relationship.service';
 import { KpiReportService } from './kpi-report.service';
-import { ScoutOffer } from './scout-offer.entity';
-import { ScoutOfferService } from './scout-offer.service';
+import { ScoutOffer } from './scouting/scout-offer.entity';
+import { ScoutOfferService } from './scouting/scout-offer.service';
 
 // From an application or a scout offer to a lasting relationship.
 @Module({

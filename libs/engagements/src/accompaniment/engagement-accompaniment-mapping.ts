@@ -10,7 +10,7 @@ import type {
   SupervisedEngagementType,
 } from './engagement-accompaniment.types';
 import type { SupervisedEngagement } from './engagement-health.service';
-import { toApplicationType } from './engagement-mapping';
+import { toApplicationType } from '../lifecycle/engagement-mapping';
 
 export function toEngagementCheckInType(checkIn: EngagementCheckIn): EngagementCheckInType {
   return {

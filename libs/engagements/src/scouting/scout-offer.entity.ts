@@ -10,7 +10,7 @@ import {
 import { Organization, User } from '@tsunagu/identity';
 import { ParticipantProfile } from '@tsunagu/participants';
 import { Project } from '@tsunagu/projects';
-import { Application } from './application.entity';
+import { Application } from '../lifecycle/application.entity';
 
 export enum ScoutOfferStatus {
   PENDING = 'PENDING',

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { FOLLOW_UP_MONTHS, FollowUpOutcome } from './engagement-relationship.entities';
-import { EngagementStatus } from './engagement-state';
+import { EngagementStatus } from '../lifecycle/engagement-state';
 
 // What an engagement's transition means for the relationship with the region, in the
 // transition's transaction: completion opens the follow-ups and counts towards the relationship;

@@ -10,11 +10,11 @@ import {
   paginateKeyset,
 } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
-import { supervisedProjects } from './remit-scope';
+import { supervisedProjects } from '../remit-scope';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { Application } from './application.entity';
+import { Application } from '../lifecycle/application.entity';
 import { EngagementAlertKind } from './engagement-accompaniment.entities';
-import { EngagementStatus } from './engagement-state';
+import { EngagementStatus } from '../lifecycle/engagement-state';
 
 export enum EngagementHealth {
   ON_TRACK = 'ON_TRACK',

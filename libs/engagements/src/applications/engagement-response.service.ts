@@ -11,12 +11,12 @@ import {
 } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { ProjectLifecycleService } from '@tsunagu/projects';
-import { supervisedProjects } from './remit-scope';
+import { supervisedProjects } from '../remit-scope';
 import { DataSource, EntityManager } from 'typeorm';
-import { Application } from './application.entity';
-import { EngagementAlertKind } from './engagement-accompaniment.entities';
-import { EngagementHealthService } from './engagement-health.service';
-import { EngagementStatus } from './engagement-state';
+import { Application } from '../lifecycle/application.entity';
+import { EngagementAlertKind } from '../accompaniment/engagement-accompaniment.entities';
+import { EngagementHealthService } from '../accompaniment/engagement-health.service';
+import { EngagementStatus } from '../lifecycle/engagement-state';
 
 export interface ResponseSweepOutcome {
   alerts: number;

@@ -14,7 +14,7 @@ import {
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { isOpenToKind, ProjectService } from '@tsunagu/projects';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { Application } from './application.entity';
+import { Application } from '../lifecycle/application.entity';
 import { CompanyTeam, CompanyTeamMember } from '@tsunagu/companies';
 import { ParticipantKind, ParticipantProfile } from '@tsunagu/participants';
 

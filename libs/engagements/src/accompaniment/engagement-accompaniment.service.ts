@@ -2,15 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { AppError, FieldProblem, ConflictReason } from '@tsunagu/core';
 import { Actor, OrganizationKind } from '@tsunagu/identity';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { Application } from './application.entity';
+import { Application } from '../lifecycle/application.entity';
 import {
   EngagementCheckIn,
   EngagementMilestone,
   EngagementNote,
   EngagementNoteVisibility,
 } from './engagement-accompaniment.entities';
-import { EngagementRole, EngagementStatus, whoMay } from './engagement-state';
-import { EngagementService } from './engagement.service';
+import { EngagementRole, EngagementStatus, whoMay } from '../lifecycle/engagement-state';
+import { EngagementService } from '../lifecycle/engagement.service';
 
 export interface NewCheckIn {
   applicationId: string;

@@ -9,7 +9,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { Application } from './application.entity';
+import { Application } from '../lifecycle/application.entity';
 
 export enum FeedbackSide {
   // The participant about the region and the project.

@@ -10,7 +10,7 @@ import {
   PrimaryGeneratedColumn,
   ValueTransformer,
 } from 'typeorm';
-import { Application } from './application.entity';
+import { Application } from '../lifecycle/application.entity';
 
 // Postgres returns numeric as a string; hours are small enough for a JS number.
 const numericHours: ValueTransformer = {

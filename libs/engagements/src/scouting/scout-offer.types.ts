@@ -3,7 +3,7 @@ import { PageArgs, Paginated } from '@tsunagu/core';
 import { OrganizationType } from '@tsunagu/identity';
 import { ProjectType } from '@tsunagu/projects';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { ApplicantType } from './engagement.types';
+import { ApplicantType } from '../lifecycle/engagement.types';
 import { ScoutOfferStatus } from './scout-offer.entity';
 
 export enum ScoutOfferResponse {

@@ -24,7 +24,7 @@ import {
 } from 'class-validator';
 import { EngagementNoteVisibility } from './engagement-accompaniment.entities';
 import { EngagementHealth } from './engagement-health.service';
-import { ApplicationType } from './engagement.types';
+import { ApplicationType } from '../lifecycle/engagement.types';
 
 registerEnumType(EngagementNoteVisibility, { name: 'EngagementNoteVisibility' });
 registerEnumType(EngagementHealth, { name: 'EngagementHealth' });

@@ -11,10 +11,10 @@ import { ParticipantProfile } from '@tsunagu/participants';
 import { Project, ProjectService, ProjectStatus } from '@tsunagu/projects';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Application, EngagementTerms, InterviewPlan } from './application.entity';
-import { ApplicationService } from './application.service';
-import { continueRelationship } from './engagement-continuation';
+import { ApplicationService } from '../applications/application.service';
+import { continueRelationship } from '../relationships/engagement-continuation';
 import { EngagementEvent } from './engagement-event.entity';
-import { EngagementResponseService } from './engagement-response.service';
+import { EngagementResponseService } from '../applications/engagement-response.service';
 import {
   CONTACTS_SHARED,
   decideEngagement,

@@ -7,9 +7,9 @@ import {
   ConflictReason,
 } from '@tsunagu/core';
 import { Actor, Organization, OrganizationKind, PolicyService } from '@tsunagu/identity';
-import { supervisedProjects } from './remit-scope';
+import { supervisedProjects } from '../remit-scope';
 import { DataSource, EntityManager } from 'typeorm';
-import { Application } from './application.entity';
+import { Application } from '../lifecycle/application.entity';
 import {
   EngagementFeedback,
   FeedbackSide,
@@ -17,8 +17,8 @@ import {
   FollowUpOutcome,
   RegionRelationship,
 } from './engagement-relationship.entities';
-import { EngagementRole, EngagementStatus } from './engagement-state';
-import { EngagementService } from './engagement.service';
+import { EngagementRole, EngagementStatus } from '../lifecycle/engagement-state';
+import { EngagementService } from '../lifecycle/engagement.service';
 
 export interface NewEngagementFeedback {
   applicationId: string;

@@ -20,8 +20,8 @@ import {
   ProjectStatus,
 } from '@tsunagu/projects';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { Application } from './application.entity';
-import { ApplicationService } from './application.service';
+import { Application } from '../lifecycle/application.entity';
+import { ApplicationService } from '../applications/application.service';
 import { ScoutOffer, ScoutOfferStatus, scoutOfferStatusAt } from './scout-offer.entity';
 import { SCOUT_EXPIRY_DAYS, SCOUT_MESSAGE_MAX, ScoutOfferResponse } from './scout-offer.types';
 
