@@ -12,7 +12,6 @@ import { EngagementHealthService } from './accompaniment/engagement-health.servi
 import { EngagementResponseService } from './applications/engagement-response.service';
 import { RELATIONSHIP_ENTITIES } from './relationships/engagement-relationship.entities';
 import { EngagementRelationshipService } from './relationships/engagement-relationship.service';
-import { KpiReportService } from './kpi-report.service';
 import { ScoutOffer } from './scouting/scout-offer.entity';
 import { ScoutOfferService } from './scouting/scout-offer.service';
 
@@ -37,7 +36,6 @@ import { ScoutOfferService } from './scouting/scout-offer.service';
     EngagementHealthService,
     EngagementResponseService,
     EngagementRelationshipService,
-    KpiReportService,
   ],
   exports: [
     ApplicationService,
@@ -47,7 +45,6 @@ import { ScoutOfferService } from './scouting/scout-offer.service';
     EngagementHealthService,
     EngagementResponseService,
     EngagementRelationshipService,
-    KpiReportService,
   ],
 })
 export class EngagementsModule {}

@@ -21,7 +21,3 @@ export * from './relationships/engagement-relationship-mapping';
 export * from './relationships/engagement-relationship.entities';
 export * from './relationships/engagement-relationship.service';
 export * from './relationships/engagement-relationship.types';
-export * from './kpi-csv';
-export * from './kpi-period';
-export * from './kpi-report.service';
-export * from './kpi-report.types';

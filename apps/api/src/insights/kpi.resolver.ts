@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { EngagementKpiArgs, EngagementKpiType, KpiReportService } from '@tsunagu/engagements';
+import { EngagementKpiArgs, EngagementKpiType, KpiReportService } from '@tsunagu/insights';
 import { Actor } from '@tsunagu/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
