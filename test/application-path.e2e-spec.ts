@@ -176,7 +176,7 @@ describe('from a region project to a notification', () => {
     await platform.worker!.get(NotificationFanOut).fanOut({
       key: `application-submitted.${applicationId}`,
       type: 'APPLICATION_SUBMITTED',
-      payload: { applicationId },
+      payload: { engagementId: applicationId },
       occurredAt: new Date().toISOString(),
     });
     await drained(platform);

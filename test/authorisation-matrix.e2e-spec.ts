@@ -69,23 +69,23 @@ const MATRIX: Record<string, Row> = {
   dueFollowUps: { allow: REMITS },
   engagementCheckIns: {
     allow: ENGAGED,
-    args: (w) => ({ applicationId: w.home.activeApplicationId }),
+    args: (w) => ({ applicationId: w.home.activeEngagementId }),
   },
   engagementCompletion: {
     allow: ENGAGED,
-    args: (w) => ({ applicationId: w.home.completedApplicationId }),
+    args: (w) => ({ applicationId: w.home.completedEngagementId }),
   },
   engagementContacts: {
     allow: ENGAGED,
-    args: (w) => ({ applicationId: w.home.activeApplicationId }),
+    args: (w) => ({ applicationId: w.home.activeEngagementId }),
   },
   engagementFeedback: {
     allow: ENGAGED,
-    args: (w) => ({ applicationId: w.home.completedApplicationId }),
+    args: (w) => ({ applicationId: w.home.completedEngagementId }),
   },
   engagementHistory: {
     allow: ENGAGED,
-    args: (w) => ({ applicationId: w.home.activeApplicationId }),
+    args: (w) => ({ applicationId: w.home.activeEngagementId }),
   },
   engagementKpis: {
     allow: [...STAFF_OF_PROJECT, 'otherRegionStaff', 'intermediaryOut'],
@@ -97,11 +97,11 @@ const MATRIX: Record<string, Row> = {
   },
   engagementMilestones: {
     allow: ENGAGED,
-    args: (w) => ({ applicationId: w.home.activeApplicationId }),
+    args: (w) => ({ applicationId: w.home.activeEngagementId }),
   },
   engagementNotes: {
     allow: ENGAGED,
-    args: (w) => ({ applicationId: w.home.activeApplicationId }),
+    args: (w) => ({ applicationId: w.home.activeEngagementId }),
   },
   me: { allow: SIGNED_IN },
   myApplications: { allow: SIGNED_IN },
@@ -189,7 +189,7 @@ const MATRIX: Record<string, Row> = {
   addCheckIn: {
     allow: ['proBono'],
     args: (w) => ({
-      input: { applicationId: w.home.activeApplicationId, hours: 1, summary: '打ち合わせ' },
+      input: { applicationId: w.home.activeEngagementId, hours: 1, summary: '打ち合わせ' },
     }),
   },
   addCohortMembers: {
@@ -211,7 +211,7 @@ const MATRIX: Record<string, Row> = {
     allow: SUPERVISORS,
     args: (w) => ({
       input: {
-        applicationId: w.home.activeApplicationId,
+        applicationId: w.home.activeEngagementId,
         body: '面談メモ',
         visibility: 'REGION_SHARED',
       },
@@ -220,7 +220,7 @@ const MATRIX: Record<string, Row> = {
   addMilestone: {
     allow: SUPERVISORS,
     args: (w) => ({
-      input: { applicationId: w.home.activeApplicationId, title: '報告', dueDate: '2027-02-15' },
+      input: { applicationId: w.home.activeEngagementId, title: '報告', dueDate: '2027-02-15' },
     }),
   },
   addOrganizationMember: {
@@ -381,7 +381,7 @@ const MATRIX: Record<string, Row> = {
   },
   giveEngagementFeedback: {
     allow: ['proBono', 'regionStaff'],
-    args: (w) => ({ input: { applicationId: w.home.completedApplicationId, rating: 5 } }),
+    args: (w) => ({ input: { applicationId: w.home.completedEngagementId, rating: 5 } }),
     alsoAllowed: ['CONFLICT'],
   },
   markAllNotificationsRead: { allow: SIGNED_IN },

@@ -474,7 +474,7 @@ describe('cohort allocation', () => {
     expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PROJECT_FULL' });
     expect(refused.message).toContain('"定員の変わる企画"');
     const [{ n }] = await platform.dataSource.query(
-      'SELECT count(*)::int AS n FROM application WHERE project_id = $1',
+      'SELECT count(*)::int AS n FROM engagement WHERE project_id = $1',
       [x],
     );
     expect(n).toBe(0);

@@ -285,11 +285,11 @@ describe('engagement accompaniment through GraphQL', () => {
 
     // Fifteen days pass (ENGAGEMENT_STALE_DAYS defaults to 14).
     await platform.dataSource.query(
-      `UPDATE application SET status_changed_at = now() - interval '20 days' WHERE id = ANY($1)`,
+      `UPDATE engagement SET status_changed_at = now() - interval '20 days' WHERE id = ANY($1)`,
       [[id, quiet]],
     );
     await platform.dataSource.query(
-      `UPDATE engagement_check_in SET created_at = now() - interval '15 days' WHERE application_id = $1`,
+      `UPDATE engagement_check_in SET created_at = now() - interval '15 days' WHERE engagement_id = $1`,
       [id],
     );
     expect(await healthOf(interStaff, id)).toMatchObject({ health: 'STALE' });
@@ -300,7 +300,7 @@ describe('engagement accompaniment through GraphQL', () => {
     await sweep.flagStale();
 
     const alerts = await platform.dataSource.query(
-      `SELECT application_id, kind FROM engagement_alert WHERE application_id = ANY($1)`,
+      `SELECT engagement_id, kind FROM engagement_alert WHERE engagement_id = ANY($1)`,
       [[id, quiet]],
     );
     expect(alerts).toHaveLength(2);
@@ -362,7 +362,7 @@ describe('engagement accompaniment through GraphQL', () => {
     projectId = saved;
     // Twenty quiet days: stale by the default (14), not by this program's 30.
     await platform.dataSource.query(
-      `UPDATE application SET status_changed_at = now() - interval '20 days' WHERE id = $1`,
+      `UPDATE engagement SET status_changed_at = now() - interval '20 days' WHERE id = $1`,
       [id],
     );
     expect((await healthOf(interStaff, id))?.health).toBe('ON_TRACK');

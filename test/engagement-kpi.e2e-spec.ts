@@ -49,10 +49,10 @@ describe('engagement KPIs (reports) through GraphQL', () => {
   const sql = (text: string, params: unknown[]) => platform.dataSource.query(text, params);
   // The application's creation and its (only) ACCEPT event at known times.
   const timeline = async (id: string, createdAt: string, acceptedAt?: string) => {
-    await sql('UPDATE application SET created_at = $2 WHERE id = $1', [id, createdAt]);
+    await sql('UPDATE engagement SET created_at = $2 WHERE id = $1', [id, createdAt]);
     if (acceptedAt) {
       await sql(
-        `UPDATE engagement_event SET created_at = $2 WHERE application_id = $1 AND action = 'ACCEPT'`,
+        `UPDATE engagement_event SET created_at = $2 WHERE engagement_id = $1 AND action = 'ACCEPT'`,
         [id, acceptedAt],
       );
     }
@@ -144,16 +144,16 @@ describe('engagement KPIs (reports) through GraphQL', () => {
       jst('2025-05-20'),
     ]);
     await sql(
-      `UPDATE engagement_event SET created_at = $2 WHERE application_id = $1 AND action = 'COMPLETE'`,
+      `UPDATE engagement_event SET created_at = $2 WHERE engagement_id = $1 AND action = 'COMPLETE'`,
       [maiApp, jst('2025-06-01')],
     );
     await sql(
       `UPDATE follow_up SET due_at = $2, recorded_at = $3, outcomes = '{REVISITED}'
-        WHERE application_id = $1 AND due_months = 3`,
+        WHERE engagement_id = $1 AND due_months = 3`,
       [maiApp, jst('2025-06-20'), jst('2025-06-21')],
     );
     await sql(
-      `INSERT INTO engagement_alert (application_id, kind, since) VALUES ($1, 'STALE', $2)`,
+      `INSERT INTO engagement_alert (engagement_id, kind, since) VALUES ($1, 'STALE', $2)`,
       [kenApp, jst('2025-05-01')],
     );
   });

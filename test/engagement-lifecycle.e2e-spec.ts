@@ -215,7 +215,7 @@ describe('engagement lifecycle through GraphQL', () => {
     expect(full).toHaveLength(5);
     expect(full[0].errors![0].message).toBe('The project is full: all 3 places are taken');
     const [{ n }] = await platform.dataSource.query(
-      `SELECT count(*)::int AS n FROM application WHERE project_id = $1 AND status = 'ACCEPTED'`,
+      `SELECT count(*)::int AS n FROM engagement WHERE project_id = $1 AND status = 'ACCEPTED'`,
       [small],
     );
     expect(n).toBe(3);

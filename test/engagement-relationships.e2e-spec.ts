@@ -334,7 +334,7 @@ describe('after completion: feedback, follow-ups and region relationships throug
     // The second engagement completes too: one relationship, two engagements, six follow-ups.
     const [approved] = (
       await platform.dataSource.query(
-        `SELECT id FROM application WHERE participant_id = $1 AND project_id = $2`,
+        `SELECT id FROM engagement WHERE participant_id = $1 AND project_id = $2`,
         [riku.id, secondProjectId],
       )
     ).map((r: any) => r.id as string);

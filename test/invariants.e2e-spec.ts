@@ -221,7 +221,7 @@ describe('invariants', () => {
     expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PROJECT_FULL' });
     expect(refused.message).toBe('The team has 2 members but the project has 1 free places');
     const [{ n }] = await platform.dataSource.query(
-      'SELECT count(*)::int AS n FROM application WHERE project_id = $1',
+      'SELECT count(*)::int AS n FROM engagement WHERE project_id = $1',
       [projectId],
     );
     expect(n).toBe(1);
@@ -261,8 +261,8 @@ describe('invariants', () => {
       const { projectId } = await publishedWith(1, 1);
       const waiting = await applied(projectId);
       expect(
-        await violation(`UPDATE application SET status = 'APPROVED' WHERE id = $1`, [waiting]),
-      ).toEqual({ code: '23514', constraint: 'application_seat_within_capacity' });
+        await violation(`UPDATE engagement SET status = 'APPROVED' WHERE id = $1`, [waiting]),
+      ).toEqual({ code: '23514', constraint: 'engagement_seat_within_capacity' });
       expect(await seatsHeld(projectId)).toBe(1);
     });
 
@@ -286,14 +286,14 @@ describe('invariants', () => {
           'project_period_ordered',
         ],
         [
-          'UPDATE application SET terms = $2 WHERE id = $1',
+          'UPDATE engagement SET terms = $2 WHERE id = $1',
           [applicationIds[0], { ...TERMS, endDate: '2027-01-01' }],
-          'application_terms_valid',
+          'engagement_terms_valid',
         ],
         [
-          'UPDATE application SET terms = $2 WHERE id = $1',
+          'UPDATE engagement SET terms = $2 WHERE id = $1',
           [applicationIds[0], { ...TERMS, hoursPerWeek: 81 }],
-          'application_terms_valid',
+          'engagement_terms_valid',
         ],
       ];
       for (const [sql, params, constraint] of cases) {

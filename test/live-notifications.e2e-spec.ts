@@ -94,7 +94,7 @@ describe('Live notifications over graphql-ws, across API instances', () => {
       type: 'APPLICATION_SUBMITTED',
       title,
       body: `${title} の本文`,
-      data: { projectId: randomUUID(), applicationId: randomUUID() },
+      data: { projectId: randomUUID(), engagementId: randomUUID() },
       readAt: null,
     });
   }
@@ -118,7 +118,7 @@ describe('Live notifications over graphql-ws, across API instances', () => {
           title: '新しい応募がありました',
           body: '新しい応募がありました の本文',
           projectId: notification.data.projectId,
-          applicationId: notification.data.applicationId,
+          applicationId: notification.data.engagementId,
           readAt: null,
           // Dates survive the trip through Redis as DateTime values.
           createdAt: notification.createdAt.toISOString(),

@@ -104,7 +104,7 @@ describe('notifications', () => {
     expect(notification.node).toMatchObject({
       type: 'APPLICATION_SUBMITTED',
       title: 'New application to "棚田の援農 152081"',
-      data: { projectId, applicationId },
+      data: { projectId, engagementId: applicationId },
     });
     expect(
       expectData(await platform.gql(`mutation { markAllNotificationsRead }`, {}, staffEn.token))
@@ -435,7 +435,7 @@ describe('notifications', () => {
       expect(submitted.json).toMatchObject({
         type: 'APPLICATION_SUBMITTED',
         key: `application-submitted.${applicationId}`,
-        links: { projectId, applicationId },
+        links: { projectId, engagementId: applicationId },
       });
 
       expectData(

@@ -4,6 +4,7 @@ import { AppConfig, CoreModule, OutboxMessage, OutboxRelay, QueueService } from 
 import { NotificationService } from '@tsunagu/notifications';
 import { JobRunner } from '../apps/worker/src/job-runner';
 import { OutboxApplicationSubmittedAsEvent1795782000000 } from '../libs/core/src/database/migrations/1795782000000-OutboxApplicationSubmittedAsEvent';
+import { renameLinkKeySql } from '../libs/core/src/database/migrations/1795794000000-EngagementVocabulary';
 import { freePort } from '../apps/cli/src/local-stack/free-port';
 import { expectData, Fixtures } from './support/fixtures';
 import { drained, eventually, startTestPlatform, TestPlatform } from './support/test-platform';
@@ -132,6 +133,8 @@ describe('outbox rows written before domain events', () => {
 
     const runner = platform.dataSource.createQueryRunner();
     await new OutboxApplicationSubmittedAsEvent1795782000000().up(runner);
+    // As the later EngagementVocabulary migration renames the link key in what waits.
+    for (const sql of renameLinkKeySql('applicationId', 'engagementId')) await runner.query(sql);
     await runner.release();
     const [row] = await platform.dataSource.query(
       `SELECT job_name, job_id, payload FROM outbox_message WHERE job_id = $1`,
@@ -143,7 +146,7 @@ describe('outbox rows written before domain events', () => {
         event: {
           key: `application-submitted.${applicationId}`,
           type: 'APPLICATION_SUBMITTED',
-          payload: { applicationId },
+          payload: { engagementId: applicationId },
         },
       },
     });

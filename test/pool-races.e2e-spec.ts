@@ -228,7 +228,7 @@ describe('lock-taking mutations in bursts larger than the connection pool', () =
     );
     expect(tally(accepted)).toBe(capacity);
     const [{ held }] = await platform.dataSource.query(
-      `SELECT count(*)::int AS held FROM application WHERE project_id = $1 AND status = 'ACCEPTED'`,
+      `SELECT count(*)::int AS held FROM engagement WHERE project_id = $1 AND status = 'ACCEPTED'`,
       [projectId],
     );
     expect(held).toBe(capacity);
@@ -290,7 +290,7 @@ describe('lock-taking mutations in bursts larger than the connection pool', () =
     );
     expect(tally(answers)).toBe(1);
     const [{ n }] = await platform.dataSource.query(
-      `SELECT count(*)::int AS n FROM application WHERE project_id = $1 AND participant_id = $2`,
+      `SELECT count(*)::int AS n FROM engagement WHERE project_id = $1 AND participant_id = $2`,
       [projectId, rin.id],
     );
     expect(n).toBe(1);
@@ -347,7 +347,7 @@ describe('lock-taking mutations in bursts larger than the connection pool', () =
     );
     expect(tally(confirms)).toBe(1);
     const [{ n }] = await platform.dataSource.query(
-      `SELECT count(*)::int AS n FROM application WHERE project_id = $1`,
+      `SELECT count(*)::int AS n FROM engagement WHERE project_id = $1`,
       [projectId],
     );
     expect(n).toBe(members.length);

@@ -448,7 +448,7 @@ describe('scouting', () => {
     expect(answers.filter((r) => !r.errors).length).toBe(1);
     expect(answers.filter((r) => r.errors?.[0].extensions.code === 'CONFLICT').length).toBe(4);
     const [applications] = await platform.dataSource.query(
-      'SELECT count(*)::int AS n FROM application WHERE project_id = $1 AND participant_id = $2',
+      'SELECT count(*)::int AS n FROM engagement WHERE project_id = $1 AND participant_id = $2',
       [projectId, participant.id],
     );
     expect(applications.n).toBe(1);

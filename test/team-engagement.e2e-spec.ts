@@ -90,7 +90,7 @@ describe('team engagements', () => {
       ),
     );
     const statuses = await platform.dataSource.query(
-      'SELECT status FROM application WHERE id = ANY($1) ORDER BY status',
+      'SELECT status FROM engagement WHERE id = ANY($1) ORDER BY status',
       [[first, second]],
     );
     expect(statuses.map((r: any) => r.status)).toEqual(['ACCEPTED', 'DECLINED']);
@@ -99,7 +99,7 @@ describe('team engagements', () => {
     const again = rejection(await applyTeam(owner, projectId));
     expect(again.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_APPLIED' });
     const [{ n }] = await platform.dataSource.query(
-      'SELECT count(*)::int AS n FROM application WHERE project_id = $1',
+      'SELECT count(*)::int AS n FROM engagement WHERE project_id = $1',
       [projectId],
     );
     expect(n).toBe(2);
@@ -126,7 +126,7 @@ describe('team engagements', () => {
       },
     ]);
     const [{ n }] = await platform.dataSource.query(
-      'SELECT count(*)::int AS n FROM application WHERE project_id = ANY($1)',
+      'SELECT count(*)::int AS n FROM engagement WHERE project_id = ANY($1)',
       [[projectId, studentsOnly]],
     );
     expect(n).toBe(0);

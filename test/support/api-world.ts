@@ -38,9 +38,9 @@ export interface Tenant {
   draftProjectId: string;
   publishedProjectId: string;
   // proBono's (home) or universityStudent's (foreign) engagements.
-  submittedApplicationId: string;
-  activeApplicationId: string;
-  completedApplicationId: string;
+  submittedEngagementId: string;
+  activeEngagementId: string;
+  completedEngagementId: string;
   checkInId: string;
   milestoneId: string;
   followUpId: string;
@@ -315,9 +315,9 @@ export async function buildApiWorld(
       companyId: company.id,
       draftProjectId: draft,
       publishedProjectId: published,
-      submittedApplicationId: submitted,
-      activeApplicationId: e.active,
-      completedApplicationId: d.completed,
+      submittedEngagementId: submitted,
+      activeEngagementId: e.active,
+      completedEngagementId: d.completed,
       checkInId: e.checkIn,
       milestoneId: e.milestone,
       followUpId: d.followUp,
@@ -375,11 +375,11 @@ export async function buildApiWorld(
     return made;
   };
   const byStatus = {
-    SUBMITTED: foreign.submittedApplicationId,
-    ACCEPTED: foreign.submittedApplicationId,
-    APPROVED: foreign.activeApplicationId,
-    ACTIVE: foreign.activeApplicationId,
-    COMPLETED: foreign.completedApplicationId,
+    SUBMITTED: foreign.submittedEngagementId,
+    ACCEPTED: foreign.submittedEngagementId,
+    APPROVED: foreign.activeEngagementId,
+    ACTIVE: foreign.activeEngagementId,
+    COMPLETED: foreign.completedEngagementId,
   };
 
   let allocationId: string | undefined;

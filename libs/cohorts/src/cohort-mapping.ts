@@ -99,7 +99,7 @@ export function toAllocationType(view: AllocationView): AllocationType {
               score: a.score,
               rank: a.rank,
               adjusted: a.adjusted,
-              applicationId: a.applicationId,
+              applicationId: a.engagementId,
             },
           ]
         : [];

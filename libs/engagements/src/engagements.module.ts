@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@tsunagu/identity';
 import { ProjectsModule } from '@tsunagu/projects';
-import { Application } from './lifecycle/application.entity';
-import { ApplicationService } from './applications/application.service';
+import { Engagement } from './lifecycle/engagement.entity';
+import { ApplyingService } from './applications/applying.service';
 import { EngagementEvent } from './lifecycle/engagement-event.entity';
 import { EngagementService } from './lifecycle/engagement.service';
 import { ACCOMPANIMENT_ENTITIES } from './accompaniment/engagement-accompaniment.entities';
@@ -19,7 +19,7 @@ import { ScoutOfferService } from './scouting/scout-offer.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([
-      Application,
+      Engagement,
       EngagementEvent,
       ScoutOffer,
       ...ACCOMPANIMENT_ENTITIES,
@@ -29,7 +29,7 @@ import { ScoutOfferService } from './scouting/scout-offer.service';
     ProjectsModule,
   ],
   providers: [
-    ApplicationService,
+    ApplyingService,
     EngagementService,
     ScoutOfferService,
     EngagementAccompanimentService,
@@ -38,7 +38,7 @@ import { ScoutOfferService } from './scouting/scout-offer.service';
     EngagementRelationshipService,
   ],
   exports: [
-    ApplicationService,
+    ApplyingService,
     EngagementService,
     ScoutOfferService,
     EngagementAccompanimentService,

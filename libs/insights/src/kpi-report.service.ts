@@ -69,7 +69,7 @@ WITH bounds AS (
      AND ($10::text IS NULL OR p.theme_code = $10::text)
 ), engagement AS (
   SELECT a.id, a.project_id, a.status, a.created_at, pp.kind::text AS kind
-    FROM application a
+    FROM engagement a
     JOIN scope s ON s.id = a.project_id
     JOIN participant_profile pp ON pp.user_id = a.participant_id
    WHERE $11::text IS NULL OR pp.kind::text = $11::text
@@ -90,9 +90,9 @@ WITH bounds AS (
   UNION ALL
   SELECT e.project_id, e.kind, m.at, 'match', extract(epoch FROM m.at - e.created_at) / 86400
     FROM engagement e
-    JOIN (SELECT ev.application_id, min(ev.created_at) AS at FROM engagement_event ev
-           WHERE ev.to_status = 'ACCEPTED' GROUP BY ev.application_id) m
-      ON m.application_id = e.id, bounds b
+    JOIN (SELECT ev.engagement_id, min(ev.created_at) AS at FROM engagement_event ev
+           WHERE ev.to_status = 'ACCEPTED' GROUP BY ev.engagement_id) m
+      ON m.engagement_id = e.id, bounds b
    WHERE m.at >= b.lo AND m.at < b.hi
   UNION ALL
   SELECT e.project_id, e.kind, NULL, 'active', NULL FROM engagement e WHERE e.status = 'ACTIVE'
@@ -101,16 +101,16 @@ WITH bounds AS (
     FROM engagement e
    WHERE e.status = 'ACTIVE' AND EXISTS (
      SELECT 1 FROM engagement_alert al
-      WHERE al.application_id = e.id AND al.kind = 'STALE' AND NOT EXISTS (
-        SELECT 1 FROM engagement_check_in c WHERE c.application_id = e.id AND c.created_at > al.since))
+      WHERE al.engagement_id = e.id AND al.kind = 'STALE' AND NOT EXISTS (
+        SELECT 1 FROM engagement_check_in c WHERE c.engagement_id = e.id AND c.created_at > al.since))
   UNION ALL
   SELECT e.project_id, e.kind, c.approved_at, 'hours', c.hours::float8
-    FROM engagement e JOIN engagement_check_in c ON c.application_id = e.id, bounds b
+    FROM engagement e JOIN engagement_check_in c ON c.engagement_id = e.id, bounds b
    WHERE c.approved_at >= b.lo AND c.approved_at < b.hi
   UNION ALL
   SELECT e.project_id, e.kind, ev.created_at, 'ended',
          CASE WHEN ev.to_status = 'COMPLETED' THEN 1 ELSE 0 END
-    FROM engagement e JOIN engagement_event ev ON ev.application_id = e.id, bounds b
+    FROM engagement e JOIN engagement_event ev ON ev.engagement_id = e.id, bounds b
    WHERE ev.from_status IN ('APPROVED', 'ACTIVE')
      AND ev.to_status IN ('COMPLETED', 'CANCELLED', 'WITHDRAWN')
      AND ev.created_at >= b.lo AND ev.created_at < b.hi
@@ -118,7 +118,7 @@ WITH bounds AS (
   SELECT e.project_id, e.kind, fu.due_at, 'follow_up_' || fu.due_months,
          CASE WHEN fu.recorded_at IS NOT NULL AND EXISTS (
            SELECT 1 FROM unnest(fu.outcomes) o WHERE o <> 'LOST_TOUCH') THEN 1 ELSE 0 END
-    FROM engagement e JOIN follow_up fu ON fu.application_id = e.id, bounds b
+    FROM engagement e JOIN follow_up fu ON fu.engagement_id = e.id, bounds b
    WHERE fu.due_at <= now() AND fu.due_at >= b.lo AND fu.due_at < b.hi
 )
 SELECT ${g.key} AS key, ${g.label} AS label,

@@ -45,7 +45,7 @@ const COVERING_ORGS = coveringOrgs('$1');
 // of them (or there is no supervisor yet, as for an unanswered application).
 const SUPERVISING_ORGS = `
   WITH target AS (
-    SELECT a.terms->>'supervisorId' AS supervisor_id, a.project_id FROM application a
+    SELECT a.terms->>'supervisorId' AS supervisor_id, a.project_id FROM engagement a
      WHERE a.id = $1),
   covering AS (${coveringOrgs('(SELECT project_id FROM target)')}),
   supervising AS (
@@ -59,7 +59,7 @@ const SUPERVISING_ORGS = `
 const companyOf = (a: ApplicationFacts): string[] => (a.company_id ? [a.company_id] : []);
 
 interface ApplicationFacts {
-  application_id: string;
+  engagement_id: string;
   project_id: string;
   project: string;
   participant_id: string;
@@ -85,7 +85,7 @@ export class EventAudienceResolver {
     [T in NotificationEventType]: (e: DomainEvent<T>) => Promise<EventAudience | null>;
   } = {
     APPLICATION_SUBMITTED: async ({ payload }) => {
-      const a = await this.application(payload.applicationId);
+      const a = await this.application(payload.engagementId);
       if (!a) return null;
       return {
         vars: { participant: a.participant, project: a.project },
@@ -93,13 +93,13 @@ export class EventAudienceResolver {
         recipients: await this.staffOf([a.region_id], RecipientRole.REGION),
         organizationIds: [
           a.region_id,
-          ...(await this.orgs(SUPERVISING_ORGS, a.application_id)),
+          ...(await this.orgs(SUPERVISING_ORGS, a.engagement_id)),
           ...companyOf(a),
         ],
       };
     },
     ENGAGEMENT_STATUS_CHANGED: async ({ payload }) => {
-      const a = await this.application(payload.applicationId);
+      const a = await this.application(payload.engagementId);
       const [change] = await this.dataSource.query<
         Array<{ from_status: string; to_status: string; reason: string; actor_id: string }>
       >(
@@ -108,7 +108,7 @@ export class EventAudienceResolver {
         [payload.engagementEventId],
       );
       if (!a || !change) return null;
-      const supervising = await this.orgs(SUPERVISING_ORGS, a.application_id);
+      const supervising = await this.orgs(SUPERVISING_ORGS, a.engagement_id);
       // Whoever made the change knows already.
       const recipients = [
         { userId: a.participant_id, role: RecipientRole.PARTICIPANT },
@@ -148,16 +148,16 @@ export class EventAudienceResolver {
         organizationIds: [offer.sender_organization_id],
       };
     },
-    APPLICATION_UNANSWERED: ({ payload }) => this.alert(payload.applicationId, payload.since),
-    ENGAGEMENT_STALE: ({ payload }) => this.alert(payload.applicationId, payload.since),
-    MILESTONE_OVERDUE: ({ payload }) => this.alert(payload.applicationId, payload.since),
+    APPLICATION_UNANSWERED: ({ payload }) => this.alert(payload.engagementId, payload.since),
+    ENGAGEMENT_STALE: ({ payload }) => this.alert(payload.engagementId, payload.since),
+    MILESTONE_OVERDUE: ({ payload }) => this.alert(payload.engagementId, payload.since),
     FOLLOW_UP_DUE: async ({ payload }) => {
       const [row] = await this.dataSource.query<
-        Array<{ application_id: string; due_months: number }>
-      >(`SELECT f.application_id, f.due_months FROM follow_up f WHERE f.id = $1`, [
+        Array<{ engagement_id: string; due_months: number }>
+      >(`SELECT f.engagement_id, f.due_months FROM follow_up f WHERE f.id = $1`, [
         payload.followUpId,
       ]);
-      const a = row && (await this.application(row.application_id));
+      const a = row && (await this.application(row.engagement_id));
       if (!a) return null;
       const recipients = [{ userId: a.participant_id, role: RecipientRole.PARTICIPANT }];
       if (a.supervisor_id) {
@@ -167,10 +167,7 @@ export class EventAudienceResolver {
         vars: { project: a.project, participant: a.participant, months: String(row.due_months) },
         links: { ...this.linksOf(a), followUpId: payload.followUpId },
         recipients,
-        organizationIds: [
-          ...(await this.orgs(SUPERVISING_ORGS, a.application_id)),
-          ...companyOf(a),
-        ],
+        organizationIds: [...(await this.orgs(SUPERVISING_ORGS, a.engagement_id)), ...companyOf(a)],
       };
     },
     PROJECT_PAUSED: async ({ payload }) => {
@@ -219,10 +216,10 @@ export class EventAudienceResolver {
     },
   };
 
-  private async alert(applicationId: string, since: string): Promise<EventAudience | null> {
-    const a = await this.application(applicationId);
+  private async alert(engagementId: string, since: string): Promise<EventAudience | null> {
+    const a = await this.application(engagementId);
     if (!a) return null;
-    const supervising = await this.orgs(SUPERVISING_ORGS, a.application_id);
+    const supervising = await this.orgs(SUPERVISING_ORGS, a.engagement_id);
     return {
       vars: { participant: a.participant, project: a.project, since },
       links: this.linksOf(a),
@@ -232,16 +229,16 @@ export class EventAudienceResolver {
   }
 
   private linksOf(a: ApplicationFacts): Record<string, string> {
-    return { projectId: a.project_id, applicationId: a.application_id };
+    return { projectId: a.project_id, engagementId: a.engagement_id };
   }
 
   private async application(id: string): Promise<ApplicationFacts | undefined> {
     const [row] = await this.dataSource.query<ApplicationFacts[]>(
-      `SELECT a.id AS application_id, p.id AS project_id, p.title AS project,
+      `SELECT a.id AS engagement_id, p.id AS project_id, p.title AS project,
               a.participant_id, u.display_name AS participant,
               p.region_organization_id AS region_id, a.terms->>'supervisorId' AS supervisor_id,
               pp.company_organization_id AS company_id
-         FROM application a
+         FROM engagement a
          JOIN project p ON p.id = a.project_id
          JOIN "user" u ON u.id = a.participant_id
          LEFT JOIN participant_profile pp ON pp.user_id = a.participant_id

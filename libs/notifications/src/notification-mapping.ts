@@ -8,7 +8,7 @@ export function toNotificationType(n: Notification): NotificationType {
     title: n.title,
     body: n.body,
     projectId: n.data.projectId ?? null,
-    applicationId: n.data.applicationId ?? null,
+    applicationId: n.data.engagementId ?? null,
     scoutOfferId: n.data.scoutOfferId ?? null,
     followUpId: n.data.followUpId ?? null,
     cohortId: n.data.cohortId ?? null,

@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Connection, mapConnection, PageArgs } from '@tsunagu/core';
 import {
   ApplicationConnection,
-  ApplicationService,
+  ApplyingService,
   ApplicationType,
   ApplyAsCompanyTeamInput,
   ApplyToProjectInput,
@@ -14,7 +14,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 
 @Resolver(() => ApplicationType)
 export class ApplicationResolver {
-  constructor(private readonly applications: ApplicationService) {}
+  constructor(private readonly applications: ApplyingService) {}
 
   @Mutation(() => ApplicationType, { description: 'Apply to a published project (once).' })
   async applyToProject(

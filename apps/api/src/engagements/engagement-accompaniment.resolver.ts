@@ -39,7 +39,9 @@ export class EngagementAccompanimentResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: AddCheckInInput,
   ): Promise<EngagementCheckInType> {
-    return toEngagementCheckInType(await this.accompaniment.addCheckIn(actor, input));
+    return toEngagementCheckInType(
+      await this.accompaniment.addCheckIn(actor, { ...input, engagementId: input.applicationId }),
+    );
   }
 
   @Mutation(() => EngagementCheckInType, {
@@ -59,7 +61,9 @@ export class EngagementAccompanimentResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: AddEngagementNoteInput,
   ): Promise<EngagementNoteType> {
-    return toEngagementNoteType(await this.accompaniment.addNote(actor, input));
+    return toEngagementNoteType(
+      await this.accompaniment.addNote(actor, { ...input, engagementId: input.applicationId }),
+    );
   }
 
   @Mutation(() => EngagementMilestoneType, { description: 'A milestone of an ACTIVE engagement.' })
@@ -67,7 +71,9 @@ export class EngagementAccompanimentResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: AddMilestoneInput,
   ): Promise<EngagementMilestoneType> {
-    return toEngagementMilestoneType(await this.accompaniment.addMilestone(actor, input));
+    return toEngagementMilestoneType(
+      await this.accompaniment.addMilestone(actor, { ...input, engagementId: input.applicationId }),
+    );
   }
 
   @Mutation(() => EngagementMilestoneType)

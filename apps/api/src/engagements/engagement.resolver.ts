@@ -25,7 +25,9 @@ export class EngagementResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: TransitionEngagementInput,
   ): Promise<ApplicationType> {
-    return toApplicationType(await this.engagements.transition(actor, input));
+    return toApplicationType(
+      await this.engagements.transition(actor, { ...input, engagementId: input.applicationId }),
+    );
   }
 
   @Query(() => [EngagementEventType], { description: "An engagement's audit trail, oldest first." })

@@ -26,7 +26,9 @@ export class RelationshipResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: GiveEngagementFeedbackInput,
   ): Promise<EngagementFeedbackType> {
-    return toEngagementFeedbackType(await this.relationships.giveFeedback(actor, input));
+    return toEngagementFeedbackType(
+      await this.relationships.giveFeedback(actor, { ...input, engagementId: input.applicationId }),
+    );
   }
 
   @Query(() => [EngagementFeedbackType], { description: "A completed engagement's feedback." })
@@ -42,7 +44,8 @@ export class RelationshipResolver {
     @CurrentActor() actor: Actor,
     @Args('applicationId', { type: () => ID }) applicationId: string,
   ): Promise<EngagementCompletionType> {
-    return this.relationships.completion(actor, applicationId);
+    const completion = await this.relationships.completion(actor, applicationId);
+    return { ...completion, applicationId: completion.engagementId };
   }
 
   @Mutation(() => FollowUpType, {

@@ -3,20 +3,20 @@
 // their channels and the organisations' webhooks. Payloads carry ids; the worker reads the rest.
 export interface NotificationEventPayloads {
   // A participant applied: the project's region staff answer it.
-  APPLICATION_SUBMITTED: { applicationId: string };
+  APPLICATION_SUBMITTED: { engagementId: string };
   // An engagement moved (interview, accepted, declined, approved, started, completed,
   // withdrawn, cancelled): the participant, the region and the supervisor hear of it.
-  ENGAGEMENT_STATUS_CHANGED: { applicationId: string; engagementEventId: string };
+  ENGAGEMENT_STATUS_CHANGED: { engagementId: string; engagementEventId: string };
   // A region scouted a participant.
   SCOUT_OFFER_RECEIVED: { offerId: string };
   // The participant accepted or declined a scout offer.
   SCOUT_OFFER_ANSWERED: { offerId: string };
   // An application waited longer than the response rule allows: the supervisors step in.
-  APPLICATION_UNANSWERED: { applicationId: string; since: string };
+  APPLICATION_UNANSWERED: { engagementId: string; since: string };
   // An active engagement went quiet.
-  ENGAGEMENT_STALE: { applicationId: string; since: string };
+  ENGAGEMENT_STALE: { engagementId: string; since: string };
   // A milestone of an active engagement is overdue.
-  MILESTONE_OVERDUE: { applicationId: string; since: string };
+  MILESTONE_OVERDUE: { engagementId: string; since: string };
   // A 3/6/12-month follow-up fell due.
   FOLLOW_UP_DUE: { followUpId: string };
   // A project stopped taking applications until the region answers its overdue ones.

@@ -15,7 +15,7 @@ import { toApplicationType } from '../lifecycle/engagement-mapping';
 export function toEngagementCheckInType(checkIn: EngagementCheckIn): EngagementCheckInType {
   return {
     id: checkIn.id,
-    applicationId: checkIn.applicationId,
+    applicationId: checkIn.engagementId,
     summary: checkIn.summary,
     hours: checkIn.hours,
     mood: checkIn.mood,
@@ -47,7 +47,7 @@ export function toEngagementMilestoneType(milestone: EngagementMilestone): Engag
 
 export function toSupervisedEngagementType(item: SupervisedEngagement): SupervisedEngagementType {
   return {
-    engagement: toApplicationType(item.application),
+    engagement: toApplicationType(item.engagement),
     health: item.health,
     lastCheckInAt: item.lastCheckInAt,
     overdueMilestones: item.overdueMilestones,

@@ -10,7 +10,7 @@ import {
   PrimaryGeneratedColumn,
   ValueTransformer,
 } from 'typeorm';
-import { Application } from '../lifecycle/application.entity';
+import { Engagement } from '../lifecycle/engagement.entity';
 
 // Postgres returns numeric as a string; hours are small enough for a JS number.
 const numericHours: ValueTransformer = {
@@ -21,7 +21,7 @@ const numericHours: ValueTransformer = {
 // What the participant did since the last check-in, how long it took and how it is going.
 // Its hours count towards the engagement once the region approves them.
 @Entity()
-@Index('engagement_check_in_application_idx', ['applicationId', 'createdAt'])
+@Index('engagement_check_in_engagement_idx', ['engagementId', 'createdAt'])
 @Check('engagement_check_in_hours_range', `hours >= 0 AND hours <= 80`)
 @Check('engagement_check_in_mood_range', `mood IS NULL OR mood BETWEEN 1 AND 5`)
 export class EngagementCheckIn {
@@ -29,11 +29,11 @@ export class EngagementCheckIn {
   id!: string;
 
   @Column({ type: 'uuid' })
-  applicationId!: string;
+  engagementId!: string;
 
-  @ManyToOne(() => Application, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'application_id' })
-  application?: Application;
+  @ManyToOne(() => Engagement, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'engagement_id' })
+  engagement?: Engagement;
 
   @Column({ type: 'uuid' })
   participantId!: string;
@@ -78,17 +78,17 @@ export enum EngagementNoteVisibility {
 }
 
 @Entity()
-@Index('engagement_note_application_idx', ['applicationId', 'createdAt'])
+@Index('engagement_note_engagement_idx', ['engagementId', 'createdAt'])
 export class EngagementNote {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column({ type: 'uuid' })
-  applicationId!: string;
+  engagementId!: string;
 
-  @ManyToOne(() => Application, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'application_id' })
-  application?: Application;
+  @ManyToOne(() => Engagement, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'engagement_id' })
+  engagement?: Engagement;
 
   @Column({ type: 'uuid', nullable: true })
   authorId!: string | null;
@@ -112,17 +112,17 @@ export class EngagementNote {
 }
 
 @Entity()
-@Index('engagement_milestone_application_idx', ['applicationId', 'dueDate'])
+@Index('engagement_milestone_engagement_idx', ['engagementId', 'dueDate'])
 export class EngagementMilestone {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column({ type: 'uuid' })
-  applicationId!: string;
+  engagementId!: string;
 
-  @ManyToOne(() => Application, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'application_id' })
-  application?: Application;
+  @ManyToOne(() => Engagement, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'engagement_id' })
+  engagement?: Engagement;
 
   @Column({ type: 'text' })
   title!: string;
@@ -156,17 +156,17 @@ export enum EngagementAlertKind {
 // One flag per engagement, reason and period, written by the stale sweep: the unique key makes a
 // sweep that runs twice (or twice at once) flag and notify once.
 @Entity()
-@Index('engagement_alert_key', ['applicationId', 'kind', 'since'], { unique: true })
+@Index('engagement_alert_key', ['engagementId', 'kind', 'since'], { unique: true })
 export class EngagementAlert {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column({ type: 'uuid' })
-  applicationId!: string;
+  engagementId!: string;
 
-  @ManyToOne(() => Application, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'application_id' })
-  application?: Application;
+  @ManyToOne(() => Engagement, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'engagement_id' })
+  engagement?: Engagement;
 
   @Column({ type: 'enum', enum: EngagementAlertKind, enumName: 'engagement_alert_kind' })
   kind!: EngagementAlertKind;

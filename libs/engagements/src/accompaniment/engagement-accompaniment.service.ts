@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, FieldProblem, ConflictReason } from '@tsunagu/core';
 import { Actor, OrganizationKind } from '@tsunagu/identity';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { Application } from '../lifecycle/application.entity';
+import { Engagement } from '../lifecycle/engagement.entity';
 import {
   EngagementCheckIn,
   EngagementMilestone,
@@ -13,7 +13,7 @@ import { EngagementRole, EngagementStatus, whoMay } from '../lifecycle/engagemen
 import { EngagementService } from '../lifecycle/engagement.service';
 
 export interface NewCheckIn {
-  applicationId: string;
+  engagementId: string;
   summary: string;
   hours: number;
   mood?: number | null;
@@ -21,13 +21,13 @@ export interface NewCheckIn {
 }
 
 export interface NewEngagementNote {
-  applicationId: string;
+  engagementId: string;
   visibility: EngagementNoteVisibility;
   body: string;
 }
 
 export interface NewMilestone {
-  applicationId: string;
+  engagementId: string;
   title: string;
   dueDate: string;
 }
@@ -63,16 +63,10 @@ export class EngagementAccompanimentService {
       problems.push({ path: ['input', 'mood'], message: 'must be a whole number from 1 to 5' });
     }
     return this.dataSource.transaction(async (m) => {
-      await this.lockActive(
-        m,
-        actor,
-        input.applicationId,
-        [EngagementRole.PARTICIPANT],
-        'check in',
-      );
+      await this.lockActive(m, actor, input.engagementId, [EngagementRole.PARTICIPANT], 'check in');
       if (problems.length) throw AppError.invalidFields(problems);
       const saved = await m.getRepository(EngagementCheckIn).save({
-        applicationId: input.applicationId,
+        engagementId: input.engagementId,
         participantId: actor.userId,
         summary,
         hours: input.hours,
@@ -93,7 +87,7 @@ export class EngagementAccompanimentService {
       if (!checkIn) throw AppError.notFound('Check-in', checkInId);
       const { roles } = await this.engagements.findFor(
         actor,
-        checkIn.applicationId,
+        checkIn.engagementId,
         () => AppError.notFound('Check-in', checkInId),
         m,
       );
@@ -111,10 +105,10 @@ export class EngagementAccompanimentService {
     });
   }
 
-  async checkIns(actor: Actor, applicationId: string): Promise<EngagementCheckIn[]> {
-    await this.visible(actor, applicationId);
+  async checkIns(actor: Actor, engagementId: string): Promise<EngagementCheckIn[]> {
+    await this.visible(actor, engagementId);
     return this.dataSource.getRepository(EngagementCheckIn).find({
-      where: { applicationId },
+      where: { engagementId },
       relations: { participant: true, approvedBy: true },
       order: { createdAt: 'DESC', id: 'DESC' },
     });
@@ -127,14 +121,14 @@ export class EngagementAccompanimentService {
     if (body.length > TEXT_MAX) {
       throw AppError.invalidField(['input', 'body'], 'must be at most 4,000 characters');
     }
-    const { application, roles } = await this.engagements.findFor(actor, input.applicationId);
+    const { application, roles } = await this.engagements.findFor(actor, input.engagementId);
     const writers =
       input.visibility === EngagementNoteVisibility.INTERMEDIARY_PRIVATE
         ? [EngagementRole.INTERMEDIARY]
         : [EngagementRole.REGION, EngagementRole.INTERMEDIARY];
     requireRole(roles, writers, 'write this kind of note');
     const saved = await this.dataSource.getRepository(EngagementNote).save({
-      applicationId: application.id,
+      engagementId: application.id,
       authorId: actor.userId,
       visibility: input.visibility,
       body,
@@ -146,8 +140,8 @@ export class EngagementAccompanimentService {
 
   // A private note stays within the intermediary organisation whose staff wrote it: another
   // intermediary whose remit also covers the place does not see it, nor do participant and region.
-  async notes(actor: Actor, applicationId: string): Promise<EngagementNote[]> {
-    await this.visible(actor, applicationId);
+  async notes(actor: Actor, engagementId: string): Promise<EngagementNote[]> {
+    await this.visible(actor, engagementId);
     const intermediaries = actor.memberships
       .filter((m) => m.organizationKind === OrganizationKind.INTERMEDIARY)
       .map((m) => m.organizationId);
@@ -155,7 +149,7 @@ export class EngagementAccompanimentService {
       .getRepository(EngagementNote)
       .createQueryBuilder('n')
       .leftJoinAndSelect('n.author', 'author')
-      .where('n.applicationId = :applicationId', { applicationId })
+      .where('n.engagementId = :engagementId', { engagementId })
       .andWhere(
         new Brackets((qb) =>
           qb
@@ -184,13 +178,13 @@ export class EngagementAccompanimentService {
       await this.lockActive(
         m,
         actor,
-        input.applicationId,
+        input.engagementId,
         [EngagementRole.REGION, EngagementRole.INTERMEDIARY],
         'add a milestone to',
       );
       if (problems.length) throw AppError.invalidFields(problems);
       const saved = await m.getRepository(EngagementMilestone).save({
-        applicationId: input.applicationId,
+        engagementId: input.engagementId,
         title,
         dueDate: input.dueDate,
         createdById: actor.userId,
@@ -210,7 +204,7 @@ export class EngagementAccompanimentService {
       await this.lockActive(
         m,
         actor,
-        milestone.applicationId,
+        milestone.engagementId,
         [EngagementRole.PARTICIPANT, EngagementRole.REGION, EngagementRole.INTERMEDIARY],
         'complete a milestone of',
         () => AppError.notFound('Milestone', milestoneId),
@@ -222,10 +216,10 @@ export class EngagementAccompanimentService {
     });
   }
 
-  async milestones(actor: Actor, applicationId: string): Promise<EngagementMilestone[]> {
-    await this.visible(actor, applicationId);
+  async milestones(actor: Actor, engagementId: string): Promise<EngagementMilestone[]> {
+    await this.visible(actor, engagementId);
     return this.dataSource.getRepository(EngagementMilestone).find({
-      where: { applicationId },
+      where: { engagementId },
       order: { dueDate: 'ASC', createdAt: 'ASC' },
     });
   }
@@ -235,17 +229,17 @@ export class EngagementAccompanimentService {
   private async lockActive(
     m: EntityManager,
     actor: Actor,
-    applicationId: string,
+    engagementId: string,
     roles: EngagementRole[],
     verb: string,
-    missing = () => AppError.notFound('Engagement', applicationId),
+    missing = () => AppError.notFound('Engagement', engagementId),
   ): Promise<void> {
-    const locked = await m.getRepository(Application).findOne({
-      where: { id: applicationId },
+    const locked = await m.getRepository(Engagement).findOne({
+      where: { id: engagementId },
       lock: { mode: 'pessimistic_write' },
     });
     if (!locked) throw missing();
-    const { roles: has } = await this.engagements.findFor(actor, applicationId, missing, m);
+    const { roles: has } = await this.engagements.findFor(actor, engagementId, missing, m);
     requireRole(has, roles, verb);
     if (locked.status !== EngagementStatus.ACTIVE) {
       throw AppError.conflict(
@@ -256,8 +250,8 @@ export class EngagementAccompanimentService {
   }
 
   // The engagement when the actor has any role on it, else NOT_FOUND.
-  private async visible(actor: Actor, applicationId: string): Promise<void> {
-    await this.engagements.findFor(actor, applicationId);
+  private async visible(actor: Actor, engagementId: string): Promise<void> {
+    await this.engagements.findFor(actor, engagementId);
   }
 }
 

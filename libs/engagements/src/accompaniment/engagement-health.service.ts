@@ -12,7 +12,7 @@ import {
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { supervisedProjects } from '../remit-scope';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { Application } from '../lifecycle/application.entity';
+import { Engagement } from '../lifecycle/engagement.entity';
 import { EngagementAlertKind } from './engagement-accompaniment.entities';
 import { EngagementStatus } from '../lifecycle/engagement-state';
 
@@ -23,7 +23,7 @@ export enum EngagementHealth {
 }
 
 export interface SupervisedEngagement {
-  application: Application;
+  engagement: Engagement;
   health: EngagementHealth;
   lastCheckInAt: Date | null;
   overdueMilestones: number;
@@ -39,11 +39,11 @@ export interface StaleSweepOutcome {
 // milestone is overdue from the day after its due date in Japan, and an alert's period starts at
 // Japanese midnight, so its unique key never moves.
 const TODAY_IN_JAPAN = `(now() AT TIME ZONE 'Asia/Tokyo')::date`;
-const LAST_CHECK_IN = `(SELECT max(c.created_at) FROM engagement_check_in c WHERE c.application_id = a.id)`;
+const LAST_CHECK_IN = `(SELECT max(c.created_at) FROM engagement_check_in c WHERE c.engagement_id = a.id)`;
 const LAST_ACTIVITY = `coalesce(${LAST_CHECK_IN}, a.status_changed_at, a.created_at)`;
 const OVERDUE = `(SELECT count(*)::int FROM engagement_milestone ms
-  WHERE ms.application_id = a.id AND ms.done_at IS NULL AND ms.due_date < ${TODAY_IN_JAPAN})`;
-const LAST_BLOCKED = `coalesce((SELECT c.blocked FROM engagement_check_in c WHERE c.application_id = a.id
+  WHERE ms.engagement_id = a.id AND ms.done_at IS NULL AND ms.due_date < ${TODAY_IN_JAPAN})`;
+const LAST_BLOCKED = `coalesce((SELECT c.blocked FROM engagement_check_in c WHERE c.engagement_id = a.id
   ORDER BY c.created_at DESC, c.id DESC LIMIT 1), false)`;
 // The engagement's program may set its own rhythm; otherwise the platform default applies.
 const staleDays = (fallback: string) => `coalesce((SELECT pr.stale_after_days
@@ -85,7 +85,7 @@ export class EngagementHealthService {
       'Only intermediary staff supervise engagements',
     );
     const qb = this.dataSource
-      .getRepository(Application)
+      .getRepository(Engagement)
       .createQueryBuilder('a')
       .innerJoinAndSelect('a.project', 'p')
       .innerJoinAndSelect('a.participant', 'pp')
@@ -105,7 +105,7 @@ export class EngagementHealthService {
       pageInfo: connection.pageInfo,
       edges: connection.edges.map((e) => ({
         cursor: e.cursor,
-        node: { application: e.node, ...facts.get(e.node.id)! },
+        node: { engagement: e.node, ...facts.get(e.node.id)! },
       })),
     };
   }
@@ -117,12 +117,12 @@ export class EngagementHealthService {
     const candidates: Array<{ id: string; kind: EngagementAlertKind; since: Date }> =
       await this.dataSource.query(
         `SELECT a.id, 'STALE' AS kind, ${LAST_ACTIVITY} AS since
-           FROM application a
+           FROM engagement a
           WHERE a.status = 'ACTIVE'
             AND ${LAST_ACTIVITY} < now() - make_interval(days => ${staleDays('$1')})
          UNION ALL
          SELECT a.id, 'MILESTONE_OVERDUE', (min(ms.due_date)::timestamp AT TIME ZONE 'Asia/Tokyo')
-           FROM application a JOIN engagement_milestone ms ON ms.application_id = a.id
+           FROM engagement a JOIN engagement_milestone ms ON ms.engagement_id = a.id
           WHERE a.status = 'ACTIVE' AND ms.done_at IS NULL AND ms.due_date < ${TODAY_IN_JAPAN}
           GROUP BY a.id`,
         [this.config.ENGAGEMENT_STALE_DAYS],
@@ -141,8 +141,8 @@ export class EngagementHealthService {
     for (const alert of alerts) {
       const raised = await this.dataSource.transaction(async (m) => {
         const inserted: unknown[] = await m.query(
-          `INSERT INTO engagement_alert (application_id, kind, since) VALUES ($1, $2, $3)
-           ON CONFLICT (application_id, kind, since) DO NOTHING RETURNING id`,
+          `INSERT INTO engagement_alert (engagement_id, kind, since) VALUES ($1, $2, $3)
+           ON CONFLICT (engagement_id, kind, since) DO NOTHING RETURNING id`,
           [alert.id, alert.kind, alert.since],
         );
         if (inserted.length === 0) return false;
@@ -150,7 +150,7 @@ export class EngagementHealthService {
         await this.events.publish(
           m,
           ALERT_EVENTS[alert.kind],
-          { applicationId: alert.id, since: since.toISOString() },
+          { engagementId: alert.id, since: since.toISOString() },
           [alert.id, String(since.getTime())],
         );
         return true;
@@ -162,10 +162,10 @@ export class EngagementHealthService {
 
   private async facts(
     ids: string[],
-  ): Promise<Map<string, Omit<SupervisedEngagement, 'application'>>> {
+  ): Promise<Map<string, Omit<SupervisedEngagement, 'engagement'>>> {
     if (ids.length === 0) return new Map();
-    const qb: SelectQueryBuilder<Application> = this.dataSource
-      .getRepository(Application)
+    const qb: SelectQueryBuilder<Engagement> = this.dataSource
+      .getRepository(Engagement)
       .createQueryBuilder('a')
       .select('a.id', 'id')
       .addSelect(HEALTH, 'health')

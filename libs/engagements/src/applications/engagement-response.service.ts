@@ -13,7 +13,7 @@ import { Actor, PolicyService } from '@tsunagu/identity';
 import { ProjectLifecycleService } from '@tsunagu/projects';
 import { supervisedProjects } from '../remit-scope';
 import { DataSource, EntityManager } from 'typeorm';
-import { Application } from '../lifecycle/application.entity';
+import { Engagement } from '../lifecycle/engagement.entity';
 import { EngagementAlertKind } from '../accompaniment/engagement-accompaniment.entities';
 import { EngagementHealthService } from '../accompaniment/engagement-health.service';
 import { EngagementStatus } from '../lifecycle/engagement-state';
@@ -50,7 +50,7 @@ export class EngagementResponseService {
   async flagUnanswered(): Promise<ResponseSweepOutcome> {
     const days = this.config.APPLICATION_RESPONSE_DAYS;
     const overdue: Array<{ id: string; since: Date }> = await this.dataSource.query(
-      `SELECT a.id, a.created_at AS since FROM application a WHERE ${OVERDUE}`,
+      `SELECT a.id, a.created_at AS since FROM engagement a WHERE ${OVERDUE}`,
       [days],
     );
     const raised = await this.health.raiseAlerts(
@@ -63,7 +63,7 @@ export class EngagementResponseService {
     const paused = await this.dataSource.transaction(async (m) => {
       const candidates: Array<{ id: string; n: number }> = await m.query(
         `SELECT p.id, o.n
-           FROM (SELECT a.project_id, count(*)::int AS n FROM application a WHERE ${OVERDUE}
+           FROM (SELECT a.project_id, count(*)::int AS n FROM engagement a WHERE ${OVERDUE}
                   GROUP BY a.project_id) o
            JOIN project p ON p.id = o.project_id
           WHERE o.n >= $2 AND p.status = 'PUBLISHED' AND p.paused_at IS NULL
@@ -103,7 +103,7 @@ export class EngagementResponseService {
     const rows: Array<{ id: string }> = await manager.query(
       `SELECT p.id FROM project p
         WHERE p.paused_at IS NOT NULL AND ($2::uuid IS NULL OR p.id = $2)
-          AND NOT EXISTS (SELECT 1 FROM application a WHERE a.project_id = p.id AND ${OVERDUE})
+          AND NOT EXISTS (SELECT 1 FROM engagement a WHERE a.project_id = p.id AND ${OVERDUE})
         ORDER BY p.id`,
       [this.config.APPLICATION_RESPONSE_DAYS, projectId ?? null],
     );
@@ -113,14 +113,14 @@ export class EngagementResponseService {
   }
 
   // Overdue applications in the intermediary's remit, the longest-waiting first.
-  overdue(actor: Actor, page: Page): Promise<Connection<Application>> {
+  overdue(actor: Actor, page: Page): Promise<Connection<Engagement>> {
     const scope = supervisedProjects(
       this.policy,
       actor,
       'Only intermediary staff supervise applications',
     );
     const qb = this.dataSource
-      .getRepository(Application)
+      .getRepository(Engagement)
       .createQueryBuilder('a')
       .innerJoinAndSelect('a.project', 'p')
       .innerJoinAndSelect('a.participant', 'profile')

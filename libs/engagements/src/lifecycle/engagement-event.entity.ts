@@ -8,22 +8,22 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { Application } from './application.entity';
+import { Engagement } from './engagement.entity';
 import { EngagementAction, EngagementStatus } from './engagement-state';
 
 // The audit trail of an engagement: every transition, written in its transaction.
 @Entity()
-@Index('engagement_event_application_idx', ['applicationId', 'id'])
+@Index('engagement_event_engagement_idx', ['engagementId', 'id'])
 export class EngagementEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
 
   @Column({ type: 'uuid' })
-  applicationId!: string;
+  engagementId!: string;
 
-  @ManyToOne(() => Application, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'application_id' })
-  application?: Application;
+  @ManyToOne(() => Engagement, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'engagement_id' })
+  engagement?: Engagement;
 
   @Column({ type: 'uuid', nullable: true })
   actorId!: string | null;
@@ -35,10 +35,10 @@ export class EngagementEvent {
   @Column({ type: 'enum', enum: EngagementAction, enumName: 'engagement_action' })
   action!: EngagementAction;
 
-  @Column({ type: 'enum', enum: EngagementStatus, enumName: 'application_status' })
+  @Column({ type: 'enum', enum: EngagementStatus, enumName: 'engagement_status' })
   fromStatus!: EngagementStatus;
 
-  @Column({ type: 'enum', enum: EngagementStatus, enumName: 'application_status' })
+  @Column({ type: 'enum', enum: EngagementStatus, enumName: 'engagement_status' })
   toStatus!: EngagementStatus;
 
   @Column({ type: 'text', nullable: true })

@@ -1,5 +1,5 @@
 import { toProjectType } from '@tsunagu/projects';
-import type { Application } from './application.entity';
+import type { Engagement } from './engagement.entity';
 import type { EngagementEvent } from './engagement-event.entity';
 import type { EngagementContacts } from './engagement.service';
 import type {
@@ -9,7 +9,7 @@ import type {
 } from './engagement.types';
 
 // Expects project and participant (with user) loaded.
-export function toApplicationType(application: Application): ApplicationType {
+export function toApplicationType(application: Engagement): ApplicationType {
   const profile = application.participant!;
   return {
     id: application.id,

@@ -101,7 +101,7 @@ const ENGAGEMENT_RULES: Record<EngagementAction, Rule> = {
 };
 
 // Which engagements hold one of the project's seats (ACCEPTED, APPROVED, ACTIVE, COMPLETED) is
-// defined once, in the database: application_holds_seat / project_seats_held count and enforce it.
+// defined once, in the database: engagement_holds_seat / project_seats_held count and enforce it.
 
 // From here on participant and region see each other's contact details.
 export const CONTACTS_SHARED: readonly EngagementStatus[] = [S.APPROVED, S.ACTIVE, S.COMPLETED];

@@ -10,8 +10,8 @@ import { Actor, Membership, OrganizationKind, PolicyService, User } from '@tsuna
 import { ParticipantProfile } from '@tsunagu/participants';
 import { Project, ProjectService, ProjectStatus } from '@tsunagu/projects';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Application, EngagementTerms, InterviewPlan } from './application.entity';
-import { ApplicationService } from '../applications/application.service';
+import { Engagement, EngagementTerms, InterviewPlan } from './engagement.entity';
+import { ApplyingService } from '../applications/applying.service';
 import { continueRelationship } from '../relationships/engagement-continuation';
 import { EngagementEvent } from './engagement-event.entity';
 import { EngagementResponseService } from '../applications/engagement-response.service';
@@ -24,7 +24,7 @@ import {
 } from './engagement-state';
 
 export interface EngagementTransition {
-  applicationId: string;
+  engagementId: string;
   action: EngagementAction;
   reason?: string | null;
   interview?: { slots: string[]; meetingUrl?: string | null; notes?: string | null } | null;
@@ -55,30 +55,30 @@ export class EngagementService {
     private readonly dataSource: DataSource,
     private readonly policy: PolicyService,
     private readonly projects: ProjectService,
-    private readonly applications: ApplicationService,
+    private readonly applications: ApplyingService,
     private readonly scoring: ScoringRequestService,
     private readonly responses: EngagementResponseService,
     private readonly events: DomainEventPublisher,
   ) {}
 
-  async transition(actor: Actor, input: EngagementTransition): Promise<Application> {
+  async transition(actor: Actor, input: EngagementTransition): Promise<Engagement> {
     const reason = input.reason?.trim() || null;
     if (reason && reason.length > REASON_MAX) {
       throw AppError.invalidField(['input', 'reason'], 'must be at most 2,000 characters');
     }
     await this.dataSource.transaction(async (m) => {
-      const application = await m.getRepository(Application).findOne({
-        where: { id: input.applicationId },
+      const application = await m.getRepository(Engagement).findOne({
+        where: { id: input.engagementId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!application) throw AppError.notFound('Engagement', input.applicationId);
+      if (!application) throw AppError.notFound('Engagement', input.engagementId);
       // Capacity is checked under the project's row lock: acceptances queue one after the other.
       const project =
         input.action === EngagementAction.ACCEPT
           ? await this.projects.lockForUpdate(m, application.projectId)
           : await this.projects.load(application.projectId, m);
       const roles = this.rolesOf(actor, application, project);
-      if (roles.size === 0) throw AppError.notFound('Engagement', input.applicationId);
+      if (roles.size === 0) throw AppError.notFound('Engagement', input.engagementId);
       const decision = decideEngagement(application.status, input.action, roles);
       if (!decision.ok) {
         throw decision.reason === 'FORBIDDEN'
@@ -88,7 +88,7 @@ export class EngagementService {
       if (decision.needsReason && !reason) {
         throw AppError.invalidField(['input', 'reason'], 'is required for this action');
       }
-      const changes: Partial<Application> = {
+      const changes: Partial<Engagement> = {
         status: decision.to,
         statusReason: decision.needsReason ? reason : application.statusReason,
         statusChangedAt: new Date(),
@@ -116,9 +116,9 @@ export class EngagementService {
           );
         }
       }
-      await m.update(Application, { id: application.id }, changes);
+      await m.update(Engagement, { id: application.id }, changes);
       const recorded = await m.insert(EngagementEvent, {
-        applicationId: application.id,
+        engagementId: application.id,
         actorId: actor.userId,
         action: input.action,
         fromStatus: application.status,
@@ -129,7 +129,7 @@ export class EngagementService {
       await this.events.publish(
         m,
         'ENGAGEMENT_STATUS_CHANGED',
-        { applicationId: application.id, engagementEventId },
+        { engagementId: application.id, engagementEventId },
         [engagementEventId],
       );
       // Matching counts live applications as a project's candidates and approved engagements as
@@ -150,22 +150,22 @@ export class EngagementService {
       // Completion opens the follow-ups; a new approval may answer an earlier engagement's.
       await continueRelationship(m, application.id, to, changes.statusChangedAt!);
     });
-    return this.applications.load(input.applicationId);
+    return this.applications.load(input.engagementId);
   }
 
   // Every transition, oldest first, for the people the engagement concerns.
-  async history(actor: Actor, applicationId: string): Promise<EngagementEvent[]> {
-    await this.visible(actor, applicationId);
+  async history(actor: Actor, engagementId: string): Promise<EngagementEvent[]> {
+    await this.visible(actor, engagementId);
     return this.dataSource.getRepository(EngagementEvent).find({
-      where: { applicationId },
+      where: { engagementId },
       relations: { actor: true },
       order: { id: 'ASC' },
     });
   }
 
   // Participant and region see each other's contact details only once the engagement is approved.
-  async contacts(actor: Actor, applicationId: string): Promise<EngagementContacts> {
-    const application = await this.visible(actor, applicationId);
+  async contacts(actor: Actor, engagementId: string): Promise<EngagementContacts> {
+    const application = await this.visible(actor, engagementId);
     if (!CONTACTS_SHARED.includes(application.status)) {
       throw AppError.conflict(
         ConflictReason.WRONG_STATUS,
@@ -193,8 +193,8 @@ export class EngagementService {
     };
   }
 
-  private async visible(actor: Actor, applicationId: string): Promise<Application> {
-    return (await this.findFor(actor, applicationId)).application;
+  private async visible(actor: Actor, engagementId: string): Promise<Engagement> {
+    return (await this.findFor(actor, engagementId)).application;
   }
 
   // The engagement (project and applicant loaded) and the actor's roles on it. Someone with no
@@ -202,11 +202,11 @@ export class EngagementService {
   // transaction, pass its manager.
   async findFor(
     actor: Actor,
-    applicationId: string,
-    missing = () => AppError.notFound('Engagement', applicationId),
+    engagementId: string,
+    missing = () => AppError.notFound('Engagement', engagementId),
     m: EntityManager = this.dataSource.manager,
-  ): Promise<{ application: Application; roles: Set<EngagementRole> }> {
-    const application = await this.applications.find(applicationId, m);
+  ): Promise<{ application: Engagement; roles: Set<EngagementRole> }> {
+    const application = await this.applications.find(engagementId, m);
     if (!application) throw missing();
     const roles = this.rolesOf(actor, application, application.project!);
     if (roles.size === 0) throw missing();
@@ -214,7 +214,7 @@ export class EngagementService {
   }
 
   // The roles the actor has on the engagement; none means it is not theirs to see.
-  rolesOf(actor: Actor, application: Application, project: Project): Set<EngagementRole> {
+  rolesOf(actor: Actor, application: Engagement, project: Project): Set<EngagementRole> {
     const roles = new Set<EngagementRole>();
     if (application.participantId === actor.userId) roles.add(EngagementRole.PARTICIPANT);
     if (this.policy.canEditProject(actor, project)) roles.add(EngagementRole.REGION);

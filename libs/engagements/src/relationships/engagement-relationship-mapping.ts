@@ -12,7 +12,7 @@ import type {
 export function toEngagementFeedbackType(feedback: EngagementFeedback): EngagementFeedbackType {
   return {
     id: feedback.id,
-    applicationId: feedback.applicationId,
+    applicationId: feedback.engagementId,
     side: feedback.side,
     rating: feedback.rating,
     comment: feedback.comment,
@@ -24,8 +24,8 @@ export function toEngagementFeedbackType(feedback: EngagementFeedback): Engageme
 export function toFollowUpType(followUp: FollowUp): FollowUpType {
   return {
     id: followUp.id,
-    applicationId: followUp.applicationId,
-    projectTitle: followUp.application!.project!.title,
+    applicationId: followUp.engagementId,
+    projectTitle: followUp.engagement!.project!.title,
     dueMonths: followUp.dueMonths,
     dueAt: followUp.dueAt,
     outcomes: followUp.outcomes,

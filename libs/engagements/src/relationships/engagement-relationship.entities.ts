@@ -9,7 +9,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { Application } from '../lifecycle/application.entity';
+import { Engagement } from '../lifecycle/engagement.entity';
 
 export enum FeedbackSide {
   // The participant about the region and the project.
@@ -33,18 +33,18 @@ export const FOLLOW_UP_MONTHS = [3, 6, 12] as const;
 
 // Mutual feedback once an engagement is completed: one per side.
 @Entity()
-@Index('engagement_feedback_side_key', ['applicationId', 'side'], { unique: true })
+@Index('engagement_feedback_side_key', ['engagementId', 'side'], { unique: true })
 @Check('engagement_feedback_rating_range', `rating BETWEEN 1 AND 5`)
 export class EngagementFeedback {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column({ type: 'uuid' })
-  applicationId!: string;
+  engagementId!: string;
 
-  @ManyToOne(() => Application, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'application_id' })
-  application?: Application;
+  @ManyToOne(() => Engagement, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'engagement_id' })
+  engagement?: Engagement;
 
   @Column({ type: 'enum', enum: FeedbackSide, enumName: 'engagement_feedback_side' })
   side!: FeedbackSide;
@@ -69,7 +69,7 @@ export class EngagementFeedback {
 // A check on the relationship 3, 6 and 12 months after completion. Open until recorded; the
 // sweep notifies once when it falls due.
 @Entity()
-@Index('follow_up_application_months_key', ['applicationId', 'dueMonths'], { unique: true })
+@Index('follow_up_engagement_months_key', ['engagementId', 'dueMonths'], { unique: true })
 @Index('follow_up_due_idx', ['dueAt'])
 @Check('follow_up_due_months_allowed', `due_months IN (3, 6, 12)`)
 export class FollowUp {
@@ -77,11 +77,11 @@ export class FollowUp {
   id!: string;
 
   @Column({ type: 'uuid' })
-  applicationId!: string;
+  engagementId!: string;
 
-  @ManyToOne(() => Application, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'application_id' })
-  application?: Application;
+  @ManyToOne(() => Engagement, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'engagement_id' })
+  engagement?: Engagement;
 
   @Column({ type: 'smallint' })
   dueMonths!: number;

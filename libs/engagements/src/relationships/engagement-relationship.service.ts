@@ -9,7 +9,7 @@ import {
 import { Actor, Organization, OrganizationKind, PolicyService } from '@tsunagu/identity';
 import { supervisedProjects } from '../remit-scope';
 import { DataSource, EntityManager } from 'typeorm';
-import { Application } from '../lifecycle/application.entity';
+import { Engagement } from '../lifecycle/engagement.entity';
 import {
   EngagementFeedback,
   FeedbackSide,
@@ -21,7 +21,7 @@ import { EngagementRole, EngagementStatus } from '../lifecycle/engagement-state'
 import { EngagementService } from '../lifecycle/engagement.service';
 
 export interface NewEngagementFeedback {
-  applicationId: string;
+  engagementId: string;
   rating: number;
   comment?: string | null;
 }
@@ -34,7 +34,7 @@ export interface FollowUpRecord {
 
 // Certificate data: who did what, where, when, and the hours the region approved.
 export interface EngagementCompletion {
-  applicationId: string;
+  engagementId: string;
   participantName: string;
   projectId: string;
   projectTitle: string;
@@ -92,12 +92,12 @@ export class EngagementRelationshipService {
       problems.push({ path: ['input', 'comment'], message: 'must be at most 4,000 characters' });
     }
     return this.dataSource.transaction(async (m) => {
-      const locked = await m.getRepository(Application).findOne({
-        where: { id: input.applicationId },
+      const locked = await m.getRepository(Engagement).findOne({
+        where: { id: input.engagementId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!locked) throw AppError.notFound('Engagement', input.applicationId);
-      const roles = await this.rolesOn(actor, input.applicationId, undefined, m);
+      if (!locked) throw AppError.notFound('Engagement', input.engagementId);
+      const roles = await this.rolesOn(actor, input.engagementId, undefined, m);
       const side = roles.has(EngagementRole.PARTICIPANT)
         ? FeedbackSide.PARTICIPANT
         : roles.has(EngagementRole.REGION)
@@ -112,13 +112,13 @@ export class EngagementRelationshipService {
       }
       if (problems.length) throw AppError.invalidFields(problems);
       const given = await m.getRepository(EngagementFeedback).existsBy({
-        applicationId: locked.id,
+        engagementId: locked.id,
         side,
       });
       if (given) throw alreadyGiven(side);
       try {
         const saved = await m.getRepository(EngagementFeedback).save({
-          applicationId: locked.id,
+          engagementId: locked.id,
           side,
           rating: input.rating,
           comment,
@@ -135,31 +135,31 @@ export class EngagementRelationshipService {
   }
 
   // Both sides' feedback, for the participant, the region and supervising intermediaries.
-  async feedback(actor: Actor, applicationId: string): Promise<EngagementFeedback[]> {
-    await this.rolesOn(actor, applicationId);
+  async feedback(actor: Actor, engagementId: string): Promise<EngagementFeedback[]> {
+    await this.rolesOn(actor, engagementId);
     return this.dataSource.getRepository(EngagementFeedback).find({
-      where: { applicationId },
+      where: { engagementId },
       relations: { author: true },
       order: { side: 'ASC' },
     });
   }
 
-  async completion(actor: Actor, applicationId: string): Promise<EngagementCompletion> {
-    await this.rolesOn(actor, applicationId);
+  async completion(actor: Actor, engagementId: string): Promise<EngagementCompletion> {
+    await this.rolesOn(actor, engagementId);
     const [row]: CompletionRow[] = await this.dataSource.query(
       `SELECT a.id, a.status, a.status_changed_at, a.terms->>'startDate' AS start_date,
               a.terms->>'endDate' AS end_date, u.display_name AS participant_name,
               p.id AS project_id, p.title AS project_title, o.id AS region_id, o.name AS region_name,
               coalesce(sum(c.hours) FILTER (WHERE c.approved_at IS NOT NULL), 0)::float AS hours,
               count(c.id) FILTER (WHERE c.approved_at IS NOT NULL)::int AS check_ins
-         FROM application a
+         FROM engagement a
          JOIN project p ON p.id = a.project_id
          JOIN organization o ON o.id = p.region_organization_id
          JOIN "user" u ON u.id = a.participant_id
-         LEFT JOIN engagement_check_in c ON c.application_id = a.id
+         LEFT JOIN engagement_check_in c ON c.engagement_id = a.id
         WHERE a.id = $1
         GROUP BY a.id, u.id, p.id, o.id`,
-      [applicationId],
+      [engagementId],
     );
     if (row.status !== EngagementStatus.COMPLETED) {
       throw AppError.conflict(
@@ -168,7 +168,7 @@ export class EngagementRelationshipService {
       );
     }
     return {
-      applicationId: row.id,
+      engagementId: row.id,
       participantName: row.participant_name,
       projectId: row.project_id,
       projectTitle: row.project_title,
@@ -202,7 +202,7 @@ export class EngagementRelationshipService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!followUp) throw missing();
-      const roles = await this.rolesOn(actor, followUp.applicationId, missing, m);
+      const roles = await this.rolesOn(actor, followUp.engagementId, missing, m);
       if (!roles.has(EngagementRole.PARTICIPANT) && !roles.has(EngagementRole.INTERMEDIARY)) {
         throw AppError.forbidden(
           'Only the participant or a supervising intermediary can record a follow-up',
@@ -230,10 +230,10 @@ export class EngagementRelationshipService {
             SET last_outcomes = $2::follow_up_outcome[],
                 last_contact_at = CASE WHEN $3 THEN greatest(r.last_contact_at, $4)
                                        ELSE r.last_contact_at END
-           FROM application a JOIN project p ON p.id = a.project_id
+           FROM engagement a JOIN project p ON p.id = a.project_id
           WHERE a.id = $1 AND r.participant_id = a.participant_id
             AND r.region_organization_id = p.region_organization_id`,
-        [followUp.applicationId, outcomes, contact, now],
+        [followUp.engagementId, outcomes, contact, now],
       );
       return followUp.id;
     });
@@ -322,7 +322,7 @@ export class EngagementRelationshipService {
     return this.dataSource
       .getRepository(FollowUp)
       .createQueryBuilder('f')
-      .innerJoinAndSelect('f.application', 'a')
+      .innerJoinAndSelect('f.engagement', 'a')
       .innerJoinAndSelect('a.project', 'p')
       .leftJoinAndSelect('f.recordedBy', 'rb');
   }
@@ -339,11 +339,11 @@ export class EngagementRelationshipService {
   // transaction, pass its manager: a second connection here is how the pool once froze.
   private async rolesOn(
     actor: Actor,
-    applicationId: string,
+    engagementId: string,
     missing?: () => AppError,
     m?: EntityManager,
   ): Promise<Set<EngagementRole>> {
-    return (await this.engagements.findFor(actor, applicationId, missing, m)).roles;
+    return (await this.engagements.findFor(actor, engagementId, missing, m)).roles;
   }
 }
 

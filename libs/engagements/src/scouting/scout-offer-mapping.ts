@@ -21,7 +21,7 @@ export function toScoutOfferType(offer: ScoutOffer, now = new Date()): ScoutOffe
     expiresAt: offer.expiresAt,
     respondedAt: offer.respondedAt,
     responseNote: offer.responseNote,
-    applicationId: offer.applicationId,
+    applicationId: offer.engagementId,
     createdAt: offer.createdAt,
   };
 }

@@ -10,7 +10,7 @@ import {
 import { Organization, User } from '@tsunagu/identity';
 import { ParticipantProfile } from '@tsunagu/participants';
 import { Project } from '@tsunagu/projects';
-import { Application } from '../lifecycle/application.entity';
+import { Engagement } from '../lifecycle/engagement.entity';
 
 export enum ScoutOfferStatus {
   PENDING = 'PENDING',
@@ -87,13 +87,13 @@ export class ScoutOffer {
   responseNote!: string | null;
 
   // The application an accepted offer created.
-  @Index({ unique: true, where: '"application_id" IS NOT NULL' })
+  @Index({ unique: true, where: '"engagement_id" IS NOT NULL' })
   @Column({ type: 'uuid', nullable: true })
-  applicationId!: string | null;
+  engagementId!: string | null;
 
-  @ManyToOne(() => Application, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'application_id' })
-  application?: Application | null;
+  @ManyToOne(() => Engagement, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'engagement_id' })
+  engagement?: Engagement | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt!: Date;

@@ -20,8 +20,8 @@ import {
   ProjectStatus,
 } from '@tsunagu/projects';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { Application } from '../lifecycle/application.entity';
-import { ApplicationService } from '../applications/application.service';
+import { Engagement } from '../lifecycle/engagement.entity';
+import { ApplyingService } from '../applications/applying.service';
 import { ScoutOffer, ScoutOfferStatus, scoutOfferStatusAt } from './scout-offer.entity';
 import { SCOUT_EXPIRY_DAYS, SCOUT_MESSAGE_MAX, ScoutOfferResponse } from './scout-offer.types';
 
@@ -42,7 +42,7 @@ export class ScoutOfferService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly projects: ProjectService,
-    private readonly applications: ApplicationService,
+    private readonly applications: ApplyingService,
     private readonly policy: PolicyService,
     private readonly events: DomainEventPublisher,
   ) {}
@@ -167,7 +167,7 @@ export class ScoutOfferService {
           );
         }
         changes.status = ScoutOfferStatus.ACCEPTED;
-        [changes.applicationId] = await this.applications.submitWithin(m, [
+        [changes.engagementId] = await this.applications.submitWithin(m, [
           {
             projectId: offer.projectId,
             participantId: offer.participantId,
@@ -238,7 +238,7 @@ export class ScoutOfferService {
     now: Date,
   ): Promise<void> {
     const path = ['input', 'participantId'];
-    if (await m.getRepository(Application).existsBy({ projectId, participantId })) {
+    if (await m.getRepository(Engagement).existsBy({ projectId, participantId })) {
       throw AppError.conflictField(
         ConflictReason.ALREADY_APPLIED,
         path,

@@ -14,7 +14,7 @@ import {
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { isOpenToKind, ProjectService } from '@tsunagu/projects';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { Application } from '../lifecycle/application.entity';
+import { Engagement } from '../lifecycle/engagement.entity';
 import { CompanyTeam, CompanyTeamMember } from '@tsunagu/companies';
 import { ParticipantKind, ParticipantProfile } from '@tsunagu/participants';
 
@@ -25,7 +25,7 @@ export interface ApplicationSubmission {
 }
 
 @Injectable()
-export class ApplicationService {
+export class ApplyingService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly projects: ProjectService,
@@ -34,7 +34,7 @@ export class ApplicationService {
     private readonly scoring: ScoringRequestService,
   ) {}
 
-  async apply(actor: Actor, projectId: string, motivation: string): Promise<Application> {
+  async apply(actor: Actor, projectId: string, motivation: string): Promise<Engagement> {
     const profile = await this.dataSource
       .getRepository(ParticipantProfile)
       .findOneBy({ userId: actor.userId });
@@ -48,12 +48,12 @@ export class ApplicationService {
         `is not open to ${profile.kind} participants (open to ${project.eligibleKinds.join(', ')})`,
       );
     }
-    const applicationId = await this.dataSource.transaction((m) =>
+    const engagementId = await this.dataSource.transaction((m) =>
       this.submitWithin(m, [
         { projectId, participantId: profile.userId, motivation: motivation.trim() },
       ]).then(([id]) => id),
     );
-    return this.load(applicationId);
+    return this.load(engagementId);
   }
 
   // A company's team applies together: one application (and later engagement, each with its own
@@ -63,7 +63,7 @@ export class ApplicationService {
     teamId: string,
     projectId: string,
     motivation: string,
-  ): Promise<Application[]> {
+  ): Promise<Engagement[]> {
     const team = await this.dataSource.getRepository(CompanyTeam).findOneBy({ id: teamId });
     if (!team) throw AppError.notFound('Company team', teamId);
     this.policy.assert(
@@ -133,10 +133,10 @@ export class ApplicationService {
     const ids: string[] = [];
     for (const submission of submissions) {
       try {
-        const inserted = await manager.insert(Application, submission);
+        const inserted = await manager.insert(Engagement, submission);
         ids.push((inserted.identifiers[0] as { id: string }).id);
       } catch (error) {
-        if (isUniqueViolation(error, 'application_project_participant_key')) {
+        if (isUniqueViolation(error, 'engagement_project_participant_key')) {
           throw AppError.conflict(
             ConflictReason.ALREADY_APPLIED,
             'You have already applied to this project',
@@ -145,7 +145,7 @@ export class ApplicationService {
         throw error;
       }
       const id = ids[ids.length - 1];
-      await this.events.publish(manager, 'APPLICATION_SUBMITTED', { applicationId: id }, [id]);
+      await this.events.publish(manager, 'APPLICATION_SUBMITTED', { engagementId: id }, [id]);
     }
     // Each project has one more candidate (fairness), each participant a tie with a region.
     // Every projects' rows, then every participant's, each in id order: concurrent submissions
@@ -161,13 +161,13 @@ export class ApplicationService {
     return ids;
   }
 
-  mine(actor: Actor, page: Page): Promise<Connection<Application>> {
+  mine(actor: Actor, page: Page): Promise<Connection<Engagement>> {
     const qb = this.withRelations().where('a.participantId = :userId', { userId: actor.userId });
     return this.paginate(qb, page);
   }
 
   // For the project's region staff and the intermediaries covering it.
-  async forProject(actor: Actor, projectId: string, page: Page): Promise<Connection<Application>> {
+  async forProject(actor: Actor, projectId: string, page: Page): Promise<Connection<Engagement>> {
     const project = await this.projects.get(actor, projectId);
     this.policy.assert(
       this.policy.canSupervise(actor, project),
@@ -177,7 +177,7 @@ export class ApplicationService {
     return this.paginate(qb, page);
   }
 
-  async load(id: string): Promise<Application> {
+  async load(id: string): Promise<Engagement> {
     const application = await this.find(id);
     if (!application) throw AppError.notFound('Application', id);
     return application;
@@ -185,16 +185,16 @@ export class ApplicationService {
 
   // With its project and applicant (and the applicant's user) loaded; null when gone. Inside a
   // transaction, pass its manager: the read then shares the transaction's connection.
-  find(id: string, m: EntityManager = this.dataSource.manager): Promise<Application | null> {
+  find(id: string, m: EntityManager = this.dataSource.manager): Promise<Engagement | null> {
     return this.withRelations(m).where('a.id = :id', { id }).getOne();
   }
 
   private withRelations(
     m: EntityManager = this.dataSource.manager,
-  ): SelectQueryBuilder<Application> {
+  ): SelectQueryBuilder<Engagement> {
     return (
       m
-        .getRepository(Application)
+        .getRepository(Engagement)
         .createQueryBuilder('a')
         // The project's theme, region and skills come from the API's DataLoaders.
         .innerJoinAndSelect('a.project', 'p')
@@ -204,9 +204,9 @@ export class ApplicationService {
   }
 
   private paginate(
-    qb: SelectQueryBuilder<Application>,
+    qb: SelectQueryBuilder<Engagement>,
     page: Page,
-  ): Promise<Connection<Application>> {
+  ): Promise<Connection<Engagement>> {
     return paginateKeyset(qb, {
       ...page,
       keys: [byTimestamp('a.createdAt'), byId('a.id')],

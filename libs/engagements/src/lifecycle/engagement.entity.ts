@@ -33,11 +33,11 @@ export interface EngagementTerms {
 @Entity()
 // Approved terms: a period in order and 1–80 hours a week (one place checks them in the code).
 @Check(
-  'application_terms_valid',
+  'engagement_terms_valid',
   `terms IS NULL OR ((terms->>'endDate' IS NULL OR terms->>'endDate' >= terms->>'startDate') AND (terms->>'hoursPerWeek')::numeric BETWEEN 1 AND 80)`,
 )
-@Index('application_project_participant_key', ['projectId', 'participantId'], { unique: true })
-export class Application {
+@Index('engagement_project_participant_key', ['projectId', 'participantId'], { unique: true })
+export class Engagement {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -63,7 +63,7 @@ export class Application {
   @Column({
     type: 'enum',
     enum: EngagementStatus,
-    enumName: 'application_status',
+    enumName: 'engagement_status',
     default: EngagementStatus.SUBMITTED,
   })
   status!: EngagementStatus;
