@@ -36,7 +36,7 @@ describe('engagement KPIs (reports) through GraphQL', () => {
     ).engagementKpis as any[];
   const transition = (person: Person, id: string, action: string, extra = {}) =>
     platform
-      .gql(TRANSITION, { input: { applicationId: id, action, ...extra } }, person.token)
+      .gql(TRANSITION, { input: { engagementId: id, action, ...extra } }, person.token)
       .then(expectData);
   const apply = async (person: Person, projectId: string) =>
     expectData(
@@ -110,7 +110,7 @@ describe('engagement KPIs (reports) through GraphQL', () => {
     const checkIn = expectData(
       await platform.gql(
         `mutation($input: AddCheckInInput!) { addCheckIn(input: $input) { id } }`,
-        { input: { applicationId: maiApp, summary: '空き家の写真を整理', hours: 6.5 } },
+        { input: { engagementId: maiApp, summary: '空き家の写真を整理', hours: 6.5 } },
         mai.token,
       ),
     ).addCheckIn.id;

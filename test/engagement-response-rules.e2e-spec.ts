@@ -52,7 +52,7 @@ describe('response rules for applications through GraphQL', () => {
       [ids, days],
     );
   const answer = (id: string, input: Record<string, unknown>) =>
-    platform.gql(TRANSITION, { input: { applicationId: id, ...input } }, regionStaff.token);
+    platform.gql(TRANSITION, { input: { engagementId: id, ...input } }, regionStaff.token);
   const projectOf = async (id: string) =>
     expectData(await platform.gql(PROJECT, { id }, regionStaff.token)).project;
   const searchIds = async (): Promise<string[]> =>

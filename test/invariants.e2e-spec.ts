@@ -40,7 +40,7 @@ describe('invariants', () => {
   // A published project of `capacity` with `accepted` participants holding seats.
   async function publishedWith(capacity: number, accepted: number, overrides = {}) {
     const projectId = await f.publishedProject(hub, region, regionId, { capacity, ...overrides });
-    const applicationIds: string[] = [];
+    const engagementIds: string[] = [];
     for (let i = 0; i < accepted; i++) {
       const participant = await f.participant(`p${i}`);
       const id = expectData(
@@ -50,10 +50,10 @@ describe('invariants', () => {
           participant.token,
         ),
       ).applyToProject.id as string;
-      expectData(await transition(region, { applicationId: id, action: 'ACCEPT' }));
-      applicationIds.push(id);
+      expectData(await transition(region, { engagementId: id, action: 'ACCEPT' }));
+      engagementIds.push(id);
     }
-    return { projectId, applicationIds };
+    return { projectId, engagementIds };
   }
 
   async function applied(projectId: string): Promise<string> {
@@ -112,7 +112,7 @@ describe('invariants', () => {
     const waiting = await applied(projectId);
     await sendBack(projectId);
 
-    const draft = rejection(await transition(region, { applicationId: waiting, action: 'ACCEPT' }));
+    const draft = rejection(await transition(region, { engagementId: waiting, action: 'ACCEPT' }));
     expect(draft.extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'NOT_TAKING_APPLICATIONS',
@@ -121,19 +121,17 @@ describe('invariants', () => {
 
     await f.publish(hub, projectId);
     expectData(await platform.gql(CLOSE, { id: projectId }, region.token));
-    const closed = rejection(
-      await transition(region, { applicationId: waiting, action: 'ACCEPT' }),
-    );
+    const closed = rejection(await transition(region, { engagementId: waiting, action: 'ACCEPT' }));
     expect(closed.extensions?.reason).toBe('NOT_TAKING_APPLICATIONS');
     expect(await seatsHeld(projectId)).toBe(0);
     // Declining stays possible: the application is answered.
     expectData(
-      await transition(region, { applicationId: waiting, action: 'DECLINE', reason: '募集終了' }),
+      await transition(region, { engagementId: waiting, action: 'DECLINE', reason: '募集終了' }),
     );
   });
 
   it('does not archive a project while engagements on it are under way', async () => {
-    const { projectId, applicationIds } = await publishedWith(2, 1);
+    const { projectId, engagementIds } = await publishedWith(2, 1);
     await sendBack(projectId);
 
     const refused = rejection(await platform.gql(ARCHIVE, { id: projectId }, region.token));
@@ -145,7 +143,7 @@ describe('invariants', () => {
 
     expectData(
       await transition(region, {
-        applicationId: applicationIds[0],
+        engagementId: engagementIds[0],
         action: 'CANCEL',
         reason: '計画の見直し',
       }),
@@ -157,13 +155,13 @@ describe('invariants', () => {
   });
 
   it('keeps the period around engagements that already started', async () => {
-    const { projectId, applicationIds } = await publishedWith(2, 1, {
+    const { projectId, engagementIds } = await publishedWith(2, 1, {
       startDate: '2027-01-01',
       endDate: '2027-06-30',
     });
-    const id = applicationIds[0];
-    expectData(await transition(hub, { applicationId: id, action: 'APPROVE', terms: TERMS }));
-    expectData(await transition(hub, { applicationId: id, action: 'START' }));
+    const id = engagementIds[0];
+    expectData(await transition(hub, { engagementId: id, action: 'APPROVE', terms: TERMS }));
+    expectData(await transition(hub, { engagementId: id, action: 'START' }));
     await sendBack(projectId);
 
     const lateStart = rejection(await update(projectId, { startDate: '2027-03-01' }));
@@ -267,7 +265,7 @@ describe('invariants', () => {
     });
 
     it('refuses ranges and periods out of order', async () => {
-      const { projectId, applicationIds } = await publishedWith(2, 1);
+      const { projectId, engagementIds } = await publishedWith(2, 1);
       const cases: Array<[string, unknown[], string]> = [
         [
           'UPDATE project SET season_months = $2 WHERE id = $1',
@@ -287,12 +285,12 @@ describe('invariants', () => {
         ],
         [
           'UPDATE engagement SET terms = $2 WHERE id = $1',
-          [applicationIds[0], { ...TERMS, endDate: '2027-01-01' }],
+          [engagementIds[0], { ...TERMS, endDate: '2027-01-01' }],
           'engagement_terms_valid',
         ],
         [
           'UPDATE engagement SET terms = $2 WHERE id = $1',
-          [applicationIds[0], { ...TERMS, hoursPerWeek: 81 }],
+          [engagementIds[0], { ...TERMS, hoursPerWeek: 81 }],
           'engagement_terms_valid',
         ],
       ];

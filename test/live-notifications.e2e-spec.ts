@@ -13,7 +13,7 @@ import {
 } from './support/test-platform';
 
 const NOTIFICATION_ADDED = `subscription {
-  notificationAdded { id type title body projectId applicationId readAt createdAt }
+  notificationAdded { id type title body projectId engagementId readAt createdAt }
 }`;
 
 // For what arrives over the sockets; eventually() polls asynchronous checks.
@@ -118,7 +118,7 @@ describe('Live notifications over graphql-ws, across API instances', () => {
           title: '新しい応募がありました',
           body: '新しい応募がありました の本文',
           projectId: notification.data.projectId,
-          applicationId: notification.data.engagementId,
+          engagementId: notification.data.engagementId,
           readAt: null,
           // Dates survive the trip through Redis as DateTime values.
           createdAt: notification.createdAt.toISOString(),

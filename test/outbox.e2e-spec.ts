@@ -113,7 +113,7 @@ describe('outbox rows written before domain events', () => {
     await f.intermediary(admin, { prefectureCodes: ['03'] }, [hub]);
     const projectId = await f.publishedProject(hub, staff, regionId);
     const participant = await f.participant('kikuchi');
-    const applicationId = expectData(
+    const engagementId = expectData(
       await platform.gql(
         `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id } }`,
         { input: { projectId, motivation: 'ぶどうの収穫を手伝いたいです。' } },
@@ -125,7 +125,7 @@ describe('outbox rows written before domain events', () => {
       `UPDATE outbox_message SET job_name = 'notify.application-submitted',
               job_id = 'application-submitted.' || $1, payload = jsonb_build_object('applicationId', $1::text)
         WHERE job_id = 'event.application-submitted.' || $1`,
-      [applicationId],
+      [engagementId],
     );
     await platform.dataSource.query(
       `INSERT INTO outbox_message (job_name, job_id, payload) VALUES ('retired.job', 'retired-1', '{}')`,
@@ -138,15 +138,15 @@ describe('outbox rows written before domain events', () => {
     await runner.release();
     const [row] = await platform.dataSource.query(
       `SELECT job_name, job_id, payload FROM outbox_message WHERE job_id = $1`,
-      [`event.application-submitted.${applicationId}`],
+      [`event.application-submitted.${engagementId}`],
     );
     expect(row).toMatchObject({
       job_name: 'notify.event',
       payload: {
         event: {
-          key: `application-submitted.${applicationId}`,
+          key: `application-submitted.${engagementId}`,
           type: 'APPLICATION_SUBMITTED',
-          payload: { engagementId: applicationId },
+          payload: { engagementId },
         },
       },
     });

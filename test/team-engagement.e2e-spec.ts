@@ -76,7 +76,7 @@ describe('team engagements', () => {
     expectData(
       await platform.gql(
         TRANSITION,
-        { input: { applicationId: first, action: 'ACCEPT' } },
+        { input: { engagementId: first, action: 'ACCEPT' } },
         regionStaff.token,
       ),
     );
@@ -84,7 +84,7 @@ describe('team engagements', () => {
       await platform.gql(
         TRANSITION,
         {
-          input: { applicationId: second, action: 'DECLINE', reason: '今回は一名のみ受け入れます' },
+          input: { engagementId: second, action: 'DECLINE', reason: '今回は一名のみ受け入れます' },
         },
         regionStaff.token,
       ),

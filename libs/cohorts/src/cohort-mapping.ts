@@ -99,6 +99,7 @@ export function toAllocationType(view: AllocationView): AllocationType {
               score: a.score,
               rank: a.rank,
               adjusted: a.adjusted,
+              engagementId: a.engagementId,
               applicationId: a.engagementId,
             },
           ]

@@ -2,6 +2,7 @@ export * from './engagements.module';
 export * from './lifecycle/engagement.entity';
 export * from './lifecycle/engagement-event.entity';
 export * from './lifecycle/engagement-mapping';
+export * from './lifecycle/engagement-reference';
 export * from './lifecycle/engagement-state';
 export * from './lifecycle/engagement.service';
 export * from './lifecycle/engagement.types';

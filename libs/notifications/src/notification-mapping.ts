@@ -8,6 +8,7 @@ export function toNotificationType(n: Notification): NotificationType {
     title: n.title,
     body: n.body,
     projectId: n.data.projectId ?? null,
+    engagementId: n.data.engagementId ?? null,
     applicationId: n.data.engagementId ?? null,
     scoutOfferId: n.data.scoutOfferId ?? null,
     followUpId: n.data.followUpId ?? null,

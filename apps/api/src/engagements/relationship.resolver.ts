@@ -10,6 +10,9 @@ import {
   toEngagementFeedbackType,
   toFollowUpType,
   toRegionRelationshipType,
+  EngagementReferenceArgs,
+  engagementIdOf,
+  withEngagementId,
 } from '@tsunagu/engagements';
 import { Actor } from '@tsunagu/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -27,24 +30,26 @@ export class RelationshipResolver {
     @Args('input') input: GiveEngagementFeedbackInput,
   ): Promise<EngagementFeedbackType> {
     return toEngagementFeedbackType(
-      await this.relationships.giveFeedback(actor, { ...input, engagementId: input.applicationId }),
+      await this.relationships.giveFeedback(actor, withEngagementId(input)),
     );
   }
 
   @Query(() => [EngagementFeedbackType], { description: "A completed engagement's feedback." })
   async engagementFeedback(
     @CurrentActor() actor: Actor,
-    @Args('applicationId', { type: () => ID }) applicationId: string,
+    @Args() reference: EngagementReferenceArgs,
   ): Promise<EngagementFeedbackType[]> {
-    return (await this.relationships.feedback(actor, applicationId)).map(toEngagementFeedbackType);
+    return (await this.relationships.feedback(actor, engagementIdOf(reference))).map(
+      toEngagementFeedbackType,
+    );
   }
 
   @Query(() => EngagementCompletionType, { description: 'Certificate data of a completion.' })
   async engagementCompletion(
     @CurrentActor() actor: Actor,
-    @Args('applicationId', { type: () => ID }) applicationId: string,
+    @Args() reference: EngagementReferenceArgs,
   ): Promise<EngagementCompletionType> {
-    const completion = await this.relationships.completion(actor, applicationId);
+    const completion = await this.relationships.completion(actor, engagementIdOf(reference));
     return { ...completion, applicationId: completion.engagementId };
   }
 

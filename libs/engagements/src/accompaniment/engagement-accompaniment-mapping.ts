@@ -10,11 +10,12 @@ import type {
   SupervisedEngagementType,
 } from './engagement-accompaniment.types';
 import type { SupervisedEngagement } from './engagement-health.service';
-import { toApplicationType } from '../lifecycle/engagement-mapping';
+import { toEngagementType } from '../lifecycle/engagement-mapping';
 
 export function toEngagementCheckInType(checkIn: EngagementCheckIn): EngagementCheckInType {
   return {
     id: checkIn.id,
+    engagementId: checkIn.engagementId,
     applicationId: checkIn.engagementId,
     summary: checkIn.summary,
     hours: checkIn.hours,
@@ -47,7 +48,7 @@ export function toEngagementMilestoneType(milestone: EngagementMilestone): Engag
 
 export function toSupervisedEngagementType(item: SupervisedEngagement): SupervisedEngagementType {
   return {
-    engagement: toApplicationType(item.engagement),
+    engagement: toEngagementType(item.engagement),
     health: item.health,
     lastCheckInAt: item.lastCheckInAt,
     overdueMilestones: item.overdueMilestones,

@@ -17,14 +17,19 @@ import {
   IsNumber,
   IsOptional,
   IsString,
-  IsUUID,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
 import { EngagementNoteVisibility } from './engagement-accompaniment.entities';
 import { EngagementHealth } from './engagement-health.service';
-import { ApplicationType } from '../lifecycle/engagement.types';
+import { EngagementType } from '../lifecycle/engagement.types';
+import {
+  APPLICATION_ID_DEPRECATION,
+  ApplicationIdField,
+  EngagementIdField,
+  EngagementReference,
+} from '../lifecycle/engagement-reference';
 
 registerEnumType(EngagementNoteVisibility, { name: 'EngagementNoteVisibility' });
 registerEnumType(EngagementHealth, { name: 'EngagementHealth' });
@@ -35,6 +40,9 @@ export class EngagementCheckInType {
   id!: string;
 
   @Field(() => ID)
+  engagementId!: string;
+
+  @Field(() => ID, { deprecationReason: APPLICATION_ID_DEPRECATION })
   applicationId!: string;
 
   @Field()
@@ -94,8 +102,8 @@ export class EngagementMilestoneType {
 
 @ObjectType('SupervisedEngagement')
 export class SupervisedEngagementType {
-  @Field(() => ApplicationType)
-  engagement!: ApplicationType;
+  @Field(() => EngagementType)
+  engagement!: EngagementType;
 
   @Field(() => EngagementHealth)
   health!: EngagementHealth;
@@ -110,10 +118,12 @@ export class SupervisedEngagementType {
 export const SupervisedEngagementConnection = Paginated(SupervisedEngagementType);
 
 @InputType()
-export class AddCheckInInput {
-  @Field(() => ID)
-  @IsUUID('4', { message: 'must be an application id' })
-  applicationId!: string;
+export class AddCheckInInput implements EngagementReference {
+  @EngagementIdField()
+  engagementId?: string | null;
+
+  @ApplicationIdField()
+  applicationId?: string | null;
 
   @Field({ description: 'What was done' })
   @IsString()
@@ -141,10 +151,12 @@ export class AddCheckInInput {
 }
 
 @InputType()
-export class AddEngagementNoteInput {
-  @Field(() => ID)
-  @IsUUID('4', { message: 'must be an application id' })
-  applicationId!: string;
+export class AddEngagementNoteInput implements EngagementReference {
+  @EngagementIdField()
+  engagementId?: string | null;
+
+  @ApplicationIdField()
+  applicationId?: string | null;
 
   @Field(() => EngagementNoteVisibility)
   @IsEnum(EngagementNoteVisibility)
@@ -156,10 +168,12 @@ export class AddEngagementNoteInput {
 }
 
 @InputType()
-export class AddMilestoneInput {
-  @Field(() => ID)
-  @IsUUID('4', { message: 'must be an application id' })
-  applicationId!: string;
+export class AddMilestoneInput implements EngagementReference {
+  @EngagementIdField()
+  engagementId?: string | null;
+
+  @ApplicationIdField()
+  applicationId?: string | null;
 
   @Field()
   @RequiredText(200)

@@ -3,13 +3,13 @@ import type { Engagement } from './engagement.entity';
 import type { EngagementEvent } from './engagement-event.entity';
 import type { EngagementContacts } from './engagement.service';
 import type {
-  ApplicationType,
+  EngagementType,
   EngagementContactsType,
   EngagementEventType,
 } from './engagement.types';
 
 // Expects project and participant (with user) loaded.
-export function toApplicationType(application: Engagement): ApplicationType {
+export function toEngagementType(application: Engagement): EngagementType {
   const profile = application.participant!;
   return {
     id: application.id,

@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EngagementAction, EngagementStatus } from './engagement-state';
+import { ApplicationIdField, EngagementIdField, EngagementReference } from './engagement-reference';
 
 registerEnumType(EngagementStatus, { name: 'EngagementStatus' });
 registerEnumType(EngagementAction, { name: 'EngagementAction' });
@@ -66,8 +67,11 @@ export class EngagementTermsType {
   supervisorId!: string;
 }
 
-@ObjectType('Application', { description: 'An application and the engagement it grows into.' })
-export class ApplicationType {
+@ObjectType('Engagement', {
+  description:
+    'What starts as an application to a project and lives on as an engagement (one per participant and project).',
+})
+export class EngagementType {
   @Field(() => ID)
   id!: string;
 
@@ -99,7 +103,7 @@ export class ApplicationType {
   createdAt!: Date;
 }
 
-export const ApplicationConnection = Paginated(ApplicationType);
+export const EngagementConnection = Paginated(EngagementType);
 
 @InputType()
 export class ApplyToProjectInput {
@@ -114,7 +118,7 @@ export class ApplyToProjectInput {
 }
 
 @ArgsType()
-export class ProjectApplicationsArgs extends PageArgs {
+export class ProjectEngagementsArgs extends PageArgs {
   @Field(() => ID)
   @IsUUID('4', { message: 'must be a project id' })
   projectId!: string;
@@ -170,10 +174,12 @@ export class EngagementTermsInput {
 }
 
 @InputType()
-export class TransitionEngagementInput {
-  @Field(() => ID)
-  @IsUUID('4', { message: 'must be an application id' })
-  applicationId!: string;
+export class TransitionEngagementInput implements EngagementReference {
+  @EngagementIdField()
+  engagementId?: string | null;
+
+  @ApplicationIdField()
+  applicationId?: string | null;
 
   @Field(() => EngagementAction)
   @IsEnum(EngagementAction)

@@ -12,6 +12,7 @@ import type {
 export function toEngagementFeedbackType(feedback: EngagementFeedback): EngagementFeedbackType {
   return {
     id: feedback.id,
+    engagementId: feedback.engagementId,
     applicationId: feedback.engagementId,
     side: feedback.side,
     rating: feedback.rating,
@@ -24,6 +25,7 @@ export function toEngagementFeedbackType(feedback: EngagementFeedback): Engageme
 export function toFollowUpType(followUp: FollowUp): FollowUpType {
   return {
     id: followUp.id,
+    engagementId: followUp.engagementId,
     applicationId: followUp.engagementId,
     projectTitle: followUp.engagement!.project!.title,
     dueMonths: followUp.dueMonths,

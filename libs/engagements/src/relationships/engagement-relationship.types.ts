@@ -12,6 +12,12 @@ import {
   Min,
 } from 'class-validator';
 import { FeedbackSide, FollowUpOutcome } from './engagement-relationship.entities';
+import {
+  APPLICATION_ID_DEPRECATION,
+  ApplicationIdField,
+  EngagementIdField,
+  EngagementReference,
+} from '../lifecycle/engagement-reference';
 
 registerEnumType(FeedbackSide, { name: 'FeedbackSide' });
 registerEnumType(FollowUpOutcome, { name: 'FollowUpOutcome' });
@@ -22,6 +28,9 @@ export class EngagementFeedbackType {
   id!: string;
 
   @Field(() => ID)
+  engagementId!: string;
+
+  @Field(() => ID, { deprecationReason: APPLICATION_ID_DEPRECATION })
   applicationId!: string;
 
   @Field(() => FeedbackSide, { description: 'PARTICIPANT about the region, REGION about them' })
@@ -45,6 +54,9 @@ export class EngagementFeedbackType {
 })
 export class EngagementCompletionType {
   @Field(() => ID)
+  engagementId!: string;
+
+  @Field(() => ID, { deprecationReason: APPLICATION_ID_DEPRECATION })
   applicationId!: string;
 
   @Field()
@@ -84,6 +96,9 @@ export class FollowUpType {
   id!: string;
 
   @Field(() => ID)
+  engagementId!: string;
+
+  @Field(() => ID, { deprecationReason: APPLICATION_ID_DEPRECATION })
   applicationId!: string;
 
   @Field()
@@ -144,10 +159,12 @@ export class RegionRelationshipType {
 }
 
 @InputType()
-export class GiveEngagementFeedbackInput {
-  @Field(() => ID)
-  @IsUUID('4', { message: 'must be an application id' })
-  applicationId!: string;
+export class GiveEngagementFeedbackInput implements EngagementReference {
+  @EngagementIdField()
+  engagementId?: string | null;
+
+  @ApplicationIdField()
+  applicationId?: string | null;
 
   @Field(() => Int, { description: '1 to 5' })
   @IsInt({ message: 'must be a whole number from 1 to 5' })

@@ -21,6 +21,7 @@ export function toScoutOfferType(offer: ScoutOffer, now = new Date()): ScoutOffe
     expiresAt: offer.expiresAt,
     respondedAt: offer.respondedAt,
     responseNote: offer.responseNote,
+    engagementId: offer.engagementId,
     applicationId: offer.engagementId,
     createdAt: offer.createdAt,
   };

@@ -5,6 +5,7 @@ import { ProjectType } from '@tsunagu/projects';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { ApplicantType } from '../lifecycle/engagement.types';
 import { ScoutOfferStatus } from './scout-offer.entity';
+import { APPLICATION_ID_DEPRECATION } from '../lifecycle/engagement-reference';
 
 export enum ScoutOfferResponse {
   ACCEPT = 'ACCEPT',
@@ -60,6 +61,13 @@ export class ScoutOfferType {
   responseNote!: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The application an accepted offer created.' })
+  engagementId!: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The application an accepted offer created.',
+    deprecationReason: APPLICATION_ID_DEPRECATION,
+  })
   applicationId!: string | null;
 
   @Field()
