@@ -10,6 +10,11 @@ export default tseslint.config(
       '.data/**',
       'coverage/**',
       'libs/core/src/database/migrations/**',
+      // The web app's build, generated GraphQL types and browser-test output.
+      'apps/web/dist/**',
+      'apps/web/src/gql/**',
+      'apps/web/test-results/**',
+      'apps/web/playwright-report/**',
     ],
   },
   eslint.configs.recommended,

@@ -18,12 +18,19 @@ describe('from a region project to a notification', () => {
   afterAll(() => platform.close());
 
   it('creates, publishes, lists, applies and notifies', async () => {
-    const regionStaff = await f.signUp('bihoro-staff');
-    const otherStaff = await f.signUp('bihoro-staff-2', 'en');
-    const regionId = await f.region(admin, '015431', [regionStaff, otherStaff]);
-    const hub = await f.signUp('hokkaido-hub');
-    await f.intermediary(admin, { prefectureCodes: ['01'] }, [hub]);
-    const participant = await f.participant('tanaka');
+    const {
+      regionId,
+      regionTeam: [regionStaff, otherStaff],
+      hubStaff: hub,
+      participants: [participant],
+    } = await f.supervisedRegion({
+      admin,
+      municipalityCode: '015431',
+      regionStaff: ['bihoro-staff', ['bihoro-staff-2', 'en']],
+      hubStaff: ['hokkaido-hub'],
+      participants: ['tanaka'],
+      project: false,
+    });
 
     const projectId = await f.project(regionStaff, regionId, { themeCode: 'work' });
     const other = await f.project(regionStaff, regionId, {
@@ -156,12 +163,18 @@ describe('from a region project to a notification', () => {
   });
 
   it('stores one notification per recipient even when the job runs again', async () => {
-    const staff = await f.signUp('ojiya-staff');
-    const regionId = await f.region(admin, '152081', [staff]);
-    const hub = await f.signUp('niigata-hub');
-    await f.intermediary(admin, { municipalityCodes: ['152081'] }, [hub]);
-    const participant = await f.participant('suzuki', 'UNIVERSITY_STUDENT');
-    const projectId = await f.publishedProject(hub, staff, regionId, { themeCode: 'agriculture' });
+    const {
+      regionStaff: staff,
+      participants: [participant],
+      projectId,
+    } = await f.supervisedRegion({
+      admin,
+      remit: 'municipality',
+      regionStaff: ['ojiya-staff'],
+      hubStaff: ['niigata-hub'],
+      participants: [['suzuki', 'UNIVERSITY_STUDENT']],
+      project: { themeCode: 'agriculture' },
+    });
     const applied = expectData(
       await platform.gql(
         `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id } }`,

@@ -22,17 +22,18 @@ describe('authorisation by membership and remit', () => {
     // A low depth limit so the depth test needs no artificial schema cycle.
     platform = await startTestPlatform({ env: { GRAPHQL_MAX_DEPTH: '4' } });
     f = new Fixtures(platform);
-    admin = await f.admin();
-    [staffA, staffB, hokkaidoHub, iwateHub] = await Promise.all([
-      f.signUp('bihoro'),
-      f.signUp('mukawa'),
-      f.signUp('hokkaido-hub'),
-      f.signUp('iwate-hub'),
-    ]);
-    participant = await f.participant('participant');
-    regionA = await f.region(admin, '015431', [staffA]); // 美幌町, 北海道
+    // Region A (美幌町, 北海道) under an intermediary covering 北海道, with a draft project.
+    const scene = await f.supervisedRegion({
+      municipalityCode: '015431',
+      regionStaff: ['bihoro'],
+      hubStaff: ['hokkaido-hub'],
+      participants: ['participant'],
+      project: false,
+    });
+    ({ admin, regionStaff: staffA, regionId: regionA, hubStaff: hokkaidoHub } = scene);
+    [participant] = scene.participants;
+    [staffB, iwateHub] = await Promise.all([f.signUp('mukawa'), f.signUp('iwate-hub')]);
     regionB = await f.region(admin, '015865', [staffB]); // むかわ町, 北海道
-    await f.intermediary(admin, { prefectureCodes: ['01'] }, [hokkaidoHub]);
     await f.intermediary(admin, { prefectureCodes: ['03'] }, [iwateHub]);
     projectA = await f.project(staffA, regionA);
   });

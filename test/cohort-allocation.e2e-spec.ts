@@ -125,12 +125,15 @@ describe('cohort allocation', () => {
   beforeAll(async () => {
     platform = await startTestPlatform({ worker: true });
     f = new Fixtures(platform);
-    admin = await f.admin();
-    hub = await f.signUp('cohort-hub');
+    const scene = await f.supervisedRegion({
+      municipalityCode: '015431',
+      regionStaff: ['bihoro-staff'],
+      hubStaff: ['cohort-hub'],
+      project: false,
+    });
+    ({ admin, regionStaff, regionId, hubStaff: hub } = scene);
+    const hubOrg = scene.intermediaryId;
     otherHub = await f.signUp('other-hub');
-    regionStaff = await f.signUp('bihoro-staff');
-    regionId = await f.region(admin, '015431', [regionStaff]);
-    const hubOrg = await f.intermediary(admin, { prefectureCodes: ['01'] }, [hub]);
     // Covers the same place, but the program is not its own.
     await f.intermediary(admin, { prefectureCodes: ['01'] }, [otherHub]);
     programId = expectData(

@@ -82,10 +82,17 @@ describe('companies: programs and teams', () => {
   beforeAll(async () => {
     platform = await startTestPlatform();
     f = new Fixtures(platform);
-    admin = await f.admin();
-    [regionStaff, hub] = await Promise.all([f.signUp('bihoro'), f.signUp('hokkaido-hub')]);
-    regionId = await f.region(admin, '015431', [regionStaff]); // 美幌町
-    await f.intermediary(admin, { prefectureCodes: ['01'] }, [hub]);
+    ({
+      admin,
+      regionStaff,
+      regionId,
+      hubStaff: hub,
+    } = await f.supervisedRegion({
+      municipalityCode: '015431', // 美幌町
+      regionStaff: ['bihoro'],
+      hubStaff: ['hokkaido-hub'],
+      project: false,
+    }));
     openProject = await publishedProject('空き家バンクの立て直し');
     studentOnlyProject = await publishedProject('高校生・大学生の探究フィールドワーク', [
       ParticipantKind.UNIVERSITY_STUDENT,

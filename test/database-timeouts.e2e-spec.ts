@@ -27,11 +27,15 @@ describe('database timeouts', () => {
       },
     });
     f = new Fixtures(platform);
-    const admin = await f.admin();
-    regionStaff = await f.signUp('ojiya');
-    interStaff = await f.signUp('niigata-hub');
-    regionId = await f.region(admin, '152081', [regionStaff]);
-    await f.intermediary(admin, { prefectureCodes: ['15'] }, [interStaff]);
+    ({
+      regionStaff,
+      regionId,
+      hubStaff: interStaff,
+    } = await f.supervisedRegion({
+      regionStaff: ['ojiya'],
+      hubStaff: ['niigata-hub'],
+      project: false,
+    }));
   });
 
   afterAll(() => platform.close());

@@ -71,17 +71,18 @@ describe('engagement accompaniment through GraphQL', () => {
   beforeAll(async () => {
     platform = await startTestPlatform({ worker: true });
     f = new Fixtures(platform);
-    const admin = await f.admin();
-    regionStaff = await f.signUp('ojiya');
-    interStaff = await f.signUp('niigata-hub');
-    interColleague = await f.signUp('niigata-hub-2');
+    const scene = await f.supervisedRegion({
+      regionStaff: ['ojiya'],
+      hubStaff: ['niigata-hub', 'niigata-hub-2'],
+      project: { capacity: 20 },
+    });
+    ({ regionStaff, projectId } = scene);
+    [interStaff, interColleague] = scene.hubTeam;
+    const admin = scene.admin;
     outsider = await f.signUp('hokkaido-hub');
-    const regionId = await f.region(admin, '152081', [regionStaff]);
-    await f.intermediary(admin, { prefectureCodes: ['15'] }, [interStaff, interColleague]);
     await f.intermediary(admin, { prefectureCodes: ['01'] }, [outsider]);
     neighbour = await f.signUp('ojiya-support');
     await f.intermediary(admin, { municipalityCodes: ['152081'] }, [neighbour]);
-    projectId = await f.publishedProject(interStaff, regionStaff, regionId, { capacity: 20 });
   });
 
   afterAll(() => platform.close());

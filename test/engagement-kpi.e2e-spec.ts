@@ -61,12 +61,14 @@ describe('engagement KPIs (reports) through GraphQL', () => {
   beforeAll(async () => {
     platform = await startTestPlatform();
     f = new Fixtures(platform);
-    admin = await f.admin();
-    regionStaff = await f.signUp('ojiya');
-    hub = await f.signUp('niigata-hub');
+    const scene = await f.supervisedRegion({
+      regionStaff: ['ojiya'],
+      hubStaff: ['niigata-hub'],
+      project: false,
+    });
+    ({ admin, regionStaff, regionId, hubStaff: hub } = scene);
+    const hubId = scene.intermediaryId;
     outsider = await f.signUp('hokkaido-hub');
-    regionId = await f.region(admin, '152081', [regionStaff]);
-    const hubId = await f.intermediary(admin, { prefectureCodes: ['15'] }, [hub]);
     await f.intermediary(admin, { prefectureCodes: ['01'] }, [outsider]);
     programId = expectData(
       await platform.gql(

@@ -39,14 +39,14 @@ describe('engagement lifecycle through GraphQL', () => {
   beforeAll(async () => {
     platform = await startTestPlatform();
     f = new Fixtures(platform);
-    const admin = await f.admin();
-    regionStaff = await f.signUp('ojiya');
-    interStaff = await f.signUp('niigata-hub');
+    const scene = await f.supervisedRegion({
+      regionStaff: ['ojiya'],
+      hubStaff: ['niigata-hub'],
+      project: { capacity: 3 },
+    });
+    ({ regionStaff, hubStaff: interStaff, projectId } = scene);
     outsider = await f.signUp('hokkaido-hub');
-    const regionId = await f.region(admin, '152081', [regionStaff]);
-    await f.intermediary(admin, { prefectureCodes: ['15'] }, [interStaff]);
-    await f.intermediary(admin, { prefectureCodes: ['01'] }, [outsider]);
-    projectId = await f.publishedProject(interStaff, regionStaff, regionId, { capacity: 3 });
+    await f.intermediary(scene.admin, { prefectureCodes: ['01'] }, [outsider]);
   });
 
   afterAll(() => platform.close());

@@ -75,17 +75,18 @@ describe('after completion: feedback, follow-ups and region relationships throug
   beforeAll(async () => {
     platform = await startTestPlatform({ worker: true });
     f = new Fixtures(platform);
-    const admin = await f.admin();
-    regionStaff = await f.signUp('ojiya');
+    const scene = await f.supervisedRegion({
+      regionStaff: ['ojiya'],
+      hubStaff: ['niigata-hub', 'niigata-hub-2'],
+      project: { capacity: 20 },
+    });
+    ({ regionStaff, regionId, projectId } = scene);
+    [interStaff, interColleague] = scene.hubTeam;
+    const admin = scene.admin;
     otherRegionStaff = await f.signUp('sapporo');
-    interStaff = await f.signUp('niigata-hub');
-    interColleague = await f.signUp('niigata-hub-2');
     outsider = await f.signUp('hokkaido-hub');
-    regionId = await f.region(admin, '152081', [regionStaff]);
     await f.region(admin, '015431', [otherRegionStaff]);
-    await f.intermediary(admin, { prefectureCodes: ['15'] }, [interStaff, interColleague]);
     await f.intermediary(admin, { prefectureCodes: ['01'] }, [outsider]);
-    projectId = await f.publishedProject(interStaff, regionStaff, regionId, { capacity: 20 });
     secondProjectId = await f.publishedProject(interStaff, regionStaff, regionId, {
       capacity: 20,
       title: '棚田の保全ボランティア',

@@ -67,13 +67,14 @@ describe('response rules for applications through GraphQL', () => {
   beforeAll(async () => {
     platform = await startTestPlatform({ worker: true });
     f = new Fixtures(platform);
-    admin = await f.admin();
-    regionStaff = await f.signUp('ojiya');
-    interStaff = await f.signUp('niigata-hub');
-    interColleague = await f.signUp('niigata-hub-2', 'en');
+    const scene = await f.supervisedRegion({
+      regionStaff: ['ojiya'],
+      hubStaff: ['niigata-hub', ['niigata-hub-2', 'en']],
+      project: false,
+    });
+    ({ admin, regionStaff, regionId } = scene);
+    [interStaff, interColleague] = scene.hubTeam;
     outsider = await f.signUp('hokkaido-hub');
-    regionId = await f.region(admin, '152081', [regionStaff]);
-    await f.intermediary(admin, { prefectureCodes: ['15'] }, [interStaff, interColleague]);
     await f.intermediary(admin, { prefectureCodes: ['01'] }, [outsider]);
     // No worker: the scheduled sweep cannot race the runs this test makes itself.
     sweep = platform.api.get(EngagementResponseService);

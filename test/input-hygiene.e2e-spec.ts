@@ -65,16 +65,13 @@ describe('input hygiene', () => {
     platform = await startTestPlatform();
     schema = platform.api.get(GraphQLSchemaHost).schema;
     f = new Fixtures(platform);
-    admin = await f.admin();
-    regionStaff = await f.signUp('region-staff');
-    hubStaff = await f.signUp('hub-staff');
+    const scene = await f.supervisedRegion({ participants: ['participant'] });
+    ({ admin, regionStaff, hubStaff, regionId, projectId } = scene);
+    [participant] = scene.participants;
+    const hubId = scene.intermediaryId;
     companyOwner = await f.signUp('company-owner');
-    participant = await f.participant('participant');
-    regionId = await f.region(admin, '152081', [regionStaff]);
-    const hubId = await f.intermediary(admin, { prefectureCodes: ['15'] }, [hubStaff]);
     await f.addMember(admin, hubId, companyOwner, 'OWNER');
     companyId = await f.company(admin, companyOwner);
-    projectId = await f.publishedProject(hubStaff, regionStaff, regionId);
     const endpoint = expectData(
       await platform.gql(
         `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }`,

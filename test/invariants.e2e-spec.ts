@@ -73,11 +73,16 @@ describe('invariants', () => {
   beforeAll(async () => {
     platform = await startTestPlatform();
     f = new Fixtures(platform);
-    admin = await f.admin();
-    region = await f.signUp('ojiya');
-    hub = await f.signUp('niigata-hub');
-    regionId = await f.region(admin, '152081', [region]);
-    await f.intermediary(admin, { prefectureCodes: ['15'] }, [hub]);
+    ({
+      admin,
+      regionStaff: region,
+      regionId,
+      hubStaff: hub,
+    } = await f.supervisedRegion({
+      regionStaff: ['ojiya'],
+      hubStaff: ['niigata-hub'],
+      project: false,
+    }));
   });
 
   afterAll(() => platform.close());

@@ -43,15 +43,16 @@ describe('notifications', () => {
   // A region (one Japanese-speaking and one English-speaking staff member), its intermediary and
   // a published project.
   async function scene(code: string) {
-    const staff = await f.signUp(`staff-${code}`);
-    const staffEn = await f.signUp(`staff-en-${code}`, 'en');
-    const regionId = await f.region(admin, code, [staff, staffEn]);
-    const hub = await f.signUp(`hub-${code}`);
-    await f.intermediary(admin, { municipalityCodes: [code] }, [hub]);
-    const projectId = await f.publishedProject(hub, staff, regionId, {
-      title: `棚田の援農 ${code}`,
+    const s = await f.supervisedRegion({
+      admin,
+      municipalityCode: code,
+      remit: 'municipality',
+      regionStaff: [`staff-${code}`, [`staff-en-${code}`, 'en']],
+      hubStaff: [`hub-${code}`],
+      project: { title: `棚田の援農 ${code}` },
     });
-    return { staff, staffEn, hub, regionId, projectId };
+    const [staff, staffEn] = s.regionTeam;
+    return { staff, staffEn, hub: s.hubStaff, regionId: s.regionId, projectId: s.projectId };
   }
 
   async function apply(participant: Person, projectId: string): Promise<string> {

@@ -23,13 +23,16 @@ describe('outbox relay', () => {
   afterAll(() => platform.close());
 
   it('keeps an outbox row when enqueueing fails and delivers it once Redis is reachable', async () => {
-    const admin = await f.admin();
-    const staff = await f.signUp('nanbu');
-    const regionId = await f.region(admin, '313891', [staff]);
-    const hub = await f.signUp('tottori-hub');
-    await f.intermediary(admin, { prefectureCodes: ['31'] }, [hub]);
-    const participant = await f.participant('yamada');
-    const projectId = await f.publishedProject(hub, staff, regionId);
+    const {
+      regionStaff: staff,
+      participants: [participant],
+      projectId,
+    } = await f.supervisedRegion({
+      municipalityCode: '313891',
+      regionStaff: ['nanbu'],
+      hubStaff: ['tottori-hub'],
+      participants: ['yamada'],
+    });
     const applied = expectData(
       await platform.gql(
         `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id } }`,
@@ -106,13 +109,16 @@ describe('outbox rows written before domain events', () => {
   afterAll(() => platform.close());
 
   it('turns a waiting job of the old notification shape into its domain event, and skips unknown jobs', async () => {
-    const admin = await f.admin();
-    const staff = await f.signUp('hanamaki');
-    const regionId = await f.region(admin, '032051', [staff]);
-    const hub = await f.signUp('iwate-hub');
-    await f.intermediary(admin, { prefectureCodes: ['03'] }, [hub]);
-    const projectId = await f.publishedProject(hub, staff, regionId);
-    const participant = await f.participant('kikuchi');
+    const {
+      regionStaff: staff,
+      participants: [participant],
+      projectId,
+    } = await f.supervisedRegion({
+      municipalityCode: '032051',
+      regionStaff: ['hanamaki'],
+      hubStaff: ['iwate-hub'],
+      participants: ['kikuchi'],
+    });
     const engagementId = expectData(
       await platform.gql(
         `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id } }`,

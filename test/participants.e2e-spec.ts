@@ -36,14 +36,18 @@ describe('participant profiles', () => {
   beforeAll(async () => {
     platform = await startTestPlatform();
     f = new Fixtures(platform);
-    admin = await f.admin();
-    [hub, regionStaff, companyOwner] = await Promise.all([
-      f.signUp('hub'),
-      f.signUp('region-staff'),
-      f.signUp('company-owner'),
-    ]);
-    await f.intermediary(admin, { prefectureCodes: ['01'] }, [hub]);
-    regionId = await f.region(admin, '015431', [regionStaff]); // 美幌町
+    ({
+      admin,
+      regionStaff,
+      regionId,
+      hubStaff: hub,
+    } = await f.supervisedRegion({
+      municipalityCode: '015431', // 美幌町
+      regionStaff: ['region-staff'],
+      hubStaff: ['hub'],
+      project: false,
+    }));
+    companyOwner = await f.signUp('company-owner');
     companyId = await f.company(admin, companyOwner);
     [design, farming, video] = await Promise.all([
       f.skill('UI design'),

@@ -62,7 +62,6 @@ interface Outcome {
 describe('lock-taking mutations in bursts larger than the connection pool', () => {
   let platform: TestPlatform;
   let f: Fixtures;
-  let admin: Person;
   let regionStaff: Person;
   let interStaff: Person;
   let regionId: string;
@@ -135,11 +134,16 @@ describe('lock-taking mutations in bursts larger than the connection pool', () =
     // The worker (same small pool) runs cohort allocations.
     platform = await startTestPlatform({ worker: true, env: { DATABASE_POOL_MAX: String(POOL) } });
     f = new Fixtures(platform);
-    admin = await f.admin();
-    regionStaff = await f.signUp('ojiya');
-    interStaff = await f.signUp('niigata-hub');
-    regionId = await f.region(admin, '152081', [regionStaff]);
-    intermediaryId = await f.intermediary(admin, { prefectureCodes: ['15'] }, [interStaff]);
+    ({
+      regionStaff,
+      regionId,
+      hubStaff: interStaff,
+      intermediaryId,
+    } = await f.supervisedRegion({
+      regionStaff: ['ojiya'],
+      hubStaff: ['niigata-hub'],
+      project: false,
+    }));
   });
 
   afterAll(() => platform.close());

@@ -65,11 +65,18 @@ describe('recommendations kept fresh by the worker', () => {
   beforeAll(async () => {
     platform = await startTestPlatform({ worker: true, env: { SCORING_DEBOUNCE_MS: '400' } });
     f = new Fixtures(platform);
-    admin = await f.admin();
-    regionStaff = await f.signUp('region');
-    interStaff = await f.signUp('intermediary');
-    regionId = await f.region(admin, '152081', [regionStaff]); // 小千谷市, 新潟県
-    intermediaryId = await f.intermediary(admin, { prefectureCodes: ['15'] }, [interStaff]);
+    // 小千谷市, 新潟県, and an intermediary covering 新潟県.
+    ({
+      admin,
+      regionStaff,
+      regionId,
+      hubStaff: interStaff,
+      intermediaryId,
+    } = await f.supervisedRegion({
+      regionStaff: ['region'],
+      hubStaff: ['intermediary'],
+      project: false,
+    }));
     webDesign = await f.skill('Web design');
     farming = await f.skill('Farming');
     webProject = await f.project(regionStaff, regionId, {

@@ -17,11 +17,13 @@ describe('full re-score runs', () => {
   beforeAll(async () => {
     platform = await startTestPlatform({ env: { SCORING_CHUNK_SIZE: '1' } });
     f = new Fixtures(platform);
-    admin = await f.admin();
-    const regionStaff = await f.signUp('region');
-    const interStaff = await f.signUp('intermediary');
-    const regionId = await f.region(admin, '152081', [regionStaff]);
-    await f.intermediary(admin, { prefectureCodes: ['15'] }, [interStaff]);
+    const scene = await f.supervisedRegion({
+      regionStaff: ['region'],
+      hubStaff: ['intermediary'],
+      project: false,
+    });
+    const { regionStaff, hubStaff: interStaff, regionId } = scene;
+    admin = scene.admin;
     const skill = await f.skill('Photography');
     for (const title of ['写真で町を記録する', '観光写真の撮影']) {
       await f.publishedProject(interStaff, regionStaff, regionId, {

@@ -38,13 +38,21 @@ describe('scouting', () => {
   // Each test gets its own region (美幌町), an intermediary covering Hokkaido and a published
   // project, so no test depends on another's offers.
   async function scene() {
-    const staff = await f.signUp('bihoro-staff');
-    const colleague = await f.signUp('bihoro-colleague');
-    const regionId = await f.region(admin, BIHORO, [staff, colleague]);
-    const hub = await f.signUp('hokkaido-hub');
-    const hubId = await f.intermediary(admin, { prefectureCodes: ['01'] }, [hub]);
-    const projectId = await f.publishedProject(hub, staff, regionId);
-    return { staff, colleague, regionId, hub, hubId, projectId };
+    const s = await f.supervisedRegion({
+      admin,
+      municipalityCode: BIHORO,
+      regionStaff: ['bihoro-staff', 'bihoro-colleague'],
+      hubStaff: ['hokkaido-hub'],
+    });
+    const [staff, colleague] = s.regionTeam;
+    return {
+      staff,
+      colleague,
+      regionId: s.regionId,
+      hub: s.hubStaff,
+      hubId: s.intermediaryId,
+      projectId: s.projectId,
+    };
   }
 
   // A participant whose profile regions may see too (the fixture default is intermediaries only).

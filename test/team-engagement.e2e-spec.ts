@@ -35,12 +35,17 @@ describe('team engagements', () => {
   beforeAll(async () => {
     platform = await startTestPlatform();
     f = new Fixtures(platform);
-    admin = await f.admin();
+    ({
+      admin,
+      regionStaff,
+      regionId,
+      hubStaff: hub,
+    } = await f.supervisedRegion({
+      regionStaff: ['ojiya'],
+      hubStaff: ['niigata-hub'],
+      project: false,
+    }));
     owner = await f.signUp('mirai-hr');
-    regionStaff = await f.signUp('ojiya');
-    hub = await f.signUp('niigata-hub');
-    regionId = await f.region(admin, '152081', [regionStaff]);
-    await f.intermediary(admin, { prefectureCodes: ['15'] }, [hub]);
     const companyId = await f.company(admin, owner, 'みらい株式会社');
     employees = [
       await f.employee(admin, companyId, 'mirai-1'),

@@ -30,6 +30,46 @@ export function expectData(result: GraphQLResult): any {
   return result.data;
 }
 
+// Someone to sign up: a label (their display name and e-mail prefix), with a locale if not 'ja'.
+export type Label = string | readonly [label: string, locale: string];
+// A participant to sign up with a profile: a label, with a kind if not PRO_BONO.
+export type ParticipantLabel = string | readonly [label: string, kind: string];
+
+export interface SupervisedRegionOptions {
+  // The test's platform admin, else a new one.
+  admin?: Person;
+  // Where the region is (default 152081, 小千谷市 in 新潟県).
+  municipalityCode?: string;
+  // What the intermediary covers: the region's prefecture (default), its municipality alone, or
+  // the codes given.
+  remit?:
+    'prefecture' | 'municipality' | { prefectureCodes?: string[]; municipalityCodes?: string[] };
+  // Staff of each organisation, the first being the main one (default one each).
+  regionStaff?: readonly Label[];
+  hubStaff?: readonly Label[];
+  participants?: readonly ParticipantLabel[];
+  // The published project's overrides of the fixture's defaults, or false for no project.
+  project?: Record<string, unknown> | false;
+}
+
+export interface SupervisedRegion {
+  admin: Person;
+  municipalityCode: string;
+  regionId: string;
+  // The region's main staff member, and all its staff (the main one first).
+  regionStaff: Person;
+  regionTeam: Person[];
+  intermediaryId: string;
+  // The intermediary's main staff member, and all its staff (the main one first).
+  hubStaff: Person;
+  hubTeam: Person[];
+  participants: Person[];
+}
+
+// With a project unless the options say `project: false`.
+export type SupervisedRegionOf<O extends SupervisedRegionOptions> = SupervisedRegion &
+  (O extends { project: false } ? unknown : { projectId: string });
+
 // Each test builds the people and organisations it needs: no shared seed rows.
 export class Fixtures {
   // Who created each project, so submit() can act as them.
@@ -262,5 +302,49 @@ export class Fixtures {
     const id = await this.project(staff, regionId, overrides);
     await this.publish(publisher, id);
     return id;
+  }
+
+  // The cast most tests start from: a region organisation with its staff, an intermediary whose
+  // remit covers the region with its staff, participants if asked for, and a project of the
+  // region that the intermediary published.
+  async supervisedRegion<const O extends SupervisedRegionOptions = Record<never, never>>(
+    options?: O,
+  ): Promise<SupervisedRegionOf<O>> {
+    const o: SupervisedRegionOptions = options ?? {};
+    const municipalityCode = o.municipalityCode ?? '152081';
+    const remit =
+      o.remit === 'municipality'
+        ? { municipalityCodes: [municipalityCode] }
+        : o.remit === 'prefecture' || o.remit === undefined
+          ? { prefectureCodes: [municipalityCode.slice(0, 2)] }
+          : o.remit;
+    const signUp = (label: Label) =>
+      typeof label === 'string' ? this.signUp(label) : this.signUp(label[0], label[1]);
+    const participant = (label: ParticipantLabel) =>
+      typeof label === 'string' ? this.participant(label) : this.participant(label[0], label[1]);
+    const [admin, regionTeam, hubTeam, participants] = await Promise.all([
+      o.admin ?? this.admin(),
+      Promise.all((o.regionStaff ?? ['region-staff']).map(signUp)),
+      Promise.all((o.hubStaff ?? ['hub-staff']).map(signUp)),
+      Promise.all((o.participants ?? []).map(participant)),
+    ]);
+    const [regionId, intermediaryId] = await Promise.all([
+      this.region(admin, municipalityCode, regionTeam),
+      this.intermediary(admin, remit, hubTeam),
+    ]);
+    const scene: SupervisedRegion = {
+      admin,
+      municipalityCode,
+      regionId,
+      regionStaff: regionTeam[0],
+      regionTeam,
+      intermediaryId,
+      hubStaff: hubTeam[0],
+      hubTeam,
+      participants,
+    };
+    if (o.project === false) return scene as SupervisedRegionOf<O>;
+    const projectId = await this.publishedProject(hubTeam[0], regionTeam[0], regionId, o.project);
+    return { ...scene, projectId } as SupervisedRegionOf<O>;
   }
 }

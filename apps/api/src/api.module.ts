@@ -9,8 +9,10 @@ import { AuthenticationGuard } from './auth/authentication.guard';
 import { GraphQLPassThroughFilter } from './graphql/graphql-exception.filter';
 import { ApiGraphQLModule } from './graphql/graphql.module';
 import { InputValidationPipe } from './graphql/input-validation.pipe';
+import { SessionCookieController } from './identity/session-cookie.controller';
 import { OperatorsModule } from './operators/operators.module';
 import { API_RESOLVERS } from './resolvers';
+import { WebAppModule } from './web/web-app.module';
 
 @Module({
   imports: [
@@ -20,7 +22,9 @@ import { API_RESOLVERS } from './resolvers';
     SignInThrottleModule,
     LiveNotificationsModule,
     OperatorsModule,
+    WebAppModule,
   ],
+  controllers: [SessionCookieController],
   providers: [
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_PIPE, useClass: InputValidationPipe },

@@ -4,7 +4,7 @@ import { Actor, PolicyService } from '@tsunagu/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { ProjectAuditService } from './project-audit.service';
 import { ProjectAuditAction } from './project-audit-entry.entity';
-import { decideTransition, ProjectAction, ProjectRole } from './project-lifecycle';
+import { decideTransition, ProjectAction, projectRolesOf } from './project-lifecycle';
 import { Project, ProjectStatus } from './project.entity';
 import { ProjectService } from './project.service';
 
@@ -28,13 +28,6 @@ export class ProjectLifecycleService {
     private readonly audit: ProjectAuditService,
     private readonly scoring: ScoringRequestService,
   ) {}
-
-  private rolesOf(actor: Actor, project: Project): Set<ProjectRole> {
-    const roles = new Set<ProjectRole>();
-    if (this.policy.canEditProject(actor, project)) roles.add(ProjectRole.REGION);
-    if (this.policy.canPublishProject(actor, project)) roles.add(ProjectRole.SUPERVISOR);
-    return roles;
-  }
 
   async transition(
     actor: Actor,
@@ -214,7 +207,7 @@ export class ProjectLifecycleService {
   }
 
   private decide(actor: Actor, project: Project, action: ProjectAction): ProjectStatus {
-    const roles = this.rolesOf(actor, project);
+    const roles = projectRolesOf(this.policy, actor, project);
     const decision = decideTransition(project.status, action, roles);
     if (decision.ok) return decision.to;
     throw decision.reason === 'FORBIDDEN'

@@ -1,5 +1,5 @@
 import { decideTransition, PROJECT_RULES, ProjectAction, ProjectRole } from './project-lifecycle';
-import { ProjectStatus } from './project.entity';
+import { ProjectStatus } from './project-status';
 
 const ALL_ROLE_SETS: Array<[string, Set<ProjectRole>]> = [
   ['nobody', new Set()],

@@ -1,4 +1,5 @@
-import { ProjectStatus } from './project.entity';
+import type { Actor, PolicyService, ProjectScope } from '@tsunagu/identity';
+import { ProjectStatus } from './project-status';
 
 // What someone can do to a project, and who they are to it.
 export enum ProjectAction {
@@ -15,6 +16,19 @@ export enum ProjectRole {
   REGION = 'REGION',
   // Staff of an intermediary whose remit covers the project's municipality, or a platform admin.
   SUPERVISOR = 'SUPERVISOR',
+}
+
+// Who the actor is to the project, as identity's policy answers it: the owning region's staff
+// edit it; a covering intermediary's staff and platform admins supervise it.
+export function projectRolesOf(
+  policy: Pick<PolicyService, 'canEditProject' | 'canPublishProject'>,
+  actor: Actor,
+  project: ProjectScope,
+): Set<ProjectRole> {
+  const roles = new Set<ProjectRole>();
+  if (policy.canEditProject(actor, project)) roles.add(ProjectRole.REGION);
+  if (policy.canPublishProject(actor, project)) roles.add(ProjectRole.SUPERVISOR);
+  return roles;
 }
 
 interface Rule {

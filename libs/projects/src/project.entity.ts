@@ -15,14 +15,9 @@ import { ParticipantKind } from '@tsunagu/participants';
 import { Theme } from '@tsunagu/taxonomy';
 import type { ProjectSkill } from './project-skill.entity';
 import { Program } from './program.entity';
+import { ProjectStatus } from './project-status';
 
-export enum ProjectStatus {
-  DRAFT = 'DRAFT',
-  IN_REVIEW = 'IN_REVIEW',
-  PUBLISHED = 'PUBLISHED',
-  CLOSED = 'CLOSED',
-  ARCHIVED = 'ARCHIVED',
-}
+export { ProjectStatus };
 
 export enum ProjectMode {
   REMOTE = 'REMOTE',

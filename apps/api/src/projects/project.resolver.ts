@@ -9,7 +9,12 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { AppError, Connection, mapConnection, PageArgs } from '@tsunagu/core';
-import { Actor, OrganizationType, toOrganizationType } from '@tsunagu/identity';
+import {
+  Actor,
+  OrganizationService,
+  OrganizationType,
+  toOrganizationType,
+} from '@tsunagu/identity';
 import {
   CreateProjectInput,
   ExtendProjectInput,
@@ -55,6 +60,7 @@ export class ProjectResolver {
     private readonly search: ProjectSearchService,
     private readonly lifecycle: ProjectLifecycleService,
     private readonly audit: ProjectAuditService,
+    private readonly organizations: OrganizationService,
   ) {}
 
   @Public()
@@ -225,6 +231,15 @@ export class ProjectResolver {
     if (!project.programId) return null;
     const program = await loaders.program.load(project.programId);
     return program && toProgramType(program);
+  }
+
+  @ResolveField(() => [OrganizationType], {
+    description: 'The intermediaries whose remit covers the place: they supervise the project',
+  })
+  async supervisingIntermediaries(@Parent() project: ProjectType): Promise<OrganizationType[]> {
+    return (await this.organizations.intermediariesCovering(project.municipalityCode)).map(
+      toOrganizationType,
+    );
   }
 
   @ResolveField(() => [RequiredSkillType], { description: 'Must-haves first, then by weight' })

@@ -1,4 +1,5 @@
-import { QueryFailedError } from 'typeorm';
+// The one class, not the TypeORM index, which loads every driver and decorator for nothing here.
+import { QueryFailedError } from 'typeorm/error/QueryFailedError';
 import { ErrorCode } from './app-error';
 import { ConflictReason } from './conflict-reason';
 import { databaseRuleError } from './database-errors';

@@ -1,0 +1,97 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../../../..');
+const START_TIMEOUT_MS = 180_000;
+
+interface LocalStack {
+  databaseUrl: string;
+  redisUrl: string;
+  smtpUrl?: string;
+  stop(): Promise<void>;
+}
+
+// The platform as `npm start` runs it (the CLI's start command: migrations, demo data, the API
+// serving the built web app, the worker) on throwaway PostgreSQL, Redis and mail catcher, so a
+// developer's own `npm start` and its .data are left alone. Needs `npm run build && npm run
+// build:web` first (npm run test:web does both).
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const require = createRequire(import.meta.url);
+  const { startLocalStack } = require(
+    join(ROOT, 'dist/apps/cli/src/local-stack/local-stack.js'),
+  ) as {
+    startLocalStack: (options: object) => Promise<LocalStack>;
+  };
+  const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-web-'));
+  const stack = await startLocalStack({
+    dataDir,
+    persistent: false,
+    fast: true,
+    mail: true,
+    log: () => undefined,
+  });
+  const port = process.env.WEB_TEST_PORT!;
+  const platform = spawn(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), 'start'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: port,
+      APP_URL: `http://127.0.0.1:${port}`,
+      DATABASE_URL: stack.databaseUrl,
+      REDIS_URL: stack.redisUrl,
+      SMTP_URL: stack.smtpUrl,
+      JWT_SECRET: randomBytes(48).toString('base64url'),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  for (const stream of [platform.stdout, platform.stderr]) {
+    stream.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  }
+  const stop = async () => {
+    await stopChild(platform);
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilServing(`http://127.0.0.1:${port}/health`, platform);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n${output.join('').slice(-4000)}`, {
+      cause: error,
+    });
+  }
+  return stop;
+}
+
+async function waitUntilServing(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The platform exited (${child.exitCode})`);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`The platform did not answer ${url} within ${START_TIMEOUT_MS / 1000} s`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,35 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'tsunagu-demo-2026';
+
+// No serious or critical accessibility violation on the screen as it is now.
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
+}
+
+// Screenshots of the main screens, per viewport, kept as test artefacts (git-ignored).
+export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.screenshot({
+    path: `test-results/screenshots/${testInfo.project.name}-${name}.png`,
+    fullPage: true,
+  });
+}
+
+// On a phone the navigation, language and account live behind the menu button.
+export async function openMenuOnPhone(page: Page): Promise<void> {
+  const burger = page.getByRole('button', { name: /メニュー|Menu/ });
+  if ((await burger.isVisible()) && (await burger.getAttribute('aria-expanded')) !== 'true') {
+    await burger.click();
+  }
+}
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.jp`;
+}

@@ -1,0 +1,115 @@
+import { Anchor, AppShell, Burger, Button, Group, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { useEffect } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useSession } from '../auth/session-context';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { NotificationBell } from '../notifications/NotificationBell';
+
+// Header with the name, navigation, language, the bell and the account; below 48em the
+// navigation, language and account move into a menu opened by the burger.
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [menuOpen, { toggle: toggleMenu, close: closeMenu }] = useDisclosure(false);
+  const { current } = useSession();
+  // Going somewhere (a link, signing out) closes the menu; changing the language does not.
+  const { pathname } = useLocation();
+  useEffect(closeMenu, [pathname, closeMenu]);
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{
+        width: 280,
+        breakpoint: 'sm',
+        collapsed: { mobile: !menuOpen, desktop: !menuOpen },
+      }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <a href="#main" className="skip-link">
+          {t('app.skipToContent')}
+        </a>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap">
+            <Anchor component={Link} to="/" fw={800} fz="xl" underline="never">
+              {t('app.name')}
+            </Anchor>
+            <Group visibleFrom="sm" component="nav" aria-label={t('app.menu')}>
+              <MainNav />
+            </Group>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            {current && <NotificationBell />}
+            <Group visibleFrom="sm" gap="sm" wrap="nowrap">
+              <LanguageSwitch />
+              <AccountActions />
+            </Group>
+            <Burger
+              opened={menuOpen}
+              onClick={toggleMenu}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('app.menu')}
+              aria-expanded={menuOpen}
+            />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      {/* Rendered only while open: a closed one would still take keyboard focus off-screen. */}
+      {menuOpen && (
+        <AppShell.Navbar p="md" aria-label={t('app.menu')}>
+          <Stack>
+            <MainNav />
+            <LanguageSwitch />
+            <AccountActions />
+          </Stack>
+        </AppShell.Navbar>
+      )}
+      <AppShell.Main id="main">
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function MainNav() {
+  const { t } = useTranslation();
+  return (
+    <Anchor component={NavLink} to="/projects" c="dark">
+      {t('app.nav.projects')}
+    </Anchor>
+  );
+}
+
+function AccountActions() {
+  const { t } = useTranslation();
+  const { session, current } = useSession();
+  const navigate = useNavigate();
+  if (!current) {
+    return (
+      <Group gap="xs" wrap="nowrap">
+        <Button component={Link} to="/sign-in" variant="default" size="xs">
+          {t('app.signIn')}
+        </Button>
+        <Button component={Link} to="/sign-up" size="xs">
+          {t('app.signUp')}
+        </Button>
+      </Group>
+    );
+  }
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text size="sm" data-testid="signed-in-as">
+        {t('app.signedInAs', { name: current.user.displayName })}
+      </Text>
+      <Button
+        variant="default"
+        size="xs"
+        onClick={() => void session.signOut().then(() => navigate('/'))}
+      >
+        {t('app.signOut')}
+      </Button>
+    </Group>
+  );
+}

@@ -1,0 +1,21 @@
+import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+
+// Indigo (藍) as the brand colour; its 7th shade keeps text contrast above 4.5:1 on white.
+export const theme = createTheme({
+  primaryColor: 'indigo',
+  primaryShade: 7,
+  fontFamily:
+    'system-ui, -apple-system, "Hiragino Sans", "Noto Sans CJK JP", "Noto Sans JP", "Yu Gothic UI", Meiryo, sans-serif',
+  headings: { fontWeight: '700' },
+  defaultRadius: 'md',
+});
+
+// Mantine's default error red and dimmed grey fall below 4.5:1 on white; darker shades pass.
+export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
+  variables: {},
+  light: {
+    '--mantine-color-error': t.colors.red[9],
+    '--mantine-color-dimmed': t.colors.gray[7],
+  },
+  dark: {},
+});

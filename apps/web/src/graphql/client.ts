@@ -1,0 +1,90 @@
+import { Client, fetchExchange, subscriptionExchange } from '@urql/core';
+import { cacheExchange, type Data, type KeyingConfig } from '@urql/exchange-graphcache';
+import { relayPagination } from '@urql/exchange-graphcache/extras';
+import { createClient as createSocketClient } from 'graphql-ws';
+import { authExchange } from '../auth/auth-exchange';
+import type { Session } from '../auth/session';
+import { UnreadCountQuery } from '../notifications/notification-documents';
+
+// Types without an id of their own are kept inside their parent; reference data by its code.
+const byCode = (data: Data) => (typeof data.code === 'string' ? data.code : null);
+
+const keys: KeyingConfig = {
+  AuthPayload: () => null,
+  PageInfo: () => null,
+  Place: () => null,
+  ProjectConnection: () => null,
+  ProjectEdge: () => null,
+  NotificationConnection: () => null,
+  NotificationEdge: () => null,
+  RequiredSkill: () => null,
+  Prefecture: byCode,
+  Municipality: byCode,
+  Theme: byCode,
+};
+
+// One client per signed-in person (the app makes a new one when the user changes), so no
+// cached data outlives its owner.
+export function createGraphQLClient(session: Session): { client: Client; dispose: () => void } {
+  const socket = createSocketClient({
+    url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
+    lazy: true,
+    // Asked on every (re)connect, so a reconnect uses the latest token.
+    connectionParams: () => ({ authorization: `Bearer ${session.current?.accessToken ?? ''}` }),
+    retryAttempts: 10,
+  });
+  // The API closes a socket when its token expires: reconnect with each renewed one first.
+  const unsubscribe = session.subscribe(() => socket.terminate());
+  const client = new Client({
+    url: '/graphql',
+    // The API refuses queries sent as GET (CSRF protection).
+    preferGetMethod: false,
+    fetchOptions: { credentials: 'same-origin' },
+    exchanges: [
+      cacheExchange({
+        keys,
+        resolvers: {
+          Query: {
+            projects: relayPagination(),
+          },
+        },
+        updates: {
+          Subscription: {
+            notificationAdded: (_result, _args, cache) => {
+              cache.updateQuery({ query: UnreadCountQuery }, (data) =>
+                data
+                  ? { ...data, unreadNotificationCount: data.unreadNotificationCount + 1 }
+                  : data,
+              );
+              cache.invalidate('Query', 'myNotifications', { first: 5 });
+            },
+          },
+          Mutation: {
+            markAllNotificationsRead: (_result, _args, cache) => {
+              cache.updateQuery({ query: UnreadCountQuery }, (data) =>
+                data ? { ...data, unreadNotificationCount: 0 } : data,
+              );
+              cache.invalidate('Query', 'myNotifications', { first: 5 });
+            },
+          },
+        },
+      }),
+      authExchange(session),
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription: (request) => ({
+          subscribe: (sink) => ({
+            unsubscribe: socket.subscribe({ ...request, query: request.query ?? '' }, sink),
+          }),
+        }),
+      }),
+    ],
+  });
+  return {
+    client,
+    dispose: () => {
+      unsubscribe();
+      void socket.dispose();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+// Dates and numbers in the reader's language through Intl: 2027年4月1日 / April 1, 2027.
+
+// An ISO date (YYYY-MM-DD) is a calendar day, not an instant: read and shown in UTC so no time
+// zone moves it to the day before.
+export function formatDate(isoDate: string, language: string): string {
+  const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
+  return new Intl.DateTimeFormat(language, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: isoDate.length === 10 ? 'UTC' : undefined,
+  }).format(date);
+}
+
+// A project's period: "2027年4月1日〜2027年9月30日", or from its start while ongoing.
+export function formatPeriod(start: string, end: string | null | undefined, language: string) {
+  const from = formatDate(start, language);
+  if (!end) return language === 'ja' ? `${from}〜` : `from ${from}`;
+  return language === 'ja'
+    ? `${from}〜${formatDate(end, language)}`
+    : `${from} – ${formatDate(end, language)}`;
+}
+
+export function formatNumber(value: number, language: string): string {
+  return new Intl.NumberFormat(language).format(value);
+}
+
+// Months of the year as the language names them: 4月 / Apr.
+export function formatMonth(month: number, language: string): string {
+  return new Intl.DateTimeFormat(language, { month: 'short', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2000, month - 1, 1)),
+  );
+}

@@ -1,0 +1,87 @@
+import { ActionIcon, Button, Indicator, Popover, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery, useSubscription } from 'urql';
+import { formatDate } from '../i18n/format';
+import {
+  LatestNotificationsQuery,
+  MarkAllNotificationsReadMutation,
+  NotificationAddedSubscription,
+  UnreadCountQuery,
+} from './notification-documents';
+
+function BellIcon() {
+  return (
+    <svg
+      width="22"
+      height="22"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      aria-hidden="true"
+    >
+      <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+    </svg>
+  );
+}
+
+// The unread count, kept live by the notificationAdded subscription (the cache adds each one
+// that arrives); opening it lists the latest.
+export function NotificationBell() {
+  const { t, i18n } = useTranslation();
+  const [{ data: count }] = useQuery({ query: UnreadCountQuery });
+  useSubscription({ query: NotificationAddedSubscription });
+  const unread = count?.unreadNotificationCount ?? 0;
+  return (
+    <Popover width={320} position="bottom-end" shadow="md">
+      <Popover.Target>
+        <ActionIcon
+          variant="subtle"
+          size="lg"
+          aria-label={t('app.notifications', { count: unread })}
+          data-testid="notification-bell"
+          style={{ overflow: 'visible' }}
+        >
+          <Indicator label={unread} size={16} disabled={unread === 0} color="red.9" offset={2}>
+            <BellIcon />
+          </Indicator>
+        </ActionIcon>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <LatestNotifications language={i18n.language} unread={unread} />
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+function LatestNotifications({ language, unread }: { language: string; unread: number }) {
+  const { t } = useTranslation();
+  const [{ data }] = useQuery({
+    query: LatestNotificationsQuery,
+    requestPolicy: 'cache-and-network',
+  });
+  const [, markAllRead] = useMutation(MarkAllNotificationsReadMutation);
+  const items = data?.myNotifications.edges.map((e) => e.node) ?? [];
+  return (
+    <Stack gap="sm">
+      <Text fw={700}>{t('notifications.title')}</Text>
+      {items.length === 0 && <Text c="gray.7">{t('notifications.empty')}</Text>}
+      {items.map((n) => (
+        <div key={n.id}>
+          <Text size="sm" fw={n.readAt ? 400 : 700}>
+            {n.title}
+          </Text>
+          <Text size="xs" c="gray.7">
+            {formatDate(n.createdAt, language)}
+          </Text>
+        </div>
+      ))}
+      {unread > 0 && (
+        <Button variant="light" size="xs" onClick={() => void markAllRead({})}>
+          {t('notifications.markAllRead')}
+        </Button>
+      )}
+    </Stack>
+  );
+}
