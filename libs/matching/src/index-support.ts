@@ -38,6 +38,25 @@ export function distanceBound(
   return distanceValue(mode, km);
 }
 
+// distanceValue of on-site and hybrid projects by whole km, worked out once: it only reads the
+// rounded km, so the table gives the same values without a power per pair.
+const TABLE_KM = 4096;
+const ONSITE_BY_KM = Float64Array.from({ length: TABLE_KM }, (_, km) =>
+  distanceValue('ONSITE', km),
+);
+const HYBRID_BY_KM = Float64Array.from({ length: TABLE_KM }, (_, km) =>
+  distanceValue('HYBRID', km),
+);
+
+// distanceValue for a project that is not remote (hybrid or not), through the tables.
+export function distanceValueNear(hybrid: boolean, km: number): number {
+  const rounded = Math.round(km);
+  if (rounded >= 0 && rounded < TABLE_KM) {
+    return hybrid ? HYBRID_BY_KM[rounded] : ONSITE_BY_KM[rounded];
+  }
+  return distanceValue(hybrid ? 'HYBRID' : 'ONSITE', km);
+}
+
 const KNOWN_KINDS: readonly ParticipantKindCode[] = [
   'PRO_BONO',
   'UNIVERSITY_STUDENT',

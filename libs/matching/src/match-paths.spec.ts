@@ -21,7 +21,7 @@ import {
   tieValue,
 } from './match-factors';
 import type { ParticipantFacts, ProjectFacts } from './match-facts';
-import { explainScoredPair, pairScore, round6, scorePair } from './match-score';
+import { explainMatch, pairScore, round6, scorePair } from './match-score';
 import { DEFAULT_WEIGHTS, type FactorName, type MatchingWeights } from './match-weights';
 import { participantFacts, projectFacts, randomFacts } from './test-facts';
 import { TopK } from './top-k';
@@ -83,14 +83,36 @@ describe('scoring paths', () => {
         const match = scorePair(p, project, odd);
         if (!match) continue;
         expect(match.factors).toEqual(factorsOf(p, project));
-        expect(explainScoredPair(p, project, odd, match.score)).toEqual(match);
+        expect(explainMatch(p, project, odd, match.score)).toEqual(match);
       }
     }
   });
 
+  it('explainMatch rebuilds from facts, weights and score what scorePair explains, pair by pair', () => {
+    let pairs = 0;
+    for (const [seed, weights] of [
+      [21, DEFAULT_WEIGHTS],
+      [22, odd],
+      [23, DEFAULT_WEIGHTS],
+    ] as const) {
+      const { participants, projects } = randomFacts(seed, 50, 120);
+      for (const p of participants) {
+        for (const project of projects) {
+          const score = pairScore(p, project, weights);
+          if (score === null) continue;
+          const today = scorePair(p, project, weights)!;
+          const rebuilt = explainMatch(p, project, weights, score);
+          if (JSON.stringify(rebuilt) !== JSON.stringify(today)) expect(rebuilt).toEqual(today);
+          pairs++;
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThan(3000);
+  });
+
   it('refuses to explain a pair the filters exclude', () => {
     expect(() =>
-      explainScoredPair(
+      explainMatch(
         participantFacts({ kind: 'HIGH_SCHOOL_STUDENT' }),
         projectFacts({ eligibleKinds: ['PRO_BONO'] }),
         DEFAULT_WEIGHTS,

@@ -32,11 +32,16 @@ export interface ExplainedFactor extends FactorValue {
   weight: number;
 }
 
-export interface Match {
+// A match as the engine ranks it: numbers only. Its explanation is explainMatch of the pair's
+// facts, the weights and this score, built only for the matches someone reads.
+export interface RankedMatch {
   participantId: string;
   projectId: string;
   // In [0, 1], rounded to 6 decimals so equal inputs compare equal everywhere.
   score: number;
+}
+
+export interface Match extends RankedMatch {
   weightsVersion: string;
   factors: ExplainedFactor[];
 }
@@ -55,7 +60,8 @@ export class FactorCombiner {
   private readonly goal: number;
   private readonly tie: number;
   private readonly fairness: number;
-  private readonly total: number;
+  // The sum of the weights, which the weighted sum is divided by.
+  readonly total: number;
 
   constructor(weights: MatchingWeights) {
     const w = weights.weights;
@@ -198,9 +204,10 @@ export function scorePair(
   return explainValues(participant, project, weights, scoreOfValues(weights, scratch), scratch);
 }
 
-// The Match of a pair pairScore has already scored (not null). Indexes call it (or
-// explainValues) for the k pairs they return only.
-export function explainScoredPair(
+// The Match of a pair already scored (pairScore not null): the same factors, weights and reasons
+// as scorePair, from the facts, the weights and the score alone. A pure function, so an
+// explanation can be built whenever a ranked match is read and is always the same.
+export function explainMatch(
   participant: ParticipantFacts,
   project: ProjectFacts,
   weights: MatchingWeights,
@@ -261,14 +268,34 @@ function explained(
 }
 
 // Best first; equal scores by project id, then participant id, so the order is deterministic.
-export function compareMatches(a: Match, b: Match): number {
+export function compareMatches(a: RankedMatch, b: RankedMatch): number {
   if (b.score !== a.score) return b.score - a.score;
   if (a.projectId !== b.projectId) return a.projectId < b.projectId ? -1 : 1;
   return a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0;
 }
 
-// A participant's top-k projects by exhaustive scoring (the reference the indexed engine must
-// equal): every project through pairScore, explanations only for the k kept.
+// A participant's top-k projects by exhaustive scoring, numbers only (the reference the indexed
+// engine must equal): every project through pairScore.
+export function rankProjects(
+  participant: ParticipantFacts,
+  projects: readonly ProjectFacts[],
+  weights: MatchingWeights,
+  k: number,
+): RankedMatch[] {
+  const top = new TopK(k);
+  for (let i = 0; i < projects.length; i++) {
+    const score = pairScore(participant, projects[i], weights);
+    if (score !== null) top.offer(score, projects[i].id, i);
+  }
+  const scores = top.itemScores();
+  return top.items().map((i, j) => ({
+    participantId: participant.id,
+    projectId: projects[i].id,
+    score: scores[j],
+  }));
+}
+
+// rankProjects with every match explained.
 export function topProjects(
   participant: ParticipantFacts,
   projects: readonly ProjectFacts[],
@@ -281,7 +308,7 @@ export function topProjects(
     if (score !== null) top.offer(score, projects[i].id, i);
   }
   const scores = top.itemScores();
-  return top.items().map((i, j) => explainScoredPair(participant, projects[i], weights, scores[j]));
+  return top.items().map((i, j) => explainMatch(participant, projects[i], weights, scores[j]));
 }
 
 // A project's top-k participants by exhaustive scoring (the reference for ParticipantIndex).
@@ -297,5 +324,5 @@ export function topCandidates(
     if (score !== null) top.offer(score, participants[i].id, i);
   }
   const scores = top.itemScores();
-  return top.items().map((i, j) => explainScoredPair(participants[i], project, weights, scores[j]));
+  return top.items().map((i, j) => explainMatch(participants[i], project, weights, scores[j]));
 }

@@ -22,7 +22,7 @@ import {
   tieValue,
 } from './match-factors';
 import type { ParticipantFacts, ProjectFacts } from './match-facts';
-import { combineFactorValues, explainScoredPair, type Match, pairScore } from './match-score';
+import { combineFactorValues, explainMatch, type Match, pairScore } from './match-score';
 import type { MatchingWeights } from './match-weights';
 import { TopK } from './top-k';
 
@@ -159,7 +159,7 @@ export class ParticipantIndex {
     const scores = top.itemScores();
     return top
       .items()
-      .map((i, j) => explainScoredPair(this.participants[i], project, this.weights, scores[j]));
+      .map((i, j) => explainMatch(this.participants[i], project, this.weights, scores[j]));
   }
 
   private collect(project: ProjectFacts, top: TopK): void {

@@ -1,4 +1,5 @@
-import { topProjects } from './match-score';
+import type { ProjectFacts } from './match-facts';
+import { explainMatch, rankProjects, scorePair, topProjects } from './match-score';
 import { DEFAULT_WEIGHTS, type MatchingWeights } from './match-weights';
 import { ProjectIndex } from './project-index';
 import {
@@ -6,6 +7,7 @@ import {
   participantFacts,
   projectFacts,
   randomFacts,
+  seededRandom,
   TOKYO,
 } from './test-facts';
 
@@ -58,6 +60,83 @@ describe('ProjectIndex', () => {
     // The data must make the comparison mean something: mostly non-empty lists, exact ties.
     expect(nonEmpty).toBeGreaterThan(compared * 0.8);
     expect(ties).toBeGreaterThan(compared);
+  });
+
+  it('ranks on numbers exactly as brute force: ids, order and scores, ties included', () => {
+    let compared = 0;
+    let ties = 0;
+    for (let seed = 11; seed <= 22; seed++) {
+      const { participants, projects } = randomFacts(seed, 50, 250);
+      const weights = WEIGHT_SETS[seed % WEIGHT_SETS.length];
+      const index = new ProjectIndex(projects, weights);
+      for (const participant of participants) {
+        for (const k of [1, 2, 7, 20, 1000]) {
+          const expected = rankProjects(participant, projects, weights, k);
+          const actual = index.rankProjects(participant, k);
+          if (JSON.stringify(actual) !== JSON.stringify(expected)) expect(actual).toEqual(expected);
+          compared++;
+          for (let i = 1; i < expected.length; i++) {
+            if (expected[i].score === expected[i - 1].score) ties++;
+          }
+        }
+      }
+    }
+    expect(ties).toBeGreaterThan(compared);
+  });
+
+  it('ranks odd data exactly too: unknown modes, negative counts, dates of any shape', () => {
+    const shapes = ['2027-1-5', '2027-05-01T00:00', '', '2027-05-01', 'soon'];
+    for (let seed = 31; seed <= 36; seed++) {
+      const { participants, projects } = randomFacts(seed, 40, 200);
+      const rand = seededRandom(seed);
+      const odd: ProjectFacts[] = projects.map((project) => {
+        const roll = rand();
+        if (roll < 0.05) return { ...project, mode: 'ELSEWHERE' as ProjectFacts['mode'] };
+        if (roll < 0.1) return { ...project, candidateCount: -3 };
+        if (roll < 0.15) return { ...project, hoursPerWeek: 0 };
+        if (roll < 0.25) {
+          const from = shapes[Math.floor(rand() * shapes.length)];
+          return { ...project, period: { from, to: rand() < 0.5 ? null : '2027-06-01' } };
+        }
+        return project;
+      });
+      const people = participants.map((p, i) =>
+        i % 3 === 0
+          ? { ...p, availability: [{ from: shapes[i % shapes.length], to: '2027-07' }] }
+          : p,
+      );
+      const index = new ProjectIndex(odd, DEFAULT_WEIGHTS);
+      for (const participant of people) {
+        for (const k of [3, 20]) {
+          expect(index.rankProjects(participant, k)).toEqual(
+            rankProjects(participant, odd, DEFAULT_WEIGHTS, k),
+          );
+        }
+      }
+    }
+  });
+
+  it('explains what it ranks as scorePair explains each pair', () => {
+    const { participants, projects } = randomFacts(41, 40, 200);
+    const byId = new Map(projects.map((p) => [p.id, p]));
+    const index = new ProjectIndex(projects, DEFAULT_WEIGHTS);
+    let explained = 0;
+    for (const participant of participants) {
+      const ranked = index.rankProjects(participant, 20);
+      const matches = index.topProjects(participant, 20);
+      expectSameMatches(
+        matches,
+        ranked.map((m) => scorePair(participant, byId.get(m.projectId)!, DEFAULT_WEIGHTS)!),
+      );
+      expectSameMatches(
+        matches,
+        ranked.map((m) =>
+          explainMatch(participant, byId.get(m.projectId)!, DEFAULT_WEIGHTS, m.score),
+        ),
+      );
+      explained += matches.length;
+    }
+    expect(explained).toBeGreaterThan(400);
   });
 
   it('breaks exact ties by project id, whatever the input order', () => {

@@ -1,8 +1,8 @@
-import { unitVector } from './geo-distance';
+import { chordLowerBoundKm, cosLatitude, haversineKm, RAD, unitVector } from './geo-distance';
 import {
   assertUniqueIds,
   assertValidWeights,
-  distanceBound,
+  distanceValueNear,
   eligibleKindMask,
   hasRegularSkills,
   PackedLists,
@@ -20,14 +20,13 @@ import {
   skillCredit,
   themeValue,
 } from './match-factors';
-import type { ModeCode, ParticipantFacts, ProjectFacts } from './match-facts';
+import type { ParticipantFacts, ProjectFacts } from './match-facts';
 import {
-  explainValues,
-  FACTOR_SLOTS,
+  explainMatch,
   FactorCombiner,
   type Match,
-  pairFactorValues,
-  scoreOfValues,
+  pairScore,
+  type RankedMatch,
 } from './match-score';
 import type { MatchingWeights } from './match-weights';
 import { TopK } from './top-k';
@@ -40,6 +39,8 @@ interface Bucket {
   goalFit: number;
   skillsValue: number;
   projects: Int32Array;
+  // Their fairness values, side by side with them.
+  fairness: Float64Array;
   // The bound of its best project for anyone (theme and goal values at 1, no tie).
   ceiling: number;
 }
@@ -54,36 +55,52 @@ interface Postings {
   // Projects without must-haves, under each of their skills.
   niceStart: Int32Array;
   niceProject: Int32Array;
+  // What the first bound reads of each listed project (its class and fairness), beside it, so
+  // that a walk down a list reads memory in order.
+  keyClass: Uint16Array;
+  keyFairness: Float64Array;
+  niceClass: Uint16Array;
+  niceFairness: Float64Array;
   buckets: Bucket[];
 }
 
 const MODE_REMOTE = 0;
 const MODE_ONSITE = 1;
 const MODE_HYBRID = 2;
-const MODES: readonly ModeCode[] = ['REMOTE', 'ONSITE', 'HYBRID'];
-// Room for a candidate's number beside its bound in one heap key (bounds are up to 10^6
-// millionths: the product stays below 2^53).
-const CANDIDATE_SPAN = 2 ** 30;
-// What a query reads of a project, side by side in one row.
-const ROW = 12;
-const R_HOURS = 0;
-const R_FAIRNESS = 1;
+// What a query reads of a project once it takes it as a candidate, side by side in one row of
+// two cache lines: first what its skills value and bound read, then where and when it is.
+const ROW = 16;
+const R_REQ_START = 0;
+const R_REQ_END = 1;
 const R_THEME = 2;
-const R_GOAL_FIT = 3;
-const R_REGION = 4;
-const R_MODE = 5;
-const R_REQ_START = 6;
-const R_REQ_END = 7;
+// Hours needed per week; NaN when not stated.
+const R_HOURS = 3;
+const R_GOAL_FIT = 4;
+const R_REGION = 5;
+const R_FAIRNESS = 6;
+const R_MODE = 7;
+// Unit vector (for chords), then latitude, longitude and cosLatitude (for haversineKm).
 const R_X = 8;
 const R_Y = 9;
 const R_Z = 10;
-const R_KINDS = 11;
+const R_LAT = 11;
+const R_LNG = 12;
+const R_COS = 13;
+// The period as date ranks (see dateRank); an open end is Infinity.
+const R_FROM = 14;
+const R_TO = 15;
 // A requirement in a row of its own: skill index, minimum level, weight, must (1/0).
 const REQ = 4;
+// Candidates are sorted into this many slices of their first bound, best slice first.
+const SLICES = 512;
+// A first bound is summed in another order than FactorCombiner's and not rounded: it may fall
+// below the real bound by a rounding (at most half a millionth) and a few ulps. Cuts allow this.
+const SLACK = 1e-6;
 
-// A participant's top-k projects without scoring every project, equal to topProjects (same
-// matches, same order, same explanations). Built once per set of projects and weights; queries
-// are synchronous and reuse scratch arrays, so one index serves one query at a time.
+// A participant's top-k projects without scoring every project, equal to rankProjects and
+// topProjects (same matches, same order, same scores; explanations built for the k returned
+// only). Built once per set of projects and weights; queries are synchronous and reuse scratch
+// arrays, so one index serves one query at a time.
 //
 // Why it is exact: a project is left out only when a hard filter provably excludes it (kind and
 // remote-only by partition; a must-have the participant lacks or holds below its minimum level;
@@ -91,59 +108,88 @@ const REQ = 4;
 // bound of its score is below the k-th score so far, or equal to it with a larger project id
 // (which loses the tie). Bounds go through FactorCombiner, the same arithmetic as the real score,
 // fed each factor's exact value (the same functions) or a value at least as high; every step of
-// that arithmetic is monotone for valid weights, which the constructor insists on. Projects whose
-// skills the bounds cannot reason about are scored without one. Every project not left out goes
-// through pairFactorValues, the numeric path of pairScore, and the k kept through explainValues.
+// that arithmetic is monotone for valid weights, which the constructor insists on. The one
+// coarser bound (the first one of a candidate, to sort candidates cheaply) only cuts with SLACK
+// above it. Projects not left out are scored with the same values in the same arithmetic as
+// pairScore (the remaining filters on date ranks, the km through haversineKm); projects the
+// arrays cannot hold exactly (see isRegular) go through pairScore itself.
 export class ProjectIndex {
   private readonly projects: readonly ProjectFacts[];
   private readonly weights: MatchingWeights;
   private readonly n: number;
   private readonly ids: string[];
   private readonly combiner: FactorCombiner;
+  // Per project, in internal order: its row, its requirements (REQ numbers each, from the row's
+  // R_REQ_START to R_REQ_END), and what building the postings and bucket reads.
   private readonly rows: Float64Array;
   private readonly reqs: Float64Array;
+  private readonly mode: Uint8Array;
+  private readonly theme: Int32Array;
+  private readonly goalFit: Int32Array;
+  private readonly region: Int32Array;
+  private readonly fairness: Float64Array;
+  private readonly reqCount: Int32Array;
+  // Everything of a project the first bound reads but fairness and tie: theme, goals served,
+  // mode and hours, as a class number; classes of the same values share their number.
+  private readonly klass: Uint16Array;
+  private readonly classTheme: Int32Array;
+  private readonly classGoalFit: Int32Array;
+  private readonly classMode: Uint8Array;
+  private readonly classHours: Float64Array;
   private readonly mustCount: Int32Array;
+  private readonly kinds: Int32Array;
   private readonly skillIndex = new Map<string, number>();
   private readonly themeCodes: string[] = [];
   private readonly regionIndex = new Map<string, number>();
   private readonly regionProjects: PackedLists;
   private readonly postings: Postings[] = [];
-  // Projects the postings and bounds cannot reason about (see hasRegularSkills): always scored.
+  // Every date of a project period, sorted: dates compare as ranks in this list (see dateRank).
+  private readonly dates: string[];
+  // Projects the postings, bounds or arrays cannot reason about (see isRegular): always scored
+  // through pairScore.
   private readonly irregular: number[] = [];
 
-  // How many pairs went through pairFactorValues, for tests and benchmarks of the pruning.
+  // How many pairs were scored, for tests and benchmarks of the pruning.
   scoredPairs = 0;
 
   // Per query: the participant and what it brings, found once.
-  private participant!: ParticipantFacts;
-  private top!: TopK;
+  private top: TopK = new TopK(0);
   private readonly levels: Float64Array;
+  // The skills the participant holds that some project asks for (their indexes), and how many.
+  private held = new Int32Array(16);
   private readonly themeValues: Float64Array;
+  // The weighted sum of a class's factors but skills, tie and fairness, at the highest distance
+  // value the participant can have with its projects.
+  private readonly classTerms: Float64Array;
   private readonly tiedRegions: Stamps;
+  private ties = false;
   private goals = 0;
   private home = false;
   private homeX = 0;
   private homeY = 0;
   private homeZ = 0;
+  private homeLat = 0;
+  private homeLng = 0;
+  private homeCos = 0;
   private range = 0;
   private weeklyHours: number | null = null;
-  // Per query: candidates with their skills value and first bound, a heap of them, projects seen.
+  // The participant's periods as date ranks, from and to side by side (to Infinity when open).
+  private periods = new Float64Array(8);
+  private periodCount = 0;
+  // Per query: projects seen, and candidates in a queue by slice of their bound: each slice a
+  // stack linked through `next`; a candidate with its skills value worked out (NaN before).
   private readonly seen: Stamps;
-  private readonly candidate: Int32Array;
-  private readonly candidateSkills: Float64Array;
-  private readonly candidateBound: Float64Array;
-  private readonly heap: Float64Array;
-  // Per query: factor values of the pairs scored, FACTOR_SLOTS per pair, and their projects. The
-  // top-k keeps slots, so the k returned are explained without working the values out again.
-  private values = new Float64Array(64 * FACTOR_SLOTS);
-  private valuesProject = new Int32Array(64);
-  private scored = 0;
+  private readonly sliceHead = new Int32Array(SLICES);
+  private readonly queued: Int32Array;
+  private readonly queuedSkills: Float64Array;
+  private readonly next: Int32Array;
+  private queueLength = 0;
 
   constructor(input: readonly ProjectFacts[], weights: MatchingWeights) {
     assertValidWeights(weights);
     assertUniqueIds(input, 'project');
     // Internal order: projects under the same key must-have side by side, by minimum level, so a
-    // walk down a key list reads their rows in memory order.
+    // walk down a key list reads them in memory order.
     const projects = sortedByKey(input);
     this.projects = projects;
     this.weights = weights;
@@ -151,14 +197,30 @@ export class ProjectIndex {
     this.ids = projects.map((p) => p.id);
     this.combiner = new FactorCombiner(weights);
     this.rows = new Float64Array(n * ROW);
+    this.mode = new Uint8Array(n);
+    this.theme = new Int32Array(n);
+    this.goalFit = new Int32Array(n);
+    this.region = new Int32Array(n);
+    this.fairness = new Float64Array(n);
+    this.reqCount = new Int32Array(n);
+    this.klass = new Uint16Array(n);
     this.mustCount = new Int32Array(n);
+    this.kinds = new Int32Array(n);
+    const dateSet = new Set<string>();
+    for (const { period } of projects) {
+      dateSet.add(period.from);
+      if (period.to !== null) dateSet.add(period.to);
+    }
+    // Code-unit order, as `<` compares strings.
+    this.dates = [...dateSet].sort();
     const themeIndex = new Map<string, number>();
+    const classIndex = new Map<string, number>();
+    const classes: Array<[number, number, number, number]> = [];
     const regionLists: number[][] = [];
     const regular: boolean[] = [];
     let requirements = 0;
     for (let i = 0; i < n; i++) {
       const project = projects[i];
-      const row = i * ROW;
       const [x, y, z] = unitVector(project.location);
       let theme = themeIndex.get(project.themeCode);
       if (theme === undefined) {
@@ -171,31 +233,59 @@ export class ProjectIndex {
         this.regionIndex.set(project.regionOrganizationId, region);
       }
       regionLists[region].push(i);
-      this.rows[row + R_HOURS] = project.hoursPerWeek ?? NaN;
-      this.rows[row + R_FAIRNESS] = fairnessValue(project.candidateCount);
-      this.rows[row + R_THEME] = theme;
-      this.rows[row + R_GOAL_FIT] = goalFitMask(project);
-      this.rows[row + R_REGION] = region;
-      this.rows[row + R_MODE] =
+      const mode =
         project.mode === 'REMOTE'
           ? MODE_REMOTE
           : project.mode === 'ONSITE'
             ? MODE_ONSITE
             : MODE_HYBRID;
-      this.rows[row + R_REQ_START] = requirements * REQ;
+      const hours = project.hoursPerWeek ?? NaN;
+      const goalFit = goalFitMask(project);
+      const fairness = fairnessValue(project.candidateCount);
+      this.mode[i] = mode;
+      this.theme[i] = theme;
+      this.goalFit[i] = goalFit;
+      this.region[i] = region;
+      this.fairness[i] = fairness;
+      const row = i * ROW;
+      const { rows } = this;
+      rows[row + R_REQ_START] = requirements * REQ;
       requirements += project.skills.length;
-      this.rows[row + R_REQ_END] = requirements * REQ;
-      this.rows[row + R_X] = x;
-      this.rows[row + R_Y] = y;
-      this.rows[row + R_Z] = z;
-      this.rows[row + R_KINDS] = eligibleKindMask(project);
-      regular[i] = hasRegularSkills(project);
+      rows[row + R_REQ_END] = requirements * REQ;
+      rows[row + R_THEME] = theme;
+      rows[row + R_HOURS] = hours;
+      rows[row + R_GOAL_FIT] = goalFit;
+      rows[row + R_REGION] = region;
+      rows[row + R_FAIRNESS] = fairness;
+      rows[row + R_MODE] = mode;
+      rows[row + R_X] = x;
+      rows[row + R_Y] = y;
+      rows[row + R_Z] = z;
+      rows[row + R_LAT] = project.location.lat;
+      rows[row + R_LNG] = project.location.lng;
+      rows[row + R_COS] = cosLatitude(project.location.lat);
+      rows[row + R_FROM] = this.dateRank(project.period.from);
+      rows[row + R_TO] = project.period.to === null ? Infinity : this.dateRank(project.period.to);
+      this.reqCount[i] = project.skills.length;
+      const classKey = `${theme}/${goalFit}/${mode}/${hours}`;
+      let klass = classIndex.get(classKey);
+      if (klass === undefined) {
+        klass = classes.push([theme, goalFit, mode, hours]) - 1;
+        classIndex.set(classKey, klass);
+      }
+      this.klass[i] = klass;
+      this.kinds[i] = eligibleKindMask(project);
+      regular[i] = isRegular(project) && klass < 0x10000;
       if (!regular[i]) this.irregular.push(i);
       for (const s of project.skills) {
         if (s.must) this.mustCount[i]++;
         if (!this.skillIndex.has(s.skillId)) this.skillIndex.set(s.skillId, this.skillIndex.size);
       }
     }
+    this.classTheme = Int32Array.from(classes, (c) => c[0]);
+    this.classGoalFit = Int32Array.from(classes, (c) => c[1]);
+    this.classMode = Uint8Array.from(classes, (c) => c[2]);
+    this.classHours = Float64Array.from(classes, (c) => c[3]);
     this.reqs = new Float64Array(requirements * REQ);
     for (let i = 0; i < n; i++) {
       projects[i].skills.forEach((s, j) => {
@@ -209,105 +299,136 @@ export class ProjectIndex {
     this.regionProjects = new PackedLists(regionLists);
 
     const skills = this.skillIndex.size;
+    // Each project's key must-have (skill index and minimum level; -1 without must-haves) and
+    // the skill indexes it asks for, worked out once for every partition.
+    const keySkill = new Int32Array(n);
+    const keyMin = new Float64Array(n);
+    const askedSkills: number[][] = [];
+    for (let i = 0; i < n; i++) {
+      const key = keyRequirement(projects[i]);
+      keySkill[i] = key < 0 ? -1 : this.skillIndex.get(projects[i].skills[key].skillId)!;
+      keyMin[i] = key < 0 ? 0 : projects[i].skills[key].minLevel;
+      askedSkills.push(projects[i].skills.map((s) => this.skillIndex.get(s.skillId)!));
+    }
     for (let part = 0; part < PARTITIONS; part++) {
       const allowed = (i: number) =>
-        regular[i] &&
-        partitionAllows(part, this.rows[i * ROW + R_KINDS], this.modeOf(i) === MODE_ONSITE);
+        regular[i] && partitionAllows(part, this.kinds[i], this.mode[i] === MODE_ONSITE);
       const keyed: number[][] = Array.from({ length: skills }, () => []);
-      const keyedMin: number[][] = Array.from({ length: skills }, () => []);
       const nice: number[][] = Array.from({ length: skills }, () => []);
       // Internal order already runs by key and minimum level, so the lists come out sorted.
       for (let i = 0; i < n; i++) {
         if (!allowed(i)) continue;
-        const key = keyRequirement(projects[i]);
-        if (key >= 0) {
-          const s = this.skillIndex.get(projects[i].skills[key].skillId)!;
-          keyed[s].push(i);
-          keyedMin[s].push(projects[i].skills[key].minLevel);
-        } else {
-          for (const required of projects[i].skills) {
-            nice[this.skillIndex.get(required.skillId)!].push(i);
-          }
-        }
+        if (keySkill[i] >= 0) keyed[keySkill[i]].push(i);
+        else for (const s of askedSkills[i]) nice[s].push(i);
       }
       const keys = new PackedLists(keyed);
       const nices = new PackedLists(nice);
       this.postings.push({
         keyStart: keys.start,
         keyProject: keys.items,
-        keyMinLevel: Float64Array.from(keyedMin.flat()),
+        keyMinLevel: gather(keys.items, keyMin, new Float64Array(keys.items.length)),
         niceStart: nices.start,
         niceProject: nices.items,
+        keyClass: gather(keys.items, this.klass, new Uint16Array(keys.items.length)),
+        keyFairness: gather(keys.items, this.fairness, new Float64Array(keys.items.length)),
+        niceClass: gather(nices.items, this.klass, new Uint16Array(nices.items.length)),
+        niceFairness: gather(nices.items, this.fairness, new Float64Array(nices.items.length)),
         buckets: this.bucketsFor(allowed),
       });
     }
 
     this.levels = new Float64Array(skills);
     this.themeValues = new Float64Array(this.themeCodes.length);
+    this.classTerms = new Float64Array(classes.length);
     this.tiedRegions = new Stamps(this.regionIndex.size);
     this.seen = new Stamps(n);
-    this.candidate = new Int32Array(n);
-    this.candidateSkills = new Float64Array(n);
-    this.candidateBound = new Float64Array(n);
-    this.heap = new Float64Array(n);
+    // A project is queued at most twice: first bound, then with its skills value.
+    this.queued = new Int32Array(2 * n);
+    this.queuedSkills = new Float64Array(2 * n);
+    this.next = new Int32Array(2 * n);
   }
 
   get size(): number {
     return this.n;
   }
 
-  // The participant's best k projects, best first, as topProjects(participant, projects, weights, k).
-  topProjects(participant: ParticipantFacts, k: number): Match[] {
-    const top = new TopK(k);
-    if (k > 0) this.collect(participant, top);
-    const scores = top.itemScores();
-    return top
-      .items()
-      .map((slot, j) =>
-        explainValues(
-          participant,
-          this.projects[this.valuesProject[slot]],
-          this.weights,
-          scores[j],
-          this.values,
-          slot * FACTOR_SLOTS,
-        ),
-      );
+  // The participant's best k projects, best first, numbers only: as rankProjects(participant,
+  // projects, weights, k).
+  rankProjects(participant: ParticipantFacts, k: number): RankedMatch[] {
+    const top = this.rank(participant, k);
+    const ranked = new Array<RankedMatch>(top.size);
+    for (let j = 0; j < ranked.length; j++) {
+      ranked[j] = {
+        participantId: participant.id,
+        projectId: this.ids[top.ref(j)],
+        score: top.score(j),
+      };
+    }
+    return ranked;
   }
 
-  private modeOf(i: number): number {
-    return this.rows[i * ROW + R_MODE];
+  // The participant's best k projects, best first, explained: as topProjects(participant,
+  // projects, weights, k).
+  topProjects(participant: ParticipantFacts, k: number): Match[] {
+    const top = this.rank(participant, k);
+    const matches = new Array<Match>(top.size);
+    for (let j = 0; j < matches.length; j++) {
+      matches[j] = explainMatch(participant, this.projects[top.ref(j)], this.weights, top.score(j));
+    }
+    return matches;
+  }
+
+  private rank(participant: ParticipantFacts, k: number): TopK {
+    // One top-k reused query after query: its items are read before the next query starts.
+    if (this.top.k !== k) this.top = new TopK(k);
+    else this.top.clear();
+    if (k > 0) this.collect(participant);
+    return this.top;
+  }
+
+  // A date's place among the projects' dates, such that comparing ranks of a participant's date
+  // and a project's date gives what comparing the strings gives: a project date at position p
+  // ranks 2p + 1, any other date 2 × (how many project dates are below it).
+  private dateRank(date: string): number {
+    const dates = this.dates;
+    let lo = 0;
+    let hi = dates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (dates[mid] < date) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < dates.length && dates[lo] === date ? 2 * lo + 1 : 2 * lo;
   }
 
   // Projects without must-have skills, grouped so that a participant's bound is fairness plus a
   // per-group constant.
   private bucketsFor(allowed: (i: number) => boolean): Bucket[] {
-    const { rows, ids } = this;
+    const { ids, reqCount, fairness } = this;
+    const hasSkills = (i: number) => (reqCount[i] > 0 ? 1 : 0);
     const groups = new Map<string, number[]>();
     for (let i = 0; i < this.n; i++) {
       if (!allowed(i) || this.mustCount[i] > 0) continue;
-      const row = i * ROW;
-      const hasSkills = rows[row + R_REQ_END] > rows[row + R_REQ_START] ? 1 : 0;
-      const key = `${rows[row + R_THEME]}/${rows[row + R_GOAL_FIT]}/${hasSkills}`;
+      const key = `${this.theme[i]}/${this.goalFit[i]}/${hasSkills(i)}`;
       const list = groups.get(key) ?? [];
       list.push(i);
       groups.set(key, list);
     }
-    const fairness = (i: number) => rows[i * ROW + R_FAIRNESS];
     return (
       [...groups.values()]
         .map((list) => {
           list.sort(
-            (a, b) => fairness(b) - fairness(a) || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0),
+            (a, b) => fairness[b] - fairness[a] || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0),
           );
-          const row = list[0] * ROW;
-          const skillsValue = rows[row + R_REQ_END] > rows[row + R_REQ_START] ? 0 : 1;
+          const first = list[0];
+          const skillsValue = hasSkills(first) ? 0 : 1;
           return {
-            theme: rows[row + R_THEME],
-            goalFit: rows[row + R_GOAL_FIT],
+            theme: this.theme[first],
+            goalFit: this.goalFit[first],
             skillsValue,
             projects: Int32Array.from(list),
-            ceiling: this.combiner.combine(skillsValue, 1, 1, 1, 1, 0, rows[row + R_FAIRNESS]),
+            fairness: gather(Int32Array.from(list), fairness, new Float64Array(list.length)),
+            ceiling: this.combiner.combine(skillsValue, 1, 1, 1, 1, 0, fairness[first]),
           };
         })
         // Highest ceiling first, so a participant stops at the first bucket below its k-th score.
@@ -315,58 +436,102 @@ export class ProjectIndex {
     );
   }
 
-  private collect(participant: ParticipantFacts, top: TopK): void {
-    const { seen, levels, ids } = this;
-    seen.next();
-    this.scored = 0;
-    this.participant = participant;
-    this.top = top;
-    const partition = partitionOf(participant.kind, participant.remoteOnly);
-    const postings = this.postings[partition];
-
-    // What the participant brings, once: skill levels by skill index, theme value per theme,
-    // goals as bits, tied regions, home as a unit vector.
-    const held: number[] = [];
-    for (const [skillId, level] of participant.skills) {
-      const s = this.skillIndex.get(skillId);
-      if (s === undefined) continue;
-      levels[s] = level;
-      held.push(s);
+  // Takes in what the participant brings, once: skill levels by skill index (returned: the
+  // skills to reset), theme values, goals as bits, tied regions, home, hours, periods as ranks,
+  // and each class's share of the first bound.
+  private prepare(participant: ParticipantFacts): number {
+    const { levels } = this;
+    let heldCount = 0;
+    if (this.held.length < participant.skills.size) {
+      this.held = new Int32Array(participant.skills.size);
     }
+    participant.skills.forEach((level, skillId) => {
+      const s = this.skillIndex.get(skillId);
+      if (s === undefined) return;
+      levels[s] = level;
+      this.held[heldCount++] = s;
+    });
     const themes = this.themeValues;
     for (let t = 0; t < themes.length; t++) themes[t] = themeValue(participant, this.themeCodes[t]);
     this.goals = goalMask(participant.goals);
     this.tiedRegions.next();
+    this.ties = false;
     for (const region of participant.regionTies) {
       const r = this.regionIndex.get(region);
-      if (r !== undefined) this.tiedRegions.mark(r);
+      if (r !== undefined) {
+        this.tiedRegions.mark(r);
+        this.ties = true;
+      }
     }
-    this.home = participant.home !== null;
-    [this.homeX, this.homeY, this.homeZ] = participant.home
-      ? unitVector(participant.home)
-      : [0, 0, 0];
+    const home = participant.home;
+    this.home = home !== null;
+    if (home !== null) {
+      const lat = home.lat * RAD;
+      const lng = home.lng * RAD;
+      // unitVector, without its array.
+      this.homeX = Math.cos(lat) * Math.cos(lng);
+      this.homeY = Math.cos(lat) * Math.sin(lng);
+      this.homeZ = Math.sin(lat);
+      this.homeLat = home.lat;
+      this.homeLng = home.lng;
+      this.homeCos = cosLatitude(home.lat);
+    }
     this.range = participant.travelRangeKm;
     this.weeklyHours = participant.weeklyHours;
+    this.periodCount = participant.availability.length;
+    if (this.periods.length < 2 * this.periodCount) {
+      this.periods = new Float64Array(2 * this.periodCount);
+    }
+    for (let j = 0; j < this.periodCount; j++) {
+      const period = participant.availability[j];
+      this.periods[2 * j] = this.dateRank(period.from);
+      this.periods[2 * j + 1] = period.to === null ? Infinity : this.dateRank(period.to);
+    }
+    const w = this.weights.weights;
+    const { classTerms, classTheme, classGoalFit, classMode, classHours } = this;
+    for (let c = 0; c < classTerms.length; c++) {
+      const hours = classHours[c];
+      classTerms[c] =
+        w.theme * themes[classTheme[c]] +
+        w.availability * hoursValue(this.weeklyHours, hours !== hours ? null : hours) +
+        w.distance * (classMode[c] === MODE_REMOTE || this.home ? 1 : 0.5) +
+        w.goal * goalValueOfMasks(this.goals, classGoalFit[c]);
+    }
+    return heldCount;
+  }
+
+  private collect(participant: ParticipantFacts): void {
+    const { seen, levels, ids, top } = this;
+    seen.next();
+    const partition = partitionOf(participant.kind, participant.remoteOnly);
+    const postings = this.postings[partition];
+    const heldCount = this.prepare(participant);
+    const held = this.held;
 
     // 1. Projects the bounds cannot reason about (a skills value above 1, say): scored outright.
     for (const i of this.irregular) {
       seen.mark(i);
-      this.score(i);
+      this.scoredPairs++;
+      const score = pairScore(participant, this.projects[i], this.weights);
+      if (score !== null) top.offer(score, ids[i], i);
     }
 
     // 2. Candidates: projects keyed by a must-have the participant meets (a prefix of the key
     // list), projects without must-haves asking for a skill it has, and projects of tied regions
-    // without must-haves.
-    let count = 0;
-    const { keyStart, keyProject, keyMinLevel, niceStart, niceProject } = postings;
-    for (const s of held) {
+    // without must-haves. Each is queued in the slice of its first bound (skills at 1).
+    this.sliceHead.fill(-1);
+    this.queueLength = 0;
+    const { keyStart, keyProject, keyMinLevel, keyClass, keyFairness } = postings;
+    const { niceStart, niceProject, niceClass, niceFairness } = postings;
+    for (let h = 0; h < heldCount; h++) {
+      const s = held[h];
       const level = levels[s];
       for (let e = keyStart[s], end = keyStart[s + 1]; e < end && keyMinLevel[e] <= level; e++) {
-        count = this.addCandidate(count, keyProject[e], this.skillsOrNaN(keyProject[e]));
+        this.addCandidate(keyProject[e], keyClass[e], keyFairness[e]);
       }
       for (let e = niceStart[s], end = niceStart[s + 1]; e < end; e++) {
         const i = niceProject[e];
-        if (seen.mark(i)) count = this.addCandidate(count, i, this.skillsOrNaN(i));
+        if (seen.mark(i)) this.addCandidate(i, niceClass[e], niceFairness[e]);
       }
     }
     for (const region of participant.regionTies) {
@@ -376,59 +541,80 @@ export class ProjectIndex {
       for (let e = start[r]; e < start[r + 1]; e++) {
         const i = items[e];
         if (this.mustCount[i] > 0 || !seen.mark(i)) continue;
-        const onsite = this.modeOf(i) === MODE_ONSITE;
-        if (partitionAllows(partition, this.rows[i * ROW + R_KINDS], onsite)) {
-          count = this.addCandidate(count, i, this.skillsOrNaN(i));
+        if (partitionAllows(partition, this.kinds[i], this.mode[i] === MODE_ONSITE)) {
+          this.addCandidate(i, this.klass[i], this.fairness[i]);
         }
       }
     }
-    for (const s of held) levels[s] = 0;
 
-    // 3. Candidates best bound first, so that the k-th score soon rises above most bounds and
-    // those pairs are never scored. Bounds are whole millionths (round6), so bound and candidate
-    // pack into one number; a heap hands them out best first, and usually few are taken.
-    const { candidate, candidateSkills, candidateBound: bounds, heap } = this;
-    // Odd inputs (say a negative candidate count) can push a bound out of [0, 1]: then the order
-    // is only a heuristic, and nothing is cut on it.
-    let ordered = true;
-    for (let c = 0; c < count; c++) {
-      const q = Math.round(bounds[c] * 1e6);
-      const inRange = q >= 0 && q <= 1e6;
-      if (!inRange) ordered = false;
-      heap[c] = (inRange ? q : q > 1e6 ? 1e6 : 0) * CANDIDATE_SPAN + c;
-    }
-    for (let h = (count >> 1) - 1; h >= 0; h--) siftDown(heap, h, count);
-    for (let left = count; left > 0; left--) {
-      const c = heap[0] % CANDIDATE_SPAN;
-      heap[0] = heap[left - 1];
-      siftDown(heap, 0, left - 1);
-      const b = bounds[c];
-      if (top.closedBelow(b)) {
-        // The rest have no higher bound.
-        if (ordered) break;
-        continue;
+    // 3. Candidates by slice, best first, so that the k-th score soon rises above most bounds
+    // and those pairs are never scored: a slice whose top (with SLACK) is below the k-th score
+    // ends the walk. A candidate taken the first time gets its skills value (NaN when a must-have
+    // is missed) and the exact bound with it; when that falls in a lower slice it waits there,
+    // otherwise it is considered at once.
+    const { sliceHead, queued, queuedSkills, next } = this;
+    for (let b = SLICES - 1; b >= 0; b--) {
+      if (top.closedBelow((b + 1) / SLICES + SLACK)) break;
+      while (sliceHead[b] >= 0) {
+        const q = sliceHead[b];
+        sliceHead[b] = next[q];
+        const i = queued[q];
+        let skills = queuedSkills[q];
+        if (skills === skills) {
+          this.consider(i, skills);
+          continue;
+        }
+        skills = this.skillsOrNaN(i);
+        if (skills !== skills) continue;
+        const bound = this.boundWith(
+          i,
+          skills,
+          this.rows[i * ROW + R_MODE] === MODE_REMOTE || this.home ? 1 : 0.5,
+        );
+        if (!top.admits(bound, ids[i])) continue;
+        const slice = bound > 0 ? Math.floor(bound * SLICES) : 0;
+        if (slice >= b) this.consider(i, skills);
+        else this.enqueue(i, skills, slice);
       }
-      const i = candidate[c];
-      if (top.admits(b, ids[i])) this.consider(i, candidateSkills[c]);
     }
+    for (let h = 0; h < heldCount; h++) levels[held[h]] = 0;
 
     // 4. Everything else that can pass: projects without must-haves sharing no skill with the
     // participant and not in a tied region. Their bound is constant per bucket but for fairness.
+    const themes = this.themeValues;
     for (const bucket of postings.buckets) {
       // The rest have no higher ceiling.
       if (top.closedBelow(bucket.ceiling)) break;
       const theme = themes[bucket.theme];
       const goal = goalValueOfMasks(this.goals, bucket.goalFit);
       const list = bucket.projects;
+      const fairness = bucket.fairness;
       for (let b = 0; b < list.length; b++) {
         const i = list[b];
-        const fairness = this.rows[i * ROW + R_FAIRNESS];
-        const loose = this.combiner.combine(bucket.skillsValue, theme, 1, 1, goal, 0, fairness);
+        const loose = this.combiner.combine(bucket.skillsValue, theme, 1, 1, goal, 0, fairness[b]);
         // Later projects have no more fairness, so no higher bound.
         if (top.closedBelow(loose)) break;
         if (!seen.has(i) && top.admits(loose, ids[i])) this.consider(i, bucket.skillsValue);
       }
     }
+  }
+
+  // Queues a candidate in the slice of its first bound: skills at 1, the class's share at the
+  // highest distance value, tie and fairness exact, summed without rounding.
+  private addCandidate(i: number, klass: number, fairness: number): void {
+    const w = this.weights.weights;
+    let sum = w.skills + this.classTerms[klass] + w.fairness * fairness;
+    if (this.ties && this.tiedRegions.has(this.region[i])) sum += w.tie;
+    const share = sum / this.combiner.total;
+    this.enqueue(i, NaN, share >= 1 ? SLICES - 1 : share > 0 ? Math.floor(share * SLICES) : 0);
+  }
+
+  private enqueue(i: number, skills: number, slice: number): void {
+    const q = this.queueLength++;
+    this.queued[q] = i;
+    this.queuedSkills[q] = skills;
+    this.next[q] = this.sliceHead[slice];
+    this.sliceHead[slice] = q;
   }
 
   // skillsValue from the participant's levels as laid out in `levels`: the same arithmetic in the
@@ -450,19 +636,9 @@ export class ProjectIndex {
     return weighted / total;
   }
 
-  // Records a candidate with its skills value and a first bound, the distance factor at its
-  // highest; NaN skills (a must-have missed) records nothing.
-  private addCandidate(count: number, i: number, skills: number): number {
-    if (skills !== skills) return count;
-    this.candidate[count] = i;
-    this.candidateSkills[count] = skills;
-    const distance = this.modeOf(i) === MODE_REMOTE || this.home ? 1 : 0.5;
-    this.candidateBound[count] = this.boundWith(i, skills, distance);
-    return count + 1;
-  }
-
   // A bound of project i's score given its skills value and a distance value at least the real
-  // one: every other factor is exact (the same functions, or values stored from them).
+  // one: every other factor is exact (the same functions, or values stored from them). With the
+  // exact skills and distance values it is the exact score.
   private boundWith(i: number, skills: number, distance: number): number {
     const { rows } = this;
     const row = i * ROW;
@@ -473,7 +649,7 @@ export class ProjectIndex {
       hoursValue(this.weeklyHours, hours !== hours ? null : hours),
       distance,
       goalValueOfMasks(this.goals, rows[row + R_GOAL_FIT]),
-      this.tiedRegions.has(rows[row + R_REGION]) ? 1 : 0,
+      this.ties && this.tiedRegions.has(rows[row + R_REGION]) ? 1 : 0,
       rows[row + R_FAIRNESS],
     );
   }
@@ -482,48 +658,94 @@ export class ProjectIndex {
   private consider(i: number, skills: number): void {
     const { rows } = this;
     const row = i * ROW;
-    const distance = distanceBound(
-      MODES[rows[row + R_MODE]],
-      this.home,
-      this.range,
-      this.homeX,
-      this.homeY,
-      this.homeZ,
-      rows[row + R_X],
-      rows[row + R_Y],
-      rows[row + R_Z],
-    );
-    if (distance < 0 || !this.top.admits(this.boundWith(i, skills, distance), this.ids[i])) return;
-    this.score(i);
+    const mode = rows[row + R_MODE];
+    let distance = mode === MODE_REMOTE ? 1 : 0.5;
+    if (mode !== MODE_REMOTE && this.home) {
+      const chord = chordLowerBoundKm(
+        this.homeX,
+        this.homeY,
+        this.homeZ,
+        rows[row + R_X],
+        rows[row + R_Y],
+        rows[row + R_Z],
+      );
+      if (mode === MODE_ONSITE && chord > this.range) return;
+      distance = distanceValueNear(mode === MODE_HYBRID, chord);
+    }
+    if (!this.top.admits(this.boundWith(i, skills, distance), this.ids[i])) return;
+    this.score(i, skills);
   }
 
-  // Scores project i, keeping its factor values, and offers it to the top-k.
-  private score(i: number): void {
+  // Scores project i (its exact skills value given) as pairScore does: the filters the postings
+  // leave (periods, travel range), the exact km, and the same combination.
+  private score(i: number, skills: number): void {
     this.scoredPairs++;
-    const slot = this.scored;
-    if ((slot + 1) * FACTOR_SLOTS > this.values.length) {
-      const values = new Float64Array(this.values.length * 2);
-      values.set(this.values);
-      this.values = values;
-      const projects = new Int32Array(this.valuesProject.length * 2);
-      projects.set(this.valuesProject);
-      this.valuesProject = projects;
+    const { rows } = this;
+    const row = i * ROW;
+    if (this.periodCount > 0 && !this.periodsOverlap(row)) return;
+    const mode = rows[row + R_MODE];
+    let distance = mode === MODE_REMOTE ? 1 : 0.5;
+    if (mode !== MODE_REMOTE && this.home) {
+      const km = haversineKm(
+        this.homeLat,
+        this.homeLng,
+        this.homeCos,
+        rows[row + R_LAT],
+        rows[row + R_LNG],
+        rows[row + R_COS],
+      );
+      // Written as withinTravelRange tests it, so that a NaN km fails here too.
+      if (mode === MODE_ONSITE && !(km <= this.range)) return;
+      distance = distanceValueNear(mode === MODE_HYBRID, km);
     }
-    const offset = slot * FACTOR_SLOTS;
-    if (!pairFactorValues(this.participant, this.projects[i], this.values, offset)) return;
-    this.scored++;
-    this.valuesProject[slot] = i;
-    this.top.offer(scoreOfValues(this.weights, this.values, offset), this.ids[i], slot);
+    this.top.offer(this.boundWith(i, skills, distance), this.ids[i], i);
   }
+
+  // periodsOverlap on ranks: some period of the participant's neither ends before the project's
+  // starts nor starts after it ends.
+  private periodsOverlap(row: number): boolean {
+    const { periods } = this;
+    const from = this.rows[row + R_FROM];
+    const to = this.rows[row + R_TO];
+    for (let j = 0; j < 2 * this.periodCount; j += 2) {
+      if (!(periods[j + 1] < from) && !(to < periods[j])) return true;
+    }
+    return false;
+  }
+}
+
+// Whether the index can bound and score a project from its arrays: skills the postings can
+// reason about (hasRegularSkills), a known mode, a finite location, hours that are a number or
+// null, and a fairness value in [0, 1] (a candidate count of at least 0).
+function isRegular(project: ProjectFacts): boolean {
+  return (
+    hasRegularSkills(project) &&
+    (project.mode === 'REMOTE' || project.mode === 'ONSITE' || project.mode === 'HYBRID') &&
+    Number.isFinite(project.location.lat) &&
+    Number.isFinite(project.location.lng) &&
+    !Number.isNaN(project.hoursPerWeek) &&
+    project.candidateCount >= 0
+  );
+}
+
+// source[items[j]] into out[j], for every j.
+function gather<T extends Float64Array | Uint16Array>(
+  items: Int32Array,
+  source: ArrayLike<number>,
+  out: T,
+): T {
+  for (let j = 0; j < items.length; j++) out[j] = source[items[j]];
+  return out;
 }
 
 // The must-have a project is listed under: the highest minimum level (fewest people meet it),
 // the first of equals; -1 without must-haves.
 function keyRequirement(project: ProjectFacts): number {
+  const skills = project.skills;
   let key = -1;
-  project.skills.forEach((s, j) => {
-    if (s.must && (key < 0 || s.minLevel > project.skills[key].minLevel)) key = j;
-  });
+  for (let j = 0; j < skills.length; j++) {
+    if (skills[j].must && (key < 0 || skills[j].minLevel > skills[key].minLevel)) key = j;
+  }
   return key;
 }
 
@@ -540,18 +762,4 @@ function sortedByKey(projects: readonly ProjectFacts[]): ProjectFacts[] {
       return sa < sb ? -1 : sa > sb ? 1 : la - lb || a - b;
     })
     .map((i) => projects[i]);
-}
-
-// Restores the max-heap order of heap[0, size) below position h.
-function siftDown(heap: Float64Array, h: number, size: number): void {
-  const value = heap[h];
-  for (;;) {
-    let child = 2 * h + 1;
-    if (child >= size) break;
-    if (child + 1 < size && heap[child + 1] > heap[child]) child++;
-    if (heap[child] <= value) break;
-    heap[h] = heap[child];
-    h = child;
-  }
-  heap[h] = value;
 }

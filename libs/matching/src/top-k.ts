@@ -29,6 +29,11 @@ export class TopK {
     return size === 0 || (this.count === size && bound < this.scores[size - 1]);
   }
 
+  // Empties it for another stream, keeping k.
+  clear(): void {
+    this.count = 0;
+  }
+
   // `ref` is the caller's handle on the item (an index), handed back by items().
   offer(score: number, key: string, ref: number): void {
     if (!this.admits(score, key)) return;
@@ -46,6 +51,19 @@ export class TopK {
     scores[i] = score;
     keys[i] = key;
     refs[i] = ref;
+  }
+
+  // How many items are kept; ref(j) and score(j) read the j-th best without copying.
+  get size(): number {
+    return this.count;
+  }
+
+  ref(j: number): number {
+    return this.refs[j];
+  }
+
+  score(j: number): number {
+    return this.scores[j];
   }
 
   // The refs of the kept items, best first.

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
   compareMatches,
+  explainMatch,
   Match,
   MatchingWeights,
   ParticipantFacts,
   ParticipantIndex,
   ProjectIndex,
   pairScore,
-  scorePair,
   TopK,
 } from '@tsunagu/matching';
 import { DataSource } from 'typeorm';
@@ -46,12 +46,17 @@ export class ProjectEngine {
     return scores;
   }
 
-  // The exact top-k over all groups: each group's own top-k, merged.
+  // The exact top-k over all groups: each group's own top-k ranked, merged, and the k kept
+  // explained.
   topProjects(participant: ParticipantFacts, k: number): Match[] {
     return this.groups
-      .flatMap((g) => g.index.topProjects(participant, k))
+      .flatMap((g) => g.index.rankProjects(participant, k))
       .sort(compareMatches)
-      .slice(0, k);
+      .slice(0, k)
+      .map((m) => {
+        const project = this.projects.get(m.projectId)!;
+        return explainMatch(participant, project, this.weightsOf(project), m.score);
+      });
   }
 }
 
@@ -85,7 +90,9 @@ export class ParticipantEngine {
     const best = new TopK(k);
     ids.forEach((id, i) => best.offer(scores.get(id)!, id, i));
     this.byId ??= new Map(this.participants.map((p) => [p.id, p]));
-    return best.items().map((i) => scorePair(this.byId!.get(ids[i])!, project, weights)!);
+    return best
+      .items()
+      .map((i) => explainMatch(this.byId!.get(ids[i])!, project, weights, scores.get(ids[i])!));
   }
 
   // Candidates for many projects (a chunk of a full re-score): through the index, built once.

@@ -43,7 +43,14 @@ describe('bench data', () => {
 
 describe('bench options', () => {
   it('has defaults and reads flags', () => {
-    expect(parseBenchArgs([])).toMatchObject({ participants: 100_000, projects: 10_000, k: 20 });
+    expect(parseBenchArgs([])).toMatchObject({
+      participants: 100_000,
+      projects: 10_000,
+      k: 20,
+      runs: 3,
+    });
+    expect(parseBenchArgs(['--runs', '1']).runs).toBe(1);
+    expect(() => parseBenchArgs(['--runs', '0'])).toThrow('--runs must be a whole number >= 1');
     expect(parseBenchArgs(['--participants', '2_000', '--alloc-projects', '50'])).toMatchObject({
       participants: 2000,
       allocProjects: 50,

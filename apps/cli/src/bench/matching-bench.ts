@@ -5,28 +5,35 @@ import {
   allocateStable,
   type AllocationInstance,
   DEFAULT_WEIGHTS,
+  explainMatch,
   findBlockingPairs,
   type Match,
   ParticipantIndex,
+  type ProjectFacts,
   ProjectIndex,
+  type RankedMatch,
+  rankProjects,
+  scorePair,
   topCandidates,
-  topProjects,
 } from '@tsunagu/matching';
 import { Prng } from '../synthetic/prng';
-import { BenchOptionsError, parseWholeNumberFlags, percentileOfSorted } from './bench-args';
+import { BenchOptionsError, median, parseWholeNumberFlags, percentileOfSorted } from './bench-args';
 import { generateBenchData } from './bench-data';
 import { referenceOptimum } from './reference-optimum';
 
-// npm run bench:matching -- [--participants N] [--projects M] [--k K] [--seed S]
+// npm run bench:matching -- [--participants N] [--projects M] [--k K] [--seed S] [--runs R]
 //   [--alloc-participants N] [--alloc-projects M] [--project-sample P]
 //
-// In one run, on generated data: every participant's top-k by brute force (every pair through
-// pairScore) and by the ProjectIndex, checked equal; a sample of projects' top-k candidates both
-// ways; then a cohort allocation (stable, optimal, LP reference). Prints a table, then one JSON
-// object as the last line.
+// On generated data, R runs (3) each of: every participant's top-k by brute force (every pair
+// through pairScore, then the k kept explained) and by the ProjectIndex (its build included),
+// ranking only and ranking + explaining, side by side chunk by chunk so that both meet the same
+// load; every list checked equal (ids, order, scores, and explanations equal to scorePair's).
+// Then a sample of projects' top-k candidates both ways, and a cohort allocation (stable,
+// optimal, LP reference). Prints a table, then one JSON object (medians over the runs) as the
+// last line.
 
 export const BENCH_USAGE =
-  'bench:matching [--participants N] [--projects M] [--k K] [--seed S] ' +
+  'bench:matching [--participants N] [--projects M] [--k K] [--seed S] [--runs R] ' +
   '[--alloc-participants N] [--alloc-projects M] [--project-sample P]';
 
 export interface BenchOptions {
@@ -34,6 +41,7 @@ export interface BenchOptions {
   projects: number;
   k: number;
   seed: number;
+  runs: number;
   allocParticipants: number;
   allocProjects: number;
   projectSample: number;
@@ -44,6 +52,7 @@ const DEFAULTS: BenchOptions = {
   projects: 10_000,
   k: 20,
   seed: 42,
+  runs: 3,
   allocParticipants: 5_000,
   allocProjects: 1_000,
   projectSample: 200,
@@ -59,6 +68,7 @@ const FLAGS: Record<keyof BenchOptions, { flag: string; min: number }> = {
   k: { flag: 'k', min: 1 },
   // Seed and sample may be 0; an empty side would leave out the allocation's keys.
   seed: { flag: 'seed', min: 0 },
+  runs: { flag: 'runs', min: 1 },
   allocParticipants: { flag: 'alloc-participants', min: 1 },
   allocProjects: { flag: 'alloc-projects', min: 1 },
   projectSample: { flag: 'project-sample', min: 0 },
@@ -97,6 +107,113 @@ function progress(label: string, done: number, total: number, startedAt: number)
   );
 }
 
+// Participants brute force and engine take in turn, so that both meet the same load.
+const CHUNK = 500;
+
+interface ParticipantSideRun {
+  bruteMs: number;
+  bruteExplainMs: number;
+  buildMs: number;
+  rankMs: number;
+  explainedMs: number;
+  perParticipant: Float64Array;
+  pairsScored: number;
+  identical: boolean;
+  explanationsIdentical: boolean;
+  firstDifference: string | null;
+}
+
+// One run of the participant side: brute force and the engine on every participant, a chunk at
+// a time each. Explanations are checked against scorePair (today's explained path) in the first
+// run only.
+function participantSideRun(
+  participants: ReadonlyArray<Parameters<typeof rankProjects>[0]>,
+  projects: readonly ProjectFacts[],
+  k: number,
+  checkExplanations: boolean,
+  label: string,
+): ParticipantSideRun {
+  const weights = DEFAULT_WEIGHTS;
+  const byId = new Map(projects.map((p) => [p.id, p]));
+  const n = participants.length;
+  let t = performance.now();
+  const index = new ProjectIndex(projects, weights);
+  const run: ParticipantSideRun = {
+    bruteMs: 0,
+    bruteExplainMs: 0,
+    buildMs: performance.now() - t,
+    rankMs: 0,
+    explainedMs: 0,
+    perParticipant: new Float64Array(n),
+    pairsScored: 0,
+    identical: true,
+    explanationsIdentical: true,
+    firstDifference: null,
+  };
+  const expected: RankedMatch[][] = [];
+  const expectedMatches: Match[][] = [];
+  const differs = (id: string) => {
+    run.identical = false;
+    run.firstDifference ??= id;
+  };
+  const started = performance.now();
+  const step = Math.max(CHUNK, Math.ceil(n / 10 / CHUNK) * CHUNK);
+  for (let from = 0; from < n; from += CHUNK) {
+    const to = Math.min(n, from + CHUNK);
+    // Brute force: what topProjects does, its two halves timed apart.
+    for (let i = from; i < to; i++) {
+      t = performance.now();
+      const ranked = rankProjects(participants[i], projects, weights, k);
+      const ranking = performance.now();
+      const matches = ranked.map((m) =>
+        explainMatch(participants[i], byId.get(m.projectId)!, weights, m.score),
+      );
+      run.bruteExplainMs += performance.now() - ranking;
+      run.bruteMs += ranking - t;
+      expected[i - from] = ranked;
+      expectedMatches[i - from] = matches;
+    }
+    // The engine, ranking only.
+    for (let i = from; i < to; i++) {
+      t = performance.now();
+      const ranked = index.rankProjects(participants[i], k);
+      const ms = performance.now() - t;
+      run.perParticipant[i] = ms;
+      run.rankMs += ms;
+      const want = expected[i - from];
+      const same =
+        ranked.length === want.length &&
+        ranked.every(
+          (m, j) =>
+            m.projectId === want[j].projectId &&
+            m.score === want[j].score &&
+            m.participantId === want[j].participantId,
+        );
+      if (!same) differs(participants[i].id);
+    }
+    // The engine, ranking + explaining.
+    for (let i = from; i < to; i++) {
+      t = performance.now();
+      const matches = index.topProjects(participants[i], k);
+      run.explainedMs += performance.now() - t;
+      if (fingerprint(matches) !== fingerprint(expectedMatches[i - from]))
+        differs(participants[i].id);
+      if (checkExplanations) {
+        const today = matches.map((m) =>
+          scorePair(participants[i], byId.get(m.projectId)!, weights),
+        );
+        if (fingerprint(today as Match[]) !== fingerprint(matches)) {
+          run.explanationsIdentical = false;
+        }
+      }
+    }
+    if (to % step === 0 || to === n) progress(label, to, n, started);
+  }
+  // Both engine passes rank alike: the pairs of one.
+  run.pairsScored = index.scoredPairs / 2;
+  return run;
+}
+
 export async function runMatchingBench(options: BenchOptions): Promise<Record<string, unknown>> {
   const rss = new RssSampler();
   const weights = DEFAULT_WEIGHTS;
@@ -107,55 +224,23 @@ export async function runMatchingBench(options: BenchOptions): Promise<Record<st
   const generateMs = performance.now() - t;
   rss.sample();
   const n = participants.length;
-  const step = Math.max(1, Math.ceil(n / 10));
 
-  // Brute force: every participant against every project through pairScore (topProjects).
-  const expectedIds: string[][] = new Array<string[]>(n);
-  const expectedScores: number[][] = new Array<number[]>(n);
-  const expectedPrints: string[] = new Array<string>(n);
-  let bruteMs = 0;
-  const bruteStarted = performance.now();
-  for (let i = 0; i < n; i++) {
-    t = performance.now();
-    const matches = topProjects(participants[i], projects, weights, k);
-    bruteMs += performance.now() - t;
-    expectedIds[i] = matches.map((m) => m.projectId);
-    expectedScores[i] = matches.map((m) => m.score);
-    expectedPrints[i] = fingerprint(matches);
-    if ((i + 1) % step === 0) progress('brute force', i + 1, n, bruteStarted);
+  // The participant side, run after run.
+  const runs: ParticipantSideRun[] = [];
+  for (let r = 0; r < options.runs; r++) {
+    runs.push(participantSideRun(participants, projects, k, r === 0, `run ${r + 1}`));
+    rss.sample();
   }
-  rss.sample();
-
-  // The engine: build the index, then everyone's top-k again.
-  t = performance.now();
-  const index = new ProjectIndex(projects, weights);
-  const buildMs = performance.now() - t;
-  const perParticipant = new Float64Array(n);
-  let identical = true;
-  let firstDifference: string | null = null;
-  let queryMs = 0;
-  const engineStarted = performance.now();
-  for (let i = 0; i < n; i++) {
-    t = performance.now();
-    const matches = index.topProjects(participants[i], k);
-    const ms = performance.now() - t;
-    perParticipant[i] = ms;
-    queryMs += ms;
-    const same =
-      matches.length === expectedIds[i].length &&
-      matches.every(
-        (m, j) => m.projectId === expectedIds[i][j] && m.score === expectedScores[i][j],
-      ) &&
-      fingerprint(matches) === expectedPrints[i];
-    if (!same) {
-      identical = false;
-      firstDifference ??= participants[i].id;
-    }
-    if ((i + 1) % step === 0) progress('engine', i + 1, n, engineStarted);
-  }
-  rss.sample();
-  const engineMs = buildMs + queryMs;
-  perParticipant.sort();
+  const med = (f: (run: ParticipantSideRun) => number) => median(runs.map(f));
+  const engineMs = (run: ParticipantSideRun) => run.buildMs + run.rankMs;
+  const engineExplainedMs = (run: ParticipantSideRun) => run.buildMs + run.explainedMs;
+  const bruteExplainedMs = (run: ParticipantSideRun) => run.bruteMs + run.bruteExplainMs;
+  const speedups = runs.map((run) => run.bruteMs / engineMs(run));
+  const explainedSpeedups = runs.map((run) => bruteExplainedMs(run) / engineExplainedMs(run));
+  // Per-participant times of the run with the median ranking time.
+  const middle = [...runs].sort((a, b) => a.rankMs - b.rankMs)[runs.length >> 1];
+  const perParticipant = middle.perParticipant.slice().sort();
+  const firstDifference = runs.find((run) => run.firstDifference)?.firstDifference;
 
   // The other side on a sample of projects: their top-k participants, brute force and indexed.
   const sampleRng = Prng.from(options.seed, 'bench-project-sample');
@@ -186,7 +271,7 @@ export async function runMatchingBench(options: BenchOptions): Promise<Record<st
     participants: cohortParticipants.map((p) => ({
       id: p.id,
       choices: cohortIndex
-        .topProjects(p, COHORT_CHOICES)
+        .rankProjects(p, COHORT_CHOICES)
         .map((m) => ({ projectId: m.projectId, score: m.score })),
     })),
     projects: cohortProjects.map((p) => ({
@@ -231,14 +316,21 @@ export async function runMatchingBench(options: BenchOptions): Promise<Record<st
     k,
     seed: options.seed,
     generate_s: seconds(generateMs),
-    bruteforce_s: seconds(bruteMs),
-    index_build_s: seconds(buildMs),
-    engine_s: seconds(engineMs),
-    speedup: round(bruteMs / engineMs, 1),
-    topk_identical: identical,
+    runs: runs.length,
+    bruteforce_s: seconds(med((run) => run.bruteMs)),
+    index_build_s: seconds(med((run) => run.buildMs)),
+    engine_s: seconds(med(engineMs)),
+    speedup: round(median(speedups), 1),
+    speedup_runs: speedups.map((x) => round(x, 1)),
+    bruteforce_explained_s: seconds(med(bruteExplainedMs)),
+    engine_explained_s: seconds(med(engineExplainedMs)),
+    speedup_explained: round(median(explainedSpeedups), 1),
+    speedup_explained_runs: explainedSpeedups.map((x) => round(x, 1)),
+    topk_identical: runs.every((run) => run.identical),
     ...(firstDifference ? { first_difference: firstDifference } : {}),
-    engine_pairs_scored: index.scoredPairs,
-    engine_pairs_scored_share: round(index.scoredPairs / (n * projects.length), 5),
+    explanations_identical: runs[0].explanationsIdentical,
+    engine_pairs_scored: runs[0].pairsScored,
+    engine_pairs_scored_share: round(runs[0].pairsScored / (n * projects.length), 5),
     per_participant_p50_ms: round(percentileOfSorted(perParticipant, 50), 4),
     per_participant_p99_ms: round(percentileOfSorted(perParticipant, 99), 4),
     project_sample: sample.length,
