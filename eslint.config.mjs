@@ -47,6 +47,21 @@ export default tseslint.config(
     },
   },
   {
+    // The boot check (AuthorisationCheck) is the guarantee; this says it while the code is written.
+    files: ['apps/api/src/**/*.resolver.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'MethodDefinition:has(Decorator[expression.callee.name=/^(Query|Mutation|Subscription|ResolveField)$/]):not(:has(Decorator[expression.callee.name=/^(Public|Authenticated|Allow|ServiceChecks|AsParent)$/]))',
+          message:
+            'Declare who may call this: @Public(), @Authenticated(), @Allow(...), @ServiceChecks(...) or, on a field resolver, @AsParent().',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
   },

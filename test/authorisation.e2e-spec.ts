@@ -1,4 +1,6 @@
+import { AuthorisationCheck } from '../apps/api/src/auth/authorisation-check';
 import { expectData, Fixtures, Person } from './support/fixtures';
+import { loadSchema, schemaOperations } from './support/schema-operations';
 import { startTestPlatform, TestPlatform } from './support/test-platform';
 
 const APPLICATIONS = `query($projectId: ID!) { projectEngagements(projectId: $projectId) { edges { node { id } } } }`;
@@ -39,6 +41,30 @@ describe('authorisation by membership and remit', () => {
   });
 
   afterAll(() => platform.close());
+
+  it('started because every operation in the schema declares its authorisation', () => {
+    const { checked, problems } = platform.api.get(AuthorisationCheck).review();
+    expect(problems).toEqual([]);
+    const schema = loadSchema();
+    const operations = [
+      ...schemaOperations(schema).map((o) => o.name),
+      ...Object.keys(schema.getSubscriptionType()?.getFields() ?? {}),
+    ];
+    const handlers = new Set(checked.map((c) => c.split('.')[1]));
+    expect(operations.filter((name) => !handlers.has(name))).toEqual([]);
+  });
+
+  it('refuses a role the declaration leaves out before the resolver runs', async () => {
+    const refused = await platform.gql(
+      `{ supervisedEngagements { __typename } }`,
+      {},
+      staffA.token,
+    );
+    expect(refused.errors?.[0]).toMatchObject({
+      message: 'Only intermediary staff may use supervisedEngagements',
+      extensions: { code: 'FORBIDDEN' },
+    });
+  });
 
   it('hides a draft from the public and from other regions', async () => {
     const query = `query($id: ID!) { project(id: $id) { id status } }`;

@@ -109,15 +109,25 @@ describe('engagement lifecycle through GraphQL', () => {
         await transition(regionStaff, { engagementId: id, action: 'APPROVE', terms: TERMS }),
       ).extensions?.code,
     ).toBe('FORBIDDEN');
+    // The period is the input's rule, refused before the service; goals are the service's.
+    const backwards = rejection(
+      await transition(interStaff, {
+        applicationId: id,
+        action: 'APPROVE',
+        terms: { ...TERMS, endDate: '2026-12-01' },
+      }),
+    );
+    expect(backwards.extensions?.fields).toEqual([
+      { path: ['input', 'terms', 'endDate'], message: 'must not be before startDate' },
+    ]);
     const noGoals = rejection(
       await transition(interStaff, {
         engagementId: id,
         action: 'APPROVE',
-        terms: { ...TERMS, goals: ' ', endDate: '2026-12-01' },
+        terms: { ...TERMS, goals: ' ' },
       }),
     );
     expect(noGoals.extensions?.fields).toEqual([
-      { path: ['input', 'terms', 'endDate'], message: 'must not be before startDate' },
       { path: ['input', 'terms', 'goals'], message: 'must say what the engagement is for' },
     ]);
     const revision = async () =>

@@ -1,6 +1,6 @@
 import { QueueService } from '@tsunagu/core';
 import { RecommendationStore } from '@tsunagu/scoring';
-import { ScoringSubjectKind } from '@tsunagu/core';
+import { ScoringSubjectKind } from '@tsunagu/scoring';
 import { expectData, Fixtures, Person, rejection } from './support/fixtures';
 import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
 

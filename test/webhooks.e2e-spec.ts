@@ -1,4 +1,5 @@
-import { AppConfig, NotificationEventType } from '@tsunagu/core';
+import { AppConfig } from '@tsunagu/core';
+import { NotificationEventType } from '@tsunagu/notifications';
 import {
   NotificationEvent,
   WebhookDeliverer,

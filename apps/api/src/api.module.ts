@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { CONTEXT_MODULES } from '@tsunagu/contexts';
 import { CoreModule } from '@tsunagu/core';
 import { SignInThrottleModule } from '@tsunagu/identity';
 import { LiveNotificationsModule } from '@tsunagu/notifications';
 import { AdminBootstrapOnStart } from './admin-bootstrap-on-start';
 import { AuthenticationGuard } from './auth/authentication.guard';
+import { AuthorisationCheck } from './auth/authorisation-check';
 import { GraphQLPassThroughFilter } from './graphql/graphql-exception.filter';
 import { ApiGraphQLModule } from './graphql/graphql.module';
 import { InputValidationPipe } from './graphql/input-validation.pipe';
@@ -17,6 +18,7 @@ import { WebAppModule } from './web/web-app.module';
 @Module({
   imports: [
     CoreModule,
+    DiscoveryModule,
     ApiGraphQLModule,
     ...CONTEXT_MODULES,
     SignInThrottleModule,
@@ -29,6 +31,7 @@ import { WebAppModule } from './web/web-app.module';
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_FILTER, useClass: GraphQLPassThroughFilter },
+    AuthorisationCheck,
     AdminBootstrapOnStart,
     ...API_RESOLVERS,
   ],

@@ -22,6 +22,7 @@ import {
 import { Allocation, AllocationModeValue, AllocationStatus } from './allocation.entity';
 import { AllocationService } from './allocation.service';
 import { loadCohortRows, lockAllocation, lockCohort } from './cohort-rows';
+import { ALLOCATION_READY } from './cohort-events';
 import { Cohort, CohortStatus } from './cohort.entity';
 
 type Outcome =
@@ -194,6 +195,6 @@ export class AllocationRunner {
 
   // The intermediary who asked hears that the run finished, proposed or failed.
   private async announce(m: EntityManager, allocationId: string): Promise<void> {
-    await this.events.publish(m, 'ALLOCATION_READY', { allocationId }, [allocationId]);
+    await this.events.publish(m, ALLOCATION_READY, { allocationId }, [allocationId]);
   }
 }

@@ -51,9 +51,8 @@ export class CohortService {
 
   // Staff of the program's intermediary create its cohorts.
   async create(actor: Actor, programId: string, name: string): Promise<CohortView> {
+    // The name's length is checked already (CreateCohortInput, on the trimmed text).
     const trimmed = name.trim();
-    // The length was checked before trimming: "   " passed it.
-    if (!trimmed) throw AppError.invalidField(['input', 'name'], 'must be 1 to 200 characters');
     const program = await this.dataSource.getRepository(Program).findOneBy({ id: programId });
     if (!program) throw AppError.invalidField(['input', 'programId'], 'is not a program');
     this.policy.assert(

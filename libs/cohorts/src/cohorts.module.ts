@@ -14,6 +14,7 @@ import { CohortProject } from './cohort-project.entity';
 import { CohortRanking } from './cohort-ranking.entity';
 import { Cohort } from './cohort.entity';
 import { CohortService } from './cohort.service';
+import { CohortAudiences } from './cohort-audiences';
 
 // Cohorts after a matching seminar: rankings, allocations computed in the worker, teams, and
 // confirmation into applications.
@@ -33,7 +34,7 @@ import { CohortService } from './cohort.service';
     EngagementsModule,
     ScoringModule,
   ],
-  providers: [CohortService, AllocationService, AllocationRunner],
+  providers: [CohortService, AllocationService, AllocationRunner, CohortAudiences],
   exports: [CohortService, AllocationService, AllocationRunner],
 })
 export class CohortsModule {}

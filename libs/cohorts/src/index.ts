@@ -13,3 +13,5 @@ export * from './cohort.entity';
 export * from './cohort.service';
 export * from './cohort.types';
 export * from './cohorts.module';
+export * from './cohort-events';
+export * from './cohort-audiences';

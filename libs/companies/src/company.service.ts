@@ -63,9 +63,6 @@ export class CompanyService {
       this.policy.canManageCompany(actor, company.id),
       'Only the company’s owners or platform admins create its programs',
     );
-    if (input.endDate != null && input.endDate < input.startDate) {
-      throw AppError.invalidField(['input', 'endDate'], 'must not be before startDate');
-    }
     const repo = this.dataSource.getRepository(CompanyProgram);
     const saved = await repo.save(
       repo.create({

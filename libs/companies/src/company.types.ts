@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsDateOnly, PageArgs, Paginated } from '@tsunagu/core';
+import { IsDateOnly, NotBefore, PageArgs, Paginated } from '@tsunagu/core';
 import { MunicipalityType, OrganizationType } from '@tsunagu/identity';
 import { ParticipantKind } from '@tsunagu/participants';
 import { ProjectStatus } from '@tsunagu/projects';
@@ -118,6 +118,7 @@ export class CreateCompanyProgramInput {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, not before startDate' })
   @IsOptional()
   @IsDateOnly()
+  @NotBefore('startDate')
   endDate?: string | null;
 }
 

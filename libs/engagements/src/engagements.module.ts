@@ -14,6 +14,8 @@ import { RELATIONSHIP_ENTITIES } from './relationships/engagement-relationship.e
 import { EngagementRelationshipService } from './relationships/engagement-relationship.service';
 import { ScoutOffer } from './scouting/scout-offer.entity';
 import { ScoutOfferService } from './scouting/scout-offer.service';
+import { EngagementAudiences } from './lifecycle/engagement-audiences';
+import { ScoutOfferAudiences } from './scouting/scout-offer-audiences';
 
 // From an application or a scout offer to a lasting relationship.
 @Module({
@@ -36,6 +38,8 @@ import { ScoutOfferService } from './scouting/scout-offer.service';
     EngagementHealthService,
     EngagementResponseService,
     EngagementRelationshipService,
+    EngagementAudiences,
+    ScoutOfferAudiences,
   ],
   exports: [
     ApplyingService,

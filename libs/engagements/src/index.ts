@@ -1,6 +1,8 @@
 export * from './engagements.module';
 export * from './lifecycle/engagement.entity';
+export * from './lifecycle/engagement-audiences';
 export * from './lifecycle/engagement-event.entity';
+export * from './lifecycle/engagement-events';
 export * from './lifecycle/engagement-mapping';
 export * from './lifecycle/engagement-reference';
 export * from './lifecycle/engagement-state';
@@ -8,6 +10,8 @@ export * from './lifecycle/engagement.service';
 export * from './lifecycle/engagement.types';
 export * from './applications/applying.service';
 export * from './applications/engagement-response.service';
+export * from './scouting/scout-offer-audiences';
+export * from './scouting/scout-offer-events';
 export * from './scouting/scout-offer-mapping';
 export * from './scouting/scout-offer.entity';
 export * from './scouting/scout-offer.service';

@@ -17,3 +17,4 @@ export * from './user.entity';
 export * from './user.service';
 export * from './remit-coverage';
 export * from './sign-in-throttle';
+export * from './organization-staff';

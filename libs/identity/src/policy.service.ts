@@ -35,6 +35,12 @@ export class PolicyService {
     return actor.memberships.some((m) => m.organizationKind === OrganizationKind.PLATFORM);
   }
 
+  // On the staff of some organisation of that kind: the up-front part of a staff-only rule,
+  // before the service checks which organisation.
+  isStaffOf(actor: Actor, kind: OrganizationKind): boolean {
+    return actor.memberships.some((m) => m.organizationKind === kind);
+  }
+
   membership(actor: Actor, organizationId: string): ActorMembership | undefined {
     return actor.memberships.find((m) => m.organizationId === organizationId);
   }

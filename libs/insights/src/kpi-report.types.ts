@@ -8,10 +8,20 @@ import {
   ObjectType,
   registerEnumType,
 } from '@nestjs/graphql';
-import { IsDateOnly } from '@tsunagu/core';
+import { IsDateOnly, isDateOnly } from '@tsunagu/core';
 import { ParticipantKind } from '@tsunagu/participants';
 import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateBy,
+  ValidateNested,
+  ValidationArguments,
+} from 'class-validator';
+import { kpiPeriodProblems } from './kpi-period';
 
 export enum KpiGroupBy {
   NONE = 'NONE',
@@ -24,6 +34,24 @@ export enum KpiGroupBy {
 
 registerEnumType(KpiGroupBy, { name: 'KpiGroupBy' });
 
+// What is wrong with the period ending on `to` (kpiPeriodProblems), once both days are days.
+function periodProblem(args?: ValidationArguments): string | undefined {
+  const from = (args?.object as { from?: unknown } | undefined)?.from;
+  const to: unknown = args?.value;
+  if (!isDateOnly(from) || !isDateOnly(to)) return undefined;
+  return kpiPeriodProblems(from, to)[0]?.message;
+}
+
+// A report period in order and shorter than KPI_MAX_PERIOD_YEARS, reported at `to`.
+const IsKpiPeriodEnd = () =>
+  ValidateBy({
+    name: 'isKpiPeriodEnd',
+    validator: {
+      validate: (_to: unknown, args?: ValidationArguments) => periodProblem(args) === undefined,
+      defaultMessage: (args?: ValidationArguments) => periodProblem(args) ?? '',
+    },
+  });
+
 @InputType({ description: 'Which engagements a report covers; from and to are days in Japan time' })
 export class EngagementKpiFilterInput {
   @Field({ description: 'First day, YYYY-MM-DD (inclusive)' })
@@ -32,6 +60,7 @@ export class EngagementKpiFilterInput {
 
   @Field({ description: 'Last day, YYYY-MM-DD (inclusive); at most 5 years after from' })
   @IsDateOnly()
+  @IsKpiPeriodEnd()
   to!: string;
 
   @Field(() => ID, { nullable: true, description: "Projects in this intermediary's programs" })

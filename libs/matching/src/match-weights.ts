@@ -34,6 +34,13 @@ export interface WeightProblem {
   message: string;
 }
 
+// What is wrong with one factor's weight, or undefined when nothing is.
+export function weightProblem(value: unknown): string | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a number';
+  if (value < 0 || value > 1) return 'must be between 0 and 1';
+  return undefined;
+}
+
 // Problems with a set of weights; empty when valid.
 export function validateWeights(weights: Record<string, unknown>): WeightProblem[] {
   const problems: WeightProblem[] = [];
@@ -44,10 +51,9 @@ export function validateWeights(weights: Record<string, unknown>): WeightProblem
   let total = 0;
   for (const factor of FACTORS) {
     const value = weights[factor];
-    if (typeof value !== 'number' || !Number.isFinite(value))
-      problems.push({ factor, message: 'must be a number' });
-    else if (value < 0 || value > 1) problems.push({ factor, message: 'must be between 0 and 1' });
-    else total += value;
+    const problem = weightProblem(value);
+    if (problem) problems.push({ factor, message: problem });
+    else total += value as number;
   }
   if (problems.length === 0 && total <= 0)
     problems.push({ message: 'at least one weight must be above 0' });

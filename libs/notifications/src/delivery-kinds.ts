@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { NOTIFICATION_EVENT_TYPES, NotificationEventType } from '@tsunagu/core';
+import { NOTIFICATION_EVENT_TYPES, NotificationEventType } from './notified-events';
 
 // Where a notification goes to a person. Webhooks go to organisations and have their own log.
 export enum DeliveryChannel {

@@ -1,6 +1,6 @@
-import { NOTIFICATION_EVENT_TYPES } from '@tsunagu/core';
+import { RecipientRole } from '@tsunagu/core';
+import { NOTIFICATION_EVENT_TYPES } from './notified-events';
 import { DeliveryChannel, DeliveryMode } from './delivery-kinds';
-import { RecipientRole } from './event-audience';
 import { allowedModes, defaultMode } from './notification-defaults';
 
 describe('defaultMode', () => {

@@ -1,6 +1,6 @@
-import type { NotificationEventType } from '@tsunagu/core';
+import { RecipientRole } from '@tsunagu/core';
+import type { NotificationEventType } from './notified-events';
 import { DeliveryChannel, DeliveryMode } from './delivery-kinds';
-import { RecipientRole } from './event-audience';
 
 // What people get until they choose otherwise. In-app is always immediate. By e-mail,
 // participants hear at once about what needs their answer; regions at once about applications

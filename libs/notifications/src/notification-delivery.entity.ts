@@ -1,3 +1,4 @@
+import { RecipientRole } from '@tsunagu/core';
 import {
   Column,
   CreateDateColumn,
@@ -9,7 +10,6 @@ import {
 } from 'typeorm';
 import { User } from '@tsunagu/identity';
 import { DeliveryChannel, DeliveryMode, DeliveryStatus } from './delivery-kinds';
-import { RecipientRole } from './event-audience';
 import { NotificationEvent } from './notification-event.entity';
 
 // One event to one person on one channel. The unique (event, recipient, channel) key is the

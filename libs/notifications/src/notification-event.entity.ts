@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { NotificationEventType } from '@tsunagu/core';
+import type { NotificationEventType } from './notified-events';
 
 // A domain event as the notification worker resolved it: the facts every channel renders from,
 // frozen when the event was fanned out so an e-mail retried later says what the in-app

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DomainEvent, JobName, OutboxService } from '@tsunagu/core';
+import { DomainEvent, EventAudiences, JobName, OutboxService, Recipient } from '@tsunagu/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { deliveryRunJobId } from './delivery-job-ids';
 import { DeliveryChannel, DeliveryMode, DeliveryStatus } from './delivery-kinds';
-import { EventAudienceResolver, Recipient } from './event-audience';
 import { MailTransport } from './email/mail-transport';
 import { NotificationDelivery } from './notification-delivery.entity';
 import { NotificationEvent } from './notification-event.entity';
 import { NotificationPreferenceService } from './notification-preference.service';
+import { isNotificationEventType } from './notified-events';
 import { WebhookFanOut } from './webhooks/webhook-fan-out';
 
 export const CHANNEL_JOBS: Record<DeliveryChannel, JobName> = {
@@ -26,7 +26,7 @@ export type FanOutOutcome =
 export class NotificationFanOut {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audience: EventAudienceResolver,
+    private readonly audiences: EventAudiences,
     private readonly preferences: NotificationPreferenceService,
     private readonly outbox: OutboxService,
     private readonly mail: MailTransport,
@@ -34,7 +34,10 @@ export class NotificationFanOut {
   ) {}
 
   async fanOut(event: DomainEvent): Promise<FanOutOutcome> {
-    const audience = await this.audience.resolve(event);
+    const { type } = event;
+    if (!isNotificationEventType(type)) return { skipped: `${type} is not a notified event` };
+    // The context that owns the event says who hears of it and what they are told.
+    const audience = await this.audiences.resolve(event);
     if (!audience) return { skipped: `the subject of ${event.key} no longer exists` };
     return this.dataSource.transaction(async (m) => {
       await m
@@ -43,7 +46,7 @@ export class NotificationFanOut {
         .into(NotificationEvent)
         .values({
           key: event.key,
-          type: event.type,
+          type,
           vars: audience.vars,
           links: audience.links,
           occurredAt: new Date(event.occurredAt),

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { NotificationEventType } from '@tsunagu/core';
+import type { NotificationEventType } from './notified-events';
 import { User } from '@tsunagu/identity';
 import { DeliveryChannel, DeliveryMode } from './delivery-kinds';
 

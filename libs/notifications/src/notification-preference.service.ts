@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, NOTIFICATION_EVENT_TYPES, NotificationEventType } from '@tsunagu/core';
+import { AppError, Recipient, RecipientRole } from '@tsunagu/core';
+import { NOTIFICATION_EVENT_TYPES, NotificationEventType } from './notified-events';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeliveryChannel, DeliveryMode } from './delivery-kinds';
-import { Recipient, RecipientRole } from './event-audience';
 import { allowedModes, defaultMode } from './notification-defaults';
 import { NotificationPreference } from './notification-preference.entity';
 

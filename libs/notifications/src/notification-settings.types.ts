@@ -1,10 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import {
-  NOTIFICATION_EVENT_TYPES,
-  NotificationEventType,
-  PageArgs,
-  Paginated,
-} from '@tsunagu/core';
+import { PageArgs, Paginated } from '@tsunagu/core';
+import { NOTIFICATION_EVENT_TYPES, NotificationEventType } from './notified-events';
 import { IsEnum, IsIn, IsOptional } from 'class-validator';
 import {
   DeliveryChannel,

@@ -1,5 +1,5 @@
-import { NOTIFICATION_EVENT_TYPES } from '@tsunagu/core';
-import { RecipientRole } from './event-audience';
+import { RecipientRole } from '@tsunagu/core';
+import { NOTIFICATION_EVENT_TYPES } from './notified-events';
 import { actionPath, renderNotification } from './notification-templates';
 
 const VARS = {

@@ -1,6 +1,6 @@
-import type { NotificationEventType } from '@tsunagu/core';
+import { RecipientRole } from '@tsunagu/core';
+import type { NotificationEventType } from './notified-events';
 import type { Locale } from '@tsunagu/identity';
-import { RecipientRole } from './event-audience';
 
 export interface RenderedMessage {
   title: string;

@@ -4,7 +4,6 @@ import { DeadLetterService } from './dead-letter.service';
 import { DigestService } from './digest.service';
 import { EmailDeliveryService } from './email-delivery.service';
 import { MailTransport } from './email/mail-transport';
-import { EventAudienceResolver } from './event-audience';
 import { InAppDeliveryService } from './in-app-delivery.service';
 import { LiveNotificationsModule } from './live/live-notifications.module';
 import { NotificationDelivery } from './notification-delivery.entity';
@@ -15,6 +14,7 @@ import { NotificationPreference } from './notification-preference.entity';
 import { NotificationPreferenceService } from './notification-preference.service';
 import { Notification } from './notification.entity';
 import { NotificationService } from './notification.service';
+import { NotificationSubscriber } from './notification-subscriber';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 // Domain events in, notifications out: the inbox, preferences, the fan-out to channels (in-app,
@@ -34,7 +34,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
   providers: [
     NotificationService,
     NotificationPreferenceService,
-    EventAudienceResolver,
+    NotificationSubscriber,
     NotificationFanOut,
     InAppDeliveryService,
     EmailDeliveryService,

@@ -5,3 +5,4 @@ export * from './participant-profile.service';
 export * from './participant-skill.entity';
 export * from './participant.types';
 export * from './participants.module';
+export * from './participant-events';

@@ -44,21 +44,11 @@ export function profileInputProblems(input: ParticipantProfileInput): FieldProbl
 
   const firstIndexOf = new Map<string, number>();
   (input.skills ?? []).forEach((skill, i) => {
-    if (!Number.isInteger(skill.level) || skill.level < 1 || skill.level > 5) {
-      add(['skills', String(i), 'level'], 'must be 1 to 5');
-    }
     const first = firstIndexOf.get(skill.skillId);
     if (first !== undefined) {
       add(['skills', String(i), 'skillId'], `repeats the skill at index ${first}`);
     } else {
       firstIndexOf.set(skill.skillId, i);
-    }
-  });
-
-  (input.availability?.periods ?? []).forEach((period, i) => {
-    // ISO dates compare correctly as strings.
-    if (period.to != null && period.to < period.from) {
-      add(['availability', 'periods', String(i), 'to'], 'must not be before from');
     }
   });
 

@@ -8,9 +8,9 @@ import {
   groupBy,
   JapanGeography,
   mapConnection,
+  DomainEventPublisher,
   Page,
   paginateKeyset,
-  ScoringRequestService,
 } from '@tsunagu/core';
 import {
   Actor,
@@ -21,6 +21,7 @@ import {
 } from '@tsunagu/identity';
 import { SkillService, Theme, ThemeService } from '@tsunagu/taxonomy';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { PARTICIPANT_PROFILE_CHANGED } from './participant-events';
 import {
   AvailableDays,
   ParticipantKind,
@@ -46,7 +47,7 @@ export class ParticipantProfileService {
     private readonly policy: PolicyService,
     private readonly skills: SkillService,
     private readonly themes: ThemeService,
-    private readonly scoring: ScoringRequestService,
+    private readonly events: DomainEventPublisher,
   ) {}
 
   // The owner's own profile, in full.
@@ -120,7 +121,7 @@ export class ParticipantProfileService {
           skills.map((s) => ({ userId, skillId: s.skillId, level: s.level })),
         );
       }
-      await this.scoring.participantChanged(m, userId);
+      await this.events.publish(m, PARTICIPANT_PROFILE_CHANGED, { participantId: userId });
     });
     return (await this.findView(userId))!;
   }

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsDateOnly, PageArgs, Paginated } from '@tsunagu/core';
+import { IsDateOnly, NotBefore, PageArgs, Paginated } from '@tsunagu/core';
 import { MunicipalityType, OrganizationType } from '@tsunagu/identity';
 import { ThemeType } from '@tsunagu/taxonomy';
 import { Type } from 'class-transformer';
@@ -175,6 +175,7 @@ export class AvailabilityPeriodInput {
   })
   @IsOptional()
   @IsDateOnly()
+  @NotBefore('from')
   to?: string | null;
 }
 

@@ -13,3 +13,6 @@ export * from './project.service';
 export * from './project.types';
 export * from './projects.module';
 export * from './project-eligibility';
+export * from './project-events';
+export * from './covering-intermediaries';
+export * from './project-audiences';

@@ -39,10 +39,8 @@ export class ProgramService {
 
   // The intermediary's staff set how long its engagements may go without a check-in (null: the
   // platform default).
+  // The days are in range already (SetProgramStaleAfterDaysArgs).
   async setStaleAfterDays(actor: Actor, programId: string, days: number | null): Promise<Program> {
-    if (days !== null && (!Number.isInteger(days) || days < 1 || days > 365)) {
-      throw AppError.invalidField(['days'], 'must be a whole number of days from 1 to 365');
-    }
     const repo = this.dataSource.getRepository(Program);
     const program = await repo.findOneBy({ id: programId });
     if (!program) throw AppError.notFound('Program', programId);

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, ScoringRequestService, ConflictReason } from '@tsunagu/core';
+import { AppError, ConflictReason, DomainEventPublisher } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { ProjectAuditService } from './project-audit.service';
 import { ProjectAuditAction } from './project-audit-entry.entity';
+import { PROJECT_CHANGED, PROJECT_PAUSED } from './project-events';
 import { decideTransition, ProjectAction, projectRolesOf } from './project-lifecycle';
 import { Project, ProjectStatus } from './project.entity';
 import { ProjectService } from './project.service';
@@ -26,7 +27,7 @@ export class ProjectLifecycleService {
     private readonly projects: ProjectService,
     private readonly policy: PolicyService,
     private readonly audit: ProjectAuditService,
-    private readonly scoring: ScoringRequestService,
+    private readonly events: DomainEventPublisher,
   ) {}
 
   async transition(
@@ -64,7 +65,7 @@ export class ProjectLifecycleService {
       });
       // Entering or leaving PUBLISHED changes who is recommended what.
       if (from === ProjectStatus.PUBLISHED || to === ProjectStatus.PUBLISHED) {
-        await this.scoring.projectChanged(m, projectId);
+        await this.events.publish(m, PROJECT_CHANGED, { projectId });
       }
       return this.projects.load(projectId, m);
     });
@@ -122,7 +123,7 @@ export class ProjectLifecycleService {
         toStatus: project.status,
         changes,
       });
-      await this.scoring.projectChanged(m, projectId);
+      await this.events.publish(m, PROJECT_CHANGED, { projectId });
       return this.projects.load(projectId, m);
     });
   }
@@ -145,7 +146,14 @@ export class ProjectLifecycleService {
       comment: reason,
     });
     // A paused project leaves recommendations.
-    await this.scoring.projectChanged(manager, projectId);
+    await this.events.publish(manager, PROJECT_CHANGED, { projectId });
+    // Once per pause: the pause time is part of the key.
+    await this.events.publish(
+      manager,
+      PROJECT_PAUSED,
+      { projectId, pausedAt: pausedAt.toISOString() },
+      [projectId, String(pausedAt.getTime())],
+    );
     return pausedAt;
   }
 
@@ -164,7 +172,7 @@ export class ProjectLifecycleService {
       changes: { pausedAt: { from: project.pausedAt.toISOString(), to: null } },
     });
     // Back in recommendations.
-    await this.scoring.projectChanged(manager, projectId);
+    await this.events.publish(manager, PROJECT_CHANGED, { projectId });
     return true;
   }
 

@@ -110,10 +110,8 @@ export class ProjectSearchService {
         ),
       );
     }
-    // Period overlap: the project runs on at least one day of [activeFrom, activeTo].
-    if (filter.activeFrom && filter.activeTo && filter.activeFrom > filter.activeTo) {
-      throw AppError.invalidField(['filter', 'activeTo'], 'must not be before activeFrom');
-    }
+    // Period overlap: the project runs on at least one day of [activeFrom, activeTo] (in order:
+    // ProjectFilter).
     if (filter.activeTo) qb.andWhere('p.startDate <= :activeTo', { activeTo: filter.activeTo });
     if (filter.activeFrom) {
       qb.andWhere('(p.endDate IS NULL OR p.endDate >= :activeFrom)', {

@@ -293,12 +293,8 @@ export class ProjectService {
     m: EntityManager = this.dataSource.manager,
   ): Promise<void> {
     const at = (...path: string[]) => [...root, ...path];
-    // The input's length checks ran before trimming: "   " passed them as a title.
-    if (project.title.length < 3)
-      throw AppError.invalidField(at('title'), 'must be 3 to 200 characters');
-    if (project.description.length < 10) {
-      throw AppError.invalidField(at('description'), 'must be 10 to 10,000 characters');
-    }
+    // Lengths and ranges are the input's (CreateProjectInput, on trimmed text); the rules here
+    // need the region, the stored project or the taxonomy.
     const municipality = JapanGeography.get().municipality(project.municipalityCode);
     if (!municipality) {
       throw AppError.invalidField(

@@ -10,7 +10,7 @@ import {
   PartialType,
   registerEnumType,
 } from '@nestjs/graphql';
-import { IsDateOnly, PageArgs, Paginated } from '@tsunagu/core';
+import { IsDateOnly, NotBefore, PageArgs, Paginated } from '@tsunagu/core';
 import { MunicipalityType, PrefectureType } from '@tsunagu/identity';
 import { ParticipantKind } from '@tsunagu/participants';
 import { Type } from 'class-transformer';
@@ -451,6 +451,7 @@ export class ProjectFilter {
   @Field({ nullable: true, description: '…to this date (period overlap)' })
   @IsOptional()
   @IsDateOnly()
+  @NotBefore('activeFrom')
   activeTo?: string;
 
   @Field(() => ParticipantKind, { nullable: true, description: 'Projects open to this kind' })
@@ -500,4 +501,20 @@ export class CreateProgramInput {
   @IsString()
   @MaxLength(4000)
   description!: string;
+}
+
+const STALE_DAYS_MESSAGE = 'must be a whole number of days from 1 to 365';
+
+@ArgsType()
+export class SetProgramStaleAfterDaysArgs {
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be a program id' })
+  programId!: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt({ message: STALE_DAYS_MESSAGE })
+  @Min(1, { message: STALE_DAYS_MESSAGE })
+  @Max(365, { message: STALE_DAYS_MESSAGE })
+  days?: number | null;
 }

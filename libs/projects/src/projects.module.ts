@@ -6,6 +6,7 @@ import { Program } from './program.entity';
 import { ProgramService } from './program.service';
 import { ProjectAuditEntry } from './project-audit-entry.entity';
 import { ProjectAuditService } from './project-audit.service';
+import { ProjectAudiences } from './project-audiences';
 import { ProjectLifecycleService } from './project-lifecycle.service';
 import { ProjectSearchService } from './project-search.service';
 import { ProjectSkill } from './project-skill.entity';
@@ -26,7 +27,7 @@ const SERVICES = [
     IdentityModule,
     TaxonomyModule,
   ],
-  providers: SERVICES,
+  providers: [...SERVICES, ProjectAudiences],
   exports: SERVICES,
 })
 export class ProjectsModule {}

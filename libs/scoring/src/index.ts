@@ -13,3 +13,6 @@ export * from './scoring.module';
 export * from './scoring.service';
 export * from './scoring.types';
 export * from './recommendation-store';
+export * from './scoring-subject.entity';
+export * from './scoring-request.service';
+export * from './scoring-subscriber';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
-import { FACTORS, validateWeights } from '@tsunagu/matching';
+import { FACTORS } from '@tsunagu/matching';
 import { Program } from '@tsunagu/projects';
 import { DataSource } from 'typeorm';
 import { ProgramWeights } from './program-weights.entity';
@@ -16,22 +16,14 @@ export class ProgramWeightsService {
     private readonly runs: ScoringRunService,
   ) {}
 
-  // The program's intermediary staff (or a platform admin) set new weights: validated, stored as
+  // The program's intermediary staff (or a platform admin) set new weights (valid already), stored as
   // the next version, and a full re-score is started in the same transaction.
   async set(
     actor: Actor,
     programId: string,
     weights: Record<string, number>,
   ): Promise<ProgramWeights> {
-    const problems = validateWeights(weights);
-    if (problems.length) {
-      throw AppError.invalidFields(
-        problems.map(({ factor, message }) => ({
-          path: factor === undefined ? ['input', 'weights'] : ['input', 'weights', factor],
-          message,
-        })),
-      );
-    }
+    // Each weight and the set are valid already (SetProgramWeightsInput, the engine's rules).
     return this.dataSource.transaction(async (m) => {
       // Locking the program serialises concurrent changes, so versions never collide.
       const program = await m

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ScoringSubjectKind } from '@tsunagu/core';
+import { ScoringSubjectKind } from './scoring-subject.entity';
 import type { Match } from '@tsunagu/matching';
 import { EntityManager } from 'typeorm';
 import { ParticipantRecommendation } from './participant-recommendation.entity';

@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AppConfig,
-  AppError,
-  OutboxService,
-  QueueService,
-  ScoringSubjectKind,
-} from '@tsunagu/core';
+import { AppConfig, AppError, OutboxService, QueueService } from '@tsunagu/core';
+import { ScoringSubjectKind } from './scoring-subject.entity';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ScoringChunkSide, ScoringRunChunk } from './scoring-run-chunk.entity';
@@ -43,10 +38,8 @@ export class ScoringRunService {
       this.policy.isPlatformAdmin(actor),
       'Only platform admins re-score everyone',
     );
+    // At least 3 characters once trimmed already (StartFullRescoreInput).
     const why = reason.trim();
-    if (why.length < 3) {
-      throw AppError.invalidField(['input', 'reason'], 'must say why, in at least 3 characters');
-    }
     return this.dataSource.transaction((m) => this.start(m, why, actor.userId));
   }
 

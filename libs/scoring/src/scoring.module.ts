@@ -14,6 +14,9 @@ import { RecommendationService } from './recommendation.service';
 import { ScoringRunChunk } from './scoring-run-chunk.entity';
 import { ScoringRun } from './scoring-run.entity';
 import { ScoringRunService } from './scoring-run.service';
+import { ScoringRequestService } from './scoring-request.service';
+import { ScoringSubject } from './scoring-subject.entity';
+import { ScoringSubscriber } from './scoring-subscriber';
 import { ScoringService } from './scoring.service';
 
 // Stored recommendations and the work that keeps them fresh, around the pure matching engine.
@@ -25,6 +28,7 @@ import { ScoringService } from './scoring.service';
       ProjectCandidate,
       ScoringRun,
       ScoringRunChunk,
+      ScoringSubject,
     ]),
     IdentityModule,
     ParticipantsModule,
@@ -38,6 +42,8 @@ import { ScoringService } from './scoring.service';
     ScoringRunService,
     ProgramWeightsService,
     RecommendationService,
+    ScoringRequestService,
+    ScoringSubscriber,
   ],
   exports: [
     MatchingFactsLoader,

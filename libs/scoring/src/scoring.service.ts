@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, ScoringRequestService, ScoringSubjectKind } from '@tsunagu/core';
+import { AppConfig } from '@tsunagu/core';
+import { ScoringRequestService } from './scoring-request.service';
+import { ScoringSubjectKind } from './scoring-subject.entity';
 import type { Match } from '@tsunagu/matching';
 import { DataSource, EntityManager } from 'typeorm';
 import { affectedLists, ListTail } from './affected-lists';

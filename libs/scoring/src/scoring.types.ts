@@ -9,13 +9,46 @@ import {
   registerEnumType,
 } from '@nestjs/graphql';
 import { PageArgs, Paginated } from '@tsunagu/core';
+import { validateWeights, weightProblem } from '@tsunagu/matching';
 import { ParticipantCardType } from '@tsunagu/participants';
 import { ProjectType } from '@tsunagu/projects';
 import { Type } from 'class-transformer';
-import { IsNumber, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateBy,
+  ValidateNested,
+  ValidationArguments,
+} from 'class-validator';
 import { ScoringRunStatus } from './scoring-run.entity';
 
 registerEnumType(ScoringRunStatus, { name: 'ScoringRunStatus' });
+
+// One factor's weight by the engine's rule, reported at the factor's path.
+const IsWeight = () =>
+  ValidateBy({
+    name: 'isWeight',
+    validator: {
+      validate: (value: unknown) => weightProblem(value) === undefined,
+      defaultMessage: (args?: ValidationArguments) => weightProblem(args?.value) ?? '',
+    },
+  });
+
+// The engine's rule for the whole set (at least one weight above 0), at input.weights.
+const setProblem = (weights: unknown) =>
+  typeof weights === 'object' && weights !== null
+    ? validateWeights({ ...weights }).find((p) => p.factor === undefined)?.message
+    : undefined;
+const IsWeightSet = () =>
+  ValidateBy({
+    name: 'isWeightSet',
+    validator: {
+      validate: (weights: unknown) => setProblem(weights) === undefined,
+      defaultMessage: (args?: ValidationArguments) => setProblem(args?.value) ?? '',
+    },
+  });
 
 @ObjectType('MatchReason')
 export class MatchReasonType {
@@ -96,33 +129,33 @@ export class RecommendedCandidatesArgs extends PageArgs {
 
 @InputType()
 export class MatchingWeightsInput {
-  // Ranges (each 0–1, at least one above 0) are checked with the engine's own rules.
+  // Ranges (each 0–1, at least one above 0) are the engine's rules (validateWeights).
   @Field(() => Float)
-  @IsNumber({}, { message: 'must be a number' })
+  @IsWeight()
   skills!: number;
 
   @Field(() => Float)
-  @IsNumber({}, { message: 'must be a number' })
+  @IsWeight()
   theme!: number;
 
   @Field(() => Float)
-  @IsNumber({}, { message: 'must be a number' })
+  @IsWeight()
   availability!: number;
 
   @Field(() => Float)
-  @IsNumber({}, { message: 'must be a number' })
+  @IsWeight()
   distance!: number;
 
   @Field(() => Float)
-  @IsNumber({}, { message: 'must be a number' })
+  @IsWeight()
   goal!: number;
 
   @Field(() => Float)
-  @IsNumber({}, { message: 'must be a number' })
+  @IsWeight()
   tie!: number;
 
   @Field(() => Float)
-  @IsNumber({}, { message: 'must be a number' })
+  @IsWeight()
   fairness!: number;
 }
 
@@ -135,6 +168,7 @@ export class SetProgramWeightsInput {
   @Field(() => MatchingWeightsInput)
   @ValidateNested()
   @Type(() => MatchingWeightsInput)
+  @IsWeightSet()
   weights!: MatchingWeightsInput;
 }
 
@@ -200,9 +234,9 @@ export class ScoringRunType {
 
 @InputType()
 export class StartFullRescoreInput {
-  // At least 3 characters once trimmed (checked by the service).
   @Field()
   @IsString()
+  @MinLength(3, { message: 'must say why, in at least 3 characters' })
   @MaxLength(500)
   reason!: string;
 }

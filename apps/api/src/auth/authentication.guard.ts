@@ -1,37 +1,72 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
 import { AppError } from '@tsunagu/core';
-import { ActorService, TokenService } from '@tsunagu/identity';
-import { IS_PUBLIC } from './public.decorator';
+import {
+  Actor,
+  ActorService,
+  OrganizationKind,
+  PolicyService,
+  TokenService,
+} from '@tsunagu/identity';
+import { authorisationsOf, Role } from './authorisation';
 import { requestOf } from './request-context';
 
-// Global guard: every operation requires a valid access token unless marked @Public(). A token
-// that is present but invalid is rejected even on public operations, so clients learn it expired.
+const ROLE_NAMES: Record<Role, string> = {
+  [Role.PLATFORM_ADMIN]: 'platform admins',
+  [Role.REGION_STAFF]: 'region staff',
+  [Role.INTERMEDIARY_STAFF]: 'intermediary staff',
+};
+
+// Global guard: every operation requires a valid access token unless declared @Public(), and
+// the roles its @Allow() names. A token that is present but invalid is rejected even on public
+// operations, so clients learn it expired. The boot check (AuthorisationCheck) makes sure every
+// operation declares exactly one of these.
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
   constructor(
-    private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly actors: ActorService,
+    private readonly policy: PolicyService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType<string>() !== 'graphql') return true;
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const declared = authorisationsOf(context.getHandler());
     // Subscriptions carry no headers: their socket's actor was set when it connected.
     const req = requestOf(context);
     const header = req.headers.authorization;
     if (header) {
       const token = bearerToken(header);
       if (!token) throw AppError.unauthenticated('Authorization header must be "Bearer <token>"');
-      // Field resolvers run the guard again; load the actor once per request.
+      // Each root field of an operation runs the guard; load the actor once per request.
       req.actor ??= await this.actors.load(this.tokens.verifyAccessToken(token));
     }
-    if (!isPublic && !req.actor) throw AppError.unauthenticated();
+    // The boot check refuses to start with such a handler; never let one through regardless.
+    if (declared.length !== 1) throw AppError.forbidden();
+    const [authorisation] = declared;
+    if (authorisation.kind === 'public') return true;
+    if (!req.actor) throw AppError.unauthenticated();
+    if (
+      authorisation.kind === 'allow' &&
+      !authorisation.roles.some((r) => this.has(req.actor!, r))
+    ) {
+      const operation = GqlExecutionContext.create(context).getInfo<{ fieldName: string }>()
+        .fieldName;
+      const who = authorisation.roles.map((r) => ROLE_NAMES[r]).join(' or ');
+      throw AppError.forbidden(`Only ${who} may use ${operation}`);
+    }
     return true;
+  }
+
+  private has(actor: Actor, role: Role): boolean {
+    switch (role) {
+      case Role.PLATFORM_ADMIN:
+        return this.policy.isPlatformAdmin(actor);
+      case Role.REGION_STAFF:
+        return this.policy.isStaffOf(actor, OrganizationKind.REGION);
+      case Role.INTERMEDIARY_STAFF:
+        return this.policy.isStaffOf(actor, OrganizationKind.INTERMEDIARY);
+    }
   }
 }
 

@@ -14,10 +14,13 @@ import {
   toCohortType,
 } from '@tsunagu/cohorts';
 import { Actor } from '@tsunagu/identity';
+import { Authenticated, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
 const ID_ARG = { type: () => ID };
 
+// Cohort staff operations are the service's to refuse: it answers NOT_FOUND to anyone but the
+// staff of the cohort's intermediary, so a cohort's existence is not confirmed by a role check.
 @Resolver(() => CohortType)
 export class CohortResolver {
   constructor(
@@ -25,6 +28,7 @@ export class CohortResolver {
     private readonly allocations: AllocationService,
   ) {}
 
+  @ServiceChecks('cohortStaff')
   @Mutation(() => CohortType, { description: "The program's intermediary staff." })
   async createCohort(
     @CurrentActor() actor: Actor,
@@ -33,6 +37,7 @@ export class CohortResolver {
     return toCohortType(await this.cohorts.create(actor, input.programId, input.name));
   }
 
+  @ServiceChecks('cohortStaff')
   @Mutation(() => CohortType, {
     description:
       "Published projects in the intermediary's remit (and not in another program). The intermediary's staff.",
@@ -44,6 +49,7 @@ export class CohortResolver {
     return toCohortType(await this.cohorts.addProjects(actor, input.cohortId, input.projects));
   }
 
+  @ServiceChecks('cohortStaff')
   @Mutation(() => CohortType, {
     description: "Participants whose profiles the intermediary sees. The intermediary's staff.",
   })
@@ -54,6 +60,7 @@ export class CohortResolver {
     return toCohortType(await this.cohorts.addMembers(actor, input.cohortId, input.participantIds));
   }
 
+  @ServiceChecks('cohortMember')
   @Mutation(() => CohortType, { description: 'A member ranks the projects they would join.' })
   async rankCohortProjects(
     @CurrentActor() actor: Actor,
@@ -62,6 +69,7 @@ export class CohortResolver {
     return toCohortType(await this.cohorts.rank(actor, input.cohortId, input.projectIds));
   }
 
+  @ServiceChecks('cohortMember')
   @Query(() => CohortType, {
     description:
       "The intermediary's staff see everything; members see the projects and their own ranking.",
@@ -70,11 +78,13 @@ export class CohortResolver {
     return toCohortType(await this.cohorts.view(actor, id));
   }
 
+  @Authenticated()
   @Query(() => [CohortType], { description: 'Cohorts you are a member of, newest first.' })
   async myCohorts(@CurrentActor() actor: Actor): Promise<CohortType[]> {
     return (await this.cohorts.mine(actor)).map(toCohortType);
   }
 
+  @ServiceChecks('cohortStaff')
   @Query(() => [CohortType], {
     description: "A program's cohorts, newest first. The intermediary's staff.",
   })
@@ -85,6 +95,7 @@ export class CohortResolver {
     return (await this.cohorts.forProgram(actor, programId)).map(toCohortType);
   }
 
+  @ServiceChecks('cohortStaff')
   @Mutation(() => AllocationType, {
     description: 'Queue an allocation of the cohort; the worker turns it into a proposal.',
   })
@@ -95,6 +106,7 @@ export class CohortResolver {
     return toAllocationType(await this.allocations.request(actor, args.cohortId, args.mode));
   }
 
+  @ServiceChecks('cohortStaff')
   @Query(() => AllocationType, { description: "The intermediary's staff." })
   async allocation(
     @CurrentActor() actor: Actor,
@@ -103,6 +115,7 @@ export class CohortResolver {
     return toAllocationType(await this.allocations.get(actor, id));
   }
 
+  @ServiceChecks('cohortStaff')
   @Mutation(() => AllocationType, {
     description:
       'Move participants between projects they ranked, or unassign them, before confirming.',
@@ -118,6 +131,7 @@ export class CohortResolver {
     return toAllocationType(await this.allocations.adjust(actor, input.allocationId, moves));
   }
 
+  @ServiceChecks('cohortStaff')
   @Mutation(() => AllocationType, {
     description: 'Turn a proposal into applications; once per cohort.',
   })

@@ -14,12 +14,14 @@ import {
 } from '@tsunagu/companies';
 import { Connection, mapConnection, PageArgs } from '@tsunagu/core';
 import { Actor } from '@tsunagu/identity';
+import { Authenticated, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
 @Resolver()
 export class CompanyResolver {
   constructor(private readonly companies: CompanyService) {}
 
+  @ServiceChecks('companyOwner')
   @Mutation(() => CompanyProgramType, {
     description: "The company's owners or platform admins.",
   })
@@ -30,6 +32,7 @@ export class CompanyResolver {
     return toCompanyProgramType(await this.companies.createProgram(actor, input));
   }
 
+  @ServiceChecks('companyOwner')
   @Mutation(() => CompanyProgramType, {
     description:
       'Target a published project open to company employees. The company’s owners or platform admins.',
@@ -41,6 +44,7 @@ export class CompanyResolver {
     return toCompanyProgramType(await this.companies.addProject(actor, input));
   }
 
+  @ServiceChecks('companyOwner')
   @Mutation(() => CompanyProgramType, {
     description: "The company's owners or platform admins.",
   })
@@ -51,6 +55,7 @@ export class CompanyResolver {
     return toCompanyProgramType(await this.companies.removeProject(actor, input));
   }
 
+  @ServiceChecks('companyOwner')
   @Mutation(() => CompanyTeamType, {
     description: "A team of the company's employees. The company's owners or platform admins.",
   })
@@ -61,6 +66,7 @@ export class CompanyResolver {
     return toCompanyTeamType(await this.companies.createTeam(actor, input));
   }
 
+  @ServiceChecks('companyMember')
   @Query(() => CompanyProgramConnection, {
     description: 'Members of the company and platform admins; newest first.',
   })
@@ -74,6 +80,7 @@ export class CompanyResolver {
     );
   }
 
+  @ServiceChecks('companyMember')
   @Query(() => CompanyTeamConnection, {
     description: 'Members of the company and platform admins; newest first.',
   })
@@ -87,6 +94,7 @@ export class CompanyResolver {
     );
   }
 
+  @Authenticated()
   @Query(() => CompanyTeamConnection, { description: 'The company teams you are on.' })
   async myCompanyTeams(
     @CurrentActor() actor: Actor,

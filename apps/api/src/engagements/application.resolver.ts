@@ -10,12 +10,14 @@ import {
   toEngagementType,
 } from '@tsunagu/engagements';
 import { Actor } from '@tsunagu/identity';
+import { Authenticated, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
 @Resolver(() => EngagementType)
 export class ApplicationResolver {
   constructor(private readonly applications: ApplyingService) {}
 
+  @ServiceChecks('participant')
   @Mutation(() => EngagementType, { description: 'Apply to a published project (once).' })
   async applyToProject(
     @CurrentActor() actor: Actor,
@@ -26,6 +28,7 @@ export class ApplicationResolver {
     );
   }
 
+  @ServiceChecks('companyOwner')
   @Mutation(() => [EngagementType], {
     description:
       "A company's owners apply for one of its teams: an application per member, each going " +
@@ -44,6 +47,7 @@ export class ApplicationResolver {
     return engagements.map(toEngagementType);
   }
 
+  @Authenticated()
   @Query(() => EngagementConnection, {
     description: 'Your engagements, from application on, newest first.',
   })
@@ -54,6 +58,7 @@ export class ApplicationResolver {
     return mapConnection(await this.applications.mine(actor, page), toEngagementType);
   }
 
+  @Authenticated()
   @Query(() => EngagementConnection, { deprecationReason: 'Use myEngagements.' })
   async myApplications(
     @CurrentActor() actor: Actor,
@@ -62,6 +67,7 @@ export class ApplicationResolver {
     return this.myEngagements(actor, page);
   }
 
+  @ServiceChecks('projectSupervisor')
   @Query(() => EngagementConnection, {
     description: "A project's engagements, for its region and supervising intermediaries.",
   })
@@ -75,6 +81,7 @@ export class ApplicationResolver {
     );
   }
 
+  @ServiceChecks('projectSupervisor')
   @Query(() => EngagementConnection, {
     description: "For the project's region and supervising intermediaries.",
     deprecationReason: 'Use projectEngagements.',

@@ -25,6 +25,7 @@ import {
   withEngagementId,
 } from '@tsunagu/engagements';
 import { Actor } from '@tsunagu/identity';
+import { Allow, Role, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
 @Resolver()
@@ -35,6 +36,7 @@ export class EngagementAccompanimentResolver {
     private readonly responses: EngagementResponseService,
   ) {}
 
+  @ServiceChecks('engagementParty')
   @Mutation(() => EngagementCheckInType, {
     description: 'The participant reports on an ACTIVE engagement: what was done, hours, mood.',
   })
@@ -47,6 +49,7 @@ export class EngagementAccompanimentResolver {
     );
   }
 
+  @ServiceChecks('engagementParty')
   @Mutation(() => EngagementCheckInType, {
     description: "The region approves a check-in's hours; from then on they count.",
   })
@@ -57,6 +60,7 @@ export class EngagementAccompanimentResolver {
     return toEngagementCheckInType(await this.accompaniment.approveCheckInHours(actor, checkInId));
   }
 
+  @Allow([Role.REGION_STAFF, Role.INTERMEDIARY_STAFF], 'engagementParty')
   @Mutation(() => EngagementNoteType, {
     description: 'A note shared with the engagement, or a private note of the intermediary.',
   })
@@ -67,6 +71,7 @@ export class EngagementAccompanimentResolver {
     return toEngagementNoteType(await this.accompaniment.addNote(actor, withEngagementId(input)));
   }
 
+  @Allow([Role.REGION_STAFF, Role.INTERMEDIARY_STAFF], 'engagementParty')
   @Mutation(() => EngagementMilestoneType, { description: 'A milestone of an ACTIVE engagement.' })
   async addMilestone(
     @CurrentActor() actor: Actor,
@@ -77,6 +82,7 @@ export class EngagementAccompanimentResolver {
     );
   }
 
+  @ServiceChecks('engagementParty')
   @Mutation(() => EngagementMilestoneType)
   async completeMilestone(
     @CurrentActor() actor: Actor,
@@ -87,6 +93,7 @@ export class EngagementAccompanimentResolver {
     );
   }
 
+  @ServiceChecks('engagementParty')
   @Query(() => [EngagementCheckInType], { description: "An engagement's check-ins, newest first." })
   async engagementCheckIns(
     @CurrentActor() actor: Actor,
@@ -97,6 +104,7 @@ export class EngagementAccompanimentResolver {
     );
   }
 
+  @ServiceChecks('engagementParty')
   @Query(() => [EngagementNoteType], {
     description: "An engagement's notes, newest first; private ones for intermediary staff only.",
   })
@@ -109,6 +117,7 @@ export class EngagementAccompanimentResolver {
     );
   }
 
+  @ServiceChecks('engagementParty')
   @Query(() => [EngagementMilestoneType], {
     description: "An engagement's milestones by due date.",
   })
@@ -121,6 +130,7 @@ export class EngagementAccompanimentResolver {
     );
   }
 
+  @Allow(Role.INTERMEDIARY_STAFF, 'remit')
   @Query(() => SupervisedEngagementConnection, {
     description: 'ACTIVE engagements in your remit with their health, the longest-quiet first.',
   })
@@ -135,6 +145,7 @@ export class EngagementAccompanimentResolver {
     );
   }
 
+  @Allow(Role.INTERMEDIARY_STAFF, 'remit')
   @Query(() => EngagementConnection, {
     description:
       "Applications in your remit still waiting for the region's answer past the response period, the longest-waiting first.",

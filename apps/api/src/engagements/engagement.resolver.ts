@@ -13,12 +13,14 @@ import {
   withEngagementId,
 } from '@tsunagu/engagements';
 import { Actor } from '@tsunagu/identity';
+import { ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
 @Resolver()
 export class EngagementResolver {
   constructor(private readonly engagements: EngagementService) {}
 
+  @ServiceChecks('engagementParty')
   @Mutation(() => EngagementType, {
     description:
       'Move an engagement on: interview, accept or decline (region), approve with terms ' +
@@ -31,6 +33,7 @@ export class EngagementResolver {
     return toEngagementType(await this.engagements.transition(actor, withEngagementId(input)));
   }
 
+  @ServiceChecks('engagementParty')
   @Query(() => [EngagementEventType], { description: "An engagement's audit trail, oldest first." })
   async engagementHistory(
     @CurrentActor() actor: Actor,
@@ -41,6 +44,7 @@ export class EngagementResolver {
     );
   }
 
+  @ServiceChecks('engagementParty')
   @Query(() => EngagementContactsType, {
     description: 'Participant and region contact details, from approval on.',
   })

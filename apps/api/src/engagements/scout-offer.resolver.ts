@@ -11,12 +11,14 @@ import {
   toScoutOfferType,
 } from '@tsunagu/engagements';
 import { Actor } from '@tsunagu/identity';
+import { Allow, Authenticated, Role, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
 @Resolver(() => ScoutOfferType)
 export class ScoutOfferResolver {
   constructor(private readonly offers: ScoutOfferService) {}
 
+  @Allow([Role.REGION_STAFF, Role.INTERMEDIARY_STAFF], 'scouting')
   @Mutation(() => ScoutOfferType, {
     description:
       'Invite a participant to a published project, as its region or an intermediary covering its place. Per project: at most 20 offers awaiting an answer and 50 sent in any 7 days.',
@@ -28,6 +30,7 @@ export class ScoutOfferResolver {
     return toScoutOfferType(await this.offers.send(actor, input));
   }
 
+  @ServiceChecks('scoutOfferParty')
   @Mutation(() => ScoutOfferType, {
     description: 'Answer an offer addressed to you before it expires; ACCEPT applies you.',
   })
@@ -40,6 +43,7 @@ export class ScoutOfferResolver {
     );
   }
 
+  @ServiceChecks('scoutOfferParty')
   @Mutation(() => ScoutOfferType, {
     description: 'Take back a pending offer your organisation sent.',
   })
@@ -50,6 +54,7 @@ export class ScoutOfferResolver {
     return toScoutOfferType(await this.offers.withdraw(actor, id));
   }
 
+  @Authenticated()
   @Query(() => ScoutOfferConnection, { description: 'Offers addressed to you, newest first.' })
   async myScoutOffers(
     @CurrentActor() actor: Actor,
@@ -60,6 +65,7 @@ export class ScoutOfferResolver {
     );
   }
 
+  @ServiceChecks('projectSupervisor')
   @Query(() => ScoutOfferConnection, {
     description: "For the project's region and supervising intermediaries, newest first.",
   })

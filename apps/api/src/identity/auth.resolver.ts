@@ -9,8 +9,8 @@ import {
   SignInThrottle,
   SignUpInput,
 } from '@tsunagu/identity';
+import { Authenticated, Public } from '../auth/authorisation';
 import { ClientAddress, CurrentActor } from '../auth/current-actor.decorator';
-import { Public } from '../auth/public.decorator';
 
 function toPayload(session: Session): AuthPayloadType {
   const { user } = session;
@@ -60,6 +60,7 @@ export class AuthResolver {
     return toPayload(await this.throttle.refresh(address, () => this.auth.refresh(refreshToken)));
   }
 
+  @Authenticated()
   @Mutation(() => Boolean, { description: 'Revoke the refresh token (and its rotations).' })
   signOut(
     @CurrentActor() actor: Actor,

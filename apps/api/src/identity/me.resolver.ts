@@ -7,6 +7,7 @@ import {
   toOrganizationType,
   UserService,
 } from '@tsunagu/identity';
+import { Authenticated } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
 @Resolver(() => MeType)
@@ -16,11 +17,13 @@ export class MeResolver {
     private readonly organizations: OrganizationService,
   ) {}
 
+  @Authenticated()
   @Query(() => MeType, { description: 'The signed-in person, with their memberships.' })
   me(@CurrentActor() actor: Actor): Promise<MeType> {
     return this.meOf(actor.userId);
   }
 
+  @Authenticated()
   @Mutation(() => MeType, {
     description:
       'Your language (messages and e-mails) and time zone (when your daily digest goes out, and the times in it).',

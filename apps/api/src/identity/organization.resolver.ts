@@ -22,8 +22,8 @@ import {
   toMunicipalityType,
   toPrefectureType,
 } from '@tsunagu/identity';
+import { Allow, AsParent, Public, Role, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Public } from '../auth/public.decorator';
 import type { RequestLoaders } from '../graphql/data-loaders';
 
 @Resolver(() => OrganizationType)
@@ -36,6 +36,7 @@ export class OrganizationResolver {
     return toOrganizationType(await this.organizations.get(id));
   }
 
+  @Allow(Role.PLATFORM_ADMIN)
   @Mutation(() => OrganizationType, { description: 'Platform admins only.' })
   async createOrganization(
     @CurrentActor() actor: Actor,
@@ -44,6 +45,7 @@ export class OrganizationResolver {
     return toOrganizationType(await this.organizations.create(actor, input));
   }
 
+  @ServiceChecks('organizationOwner')
   @Mutation(() => MembershipType, { description: "The organisation's owners or platform admins." })
   async addOrganizationMember(
     @CurrentActor() actor: Actor,
@@ -61,6 +63,7 @@ export class OrganizationResolver {
     };
   }
 
+  @Allow(Role.PLATFORM_ADMIN)
   @Mutation(() => OrganizationType, {
     description: "Replace an intermediary's remit. Platform admins only.",
   })
@@ -73,6 +76,7 @@ export class OrganizationResolver {
     );
   }
 
+  @AsParent()
   @ResolveField(() => RemitType, {
     nullable: true,
     description: 'Intermediaries only: the areas they cover.',

@@ -3,7 +3,7 @@ import { AppError } from '@tsunagu/core';
 import { AuthService, Session, SignInThrottle, TokenService } from '@tsunagu/identity';
 import type { Request, Response } from 'express';
 import { bearerToken } from '../auth/authentication.guard';
-import { Public } from '../auth/public.decorator';
+import { Public } from '../auth/authorisation';
 
 // The web app's refresh token lives in this cookie: httpOnly, so no script (nor an injected
 // one) can read it; SameSite=Strict and limited to /auth/session, so no other site's page and

@@ -1,12 +1,14 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { EngagementKpiArgs, EngagementKpiType, KpiReportService } from '@tsunagu/insights';
 import { Actor } from '@tsunagu/identity';
+import { Allow, Role } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
 @Resolver()
 export class KpiResolver {
   constructor(private readonly reports: KpiReportService) {}
 
+  @Allow([Role.PLATFORM_ADMIN, Role.REGION_STAFF, Role.INTERMEDIARY_STAFF], 'remit')
   @Query(() => [EngagementKpiType], {
     description: 'Reporting figures (KPI) in your remit or region for a period, grouped.',
   })
@@ -17,6 +19,7 @@ export class KpiResolver {
     return this.reports.figures(actor, filter, groupBy);
   }
 
+  @Allow([Role.PLATFORM_ADMIN, Role.REGION_STAFF, Role.INTERMEDIARY_STAFF], 'remit')
   @Query(() => String, {
     description:
       'engagementKpis as CSV for Excel: UTF-8 with BOM, CRLF, Japanese headers (RFC 4180).',

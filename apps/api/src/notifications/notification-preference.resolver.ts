@@ -5,12 +5,14 @@ import {
   NotificationPreferenceService,
   NotificationPreferenceType,
 } from '@tsunagu/notifications';
+import { Authenticated } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
 @Resolver(() => NotificationPreferenceType)
 export class NotificationPreferenceResolver {
   constructor(private readonly preferences: NotificationPreferenceService) {}
 
+  @Authenticated()
   @Query(() => [NotificationPreferenceType], {
     description: 'How you hear of each kind of event, per channel: your choice or your default.',
   })
@@ -18,6 +20,7 @@ export class NotificationPreferenceResolver {
     return this.preferences.settingsOf(actor.userId);
   }
 
+  @Authenticated()
   @Mutation(() => NotificationPreferenceType)
   setNotificationPreference(
     @CurrentActor() actor: Actor,

@@ -9,6 +9,7 @@ import {
   NotificationType,
   toNotificationType,
 } from '@tsunagu/notifications';
+import { Authenticated } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
 @Resolver(() => NotificationType)
@@ -18,6 +19,7 @@ export class NotificationResolver {
     private readonly live: LiveNotifications,
   ) {}
 
+  @Authenticated()
   @Query(() => NotificationConnection, { description: 'Your in-app notifications, newest first.' })
   async myNotifications(
     @CurrentActor() actor: Actor,
@@ -29,11 +31,13 @@ export class NotificationResolver {
     );
   }
 
+  @Authenticated()
   @Query(() => Int)
   unreadNotificationCount(@CurrentActor() actor: Actor): Promise<number> {
     return this.notifications.unreadCount(actor.userId);
   }
 
+  @Authenticated()
   @Mutation(() => Int, {
     description: 'Marks all your notifications read; returns how many were unread.',
   })
@@ -41,6 +45,7 @@ export class NotificationResolver {
     return this.notifications.markAllRead(actor.userId);
   }
 
+  @Authenticated()
   @Mutation(() => NotificationType)
   async markNotificationRead(
     @CurrentActor() actor: Actor,
@@ -50,6 +55,7 @@ export class NotificationResolver {
   }
 
   // Each yielded value is the notification itself, not an object keyed by the field name.
+  @Authenticated()
   @Subscription(() => NotificationType, {
     description: 'Your in-app notifications as they arrive (graphql-ws on /graphql).',
     resolve: (notification: NotificationType) => notification,

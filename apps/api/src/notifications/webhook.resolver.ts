@@ -13,6 +13,7 @@ import {
   WebhookEndpointType,
   WebhookEndpointWithSecretType,
 } from '@tsunagu/notifications';
+import { Allow, Role, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
 const OWNERS = "The organisation's owners or platform admins.";
@@ -25,6 +26,7 @@ export class WebhookResolver {
     private readonly deliveries: WebhookDeliveryLogService,
   ) {}
 
+  @ServiceChecks('webhookOwner')
   @Query(() => [WebhookEndpointType], { description: `An organisation's webhooks. ${OWNERS}` })
   async webhookEndpoints(
     @CurrentActor() actor: Actor,
@@ -33,6 +35,7 @@ export class WebhookResolver {
     return (await this.endpoints.list(actor, organizationId)).map(toWebhookEndpointType);
   }
 
+  @ServiceChecks('webhookOwner')
   @Mutation(() => WebhookEndpointWithSecretType, {
     description: `Register an endpoint; the signing secret is returned this once. ${OWNERS}`,
   })
@@ -44,6 +47,7 @@ export class WebhookResolver {
     return { endpoint: toWebhookEndpointType(endpoint), secret };
   }
 
+  @ServiceChecks('webhookOwner')
   @Mutation(() => WebhookEndpointType, { description: OWNERS })
   async updateWebhookEndpoint(
     @CurrentActor() actor: Actor,
@@ -53,6 +57,7 @@ export class WebhookResolver {
     return toWebhookEndpointType(await this.endpoints.update(actor, id, input));
   }
 
+  @ServiceChecks('webhookOwner')
   @Mutation(() => WebhookEndpointWithSecretType, {
     description: `A new signing secret, returned this once; the old one stops working. ${OWNERS}`,
   })
@@ -64,6 +69,7 @@ export class WebhookResolver {
     return { endpoint: toWebhookEndpointType(endpoint), secret };
   }
 
+  @ServiceChecks('webhookOwner')
   @Mutation(() => Boolean, { description: `Removes the endpoint and its delivery log. ${OWNERS}` })
   async deleteWebhookEndpoint(
     @CurrentActor() actor: Actor,
@@ -73,6 +79,7 @@ export class WebhookResolver {
     return true;
   }
 
+  @ServiceChecks('webhookOwner')
   @Query(() => WebhookDeliveryConnection, {
     description: `An endpoint's deliveries with every attempt, newest first. ${OWNERS}`,
   })
@@ -88,6 +95,7 @@ export class WebhookResolver {
     );
   }
 
+  @Allow(Role.PLATFORM_ADMIN)
   @Query(() => WebhookDeliveryConnection, {
     description: `Every organisation's DEAD deliveries (the dead-letter list), newest first, each with its endpoint and organisation; retry with retryWebhookDelivery. ${ADMINS}`,
   })
@@ -98,6 +106,7 @@ export class WebhookResolver {
     return this.deliveries.deadLetters(actor, { first: args.first, after: args.after });
   }
 
+  @ServiceChecks('webhookOwner')
   @Mutation(() => WebhookDeliveryType, {
     description: `Try a DEAD delivery again (its endpoint must be enabled). ${OWNERS}`,
   })

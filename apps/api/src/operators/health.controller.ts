@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { Public } from '../auth/public.decorator';
+import { Public } from '../auth/authorisation';
 import { QueueLagHealthIndicator } from './queue-lag.health';
 import { RedisHealthIndicator } from './redis.health';
 

@@ -11,18 +11,21 @@ import {
   toParticipantCard,
   toParticipantProfileType,
 } from '@tsunagu/participants';
+import { Allow, Authenticated, Role } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
 @Resolver()
 export class ParticipantResolver {
   constructor(private readonly profiles: ParticipantProfileService) {}
 
+  @Authenticated()
   @Query(() => ParticipantProfileType, { nullable: true })
   async myParticipantProfile(@CurrentActor() actor: Actor): Promise<ParticipantProfileType | null> {
     const view = await this.profiles.findView(actor.userId);
     return view && toParticipantProfileType(view);
   }
 
+  @Authenticated()
   @Mutation(() => ParticipantProfileType, {
     description: 'Create or replace your participant profile: fields left out take their defaults.',
   })
@@ -33,6 +36,7 @@ export class ParticipantResolver {
     return toParticipantProfileType(await this.profiles.upsert(actor.userId, input));
   }
 
+  @Allow([Role.REGION_STAFF, Role.INTERMEDIARY_STAFF], 'profileVisibility')
   @Query(() => ParticipantCardConnection, {
     description:
       'Intermediaries (profiles open to intermediaries) and region staff (profiles open to ' +
@@ -48,6 +52,7 @@ export class ParticipantResolver {
     );
   }
 
+  @Allow([Role.REGION_STAFF, Role.INTERMEDIARY_STAFF], 'profileVisibility')
   @Query(() => ParticipantCardType, {
     description: 'A participant, for the viewers searchParticipants allows.',
   })

@@ -1,8 +1,14 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor } from '@tsunagu/identity';
-import { CreateProgramInput, ProgramService, ProgramType, toProgramType } from '@tsunagu/projects';
+import {
+  CreateProgramInput,
+  ProgramService,
+  ProgramType,
+  SetProgramStaleAfterDaysArgs,
+  toProgramType,
+} from '@tsunagu/projects';
+import { Allow, Public, Role } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Public } from '../auth/public.decorator';
 
 @Resolver(() => ProgramType)
 export class ProgramResolver {
@@ -16,20 +22,21 @@ export class ProgramResolver {
     return (await this.programService.listFor(organizationId)).map(toProgramType);
   }
 
+  @Allow([Role.INTERMEDIARY_STAFF, Role.PLATFORM_ADMIN], 'programStaff')
   @Mutation(() => ProgramType, {
     description:
       'Days without a check-in before an engagement of the program is stale (null: the default).',
   })
   async setProgramStaleAfterDays(
     @CurrentActor() actor: Actor,
-    @Args('programId', { type: () => ID }) programId: string,
-    @Args('days', { type: () => Int, nullable: true }) days: number | null,
+    @Args() { programId, days }: SetProgramStaleAfterDaysArgs,
   ): Promise<ProgramType> {
     return toProgramType(
       await this.programService.setStaleAfterDays(actor, programId, days ?? null),
     );
   }
 
+  @Allow([Role.INTERMEDIARY_STAFF, Role.PLATFORM_ADMIN], 'programStaff')
   @Mutation(() => ProgramType, { description: "The intermediary's staff create its programs." })
   async createProgram(
     @CurrentActor() actor: Actor,

@@ -38,8 +38,8 @@ import {
   UpdateProjectInput,
 } from '@tsunagu/projects';
 import { ThemeType, toThemeType } from '@tsunagu/taxonomy';
+import { AsParent, Public, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
-import { Public } from '../auth/public.decorator';
 import type { RequestLoaders } from '../graphql/data-loaders';
 
 const ID_ARG = { type: () => ID };
@@ -83,6 +83,7 @@ export class ProjectResolver {
     return toProjectType(await this.projectService.get(actor, id));
   }
 
+  @ServiceChecks('projectSupervisor')
   @Query(() => ProjectConnection, {
     description: "All of a region organisation's projects, drafts included.",
   })
@@ -97,6 +98,7 @@ export class ProjectResolver {
     );
   }
 
+  @ServiceChecks('projectSupervisor')
   @Query(() => [ProjectAuditEntryType], { description: "A project's audit trail, oldest first." })
   async projectHistory(
     @CurrentActor() actor: Actor,
@@ -106,6 +108,7 @@ export class ProjectResolver {
     return (await this.audit.history(actor, project)).map(toProjectAuditEntryType);
   }
 
+  @ServiceChecks('projectRegion')
   @Mutation(() => ProjectType, { description: 'Region staff draft a project.' })
   async createProject(
     @CurrentActor() actor: Actor,
@@ -114,6 +117,7 @@ export class ProjectResolver {
     return toProjectType(await this.projectService.create(actor, input));
   }
 
+  @ServiceChecks('projectRegion')
   @Mutation(() => ProjectType, { description: 'Region staff edit a draft.' })
   async updateProject(
     @CurrentActor() actor: Actor,
@@ -122,6 +126,7 @@ export class ProjectResolver {
     return toProjectType(await this.projectService.update(actor, input.projectId, input.changes));
   }
 
+  @ServiceChecks('projectRegion')
   @Mutation(() => ProjectType, { description: 'Region staff send a draft for review.' })
   async submitProject(
     @CurrentActor() actor: Actor,
@@ -130,6 +135,7 @@ export class ProjectResolver {
     return toProjectType(await this.lifecycle.transition(actor, id, ProjectAction.SUBMIT));
   }
 
+  @ServiceChecks('projectRemit')
   @Mutation(() => ProjectType, {
     description: 'A supervising intermediary sends a project back to draft.',
   })
@@ -148,6 +154,7 @@ export class ProjectResolver {
     );
   }
 
+  @ServiceChecks('projectRemit')
   @Mutation(() => ProjectType, {
     description: 'A supervising intermediary publishes a project in review.',
   })
@@ -161,6 +168,7 @@ export class ProjectResolver {
     );
   }
 
+  @ServiceChecks('projectSupervisor')
   @Mutation(() => ProjectType, { description: 'Close a published project early.' })
   async closeProject(
     @CurrentActor() actor: Actor,
@@ -177,6 +185,7 @@ export class ProjectResolver {
     );
   }
 
+  @ServiceChecks('projectSupervisor')
   @Mutation(() => ProjectType, { description: 'Archive a closed project or discard a draft.' })
   async archiveProject(
     @CurrentActor() actor: Actor,
@@ -185,6 +194,7 @@ export class ProjectResolver {
     return toProjectType(await this.lifecycle.transition(actor, id, ProjectAction.ARCHIVE));
   }
 
+  @ServiceChecks('projectSupervisor')
   @Mutation(() => ProjectType, {
     description: 'Run a published project longer (and optionally raise capacity).',
   })
@@ -198,6 +208,7 @@ export class ProjectResolver {
     );
   }
 
+  @ServiceChecks('projectSupervisor')
   @Mutation(() => ProjectType, { description: 'A review remark, kept in the audit trail.' })
   async commentOnProject(
     @CurrentActor() actor: Actor,
@@ -207,6 +218,7 @@ export class ProjectResolver {
     return toProjectType(await this.lifecycle.comment(actor, id, comment(text, true)!));
   }
 
+  @AsParent()
   @ResolveField(() => ThemeType)
   async theme(
     @Parent() project: ProjectType,
@@ -215,6 +227,7 @@ export class ProjectResolver {
     return toThemeType((await loaders.theme.load(project.themeCode))!);
   }
 
+  @AsParent()
   @ResolveField(() => OrganizationType)
   async region(
     @Parent() project: ProjectType,
@@ -223,6 +236,7 @@ export class ProjectResolver {
     return toOrganizationType((await loaders.organization.load(project.regionOrganizationId))!);
   }
 
+  @AsParent()
   @ResolveField(() => ProgramType, { nullable: true })
   async program(
     @Parent() project: ProjectType,
@@ -233,6 +247,7 @@ export class ProjectResolver {
     return program && toProgramType(program);
   }
 
+  @AsParent()
   @ResolveField(() => [OrganizationType], {
     description: 'The intermediaries whose remit covers the place: they supervise the project',
   })
@@ -242,6 +257,7 @@ export class ProjectResolver {
     );
   }
 
+  @AsParent()
   @ResolveField(() => [RequiredSkillType], { description: 'Must-haves first, then by weight' })
   async requiredSkills(
     @Parent() project: ProjectType,
@@ -250,6 +266,7 @@ export class ProjectResolver {
     return (await loaders.requiredSkills.load(project.id)).map(toRequiredSkillType);
   }
 
+  @AsParent()
   @ResolveField(() => PlaceType)
   place(@Parent() project: ProjectType): PlaceType {
     return toPlaceType(project.municipalityCode);

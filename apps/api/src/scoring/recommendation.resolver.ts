@@ -19,6 +19,7 @@ import {
   toProjectRecommendationType,
   toScoringRunType,
 } from '@tsunagu/scoring';
+import { Allow, Authenticated, Role, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
 @Resolver()
@@ -29,6 +30,7 @@ export class RecommendationResolver {
     private readonly runs: ScoringRunService,
   ) {}
 
+  @Authenticated()
   @Query(() => ProjectRecommendationConnection, {
     description: 'Your best-matching published projects, best first, each with its explanation.',
   })
@@ -42,6 +44,7 @@ export class RecommendationResolver {
     );
   }
 
+  @Allow([Role.REGION_STAFF, Role.INTERMEDIARY_STAFF], 'projectSupervisor')
   @Query(() => CandidateRecommendationConnection, {
     description:
       "A project's best-matching participants, for its region and supervising intermediaries; " +
@@ -57,6 +60,7 @@ export class RecommendationResolver {
     );
   }
 
+  @Authenticated()
   @Query(() => ProgramWeightsType, {
     description: "The weights a program's projects are scored with.",
   })
@@ -66,6 +70,7 @@ export class RecommendationResolver {
     return toProgramWeightsType(programId, await this.weights.current(programId));
   }
 
+  @Allow([Role.INTERMEDIARY_STAFF, Role.PLATFORM_ADMIN], 'programStaff')
   @Mutation(() => ProgramWeightsType, {
     description:
       "The program's intermediary sets new weights: stored as the next version, and everything " +
@@ -79,6 +84,7 @@ export class RecommendationResolver {
     return toProgramWeightsType(input.programId, row);
   }
 
+  @Allow(Role.PLATFORM_ADMIN)
   @Mutation(() => ScoringRunType, { description: 'Platform admins: re-score everyone.' })
   async startFullRescore(
     @CurrentActor() actor: Actor,
@@ -87,6 +93,7 @@ export class RecommendationResolver {
     return toScoringRunType(await this.runs.request(actor, input.reason));
   }
 
+  @ServiceChecks('scoringRunRequester')
   @Query(() => ScoringRunType, { description: 'Progress of a full re-score.' })
   async scoringRun(
     @CurrentActor() actor: Actor,

@@ -14,8 +14,8 @@ import {
   toSkillType,
   UpdateSkillInput,
 } from '@tsunagu/taxonomy';
+import { Allow, Public, Role } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Public } from '../auth/public.decorator';
 
 @Resolver(() => SkillType)
 export class SkillResolver {
@@ -50,6 +50,7 @@ export class SkillResolver {
     return skill && toSkillType(skill);
   }
 
+  @Allow(Role.PLATFORM_ADMIN)
   @Mutation(() => SkillCategoryType, { description: 'Platform admins only.' })
   async createSkillCategory(
     @CurrentActor() actor: Actor,
@@ -58,6 +59,7 @@ export class SkillResolver {
     return toSkillCategoryType(await this.skillAdmin.createSkillCategory(actor, input));
   }
 
+  @Allow(Role.PLATFORM_ADMIN)
   @Mutation(() => SkillType, {
     description: 'Platform admins only. Every alias must be new to the taxonomy.',
   })
@@ -68,6 +70,7 @@ export class SkillResolver {
     return toSkillType(await this.skillAdmin.createSkill(actor, input));
   }
 
+  @Allow(Role.PLATFORM_ADMIN)
   @Mutation(() => SkillType, {
     description: 'Platform admins only. Names the skill already answers to are skipped.',
   })
@@ -78,6 +81,7 @@ export class SkillResolver {
     return toSkillType(await this.skillAdmin.addSkillAliases(actor, input.skillId, input.aliases));
   }
 
+  @Allow(Role.PLATFORM_ADMIN)
   @Mutation(() => SkillType, {
     description: 'Platform admins only. Renamed skills keep answering to their old names.',
   })

@@ -1,6 +1,6 @@
 import { Query, Resolver } from '@nestjs/graphql';
+import { Public } from '../auth/authorisation';
 import { ThemeService, ThemeType, toThemeType } from '@tsunagu/taxonomy';
-import { Public } from '../auth/public.decorator';
 
 @Resolver(() => ThemeType)
 export class ThemeResolver {

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { AppConfig, QueueService } from '@tsunagu/core';
+import { AppConfig, QueueService, RecipientRole } from '@tsunagu/core';
 import { ApplyingService } from '@tsunagu/engagements';
 import {
   actionPath,
   appUrl,
   PREFERENCES_PATH,
-  RecipientRole,
   renderEmail,
   renderNotification,
   MailTransport,

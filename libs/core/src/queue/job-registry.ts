@@ -1,7 +1,7 @@
 // The one map of every background job: its name, the queue it runs on and its payload.
 // Payloads carry ids only; the state lives in Postgres. The worker refuses to start unless every
 // job here has exactly one handler.
-import type { DomainEvent } from '../events/notification-events';
+import type { DomainEvent } from '../events/domain-event';
 
 export const QUEUE_NAMES = ['notifications', 'scoring', 'cohorts', 'engagements'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsISO8601, Matches } from 'class-validator';
+import { IsISO8601, isISO8601, Matches } from 'class-validator';
 
 const MESSAGE = 'must be a date (YYYY-MM-DD)';
 
@@ -9,3 +9,9 @@ export const IsDateOnly = () =>
     IsISO8601({ strict: true, strictSeparator: true }, { message: MESSAGE }),
     Matches(/^\d{4}-\d{2}-\d{2}$/, { message: MESSAGE }),
   );
+
+// The same rule as a predicate, for rules that compare dates once both are dates.
+export const isDateOnly = (value: unknown): value is string =>
+  typeof value === 'string' &&
+  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+  isISO8601(value, { strict: true, strictSeparator: true });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, FieldProblem, ConflictReason } from '@tsunagu/core';
+import { AppError, ConflictReason } from '@tsunagu/core';
 import { Actor, OrganizationKind } from '@tsunagu/identity';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Engagement } from '../lifecycle/engagement.entity';
@@ -32,9 +32,6 @@ export interface NewMilestone {
   dueDate: string;
 }
 
-const TEXT_MAX = 4000;
-const TITLE_MAX = 200;
-
 // Accompaniment while an engagement runs: the participant's check-ins, the region's approval of
 // their hours, notes (the intermediary's private ones seen by intermediary staff only) and
 // milestones. Who may do what follows the engagement roles.
@@ -46,29 +43,14 @@ export class EngagementAccompanimentService {
   ) {}
 
   async addCheckIn(actor: Actor, input: NewCheckIn): Promise<EngagementCheckIn> {
-    const problems: FieldProblem[] = [];
-    const summary = input.summary?.trim() ?? '';
-    if (!summary) problems.push({ path: ['input', 'summary'], message: 'must say what was done' });
-    if (summary.length > TEXT_MAX) {
-      problems.push({ path: ['input', 'summary'], message: 'must be at most 4,000 characters' });
-    }
-    if (!isTenths(input.hours) || input.hours < 0 || input.hours > 80) {
-      problems.push({
-        path: ['input', 'hours'],
-        message: 'must be from 0 to 80, in steps of 0.1',
-      });
-    }
+    // Summary, hours and mood are in range already (AddCheckInInput).
     const mood = input.mood ?? null;
-    if (mood !== null && (!Number.isInteger(mood) || mood < 1 || mood > 5)) {
-      problems.push({ path: ['input', 'mood'], message: 'must be a whole number from 1 to 5' });
-    }
     return this.dataSource.transaction(async (m) => {
       await this.lockActive(m, actor, input.engagementId, [EngagementRole.PARTICIPANT], 'check in');
-      if (problems.length) throw AppError.invalidFields(problems);
       const saved = await m.getRepository(EngagementCheckIn).save({
         engagementId: input.engagementId,
         participantId: actor.userId,
-        summary,
+        summary: input.summary,
         hours: input.hours,
         mood,
         blocked: input.blocked ?? false,
@@ -116,11 +98,6 @@ export class EngagementAccompanimentService {
 
   // Region-shared notes by region or intermediary staff; private notes by intermediary staff only.
   async addNote(actor: Actor, input: NewEngagementNote): Promise<EngagementNote> {
-    const body = input.body?.trim() ?? '';
-    if (!body) throw AppError.invalidField(['input', 'body'], 'must not be empty');
-    if (body.length > TEXT_MAX) {
-      throw AppError.invalidField(['input', 'body'], 'must be at most 4,000 characters');
-    }
     const { application, roles } = await this.engagements.findFor(actor, input.engagementId);
     const writers =
       input.visibility === EngagementNoteVisibility.INTERMEDIARY_PRIVATE
@@ -131,7 +108,7 @@ export class EngagementAccompanimentService {
       engagementId: application.id,
       authorId: actor.userId,
       visibility: input.visibility,
-      body,
+      body: input.body,
     });
     return this.dataSource
       .getRepository(EngagementNote)
@@ -167,13 +144,7 @@ export class EngagementAccompanimentService {
   }
 
   async addMilestone(actor: Actor, input: NewMilestone): Promise<EngagementMilestone> {
-    const problems: FieldProblem[] = [];
-    const title = input.title?.trim() ?? '';
-    if (!title) problems.push({ path: ['input', 'title'], message: 'must not be empty' });
-    if (title.length > TITLE_MAX) {
-      problems.push({ path: ['input', 'title'], message: 'must be at most 200 characters' });
-    }
-    // dueDate is a calendar date already (AddMilestoneInput's @IsDateOnly).
+    // The title and dueDate are checked already (AddMilestoneInput).
     return this.dataSource.transaction(async (m) => {
       await this.lockActive(
         m,
@@ -182,10 +153,9 @@ export class EngagementAccompanimentService {
         [EngagementRole.REGION, EngagementRole.INTERMEDIARY],
         'add a milestone to',
       );
-      if (problems.length) throw AppError.invalidFields(problems);
       const saved = await m.getRepository(EngagementMilestone).save({
         engagementId: input.engagementId,
-        title,
+        title: input.title,
         dueDate: input.dueDate,
         createdById: actor.userId,
       });
@@ -259,13 +229,4 @@ function requireRole(has: ReadonlySet<EngagementRole>, roles: EngagementRole[], 
   if (!roles.some((role) => has.has(role))) {
     throw AppError.forbidden(`Only ${whoMay(roles)} can ${verb}`);
   }
-}
-
-// Hours come in tenths: 1.5 is fine, 1.25 is not.
-function isTenths(value: number): boolean {
-  return (
-    typeof value === 'number' &&
-    Number.isFinite(value) &&
-    Math.abs(value * 10 - Math.round(value * 10)) < 1e-9
-  );
 }

@@ -8,7 +8,7 @@ import {
   ObjectType,
   registerEnumType,
 } from '@nestjs/graphql';
-import { IsDateOnly, PageArgs, Paginated, RequiredText } from '@tsunagu/core';
+import { InSteps, IsDateOnly, PageArgs, Paginated, RequiredText } from '@tsunagu/core';
 import {
   IsBoolean,
   IsEnum,
@@ -135,6 +135,7 @@ export class AddCheckInInput implements EngagementReference {
   @IsNumber({}, { message: 'must be a number' })
   @Min(0, { message: 'must be from 0 to 80, in steps of 0.1' })
   @Max(80, { message: 'must be from 0 to 80, in steps of 0.1' })
+  @InSteps(0.1, { message: 'must be from 0 to 80, in steps of 0.1' })
   hours!: number;
 
   @Field(() => Int, { nullable: true })
@@ -163,7 +164,7 @@ export class AddEngagementNoteInput implements EngagementReference {
   visibility!: EngagementNoteVisibility;
 
   @Field()
-  @IsString()
+  @RequiredText(4000)
   body!: string;
 }
 

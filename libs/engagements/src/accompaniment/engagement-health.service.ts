@@ -5,7 +5,7 @@ import {
   byNumber,
   Connection,
   DomainEventPublisher,
-  NotificationEventType,
+  EventDefinition,
   Page,
   paginateKeyset,
 } from '@tsunagu/core';
@@ -14,6 +14,11 @@ import { supervisedProjects } from '../remit-scope';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Engagement } from '../lifecycle/engagement.entity';
 import { EngagementAlertKind } from './engagement-accompaniment.entities';
+import {
+  APPLICATION_UNANSWERED,
+  ENGAGEMENT_STALE,
+  MILESTONE_OVERDUE,
+} from '../lifecycle/engagement-events';
 import { EngagementStatus } from '../lifecycle/engagement-state';
 
 export enum EngagementHealth {
@@ -54,11 +59,14 @@ const HEALTH = `CASE
   ELSE 'ON_TRACK' END`;
 
 // The domain event each kind of alert raises; the notification worker tells the supervisors.
-const ALERT_EVENTS = {
-  [EngagementAlertKind.STALE]: 'ENGAGEMENT_STALE',
-  [EngagementAlertKind.MILESTONE_OVERDUE]: 'MILESTONE_OVERDUE',
-  [EngagementAlertKind.UNANSWERED]: 'APPLICATION_UNANSWERED',
-} as const satisfies Record<EngagementAlertKind, NotificationEventType>;
+const ALERT_EVENTS: Record<
+  EngagementAlertKind,
+  EventDefinition<string, { engagementId: string; since: string }>
+> = {
+  [EngagementAlertKind.STALE]: ENGAGEMENT_STALE,
+  [EngagementAlertKind.MILESTONE_OVERDUE]: MILESTONE_OVERDUE,
+  [EngagementAlertKind.UNANSWERED]: APPLICATION_UNANSWERED,
+};
 
 // How running engagements are doing, for the intermediaries who supervise them: the dashboard
 // and the sweep that flags stale engagements and overdue milestones.

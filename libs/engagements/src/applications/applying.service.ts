@@ -9,12 +9,16 @@ import {
   isUniqueViolation,
   Page,
   paginateKeyset,
-  ScoringRequestService,
 } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { isOpenToKind, ProjectService } from '@tsunagu/projects';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Engagement } from '../lifecycle/engagement.entity';
+import {
+  APPLICATION_SUBMITTED,
+  PARTICIPANT_TIES_CHANGED,
+  PROJECT_CANDIDATES_CHANGED,
+} from '../lifecycle/engagement-events';
 import { CompanyTeam, CompanyTeamMember } from '@tsunagu/companies';
 import { ParticipantKind, ParticipantProfile } from '@tsunagu/participants';
 
@@ -31,7 +35,6 @@ export class ApplyingService {
     private readonly projects: ProjectService,
     private readonly policy: PolicyService,
     private readonly events: DomainEventPublisher,
-    private readonly scoring: ScoringRequestService,
   ) {}
 
   async apply(actor: Actor, projectId: string, motivation: string): Promise<Engagement> {
@@ -145,7 +148,7 @@ export class ApplyingService {
         throw error;
       }
       const id = ids[ids.length - 1];
-      await this.events.publish(manager, 'APPLICATION_SUBMITTED', { engagementId: id }, [id]);
+      await this.events.publish(manager, APPLICATION_SUBMITTED, { engagementId: id }, [id]);
     }
     // Each project has one more candidate (fairness), each participant a tie with a region.
     // Every projects' rows, then every participant's, each in id order: concurrent submissions
@@ -153,10 +156,10 @@ export class ApplyingService {
     const sorted = (key: 'projectId' | 'participantId') =>
       [...new Set(submissions.map((s) => s[key]))].sort();
     for (const projectId of sorted('projectId')) {
-      await this.scoring.projectChanged(manager, projectId);
+      await this.events.publish(manager, PROJECT_CANDIDATES_CHANGED, { projectId });
     }
     for (const participantId of sorted('participantId')) {
-      await this.scoring.participantChanged(manager, participantId);
+      await this.events.publish(manager, PARTICIPANT_TIES_CHANGED, { participantId });
     }
     return ids;
   }
@@ -179,7 +182,7 @@ export class ApplyingService {
 
   async load(id: string): Promise<Engagement> {
     const application = await this.find(id);
-    if (!application) throw AppError.notFound('Application', id);
+    if (!application) throw AppError.notFound('Engagement', id);
     return application;
   }
 

@@ -1,14 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  AppConfig,
-  byId,
-  byTimestamp,
-  Connection,
-  DomainEventPublisher,
-  Page,
-  paginateKeyset,
-  ScoringRequestService,
-} from '@tsunagu/core';
+import { AppConfig, byId, byTimestamp, Connection, Page, paginateKeyset } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { ProjectLifecycleService } from '@tsunagu/projects';
 import { supervisedProjects } from '../remit-scope';
@@ -39,9 +30,7 @@ export class EngagementResponseService {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly health: EngagementHealthService,
-    private readonly scoring: ScoringRequestService,
     private readonly policy: PolicyService,
-    private readonly events: DomainEventPublisher,
     private readonly lifecycle: ProjectLifecycleService,
   ) {}
 
@@ -58,8 +47,8 @@ export class EngagementResponseService {
     );
     const outcome: ResponseSweepOutcome = { ...raised, paused: 0, unpaused: 0 };
     const threshold = this.config.PROJECT_PAUSE_AFTER_OVERDUE;
-    // Pausing is the projects context's step (locked, audited, re-scored); this rule only says
-    // which projects, and why.
+    // Pausing is the projects context's step (locked, audited, re-scored, announced); this rule
+    // only says which projects, and why.
     const paused = await this.dataSource.transaction(async (m) => {
       const candidates: Array<{ id: string; n: number }> = await m.query(
         `SELECT p.id, o.n
@@ -74,14 +63,7 @@ export class EngagementResponseService {
       for (const { id, n } of candidates) {
         const reason = `${n} applications have waited more than ${days} days for an answer`;
         const pausedAt = await this.lifecycle.pause(m, id, reason);
-        if (!pausedAt) continue;
-        await this.events.publish(
-          m,
-          'PROJECT_PAUSED',
-          { projectId: id, pausedAt: pausedAt.toISOString() },
-          [id, String(pausedAt.getTime())],
-        );
-        done.push(id);
+        if (pausedAt) done.push(id);
       }
       return done;
     });

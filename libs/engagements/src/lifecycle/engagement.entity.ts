@@ -31,7 +31,7 @@ export interface EngagementTerms {
 // A participant's application to a project and the engagement it grows into (one row per
 // participant and project: a team engagement is several rows, each with its own status).
 @Entity()
-// Approved terms: a period in order and 1–80 hours a week (one place checks them in the code).
+// Approved terms: a period in order and 1–80 hours a week (EngagementTermsInput checks them first).
 @Check(
   'engagement_terms_valid',
   `terms IS NULL OR ((terms->>'endDate' IS NULL OR terms->>'endDate' >= terms->>'startDate') AND (terms->>'hoursPerWeek')::numeric BETWEEN 1 AND 80)`,

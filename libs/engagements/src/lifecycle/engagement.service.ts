@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AppError,
-  DomainEventPublisher,
-  FieldProblem,
-  ScoringRequestService,
-  ConflictReason,
-} from '@tsunagu/core';
+import { AppError, DomainEventPublisher, FieldProblem, ConflictReason } from '@tsunagu/core';
 import { Actor, Membership, OrganizationKind, PolicyService, User } from '@tsunagu/identity';
 import { ParticipantProfile } from '@tsunagu/participants';
 import { Project, ProjectService, ProjectStatus } from '@tsunagu/projects';
@@ -14,6 +8,11 @@ import { Engagement, EngagementTerms, InterviewPlan } from './engagement.entity'
 import { ApplyingService } from '../applications/applying.service';
 import { continueRelationship } from '../relationships/engagement-continuation';
 import { EngagementEvent } from './engagement-event.entity';
+import {
+  ENGAGEMENT_STATUS_CHANGED,
+  PARTICIPANT_TIES_CHANGED,
+  PROJECT_CANDIDATES_CHANGED,
+} from './engagement-events';
 import { EngagementResponseService } from '../applications/engagement-response.service';
 import {
   CONTACTS_SHARED,
@@ -29,15 +28,17 @@ export interface EngagementTransition {
   reason?: string | null;
   interview?: { slots: string[]; meetingUrl?: string | null; notes?: string | null } | null;
   terms?:
-    (Partial<Omit<EngagementTerms, 'supervisorId'>> & { supervisorId?: string | null }) | null;
+    | (Omit<EngagementTerms, 'endDate' | 'supervisorId'> & {
+        endDate?: string | null;
+        supervisorId?: string | null;
+      })
+    | null;
 }
 
 export interface EngagementContacts {
   participant: { name: string; email: string; phone: string | null };
   region: Array<{ name: string; email: string }>;
 }
-
-const REASON_MAX = 2000;
 
 // Engagements that ended without happening: no longer a project's candidate.
 const ENDED: readonly EngagementStatus[] = [
@@ -56,16 +57,13 @@ export class EngagementService {
     private readonly policy: PolicyService,
     private readonly projects: ProjectService,
     private readonly applications: ApplyingService,
-    private readonly scoring: ScoringRequestService,
     private readonly responses: EngagementResponseService,
     private readonly events: DomainEventPublisher,
   ) {}
 
   async transition(actor: Actor, input: EngagementTransition): Promise<Engagement> {
+    // Its length is checked already (TransitionEngagementInput); whether it is needed is not.
     const reason = input.reason?.trim() || null;
-    if (reason && reason.length > REASON_MAX) {
-      throw AppError.invalidField(['input', 'reason'], 'must be at most 2,000 characters');
-    }
     await this.dataSource.transaction(async (m) => {
       const application = await m.getRepository(Engagement).findOne({
         where: { id: input.engagementId },
@@ -128,7 +126,7 @@ export class EngagementService {
       const engagementEventId = String((recorded.identifiers[0] as { id: string }).id);
       await this.events.publish(
         m,
-        'ENGAGEMENT_STATUS_CHANGED',
+        ENGAGEMENT_STATUS_CHANGED,
         { engagementId: application.id, engagementEventId },
         [engagementEventId],
       );
@@ -138,10 +136,14 @@ export class EngagementService {
       const from = application.status;
       const to = decision.to;
       if (ENDED.includes(from) !== ENDED.includes(to)) {
-        await this.scoring.projectChanged(m, application.projectId);
+        await this.events.publish(m, PROJECT_CANDIDATES_CHANGED, {
+          projectId: application.projectId,
+        });
       }
       if (CONTACTS_SHARED.includes(from) !== CONTACTS_SHARED.includes(to)) {
-        await this.scoring.participantChanged(m, application.participantId);
+        await this.events.publish(m, PARTICIPANT_TIES_CHANGED, {
+          participantId: application.participantId,
+        });
       }
       // The region's answer (or a withdrawal) may clear the last overdue application.
       if (from === EngagementStatus.SUBMITTED && project.pausedAt) {
@@ -234,15 +236,9 @@ export class EngagementService {
     if (!terms) throw AppError.invalidField(['input', 'terms'], 'are required to approve');
     const path = (field: string) => ['input', 'terms', field];
     const problems: FieldProblem[] = [];
+    // Dates and hours are in range already (EngagementTermsInput); goals are needed to approve.
     const { startDate, endDate = null, hoursPerWeek, goals } = terms;
-    if (!startDate) problems.push({ path: path('startDate'), message: 'is required' });
-    if (startDate && endDate && endDate < startDate) {
-      problems.push({ path: path('endDate'), message: 'must not be before startDate' });
-    }
-    if (!Number.isInteger(hoursPerWeek) || hoursPerWeek! < 1 || hoursPerWeek! > 80) {
-      problems.push({ path: path('hoursPerWeek'), message: 'must be a whole number from 1 to 80' });
-    }
-    if (!goals?.trim()) {
+    if (!goals.trim()) {
       problems.push({ path: path('goals'), message: 'must say what the engagement is for' });
     }
     const supervisorId = terms.supervisorId ?? actor.userId;
@@ -262,31 +258,20 @@ export class EngagementService {
     }
     if (problems.length) throw AppError.invalidFields(problems);
     return {
-      startDate: startDate!,
+      startDate,
       endDate,
-      hoursPerWeek: hoursPerWeek!,
-      goals: goals!.trim(),
+      hoursPerWeek,
+      goals: goals.trim(),
       supervisorId,
     };
   }
 }
 
-// Interview slots must be given; a meeting link, when given, is an https URL.
+// Proposing an interview needs a plan; its slots and link are checked already (InterviewPlanInput).
 function interviewOf(plan: EngagementTransition['interview']): InterviewPlan {
-  const path = (field: string) => ['input', 'interview', field];
-  if (!plan?.slots?.length) {
-    throw AppError.invalidField(path('slots'), 'must propose at least one slot');
+  if (!plan) {
+    throw AppError.invalidField(['input', 'interview', 'slots'], 'must propose at least one slot');
   }
-  const problems: FieldProblem[] = [];
-  plan.slots.forEach((slot, i) => {
-    if (Number.isNaN(Date.parse(slot))) {
-      problems.push({ path: [...path('slots'), String(i)], message: 'must be an ISO date-time' });
-    }
-  });
-  if (plan.meetingUrl && !/^https:\/\/\S+$/.test(plan.meetingUrl)) {
-    problems.push({ path: path('meetingUrl'), message: 'must be an https:// link' });
-  }
-  if (problems.length) throw AppError.invalidFields(problems);
   return {
     slots: plan.slots.map((s) => new Date(s).toISOString()),
     meetingUrl: plan.meetingUrl ?? null,

@@ -1,10 +1,11 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsDateOnly, PageArgs, Paginated } from '@tsunagu/core';
+import { IsDateOnly, NotBefore, PageArgs, Paginated } from '@tsunagu/core';
 import { ParticipantKind } from '@tsunagu/participants';
 import { ProjectType } from '@tsunagu/projects';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsEnum,
   IsInt,
   IsISO8601,
@@ -12,6 +13,7 @@ import {
   IsString,
   IsUUID,
   Length,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -129,12 +131,14 @@ export class InterviewPlanInput {
   @Field(() => [String], { description: 'ISO date-times' })
   @IsString({ each: true })
   @IsISO8601({ strict: true }, { each: true, message: 'must be ISO date-times' })
+  @ArrayMinSize(1, { message: 'must propose at least one slot' })
   @ArrayMaxSize(10, { message: 'at most 10 slots' })
   slots!: string[];
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
+  @Matches(/^https:\/\/\S+$/, { message: 'must be an https:// link' })
   meetingUrl?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -153,6 +157,7 @@ export class EngagementTermsInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsDateOnly()
+  @NotBefore('startDate')
   endDate?: string | null;
 
   @Field(() => Int)
@@ -191,6 +196,7 @@ export class TransitionEngagementInput implements EngagementReference {
   })
   @IsOptional()
   @IsString()
+  @MaxLength(2000, { message: 'must be at most 2,000 characters' })
   reason?: string | null;
 
   @Field(() => InterviewPlanInput, { nullable: true, description: 'For PROPOSE_INTERVIEW' })

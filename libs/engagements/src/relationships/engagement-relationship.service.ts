@@ -1,11 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  AppError,
-  DomainEventPublisher,
-  FieldProblem,
-  isUniqueViolation,
-  ConflictReason,
-} from '@tsunagu/core';
+import { AppError, DomainEventPublisher, isUniqueViolation, ConflictReason } from '@tsunagu/core';
 import { Actor, Organization, OrganizationKind, PolicyService } from '@tsunagu/identity';
 import { supervisedProjects } from '../remit-scope';
 import { DataSource, EntityManager } from 'typeorm';
@@ -17,6 +11,7 @@ import {
   FollowUpOutcome,
   RegionRelationship,
 } from './engagement-relationship.entities';
+import { FOLLOW_UP_DUE } from '../lifecycle/engagement-events';
 import { EngagementRole, EngagementStatus } from '../lifecycle/engagement-state';
 import { EngagementService } from '../lifecycle/engagement.service';
 
@@ -66,8 +61,6 @@ interface CompletionRow {
   check_ins: number;
 }
 
-const TEXT_MAX = 4000;
-
 // After completion: mutual feedback, the completion record, follow-ups at 3, 6 and 12 months
 // and the participant's relationship with each region.
 @Injectable()
@@ -83,14 +76,8 @@ export class EngagementRelationshipService {
 
   // The participant gives the PARTICIPANT side, region staff the REGION side; once each.
   async giveFeedback(actor: Actor, input: NewEngagementFeedback): Promise<EngagementFeedback> {
-    const problems: FieldProblem[] = [];
-    if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) {
-      problems.push({ path: ['input', 'rating'], message: 'must be a whole number from 1 to 5' });
-    }
+    // The rating and comment are in range already (GiveEngagementFeedbackInput).
     const comment = input.comment?.trim() || null;
-    if (comment && comment.length > TEXT_MAX) {
-      problems.push({ path: ['input', 'comment'], message: 'must be at most 4,000 characters' });
-    }
     return this.dataSource.transaction(async (m) => {
       const locked = await m.getRepository(Engagement).findOne({
         where: { id: input.engagementId },
@@ -110,7 +97,6 @@ export class EngagementRelationshipService {
           `Feedback is given once the engagement is COMPLETED (it is ${locked.status})`,
         );
       }
-      if (problems.length) throw AppError.invalidFields(problems);
       const given = await m.getRepository(EngagementFeedback).existsBy({
         engagementId: locked.id,
         side,
@@ -184,17 +170,9 @@ export class EngagementRelationshipService {
 
   // The participant or a supervising intermediary records what happened, once it is due.
   async recordFollowUp(actor: Actor, input: FollowUpRecord): Promise<FollowUp> {
-    const problems: FieldProblem[] = [];
-    const outcomes = input.outcomes ?? [];
-    if (outcomes.length === 0) {
-      problems.push({ path: ['input', 'outcomes'], message: 'must name at least one outcome' });
-    } else if (new Set(outcomes).size !== outcomes.length) {
-      problems.push({ path: ['input', 'outcomes'], message: 'must not repeat an outcome' });
-    }
+    // The outcomes and note are checked already (RecordFollowUpInput).
+    const { outcomes } = input;
     const note = input.note?.trim() || null;
-    if (note && note.length > TEXT_MAX) {
-      problems.push({ path: ['input', 'note'], message: 'must be at most 4,000 characters' });
-    }
     const missing = () => AppError.notFound('Follow-up', input.followUpId);
     const id = await this.dataSource.transaction(async (m) => {
       const followUp = await m.getRepository(FollowUp).findOne({
@@ -217,7 +195,6 @@ export class EngagementRelationshipService {
           `This follow-up is not due until ${followUp.dueAt.toISOString().slice(0, 10)}`,
         );
       }
-      if (problems.length) throw AppError.invalidFields(problems);
       await m.update(
         FollowUp,
         { id: followUp.id },
@@ -310,7 +287,7 @@ export class EngagementRelationshipService {
           [id],
         );
         if (claimed.length === 0) return;
-        await this.events.publish(m, 'FOLLOW_UP_DUE', { followUpId: id }, [id]);
+        await this.events.publish(m, FOLLOW_UP_DUE, { followUpId: id }, [id]);
         outcome.followUps += 1;
       });
     }

@@ -1,6 +1,8 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsEnum,
   IsInt,
@@ -187,12 +189,15 @@ export class RecordFollowUpInput {
 
   @Field(() => [FollowUpOutcome], { description: 'Everything that happened, at least one' })
   @IsArray()
+  @ArrayMinSize(1, { message: 'must name at least one outcome' })
   @ArrayMaxSize(6)
+  @ArrayUnique({ message: 'must not repeat an outcome' })
   @IsEnum(FollowUpOutcome, { each: true })
   outcomes!: FollowUpOutcome[];
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
+  @MaxLength(4000, { message: 'must be at most 4,000 characters' })
   note?: string | null;
 }

@@ -22,8 +22,9 @@ import {
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Engagement } from '../lifecycle/engagement.entity';
 import { ApplyingService } from '../applications/applying.service';
+import { SCOUT_OFFER_ANSWERED, SCOUT_OFFER_RECEIVED } from './scout-offer-events';
 import { ScoutOffer, ScoutOfferStatus, scoutOfferStatusAt } from './scout-offer.entity';
-import { SCOUT_EXPIRY_DAYS, SCOUT_MESSAGE_MAX, ScoutOfferResponse } from './scout-offer.types';
+import { SCOUT_EXPIRY_DAYS, ScoutOfferResponse } from './scout-offer.types';
 
 // Against spam, per project: offers awaiting an answer at once, and offers sent in any 7 days.
 export const SCOUT_LIMITS = { pendingPerProject: 20, sentPerProjectPerWeek: 50 } as const;
@@ -48,15 +49,9 @@ export class ScoutOfferService {
   ) {}
 
   async send(actor: Actor, draft: ScoutOfferDraft): Promise<ScoutOffer> {
-    const message = draft.message.trim();
-    // Length was checked before trimming: "   " passed it.
-    if (message.length < 1 || message.length > SCOUT_MESSAGE_MAX) {
-      throw AppError.invalidField(['input', 'message'], 'must be 1 to 2,000 characters');
-    }
+    // The message and expiry are in range already (SendScoutOfferInput, on the trimmed text).
+    const { message } = draft;
     const days = draft.expiresInDays ?? SCOUT_EXPIRY_DAYS.default;
-    if (!Number.isInteger(days) || days < SCOUT_EXPIRY_DAYS.min || days > SCOUT_EXPIRY_DAYS.max) {
-      throw AppError.invalidField(['input', 'expiresInDays'], 'must be 1 to 30 days');
-    }
     if (draft.participantId === actor.userId) {
       throw AppError.invalidField(['input', 'participantId'], 'you cannot scout yourself');
     }
@@ -112,7 +107,7 @@ export class ScoutOfferService {
           expiresAt: new Date(now.getTime() + days * DAY_MS),
         });
         const id = (inserted.identifiers[0] as { id: string }).id;
-        await this.events.publish(m, 'SCOUT_OFFER_RECEIVED', { offerId: id }, [id]);
+        await this.events.publish(m, SCOUT_OFFER_RECEIVED, { offerId: id }, [id]);
         return id;
       });
     } catch (error) {
@@ -131,10 +126,8 @@ export class ScoutOfferService {
     response: ScoutOfferResponse,
     note?: string | null,
   ): Promise<ScoutOffer> {
+    // Its length is checked already (RespondToScoutOfferInput).
     const text = note?.trim() || null;
-    if (text && text.length > SCOUT_MESSAGE_MAX) {
-      throw AppError.invalidField(['input', 'note'], 'must be at most 2,000 characters');
-    }
     const now = new Date();
     await this.dataSource.transaction(async (m) => {
       const accept = response === ScoutOfferResponse.ACCEPT;
@@ -178,7 +171,7 @@ export class ScoutOfferService {
         changes.status = ScoutOfferStatus.DECLINED;
       }
       await m.update(ScoutOffer, { id: offer.id }, changes);
-      await this.events.publish(m, 'SCOUT_OFFER_ANSWERED', { offerId: offer.id }, [offer.id]);
+      await this.events.publish(m, SCOUT_OFFER_ANSWERED, { offerId: offer.id }, [offer.id]);
     });
     return this.load(offerId);
   }

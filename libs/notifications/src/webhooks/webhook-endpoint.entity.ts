@@ -8,7 +8,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import type { NotificationEventType } from '@tsunagu/core';
+import type { NotificationEventType } from '../notified-events';
 import { Organization, User } from '@tsunagu/identity';
 
 // Where an organisation wants to hear of events: its own CRM or workflow tool. Calls are signed

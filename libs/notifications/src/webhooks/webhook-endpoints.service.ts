@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AppConfig,
-  AppError,
-  NOTIFICATION_EVENT_TYPES,
-  NotificationEventType,
-  ConflictReason,
-} from '@tsunagu/core';
+import { AppConfig, AppError, ConflictReason } from '@tsunagu/core';
+import { NOTIFICATION_EVENT_TYPES, NotificationEventType } from '../notified-events';
 import { Actor, Organization } from '@tsunagu/identity';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { OutboxJob, OutboxService } from '../outbox/outbox.service';
+import { OutboxJob, OutboxService } from '@tsunagu/core';
 import { ScoringSubject, ScoringSubjectKind } from './scoring-subject.entity';
 
-// Called by the contexts whose changes affect matching (profiles, projects, applications), in
-// the transaction of the change: bumps the subject's revision and queues a debounced re-score.
+// Scoring's write half, in the transaction of a change that affects matching (heard through
+// ScoringSubscriber, or a re-score's own refresh): bumps the subject's revision and queues a
+// debounced re-score through the outbox. The only place that names the score jobs.
 @Injectable()
 export class ScoringRequestService {
   constructor(private readonly outbox: OutboxService) {}
