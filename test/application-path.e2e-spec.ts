@@ -84,7 +84,7 @@ describe('from a region project to a notification', () => {
     expect(applied.applyToProject.status).toBe('SUBMITTED');
 
     // Both region staff are notified, each in their own language.
-    const notifications = `query { myNotifications(first: 10) { edges { node { id type title body projectId applicationId readAt } } } unreadNotificationCount }`;
+    const notifications = `query { myNotifications(first: 10) { edges { node { id type title body projectId engagementId readAt } } } unreadNotificationCount }`;
     // The list and the count are read side by side: wait until both have seen the delivery.
     const ja = await eventually(async () => {
       const data = expectData(await platform.gql(notifications, {}, regionStaff.token));
@@ -96,7 +96,7 @@ describe('from a region project to a notification', () => {
     expect(note).toMatchObject({
       type: 'APPLICATION_SUBMITTED',
       projectId,
-      applicationId: applied.applyToProject.id,
+      engagementId: applied.applyToProject.id,
       readAt: null,
     });
     expect(note.title).toContain('新しい応募');
@@ -141,22 +141,22 @@ describe('from a region project to a notification', () => {
     });
     const mine = expectData(
       await platform.gql(
-        `query { myApplications { edges { node { id } } } }`,
+        `query { myEngagements { edges { node { id } } } }`,
         {},
         participant.token,
       ),
     );
-    expect(mine.myApplications.edges).toHaveLength(1);
+    expect(mine.myEngagements.edges).toHaveLength(1);
 
     // The region sees the application, without the applicant's contact details in the schema.
     const forRegion = expectData(
       await platform.gql(
-        `query($projectId: ID!) { projectApplications(projectId: $projectId) { edges { node { motivation applicant { displayName kind } } } } }`,
+        `query($projectId: ID!) { projectEngagements(projectId: $projectId) { edges { node { motivation applicant { displayName kind } } } } }`,
         { projectId },
         regionStaff.token,
       ),
     );
-    expect(forRegion.projectApplications.edges[0].node.applicant).toEqual({
+    expect(forRegion.projectEngagements.edges[0].node.applicant).toEqual({
       displayName: 'tanaka',
       kind: 'PRO_BONO',
     });
@@ -185,11 +185,11 @@ describe('from a region project to a notification', () => {
     const service = platform.api.get(NotificationService);
     await eventually(async () => (await service.unreadCount(staff.id)) === 1);
     // A replayed event (the relay or the job running again) stores nothing new.
-    const applicationId = applied.applyToProject.id;
+    const engagementId = applied.applyToProject.id;
     await platform.worker!.get(NotificationFanOut).fanOut({
-      key: `application-submitted.${applicationId}`,
+      key: `application-submitted.${engagementId}`,
       type: 'APPLICATION_SUBMITTED',
-      payload: { applicationId },
+      payload: { engagementId },
       occurredAt: new Date().toISOString(),
     });
     await drained(platform);

@@ -69,23 +69,23 @@ const MATRIX: Record<string, Row> = {
   dueFollowUps: { allow: REMITS },
   engagementCheckIns: {
     allow: ENGAGED,
-    args: (w) => ({ applicationId: w.home.activeApplicationId }),
+    args: (w) => ({ engagementId: w.home.activeEngagementId }),
   },
   engagementCompletion: {
     allow: ENGAGED,
-    args: (w) => ({ applicationId: w.home.completedApplicationId }),
+    args: (w) => ({ engagementId: w.home.completedEngagementId }),
   },
   engagementContacts: {
     allow: ENGAGED,
-    args: (w) => ({ applicationId: w.home.activeApplicationId }),
+    args: (w) => ({ engagementId: w.home.activeEngagementId }),
   },
   engagementFeedback: {
     allow: ENGAGED,
-    args: (w) => ({ applicationId: w.home.completedApplicationId }),
+    args: (w) => ({ engagementId: w.home.completedEngagementId }),
   },
   engagementHistory: {
     allow: ENGAGED,
-    args: (w) => ({ applicationId: w.home.activeApplicationId }),
+    args: (w) => ({ engagementId: w.home.activeEngagementId }),
   },
   engagementKpis: {
     allow: [...STAFF_OF_PROJECT, 'otherRegionStaff', 'intermediaryOut'],
@@ -97,14 +97,15 @@ const MATRIX: Record<string, Row> = {
   },
   engagementMilestones: {
     allow: ENGAGED,
-    args: (w) => ({ applicationId: w.home.activeApplicationId }),
+    args: (w) => ({ engagementId: w.home.activeEngagementId }),
   },
   engagementNotes: {
     allow: ENGAGED,
-    args: (w) => ({ applicationId: w.home.activeApplicationId }),
+    args: (w) => ({ engagementId: w.home.activeEngagementId }),
   },
   me: { allow: SIGNED_IN },
   myApplications: { allow: SIGNED_IN },
+  myEngagements: { allow: SIGNED_IN },
   myCohorts: { allow: SIGNED_IN },
   myCompanyTeams: { allow: SIGNED_IN },
   myFollowUps: { allow: SIGNED_IN },
@@ -149,6 +150,10 @@ const MATRIX: Record<string, Row> = {
     allow: STAFF_OF_PROJECT,
     args: (w) => ({ projectId: w.home.publishedProjectId }),
   },
+  projectEngagements: {
+    allow: STAFF_OF_PROJECT,
+    args: (w) => ({ projectId: w.home.publishedProjectId }),
+  },
   projectHistory: { allow: STAFF_OF_PROJECT, args: (w) => ({ projectId: w.home.draftProjectId }) },
   projectScoutOffers: {
     allow: STAFF_OF_PROJECT,
@@ -189,7 +194,7 @@ const MATRIX: Record<string, Row> = {
   addCheckIn: {
     allow: ['proBono'],
     args: (w) => ({
-      input: { applicationId: w.home.activeApplicationId, hours: 1, summary: '打ち合わせ' },
+      input: { engagementId: w.home.activeEngagementId, hours: 1, summary: '打ち合わせ' },
     }),
   },
   addCohortMembers: {
@@ -211,7 +216,7 @@ const MATRIX: Record<string, Row> = {
     allow: SUPERVISORS,
     args: (w) => ({
       input: {
-        applicationId: w.home.activeApplicationId,
+        engagementId: w.home.activeEngagementId,
         body: '面談メモ',
         visibility: 'REGION_SHARED',
       },
@@ -220,7 +225,7 @@ const MATRIX: Record<string, Row> = {
   addMilestone: {
     allow: SUPERVISORS,
     args: (w) => ({
-      input: { applicationId: w.home.activeApplicationId, title: '報告', dueDate: '2027-02-15' },
+      input: { engagementId: w.home.activeEngagementId, title: '報告', dueDate: '2027-02-15' },
     }),
   },
   addOrganizationMember: {
@@ -381,7 +386,7 @@ const MATRIX: Record<string, Row> = {
   },
   giveEngagementFeedback: {
     allow: ['proBono', 'regionStaff'],
-    args: (w) => ({ input: { applicationId: w.home.completedApplicationId, rating: 5 } }),
+    args: (w) => ({ input: { engagementId: w.home.completedEngagementId, rating: 5 } }),
     alsoAllowed: ['CONFLICT'],
   },
   markAllNotificationsRead: { allow: SIGNED_IN },
@@ -515,7 +520,7 @@ const MATRIX: Record<string, Row> = {
   transitionEngagement: {
     allow: ['regionStaff'],
     args: async (w) => ({
-      input: { applicationId: await w.fresh.application('SUBMITTED'), action: 'ACCEPT' },
+      input: { engagementId: await w.fresh.application('SUBMITTED'), action: 'ACCEPT' },
     }),
   },
   updateMySettings: { allow: SIGNED_IN, args: () => ({ input: { locale: 'ja' } }) },

@@ -3,7 +3,7 @@ import { expectData, Fixtures, Person } from './support/fixtures';
 import { loadSchema, schemaOperations } from './support/schema-operations';
 import { startTestPlatform, TestPlatform } from './support/test-platform';
 
-const APPLICATIONS = `query($projectId: ID!) { projectApplications(projectId: $projectId) { edges { node { id } } } }`;
+const APPLICATIONS = `query($projectId: ID!) { projectEngagements(projectId: $projectId) { edges { node { id } } } }`;
 const PUBLISH = `mutation($id: ID!) { publishProject(id: $id) { status } }`;
 
 // Authorisation by membership and remit: each role tries what it must not do.
@@ -142,7 +142,7 @@ describe('authorisation by membership and remit', () => {
     }
     for (const insider of [staffA, hokkaidoHub, admin]) {
       const result = expectData(await platform.gql(APPLICATIONS, { projectId }, insider.token));
-      expect(result.projectApplications.edges).toHaveLength(1);
+      expect(result.projectEngagements.edges).toHaveLength(1);
     }
   });
 

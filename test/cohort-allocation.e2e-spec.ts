@@ -17,7 +17,7 @@ const ALLOCATION = `id cohortId mode status totalScore blockingPairs error weigh
   problems { code message participantId projectId }
   assignments {
     participant { participantId displayName card { userId } }
-    project { id } score rank adjusted applicationId
+    project { id } score rank adjusted engagementId
   }
   unassigned { participantId }
   teams {
@@ -330,28 +330,28 @@ describe('cohort allocation', () => {
     expect(reasonOf(results.find((r) => r.errors)!)).toBe('ALREADY_DONE');
     const confirmed = winners[0].data.confirmAllocation;
     expect(confirmed.status).toBe('CONFIRMED');
-    for (const a of confirmed.assignments) expect(a.applicationId).toEqual(expect.any(String));
+    for (const a of confirmed.assignments) expect(a.engagementId).toEqual(expect.any(String));
     expect(
       confirmed.assignments.find(
         (a: any) => a.participant.participantId === selfApplied.participant.participantId,
-      ).applicationId,
+      ).engagementId,
     ).toBe(own);
 
     // The applications are there for the region, one per assigned participant and project.
     for (const projectId of [web, farm, guide]) {
       const apps = expectData(
         await gql(
-          `query($projectId: ID!) { projectApplications(projectId: $projectId) { edges { node { id applicant { userId } } } } }`,
+          `query($projectId: ID!) { projectEngagements(projectId: $projectId) { edges { node { id applicant { userId } } } } }`,
           { projectId },
           regionStaff,
         ),
-      ).projectApplications.edges.map((e: any) => e.node);
+      ).projectEngagements.edges.map((e: any) => e.node);
       const assigned = confirmed.assignments.filter((a: any) => a.project.id === projectId);
       expect(apps.map((a: any) => a.applicant.userId).sort()).toEqual(
         assigned.map((a: any) => a.participant.participantId).sort(),
       );
       expect(apps.map((a: any) => a.id).sort()).toEqual(
-        assigned.map((a: any) => a.applicationId).sort(),
+        assigned.map((a: any) => a.engagementId).sort(),
       );
     }
 
@@ -477,7 +477,7 @@ describe('cohort allocation', () => {
     expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PROJECT_FULL' });
     expect(refused.message).toContain('"定員の変わる企画"');
     const [{ n }] = await platform.dataSource.query(
-      'SELECT count(*)::int AS n FROM application WHERE project_id = $1',
+      'SELECT count(*)::int AS n FROM engagement WHERE project_id = $1',
       [x],
     );
     expect(n).toBe(0);

@@ -7,18 +7,18 @@ const TRANSITION = `mutation($input: TransitionEngagementInput!) {
   transitionEngagement(input: $input) { id status } }`;
 const APPLY = `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id } }`;
 const ADD_CHECK_IN = `mutation($input: AddCheckInInput!) { addCheckIn(input: $input) {
-  id applicationId summary hours mood blocked approvedAt } }`;
+  id engagementId summary hours mood blocked approvedAt } }`;
 const APPROVE_HOURS = `mutation($id: ID!) { approveCheckInHours(checkInId: $id) {
   id hours approvedAt approvedByName } }`;
-const CHECK_INS = `query($id: ID!) { engagementCheckIns(applicationId: $id) {
+const CHECK_INS = `query($id: ID!) { engagementCheckIns(engagementId: $id) {
   id summary hours blocked approvedAt } }`;
 const ADD_NOTE = `mutation($input: AddEngagementNoteInput!) { addEngagementNote(input: $input) {
   id visibility body authorName } }`;
-const NOTES = `query($id: ID!) { engagementNotes(applicationId: $id) { visibility body } }`;
+const NOTES = `query($id: ID!) { engagementNotes(engagementId: $id) { visibility body } }`;
 const ADD_MILESTONE = `mutation($input: AddMilestoneInput!) { addMilestone(input: $input) {
   id title dueDate doneAt } }`;
 const COMPLETE_MILESTONE = `mutation($id: ID!) { completeMilestone(milestoneId: $id) { id doneAt } }`;
-const MILESTONES = `query($id: ID!) { engagementMilestones(applicationId: $id) { title doneAt } }`;
+const MILESTONES = `query($id: ID!) { engagementMilestones(engagementId: $id) { title doneAt } }`;
 const SUPERVISED = `query($health: EngagementHealth, $first: Int) {
   supervisedEngagements(health: $health, first: $first) {
     edges { node { engagement { id status } health lastCheckInAt overdueMilestones } }
@@ -53,7 +53,7 @@ describe('engagement accompaniment through GraphQL', () => {
     if (start) steps.push([interStaff, { action: 'START' }]);
     for (const [person, input] of steps) {
       expectData(
-        await platform.gql(TRANSITION, { input: { applicationId: id, ...input } }, person.token),
+        await platform.gql(TRANSITION, { input: { engagementId: id, ...input } }, person.token),
       );
     }
     return id;
@@ -91,7 +91,7 @@ describe('engagement accompaniment through GraphQL', () => {
     const yuki = await f.participant('yuki');
     const waiting = await engagement(yuki, false);
     const early = rejection(
-      await checkIn(yuki, { applicationId: waiting, summary: '準備しました', hours: 1 }),
+      await checkIn(yuki, { engagementId: waiting, summary: '準備しました', hours: 1 }),
     );
     expect(early.extensions).toMatchObject({ code: 'CONFLICT', reason: 'WRONG_STATUS' });
     expect(early.message).toBe(
@@ -101,7 +101,7 @@ describe('engagement accompaniment through GraphQL', () => {
     const mai = await f.participant('mai');
     const id = await engagement(mai);
     const bad = rejection(
-      await checkIn(mai, { applicationId: id, summary: ' ', hours: 80.5, mood: 6 }),
+      await checkIn(mai, { engagementId: id, summary: ' ', hours: 80.5, mood: 6 }),
     );
     expect(bad.extensions.code).toBe('BAD_USER_INPUT');
     expect(bad.extensions.fields).toEqual([
@@ -110,13 +110,12 @@ describe('engagement accompaniment through GraphQL', () => {
       { path: ['input', 'mood'], message: 'must be a whole number from 1 to 5' },
     ]);
     expect(
-      rejection(
-        await checkIn(regionStaff, { applicationId: id, summary: '代わりに報告', hours: 1 }),
-      ).extensions.code,
+      rejection(await checkIn(regionStaff, { engagementId: id, summary: '代わりに報告', hours: 1 }))
+        .extensions.code,
     ).toBe('FORBIDDEN');
 
     const first = expectData(
-      await checkIn(mai, { applicationId: id, summary: '空き家の写真を整理', hours: 2.5, mood: 4 }),
+      await checkIn(mai, { engagementId: id, summary: '空き家の写真を整理', hours: 2.5, mood: 4 }),
     ).addCheckIn;
     expect(first).toMatchObject({ hours: 2.5, mood: 4, blocked: false, approvedAt: null });
 
@@ -136,7 +135,7 @@ describe('engagement accompaniment through GraphQL', () => {
       rejection(await platform.gql(APPROVE_HOURS, { id: first.id }, regionStaff.token)).extensions,
     ).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_DONE' });
 
-    expectData(await checkIn(mai, { applicationId: id, summary: '記事の下書き', hours: 1.5 }));
+    expectData(await checkIn(mai, { engagementId: id, summary: '記事の下書き', hours: 1.5 }));
     for (const viewer of [mai, regionStaff, interStaff]) {
       const list = expectData(await platform.gql(CHECK_INS, { id }, viewer.token))
         .engagementCheckIns as Array<{ hours: number; approvedAt: string | null }>;
@@ -154,32 +153,32 @@ describe('engagement accompaniment through GraphQL', () => {
     const id = await engagement(ken);
     expectData(
       await note(interStaff, {
-        applicationId: id,
+        engagementId: id,
         visibility: 'INTERMEDIARY_PRIVATE',
         body: '本人は少し疲れ気味。来週電話する',
       }),
     );
     expectData(
-      await note(regionStaff, { applicationId: id, visibility: 'REGION_SHARED', body: '順調です' }),
+      await note(regionStaff, { engagementId: id, visibility: 'REGION_SHARED', body: '順調です' }),
     );
     for (const writer of [ken, regionStaff]) {
       expect(
         rejection(
-          await note(writer, { applicationId: id, visibility: 'INTERMEDIARY_PRIVATE', body: 'x' }),
+          await note(writer, { engagementId: id, visibility: 'INTERMEDIARY_PRIVATE', body: 'x' }),
         ).extensions.code,
       ).toBe('FORBIDDEN');
     }
     expect(
-      rejection(await note(ken, { applicationId: id, visibility: 'REGION_SHARED', body: 'x' }))
+      rejection(await note(ken, { engagementId: id, visibility: 'REGION_SHARED', body: 'x' }))
         .extensions.code,
     ).toBe('FORBIDDEN');
     expect(
-      rejection(await note(outsider, { applicationId: id, visibility: 'REGION_SHARED', body: 'x' }))
+      rejection(await note(outsider, { engagementId: id, visibility: 'REGION_SHARED', body: 'x' }))
         .extensions.code,
     ).toBe('NOT_FOUND');
     expect(
       rejection(
-        await note(interStaff, { applicationId: id, visibility: 'REGION_SHARED', body: ' ' }),
+        await note(interStaff, { engagementId: id, visibility: 'REGION_SHARED', body: ' ' }),
       ).extensions.fields,
     ).toEqual([{ path: ['input', 'body'], message: 'must not be empty' }]);
 
@@ -212,7 +211,7 @@ describe('engagement accompaniment through GraphQL', () => {
       rejection(
         await platform.gql(
           ADD_MILESTONE,
-          { input: { applicationId: id, title: '初回報告', dueDate: '2020-01-01' } },
+          { input: { engagementId: id, title: '初回報告', dueDate: '2020-01-01' } },
           aoi.token,
         ),
       ).extensions.code,
@@ -220,7 +219,7 @@ describe('engagement accompaniment through GraphQL', () => {
     const milestone = expectData(
       await platform.gql(
         ADD_MILESTONE,
-        { input: { applicationId: id, title: '初回報告', dueDate: '2020-01-01' } },
+        { input: { engagementId: id, title: '初回報告', dueDate: '2020-01-01' } },
         regionStaff.token,
       ),
     ).addMilestone;
@@ -250,14 +249,14 @@ describe('engagement accompaniment through GraphQL', () => {
 
     expectData(
       await checkIn(aoi, {
-        applicationId: id,
+        engagementId: id,
         summary: '先方と連絡が取れない',
         hours: 0,
         blocked: true,
       }),
     );
     expect((await healthOf(interStaff, id, 'NEEDS_ATTENTION'))?.health).toBe('NEEDS_ATTENTION');
-    expectData(await checkIn(aoi, { applicationId: id, summary: '解決しました', hours: 1 }));
+    expectData(await checkIn(aoi, { engagementId: id, summary: '解決しました', hours: 1 }));
     expect((await healthOf(interStaff, id))?.health).toBe('ON_TRACK');
   });
 
@@ -281,16 +280,16 @@ describe('engagement accompaniment through GraphQL', () => {
     const sora = await f.participant('sora');
     const id = await engagement(sora);
     const quiet = await engagement(await f.participant('riku'));
-    expectData(await checkIn(sora, { applicationId: id, summary: '初日', hours: 3 }));
+    expectData(await checkIn(sora, { engagementId: id, summary: '初日', hours: 3 }));
     expect((await healthOf(interStaff, id))?.health).toBe('ON_TRACK');
 
     // Fifteen days pass (ENGAGEMENT_STALE_DAYS defaults to 14).
     await platform.dataSource.query(
-      `UPDATE application SET status_changed_at = now() - interval '20 days' WHERE id = ANY($1)`,
+      `UPDATE engagement SET status_changed_at = now() - interval '20 days' WHERE id = ANY($1)`,
       [[id, quiet]],
     );
     await platform.dataSource.query(
-      `UPDATE engagement_check_in SET created_at = now() - interval '15 days' WHERE application_id = $1`,
+      `UPDATE engagement_check_in SET created_at = now() - interval '15 days' WHERE engagement_id = $1`,
       [id],
     );
     expect(await healthOf(interStaff, id)).toMatchObject({ health: 'STALE' });
@@ -301,7 +300,7 @@ describe('engagement accompaniment through GraphQL', () => {
     await sweep.flagStale();
 
     const alerts = await platform.dataSource.query(
-      `SELECT application_id, kind FROM engagement_alert WHERE application_id = ANY($1)`,
+      `SELECT engagement_id, kind FROM engagement_alert WHERE engagement_id = ANY($1)`,
       [[id, quiet]],
     );
     expect(alerts).toHaveLength(2);
@@ -320,7 +319,7 @@ describe('engagement accompaniment through GraphQL', () => {
     expect(notified.every((n: any) => n.type === 'ENGAGEMENT_STALE')).toBe(true);
 
     // A new check-in ends the quiet period; a later one would be a new alert.
-    expectData(await checkIn(sora, { applicationId: id, summary: '再開しました', hours: 2 }));
+    expectData(await checkIn(sora, { engagementId: id, summary: '再開しました', hours: 2 }));
     expect((await healthOf(interStaff, id))?.health).toBe('ON_TRACK');
   });
 
@@ -363,7 +362,7 @@ describe('engagement accompaniment through GraphQL', () => {
     projectId = saved;
     // Twenty quiet days: stale by the default (14), not by this program's 30.
     await platform.dataSource.query(
-      `UPDATE application SET status_changed_at = now() - interval '20 days' WHERE id = $1`,
+      `UPDATE engagement SET status_changed_at = now() - interval '20 days' WHERE id = $1`,
       [id],
     );
     expect((await healthOf(interStaff, id))?.health).toBe('ON_TRACK');

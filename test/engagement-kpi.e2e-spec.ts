@@ -36,7 +36,7 @@ describe('engagement KPIs (reports) through GraphQL', () => {
     ).engagementKpis as any[];
   const transition = (person: Person, id: string, action: string, extra = {}) =>
     platform
-      .gql(TRANSITION, { input: { applicationId: id, action, ...extra } }, person.token)
+      .gql(TRANSITION, { input: { engagementId: id, action, ...extra } }, person.token)
       .then(expectData);
   const apply = async (person: Person, projectId: string) =>
     expectData(
@@ -49,10 +49,10 @@ describe('engagement KPIs (reports) through GraphQL', () => {
   const sql = (text: string, params: unknown[]) => platform.dataSource.query(text, params);
   // The application's creation and its (only) ACCEPT event at known times.
   const timeline = async (id: string, createdAt: string, acceptedAt?: string) => {
-    await sql('UPDATE application SET created_at = $2 WHERE id = $1', [id, createdAt]);
+    await sql('UPDATE engagement SET created_at = $2 WHERE id = $1', [id, createdAt]);
     if (acceptedAt) {
       await sql(
-        `UPDATE engagement_event SET created_at = $2 WHERE application_id = $1 AND action = 'ACCEPT'`,
+        `UPDATE engagement_event SET created_at = $2 WHERE engagement_id = $1 AND action = 'ACCEPT'`,
         [id, acceptedAt],
       );
     }
@@ -112,7 +112,7 @@ describe('engagement KPIs (reports) through GraphQL', () => {
     const checkIn = expectData(
       await platform.gql(
         `mutation($input: AddCheckInInput!) { addCheckIn(input: $input) { id } }`,
-        { input: { applicationId: maiApp, summary: '空き家の写真を整理', hours: 6.5 } },
+        { input: { engagementId: maiApp, summary: '空き家の写真を整理', hours: 6.5 } },
         mai.token,
       ),
     ).addCheckIn.id;
@@ -146,16 +146,16 @@ describe('engagement KPIs (reports) through GraphQL', () => {
       jst('2025-05-20'),
     ]);
     await sql(
-      `UPDATE engagement_event SET created_at = $2 WHERE application_id = $1 AND action = 'COMPLETE'`,
+      `UPDATE engagement_event SET created_at = $2 WHERE engagement_id = $1 AND action = 'COMPLETE'`,
       [maiApp, jst('2025-06-01')],
     );
     await sql(
       `UPDATE follow_up SET due_at = $2, recorded_at = $3, outcomes = '{REVISITED}'
-        WHERE application_id = $1 AND due_months = 3`,
+        WHERE engagement_id = $1 AND due_months = 3`,
       [maiApp, jst('2025-06-20'), jst('2025-06-21')],
     );
     await sql(
-      `INSERT INTO engagement_alert (application_id, kind, since) VALUES ($1, 'STALE', $2)`,
+      `INSERT INTO engagement_alert (engagement_id, kind, since) VALUES ($1, 'STALE', $2)`,
       [kenApp, jst('2025-05-01')],
     );
   });

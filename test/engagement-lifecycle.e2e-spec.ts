@@ -4,9 +4,9 @@ import { startTestPlatform, TestPlatform } from './support/test-platform';
 const TRANSITION = `mutation($input: TransitionEngagementInput!) { transitionEngagement(input: $input) {
   id status statusReason interview { slots meetingUrl notes }
   terms { startDate endDate hoursPerWeek goals supervisorId } } }`;
-const HISTORY = `query($id: ID!) { engagementHistory(applicationId: $id) {
+const HISTORY = `query($id: ID!) { engagementHistory(engagementId: $id) {
   action fromStatus toStatus actorName reason } }`;
-const CONTACTS = `query($id: ID!) { engagementContacts(applicationId: $id) {
+const CONTACTS = `query($id: ID!) { engagementContacts(engagementId: $id) {
   participant { name email phone } region { name email } } }`;
 const APPLY = `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id status } }`;
 
@@ -57,20 +57,20 @@ describe('engagement lifecycle through GraphQL', () => {
 
     // Wrong roles and wrong order are refused and change nothing.
     expect(
-      rejection(await transition(yuki, { applicationId: id, action: 'ACCEPT' })).extensions?.code,
+      rejection(await transition(yuki, { engagementId: id, action: 'ACCEPT' })).extensions?.code,
     ).toBe('FORBIDDEN');
     expect(
-      rejection(await transition(outsider, { applicationId: id, action: 'ACCEPT' })).extensions
+      rejection(await transition(outsider, { engagementId: id, action: 'ACCEPT' })).extensions
         ?.code,
     ).toBe('NOT_FOUND');
-    const early = rejection(await transition(regionStaff, { applicationId: id, action: 'START' }));
+    const early = rejection(await transition(regionStaff, { engagementId: id, action: 'START' }));
     expect(early.extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
     expect(early.message).toBe(
       'Cannot start an engagement that is SUBMITTED (allowed from APPROVED)',
     );
     const badLink = rejection(
       await transition(regionStaff, {
-        applicationId: id,
+        engagementId: id,
         action: 'PROPOSE_INTERVIEW',
         interview: { slots: ['2027-01-05T10:00:00+09:00'], meetingUrl: 'http://meet' },
       }),
@@ -81,7 +81,7 @@ describe('engagement lifecycle through GraphQL', () => {
 
     const interview = expectData(
       await transition(regionStaff, {
-        applicationId: id,
+        engagementId: id,
         action: 'PROPOSE_INTERVIEW',
         interview: {
           slots: ['2027-01-05T10:00:00+09:00', '2027-01-06T19:00:00+09:00'],
@@ -103,10 +103,10 @@ describe('engagement lifecycle through GraphQL', () => {
       reason: 'WRONG_STATUS',
     });
 
-    expectData(await transition(regionStaff, { applicationId: id, action: 'ACCEPT' }));
+    expectData(await transition(regionStaff, { engagementId: id, action: 'ACCEPT' }));
     expect(
       rejection(
-        await transition(regionStaff, { applicationId: id, action: 'APPROVE', terms: TERMS }),
+        await transition(regionStaff, { engagementId: id, action: 'APPROVE', terms: TERMS }),
       ).extensions?.code,
     ).toBe('FORBIDDEN');
     // The period is the input's rule, refused before the service; goals are the service's.
@@ -122,7 +122,7 @@ describe('engagement lifecycle through GraphQL', () => {
     ]);
     const noGoals = rejection(
       await transition(interStaff, {
-        applicationId: id,
+        engagementId: id,
         action: 'APPROVE',
         terms: { ...TERMS, goals: ' ' },
       }),
@@ -139,7 +139,7 @@ describe('engagement lifecycle through GraphQL', () => {
       )[0].revision as string;
     const beforeApproval = await revision();
     const approved = expectData(
-      await transition(interStaff, { applicationId: id, action: 'APPROVE', terms: TERMS }),
+      await transition(interStaff, { engagementId: id, action: 'APPROVE', terms: TERMS }),
     ).transitionEngagement;
     // An approved engagement ties the participant to the region: their matches are re-scored.
     expect(BigInt(await revision())).toBe(BigInt(beforeApproval) + 1n);
@@ -160,10 +160,10 @@ describe('engagement lifecycle through GraphQL', () => {
       'NOT_FOUND',
     );
 
-    expectData(await transition(interStaff, { applicationId: id, action: 'START' }));
-    expectData(await transition(regionStaff, { applicationId: id, action: 'COMPLETE' }));
+    expectData(await transition(interStaff, { engagementId: id, action: 'START' }));
+    expectData(await transition(regionStaff, { engagementId: id, action: 'COMPLETE' }));
     const late = rejection(
-      await transition(yuki, { applicationId: id, action: 'WITHDRAW', reason: '都合により' }),
+      await transition(yuki, { engagementId: id, action: 'WITHDRAW', reason: '都合により' }),
     );
     expect(late.extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
     expect(late.message).toContain('Cannot withdraw an engagement that is COMPLETED');
@@ -182,14 +182,14 @@ describe('engagement lifecycle through GraphQL', () => {
     const ken = await f.participant('ken');
     const id = await apply(ken);
     const silent = rejection(
-      await transition(regionStaff, { applicationId: id, action: 'DECLINE' }),
+      await transition(regionStaff, { engagementId: id, action: 'DECLINE' }),
     );
     expect(silent.extensions?.fields).toEqual([
       { path: ['input', 'reason'], message: 'is required for this action' },
     ]);
     const declined = expectData(
       await transition(regionStaff, {
-        applicationId: id,
+        engagementId: id,
         action: 'DECLINE',
         reason: '今回は経験者を優先します',
       }),
@@ -217,7 +217,7 @@ describe('engagement lifecycle through GraphQL', () => {
     for (let i = 0; i < 8; i++) ids.push(await apply(await f.participant(`snow-${i}`), small));
 
     const results = await Promise.all(
-      ids.map((id) => transition(regionStaff, { applicationId: id, action: 'ACCEPT' })),
+      ids.map((id) => transition(regionStaff, { engagementId: id, action: 'ACCEPT' })),
     );
     const accepted = results.filter((r) => r.data?.transitionEngagement?.status === 'ACCEPTED');
     const full = results.filter((r) => r.errors?.[0]?.extensions?.reason === 'PROJECT_FULL');
@@ -225,7 +225,7 @@ describe('engagement lifecycle through GraphQL', () => {
     expect(full).toHaveLength(5);
     expect(full[0].errors![0].message).toBe('The project is full: all 3 places are taken');
     const [{ n }] = await platform.dataSource.query(
-      `SELECT count(*)::int AS n FROM application WHERE project_id = $1 AND status = 'ACCEPTED'`,
+      `SELECT count(*)::int AS n FROM engagement WHERE project_id = $1 AND status = 'ACCEPTED'`,
       [small],
     );
     expect(n).toBe(3);
@@ -235,14 +235,14 @@ describe('engagement lifecycle through GraphQL', () => {
       ids[results.findIndex((r) => r.data?.transitionEngagement?.status === 'ACCEPTED')];
     expectData(
       await transition(regionStaff, {
-        applicationId: leaving,
+        engagementId: leaving,
         action: 'CANCEL',
         reason: '日程が合わない',
       }),
     );
     const next = ids[results.findIndex((r) => r.errors)];
     expect(
-      expectData(await transition(regionStaff, { applicationId: next, action: 'ACCEPT' }))
+      expectData(await transition(regionStaff, { engagementId: next, action: 'ACCEPT' }))
         .transitionEngagement.status,
     ).toBe('ACCEPTED');
   });

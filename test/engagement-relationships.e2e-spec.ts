@@ -10,11 +10,11 @@ const ADD_CHECK_IN = `mutation($input: AddCheckInInput!) { addCheckIn(input: $in
 const APPROVE_HOURS = `mutation($id: ID!) { approveCheckInHours(checkInId: $id) { id } }`;
 const GIVE_FEEDBACK = `mutation($input: GiveEngagementFeedbackInput!) {
   giveEngagementFeedback(input: $input) { id side rating comment authorName } }`;
-const FEEDBACK = `query($id: ID!) { engagementFeedback(applicationId: $id) { side rating comment } }`;
-const COMPLETION = `query($id: ID!) { engagementCompletion(applicationId: $id) {
-  applicationId participantName projectTitle regionName startDate endDate approvedHours
+const FEEDBACK = `query($id: ID!) { engagementFeedback(engagementId: $id) { side rating comment } }`;
+const COMPLETION = `query($id: ID!) { engagementCompletion(engagementId: $id) {
+  engagementId participantName projectTitle regionName startDate endDate approvedHours
   approvedCheckIns completedAt } }`;
-const FOLLOW_UP_FIELDS = `id applicationId projectTitle dueMonths dueAt outcomes note recordedByName
+const FOLLOW_UP_FIELDS = `id engagementId projectTitle dueMonths dueAt outcomes note recordedByName
   recordedAt notifiedAt`;
 const MY_FOLLOW_UPS = `query { myFollowUps { ${FOLLOW_UP_FIELDS} } }`;
 const DUE_FOLLOW_UPS = `query { dueFollowUps { ${FOLLOW_UP_FIELDS} } }`;
@@ -57,12 +57,12 @@ describe('after completion: feedback, follow-ups and region relationships throug
         participant.token,
       ),
     ).applyToProject.id as string;
-    await transition(regionStaff, { applicationId: id, action: 'ACCEPT' });
-    await transition(interStaff, { applicationId: id, action: 'APPROVE', terms: TERMS });
+    await transition(regionStaff, { engagementId: id, action: 'ACCEPT' });
+    await transition(interStaff, { engagementId: id, action: 'APPROVE', terms: TERMS });
     if (until === 'APPROVED') return id;
-    await transition(interStaff, { applicationId: id, action: 'START' });
+    await transition(interStaff, { engagementId: id, action: 'START' });
     if (until === 'ACTIVE') return id;
-    await transition(interStaff, { applicationId: id, action: 'COMPLETE' });
+    await transition(interStaff, { engagementId: id, action: 'COMPLETE' });
     return id;
   };
   const feedback = (person: Person, input: Record<string, unknown>) =>
@@ -98,7 +98,7 @@ describe('after completion: feedback, follow-ups and region relationships throug
   it('takes feedback from each side once after completion, and issues the completion record', async () => {
     const mai = await f.participant('mai');
     const id = await engagement(mai, 'ACTIVE');
-    const early = rejection(await feedback(mai, { applicationId: id, rating: 5 }));
+    const early = rejection(await feedback(mai, { engagementId: id, rating: 5 }));
     expect(early.extensions).toMatchObject({ code: 'CONFLICT', reason: 'WRONG_STATUS' });
     expect(early.message).toBe('Feedback is given once the engagement is COMPLETED (it is ACTIVE)');
     expect(rejection(await platform.gql(COMPLETION, { id }, mai.token)).extensions).toMatchObject({
@@ -109,7 +109,7 @@ describe('after completion: feedback, follow-ups and region relationships throug
     const counted = expectData(
       await platform.gql(
         ADD_CHECK_IN,
-        { input: { applicationId: id, summary: '空き家の写真を整理', hours: 2.5 } },
+        { input: { engagementId: id, summary: '空き家の写真を整理', hours: 2.5 } },
         mai.token,
       ),
     ).addCheckIn.id;
@@ -117,14 +117,14 @@ describe('after completion: feedback, follow-ups and region relationships throug
     expectData(
       await platform.gql(
         ADD_CHECK_IN,
-        { input: { applicationId: id, summary: '記事の下書き', hours: 1.5 } },
+        { input: { engagementId: id, summary: '記事の下書き', hours: 1.5 } },
         mai.token,
       ),
     );
-    await transition(interStaff, { applicationId: id, action: 'COMPLETE' });
+    await transition(interStaff, { engagementId: id, action: 'COMPLETE' });
 
     const bad = rejection(
-      await feedback(mai, { applicationId: id, rating: 6, comment: 'x'.repeat(4001) }),
+      await feedback(mai, { engagementId: id, rating: 6, comment: 'x'.repeat(4001) }),
     );
     expect(bad.extensions.code).toBe('BAD_USER_INPUT');
     expect(bad.extensions.fields).toEqual([
@@ -133,24 +133,24 @@ describe('after completion: feedback, follow-ups and region relationships throug
     ]);
     expect(
       expectData(
-        await feedback(mai, { applicationId: id, rating: 5, comment: '温かく迎えてもらいました' }),
+        await feedback(mai, { engagementId: id, rating: 5, comment: '温かく迎えてもらいました' }),
       ).giveEngagementFeedback,
     ).toMatchObject({ side: 'PARTICIPANT', rating: 5, authorName: 'mai' });
-    const again = rejection(await feedback(mai, { applicationId: id, rating: 4 }));
+    const again = rejection(await feedback(mai, { engagementId: id, rating: 4 }));
     expect(again.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_DONE' });
     expect(again.message).toBe('The participant has already given feedback on this engagement');
     expect(
-      expectData(await feedback(regionStaff, { applicationId: id, rating: 4 }))
+      expectData(await feedback(regionStaff, { engagementId: id, rating: 4 }))
         .giveEngagementFeedback,
     ).toMatchObject({ side: 'REGION', rating: 4, comment: null });
     expect(
-      rejection(await feedback(regionStaff, { applicationId: id, rating: 4 })).extensions,
+      rejection(await feedback(regionStaff, { engagementId: id, rating: 4 })).extensions,
     ).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_DONE' });
     expect(
-      rejection(await feedback(interStaff, { applicationId: id, rating: 4 })).extensions.code,
+      rejection(await feedback(interStaff, { engagementId: id, rating: 4 })).extensions.code,
     ).toBe('FORBIDDEN');
     expect(
-      rejection(await feedback(outsider, { applicationId: id, rating: 4 })).extensions.code,
+      rejection(await feedback(outsider, { engagementId: id, rating: 4 })).extensions.code,
     ).toBe('NOT_FOUND');
 
     for (const viewer of [mai, regionStaff, interColleague]) {
@@ -169,7 +169,7 @@ describe('after completion: feedback, follow-ups and region relationships throug
       await platform.gql(COMPLETION, { id }, regionStaff.token),
     ).engagementCompletion;
     expect(completion).toMatchObject({
-      applicationId: id,
+      engagementId: id,
       participantName: 'mai',
       projectTitle: '空き家バンクの立て直し',
       startDate: '2027-01-10',
@@ -203,7 +203,7 @@ describe('after completion: feedback, follow-ups and region relationships throug
       const days = (new Date(x.dueAt).getTime() - completedAt) / DAY_MS;
       expect(days).toBeGreaterThanOrEqual(28 * x.dueMonths);
       expect(days).toBeLessThanOrEqual(31 * x.dueMonths + 1);
-      expect(x).toMatchObject({ applicationId: id, outcomes: null, recordedAt: null });
+      expect(x).toMatchObject({ engagementId: id, outcomes: null, recordedAt: null });
     }
     const [three, six, twelve] = followUps;
 
@@ -250,7 +250,7 @@ describe('after completion: feedback, follow-ups and region relationships throug
 
     const due = expectData(await platform.gql(DUE_FOLLOW_UPS, {}, interColleague.token))
       .dueFollowUps as any[];
-    expect(due.filter((x) => x.applicationId === id).map((x) => x.id)).toEqual([three.id]);
+    expect(due.filter((x) => x.engagementId === id).map((x) => x.id)).toEqual([three.id]);
     expect(due.find((x) => x.id === three.id).notifiedAt).toBeTruthy();
     const outsiderDue = expectData(await platform.gql(DUE_FOLLOW_UPS, {}, outsider.token))
       .dueFollowUps as any[];
@@ -320,7 +320,7 @@ describe('after completion: feedback, follow-ups and region relationships throug
 
     const [three, six, twelve] = await myFollowUps(riku);
     expect(three).toMatchObject({
-      applicationId: first,
+      engagementId: first,
       outcomes: ['NEW_ENGAGEMENT'],
       recordedByName: null,
       note: 'Approved for 棚田の保全ボランティア',
@@ -335,12 +335,12 @@ describe('after completion: feedback, follow-ups and region relationships throug
     // The second engagement completes too: one relationship, two engagements, six follow-ups.
     const [approved] = (
       await platform.dataSource.query(
-        `SELECT id FROM application WHERE participant_id = $1 AND project_id = $2`,
+        `SELECT id FROM engagement WHERE participant_id = $1 AND project_id = $2`,
         [riku.id, secondProjectId],
       )
     ).map((r: any) => r.id as string);
-    await transition(interStaff, { applicationId: approved, action: 'START' });
-    await transition(regionStaff, { applicationId: approved, action: 'COMPLETE' });
+    await transition(interStaff, { engagementId: approved, action: 'START' });
+    await transition(regionStaff, { engagementId: approved, action: 'COMPLETE' });
     expect(await myFollowUps(riku)).toHaveLength(6);
     expect(
       expectData(await platform.gql(MY_RELATIONSHIPS, {}, riku.token)).myRegionRelationships,

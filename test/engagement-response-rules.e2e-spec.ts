@@ -48,11 +48,11 @@ describe('response rules for applications through GraphQL', () => {
   // Days pass for these applications: no sleeping, their submission moves back.
   const submittedDaysAgo = (ids: string[], days: number) =>
     platform.dataSource.query(
-      `UPDATE application SET created_at = now() - make_interval(days => $2) WHERE id = ANY($1)`,
+      `UPDATE engagement SET created_at = now() - make_interval(days => $2) WHERE id = ANY($1)`,
       [ids, days],
     );
   const answer = (id: string, input: Record<string, unknown>) =>
-    platform.gql(TRANSITION, { input: { applicationId: id, ...input } }, regionStaff.token);
+    platform.gql(TRANSITION, { input: { engagementId: id, ...input } }, regionStaff.token);
   const projectOf = async (id: string) =>
     expectData(await platform.gql(PROJECT, { id }, regionStaff.token)).project;
   const searchIds = async (): Promise<string[]> =>
@@ -95,10 +95,10 @@ describe('response rules for applications through GraphQL', () => {
     expect(again).toMatchObject({ alerts: 0, paused: 0 });
 
     const alerts = await platform.dataSource.query(
-      `SELECT application_id, kind FROM engagement_alert WHERE application_id = ANY($1)`,
+      `SELECT engagement_id, kind FROM engagement_alert WHERE engagement_id = ANY($1)`,
       [[late, recent]],
     );
-    expect(alerts).toEqual([{ application_id: late, kind: 'UNANSWERED' }]);
+    expect(alerts).toEqual([{ engagement_id: late, kind: 'UNANSWERED' }]);
     const notified = await eventually(async () => {
       const rows = await platform.dataSource.query(
         `SELECT recipient_id, type, title FROM notification WHERE event_key LIKE $1`,
@@ -183,7 +183,7 @@ describe('response rules for applications through GraphQL', () => {
     ]);
     expect(
       await platform.dataSource.query(
-        `SELECT 1 FROM engagement_alert WHERE application_id = ANY($1) AND kind = 'UNANSWERED'`,
+        `SELECT 1 FROM engagement_alert WHERE engagement_id = ANY($1) AND kind = 'UNANSWERED'`,
         [ids],
       ),
     ).toHaveLength(3);
@@ -255,7 +255,7 @@ describe('response rules for applications through GraphQL', () => {
 
     // Answered without a transition through the API (e.g. a data fix): the sweep catches up.
     await platform.dataSource.query(
-      `UPDATE application SET status = 'DECLINED', status_changed_at = now() WHERE id = ANY($1)`,
+      `UPDATE engagement SET status = 'DECLINED', status_changed_at = now() WHERE id = ANY($1)`,
       [ids],
     );
     const outcome = await sweep.flagUnanswered();

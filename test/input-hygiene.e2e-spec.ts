@@ -111,7 +111,11 @@ describe('input hygiene', () => {
         const value: Record<string, unknown> = {};
         for (const field of Object.values(nullable.getFields())) {
           const onPath = target?.[0] === field.name;
-          const required = isNonNullType(field.type) && field.defaultValue === undefined;
+          // engagementId is required in effect (it or the deprecated applicationId, exactly
+          // one), which the schema cannot say.
+          const required =
+            (isNonNullType(field.type) && field.defaultValue === undefined) ||
+            field.name === 'engagementId';
           if (onPath || required) {
             value[field.name] = sample(field.type, onPath ? target.slice(1) : null, bad);
           }
@@ -373,7 +377,7 @@ describe('input hygiene', () => {
 
     it('a Float literal of 1e999 (Infinity to graphql-js) is refused', async () => {
       const result = await platform.gql(
-        `mutation { addCheckIn(input: {applicationId: "${randomUUID()}", summary: "x", hours: 1e999}) { id } }`,
+        `mutation { addCheckIn(input: {engagementId: "${randomUUID()}", summary: "x", hours: 1e999}) { id } }`,
         {},
         participant.token,
       );

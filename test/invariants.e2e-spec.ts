@@ -40,7 +40,7 @@ describe('invariants', () => {
   // A published project of `capacity` with `accepted` participants holding seats.
   async function publishedWith(capacity: number, accepted: number, overrides = {}) {
     const projectId = await f.publishedProject(hub, region, regionId, { capacity, ...overrides });
-    const applicationIds: string[] = [];
+    const engagementIds: string[] = [];
     for (let i = 0; i < accepted; i++) {
       const participant = await f.participant(`p${i}`);
       const id = expectData(
@@ -50,10 +50,10 @@ describe('invariants', () => {
           participant.token,
         ),
       ).applyToProject.id as string;
-      expectData(await transition(region, { applicationId: id, action: 'ACCEPT' }));
-      applicationIds.push(id);
+      expectData(await transition(region, { engagementId: id, action: 'ACCEPT' }));
+      engagementIds.push(id);
     }
-    return { projectId, applicationIds };
+    return { projectId, engagementIds };
   }
 
   async function applied(projectId: string): Promise<string> {
@@ -117,7 +117,7 @@ describe('invariants', () => {
     const waiting = await applied(projectId);
     await sendBack(projectId);
 
-    const draft = rejection(await transition(region, { applicationId: waiting, action: 'ACCEPT' }));
+    const draft = rejection(await transition(region, { engagementId: waiting, action: 'ACCEPT' }));
     expect(draft.extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'NOT_TAKING_APPLICATIONS',
@@ -126,19 +126,17 @@ describe('invariants', () => {
 
     await f.publish(hub, projectId);
     expectData(await platform.gql(CLOSE, { id: projectId }, region.token));
-    const closed = rejection(
-      await transition(region, { applicationId: waiting, action: 'ACCEPT' }),
-    );
+    const closed = rejection(await transition(region, { engagementId: waiting, action: 'ACCEPT' }));
     expect(closed.extensions?.reason).toBe('NOT_TAKING_APPLICATIONS');
     expect(await seatsHeld(projectId)).toBe(0);
     // Declining stays possible: the application is answered.
     expectData(
-      await transition(region, { applicationId: waiting, action: 'DECLINE', reason: '募集終了' }),
+      await transition(region, { engagementId: waiting, action: 'DECLINE', reason: '募集終了' }),
     );
   });
 
   it('does not archive a project while engagements on it are under way', async () => {
-    const { projectId, applicationIds } = await publishedWith(2, 1);
+    const { projectId, engagementIds } = await publishedWith(2, 1);
     await sendBack(projectId);
 
     const refused = rejection(await platform.gql(ARCHIVE, { id: projectId }, region.token));
@@ -150,7 +148,7 @@ describe('invariants', () => {
 
     expectData(
       await transition(region, {
-        applicationId: applicationIds[0],
+        engagementId: engagementIds[0],
         action: 'CANCEL',
         reason: '計画の見直し',
       }),
@@ -162,13 +160,13 @@ describe('invariants', () => {
   });
 
   it('keeps the period around engagements that already started', async () => {
-    const { projectId, applicationIds } = await publishedWith(2, 1, {
+    const { projectId, engagementIds } = await publishedWith(2, 1, {
       startDate: '2027-01-01',
       endDate: '2027-06-30',
     });
-    const id = applicationIds[0];
-    expectData(await transition(hub, { applicationId: id, action: 'APPROVE', terms: TERMS }));
-    expectData(await transition(hub, { applicationId: id, action: 'START' }));
+    const id = engagementIds[0];
+    expectData(await transition(hub, { engagementId: id, action: 'APPROVE', terms: TERMS }));
+    expectData(await transition(hub, { engagementId: id, action: 'START' }));
     await sendBack(projectId);
 
     const lateStart = rejection(await update(projectId, { startDate: '2027-03-01' }));
@@ -226,7 +224,7 @@ describe('invariants', () => {
     expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PROJECT_FULL' });
     expect(refused.message).toBe('The team has 2 members but the project has 1 free places');
     const [{ n }] = await platform.dataSource.query(
-      'SELECT count(*)::int AS n FROM application WHERE project_id = $1',
+      'SELECT count(*)::int AS n FROM engagement WHERE project_id = $1',
       [projectId],
     );
     expect(n).toBe(1);
@@ -266,13 +264,13 @@ describe('invariants', () => {
       const { projectId } = await publishedWith(1, 1);
       const waiting = await applied(projectId);
       expect(
-        await violation(`UPDATE application SET status = 'APPROVED' WHERE id = $1`, [waiting]),
-      ).toEqual({ code: '23514', constraint: 'application_seat_within_capacity' });
+        await violation(`UPDATE engagement SET status = 'APPROVED' WHERE id = $1`, [waiting]),
+      ).toEqual({ code: '23514', constraint: 'engagement_seat_within_capacity' });
       expect(await seatsHeld(projectId)).toBe(1);
     });
 
     it('refuses ranges and periods out of order', async () => {
-      const { projectId, applicationIds } = await publishedWith(2, 1);
+      const { projectId, engagementIds } = await publishedWith(2, 1);
       const cases: Array<[string, unknown[], string]> = [
         [
           'UPDATE project SET season_months = $2 WHERE id = $1',
@@ -291,14 +289,14 @@ describe('invariants', () => {
           'project_period_ordered',
         ],
         [
-          'UPDATE application SET terms = $2 WHERE id = $1',
-          [applicationIds[0], { ...TERMS, endDate: '2027-01-01' }],
-          'application_terms_valid',
+          'UPDATE engagement SET terms = $2 WHERE id = $1',
+          [engagementIds[0], { ...TERMS, endDate: '2027-01-01' }],
+          'engagement_terms_valid',
         ],
         [
-          'UPDATE application SET terms = $2 WHERE id = $1',
-          [applicationIds[0], { ...TERMS, hoursPerWeek: 81 }],
-          'application_terms_valid',
+          'UPDATE engagement SET terms = $2 WHERE id = $1',
+          [engagementIds[0], { ...TERMS, hoursPerWeek: 81 }],
+          'engagement_terms_valid',
         ],
       ];
       for (const [sql, params, constraint] of cases) {

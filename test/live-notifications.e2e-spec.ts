@@ -13,7 +13,7 @@ import {
 } from './support/test-platform';
 
 const NOTIFICATION_ADDED = `subscription {
-  notificationAdded { id type title body projectId applicationId readAt createdAt }
+  notificationAdded { id type title body projectId engagementId readAt createdAt }
 }`;
 
 // For what arrives over the sockets; eventually() polls asynchronous checks.
@@ -94,7 +94,7 @@ describe('Live notifications over graphql-ws, across API instances', () => {
       type: 'APPLICATION_SUBMITTED',
       title,
       body: `${title} の本文`,
-      data: { projectId: randomUUID(), applicationId: randomUUID() },
+      data: { projectId: randomUUID(), engagementId: randomUUID() },
       readAt: null,
     });
   }
@@ -118,7 +118,7 @@ describe('Live notifications over graphql-ws, across API instances', () => {
           title: '新しい応募がありました',
           body: '新しい応募がありました の本文',
           projectId: notification.data.projectId,
-          applicationId: notification.data.applicationId,
+          engagementId: notification.data.engagementId,
           readAt: null,
           // Dates survive the trip through Redis as DateTime values.
           createdAt: notification.createdAt.toISOString(),

@@ -85,7 +85,7 @@ describe('notifications', () => {
   it('tells the region in-app and by e-mail, each person in their own language', async () => {
     const { staff, staffEn, hub, projectId } = await scene('152081');
     const participant = await f.participant('suzuki');
-    const applicationId = await apply(participant, projectId);
+    const engagementId = await apply(participant, projectId);
 
     const mails = await smtp.waitFor(2);
     const byRecipient = new Map(mails.map((m) => [m.to, m]));
@@ -93,7 +93,7 @@ describe('notifications', () => {
     const en = byRecipient.get(staffEn.email)!;
     expect(ja.subject).toBe('【Tsunagu】「棚田の援農 152081」に新しい応募がありました');
     expect(ja.text).toContain('さんが「棚田の援農 152081」に応募しました');
-    expect(ja.text).toContain(`/engagements/${applicationId}`);
+    expect(ja.text).toContain(`/engagements/${engagementId}`);
     expect(ja.html).toContain('lang="ja"');
     expect(en.subject).toBe('[Tsunagu] New application to "棚田の援農 152081"');
     expect(en.messageId).toMatch(/^<delivery\.[0-9a-f-]{36}@tsunagu>$/);
@@ -105,7 +105,7 @@ describe('notifications', () => {
     expect(notification.node).toMatchObject({
       type: 'APPLICATION_SUBMITTED',
       title: 'New application to "棚田の援農 152081"',
-      data: { projectId, applicationId },
+      data: { projectId, engagementId },
     });
     expect(
       expectData(await platform.gql(`mutation { markAllNotificationsRead }`, {}, staffEn.token))
@@ -116,7 +116,7 @@ describe('notifications', () => {
     expect(await inbox.unreadCount(hub.id)).toBe(0);
     expect(await inbox.unreadCount(participant.id)).toBe(0);
     const deliveries = await eventually(async () => {
-      const rows = await deliveriesOf(`application-submitted.${applicationId}`);
+      const rows = await deliveriesOf(`application-submitted.${engagementId}`);
       return rows.length === 4 && rows.every((r: any) => r.status === 'SENT') && rows;
     });
     expect(deliveries.map((d: any) => d.channel).sort()).toEqual([
@@ -137,8 +137,8 @@ describe('notifications', () => {
     const participant = await f.participant('kato');
     // The SMTP server refuses twice (451, try later): the third attempt is accepted.
     smtp.failNext(2);
-    const applicationId = await apply(participant, projectId);
-    const key = `application-submitted.${applicationId}`;
+    const engagementId = await apply(participant, projectId);
+    const key = `application-submitted.${engagementId}`;
     const sent = await eventually(async () => {
       const rows = await deliveriesOf(key);
       const mail = rows.find((r: any) => r.recipient_id === staff.id && r.channel === 'EMAIL');
@@ -177,8 +177,8 @@ describe('notifications', () => {
     const participant = await f.participant('ito');
     // Every attempt of both staff members' e-mails is refused.
     smtp.failNext(2 * JOBS['deliver.email'].attempts);
-    const applicationId = await apply(participant, projectId);
-    const key = `application-submitted.${applicationId}`;
+    const engagementId = await apply(participant, projectId);
+    const key = `application-submitted.${engagementId}`;
     const dead = await eventually(async () => {
       const rows = await deliveriesOf(key);
       return rows.find((r: any) => r.recipient_id === staff.id && r.status === 'DEAD');
@@ -270,9 +270,9 @@ describe('notifications', () => {
       mode: 'OFF',
       isDefault: false,
     });
-    const applicationId = await apply(participant, projectId);
+    const engagementId = await apply(participant, projectId);
     const rows = await eventually(async () => {
-      const found = await deliveriesOf(`application-submitted.${applicationId}`);
+      const found = await deliveriesOf(`application-submitted.${engagementId}`);
       return found.length === 3 && found.every((r: any) => r.status === 'SENT') && found;
     });
     // In-app for both staff, e-mail only for the one who did not switch it off.
@@ -413,7 +413,7 @@ describe('notifications', () => {
     });
     const received: any[] = [];
     const stop = client.subscribe(
-      { query: 'subscription { notificationAdded { type title applicationId } }' },
+      { query: 'subscription { notificationAdded { type title engagementId } }' },
       {
         next: (r) => received.push(r.data?.notificationAdded),
         error: () => {},
@@ -428,21 +428,21 @@ describe('notifications', () => {
         return Number(count) === 1;
       });
 
-      const applicationId = await apply(participant, projectId);
+      const engagementId = await apply(participant, projectId);
       const [submitted] = await eventually(() =>
         Promise.resolve(regionHook.calls.length > 0 && regionHook.calls),
       );
       expect(submitted.verification).toMatchObject({ valid: true });
       expect(submitted.json).toMatchObject({
         type: 'APPLICATION_SUBMITTED',
-        key: `application-submitted.${applicationId}`,
-        links: { projectId, applicationId },
+        key: `application-submitted.${engagementId}`,
+        links: { projectId, engagementId },
       });
 
       expectData(
         await platform.gql(
           `mutation($input: TransitionEngagementInput!) { transitionEngagement(input: $input) { status } }`,
-          { input: { applicationId, action: 'ACCEPT' } },
+          { input: { engagementId, action: 'ACCEPT' } },
           staff.token,
         ),
       );
@@ -450,7 +450,7 @@ describe('notifications', () => {
       expect(received[0]).toEqual({
         type: 'ENGAGEMENT_STATUS_CHANGED',
         title: '「棚田の援農 152137」: 受入れ決定',
-        applicationId,
+        engagementId,
       });
       const [changed] = await eventually(() =>
         Promise.resolve(hubHook.calls.length > 0 && hubHook.calls),
@@ -495,10 +495,10 @@ describe('notifications', () => {
       ).createWebhookEndpoint;
       hook.useSecret(created.secret);
       const employee = await f.employee(admin, companyId, 'haruka');
-      const applicationId = await apply(employee, projectId);
+      const engagementId = await apply(employee, projectId);
       const [call] = await eventually(() => Promise.resolve(hook.calls.length > 0 && hook.calls));
       expect(call.verification).toMatchObject({ valid: true });
-      expect(call.json).toMatchObject({ key: `application-submitted.${applicationId}` });
+      expect(call.json).toMatchObject({ key: `application-submitted.${engagementId}` });
       // A participant with no company brings no company call.
       await apply(await f.participant('ono'), projectId);
       await drained(platform);
@@ -609,9 +609,9 @@ describe('notifications', () => {
       )
     )[0].id;
     await f.addMember(admin, regionId, gone);
-    const applicationId = await apply(await f.participant('ueda'), projectId);
+    const engagementId = await apply(await f.participant('ueda'), projectId);
     const dead = await eventually(async () => {
-      const rows = await deliveriesOf(`application-submitted.${applicationId}`);
+      const rows = await deliveriesOf(`application-submitted.${engagementId}`);
       return rows.find(
         (r: any) => r.recipient_id === gone.id && r.channel === 'EMAIL' && r.status === 'DEAD',
       );
@@ -647,9 +647,9 @@ describe('notifications', () => {
         mode: 'DAILY_DIGEST',
       }),
     );
-    const applicationId = await apply(await f.participant('sakai'), projectId);
+    const engagementId = await apply(await f.participant('sakai'), projectId);
     await eventually(async () => {
-      const rows = await deliveriesOf(`application-submitted.${applicationId}`);
+      const rows = await deliveriesOf(`application-submitted.${engagementId}`);
       return rows.some((r: any) => r.recipient_id === staff.id && r.status === 'IN_DIGEST');
     });
     smtp.failNext(JOBS['deliver.digest'].attempts);

@@ -4,6 +4,7 @@ import { AppConfig, CoreModule, OutboxMessage, OutboxRelay, QueueService } from 
 import { NotificationService } from '@tsunagu/notifications';
 import { JobRunner } from '../apps/worker/src/job-runner';
 import { OutboxApplicationSubmittedAsEvent1795782000000 } from '../libs/core/src/database/migrations/1795782000000-OutboxApplicationSubmittedAsEvent';
+import { renameLinkKeySql } from '../libs/core/src/database/migrations/1795794000000-EngagementVocabulary';
 import { freePort } from '../apps/cli/src/local-stack/free-port';
 import { expectData, Fixtures } from './support/fixtures';
 import { drained, eventually, startTestPlatform, TestPlatform } from './support/test-platform';
@@ -118,7 +119,7 @@ describe('outbox rows written before domain events', () => {
       hubStaff: ['iwate-hub'],
       participants: ['kikuchi'],
     });
-    const applicationId = expectData(
+    const engagementId = expectData(
       await platform.gql(
         `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id } }`,
         { input: { projectId, motivation: 'ぶどうの収穫を手伝いたいです。' } },
@@ -130,7 +131,7 @@ describe('outbox rows written before domain events', () => {
       `UPDATE outbox_message SET job_name = 'notify.application-submitted',
               job_id = 'application-submitted.' || $1, payload = jsonb_build_object('applicationId', $1::text)
         WHERE job_id = 'event.application-submitted.' || $1`,
-      [applicationId],
+      [engagementId],
     );
     await platform.dataSource.query(
       `INSERT INTO outbox_message (job_name, job_id, payload) VALUES ('retired.job', 'retired-1', '{}')`,
@@ -138,18 +139,20 @@ describe('outbox rows written before domain events', () => {
 
     const runner = platform.dataSource.createQueryRunner();
     await new OutboxApplicationSubmittedAsEvent1795782000000().up(runner);
+    // As the later EngagementVocabulary migration renames the link key in what waits.
+    for (const sql of renameLinkKeySql('applicationId', 'engagementId')) await runner.query(sql);
     await runner.release();
     const [row] = await platform.dataSource.query(
       `SELECT job_name, job_id, payload FROM outbox_message WHERE job_id = $1`,
-      [`event.application-submitted.${applicationId}`],
+      [`event.application-submitted.${engagementId}`],
     );
     expect(row).toMatchObject({
       job_name: 'notify.event',
       payload: {
         event: {
-          key: `application-submitted.${applicationId}`,
+          key: `application-submitted.${engagementId}`,
           type: 'APPLICATION_SUBMITTED',
-          payload: { applicationId },
+          payload: { engagementId },
         },
       },
     });

@@ -26,16 +26,16 @@ const TRANSITION = `mutation($input: TransitionEngagementInput!) {
 const APPLY = `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id } }`;
 const GIVE_FEEDBACK = `mutation($input: GiveEngagementFeedbackInput!) {
   giveEngagementFeedback(input: $input) { id side } }`;
-const FEEDBACK = `query($id: ID!) { engagementFeedback(applicationId: $id) { side rating } }`;
-const HISTORY = `query($id: ID!) { engagementHistory(applicationId: $id) { action } }`;
+const FEEDBACK = `query($id: ID!) { engagementFeedback(engagementId: $id) { side rating } }`;
+const HISTORY = `query($id: ID!) { engagementHistory(engagementId: $id) { action } }`;
 const ADD_CHECK_IN = `mutation($input: AddCheckInInput!) { addCheckIn(input: $input) { id } }`;
-const CHECK_INS = `query($id: ID!) { engagementCheckIns(applicationId: $id) { id } }`;
+const CHECK_INS = `query($id: ID!) { engagementCheckIns(engagementId: $id) { id } }`;
 const APPROVE_HOURS = `mutation($id: ID!) { approveCheckInHours(checkInId: $id) { id } }`;
 const ADD_MILESTONE = `mutation($input: AddMilestoneInput!) { addMilestone(input: $input) { id } }`;
 const COMPLETE_MILESTONE = `mutation($id: ID!) { completeMilestone(milestoneId: $id) { id } }`;
 const SEND_OFFER = `mutation($input: SendScoutOfferInput!) { sendScoutOffer(input: $input) { id } }`;
 const RESPOND = `mutation($input: RespondToScoutOfferInput!) {
-  respondToScoutOffer(input: $input) { id status applicationId } }`;
+  respondToScoutOffer(input: $input) { id status engagementId } }`;
 const UPDATE_PROJECT = `mutation($input: UpdateProjectInput!) {
   updateProject(input: $input) { id title } }`;
 const PUBLISH = `mutation($id: ID!) { publishProject(id: $id) { status } }`;
@@ -121,14 +121,12 @@ describe('lock-taking mutations in bursts larger than the connection pool', () =
       await gql(APPLY, { input: { projectId, motivation: MOTIVATION } }, participant),
     ).applyToProject.id as string;
     if (until === 'SUBMITTED') return id;
-    expectData(await transition(regionStaff, { applicationId: id, action: 'ACCEPT' }));
-    expectData(
-      await transition(interStaff, { applicationId: id, action: 'APPROVE', terms: TERMS }),
-    );
+    expectData(await transition(regionStaff, { engagementId: id, action: 'ACCEPT' }));
+    expectData(await transition(interStaff, { engagementId: id, action: 'APPROVE', terms: TERMS }));
     if (until === 'APPROVED') return id;
-    expectData(await transition(interStaff, { applicationId: id, action: 'START' }));
+    expectData(await transition(interStaff, { engagementId: id, action: 'START' }));
     if (until === 'ACTIVE') return id;
-    expectData(await transition(interStaff, { applicationId: id, action: 'COMPLETE' }));
+    expectData(await transition(interStaff, { engagementId: id, action: 'COMPLETE' }));
     return id;
   }
 
@@ -174,7 +172,7 @@ describe('lock-taking mutations in bursts larger than the connection pool', () =
     const mai = await f.participant('mai');
     const id = await engagement(mai, projectId, 'COMPLETED');
     const give = (who: Person, rating: number) => () =>
-      gql(GIVE_FEEDBACK, { input: { applicationId: id, rating } }, who);
+      gql(GIVE_FEEDBACK, { input: { engagementId: id, rating } }, who);
 
     const outcomes = await burst([
       ...times(BURST, give(mai, 5)),
@@ -195,7 +193,7 @@ describe('lock-taking mutations in bursts larger than the connection pool', () =
     const ken = await f.participant('ken');
     const active = await engagement(ken, projectId, 'ACTIVE');
     const complete = await burst(
-      times(BURST, () => transition(interStaff, { applicationId: active, action: 'COMPLETE' })),
+      times(BURST, () => transition(interStaff, { engagementId: active, action: 'COMPLETE' })),
     );
     expect(tally(complete)).toBe(1);
     const history = expectData(await gql(HISTORY, { id: active }, ken)).engagementHistory;
@@ -204,7 +202,7 @@ describe('lock-taking mutations in bursts larger than the connection pool', () =
     const sora = await f.participant('sora');
     const submitted = await engagement(sora, projectId, 'SUBMITTED');
     const accept = await burst(
-      times(BURST, () => transition(regionStaff, { applicationId: submitted, action: 'ACCEPT' })),
+      times(BURST, () => transition(regionStaff, { engagementId: submitted, action: 'ACCEPT' })),
     );
     expect(tally(accept)).toBe(1);
   });
@@ -228,11 +226,11 @@ describe('lock-taking mutations in bursts larger than the connection pool', () =
 
     const ids = applied.map((o) => o.result.data!.applyToProject.id as string);
     const accepted = await burst(
-      ids.map((id) => () => transition(regionStaff, { applicationId: id, action: 'ACCEPT' })),
+      ids.map((id) => () => transition(regionStaff, { engagementId: id, action: 'ACCEPT' })),
     );
     expect(tally(accepted)).toBe(capacity);
     const [{ held }] = await platform.dataSource.query(
-      `SELECT count(*)::int AS held FROM application WHERE project_id = $1 AND status = 'ACCEPTED'`,
+      `SELECT count(*)::int AS held FROM engagement WHERE project_id = $1 AND status = 'ACCEPTED'`,
       [projectId],
     );
     expect(held).toBe(capacity);
@@ -247,7 +245,7 @@ describe('lock-taking mutations in bursts larger than the connection pool', () =
       times(BURST, () =>
         gql(
           ADD_CHECK_IN,
-          { input: { applicationId: id, summary: '掲載情報を更新', hours: 1.5 } },
+          { input: { engagementId: id, summary: '掲載情報を更新', hours: 1.5 } },
           aoi,
         ),
       ),
@@ -264,7 +262,7 @@ describe('lock-taking mutations in bursts larger than the connection pool', () =
     const milestone = expectData(
       await gql(
         ADD_MILESTONE,
-        { input: { applicationId: id, title: '写真の撮影', dueDate: '2027-02-01' } },
+        { input: { engagementId: id, title: '写真の撮影', dueDate: '2027-02-01' } },
         regionStaff,
       ),
     ).addMilestone.id as string;
@@ -294,7 +292,7 @@ describe('lock-taking mutations in bursts larger than the connection pool', () =
     );
     expect(tally(answers)).toBe(1);
     const [{ n }] = await platform.dataSource.query(
-      `SELECT count(*)::int AS n FROM application WHERE project_id = $1 AND participant_id = $2`,
+      `SELECT count(*)::int AS n FROM engagement WHERE project_id = $1 AND participant_id = $2`,
       [projectId, rin.id],
     );
     expect(n).toBe(1);
@@ -351,7 +349,7 @@ describe('lock-taking mutations in bursts larger than the connection pool', () =
     );
     expect(tally(confirms)).toBe(1);
     const [{ n }] = await platform.dataSource.query(
-      `SELECT count(*)::int AS n FROM application WHERE project_id = $1`,
+      `SELECT count(*)::int AS n FROM engagement WHERE project_id = $1`,
       [projectId],
     );
     expect(n).toBe(members.length);

@@ -13,7 +13,7 @@ const NODE = `id title
 const PROJECTS = `query($first: Int, $filter: ProjectFilter) {
   projects(first: $first, filter: $filter) {
     edges { cursor node { ${NODE} } } pageInfo { hasNextPage endCursor } } }`;
-const MY_APPLICATIONS = `query($first: Int) { myApplications(first: $first) {
+const MY_APPLICATIONS = `query($first: Int) { myEngagements(first: $first) {
   edges { node { id status project { ${NODE} } } } } }`;
 
 // No N+1: a page of 5 and a page of 50 projects, each with its region, theme, program, place and
@@ -136,14 +136,14 @@ describe('project listing query count', () => {
       statementsFor(() => platform.gql(MY_APPLICATIONS, { first: 50 }, person.token));
     const small = await mine(few);
     const large = await mine(many);
-    expect(small.data.myApplications.edges).toHaveLength(5);
-    expect(large.data.myApplications.edges).toHaveLength(50);
-    for (const { node } of large.data.myApplications.edges) {
+    expect(small.data.myEngagements.edges).toHaveLength(5);
+    expect(large.data.myEngagements.edges).toHaveLength(50);
+    for (const { node } of large.data.myEngagements.edges) {
       expect(node.project.requiredSkills).toHaveLength(3);
       expect(node.project.program).not.toBeNull();
     }
     console.log(
-      `myApplications (authenticated): ${small.statements.length} SQL statements for 5, ${large.statements.length} for 50`,
+      `myEngagements (authenticated): ${small.statements.length} SQL statements for 5, ${large.statements.length} for 50`,
     );
     expect(large.statements.length).toBe(small.statements.length);
   });

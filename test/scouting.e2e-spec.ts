@@ -4,7 +4,7 @@ import { startTestPlatform, TestPlatform } from './support/test-platform';
 const BIHORO = '015431'; // 美幌町, 北海道
 const ICHINOSEKI = '032093'; // 一関市, 岩手県
 
-const OFFER_FIELDS = `id status message expiresAt respondedAt responseNote applicationId createdAt
+const OFFER_FIELDS = `id status message expiresAt respondedAt responseNote engagementId createdAt
   sentByName project { id } participant { userId displayName kind }
   senderOrganization { id kind name }`;
 
@@ -110,7 +110,7 @@ describe('scouting', () => {
       participant: { userId: participant.id, displayName: 'tanaka', kind: 'PRO_BONO' },
       senderOrganization: { id: regionId, kind: 'REGION' },
       respondedAt: null,
-      applicationId: null,
+      engagementId: null,
     });
     // Two weeks by default.
     const days = (Date.parse(offer.expiresAt) - before) / 86_400_000;
@@ -130,19 +130,19 @@ describe('scouting', () => {
       responseNote: 'ぜひ参加させてください。',
     });
     expect(accepted.respondedAt).not.toBeNull();
-    expect(accepted.applicationId).toEqual(expect.any(String));
+    expect(accepted.engagementId).toEqual(expect.any(String));
 
     // The application is the participant's and the region's like any other.
     const applications = expectData(
       await platform.gql(
-        `query { myApplications { edges { node { id status motivation project { id } } } } }`,
+        `query { myEngagements { edges { node { id status motivation project { id } } } } }`,
         {},
         participant.token,
       ),
-    ).myApplications.edges.map((e: any) => e.node);
+    ).myEngagements.edges.map((e: any) => e.node);
     expect(applications).toEqual([
       {
-        id: accepted.applicationId,
+        id: accepted.engagementId,
         status: 'SUBMITTED',
         motivation: 'ぜひ参加させてください。',
         project: { id: projectId },
@@ -150,18 +150,18 @@ describe('scouting', () => {
     ]);
     const forRegion = expectData(
       await platform.gql(
-        `query($projectId: ID!) { projectApplications(projectId: $projectId) { edges { node { id applicant { userId } } } } }`,
+        `query($projectId: ID!) { projectEngagements(projectId: $projectId) { edges { node { id applicant { userId } } } } }`,
         { projectId },
         staff.token,
       ),
-    ).projectApplications.edges.map((e: any) => e.node);
+    ).projectEngagements.edges.map((e: any) => e.node);
     expect(forRegion).toEqual([
-      { id: accepted.applicationId, applicant: { userId: participant.id } },
+      { id: accepted.engagementId, applicant: { userId: participant.id } },
     ]);
     // Written with the application: the region is told through the usual outbox job.
     const [job] = await platform.dataSource.query(
       'SELECT count(*)::int AS n FROM outbox_message WHERE job_id = $1',
-      [`event.application-submitted.${accepted.applicationId}`],
+      [`event.application-submitted.${accepted.engagementId}`],
     );
     expect(job.n).toBe(1);
 
@@ -202,17 +202,17 @@ describe('scouting', () => {
     expect(declined).toMatchObject({
       status: 'DECLINED',
       responseNote: '今回は見送ります。',
-      applicationId: null,
+      engagementId: null,
     });
     expect(declined.respondedAt).not.toBeNull();
     const applications = expectData(
       await platform.gql(
-        `query { myApplications { edges { node { id } } } }`,
+        `query { myEngagements { edges { node { id } } } }`,
         {},
         participant.token,
       ),
     );
-    expect(applications.myApplications.edges).toHaveLength(0);
+    expect(applications.myEngagements.edges).toHaveLength(0);
     const byStatus = async (status: string) =>
       expectData(await platform.gql(MINE, { status }, participant.token)).myScoutOffers.edges.map(
         (e: any) => e.node.id,
@@ -253,12 +253,12 @@ describe('scouting', () => {
     ).toMatchObject({ code: 'CONFLICT', reason: 'EXPIRED' });
     const applications = expectData(
       await platform.gql(
-        `query { myApplications { edges { node { id } } } }`,
+        `query { myEngagements { edges { node { id } } } }`,
         {},
         participant.token,
       ),
     );
-    expect(applications.myApplications.edges).toHaveLength(0);
+    expect(applications.myEngagements.edges).toHaveLength(0);
 
     // An expired offer does not block a new one; the old one stays expired.
     const renewed = await sent(hub, { projectId, participantId: participant.id });
@@ -456,7 +456,7 @@ describe('scouting', () => {
     expect(answers.filter((r) => !r.errors).length).toBe(1);
     expect(answers.filter((r) => r.errors?.[0].extensions.code === 'CONFLICT').length).toBe(4);
     const [applications] = await platform.dataSource.query(
-      'SELECT count(*)::int AS n FROM application WHERE project_id = $1 AND participant_id = $2',
+      'SELECT count(*)::int AS n FROM engagement WHERE project_id = $1 AND participant_id = $2',
       [projectId, participant.id],
     );
     expect(applications.n).toBe(1);

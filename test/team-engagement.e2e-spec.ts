@@ -81,7 +81,7 @@ describe('team engagements', () => {
     expectData(
       await platform.gql(
         TRANSITION,
-        { input: { applicationId: first, action: 'ACCEPT' } },
+        { input: { engagementId: first, action: 'ACCEPT' } },
         regionStaff.token,
       ),
     );
@@ -89,13 +89,13 @@ describe('team engagements', () => {
       await platform.gql(
         TRANSITION,
         {
-          input: { applicationId: second, action: 'DECLINE', reason: '今回は一名のみ受け入れます' },
+          input: { engagementId: second, action: 'DECLINE', reason: '今回は一名のみ受け入れます' },
         },
         regionStaff.token,
       ),
     );
     const statuses = await platform.dataSource.query(
-      'SELECT status FROM application WHERE id = ANY($1) ORDER BY status',
+      'SELECT status FROM engagement WHERE id = ANY($1) ORDER BY status',
       [[first, second]],
     );
     expect(statuses.map((r: any) => r.status)).toEqual(['ACCEPTED', 'DECLINED']);
@@ -104,7 +104,7 @@ describe('team engagements', () => {
     const again = rejection(await applyTeam(owner, projectId));
     expect(again.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_APPLIED' });
     const [{ n }] = await platform.dataSource.query(
-      'SELECT count(*)::int AS n FROM application WHERE project_id = $1',
+      'SELECT count(*)::int AS n FROM engagement WHERE project_id = $1',
       [projectId],
     );
     expect(n).toBe(2);
@@ -131,7 +131,7 @@ describe('team engagements', () => {
       },
     ]);
     const [{ n }] = await platform.dataSource.query(
-      'SELECT count(*)::int AS n FROM application WHERE project_id = ANY($1)',
+      'SELECT count(*)::int AS n FROM engagement WHERE project_id = ANY($1)',
       [[projectId, studentsOnly]],
     );
     expect(n).toBe(0);

@@ -38,9 +38,9 @@ export interface Tenant {
   draftProjectId: string;
   publishedProjectId: string;
   // proBono's (home) or universityStudent's (foreign) engagements.
-  submittedApplicationId: string;
-  activeApplicationId: string;
-  completedApplicationId: string;
+  submittedEngagementId: string;
+  activeEngagementId: string;
+  completedEngagementId: string;
   checkInId: string;
   milestoneId: string;
   followUpId: string;
@@ -182,10 +182,10 @@ export async function buildApiWorld(
     } as any);
     return id;
   };
-  const transition = (who: Person, applicationId: string, action: string, extra = {}) =>
+  const transition = (who: Person, engagementId: string, action: string, extra = {}) =>
     gql(
       `mutation($input: TransitionEngagementInput!) { transitionEngagement(input: $input) { id } }`,
-      { input: { applicationId, action, ...extra } },
+      { input: { engagementId, action, ...extra } },
       who,
     );
   const application = async (
@@ -250,22 +250,22 @@ export async function buildApiWorld(
       const active = await application('ACTIVE', who, which);
       const checkIn = await gql(
         `mutation($input: AddCheckInInput!) { addCheckIn(input: $input) { id } }`,
-        { input: { applicationId: active, hours: 3, summary: '資料を整理しました' } },
+        { input: { engagementId: active, hours: 3, summary: '資料を整理しました' } },
         who,
       );
       const milestone = await gql(
         `mutation($input: AddMilestoneInput!) { addMilestone(input: $input) { id } }`,
-        { input: { applicationId: active, title: '中間報告', dueDate: '2027-02-01' } },
+        { input: { engagementId: active, title: '中間報告', dueDate: '2027-02-01' } },
         staff,
       );
       return { active, checkIn: checkIn.id as string, milestone: milestone.id as string };
     })();
     const done = (async () => {
       const completed = await application('COMPLETED', who, which);
-      const followUps = await gql(`{ myFollowUps { id applicationId } }`, {}, who);
+      const followUps = await gql(`{ myFollowUps { id engagementId } }`, {}, who);
       return {
         completed,
-        followUp: followUps.find((x: any) => x.applicationId === completed).id as string,
+        followUp: followUps.find((x: any) => x.engagementId === completed).id as string,
       };
     })();
     const programs = (async () => {
@@ -315,9 +315,9 @@ export async function buildApiWorld(
       companyId: company.id,
       draftProjectId: draft,
       publishedProjectId: published,
-      submittedApplicationId: submitted,
-      activeApplicationId: e.active,
-      completedApplicationId: d.completed,
+      submittedEngagementId: submitted,
+      activeEngagementId: e.active,
+      completedEngagementId: d.completed,
       checkInId: e.checkIn,
       milestoneId: e.milestone,
       followUpId: d.followUp,
@@ -375,11 +375,11 @@ export async function buildApiWorld(
     return made;
   };
   const byStatus = {
-    SUBMITTED: foreign.submittedApplicationId,
-    ACCEPTED: foreign.submittedApplicationId,
-    APPROVED: foreign.activeApplicationId,
-    ACTIVE: foreign.activeApplicationId,
-    COMPLETED: foreign.completedApplicationId,
+    SUBMITTED: foreign.submittedEngagementId,
+    ACCEPTED: foreign.submittedEngagementId,
+    APPROVED: foreign.activeEngagementId,
+    ACTIVE: foreign.activeEngagementId,
+    COMPLETED: foreign.completedEngagementId,
   };
 
   let allocationId: string | undefined;

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Application } from '@tsunagu/engagements';
+import { Engagement } from '@tsunagu/engagements';
 import { ParticipantProfile } from '@tsunagu/participants';
 import { Project } from '@tsunagu/projects';
 import { Allocation } from './allocation.entity';
@@ -42,9 +42,9 @@ export class AllocationAssignment {
 
   // Set on confirmation: the application created (or the one the participant had already made).
   @Column({ type: 'uuid', nullable: true })
-  applicationId!: string | null;
+  engagementId!: string | null;
 
-  @ManyToOne(() => Application, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'application_id' })
-  application?: Application | null;
+  @ManyToOne(() => Engagement, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'engagement_id' })
+  engagement?: Engagement | null;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, FieldProblem, groupBy, OutboxService, ConflictReason } from '@tsunagu/core';
-import { Application, ApplicationService } from '@tsunagu/engagements';
+import { Engagement, ApplyingService } from '@tsunagu/engagements';
 import { Actor, User } from '@tsunagu/identity';
 import { type AllocationInstance, validateAllocationInstance } from '@tsunagu/matching';
 import {
@@ -41,7 +41,7 @@ export class AllocationService {
     private readonly dataSource: DataSource,
     private readonly cohorts: CohortService,
     private readonly projects: ProjectService,
-    private readonly applications: ApplicationService,
+    private readonly applications: ApplyingService,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -172,7 +172,7 @@ export class AllocationService {
         );
       }
       const existing = assignments.length
-        ? await m.getRepository(Application).find({
+        ? await m.getRepository(Engagement).find({
             where: assignments.map((a) => ({
               projectId: a.projectId,
               participantId: a.participantId,
@@ -218,7 +218,7 @@ export class AllocationService {
         await m.update(
           AllocationAssignment,
           { allocationId: allocation.id, participantId: assignment.participantId },
-          { applicationId: existingId.get(key(assignment)) },
+          { engagementId: existingId.get(key(assignment)) },
         );
       }
       const now = new Date();
@@ -338,8 +338,8 @@ export class AllocationService {
          JOIN project p ON p.id = x.project_id
         GROUP BY x.project_id, p.capacity
        HAVING count(*) > p.capacity - (
-         SELECT count(*) FROM application a
-          WHERE a.project_id = x.project_id AND application_holds_seat(a.status)
+         SELECT count(*) FROM engagement a
+          WHERE a.project_id = x.project_id AND engagement_holds_seat(a.status)
             AND a.participant_id <> ALL (array_agg(x.participant_id)))`,
       [assignments.map((a) => a.projectId), assignments.map((a) => a.participantId)],
     );

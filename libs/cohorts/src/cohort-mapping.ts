@@ -99,7 +99,8 @@ export function toAllocationType(view: AllocationView): AllocationType {
               score: a.score,
               rank: a.rank,
               adjusted: a.adjusted,
-              applicationId: a.applicationId,
+              engagementId: a.engagementId,
+              applicationId: a.engagementId,
             },
           ]
         : [];

@@ -26,6 +26,7 @@ import {
 } from 'class-validator';
 import { AllocationModeValue, AllocationStatus } from './allocation.entity';
 import { CohortStatus } from './cohort.entity';
+import { APPLICATION_ID_DEPRECATION } from '@tsunagu/engagements';
 
 registerEnumType(CohortStatus, {
   name: 'CohortStatus',
@@ -173,6 +174,13 @@ export class AllocationAssignmentType {
   adjusted!: boolean;
 
   @Field(() => ID, { nullable: true, description: 'Set on confirmation' })
+  engagementId!: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Set on confirmation',
+    deprecationReason: APPLICATION_ID_DEPRECATION,
+  })
   applicationId!: string | null;
 }
 

@@ -3,6 +3,7 @@ import { CohortsModule } from '@tsunagu/cohorts';
 import { CompaniesModule } from '@tsunagu/companies';
 import { EngagementsModule } from '@tsunagu/engagements';
 import { IdentityModule } from '@tsunagu/identity';
+import { InsightsModule } from '@tsunagu/insights';
 import { NotificationsModule } from '@tsunagu/notifications';
 import { ParticipantsModule } from '@tsunagu/participants';
 import { ProjectsModule } from '@tsunagu/projects';
@@ -21,4 +22,5 @@ export const CONTEXT_MODULES: readonly Type[] = [
   NotificationsModule,
   ScoringModule,
   CohortsModule,
+  InsightsModule,
 ];

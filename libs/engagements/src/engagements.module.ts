@@ -2,27 +2,26 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@tsunagu/identity';
 import { ProjectsModule } from '@tsunagu/projects';
-import { Application } from './application.entity';
-import { ApplicationService } from './application.service';
-import { EngagementEvent } from './engagement-event.entity';
-import { EngagementService } from './engagement.service';
-import { ACCOMPANIMENT_ENTITIES } from './engagement-accompaniment.entities';
-import { EngagementAccompanimentService } from './engagement-accompaniment.service';
-import { EngagementHealthService } from './engagement-health.service';
-import { EngagementResponseService } from './engagement-response.service';
-import { RELATIONSHIP_ENTITIES } from './engagement-relationship.entities';
-import { EngagementRelationshipService } from './engagement-relationship.service';
-import { KpiReportService } from './kpi-report.service';
-import { ScoutOffer } from './scout-offer.entity';
-import { ScoutOfferService } from './scout-offer.service';
-import { EngagementAudiences } from './engagement-audiences';
-import { ScoutOfferAudiences } from './scout-offer-audiences';
+import { Engagement } from './lifecycle/engagement.entity';
+import { ApplyingService } from './applications/applying.service';
+import { EngagementEvent } from './lifecycle/engagement-event.entity';
+import { EngagementService } from './lifecycle/engagement.service';
+import { ACCOMPANIMENT_ENTITIES } from './accompaniment/engagement-accompaniment.entities';
+import { EngagementAccompanimentService } from './accompaniment/engagement-accompaniment.service';
+import { EngagementHealthService } from './accompaniment/engagement-health.service';
+import { EngagementResponseService } from './applications/engagement-response.service';
+import { RELATIONSHIP_ENTITIES } from './relationships/engagement-relationship.entities';
+import { EngagementRelationshipService } from './relationships/engagement-relationship.service';
+import { ScoutOffer } from './scouting/scout-offer.entity';
+import { ScoutOfferService } from './scouting/scout-offer.service';
+import { EngagementAudiences } from './lifecycle/engagement-audiences';
+import { ScoutOfferAudiences } from './scouting/scout-offer-audiences';
 
 // From an application or a scout offer to a lasting relationship.
 @Module({
   imports: [
     TypeOrmModule.forFeature([
-      Application,
+      Engagement,
       EngagementEvent,
       ScoutOffer,
       ...ACCOMPANIMENT_ENTITIES,
@@ -32,26 +31,24 @@ import { ScoutOfferAudiences } from './scout-offer-audiences';
     ProjectsModule,
   ],
   providers: [
-    ApplicationService,
+    ApplyingService,
     EngagementService,
     ScoutOfferService,
     EngagementAccompanimentService,
     EngagementHealthService,
     EngagementResponseService,
     EngagementRelationshipService,
-    KpiReportService,
     EngagementAudiences,
     ScoutOfferAudiences,
   ],
   exports: [
-    ApplicationService,
+    ApplyingService,
     EngagementService,
     ScoutOfferService,
     EngagementAccompanimentService,
     EngagementHealthService,
     EngagementResponseService,
     EngagementRelationshipService,
-    KpiReportService,
   ],
 })
 export class EngagementsModule {}

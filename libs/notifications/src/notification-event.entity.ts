@@ -15,7 +15,7 @@ export class NotificationEvent {
   @Column({ type: 'text' })
   type!: NotificationEventType;
 
-  // Template variables (names, titles, statuses) and link ids (projectId, applicationId…).
+  // Template variables (names, titles, statuses) and link ids (projectId, engagementId…).
   @Column({ type: 'jsonb' })
   vars!: Record<string, string>;
 

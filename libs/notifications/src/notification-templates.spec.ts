@@ -86,7 +86,7 @@ describe('renderNotification', () => {
 
 describe('actionPath', () => {
   it('links to the most specific subject', () => {
-    expect(actionPath({ projectId: 'p', applicationId: 'a' })).toBe('/engagements/a');
+    expect(actionPath({ projectId: 'p', engagementId: 'a' })).toBe('/engagements/a');
     expect(actionPath({ projectId: 'p', scoutOfferId: 's' })).toBe('/scout-offers/s');
     expect(actionPath({ projectId: 'p' })).toBe('/projects/p');
     expect(actionPath({})).toBeUndefined();

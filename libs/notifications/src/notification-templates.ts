@@ -189,7 +189,7 @@ export function renderNotification(
 // Where the web app shows the subject of a notification, for links in e-mails.
 export function actionPath(links: Record<string, string>): string | undefined {
   if (links.scoutOfferId) return `/scout-offers/${links.scoutOfferId}`;
-  if (links.applicationId) return `/engagements/${links.applicationId}`;
+  if (links.engagementId) return `/engagements/${links.engagementId}`;
   if (links.allocationId) return `/cohorts/${links.cohortId}/allocations/${links.allocationId}`;
   if (links.projectId) return `/projects/${links.projectId}`;
   return undefined;

@@ -37,7 +37,7 @@ export class Notification {
   @Column({ type: 'text' })
   body!: string;
 
-  // Ids the client can link to (projectId, applicationId…).
+  // Ids the client can link to (projectId, engagementId…).
   @Column({ type: 'jsonb', default: {} })
   data!: Record<string, string>;
 

@@ -20,6 +20,12 @@ export class NotificationType {
   projectId!: string | null;
 
   @Field(() => ID, { nullable: true })
+  engagementId!: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    deprecationReason: 'Use engagementId: an application is an engagement.',
+  })
   applicationId!: string | null;
 
   @Field(() => ID, { nullable: true })

@@ -202,8 +202,8 @@ export class ProjectLifecycleService {
   // An archived project is history: nobody may still be accepted, approved or at work on it.
   private async assertNoEngagementUnderway(m: EntityManager, projectId: string): Promise<void> {
     const [row] = await m.query<Array<{ n: number }>>(
-      `SELECT count(*)::int AS n FROM application
-        WHERE project_id = $1 AND application_holds_seat(status) AND status <> 'COMPLETED'`,
+      `SELECT count(*)::int AS n FROM engagement
+        WHERE project_id = $1 AND engagement_holds_seat(status) AND status <> 'COMPLETED'`,
       [projectId],
     );
     if (row.n > 0) {

@@ -229,7 +229,7 @@ export class ProjectService {
     if (after.startDate === before.startDate && after.endDate === before.endDate) return;
     const [started] = await m.query<Array<{ first: string | null; last: string | null }>>(
       `SELECT min(terms->>'startDate') AS first, max(terms->>'startDate') AS last
-         FROM application WHERE project_id = $1 AND status IN ('ACTIVE', 'COMPLETED')`,
+         FROM engagement WHERE project_id = $1 AND status IN ('ACTIVE', 'COMPLETED')`,
       [after.id],
     );
     if (started.first && after.startDate > started.first) {

@@ -69,7 +69,7 @@ export class MatchingFactsLoader {
       // running or completed) — a relationship the policy wants to deepen.
       m.query<Array<{ user_id: string; region: string }>>(
         `SELECT DISTINCT a.participant_id AS user_id, p.region_organization_id AS region
-         FROM application a JOIN project p ON p.id = a.project_id
+         FROM engagement a JOIN project p ON p.id = a.project_id
          WHERE a.status IN ('APPROVED', 'ACTIVE', 'COMPLETED')
          ${ids ? 'AND a.participant_id = ANY($1)' : ''}`,
         params,
@@ -107,7 +107,7 @@ export class MatchingFactsLoader {
                 p.eligible_kinds::text[] AS eligible_kinds,
                 -- Candidates so far: its applications still in play. (Open scout offers are
                 -- left out: they expire by the clock, which no change event would report.)
-                (SELECT count(*)::int FROM application a WHERE a.project_id = p.id
+                (SELECT count(*)::int FROM engagement a WHERE a.project_id = p.id
                    AND a.status NOT IN ('DECLINED', 'WITHDRAWN', 'CANCELLED'))
                   AS candidate_count
          FROM project p WHERE p.status = 'PUBLISHED' AND p.paused_at IS NULL ${only}

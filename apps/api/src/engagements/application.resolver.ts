@@ -1,35 +1,35 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Connection, mapConnection, PageArgs } from '@tsunagu/core';
 import {
-  ApplicationConnection,
-  ApplicationService,
-  ApplicationType,
   ApplyAsCompanyTeamInput,
+  ApplyingService,
   ApplyToProjectInput,
-  ProjectApplicationsArgs,
-  toApplicationType,
+  EngagementConnection,
+  EngagementType,
+  ProjectEngagementsArgs,
+  toEngagementType,
 } from '@tsunagu/engagements';
 import { Actor } from '@tsunagu/identity';
 import { Authenticated, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
-@Resolver(() => ApplicationType)
+@Resolver(() => EngagementType)
 export class ApplicationResolver {
-  constructor(private readonly applications: ApplicationService) {}
+  constructor(private readonly applications: ApplyingService) {}
 
   @ServiceChecks('participant')
-  @Mutation(() => ApplicationType, { description: 'Apply to a published project (once).' })
+  @Mutation(() => EngagementType, { description: 'Apply to a published project (once).' })
   async applyToProject(
     @CurrentActor() actor: Actor,
     @Args('input') input: ApplyToProjectInput,
-  ): Promise<ApplicationType> {
-    return toApplicationType(
+  ): Promise<EngagementType> {
+    return toEngagementType(
       await this.applications.apply(actor, input.projectId, input.motivation),
     );
   }
 
   @ServiceChecks('companyOwner')
-  @Mutation(() => [ApplicationType], {
+  @Mutation(() => [EngagementType], {
     description:
       "A company's owners apply for one of its teams: an application per member, each going " +
       'through the engagement lifecycle on its own.',
@@ -37,36 +37,59 @@ export class ApplicationResolver {
   async applyAsCompanyTeam(
     @CurrentActor() actor: Actor,
     @Args('input') input: ApplyAsCompanyTeamInput,
-  ): Promise<ApplicationType[]> {
-    const applications = await this.applications.applyAsTeam(
+  ): Promise<EngagementType[]> {
+    const engagements = await this.applications.applyAsTeam(
       actor,
       input.teamId,
       input.projectId,
       input.motivation,
     );
-    return applications.map(toApplicationType);
+    return engagements.map(toEngagementType);
   }
 
   @Authenticated()
-  @Query(() => ApplicationConnection)
+  @Query(() => EngagementConnection, {
+    description: 'Your engagements, from application on, newest first.',
+  })
+  async myEngagements(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgs,
+  ): Promise<Connection<EngagementType>> {
+    return mapConnection(await this.applications.mine(actor, page), toEngagementType);
+  }
+
+  @Authenticated()
+  @Query(() => EngagementConnection, { deprecationReason: 'Use myEngagements.' })
   async myApplications(
     @CurrentActor() actor: Actor,
     @Args() page: PageArgs,
-  ): Promise<Connection<ApplicationType>> {
-    return mapConnection(await this.applications.mine(actor, page), toApplicationType);
+  ): Promise<Connection<EngagementType>> {
+    return this.myEngagements(actor, page);
   }
 
   @ServiceChecks('projectSupervisor')
-  @Query(() => ApplicationConnection, {
+  @Query(() => EngagementConnection, {
+    description: "A project's engagements, for its region and supervising intermediaries.",
+  })
+  async projectEngagements(
+    @CurrentActor() actor: Actor,
+    @Args() args: ProjectEngagementsArgs,
+  ): Promise<Connection<EngagementType>> {
+    return mapConnection(
+      await this.applications.forProject(actor, args.projectId, args),
+      toEngagementType,
+    );
+  }
+
+  @ServiceChecks('projectSupervisor')
+  @Query(() => EngagementConnection, {
     description: "For the project's region and supervising intermediaries.",
+    deprecationReason: 'Use projectEngagements.',
   })
   async projectApplications(
     @CurrentActor() actor: Actor,
-    @Args() args: ProjectApplicationsArgs,
-  ): Promise<Connection<ApplicationType>> {
-    return mapConnection(
-      await this.applications.forProject(actor, args.projectId, args),
-      toApplicationType,
-    );
+    @Args() args: ProjectEngagementsArgs,
+  ): Promise<Connection<EngagementType>> {
+    return this.projectEngagements(actor, args);
   }
 }

@@ -4,8 +4,8 @@ import {
   AddCheckInInput,
   AddEngagementNoteInput,
   AddMilestoneInput,
-  ApplicationConnection,
-  ApplicationType,
+  EngagementConnection,
+  EngagementType,
   EngagementAccompanimentService,
   EngagementCheckInType,
   EngagementHealthService,
@@ -15,11 +15,14 @@ import {
   SupervisedEngagementConnection,
   SupervisedEngagementsArgs,
   SupervisedEngagementType,
-  toApplicationType,
+  toEngagementType,
   toEngagementCheckInType,
   toEngagementMilestoneType,
   toEngagementNoteType,
   toSupervisedEngagementType,
+  EngagementReferenceArgs,
+  engagementIdOf,
+  withEngagementId,
 } from '@tsunagu/engagements';
 import { Actor } from '@tsunagu/identity';
 import { Allow, Role, ServiceChecks } from '../auth/authorisation';
@@ -41,7 +44,9 @@ export class EngagementAccompanimentResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: AddCheckInInput,
   ): Promise<EngagementCheckInType> {
-    return toEngagementCheckInType(await this.accompaniment.addCheckIn(actor, input));
+    return toEngagementCheckInType(
+      await this.accompaniment.addCheckIn(actor, withEngagementId(input)),
+    );
   }
 
   @ServiceChecks('engagementParty')
@@ -63,7 +68,7 @@ export class EngagementAccompanimentResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: AddEngagementNoteInput,
   ): Promise<EngagementNoteType> {
-    return toEngagementNoteType(await this.accompaniment.addNote(actor, input));
+    return toEngagementNoteType(await this.accompaniment.addNote(actor, withEngagementId(input)));
   }
 
   @Allow([Role.REGION_STAFF, Role.INTERMEDIARY_STAFF], 'engagementParty')
@@ -72,7 +77,9 @@ export class EngagementAccompanimentResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: AddMilestoneInput,
   ): Promise<EngagementMilestoneType> {
-    return toEngagementMilestoneType(await this.accompaniment.addMilestone(actor, input));
+    return toEngagementMilestoneType(
+      await this.accompaniment.addMilestone(actor, withEngagementId(input)),
+    );
   }
 
   @ServiceChecks('engagementParty')
@@ -90,9 +97,11 @@ export class EngagementAccompanimentResolver {
   @Query(() => [EngagementCheckInType], { description: "An engagement's check-ins, newest first." })
   async engagementCheckIns(
     @CurrentActor() actor: Actor,
-    @Args('applicationId', { type: () => ID }) applicationId: string,
+    @Args() reference: EngagementReferenceArgs,
   ): Promise<EngagementCheckInType[]> {
-    return (await this.accompaniment.checkIns(actor, applicationId)).map(toEngagementCheckInType);
+    return (await this.accompaniment.checkIns(actor, engagementIdOf(reference))).map(
+      toEngagementCheckInType,
+    );
   }
 
   @ServiceChecks('engagementParty')
@@ -101,9 +110,11 @@ export class EngagementAccompanimentResolver {
   })
   async engagementNotes(
     @CurrentActor() actor: Actor,
-    @Args('applicationId', { type: () => ID }) applicationId: string,
+    @Args() reference: EngagementReferenceArgs,
   ): Promise<EngagementNoteType[]> {
-    return (await this.accompaniment.notes(actor, applicationId)).map(toEngagementNoteType);
+    return (await this.accompaniment.notes(actor, engagementIdOf(reference))).map(
+      toEngagementNoteType,
+    );
   }
 
   @ServiceChecks('engagementParty')
@@ -112,9 +123,9 @@ export class EngagementAccompanimentResolver {
   })
   async engagementMilestones(
     @CurrentActor() actor: Actor,
-    @Args('applicationId', { type: () => ID }) applicationId: string,
+    @Args() reference: EngagementReferenceArgs,
   ): Promise<EngagementMilestoneType[]> {
-    return (await this.accompaniment.milestones(actor, applicationId)).map(
+    return (await this.accompaniment.milestones(actor, engagementIdOf(reference))).map(
       toEngagementMilestoneType,
     );
   }
@@ -135,14 +146,14 @@ export class EngagementAccompanimentResolver {
   }
 
   @Allow(Role.INTERMEDIARY_STAFF, 'remit')
-  @Query(() => ApplicationConnection, {
+  @Query(() => EngagementConnection, {
     description:
       "Applications in your remit still waiting for the region's answer past the response period, the longest-waiting first.",
   })
   async overdueApplications(
     @CurrentActor() actor: Actor,
     @Args() page: PageArgs,
-  ): Promise<Connection<ApplicationType>> {
-    return mapConnection(await this.responses.overdue(actor, page), toApplicationType);
+  ): Promise<Connection<EngagementType>> {
+    return mapConnection(await this.responses.overdue(actor, page), toEngagementType);
   }
 }

@@ -1,13 +1,16 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
-  ApplicationType,
+  EngagementType,
   EngagementContactsType,
   EngagementEventType,
   EngagementService,
-  toApplicationType,
+  toEngagementType,
   toEngagementContactsType,
   toEngagementEventType,
   TransitionEngagementInput,
+  EngagementReferenceArgs,
+  engagementIdOf,
+  withEngagementId,
 } from '@tsunagu/engagements';
 import { Actor } from '@tsunagu/identity';
 import { ServiceChecks } from '../auth/authorisation';
@@ -18,7 +21,7 @@ export class EngagementResolver {
   constructor(private readonly engagements: EngagementService) {}
 
   @ServiceChecks('engagementParty')
-  @Mutation(() => ApplicationType, {
+  @Mutation(() => EngagementType, {
     description:
       'Move an engagement on: interview, accept or decline (region), approve with terms ' +
       '(intermediary), start, complete, withdraw (participant) or cancel — with a reason to end one.',
@@ -26,17 +29,19 @@ export class EngagementResolver {
   async transitionEngagement(
     @CurrentActor() actor: Actor,
     @Args('input') input: TransitionEngagementInput,
-  ): Promise<ApplicationType> {
-    return toApplicationType(await this.engagements.transition(actor, input));
+  ): Promise<EngagementType> {
+    return toEngagementType(await this.engagements.transition(actor, withEngagementId(input)));
   }
 
   @ServiceChecks('engagementParty')
   @Query(() => [EngagementEventType], { description: "An engagement's audit trail, oldest first." })
   async engagementHistory(
     @CurrentActor() actor: Actor,
-    @Args('applicationId', { type: () => ID }) applicationId: string,
+    @Args() reference: EngagementReferenceArgs,
   ): Promise<EngagementEventType[]> {
-    return (await this.engagements.history(actor, applicationId)).map(toEngagementEventType);
+    return (await this.engagements.history(actor, engagementIdOf(reference))).map(
+      toEngagementEventType,
+    );
   }
 
   @ServiceChecks('engagementParty')
@@ -45,8 +50,10 @@ export class EngagementResolver {
   })
   async engagementContacts(
     @CurrentActor() actor: Actor,
-    @Args('applicationId', { type: () => ID }) applicationId: string,
+    @Args() reference: EngagementReferenceArgs,
   ): Promise<EngagementContactsType> {
-    return toEngagementContactsType(await this.engagements.contacts(actor, applicationId));
+    return toEngagementContactsType(
+      await this.engagements.contacts(actor, engagementIdOf(reference)),
+    );
   }
 }

@@ -10,6 +10,9 @@ import {
   toEngagementFeedbackType,
   toFollowUpType,
   toRegionRelationshipType,
+  EngagementReferenceArgs,
+  engagementIdOf,
+  withEngagementId,
 } from '@tsunagu/engagements';
 import { Actor } from '@tsunagu/identity';
 import { Allow, Authenticated, Role, ServiceChecks } from '../auth/authorisation';
@@ -28,25 +31,30 @@ export class RelationshipResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: GiveEngagementFeedbackInput,
   ): Promise<EngagementFeedbackType> {
-    return toEngagementFeedbackType(await this.relationships.giveFeedback(actor, input));
+    return toEngagementFeedbackType(
+      await this.relationships.giveFeedback(actor, withEngagementId(input)),
+    );
   }
 
   @ServiceChecks('engagementParty')
   @Query(() => [EngagementFeedbackType], { description: "A completed engagement's feedback." })
   async engagementFeedback(
     @CurrentActor() actor: Actor,
-    @Args('applicationId', { type: () => ID }) applicationId: string,
+    @Args() reference: EngagementReferenceArgs,
   ): Promise<EngagementFeedbackType[]> {
-    return (await this.relationships.feedback(actor, applicationId)).map(toEngagementFeedbackType);
+    return (await this.relationships.feedback(actor, engagementIdOf(reference))).map(
+      toEngagementFeedbackType,
+    );
   }
 
   @ServiceChecks('engagementParty')
   @Query(() => EngagementCompletionType, { description: 'Certificate data of a completion.' })
   async engagementCompletion(
     @CurrentActor() actor: Actor,
-    @Args('applicationId', { type: () => ID }) applicationId: string,
+    @Args() reference: EngagementReferenceArgs,
   ): Promise<EngagementCompletionType> {
-    return this.relationships.completion(actor, applicationId);
+    const completion = await this.relationships.completion(actor, engagementIdOf(reference));
+    return { ...completion, applicationId: completion.engagementId };
   }
 
   @ServiceChecks('engagementParty')

@@ -3,10 +3,10 @@ import { CreateCompanyProgramInput } from '@tsunagu/companies';
 import {
   AddCheckInInput,
   AddEngagementNoteInput,
-  EngagementKpiArgs,
   RecordFollowUpInput,
   TransitionEngagementInput,
 } from '@tsunagu/engagements';
+import { EngagementKpiArgs } from '@tsunagu/insights';
 import { ParticipantProfileInput } from '@tsunagu/participants';
 import { ProjectsArgs, SetProgramStaleAfterDaysArgs } from '@tsunagu/projects';
 import { SetProgramWeightsInput, StartFullRescoreInput } from '@tsunagu/scoring';

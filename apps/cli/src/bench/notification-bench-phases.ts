@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppConfig, QueueService, RecipientRole } from '@tsunagu/core';
-import { ApplicationService } from '@tsunagu/engagements';
+import { ApplyingService } from '@tsunagu/engagements';
 import {
   actionPath,
   appUrl,
@@ -20,7 +20,7 @@ import type { MailCounter } from '../mail-counter';
 export interface PhaseContext {
   // The API app's: the pipeline's applications go through it, and so do the baseline's rows.
   db: DataSource;
-  applications: ApplicationService;
+  applications: ApplyingService;
   queues: QueueService;
   config: AppConfig;
   sink: MailCounter;
@@ -58,14 +58,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // Every application to the project joined to what it caused, by the event key the pipeline uses
 // (and the baseline copies): "application-submitted.<application id>".
 const EVENTS_OF_PROJECT = `
-  FROM application a
+  FROM engagement a
   JOIN notification_event e ON e.key = 'application-submitted.' || a.id
   JOIN notification_delivery d ON d.event_id = e.id
  WHERE a.project_id = $1`;
 
 async function inAppRowsOf(db: DataSource, projectId: string): Promise<number> {
   const [row] = await db.query<Array<{ n: number }>>(
-    `SELECT count(*)::int AS n FROM application a
+    `SELECT count(*)::int AS n FROM engagement a
        JOIN notification n ON n.event_key = 'application-submitted.' || a.id
       WHERE a.project_id = $1`,
     [projectId],
@@ -73,7 +73,7 @@ async function inAppRowsOf(db: DataSource, projectId: string): Promise<number> {
   return row.n;
 }
 
-// The durable path: each participant applies through ApplicationService (the application and its
+// The durable path: each participant applies through ApplyingService (the application and its
 // event in one transaction, through the outbox), and the worker fans out and delivers.
 export async function runPipeline(
   ctx: PhaseContext,
@@ -175,11 +175,11 @@ export async function runBaseline(
   await forEachConcurrently(participants, ctx.concurrency, async (p) => {
     const t = Date.now();
     const [application] = await ctx.db.query<Array<{ id: string }>>(
-      `INSERT INTO application (project_id, participant_id, motivation)
+      `INSERT INTO engagement (project_id, participant_id, motivation)
        VALUES ($1, $2, $3) RETURNING id`,
       [project.id, p.id, MOTIVATION],
     );
-    const links = { projectId: project.id, applicationId: application.id };
+    const links = { projectId: project.id, engagementId: application.id };
     const vars = { participant: p.displayName, project: project.title };
     // The same words and layout the worker renders, so only the bookkeeping differs.
     const messages = staff.map((s) =>

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { AppConfig, QUEUE_NAMES, QueueService } from '@tsunagu/core';
-import { ApplicationService } from '@tsunagu/engagements';
+import { ApplyingService } from '@tsunagu/engagements';
 import { PasswordHasher } from '@tsunagu/identity';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -201,7 +201,7 @@ export async function runNotificationsBench(options: NotificationsBenchOptions) 
     const passwordHash = await new PasswordHasher().hash(randomBytes(16).toString('hex'));
     const ctx: PhaseContext = {
       db,
-      applications: api.get(ApplicationService),
+      applications: api.get(ApplyingService),
       queues: api.get(QueueService),
       config: api.get(AppConfig),
       sink,

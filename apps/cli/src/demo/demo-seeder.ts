@@ -9,7 +9,7 @@ import {
   remitCovers,
   User,
 } from '@tsunagu/identity';
-import { ApplicationService } from '@tsunagu/engagements';
+import { ApplyingService } from '@tsunagu/engagements';
 import { Skill } from '@tsunagu/taxonomy';
 import { ParticipantProfileService, ProfileVisibility } from '@tsunagu/participants';
 import {
@@ -40,7 +40,7 @@ export class DemoSeeder {
     private readonly projects: ProjectService,
     private readonly lifecycle: ProjectLifecycleService,
     private readonly profiles: ParticipantProfileService,
-    private readonly applications: ApplicationService,
+    private readonly applications: ApplyingService,
   ) {}
 
   async seed(): Promise<string> {

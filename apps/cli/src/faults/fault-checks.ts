@@ -101,12 +101,12 @@ export class FaultChecks {
   ): Promise<Findings> {
     const detail: Record<string, number> = {};
     // In-app: every region staff member hears of every application once.
-    const applications = await count(db, `SELECT count(*)::int AS n FROM application`);
+    const applications = await count(db, `SELECT count(*)::int AS n FROM engagement`);
     const inAppExpected = applications * staffPerRegion;
     const inAppObserved = await count(
       db,
       `SELECT count(DISTINCT (n.event_key, n.recipient_id))::int AS n
-         FROM application a
+         FROM engagement a
          JOIN project p ON p.id = a.project_id
          JOIN membership m ON m.organization_id = p.region_organization_id
          JOIN notification n ON n.event_key = 'application-submitted.' || a.id
@@ -133,7 +133,7 @@ export class FaultChecks {
     // every planned e-mail delivery arrived under its own Message-ID.
     const emailsPlannedForApplications = await count(
       db,
-      `SELECT count(*)::int AS n FROM application a
+      `SELECT count(*)::int AS n FROM engagement a
          JOIN notification_event e ON e.key = 'application-submitted.' || a.id
          JOIN notification_delivery d ON d.event_id = e.id AND d.channel = 'EMAIL'`,
     );
@@ -172,7 +172,7 @@ export class FaultChecks {
     const overCapacity = await count(
       db,
       `SELECT count(*)::int AS n FROM project p
-        WHERE (SELECT count(*) FROM application a
+        WHERE (SELECT count(*) FROM engagement a
                 WHERE a.project_id = p.id
                   AND a.status IN ('ACCEPTED', 'APPROVED', 'ACTIVE', 'COMPLETED')) > p.capacity`,
     );

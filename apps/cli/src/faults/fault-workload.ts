@@ -230,7 +230,7 @@ export class FaultWorkload {
   // Region staff accept `perProject` applicants of each project at once, more than it seats;
   // the intermediary approves and starts each accepted one and the participant checks in.
   async acceptAndCheckIn(scene: Scene, perProject: number, checkIns: number): Promise<void> {
-    const started: Array<{ applicationId: string; participant: Person }> = [];
+    const started: Array<{ engagementId: string; participant: Person }> = [];
     await forEachConcurrently(scene.projects, scene.projects.length, async (project) => {
       const staff = scene.regions[project.regionIndex].staff;
       const data = await this.must<{
@@ -252,7 +252,7 @@ export class FaultWorkload {
         applications.map(async ({ node }, i) => {
           const done = await this.call(
             `mutation($input: TransitionEngagementInput!) { transitionEngagement(input: $input) { status } }`,
-            { input: { applicationId: node.id, action: 'ACCEPT' } },
+            { input: { engagementId: node.id, action: 'ACCEPT' } },
             staff[i % staff.length].token,
           );
           if (done !== undefined) {
@@ -261,12 +261,12 @@ export class FaultWorkload {
           }
         }),
       );
-      for (const applicationId of accepted) {
+      for (const engagementId of accepted) {
         const approved = await this.call(
           `mutation($input: TransitionEngagementInput!) { transitionEngagement(input: $input) { status } }`,
           {
             input: {
-              applicationId,
+              engagementId,
               action: 'APPROVE',
               terms: {
                 startDate: '2027-01-10',
@@ -281,19 +281,19 @@ export class FaultWorkload {
         if (approved === undefined) continue;
         const active = await this.call(
           `mutation($input: TransitionEngagementInput!) { transitionEngagement(input: $input) { status } }`,
-          { input: { applicationId, action: 'START' } },
+          { input: { engagementId, action: 'START' } },
           scene.hub[1].token,
         );
-        const applicant = applications.find((a) => a.node.id === applicationId)!.node.applicant;
+        const applicant = applications.find((a) => a.node.id === engagementId)!.node.applicant;
         const participant = scene.participants.find((p) => p.id === applicant.userId);
-        if (active !== undefined && participant) started.push({ applicationId, participant });
+        if (active !== undefined && participant) started.push({ engagementId, participant });
       }
     });
-    await forEachConcurrently(started, this.concurrency, async ({ applicationId, participant }) => {
+    await forEachConcurrently(started, this.concurrency, async ({ engagementId, participant }) => {
       for (let i = 0; i < checkIns; i++) {
         const done = await this.call(
           `mutation($input: AddCheckInInput!) { addCheckIn(input: $input) { id } }`,
-          { input: { applicationId, summary: `草刈り ${i + 1} 回目`, hours: 2.5, mood: 4 } },
+          { input: { engagementId, summary: `草刈り ${i + 1} 回目`, hours: 2.5, mood: 4 } },
           participant.token,
         );
         if (done !== undefined) this.counts.checkIns++;

@@ -18,7 +18,7 @@ describe('databaseRuleError', () => {
     const error = databaseRuleError(failed('23514', 'project_capacity_covers_seats_held'));
     expect(error?.code).toBe(ErrorCode.CONFLICT);
     expect(error?.reason).toBe(ConflictReason.CAPACITY_BELOW_SEATS_HELD);
-    expect(databaseRuleError(failed('23514', 'application_seat_within_capacity'))?.reason).toBe(
+    expect(databaseRuleError(failed('23514', 'engagement_seat_within_capacity'))?.reason).toBe(
       ConflictReason.PROJECT_FULL,
     );
   });
@@ -30,7 +30,7 @@ describe('databaseRuleError', () => {
   });
 
   it('leaves everything else alone', () => {
-    expect(databaseRuleError(failed('23505', 'application_project_participant_key'))).toBeNull();
+    expect(databaseRuleError(failed('23505', 'engagement_project_participant_key'))).toBeNull();
     expect(databaseRuleError(new Error('boom'))).toBeNull();
     expect(databaseRuleError(undefined)).toBeNull();
   });

@@ -6,7 +6,7 @@ import { ConflictReason } from './conflict-reason';
 // message; a write that still reaches the rule is a CONFLICT with a reason, not a 500.
 const CONSTRAINT_REASONS: Record<string, ConflictReason> = {
   project_capacity_covers_seats_held: ConflictReason.CAPACITY_BELOW_SEATS_HELD,
-  application_seat_within_capacity: ConflictReason.PROJECT_FULL,
+  engagement_seat_within_capacity: ConflictReason.PROJECT_FULL,
 };
 
 const CHECK_VIOLATION = '23514';

@@ -1,0 +1,5 @@
+export * from './insights.module';
+export * from './kpi-csv';
+export * from './kpi-period';
+export * from './kpi-report.service';
+export * from './kpi-report.types';

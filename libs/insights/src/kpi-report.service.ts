@@ -1,0 +1,246 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '@tsunagu/core';
+import { Actor, OrganizationKind, PolicyService, remitCoversSql } from '@tsunagu/identity';
+import { ParticipantKind } from '@tsunagu/participants';
+import { DataSource } from 'typeorm';
+import { CsvColumn, toCsv } from './kpi-csv';
+import { EngagementKpiFilterInput, EngagementKpiType, KpiGroupBy } from './kpi-report.types';
+
+const KIND_LABELS: Record<ParticipantKind, string> = {
+  [ParticipantKind.PRO_BONO]: 'プロボノ',
+  [ParticipantKind.UNIVERSITY_STUDENT]: '大学生',
+  [ParticipantKind.HIGH_SCHOOL_STUDENT]: '高校生',
+  [ParticipantKind.COMPANY_EMPLOYEE]: '会社員',
+};
+
+// The group key and label of a fact (`f`, with its project `s`), and which facts have one: a
+// published project has no participant kind, and a figure "as of now" no month.
+function grouping(groupBy: KpiGroupBy): { key: string; label: string; where: string } {
+  switch (groupBy) {
+    case KpiGroupBy.NONE:
+      return { key: `'ALL'`, label: `'全体'`, where: 'true' };
+    case KpiGroupBy.PROGRAM:
+      return {
+        key: 's.program_id::text',
+        label: `coalesce(pr.name, 'プログラムなし')`,
+        where: 'true',
+      };
+    case KpiGroupBy.REGION:
+      return { key: 's.region_organization_id::text', label: 'org.name', where: 'true' };
+    case KpiGroupBy.THEME:
+      return { key: 's.theme_code', label: 'th.name_ja', where: 'true' };
+    case KpiGroupBy.PARTICIPANT_KIND:
+      return { key: 'f.kind', label: 'f.kind', where: 'f.kind IS NOT NULL' };
+    case KpiGroupBy.MONTH: {
+      const month = `to_char(f.at AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM')`;
+      return { key: month, label: month, where: 'f.at IS NOT NULL' };
+    }
+  }
+}
+
+// A project in the actor's remit, whose code lists are parameters $4 and $5.
+const IN_REMIT = remitCoversSql(
+  { prefectureCodes: '$4::text[]', municipalityCodes: '$5::text[]' },
+  { prefectureCode: 'p.prefecture_code', municipalityCode: 'p.municipality_code' },
+);
+
+// Every figure is one kind of fact (metric) about a project in scope, so one GROUP BY computes
+// them all. Periods are whole days in Japan time: [from 00:00, to + 1 day 00:00).
+//  - match: an application's first transition to ACCEPTED (accepting a scout offer submits an
+//    application the region still accepts), timed by that event; value = days since applying.
+//  - ended: an engagement leaving APPROVED or ACTIVE for COMPLETED, CANCELLED or WITHDRAWN, i.e.
+//    ending after the intermediary approved it; value 1 when COMPLETED. Declines and withdrawals
+//    before approval are matching outcomes, not engagement outcomes, so they are left out.
+//  - follow_up_N: an N-month follow-up due in the period and by now; value 1 when recorded with
+//    an outcome other than LOST_TOUCH (not recorded counts as not continuing).
+//  - stale: an ACTIVE engagement with a STALE alert and no check-in since the quiet period began.
+const KPI_SQL = (g: { key: string; label: string; where: string }) => `
+WITH bounds AS (
+  SELECT ($1::date)::timestamp AT TIME ZONE 'Asia/Tokyo' AS lo,
+         ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Tokyo' AS hi
+), scope AS (
+  SELECT p.id, p.program_id, p.region_organization_id, p.theme_code, p.published_at
+    FROM project p LEFT JOIN program pr ON pr.id = p.program_id
+   WHERE ($3::boolean OR ${IN_REMIT} OR p.region_organization_id = ANY($6::uuid[]))
+     AND ($7::uuid IS NULL OR pr.intermediary_organization_id = $7::uuid)
+     AND ($8::uuid IS NULL OR p.program_id = $8::uuid)
+     AND ($9::uuid IS NULL OR p.region_organization_id = $9::uuid)
+     AND ($10::text IS NULL OR p.theme_code = $10::text)
+), engagement AS (
+  SELECT a.id, a.project_id, a.status, a.created_at, pp.kind::text AS kind
+    FROM engagement a
+    JOIN scope s ON s.id = a.project_id
+    JOIN participant_profile pp ON pp.user_id = a.participant_id
+   WHERE $11::text IS NULL OR pp.kind::text = $11::text
+), facts AS (
+  SELECT s.id AS project_id, NULL::text AS kind, s.published_at AS at, 'published' AS metric,
+         NULL::float8 AS value
+    FROM scope s, bounds b WHERE s.published_at >= b.lo AND s.published_at < b.hi
+  UNION ALL
+  SELECT e.project_id, e.kind, e.created_at, 'application', NULL
+    FROM engagement e, bounds b WHERE e.created_at >= b.lo AND e.created_at < b.hi
+  UNION ALL
+  SELECT o.project_id, pp.kind::text, o.created_at, 'offer', NULL
+    FROM scout_offer o
+    JOIN scope s ON s.id = o.project_id
+    JOIN participant_profile pp ON pp.user_id = o.participant_id, bounds b
+   WHERE ($11::text IS NULL OR pp.kind::text = $11::text)
+     AND o.created_at >= b.lo AND o.created_at < b.hi
+  UNION ALL
+  SELECT e.project_id, e.kind, m.at, 'match', extract(epoch FROM m.at - e.created_at) / 86400
+    FROM engagement e
+    JOIN (SELECT ev.engagement_id, min(ev.created_at) AS at FROM engagement_event ev
+           WHERE ev.to_status = 'ACCEPTED' GROUP BY ev.engagement_id) m
+      ON m.engagement_id = e.id, bounds b
+   WHERE m.at >= b.lo AND m.at < b.hi
+  UNION ALL
+  SELECT e.project_id, e.kind, NULL, 'active', NULL FROM engagement e WHERE e.status = 'ACTIVE'
+  UNION ALL
+  SELECT e.project_id, e.kind, NULL, 'stale', NULL
+    FROM engagement e
+   WHERE e.status = 'ACTIVE' AND EXISTS (
+     SELECT 1 FROM engagement_alert al
+      WHERE al.engagement_id = e.id AND al.kind = 'STALE' AND NOT EXISTS (
+        SELECT 1 FROM engagement_check_in c WHERE c.engagement_id = e.id AND c.created_at > al.since))
+  UNION ALL
+  SELECT e.project_id, e.kind, c.approved_at, 'hours', c.hours::float8
+    FROM engagement e JOIN engagement_check_in c ON c.engagement_id = e.id, bounds b
+   WHERE c.approved_at >= b.lo AND c.approved_at < b.hi
+  UNION ALL
+  SELECT e.project_id, e.kind, ev.created_at, 'ended',
+         CASE WHEN ev.to_status = 'COMPLETED' THEN 1 ELSE 0 END
+    FROM engagement e JOIN engagement_event ev ON ev.engagement_id = e.id, bounds b
+   WHERE ev.from_status IN ('APPROVED', 'ACTIVE')
+     AND ev.to_status IN ('COMPLETED', 'CANCELLED', 'WITHDRAWN')
+     AND ev.created_at >= b.lo AND ev.created_at < b.hi
+  UNION ALL
+  SELECT e.project_id, e.kind, fu.due_at, 'follow_up_' || fu.due_months,
+         CASE WHEN fu.recorded_at IS NOT NULL AND EXISTS (
+           SELECT 1 FROM unnest(fu.outcomes) o WHERE o <> 'LOST_TOUCH') THEN 1 ELSE 0 END
+    FROM engagement e JOIN follow_up fu ON fu.engagement_id = e.id, bounds b
+   WHERE fu.due_at <= now() AND fu.due_at >= b.lo AND fu.due_at < b.hi
+)
+SELECT ${g.key} AS key, ${g.label} AS label,
+       count(*) FILTER (WHERE f.metric = 'published')::int AS "projectsPublished",
+       count(*) FILTER (WHERE f.metric = 'application')::int AS applications,
+       count(*) FILTER (WHERE f.metric = 'offer')::int AS offers,
+       count(*) FILTER (WHERE f.metric = 'match')::int AS matches,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY f.value)
+         FILTER (WHERE f.metric = 'match') AS "medianDaysToMatch",
+       count(*) FILTER (WHERE f.metric = 'active')::int AS "activeEngagements",
+       coalesce(sum(f.value) FILTER (WHERE f.metric = 'hours'), 0)::float8 AS "hoursContributed",
+       avg(f.value) FILTER (WHERE f.metric = 'ended') AS "completionRate",
+       avg(f.value) FILTER (WHERE f.metric = 'follow_up_3') AS continuation3,
+       avg(f.value) FILTER (WHERE f.metric = 'follow_up_6') AS continuation6,
+       avg(f.value) FILTER (WHERE f.metric = 'follow_up_12') AS continuation12,
+       count(*) FILTER (WHERE f.metric = 'stale')::int AS "staleCount"
+  FROM facts f
+  JOIN scope s ON s.id = f.project_id
+  LEFT JOIN program pr ON pr.id = s.program_id
+  JOIN organization org ON org.id = s.region_organization_id
+  JOIN theme th ON th.code = s.theme_code
+ WHERE ${g.where}
+ GROUP BY 1, 2
+ ORDER BY 1`;
+
+type KpiRow = Omit<EngagementKpiType, 'acceptanceRate'>;
+
+const EMPTY: KpiRow = {
+  key: 'ALL',
+  label: '全体',
+  projectsPublished: 0,
+  applications: 0,
+  offers: 0,
+  matches: 0,
+  medianDaysToMatch: null,
+  activeEngagements: 0,
+  hoursContributed: 0,
+  completionRate: null,
+  continuation3: null,
+  continuation6: null,
+  continuation12: null,
+  staleCount: 0,
+};
+
+// Column headers in Japanese with the GraphQL field name, for people and for re-import.
+export const KPI_CSV_COLUMNS: CsvColumn<EngagementKpiType>[] = [
+  { header: '区分キー (key)', value: (r) => r.key },
+  { header: '区分 (label)', value: (r) => r.label },
+  { header: '公開プロジェクト数 (projectsPublished)', value: (r) => r.projectsPublished },
+  { header: '応募数 (applications)', value: (r) => r.applications },
+  { header: 'スカウト数 (offers)', value: (r) => r.offers },
+  { header: 'マッチ数 (matches)', value: (r) => r.matches },
+  { header: 'マッチ率 (acceptanceRate)', value: (r) => r.acceptanceRate },
+  { header: 'マッチまでの日数・中央値 (medianDaysToMatch)', value: (r) => r.medianDaysToMatch },
+  { header: '活動中 (activeEngagements)', value: (r) => r.activeEngagements },
+  { header: '活動時間 (hoursContributed)', value: (r) => r.hoursContributed },
+  { header: '完了率 (completionRate)', value: (r) => r.completionRate },
+  { header: '3か月継続率 (continuation3)', value: (r) => r.continuation3 },
+  { header: '6か月継続率 (continuation6)', value: (r) => r.continuation6 },
+  { header: '12か月継続率 (continuation12)', value: (r) => r.continuation12 },
+  { header: '停滞 (staleCount)', value: (r) => r.staleCount },
+];
+
+// Reporting figures (KPI / PDCA) for intermediaries, regions and the platform, computed in SQL.
+@Injectable()
+export class KpiReportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: PolicyService,
+  ) {}
+
+  async figures(
+    actor: Actor,
+    filter: EngagementKpiFilterInput,
+    groupBy: KpiGroupBy,
+  ): Promise<EngagementKpiType[]> {
+    // The period is in order and short enough already (EngagementKpiFilterInput).
+    const scope = this.scopeOf(actor);
+    const rows: KpiRow[] = await this.dataSource.query(KPI_SQL(grouping(groupBy)), [
+      filter.from,
+      filter.to,
+      scope.everything,
+      scope.prefectureCodes,
+      scope.municipalityCodes,
+      scope.regionOrganizationIds,
+      filter.intermediaryOrganizationId ?? null,
+      filter.programId ?? null,
+      filter.regionOrganizationId ?? null,
+      filter.themeCode ?? null,
+      filter.participantKind ?? null,
+    ]);
+    // Without any fact the single overall row still reads as zeros.
+    const found = groupBy === KpiGroupBy.NONE && rows.length === 0 ? [EMPTY] : rows;
+    return found.map((row) => ({
+      ...row,
+      label:
+        groupBy === KpiGroupBy.PARTICIPANT_KIND
+          ? KIND_LABELS[row.key as ParticipantKind]
+          : row.label,
+      projectsPublished: groupBy === KpiGroupBy.PARTICIPANT_KIND ? null : row.projectsPublished,
+      acceptanceRate: row.applications > 0 ? row.matches / row.applications : null,
+      activeEngagements: groupBy === KpiGroupBy.MONTH ? null : row.activeEngagements,
+      staleCount: groupBy === KpiGroupBy.MONTH ? null : row.staleCount,
+    }));
+  }
+
+  async csv(actor: Actor, filter: EngagementKpiFilterInput, groupBy: KpiGroupBy): Promise<string> {
+    return toCsv(await this.figures(actor, filter, groupBy), KPI_CSV_COLUMNS);
+  }
+
+  // Intermediary staff see projects in their remit, region staff their region's, admins all.
+  private scopeOf(actor: Actor) {
+    const remit = this.policy.remitOf(actor);
+    const regions = actor.memberships.filter((m) => m.organizationKind === OrganizationKind.REGION);
+    const everything = this.policy.isPlatformAdmin(actor);
+    if (!everything && !remit && regions.length === 0) {
+      throw AppError.forbidden('Reports are for intermediary and region staff');
+    }
+    return {
+      everything,
+      prefectureCodes: remit?.prefectureCodes ?? [],
+      municipalityCodes: remit?.municipalityCodes ?? [],
+      regionOrganizationIds: regions.map((m) => m.organizationId),
+    };
+  }
+}
