@@ -3,6 +3,7 @@ import { AppConfig, JobAttempt } from '@tsunagu/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeliveryStatus } from '../delivery-kinds';
 import { callWebhook, truncate, WebhookCallResult } from './webhook-call';
+import { webhookLinks } from './webhook-links';
 import { SIGNATURE_HEADER, signWebhook } from './webhook-signature';
 
 // How long a claim outlives the call's timeout: time to record the outcome. A worker that dies
@@ -38,7 +39,7 @@ export function webhookBody(call: Omit<ClaimedCall, 'endpointId' | 'url' | 'secr
     key: call.key,
     occurredAt: call.occurredAt.toISOString(),
     data: { ...call.vars },
-    links: call.links,
+    links: webhookLinks(call.links),
   });
 }
 
