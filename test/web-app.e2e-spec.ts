@@ -54,5 +54,14 @@ describe('web app served by the API', () => {
     expect(health.headers.get('content-type')).toMatch(/json/);
     const unknownAuth = await fetch(`${baseUrl}/auth/nothing`);
     expect(unknownAuth.status).toBe(404);
+    // Express matches routes in any letter case: so must the exclusion, or the queue
+    // dashboard's sign-in challenge gives way to index.html.
+    for (const path of ['/ADMIN/Queues/api/queues', '/Assets/index-missing.js', '/Auth/nothing']) {
+      const response = await fetch(`${baseUrl}${path}`);
+      expect({ path, app: (await response.text()).includes('<div id="root">') }).toEqual({
+        path,
+        app: false,
+      });
+    }
   });
 });
