@@ -123,6 +123,8 @@ test.describe('a participant', () => {
     await expect(page.getByTestId('notification-bell')).toBeVisible();
 
     await page.reload();
+    // The bell shows once the session is restored from the cookie.
+    await expect(page.getByTestId('notification-bell')).toBeVisible();
     await openMenuOnPhone(page);
     await expect(page.getByTestId('signed-in-as').locator('visible=true')).toHaveText(
       /山田 つなぐ/,
