@@ -7,7 +7,6 @@ import { Membership, MembershipRole } from './membership.entity';
 import { Organization, OrganizationKind } from './organization.entity';
 import { PolicyService } from './policy.service';
 import { RemitArea } from './remit-area.entity';
-import { remitAreaCoversSql } from './remit-coverage';
 import { User } from './user.entity';
 
 export interface CreateOrganizationCommand {
@@ -72,26 +71,6 @@ export class OrganizationService {
     const org = await this.dataSource.getRepository(Organization).findOneBy({ id });
     if (!org) throw AppError.notFound('Organization', id);
     return org;
-  }
-
-  // The intermediaries whose remit covers a municipality, by name: those that supervise the
-  // projects there.
-  intermediariesCovering(municipalityCode: string): Promise<Organization[]> {
-    const prefectureCode = JapanGeography.get().municipality(municipalityCode)?.prefectureCode;
-    if (!prefectureCode) return Promise.resolve([]);
-    return this.dataSource
-      .getRepository(Organization)
-      .createQueryBuilder('o')
-      .where('o.kind = :kind', { kind: OrganizationKind.INTERMEDIARY })
-      .andWhere(
-        `EXISTS (SELECT 1 FROM remit_area area WHERE area.organization_id = o.id AND ${remitAreaCoversSql(
-          'area',
-          { prefectureCode: ':prefectureCode', municipalityCode: ':municipalityCode' },
-        )})`,
-        { prefectureCode, municipalityCode },
-      )
-      .orderBy('o.name')
-      .getMany();
   }
 
   findByIds(ids: readonly string[]): Promise<Organization[]> {

@@ -11,6 +11,7 @@ import {
 } from '@tsunagu/identity';
 import { SkillService, ThemeService } from '@tsunagu/taxonomy';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { coveringIntermediariesSql } from './covering-intermediaries';
 import { notTakingApplications } from './project-eligibility';
 import { ProjectAuditService } from './project-audit.service';
 import { ProjectAuditAction } from './project-audit-entry.entity';
@@ -249,6 +250,24 @@ export class ProjectService {
   }
 
   // Batch loaders' back ends: one query for any number of projects.
+  // The intermediaries supervising each of many projects (those whose remit covers its place),
+  // in one query: pairs of project id and organisation id, by organisation name.
+  async supervisorsOf(
+    projectIds: readonly string[],
+  ): Promise<Array<{ projectId: string; organizationId: string }>> {
+    if (projectIds.length === 0) return [];
+    const rows: Array<{ project_id: string; organization_id: string }> =
+      await this.dataSource.query(
+        `SELECT proj.id AS project_id, o.id AS organization_id
+           FROM project proj
+           JOIN organization o ON o.id IN (${coveringIntermediariesSql('proj.id')})
+          WHERE proj.id = ANY($1::uuid[])
+          ORDER BY o.name, o.id`,
+        [[...new Set(projectIds)]],
+      );
+    return rows.map((r) => ({ projectId: r.project_id, organizationId: r.organization_id }));
+  }
+
   async requiredSkillsFor(projectIds: readonly string[]): Promise<ProjectSkill[]> {
     if (projectIds.length === 0) return [];
     return this.dataSource

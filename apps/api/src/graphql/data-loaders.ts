@@ -14,6 +14,7 @@ export interface RequestLoaders {
   theme: DataLoader<string, Theme | null>;
   program: DataLoader<string, Program | null>;
   requiredSkills: DataLoader<string, ProjectSkill[]>;
+  supervisors: DataLoader<string, Organization[]>;
 }
 
 function byKey<K, V>(rows: V[], key: (row: V) => K, keys: readonly K[]): Array<V | null> {
@@ -52,6 +53,16 @@ export class DataLoaders {
       requiredSkills: new DataLoader(async (ids) =>
         groupedBy(await this.projects.requiredSkillsFor(ids), (s) => s.projectId, ids),
       ),
+      supervisors: new DataLoader(async (ids) => {
+        const pairs = await this.projects.supervisorsOf(ids);
+        const orgs = byKey(
+          await this.organizations.findByIds(pairs.map((p) => p.organizationId)),
+          (o) => o.id,
+          pairs.map((p) => p.organizationId),
+        );
+        const rows = pairs.map((p, i) => ({ projectId: p.projectId, organization: orgs[i]! }));
+        return groupedBy(rows, (r) => r.projectId, ids).map((g) => g.map((r) => r.organization));
+      }),
     };
   }
 }

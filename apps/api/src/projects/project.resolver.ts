@@ -9,12 +9,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { AppError, Connection, mapConnection, PageArgs } from '@tsunagu/core';
-import {
-  Actor,
-  OrganizationService,
-  OrganizationType,
-  toOrganizationType,
-} from '@tsunagu/identity';
+import { Actor, OrganizationType, toOrganizationType } from '@tsunagu/identity';
 import {
   CreateProjectInput,
   ExtendProjectInput,
@@ -60,7 +55,6 @@ export class ProjectResolver {
     private readonly search: ProjectSearchService,
     private readonly lifecycle: ProjectLifecycleService,
     private readonly audit: ProjectAuditService,
-    private readonly organizations: OrganizationService,
   ) {}
 
   @Public()
@@ -251,10 +245,11 @@ export class ProjectResolver {
   @ResolveField(() => [OrganizationType], {
     description: 'The intermediaries whose remit covers the place: they supervise the project',
   })
-  async supervisingIntermediaries(@Parent() project: ProjectType): Promise<OrganizationType[]> {
-    return (await this.organizations.intermediariesCovering(project.municipalityCode)).map(
-      toOrganizationType,
-    );
+  async supervisingIntermediaries(
+    @Parent() project: ProjectType,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<OrganizationType[]> {
+    return (await loaders.supervisors.load(project.id)).map(toOrganizationType);
   }
 
   @AsParent()
