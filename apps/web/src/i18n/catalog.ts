@@ -1,0 +1,18 @@
+import { accountMessages } from '../account/messages';
+import { notificationMessages } from '../notifications/messages';
+import { projectMessages } from '../projects/messages';
+import { sharedMessages } from './shared-messages';
+
+// Every area's words, one line each (keep in alphabetical order of the area).
+const AREAS = [sharedMessages, accountMessages, notificationMessages, projectMessages];
+
+export const ja = Object.assign({}, ...AREAS.map((area) => area.ja)) as UnionOf<'ja'>;
+export const en = Object.assign({}, ...AREAS.map((area) => area.en)) as UnionOf<'en'>;
+
+type Area = (typeof AREAS)[number];
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (
+  u: infer I,
+) => void
+  ? I
+  : never;
+type UnionOf<L extends 'ja' | 'en'> = UnionToIntersection<Area[L]>;
