@@ -67,6 +67,11 @@ const MATRIX: Record<string, Row> = {
   },
   // Remit lists: admins have no remit.
   dueFollowUps: { allow: REMITS },
+  // Its page: the parties, and admins who read it.
+  engagement: {
+    allow: [...ENGAGED, 'admin'],
+    args: (w) => ({ id: w.home.activeEngagementId }),
+  },
   engagementCheckIns: {
     allow: ENGAGED,
     args: (w) => ({ engagementId: w.home.activeEngagementId }),
@@ -106,6 +111,12 @@ const MATRIX: Record<string, Row> = {
   me: { allow: SIGNED_IN },
   myApplications: { allow: SIGNED_IN },
   myEngagements: { allow: SIGNED_IN },
+  myEngagementForProject: {
+    allow: SIGNED_IN,
+    args: (w) => ({ projectId: w.home.publishedProjectId }),
+    // Another tenant's project: it answers null, the caller's own engagement with it (none).
+    idorExempt: ['projectId'],
+  },
   myCohorts: { allow: SIGNED_IN },
   myCompanyTeams: { allow: SIGNED_IN },
   myFollowUps: { allow: SIGNED_IN },
