@@ -1,8 +1,12 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { SignInPage } from '../account/SignInPage';
 import { SignUpPage } from '../account/SignUpPage';
+import { EngagementPage } from '../engagements/EngagementPage';
+import { MyEngagementsPage } from '../engagements/MyEngagementsPage';
+import { RelationshipsPage } from '../engagements/RelationshipsPage';
 import { ProjectPage } from '../projects/ProjectPage';
 import { ProjectSearchPage } from '../projects/ProjectSearchPage';
+import { ScoutOffersPage } from '../scouting/ScoutOffersPage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -14,6 +18,10 @@ export function createRouter() {
         { index: true, element: <Navigate to="/projects" replace /> },
         { path: 'projects', element: <ProjectSearchPage /> },
         { path: 'projects/:id', element: <ProjectPage /> },
+        { path: 'engagements', element: <MyEngagementsPage /> },
+        { path: 'engagements/:id', element: <EngagementPage /> },
+        { path: 'scout-offers', element: <ScoutOffersPage /> },
+        { path: 'relationships', element: <RelationshipsPage /> },
         { path: 'sign-in', element: <SignInPage /> },
         { path: 'sign-up', element: <SignUpPage /> },
         { path: '*', element: <NotFoundPage /> },

@@ -18,6 +18,17 @@ const keys: KeyingConfig = {
   NotificationConnection: () => null,
   NotificationEdge: () => null,
   RequiredSkill: () => null,
+  EngagementConnection: () => null,
+  EngagementEdge: () => null,
+  EngagementNextStep: () => null,
+  EngagementTerms: () => null,
+  EngagementEvent: () => null,
+  EngagementContacts: () => null,
+  PersonContact: () => null,
+  InterviewPlan: () => null,
+  Applicant: () => null,
+  ScoutOfferConnection: () => null,
+  ScoutOfferEdge: () => null,
   Prefecture: byCode,
   Municipality: byCode,
   Theme: byCode,
@@ -46,6 +57,8 @@ export function createGraphQLClient(session: Session): { client: Client; dispose
         resolvers: {
           Query: {
             projects: relayPagination(),
+            myEngagements: relayPagination(),
+            myScoutOffers: relayPagination(),
           },
         },
         updates: {

@@ -16,6 +16,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import { useSession } from '../auth/session-context';
+import { ApplyPanel } from '../engagements/ApplyPanel';
 import type { ProjectQuery as ProjectData } from '../gql/graphql';
 import { formatMonth, formatPeriod } from '../i18n/format';
 import { localName } from '../i18n/local-name';
@@ -135,6 +136,7 @@ function ProjectDetails({ project }: { project: Project }) {
         </Title>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{project.description}</Text>
       </section>
+      <ApplyPanel projectId={project.id} />
       {!current && (
         <Group>
           <Button component={Link} to="/sign-in" state={{ from: `/projects/${project.id}` }}>
