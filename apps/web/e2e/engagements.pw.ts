@@ -184,10 +184,12 @@ test.describe('a participant and their engagements', () => {
     await expect(page.getByText('承認された時間の合計：4.5 時間')).toBeVisible();
     await page.getByRole('button', { name: '送る' }).click();
     await expect(page.getByText('評価を選んでください')).toBeVisible();
-    await page
+    // The fourth star: its radio is visually hidden, its label is the star people click.
+    const fourStars = page
       .getByRole('group', { name: '評価' })
-      .getByRole('radio', { name: '5段階中 4', exact: true })
-      .check({ force: true });
+      .getByRole('radio', { name: '5段階中 4', exact: true });
+    await page.locator(`label[for="${await fourStars.getAttribute('id')}"]`).click();
+    await expect(fourStars).toBeChecked();
     await page.getByLabel('コメント（任意）').fill('温かく迎えていただきました。');
     await page.getByRole('button', { name: '送る' }).click();
     await expect(page.getByTestId('feedback-PARTICIPANT')).toContainText('5段階中 4');
