@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { z } from 'zod';
+import { ErrorState } from '../app/page-states';
 import { useSession } from '../auth/session-context';
 import { formErrorsOf } from '../graphql/form-errors';
 import { formatNumber } from '../i18n/format';
@@ -31,7 +32,11 @@ function SignedInApplyPanel({ projectId }: { projectId: string }) {
     variables: { projectId },
     requestPolicy: 'cache-and-network',
   });
-  if (error && !data) return null;
+  if (error && !data)
+    return (
+      <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+    );
+  // Nothing while loading: the project above is what the reader looks at first.
   if (!data) return null;
   const engagement = data.myEngagementForProject;
   if (engagement) {
@@ -62,7 +67,13 @@ function SignedInApplyPanel({ projectId }: { projectId: string }) {
   );
 }
 
-function MotivationForm({ projectId, onApplied }: { projectId: string; onApplied: () => void }) {
+export function MotivationForm({
+  projectId,
+  onApplied,
+}: {
+  projectId: string;
+  onApplied: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const [, apply] = useMutation(ApplyMutation);
   // Limits written as the reader writes numbers (4,000).
