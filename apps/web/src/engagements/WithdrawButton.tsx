@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { formErrorsOf } from '../graphql/form-errors';
+import { formatNumber } from '../i18n/format';
 import { TransitionMutation } from './engagement-documents';
 
 // The API's limit on a reason (TransitionEngagementInput.reason).
@@ -17,7 +18,7 @@ export function WithdrawButton({
   engagementId: string;
   onDone: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
   const [reason, setReason] = useState('');
   const [fieldError, setFieldError] = useState<string>();
@@ -28,7 +29,9 @@ export function WithdrawButton({
     setFormError(undefined);
     if (!reason.trim()) return setFieldError(t('form.required'));
     if (reason.length > REASON_MAX)
-      return setFieldError(t('engagements.withdraw.tooLong', { max: REASON_MAX }));
+      return setFieldError(
+        t('engagements.withdraw.tooLong', { max: formatNumber(REASON_MAX, i18n.language) }),
+      );
     const result = await transition({ input: { engagementId, action: 'WITHDRAW', reason } });
     if (!result.error) {
       close();

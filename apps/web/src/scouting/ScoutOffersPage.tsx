@@ -23,7 +23,7 @@ import type {
   ScoutOfferStatus,
 } from '../gql/graphql';
 import { formErrorsOf } from '../graphql/form-errors';
-import { formatDate } from '../i18n/format';
+import { formatDate, formatNumber } from '../i18n/format';
 import { MyScoutOffersQuery, RespondToScoutOfferMutation } from './scout-documents';
 
 const PAGE_SIZE = 20;
@@ -139,7 +139,8 @@ function ScoutOfferCard({ offer }: { offer: ScoutOfferFieldsFragment }) {
 }
 
 function AnswerForm({ offerId }: { offerId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const max = formatNumber(NOTE_MAX, i18n.language);
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string>();
   const [formError, setFormError] = useState<string>();
@@ -148,7 +149,7 @@ function AnswerForm({ offerId }: { offerId: string }) {
   const answer = async (response: ScoutOfferResponse) => {
     setNoteError(undefined);
     setFormError(undefined);
-    if (note.length > NOTE_MAX) return setNoteError(t('scouting.tooLong', { max: NOTE_MAX }));
+    if (note.length > NOTE_MAX) return setNoteError(t('scouting.tooLong', { max }));
     setAnswering(response);
     const result = await respond({
       input: { offerId, response, note: note.trim() || null },
@@ -168,7 +169,7 @@ function AnswerForm({ offerId }: { offerId: string }) {
       )}
       <Textarea
         label={t('scouting.note')}
-        description={t('scouting.noteHint', { max: NOTE_MAX })}
+        description={t('scouting.noteHint', { max })}
         autosize
         minRows={2}
         maxLength={NOTE_MAX}
