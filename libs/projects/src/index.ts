@@ -16,3 +16,8 @@ export * from './project-eligibility';
 export * from './project-events';
 export * from './covering-intermediaries';
 export * from './project-audiences';
+export * from './interests/interest-events';
+export * from './interests/interest-audiences';
+export * from './interests/project-interest.entity';
+export * from './interests/project-interest.service';
+export * from './interests/project-interest.types';

@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@tsunagu/identity';
+import { ParticipantsModule } from '@tsunagu/participants';
 import { TaxonomyModule } from '@tsunagu/taxonomy';
+import { InterestAudiences } from './interests/interest-audiences';
+import { ProjectInterest } from './interests/project-interest.entity';
+import { ProjectInterestService } from './interests/project-interest.service';
 import { Program } from './program.entity';
 import { ProgramService } from './program.service';
 import { ProjectAuditEntry } from './project-audit-entry.entity';
@@ -16,6 +20,7 @@ import { ProjectService } from './project.service';
 const SERVICES = [
   ProgramService,
   ProjectAuditService,
+  ProjectInterestService,
   ProjectLifecycleService,
   ProjectSearchService,
   ProjectService,
@@ -23,11 +28,12 @@ const SERVICES = [
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Project, ProjectSkill, Program, ProjectAuditEntry]),
+    TypeOrmModule.forFeature([Project, ProjectSkill, Program, ProjectAuditEntry, ProjectInterest]),
     IdentityModule,
+    ParticipantsModule,
     TaxonomyModule,
   ],
-  providers: [...SERVICES, ProjectAudiences],
+  providers: [...SERVICES, ProjectAudiences, InterestAudiences],
   exports: SERVICES,
 })
 export class ProjectsModule {}
