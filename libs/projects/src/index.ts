@@ -21,3 +21,4 @@ export * from './interests/interest-audiences';
 export * from './interests/project-interest.entity';
 export * from './interests/project-interest.service';
 export * from './interests/project-interest.types';
+export * from './project-sharing.service';

@@ -13,6 +13,7 @@ import { ProjectAuditService } from './project-audit.service';
 import { ProjectAudiences } from './project-audiences';
 import { ProjectLifecycleService } from './project-lifecycle.service';
 import { ProjectSearchService } from './project-search.service';
+import { ProjectSharingService } from './project-sharing.service';
 import { ProjectSkill } from './project-skill.entity';
 import { Project } from './project.entity';
 import { ProjectService } from './project.service';
@@ -24,6 +25,7 @@ const SERVICES = [
   ProjectLifecycleService,
   ProjectSearchService,
   ProjectService,
+  ProjectSharingService,
 ];
 
 @Module({
