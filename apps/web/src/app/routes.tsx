@@ -4,6 +4,7 @@ import { SignUpPage } from '../account/SignUpPage';
 import { EngagementPage } from '../engagements/EngagementPage';
 import { MyEngagementsPage } from '../engagements/MyEngagementsPage';
 import { RelationshipsPage } from '../engagements/RelationshipsPage';
+import { InterestsPage } from '../interests/InterestsPage';
 import { ProjectPage } from '../projects/ProjectPage';
 import { ProjectSearchPage } from '../projects/ProjectSearchPage';
 import { ScoutOffersPage } from '../scouting/ScoutOffersPage';
@@ -22,6 +23,7 @@ export function createRouter() {
         { path: 'engagements/:id', element: <EngagementPage /> },
         { path: 'scout-offers', element: <ScoutOffersPage /> },
         { path: 'relationships', element: <RelationshipsPage /> },
+        { path: 'interests', element: <InterestsPage /> },
         { path: 'sign-in', element: <SignInPage /> },
         { path: 'sign-up', element: <SignUpPage /> },
         { path: '*', element: <NotFoundPage /> },
