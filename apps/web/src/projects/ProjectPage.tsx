@@ -139,8 +139,8 @@ function ProjectDetails({ project }: { project: Project }) {
         </Title>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{project.description}</Text>
       </section>
-      <ShareButtons projectId={project.id} title={project.title} />
       <ApplyPanel projectId={project.id} />
+      <ShareButtons projectId={project.id} title={project.title} />
       {!current && (
         <Group>
           <Button component={Link} to="/sign-in" state={{ from: `/projects/${project.id}` }}>
