@@ -93,10 +93,20 @@ export class MatchingFactsLoader {
   }
 
   // Published projects that are not paused: nothing else is recommended.
-  async publishedProjects(
+  publishedProjects(
     ids?: readonly string[],
     m: EntityManager = this.dataSource.manager,
   ): Promise<ScoredProjectFacts[]> {
+    return this.projects(ids, m, true);
+  }
+
+  // Projects whatever their status (to explain a list stored before a status change).
+  async projects(
+    ids?: readonly string[],
+    m: EntityManager = this.dataSource.manager,
+    publishedOnly = false,
+  ): Promise<ScoredProjectFacts[]> {
+    const published = publishedOnly ? "p.status = 'PUBLISHED' AND p.paused_at IS NULL" : 'true';
     const only = ids ? 'AND p.id = ANY($1)' : '';
     const params = ids ? [ids] : [];
     const [rows, skills] = await Promise.all([
@@ -110,7 +120,7 @@ export class MatchingFactsLoader {
                 (SELECT count(*)::int FROM engagement a WHERE a.project_id = p.id
                    AND a.status NOT IN ('DECLINED', 'WITHDRAWN', 'CANCELLED'))
                   AS candidate_count
-         FROM project p WHERE p.status = 'PUBLISHED' AND p.paused_at IS NULL ${only}
+         FROM project p WHERE ${published} ${only}
          ORDER BY p.id`,
         params,
       ),
@@ -125,7 +135,7 @@ export class MatchingFactsLoader {
       >(
         `SELECT ps.project_id, ps.skill_id, ps.requirement, ps.min_level, ps.weight
          FROM project_skill ps JOIN project p ON p.id = ps.project_id
-         WHERE p.status = 'PUBLISHED' AND p.paused_at IS NULL ${only}
+         WHERE ${published} ${only}
          ORDER BY ps.project_id, ps.skill_id`,
         params,
       ),
