@@ -16,3 +16,4 @@ export * from './recommendation-store';
 export * from './scoring-subject.entity';
 export * from './scoring-request.service';
 export * from './scoring-subscriber';
+export { ParticipantEngine, ProjectEngine } from './matching-engine.cache';

@@ -91,13 +91,18 @@ export class ScoringService {
     });
   }
 
-  // A chunk of a full re-score, in one transaction with `inTransaction`: every list is re-scored
-  // by the run anyway, so nothing is propagated. Subjects that are gone keep no list.
+  // A chunk of a full re-score: every list is re-scored by the run anyway, so nothing is
+  // propagated. Subjects that are gone keep no list. The lists are written only if `chunk.claim`
+  // (first in the writing transaction) says this pass owns the chunk, then `chunk.finish` runs
+  // (last, so a lock it takes is held briefly); returns whether this pass wrote the chunk.
   async scoreChunk(
     kind: ScoringSubjectKind,
     ids: readonly string[],
-    inTransaction: (m: EntityManager) => Promise<void>,
-  ): Promise<void> {
+    chunk: {
+      claim: (m: EntityManager) => Promise<boolean>;
+      finish: (m: EntityManager) => Promise<void>;
+    },
+  ): Promise<boolean> {
     const readings = await this.store.readings(this.dataSource.manager, kind, ids);
     const matches =
       kind === ScoringSubjectKind.PARTICIPANT
@@ -108,14 +113,16 @@ export class ScoringService {
       ...readings.get(id)!,
       matches: matches.get(id)!,
     }));
-    await this.dataSource.transaction(async (m) => {
-      // A chunk writes up to SCORING_CHUNK_SIZE × RECOMMENDATIONS_TOP_K rows in one statement:
-      // longer than the pool-wide bound that suits API requests allows, so raised for it alone.
+    return this.dataSource.transaction(async (m) => {
+      // A chunk writes up to SCORING_CHUNK_SIZE lists in one statement: longer than the
+      // pool-wide bound that suits API requests allows, so raised for it alone.
       await m.query(`SELECT set_config('statement_timeout', $1, true)`, [
         `${this.config.SCORING_STATEMENT_TIMEOUT_MS}ms`,
       ]);
+      if (!(await chunk.claim(m))) return false;
       await this.store.replace(m, kind, lists);
-      await inTransaction(m);
+      await chunk.finish(m);
+      return true;
     });
   }
 
@@ -128,7 +135,9 @@ export class ScoringService {
       this.engines.projectEngine(),
     ]);
     const lists = new Map<string, RankedEntry[]>(participantIds.map((id) => [id, []]));
+    const pause = pauser();
     for (const participant of participants) {
+      await pause();
       lists.set(
         participant.id,
         engine.rankProjects(participant, this.config.RECOMMENDATIONS_TOP_K),
@@ -145,7 +154,9 @@ export class ScoringService {
     ]);
     const weightsOf = await this.engines.weightsFor(projects);
     const lists = new Map<string, RankedEntry[]>(projectIds.map((id) => [id, []]));
+    const pause = pauser();
     for (const project of projects) {
+      await pause();
       lists.set(
         project.id,
         engine.rankCandidates(project, weightsOf(project), this.config.RECOMMENDATIONS_TOP_K),
@@ -204,4 +215,16 @@ export class ScoringService {
       this.config.RECOMMENDATIONS_TOP_K,
     );
   }
+}
+
+// A chunk computes for seconds to minutes: letting the event loop run now and then keeps BullMQ
+// renewing the job's lock (else the job counts as stalled and is handed out again) and the
+// process answering.
+function pauser(everyMs = 100): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last < everyMs) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    last = performance.now();
+  };
 }
