@@ -17,6 +17,7 @@ import {
 import { Queue } from 'bullmq';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -49,6 +50,8 @@ interface Options {
 
 interface WorkerRun {
   workers: number;
+  // The 1-minute load average at the end (the machine is shared).
+  load: number;
   rescoreMs: number;
   storedMb: number;
   peakRssMb: number[];
@@ -243,6 +246,7 @@ async function runThroughWorkers(
     const stored = await storedLists(db);
     return {
       workers: count,
+      load: round(loadavg()[0], 1),
       rescoreMs,
       storedMb: mb(Number(bytes)),
       peakRssMb: rss,
@@ -289,26 +293,27 @@ function printTable(result: ReturnType<typeof summarize>, runs: WorkerRun[]): vo
   const row = (label: string, value: string) => console.log(`  ${label.padEnd(36)} ${value}`);
   console.log(
     `re-score benchmark: ${result.participants.toLocaleString('en')} participants × ` +
-      `${result.projects.toLocaleString('en')} projects, top ${result.k}, load ${result.load}`,
+      `${result.projects.toLocaleString('en')} projects, top ${result.k} ` +
+      `(1-minute load average after each phase in brackets)`,
   );
-  row('in-memory engine (both sides)', `${result.engine_s} s`);
+  row('in-memory engine (both sides)', `${result.engine_s} s  [${result.engine_load}]`);
   for (const r of runs) {
     row(
       `through ${r.workers} worker process${r.workers > 1 ? 'es' : ''} (${r.chunks} chunks)`,
       `${round(r.rescoreMs / 1000, 2)} s  = ${round(r.rescoreMs / result.engine_s / 1000, 2)}× ` +
         `the engine; peak RSS ${r.peakRssMb.join(' / ')} MB; stored ${r.storedMb} MB; ` +
-        `lists identical: ${r.listsIdentical}`,
+        `lists identical: ${r.listsIdentical}  [${r.load}]`,
     );
   }
 }
 
-function summarize(options: Options, engineMs: number, runs: WorkerRun[], load: string) {
+function summarize(options: Options, engineMs: number, runs: WorkerRun[], load: number) {
   const last = runs[runs.length - 1];
   return {
     participants: options.participants,
     projects: options.projects,
     k: options.k,
-    load,
+    engine_load: load,
     engine_s: round(engineMs / 1000, 2),
     // The run with the most worker processes; each count's own numbers below.
     rescore_s: round(last.rescoreMs / 1000, 2),
@@ -325,6 +330,7 @@ function summarize(options: Options, engineMs: number, runs: WorkerRun[], load: 
           stored_mb: r.storedMb,
           worker_peak_rss_mb: Math.max(...r.peakRssMb),
           lists_identical: r.listsIdentical,
+          load: r.load,
         },
       ]),
     ),
@@ -348,11 +354,11 @@ export async function runRescoreBench(options: Options) {
     await migrateDatabase(stack.databaseUrl);
     await db.initialize();
     await prepareData(db, options);
-    const load = (await import('node:os'))
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ');
-    log(`load average ${load}`);
+    log(
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
 
     log('loading the facts for the in-memory engine…');
     const facts = new MatchingFactsLoader(db);
@@ -362,7 +368,8 @@ export async function runRescoreBench(options: Options) {
       weightsResolverOf(db),
     ]);
     const engine = runEngine(participants, projects, weightsOf, options.k);
-    log(`engine: ${round(engine.ms / 1000, 2)} s`);
+    const load = round(loadavg()[0], 1);
+    log(`engine: ${round(engine.ms / 1000, 2)} s (load ${load})`);
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,
