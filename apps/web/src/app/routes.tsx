@@ -1,8 +1,11 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { SignInPage } from '../account/SignInPage';
 import { SignUpPage } from '../account/SignUpPage';
+import { NotificationsPage } from '../notifications/NotificationsPage';
 import { ProjectPage } from '../projects/ProjectPage';
 import { ProjectSearchPage } from '../projects/ProjectSearchPage';
+import { NotificationPreferencesPage } from '../settings/NotificationPreferencesPage';
+import { SettingsPage } from '../settings/SettingsPage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -16,6 +19,9 @@ export function createRouter() {
         { path: 'projects/:id', element: <ProjectPage /> },
         { path: 'sign-in', element: <SignInPage /> },
         { path: 'sign-up', element: <SignUpPage /> },
+        { path: 'notifications', element: <NotificationsPage /> },
+        { path: 'settings', element: <SettingsPage /> },
+        { path: 'settings/notifications', element: <NotificationPreferencesPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },
