@@ -103,7 +103,7 @@ function AccountActions() {
       <Text size="sm" data-testid="signed-in-as">
         {t('app.signedInAs', { name: current.user.displayName })}
       </Text>
-      <Button component={Link} to="/settings" variant="subtle" size="xs">
+      <Button component={Link} to="/settings" variant="default" size="xs">
         {t('settings.nav')}
       </Button>
       <Button

@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Badge,
   Button,
   Group,
   Paper,
@@ -170,9 +169,9 @@ function ChannelPreference({ preference }: { preference: Preference }) {
       />
       <Group gap="xs" mih={24}>
         {preference.isDefault ? (
-          <Badge size="sm" variant="light" color="gray.8">
+          <Text size="xs" c="gray.7">
             {t('preferences.isDefault')}
-          </Badge>
+          </Text>
         ) : (
           <Button variant="subtle" size="compact-xs" onClick={() => void save(null)}>
             {t('preferences.reset')}
