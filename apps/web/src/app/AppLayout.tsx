@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session-context';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { InterestsNavLink } from '../interests/InterestsNavLink';
 import { NotificationBell } from '../notifications/NotificationBell';
 
 // Header with the name, navigation, language, the bell and the account; below 48em the
@@ -76,9 +77,12 @@ export function AppLayout() {
 function MainNav() {
   const { t } = useTranslation();
   return (
-    <Anchor component={NavLink} to="/projects" c="dark">
-      {t('app.nav.projects')}
-    </Anchor>
+    <>
+      <Anchor component={NavLink} to="/projects" c="dark">
+        {t('app.nav.projects')}
+      </Anchor>
+      <InterestsNavLink />
+    </>
   );
 }
 

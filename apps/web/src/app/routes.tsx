@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { SignInPage } from '../account/SignInPage';
 import { SignUpPage } from '../account/SignUpPage';
+import { InterestsPage } from '../interests/InterestsPage';
 import { NotificationsPage } from '../notifications/NotificationsPage';
 import { ProjectPage } from '../projects/ProjectPage';
 import { ProjectSearchPage } from '../projects/ProjectSearchPage';
@@ -17,6 +18,7 @@ export function createRouter() {
         { index: true, element: <Navigate to="/projects" replace /> },
         { path: 'projects', element: <ProjectSearchPage /> },
         { path: 'projects/:id', element: <ProjectPage /> },
+        { path: 'interests', element: <InterestsPage /> },
         { path: 'sign-in', element: <SignInPage /> },
         { path: 'sign-up', element: <SignUpPage /> },
         { path: 'notifications', element: <NotificationsPage /> },

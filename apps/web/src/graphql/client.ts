@@ -21,6 +21,9 @@ const keys: KeyingConfig = {
   Membership: () => null,
   // One per event type and channel: a change updates the listed one in place.
   NotificationPreference: (data) => `${data.eventType as string}:${data.channel as string}`,
+  MarkedProject: () => null,
+  MarkedProjectConnection: () => null,
+  MarkedProjectEdge: () => null,
   RequiredSkill: () => null,
   Prefecture: byCode,
   Municipality: byCode,
@@ -57,6 +60,9 @@ export function createGraphQLClient(session: Session): { client: Client; dispose
         resolvers: {
           Query: {
             projects: relayPagination(),
+            myInterests: relayPagination(),
+            // A project already in the cache (from a list) answers project(id) for the fields it has.
+            project: (_parent, args) => ({ __typename: 'Project', id: args.id as string }),
           },
         },
         updates: {

@@ -1,16 +1,20 @@
 import { accountMessages } from '../account/messages';
+import { interestMessages } from '../interests/messages';
 import { notificationMessages } from '../notifications/messages';
 import { projectMessages } from '../projects/messages';
 import { settingsMessages } from '../settings/messages';
+import { sharingMessages } from '../sharing/messages';
 import { sharedMessages } from './shared-messages';
 
 // Every area's words, one line each (keep in alphabetical order of the area).
 const AREAS = [
   sharedMessages,
   accountMessages,
+  interestMessages,
   notificationMessages,
   projectMessages,
   settingsMessages,
+  sharingMessages,
 ];
 
 export const ja = Object.assign({}, ...AREAS.map((area) => area.ja)) as UnionOf<'ja'>;

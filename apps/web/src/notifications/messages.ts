@@ -38,6 +38,7 @@ export const notificationMessages = defineMessages(
           '「{{project}}」から{{months}}か月が経ちました。その後の地域とのつながりを記録してください。',
         PROJECT_PAUSED:
           '回答期限を過ぎた応募があるため、「{{project}}」の募集を一時停止しました。応募に回答すると再開します。',
+        PROJECT_INTEREST_MARKED: '参加者が「{{project}}」に興味ありを付けました。',
         ALLOCATION_READY: '「{{cohort}}」の配置案ができました。確認して確定してください。',
         ALLOCATION_READY_failed:
           '「{{cohort}}」の配置案を作れませんでした。内容を確認してください。',
@@ -91,6 +92,7 @@ export const notificationMessages = defineMessages(
           'It has been {{months}} months since "{{project}}". Please record how the tie with the region is going.',
         PROJECT_PAUSED:
           '"{{project}}" is paused: applications are past their response period. Answering them reopens it.',
+        PROJECT_INTEREST_MARKED: 'A participant marked "{{project}}" as interesting.',
         ALLOCATION_READY: 'The allocation for "{{cohort}}" is ready. Please review and confirm it.',
         ALLOCATION_READY_failed:
           'The allocation for "{{cohort}}" could not be made. Please check its problems.',

@@ -21,6 +21,7 @@ export const WORDINGS: Record<NotificationEventType, Wording> = {
   MILESTONE_OVERDUE: () => 'MILESTONE_OVERDUE',
   FOLLOW_UP_DUE: () => 'FOLLOW_UP_DUE',
   PROJECT_PAUSED: () => 'PROJECT_PAUSED',
+  PROJECT_INTEREST_MARKED: () => 'PROJECT_INTEREST_MARKED',
   ALLOCATION_READY: (facts) =>
     facts.status === 'FAILED' ? 'ALLOCATION_READY_failed' : 'ALLOCATION_READY',
 };

@@ -75,6 +75,10 @@ export const settingsMessages = defineMessages(
           label: '募集の一時停止',
           hint: '未回答の応募のため、プロジェクトの募集が一時停止したとき。',
         },
+        PROJECT_INTEREST_MARKED: {
+          label: '興味あり',
+          hint: '担当するプロジェクトに参加者が興味ありを付けたとき。',
+        },
         ALLOCATION_READY: {
           label: '配置案の完成',
           hint: 'コホートの配置案ができたとき（または作れなかったとき）。',
@@ -154,6 +158,10 @@ export const settingsMessages = defineMessages(
         PROJECT_PAUSED: {
           label: 'Paused projects',
           hint: 'A project stopped taking applications because some are unanswered.',
+        },
+        PROJECT_INTEREST_MARKED: {
+          label: 'Interest in your projects',
+          hint: 'A participant marks a project you look after as interesting.',
         },
         ALLOCATION_READY: {
           label: 'Allocations ready',
