@@ -14,6 +14,8 @@ export function toNotificationType(n: Notification): NotificationType {
     followUpId: n.data.followUpId ?? null,
     cohortId: n.data.cohortId ?? null,
     allocationId: n.data.allocationId ?? null,
+    facts: Object.entries(n.facts ?? {}).map(([name, value]) => ({ name, value })),
+    audience: n.audience ?? null,
     readAt: n.readAt,
     createdAt: n.createdAt,
   };

@@ -109,6 +109,9 @@ function AccountActions() {
       <Text size="sm" data-testid="signed-in-as">
         {t('app.signedInAs', { name: current.user.displayName })}
       </Text>
+      <Button component={Link} to="/settings" variant="default" size="xs">
+        {t('settings.nav')}
+      </Button>
       <Button
         variant="default"
         size="xs"

@@ -5,9 +5,12 @@ import { EngagementPage } from '../engagements/EngagementPage';
 import { MyEngagementsPage } from '../engagements/MyEngagementsPage';
 import { RelationshipsPage } from '../engagements/RelationshipsPage';
 import { InterestsPage } from '../interests/InterestsPage';
+import { NotificationsPage } from '../notifications/NotificationsPage';
 import { ProjectPage } from '../projects/ProjectPage';
 import { ProjectSearchPage } from '../projects/ProjectSearchPage';
 import { ScoutOffersPage } from '../scouting/ScoutOffersPage';
+import { NotificationPreferencesPage } from '../settings/NotificationPreferencesPage';
+import { SettingsPage } from '../settings/SettingsPage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -26,6 +29,9 @@ export function createRouter() {
         { path: 'interests', element: <InterestsPage /> },
         { path: 'sign-in', element: <SignInPage /> },
         { path: 'sign-up', element: <SignUpPage /> },
+        { path: 'notifications', element: <NotificationsPage /> },
+        { path: 'settings', element: <SettingsPage /> },
+        { path: 'settings/notifications', element: <NotificationPreferencesPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

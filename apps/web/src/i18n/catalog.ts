@@ -4,6 +4,7 @@ import { interestMessages } from '../interests/messages';
 import { notificationMessages } from '../notifications/messages';
 import { projectMessages } from '../projects/messages';
 import { scoutingMessages } from '../scouting/messages';
+import { settingsMessages } from '../settings/messages';
 import { sharingMessages } from '../sharing/messages';
 import { sharedMessages } from './shared-messages';
 
@@ -16,6 +17,7 @@ const AREAS = [
   notificationMessages,
   projectMessages,
   scoutingMessages,
+  settingsMessages,
   sharingMessages,
 ];
 
