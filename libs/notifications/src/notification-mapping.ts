@@ -14,6 +14,7 @@ export function toNotificationType(n: Notification): NotificationType {
     followUpId: n.data.followUpId ?? null,
     cohortId: n.data.cohortId ?? null,
     allocationId: n.data.allocationId ?? null,
+    conversationId: n.data.conversationId ?? null,
     readAt: n.readAt,
     createdAt: n.createdAt,
   };

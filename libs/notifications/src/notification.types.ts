@@ -40,6 +40,9 @@ export class NotificationType {
   @Field(() => ID, { nullable: true })
   allocationId!: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The thread of a MESSAGE_POSTED notification.' })
+  conversationId!: string | null;
+
   @Field(() => Date, { nullable: true })
   readAt!: Date | null;
 

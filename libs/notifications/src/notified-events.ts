@@ -1,5 +1,6 @@
 import type { EventOf } from '@tsunagu/core';
 import { ALLOCATION_READY } from '@tsunagu/cohorts';
+import { MESSAGE_POSTED } from '@tsunagu/conversations';
 import {
   APPLICATION_SUBMITTED,
   APPLICATION_UNANSWERED,
@@ -25,6 +26,7 @@ export const NOTIFIED_EVENTS = [
   FOLLOW_UP_DUE,
   PROJECT_PAUSED,
   ALLOCATION_READY,
+  MESSAGE_POSTED,
 ] as const;
 
 export type NotificationEventType = (typeof NOTIFIED_EVENTS)[number]['name'];

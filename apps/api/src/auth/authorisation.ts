@@ -26,6 +26,8 @@ export const SERVICE_RULES = {
   engagementParty: "The engagement's participant, region or supervising intermediaries.",
   scouting: "The project's region or an intermediary covering its place (canScoutFor).",
   scoutOfferParty: 'The offer’s addressee answers it; its sender’s staff withdraw it.',
+  conversationParty:
+    "The thread's participant, the project's region and covering intermediaries; admins read.",
   profileVisibility:
     "Profiles open to the viewer's kind of organisation (canViewParticipantProfile).",
   remit: "What the actor's remits cover (remitOf), or their region's.",
