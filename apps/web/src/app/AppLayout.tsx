@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session-context';
+import { MessagesNavLink } from '../conversations/MessagesNavLink';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { NotificationBell } from '../notifications/NotificationBell';
 
@@ -76,9 +77,12 @@ export function AppLayout() {
 function MainNav() {
   const { t } = useTranslation();
   return (
-    <Anchor component={NavLink} to="/projects" c="dark">
-      {t('app.nav.projects')}
-    </Anchor>
+    <>
+      <Anchor component={NavLink} to="/projects" c="dark">
+        {t('app.nav.projects')}
+      </Anchor>
+      <MessagesNavLink />
+    </>
   );
 }
 

@@ -1,10 +1,17 @@
 import { accountMessages } from '../account/messages';
+import { conversationMessages } from '../conversations/messages';
 import { notificationMessages } from '../notifications/messages';
 import { projectMessages } from '../projects/messages';
 import { sharedMessages } from './shared-messages';
 
 // Every area's words, one line each (keep in alphabetical order of the area).
-const AREAS = [sharedMessages, accountMessages, notificationMessages, projectMessages];
+const AREAS = [
+  sharedMessages,
+  accountMessages,
+  conversationMessages,
+  notificationMessages,
+  projectMessages,
+];
 
 export const ja = Object.assign({}, ...AREAS.map((area) => area.ja)) as UnionOf<'ja'>;
 export const en = Object.assign({}, ...AREAS.map((area) => area.en)) as UnionOf<'en'>;
