@@ -192,7 +192,7 @@ function useMarkRead(conversation: ConversationFieldsFragment, lastSeq: number) 
   }, [client, id, canWrite, unreadCount, messageCount, lastSeq, markRead]);
 }
 
-function SendBox({
+export function SendBox({
   conversationId,
   onSent,
 }: {
