@@ -192,6 +192,31 @@ describe('conversations', () => {
     expect(stored[0].n).toBe(0);
   });
 
+  it('opens a missing thread for its parties when they ask, and for nobody else', async () => {
+    const s = await scene(PLACES.nanbuTottori);
+    // As for an engagement made before threads existed.
+    await platform.dataSource.query(`DELETE FROM conversation WHERE id = $1`, [s.conversationId]);
+    const count = async () =>
+      (
+        await platform.dataSource.query<Array<{ n: number }>>(
+          `SELECT count(*)::int AS n FROM conversation WHERE engagement_id = $1`,
+          [s.engagementId],
+        )
+      )[0].n;
+    const refused = await platform.gql(
+      ENGAGEMENT_THREAD,
+      { engagementId: s.engagementId },
+      s.outsiders.otherHub.token,
+    );
+    expect(rejection(refused).extensions.code).toBe('NOT_FOUND');
+    expect(await count()).toBe(0);
+    const reopened = expectData(
+      await platform.gql(ENGAGEMENT_THREAD, { engagementId: s.engagementId }, s.hub.token),
+    ).engagementConversation;
+    expect(reopened).toMatchObject({ engagementId: s.engagementId, messageCount: 0 });
+    expect(await count()).toBe(1);
+  });
+
   it('takes text of 1 to 2,000 characters once trimmed, and says which field is wrong', async () => {
     const s = await scene(PLACES.agematsu);
     for (const body of ['', ' \u3000\n ', 'あ'.repeat(2001)]) {
