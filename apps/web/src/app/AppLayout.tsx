@@ -6,6 +6,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session-context';
 import { MessagesNavLink } from '../conversations/MessagesNavLink';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { InterestsNavLink } from '../interests/InterestsNavLink';
 import { NotificationBell } from '../notifications/NotificationBell';
 
 // Header with the name, navigation, language, the bell and the account; below 48em the
@@ -82,6 +83,7 @@ function MainNav() {
         {t('app.nav.projects')}
       </Anchor>
       <MessagesNavLink />
+      <InterestsNavLink />
     </>
   );
 }

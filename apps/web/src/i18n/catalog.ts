@@ -1,7 +1,9 @@
 import { accountMessages } from '../account/messages';
 import { conversationMessages } from '../conversations/messages';
+import { interestMessages } from '../interests/messages';
 import { notificationMessages } from '../notifications/messages';
 import { projectMessages } from '../projects/messages';
+import { sharingMessages } from '../sharing/messages';
 import { sharedMessages } from './shared-messages';
 
 // Every area's words, one line each (keep in alphabetical order of the area).
@@ -9,8 +11,10 @@ const AREAS = [
   sharedMessages,
   accountMessages,
   conversationMessages,
+  interestMessages,
   notificationMessages,
   projectMessages,
+  sharingMessages,
 ];
 
 export const ja = Object.assign({}, ...AREAS.map((area) => area.ja)) as UnionOf<'ja'>;
