@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { CONTEXT_MODULES } from '@tsunagu/contexts';
+import { MessageThrottleModule } from '@tsunagu/conversations';
 import { CoreModule } from '@tsunagu/core';
 import { SignInThrottleModule } from '@tsunagu/identity';
 import { LiveNotificationsModule } from '@tsunagu/notifications';
@@ -23,6 +24,7 @@ import { WebAppModule } from './web/web-app.module';
     ApiGraphQLModule,
     ...CONTEXT_MODULES,
     SignInThrottleModule,
+    MessageThrottleModule,
     LiveNotificationsModule,
     OperatorsModule,
     WebAppModule,

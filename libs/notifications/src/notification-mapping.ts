@@ -16,6 +16,7 @@ export function toNotificationType(n: Notification): NotificationType {
     allocationId: n.data.allocationId ?? null,
     facts: Object.entries(n.facts ?? {}).map(([name, value]) => ({ name, value })),
     audience: n.audience ?? null,
+    conversationId: n.data.conversationId ?? null,
     readAt: n.readAt,
     createdAt: n.createdAt,
   };

@@ -63,6 +63,8 @@ export class NotificationType {
       'In which capacity you heard of it (null for notifications older than this field).',
   })
   audience!: RecipientRole | null;
+  @Field(() => ID, { nullable: true, description: 'The thread of a MESSAGE_POSTED notification.' })
+  conversationId!: string | null;
 
   @Field(() => Date, { nullable: true })
   readAt!: Date | null;

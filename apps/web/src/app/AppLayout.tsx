@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session-context';
 import { EngagementsNav } from '../engagements/EngagementsNav';
+import { MessagesNavLink } from '../conversations/MessagesNavLink';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { InterestsNavLink } from '../interests/InterestsNavLink';
 import { NotificationBell } from '../notifications/NotificationBell';
@@ -83,6 +84,7 @@ function MainNav() {
         {t('app.nav.projects')}
       </Anchor>
       <EngagementsNav />
+      <MessagesNavLink />
       <InterestsNavLink />
     </>
   );

@@ -21,6 +21,10 @@ const keys: KeyingConfig = {
   Membership: () => null,
   // One per event type and channel: a change updates the listed one in place.
   NotificationPreference: (data) => `${data.eventType as string}:${data.channel as string}`,
+  ConversationConnection: () => null,
+  ConversationEdge: () => null,
+  MessageConnection: () => null,
+  MessageEdge: () => null,
   MarkedProject: () => null,
   MarkedProjectConnection: () => null,
   MarkedProjectEdge: () => null,

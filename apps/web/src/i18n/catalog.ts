@@ -1,4 +1,5 @@
 import { accountMessages } from '../account/messages';
+import { conversationMessages } from '../conversations/messages';
 import { engagementMessages } from '../engagements/messages';
 import { interestMessages } from '../interests/messages';
 import { notificationMessages } from '../notifications/messages';
@@ -12,6 +13,7 @@ import { sharedMessages } from './shared-messages';
 const AREAS = [
   sharedMessages,
   accountMessages,
+  conversationMessages,
   engagementMessages,
   interestMessages,
   notificationMessages,

@@ -39,6 +39,7 @@ export const notificationMessages = defineMessages(
         PROJECT_PAUSED:
           '回答期限を過ぎた応募があるため、「{{project}}」の募集を一時停止しました。応募に回答すると再開します。',
         PROJECT_INTEREST_MARKED: '参加者が「{{project}}」に興味ありを付けました。',
+        MESSAGE_POSTED: '{{author}}さんから「{{project}}」についてメッセージが届きました。',
         ALLOCATION_READY: '「{{cohort}}」の配置案ができました。確認して確定してください。',
         ALLOCATION_READY_failed:
           '「{{cohort}}」の配置案を作れませんでした。内容を確認してください。',
@@ -93,6 +94,7 @@ export const notificationMessages = defineMessages(
         PROJECT_PAUSED:
           '"{{project}}" is paused: applications are past their response period. Answering them reopens it.',
         PROJECT_INTEREST_MARKED: 'A participant marked "{{project}}" as interesting.',
+        MESSAGE_POSTED: '{{author}} sent you a message about "{{project}}".',
         ALLOCATION_READY: 'The allocation for "{{cohort}}" is ready. Please review and confirm it.',
         ALLOCATION_READY_failed:
           'The allocation for "{{cohort}}" could not be made. Please check its problems.',

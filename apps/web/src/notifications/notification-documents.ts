@@ -14,6 +14,7 @@ export const NotificationFieldsFragment = graphql(`
     projectId
     engagementId
     scoutOfferId
+    conversationId
     createdAt
     readAt
   }

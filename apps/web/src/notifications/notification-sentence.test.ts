@@ -121,8 +121,11 @@ describe('notification sentences', () => {
 });
 
 describe('notification links', () => {
-  it('leads to the offers, the engagement or the project', () => {
-    const none = { projectId: null, engagementId: null, scoutOfferId: null };
+  it('leads to the thread, the offers, the engagement or the project', () => {
+    const none = { projectId: null, engagementId: null, scoutOfferId: null, conversationId: null };
+    expect(notificationLink({ ...none, engagementId: 'e', conversationId: 'c' })).toBe(
+      '/messages/c',
+    );
     expect(notificationLink({ ...none, projectId: 'p', scoutOfferId: 's' })).toBe('/scout-offers');
     expect(notificationLink({ ...none, projectId: 'p', engagementId: 'e' })).toBe('/engagements/e');
     expect(notificationLink({ ...none, projectId: 'p' })).toBe('/projects/p');

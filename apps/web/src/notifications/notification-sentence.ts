@@ -22,6 +22,7 @@ export const WORDINGS: Record<NotificationEventType, Wording> = {
   FOLLOW_UP_DUE: () => 'FOLLOW_UP_DUE',
   PROJECT_PAUSED: () => 'PROJECT_PAUSED',
   PROJECT_INTEREST_MARKED: () => 'PROJECT_INTEREST_MARKED',
+  MESSAGE_POSTED: () => 'MESSAGE_POSTED',
   ALLOCATION_READY: (facts) =>
     facts.status === 'FAILED' ? 'ALLOCATION_READY_failed' : 'ALLOCATION_READY',
 };
@@ -61,10 +62,14 @@ export function notificationSentence(
   });
 }
 
-type Links = Pick<NotificationFieldsFragment, 'projectId' | 'engagementId' | 'scoutOfferId'>;
+type Links = Pick<
+  NotificationFieldsFragment,
+  'projectId' | 'engagementId' | 'scoutOfferId' | 'conversationId'
+>;
 
-// Where a notification leads in the app: the offers, the engagement, or the project.
+// Where a notification leads in the app: the thread, the offers, the engagement, or the project.
 export function notificationLink(notification: Links): string | null {
+  if (notification.conversationId) return `/messages/${notification.conversationId}`;
   if (notification.scoutOfferId) return '/scout-offers';
   if (notification.engagementId) return `/engagements/${notification.engagementId}`;
   if (notification.projectId) return `/projects/${notification.projectId}`;

@@ -75,6 +75,10 @@ export const settingsMessages = defineMessages(
           label: '募集の一時停止',
           hint: '未回答の応募のため、プロジェクトの募集が一時停止したとき。',
         },
+        MESSAGE_POSTED: {
+          label: 'メッセージ',
+          hint: '応募やスカウトのやりとりで、相手からメッセージが届いたとき。',
+        },
         PROJECT_INTEREST_MARKED: {
           label: '興味あり',
           hint: '担当するプロジェクトに参加者が興味ありを付けたとき。',
@@ -158,6 +162,10 @@ export const settingsMessages = defineMessages(
         PROJECT_PAUSED: {
           label: 'Paused projects',
           hint: 'A project stopped taking applications because some are unanswered.',
+        },
+        MESSAGE_POSTED: {
+          label: 'Messages',
+          hint: 'Someone writes to you in the thread of an application or a scout offer.',
         },
         PROJECT_INTEREST_MARKED: {
           label: 'Interest in your projects',
