@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { romanizeMunicipality } from './romaji';
 
 export interface Prefecture {
   // Two-digit JIS X 0401 code, e.g. "01" for 北海道.
@@ -16,6 +17,8 @@ export interface Municipality {
   prefectureCode: string;
   nameJa: string;
   nameKana: string;
+  // Romanised from the kana reading (the data has no English names), without the prefecture.
+  nameEn: string;
   lat: number;
   lng: number;
 }
@@ -54,6 +57,7 @@ export class JapanGeography {
         prefectureCode: pid.padStart(2, '0'),
         nameJa: `${pref}${city.replace(/\s+/g, '')}`,
         nameKana: kana,
+        nameEn: romanizeMunicipality(city, kana),
         lat: Number(lat),
         lng: Number(lng),
       });
@@ -66,5 +70,12 @@ export class JapanGeography {
 
   municipality(code: string): Municipality | undefined {
     return this.municipalities.get(code);
+  }
+
+  // A prefecture's municipalities in code order (designated cities before their wards).
+  municipalitiesOf(prefectureCode: string): Municipality[] {
+    return [...this.municipalities.values()]
+      .filter((m) => m.prefectureCode === prefectureCode)
+      .sort((a, b) => a.code.localeCompare(b.code));
   }
 }
