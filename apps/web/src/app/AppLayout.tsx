@@ -6,6 +6,8 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session-context';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { ProfileNavLink } from '../profile/ProfileNavLink';
+import { RecommendationsNavLink } from '../recommendations/RecommendationsNavLink';
 
 // Header with the name, navigation, language, the bell and the account; below 48em the
 // navigation, language and account move into a menu opened by the burger.
@@ -76,9 +78,13 @@ export function AppLayout() {
 function MainNav() {
   const { t } = useTranslation();
   return (
-    <Anchor component={NavLink} to="/projects" c="dark">
-      {t('app.nav.projects')}
-    </Anchor>
+    <>
+      <Anchor component={NavLink} to="/projects" c="dark">
+        {t('app.nav.projects')}
+      </Anchor>
+      <RecommendationsNavLink />
+      <ProfileNavLink />
+    </>
   );
 }
 

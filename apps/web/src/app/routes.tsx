@@ -3,6 +3,8 @@ import { SignInPage } from '../account/SignInPage';
 import { SignUpPage } from '../account/SignUpPage';
 import { ProjectPage } from '../projects/ProjectPage';
 import { ProjectSearchPage } from '../projects/ProjectSearchPage';
+import { ProfilePage } from '../profile/ProfilePage';
+import { RecommendationsPage } from '../recommendations/RecommendationsPage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -14,6 +16,8 @@ export function createRouter() {
         { index: true, element: <Navigate to="/projects" replace /> },
         { path: 'projects', element: <ProjectSearchPage /> },
         { path: 'projects/:id', element: <ProjectPage /> },
+        { path: 'profile', element: <ProfilePage /> },
+        { path: 'recommendations', element: <RecommendationsPage /> },
         { path: 'sign-in', element: <SignInPage /> },
         { path: 'sign-up', element: <SignUpPage /> },
         { path: '*', element: <NotFoundPage /> },

@@ -1,10 +1,19 @@
 import { accountMessages } from '../account/messages';
 import { notificationMessages } from '../notifications/messages';
+import { profileMessages } from '../profile/messages';
 import { projectMessages } from '../projects/messages';
+import { recommendationMessages } from '../recommendations/messages';
 import { sharedMessages } from './shared-messages';
 
 // Every area's words, one line each (keep in alphabetical order of the area).
-const AREAS = [sharedMessages, accountMessages, notificationMessages, projectMessages];
+const AREAS = [
+  sharedMessages,
+  accountMessages,
+  notificationMessages,
+  profileMessages,
+  projectMessages,
+  recommendationMessages,
+];
 
 export const ja = Object.assign({}, ...AREAS.map((area) => area.ja)) as UnionOf<'ja'>;
 export const en = Object.assign({}, ...AREAS.map((area) => area.en)) as UnionOf<'en'>;
