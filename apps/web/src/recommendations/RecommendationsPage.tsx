@@ -186,11 +186,8 @@ function RecommendationCard({
           <Text size="sm" fw={700}>
             {t('recommendations.match', { percent })}
           </Text>
-          <Progress
-            value={percent}
-            aria-label={t('recommendations.matchLabel')}
-            aria-valuetext={t('recommendations.match', { percent })}
-          />
+          {/* The bar repeats the percentage above it for the eye only. */}
+          <Progress value={percent} aria-hidden />
         </Stack>
       </Group>
       <Anchor component={Link} to={`/projects/${project.id}`} fw={700} fz="lg" c="dark">
