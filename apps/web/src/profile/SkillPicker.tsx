@@ -1,5 +1,4 @@
 import {
-  Badge,
   CloseButton,
   Combobox,
   Group,
@@ -138,12 +137,15 @@ export function SkillPicker({
                 key={skill.skillId}
                 component="li"
                 gap="xs"
-                wrap="nowrap"
+                wrap="wrap"
                 justify="space-between"
+                py={4}
+                style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
               >
-                <Badge variant="light" size="lg" style={{ textTransform: 'none', minWidth: 0 }}>
+                {/* The whole name, wrapping if it must: a long one is not cut off on a phone. */}
+                <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
                   {name}
-                </Badge>
+                </Text>
                 <Group gap={4} wrap="nowrap">
                   <NativeSelect
                     aria-label={t('profile.skillLevel', { name })}

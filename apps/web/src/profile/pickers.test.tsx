@@ -13,6 +13,8 @@ import type { ChosenSkill } from './profile-form';
 import { SkillPicker } from './SkillPicker';
 
 initI18n('ja');
+// Typing and choosing through user-event takes seconds on a busy machine.
+vi.setConfig({ testTimeout: 20_000 });
 
 const category = { code: 'design', name: 'デザイン', nameEn: 'Design' };
 const UI_DESIGN = {

@@ -44,14 +44,15 @@ export function explainRecommendation(
   t: TFunction,
   language: string,
 ): Reason[] {
-  const reasons: Array<Reason & { contribution: number }> = [];
+  // Within a tone, the factors the program weighs most come first.
+  const reasons: Array<Reason & { weight: number }> = [];
   for (const f of factors) {
     const text = sentence(f, project, profile, t, language);
     if (!text) continue;
-    reasons.push({ ...text, factor: f.factor, contribution: f.weight * f.value });
+    reasons.push({ ...text, factor: f.factor, weight: f.weight });
   }
   return reasons
-    .sort((a, b) => TONE_ORDER[a.tone] - TONE_ORDER[b.tone] || b.contribution - a.contribution)
+    .sort((a, b) => TONE_ORDER[a.tone] - TONE_ORDER[b.tone] || b.weight - a.weight)
     .map(({ factor, tone, text }) => ({ factor, tone, text }));
 }
 
