@@ -109,6 +109,7 @@ const MATRIX: Record<string, Row> = {
   myCohorts: { allow: SIGNED_IN },
   myCompanyTeams: { allow: SIGNED_IN },
   myFollowUps: { allow: SIGNED_IN },
+  myInterests: { allow: SIGNED_IN },
   myNotificationPreferences: { allow: SIGNED_IN },
   myNotifications: { allow: SIGNED_IN },
   myParticipantProfile: { allow: SIGNED_IN },
@@ -152,6 +153,11 @@ const MATRIX: Record<string, Row> = {
     args: (w) => ({ projectId: w.home.publishedProjectId }),
   },
   projectEngagements: {
+    allow: STAFF_OF_PROJECT,
+    args: (w) => ({ projectId: w.home.publishedProjectId }),
+  },
+  // Admins are allowed but see no one: visibility is the participant's consent.
+  projectInterests: {
     allow: STAFF_OF_PROJECT,
     args: (w) => ({ projectId: w.home.publishedProjectId }),
   },
@@ -391,6 +397,12 @@ const MATRIX: Record<string, Row> = {
     alsoAllowed: ['CONFLICT'],
   },
   markAllNotificationsRead: { allow: SIGNED_IN },
+  // The home project is open to every kind of participant; marking again changes nothing.
+  markProjectInterest: {
+    allow: PARTICIPANTS,
+    args: (w) => ({ projectId: w.home.publishedProjectId }),
+    idorExempt: ['projectId'],
+  },
   markNotificationRead: { allow: ['proBono'], args: (w) => ({ id: w.notificationId }) },
   publishProject: {
     allow: INTERMEDIARY,
@@ -523,6 +535,11 @@ const MATRIX: Record<string, Row> = {
     args: async (w) => ({
       input: { engagementId: await w.fresh.application('SUBMITTED'), action: 'ACCEPT' },
     }),
+  },
+  unmarkProjectInterest: {
+    allow: SIGNED_IN,
+    args: (w) => ({ projectId: w.home.publishedProjectId }),
+    idorExempt: ['projectId'],
   },
   updateMySettings: { allow: SIGNED_IN, args: () => ({ input: { locale: 'ja' } }) },
   updateProject: {

@@ -13,6 +13,7 @@ import { InputValidationPipe } from './graphql/input-validation.pipe';
 import { SessionCookieController } from './identity/session-cookie.controller';
 import { OperatorsModule } from './operators/operators.module';
 import { API_RESOLVERS } from './resolvers';
+import { SharePagesController } from './web/share-pages.controller';
 import { WebAppModule } from './web/web-app.module';
 
 @Module({
@@ -26,7 +27,7 @@ import { WebAppModule } from './web/web-app.module';
     OperatorsModule,
     WebAppModule,
   ],
-  controllers: [SessionCookieController],
+  controllers: [SessionCookieController, SharePagesController],
   providers: [
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_PIPE, useClass: InputValidationPipe },

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session-context';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { InterestsNavLink } from '../interests/InterestsNavLink';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { ProfileNavLink } from '../profile/ProfileNavLink';
 import { RecommendationsNavLink } from '../recommendations/RecommendationsNavLink';
@@ -82,6 +83,7 @@ function MainNav() {
       <Anchor component={NavLink} to="/projects" c="dark">
         {t('app.nav.projects')}
       </Anchor>
+      <InterestsNavLink />
       <RecommendationsNavLink />
       <ProfileNavLink />
     </>

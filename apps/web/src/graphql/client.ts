@@ -17,6 +17,9 @@ const keys: KeyingConfig = {
   ProjectEdge: () => null,
   NotificationConnection: () => null,
   NotificationEdge: () => null,
+  MarkedProject: () => null,
+  MarkedProjectConnection: () => null,
+  MarkedProjectEdge: () => null,
   RequiredSkill: () => null,
   Prefecture: byCode,
   Municipality: byCode,
@@ -58,6 +61,9 @@ export function createGraphQLClient(session: Session): { client: Client; dispose
         resolvers: {
           Query: {
             projects: relayPagination(),
+            myInterests: relayPagination(),
+            // A project already in the cache (from a list) answers project(id) for the fields it has.
+            project: (_parent, args) => ({ __typename: 'Project', id: args.id as string }),
           },
         },
         updates: {

@@ -1,18 +1,22 @@
 import { accountMessages } from '../account/messages';
+import { interestMessages } from '../interests/messages';
 import { notificationMessages } from '../notifications/messages';
 import { profileMessages } from '../profile/messages';
 import { projectMessages } from '../projects/messages';
 import { recommendationMessages } from '../recommendations/messages';
+import { sharingMessages } from '../sharing/messages';
 import { sharedMessages } from './shared-messages';
 
 // Every area's words, one line each (keep in alphabetical order of the area).
 const AREAS = [
   sharedMessages,
   accountMessages,
+  interestMessages,
   notificationMessages,
   profileMessages,
   projectMessages,
   recommendationMessages,
+  sharingMessages,
 ];
 
 export const ja = Object.assign({}, ...AREAS.map((area) => area.ja)) as UnionOf<'ja'>;
