@@ -165,6 +165,7 @@ const MATRIX: Record<string, Row> = {
   myParticipantProfile: { allow: SIGNED_IN },
   myRegionRelationships: { allow: SIGNED_IN },
   myScoutOffers: { allow: SIGNED_IN },
+  municipalities: { public: true, allow: EVERYONE, args: () => ({ prefectureCode: '01' }) },
   notificationDeliveries: { allow: ADMIN },
   notificationDigests: { allow: ADMIN },
   organization: {

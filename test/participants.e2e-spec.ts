@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { expectData, Fixtures, Person } from './support/fixtures';
+import { expectData, Fixtures, Person, rejection } from './support/fixtures';
 import { startTestPlatform, TestPlatform } from './support/test-platform';
 
 const PROFILE = `userId kind company { id kind } guardianName guardianConsentAt
@@ -571,6 +571,57 @@ describe('participant profiles', () => {
         hub.token,
       );
       expect(asked.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    });
+  });
+  // The profile editor's prefecture → municipality picker.
+  describe('municipalities of a prefecture', () => {
+    const MUNICIPALITIES = `query($prefectureCode: String!) {
+      municipalities(prefectureCode: $prefectureCode) { code name nameEn prefectureCode } }`;
+    const list = (prefectureCode: string) => platform.gql(MUNICIPALITIES, { prefectureCode });
+
+    it('lists every municipality of the prefecture in code order, in Japanese and romanised', async () => {
+      const hokkaido = expectData(await list('01')).municipalities as any[];
+      // 179 municipalities (Sapporo among them) and Sapporo's 10 wards.
+      expect(hokkaido).toHaveLength(189);
+      expect(hokkaido.every((m) => m.prefectureCode === '01')).toBe(true);
+      const codes = hokkaido.map((m) => m.code);
+      expect(codes).toEqual([...codes].sort());
+      expect(hokkaido).toContainEqual({
+        code: '015431',
+        name: '北海道美幌町',
+        nameEn: 'Bihoro Town',
+        prefectureCode: '01',
+      });
+      expect(hokkaido.find((m) => m.code === '011011')?.nameEn).toBe('Chuo Ward, Sapporo');
+      const tokyo = expectData(await list('13')).municipalities as any[];
+      expect(tokyo.filter((m) => /区$/.test(m.name))).toHaveLength(23);
+    });
+
+    it('refuses a code that is not a prefecture, on the prefectureCode field', async () => {
+      for (const code of ['1', '48', 'ab']) {
+        const error = rejection(await list(code));
+        expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+        expect(error.extensions?.fields).toEqual([
+          expect.objectContaining({ path: ['prefectureCode'] }),
+        ]);
+      }
+    });
+
+    it("names the profile's home municipality in both languages", async () => {
+      const person = await f.signUp('home-names');
+      expectData(await f.saveProfile(person, { kind: 'PRO_BONO', homeMunicipalityCode: '015431' }));
+      const profile = expectData(
+        await platform.gql(
+          `{ myParticipantProfile { homeMunicipality { code name nameEn } } }`,
+          {},
+          person.token,
+        ),
+      ).myParticipantProfile;
+      expect(profile.homeMunicipality).toEqual({
+        code: '015431',
+        name: '北海道美幌町',
+        nameEn: 'Bihoro Town',
+      });
     });
   });
 });

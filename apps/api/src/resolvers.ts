@@ -8,6 +8,7 @@ import { EngagementResolver } from './engagements/engagement.resolver';
 import { RelationshipResolver } from './engagements/relationship.resolver';
 import { ScoutOfferResolver } from './engagements/scout-offer.resolver';
 import { AuthResolver } from './identity/auth.resolver';
+import { GeographyResolver } from './identity/geography.resolver';
 import { MeResolver } from './identity/me.resolver';
 import { OrganizationResolver } from './identity/organization.resolver';
 import { KpiResolver } from './insights/kpi.resolver';
@@ -31,6 +32,7 @@ export const API_RESOLVERS = [
   AuthResolver,
   MeResolver,
   OrganizationResolver,
+  GeographyResolver,
   ThemeResolver,
   SkillResolver,
   ProgramResolver,

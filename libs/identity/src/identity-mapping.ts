@@ -1,13 +1,24 @@
-import { JapanGeography } from '@tsunagu/core';
+import { AppError, JapanGeography, type Municipality } from '@tsunagu/core';
 import type { MunicipalityType, OrganizationType, PrefectureType } from './identity.types';
 import type { Organization } from './organization.entity';
 
 export function toMunicipalityType(code: string | null): MunicipalityType | null {
   if (!code) return null;
   const m = JapanGeography.get().municipality(code);
-  return m
-    ? { code: m.code, name: m.nameJa, nameEn: m.nameEn, prefectureCode: m.prefectureCode }
-    : null;
+  return m ? municipalityType(m) : null;
+}
+
+function municipalityType(m: Municipality): MunicipalityType {
+  return { code: m.code, name: m.nameJa, nameEn: m.nameEn, prefectureCode: m.prefectureCode };
+}
+
+// Every municipality of a prefecture, for pickers; an unknown prefecture is the caller's error.
+export function municipalitiesOfPrefecture(prefectureCode: string): MunicipalityType[] {
+  const geography = JapanGeography.get();
+  if (!geography.prefecture(prefectureCode)) {
+    throw AppError.invalidField(['prefectureCode'], `unknown prefecture code ${prefectureCode}`);
+  }
+  return geography.municipalitiesOf(prefectureCode).map(municipalityType);
 }
 
 export function toPrefectureType(code: string): PrefectureType | null {

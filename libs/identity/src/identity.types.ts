@@ -25,7 +25,7 @@ export class MunicipalityType {
   @Field({ description: '全国地方公共団体コード (6 digits)' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'In Japanese, with its prefecture: 北海道美幌町' })
   name!: string;
 
   @Field({
@@ -34,6 +34,13 @@ export class MunicipalityType {
   nameEn!: string;
 
   @Field()
+  prefectureCode!: string;
+}
+
+@ArgsType()
+export class MunicipalitiesArgs {
+  @Field({ description: 'A 2-digit prefecture code (JIS X 0401), e.g. 01 for 北海道' })
+  @Matches(/^\d{2}$/, { message: 'must be a 2-digit prefecture code' })
   prefectureCode!: string;
 }
 

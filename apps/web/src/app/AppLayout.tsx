@@ -9,6 +9,8 @@ import { MessagesNavLink } from '../conversations/MessagesNavLink';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { InterestsNavLink } from '../interests/InterestsNavLink';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { ProfileNavLink } from '../profile/ProfileNavLink';
+import { RecommendationsNavLink } from '../recommendations/RecommendationsNavLink';
 
 // Header with the name, navigation, language, the bell and the account; below 48em the
 // navigation, language and account move into a menu opened by the burger.
@@ -86,6 +88,8 @@ function MainNav() {
       <EngagementsNav />
       <MessagesNavLink />
       <InterestsNavLink />
+      <RecommendationsNavLink />
+      <ProfileNavLink />
     </>
   );
 }

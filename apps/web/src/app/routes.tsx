@@ -10,8 +10,10 @@ import { InterestsPage } from '../interests/InterestsPage';
 import { NotificationsPage } from '../notifications/NotificationsPage';
 import { ProjectPage } from '../projects/ProjectPage';
 import { ProjectSearchPage } from '../projects/ProjectSearchPage';
-import { ScoutOffersPage } from '../scouting/ScoutOffersPage';
 import { NotificationPreferencesPage } from '../settings/NotificationPreferencesPage';
+import { ProfilePage } from '../profile/ProfilePage';
+import { RecommendationsPage } from '../recommendations/RecommendationsPage';
+import { ScoutOffersPage } from '../scouting/ScoutOffersPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -33,6 +35,8 @@ export function createRouter() {
         { path: 'messages', element: <InboxPage /> },
         { path: 'messages/:id', element: <ConversationPage /> },
         { path: 'interests', element: <InterestsPage /> },
+        { path: 'profile', element: <ProfilePage /> },
+        { path: 'recommendations', element: <RecommendationsPage /> },
         { path: 'sign-in', element: <SignInPage /> },
         { path: 'sign-up', element: <SignUpPage /> },
         { path: 'notifications', element: <NotificationsPage /> },

@@ -43,6 +43,17 @@ const keys: KeyingConfig = {
   Prefecture: byCode,
   Municipality: byCode,
   Theme: byCode,
+  // The profile is its owner's: one per user. Recommendations live inside their list.
+  ParticipantProfile: (data) => (typeof data.userId === 'string' ? data.userId : null),
+  ParticipantSkill: () => null,
+  Availability: () => null,
+  AvailabilityPeriod: () => null,
+  SkillCategory: byCode,
+  ProjectRecommendationConnection: () => null,
+  ProjectRecommendationEdge: () => null,
+  ProjectRecommendation: () => null,
+  MatchFactor: () => null,
+  MatchReason: () => null,
 };
 
 // Every cached list of notifications (the bell's latest, the page's pages, unread only or not).
@@ -94,6 +105,14 @@ export function createGraphQLClient(session: Session): { client: Client; dispose
             },
           },
           Mutation: {
+            // A first save creates the profile; every save changes what is recommended.
+            saveMyParticipantProfile: (result, _args, cache) => {
+              cache.link('Query', 'myParticipantProfile', result.saveMyParticipantProfile as Data);
+              for (const field of cache.inspectFields('Query')) {
+                if (field.fieldName === 'recommendedProjects')
+                  cache.invalidate('Query', field.fieldName, field.arguments);
+              }
+            },
             markAllNotificationsRead: (_result, _args, cache) => {
               cache.updateQuery({ query: UnreadCountQuery }, (data) =>
                 data ? { ...data, unreadNotificationCount: 0 } : data,

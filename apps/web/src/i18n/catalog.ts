@@ -3,7 +3,9 @@ import { conversationMessages } from '../conversations/messages';
 import { engagementMessages } from '../engagements/messages';
 import { interestMessages } from '../interests/messages';
 import { notificationMessages } from '../notifications/messages';
+import { profileMessages } from '../profile/messages';
 import { projectMessages } from '../projects/messages';
+import { recommendationMessages } from '../recommendations/messages';
 import { scoutingMessages } from '../scouting/messages';
 import { settingsMessages } from '../settings/messages';
 import { sharingMessages } from '../sharing/messages';
@@ -17,7 +19,9 @@ const AREAS = [
   engagementMessages,
   interestMessages,
   notificationMessages,
+  profileMessages,
   projectMessages,
+  recommendationMessages,
   scoutingMessages,
   settingsMessages,
   sharingMessages,

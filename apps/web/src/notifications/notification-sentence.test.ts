@@ -20,6 +20,7 @@ function schemaEventTypes(): string[] {
 const FACTS = {
   project: '棚田の草刈り',
   participant: '佐藤 花子',
+  author: '山田 太郎',
   region: '佐渡市',
   cohort: '2027春',
   fromStatus: 'SUBMITTED',
@@ -83,9 +84,9 @@ describe('notification sentences', () => {
             // Japanese reads Japanese; English has no Japanese but the names it quotes.
             if (language === 'ja') expect(text).toMatch(/[ぁ-ん]/);
             else
-              expect(text.replace(/棚田の草刈り|佐藤 花子|佐渡市|2027春/g, '')).not.toMatch(
-                /[ぁ-んァ-ン一-龯]/,
-              );
+              expect(
+                text.replace(/棚田の草刈り|佐藤 花子|山田 太郎|佐渡市|2027春/g, ''),
+              ).not.toMatch(/[ぁ-んァ-ン一-龯]/);
           }
         }
       }

@@ -71,4 +71,11 @@ export class JapanGeography {
   municipality(code: string): Municipality | undefined {
     return this.municipalities.get(code);
   }
+
+  // A prefecture's municipalities in code order (designated cities before their wards).
+  municipalitiesOf(prefectureCode: string): Municipality[] {
+    return [...this.municipalities.values()]
+      .filter((m) => m.prefectureCode === prefectureCode)
+      .sort((a, b) => a.code.localeCompare(b.code));
+  }
 }

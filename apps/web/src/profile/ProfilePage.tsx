@@ -1,0 +1,504 @@
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/ja';
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Chip,
+  Fieldset,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  Radio,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { DatePickerInput, DatesProvider } from '@mantine/dates';
+import { useEffect, useMemo, useState } from 'react';
+import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { ErrorState, LoadingState } from '../app/page-states';
+import { useSession } from '../auth/session-context';
+import { formErrorsOf } from '../graphql/form-errors';
+import { localName } from '../i18n/local-name';
+import { MunicipalityPicker } from './MunicipalityPicker';
+import { MyProfileQuery, SaveProfileMutation } from './profile-documents';
+import {
+  DAYS,
+  formValuesOf,
+  GOALS,
+  KINDS,
+  LANGUAGES,
+  LIMITS,
+  PROFILE_FIELDS,
+  profileInputOf,
+  profileSchema,
+  type ProfileFormValues,
+  VISIBILITIES,
+} from './profile-form';
+import { SkillPicker } from './SkillPicker';
+
+export function ProfilePage() {
+  const { t } = useTranslation();
+  const { current } = useSession();
+  if (!current) {
+    return (
+      <Paper withBorder p="lg" maw={520} mx="auto">
+        <Stack>
+          <Title order={1} size="h2">
+            {t('profile.title')}
+          </Title>
+          <Text>{t('profile.signInFirst')}</Text>
+          <Group>
+            <Button component={Link} to="/sign-in" state={{ from: '/profile' }}>
+              {t('app.signIn')}
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+    );
+  }
+  return <ProfileEditor />;
+}
+
+function ProfileEditor() {
+  const { t } = useTranslation();
+  const [{ data, fetching, error }, reload] = useQuery({ query: MyProfileQuery });
+  if (error && !data) return <ErrorState error={error} onRetry={() => reload()} />;
+  if (fetching || !data) return <LoadingState />;
+  const companies = data.me.memberships
+    .map((m) => m.organization)
+    .filter((organization) => organization.kind === 'COMPANY');
+  return (
+    <Stack maw={760} mx="auto">
+      <Title order={1}>{t('profile.title')}</Title>
+      <Text>{t('profile.intro')}</Text>
+      {!data.myParticipantProfile && (
+        <Alert color="blue" role="status">
+          {t('profile.newProfile')}
+        </Alert>
+      )}
+      <ProfileForm
+        initial={formValuesOf(data.myParticipantProfile)}
+        themes={data.themes}
+        companies={companies}
+      />
+    </Stack>
+  );
+}
+
+function ProfileForm({
+  initial,
+  themes,
+  companies,
+}: {
+  initial: ProfileFormValues;
+  themes: Array<{ code: string; name: string; nameEn: string }>;
+  companies: Array<{ id: string; name: string }>;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const schema = useMemo(() => profileSchema(t), [t]);
+  const form = useForm<ProfileFormValues>({
+    resolver: zodResolver(schema),
+    defaultValues: initial,
+  });
+  const periods = useFieldArray({ control: form.control, name: 'periods' });
+  const [, save] = useMutation(SaveProfileMutation);
+  const [formError, setFormError] = useState<string>();
+  const [saved, setSaved] = useState(false);
+  const { errors, isSubmitting, isDirty } = form.formState;
+  const kind = form.watch('kind');
+  useEffect(() => {
+    if (isDirty) setSaved(false);
+  }, [isDirty]);
+  const languageNames = useMemo(
+    () => new Intl.DisplayNames([language], { type: 'language' }),
+    [language],
+  );
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(undefined);
+    const result = await save({ input: profileInputOf(values) });
+    if (result.error || !result.data) {
+      const mapped = result.error
+        ? formErrorsOf(result.error, PROFILE_FIELDS, t)
+        : { fields: {}, form: t('errors.generic') };
+      for (const [name, message] of Object.entries(mapped.fields)) {
+        form.setError(name as keyof ProfileFormValues, { message }, { shouldFocus: true });
+      }
+      setFormError(mapped.form);
+      return;
+    }
+    form.reset(formValuesOf(result.data.saveMyParticipantProfile));
+    setSaved(true);
+  });
+
+  return (
+    <form noValidate onSubmit={(event) => void onSubmit(event)}>
+      <Stack gap="lg">
+        <Fieldset legend={t('profile.sections.about')}>
+          <Stack>
+            <Controller
+              control={form.control}
+              name="kind"
+              render={({ field }) => (
+                <Radio.Group
+                  label={t('profile.kind')}
+                  required
+                  value={field.value}
+                  onChange={(value) => field.onChange(value)}
+                  error={errors.kind?.message}
+                >
+                  <Stack gap="xs" mt="xs">
+                    {KINDS.map((k) => (
+                      <Radio key={k} value={k} label={t(`profile.kinds.${k}`)} />
+                    ))}
+                  </Stack>
+                </Radio.Group>
+              )}
+            />
+            {kind === 'COMPANY_EMPLOYEE' &&
+              (companies.length ? (
+                <Controller
+                  control={form.control}
+                  name="companyOrganizationId"
+                  render={({ field }) => (
+                    <Select
+                      label={t('profile.company')}
+                      description={t('profile.companyHint')}
+                      required
+                      data={companies.map((c) => ({ value: c.id, label: c.name }))}
+                      value={field.value}
+                      onChange={field.onChange}
+                      error={errors.companyOrganizationId?.message}
+                    />
+                  )}
+                />
+              ) : (
+                <Alert color="yellow" role="alert">
+                  {t('profile.noCompany')}
+                </Alert>
+              ))}
+            {kind === 'HIGH_SCHOOL_STUDENT' && (
+              <>
+                <TextInput
+                  label={t('profile.guardianName')}
+                  description={t('profile.guardianNameHint')}
+                  required
+                  error={errors.guardianName?.message}
+                  {...form.register('guardianName')}
+                />
+                <Checkbox
+                  label={t('profile.guardianConsent')}
+                  error={errors.guardianConsent?.message}
+                  {...form.register('guardianConsent')}
+                />
+              </>
+            )}
+            <Textarea
+              label={t('profile.bio')}
+              description={t('profile.bioHint', { max: LIMITS.bio })}
+              autosize
+              minRows={3}
+              maxRows={10}
+              error={errors.bio?.message}
+              {...form.register('bio')}
+            />
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t('profile.sections.skills')}>
+          <Controller
+            control={form.control}
+            name="skills"
+            render={({ field }) => (
+              <SkillPicker
+                value={field.value}
+                onChange={field.onChange}
+                max={LIMITS.skills}
+                error={errors.skills?.message ?? errors.skills?.root?.message}
+              />
+            )}
+          />
+        </Fieldset>
+
+        <Fieldset legend={t('profile.sections.interests')}>
+          <Stack>
+            <Controller
+              control={form.control}
+              name="themeCodes"
+              render={({ field }) => (
+                <Stack gap={6} role="group" aria-labelledby="profile-themes">
+                  <Text id="profile-themes" size="sm" fw={500}>
+                    {t('profile.themes')}
+                  </Text>
+                  <Chip.Group multiple value={field.value} onChange={field.onChange}>
+                    <Group gap="xs">
+                      {themes.map((theme) => (
+                        <Chip key={theme.code} value={theme.code}>
+                          {localName(theme, language)}
+                        </Chip>
+                      ))}
+                    </Group>
+                  </Chip.Group>
+                  {errors.themeCodes?.message && (
+                    <Text size="sm" c="red.8">
+                      {errors.themeCodes.message}
+                    </Text>
+                  )}
+                </Stack>
+              )}
+            />
+            <Controller
+              control={form.control}
+              name="goals"
+              render={({ field }) => (
+                <Checkbox.Group
+                  label={t('profile.goals')}
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={errors.goals?.message}
+                >
+                  <Stack gap="xs" mt="xs">
+                    {GOALS.map((goal) => (
+                      <Checkbox key={goal} value={goal} label={t(`profile.goalNames.${goal}`)} />
+                    ))}
+                  </Stack>
+                </Checkbox.Group>
+              )}
+            />
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t('profile.sections.availability')}>
+          <DatesProvider settings={{ locale: language }}>
+            <Stack>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <Controller
+                  control={form.control}
+                  name="weeklyHours"
+                  render={({ field }) => (
+                    <NumberInput
+                      label={t('profile.weeklyHours')}
+                      description={t('profile.weeklyHoursHint')}
+                      min={LIMITS.weeklyHours[0]}
+                      max={LIMITS.weeklyHours[1]}
+                      allowDecimal={false}
+                      suffix={` ${t('profile.hoursUnit')}`}
+                      value={field.value}
+                      onChange={(value) => field.onChange(value === '' ? '' : Number(value))}
+                      onBlur={field.onBlur}
+                      error={errors.weeklyHours?.message}
+                    />
+                  )}
+                />
+                <Controller
+                  control={form.control}
+                  name="days"
+                  render={({ field }) => (
+                    <Stack gap={4}>
+                      <Text id="profile-days" size="sm" fw={500}>
+                        {t('profile.days')}
+                      </Text>
+                      <SegmentedControl
+                        aria-labelledby="profile-days"
+                        value={field.value}
+                        onChange={field.onChange}
+                        data={DAYS.map((d) => ({ value: d, label: t(`profile.dayNames.${d}`) }))}
+                      />
+                    </Stack>
+                  )}
+                />
+              </SimpleGrid>
+              <Stack gap="xs">
+                <Text size="sm" fw={500}>
+                  {t('profile.periods')}
+                </Text>
+                <Text size="xs" c="gray.7">
+                  {t('profile.periodsHint')}
+                </Text>
+                {periods.fields.map((period, index) => (
+                  <Group key={period.id} align="flex-start" gap="xs" wrap="wrap">
+                    {(['from', 'to'] as const).map((end) => (
+                      <Controller
+                        key={end}
+                        control={form.control}
+                        name={`periods.${index}.${end}`}
+                        render={({ field }) => (
+                          <DatePickerInput
+                            label={t(end === 'from' ? 'profile.periodFrom' : 'profile.periodTo')}
+                            required={end === 'from'}
+                            clearable={end === 'to'}
+                            miw={200}
+                            // The same formats as formatDate: 2027年4月1日 / April 1, 2027.
+                            valueFormat={language === 'ja' ? 'YYYY年M月D日' : 'MMMM D, YYYY'}
+                            value={field.value || null}
+                            onChange={(value) => field.onChange(value ?? '')}
+                            error={errors.periods?.[index]?.[end]?.message}
+                          />
+                        )}
+                      />
+                    ))}
+                    <Button
+                      variant="subtle"
+                      color="red"
+                      mt={{ base: 0, xs: 24 }}
+                      onClick={() => periods.remove(index)}
+                      aria-label={t('profile.periodRemove', { number: index + 1 })}
+                    >
+                      ×
+                    </Button>
+                  </Group>
+                ))}
+                {errors.periods?.message && (
+                  <Text size="sm" c="red.8">
+                    {errors.periods.message}
+                  </Text>
+                )}
+                <Group>
+                  <Button
+                    variant="default"
+                    size="xs"
+                    disabled={periods.fields.length >= LIMITS.periods}
+                    onClick={() => periods.append({ from: '', to: '' })}
+                  >
+                    {t('profile.periodAdd')}
+                  </Button>
+                </Group>
+              </Stack>
+            </Stack>
+          </DatesProvider>
+        </Fieldset>
+
+        <Fieldset legend={t('profile.sections.place')}>
+          <Stack>
+            <Text size="sm" c="gray.7">
+              {t('profile.placeHint')}
+            </Text>
+            <MunicipalityPicker
+              prefectureCode={form.watch('prefectureCode')}
+              municipalityCode={form.watch('homeMunicipalityCode')}
+              onChange={({ prefectureCode, municipalityCode }) => {
+                form.setValue('prefectureCode', prefectureCode, { shouldDirty: true });
+                form.setValue('homeMunicipalityCode', municipalityCode, {
+                  shouldDirty: true,
+                  shouldValidate: form.formState.isSubmitted,
+                });
+              }}
+              error={errors.homeMunicipalityCode?.message}
+            />
+            <Controller
+              control={form.control}
+              name="travelRangeKm"
+              render={({ field }) => (
+                <NumberInput
+                  label={t('profile.travelRangeKm')}
+                  description={t('profile.travelRangeHint')}
+                  min={LIMITS.travelRangeKm[0]}
+                  max={LIMITS.travelRangeKm[1]}
+                  step={10}
+                  allowDecimal={false}
+                  thousandSeparator=","
+                  suffix={` ${t('profile.km')}`}
+                  maw={280}
+                  value={field.value}
+                  onChange={(value) => field.onChange(value === '' ? '' : Number(value))}
+                  onBlur={field.onBlur}
+                  error={errors.travelRangeKm?.message}
+                />
+              )}
+            />
+            <Switch label={t('profile.remoteOnly')} {...form.register('remoteOnly')} />
+            <Controller
+              control={form.control}
+              name="languages"
+              render={({ field }) => (
+                <MultiSelect
+                  label={t('profile.languages')}
+                  data={LANGUAGES.map((code) => ({
+                    value: code,
+                    label: languageNames.of(code) ?? code,
+                  }))}
+                  value={field.value}
+                  onChange={field.onChange}
+                  maxValues={LIMITS.languages}
+                  error={errors.languages?.message}
+                />
+              )}
+            />
+            <TextInput
+              label={t('profile.phone')}
+              description={t('profile.phoneHint')}
+              type="tel"
+              autoComplete="tel"
+              maw={280}
+              error={errors.phone?.message}
+              {...form.register('phone')}
+            />
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t('profile.sections.visibility')}>
+          <Controller
+            control={form.control}
+            name="visibility"
+            render={({ field }) => (
+              <Radio.Group
+                label={t('profile.visibility')}
+                value={field.value}
+                onChange={field.onChange}
+                error={errors.visibility?.message}
+              >
+                <Stack gap="sm" mt="xs">
+                  {VISIBILITIES.map((v) => (
+                    <Radio
+                      key={v}
+                      value={v}
+                      label={t(`profile.visibilities.${v}.label`)}
+                      description={t(`profile.visibilities.${v}.detail`)}
+                    />
+                  ))}
+                </Stack>
+              </Radio.Group>
+            )}
+          />
+          <Text size="sm" mt="md" c="gray.8">
+            {t('profile.visibilityAlways')}
+          </Text>
+        </Fieldset>
+
+        {formError && (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        )}
+        {saved && (
+          <Alert color="green" role="status">
+            {t('profile.saved')}{' '}
+            <Anchor component={Link} to="/recommendations">
+              {t('profile.toRecommendations')}
+            </Anchor>
+          </Alert>
+        )}
+        <Group>
+          <Button type="submit" loading={isSubmitting}>
+            {t('profile.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,175 @@
+import {
+  CloseButton,
+  Combobox,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  TextInput,
+  useCombobox,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClient, useQuery } from 'urql';
+import type { SkillOptionFieldsFragment } from '../gql/graphql';
+import { localName } from '../i18n/local-name';
+import type { ChosenSkill } from './profile-form';
+import { ResolveSkillQuery, SkillSearchQuery } from './profile-documents';
+
+const SHOWN_OPTIONS = 12;
+const LEVELS = [1, 2, 3, 4, 5] as const;
+
+// The other language's name of a skill, to recognise it by: "UIデザイン" under "UI design".
+function otherName(skill: { name: string; nameEn: string }, language: string) {
+  return language === 'en' ? skill.name : skill.nameEn;
+}
+
+// A searchable list of the taxonomy's skills: the API matches every name and alias in Japanese
+// and English, ignoring width, case and spaces, so 「デザ」 and "design" both find デザイン. Enter
+// on a spelling the list does not show asks resolveSkill what it stands for. Chosen skills are
+// listed below with their level, 1 to 5.
+export function SkillPicker({
+  value,
+  onChange,
+  error,
+  max,
+}: {
+  value: ChosenSkill[];
+  onChange: (skills: ChosenSkill[]) => void;
+  error?: string;
+  max: number;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const client = useClient();
+  const [text, setText] = useState('');
+  const [query] = useDebouncedValue(text.trim(), 200);
+  const [{ data, fetching }] = useQuery({
+    query: SkillSearchQuery,
+    variables: { query, first: SHOWN_OPTIONS + value.length },
+    pause: !query,
+  });
+  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
+  const chosen = new Set(value.map((s) => s.skillId));
+  const options = (data?.skills ?? []).filter((s) => !chosen.has(s.id)).slice(0, SHOWN_OPTIONS);
+  const full = value.length >= max;
+
+  const add = (skill: SkillOptionFieldsFragment) => {
+    if (!chosen.has(skill.id) && !full) {
+      onChange([...value, { skillId: skill.id, name: skill.name, nameEn: skill.nameEn, level: 3 }]);
+    }
+    setText('');
+    combobox.closeDropdown();
+  };
+
+  const resolveTyped = async () => {
+    const name = text.trim();
+    if (!name) return;
+    const result = await client.query(ResolveSkillQuery, { name }).toPromise();
+    if (result.data?.resolveSkill) add(result.data.resolveSkill);
+  };
+
+  return (
+    <Stack gap="sm">
+      <Combobox
+        store={combobox}
+        onOptionSubmit={(id) => {
+          const skill = options.find((s) => s.id === id);
+          if (skill) add(skill);
+        }}
+      >
+        <Combobox.Target>
+          <TextInput
+            label={t('profile.skillSearch')}
+            description={t('profile.skillSearchHint')}
+            placeholder={t('profile.skillPlaceholder')}
+            value={text}
+            disabled={full}
+            error={error ?? (full ? t('profile.errors.tooMany', { max }) : undefined)}
+            onChange={(event) => {
+              setText(event.currentTarget.value);
+              combobox.openDropdown();
+              combobox.updateSelectedOptionIndex();
+            }}
+            onFocus={() => combobox.openDropdown()}
+            onBlur={() => combobox.closeDropdown()}
+            onKeyDown={(event) => {
+              // Enter with no option highlighted: the typed spelling itself.
+              if (event.key === 'Enter' && combobox.getSelectedOptionIndex() < 0) {
+                event.preventDefault();
+                void resolveTyped();
+              }
+            }}
+          />
+        </Combobox.Target>
+        <Combobox.Dropdown hidden={!text.trim()}>
+          <Combobox.Options aria-label={t('profile.skillSearch')}>
+            {fetching || query !== text.trim() ? (
+              <Combobox.Empty>{t('profile.skillSearching')}</Combobox.Empty>
+            ) : options.length === 0 ? (
+              <Combobox.Empty>{t('profile.skillNone', { text: text.trim() })}</Combobox.Empty>
+            ) : (
+              options.map((skill) => (
+                <Combobox.Option value={skill.id} key={skill.id}>
+                  <Text size="sm" fw={600} span>
+                    {localName(skill, language)}
+                  </Text>{' '}
+                  <Text size="xs" c="gray.7" span>
+                    {otherName(skill, language)} · {localName(skill.category, language)}
+                  </Text>
+                </Combobox.Option>
+              ))
+            )}
+          </Combobox.Options>
+        </Combobox.Dropdown>
+      </Combobox>
+      {value.length === 0 ? (
+        <Text size="sm" c="gray.7">
+          {t('profile.skillEmpty')}
+        </Text>
+      ) : (
+        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {value.map((skill, index) => {
+            const name = localName(skill, language);
+            return (
+              <Group
+                key={skill.skillId}
+                component="li"
+                gap="xs"
+                wrap="wrap"
+                justify="space-between"
+                py={4}
+                style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+              >
+                {/* The whole name, wrapping if it must: a long one is not cut off on a phone. */}
+                <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {name}
+                </Text>
+                <Group gap={4} wrap="nowrap">
+                  <NativeSelect
+                    aria-label={t('profile.skillLevel', { name })}
+                    size="xs"
+                    value={String(skill.level)}
+                    data={LEVELS.map((level) => ({
+                      value: String(level),
+                      label: t(`profile.levels.${level}`),
+                    }))}
+                    onChange={(event) => {
+                      const level = Number(event.currentTarget.value);
+                      onChange(value.map((s, i) => (i === index ? { ...s, level } : s)));
+                    }}
+                  />
+                  <CloseButton
+                    aria-label={t('profile.skillRemove', { name })}
+                    onClick={() => onChange(value.filter((_, i) => i !== index))}
+                  />
+                </Group>
+              </Group>
+            );
+          })}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
