@@ -6,6 +6,7 @@ import { EngagementAccompanimentResolver } from './engagements/engagement-accomp
 import { EngagementResolver } from './engagements/engagement.resolver';
 import { RelationshipResolver } from './engagements/relationship.resolver';
 import { ScoutOfferResolver } from './engagements/scout-offer.resolver';
+import { AccountResolver } from './identity/account.resolver';
 import { AuthResolver } from './identity/auth.resolver';
 import { MeResolver } from './identity/me.resolver';
 import { OrganizationResolver } from './identity/organization.resolver';
@@ -27,6 +28,7 @@ export const API_ORPHANED_TYPES = [ConflictReason];
 // Every resolver the API serves (also used to print schema.graphql).
 export const API_RESOLVERS = [
   AuthResolver,
+  AccountResolver,
   MeResolver,
   OrganizationResolver,
   ThemeResolver,
