@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { EmailVerificationBanner } from '../account/EmailVerification';
 import { useSession } from '../auth/session-context';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { NotificationBell } from '../notifications/NotificationBell';
@@ -67,6 +68,7 @@ export function AppLayout() {
         </AppShell.Navbar>
       )}
       <AppShell.Main id="main">
+        <EmailVerificationBanner />
         <Outlet />
       </AppShell.Main>
     </AppShell>
@@ -103,6 +105,9 @@ function AccountActions() {
       <Text size="sm" data-testid="signed-in-as">
         {t('app.signedInAs', { name: current.user.displayName })}
       </Text>
+      <Anchor component={Link} to="/settings/account" size="sm">
+        {t('accountSettings.menuLink')}
+      </Anchor>
       <Button
         variant="default"
         size="xs"

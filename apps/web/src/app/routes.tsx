@@ -1,4 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { AccountDeletedPage, AccountSettingsPage } from '../account/AccountSettingsPage';
+import { ConfirmEmailPage, VerifyEmailPage } from '../account/LinkPages';
+import { ForgotPasswordPage, ResetPasswordPage } from '../account/PasswordPages';
 import { SignInPage } from '../account/SignInPage';
 import { SignUpPage } from '../account/SignUpPage';
 import { ProjectPage } from '../projects/ProjectPage';
@@ -16,6 +19,12 @@ export function createRouter() {
         { path: 'projects/:id', element: <ProjectPage /> },
         { path: 'sign-in', element: <SignInPage /> },
         { path: 'sign-up', element: <SignUpPage /> },
+        { path: 'verify-email', element: <VerifyEmailPage /> },
+        { path: 'confirm-email', element: <ConfirmEmailPage /> },
+        { path: 'forgot-password', element: <ForgotPasswordPage /> },
+        { path: 'reset-password', element: <ResetPasswordPage /> },
+        { path: 'settings/account', element: <AccountSettingsPage /> },
+        { path: 'account-deleted', element: <AccountDeletedPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },
