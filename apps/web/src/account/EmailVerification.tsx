@@ -6,6 +6,9 @@ import { useSession } from '../auth/session-context';
 import { formErrorsOf } from '../graphql/form-errors';
 import { AccountQuery, ResendEmailVerificationMutation } from './account-documents';
 
+// Coloured titles on the light alert backgrounds are too faint to read (axe: color-contrast).
+export const READABLE_TITLE = { title: { color: 'var(--mantine-color-dark-9)' } };
+
 // Sends the verification e-mail again, and says it did (or why not, e.g. too many at once).
 export function ResendVerificationButton() {
   const { t } = useTranslation();
@@ -21,7 +24,7 @@ export function ResendVerificationButton() {
   };
   return (
     <Stack gap="xs" align="flex-start">
-      <Button variant="light" size="xs" loading={fetching} onClick={() => void onClick()}>
+      <Button variant="default" size="xs" loading={fetching} onClick={() => void onClick()}>
         {t('banner.resend')}
       </Button>
       <div aria-live="polite">
@@ -43,7 +46,13 @@ export function EmailVerificationBanner() {
   const me = data?.me;
   if (!current || !me || me.emailVerified) return null;
   return (
-    <Alert color="yellow" title={t('banner.title')} mb="md" data-testid="verify-email-banner">
+    <Alert
+      color="yellow"
+      title={t('banner.title')}
+      mb="md"
+      data-testid="verify-email-banner"
+      styles={READABLE_TITLE}
+    >
       <Stack gap="xs">
         <Text size="sm">{t('banner.body', { email: me.email })}</Text>
         <ResendVerificationButton />
@@ -57,7 +66,7 @@ export function EmailVerificationBanner() {
 export function VerifyEmailFirst() {
   const { t } = useTranslation();
   return (
-    <Alert color="yellow" role="alert" title={t('banner.applyFirst')}>
+    <Alert color="yellow" role="alert" title={t('banner.applyFirst')} styles={READABLE_TITLE}>
       <ResendVerificationButton />
     </Alert>
   );

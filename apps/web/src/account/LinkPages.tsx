@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useClient, useMutation } from 'urql';
 import { useSession } from '../auth/session-context';
 import { AccountQuery, ConfirmEmailChangeMutation, VerifyEmailMutation } from './account-documents';
-import { ResendVerificationButton } from './EmailVerification';
+import { READABLE_TITLE, ResendVerificationButton } from './EmailVerification';
 import { type LinkState, useLinkToken } from './use-link-token';
 
 function LinkCard({ title, children }: { title: string; children: React.ReactNode }) {
@@ -43,7 +43,7 @@ function LinkFailure({ state, resend }: { state: LinkState; resend: boolean }) {
           ? t('link.invalid')
           : t('errors.generic');
   return (
-    <Alert color="red" role="alert" title={title}>
+    <Alert color="red" role="alert" title={title} styles={READABLE_TITLE}>
       <Stack gap="xs">
         {state.problem === 'invalid' && <Text size="sm">{t('link.invalidBody')}</Text>}
         {resend && state.problem !== 'used' && current && (
@@ -79,7 +79,7 @@ export function VerifyEmailPage() {
     <LinkCard title={t('verifyEmail.title')}>
       {state.status === 'working' && <Working label={t('verifyEmail.verifying')} />}
       {state.status === 'done' && (
-        <Alert color="green" title={t('verifyEmail.done')}>
+        <Alert color="green" title={t('verifyEmail.done')} styles={READABLE_TITLE}>
           <Stack gap="sm" align="flex-start">
             <Text size="sm">{t('verifyEmail.doneBody')}</Text>
             <Button component={Link} to="/projects" size="xs">
@@ -110,7 +110,7 @@ export function ConfirmEmailPage() {
     <LinkCard title={t('confirmEmail.title')}>
       {state.status === 'working' && <Working label={t('confirmEmail.confirming')} />}
       {state.status === 'done' && (
-        <Alert color="green" title={t('confirmEmail.done')}>
+        <Alert color="green" title={t('confirmEmail.done')} styles={READABLE_TITLE}>
           <Text size="sm">{t('confirmEmail.doneBody')}</Text>
         </Alert>
       )}
