@@ -10,7 +10,7 @@ interface AccountFormCardProps {
   onSubmit: FormEventHandler<HTMLFormElement>;
   submitLabel: string;
   submitting: boolean;
-  // Dangerous actions (deleting the account) colour the button red.
+  // Dangerous actions (deleting the account) colour the button dark red (readable white text).
   danger?: boolean;
   // Links under the button (sign in instead, forgot your password…).
   footer?: ReactNode;
@@ -47,7 +47,7 @@ export function AccountFormCard({
             </Alert>
           )}
           {children}
-          <Button type="submit" loading={submitting} color={danger ? 'red' : undefined}>
+          <Button type="submit" loading={submitting} color={danger ? 'red.9' : undefined}>
             {submitLabel}
           </Button>
           {footer}

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Group,
   List,
@@ -93,9 +92,12 @@ function ChangeEmailSection({ email, verified }: { email: string; verified: bool
         <Text size="sm" fw={700} style={{ wordBreak: 'break-all' }} data-testid="current-email">
           {email}
         </Text>
-        <Badge color={verified ? 'green' : 'yellow'} variant="light">
-          {verified ? t('accountSettings.email.verified') : t('accountSettings.email.unverified')}
-        </Badge>
+        {/* Plain dark text: the light badge colours fail contrast (axe). */}
+        <Text size="sm" fw={700} c="dark.9">
+          {verified
+            ? `✓ ${t('accountSettings.email.verified')}`
+            : t('accountSettings.email.unverified')}
+        </Text>
       </Group>
       <TextInput
         label={t('accountSettings.email.newEmail')}
@@ -259,7 +261,7 @@ function DeleteAccountSection() {
           {t('accountSettings.delete.title')}
         </Title>
         <Text size="sm">{t('accountSettings.delete.description')}</Text>
-        <Button color="red" variant="outline" onClick={open}>
+        <Button color="red.9" onClick={open}>
           {t('accountSettings.delete.open')}
         </Button>
       </Stack>
@@ -267,6 +269,7 @@ function DeleteAccountSection() {
         opened={opened}
         onClose={close}
         title={t('accountSettings.delete.dialogTitle')}
+        closeButtonProps={{ 'aria-label': t('accountSettings.delete.cancel') }}
         centered
       >
         <Stack>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Center, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useClient, useMutation } from 'urql';
@@ -53,11 +53,15 @@ function LinkFailure({ state, resend }: { state: LinkState; resend: boolean }) {
           </>
         )}
         {resend && state.problem !== 'used' && !current && (
-          <Text size="sm">
-            <Anchor component={Link} to="/sign-in" state={{ from: '/settings/account' }}>
-              {t('link.signInToResend')}
-            </Anchor>
-          </Text>
+          <Button
+            component={Link}
+            to="/sign-in"
+            state={{ from: '/settings/account' }}
+            variant="default"
+            size="xs"
+          >
+            {t('link.signInToResend')}
+          </Button>
         )}
       </Stack>
     </Alert>

@@ -1,4 +1,14 @@
-import { Alert, Anchor, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import type { CombinedError } from '@urql/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -94,11 +104,11 @@ export function ResetPasswordPage() {
           <Alert color="green" role="status">
             <Stack gap="xs">
               <Text size="sm">{t('resetPassword.done')}</Text>
-              <Anchor component={Link} to="/sign-in" size="sm">
-                {t('app.signIn')}
-              </Anchor>
             </Stack>
           </Alert>
+          <Button component={Link} to="/sign-in" variant="default">
+            {t('app.signIn')}
+          </Button>
         </Stack>
       </Paper>
     );
