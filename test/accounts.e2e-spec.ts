@@ -363,6 +363,7 @@ describe('accounts', () => {
       'engagements',
       'scoutOffers',
       'regionRelationships',
+      'projectInterests',
       'notifications',
       'notificationPreferences',
     ]);

@@ -67,6 +67,11 @@ const MATRIX: Record<string, Row> = {
   },
   // Remit lists: admins have no remit.
   dueFollowUps: { allow: REMITS },
+  // Its page: the parties, and admins who read it.
+  engagement: {
+    allow: [...ENGAGED, 'admin'],
+    args: (w) => ({ id: w.home.activeEngagementId }),
+  },
   engagementCheckIns: {
     allow: ENGAGED,
     args: (w) => ({ engagementId: w.home.activeEngagementId }),
@@ -106,9 +111,16 @@ const MATRIX: Record<string, Row> = {
   me: { allow: SIGNED_IN },
   myApplications: { allow: SIGNED_IN },
   myEngagements: { allow: SIGNED_IN },
+  myEngagementForProject: {
+    allow: SIGNED_IN,
+    args: (w) => ({ projectId: w.home.publishedProjectId }),
+    // Another tenant's project: it answers null, the caller's own engagement with it (none).
+    idorExempt: ['projectId'],
+  },
   myCohorts: { allow: SIGNED_IN },
   myCompanyTeams: { allow: SIGNED_IN },
   myFollowUps: { allow: SIGNED_IN },
+  myInterests: { allow: SIGNED_IN },
   myNotificationPreferences: { allow: SIGNED_IN },
   myNotifications: { allow: SIGNED_IN },
   myParticipantProfile: { allow: SIGNED_IN },
@@ -151,6 +163,11 @@ const MATRIX: Record<string, Row> = {
     args: (w) => ({ projectId: w.home.publishedProjectId }),
   },
   projectEngagements: {
+    allow: STAFF_OF_PROJECT,
+    args: (w) => ({ projectId: w.home.publishedProjectId }),
+  },
+  // Admins are allowed but see no one: visibility is the participant's consent.
+  projectInterests: {
     allow: STAFF_OF_PROJECT,
     args: (w) => ({ projectId: w.home.publishedProjectId }),
   },
@@ -407,6 +424,12 @@ const MATRIX: Record<string, Row> = {
     alsoAllowed: ['CONFLICT'],
   },
   markAllNotificationsRead: { allow: SIGNED_IN },
+  // The home project is open to every kind of participant; marking again changes nothing.
+  markProjectInterest: {
+    allow: PARTICIPANTS,
+    args: (w) => ({ projectId: w.home.publishedProjectId }),
+    idorExempt: ['projectId'],
+  },
   markNotificationRead: { allow: ['proBono'], args: (w) => ({ id: w.notificationId }) },
   publishProject: {
     allow: INTERMEDIARY,
@@ -557,6 +580,11 @@ const MATRIX: Record<string, Row> = {
     args: async (w) => ({
       input: { engagementId: await w.fresh.application('SUBMITTED'), action: 'ACCEPT' },
     }),
+  },
+  unmarkProjectInterest: {
+    allow: SIGNED_IN,
+    args: (w) => ({ projectId: w.home.publishedProjectId }),
+    idorExempt: ['projectId'],
   },
   updateMySettings: { allow: SIGNED_IN, args: () => ({ input: { locale: 'ja' } }) },
   updateProject: {

@@ -227,7 +227,7 @@ describe('recommendations kept fresh by the worker', () => {
     // Hidden's lists are computed too; she is left out of what others see, not unscored.
     await eventually(settled);
     const [{ n }] = await platform.dataSource.query(
-      'SELECT count(*)::int AS n FROM project_candidate WHERE project_id = $1 AND participant_id = $2',
+      'SELECT count(*)::int AS n FROM project_candidate_list WHERE project_id = $1 AND $2 = ANY(participant_ids)',
       [farmProject, hidden.id],
     );
     expect(n).toBe(1);
@@ -382,7 +382,7 @@ describe('recommendations kept fresh by the worker', () => {
     expect((await recommended(fred)).map((r: any) => r.project.id)).not.toContain(extra);
     await eventually(async () => {
       const [{ n }] = await platform.dataSource.query(
-        'SELECT count(*)::int AS n FROM participant_recommendation WHERE project_id = $1',
+        'SELECT count(*)::int AS n FROM participant_recommendation_list WHERE $1 = ANY(project_ids)',
         [extra],
       );
       return n === 0;

@@ -81,7 +81,7 @@ describe('full re-score runs', () => {
     const computedAt = async (participantId: string) =>
       (
         await platform.dataSource.query(
-          `SELECT DISTINCT computed_at FROM participant_recommendation WHERE participant_id = $1`,
+          `SELECT computed_at FROM participant_recommendation_list WHERE participant_id = $1`,
           [participantId],
         )
       ).map((r: any) => (r.computed_at as Date).toISOString());
@@ -101,7 +101,7 @@ describe('full re-score runs', () => {
       expect(await computedAt(person.id)).toHaveLength(1);
     }
     const [{ n }] = await platform.dataSource.query(
-      'SELECT count(*)::int AS n FROM project_candidate',
+      'SELECT sum(cardinality(participant_ids))::int AS n FROM project_candidate_list',
     );
     expect(n).toBe(6);
   });

@@ -14,6 +14,7 @@ import { PersonalDataController } from './identity/personal-data.controller';
 import { SessionCookieController } from './identity/session-cookie.controller';
 import { OperatorsModule } from './operators/operators.module';
 import { API_RESOLVERS } from './resolvers';
+import { SharePagesController } from './web/share-pages.controller';
 import { WebAppModule } from './web/web-app.module';
 
 @Module({
@@ -28,7 +29,7 @@ import { WebAppModule } from './web/web-app.module';
     OperatorsModule,
     WebAppModule,
   ],
-  controllers: [SessionCookieController, PersonalDataController],
+  controllers: [SessionCookieController, PersonalDataController, SharePagesController],
   providers: [
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_PIPE, useClass: InputValidationPipe },

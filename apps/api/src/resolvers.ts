@@ -16,6 +16,7 @@ import { NotificationPreferenceResolver } from './notifications/notification-pre
 import { NotificationResolver } from './notifications/notification.resolver';
 import { WebhookResolver } from './notifications/webhook.resolver';
 import { ParticipantResolver } from './participants/participant.resolver';
+import { InterestResolver } from './projects/interest.resolver';
 import { ProgramResolver } from './projects/program.resolver';
 import { ProjectResolver } from './projects/project.resolver';
 import { RecommendationResolver } from './scoring/recommendation.resolver';
@@ -35,6 +36,7 @@ export const API_RESOLVERS = [
   SkillResolver,
   ProgramResolver,
   ProjectResolver,
+  InterestResolver,
   ParticipantResolver,
   CompanyResolver,
   ApplicationResolver,

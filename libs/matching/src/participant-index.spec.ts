@@ -35,6 +35,14 @@ describe('ParticipantIndex', () => {
         for (const k of [1, 3, 20, 400]) {
           const expected = topCandidates(project, participants, weights, k);
           expectSameMatches(index.topCandidates(project, k), expected);
+          // The numbers-only ranking is the same list without explanations.
+          expect(index.rankCandidates(project, k)).toEqual(
+            expected.map(({ participantId, projectId, score }) => ({
+              participantId,
+              projectId,
+              score,
+            })),
+          );
           compared++;
           if (expected.length > 0) nonEmpty++;
         }

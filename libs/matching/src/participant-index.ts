@@ -22,7 +22,13 @@ import {
   tieValue,
 } from './match-factors';
 import type { ParticipantFacts, ProjectFacts } from './match-facts';
-import { combineFactorValues, explainMatch, type Match, pairScore } from './match-score';
+import {
+  combineFactorValues,
+  explainMatch,
+  type Match,
+  pairScore,
+  type RankedMatch,
+} from './match-score';
 import type { MatchingWeights } from './match-weights';
 import { TopK } from './top-k';
 
@@ -150,6 +156,16 @@ export class ParticipantIndex {
         members: Int32Array.from(list),
       };
     });
+  }
+
+  // The project's best k participants, best first, numbers only (explained on read).
+  rankCandidates(project: ProjectFacts, k: number): RankedMatch[] {
+    const top = new TopK(k);
+    if (k > 0) this.collect(project, top);
+    const scores = top.itemScores();
+    return top
+      .items()
+      .map((i, j) => ({ participantId: this.ids[i], projectId: project.id, score: scores[j] }));
   }
 
   // The project's best k participants, best first, as topCandidates(project, participants, ...).

@@ -19,6 +19,8 @@ const EMAIL_DEFAULTS: Record<
     SCOUT_OFFER_ANSWERED: DeliveryMode.IMMEDIATELY,
     PROJECT_PAUSED: DeliveryMode.IMMEDIATELY,
     ENGAGEMENT_STATUS_CHANGED: DeliveryMode.DAILY_DIGEST,
+    // Interest asks nothing of the region: the day's marks in one e-mail.
+    PROJECT_INTEREST_MARKED: DeliveryMode.DAILY_DIGEST,
   },
   [RecipientRole.INTERMEDIARY]: {
     ALLOCATION_READY: DeliveryMode.IMMEDIATELY,

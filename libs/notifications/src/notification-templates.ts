@@ -159,6 +159,16 @@ export const TEMPLATES: Record<NotificationEventType, Record<Locale, Template>> 
       body: `"${v.project}" has left search and recommendations because applications are past their response period (${v.reason}). Answering them reopens it.`,
     }),
   },
+  PROJECT_INTEREST_MARKED: {
+    ja: (v) => ({
+      title: `「${v.project}」に興味ありが届きました`,
+      body: `参加者が「${v.project}」に興味ありを付けました。プロジェクトの興味ありの一覧で確認できます（公開範囲を許可した参加者のみ表示されます）。`,
+    }),
+    en: (v) => ({
+      title: `New interest in "${v.project}"`,
+      body: `A participant marked "${v.project}" as interesting. See who in the project's list of interested participants (those whose visibility allows it).`,
+    }),
+  },
   ALLOCATION_READY: {
     ja: (v) => ({
       title: `「${v.cohort}」の配置案: ${status('ja', v.status)}`,

@@ -10,7 +10,7 @@ import {
   SCOUT_OFFER_ANSWERED,
   SCOUT_OFFER_RECEIVED,
 } from '@tsunagu/engagements';
-import { PROJECT_PAUSED } from '@tsunagu/projects';
+import { PROJECT_INTEREST_MARKED, PROJECT_PAUSED } from '@tsunagu/projects';
 
 // The events people are told about, each declared by the context whose rule produces it (which
 // also provides its audience). Their names are the notification and webhook event types.
@@ -24,6 +24,7 @@ export const NOTIFIED_EVENTS = [
   MILESTONE_OVERDUE,
   FOLLOW_UP_DUE,
   PROJECT_PAUSED,
+  PROJECT_INTEREST_MARKED,
   ALLOCATION_READY,
 ] as const;
 

@@ -1,7 +1,12 @@
+import { InterestPersonalData } from './interests/interest-personal-data';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@tsunagu/identity';
+import { ParticipantsModule } from '@tsunagu/participants';
 import { TaxonomyModule } from '@tsunagu/taxonomy';
+import { InterestAudiences } from './interests/interest-audiences';
+import { ProjectInterest } from './interests/project-interest.entity';
+import { ProjectInterestService } from './interests/project-interest.service';
 import { Program } from './program.entity';
 import { ProgramService } from './program.service';
 import { ProjectAuditEntry } from './project-audit-entry.entity';
@@ -9,6 +14,7 @@ import { ProjectAuditService } from './project-audit.service';
 import { ProjectAudiences } from './project-audiences';
 import { ProjectLifecycleService } from './project-lifecycle.service';
 import { ProjectSearchService } from './project-search.service';
+import { ProjectSharingService } from './project-sharing.service';
 import { ProjectSkill } from './project-skill.entity';
 import { Project } from './project.entity';
 import { ProjectService } from './project.service';
@@ -16,18 +22,21 @@ import { ProjectService } from './project.service';
 const SERVICES = [
   ProgramService,
   ProjectAuditService,
+  ProjectInterestService,
   ProjectLifecycleService,
   ProjectSearchService,
   ProjectService,
+  ProjectSharingService,
 ];
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Project, ProjectSkill, Program, ProjectAuditEntry]),
+    TypeOrmModule.forFeature([Project, ProjectSkill, Program, ProjectAuditEntry, ProjectInterest]),
     IdentityModule,
+    ParticipantsModule,
     TaxonomyModule,
   ],
-  providers: [...SERVICES, ProjectAudiences],
+  providers: [...SERVICES, ProjectAudiences, InterestAudiences, InterestPersonalData],
   exports: SERVICES,
 })
 export class ProjectsModule {}

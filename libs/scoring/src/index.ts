@@ -1,9 +1,9 @@
 export * from './matching-facts.loader';
-export * from './participant-recommendation.entity';
+export * from './participant-recommendation-list.entity';
 export * from './program-weights.entity';
 export * from './program-weights.queries';
 export * from './program-weights.service';
-export * from './project-candidate.entity';
+export * from './project-candidate-list.entity';
 export * from './recommendation.service';
 export * from './scoring-mapping';
 export * from './scoring-run-chunk.entity';
@@ -16,3 +16,4 @@ export * from './recommendation-store';
 export * from './scoring-subject.entity';
 export * from './scoring-request.service';
 export * from './scoring-subscriber';
+export { ParticipantEngine, ProjectEngine } from './matching-engine.cache';

@@ -13,6 +13,7 @@ import {
 import { DataSource } from 'typeorm';
 import { MatchingFactsLoader, ScoredProjectFacts } from './matching-facts.loader';
 import { weightsResolver } from './program-weights.queries';
+import type { RankedEntry } from './recommendation-store';
 
 // Every published project, indexed once per set of weights in use (projects of a program with
 // its own weights are scored with those).
@@ -46,17 +47,23 @@ export class ProjectEngine {
     return scores;
   }
 
-  // The exact top-k over all groups: each group's own top-k ranked, merged, and the k kept
-  // explained.
+  // The exact top-k over all groups, numbers only: each group's own top-k ranked and merged.
+  rankProjects(participant: ParticipantFacts, k: number): RankedEntry[] {
+    const ranked: RankedEntry[] = [];
+    for (const g of this.groups) {
+      for (const m of g.index.rankProjects(participant, k)) {
+        ranked.push({ ...m, weightsVersion: g.weights.version });
+      }
+    }
+    return ranked.sort(compareMatches).slice(0, k);
+  }
+
+  // The same, explained.
   topProjects(participant: ParticipantFacts, k: number): Match[] {
-    return this.groups
-      .flatMap((g) => g.index.rankProjects(participant, k))
-      .sort(compareMatches)
-      .slice(0, k)
-      .map((m) => {
-        const project = this.projects.get(m.projectId)!;
-        return explainMatch(participant, project, this.weightsOf(project), m.score);
-      });
+    return this.rankProjects(participant, k).map((m) => {
+      const project = this.projects.get(m.projectId)!;
+      return explainMatch(participant, project, this.weightsOf(project), m.score);
+    });
   }
 }
 
@@ -78,31 +85,57 @@ export class ParticipantEngine {
   }
 
   // The top k of scores already computed for every participant (a single project's job needs
-  // them all anyway), explained: exact without building an index over every participant.
+  // them all anyway), numbers only: exact without building an index over every participant.
+  rankOfScores(
+    project: ScoredProjectFacts,
+    weights: MatchingWeights,
+    scores: ReadonlyMap<string, number>,
+    k: number,
+  ): RankedEntry[] {
+    // Best first, ties by id (as compareMatches orders them), without sorting every score.
+    const ids = [...scores.keys()];
+    const best = new TopK(k);
+    ids.forEach((id, i) => best.offer(scores.get(id)!, id, i));
+    return best.items().map((i) => ({
+      participantId: ids[i],
+      projectId: project.id,
+      score: scores.get(ids[i])!,
+      weightsVersion: weights.version,
+    }));
+  }
+
+  // The same, explained.
   topOfScores(
     project: ScoredProjectFacts,
     weights: MatchingWeights,
     scores: ReadonlyMap<string, number>,
     k: number,
   ): Match[] {
-    // Best first, ties by id (as compareMatches orders them), without sorting every score.
-    const ids = [...scores.keys()];
-    const best = new TopK(k);
-    ids.forEach((id, i) => best.offer(scores.get(id)!, id, i));
     this.byId ??= new Map(this.participants.map((p) => [p.id, p]));
-    return best
-      .items()
-      .map((i) => explainMatch(this.byId!.get(ids[i])!, project, weights, scores.get(ids[i])!));
+    return this.rankOfScores(project, weights, scores, k).map((m) =>
+      explainMatch(this.byId!.get(m.participantId)!, project, weights, m.score),
+    );
   }
 
   // Candidates for many projects (a chunk of a full re-score): through the index, built once.
+  rankCandidates(project: ScoredProjectFacts, weights: MatchingWeights, k: number): RankedEntry[] {
+    return this.index(weights)
+      .rankCandidates(project, k)
+      .map((m) => ({ ...m, weightsVersion: weights.version }));
+  }
+
+  // The same, explained.
   topCandidates(project: ScoredProjectFacts, weights: MatchingWeights, k: number): Match[] {
+    return this.index(weights).topCandidates(project, k);
+  }
+
+  private index(weights: MatchingWeights): ParticipantIndex {
     let index = this.indexes.get(weights.version);
     if (!index) {
       index = new ParticipantIndex(this.participants, weights);
       this.indexes.set(weights.version, index);
     }
-    return index.topCandidates(project, k);
+    return index;
   }
 }
 
@@ -139,6 +172,14 @@ export class MatchingEngineCache {
   }
 
   private async refreshParticipants(): Promise<ParticipantEngine> {
+    // Every change bumps a revision, so an equal sum and count mean nothing changed: one cheap
+    // aggregate per chunk of a full re-score instead of reading 100k revisions each time.
+    const [{ signature }] = await this.dataSource.query<Array<{ signature: string }>>(
+      `SELECT concat_ws('/',
+         (SELECT coalesce(sum(revision), 0) FROM scoring_subject WHERE kind = 'PARTICIPANT'),
+         (SELECT count(*) FROM participant_profile)) AS signature`,
+    );
+    if (this.participants?.signature === signature) return this.participants.engine;
     const [revisionRows, [{ profiles }]] = await Promise.all([
       this.dataSource.query<Array<{ id: string; revision: string }>>(
         `SELECT subject_id AS id, revision FROM scoring_subject WHERE kind = 'PARTICIPANT'`,
@@ -150,26 +191,38 @@ export class MatchingEngineCache {
     const revisions = new Map(revisionRows.map((r) => [r.id, r.revision]));
     const previous = this.participants;
     if (!previous) {
-      this.participants = await this.loadAllParticipants(revisions);
+      this.participants = await this.loadAllParticipants(revisions, signature);
       return this.participants.engine;
     }
     const changed = [...revisions].filter(([id, rev]) => previous.revisions.get(id) !== rev);
-    if (changed.length === 0 && previous.facts.size === profiles) return previous.engine;
+    if (changed.length === 0 && previous.facts.size === profiles) {
+      this.participants = { ...previous, signature };
+      return previous.engine;
+    }
     const facts = new Map(previous.facts);
     for (const [id] of changed) facts.delete(id);
     for (const p of await this.facts.participants(changed.map(([id]) => id))) facts.set(p.id, p);
     // Rows that arrived without going through the services (bulk loads): read everything again.
     if (facts.size !== profiles) {
-      this.participants = await this.loadAllParticipants(revisions);
+      this.participants = await this.loadAllParticipants(revisions, signature);
       return this.participants.engine;
     }
-    this.participants = { revisions, facts, engine: new ParticipantEngine([...facts.values()]) };
+    this.participants = {
+      signature,
+      revisions,
+      facts,
+      engine: new ParticipantEngine([...facts.values()]),
+    };
     return this.participants.engine;
   }
 
-  private async loadAllParticipants(revisions: Map<string, string>): Promise<ParticipantSnapshot> {
+  private async loadAllParticipants(
+    revisions: Map<string, string>,
+    signature: string,
+  ): Promise<ParticipantSnapshot> {
     const list = await this.facts.participants();
     return {
+      signature,
       revisions,
       facts: new Map(list.map((p) => [p.id, p])),
       engine: new ParticipantEngine(list),
@@ -206,6 +259,8 @@ export class MatchingEngineCache {
 }
 
 interface ParticipantSnapshot {
+  // The revisions' sum and the profile count when last refreshed.
+  signature: string;
   // Participant id → the revision its facts were read at.
   revisions: Map<string, string>;
   facts: Map<string, ParticipantFacts>;

@@ -48,21 +48,47 @@ export class MatchingFactsLoader {
   constructor(private readonly dataSource: DataSource) {}
 
   // Inside a transaction, pass its manager (here and below): one transaction, one connection.
+  // Everyone is read a page at a time, so the rows of 100k profiles and their skills are never
+  // held at once; equal values (skill ids, themes, places, empty lists) are shared between
+  // participants rather than copied, which keeps the worker's snapshot compact.
   async participants(
     ids?: readonly string[],
     m: EntityManager = this.dataSource.manager,
   ): Promise<ParticipantFacts[]> {
-    const only = ids ? 'WHERE user_id = ANY($1)' : '';
-    const params = ids ? [ids] : [];
+    const shared = new SharedValues();
+    if (ids) return this.participantPage(m, 'user_id = ANY($1)', [ids], shared);
+    const all: ParticipantFacts[] = [];
+    // Random (v4) ids are never the nil uuid, so it starts the walk.
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const page = await this.participantPage(
+        m,
+        `user_id IN (SELECT user_id FROM participant_profile
+          WHERE user_id > $1 ORDER BY user_id LIMIT ${PARTICIPANT_PAGE})`,
+        [after],
+        shared,
+      );
+      for (const p of page) all.push(p);
+      if (page.length < PARTICIPANT_PAGE) return all;
+      after = page[page.length - 1].id;
+    }
+  }
+
+  private async participantPage(
+    m: EntityManager,
+    where: string,
+    params: unknown[],
+    shared: SharedValues,
+  ): Promise<ParticipantFacts[]> {
     const [rows, skills, ties] = await Promise.all([
       m.query<ParticipantRow[]>(
         `SELECT user_id, kind, theme_codes, goals::text[] AS goals, weekly_hours,
                 available_periods, home_municipality_code, travel_range_km, remote_only
-         FROM participant_profile ${only} ORDER BY user_id`,
+         FROM participant_profile WHERE ${where} ORDER BY user_id`,
         params,
       ),
       m.query<Array<{ user_id: string; skill_id: string; level: number }>>(
-        `SELECT user_id, skill_id, level FROM participant_skill ${only}`,
+        `SELECT user_id, skill_id, level FROM participant_skill WHERE ${where}`,
         params,
       ),
       // A tie with a region: an engagement with one of its projects was approved (and may be
@@ -71,32 +97,50 @@ export class MatchingFactsLoader {
         `SELECT DISTINCT a.participant_id AS user_id, p.region_organization_id AS region
          FROM engagement a JOIN project p ON p.id = a.project_id
          WHERE a.status IN ('APPROVED', 'ACTIVE', 'COMPLETED')
-         ${ids ? 'AND a.participant_id = ANY($1)' : ''}`,
+           AND a.participant_id IN (SELECT user_id FROM participant_profile WHERE ${where})`,
         params,
       ),
     ]);
     const skillsOf = groupBy(skills, (s) => s.user_id);
     const tiesOf = groupBy(ties, (t) => t.user_id);
-    return rows.map((r) => ({
-      id: r.user_id,
-      kind: r.kind,
-      skills: new Map((skillsOf.get(r.user_id) ?? []).map((s) => [s.skill_id, s.level])),
-      themeCodes: r.theme_codes,
-      goals: r.goals,
-      weeklyHours: r.weekly_hours,
-      availability: r.available_periods.map((p) => ({ from: p.from, to: p.to ?? null })),
-      home: r.home_municipality_code ? place(r.home_municipality_code) : null,
-      travelRangeKm: r.travel_range_km,
-      remoteOnly: r.remote_only,
-      regionTies: new Set((tiesOf.get(r.user_id) ?? []).map((t) => t.region)),
-    }));
+    return rows.map((r) => {
+      const held = skillsOf.get(r.user_id);
+      const tied = tiesOf.get(r.user_id);
+      return {
+        id: r.user_id,
+        kind: shared.text(r.kind),
+        skills: held
+          ? new Map(held.map((s) => [shared.text(s.skill_id), s.level]))
+          : shared.noSkills,
+        themeCodes: shared.list(r.theme_codes),
+        goals: shared.list(r.goals),
+        weeklyHours: r.weekly_hours,
+        availability: r.available_periods.length
+          ? r.available_periods.map((p) => ({ from: p.from, to: p.to ?? null }))
+          : shared.noPeriods,
+        home: r.home_municipality_code ? shared.place(r.home_municipality_code) : null,
+        travelRangeKm: r.travel_range_km,
+        remoteOnly: r.remote_only,
+        regionTies: tied ? new Set(tied.map((t) => shared.text(t.region))) : shared.noTies,
+      };
+    });
   }
 
   // Published projects that are not paused: nothing else is recommended.
-  async publishedProjects(
+  publishedProjects(
     ids?: readonly string[],
     m: EntityManager = this.dataSource.manager,
   ): Promise<ScoredProjectFacts[]> {
+    return this.projects(ids, m, true);
+  }
+
+  // Projects whatever their status (to explain a list stored before a status change).
+  async projects(
+    ids?: readonly string[],
+    m: EntityManager = this.dataSource.manager,
+    publishedOnly = false,
+  ): Promise<ScoredProjectFacts[]> {
+    const published = publishedOnly ? "p.status = 'PUBLISHED' AND p.paused_at IS NULL" : 'true';
     const only = ids ? 'AND p.id = ANY($1)' : '';
     const params = ids ? [ids] : [];
     const [rows, skills] = await Promise.all([
@@ -110,7 +154,7 @@ export class MatchingFactsLoader {
                 (SELECT count(*)::int FROM engagement a WHERE a.project_id = p.id
                    AND a.status NOT IN ('DECLINED', 'WITHDRAWN', 'CANCELLED'))
                   AS candidate_count
-         FROM project p WHERE p.status = 'PUBLISHED' AND p.paused_at IS NULL ${only}
+         FROM project p WHERE ${published} ${only}
          ORDER BY p.id`,
         params,
       ),
@@ -125,7 +169,7 @@ export class MatchingFactsLoader {
       >(
         `SELECT ps.project_id, ps.skill_id, ps.requirement, ps.min_level, ps.weight
          FROM project_skill ps JOIN project p ON p.id = ps.project_id
-         WHERE p.status = 'PUBLISHED' AND p.paused_at IS NULL ${only}
+         WHERE ${published} ${only}
          ORDER BY ps.project_id, ps.skill_id`,
         params,
       ),
@@ -149,6 +193,42 @@ export class MatchingFactsLoader {
       })),
       candidateCount: r.candidate_count,
     }));
+  }
+}
+
+// Profiles read per page when everyone is loaded.
+const PARTICIPANT_PAGE = 10_000;
+
+// One copy of each equal value across the participants of a load (facts are never mutated).
+class SharedValues {
+  readonly noSkills: ReadonlyMap<string, number> = new Map();
+  readonly noTies: ReadonlySet<string> = new Set();
+  readonly noPeriods: ParticipantFacts['availability'] = [];
+  private readonly texts = new Map<string, string>();
+  private readonly lists = new Map<string, readonly string[]>();
+  private readonly places = new Map<string, GeoPoint | null>();
+
+  text<T extends string>(value: T): T {
+    const known = this.texts.get(value);
+    if (known !== undefined) return known as T;
+    this.texts.set(value, value);
+    return value;
+  }
+
+  list<T extends string>(values: readonly T[]): readonly T[] {
+    const key = values.join('\u0000');
+    const known = this.lists.get(key);
+    if (known && known.length === values.length) return known as readonly T[];
+    const list = values.map((v) => this.text(v));
+    this.lists.set(key, list);
+    return list;
+  }
+
+  place(municipalityCode: string): GeoPoint | null {
+    if (!this.places.has(municipalityCode)) {
+      this.places.set(municipalityCode, place(municipalityCode));
+    }
+    return this.places.get(municipalityCode)!;
   }
 }
 

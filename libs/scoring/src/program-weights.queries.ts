@@ -54,3 +54,25 @@ export async function currentWeights(
 ): Promise<MatchingWeights> {
   return (await weightsResolver(manager, [programId]))({ programId });
 }
+
+const PROGRAM_LABEL = /^program-([0-9a-f-]{36})-v(\d+)$/;
+
+// The weights each label names (versions are never edited, so a stored score's weights can always
+// be found again); a label not found (its program deleted) is left out.
+export async function weightsByLabel(
+  manager: EntityManager,
+  labels: readonly string[],
+): Promise<Map<string, MatchingWeights>> {
+  const found = new Map<string, MatchingWeights>();
+  const wanted: Array<{ programId: string; version: number }> = [];
+  for (const label of new Set(labels)) {
+    if (label === DEFAULT_WEIGHTS.version) found.set(label, DEFAULT_WEIGHTS);
+    const parts = PROGRAM_LABEL.exec(label);
+    if (parts) wanted.push({ programId: parts[1], version: Number(parts[2]) });
+  }
+  if (wanted.length) {
+    const rows = await manager.getRepository(ProgramWeights).find({ where: wanted });
+    for (const row of rows) found.set(weightsLabel(row), toMatchingWeights(row));
+  }
+  return found;
+}

@@ -2,9 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { ScoringSubjectKind } from './scoring-subject.entity';
 import type { Match } from '@tsunagu/matching';
 import { EntityManager } from 'typeorm';
-import { ParticipantRecommendation } from './participant-recommendation.entity';
-import { ProjectCandidate } from './project-candidate.entity';
-import { packFactors } from './stored-factors';
 
 // What a list was computed from: the subject's revision and the moment its facts were read
 // (both taken before reading them, so the facts are at least this new).
@@ -14,13 +11,28 @@ export interface Reading {
   readAt: string;
 }
 
+// What a list keeps of a match: numbers only (explanations are worked out on read).
+export type RankedEntry = Pick<Match, 'participantId' | 'projectId' | 'score' | 'weightsVersion'>;
+
 export interface ScoredList extends Reading {
   subjectId: string;
-  matches: Match[];
+  // Best first.
+  matches: readonly RankedEntry[];
 }
 
-// Rows per INSERT: well under PostgreSQL's 65,535 bind parameters.
-const INSERT_BATCH = 2000;
+// The stored side of each kind: one row per subject, its ranked ids and scores in arrays.
+export const LIST_TABLES = {
+  [ScoringSubjectKind.PARTICIPANT]: {
+    table: 'participant_recommendation_list',
+    owner: 'participant_id',
+    items: 'project_ids',
+  },
+  [ScoringSubjectKind.PROJECT]: {
+    table: 'project_candidate_list',
+    owner: 'project_id',
+    items: 'participant_ids',
+  },
+} as const;
 
 // Writes recommendation lists, never over a list computed from newer data: each subject's
 // freshness row is locked and compared in the writing transaction. A newer revision always wins;
@@ -79,28 +91,7 @@ export class RecommendationStore {
     const written = lists.filter((l) => fresh.has(l.subjectId));
     if (written.length === 0) return [];
     const writtenIds = written.map((l) => l.subjectId);
-    const entity =
-      kind === ScoringSubjectKind.PARTICIPANT ? ParticipantRecommendation : ProjectCandidate;
-    const key = kind === ScoringSubjectKind.PARTICIPANT ? 'participant_id' : 'project_id';
-    await m.query(
-      `DELETE FROM ${m.getRepository(entity).metadata.tableName} WHERE ${key} = ANY($1)`,
-      [writtenIds],
-    );
-    const computedAt = new Date();
-    const rows = written.flatMap((l) =>
-      l.matches.map((match, i) => ({
-        participantId: match.participantId,
-        projectId: match.projectId,
-        rank: i + 1,
-        score: match.score,
-        weightsVersion: match.weightsVersion,
-        factors: packFactors(match.factors),
-        computedAt,
-      })),
-    );
-    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-      await m.insert(entity, rows.slice(i, i + INSERT_BATCH));
-    }
+    await writeLists(m, kind, written);
     await m.query(
       `UPDATE scoring_subject AS s
        SET scored_revision = v.revision, scored_read_at = v.read_at, scored_at = now()
@@ -110,4 +101,60 @@ export class RecommendationStore {
     );
     return writtenIds;
   }
+}
+
+// One statement for the whole batch: each list goes as array literals in text, parsed by
+// PostgreSQL (a number's shortest round-trip form reads back as the same double). An empty list
+// keeps no row.
+async function writeLists(
+  m: EntityManager,
+  kind: ScoringSubjectKind,
+  lists: readonly ScoredList[],
+): Promise<void> {
+  const { table, owner, items } = LIST_TABLES[kind];
+  const empty = lists.filter((l) => l.matches.length === 0).map((l) => l.subjectId);
+  if (empty.length) await m.query(`DELETE FROM ${table} WHERE ${owner} = ANY($1)`, [empty]);
+  const full = lists.filter((l) => l.matches.length > 0);
+  if (full.length === 0) return;
+  const participantSide = kind === ScoringSubjectKind.PARTICIPANT;
+  const ids = full.map((l) => l.subjectId);
+  const itemLists = full.map((l) =>
+    arrayLiteral(l.matches.map((e) => (participantSide ? e.projectId : e.participantId))),
+  );
+  const scoreLists = full.map((l) => arrayLiteral(l.matches.map((e) => String(e.score))));
+  if (participantSide) {
+    await m.query(
+      `INSERT INTO ${table} (${owner}, ${items}, scores, weights_versions, computed_at)
+       SELECT v.id, v.items::uuid[], v.scores::float8[], v.versions::text[], now()
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS v(id, items, scores, versions)
+       ON CONFLICT (${owner}) DO UPDATE SET ${items} = excluded.${items},
+         scores = excluded.scores, weights_versions = excluded.weights_versions,
+         computed_at = excluded.computed_at`,
+      [
+        ids,
+        itemLists,
+        scoreLists,
+        full.map((l) => arrayLiteral(l.matches.map((e) => quoted(e.weightsVersion)))),
+      ],
+    );
+    return;
+  }
+  await m.query(
+    `INSERT INTO ${table} (${owner}, ${items}, scores, weights_version, computed_at)
+     SELECT v.id, v.items::uuid[], v.scores::float8[], v.version, now()
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS v(id, items, scores, version)
+     ON CONFLICT (${owner}) DO UPDATE SET ${items} = excluded.${items},
+       scores = excluded.scores, weights_version = excluded.weights_version,
+       computed_at = excluded.computed_at`,
+    [ids, itemLists, scoreLists, full.map((l) => l.matches[0].weightsVersion)],
+  );
+}
+
+function arrayLiteral(elements: readonly string[]): string {
+  return `{${elements.join(',')}}`;
+}
+
+// An array element in double quotes, so any text (commas, braces, spaces) reads back as written.
+function quoted(text: string): string {
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }

@@ -1,12 +1,10 @@
 import { DEFAULT_WEIGHTS, type MatchingWeights } from '@tsunagu/matching';
 import { toParticipantCard } from '@tsunagu/participants';
-import { type Project, toProjectType } from '@tsunagu/projects';
-import type { ParticipantRecommendation } from './participant-recommendation.entity';
+import { toProjectType } from '@tsunagu/projects';
 import type { ProgramWeights } from './program-weights.entity';
 import { toMatchingWeights } from './program-weights.queries';
-import type { CandidateView } from './recommendation.service';
+import type { CandidateView, ProjectRecommendation } from './recommendation.service';
 import type { ScoringRun } from './scoring-run.entity';
-import { unpackFactors } from './stored-factors';
 import type {
   CandidateRecommendationType,
   ProgramWeightsType,
@@ -14,14 +12,12 @@ import type {
   ScoringRunType,
 } from './scoring.types';
 
-export function toProjectRecommendationType(
-  r: ParticipantRecommendation & { project: Project },
-): ProjectRecommendationType {
+export function toProjectRecommendationType(r: ProjectRecommendation): ProjectRecommendationType {
   return {
     rank: r.rank,
     score: r.score,
     weightsVersion: r.weightsVersion,
-    factors: unpackFactors(r.factors),
+    factors: r.factors,
     computedAt: r.computedAt,
     project: toProjectType(r.project),
   };
@@ -32,7 +28,7 @@ export function toCandidateRecommendationType(c: CandidateView): CandidateRecomm
     rank: c.rank,
     score: c.score,
     weightsVersion: c.weightsVersion,
-    factors: unpackFactors(c.factors),
+    factors: c.factors,
     computedAt: c.computedAt,
     participant: toParticipantCard(c.view),
   };

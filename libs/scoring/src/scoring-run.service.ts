@@ -70,6 +70,9 @@ export class ScoringRunService {
         .findOne({ where: { id: runId }, lock: { mode: 'pessimistic_write' } });
       if (!locked || locked.chunksTotal > 0) return;
       const size = this.config.SCORING_CHUNK_SIZE;
+      // A project's candidates cost as much as tens of participants' projects (100k profiles to
+      // rank against each): smaller chunks spread that side evenly over the worker processes.
+      const projectSize = Math.max(1, Math.floor(size / 10));
       const participantIds = (
         await m.query<Array<{ id: string }>>(
           'SELECT user_id AS id FROM participant_profile ORDER BY user_id',
@@ -81,12 +84,12 @@ export class ScoringRunService {
         )
       ).map((r) => r.id);
       const chunks: Array<Omit<ScoringRunChunk, 'doneAt'>> = [];
-      for (const [side, ids] of [
-        [ScoringChunkSide.PARTICIPANTS, participantIds],
-        [ScoringChunkSide.PROJECTS, projectIds],
+      for (const [side, ids, n] of [
+        [ScoringChunkSide.PARTICIPANTS, participantIds, size],
+        [ScoringChunkSide.PROJECTS, projectIds, projectSize],
       ] as const) {
-        for (let i = 0; i < ids.length; i += size) {
-          chunks.push({ runId, chunk: chunks.length, side, subjectIds: ids.slice(i, i + size) });
+        for (let i = 0; i < ids.length; i += n) {
+          chunks.push({ runId, chunk: chunks.length, side, subjectIds: ids.slice(i, i + n) });
         }
       }
       if (chunks.length) await m.insert(ScoringRunChunk, chunks);
@@ -114,14 +117,16 @@ export class ScoringRunService {
     );
   }
 
+  // Exactly once per chunk, whichever worker process runs it and however often it is delivered:
+  // the writing transaction first marks the chunk done, and the row lock makes a concurrent pass
+  // wait and then find it done, so it writes nothing (and a failed pass rolls its mark back).
   async runChunk(runId: string, chunkNo: number): Promise<'done' | 'skipped'> {
     const chunk = await this.dataSource
       .getRepository(ScoringRunChunk)
       .findOneBy({ runId, chunk: chunkNo });
     if (!chunk) throw AppError.notFound('Scoring run chunk', `${runId}/${chunkNo}`);
     if (chunk.doneAt) return 'skipped';
-    const markDone = async (m: EntityManager) => {
-      // Only the first finisher counts the chunk, should two ever race.
+    const claim = async (m: EntityManager) => {
       const marked = await m
         .createQueryBuilder()
         .update(ScoringRunChunk)
@@ -129,16 +134,19 @@ export class ScoringRunService {
         .where({ runId, chunk: chunkNo })
         .andWhere('done_at IS NULL')
         .execute();
-      if (marked.affected) {
-        await m.increment(ScoringRun, { id: runId }, 'chunksDone', 1);
-      }
+      return Boolean(marked.affected);
+    };
+    // Every chunk updates the run's row: last in the transaction, so chunks written side by side
+    // wait for each other only at their commits.
+    const finish = async (m: EntityManager) => {
+      await m.increment(ScoringRun, { id: runId }, 'chunksDone', 1);
     };
     const kind =
       chunk.side === ScoringChunkSide.PARTICIPANTS
         ? ScoringSubjectKind.PARTICIPANT
         : ScoringSubjectKind.PROJECT;
-    await this.scoring.scoreChunk(kind, chunk.subjectIds, markDone);
-    return 'done';
+    const wrote = await this.scoring.scoreChunk(kind, chunk.subjectIds, { claim, finish });
+    return wrote ? 'done' : 'skipped';
   }
 
   // The flow's parent: every chunk has finished or failed for good.

@@ -5,10 +5,10 @@ import { ParticipantsModule } from '@tsunagu/participants';
 import { ProjectsModule } from '@tsunagu/projects';
 import { MatchingEngineCache } from './matching-engine.cache';
 import { MatchingFactsLoader } from './matching-facts.loader';
-import { ParticipantRecommendation } from './participant-recommendation.entity';
+import { ParticipantRecommendationList } from './participant-recommendation-list.entity';
 import { ProgramWeights } from './program-weights.entity';
 import { ProgramWeightsService } from './program-weights.service';
-import { ProjectCandidate } from './project-candidate.entity';
+import { ProjectCandidateList } from './project-candidate-list.entity';
 import { RecommendationStore } from './recommendation-store';
 import { RecommendationService } from './recommendation.service';
 import { ScoringRunChunk } from './scoring-run-chunk.entity';
@@ -24,8 +24,8 @@ import { ScoringService } from './scoring.service';
   imports: [
     TypeOrmModule.forFeature([
       ProgramWeights,
-      ParticipantRecommendation,
-      ProjectCandidate,
+      ParticipantRecommendationList,
+      ProjectCandidateList,
       ScoringRun,
       ScoringRunChunk,
       ScoringSubject,

@@ -2,31 +2,24 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@tsunagu/core';
 import { ScoringRequestService } from './scoring-request.service';
 import { ScoringSubjectKind } from './scoring-subject.entity';
-import type { Match } from '@tsunagu/matching';
 import { DataSource, EntityManager } from 'typeorm';
 import { affectedLists, ListTail } from './affected-lists';
 import { MatchingEngineCache } from './matching-engine.cache';
 import { MatchingFactsLoader } from './matching-facts.loader';
-import { Reading, RecommendationStore } from './recommendation-store';
+import { LIST_TABLES, RankedEntry, Reading, RecommendationStore } from './recommendation-store';
 
 // A job that keeps finding its subject changed again gives up and leaves it to the next job.
 const MAX_PASSES = 5;
 
-// The two stored sides, described once so propagation reads the same both ways.
-const SIDES = {
-  // Participants' lists of projects.
-  participantLists: {
-    table: 'participant_recommendation',
-    owner: 'participant_id',
-    item: 'project_id',
-  },
-  // Projects' lists of participants.
-  projectLists: { table: 'project_candidate', owner: 'project_id', item: 'participant_id' },
-} as const;
-type Side = (typeof SIDES)[keyof typeof SIDES];
+// The lists on the other side that a subject of each kind can enter or leave.
+const OTHER_SIDE = {
+  [ScoringSubjectKind.PARTICIPANT]: LIST_TABLES[ScoringSubjectKind.PROJECT],
+  [ScoringSubjectKind.PROJECT]: LIST_TABLES[ScoringSubjectKind.PARTICIPANT],
+};
+type Side = (typeof LIST_TABLES)[ScoringSubjectKind];
 
 // Computes and stores recommendation lists: a participant's best projects and a project's best
-// candidates, with the engine's explanations. A single subject's job also re-queues the lists on
+// candidates, ranked on numbers (explanations are worked out on read). A single subject's job also re-queues the lists on
 // the other side that its new scores change, so both sides stay exact.
 @Injectable()
 export class ScoringService {
@@ -50,9 +43,13 @@ export class ScoringService {
         this.facts.participants([participantId]),
         this.engines.projectEngine(),
       ]);
-      const matches = participant ? engine.topProjects(participant, k) : [];
+      const matches = participant ? engine.rankProjects(participant, k) : [];
       const scores = participant ? engine.scores(participant) : new Map<string, number>();
-      const affected = await this.affected(SIDES.projectLists, participantId, scores);
+      const affected = await this.affected(
+        OTHER_SIDE[ScoringSubjectKind.PARTICIPANT],
+        participantId,
+        scores,
+      );
       await this.dataSource.transaction(async (m) => {
         const written = await this.store.replace(m, ScoringSubjectKind.PARTICIPANT, [
           { subjectId: participantId, ...reading, matches },
@@ -68,7 +65,7 @@ export class ScoringService {
     await this.untilCurrent(ScoringSubjectKind.PROJECT, projectId, async (reading) => {
       const k = this.config.RECOMMENDATIONS_TOP_K;
       const [project] = await this.facts.publishedProjects([projectId]);
-      let matches: Match[] = [];
+      let matches: RankedEntry[] = [];
       let scores = new Map<string, number>();
       if (project) {
         const [engine, weights] = await Promise.all([
@@ -76,9 +73,13 @@ export class ScoringService {
           this.engines.weightsFor([project]).then((weightsOf) => weightsOf(project)),
         ]);
         scores = engine.scores(project, weights);
-        matches = engine.topOfScores(project, weights, scores, k);
+        matches = engine.rankOfScores(project, weights, scores, k);
       }
-      const affected = await this.affected(SIDES.participantLists, projectId, scores);
+      const affected = await this.affected(
+        OTHER_SIDE[ScoringSubjectKind.PROJECT],
+        projectId,
+        scores,
+      );
       await this.dataSource.transaction(async (m) => {
         const written = await this.store.replace(m, ScoringSubjectKind.PROJECT, [
           { subjectId: projectId, ...reading, matches },
@@ -90,13 +91,18 @@ export class ScoringService {
     });
   }
 
-  // A chunk of a full re-score, in one transaction with `inTransaction`: every list is re-scored
-  // by the run anyway, so nothing is propagated. Subjects that are gone keep no list.
+  // A chunk of a full re-score: every list is re-scored by the run anyway, so nothing is
+  // propagated. Subjects that are gone keep no list. The lists are written only if `chunk.claim`
+  // (first in the writing transaction) says this pass owns the chunk, then `chunk.finish` runs
+  // (last, so a lock it takes is held briefly); returns whether this pass wrote the chunk.
   async scoreChunk(
     kind: ScoringSubjectKind,
     ids: readonly string[],
-    inTransaction: (m: EntityManager) => Promise<void>,
-  ): Promise<void> {
+    chunk: {
+      claim: (m: EntityManager) => Promise<boolean>;
+      finish: (m: EntityManager) => Promise<void>;
+    },
+  ): Promise<boolean> {
     const readings = await this.store.readings(this.dataSource.manager, kind, ids);
     const matches =
       kind === ScoringSubjectKind.PARTICIPANT
@@ -107,42 +113,53 @@ export class ScoringService {
       ...readings.get(id)!,
       matches: matches.get(id)!,
     }));
-    await this.dataSource.transaction(async (m) => {
-      // A chunk writes up to SCORING_CHUNK_SIZE × RECOMMENDATIONS_TOP_K rows in one statement:
-      // longer than the pool-wide bound that suits API requests allows, so raised for it alone.
+    return this.dataSource.transaction(async (m) => {
+      // A chunk writes up to SCORING_CHUNK_SIZE lists in one statement: longer than the
+      // pool-wide bound that suits API requests allows, so raised for it alone.
       await m.query(`SELECT set_config('statement_timeout', $1, true)`, [
         `${this.config.SCORING_STATEMENT_TIMEOUT_MS}ms`,
       ]);
+      if (!(await chunk.claim(m))) return false;
       await this.store.replace(m, kind, lists);
-      await inTransaction(m);
+      await chunk.finish(m);
+      return true;
     });
   }
 
   // Participants' recommended projects, through the project index.
-  private async projectsFor(participantIds: readonly string[]): Promise<Map<string, Match[]>> {
+  private async projectsFor(
+    participantIds: readonly string[],
+  ): Promise<Map<string, RankedEntry[]>> {
     const [participants, engine] = await Promise.all([
       this.facts.participants(participantIds),
       this.engines.projectEngine(),
     ]);
-    const lists = new Map<string, Match[]>(participantIds.map((id) => [id, []]));
+    const lists = new Map<string, RankedEntry[]>(participantIds.map((id) => [id, []]));
+    const pause = pauser();
     for (const participant of participants) {
-      lists.set(participant.id, engine.topProjects(participant, this.config.RECOMMENDATIONS_TOP_K));
+      await pause();
+      lists.set(
+        participant.id,
+        engine.rankProjects(participant, this.config.RECOMMENDATIONS_TOP_K),
+      );
     }
     return lists;
   }
 
   // Projects' candidate lists (none for one not published), through the participant index.
-  private async candidatesFor(projectIds: readonly string[]): Promise<Map<string, Match[]>> {
+  private async candidatesFor(projectIds: readonly string[]): Promise<Map<string, RankedEntry[]>> {
     const [projects, engine] = await Promise.all([
       this.facts.publishedProjects(projectIds),
       this.engines.participantEngine(),
     ]);
     const weightsOf = await this.engines.weightsFor(projects);
-    const lists = new Map<string, Match[]>(projectIds.map((id) => [id, []]));
+    const lists = new Map<string, RankedEntry[]>(projectIds.map((id) => [id, []]));
+    const pause = pauser();
     for (const project of projects) {
+      await pause();
       lists.set(
         project.id,
-        engine.topCandidates(project, weightsOf(project), this.config.RECOMMENDATIONS_TOP_K),
+        engine.rankCandidates(project, weightsOf(project), this.config.RECOMMENDATIONS_TOP_K),
       );
     }
     return lists;
@@ -171,8 +188,10 @@ export class ScoringService {
     subjectId: string,
     scores: ReadonlyMap<string, number>,
   ): Promise<string[]> {
+    const { table, owner, items } = side;
     const held = await this.dataSource.query<Array<{ other: string; score: number }>>(
-      `SELECT ${side.owner} AS other, score FROM ${side.table} WHERE ${side.item} = $1`,
+      `SELECT ${owner} AS other, scores[array_position(${items}, $1::uuid)] AS score
+       FROM ${table} WHERE $1::uuid = ANY(${items})`,
       [subjectId],
     );
     const others = [...scores.keys()];
@@ -180,10 +199,9 @@ export class ScoringService {
       ? await this.dataSource.query<
           Array<{ other: string; size: number; score: number; last: string }>
         >(
-          `SELECT DISTINCT ON (${side.owner}) ${side.owner} AS other, rank AS size, score,
-                  ${side.item} AS last
-           FROM ${side.table} WHERE ${side.owner} = ANY($1)
-           ORDER BY ${side.owner}, rank DESC`,
+          `SELECT ${owner} AS other, cardinality(${items}) AS size,
+                  scores[cardinality(${items})] AS score, ${items}[cardinality(${items})] AS last
+           FROM ${table} WHERE ${owner} = ANY($1)`,
           [others],
         )
       : [];
@@ -197,4 +215,16 @@ export class ScoringService {
       this.config.RECOMMENDATIONS_TOP_K,
     );
   }
+}
+
+// A chunk computes for seconds to minutes: letting the event loop run now and then keeps BullMQ
+// renewing the job's lock (else the job counts as stalled and is handed out again) and the
+// process answering.
+function pauser(everyMs = 100): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last < everyMs) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    last = performance.now();
+  };
 }

@@ -24,6 +24,7 @@ export const SERVICE_RULES = {
   projectSupervisor: "The project's region and covering intermediaries, or admins (canSupervise).",
   participant: 'Someone with a participant profile the project is open to.',
   engagementParty: "The engagement's participant, region or supervising intermediaries.",
+  engagementReader: "The engagement's parties (engagementParty), or platform admins, who read it.",
   scouting: "The project's region or an intermediary covering its place (canScoutFor).",
   scoutOfferParty: 'The offer’s addressee answers it; its sender’s staff withdraw it.',
   profileVisibility:

@@ -6,6 +6,8 @@ import {
   ApplyToProjectInput,
   EngagementConnection,
   EngagementType,
+  MyEngagementForProjectArgs,
+  MyEngagementsArgs,
   ProjectEngagementsArgs,
   toEngagementType,
 } from '@tsunagu/engagements';
@@ -53,9 +55,23 @@ export class ApplicationResolver {
   })
   async myEngagements(
     @CurrentActor() actor: Actor,
-    @Args() page: PageArgs,
+    @Args() args: MyEngagementsArgs,
   ): Promise<Connection<EngagementType>> {
-    return mapConnection(await this.applications.mine(actor, page), toEngagementType);
+    const { status, ...page } = args;
+    return mapConnection(await this.applications.mine(actor, page, status), toEngagementType);
+  }
+
+  @Authenticated()
+  @Query(() => EngagementType, {
+    nullable: true,
+    description: 'Your engagement with a project, if you applied (or accepted an offer) to it.',
+  })
+  async myEngagementForProject(
+    @CurrentActor() actor: Actor,
+    @Args() args: MyEngagementForProjectArgs,
+  ): Promise<EngagementType | null> {
+    const engagement = await this.applications.mineForProject(actor, args.projectId);
+    return engagement && toEngagementType(engagement);
   }
 
   @Authenticated()

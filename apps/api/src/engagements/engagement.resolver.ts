@@ -1,5 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
+  EngagementArgs,
   EngagementType,
   EngagementContactsType,
   EngagementEventType,
@@ -31,6 +32,19 @@ export class EngagementResolver {
     @Args('input') input: TransitionEngagementInput,
   ): Promise<EngagementType> {
     return toEngagementType(await this.engagements.transition(actor, withEngagementId(input)));
+  }
+
+  @ServiceChecks('engagementReader')
+  @Query(() => EngagementType, {
+    description:
+      'One engagement, with what may happen next: for its participant, region and supervising ' +
+      'intermediaries, and platform admins. NOT_FOUND for anyone else.',
+  })
+  async engagement(
+    @CurrentActor() actor: Actor,
+    @Args() args: EngagementArgs,
+  ): Promise<EngagementType> {
+    return toEngagementType(await this.engagements.get(actor, args.id));
   }
 
   @ServiceChecks('engagementParty')

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Organization, OrganizationService, RemitArea } from '@tsunagu/identity';
-import { Program, ProgramService, ProjectService, ProjectSkill } from '@tsunagu/projects';
+import {
+  Program,
+  ProgramService,
+  ProjectInterestService,
+  ProjectService,
+  ProjectSkill,
+} from '@tsunagu/projects';
 import { Theme, ThemeService } from '@tsunagu/taxonomy';
 import DataLoader from 'dataloader';
 import { groupBy } from '@tsunagu/core';
@@ -15,6 +21,9 @@ export interface RequestLoaders {
   program: DataLoader<string, Program | null>;
   requiredSkills: DataLoader<string, ProjectSkill[]>;
   supervisors: DataLoader<string, Organization[]>;
+  interestCount: DataLoader<string, number>;
+  // Keyed by `${userId}:${projectId}`: whether that user marked that project.
+  interested: DataLoader<string, boolean>;
 }
 
 function byKey<K, V>(rows: V[], key: (row: V) => K, keys: readonly K[]): Array<V | null> {
@@ -34,6 +43,7 @@ export class DataLoaders {
     private readonly themes: ThemeService,
     private readonly programs: ProgramService,
     private readonly projects: ProjectService,
+    private readonly interests: ProjectInterestService,
   ) {}
 
   create(): RequestLoaders {
@@ -62,6 +72,25 @@ export class DataLoaders {
         );
         const rows = pairs.map((p, i) => ({ projectId: p.projectId, organization: orgs[i]! }));
         return groupedBy(rows, (r) => r.projectId, ids).map((g) => g.map((r) => r.organization));
+      }),
+      interestCount: new DataLoader(async (ids) => {
+        const counts = await this.interests.countsFor(ids);
+        return ids.map((id) => counts.get(id) ?? 0);
+      }),
+      interested: new DataLoader(async (keys) => {
+        const pairs = keys.map((k) => k.split(':') as [string, string]);
+        // One query per user asking: in practice the one signed-in user of the request.
+        const marked = new Map<string, Set<string>>();
+        for (const [userId, ids] of groupBy(pairs, ([u]) => u)) {
+          marked.set(
+            userId,
+            await this.interests.markedBy(
+              userId,
+              ids.map(([, p]) => p),
+            ),
+          );
+        }
+        return pairs.map(([u, p]) => marked.get(u)!.has(p));
       }),
     };
   }

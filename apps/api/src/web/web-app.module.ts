@@ -2,7 +2,7 @@ import { Logger, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import type { Response } from 'express';
 import { existsSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 // `npm run build:web` writes the web app here; the API is started from the repository root
 // (npm start, the image's WORKDIR).
@@ -14,10 +14,15 @@ export const WEB_APP_DIR = resolve('apps/web/dist');
 const API_PATHS = /^\/(graphql|health|admin|auth|assets)(\/|$)/i;
 
 // Hashed assets never change; index.html names the current ones, so it is revalidated each time.
+// Link-preview images (og/) keep their names when redrawn: a day.
 function setCacheHeaders(res: Response, path: string): void {
   res.setHeader(
     'Cache-Control',
-    basename(path) === 'index.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
+    basename(path) === 'index.html'
+      ? 'no-cache'
+      : basename(dirname(path)) === 'og'
+        ? 'public, max-age=86400'
+        : 'public, max-age=31536000, immutable',
   );
 }
 

@@ -96,10 +96,10 @@ async function gql<T>(
 export async function signUpVerified(
   request: APIRequestContext,
   account: NewAccount,
-): Promise<{ accessToken: string }> {
-  const { signUp } = await gql<{ signUp: { accessToken: string } }>(
+): Promise<{ accessToken: string; user: { id: string } }> {
+  const { signUp } = await gql<{ signUp: { accessToken: string; user: { id: string } } }>(
     request,
-    'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
+    'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } } }',
     { input: { ...account, locale: account.locale ?? 'ja' } },
   );
   const mail = await latestMailTo(account.email, { subject: /メールアドレスの確認|confirm/i });
@@ -107,7 +107,7 @@ export async function signUpVerified(
   await gql(request, 'mutation($input: AccountTokenInput!) { verifyEmail(input: $input) }', {
     input: { token },
   });
-  return { accessToken: signUp.accessToken };
+  return signUp;
 }
 
 // The same in the browser: the sign-up form, then the link of the mail; the page ends signed in

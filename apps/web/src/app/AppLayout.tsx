@@ -5,7 +5,9 @@ import { useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { EmailVerificationBanner } from '../account/EmailVerification';
 import { useSession } from '../auth/session-context';
+import { EngagementsNav } from '../engagements/EngagementsNav';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { InterestsNavLink } from '../interests/InterestsNavLink';
 import { NotificationBell } from '../notifications/NotificationBell';
 
 // Header with the name, navigation, language, the bell and the account; below 48em the
@@ -78,9 +80,13 @@ export function AppLayout() {
 function MainNav() {
   const { t } = useTranslation();
   return (
-    <Anchor component={NavLink} to="/projects" c="dark">
-      {t('app.nav.projects')}
-    </Anchor>
+    <>
+      <Anchor component={NavLink} to="/projects" c="dark">
+        {t('app.nav.projects')}
+      </Anchor>
+      <EngagementsNav />
+      <InterestsNavLink />
+    </>
   );
 }
 

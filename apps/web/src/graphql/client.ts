@@ -17,7 +17,21 @@ const keys: KeyingConfig = {
   ProjectEdge: () => null,
   NotificationConnection: () => null,
   NotificationEdge: () => null,
+  MarkedProject: () => null,
+  MarkedProjectConnection: () => null,
+  MarkedProjectEdge: () => null,
   RequiredSkill: () => null,
+  EngagementConnection: () => null,
+  EngagementEdge: () => null,
+  EngagementNextStep: () => null,
+  EngagementTerms: () => null,
+  EngagementEvent: () => null,
+  EngagementContacts: () => null,
+  PersonContact: () => null,
+  InterviewPlan: () => null,
+  Applicant: () => null,
+  ScoutOfferConnection: () => null,
+  ScoutOfferEdge: () => null,
   Prefecture: byCode,
   Municipality: byCode,
   Theme: byCode,
@@ -46,6 +60,11 @@ export function createGraphQLClient(session: Session): { client: Client; dispose
         resolvers: {
           Query: {
             projects: relayPagination(),
+            myEngagements: relayPagination(),
+            myScoutOffers: relayPagination(),
+            myInterests: relayPagination(),
+            // A project already in the cache (from a list) answers project(id) for the fields it has.
+            project: (_parent, args) => ({ __typename: 'Project', id: args.id as string }),
           },
         },
         updates: {

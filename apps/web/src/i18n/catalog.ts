@@ -1,10 +1,23 @@
 import { accountMessages } from '../account/messages';
+import { engagementMessages } from '../engagements/messages';
+import { interestMessages } from '../interests/messages';
 import { notificationMessages } from '../notifications/messages';
 import { projectMessages } from '../projects/messages';
+import { scoutingMessages } from '../scouting/messages';
+import { sharingMessages } from '../sharing/messages';
 import { sharedMessages } from './shared-messages';
 
 // Every area's words, one line each (keep in alphabetical order of the area).
-const AREAS = [sharedMessages, accountMessages, notificationMessages, projectMessages];
+const AREAS = [
+  sharedMessages,
+  accountMessages,
+  engagementMessages,
+  interestMessages,
+  notificationMessages,
+  projectMessages,
+  scoutingMessages,
+  sharingMessages,
+];
 
 export const ja = Object.assign({}, ...AREAS.map((area) => area.ja)) as UnionOf<'ja'>;
 export const en = Object.assign({}, ...AREAS.map((area) => area.en)) as UnionOf<'en'>;

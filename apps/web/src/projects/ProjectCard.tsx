@@ -5,6 +5,7 @@ import type { ProjectSearchQuery } from '../gql/graphql';
 import { formatPeriod } from '../i18n/format';
 import { localName } from '../i18n/local-name';
 import { placeName } from '../i18n/place-name';
+import { InterestButton } from '../interests/InterestButton';
 
 type ProjectSummary = ProjectSearchQuery['projects']['edges'][number]['node'];
 
@@ -31,6 +32,7 @@ export function ProjectCard({ project }: { project: ProjectSummary }) {
           ? t('projects.hoursPerWeek', { hours: project.hoursPerWeek })
           : t('projects.hoursUnknown')}
       </Text>
+      <InterestButton projectId={project.id} title={project.title} compact />
     </Card>
   );
 }

@@ -16,10 +16,13 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import { useSession } from '../auth/session-context';
+import { ApplyPanel } from '../engagements/ApplyPanel';
 import type { ProjectQuery as ProjectData } from '../gql/graphql';
 import { formatMonth, formatPeriod } from '../i18n/format';
 import { localName } from '../i18n/local-name';
 import { placeName } from '../i18n/place-name';
+import { InterestButton } from '../interests/InterestButton';
+import { ShareButtons } from '../sharing/ShareButtons';
 import { ProjectQuery } from './project-documents';
 import { ProjectMap } from './ProjectMap';
 
@@ -64,6 +67,7 @@ function ProjectDetails({ project }: { project: Project }) {
         </Badge>
       </Group>
       <Title order={1}>{project.title}</Title>
+      <InterestButton projectId={project.id} title={project.title} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" component="dl" m={0}>
         <Fact label={t('project.period')}>
           {formatPeriod(project.startDate, project.endDate, language)}
@@ -135,6 +139,8 @@ function ProjectDetails({ project }: { project: Project }) {
         </Title>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{project.description}</Text>
       </section>
+      <ApplyPanel projectId={project.id} />
+      <ShareButtons projectId={project.id} title={project.title} />
       {!current && (
         <Group>
           <Button component={Link} to="/sign-in" state={{ from: `/projects/${project.id}` }}>

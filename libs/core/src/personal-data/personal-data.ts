@@ -17,6 +17,8 @@ export const PERSONAL_DATA_SECTIONS = [
   'engagements',
   'scoutOffers',
   'regionRelationships',
+  // projects: the projects the person marked 興味あり.
+  'projectInterests',
   // notifications: the inbox and the delivery preferences.
   'notifications',
   'notificationPreferences',

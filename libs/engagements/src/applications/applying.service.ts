@@ -14,6 +14,7 @@ import { Actor, assertEmailsVerified, PolicyService } from '@tsunagu/identity';
 import { isOpenToKind, ProjectService } from '@tsunagu/projects';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Engagement } from '../lifecycle/engagement.entity';
+import { EngagementStatus } from '../lifecycle/engagement-state';
 import {
   APPLICATION_SUBMITTED,
   PARTICIPANT_TIES_CHANGED,
@@ -169,9 +170,23 @@ export class ApplyingService {
     return ids;
   }
 
-  mine(actor: Actor, page: Page): Promise<Connection<Engagement>> {
+  // The actor's own engagements, of the given statuses (all when none are given).
+  mine(
+    actor: Actor,
+    page: Page,
+    statuses?: readonly EngagementStatus[] | null,
+  ): Promise<Connection<Engagement>> {
     const qb = this.withRelations().where('a.participantId = :userId', { userId: actor.userId });
+    if (statuses?.length) qb.andWhere('a.status IN (:...statuses)', { statuses });
     return this.paginate(qb, page);
+  }
+
+  // The actor's engagement with a project (one at most), or null.
+  mineForProject(actor: Actor, projectId: string): Promise<Engagement | null> {
+    return this.withRelations()
+      .where('a.participantId = :userId', { userId: actor.userId })
+      .andWhere('a.projectId = :projectId', { projectId })
+      .getOne();
   }
 
   // For the project's region staff and the intermediaries covering it.

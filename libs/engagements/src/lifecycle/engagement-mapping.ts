@@ -1,5 +1,6 @@
 import { toProjectType } from '@tsunagu/projects';
 import type { Engagement } from './engagement.entity';
+import { nextSteps } from './engagement-state';
 import type { EngagementEvent } from './engagement-event.entity';
 import type { EngagementContacts } from './engagement.service';
 import type {
@@ -25,6 +26,8 @@ export function toEngagementType(application: Engagement): EngagementType {
     interview: application.interview,
     terms: application.terms,
     createdAt: application.createdAt,
+    statusChangedAt: application.statusChangedAt,
+    nextSteps: nextSteps(application.status),
   };
 }
 

@@ -3,6 +3,7 @@ import {
   EngagementAction as A,
   EngagementRole as R,
   EngagementStatus as S,
+  nextSteps,
 } from './engagement-state';
 
 // Written out by hand: action → who may, and from which status to which.
@@ -78,5 +79,20 @@ describe('engagement lifecycle', () => {
     expect(decideEngagement(S.ACCEPTED, A.APPROVE, new Set([R.REGION]))).toMatchObject({
       message: 'Only a supervising intermediary can approve an engagement',
     });
+  });
+
+  it('reads the machine forwards: what may happen next, and by whom', () => {
+    expect(nextSteps(S.ACCEPTED)).toEqual([
+      { action: A.APPROVE, by: [R.INTERMEDIARY] },
+      { action: A.WITHDRAW, by: [R.PARTICIPANT] },
+      { action: A.CANCEL, by: [R.REGION, R.INTERMEDIARY] },
+    ]);
+    expect(nextSteps(S.COMPLETED)).toEqual([]);
+    // Every step it lists is one decideEngagement allows.
+    for (const status of Object.values(S)) {
+      for (const step of nextSteps(status)) {
+        expect(decideEngagement(status, step.action, new Set(step.by))).toMatchObject({ ok: true });
+      }
+    }
   });
 });

@@ -110,6 +110,20 @@ export type EngagementDecision =
   | { ok: true; to: EngagementStatus; needsReason: boolean }
   | { ok: false; reason: 'FORBIDDEN' | 'INVALID_TRANSITION'; message: string };
 
+export interface EngagementNextStep {
+  action: EngagementAction;
+  // Who may take it: anyone of these.
+  by: EngagementRole[];
+}
+
+// What may happen next to an engagement in `status`, and who takes each step (the state
+// machine read forwards, for pages that say what happens next).
+export function nextSteps(status: EngagementStatus): EngagementNextStep[] {
+  return (Object.keys(ENGAGEMENT_RULES) as EngagementAction[])
+    .filter((action) => ENGAGEMENT_RULES[action].from.includes(status))
+    .map((action) => ({ action, by: [...ENGAGEMENT_RULES[action].by] }));
+}
+
 // How error messages name who may act ("Only the region or a supervising intermediary can …").
 export function whoMay(roles: readonly EngagementRole[]): string {
   return roles.map((r) => WHO[r]).join(' or ');

@@ -195,6 +195,13 @@ export class EngagementService {
     };
   }
 
+  // One engagement for its page: its parties see it, and platform admins may read it (read only:
+  // they take no step, rolesOf gives them none).
+  async get(actor: Actor, engagementId: string): Promise<Engagement> {
+    if (this.policy.isPlatformAdmin(actor)) return this.applications.load(engagementId);
+    return this.visible(actor, engagementId);
+  }
+
   private async visible(actor: Actor, engagementId: string): Promise<Engagement> {
     return (await this.findFor(actor, engagementId)).application;
   }

@@ -19,11 +19,26 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { EngagementAction, EngagementStatus } from './engagement-state';
+import { EngagementAction, EngagementRole, EngagementStatus } from './engagement-state';
 import { ApplicationIdField, EngagementIdField, EngagementReference } from './engagement-reference';
 
 registerEnumType(EngagementStatus, { name: 'EngagementStatus' });
 registerEnumType(EngagementAction, { name: 'EngagementAction' });
+registerEnumType(EngagementRole, {
+  name: 'EngagementRole',
+  description: 'Who takes part in an engagement, and in which capacity.',
+});
+
+@ObjectType('EngagementNextStep', {
+  description: 'A step the engagement may take from its current status, and who takes it.',
+})
+export class EngagementNextStepType {
+  @Field(() => EngagementAction)
+  action!: EngagementAction;
+
+  @Field(() => [EngagementRole], { description: 'Any one of these may take it' })
+  by!: EngagementRole[];
+}
 
 @ObjectType('Applicant', {
   description: 'What a region sees of an applicant before approval: no contact details.',
@@ -101,8 +116,16 @@ export class EngagementType {
   @Field(() => EngagementTermsType, { nullable: true, description: 'Set when approved' })
   terms!: EngagementTermsType | null;
 
-  @Field()
+  @Field({ description: 'When the participant applied (or accepted a scout offer)' })
   createdAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the status last changed' })
+  statusChangedAt!: Date | null;
+
+  @Field(() => [EngagementNextStepType], {
+    description: 'What may happen next from this status, and who takes each step',
+  })
+  nextSteps!: EngagementNextStepType[];
 }
 
 export const EngagementConnection = Paginated(EngagementType);
@@ -117,6 +140,29 @@ export class ApplyToProjectInput {
   @IsString()
   @Length(10, 4000, { message: 'must be 10 to 4,000 characters' })
   motivation!: string;
+}
+
+@ArgsType()
+export class MyEngagementsArgs extends PageArgs {
+  @Field(() => [EngagementStatus], { nullable: true, description: 'Only these statuses' })
+  @IsOptional()
+  @IsEnum(EngagementStatus, { each: true, message: 'must be engagement statuses' })
+  @ArrayMaxSize(9)
+  status?: EngagementStatus[] | null;
+}
+
+@ArgsType()
+export class EngagementArgs {
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be an engagement id' })
+  id!: string;
+}
+
+@ArgsType()
+export class MyEngagementForProjectArgs {
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be a project id' })
+  projectId!: string;
 }
 
 @ArgsType()

@@ -1,0 +1,113 @@
+import { Anchor, Badge, Button, Card, Center, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
+import { useSession } from '../auth/session-context';
+import type { MyInterestsQuery as MyInterestsData } from '../gql/graphql';
+import { formatDate, formatPeriod } from '../i18n/format';
+import { localName } from '../i18n/local-name';
+import { placeName } from '../i18n/place-name';
+import { MyInterestsQuery } from './interest-documents';
+import { InterestButton } from './InterestButton';
+
+const PAGE_SIZE = 20;
+
+type Marked = MyInterestsData['myInterests']['edges'][number]['node'];
+
+// The projects you marked 興味あり, newest mark first. A mark taken back here stays listed
+// (pressed off) until the next visit, so the list does not jump under the pointer.
+export function InterestsPage() {
+  const { t } = useTranslation();
+  const { current } = useSession();
+  return (
+    <Stack maw={960} mx="auto">
+      <Title order={1}>{t('interests.title')}</Title>
+      <Text>{t('interests.intro')}</Text>
+      {current ? (
+        <InterestList />
+      ) : (
+        <Group>
+          <Text>{t('interests.signInToSee')}</Text>
+          <Button component={Link} to="/sign-in" state={{ from: '/interests' }}>
+            {t('app.signIn')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+function InterestList() {
+  const { t } = useTranslation();
+  const [after, setAfter] = useState<string | null>(null);
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: MyInterestsQuery,
+    variables: { first: PAGE_SIZE, after },
+    requestPolicy: 'cache-and-network',
+  });
+  if (error && !data)
+    return (
+      <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+    );
+  if (!data) return <LoadingState />;
+  const { edges, pageInfo } = data.myInterests;
+  if (edges.length === 0)
+    return (
+      <Stack align="center">
+        <EmptyState title={t('interests.empty')} hint={t('interests.emptyHint')} />
+        <Button component={Link} to="/projects" variant="light">
+          {t('interests.find')}
+        </Button>
+      </Stack>
+    );
+  return (
+    <Stack>
+      <Stack component="ul" gap="md" p={0} m={0} style={{ listStyle: 'none' }}>
+        {edges.map(({ node }) => (
+          <li key={node.project.id}>
+            <MarkedCard marked={node} />
+          </li>
+        ))}
+      </Stack>
+      {pageInfo.hasNextPage && (
+        <Center>
+          <Button
+            variant="light"
+            loading={fetching}
+            onClick={() => setAfter(pageInfo.endCursor ?? null)}
+          >
+            {t('interests.more')}
+          </Button>
+        </Center>
+      )}
+    </Stack>
+  );
+}
+
+function MarkedCard({ marked }: { marked: Marked }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const { project } = marked;
+  return (
+    <Card withBorder padding="md" component="article">
+      <Group gap="xs" mb="xs">
+        <Badge variant="light">{localName(project.theme, language)}</Badge>
+        <Text size="sm" c="gray.7">
+          {t('interests.markedOn', { date: formatDate(marked.markedAt, language) })}
+        </Text>
+      </Group>
+      <Anchor component={Link} to={`/projects/${project.id}`} fw={700} fz="lg" c="dark">
+        <h2 style={{ font: 'inherit', margin: 0 }}>{project.title}</h2>
+      </Anchor>
+      <Text size="sm" mt={4}>
+        {placeName(project.place, language)} · {project.region.name}
+      </Text>
+      <Text size="sm" c="gray.7" mb="sm">
+        {formatPeriod(project.startDate, project.endDate, language)}
+      </Text>
+      <InterestButton projectId={project.id} title={project.title} compact />
+    </Card>
+  );
+}

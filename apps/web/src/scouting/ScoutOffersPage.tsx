@@ -1,0 +1,199 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Center,
+  Group,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
+import { RequireSignIn } from '../engagements/RequireSignIn';
+import type {
+  ScoutOfferFieldsFragment,
+  ScoutOfferResponse,
+  ScoutOfferStatus,
+} from '../gql/graphql';
+import { formErrorsOf } from '../graphql/form-errors';
+import { formatDate, formatNumber } from '../i18n/format';
+import { MyScoutOffersQuery, RespondToScoutOfferMutation } from './scout-documents';
+
+const PAGE_SIZE = 20;
+// The API's limit (RespondToScoutOfferInput.note).
+const NOTE_MAX = 2000;
+
+const COLOURS: Record<ScoutOfferStatus, string> = {
+  PENDING: 'indigo.7',
+  ACCEPTED: 'teal.9',
+  DECLINED: 'gray.7',
+  EXPIRED: 'gray.7',
+  WITHDRAWN: 'gray.7',
+};
+
+// Offers addressed to the participant, newest first; a pending one is accepted (which applies
+// them) or declined, with an optional message.
+export function ScoutOffersPage() {
+  const { t } = useTranslation();
+  return (
+    <Stack maw={960} mx="auto">
+      <Title order={1}>{t('scouting.title')}</Title>
+      <Text>{t('scouting.intro')}</Text>
+      <RequireSignIn>
+        <ScoutOfferList />
+      </RequireSignIn>
+    </Stack>
+  );
+}
+
+function ScoutOfferList() {
+  const { t } = useTranslation();
+  const [after, setAfter] = useState<string | null>(null);
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: MyScoutOffersQuery,
+    variables: { first: PAGE_SIZE, after },
+    requestPolicy: 'cache-and-network',
+  });
+  if (error && !data)
+    return (
+      <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+    );
+  if (!data) return <LoadingState />;
+  const { edges, pageInfo } = data.myScoutOffers;
+  if (edges.length === 0)
+    return <EmptyState title={t('scouting.empty')} hint={t('scouting.emptyHint')} />;
+  return (
+    <Stack>
+      <Stack component="ul" gap="md" p={0} m={0} style={{ listStyle: 'none' }}>
+        {edges.map(({ node }) => (
+          <li key={node.id}>
+            <ScoutOfferCard offer={node} />
+          </li>
+        ))}
+      </Stack>
+      {pageInfo.hasNextPage && (
+        <Center>
+          <Button
+            variant="light"
+            loading={fetching}
+            onClick={() => setAfter(pageInfo.endCursor ?? null)}
+          >
+            {t('scouting.more')}
+          </Button>
+        </Center>
+      )}
+    </Stack>
+  );
+}
+
+function ScoutOfferCard({ offer }: { offer: ScoutOfferFieldsFragment }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const titleId = `scout-offer-${offer.id}`;
+  return (
+    <Card withBorder padding="md" component="article" aria-labelledby={titleId}>
+      <Stack gap="xs">
+        <Group gap="xs">
+          <Badge color={COLOURS[offer.status]}>{t(`scouting.status.${offer.status}`)}</Badge>
+        </Group>
+        <Anchor component={Link} to={`/projects/${offer.project.id}`} fw={700} fz="lg" c="dark">
+          <h2 id={titleId} style={{ font: 'inherit', margin: 0 }}>
+            {offer.project.title}
+          </h2>
+        </Anchor>
+        <Text size="sm">
+          {t('scouting.from', { organization: offer.senderOrganization.name })}
+          {offer.sentByName && ` · ${t('scouting.sentBy', { name: offer.sentByName })}`}
+        </Text>
+        <Text size="sm" c="gray.7">
+          {t('scouting.receivedOn', { date: formatDate(offer.createdAt, language) })}
+          {offer.status === 'PENDING' &&
+            ` · ${t('scouting.expires', { date: formatDate(offer.expiresAt, language) })}`}
+          {offer.respondedAt &&
+            ` · ${t('scouting.respondedOn', { date: formatDate(offer.respondedAt, language) })}`}
+        </Text>
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{offer.message}</Text>
+        {offer.responseNote && (
+          <Text size="sm" c="gray.7" style={{ whiteSpace: 'pre-wrap' }}>
+            {t('scouting.yourNote')}: {offer.responseNote}
+          </Text>
+        )}
+        {offer.status === 'PENDING' && <AnswerForm offerId={offer.id} />}
+        {offer.engagementId && (
+          <Group>
+            <Button component={Link} to={`/engagements/${offer.engagementId}`} variant="light">
+              {t('scouting.viewEngagement')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function AnswerForm({ offerId }: { offerId: string }) {
+  const { t, i18n } = useTranslation();
+  const max = formatNumber(NOTE_MAX, i18n.language);
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState<string>();
+  const [formError, setFormError] = useState<string>();
+  const [answering, setAnswering] = useState<ScoutOfferResponse>();
+  const [, respond] = useMutation(RespondToScoutOfferMutation);
+  const answer = async (response: ScoutOfferResponse) => {
+    setNoteError(undefined);
+    setFormError(undefined);
+    if (note.length > NOTE_MAX) return setNoteError(t('scouting.tooLong', { max }));
+    setAnswering(response);
+    const result = await respond({
+      input: { offerId, response, note: note.trim() || null },
+    });
+    setAnswering(undefined);
+    if (!result.error) return;
+    const errors = formErrorsOf(result.error, ['note'], t);
+    setNoteError(errors.fields.note);
+    setFormError(errors.form);
+  };
+  return (
+    <Stack gap="sm">
+      {formError && (
+        <Alert color="red" role="alert">
+          {formError}
+        </Alert>
+      )}
+      <Textarea
+        label={t('scouting.note')}
+        description={t('scouting.noteHint', { max })}
+        autosize
+        minRows={2}
+        maxLength={NOTE_MAX}
+        value={note}
+        onChange={(event) => setNote(event.currentTarget.value)}
+        error={noteError}
+      />
+      <Group>
+        <Button
+          loading={answering === 'ACCEPT'}
+          disabled={answering !== undefined}
+          onClick={() => void answer('ACCEPT')}
+        >
+          {t('scouting.accept')}
+        </Button>
+        <Button
+          variant="default"
+          loading={answering === 'DECLINE'}
+          disabled={answering !== undefined}
+          onClick={() => void answer('DECLINE')}
+        >
+          {t('scouting.decline')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
