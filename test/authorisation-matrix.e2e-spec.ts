@@ -1,11 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { ApiWorld, buildApiWorld, Role, ROLES } from './support/api-world';
 import { PASSWORD, uniqueEmail } from './support/fixtures';
 import { documentFor, SchemaOperation, schemaOperations } from './support/schema-operations';
 import { startTestPlatform, TestPlatform } from './support/test-platform';
 
 // Thousands of calls from one address and a few users: rate limits are another test's subject.
-const UNLIMITED = { RATE_LIMIT_USER_POINTS: '1000000000', RATE_LIMIT_IP_POINTS: '1000000000' };
+const UNLIMITED = {
+  RATE_LIMIT_USER_POINTS: '1000000000',
+  RATE_LIMIT_IP_POINTS: '1000000000',
+  MESSAGES_PER_USER_PER_MINUTE: '1000000',
+};
 
 // Who may call each operation, from the schema's descriptions and the policy; checked against the
 // API as every role. An operation missing here fails the test: a new one needs its row.
@@ -42,6 +47,25 @@ const IDOR_REFUSALS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD
 const MOTIVATION = '週末に町の発信を手伝いたいと思っています。';
 const unique = (label: string) => `${label}-${randomBytes(4).toString('hex')}`;
 
+// The thread of the home tenant's active engagement, paired with the foreign one's for the IDOR
+// swaps (threads open with their engagement; the world knows only the engagements' ids).
+let threadIds: Promise<string> | undefined;
+const homeThread = (w: ApiWorld): Promise<string> =>
+  (threadIds ??= (async () => {
+    const threadOf = async (engagementId: string): Promise<string> =>
+      (
+        await threadsDb.query<Array<{ id: string }>>(
+          `SELECT id FROM conversation WHERE engagement_id = $1`,
+          [engagementId],
+        )
+      )[0].id;
+    const home = await threadOf(w.home.activeEngagementId);
+    w.counterpart.set(home, await threadOf(w.foreign.activeEngagementId));
+    return home;
+  })());
+// Threads are their parties'; platform admins read them.
+const THREAD_READERS = [...ENGAGED, 'admin'] as const;
+
 const KPI_FILTER = { filter: { from: '2026-01-01', to: '2027-12-31' } };
 const WEIGHTS = {
   skills: 0.3,
@@ -57,6 +81,21 @@ const MATRIX: Record<string, Row> = {
   // Queries
   allocation: { allow: ['intermediaryIn'], args: (w) => ({ id: w.allocationId }) },
   cohort: { allow: ['intermediaryIn', 'proBono'], args: (w) => ({ id: w.home.cohortId }) },
+  conversation: { allow: THREAD_READERS, args: async (w) => ({ id: await homeThread(w) }) },
+  engagementConversation: {
+    allow: THREAD_READERS,
+    args: (w) => ({ engagementId: w.home.activeEngagementId }),
+  },
+  messages: {
+    allow: THREAD_READERS,
+    args: async (w) => ({ conversationId: await homeThread(w) }),
+  },
+  myConversations: { allow: SIGNED_IN },
+  scoutOfferConversation: {
+    allow: THREAD_READERS,
+    args: (w) => ({ scoutOfferId: w.home.scoutOfferId }),
+  },
+  unreadMessageCount: { allow: SIGNED_IN },
   companyPrograms: {
     allow: COMPANY_MEMBERS,
     args: (w) => ({ companyOrganizationId: w.home.companyId }),
@@ -424,6 +463,16 @@ const MATRIX: Record<string, Row> = {
     alsoAllowed: ['CONFLICT'],
   },
   markAllNotificationsRead: { allow: SIGNED_IN },
+  markConversationRead: {
+    allow: ENGAGED,
+    args: async (w) => ({ conversationId: await homeThread(w) }),
+  },
+  sendMessage: {
+    allow: ENGAGED,
+    args: async (w) => ({
+      input: { conversationId: await homeThread(w), body: 'よろしくお願いします。' },
+    }),
+  },
   // The home project is open to every kind of participant; marking again changes nothing.
   markProjectInterest: {
     allow: PARTICIPANTS,
@@ -615,6 +664,8 @@ const MATRIX: Record<string, Row> = {
 
 // A fresh account's tokens, for the operations that use them up.
 let signUpFresh: (w: ApiWorld) => Promise<{ refreshToken: string }>;
+// Set with the platform: where homeThread looks the threads up.
+let threadsDb: DataSource;
 
 interface Outcome {
   code: string; // 'OK' or the first error's code
@@ -647,6 +698,7 @@ describe('authorisation matrix: every operation as every role', () => {
       env: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', ...UNLIMITED },
     });
     world = await buildApiWorld(platform, { worker: true });
+    threadsDb = platform.dataSource;
     signUpFresh = async () => {
       const result = await platform.gql(
         `mutation($input: SignUpInput!) { signUp(input: $input) { refreshToken } }`,

@@ -209,7 +209,7 @@ describe('engagement KPIs (reports) through GraphQL', () => {
     expect(await kpis(hub, 'THEME')).toEqual([
       {
         key: 'agriculture',
-        label: '農的',
+        label: '農業・農村',
         projectsPublished: 1,
         applications: 2,
         offers: 0,

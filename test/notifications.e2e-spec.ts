@@ -571,7 +571,7 @@ describe('notifications', () => {
     const inboxOf = async (person: Person) =>
       expectData(
         await platform.gql(
-          `{ myNotifications(first: 5) { edges { node { type body projectId scoutOfferId } } } }`,
+          `{ myNotifications(first: 5) { edges { node { type body projectId scoutOfferId audience facts { name value } } } } }`,
           {},
           person.token,
         ),
@@ -584,8 +584,16 @@ describe('notifications', () => {
       type: 'SCOUT_OFFER_RECEIVED',
       projectId,
       scoutOfferId: offer.id,
+      audience: 'PARTICIPANT',
     });
     expect(received.body).toContain('ぜひ佐渡へ');
+    // The facts it was worded from, for the web app to word it in the language chosen now.
+    expect(received.facts).toEqual(
+      expect.arrayContaining([
+        { name: 'message', value: 'ぜひ佐渡へ' },
+        { name: 'project', value: expect.any(String) },
+      ]),
+    );
     const mail = await smtp.waitFor(1);
     expect(mail[0].to).toBe(participant.email);
 
@@ -600,6 +608,8 @@ describe('notifications', () => {
       (await inboxOf(staff)).find((n: any) => n.type === 'SCOUT_OFFER_ANSWERED'),
     );
     expect(answered.body).toContain('今回は見送る');
+    expect(answered.audience).toBe('REGION');
+    expect(answered.facts).toContainEqual({ name: 'answer', value: 'DECLINED' });
   });
 
   it('dead-letters at once an e-mail the server refuses for good, without retrying it', async () => {

@@ -121,7 +121,7 @@ describe('participant profiles', () => {
         ],
         themes: [
           { code: 'work', name: 'しごと' },
-          { code: 'agriculture', name: '農的' },
+          { code: 'agriculture', name: '農業・農村' },
         ],
         goals: ['SKILL_INVENTORY', 'EXPLORING_A_MOVE'],
         availability: {

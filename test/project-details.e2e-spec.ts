@@ -9,7 +9,7 @@ const FULL = `id title description mode startDate endDate seasonMonths hoursPerW
   theme { code name nameEn }
   region { id name kind municipality { code name prefectureCode } }
   program { id name description intermediaryOrganizationId }
-  place { prefecture { code name nameEn } municipality { code name prefectureCode } lat lng }
+  place { prefecture { code name nameEn } municipality { code name nameEn prefectureCode } lat lng }
   requiredSkills { skillId code name nameEn requirement minLevel weight }`;
 const CREATE = `mutation($input: CreateProjectInput!) { createProject(input: $input) { ${FULL} } }`;
 const UPDATE = `mutation($input: UpdateProjectInput!) { updateProject(input: $input) { id } }`;
@@ -419,7 +419,12 @@ describe('project details validation', () => {
       },
       place: {
         prefecture: { code: '15', name: '新潟県', nameEn: 'Niigata' },
-        municipality: { code: '152081', name: '新潟県小千谷市', prefectureCode: '15' },
+        municipality: {
+          code: '152081',
+          name: '新潟県小千谷市',
+          nameEn: 'Ojiya City',
+          prefectureCode: '15',
+        },
         lat: 37.31444444,
         lng: 138.795,
       },

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { CONTEXT_MODULES } from '@tsunagu/contexts';
+import { MessageThrottleModule } from '@tsunagu/conversations';
 import { CoreModule, RateLimitModule } from '@tsunagu/core';
 import { SignInThrottleModule } from '@tsunagu/identity';
 import { LiveNotificationsModule } from '@tsunagu/notifications';
@@ -25,6 +26,7 @@ import { WebAppModule } from './web/web-app.module';
     ...CONTEXT_MODULES,
     SignInThrottleModule,
     RateLimitModule,
+    MessageThrottleModule,
     LiveNotificationsModule,
     OperatorsModule,
     WebAppModule,

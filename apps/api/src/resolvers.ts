@@ -1,6 +1,7 @@
 import { ConflictReason } from '@tsunagu/core';
 import { CohortResolver } from './cohorts/cohort.resolver';
 import { CompanyResolver } from './companies/company.resolver';
+import { ConversationResolver } from './conversations/conversation.resolver';
 import { ApplicationResolver } from './engagements/application.resolver';
 import { EngagementAccompanimentResolver } from './engagements/engagement-accompaniment.resolver';
 import { EngagementResolver } from './engagements/engagement.resolver';
@@ -44,6 +45,7 @@ export const API_RESOLVERS = [
   EngagementAccompanimentResolver,
   RelationshipResolver,
   ScoutOfferResolver,
+  ConversationResolver,
   NotificationResolver,
   WebhookResolver,
   NotificationPreferenceResolver,

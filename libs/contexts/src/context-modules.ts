@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { CohortsModule } from '@tsunagu/cohorts';
 import { CompaniesModule } from '@tsunagu/companies';
+import { ConversationsModule } from '@tsunagu/conversations';
 import { EngagementsModule } from '@tsunagu/engagements';
 import { IdentityModule } from '@tsunagu/identity';
 import { InsightsModule } from '@tsunagu/insights';
@@ -19,6 +20,7 @@ export const CONTEXT_MODULES: readonly Type[] = [
   ProjectsModule,
   CompaniesModule,
   EngagementsModule,
+  ConversationsModule,
   NotificationsModule,
   ScoringModule,
   CohortsModule,

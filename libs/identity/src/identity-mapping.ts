@@ -5,7 +5,9 @@ import type { Organization } from './organization.entity';
 export function toMunicipalityType(code: string | null): MunicipalityType | null {
   if (!code) return null;
   const m = JapanGeography.get().municipality(code);
-  return m ? { code: m.code, name: m.nameJa, prefectureCode: m.prefectureCode } : null;
+  return m
+    ? { code: m.code, name: m.nameJa, nameEn: m.nameEn, prefectureCode: m.prefectureCode }
+    : null;
 }
 
 export function toPrefectureType(code: string): PrefectureType | null {

@@ -28,6 +28,11 @@ export class MunicipalityType {
   @Field()
   name!: string;
 
+  @Field({
+    description: 'Romanised from its reading: "Bihoro Town", "Chuo Ward, Sapporo" (no prefecture).',
+  })
+  nameEn!: string;
+
   @Field()
   prefectureCode!: string;
 }

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { RecipientRole } from '@tsunagu/core';
 import { NOTIFICATION_EVENT_TYPES, NotificationEventType } from './notified-events';
 
 // Where a notification goes to a person. Webhooks go to organisations and have their own log.
@@ -26,6 +27,10 @@ export enum DeliveryStatus {
 }
 
 registerEnumType(DeliveryChannel, { name: 'DeliveryChannel' });
+registerEnumType(RecipientRole, {
+  name: 'RecipientRole',
+  description: 'In which capacity a person hears of an event: participant, region or intermediary.',
+});
 registerEnumType(DeliveryMode, { name: 'DeliveryMode' });
 registerEnumType(DeliveryStatus, { name: 'DeliveryStatus' });
 

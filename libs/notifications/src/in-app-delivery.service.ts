@@ -23,7 +23,7 @@ export class InAppDeliveryService {
       stored = await this.dataSource.transaction(async (m) => {
         const claimed = await claimDelivery(m, deliveryId);
         if (!claimed) return null;
-        const { event, recipient, message } = claimed;
+        const { delivery, event, recipient, message } = claimed;
         await m
           .createQueryBuilder()
           .insert()
@@ -34,6 +34,8 @@ export class InAppDeliveryService {
             type: event.type,
             ...message,
             data: event.links,
+            facts: event.vars,
+            audience: delivery.role,
           })
           .orIgnore()
           .execute();

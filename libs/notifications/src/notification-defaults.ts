@@ -5,6 +5,8 @@ import { DeliveryChannel, DeliveryMode } from './delivery-kinds';
 // What people get until they choose otherwise. In-app is always immediate. By e-mail,
 // participants hear at once about what needs their answer; regions at once about applications
 // and offers; intermediaries, who supervise many engagements, get the routine in one daily digest.
+// Messages are someone waiting for an answer: at once, except for intermediaries, who follow
+// threads rather than answer most of them.
 const EMAIL_DEFAULTS: Record<
   RecipientRole,
   Partial<Record<NotificationEventType, DeliveryMode>>
@@ -13,12 +15,14 @@ const EMAIL_DEFAULTS: Record<
     ENGAGEMENT_STATUS_CHANGED: DeliveryMode.IMMEDIATELY,
     SCOUT_OFFER_RECEIVED: DeliveryMode.IMMEDIATELY,
     FOLLOW_UP_DUE: DeliveryMode.IMMEDIATELY,
+    MESSAGE_POSTED: DeliveryMode.IMMEDIATELY,
   },
   [RecipientRole.REGION]: {
     APPLICATION_SUBMITTED: DeliveryMode.IMMEDIATELY,
     SCOUT_OFFER_ANSWERED: DeliveryMode.IMMEDIATELY,
     PROJECT_PAUSED: DeliveryMode.IMMEDIATELY,
     ENGAGEMENT_STATUS_CHANGED: DeliveryMode.DAILY_DIGEST,
+    MESSAGE_POSTED: DeliveryMode.IMMEDIATELY,
     // Interest asks nothing of the region: the day's marks in one e-mail.
     PROJECT_INTEREST_MARKED: DeliveryMode.DAILY_DIGEST,
   },
@@ -30,6 +34,7 @@ const EMAIL_DEFAULTS: Record<
     ENGAGEMENT_STATUS_CHANGED: DeliveryMode.DAILY_DIGEST,
     FOLLOW_UP_DUE: DeliveryMode.DAILY_DIGEST,
     PROJECT_PAUSED: DeliveryMode.DAILY_DIGEST,
+    MESSAGE_POSTED: DeliveryMode.DAILY_DIGEST,
   },
 };
 

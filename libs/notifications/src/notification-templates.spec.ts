@@ -15,6 +15,8 @@ const VARS = {
   months: '3',
   cohort: '2026年度 夏',
   status: 'PROPOSED',
+  author: '美幌町役場 山田',
+  excerpt: '駐車場は役場の前です。',
 };
 
 describe('renderNotification', () => {
@@ -88,6 +90,10 @@ describe('actionPath', () => {
   it('links to the most specific subject', () => {
     expect(actionPath({ projectId: 'p', engagementId: 'a' })).toBe('/engagements/a');
     expect(actionPath({ projectId: 'p', scoutOfferId: 's' })).toBe('/scout-offers/s');
+    // A message opens its thread, not the engagement it is about.
+    expect(actionPath({ projectId: 'p', engagementId: 'a', conversationId: 'c' })).toBe(
+      '/messages/c',
+    );
     expect(actionPath({ projectId: 'p' })).toBe('/projects/p');
     expect(actionPath({})).toBeUndefined();
   });

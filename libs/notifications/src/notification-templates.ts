@@ -185,6 +185,16 @@ export const TEMPLATES: Record<NotificationEventType, Record<Locale, Template>> 
           : `The allocation for "${v.cohort}" is ready. Please review and confirm it.`,
     }),
   },
+  MESSAGE_POSTED: {
+    ja: (v) => ({
+      title: `${v.author}さんから「${v.project}」のメッセージ`,
+      body: `${v.author}さんがメッセージを送りました。\n${v.excerpt}`,
+    }),
+    en: (v) => ({
+      title: `Message from ${v.author} about "${v.project}"`,
+      body: `${v.author} sent you a message.\n${v.excerpt}`,
+    }),
+  },
 };
 
 export function renderNotification(
@@ -198,6 +208,7 @@ export function renderNotification(
 
 // Where the web app shows the subject of a notification, for links in e-mails.
 export function actionPath(links: Record<string, string>): string | undefined {
+  if (links.conversationId) return `/messages/${links.conversationId}`;
   if (links.scoutOfferId) return `/scout-offers/${links.scoutOfferId}`;
   if (links.engagementId) return `/engagements/${links.engagementId}`;
   if (links.allocationId) return `/cohorts/${links.cohortId}/allocations/${links.allocationId}`;

@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import type { RecipientRole } from '@tsunagu/core';
 import { User } from '@tsunagu/identity';
 
 // An in-app notification. (eventKey, recipient) is unique: a job that runs twice stores one row.
@@ -40,6 +41,15 @@ export class Notification {
   // Ids the client can link to (projectId, engagementId…).
   @Column({ type: 'jsonb', default: {} })
   data!: Record<string, string>;
+
+  // What it was rendered from (names, titles, statuses), so a client can word it in the
+  // language chosen now rather than the one stored at delivery.
+  @Column({ type: 'jsonb', default: {} })
+  facts!: Record<string, string>;
+
+  // In which capacity the recipient heard of it (participant, region, intermediary).
+  @Column({ type: 'text', nullable: true })
+  audience!: RecipientRole | null;
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   readAt!: Date | null;

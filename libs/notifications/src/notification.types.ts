@@ -1,6 +1,17 @@
 import { ArgsType, Field, ID, ObjectType } from '@nestjs/graphql';
-import { PageArgs, Paginated } from '@tsunagu/core';
+import { PageArgs, Paginated, RecipientRole } from '@tsunagu/core';
 import { IsBoolean } from 'class-validator';
+
+@ObjectType('NotificationFact', {
+  description: "One fact a notification was worded from, e.g. project = the project's title.",
+})
+export class NotificationFactType {
+  @Field({ description: 'project, participant, region, fromStatus, toStatus, reason, months…' })
+  name!: string;
+
+  @Field()
+  value!: string;
+}
 
 @ObjectType('Notification')
 export class NotificationType {
@@ -39,6 +50,21 @@ export class NotificationType {
 
   @Field(() => ID, { nullable: true })
   allocationId!: string | null;
+
+  @Field(() => [NotificationFactType], {
+    description:
+      'What the title and body were worded from, to word them again in another language.',
+  })
+  facts!: NotificationFactType[];
+
+  @Field(() => RecipientRole, {
+    nullable: true,
+    description:
+      'In which capacity you heard of it (null for notifications older than this field).',
+  })
+  audience!: RecipientRole | null;
+  @Field(() => ID, { nullable: true, description: 'The thread of a MESSAGE_POSTED notification.' })
+  conversationId!: string | null;
 
   @Field(() => Date, { nullable: true })
   readAt!: Date | null;

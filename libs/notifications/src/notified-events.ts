@@ -1,5 +1,6 @@
 import type { EventOf } from '@tsunagu/core';
 import { ALLOCATION_READY } from '@tsunagu/cohorts';
+import { MESSAGE_POSTED } from '@tsunagu/conversations';
 import {
   APPLICATION_SUBMITTED,
   APPLICATION_UNANSWERED,
@@ -26,6 +27,7 @@ export const NOTIFIED_EVENTS = [
   PROJECT_PAUSED,
   PROJECT_INTEREST_MARKED,
   ALLOCATION_READY,
+  MESSAGE_POSTED,
 ] as const;
 
 export type NotificationEventType = (typeof NOTIFIED_EVENTS)[number]['name'];

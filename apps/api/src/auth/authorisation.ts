@@ -27,6 +27,8 @@ export const SERVICE_RULES = {
   engagementReader: "The engagement's parties (engagementParty), or platform admins, who read it.",
   scouting: "The project's region or an intermediary covering its place (canScoutFor).",
   scoutOfferParty: 'The offer’s addressee answers it; its sender’s staff withdraw it.',
+  conversationParty:
+    "The thread's participant, the project's region and covering intermediaries; admins read.",
   profileVisibility:
     "Profiles open to the viewer's kind of organisation (canViewParticipantProfile).",
   remit: "What the actor's remits cover (remitOf), or their region's.",

@@ -5,6 +5,7 @@ import { Provider as GraphQLProvider } from 'urql';
 import type { Session } from '../auth/session';
 import { SessionProvider, useSession } from '../auth/session-context';
 import { createGraphQLClient } from '../graphql/client';
+import { DatesLocale } from '../i18n/DatesLocale';
 import { createRouter } from './routes';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -12,11 +13,13 @@ export function App({ session }: { session: Session }) {
   const router = useMemo(createRouter, []);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-      <SessionProvider session={session}>
-        <PersonalGraphQLClient>
-          <RouterProvider router={router} />
-        </PersonalGraphQLClient>
-      </SessionProvider>
+      <DatesLocale>
+        <SessionProvider session={session}>
+          <PersonalGraphQLClient>
+            <RouterProvider router={router} />
+          </PersonalGraphQLClient>
+        </SessionProvider>
+      </DatesLocale>
     </MantineProvider>
   );
 }

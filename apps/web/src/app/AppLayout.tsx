@@ -6,6 +6,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { EmailVerificationBanner } from '../account/EmailVerification';
 import { useSession } from '../auth/session-context';
 import { EngagementsNav } from '../engagements/EngagementsNav';
+import { MessagesNavLink } from '../conversations/MessagesNavLink';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { InterestsNavLink } from '../interests/InterestsNavLink';
 import { NotificationBell } from '../notifications/NotificationBell';
@@ -85,6 +86,7 @@ function MainNav() {
         {t('app.nav.projects')}
       </Anchor>
       <EngagementsNav />
+      <MessagesNavLink />
       <InterestsNavLink />
     </>
   );
@@ -114,6 +116,9 @@ function AccountActions() {
       <Anchor component={Link} to="/settings/account" size="sm">
         {t('accountSettings.menuLink')}
       </Anchor>
+      <Button component={Link} to="/settings" variant="default" size="xs">
+        {t('settings.nav')}
+      </Button>
       <Button
         variant="default"
         size="xs"

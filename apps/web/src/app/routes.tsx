@@ -4,13 +4,18 @@ import { ConfirmEmailPage, VerifyEmailPage } from '../account/LinkPages';
 import { ForgotPasswordPage, ResetPasswordPage } from '../account/PasswordPages';
 import { SignInPage } from '../account/SignInPage';
 import { SignUpPage } from '../account/SignUpPage';
+import { ConversationPage } from '../conversations/ConversationPage';
 import { EngagementPage } from '../engagements/EngagementPage';
+import { InboxPage } from '../conversations/InboxPage';
 import { MyEngagementsPage } from '../engagements/MyEngagementsPage';
 import { RelationshipsPage } from '../engagements/RelationshipsPage';
 import { InterestsPage } from '../interests/InterestsPage';
+import { NotificationsPage } from '../notifications/NotificationsPage';
 import { ProjectPage } from '../projects/ProjectPage';
 import { ProjectSearchPage } from '../projects/ProjectSearchPage';
 import { ScoutOffersPage } from '../scouting/ScoutOffersPage';
+import { NotificationPreferencesPage } from '../settings/NotificationPreferencesPage';
+import { SettingsPage } from '../settings/SettingsPage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -25,7 +30,11 @@ export function createRouter() {
         { path: 'engagements', element: <MyEngagementsPage /> },
         { path: 'engagements/:id', element: <EngagementPage /> },
         { path: 'scout-offers', element: <ScoutOffersPage /> },
+        // E-mails about an offer link to it by id; the list shows every offer.
+        { path: 'scout-offers/:id', element: <ScoutOffersPage /> },
         { path: 'relationships', element: <RelationshipsPage /> },
+        { path: 'messages', element: <InboxPage /> },
+        { path: 'messages/:id', element: <ConversationPage /> },
         { path: 'interests', element: <InterestsPage /> },
         { path: 'sign-in', element: <SignInPage /> },
         { path: 'sign-up', element: <SignUpPage /> },
@@ -35,6 +44,9 @@ export function createRouter() {
         { path: 'reset-password', element: <ResetPasswordPage /> },
         { path: 'settings/account', element: <AccountSettingsPage /> },
         { path: 'account-deleted', element: <AccountDeletedPage /> },
+        { path: 'notifications', element: <NotificationsPage /> },
+        { path: 'settings', element: <SettingsPage /> },
+        { path: 'settings/notifications', element: <NotificationPreferencesPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -10,12 +10,14 @@ export const theme = createTheme({
   defaultRadius: 'md',
 });
 
-// Mantine's default error red and dimmed grey fall below 4.5:1 on white; darker shades pass.
+// Mantine's default error red, dimmed and placeholder greys fall below 4.5:1 on white; darker
+// shades pass.
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
   light: {
     '--mantine-color-error': t.colors.red[9],
     '--mantine-color-dimmed': t.colors.gray[7],
+    '--mantine-color-placeholder': t.colors.gray[7],
   },
   dark: {},
 });

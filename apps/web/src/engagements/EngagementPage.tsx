@@ -7,8 +7,8 @@ import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import { useSession } from '../auth/session-context';
 import type { EngagementQuery as EngagementData, EngagementStatus } from '../gql/graphql';
 import { formatDate, formatPeriod } from '../i18n/format';
+import { ConversationPanel } from '../conversations/ConversationPanel';
 import { CheckIns } from './CheckIns';
-import { EngagementConversationSlot } from './ConversationSlot';
 import { EngagementContactsQuery, EngagementQuery } from './engagement-documents';
 import { EngagementTimeline } from './EngagementTimeline';
 import { FeedbackSection } from './FeedbackSection';
@@ -155,7 +155,7 @@ function EngagementDetails({
         </Stack>
       </SimpleGrid>
 
-      <EngagementConversationSlot engagementId={engagement.id} />
+      <ConversationPanel engagementId={engagement.id} />
 
       {UNDER_WAY.includes(status) && (
         <>

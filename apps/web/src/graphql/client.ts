@@ -1,5 +1,5 @@
 import { Client, fetchExchange, subscriptionExchange } from '@urql/core';
-import { cacheExchange, type Data, type KeyingConfig } from '@urql/exchange-graphcache';
+import { cacheExchange, type Cache, type Data, type KeyingConfig } from '@urql/exchange-graphcache';
 import { relayPagination } from '@urql/exchange-graphcache/extras';
 import { createClient as createSocketClient } from 'graphql-ws';
 import { authExchange } from '../auth/auth-exchange';
@@ -17,6 +17,14 @@ const keys: KeyingConfig = {
   ProjectEdge: () => null,
   NotificationConnection: () => null,
   NotificationEdge: () => null,
+  NotificationFact: () => null,
+  Membership: () => null,
+  // One per event type and channel: a change updates the listed one in place.
+  NotificationPreference: (data) => `${data.eventType as string}:${data.channel as string}`,
+  ConversationConnection: () => null,
+  ConversationEdge: () => null,
+  MessageConnection: () => null,
+  MessageEdge: () => null,
   MarkedProject: () => null,
   MarkedProjectConnection: () => null,
   MarkedProjectEdge: () => null,
@@ -36,6 +44,13 @@ const keys: KeyingConfig = {
   Municipality: byCode,
   Theme: byCode,
 };
+
+// Every cached list of notifications (the bell's latest, the page's pages, unread only or not).
+function invalidateNotificationLists(cache: Cache) {
+  for (const field of cache.inspectFields('Query')) {
+    if (field.fieldName === 'myNotifications') cache.invalidate('Query', field.fieldKey);
+  }
+}
 
 // One client per signed-in person (the app makes a new one when the user changes), so no
 // cached data outlives its owner.
@@ -75,7 +90,7 @@ export function createGraphQLClient(session: Session): { client: Client; dispose
                   ? { ...data, unreadNotificationCount: data.unreadNotificationCount + 1 }
                   : data,
               );
-              cache.invalidate('Query', 'myNotifications', { first: 5 });
+              invalidateNotificationLists(cache);
             },
           },
           Mutation: {
@@ -83,7 +98,11 @@ export function createGraphQLClient(session: Session): { client: Client; dispose
               cache.updateQuery({ query: UnreadCountQuery }, (data) =>
                 data ? { ...data, unreadNotificationCount: 0 } : data,
               );
-              cache.invalidate('Query', 'myNotifications', { first: 5 });
+              invalidateNotificationLists(cache);
+            },
+            // The notification itself updates by its id; the count is asked again.
+            markNotificationRead: (_result, _args, cache) => {
+              cache.invalidate('Query', 'unreadNotificationCount');
             },
           },
         },

@@ -1,9 +1,11 @@
 import { accountMessages } from '../account/messages';
+import { conversationMessages } from '../conversations/messages';
 import { engagementMessages } from '../engagements/messages';
 import { interestMessages } from '../interests/messages';
 import { notificationMessages } from '../notifications/messages';
 import { projectMessages } from '../projects/messages';
 import { scoutingMessages } from '../scouting/messages';
+import { settingsMessages } from '../settings/messages';
 import { sharingMessages } from '../sharing/messages';
 import { sharedMessages } from './shared-messages';
 
@@ -11,11 +13,13 @@ import { sharedMessages } from './shared-messages';
 const AREAS = [
   sharedMessages,
   accountMessages,
+  conversationMessages,
   engagementMessages,
   interestMessages,
   notificationMessages,
   projectMessages,
   scoutingMessages,
+  settingsMessages,
   sharingMessages,
 ];
 

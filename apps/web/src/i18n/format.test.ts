@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMonth, formatNumber, formatPeriod } from './format';
+import { formatDate, formatDateTime, formatMonth, formatNumber, formatPeriod } from './format';
 
 describe('formatting through Intl', () => {
   it('writes calendar days the Japanese way, and the English way', () => {
@@ -24,5 +24,15 @@ describe('formatting through Intl', () => {
     expect(formatNumber(12345, 'ja')).toBe('12,345');
     expect(formatMonth(8, 'ja')).toBe('8月');
     expect(formatMonth(8, 'en')).toBe('Aug');
+  });
+});
+
+describe('instants', () => {
+  it('shows an instant on its day and time in the given time zone', () => {
+    expect(formatDate('2027-03-31T16:30:00Z', 'ja', 'Asia/Tokyo')).toBe('2027年4月1日');
+    expect(formatDateTime('2027-03-31T16:30:00Z', 'ja', 'Asia/Tokyo')).toBe('2027年4月1日 1:30');
+    expect(formatDateTime('2027-03-31T16:30:00Z', 'en', 'Europe/London')).toMatch(
+      /^March 31, 2027 at 5:30\sPM$/,
+    );
   });
 });

@@ -2,14 +2,24 @@
 
 // An ISO date (YYYY-MM-DD) is a calendar day, not an instant: read and shown in UTC so no time
 // zone moves it to the day before.
-export function formatDate(isoDate: string, language: string): string {
+// An instant is shown as the day it is in timeZone (the browser's unless given).
+export function formatDate(isoDate: string, language: string, timeZone?: string): string {
   const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
   return new Intl.DateTimeFormat(language, {
     year: 'numeric',
     month: 'long',
     day: 'numeric',
-    timeZone: isoDate.length === 10 ? 'UTC' : undefined,
+    timeZone: isoDate.length === 10 ? 'UTC' : timeZone,
   }).format(date);
+}
+
+// An instant with its time: 2027年4月1日 9:05 / April 1, 2027 at 9:05 AM.
+export function formatDateTime(iso: string, language: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(language, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone,
+  }).format(new Date(iso));
 }
 
 // A project's period: "2027年4月1日〜2027年9月30日", or from its start while ongoing.

@@ -2,12 +2,13 @@ import { localName } from './local-name';
 
 interface PlaceNames {
   prefecture: { name: string; nameEn: string };
-  municipality: { name: string };
+  municipality: { name: string; nameEn?: string | null };
 }
 
-// Municipality names carry their prefecture (北海道美幌町); English adds the prefecture's
-// English name, as municipalities have only their Japanese one.
+// Japanese municipality names carry their prefecture (北海道美幌町); English ones do not
+// ("Bihoro Town", romanised by the API from the reading), so the prefecture follows.
 export function placeName(place: PlaceNames, language: string): string {
   if (language === 'ja') return place.municipality.name;
-  return `${place.municipality.name}, ${localName(place.prefecture, language)}`;
+  const municipality = place.municipality.nameEn || place.municipality.name;
+  return `${municipality}, ${localName(place.prefecture, language)}`;
 }

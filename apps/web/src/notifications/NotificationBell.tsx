@@ -1,7 +1,9 @@
-import { ActionIcon, Button, Indicator, Popover, Stack, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, Indicator, Popover, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
-import { formatDate } from '../i18n/format';
+import { NotificationItem } from './NotificationItem';
 import {
   LatestNotificationsQuery,
   MarkAllNotificationsReadMutation,
@@ -29,18 +31,20 @@ function BellIcon() {
 // The unread count, kept live by the notificationAdded subscription (the cache adds each one
 // that arrives); opening it lists the latest.
 export function NotificationBell() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const [opened, setOpened] = useState(false);
   const [{ data: count }] = useQuery({ query: UnreadCountQuery });
   useSubscription({ query: NotificationAddedSubscription });
   const unread = count?.unreadNotificationCount ?? 0;
   return (
-    <Popover width={320} position="bottom-end" shadow="md">
+    <Popover width={320} position="bottom-end" shadow="md" opened={opened} onChange={setOpened}>
       <Popover.Target>
         <ActionIcon
           variant="subtle"
           size="lg"
           aria-label={t('app.notifications', { count: unread })}
           data-testid="notification-bell"
+          onClick={() => setOpened((o) => !o)}
           style={{ overflow: 'visible' }}
         >
           <Indicator label={unread} size={16} disabled={unread === 0} color="red.9" offset={2}>
@@ -49,13 +53,13 @@ export function NotificationBell() {
         </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown>
-        <LatestNotifications language={i18n.language} unread={unread} />
+        <LatestNotifications unread={unread} onLeave={() => setOpened(false)} />
       </Popover.Dropdown>
     </Popover>
   );
 }
 
-function LatestNotifications({ language, unread }: { language: string; unread: number }) {
+function LatestNotifications({ unread, onLeave }: { unread: number; onLeave: () => void }) {
   const { t } = useTranslation();
   const [{ data }] = useQuery({
     query: LatestNotificationsQuery,
@@ -67,21 +71,22 @@ function LatestNotifications({ language, unread }: { language: string; unread: n
     <Stack gap="sm">
       <Text fw={700}>{t('notifications.title')}</Text>
       {items.length === 0 && <Text c="gray.7">{t('notifications.empty')}</Text>}
-      {items.map((n) => (
-        <div key={n.id}>
-          <Text size="sm" fw={n.readAt ? 400 : 700}>
-            {n.title}
-          </Text>
-          <Text size="xs" c="gray.7">
-            {formatDate(n.createdAt, language)}
-          </Text>
-        </div>
-      ))}
-      {unread > 0 && (
-        <Button variant="light" size="xs" onClick={() => void markAllRead({})}>
-          {t('notifications.markAllRead')}
-        </Button>
-      )}
+      {/* Following a link goes somewhere else: the popover closes. */}
+      <Stack gap="sm" onClick={(e) => (e.target as HTMLElement).closest('a') && onLeave()}>
+        {items.map((n) => (
+          <NotificationItem key={n.id} notification={n} compact />
+        ))}
+      </Stack>
+      <Group justify="space-between" wrap="nowrap">
+        <Anchor component={Link} to="/notifications" size="sm" onClick={onLeave}>
+          {t('notifications.seeAll')}
+        </Anchor>
+        {unread > 0 && (
+          <Button variant="light" size="xs" onClick={() => void markAllRead({})}>
+            {t('notifications.markAllRead')}
+          </Button>
+        )}
+      </Group>
     </Stack>
   );
 }

@@ -1,19 +1,115 @@
 import { defineMessages } from '../i18n/define-messages';
 
-// The bell and the notifications.
+// The bell, the notifications page and how each notification reads.
 export const notificationMessages = defineMessages(
   {
     notifications: {
       markAllRead: 'すべて既読にする',
+      markRead: '既読にする',
       title: 'お知らせ',
       empty: '新しいお知らせはありません',
+      emptyAll: 'お知らせはまだありません',
+      emptyHint: '応募の状況やスカウトなど、あなたに関わる動きがあるとここに届きます。',
+      emptyUnread: '未読のお知らせはありません',
+      seeAll: 'すべてのお知らせを見る',
+      show: '表示',
+      showAll: 'すべて',
+      showUnread: '未読のみ',
+      more: 'さらに表示',
+      unread: '未読',
+      open: '開く',
+      preferences: '通知の設定',
+      sentence: {
+        APPLICATION_SUBMITTED: '{{participant}}さんが「{{project}}」に応募しました。',
+        ENGAGEMENT_STATUS_CHANGED: '「{{project}}」への参加状況が「{{to}}」になりました。',
+        ENGAGEMENT_STATUS_CHANGED_staff:
+          '{{participant}}さんの「{{project}}」への参加状況が「{{to}}」になりました。',
+        SCOUT_OFFER_RECEIVED: '{{region}}から「{{project}}」へのお誘いが届きました。',
+        SCOUT_OFFER_ANSWERED: '{{participant}}さんが「{{project}}」へのお誘いに応じました。',
+        SCOUT_OFFER_ANSWERED_declined:
+          '{{participant}}さんは「{{project}}」へのお誘いを今回は見送りました。',
+        APPLICATION_UNANSWERED:
+          '{{participant}}さんの「{{project}}」への応募（{{since}}）に、まだ地域から回答がありません。',
+        ENGAGEMENT_STALE:
+          '{{participant}}さんの「{{project}}」で、{{since}}からチェックインがありません。',
+        MILESTONE_OVERDUE:
+          '{{participant}}さんの「{{project}}」で、{{since}}が期限のマイルストーンが終わっていません。',
+        FOLLOW_UP_DUE:
+          '「{{project}}」から{{months}}か月が経ちました。その後の地域とのつながりを記録してください。',
+        PROJECT_PAUSED:
+          '回答期限を過ぎた応募があるため、「{{project}}」の募集を一時停止しました。応募に回答すると再開します。',
+        PROJECT_INTEREST_MARKED: '参加者が「{{project}}」に興味ありを付けました。',
+        MESSAGE_POSTED: '{{author}}さんから「{{project}}」についてメッセージが届きました。',
+        ALLOCATION_READY: '「{{cohort}}」の配置案ができました。確認して確定してください。',
+        ALLOCATION_READY_failed:
+          '「{{cohort}}」の配置案を作れませんでした。内容を確認してください。',
+      },
+      status: {
+        SUBMITTED: '応募済み',
+        INTERVIEW: '面談調整中',
+        ACCEPTED: '受け入れ決定',
+        APPROVED: '参加決定',
+        ACTIVE: '活動中',
+        COMPLETED: '完了',
+        DECLINED: '見送り',
+        WITHDRAWN: '辞退',
+        CANCELLED: '中止',
+      },
     },
   },
   {
     notifications: {
       markAllRead: 'Mark all as read',
+      markRead: 'Mark as read',
       title: 'Notifications',
       empty: 'No new notifications',
+      emptyAll: 'No notifications yet',
+      emptyHint:
+        'News about your applications, scout offers and more that concerns you arrives here.',
+      emptyUnread: 'No unread notifications',
+      seeAll: 'See all notifications',
+      show: 'Show',
+      showAll: 'All',
+      showUnread: 'Unread only',
+      more: 'Show more',
+      unread: 'Unread',
+      open: 'Open',
+      preferences: 'Notification settings',
+      sentence: {
+        APPLICATION_SUBMITTED: '{{participant}} applied to "{{project}}".',
+        ENGAGEMENT_STATUS_CHANGED: 'Your engagement with "{{project}}" is now {{to}}.',
+        ENGAGEMENT_STATUS_CHANGED_staff:
+          '{{participant}}\'s engagement with "{{project}}" is now {{to}}.',
+        SCOUT_OFFER_RECEIVED: '{{region}} invites you to join "{{project}}".',
+        SCOUT_OFFER_ANSWERED: '{{participant}} accepted your invitation to "{{project}}".',
+        SCOUT_OFFER_ANSWERED_declined:
+          '{{participant}} declined your invitation to "{{project}}" this time.',
+        APPLICATION_UNANSWERED:
+          '{{participant}}\'s application to "{{project}}" ({{since}}) is still waiting for the region\'s answer.',
+        ENGAGEMENT_STALE: 'No check-in from {{participant}} on "{{project}}" since {{since}}.',
+        MILESTONE_OVERDUE:
+          'A milestone of {{participant}} on "{{project}}" was due on {{since}} and is not done.',
+        FOLLOW_UP_DUE:
+          'It has been {{months}} months since "{{project}}". Please record how the tie with the region is going.',
+        PROJECT_PAUSED:
+          '"{{project}}" is paused: applications are past their response period. Answering them reopens it.',
+        PROJECT_INTEREST_MARKED: 'A participant marked "{{project}}" as interesting.',
+        MESSAGE_POSTED: '{{author}} sent you a message about "{{project}}".',
+        ALLOCATION_READY: 'The allocation for "{{cohort}}" is ready. Please review and confirm it.',
+        ALLOCATION_READY_failed:
+          'The allocation for "{{cohort}}" could not be made. Please check its problems.',
+      },
+      status: {
+        SUBMITTED: 'submitted',
+        INTERVIEW: 'arranging an interview',
+        ACCEPTED: 'accepted by the region',
+        APPROVED: 'approved',
+        ACTIVE: 'active',
+        COMPLETED: 'completed',
+        DECLINED: 'declined',
+        WITHDRAWN: 'withdrawn',
+        CANCELLED: 'cancelled',
+      },
     },
   },
 );

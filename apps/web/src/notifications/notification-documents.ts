@@ -1,5 +1,25 @@
 import { graphql } from '../gql';
 
+// What every list of notifications shows: the facts to word it, and where it leads.
+export const NotificationFieldsFragment = graphql(`
+  fragment NotificationFields on Notification {
+    id
+    type
+    title
+    audience
+    facts {
+      name
+      value
+    }
+    projectId
+    engagementId
+    scoutOfferId
+    conversationId
+    createdAt
+    readAt
+  }
+`);
+
 export const UnreadCountQuery = graphql(`
   query UnreadCount {
     unreadNotificationCount
@@ -11,12 +31,25 @@ export const LatestNotificationsQuery = graphql(`
     myNotifications(first: 5) {
       edges {
         node {
-          id
-          title
-          body
-          createdAt
-          readAt
+          ...NotificationFields
         }
+      }
+    }
+  }
+`);
+
+export const MyNotificationsQuery = graphql(`
+  query MyNotifications($first: Int!, $after: String, $unreadOnly: Boolean!) {
+    myNotifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
+      edges {
+        cursor
+        node {
+          ...NotificationFields
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
       }
     }
   }
@@ -25,11 +58,7 @@ export const LatestNotificationsQuery = graphql(`
 export const NotificationAddedSubscription = graphql(`
   subscription NotificationAdded {
     notificationAdded {
-      id
-      title
-      body
-      createdAt
-      readAt
+      ...NotificationFields
     }
   }
 `);
@@ -37,5 +66,14 @@ export const NotificationAddedSubscription = graphql(`
 export const MarkAllNotificationsReadMutation = graphql(`
   mutation MarkAllNotificationsRead {
     markAllNotificationsRead
+  }
+`);
+
+export const MarkNotificationReadMutation = graphql(`
+  mutation MarkNotificationRead($id: ID!) {
+    markNotificationRead(id: $id) {
+      id
+      readAt
+    }
   }
 `);

@@ -26,11 +26,14 @@ export function ProjectCard({ project }: { project: ProjectSummary }) {
       <Text size="sm" mt={4}>
         {placeName(project.place, language)} · {project.region.name}
       </Text>
+      {/* The hours stay whole: on a phone they go to the next line rather than split. */}
       <Text size="sm" c="gray.7">
         {formatPeriod(project.startDate, project.endDate, language)} ·{' '}
-        {project.hoursPerWeek
-          ? t('projects.hoursPerWeek', { hours: project.hoursPerWeek })
-          : t('projects.hoursUnknown')}
+        <span className="keep-together">
+          {project.hoursPerWeek
+            ? t('projects.hoursPerWeek', { hours: project.hoursPerWeek })
+            : t('projects.hoursUnknown')}
+        </span>
       </Text>
       <InterestButton projectId={project.id} title={project.title} compact />
     </Card>

@@ -8,10 +8,12 @@ import {
   SimpleGrid,
   TextInput,
 } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
+import { dateInputFormat } from '../i18n/DatesLocale';
 import { localName } from '../i18n/local-name';
 import { PREFECTURES } from './prefectures';
 import { ThemesQuery } from './project-documents';
@@ -126,17 +128,28 @@ export function ProjectFilters({
               label: t(`kind.${k}`),
             }))}
           />
-          <TextInput
-            type="date"
+          <DatePickerInput
             label={t('projects.from')}
-            value={form.from}
-            onChange={(e) => set('from', e.currentTarget.value)}
+            placeholder={t('projects.anyValue')}
+            valueFormat={dateInputFormat(i18n.language)}
+            previousLabel={t('projects.previousMonth')}
+            nextLabel={t('projects.nextMonth')}
+            hideOutsideDates
+            clearable
+            value={form.from || null}
+            onChange={(v) => set('from', v ?? '')}
           />
-          <TextInput
-            type="date"
+          <DatePickerInput
             label={t('projects.to')}
-            value={form.to}
-            onChange={(e) => set('to', e.currentTarget.value)}
+            placeholder={t('projects.anyValue')}
+            valueFormat={dateInputFormat(i18n.language)}
+            previousLabel={t('projects.previousMonth')}
+            nextLabel={t('projects.nextMonth')}
+            hideOutsideDates
+            clearable
+            minDate={form.from || undefined}
+            value={form.to || null}
+            onChange={(v) => set('to', v ?? '')}
           />
           <NumberInput
             label={t('projects.maxHours')}

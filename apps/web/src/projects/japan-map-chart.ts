@@ -30,6 +30,26 @@ export interface MapPoint {
   prefectureEn: string;
 }
 
+// How much of Japan the map shows around the place, north to south, in degrees of latitude.
+const LATITUDE_SPAN = 7;
+
+// The stretch of land shown: centred on the place, as wide as the element, so the drawing fills
+// the whole figure (a zoomed fixed box left straight cut edges inside it). Longitude degrees are
+// shorter than latitude ones by cos(latitude): aspectScale draws them at their true width.
+function viewOf(element: HTMLElement, point: MapPoint) {
+  const aspectScale = Math.cos((point.lat * Math.PI) / 180);
+  const ratio = (element.clientWidth || 1) / (element.clientHeight || 1);
+  const halfLat = LATITUDE_SPAN / 2;
+  const halfLng = (halfLat * ratio) / aspectScale;
+  return {
+    aspectScale,
+    boundingCoords: [
+      [point.lng - halfLng, point.lat + halfLat],
+      [point.lng + halfLng, point.lat - halfLat],
+    ],
+  };
+}
+
 // Draws Japan with the project's prefecture shaded and its municipality's office as a dot.
 // Returns the disposal.
 export function drawJapanMap(element: HTMLElement, point: MapPoint): () => void {
@@ -39,9 +59,11 @@ export function drawJapanMap(element: HTMLElement, point: MapPoint): () => void 
     geo: {
       map: MAP,
       silent: true,
-      // Centred on the point, close enough to see the prefecture around it.
-      center: [point.lng, point.lat],
-      zoom: 4,
+      ...viewOf(element, point),
+      left: 0,
+      right: 0,
+      top: 0,
+      bottom: 0,
       itemStyle: { areaColor: '#f1f3f5', borderColor: '#868e96', borderWidth: 0.5 },
       regions: [{ name: point.prefectureEn, itemStyle: { areaColor: '#c5cae9' } }],
     },
@@ -55,7 +77,11 @@ export function drawJapanMap(element: HTMLElement, point: MapPoint): () => void 
       },
     ],
   });
-  const resize = () => chart.resize();
+  // A new width (a phone turned, a window resized) needs a new stretch of land, not a stretch.
+  const resize = () => {
+    chart.resize();
+    chart.setOption({ geo: viewOf(element, point) });
+  };
   window.addEventListener('resize', resize);
   return () => {
     window.removeEventListener('resize', resize);

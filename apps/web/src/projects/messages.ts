@@ -23,8 +23,10 @@ export const projectMessages = defineMessages(
       emptyHint: '条件を減らしてもう一度お試しください。',
       more: 'さらに表示',
       count: '{{count}} 件表示中',
-      hoursPerWeek: '週 {{hours}} 時間',
+      hoursPerWeek: '週{{hours}}時間',
       hoursUnknown: '時間は相談',
+      previousMonth: '前の月',
+      nextMonth: '次の月',
     },
     project: {
       back: 'プロジェクト一覧へ戻る',
@@ -75,6 +77,8 @@ export const projectMessages = defineMessages(
       count: 'Showing {{count}}',
       hoursPerWeek: '{{hours}} h a week',
       hoursUnknown: 'Hours to agree',
+      previousMonth: 'Previous month',
+      nextMonth: 'Next month',
     },
     project: {
       back: 'Back to projects',

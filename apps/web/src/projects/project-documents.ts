@@ -1,11 +1,33 @@
 import { graphql } from '../gql';
 
-export const ThemesQuery = graphql(`
-  query Themes {
-    themes {
+// A theme and a place as every project screen shows them (names in both languages).
+export const ThemeFieldsFragment = graphql(`
+  fragment ThemeFields on Theme {
+    code
+    name
+    nameEn
+  }
+`);
+
+export const PlaceFieldsFragment = graphql(`
+  fragment PlaceFields on Place {
+    prefecture {
       code
       name
       nameEn
+    }
+    municipality {
+      code
+      name
+      nameEn
+    }
+  }
+`);
+
+export const ThemesQuery = graphql(`
+  query Themes {
+    themes {
+      ...ThemeFields
     }
   }
 `);
@@ -23,20 +45,10 @@ export const ProjectSearchQuery = graphql(`
           endDate
           hoursPerWeek
           theme {
-            code
-            name
-            nameEn
+            ...ThemeFields
           }
           place {
-            prefecture {
-              code
-              name
-              nameEn
-            }
-            municipality {
-              code
-              name
-            }
+            ...PlaceFields
           }
           region {
             id
@@ -67,22 +79,12 @@ export const ProjectQuery = graphql(`
       eligibleKinds
       languages
       theme {
-        code
-        name
-        nameEn
+        ...ThemeFields
       }
       place {
         lat
         lng
-        prefecture {
-          code
-          name
-          nameEn
-        }
-        municipality {
-          code
-          name
-        }
+        ...PlaceFields
       }
       region {
         id

@@ -24,6 +24,7 @@ import type {
 } from '../gql/graphql';
 import { formErrorsOf } from '../graphql/form-errors';
 import { formatDate, formatNumber } from '../i18n/format';
+import { ConversationLink } from '../conversations/ConversationPanel';
 import { MyScoutOffersQuery, RespondToScoutOfferMutation } from './scout-documents';
 
 const PAGE_SIZE = 20;
@@ -126,6 +127,9 @@ function ScoutOfferCard({ offer }: { offer: ScoutOfferFieldsFragment }) {
           </Text>
         )}
         {offer.status === 'PENDING' && <AnswerForm offerId={offer.id} />}
+        <Group>
+          <ConversationLink scoutOfferId={offer.id} />
+        </Group>
         {offer.engagementId && (
           <Group>
             <Button component={Link} to={`/engagements/${offer.engagementId}`} variant="light">

@@ -320,6 +320,13 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   AUTH_IP_WINDOW_SECONDS = 3600;
+
+  // Messages one person may send (all threads together) per minute: a conversation at typing
+  // speed never meets it; a script filling inboxes does.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MESSAGES_PER_USER_PER_MINUTE = 30;
 }
 
 // Schema introspection is for development tools; production clients use the checked-in schema.

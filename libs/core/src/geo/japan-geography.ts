@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { municipalityNameEn } from './romanise';
 
 export interface Prefecture {
   // Two-digit JIS X 0401 code, e.g. "01" for 北海道.
@@ -16,6 +17,8 @@ export interface Municipality {
   prefectureCode: string;
   nameJa: string;
   nameKana: string;
+  // Romanised from the reading (romanise.ts): "Bihoro Town", "Chuo Ward, Sapporo".
+  nameEn: string;
   lat: number;
   lng: number;
 }
@@ -54,6 +57,7 @@ export class JapanGeography {
         prefectureCode: pid.padStart(2, '0'),
         nameJa: `${pref}${city.replace(/\s+/g, '')}`,
         nameKana: kana,
+        nameEn: municipalityNameEn(city, kana),
         lat: Number(lat),
         lng: Number(lng),
       });

@@ -1,0 +1,77 @@
+import type { TFunction } from 'i18next';
+import type { NotificationEventType, NotificationFieldsFragment } from '../gql/graphql';
+import { formatDate } from '../i18n/format';
+
+type Facts = Record<string, string>;
+// The message key (under notifications.sentence) and its values, from the facts.
+type Wording = (facts: Facts, audience: NotificationFieldsFragment['audience']) => string;
+
+// One wording per event type the API notifies of: the record's type makes a new type in the
+// schema fail the type-check until it has one (and notification-sentence.test.ts checks both
+// languages).
+export const WORDINGS: Record<NotificationEventType, Wording> = {
+  APPLICATION_SUBMITTED: () => 'APPLICATION_SUBMITTED',
+  ENGAGEMENT_STATUS_CHANGED: (_facts, audience) =>
+    audience === 'PARTICIPANT' ? 'ENGAGEMENT_STATUS_CHANGED' : 'ENGAGEMENT_STATUS_CHANGED_staff',
+  SCOUT_OFFER_RECEIVED: () => 'SCOUT_OFFER_RECEIVED',
+  SCOUT_OFFER_ANSWERED: (facts) =>
+    facts.answer === 'ACCEPTED' ? 'SCOUT_OFFER_ANSWERED' : 'SCOUT_OFFER_ANSWERED_declined',
+  APPLICATION_UNANSWERED: () => 'APPLICATION_UNANSWERED',
+  ENGAGEMENT_STALE: () => 'ENGAGEMENT_STALE',
+  MILESTONE_OVERDUE: () => 'MILESTONE_OVERDUE',
+  FOLLOW_UP_DUE: () => 'FOLLOW_UP_DUE',
+  PROJECT_PAUSED: () => 'PROJECT_PAUSED',
+  PROJECT_INTEREST_MARKED: () => 'PROJECT_INTEREST_MARKED',
+  MESSAGE_POSTED: () => 'MESSAGE_POSTED',
+  ALLOCATION_READY: (facts) =>
+    facts.status === 'FAILED' ? 'ALLOCATION_READY_failed' : 'ALLOCATION_READY',
+};
+
+// The facts each wording needs; without them (a notification older than its facts) the title
+// the API stored is shown instead.
+const NEEDS: Record<string, string[]> = {
+  cohort: ['ALLOCATION_READY', 'ALLOCATION_READY_failed'],
+};
+
+type Notification = Pick<NotificationFieldsFragment, 'type' | 'title' | 'audience' | 'facts'>;
+
+function isKnown(type: string): type is NotificationEventType {
+  return Object.hasOwn(WORDINGS, type);
+}
+
+// A readable sentence in the reader's language, built from the notification's type and facts:
+// statuses and dates are worded, never shown as codes.
+export function notificationSentence(
+  notification: Notification,
+  t: TFunction,
+  language: string,
+): string {
+  const facts: Facts = Object.fromEntries(notification.facts.map((f) => [f.name, f.value]));
+  if (!isKnown(notification.type) || notification.facts.length === 0) return notification.title;
+  const key = WORDINGS[notification.type](facts, notification.audience);
+  const subject = NEEDS.cohort.includes(key) ? facts.cohort : facts.project;
+  const to = facts.toStatus
+    ? t(`notifications.status.${facts.toStatus}`, { defaultValue: '' })
+    : '';
+  if (!subject || (key.startsWith('ENGAGEMENT_STATUS_CHANGED') && !to)) return notification.title;
+  return t(`notifications.sentence.${key}`, {
+    ...facts,
+    // Due dates are days in Japan, as the API's sweeps count them.
+    since: facts.since ? formatDate(facts.since, language, 'Asia/Tokyo') : '',
+    to,
+  });
+}
+
+type Links = Pick<
+  NotificationFieldsFragment,
+  'projectId' | 'engagementId' | 'scoutOfferId' | 'conversationId'
+>;
+
+// Where a notification leads in the app: the thread, the offers, the engagement, or the project.
+export function notificationLink(notification: Links): string | null {
+  if (notification.conversationId) return `/messages/${notification.conversationId}`;
+  if (notification.scoutOfferId) return '/scout-offers';
+  if (notification.engagementId) return `/engagements/${notification.engagementId}`;
+  if (notification.projectId) return `/projects/${notification.projectId}`;
+  return null;
+}

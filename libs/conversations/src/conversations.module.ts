@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@tsunagu/identity';
+import { ConversationAudiences } from './conversation-audiences';
+import { CONVERSATION_ENTITIES } from './conversation.entities';
+import { ConversationService } from './conversation.service';
+import { ConversationSubscriber } from './conversation-subscriber';
+import { LiveMessages } from './live-messages';
+
+// Message threads of engagements and scout offers.
+@Module({
+  imports: [TypeOrmModule.forFeature(CONVERSATION_ENTITIES), IdentityModule],
+  providers: [ConversationService, ConversationSubscriber, ConversationAudiences, LiveMessages],
+  exports: [ConversationService, LiveMessages],
+})
+export class ConversationsModule {}

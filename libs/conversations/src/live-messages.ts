@@ -1,0 +1,73 @@
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig, createRedisConnection } from '@tsunagu/core';
+import { RedisPubSub } from 'graphql-redis-subscriptions';
+import { Redis } from 'ioredis';
+
+// A message as it travels through Redis (JSON: the date as an ISO string).
+export interface LiveMessage {
+  id: string;
+  conversationId: string;
+  seq: number;
+  body: string;
+  authorId: string | null;
+  authorName: string | null;
+  authorRole: string;
+  createdAt: string;
+}
+
+// Pushes new messages to the open subscriptions of their thread, whichever API instance holds
+// the socket: each instance subscribes, through Redis, to the channels of the threads its users
+// watch. Published by the API after the send commits.
+@Injectable()
+export class LiveMessages implements OnApplicationShutdown {
+  private pubsub?: RedisPubSub;
+  private publisher?: Redis;
+  private subscriber?: Redis;
+
+  constructor(private readonly config: AppConfig) {}
+
+  // The prefix keeps deployments (and test runs) that share a Redis apart.
+  channelFor(conversationId: string): string {
+    return `${this.config.QUEUE_PREFIX}.message-added.${conversationId}`;
+  }
+
+  async publish(message: LiveMessage): Promise<void> {
+    await this.connections().publish(this.channelFor(message.conversationId), message);
+  }
+
+  // Ending the iterator (the client stops, or the socket closes) unsubscribes.
+  subscribe(conversationId: string): AsyncIterator<LiveMessage> {
+    return this.connections().asyncIterator<LiveMessage>(this.channelFor(conversationId));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const connections = [this.publisher, this.subscriber].filter((redis) => redis !== undefined);
+    await Promise.all(connections.map(close));
+  }
+
+  // Both connect on first use: an instance nobody subscribes to keeps no subscriber open.
+  private connections(): RedisPubSub {
+    if (!this.pubsub) {
+      // A publish while Redis is away fails fast; the message is stored, readers refresh.
+      this.publisher = createRedisConnection(this.config.REDIS_URL, {
+        lazyConnect: true,
+        maxRetriesPerRequest: 1,
+      });
+      this.subscriber = createRedisConnection(this.config.REDIS_URL, { lazyConnect: true });
+      // Redis being away is reported by /health; ioredis reconnects by itself.
+      this.publisher.on('error', () => undefined);
+      this.subscriber.on('error', () => undefined);
+      this.pubsub = new RedisPubSub({ publisher: this.publisher, subscriber: this.subscriber });
+    }
+    return this.pubsub;
+  }
+}
+
+// quit() on a connection that never connected would connect first, just to say goodbye.
+async function close(redis: Redis): Promise<void> {
+  if (redis.status !== 'ready') {
+    redis.disconnect();
+    return;
+  }
+  await redis.quit().catch(() => redis.disconnect());
+}
