@@ -339,6 +339,12 @@ const MATRIX: Record<string, Row> = {
     allow: STAFF_OF_PROJECT,
     args: async (w) => ({ id: await w.fresh.draftProject() }),
   },
+  changePassword: {
+    allow: SIGNED_IN,
+    // A wrong current password: the world's people keep theirs.
+    args: () => ({ input: { currentPassword: 'not-the-password', newPassword: 'long-enough-1' } }),
+    alsoAllowed: ['BAD_USER_INPUT'],
+  },
   closeProject: {
     allow: STAFF_OF_PROJECT,
     args: async (w) => ({ id: await w.fresh.publishedProject() }),
@@ -357,6 +363,12 @@ const MATRIX: Record<string, Row> = {
     allow: ['intermediaryIn'],
     args: (w) => ({ id: w.allocationId }),
     alsoAllowed: ['CONFLICT'],
+  },
+  confirmEmailChange: {
+    public: true,
+    allow: EVERYONE,
+    args: () => ({ input: { token: 'not-a-real-token' } }),
+    alsoAllowed: ['BAD_USER_INPUT'],
   },
   createCohort: {
     allow: ['intermediaryIn'],
@@ -431,6 +443,11 @@ const MATRIX: Record<string, Row> = {
       },
     }),
   },
+  deleteMyAccount: {
+    allow: SIGNED_IN,
+    args: () => ({ input: { password: 'not-the-password' } }),
+    alsoAllowed: ['BAD_USER_INPUT'],
+  },
   deleteWebhookEndpoint: {
     allow: COMPANY_MANAGERS,
     args: async (w) => ({ id: await w.fresh.webhookEndpoint() }),
@@ -492,9 +509,27 @@ const MATRIX: Record<string, Row> = {
     alsoAllowed: ['CONFLICT', 'NOT_FOUND'],
     idorExempt: ['projectId'],
   },
+  requestEmailChange: {
+    allow: SIGNED_IN,
+    args: () => ({ input: { password: 'not-the-password', newEmail: uniqueEmail('moved') } }),
+    alsoAllowed: ['BAD_USER_INPUT'],
+  },
+  requestPasswordReset: {
+    public: true,
+    allow: EVERYONE,
+    args: () => ({ input: { email: uniqueEmail('forgetful') } }),
+  },
   requestProjectChanges: {
     allow: INTERMEDIARY,
     args: async (w) => ({ id: await w.fresh.inReviewProject(), comment: '日程を見直してください' }),
+  },
+  // The world's people are verified already.
+  resendEmailVerification: { allow: SIGNED_IN, alsoAllowed: ['CONFLICT'] },
+  resetPassword: {
+    public: true,
+    allow: EVERYONE,
+    args: () => ({ input: { token: 'not-a-real-token', newPassword: 'long-enough-1' } }),
+    alsoAllowed: ['BAD_USER_INPUT'],
   },
   respondToScoutOffer: {
     allow: ['proBono'],
@@ -615,6 +650,12 @@ const MATRIX: Record<string, Row> = {
   updateWebhookEndpoint: {
     allow: COMPANY_MANAGERS,
     args: (w) => ({ id: w.home.webhookEndpointId, input: { description: '顧客管理' } }),
+  },
+  verifyEmail: {
+    public: true,
+    allow: EVERYONE,
+    args: () => ({ input: { token: 'not-a-real-token' } }),
+    alsoAllowed: ['BAD_USER_INPUT'],
   },
   withdrawScoutOffer: {
     allow: ['regionStaff'],

@@ -240,12 +240,21 @@ describe('input hygiene', () => {
       expect(await sweep('String', BAD_TEXT, TEXT_MESSAGE)).toBeGreaterThan(50);
     });
 
-    // Credentials are judged by sign-in itself (UNAUTHENTICATED, never saying which part was wrong);
+    // Credentials are judged by sign-in itself (UNAUTHENTICATED, never saying which part was wrong),
+    // and passwords by the account operations that take them (a password is a secret, kept as sent);
     // dates have their own sweep below.
     // Approval terms are required on APPROVE only, checked together by the engagement service.
     const isRequiredText = (path: Path, field: string) =>
       !isDateField(path) &&
-      !['signIn', 'refreshSession', 'signOut'].includes(field) &&
+      ![
+        'signIn',
+        'refreshSession',
+        'signOut',
+        'resetPassword',
+        'changePassword',
+        'requestEmailChange',
+        'deleteMyAccount',
+      ].includes(field) &&
       path.join('.') !== 'input.terms.goals';
 
     it('every required String is required text: white space only is BAD_USER_INPUT', async () => {

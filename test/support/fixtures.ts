@@ -1,4 +1,4 @@
-import { AdminBootstrapService } from '@tsunagu/identity';
+import { AccountMailKind, AccountTokens, AdminBootstrapService } from '@tsunagu/identity';
 import { Skill, SkillCategory } from '@tsunagu/taxonomy';
 import { randomBytes } from 'node:crypto';
 import type { GraphQLResult, TestPlatform } from './test-platform';
@@ -70,6 +70,32 @@ export interface SupervisedRegion {
 export type SupervisedRegionOf<O extends SupervisedRegionOptions> = SupervisedRegion &
   (O extends { project: false } ? unknown : { projectId: string });
 
+// The token of the latest link of this kind e-mailed to the user, derived as the mailer derives
+// it (the database holds only its hash).
+export async function latestLinkToken(
+  platform: TestPlatform,
+  userId: string,
+  kind: AccountMailKind = AccountMailKind.VERIFY_EMAIL,
+): Promise<string> {
+  const [mail] = await platform.dataSource.query<Array<{ token_id: string }>>(
+    `SELECT token_id FROM account_mail WHERE user_id = $1 AND kind = $2
+      ORDER BY created_at DESC LIMIT 1`,
+    [userId, kind],
+  );
+  if (!mail) throw new Error(`no ${kind} mail for user ${userId}`);
+  return platform.api.get(AccountTokens).tokenOf(mail.token_id);
+}
+
+// Follows the verification link the user was sent, as they would.
+export async function verifyEmailOf(platform: TestPlatform, userId: string): Promise<void> {
+  const token = await latestLinkToken(platform, userId);
+  expectData(
+    await platform.gql(`mutation($input: AccountTokenInput!) { verifyEmail(input: $input) }`, {
+      input: { token },
+    }),
+  );
+}
+
 // Each test builds the people and organisations it needs: no shared seed rows.
 export class Fixtures {
   // Who created each project, so submit() can act as them.
@@ -88,7 +114,15 @@ export class Fixtures {
     return data.project.status;
   }
 
+  // A new account that has verified its e-mail address (through the link's real path), so it
+  // may apply. signUpUnverified for one that has not.
   async signUp(label: string, locale = 'ja'): Promise<Person> {
+    const person = await this.signUpUnverified(label, locale);
+    await verifyEmailOf(this.platform, person.id);
+    return person;
+  }
+
+  async signUpUnverified(label: string, locale = 'ja'): Promise<Person> {
     const email = uniqueEmail(label);
     const data = expectData(
       await this.platform.gql(

@@ -80,6 +80,14 @@ export interface SmtpCatcherOptions {
   refuseRecipient?: (address: string) => boolean;
   // Senders to refuse at MAIL FROM with 550, as a relay does for a sender it will not take.
   refuseSender?: (address: string) => boolean;
+  // Messages to accept and drop (neither kept nor failed), e.g. isAccountMail in a test about
+  // notifications, whose sign-ups also send verification mail.
+  ignore?: (message: CaughtEmail) => boolean;
+}
+
+// Verification, reset and e-mail change mails (identity's, not notifications).
+export function isAccountMail(message: CaughtEmail): boolean {
+  return 'x-tsunagu-account-mail' in message.headers;
 }
 
 // A real SMTP server on a loopback port the kernel picks, for tests that send e-mail: no TLS,
@@ -116,6 +124,8 @@ export async function startSmtpCatcher(options: SmtpCatcherOptions = {}): Promis
     onData(stream, session, callback) {
       readAll(stream)
         .then(async (raw) => {
+          const caught = await toCaught(raw, session);
+          if (options.ignore?.(caught)) return callback();
           const code = failures.shift();
           if (code !== undefined) {
             refusedCount += 1;
@@ -124,7 +134,7 @@ export async function startSmtpCatcher(options: SmtpCatcherOptions = {}): Promis
             });
             return callback(error);
           }
-          messages.push(await toCaught(raw, session));
+          messages.push(caught);
           for (const wake of waiters) wake();
           callback();
         })

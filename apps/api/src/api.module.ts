@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { CONTEXT_MODULES } from '@tsunagu/contexts';
 import { MessageThrottleModule } from '@tsunagu/conversations';
-import { CoreModule } from '@tsunagu/core';
+import { CoreModule, RateLimitModule } from '@tsunagu/core';
 import { SignInThrottleModule } from '@tsunagu/identity';
 import { LiveNotificationsModule } from '@tsunagu/notifications';
 import { AdminBootstrapOnStart } from './admin-bootstrap-on-start';
@@ -11,6 +11,7 @@ import { AuthorisationCheck } from './auth/authorisation-check';
 import { GraphQLPassThroughFilter } from './graphql/graphql-exception.filter';
 import { ApiGraphQLModule } from './graphql/graphql.module';
 import { InputValidationPipe } from './graphql/input-validation.pipe';
+import { PersonalDataController } from './identity/personal-data.controller';
 import { SessionCookieController } from './identity/session-cookie.controller';
 import { OperatorsModule } from './operators/operators.module';
 import { API_RESOLVERS } from './resolvers';
@@ -24,12 +25,13 @@ import { WebAppModule } from './web/web-app.module';
     ApiGraphQLModule,
     ...CONTEXT_MODULES,
     SignInThrottleModule,
+    RateLimitModule,
     MessageThrottleModule,
     LiveNotificationsModule,
     OperatorsModule,
     WebAppModule,
   ],
-  controllers: [SessionCookieController, SharePagesController],
+  controllers: [SessionCookieController, PersonalDataController, SharePagesController],
   providers: [
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_PIPE, useClass: InputValidationPipe },

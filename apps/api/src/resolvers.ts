@@ -7,6 +7,7 @@ import { EngagementAccompanimentResolver } from './engagements/engagement-accomp
 import { EngagementResolver } from './engagements/engagement.resolver';
 import { RelationshipResolver } from './engagements/relationship.resolver';
 import { ScoutOfferResolver } from './engagements/scout-offer.resolver';
+import { AccountResolver } from './identity/account.resolver';
 import { AuthResolver } from './identity/auth.resolver';
 import { GeographyResolver } from './identity/geography.resolver';
 import { MeResolver } from './identity/me.resolver';
@@ -30,6 +31,7 @@ export const API_ORPHANED_TYPES = [ConflictReason];
 // Every resolver the API serves (also used to print schema.graphql).
 export const API_RESOLVERS = [
   AuthResolver,
+  AccountResolver,
   MeResolver,
   OrganizationResolver,
   GeographyResolver,

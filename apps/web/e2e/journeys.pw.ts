@@ -6,6 +6,7 @@ import {
   saveScreenshot,
   uniqueEmail,
 } from './support/helpers';
+import { signUpVerified } from './support/mail';
 
 test.describe('a guest', () => {
   test('browses the published projects', async ({ page }, testInfo) => {
@@ -199,16 +200,12 @@ test.describe('region staff', () => {
       expect(body.errors).toBeUndefined();
       return body.data;
     };
-    const { signUp } = await gql<{ signUp: { accessToken: string } }>(
-      'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
-      {
-        input: {
-          email: uniqueEmail('applicant'),
-          password: 'long-enough-password',
-          displayName: '応募 太郎',
-        },
-      },
-    );
+    // Applying needs a verified e-mail address.
+    const signUp = await signUpVerified(request, {
+      email: uniqueEmail('applicant'),
+      password: 'long-enough-password',
+      displayName: '応募 太郎',
+    });
     await gql(
       'mutation($input: ParticipantProfileInput!) { saveMyParticipantProfile(input: $input) { kind } }',
       { input: { kind: 'PRO_BONO', homeMunicipalityCode: '131130', bio: '東京から応援します' } },

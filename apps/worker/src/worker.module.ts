@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { CONTEXT_MODULES } from '@tsunagu/contexts';
 import { CoreModule } from '@tsunagu/core';
 import { JobRunner } from './job-runner';
+import { AccountJobs } from './jobs/account.jobs';
 import { CohortJobs } from './jobs/cohort.jobs';
 import { EngagementJobs } from './jobs/engagement.jobs';
 import { NotificationJobs } from './jobs/notification.jobs';
@@ -11,6 +12,14 @@ import { WebhookJobs } from './jobs/webhook.jobs';
 
 @Module({
   imports: [CoreModule, DiscoveryModule, ...CONTEXT_MODULES],
-  providers: [JobRunner, NotificationJobs, ScoringJobs, CohortJobs, EngagementJobs, WebhookJobs],
+  providers: [
+    JobRunner,
+    NotificationJobs,
+    ScoringJobs,
+    CohortJobs,
+    EngagementJobs,
+    WebhookJobs,
+    AccountJobs,
+  ],
 })
 export class WorkerModule {}

@@ -1,3 +1,4 @@
+import { EngagementAccountData } from './engagement-account-data';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@tsunagu/identity';
@@ -31,6 +32,7 @@ import { ScoutOfferAudiences } from './scouting/scout-offer-audiences';
     ProjectsModule,
   ],
   providers: [
+    EngagementAccountData,
     ApplyingService,
     EngagementService,
     ScoutOfferService,

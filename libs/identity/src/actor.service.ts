@@ -14,7 +14,9 @@ export class ActorService {
 
   async load(userId: string): Promise<Actor> {
     const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
-    if (!user) throw AppError.unauthenticated('The account of this token no longer exists');
+    if (!user || user.deletedAt) {
+      throw AppError.unauthenticated('The account of this token no longer exists');
+    }
     const memberships = await this.dataSource
       .getRepository(Membership)
       .createQueryBuilder('m')

@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig, AppError, isUniqueViolation, ConflictReason } from '@tsunagu/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AccountMailKind } from './account-mail.entity';
+import { AccountMails } from './account-mails';
+import { AccountTokenPurpose } from './account-token.entity';
+import { AccountTokens } from './account-tokens';
 import { PasswordHasher } from './password-hasher';
 import { RefreshToken } from './refresh-token.entity';
 import { TokenService } from './token.service';
@@ -12,6 +16,8 @@ export interface SignUpCommand {
   password: string;
   displayName: string;
   locale?: Locale;
+  // Accounts made by operators (admins, demo people) start verified; sign-ups verify by link.
+  emailVerified?: boolean;
 }
 
 export interface Session {
@@ -33,15 +39,37 @@ export class AuthService {
     private readonly passwords: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly config: AppConfig,
+    private readonly accountTokens: AccountTokens,
+    private readonly accountMails: AccountMails,
   ) {}
 
+  // The account, its first session and the verification e-mail, all or nothing.
   async signUp(command: SignUpCommand): Promise<Session> {
-    const user = await this.createUser(this.dataSource.manager, command);
-    return this.dataSource.transaction((m) => this.openSession(m, user, randomUUID()));
+    // Hashing takes a while: not while holding a pooled connection.
+    const passwordHash = await this.passwords.hash(command.password);
+    return this.dataSource.transaction(async (m) => {
+      const user = await this.insertUser(m, { ...command, emailVerified: false }, passwordHash);
+      const token = await this.accountTokens.issue(
+        m,
+        user.id,
+        AccountTokenPurpose.VERIFY_EMAIL,
+        user.email,
+      );
+      await this.accountMails.queue(m, user.id, AccountMailKind.VERIFY_EMAIL, user.email, token.id);
+      return this.openSession(m, user, randomUUID());
+    });
   }
 
   async createUser(manager: EntityManager, command: SignUpCommand): Promise<User> {
     const passwordHash = await this.passwords.hash(command.password);
+    return this.insertUser(manager, { emailVerified: true, ...command }, passwordHash);
+  }
+
+  private async insertUser(
+    manager: EntityManager,
+    command: SignUpCommand,
+    passwordHash: string,
+  ): Promise<User> {
     try {
       const saved = await manager.getRepository(User).save(
         manager.getRepository(User).create({
@@ -49,6 +77,7 @@ export class AuthService {
           passwordHash,
           displayName: command.displayName.trim(),
           locale: command.locale ?? 'ja',
+          emailVerifiedAt: command.emailVerified ? new Date() : null,
         }),
       );
       return saved;
@@ -76,6 +105,7 @@ export class AuthService {
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('u.email = :email', { email: normalizeEmail(email) })
+      .andWhere('u.deletedAt IS NULL')
       .getOne();
     // Same message and about the same time either way: do not reveal which e-mail addresses
     // have accounts.
@@ -108,6 +138,7 @@ export class AuthService {
       }
       await m.update(RefreshToken, row.id, { usedAt: new Date() });
       const user = await m.getRepository(User).findOneByOrFail({ id: row.userId });
+      if (user.deletedAt) return { error: 'This account has been deleted' } as const;
       return { session: await this.openSession(m, user, row.familyId) } as const;
     });
     if ('error' in outcome) throw AppError.unauthenticated(outcome.error);
@@ -123,6 +154,16 @@ export class AuthService {
     if (!row) return false;
     await this.revokeFamily(this.dataSource.manager, row.familyId);
     return true;
+  }
+
+  // Every refresh token of the account (a password reset, a new password, a deletion).
+  async revokeAll(manager: EntityManager, userId: string): Promise<void> {
+    await manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  // A fresh sign-in for someone who just proved themselves (a new password).
+  openSessionWithin(manager: EntityManager, user: User): Promise<Session> {
+    return this.openSession(manager, user, randomUUID());
   }
 
   private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {

@@ -109,6 +109,11 @@ export class MeType extends UserType {
   @Field({ description: 'IANA time zone for the daily digest, e.g. "Asia/Tokyo".' })
   timeZone!: string;
 
+  @Field({
+    description: 'Whether the e-mail address is verified; applying to projects needs it.',
+  })
+  emailVerified!: boolean;
+
   @Field(() => [MembershipType])
   memberships!: MembershipType[];
 }

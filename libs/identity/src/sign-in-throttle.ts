@@ -10,6 +10,7 @@ import {
 } from '@tsunagu/core';
 import { createHash } from 'node:crypto';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { AccountMailThrottle } from './account-mail-throttle';
 import { normalizeEmail } from './auth.service';
 
 // Failures in a row and past lockouts of an account are remembered this long.
@@ -149,11 +150,11 @@ function isWrongCredentials(error: unknown): boolean {
   return error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED;
 }
 
-// Only the API signs people in: the worker imports IdentityModule without this (and without a
-// Redis connection for it).
+// Only the API signs people in (and sends account e-mails on request): the worker imports
+// IdentityModule without these (and without a Redis connection for them).
 @Module({
   imports: [RateLimitModule],
-  providers: [SignInThrottle],
-  exports: [SignInThrottle],
+  providers: [SignInThrottle, AccountMailThrottle],
+  exports: [SignInThrottle, AccountMailThrottle],
 })
 export class SignInThrottleModule {}

@@ -25,6 +25,16 @@ export class User {
   @Column({ type: 'text', default: 'Asia/Tokyo' })
   timeZone!: string;
 
+  // Set when the person followed a verification link sent to `email`; until then they may browse
+  // and build a profile but not apply (EMAIL_NOT_VERIFIED).
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  emailVerifiedAt!: Date | null;
+
+  // The account was deleted: it cannot sign in, and its personal data is erased. The row stays
+  // because engagement records that regions keep point at it (anonymised).
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  deletedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 }

@@ -22,6 +22,7 @@ export * from './notification-settings.types';
 export * from './webhooks';
 export * from './email/email-layout';
 export * from './email/mail-transport';
+export * from './email/transactional-mailer';
 export * from './delivery-attempts';
 export * from './delivery-job-ids';
 export * from './notified-events';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainEvent, EventAudiences, JobName, OutboxService, Recipient } from '@tsunagu/core';
-import { DataSource, EntityManager } from 'typeorm';
+import { User } from '@tsunagu/identity';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { deliveryRunJobId } from './delivery-job-ids';
 import { DeliveryChannel, DeliveryMode, DeliveryStatus } from './delivery-kinds';
 import { MailTransport } from './email/mail-transport';
@@ -70,6 +71,17 @@ export class NotificationFanOut {
     event: NotificationEvent,
     recipients: Recipient[],
   ): Promise<Array<Pick<NotificationDelivery, 'status'>>> {
+    if (recipients.length === 0) return [];
+    // Former members (deleted accounts) hear nothing more.
+    const live = new Set(
+      (
+        await m.getRepository(User).find({
+          select: { id: true },
+          where: { id: In(recipients.map((r) => r.userId)), deletedAt: IsNull() },
+        })
+      ).map((u) => u.id),
+    );
+    recipients = recipients.filter((r) => live.has(r.userId));
     if (recipients.length === 0) return [];
     const modes = await this.preferences.modesFor(m, event.type, recipients);
     const rows: Array<Partial<NotificationDelivery>> = [];

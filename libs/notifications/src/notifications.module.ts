@@ -4,8 +4,10 @@ import { DeadLetterService } from './dead-letter.service';
 import { DigestService } from './digest.service';
 import { EmailDeliveryService } from './email-delivery.service';
 import { MailTransport } from './email/mail-transport';
+import { TransactionalMailer } from './email/transactional-mailer';
 import { InAppDeliveryService } from './in-app-delivery.service';
 import { LiveNotificationsModule } from './live/live-notifications.module';
+import { NotificationAccountData } from './notification-account-data';
 import { NotificationDelivery } from './notification-delivery.entity';
 import { NotificationDigest } from './notification-digest.entity';
 import { NotificationEvent } from './notification-event.entity';
@@ -32,6 +34,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     WebhooksModule,
   ],
   providers: [
+    NotificationAccountData,
     NotificationService,
     NotificationPreferenceService,
     NotificationSubscriber,
@@ -41,6 +44,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     DigestService,
     DeadLetterService,
     MailTransport,
+    TransactionalMailer,
   ],
   exports: [
     NotificationService,
@@ -51,6 +55,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     DigestService,
     DeadLetterService,
     MailTransport,
+    TransactionalMailer,
     LiveNotificationsModule,
     WebhooksModule,
   ],

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@tsunagu/identity';
 import { TaxonomyModule } from '@tsunagu/taxonomy';
+import { ParticipantAccountData } from './participant-account-data';
 import { ParticipantProfile } from './participant-profile.entity';
 import { ParticipantProfileService } from './participant-profile.service';
 import { ParticipantSkill } from './participant-skill.entity';
@@ -12,7 +13,7 @@ import { ParticipantSkill } from './participant-skill.entity';
     IdentityModule,
     TaxonomyModule,
   ],
-  providers: [ParticipantProfileService],
+  providers: [ParticipantProfileService, ParticipantAccountData],
   exports: [ParticipantProfileService],
 })
 export class ParticipantsModule {}

@@ -1,3 +1,4 @@
+import { InterestPersonalData } from './interests/interest-personal-data';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@tsunagu/identity';
@@ -35,7 +36,7 @@ const SERVICES = [
     ParticipantsModule,
     TaxonomyModule,
   ],
-  providers: [...SERVICES, ProjectAudiences, InterestAudiences],
+  providers: [...SERVICES, ProjectAudiences, InterestAudiences, InterestPersonalData],
   exports: SERVICES,
 })
 export class ProjectsModule {}

@@ -12,7 +12,7 @@ import {
 import { Authenticated, Public } from '../auth/authorisation';
 import { ClientAddress, CurrentActor } from '../auth/current-actor.decorator';
 
-function toPayload(session: Session): AuthPayloadType {
+export function toPayload(session: Session): AuthPayloadType {
   const { user } = session;
   return {
     accessToken: session.accessToken,

@@ -47,6 +47,7 @@ export class MeResolver {
       displayName: user.displayName,
       locale: user.locale,
       timeZone: user.timeZone,
+      emailVerified: user.emailVerifiedAt !== null,
       memberships: memberships.map((m) => ({
         organization: toOrganizationType(m.organization!),
         role: m.role,

@@ -34,6 +34,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     mail: true,
     log: () => undefined,
   });
+  // The local mail catcher keeps each message as an .eml file here: e2e/support/mail.ts reads
+  // them (workers inherit the variable).
+  process.env.WEB_TEST_MAIL_DIR = join(dataDir, 'mail');
   const port = process.env.WEB_TEST_PORT!;
   const platform = spawn(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), 'start'], {
     cwd: ROOT,

@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
 import { uniqueEmail } from './helpers';
+import { signUpVerified } from './mail';
 
 export const PARTICIPANT_PASSWORD = 'long-enough-password';
 
@@ -48,13 +49,12 @@ export async function signUpParticipant(
   options: { label: string; displayName: string; visibility?: string },
 ): Promise<Participant> {
   const email = uniqueEmail(options.label);
-  const { signUp } = await gql<{ signUp: { accessToken: string; user: { id: string } } }>(
-    request,
-    'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } } }',
-    {
-      input: { email, password: PARTICIPANT_PASSWORD, displayName: options.displayName },
-    },
-  );
+  // Applying needs a verified e-mail address: follow the link of the verification mail.
+  const signUp = await signUpVerified(request, {
+    email,
+    password: PARTICIPANT_PASSWORD,
+    displayName: options.displayName,
+  });
   await gql(
     request,
     'mutation($input: ParticipantProfileInput!) { saveMyParticipantProfile(input: $input) { kind } }',

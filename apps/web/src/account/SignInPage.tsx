@@ -1,19 +1,10 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Group, PasswordInput, Text, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { z } from 'zod';
+import { AccountFormCard } from './AccountFormCard';
 import { SignInMutation } from './account-documents';
 import { useAccountForm } from './use-account-form';
 
@@ -28,7 +19,7 @@ export function SignInPage() {
       }),
     [t],
   );
-  const { form, formError, onSubmit } = useAccountForm(
+  const { form, formError, submitting, onSubmit } = useAccountForm(
     schema,
     { email: '', password: '' },
     async (input) => {
@@ -37,45 +28,43 @@ export function SignInPage() {
     },
     { UNAUTHENTICATED: { message: t('signIn.wrongCredentials') } },
   );
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   return (
-    <Paper withBorder p="lg" maw={420} mx="auto">
-      <form noValidate onSubmit={onSubmit}>
-        <Stack>
-          <Title order={1} size="h2">
-            {t('signIn.title')}
-          </Title>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
-          <TextInput
-            label={t('signIn.email')}
-            type="email"
-            autoComplete="email"
-            required
-            error={errors.email?.message}
-            {...form.register('email')}
-          />
-          <PasswordInput
-            label={t('signIn.password')}
-            autoComplete="current-password"
-            required
-            error={errors.password?.message}
-            {...form.register('password')}
-          />
-          <Button type="submit" loading={isSubmitting}>
-            {t('signIn.submit')}
-          </Button>
+    <AccountFormCard
+      title={t('signIn.title')}
+      formError={formError}
+      onSubmit={onSubmit}
+      submitLabel={t('signIn.submit')}
+      submitting={submitting}
+      footer={
+        <Group justify="space-between" gap="xs">
           <Text size="sm">
             {t('signIn.noAccount')}{' '}
             <Anchor component={Link} to="/sign-up">
               {t('app.signUp')}
             </Anchor>
           </Text>
-        </Stack>
-      </form>
-    </Paper>
+          <Anchor component={Link} to="/forgot-password" size="sm">
+            {t('signIn.forgotPassword')}
+          </Anchor>
+        </Group>
+      }
+    >
+      <TextInput
+        label={t('signIn.email')}
+        type="email"
+        autoComplete="email"
+        required
+        error={errors.email?.message}
+        {...form.register('email')}
+      />
+      <PasswordInput
+        label={t('signIn.password')}
+        autoComplete="current-password"
+        required
+        error={errors.password?.message}
+        {...form.register('password')}
+      />
+    </AccountFormCard>
   );
 }

@@ -1,25 +1,13 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, PasswordInput, Text, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { z } from 'zod';
+import { AccountFormCard } from './AccountFormCard';
+import { PASSWORD_MIN } from './account-rules';
 import { SignUpMutation } from './account-documents';
 import { useAccountForm } from './use-account-form';
-
-// The API's own limits (SignUpInput), checked here first so most mistakes show without a round
-// trip; the API's answer is still mapped onto the fields.
-const PASSWORD_MIN = 10;
 
 export function SignUpPage() {
   const { t, i18n } = useTranslation();
@@ -33,7 +21,7 @@ export function SignUpPage() {
       }),
     [t],
   );
-  const { form, formError, onSubmit } = useAccountForm(
+  const { form, formError, submitting, onSubmit } = useAccountForm(
     schema,
     { displayName: '', email: '', password: '' },
     async (values) => {
@@ -42,53 +30,46 @@ export function SignUpPage() {
     },
     { ALREADY_EXISTS: { field: 'email', message: t('signUp.emailTaken') } },
   );
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   return (
-    <Paper withBorder p="lg" maw={420} mx="auto">
-      <form noValidate onSubmit={onSubmit}>
-        <Stack>
-          <Title order={1} size="h2">
-            {t('signUp.title')}
-          </Title>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
-          <TextInput
-            label={t('signUp.displayName')}
-            autoComplete="nickname"
-            required
-            error={errors.displayName?.message}
-            {...form.register('displayName')}
-          />
-          <TextInput
-            label={t('signUp.email')}
-            type="email"
-            autoComplete="email"
-            required
-            error={errors.email?.message}
-            {...form.register('email')}
-          />
-          <PasswordInput
-            label={t('signUp.password')}
-            description={t('signUp.passwordHint', { min: PASSWORD_MIN })}
-            autoComplete="new-password"
-            required
-            error={errors.password?.message}
-            {...form.register('password')}
-          />
-          <Button type="submit" loading={isSubmitting}>
-            {t('signUp.submit')}
-          </Button>
-          <Text size="sm">
-            {t('signUp.haveAccount')}{' '}
-            <Anchor component={Link} to="/sign-in">
-              {t('app.signIn')}
-            </Anchor>
-          </Text>
-        </Stack>
-      </form>
-    </Paper>
+    <AccountFormCard
+      title={t('signUp.title')}
+      formError={formError}
+      onSubmit={onSubmit}
+      submitLabel={t('signUp.submit')}
+      submitting={submitting}
+      footer={
+        <Text size="sm">
+          {t('signUp.haveAccount')}{' '}
+          <Anchor component={Link} to="/sign-in">
+            {t('app.signIn')}
+          </Anchor>
+        </Text>
+      }
+    >
+      <TextInput
+        label={t('signUp.displayName')}
+        autoComplete="nickname"
+        required
+        error={errors.displayName?.message}
+        {...form.register('displayName')}
+      />
+      <TextInput
+        label={t('signUp.email')}
+        type="email"
+        autoComplete="email"
+        required
+        error={errors.email?.message}
+        {...form.register('email')}
+      />
+      <PasswordInput
+        label={t('signUp.password')}
+        description={t('signUp.passwordHint', { min: PASSWORD_MIN })}
+        autoComplete="new-password"
+        required
+        error={errors.password?.message}
+        {...form.register('password')}
+      />
+    </AccountFormCard>
   );
 }

@@ -1,21 +1,19 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import type { CombinedError } from '@urql/core';
-import { useState } from 'react';
-import { type DefaultValues, type FieldValues, type Path, useForm } from 'react-hook-form';
+import type { FieldValues, Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { useSession } from '../auth/session-context';
-import { formErrorsOf, type Overrides } from '../graphql/form-errors';
+import type { Overrides } from '../graphql/form-errors';
+import { useMutationForm } from './use-mutation-form';
 
 interface Outcome {
   error?: CombinedError;
   refreshToken?: string;
 }
 
-// A sign-in or sign-up form: checked in the browser by its schema, sent, the API's refusals
-// shown on their fields (or above the form), and on success the session started and the person
-// taken back to where they came from.
+// A sign-in or sign-up form: on success the session is started with the new refresh token and
+// the person taken back to where they came from.
 export function useAccountForm<T extends FieldValues>(
   schema: z.ZodType<T, T>,
   defaultValues: T,
@@ -26,30 +24,19 @@ export function useAccountForm<T extends FieldValues>(
   const { session } = useSession();
   const navigate = useNavigate();
   const from = (useLocation().state as { from?: string } | null)?.from ?? '/projects';
-  const [formError, setFormError] = useState<string>();
-  const form = useForm<T, unknown, T>({
-    resolver: zodResolver(schema),
-    defaultValues: defaultValues as DefaultValues<T>,
-  });
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(undefined);
-    const outcome = await send(values);
-    if (outcome.error) {
-      const names = Object.keys(defaultValues) as (Path<T> & string)[];
-      const errors = formErrorsOf(outcome.error, names, t, overrides);
-      for (const [name, message] of Object.entries(errors.fields)) {
-        form.setError(name as Path<T>, { message: message as string }, { shouldFocus: true });
+  return useMutationForm(
+    schema,
+    defaultValues,
+    send,
+    async (_values, { refreshToken }) => {
+      if (!refreshToken) return t('errors.generic');
+      try {
+        await session.start(refreshToken);
+      } catch {
+        return t('errors.generic');
       }
-      setFormError(errors.form);
-      return;
-    }
-    if (!outcome.refreshToken) return setFormError(t('errors.generic'));
-    try {
-      await session.start(outcome.refreshToken);
-    } catch {
-      return setFormError(t('errors.generic'));
-    }
-    await navigate(from, { replace: true });
-  });
-  return { form, formError, onSubmit: (event?: React.BaseSyntheticEvent) => void onSubmit(event) };
+      await navigate(from, { replace: true });
+    },
+    overrides,
+  );
 }

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { EmailVerificationBanner } from '../account/EmailVerification';
 import { useSession } from '../auth/session-context';
 import { EngagementsNav } from '../engagements/EngagementsNav';
 import { MessagesNavLink } from '../conversations/MessagesNavLink';
@@ -72,6 +73,7 @@ export function AppLayout() {
         </AppShell.Navbar>
       )}
       <AppShell.Main id="main">
+        <EmailVerificationBanner />
         <Outlet />
       </AppShell.Main>
     </AppShell>
@@ -115,6 +117,9 @@ function AccountActions() {
       <Text size="sm" data-testid="signed-in-as">
         {t('app.signedInAs', { name: current.user.displayName })}
       </Text>
+      <Anchor component={Link} to="/settings/account" size="sm">
+        {t('accountSettings.menuLink')}
+      </Anchor>
       <Button component={Link} to="/settings" variant="default" size="xs">
         {t('settings.nav')}
       </Button>

@@ -1,4 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { AccountDeletedPage, AccountSettingsPage } from '../account/AccountSettingsPage';
+import { ConfirmEmailPage, VerifyEmailPage } from '../account/LinkPages';
+import { ForgotPasswordPage, ResetPasswordPage } from '../account/PasswordPages';
 import { SignInPage } from '../account/SignInPage';
 import { SignUpPage } from '../account/SignUpPage';
 import { ConversationPage } from '../conversations/ConversationPage';
@@ -39,6 +42,12 @@ export function createRouter() {
         { path: 'recommendations', element: <RecommendationsPage /> },
         { path: 'sign-in', element: <SignInPage /> },
         { path: 'sign-up', element: <SignUpPage /> },
+        { path: 'verify-email', element: <VerifyEmailPage /> },
+        { path: 'confirm-email', element: <ConfirmEmailPage /> },
+        { path: 'forgot-password', element: <ForgotPasswordPage /> },
+        { path: 'reset-password', element: <ResetPasswordPage /> },
+        { path: 'settings/account', element: <AccountSettingsPage /> },
+        { path: 'account-deleted', element: <AccountDeletedPage /> },
         { path: 'notifications', element: <NotificationsPage /> },
         { path: 'settings', element: <SettingsPage /> },
         { path: 'settings/notifications', element: <NotificationPreferencesPage /> },

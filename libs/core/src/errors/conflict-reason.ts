@@ -40,6 +40,8 @@ export enum ConflictReason {
   ENGAGEMENTS_IN_PROGRESS = 'ENGAGEMENTS_IN_PROGRESS',
   // Someone changed the same data meanwhile: read again and retry.
   CONCURRENT_CHANGE = 'CONCURRENT_CHANGE',
+  // The account's e-mail address is not verified yet: applying waits for it.
+  EMAIL_NOT_VERIFIED = 'EMAIL_NOT_VERIFIED',
   // A database rule refused the write (a check constraint the code did not foresee).
   INVARIANT_VIOLATED = 'INVARIANT_VIOLATED',
 }

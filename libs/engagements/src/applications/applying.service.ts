@@ -10,7 +10,7 @@ import {
   Page,
   paginateKeyset,
 } from '@tsunagu/core';
-import { Actor, PolicyService } from '@tsunagu/identity';
+import { Actor, assertEmailsVerified, PolicyService } from '@tsunagu/identity';
 import { isOpenToKind, ProjectService } from '@tsunagu/projects';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Engagement } from '../lifecycle/engagement.entity';
@@ -134,6 +134,11 @@ export class ApplyingService {
     manager: EntityManager,
     submissions: readonly ApplicationSubmission[],
   ): Promise<string[]> {
+    // Every path that creates an engagement comes through here: the one place it is checked.
+    await assertEmailsVerified(
+      manager,
+      submissions.map((s) => s.participantId),
+    );
     const ids: string[] = [];
     for (const submission of submissions) {
       try {

@@ -278,3 +278,61 @@ export function renderDigestEmail(input: DigestEmailInput): EmailContent {
     ),
   };
 }
+
+export interface TransactionalEmailInput {
+  locale: Locale;
+  title: string;
+  body: string;
+  actionLabel?: string;
+  actionUrl?: string;
+}
+
+const TRANSACTIONAL_REASON: Record<Locale, string> = {
+  ja: 'このメールは Tsunagu アカウントの手続きのためにお送りしています（通知設定にかかわらず届きます）。',
+  en: 'This e-mail is about your Tsunagu account, so it is sent whatever your notification settings.',
+};
+
+// An e-mail about the account itself (verification, password reset, e-mail change): the same
+// layout, with a footer that says why it came instead of a link to notification settings.
+export function renderTransactionalEmail(input: TransactionalEmailInput): EmailContent {
+  const w = WORDING[input.locale];
+  const subject = w.subject(oneLine(input.title));
+  const label = input.actionLabel ?? w.action;
+  const reason = TRANSACTIONAL_REASON[input.locale];
+  const text = [
+    input.title.trim(),
+    '',
+    input.body.trim(),
+    ...(input.actionUrl ? ['', `${label}: ${input.actionUrl}`] : []),
+    '',
+    '-- ',
+    reason,
+    '',
+  ].join('\n');
+  const href = input.actionUrl ? safeHref(input.actionUrl) : undefined;
+  const action = !input.actionUrl
+    ? ''
+    : href
+      ? [
+          `<p style="margin:24px 0;"><a href="${escapeHtml(href)}" style="${STYLE.button}">${escapeHtml(label)}</a></p>`,
+          `<p style="${STYLE.time}">${escapeHtml(href)}</p>`,
+        ].join('\n')
+      : `<p style="${STYLE.p}">${escapeHtml(label)}: ${escapeHtml(input.actionUrl)}</p>`;
+  const content = [
+    `<h1 style="${STYLE.h1}">${escapeHtml(input.title.trim())}</h1>`,
+    paragraphsHtml(input.body, STYLE.p),
+    action,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return {
+    subject,
+    text,
+    html: htmlDocument(
+      input.locale,
+      subject,
+      content,
+      `<p style="margin:0;">${escapeHtml(reason)}</p>`,
+    ),
+  };
+}

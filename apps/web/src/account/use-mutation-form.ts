@@ -1,0 +1,46 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { CombinedError } from '@urql/core';
+import { useState } from 'react';
+import { type DefaultValues, type FieldValues, type Path, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { formErrorsOf, type Overrides } from '../graphql/form-errors';
+
+// A form that sends one mutation: checked in the browser by its schema, sent, the API's refusals
+// shown on their fields (or above the form), and `done` called with the values and the answer on
+// success. `done` may return a message for the form (e.g. when starting the session failed).
+export function useMutationForm<T extends FieldValues, R extends { error?: CombinedError }>(
+  schema: z.ZodType<T, T>,
+  defaultValues: T,
+  send: (values: T) => Promise<R>,
+  done: (values: T, outcome: R) => Promise<string | void> | string | void,
+  overrides: Overrides<Path<T> & string> = {},
+) {
+  const { t } = useTranslation();
+  const [formError, setFormError] = useState<string>();
+  const form = useForm<T, unknown, T>({
+    resolver: zodResolver(schema),
+    defaultValues: defaultValues as DefaultValues<T>,
+  });
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(undefined);
+    const outcome = await send(values);
+    if (outcome.error) {
+      const names = Object.keys(defaultValues) as (Path<T> & string)[];
+      const errors = formErrorsOf(outcome.error, names, t, overrides);
+      for (const [name, message] of Object.entries(errors.fields)) {
+        form.setError(name as Path<T>, { message: message as string }, { shouldFocus: true });
+      }
+      setFormError(errors.form);
+      return;
+    }
+    const problem = await done(values, outcome);
+    if (problem) setFormError(problem);
+  });
+  return {
+    form,
+    formError,
+    submitting: form.formState.isSubmitting,
+    onSubmit: (event?: React.BaseSyntheticEvent) => void onSubmit(event),
+  };
+}

@@ -1,0 +1,110 @@
+import { Global, Injectable, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { MethodDiscovery } from '../events/method-discovery';
+
+// The one list of what "download my data" contains (APPI): every section a context holds about a
+// person, in the order the export shows them. A context that stores personal data adds its
+// section's name here and marks one provider method @PersonalDataOf(name); the export refuses to
+// run while a listed section has no provider or two (and a provider of an unlisted one).
+export const PERSONAL_DATA_SECTIONS = [
+  // identity: the account and its settings.
+  'account',
+  // participants: the profile and its skills.
+  'participantProfile',
+  // engagements: applications/engagements with their history, check-ins, milestones, feedback
+  // and follow-ups; scout offers; the regions the person is tied to.
+  'engagements',
+  'scoutOffers',
+  'regionRelationships',
+  // projects: the projects the person marked 興味あり.
+  'projectInterests',
+  // notifications: the inbox and the delivery preferences.
+  'notifications',
+  'notificationPreferences',
+] as const;
+export type PersonalDataSection = (typeof PERSONAL_DATA_SECTIONS)[number];
+
+// Reads one section of a person's data inside the export's transaction. Never another person's
+// contact details: staff appear by organisation and display name at most.
+export type PersonalDataReader = (manager: EntityManager, userId: string) => Promise<unknown>;
+
+export const PERSONAL_DATA_SECTION = 'tsunagu:personal-data-section';
+
+export function PersonalDataOf(section: PersonalDataSection) {
+  return (
+    _target: object,
+    _key: string | symbol,
+    descriptor: TypedPropertyDescriptor<PersonalDataReader>,
+  ): void => {
+    Reflect.defineMetadata(PERSONAL_DATA_SECTION, section, descriptor.value!);
+  };
+}
+
+// Checks discovered readers against the list, as the job registry checks handlers.
+export function checkPersonalDataReaders(found: string[]): string[] {
+  const problems: string[] = [];
+  for (const section of PERSONAL_DATA_SECTIONS) {
+    const count = found.filter((f) => f === section).length;
+    if (count !== 1) problems.push(`personal-data section "${section}" has ${count} readers`);
+  }
+  for (const name of new Set(found)) {
+    if (!(PERSONAL_DATA_SECTIONS as readonly string[]).includes(name)) {
+      problems.push(`reader of unlisted personal-data section "${name}"`);
+    }
+  }
+  return problems;
+}
+
+export interface PersonalDataExportDocument {
+  format: 'tsunagu.personal-data.v1';
+  exportedAt: string;
+  userId: string;
+  sections: Partial<Record<PersonalDataSection, unknown>>;
+}
+
+@Injectable()
+export class PersonalDataExport {
+  private readers?: Map<string, PersonalDataReader>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly methods: MethodDiscovery,
+  ) {}
+
+  // One consistent snapshot: every section read in one repeatable-read, read-only transaction.
+  async export(userId: string): Promise<PersonalDataExportDocument> {
+    const readers = this.table();
+    const sections: PersonalDataExportDocument['sections'] = {};
+    await this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      await m.query('SET TRANSACTION READ ONLY');
+      for (const section of PERSONAL_DATA_SECTIONS) {
+        sections[section] = await readers.get(section)!(m, userId);
+      }
+    });
+    return {
+      format: 'tsunagu.personal-data.v1',
+      exportedAt: new Date().toISOString(),
+      userId,
+      sections,
+    };
+  }
+
+  private table(): Map<string, PersonalDataReader> {
+    if (!this.readers) {
+      const found = this.methods.find<string>(PERSONAL_DATA_SECTION);
+      const problems = checkPersonalDataReaders(found.map((f) => f.metadata));
+      if (problems.length) throw new Error(problems.join('; '));
+      this.readers = new Map(found.map((f) => [f.metadata, f.method as PersonalDataReader]));
+    }
+    return this.readers;
+  }
+}
+
+@Global()
+@Module({
+  imports: [DiscoveryModule],
+  providers: [MethodDiscovery, PersonalDataExport],
+  exports: [PersonalDataExport],
+})
+export class PersonalDataModule {}

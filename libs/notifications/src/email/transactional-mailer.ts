@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import type { AccountMailMessage, AccountMailSender } from '@tsunagu/identity';
+import { renderTransactionalEmail } from './email-layout';
+import { MailTransport } from './mail-transport';
+
+// Identity's account e-mails through the one SMTP transport, in the notifications' layout.
+@Injectable()
+export class TransactionalMailer implements AccountMailSender {
+  constructor(private readonly mail: MailTransport) {}
+
+  get enabled(): boolean {
+    return this.mail.enabled;
+  }
+
+  async send(message: AccountMailMessage): Promise<void> {
+    const content = renderTransactionalEmail(message);
+    await this.mail.send({
+      to: message.to,
+      ...content,
+      messageId: message.messageId,
+      headers: { 'X-Tsunagu-Account-Mail': message.kind },
+    });
+  }
+}

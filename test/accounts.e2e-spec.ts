@@ -1,0 +1,474 @@
+import { AccountMailKind, FORMER_MEMBER_NAME } from '@tsunagu/identity';
+import {
+  expectData,
+  Fixtures,
+  latestLinkToken,
+  PASSWORD,
+  rejection,
+  uniqueEmail,
+} from './support/fixtures';
+import { SmtpCatcher, startSmtpCatcher } from './support/smtp-catcher';
+import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
+
+const ME = `query { me { id email emailVerified } }`;
+const APPLY = `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id status } }`;
+const VERIFY = `mutation($input: AccountTokenInput!) { verifyEmail(input: $input) }`;
+const RESEND = `mutation { resendEmailVerification }`;
+const REQUEST_RESET = `mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }`;
+const RESET = `mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }`;
+const CHANGE_PASSWORD = `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { accessToken refreshToken } }`;
+const REQUEST_EMAIL_CHANGE = `mutation($input: ChangeEmailInput!) { requestEmailChange(input: $input) }`;
+const CONFIRM_EMAIL_CHANGE = `mutation($input: AccountTokenInput!) { confirmEmailChange(input: $input) }`;
+const DELETE = `mutation($input: DeleteAccountInput!) { deleteMyAccount(input: $input) }`;
+const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`;
+const REFRESH = `mutation($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { accessToken } }`;
+const MOTIVATION = '週末に町の発信を手伝いたいです。';
+const NEW_PASSWORD = 'a-brand-new-passphrase';
+
+// The account its owner controls: e-mail verification, password reset and change, e-mail
+// change, "download my data" and deletion, with the mails going out through the worker.
+describe('accounts', () => {
+  let platform: TestPlatform;
+  let smtp: SmtpCatcher;
+  let f: Fixtures;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    smtp = await startSmtpCatcher();
+    platform = await startTestPlatform({
+      worker: true,
+      env: { SMTP_URL: smtp.url, DELIVERY_RETRY_BASE_MS: '50', APP_URL: 'https://tsunagu.test' },
+    });
+    f = new Fixtures(platform);
+    baseUrl = (await platform.api.getUrl()).replace('[::1]', '127.0.0.1');
+  });
+
+  afterAll(async () => {
+    await platform?.close();
+    await smtp?.close();
+  });
+
+  // The latest mail to an address, once it has arrived.
+  function mailTo(address: string, subject: RegExp) {
+    return eventually(() =>
+      Promise.resolve(
+        smtp.messages.filter((m) => m.to === address && subject.test(m.subject)).at(-1),
+      ),
+    );
+  }
+
+  function tokenIn(text: string, path: string): string {
+    const match = new RegExp(`https://tsunagu\\.test${path}\\?token=([A-Za-z0-9_-]+)`).exec(text);
+    if (!match) throw new Error(`no ${path} link in: ${text}`);
+    return match[1];
+  }
+
+  function code(result: Awaited<ReturnType<TestPlatform['gql']>>) {
+    const e = rejection(result);
+    return [e.extensions.code, e.extensions.reason].filter(Boolean).join('/');
+  }
+
+  async function signIn(email: string, password: string) {
+    return platform.gql(SIGN_IN, { input: { email, password } });
+  }
+
+  it('sends a verification link at sign-up; unverified accounts cannot apply until they follow it', async () => {
+    const scene = await f.supervisedRegion();
+    const person = await f.signUpUnverified('mika');
+    expectData(await f.saveProfile(person, { kind: 'PRO_BONO', homeMunicipalityCode: '131130' }));
+    expect(expectData(await platform.gql(ME, {}, person.token)).me.emailVerified).toBe(false);
+
+    const refused = rejection(
+      await platform.gql(
+        APPLY,
+        { input: { projectId: scene.projectId, motivation: MOTIVATION } },
+        person.token,
+      ),
+    );
+    expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'EMAIL_NOT_VERIFIED' });
+
+    // The mail, in the person's language, through the worker and SMTP.
+    const mail = await mailTo(person.email, /メールアドレスの確認/);
+    expect(mail.headers['x-tsunagu-account-mail']).toBe('VERIFY_EMAIL');
+    const token = tokenIn(mail.text, '/verify-email');
+    expect(mail.html).toContain(`https://tsunagu.test/verify-email?token=${token}`);
+    // Only the token's hash is stored.
+    const stored = await platform.dataSource.query(
+      'SELECT count(*)::int AS n FROM account_token WHERE token_hash = $1 OR email = $1',
+      [token],
+    );
+    expect(stored[0].n).toBe(0);
+
+    expect(expectData(await platform.gql(VERIFY, { input: { token } })).verifyEmail).toBe(true);
+    expect(expectData(await platform.gql(ME, {}, person.token)).me.emailVerified).toBe(true);
+    expect(code(await platform.gql(VERIFY, { input: { token } }))).toBe('CONFLICT/ALREADY_DONE');
+    expect(
+      expectData(
+        await platform.gql(
+          APPLY,
+          { input: { projectId: scene.projectId, motivation: MOTIVATION } },
+          person.token,
+        ),
+      ).applyToProject.status,
+    ).toBe('SUBMITTED');
+  });
+
+  it('refuses wrong, expired and replaced links, and resends on request', async () => {
+    const person = await f.signUpUnverified('kenta');
+    const first = await latestLinkToken(platform, person.id);
+    expect(code(await platform.gql(VERIFY, { input: { token: 'not-a-real-token' } }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(code(await platform.gql(VERIFY, { input: { token: '' } }))).toBe('BAD_USER_INPUT');
+
+    expect(expectData(await platform.gql(RESEND, {}, person.token)).resendEmailVerification).toBe(
+      true,
+    );
+    const second = await latestLinkToken(platform, person.id);
+    expect(second).not.toBe(first);
+    // Only the newest link works.
+    expect(code(await platform.gql(VERIFY, { input: { token: first } }))).toBe('CONFLICT/EXPIRED');
+
+    await platform.dataSource.query(
+      `UPDATE account_token SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
+      [person.id],
+    );
+    expect(code(await platform.gql(VERIFY, { input: { token: second } }))).toBe('CONFLICT/EXPIRED');
+
+    expectData(await platform.gql(RESEND, {}, person.token));
+    const third = await latestLinkToken(platform, person.id);
+    expectData(await platform.gql(VERIFY, { input: { token: third } }));
+    // Verified: nothing to resend.
+    expect(code(await platform.gql(RESEND, {}, person.token))).toBe('CONFLICT/ALREADY_DONE');
+  });
+
+  it('limits how many verification mails one account can ask for', async () => {
+    const person = await f.signUpUnverified('many');
+    const outcomes: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const result = await platform.gql(RESEND, {}, person.token);
+      outcomes.push(result.errors ? result.errors[0].extensions.code : 'OK');
+    }
+    expect(outcomes).toEqual(['OK', 'OK', 'OK', 'OK', 'OK', 'TOO_MANY_REQUESTS']);
+  });
+
+  it('answers a password reset request alike for unknown addresses, and the link works once', async () => {
+    const person = await f.signUp('reset-me', 'en');
+    const unknown = uniqueEmail('nobody');
+    const forUnknown = await platform.gql(REQUEST_RESET, { input: { email: unknown } });
+    const forKnown = await platform.gql(REQUEST_RESET, {
+      input: { email: person.email.toUpperCase() },
+    });
+    expect(forKnown).toEqual(forUnknown);
+    expect(forKnown.data).toEqual({ requestPasswordReset: true });
+    const unknownMails = await platform.dataSource.query(
+      'SELECT count(*)::int AS n FROM account_mail WHERE to_address = $1',
+      [unknown],
+    );
+    expect(unknownMails[0].n).toBe(0);
+
+    const mail = await mailTo(person.email, /Reset your password/);
+    const token = tokenIn(mail.text, '/reset-password');
+    expect(code(await platform.gql(RESET, { input: { token, newPassword: 'short' } }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expectData(await platform.gql(RESET, { input: { token, newPassword: NEW_PASSWORD } }));
+
+    expect(code(await signIn(person.email, PASSWORD))).toBe('UNAUTHENTICATED');
+    expectData(await signIn(person.email, NEW_PASSWORD));
+    // Every earlier session ended.
+    expect(code(await platform.gql(REFRESH, { refreshToken: person.refreshToken }))).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(
+      code(await platform.gql(RESET, { input: { token, newPassword: 'yet-another-passphrase' } })),
+    ).toBe('CONFLICT/ALREADY_DONE');
+
+    // A link past its hour is refused.
+    expectData(await platform.gql(REQUEST_RESET, { input: { email: person.email } }));
+    const late = await latestLinkToken(platform, person.id, AccountMailKind.RESET_PASSWORD);
+    await platform.dataSource.query(
+      `UPDATE account_token SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
+      [person.id],
+    );
+    expect(
+      code(await platform.gql(RESET, { input: { token: late, newPassword: NEW_PASSWORD } })),
+    ).toBe('CONFLICT/EXPIRED');
+  });
+
+  it('lets exactly one of several concurrent resets with the same link through', async () => {
+    const person = await f.signUp('racer');
+    expectData(await platform.gql(REQUEST_RESET, { input: { email: person.email } }));
+    const token = await latestLinkToken(platform, person.id, AccountMailKind.RESET_PASSWORD);
+    // More requests than the pool (2 connections) holds.
+    const passwords = ['race-password-1', 'race-password-2', 'race-password-3', 'race-password-4'];
+    const results = await Promise.all(
+      passwords.map((newPassword) => platform.gql(RESET, { input: { token, newPassword } })),
+    );
+    const won = results.flatMap((r, i) => (r.data?.resetPassword ? [passwords[i]] : []));
+    expect(won).toHaveLength(1);
+    expect(results.filter((r) => r.errors).map((r) => code(r))).toEqual([
+      'CONFLICT/ALREADY_DONE',
+      'CONFLICT/ALREADY_DONE',
+      'CONFLICT/ALREADY_DONE',
+    ]);
+    expectData(await signIn(person.email, won[0]));
+  });
+
+  it('changes the password with the current one, ending the other sessions', async () => {
+    const person = await f.signUp('changer');
+    const wrong = rejection(
+      await platform.gql(
+        CHANGE_PASSWORD,
+        { input: { currentPassword: 'not-my-password', newPassword: NEW_PASSWORD } },
+        person.token,
+      ),
+    );
+    expect(wrong.extensions.code).toBe('BAD_USER_INPUT');
+    expect(wrong.extensions.fields).toEqual([
+      { path: ['input', 'currentPassword'], message: 'is not your current password' },
+    ]);
+
+    const renewed = expectData(
+      await platform.gql(
+        CHANGE_PASSWORD,
+        { input: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD } },
+        person.token,
+      ),
+    ).changePassword;
+    expect(code(await platform.gql(REFRESH, { refreshToken: person.refreshToken }))).toBe(
+      'UNAUTHENTICATED',
+    );
+    expectData(await platform.gql(REFRESH, { refreshToken: renewed.refreshToken }));
+    expectData(await signIn(person.email, NEW_PASSWORD));
+    await mailTo(person.email, /パスワードが変更されました/);
+  });
+
+  it('changes the e-mail address only once the new one is confirmed, and tells the old one', async () => {
+    const person = await f.signUp('mover');
+    const other = await f.signUp('occupant');
+    const newEmail = uniqueEmail('moved');
+    const ask = (input: Record<string, unknown>) =>
+      platform.gql(REQUEST_EMAIL_CHANGE, { input }, person.token);
+
+    expect(code(await ask({ password: 'wrong-password', newEmail }))).toBe('BAD_USER_INPUT');
+    expect(code(await ask({ password: PASSWORD, newEmail: 'not an address' }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(code(await ask({ password: PASSWORD, newEmail: other.email }))).toBe(
+      'CONFLICT/ALREADY_EXISTS',
+    );
+    expectData(await ask({ password: PASSWORD, newEmail }));
+    // Not yet in effect.
+    expect(expectData(await platform.gql(ME, {}, person.token)).me.email).toBe(person.email);
+
+    const mail = await mailTo(newEmail, /新しいメールアドレスの確認/);
+    const token = tokenIn(mail.text, '/confirm-email');
+    expectData(await platform.gql(CONFIRM_EMAIL_CHANGE, { input: { token } }));
+    expect(expectData(await platform.gql(ME, {}, person.token)).me).toMatchObject({
+      email: newEmail,
+      emailVerified: true,
+    });
+    const notice = await mailTo(person.email, /メールアドレスが変更されました/);
+    expect(notice.text).toContain(`${newEmail.slice(0, 2)}***@example.test`);
+    expectData(await signIn(newEmail, PASSWORD));
+    expect(code(await signIn(person.email, PASSWORD))).toBe('UNAUTHENTICATED');
+  });
+
+  it('checks the new address is still free when the change is confirmed', async () => {
+    const person = await f.signUp('slow-mover');
+    const newEmail = uniqueEmail('contested');
+    expectData(
+      await platform.gql(
+        REQUEST_EMAIL_CHANGE,
+        { input: { password: PASSWORD, newEmail } },
+        person.token,
+      ),
+    );
+    const token = await latestLinkToken(platform, person.id, AccountMailKind.CONFIRM_NEW_EMAIL);
+    // Someone signs up with the address meanwhile.
+    expectData(
+      await platform.gql(
+        `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`,
+        { input: { email: newEmail, password: PASSWORD, displayName: 'quick' } },
+      ),
+    );
+    expect(code(await platform.gql(CONFIRM_EMAIL_CHANGE, { input: { token } }))).toBe(
+      'CONFLICT/ALREADY_EXISTS',
+    );
+    expect(expectData(await platform.gql(ME, {}, person.token)).me.email).toBe(person.email);
+  });
+
+  // A participant with a pending application, an accepted one and a pending scout offer.
+  async function engagedParticipant() {
+    const scene = await f.supervisedRegion({ participants: ['haruka'] });
+    const [participant] = scene.participants;
+    const second = await f.publishedProject(scene.hubStaff, scene.regionStaff, scene.regionId, {
+      title: '棚田の援農',
+    });
+    const third = await f.publishedProject(scene.hubStaff, scene.regionStaff, scene.regionId, {
+      title: '移住相談会の運営',
+    });
+    const apply = async (projectId: string) =>
+      expectData(
+        await platform.gql(
+          APPLY,
+          { input: { projectId, motivation: MOTIVATION } },
+          participant.token,
+        ),
+      ).applyToProject.id as string;
+    const pending = await apply(scene.projectId);
+    const accepted = await apply(second);
+    expectData(
+      await platform.gql(
+        `mutation($input: TransitionEngagementInput!) { transitionEngagement(input: $input) { status } }`,
+        { input: { engagementId: accepted, action: 'ACCEPT' } },
+        scene.regionStaff.token,
+      ),
+    );
+    expectData(
+      await platform.gql(
+        `mutation($input: SendScoutOfferInput!) { sendScoutOffer(input: $input) { id } }`,
+        {
+          input: { projectId: third, participantId: participant.id, message: 'ぜひご参加ください' },
+        },
+        scene.hubStaff.token,
+      ),
+    );
+    return { scene, participant, pending, accepted, acceptedProjectId: second };
+  }
+
+  async function download(token?: string) {
+    return fetch(`${baseUrl}/auth/my-data`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+  }
+
+  it('downloads everything held about the person as a JSON attachment, and nobody else’s contact details', async () => {
+    const { scene, participant } = await engagedParticipant();
+    expect((await download()).status).toBe(401);
+    expect((await download('not-a-token')).status).toBe(401);
+
+    const response = await download(participant.token);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="tsunagu-my-data-\d{4}-\d{2}-\d{2}\.json"$/,
+    );
+    const text = await response.text();
+    const document = JSON.parse(text);
+    expect(document.format).toBe('tsunagu.personal-data.v1');
+    expect(Object.keys(document.sections)).toEqual([
+      'account',
+      'participantProfile',
+      'engagements',
+      'scoutOffers',
+      'regionRelationships',
+      'projectInterests',
+      'notifications',
+      'notificationPreferences',
+    ]);
+    expect(document.sections.account).toMatchObject({
+      email: participant.email,
+      displayName: 'haruka',
+    });
+    expect(document.sections.participantProfile).toMatchObject({ kind: 'PRO_BONO', bio: 'Tokyo' });
+    expect(document.sections.engagements).toHaveLength(2);
+    expect(document.sections.engagements[0]).toMatchObject({
+      motivation: MOTIVATION,
+      status: 'SUBMITTED',
+      region: 'Region 152081',
+    });
+    expect(document.sections.engagements[1].history[0]).toMatchObject({
+      action: 'ACCEPT',
+      byYou: false,
+    });
+    expect(document.sections.scoutOffers[0]).toMatchObject({
+      message: 'ぜひご参加ください',
+      status: 'PENDING',
+    });
+    for (const staff of [scene.regionStaff, scene.hubStaff, scene.admin]) {
+      expect(text).not.toContain(staff.email);
+      expect(text).not.toContain(staff.id);
+    }
+  });
+
+  it('deletes the account: no sign-in, personal data erased, engagements kept anonymised', async () => {
+    const { scene, participant, pending, accepted, acceptedProjectId } = await engagedParticipant();
+    expect(
+      code(
+        await platform.gql(DELETE, { input: { password: 'wrong-password' } }, participant.token),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      expectData(await platform.gql(DELETE, { input: { password: PASSWORD } }, participant.token))
+        .deleteMyAccount,
+    ).toBe(true);
+
+    expect(code(await signIn(participant.email, PASSWORD))).toBe('UNAUTHENTICATED');
+    expect(code(await platform.gql(ME, {}, participant.token))).toBe('UNAUTHENTICATED');
+    expect(code(await platform.gql(REFRESH, { refreshToken: participant.refreshToken }))).toBe(
+      'UNAUTHENTICATED',
+    );
+    // A reset link cannot bring it back.
+    expectData(await platform.gql(REQUEST_RESET, { input: { email: participant.email } }));
+    const links = await platform.dataSource.query(
+      'SELECT count(*)::int AS n FROM account_token WHERE user_id = $1',
+      [participant.id],
+    );
+    expect(links[0].n).toBe(0);
+
+    const [user] = await platform.dataSource.query(
+      'SELECT email, display_name, deleted_at FROM "user" WHERE id = $1',
+      [participant.id],
+    );
+    expect(user.email).toBe(`deleted-${participant.id}@deleted.invalid`);
+    expect(user.display_name).toBe(FORMER_MEMBER_NAME);
+    expect(user.deleted_at).not.toBeNull();
+    const [profile] = await platform.dataSource.query(
+      `SELECT bio, phone, home_municipality_code, visibility,
+              (SELECT count(*)::int FROM participant_skill WHERE user_id = $1) AS skills
+         FROM participant_profile WHERE user_id = $1`,
+      [participant.id],
+    );
+    expect(profile).toEqual({
+      bio: '',
+      phone: null,
+      home_municipality_code: null,
+      visibility: 'NOBODY',
+      skills: 0,
+    });
+
+    const engagements = await platform.dataSource.query(
+      'SELECT id, status, motivation FROM engagement WHERE participant_id = $1',
+      [participant.id],
+    );
+    expect(
+      Object.fromEntries(engagements.map((e: any) => [e.id, [e.status, e.motivation]])),
+    ).toEqual({ [pending]: ['WITHDRAWN', ''], [accepted]: ['ACCEPTED', ''] });
+    const offers = await platform.dataSource.query(
+      'SELECT status FROM scout_offer WHERE participant_id = $1',
+      [participant.id],
+    );
+    expect(offers).toEqual([{ status: 'DECLINED' }]);
+
+    // The region still sees the engagement, with the former member anonymised.
+    const forRegion = expectData(
+      await platform.gql(
+        `query($projectId: ID!) { projectEngagements(projectId: $projectId) { edges { node { id status applicant { displayName } } } } }`,
+        { projectId: acceptedProjectId },
+        scene.regionStaff.token,
+      ),
+    ).projectEngagements.edges.map((e: any) => e.node);
+    expect(forRegion).toEqual([
+      { id: accepted, status: 'ACCEPTED', applicant: { displayName: FORMER_MEMBER_NAME } },
+    ]);
+
+    // The address is free again.
+    expectData(
+      await platform.gql(
+        `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`,
+        { input: { email: participant.email, password: PASSWORD, displayName: 'again' } },
+      ),
+    );
+  });
+});
