@@ -1,4 +1,5 @@
 import { AccountMailKind, FORMER_MEMBER_NAME } from '@tsunagu/identity';
+import { ERASED_MESSAGE } from '@tsunagu/conversations';
 import {
   expectData,
   Fixtures,
@@ -335,7 +336,22 @@ describe('accounts', () => {
         scene.hubStaff.token,
       ),
     );
-    return { scene, participant, pending, accepted, acceptedProjectId: second };
+    // A message in the accepted engagement's thread.
+    const thread = expectData(
+      await platform.gql(
+        `query($engagementId: ID!) { engagementConversation(engagementId: $engagementId) { id } }`,
+        { engagementId: accepted },
+        participant.token,
+      ),
+    ).engagementConversation.id as string;
+    expectData(
+      await platform.gql(
+        `mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`,
+        { input: { conversationId: thread, body: '火曜に伺えます' } },
+        participant.token,
+      ),
+    );
+    return { scene, participant, pending, accepted, acceptedProjectId: second, thread };
   }
 
   async function download(token?: string) {
@@ -366,7 +382,9 @@ describe('accounts', () => {
       'projectInterests',
       'notifications',
       'notificationPreferences',
+      'messages',
     ]);
+    expect(document.sections.messages).toMatchObject([{ body: '火曜に伺えます' }]);
     expect(document.sections.account).toMatchObject({
       email: participant.email,
       displayName: 'haruka',
@@ -393,7 +411,8 @@ describe('accounts', () => {
   });
 
   it('deletes the account: no sign-in, personal data erased, engagements kept anonymised', async () => {
-    const { scene, participant, pending, accepted, acceptedProjectId } = await engagedParticipant();
+    const { scene, participant, pending, accepted, acceptedProjectId, thread } =
+      await engagedParticipant();
     expect(
       code(
         await platform.gql(DELETE, { input: { password: 'wrong-password' } }, participant.token),
@@ -450,6 +469,12 @@ describe('accounts', () => {
       [participant.id],
     );
     expect(offers).toEqual([{ status: 'DECLINED' }]);
+    // What they wrote is erased; the message keeps its place in the thread.
+    const messages = await platform.dataSource.query(
+      'SELECT body FROM conversation_message WHERE conversation_id = $1',
+      [thread],
+    );
+    expect(messages).toEqual([{ body: ERASED_MESSAGE }]);
 
     // The region still sees the engagement, with the former member anonymised.
     const forRegion = expectData(

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@tsunagu/identity';
+import { ConversationPersonalData } from './conversation-personal-data';
 import { ConversationAudiences } from './conversation-audiences';
 import { CONVERSATION_ENTITIES } from './conversation.entities';
 import { ConversationService } from './conversation.service';
@@ -10,7 +11,13 @@ import { LiveMessages } from './live-messages';
 // Message threads of engagements and scout offers.
 @Module({
   imports: [TypeOrmModule.forFeature(CONVERSATION_ENTITIES), IdentityModule],
-  providers: [ConversationService, ConversationSubscriber, ConversationAudiences, LiveMessages],
+  providers: [
+    ConversationService,
+    ConversationSubscriber,
+    ConversationAudiences,
+    ConversationPersonalData,
+    LiveMessages,
+  ],
   exports: [ConversationService, LiveMessages],
 })
 export class ConversationsModule {}

@@ -8,3 +8,4 @@ export * from './conversation.types';
 export * from './conversation-mapping';
 export * from './live-messages';
 export * from './message-throttle';
+export * from './conversation-personal-data';

@@ -106,4 +106,16 @@ describe('the application form', { timeout: 15_000 }, () => {
       '応募するには、先にプロフィールを作成してください。',
     );
   });
+
+  it('asks an unverified account to verify its e-mail first, with a resend button', async () => {
+    renderWith(
+      refusal('Verify your e-mail address before applying', {
+        code: 'CONFLICT',
+        reason: 'EMAIL_NOT_VERIFIED',
+      }),
+    );
+    await apply('週末に棚田の作業を手伝いたいです。');
+    expect(await screen.findByRole('alert')).toHaveTextContent(/メールアドレスの確認/);
+    expect(screen.getByRole('button', { name: /再送/ })).toBeInTheDocument();
+  });
 });

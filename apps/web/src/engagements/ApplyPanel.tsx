@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { z } from 'zod';
+import { isEmailNotVerified } from '../account/account-rules';
+import { VerifyEmailFirst } from '../account/EmailVerification';
 import { ErrorState } from '../app/page-states';
 import { useSession } from '../auth/session-context';
 import { formErrorsOf } from '../graphql/form-errors';
@@ -79,6 +81,7 @@ export function MotivationForm({
   // Limits written as the reader writes numbers (4,000).
   const limits = { min: MOTIVATION_MIN, max: formatNumber(MOTIVATION_MAX, i18n.language) };
   const [formError, setFormError] = useState<string>();
+  const [mustVerify, setMustVerify] = useState(false);
   const schema = useMemo(() => {
     const length = t('engagements.apply.length', {
       min: MOTIVATION_MIN,
@@ -96,6 +99,7 @@ export function MotivationForm({
     setFormError(undefined);
     const result = await apply({ input: { projectId, motivation } });
     if (!result.error) return onApplied();
+    if (isEmailNotVerified(result.error)) return setMustVerify(true);
     const first = result.error.graphQLErrors[0]?.extensions ?? {};
     const errors = formErrorsOf(result.error, ['motivation', 'projectId'], t, {
       ALREADY_APPLIED: { message: t('engagements.apply.applied') },
@@ -123,6 +127,7 @@ export function MotivationForm({
           <Title order={2} size="h4" id="apply-title">
             {t('engagements.apply.title')}
           </Title>
+          {mustVerify && <VerifyEmailFirst />}
           {formError && (
             <Alert color="red" role="alert">
               {formError}

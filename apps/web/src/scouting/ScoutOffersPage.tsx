@@ -15,6 +15,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { isEmailNotVerified } from '../account/account-rules';
+import { VerifyEmailFirst } from '../account/EmailVerification';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import { RequireSignIn } from '../engagements/RequireSignIn';
 import type {
@@ -149,6 +151,7 @@ function AnswerForm({ offerId }: { offerId: string }) {
   const [noteError, setNoteError] = useState<string>();
   const [formError, setFormError] = useState<string>();
   const [answering, setAnswering] = useState<ScoutOfferResponse>();
+  const [mustVerify, setMustVerify] = useState(false);
   const [, respond] = useMutation(RespondToScoutOfferMutation);
   const answer = async (response: ScoutOfferResponse) => {
     setNoteError(undefined);
@@ -160,12 +163,14 @@ function AnswerForm({ offerId }: { offerId: string }) {
     });
     setAnswering(undefined);
     if (!result.error) return;
+    if (isEmailNotVerified(result.error)) return setMustVerify(true);
     const errors = formErrorsOf(result.error, ['note'], t);
     setNoteError(errors.fields.note);
     setFormError(errors.form);
   };
   return (
     <Stack gap="sm">
+      {mustVerify && <VerifyEmailFirst />}
       {formError && (
         <Alert color="red" role="alert">
           {formError}

@@ -22,6 +22,8 @@ export const PERSONAL_DATA_SECTIONS = [
   // notifications: the inbox and the delivery preferences.
   'notifications',
   'notificationPreferences',
+  // conversations: the messages the person wrote.
+  'messages',
 ] as const;
 export type PersonalDataSection = (typeof PERSONAL_DATA_SECTIONS)[number];
 
