@@ -20,7 +20,9 @@ Object.defineProperty(window, 'matchMedia', {
     }) as MediaQueryList,
 });
 // Comboboxes scroll the active option into view; jsdom does no layout.
-Element.prototype.scrollIntoView ??= () => undefined;
+if (!('scrollIntoView' in Element.prototype)) {
+  Object.defineProperty(Element.prototype, 'scrollIntoView', { value: () => undefined });
+}
 globalThis.ResizeObserver ??= class {
   observe() {}
   unobserve() {}
