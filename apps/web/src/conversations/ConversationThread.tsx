@@ -5,6 +5,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery, useSubscription } from 'urql';
 import { z } from 'zod';
+import { useAccountTimeZone } from '../settings/use-account-time-zone';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import type { ConversationFieldsFragment, MessageFieldsFragment } from '../gql/graphql';
 import { formErrorsOf } from '../graphql/form-errors';
@@ -15,7 +16,7 @@ import {
   SendMessageMutation,
   UnreadMessageCountQuery,
 } from './conversation-documents';
-import { formatDateTime } from './format-time';
+import { formatDateTime } from '../i18n/format';
 
 export const MESSAGE_MAX = 2000;
 const PAGE = 30;
@@ -138,6 +139,7 @@ function OlderPage({
 
 function MessageItem({ message }: { message: Message }) {
   const { t, i18n } = useTranslation();
+  const timeZone = useAccountTimeZone();
   const author = message.mine
     ? t('conversations.you')
     : (message.authorName ?? t('conversations.deletedAuthor'));
@@ -166,7 +168,7 @@ function MessageItem({ message }: { message: Message }) {
             {t(`conversations.role.${message.authorRole}`)}
           </Badge>
           <Text size="xs" c="gray.7" component="time" dateTime={message.createdAt}>
-            {formatDateTime(message.createdAt, i18n.language)}
+            {formatDateTime(message.createdAt, i18n.language, timeZone)}
           </Text>
         </Group>
         <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{message.body}</Text>

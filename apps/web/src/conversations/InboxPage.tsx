@@ -3,11 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { useAccountTimeZone } from '../settings/use-account-time-zone';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import type { ConversationFieldsFragment } from '../gql/graphql';
 import { MyConversationsQuery } from './conversation-documents';
 import { counterpartOf } from './ConversationPage';
-import { formatDateTime } from './format-time';
+import { formatDateTime } from '../i18n/format';
 
 const PAGE = 20;
 
@@ -82,6 +83,7 @@ function InboxPageOf({
 
 function ThreadCard({ conversation }: { conversation: ConversationFieldsFragment }) {
   const { t, i18n } = useTranslation();
+  const timeZone = useAccountTimeZone();
   const last = conversation.lastMessage;
   const unread = conversation.unreadCount;
   return (
@@ -127,7 +129,7 @@ function ThreadCard({ conversation }: { conversation: ConversationFieldsFragment
         )}
         {conversation.lastMessageAt && (
           <Text size="xs" c="gray.7" component="time" dateTime={conversation.lastMessageAt}>
-            {formatDateTime(conversation.lastMessageAt, i18n.language)}
+            {formatDateTime(conversation.lastMessageAt, i18n.language, timeZone)}
           </Text>
         )}
       </Stack>

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useAccountTimeZone } from '../settings/use-account-time-zone';
 import type { NotificationFieldsFragment } from '../gql/graphql';
 import { formatDateTime } from '../i18n/format';
 import { notificationLink, notificationSentence } from './notification-sentence';
@@ -16,6 +17,7 @@ export function NotificationItem({
   compact?: boolean;
 }) {
   const { t, i18n } = useTranslation();
+  const timeZone = useAccountTimeZone();
   const sentence = notificationSentence(notification, t, i18n.language);
   const link = notificationLink(notification);
   const unread = !notification.readAt;
@@ -47,7 +49,7 @@ export function NotificationItem({
       </Group>
       <Group gap="sm" justify="space-between" wrap="nowrap">
         <Text size="xs" c="gray.7">
-          {formatDateTime(notification.createdAt, i18n.language)}
+          {formatDateTime(notification.createdAt, i18n.language, timeZone)}
         </Text>
         {unread && !compact && onRead && (
           <Button variant="subtle" size="compact-xs" onClick={read}>
