@@ -36,6 +36,7 @@ describe('input hygiene', () => {
   let companyId: string;
   let projectId: string;
   let endpointId: string;
+  let conversationId: string;
 
   // Every row of every table, to show a rejected call wrote nothing.
   async function rowCounts(): Promise<Record<string, number>> {
@@ -88,6 +89,24 @@ describe('input hygiene', () => {
       ),
     );
     endpointId = endpoint.createWebhookEndpoint.endpoint.id;
+    // An engagement on a project of its own, for its conversation's messages.
+    const other = await f.publishedProject(hubStaff, regionStaff, regionId, {
+      title: '棚田の援農',
+    });
+    const engagementId = expectData(
+      await platform.gql(
+        `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id } }`,
+        { input: { projectId: other, motivation: '週末に棚田の作業を手伝いたいです。' } },
+        participant.token,
+      ),
+    ).applyToProject.id as string;
+    conversationId = expectData(
+      await platform.gql(
+        `query($engagementId: ID!) { engagementConversation(engagementId: $engagementId) { id } }`,
+        { engagementId },
+        participant.token,
+      ),
+    ).engagementConversation.id as string;
   });
 
   afterAll(() => platform.close());
@@ -299,9 +318,13 @@ describe('input hygiene', () => {
 
     // Required id arguments of connections, by name: rows the callers below may read.
     const idArgument = (name: string): string =>
-      ({ companyOrganizationId: companyId, organizationId: regionId, projectId, endpointId })[
-        name
-      ] ?? `no fixture for ${name}`;
+      ({
+        companyOrganizationId: companyId,
+        organizationId: regionId,
+        projectId,
+        endpointId,
+        conversationId,
+      })[name] ?? `no fixture for ${name}`;
 
     it('every connection field is covered and a forged after is BAD_USER_INPUT', async () => {
       const connections = Object.values(schema.getQueryType()!.getFields()).filter((field) =>

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AppError,
   byId,
-  byNumber,
+  byInteger,
   byTimestamp,
   Connection,
   DomainEventPublisher,
@@ -150,7 +150,7 @@ export class ConversationService {
         .createQueryBuilder('m')
         .where('m.conversationId = :conversationId', { conversationId }),
     );
-    return paginateKeyset(qb, { ...page, keys: [byNumber('m.seq'), byId('m.id')] });
+    return paginateKeyset(qb, { ...page, keys: [byInteger('m.seq'), byId('m.id')] });
   }
 
   // The body is trimmed and 1..MESSAGE_MAX characters already (SendMessageInput).

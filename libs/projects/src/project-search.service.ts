@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AppError,
   byId,
-  byNumber,
+  byInteger,
   byTimestamp,
   Connection,
   containsPattern,
@@ -57,7 +57,7 @@ export class ProjectSearchService {
         .join(' + ');
       return paginateKeyset(qb, {
         ...page,
-        keys: [byNumber(`(${titleHits})`), byTimestamp('p.publishedAt'), byId('p.id')],
+        keys: [byInteger(`(${titleHits})`), byTimestamp('p.publishedAt'), byId('p.id')],
       });
     }
     return paginateKeyset(qb, { ...page, keys: [byTimestamp('p.publishedAt'), byId('p.id')] });

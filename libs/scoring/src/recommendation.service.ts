@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AppError,
   byId,
-  byNumber,
+  byInteger,
   Connection,
   mapConnection,
   Page,
@@ -44,7 +44,7 @@ export type CandidateView = ExplainedEntry & { view: ParticipantProfileView };
 // Lists are ordered by rank (the place in the stored array); the keyset is (−rank, other id)
 // because keysets run descending.
 const RANK_KEYS = (idColumn: string) => [
-  byNumber(`0 - array_position(CAST(:listIds AS uuid[]), ${idColumn})`),
+  byInteger(`0 - array_position(CAST(:listIds AS uuid[]), ${idColumn})`),
   byId(idColumn),
 ];
 

@@ -97,3 +97,25 @@ describe('decodeCursor for number keys', () => {
     expect(error.fields[0].path).toEqual(['after']);
   });
 });
+
+describe('decodeCursor for integer keys', () => {
+  const id = '6c1e4f0a-8a7b-4d53-9f0e-2f5d3c9b1a77';
+
+  it.each([
+    ['a number beyond PostgreSQL integers', '1e+308'],
+    ['one past the largest integer', '2147483648'],
+    ['a fraction', '1.5'],
+    ['a numeric string', '"3"'],
+  ])('rejects %s where an integer is expected', (_what, value) => {
+    const error = decodeError(base64(`[${value},"${id}"]`), ['integer', 'id']);
+
+    expect(error.fields[0].path).toEqual(['after']);
+  });
+
+  it('accepts a rank or sequence number in range', () => {
+    expect(decodeCursor(base64(`[-2147483647,"${id}"]`), ['integer', 'id'])).toEqual([
+      -2147483647,
+      id,
+    ]);
+  });
+});

@@ -7,7 +7,7 @@ type CursorValue = string | number;
 
 // What a sort key holds, so a cursor's values are checked against it before they reach SQL: a
 // forged cursor of the right shape but impossible values is the client's mistake, not a 500.
-export type KeyKind = 'timestamp' | 'number' | 'id';
+export type KeyKind = 'timestamp' | 'number' | 'integer' | 'id';
 
 export interface KeysetKey {
   // An SQL expression over the query's aliases, e.g. 'p.publishedAt' or a relevance score.
@@ -17,6 +17,9 @@ export interface KeysetKey {
 
 export const byTimestamp = (sql: string): KeysetKey => ({ sql, kind: 'timestamp' });
 export const byNumber = (sql: string): KeysetKey => ({ sql, kind: 'number' });
+// An integer expression (a rank, a sequence number, a count): PostgreSQL types the cursor's value
+// as integer, so a value outside its range would be a 500 rather than the client's mistake.
+export const byInteger = (sql: string): KeysetKey => ({ sql, kind: 'integer' });
 export const byId = (sql: string): KeysetKey => ({ sql, kind: 'id' });
 
 // Keyset pagination: rows ordered by a tuple of SQL expressions, all descending, the last one
@@ -39,6 +42,8 @@ export function encodeCursor(values: ReadonlyArray<Date | CursorValue>): string 
 
 // As Date.toISOString writes it (PostgreSQL keeps microseconds, so up to six decimals).
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?Z$/;
+// PostgreSQL's integer.
+const INT4_MAX = 2_147_483_647;
 // numeric columns come back from pg as strings; both forms are accepted, finite only.
 const DECIMAL = /^-?\d{1,20}(\.\d{1,20})?$/;
 
@@ -66,6 +71,8 @@ export function isCursorValue(kind: KeyKind, value: unknown): boolean {
       return typeof value === 'number'
         ? Number.isFinite(value)
         : typeof value === 'string' && DECIMAL.test(value);
+    case 'integer':
+      return Number.isInteger(value) && Math.abs(value as number) <= INT4_MAX;
     case 'id':
       return typeof value === 'string' && isUuid(value);
   }
