@@ -119,7 +119,7 @@ test.describe('a participant', () => {
     const person = await newParticipant(request, 'settings');
     await signIn(page, person.email, person.password);
     await openMenuOnPhone(page);
-    await page.getByRole('link', { name: '設定' }).locator('visible=true').click();
+    await page.getByRole('link', { name: '設定', exact: true }).locator('visible=true').click();
     await expect(page.getByRole('heading', { level: 1, name: '設定' })).toBeVisible();
     const zone = page.getByRole('combobox', { name: 'タイムゾーン' });
     await expect(zone).toHaveValue('UTC+09:00 日本標準時（Asia/Tokyo）');
