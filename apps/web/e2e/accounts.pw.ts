@@ -1,6 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { expectAccessible, openMenuOnPhone, saveScreenshot, uniqueEmail } from './support/helpers';
+import {
+  expectAccessible,
+  headerIsFolded,
+  openMenuOnPhone,
+  saveScreenshot,
+  uniqueEmail,
+} from './support/helpers';
 import { latestMailTo, linkIn } from './support/mail';
 
 const PASSWORD = 'first-long-password';
@@ -141,7 +147,7 @@ test.describe('an account', () => {
     await page.getByText('English', { exact: true }).locator('visible=true').first().click();
     await expect(page.getByRole('heading', { name: 'Sign up' })).toBeVisible();
     // Changing the language leaves the phone menu open over the form: close it.
-    if ((page.viewportSize()?.width ?? Infinity) < 768) {
+    if (headerIsFolded(page)) {
       await page.getByRole('button', { name: 'Menu' }).click();
     }
     await page.getByLabel('Display name').fill('Alex Morgan');

@@ -1,5 +1,10 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectAccessible, openMenuOnPhone, saveScreenshot } from './support/helpers';
+import {
+  expectAccessible,
+  headerIsFolded,
+  openMenuOnPhone,
+  saveScreenshot,
+} from './support/helpers';
 import { gql, newParticipant, sendScoutOffer } from './support/graphql-requests';
 
 // Each journey walks several screens, checks each with axe and waits for the worker: the
@@ -179,7 +184,7 @@ test.describe('a guest reading in English', () => {
     await expect(hours).toHaveCSS('white-space', 'nowrap');
 
     // Themes by their names, the farming one read plainly (on a phone, under "Filters").
-    if ((page.viewportSize()?.width ?? 1280) < 768) {
+    if (headerIsFolded(page)) {
       await page.getByRole('button', { name: 'Filters' }).click();
     }
     await page.getByRole('combobox', { name: 'Theme' }).click();

@@ -22,14 +22,18 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
   });
 }
 
-// Mantine's `sm` breakpoint (48em): below it the header folds into the menu.
-const PHONE_MENU_BELOW_PX = 768;
+// Mantine's `xl` breakpoint (88em): below it the header folds into the menu.
+const PHONE_MENU_BELOW_PX = 1408;
 
 // On a phone the navigation, language and account live behind the menu button.
 // Decided by the viewport, not by whether the button is visible yet: just after a reload the app
 // may not have rendered it, and the menu would silently stay closed.
+export function headerIsFolded(page: Page): boolean {
+  return (page.viewportSize()?.width ?? Infinity) < PHONE_MENU_BELOW_PX;
+}
+
 export async function openMenuOnPhone(page: Page): Promise<void> {
-  if ((page.viewportSize()?.width ?? Infinity) >= PHONE_MENU_BELOW_PX) return;
+  if (!headerIsFolded(page)) return;
   const burger = page.getByRole('button', { name: /メニュー|Menu/ });
   await expect(burger).toBeVisible();
   if ((await burger.getAttribute('aria-expanded')) !== 'true') await burger.click();

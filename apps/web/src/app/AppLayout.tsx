@@ -13,8 +13,8 @@ import { NotificationBell } from '../notifications/NotificationBell';
 import { ProfileNavLink } from '../profile/ProfileNavLink';
 import { RecommendationsNavLink } from '../recommendations/RecommendationsNavLink';
 
-// Header with the name, navigation, language, the bell and the account; below 48em the
-// navigation, language and account move into a menu opened by the burger.
+// Header with the name, navigation, language, the bell and the account. Below 88em they move
+// into a menu opened by the burger: a participant's eight pages do not fit one line before that.
 export function AppLayout() {
   const { t } = useTranslation();
   const [menuOpen, { toggle: toggleMenu, close: closeMenu }] = useDisclosure(false);
@@ -27,7 +27,7 @@ export function AppLayout() {
       header={{ height: 60 }}
       navbar={{
         width: 280,
-        breakpoint: 'sm',
+        breakpoint: 'xl',
         collapsed: { mobile: !menuOpen, desktop: !menuOpen },
       }}
       padding="md"
@@ -41,20 +41,20 @@ export function AppLayout() {
             <Anchor component={Link} to="/" fw={800} fz="xl" underline="never">
               {t('app.name')}
             </Anchor>
-            <Group visibleFrom="sm" component="nav" aria-label={t('app.menu')}>
+            <Group visibleFrom="xl" component="nav" aria-label={t('app.menu')}>
               <MainNav />
             </Group>
           </Group>
           <Group gap="sm" wrap="nowrap">
             {current && <NotificationBell />}
-            <Group visibleFrom="sm" gap="sm" wrap="nowrap">
+            <Group visibleFrom="xl" gap="sm" wrap="nowrap">
               <LanguageSwitch />
               <AccountActions />
             </Group>
             <Burger
               opened={menuOpen}
               onClick={toggleMenu}
-              hiddenFrom="sm"
+              hiddenFrom="xl"
               size="sm"
               aria-label={t('app.menu')}
               aria-expanded={menuOpen}
