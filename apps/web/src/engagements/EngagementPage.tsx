@@ -15,7 +15,7 @@ import { FeedbackSection } from './FeedbackSection';
 import { FollowUps } from './FollowUps';
 import { Milestones } from './Milestones';
 import { ENDED, outlookOf } from './next-steps';
-import { RequireSignIn } from './RequireSignIn';
+import { RequireSignIn } from '../app/RequireSignIn';
 import { StatusBadge } from './StatusBadge';
 import { WithdrawButton } from './WithdrawButton';
 

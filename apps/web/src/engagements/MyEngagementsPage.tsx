@@ -1,14 +1,15 @@
-import { Anchor, Button, Card, Center, Chip, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Chip, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
+import { PagedList } from '../app/PagedList';
 import type { EngagementSummaryFragment } from '../gql/graphql';
 import { formatDate } from '../i18n/format';
 import { MyEngagementsQuery } from './engagement-documents';
 import { isStatusGroup, outlookOf, STATUS_GROUPS, type StatusGroup } from './next-steps';
-import { RequireSignIn } from './RequireSignIn';
+import { RequireSignIn } from '../app/RequireSignIn';
 import { StatusBadge } from './StatusBadge';
 
 const PAGE_SIZE = 20;
@@ -71,26 +72,16 @@ function EngagementList({ group }: { group: StatusGroup }) {
       </Stack>
     );
   return (
-    <Stack>
-      <Stack component="ul" gap="md" p={0} m={0} style={{ listStyle: 'none' }}>
-        {edges.map(({ node }) => (
-          <li key={node.id}>
-            <EngagementCard engagement={node} />
-          </li>
-        ))}
-      </Stack>
-      {pageInfo.hasNextPage && (
-        <Center>
-          <Button
-            variant="light"
-            loading={fetching}
-            onClick={() => setAfter(pageInfo.endCursor ?? null)}
-          >
-            {t('engagements.list.more')}
-          </Button>
-        </Center>
-      )}
-    </Stack>
+    <PagedList
+      edges={edges}
+      pageInfo={pageInfo}
+      fetching={fetching}
+      onMore={setAfter}
+      moreLabel={t('engagements.list.more')}
+      keyOf={(engagement) => engagement.id}
+    >
+      {(engagement) => <EngagementCard engagement={engagement} />}
+    </PagedList>
   );
 }
 

@@ -6,7 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import type { MyRegionRelationshipsQuery as RelationshipsData } from '../gql/graphql';
 import { formatDate, formatNumber } from '../i18n/format';
 import { MyRegionRelationshipsQuery } from './engagement-documents';
-import { RequireSignIn } from './RequireSignIn';
+import { RequireSignIn } from '../app/RequireSignIn';
 
 type Relationship = RelationshipsData['myRegionRelationships'][number];
 

@@ -5,7 +5,6 @@ import { defineMessages } from '../i18n/define-messages';
 export const engagementMessages = defineMessages(
   {
     engagements: {
-      signInFirst: 'このページを見るにはログインしてください。',
       nav: {
         mine: '応募・活動',
         relationships: 'つながる地域',
@@ -190,7 +189,6 @@ export const engagementMessages = defineMessages(
   },
   {
     engagements: {
-      signInFirst: 'Please sign in to see this page.',
       nav: {
         mine: 'My engagements',
         relationships: 'My regions',

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Card, Center, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
+import { PagedList } from '../app/PagedList';
 import { useSession } from '../auth/session-context';
 import type { MyInterestsQuery as MyInterestsData } from '../gql/graphql';
 import { formatDate, formatPeriod } from '../i18n/format';
@@ -63,26 +64,16 @@ function InterestList() {
       </Stack>
     );
   return (
-    <Stack>
-      <Stack component="ul" gap="md" p={0} m={0} style={{ listStyle: 'none' }}>
-        {edges.map(({ node }) => (
-          <li key={node.project.id}>
-            <MarkedCard marked={node} />
-          </li>
-        ))}
-      </Stack>
-      {pageInfo.hasNextPage && (
-        <Center>
-          <Button
-            variant="light"
-            loading={fetching}
-            onClick={() => setAfter(pageInfo.endCursor ?? null)}
-          >
-            {t('interests.more')}
-          </Button>
-        </Center>
-      )}
-    </Stack>
+    <PagedList
+      edges={edges}
+      pageInfo={pageInfo}
+      fetching={fetching}
+      onMore={setAfter}
+      moreLabel={t('interests.more')}
+      keyOf={(marked) => marked.project.id}
+    >
+      {(marked) => <MarkedCard marked={marked} />}
+    </PagedList>
   );
 }
 

@@ -1,8 +1,9 @@
-import { Button, Center, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
+import { PagedList } from '../app/PagedList';
 import { ProjectSearchQuery } from './project-documents';
 import { projectFilterOf, type SearchForm } from './project-filter';
 import { ProjectCard } from './ProjectCard';
@@ -32,24 +33,16 @@ export function ProjectResults({ form }: { form: SearchForm }) {
       <Text c="gray.7" size="sm" aria-live="polite">
         {t('projects.count', { count: edges.length })}
       </Text>
-      <Stack component="ul" gap="md" p={0} m={0} style={{ listStyle: 'none' }}>
-        {edges.map(({ node }) => (
-          <li key={node.id}>
-            <ProjectCard project={node} />
-          </li>
-        ))}
-      </Stack>
-      {pageInfo.hasNextPage && (
-        <Center>
-          <Button
-            variant="light"
-            loading={fetching}
-            onClick={() => setAfter(pageInfo.endCursor ?? null)}
-          >
-            {t('projects.more')}
-          </Button>
-        </Center>
-      )}
+      <PagedList
+        edges={edges}
+        pageInfo={pageInfo}
+        fetching={fetching}
+        onMore={setAfter}
+        moreLabel={t('projects.more')}
+        keyOf={(project) => project.id}
+      >
+        {(project) => <ProjectCard project={project} />}
+      </PagedList>
     </Stack>
   );
 }

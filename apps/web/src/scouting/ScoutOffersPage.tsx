@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Card,
-  Center,
   Group,
   Stack,
   Text,
@@ -18,7 +17,8 @@ import { useMutation, useQuery } from 'urql';
 import { isEmailNotVerified } from '../account/account-rules';
 import { VerifyEmailFirst } from '../account/EmailVerification';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
-import { RequireSignIn } from '../engagements/RequireSignIn';
+import { PagedList } from '../app/PagedList';
+import { RequireSignIn } from '../app/RequireSignIn';
 import type {
   ScoutOfferFieldsFragment,
   ScoutOfferResponse,
@@ -73,26 +73,16 @@ function ScoutOfferList() {
   if (edges.length === 0)
     return <EmptyState title={t('scouting.empty')} hint={t('scouting.emptyHint')} />;
   return (
-    <Stack>
-      <Stack component="ul" gap="md" p={0} m={0} style={{ listStyle: 'none' }}>
-        {edges.map(({ node }) => (
-          <li key={node.id}>
-            <ScoutOfferCard offer={node} />
-          </li>
-        ))}
-      </Stack>
-      {pageInfo.hasNextPage && (
-        <Center>
-          <Button
-            variant="light"
-            loading={fetching}
-            onClick={() => setAfter(pageInfo.endCursor ?? null)}
-          >
-            {t('scouting.more')}
-          </Button>
-        </Center>
-      )}
-    </Stack>
+    <PagedList
+      edges={edges}
+      pageInfo={pageInfo}
+      fetching={fetching}
+      onMore={setAfter}
+      moreLabel={t('scouting.more')}
+      keyOf={(offer) => offer.id}
+    >
+      {(offer) => <ScoutOfferCard offer={offer} />}
+    </PagedList>
   );
 }
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../auth/session-context';
 
-// A participant's own pages: a guest is asked to sign in, and comes back here afterwards.
+// A signed-in person's own pages: a guest is asked to sign in, and comes back here afterwards.
 export function RequireSignIn({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { current } = useSession();
@@ -12,7 +12,7 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   if (current) return children;
   return (
     <Stack align="center" py="xl">
-      <Text>{t('engagements.signInFirst')}</Text>
+      <Text>{t('app.signInFirst')}</Text>
       <Button component={Link} to="/sign-in" state={{ from: `${pathname}${search}` }}>
         {t('app.signIn')}
       </Button>
