@@ -29,6 +29,8 @@ describe('engagement KPIs (reports) through GraphQL', () => {
   let projectA: string;
   let projectB: string;
   let regionId: string;
+  let hubId: string;
+  let baseUrl: string;
 
   const kpis = async (person: Person, groupBy: string, filter: Record<string, unknown> = {}) =>
     expectData(
@@ -67,7 +69,8 @@ describe('engagement KPIs (reports) through GraphQL', () => {
       project: false,
     });
     ({ admin, regionStaff, regionId, hubStaff: hub } = scene);
-    const hubId = scene.intermediaryId;
+    hubId = scene.intermediaryId;
+    baseUrl = (await platform.api.getUrl()).replace('[::1]', '127.0.0.1');
     outsider = await f.signUp('hokkaido-hub');
     await f.intermediary(admin, { prefectureCodes: ['01'] }, [outsider]);
     programId = expectData(
@@ -375,5 +378,54 @@ describe('engagement KPIs (reports) through GraphQL', () => {
       });
     });
     expect(lines[2].startsWith('work,しごと,1,3,1,2,')).toBe(true);
+  });
+
+  // GET /reports/engagement-kpis.csv with the filter as query parameters.
+  const download = (query: Record<string, string>, token?: string) =>
+    fetch(`${baseUrl}/reports/engagement-kpis.csv?${new URLSearchParams(query).toString()}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+
+  it('downloads the same CSV as a file over HTTP, to the same people', async () => {
+    const query = { ...PERIOD, groupBy: 'THEME', programId };
+    expect((await download(query)).status).toBe(401);
+    expect((await download(query, 'not-a-token')).status).toBe(401);
+    const participant = await download(query, mai.token);
+    expect(participant.status).toBe(403);
+    expect((await participant.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+
+    const response = await download(query, hub.token);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="tsunagu-kpi-2025-04-01_2025-06-30-theme.csv"',
+    );
+    const file = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+    const csv: string = expectData(
+      await platform.gql(CSV, { filter: { ...PERIOD, programId }, groupBy: 'THEME' }, hub.token),
+    ).engagementKpisCsv;
+    expect(file).toBe(csv);
+    expect(file.split('\r\n')).toHaveLength(4);
+
+    // Another intermediary asking for this one's programs gets only its own remit: nothing.
+    const theirs = await download({ ...PERIOD, intermediaryOrganizationId: hubId }, outsider.token);
+    expect(theirs.status).toBe(200);
+    const [, zeros] = (await theirs.text()).split('\r\n');
+    expect(zeros).toBe('ALL,全体,0,0,0,0,,,0,0,,,,,0');
+  });
+
+  it('refuses a bad download filter with field errors and the status of the code', async () => {
+    const bad = await download({ from: '2025-06-30', to: '2025-04-01', programId: 'x' }, hub.token);
+    expect(bad.status).toBe(400);
+    const [error] = (await bad.json()).errors;
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions.fields).toEqual(
+      expect.arrayContaining([
+        { path: ['filter', 'to'], message: 'must not be before from' },
+        { path: ['filter', 'programId'], message: 'must be an id' },
+      ]),
+    );
+    expect((await download({ ...PERIOD, groupBy: 'WEEK' }, hub.token)).status).toBe(400);
+    expect((await download({ to: PERIOD.to }, hub.token)).status).toBe(400);
   });
 });

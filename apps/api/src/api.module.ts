@@ -13,6 +13,7 @@ import { ApiGraphQLModule } from './graphql/graphql.module';
 import { InputValidationPipe } from './graphql/input-validation.pipe';
 import { PersonalDataController } from './identity/personal-data.controller';
 import { SessionCookieController } from './identity/session-cookie.controller';
+import { KpiCsvController } from './insights/kpi-csv.controller';
 import { OperatorsModule } from './operators/operators.module';
 import { API_RESOLVERS } from './resolvers';
 import { SharePagesController } from './web/share-pages.controller';
@@ -31,7 +32,12 @@ import { WebAppModule } from './web/web-app.module';
     OperatorsModule,
     WebAppModule,
   ],
-  controllers: [SessionCookieController, PersonalDataController, SharePagesController],
+  controllers: [
+    SessionCookieController,
+    PersonalDataController,
+    KpiCsvController,
+    SharePagesController,
+  ],
   providers: [
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_PIPE, useClass: InputValidationPipe },

@@ -1,16 +1,9 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { AppError, ErrorCode, OperationRateLimiter, PersonalDataExport } from '@tsunagu/core';
+import { OperationRateLimiter, PersonalDataExport } from '@tsunagu/core';
 import { ActorService, TokenService } from '@tsunagu/identity';
 import type { Request, Response } from 'express';
-import { bearerToken } from '../auth/authentication.guard';
 import { Public } from '../auth/authorisation';
-
-// The HTTP status of a refusal, as GraphQL clients read the code in the body.
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.TOO_MANY_REQUESTS]: 429,
-  [ErrorCode.TRY_AGAIN]: 503,
-};
+import { downloadActor, sendRefusal } from '../http/http-download';
 
 // What the export costs against the rate limit: it reads every context's tables.
 const EXPORT_COST = 20;
@@ -30,11 +23,8 @@ export class PersonalDataController {
 
   @Get()
   async download(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const token = bearerToken(req.headers.authorization ?? '');
     try {
-      if (!token) throw AppError.unauthenticated();
-      const actor = await this.actors.load(this.tokens.verifyAccessToken(token));
-      await this.limiter.spend({ userId: actor.userId, address: req.ip }, EXPORT_COST);
+      const actor = await downloadActor(req, this.downloads(), EXPORT_COST);
       const document = await this.personalData.export(actor.userId);
       const day = document.exportedAt.slice(0, 10);
       res
@@ -44,11 +34,11 @@ export class PersonalDataController {
         .setHeader('Cache-Control', 'no-store')
         .send(JSON.stringify(document, null, 2));
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      const status = HTTP_STATUS[error.code] ?? 400;
-      res
-        .status(status)
-        .json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+      sendRefusal(res, error);
     }
+  }
+
+  private downloads() {
+    return { tokens: this.tokens, actors: this.actors, limiter: this.limiter };
   }
 }
