@@ -311,6 +311,22 @@ describe('engagement KPIs (reports) through GraphQL', () => {
     ]);
   });
 
+  it('groups by prefecture, named in Japanese, for the map', async () => {
+    const [{ prefecture_code: code }] = await sql(
+      'SELECT prefecture_code FROM project WHERE id = $1',
+      [projectA],
+    );
+    const [all] = await kpis(hub, 'NONE');
+    const rows = await kpis(hub, 'PREFECTURE');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      key: code,
+      label: code === '15' ? '新潟県' : expect.any(String),
+      applications: all.applications,
+      hoursContributed: all.hoursContributed,
+    });
+  });
+
   it('keeps figures within the remit: another intermediary sees zeros, participants nothing', async () => {
     const [theirs] = await kpis(outsider, 'NONE');
     expect(theirs).toMatchObject({ projectsPublished: 0, applications: 0, matches: 0 });

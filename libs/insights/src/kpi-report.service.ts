@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '@tsunagu/core';
+import { AppError, JapanGeography } from '@tsunagu/core';
 import { Actor, OrganizationKind, PolicyService, remitCoversSql } from '@tsunagu/identity';
 import { ParticipantKind } from '@tsunagu/participants';
 import { DataSource } from 'typeorm';
@@ -35,6 +35,9 @@ function grouping(groupBy: KpiGroupBy): { key: string; label: string; where: str
       const month = `to_char(f.at AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM')`;
       return { key: month, label: month, where: 'f.at IS NOT NULL' };
     }
+    // Named from the bundled geography afterwards (JapanGeography), not in SQL.
+    case KpiGroupBy.PREFECTURE:
+      return { key: 's.prefecture_code', label: 's.prefecture_code', where: 'true' };
   }
 }
 
@@ -59,7 +62,8 @@ WITH bounds AS (
   SELECT ($1::date)::timestamp AT TIME ZONE 'Asia/Tokyo' AS lo,
          ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Tokyo' AS hi
 ), scope AS (
-  SELECT p.id, p.program_id, p.region_organization_id, p.theme_code, p.published_at
+  SELECT p.id, p.program_id, p.region_organization_id, p.theme_code, p.prefecture_code,
+         p.published_at
     FROM project p LEFT JOIN program pr ON pr.id = p.program_id
    WHERE ($3::boolean OR ${IN_REMIT} OR p.region_organization_id = ANY($6::uuid[]))
      AND ($7::uuid IS NULL OR pr.intermediary_organization_id = $7::uuid)
@@ -213,10 +217,7 @@ export class KpiReportService {
     const found = groupBy === KpiGroupBy.NONE && rows.length === 0 ? [EMPTY] : rows;
     return found.map((row) => ({
       ...row,
-      label:
-        groupBy === KpiGroupBy.PARTICIPANT_KIND
-          ? KIND_LABELS[row.key as ParticipantKind]
-          : row.label,
+      label: this.labelOf(groupBy, row),
       projectsPublished: groupBy === KpiGroupBy.PARTICIPANT_KIND ? null : row.projectsPublished,
       acceptanceRate: row.applications > 0 ? row.matches / row.applications : null,
       activeEngagements: groupBy === KpiGroupBy.MONTH ? null : row.activeEngagements,
@@ -226,6 +227,14 @@ export class KpiReportService {
 
   async csv(actor: Actor, filter: EngagementKpiFilterInput, groupBy: KpiGroupBy): Promise<string> {
     return toCsv(await this.figures(actor, filter, groupBy), KPI_CSV_COLUMNS);
+  }
+
+  private labelOf(groupBy: KpiGroupBy, row: KpiRow): string {
+    if (groupBy === KpiGroupBy.PARTICIPANT_KIND) return KIND_LABELS[row.key as ParticipantKind];
+    if (groupBy === KpiGroupBy.PREFECTURE) {
+      return JapanGeography.get().prefecture(row.key ?? '')?.nameJa ?? row.label;
+    }
+    return row.label;
   }
 
   // Intermediary staff see projects in their remit, region staff their region's, admins all.

@@ -30,6 +30,7 @@ export enum KpiGroupBy {
   THEME = 'THEME',
   PARTICIPANT_KIND = 'PARTICIPANT_KIND',
   MONTH = 'MONTH',
+  PREFECTURE = 'PREFECTURE',
 }
 
 registerEnumType(KpiGroupBy, { name: 'KpiGroupBy' });
@@ -111,7 +112,8 @@ export class EngagementKpiArgs {
 export class EngagementKpiType {
   @Field(() => String, {
     nullable: true,
-    description: 'Program, region or theme id/code, participant kind, YYYY-MM; ALL for NONE',
+    description:
+      'Program, region or theme id/code, participant kind, YYYY-MM, prefecture code; ALL for NONE',
   })
   key!: string | null;
 
