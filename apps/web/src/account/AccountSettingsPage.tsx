@@ -18,6 +18,7 @@ import { Navigate, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { z } from 'zod';
 import { ErrorState, LoadingState } from '../app/page-states';
+import { downloadFile } from '../auth/download-file';
 import { useSession } from '../auth/session-context';
 import { AccountFormCard } from './AccountFormCard';
 import {
@@ -190,23 +191,8 @@ function DownloadDataSection() {
   const download = async () => {
     setState('working');
     try {
-      const response = await fetch('/auth/my-data', {
-        headers: { authorization: `Bearer ${session.current?.accessToken ?? ''}` },
-        credentials: 'same-origin',
-      });
-      if (!response.ok) throw new Error(`export answered ${response.status}`);
-      const blob = await response.blob();
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = downloadName(
-        response.headers.get('content-disposition'),
-        new Date().toISOString().slice(0, 10),
-      );
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const today = new Date().toISOString().slice(0, 10);
+      await downloadFile(session, '/auth/my-data', downloadName(null, today));
       setState('done');
     } catch {
       setState('failed');

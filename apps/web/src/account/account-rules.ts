@@ -1,3 +1,4 @@
+import { attachmentName } from '../auth/download-file';
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
 
@@ -61,6 +62,5 @@ export function isEmailNotVerified(
 
 // The file name the API gives the download, else a sensible one.
 export function downloadName(contentDisposition: string | null, today: string): string {
-  const match = /filename="([^"]+)"/.exec(contentDisposition ?? '');
-  return match?.[1] ?? `tsunagu-my-data-${today}.json`;
+  return attachmentName(contentDisposition) ?? `tsunagu-my-data-${today}.json`;
 }

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AccountDeletedPage, AccountSettingsPage } from '../account/AccountSettingsPage';
 import { ConfirmEmailPage, VerifyEmailPage } from '../account/LinkPages';
@@ -21,6 +22,10 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { WorkspaceHome, WorkspaceLayout, WorkspaceOverview } from '../workspace/WorkspaceLayout';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
+import { LoadingState } from './page-states';
+
+// Reports draw charts with ECharts: loaded with the page, not with the app.
+const ReportsPage = lazy(() => import('../reports/ReportsPage'));
 
 export function createRouter() {
   return createBrowserRouter([
@@ -58,7 +63,17 @@ export function createRouter() {
           // workspace/workspace-sections.ts).
           path: 'manage/:orgId',
           element: <WorkspaceLayout />,
-          children: [{ index: true, element: <WorkspaceOverview /> }],
+          children: [
+            { index: true, element: <WorkspaceOverview /> },
+            {
+              path: 'reports',
+              element: (
+                <Suspense fallback={<LoadingState />}>
+                  <ReportsPage />
+                </Suspense>
+              ),
+            },
+          ],
         },
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -41,3 +41,20 @@ export function formatMonth(month: number, language: string): string {
     new Date(Date.UTC(2000, month - 1, 1)),
   );
 }
+
+// A month of a year, YYYY-MM: 2027年4月 / Apr 2027.
+export function formatYearMonth(yearMonth: string, language: string): string {
+  const [year, month] = yearMonth.split('-').map(Number);
+  return new Intl.DateTimeFormat(language, {
+    year: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, month - 1, 1)));
+}
+
+// A share (0.25) as a percentage: 25%.
+export function formatPercent(share: number, language: string): string {
+  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(
+    share,
+  );
+}

@@ -13,7 +13,9 @@ interface Geometry {
   features: Array<{ properties: { name: string } }>;
 }
 
-const MAP = 'japan';
+// Registered once with ECharts under this name; the reports' prefecture map draws it too.
+export const JAPAN_MAP = 'japan';
+const MAP = JAPAN_MAP;
 const start = japanScript.indexOf('{"type":"FeatureCollection"');
 const end = japanScript.lastIndexOf(');}));');
 const geometry = JSON.parse(japanScript.slice(start, end)) as Geometry;
