@@ -39,6 +39,12 @@ export async function assertEmailsVerified(
   );
 }
 
+// The links that act on the account (a new password, a new address): any still live when the
+// password or the address changes are ended, so one sent before (perhaps asked for by whoever
+// knew the old password) cannot undo the change. A verification link only verifies the address
+// it was sent to, which is checked when it is followed.
+const CONTROL_LINKS = [AccountTokenPurpose.RESET_PASSWORD, AccountTokenPurpose.CHANGE_EMAIL];
+
 // The account its owner controls: verification, password reset and change, e-mail change and
 // deletion. Every link is a single-use AccountToken; every e-mail goes through the outbox.
 @Injectable()
@@ -80,11 +86,14 @@ export class AccountService {
 
   // The same answer and the same work whether or not the address has an account (the lookup
   // runs either way; only the writes differ, and the e-mail leaves later from the worker).
+  // The user row is locked so concurrent requests queue: each replaces the link before it and
+  // only one stays live.
   async requestPasswordReset(email: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const user = await m
-        .getRepository(User)
-        .findOneBy({ email: normalizeEmail(email), deletedAt: IsNull() });
+      const user = await m.getRepository(User).findOne({
+        where: { email: normalizeEmail(email), deletedAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!user) return;
       await this.sendLink(
         m,
@@ -101,11 +110,16 @@ export class AccountService {
     await this.dataSource.transaction(async (m) => {
       const link = await this.tokens.spend(m, token, AccountTokenPurpose.RESET_PASSWORD);
       const user = await this.lockUser(m, link.userId);
+      // The address changed since the link went out: whoever holds the old inbox has no say.
+      if (user.email !== link.email) {
+        throw AppError.conflict(ConflictReason.EXPIRED, 'This link was for an earlier address');
+      }
       const changes: Partial<User> = { passwordHash };
       // The link reached the inbox: that proves the address as a verification link would.
-      if (!user.emailVerifiedAt && user.email === link.email) changes.emailVerifiedAt = new Date();
+      if (!user.emailVerifiedAt) changes.emailVerifiedAt = new Date();
       await m.update(User, { id: user.id }, changes);
       await this.auth.revokeAll(m, user.id);
+      await this.tokens.expireLive(m, user.id, CONTROL_LINKS);
     });
   }
 
@@ -121,6 +135,7 @@ export class AccountService {
       const user = await this.lockUser(m, userId);
       await m.update(User, { id: userId }, { passwordHash });
       await this.auth.revokeAll(m, userId);
+      await this.tokens.expireLive(m, userId, CONTROL_LINKS);
       await this.mails.queue(m, userId, AccountMailKind.PASSWORD_CHANGED, user.email);
       return this.auth.openSessionWithin(m, user);
     });
@@ -158,6 +173,7 @@ export class AccountService {
           { id: user.id },
           { email: user.email, emailVerifiedAt: user.emailVerifiedAt },
         );
+        await this.tokens.expireLive(m, user.id, CONTROL_LINKS);
         await this.mails.queue(m, user.id, AccountMailKind.EMAIL_CHANGED, previous);
         return user;
       });
@@ -188,7 +204,8 @@ export class AccountService {
         },
       );
       await this.auth.revokeAll(m, userId);
-      await m.delete(AccountMail, { userId, sentAt: IsNull() });
+      // Sent ones too: their rows keep the address they went to.
+      await m.delete(AccountMail, { userId });
       await m.delete(AccountToken, { userId });
       await m.delete(Membership, { userId });
       await this.events.publish(m, ACCOUNT_DELETED, { userId }, [userId]);
