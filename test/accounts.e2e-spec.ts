@@ -331,6 +331,42 @@ describe('accounts', () => {
     await mailTo(person.email, /パスワードが変更されました/);
   });
 
+  it('locks the account after repeated wrong current passwords, as it does for sign-ins', async () => {
+    const person = await f.signUp('guesser');
+    const wrong = 'not-my-password';
+    const attempts = [
+      () =>
+        platform.gql(
+          CHANGE_PASSWORD,
+          { input: { currentPassword: wrong, newPassword: NEW_PASSWORD } },
+          person.token,
+        ),
+      () => platform.gql(DELETE, { input: { password: wrong } }, person.token),
+      () =>
+        platform.gql(
+          REQUEST_EMAIL_CHANGE,
+          { input: { password: wrong, newEmail: uniqueEmail('elsewhere') } },
+          person.token,
+        ),
+    ];
+    const outcomes: string[] = [];
+    // SIGN_IN_MAX_FAILURES is 10: the eleventh guess is refused unchecked.
+    for (let i = 0; i < 11; i++) outcomes.push(code(await attempts[i % 2]()));
+    expect(outcomes).toEqual([...Array(10).fill('BAD_USER_INPUT'), 'TOO_MANY_REQUESTS']);
+    expect(code(await attempts[2]())).toBe('TOO_MANY_REQUESTS');
+    // The right password does not open it either, here or at sign-in.
+    expect(
+      code(
+        await platform.gql(
+          CHANGE_PASSWORD,
+          { input: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD } },
+          person.token,
+        ),
+      ),
+    ).toBe('TOO_MANY_REQUESTS');
+    expect(code(await signIn(person.email, PASSWORD))).toBe('TOO_MANY_REQUESTS');
+  });
+
   it('changes the e-mail address only once the new one is confirmed, and tells the old one', async () => {
     const person = await f.signUp('mover');
     const other = await f.signUp('occupant');

@@ -39,6 +39,12 @@ export async function assertEmailsVerified(
   );
 }
 
+// Runs the check of a signed-in person's current password, given the account's address: the API
+// counts wrong ones against the account's sign-in lockout (SignInThrottle.confirmPassword).
+export type PasswordGuard = (email: string, check: () => Promise<void>) => Promise<void>;
+
+const UNGUARDED: PasswordGuard = (_email, check) => check();
+
 // The links that act on the account (a new password, a new address): any still live when the
 // password or the address changes are ended, so one sent before (perhaps asked for by whoever
 // knew the old password) cannot undo the change. A verification link only verifies the address
@@ -128,8 +134,9 @@ export class AccountService {
     userId: string,
     currentPassword: string,
     newPassword: string,
+    guard: PasswordGuard = UNGUARDED,
   ): Promise<Session> {
-    await this.checkPassword(userId, currentPassword, 'currentPassword');
+    await this.checkPassword(userId, currentPassword, 'currentPassword', guard);
     const passwordHash = await this.passwords.hash(newPassword);
     return this.dataSource.transaction(async (m) => {
       const user = await this.lockUser(m, userId);
@@ -142,8 +149,13 @@ export class AccountService {
   }
 
   // The new address takes effect only once a link sent to it is followed (confirmEmailChange).
-  async requestEmailChange(userId: string, password: string, newEmail: string): Promise<void> {
-    await this.checkPassword(userId, password, 'password');
+  async requestEmailChange(
+    userId: string,
+    password: string,
+    newEmail: string,
+    guard: PasswordGuard = UNGUARDED,
+  ): Promise<void> {
+    await this.checkPassword(userId, password, 'password', guard);
     const email = normalizeEmail(newEmail);
     await this.dataSource.transaction(async (m) => {
       const user = await this.lockUser(m, userId);
@@ -187,8 +199,12 @@ export class AccountService {
   // transaction. The row stays, anonymised, because engagement records that regions and
   // intermediaries keep (dates, hours, states, KPIs) point at it. Each context erases its own
   // part on ACCOUNT_DELETED.
-  async deleteAccount(userId: string, password: string): Promise<void> {
-    await this.checkPassword(userId, password, 'password');
+  async deleteAccount(
+    userId: string,
+    password: string,
+    guard: PasswordGuard = UNGUARDED,
+  ): Promise<void> {
+    await this.checkPassword(userId, password, 'password', guard);
     await this.dataSource.transaction(async (m) => {
       await this.lockUser(m, userId);
       await m.update(
@@ -222,7 +238,12 @@ export class AccountService {
     await this.mails.queue(m, user.id, kind, user.email, link.id);
   }
 
-  private async checkPassword(userId: string, password: string, field: string): Promise<void> {
+  private async checkPassword(
+    userId: string,
+    password: string,
+    field: string,
+    guard: PasswordGuard,
+  ): Promise<void> {
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
@@ -230,9 +251,11 @@ export class AccountService {
       .where('u.id = :userId AND u.deletedAt IS NULL', { userId })
       .getOne();
     if (!user) throw AppError.unauthenticated('The account of this token no longer exists');
-    if (!(await this.passwords.verify(user.passwordHash, password))) {
-      throw AppError.invalidField(['input', field], 'is not your current password');
-    }
+    await guard(user.email, async () => {
+      if (!(await this.passwords.verify(user.passwordHash, password))) {
+        throw AppError.invalidField(['input', field], 'is not your current password');
+      }
+    });
   }
 
   private async assertAddressFree(m: EntityManager, email: string): Promise<void> {

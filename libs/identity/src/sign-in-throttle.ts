@@ -66,6 +66,27 @@ export class SignInThrottle {
     address: string | undefined,
     attempt: () => Promise<T>,
   ): Promise<T> {
+    return this.guard(email, address, attempt, isWrongCredentials);
+  }
+
+  // A signed-in person's current password, asked again before a sensitive change (password,
+  // e-mail address, deletion): counted and locked with the account's sign-ins, so a stolen
+  // session cannot guess the password there instead. The check answers a wrong password as a
+  // field error (BAD_USER_INPUT), and only that counts.
+  async confirmPassword<T>(
+    email: string,
+    address: string | undefined,
+    attempt: () => Promise<T>,
+  ): Promise<T> {
+    return this.guard(email, address, attempt, isWrongPassword);
+  }
+
+  private async guard<T>(
+    email: string,
+    address: string | undefined,
+    attempt: () => Promise<T>,
+    isWrong: (error: unknown) => boolean,
+  ): Promise<T> {
     const account = createHash('sha256').update(normalizeEmail(email)).digest('hex');
     const [byAccount, byAddress] = await Promise.allSettled([
       this.accountFailures.consume(account),
@@ -86,7 +107,7 @@ export class SignInThrottle {
     try {
       result = await attempt();
     } catch (error) {
-      if (isWrongCredentials(error)) {
+      if (isWrong(error)) {
         if (counted.consumedPoints >= this.config.SIGN_IN_MAX_FAILURES) await this.lock(account);
       } else {
         // Not a wrong password (e.g. the database failed): nothing was guessed.
@@ -148,6 +169,10 @@ export class SignInThrottle {
 
 function isWrongCredentials(error: unknown): boolean {
   return error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED;
+}
+
+function isWrongPassword(error: unknown): boolean {
+  return error instanceof AppError && error.code === ErrorCode.BAD_USER_INPUT;
 }
 
 // Only the API signs people in (and sends account e-mails on request): the worker imports
