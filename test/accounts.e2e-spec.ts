@@ -532,6 +532,23 @@ describe('accounts', () => {
     }
   });
 
+  it("limits downloads of one person's data to a few an hour, saying when to come back", async () => {
+    const person = await f.signUp('downloader');
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    let body = '';
+    for (let i = 0; i < 6; i++) {
+      last = await download(person.token);
+      statuses.push(last.status);
+      body = await last.text();
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(3000);
+    expect(JSON.parse(body)).toMatchObject({
+      errors: [{ extensions: { code: 'TOO_MANY_REQUESTS' } }],
+    });
+  });
+
   it('deletes the account: no sign-in, personal data erased, engagements kept anonymised', async () => {
     const { scene, participant, pending, accepted, acceptedProjectId, thread } =
       await engagedParticipant();

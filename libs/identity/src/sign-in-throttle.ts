@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AccountMailThrottle } from './account-mail-throttle';
 import { normalizeEmail } from './auth.service';
+import { PersonalDataExportThrottle } from './personal-data-throttle';
 
 // Failures in a row and past lockouts of an account are remembered this long.
 const ACCOUNT_MEMORY_SECONDS = 24 * 3600;
@@ -175,11 +176,11 @@ function isWrongPassword(error: unknown): boolean {
   return error instanceof AppError && error.code === ErrorCode.BAD_USER_INPUT;
 }
 
-// Only the API signs people in (and sends account e-mails on request): the worker imports
-// IdentityModule without these (and without a Redis connection for them).
+// Only the API signs people in (and sends account e-mails and data exports on request): the
+// worker imports IdentityModule without these (and without a Redis connection for them).
 @Module({
   imports: [RateLimitModule],
-  providers: [SignInThrottle, AccountMailThrottle],
-  exports: [SignInThrottle, AccountMailThrottle],
+  providers: [SignInThrottle, AccountMailThrottle, PersonalDataExportThrottle],
+  exports: [SignInThrottle, AccountMailThrottle, PersonalDataExportThrottle],
 })
 export class SignInThrottleModule {}
