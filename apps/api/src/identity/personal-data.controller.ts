@@ -1,4 +1,4 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { Controller, Get, OnApplicationBootstrap, Req, Res } from '@nestjs/common';
 import {
   AppError,
   ErrorCode,
@@ -28,7 +28,7 @@ const EXPORT_COST = 20;
 // access token like /graphql (the global guard covers GraphQL only, hence the check here).
 @Public()
 @Controller('auth/my-data')
-export class PersonalDataController {
+export class PersonalDataController implements OnApplicationBootstrap {
   constructor(
     private readonly tokens: TokenService,
     private readonly actors: ActorService,
@@ -36,6 +36,11 @@ export class PersonalDataController {
     private readonly exports: PersonalDataExportThrottle,
     private readonly personalData: PersonalDataExport,
   ) {}
+
+  // No API starts with a personal-data section that has no reader, or two.
+  onApplicationBootstrap(): void {
+    this.personalData.checkReaders();
+  }
 
   @Get()
   async download(@Req() req: Request, @Res() res: Response): Promise<void> {
