@@ -74,8 +74,8 @@ export class AccountService {
     });
   }
 
-  async verifyEmail(token: string): Promise<User> {
-    return this.dataSource.transaction(async (m) => {
+  async verifyEmail(token: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
       const link = await this.tokens.spend(m, token, AccountTokenPurpose.VERIFY_EMAIL);
       const user = await this.lockUser(m, link.userId);
       // The address changed since the link went out: it verifies nothing now.
@@ -83,10 +83,8 @@ export class AccountService {
         throw AppError.conflict(ConflictReason.EXPIRED, 'This link was for an earlier address');
       }
       if (!user.emailVerifiedAt) {
-        user.emailVerifiedAt = new Date();
-        await m.update(User, { id: user.id }, { emailVerifiedAt: user.emailVerifiedAt });
+        await m.update(User, { id: user.id }, { emailVerifiedAt: new Date() });
       }
-      return user;
     });
   }
 
@@ -169,25 +167,17 @@ export class AccountService {
   }
 
   // Checked for uniqueness again here: someone may have taken the address since the request.
-  async confirmEmailChange(token: string): Promise<User> {
+  async confirmEmailChange(token: string): Promise<void> {
     try {
-      return await this.dataSource.transaction(async (m) => {
+      await this.dataSource.transaction(async (m) => {
         const link = await this.tokens.spend(m, token, AccountTokenPurpose.CHANGE_EMAIL);
         const user = await this.lockUser(m, link.userId);
         if (await m.getRepository(User).existsBy({ email: link.email })) {
           throw this.addressTaken(false);
         }
-        const previous = user.email;
-        user.email = link.email;
-        user.emailVerifiedAt = new Date();
-        await m.update(
-          User,
-          { id: user.id },
-          { email: user.email, emailVerifiedAt: user.emailVerifiedAt },
-        );
+        await m.update(User, { id: user.id }, { email: link.email, emailVerifiedAt: new Date() });
         await this.tokens.expireLive(m, user.id, CONTROL_LINKS);
-        await this.mails.queue(m, user.id, AccountMailKind.EMAIL_CHANGED, previous);
-        return user;
+        await this.mails.queue(m, user.id, AccountMailKind.EMAIL_CHANGED, user.email);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw this.addressTaken(false);
