@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiters, refusalOf, TooManyRequestsError } from '@tsunagu/core';
+import { consumeOrRefusal, RateLimiters, TooManyRequestsError } from '@tsunagu/core';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 
 // "Download my data" per account per hour: enough to fetch it again, too few for the export
@@ -20,7 +20,7 @@ export class PersonalDataExportThrottle {
   }
 
   async forUser(userId: string): Promise<void> {
-    const refusal = refusalOf((await Promise.allSettled([this.limiter.consume(userId)]))[0]);
+    const refusal = await consumeOrRefusal(this.limiter, userId);
     if (refusal) {
       throw TooManyRequestsError.after(
         'Your data was downloaded several times this hour; try again later',

@@ -2,13 +2,14 @@ import { Injectable, Module } from '@nestjs/common';
 import {
   AppConfig,
   AppError,
+  consumeOrRefusal,
   ErrorCode,
+  hashedKey,
   RateLimiters,
   RateLimitModule,
   refusalOf,
   TooManyRequestsError,
 } from '@tsunagu/core';
-import { createHash } from 'node:crypto';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AccountMailThrottle } from './account-mail-throttle';
 import { normalizeEmail } from './auth.service';
@@ -88,7 +89,7 @@ export class SignInThrottle {
     attempt: () => Promise<T>,
     isWrong: (error: unknown) => boolean,
   ): Promise<T> {
-    const account = createHash('sha256').update(normalizeEmail(email)).digest('hex');
+    const account = hashedKey(normalizeEmail(email));
     const [byAccount, byAddress] = await Promise.allSettled([
       this.accountFailures.consume(account),
       address && this.addressFailures.consume(address),
@@ -134,9 +135,7 @@ export class SignInThrottle {
   // presenting many bad ones, counted with its failed sign-ins.
   async refresh<T>(address: string | undefined, attempt: () => Promise<T>): Promise<T> {
     if (!address) return attempt();
-    const refusal = refusalOf(
-      (await Promise.allSettled([this.addressFailures.consume(address)]))[0],
-    );
+    const refusal = await consumeOrRefusal(this.addressFailures, address);
     if (refusal) throw TooManyRequestsError.after(ADDRESS_LOCKED, refusal.msBeforeNext);
     try {
       const result = await attempt();
