@@ -1,5 +1,4 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { MethodDiscovery } from '../events/method-discovery';
 
@@ -109,10 +108,10 @@ export class PersonalDataExport {
   }
 }
 
+// MethodDiscovery comes from the (global) EventsModule.
 @Global()
 @Module({
-  imports: [DiscoveryModule],
-  providers: [MethodDiscovery, PersonalDataExport],
+  providers: [PersonalDataExport],
   exports: [PersonalDataExport],
 })
 export class PersonalDataModule {}
