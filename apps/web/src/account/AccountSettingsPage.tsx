@@ -14,10 +14,11 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { z } from 'zod';
 import { ErrorState, LoadingState } from '../app/page-states';
+import { RequireSignIn } from '../app/RequireSignIn';
 import { useSession } from '../auth/session-context';
 import { AccountFormCard } from './AccountFormCard';
 import {
@@ -38,13 +39,21 @@ import { useMutationForm } from './use-mutation-form';
 // account (APPI).
 export function AccountSettingsPage() {
   const { t } = useTranslation();
-  const { current } = useSession();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AccountQuery, pause: !current });
-  if (!current) return <Navigate to="/sign-in" replace state={{ from: '/settings/account' }} />;
-  const me = data?.me;
   return (
     <Stack maw={640} mx="auto">
       <Title order={1}>{t('accountSettings.title')}</Title>
+      <RequireSignIn>
+        <AccountSettings />
+      </RequireSignIn>
+    </Stack>
+  );
+}
+
+function AccountSettings() {
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AccountQuery });
+  const me = data?.me;
+  return (
+    <>
       {fetching && !me && <LoadingState />}
       {error && !me && (
         <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
@@ -57,7 +66,7 @@ export function AccountSettingsPage() {
           <DeleteAccountSection />
         </>
       )}
-    </Stack>
+    </>
   );
 }
 

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import { PagedList } from '../app/PagedList';
-import { useSession } from '../auth/session-context';
+import { RequireSignIn } from '../app/RequireSignIn';
 import type { MyInterestsQuery as MyInterestsData } from '../gql/graphql';
 import { formatDate, formatPeriod } from '../i18n/format';
 import { localName } from '../i18n/local-name';
@@ -21,21 +21,13 @@ type Marked = MyInterestsData['myInterests']['edges'][number]['node'];
 // (pressed off) until the next visit, so the list does not jump under the pointer.
 export function InterestsPage() {
   const { t } = useTranslation();
-  const { current } = useSession();
   return (
     <Stack maw={960} mx="auto">
       <Title order={1}>{t('interests.title')}</Title>
       <Text>{t('interests.intro')}</Text>
-      {current ? (
+      <RequireSignIn>
         <InterestList />
-      ) : (
-        <Group>
-          <Text>{t('interests.signInToSee')}</Text>
-          <Button component={Link} to="/sign-in" state={{ from: '/interests' }}>
-            {t('app.signIn')}
-          </Button>
-        </Group>
-      )}
+      </RequireSignIn>
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
+import { RequireSignIn } from '../app/RequireSignIn';
 import {
   MarkAllNotificationsReadMutation,
   MarkNotificationReadMutation,
@@ -17,6 +18,14 @@ const PAGE_SIZE = 20;
 // Every notification, newest first, a page at a time; new ones arrive live (the bell's
 // subscription refreshes the lists), and reading one marks it read.
 export function NotificationsPage() {
+  return (
+    <RequireSignIn>
+      <Notifications />
+    </RequireSignIn>
+  );
+}
+
+function Notifications() {
   const { t } = useTranslation();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [{ data: count }] = useQuery({ query: UnreadCountQuery });

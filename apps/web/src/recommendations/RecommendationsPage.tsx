@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ErrorState, LoadingState } from '../app/page-states';
-import { useSession } from '../auth/session-context';
+import { RequireSignIn } from '../app/RequireSignIn';
 import type { MyRecommendationsQuery as Result } from '../gql/graphql';
 import { formatPeriod } from '../i18n/format';
 import { localName } from '../i18n/local-name';
@@ -36,25 +36,14 @@ type Profile = NonNullable<Result['myParticipantProfile']>;
 
 export function RecommendationsPage() {
   const { t } = useTranslation();
-  const { current } = useSession();
-  if (!current) {
-    return (
-      <Paper withBorder p="lg" maw={520} mx="auto">
-        <Stack>
-          <Title order={1} size="h2">
-            {t('recommendations.title')}
-          </Title>
-          <Text>{t('recommendations.signInFirst')}</Text>
-          <Group>
-            <Button component={Link} to="/sign-in" state={{ from: '/recommendations' }}>
-              {t('app.signIn')}
-            </Button>
-          </Group>
-        </Stack>
-      </Paper>
-    );
-  }
-  return <Recommendations />;
+  return (
+    <Stack maw={860} mx="auto">
+      <Title order={1}>{t('recommendations.title')}</Title>
+      <RequireSignIn>
+        <Recommendations />
+      </RequireSignIn>
+    </Stack>
+  );
 }
 
 // Scores are computed by the worker after each change: a list older than the profile (or none
@@ -90,8 +79,7 @@ function Recommendations() {
   if (!data) return fetching ? <LoadingState /> : null;
 
   return (
-    <Stack maw={860} mx="auto">
-      <Title order={1}>{t('recommendations.title')}</Title>
+    <Stack>
       {!profile ? (
         <Paper withBorder p="lg">
           <Stack align="flex-start">
