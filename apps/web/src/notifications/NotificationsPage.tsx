@@ -18,10 +18,19 @@ const PAGE_SIZE = 20;
 // Every notification, newest first, a page at a time; new ones arrive live (the bell's
 // subscription refreshes the lists), and reading one marks it read.
 export function NotificationsPage() {
+  const { t } = useTranslation();
   return (
-    <RequireSignIn>
-      <Notifications />
-    </RequireSignIn>
+    <Stack maw={760} mx="auto">
+      <Group justify="space-between" align="center">
+        <Title order={1}>{t('notifications.title')}</Title>
+        <Anchor component={Link} to="/settings/notifications" size="sm">
+          {t('notifications.preferences')}
+        </Anchor>
+      </Group>
+      <RequireSignIn>
+        <Notifications />
+      </RequireSignIn>
+    </Stack>
   );
 }
 
@@ -32,13 +41,7 @@ function Notifications() {
   const [markAll, markAllRead] = useMutation(MarkAllNotificationsReadMutation);
   const unread = count?.unreadNotificationCount ?? 0;
   return (
-    <Stack maw={760} mx="auto">
-      <Group justify="space-between" align="center">
-        <Title order={1}>{t('notifications.title')}</Title>
-        <Anchor component={Link} to="/settings/notifications" size="sm">
-          {t('notifications.preferences')}
-        </Anchor>
-      </Group>
+    <>
       <Group justify="space-between" wrap="wrap" gap="sm">
         <SegmentedControl
           aria-label={t('notifications.show')}
@@ -59,10 +62,12 @@ function Notifications() {
         </Button>
       </Group>
       <NotificationPages key={String(unreadOnly)} unreadOnly={unreadOnly} />
-    </Stack>
+    </>
   );
 }
 
+// Unlike the relayPagination lists (PagedList), a page's cursor is read from the page before as
+// it is now: marking read and new notifications invalidate the lists, which would reorder pages.
 function NotificationPages({ unreadOnly }: { unreadOnly: boolean }) {
   const [pages, setPages] = useState(1);
   return (
