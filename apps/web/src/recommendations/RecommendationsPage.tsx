@@ -19,10 +19,9 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ErrorState, LoadingState } from '../app/page-states';
 import { RequireSignIn } from '../app/RequireSignIn';
+import { ProjectSummary } from '../projects/ProjectSummary';
 import type { MyRecommendationsQuery as Result } from '../gql/graphql';
-import { formatPeriod } from '../i18n/format';
 import { localName } from '../i18n/local-name';
-import { placeName } from '../i18n/place-name';
 import { explainRecommendation } from './explain';
 import { MyRecommendationsQuery } from './recommendation-documents';
 
@@ -178,20 +177,7 @@ function RecommendationCard({
           <Progress value={percent} aria-hidden />
         </Stack>
       </Group>
-      <Anchor component={Link} to={`/projects/${project.id}`} fw={700} fz="lg" c="dark">
-        <h2 id={headingId} style={{ font: 'inherit', margin: 0 }}>
-          {project.title}
-        </h2>
-      </Anchor>
-      <Text size="sm" mt={4}>
-        {placeName(project.place, language)} · {project.region.name}
-      </Text>
-      <Text size="sm" c="gray.7">
-        {formatPeriod(project.startDate, project.endDate, language)} ·{' '}
-        {project.hoursPerWeek
-          ? t('projects.hoursPerWeek', { hours: project.hoursPerWeek })
-          : t('projects.hoursUnknown')}
-      </Text>
+      <ProjectSummary project={project} headingId={headingId} />
       {why.length > 0 && (
         <>
           <Text fw={700} size="sm" mt="sm" component="h3" m={0} pt="sm">
