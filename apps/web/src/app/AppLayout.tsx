@@ -8,6 +8,7 @@ import { useSession } from '../auth/session-context';
 import { MessagesNavLink } from '../conversations/MessagesNavLink';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { WorkspaceNavLink } from '../workspace/WorkspaceNavLink';
 
 // Header with the name, navigation, language, the bell and the account. Below 88em they move
 // into a menu opened by the burger: a participant's eight pages do not fit one line before that.
@@ -102,6 +103,7 @@ function MainNav() {
           </Anchor>
         ))}
       <MessagesNavLink />
+      <WorkspaceNavLink />
     </>
   );
 }
