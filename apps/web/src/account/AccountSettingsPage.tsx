@@ -34,7 +34,7 @@ import {
   PASSWORD_MIN,
 } from './account-rules';
 import { fetchSignedIn, startSession } from './session-requests';
-import { useMutationForm } from './use-mutation-form';
+import { useMutationForm } from '../graphql/use-mutation-form';
 
 // /settings/account: the e-mail address, the password, "download my data" and deleting the
 // account (APPI).

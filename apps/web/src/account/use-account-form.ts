@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { useSession } from '../auth/session-context';
 import type { Overrides } from '../graphql/form-errors';
 import { startSession } from './session-requests';
-import { useMutationForm } from './use-mutation-form';
+import { useMutationForm } from '../graphql/use-mutation-form';
 
 interface Outcome {
   error?: CombinedError;
