@@ -85,7 +85,7 @@ function EngagementDetails({
   const { current } = useSession();
   const isParticipant = current?.user.id === engagement.applicant.userId;
   const { status } = engagement;
-  const outlook = outlookOf(status, engagement.nextSteps);
+  const outlook = outlookOf(engagement.nextSteps);
   const project = engagement.project;
   return (
     <Stack component="article">
@@ -105,7 +105,7 @@ function EngagementDetails({
           <Title order={2} size="h4" id="next-title">
             {t('engagements.page.next')}
           </Title>
-          <Text data-testid="next-step">{t(`engagements.next.${outlook.key}`)}</Text>
+          <Text data-testid="next-step">{t(`engagements.next.${status}`)}</Text>
           {outlook.waitingOn && (
             <Text size="sm" fw={700}>
               {t(`engagements.waitingOn.${outlook.waitingOn}`)}

@@ -89,8 +89,6 @@ export const engagementMessages = defineMessages(
         notFound: 'この応募・活動は見つかりません。',
         timeline: '進み具合',
         next: 'これから',
-        reached: '{{date}}',
-        appliedOn: '応募日',
         reason: '理由',
         motivation: 'あなたの応募の動機',
         interview: '面談の提案',
@@ -120,7 +118,6 @@ export const engagementMessages = defineMessages(
       checkIns: {
         title: '活動報告（チェックイン）',
         empty: 'まだ報告はありません。',
-        notYet: '活動が始まると、ここから報告できます。',
         add: '活動を報告する',
         summary: 'やったこと',
         hours: '時間',
@@ -272,8 +269,6 @@ export const engagementMessages = defineMessages(
         notFound: 'This engagement cannot be found.',
         timeline: 'Progress',
         next: 'What happens next',
-        reached: '{{date}}',
-        appliedOn: 'Applied on',
         reason: 'Reason',
         motivation: 'Your motivation',
         interview: 'Interview proposal',
@@ -303,7 +298,6 @@ export const engagementMessages = defineMessages(
       checkIns: {
         title: 'Check-ins',
         empty: 'No check-ins yet.',
-        notYet: 'You can report here once the activity has started.',
         add: 'Add a check-in',
         summary: 'What you did',
         hours: 'Hours',

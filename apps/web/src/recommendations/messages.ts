@@ -7,7 +7,6 @@ export const recommendationMessages = defineMessages(
       nav: 'おすすめ',
       title: 'あなたへのおすすめ',
       intro: 'プロフィールとプロジェクトの条件を照らし合わせて、合うものから順に並べています。',
-      signInFirst: 'おすすめを見るにはログインしてください。',
       noProfile: 'まずはプロフィールを入力しましょう',
       noProfileHint:
         'スキルや関心のあるテーマ、参加できる時間、住まいを入力すると、あなたに合うプロジェクトをおすすめします。',
@@ -73,7 +72,6 @@ export const recommendationMessages = defineMessages(
       nav: 'For you',
       title: 'Recommended for you',
       intro: 'Projects matched against your profile, the best fit first.',
-      signInFirst: 'Please sign in to see your recommendations.',
       noProfile: 'Start with your profile',
       noProfileHint:
         'Tell us your skills, the themes you care about, your time and where you live, and we will recommend projects that suit you.',
