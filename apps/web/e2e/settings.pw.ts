@@ -93,7 +93,7 @@ test.describe('a participant', () => {
     await expect(page.getByText('スカウトが届いたとき')).toBeVisible();
     await expect(page.getByText('新しい応募')).toHaveCount(0);
 
-    const email = page.getByRole('combobox', { name: 'スカウトが届いたとき: メール' });
+    const email = page.getByRole('combobox', { name: 'スカウトが届いたとき：メール' });
     await expect(email).toHaveValue('すぐに受け取る');
     await email.click();
     await page.getByRole('option', { name: '1日1回まとめて' }).click();
