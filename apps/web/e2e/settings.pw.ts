@@ -199,6 +199,9 @@ test.describe('a guest reading in English', () => {
       ),
     ).toBeVisible();
     await expectAccessible(page);
+    // Closed again, so that the screenshot shows the filters rather than the calendar over them.
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('button', { name: 'Previous month' })).toHaveCount(0);
     await saveScreenshot(page, testInfo, 'projects-en');
 
     // The map fills its figure: Japan is drawn to the edges, not cut inside them.
