@@ -98,8 +98,8 @@ function ChangeEmailSection({ email, verified }: { email: string; verified: bool
       submitting={submitting}
     >
       <Group gap="xs" wrap="wrap">
-        <Text size="sm">{t('accountSettings.email.current')}:</Text>
-        <Text size="sm" fw={700} style={{ wordBreak: 'break-all' }} data-testid="current-email">
+        <Text size="sm">{t('app.label', { label: t('accountSettings.email.current') })}</Text>
+        <Text size="sm" fw={700} style={{ overflowWrap: 'anywhere' }} data-testid="current-email">
           {email}
         </Text>
         {/* Plain dark text: the light badge colours fail contrast (axe). */}

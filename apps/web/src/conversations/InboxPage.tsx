@@ -128,10 +128,11 @@ function ThreadCard({ conversation }: { conversation: ConversationFieldsFragment
         {last ? (
           <Text size="sm" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
             <Text span fw={600}>
-              {last.mine
-                ? t('conversations.you')
-                : (last.authorName ?? t('conversations.deletedAuthor'))}
-              {i18n.language === 'ja' ? '：' : ': '}
+              {t('app.label', {
+                label: last.mine
+                  ? t('conversations.you')
+                  : (last.authorName ?? t('conversations.deletedAuthor')),
+              })}
             </Text>
             {last.body}
           </Text>

@@ -6,7 +6,7 @@ import { useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import { useSession } from '../auth/session-context';
 import type { EngagementQuery as EngagementData, EngagementStatus } from '../gql/graphql';
-import { formatDate, formatPeriod } from '../i18n/format';
+import { formatDate, formatList, formatPeriod } from '../i18n/format';
 import { ConversationPanel } from '../conversations/ConversationPanel';
 import { CheckIns } from './CheckIns';
 import { EngagementContactsQuery, EngagementQuery } from './engagement-documents';
@@ -113,7 +113,10 @@ function EngagementDetails({
           )}
           {ENDED.includes(status) && engagement.statusReason && (
             <Text size="sm">
-              {t('engagements.page.reason')}: {engagement.statusReason}
+              {t('app.labelled', {
+                label: t('engagements.page.reason'),
+                value: engagement.statusReason,
+              })}
             </Text>
           )}
           {isParticipant && outlook.canWithdraw && (
@@ -235,7 +238,10 @@ function People({ engagement }: { engagement: Engagement }) {
         <Fact label={t('engagements.page.region')}>{engagement.project.region.name}</Fact>
         {intermediaries.length > 0 && (
           <Fact label={t('engagements.page.intermediary')}>
-            {intermediaries.map((o) => o.name).join(i18n.language === 'ja' ? '、' : ', ')}
+            {formatList(
+              intermediaries.map((o) => o.name),
+              i18n.language,
+            )}
           </Fact>
         )}
         {data && data.engagementContacts.region.length > 0 && (

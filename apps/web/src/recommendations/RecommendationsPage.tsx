@@ -208,7 +208,7 @@ function RecommendationCard({
           to={`/projects/${project.id}`}
           variant="light"
           size="xs"
-          aria-label={`${t('recommendations.open')}: ${project.title}`}
+          aria-label={t('app.labelled', { label: t('recommendations.open'), value: project.title })}
         >
           {t('recommendations.open')}
         </Button>
