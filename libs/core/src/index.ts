@@ -40,3 +40,4 @@ export * from './rate-limit/rate-limit-rules';
 export * from './rate-limit/operation-rate-limiter';
 export * from './rate-limit/rate-limit.module';
 export * from './personal-data/personal-data';
+export * from './live/mapped-iterator';

@@ -4,7 +4,6 @@ import {
   ConversationConnection,
   ConversationService,
   ConversationType,
-  fromLiveMessage,
   LiveMessages,
   MessageConnection,
   MessagesArgs,
@@ -125,26 +124,6 @@ export class ConversationResolver {
     @Args('conversationId', { type: () => ID }) conversationId: string,
   ): Promise<AsyncIterableIterator<MessageType>> {
     await this.conversations.readable(actor, conversationId);
-    const source = this.live.subscribe(conversationId);
-    const viewer = actor.userId;
-    const messages: AsyncIterableIterator<MessageType> = {
-      async next(): Promise<IteratorResult<MessageType>> {
-        const result = await source.next();
-        if (result.done) return { done: true, value: undefined };
-        return { done: false, value: fromLiveMessage(result.value, viewer) };
-      },
-      async return(): Promise<IteratorResult<MessageType>> {
-        await source.return?.();
-        return { done: true, value: undefined };
-      },
-      async throw(error: unknown): Promise<IteratorResult<MessageType>> {
-        await source.return?.();
-        throw error;
-      },
-      [Symbol.asyncIterator]() {
-        return this;
-      },
-    };
-    return messages;
+    return this.live.subscribe(conversationId, actor.userId);
   }
 }
