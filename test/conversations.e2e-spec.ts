@@ -360,10 +360,18 @@ describe('conversations', () => {
     expect(myNotifications.edges.map((e: any) => e.node)).toContainEqual({
       type: 'MESSAGE_POSTED',
       title: 'applicantさんから「空き家バンクの立て直し」のメッセージ',
-      body: `applicantさんがメッセージを送りました。\n${message.body}`,
+      body: 'applicantさんがメッセージを送りました。スレッドでお読みください。',
       conversationId: s.conversationId,
       engagementId: s.engagementId,
     });
+    // The words stay in the thread, where erasing the author's account erases them: neither the
+    // event nor the stored notifications keep a copy.
+    const copies = await platform.dataSource.query<Array<{ n: number }>>(
+      `SELECT (SELECT count(*) FROM notification n WHERE strpos(n::text, $1) > 0)
+            + (SELECT count(*) FROM notification_event e WHERE strpos(e::text, $1) > 0) AS n`,
+      [message.body],
+    );
+    expect(Number(copies[0].n)).toBe(0);
   });
 
   it('opens a thread with a scout offer, between the scouted participant and the sender', async () => {
