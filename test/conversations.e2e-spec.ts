@@ -403,6 +403,25 @@ describe('conversations', () => {
     });
     await sent(scouted, thread.id, '日程を教えてください。');
     expect((await threadAs(s.staff, thread.id)).unreadCount).toBe(1);
+
+    // On the offers themselves, as their lists show them, for each party as they see it.
+    const mine = expectData(
+      await platform.gql(
+        `{ myScoutOffers(first: 10) { edges { node { id conversation { id unreadCount } } } } }`,
+        {},
+        scouted.token,
+      ),
+    ).myScoutOffers.edges.map((e: { node: unknown }) => e.node);
+    expect(mine).toEqual([{ id: offer.id, conversation: { id: thread.id, unreadCount: 0 } }]);
+    const sentOffers = expectData(
+      await platform.gql(
+        `query($projectId: ID!) { projectScoutOffers(projectId: $projectId, first: 10) {
+           edges { node { id conversation { id unreadCount } } } } }`,
+        { projectId: s.projectId },
+        s.staff.token,
+      ),
+    ).projectScoutOffers.edges.map((e: { node: unknown }) => e.node);
+    expect(sentOffers).toEqual([{ id: offer.id, conversation: { id: thread.id, unreadCount: 1 } }]);
     expect(
       rejection(await platform.gql(OFFER_THREAD, { scoutOfferId: offer.id }, s.applicant.token))
         .extensions.code,

@@ -64,6 +64,24 @@ export class ConversationService {
     return this.view(actor, found);
   }
 
+  // The threads of a page of scout offers in one go, in the order asked: null where there is
+  // none the actor may read (not a party, or not opened yet).
+  async forScoutOffers(
+    actor: Actor,
+    scoutOfferIds: readonly string[],
+  ): Promise<Array<ConversationView | null>> {
+    if (scoutOfferIds.length === 0) return [];
+    const found = await this.threads()
+      .where('c.scoutOfferId IN (:...ids)', { ids: scoutOfferIds })
+      .getMany();
+    const views = await this.views(
+      actor,
+      found.filter((t) => this.accessTo(actor, t).canRead),
+    );
+    const byOffer = new Map(views.map((v) => [v.conversation.scoutOfferId, v]));
+    return scoutOfferIds.map((id) => byOffer.get(id) ?? null);
+  }
+
   async get(actor: Actor, id: string): Promise<ConversationView> {
     return this.view(actor, await this.readable(actor, id));
   }

@@ -1,4 +1,15 @@
-import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  Subscription,
+} from '@nestjs/graphql';
 import { Connection, mapConnection, PageArgs } from '@tsunagu/core';
 import {
   ConversationConnection,
@@ -14,9 +25,11 @@ import {
   toLiveMessage,
   toMessageType,
 } from '@tsunagu/conversations';
+import { ScoutOfferType } from '@tsunagu/engagements';
 import { Actor } from '@tsunagu/identity';
-import { Authenticated, ServiceChecks } from '../auth/authorisation';
+import { AsParent, Authenticated, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import type { RequestLoaders } from '../graphql/data-loaders';
 
 @Resolver(() => ConversationType)
 export class ConversationResolver {
@@ -125,5 +138,25 @@ export class ConversationResolver {
   ): Promise<AsyncIterableIterator<MessageType>> {
     await this.conversations.readable(actor, conversationId);
     return this.live.subscribe(conversationId, actor.userId);
+  }
+}
+
+// A scout offer's thread on the offer itself, so a page of offers asks for all their threads in
+// one batch instead of one query per card.
+@Resolver(() => ScoutOfferType)
+export class ScoutOfferConversationResolver {
+  @AsParent()
+  @ResolveField(() => ConversationType, {
+    nullable: true,
+    description:
+      "The offer's thread, for its parties (the participant, the project's region and covering intermediaries); null for others.",
+  })
+  async conversation(
+    @Parent() offer: ScoutOfferType,
+    @CurrentActor() actor: Actor,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<ConversationType | null> {
+    const view = await loaders.scoutOfferConversation(actor).load(offer.id);
+    return view && toConversationType(view, actor);
   }
 }
