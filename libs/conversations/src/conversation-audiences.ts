@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AudienceOf, EventAudience, EventOf, Recipient, RecipientRole } from '@tsunagu/core';
-import { staffRecipients } from '@tsunagu/identity';
-import { coveringIntermediariesSql } from '@tsunagu/projects';
+import { projectStaff } from '@tsunagu/projects';
 import { DataSource } from 'typeorm';
 import { MESSAGE_POSTED } from './conversation-events';
 
@@ -40,18 +39,13 @@ export class ConversationAudiences {
       [payload.messageId],
     );
     if (!m) return null;
-    const covering = await this.dataSource.query<Array<{ id: string }>>(
-      coveringIntermediariesSql('$1'),
-      [m.project_id],
-    );
+    const staff = await projectStaff(this.dataSource, {
+      id: m.project_id,
+      regionOrganizationId: m.region_id,
+    });
     const everyone: Recipient[] = [
       { userId: m.participant_id, role: RecipientRole.PARTICIPANT },
-      ...(await staffRecipients(this.dataSource, [m.region_id], RecipientRole.REGION)),
-      ...(await staffRecipients(
-        this.dataSource,
-        covering.map((c) => c.id),
-        RecipientRole.INTERMEDIARY,
-      )),
+      ...staff.recipients,
     ];
     const seen = new Set<string>(m.author_id ? [m.author_id] : []);
     const recipients = everyone.filter((r) => !seen.has(r.userId) && seen.add(r.userId));
