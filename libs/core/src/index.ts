@@ -23,6 +23,7 @@ export * from './queue/queue.service';
 export * from './queue/redis-connection';
 export * from './database/schema-drift';
 export * from './text/like-pattern';
+export * from './text/html';
 export * from './collections/group-by';
 export * from './validation/in-steps';
 export * from './validation/is-date-only';

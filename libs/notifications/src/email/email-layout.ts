@@ -1,3 +1,4 @@
+import { escapeHtml } from '@tsunagu/core';
 import { isTimeZone, type Locale } from '@tsunagu/identity';
 
 // E-mails around an already rendered notification (title and body in the recipient's language):
@@ -74,15 +75,6 @@ const WORDING: Record<Locale, Wording> = {
 // Dates and times are shown in the recipient's zone; a zone Intl does not know (bad data) falls
 // back to Japan's rather than failing the delivery over and over.
 const FALLBACK_TIME_ZONE = 'Asia/Tokyo';
-
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 // Links come from our own URL builders; anything but http(s) (javascript:, data:, a typo) is
 // shown as text instead of becoming a clickable link.
