@@ -10,7 +10,8 @@ const ME = `query { me { id } }`;
 const LIVE = `subscription { notificationAdded { id } }`;
 
 const MAX_FAILURES = 10;
-const LOCKOUT_SECONDS = 3;
+// Long enough that a loaded machine still tries the right password within the first lockout.
+const LOCKOUT_SECONDS = 8;
 const IP_MAX_FAILURES = 12;
 const USER_POINTS = 5;
 const IP_POINTS = 8;

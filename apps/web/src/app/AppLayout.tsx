@@ -12,6 +12,7 @@ import { InterestsNavLink } from '../interests/InterestsNavLink';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { ProfileNavLink } from '../profile/ProfileNavLink';
 import { RecommendationsNavLink } from '../recommendations/RecommendationsNavLink';
+import { WorkspaceNavLink } from '../workspace/WorkspaceNavLink';
 
 // Header with the name, navigation, language, the bell and the account. Below 88em they move
 // into a menu opened by the burger: a participant's eight pages do not fit one line before that.
@@ -92,6 +93,7 @@ function MainNav() {
       <InterestsNavLink />
       <RecommendationsNavLink />
       <ProfileNavLink />
+      <WorkspaceNavLink />
     </>
   );
 }

@@ -18,6 +18,7 @@ import { ProfilePage } from '../profile/ProfilePage';
 import { RecommendationsPage } from '../recommendations/RecommendationsPage';
 import { ScoutOffersPage } from '../scouting/ScoutOffersPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { WorkspaceHome, WorkspaceLayout, WorkspaceOverview } from '../workspace/WorkspaceLayout';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -51,6 +52,14 @@ export function createRouter() {
         { path: 'notifications', element: <NotificationsPage /> },
         { path: 'settings', element: <SettingsPage /> },
         { path: 'settings/notifications', element: <NotificationPreferencesPage /> },
+        { path: 'manage', element: <WorkspaceHome /> },
+        {
+          // Each organisation's workspace; areas add their pages as children (see
+          // workspace/workspace-sections.ts).
+          path: 'manage/:orgId',
+          element: <WorkspaceLayout />,
+          children: [{ index: true, element: <WorkspaceOverview /> }],
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -9,6 +9,7 @@ import { recommendationMessages } from '../recommendations/messages';
 import { scoutingMessages } from '../scouting/messages';
 import { settingsMessages } from '../settings/messages';
 import { sharingMessages } from '../sharing/messages';
+import { workspaceMessages } from '../workspace/messages';
 import { sharedMessages } from './shared-messages';
 
 // Every area's words, one line each (keep in alphabetical order of the area).
@@ -25,6 +26,7 @@ const AREAS = [
   scoutingMessages,
   settingsMessages,
   sharingMessages,
+  workspaceMessages,
 ];
 
 export const ja = Object.assign({}, ...AREAS.map((area) => area.ja)) as UnionOf<'ja'>;

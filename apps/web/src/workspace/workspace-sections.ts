@@ -1,0 +1,16 @@
+import type { OrganizationKind } from '../gql/graphql';
+
+// One page of an organisation's workspace, at /manage/<organisation id>/<path>, shown to the
+// members of organisations of these kinds. Each area adds its pages here (and their routes in
+// app/routes.tsx, under `manage/:orgId`), in the order the menu lists them.
+export interface WorkspaceSection {
+  path: string;
+  labelKey: string;
+  kinds: readonly OrganizationKind[];
+}
+
+export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [];
+
+export function sectionsFor(kind: OrganizationKind): WorkspaceSection[] {
+  return WORKSPACE_SECTIONS.filter((section) => section.kinds.includes(kind));
+}
