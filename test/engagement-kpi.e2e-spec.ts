@@ -396,6 +396,12 @@ describe('engagement KPIs (reports) through GraphQL', () => {
     expect(lines[2].startsWith('work,しごと,1,3,1,2,')).toBe(true);
   });
 
+  // A refusal's body over HTTP, as GraphQL carries it.
+  type Refusal = {
+    errors: Array<{ extensions: { code: string; fields?: Array<{ path: string[] }> } }>;
+  };
+  const refusal = async (response: Response) => ((await response.json()) as Refusal).errors[0];
+
   // GET /reports/engagement-kpis.csv with the filter as query parameters.
   const download = (query: Record<string, string>, token?: string) =>
     fetch(`${baseUrl}/reports/engagement-kpis.csv?${new URLSearchParams(query).toString()}`, {
@@ -408,7 +414,7 @@ describe('engagement KPIs (reports) through GraphQL', () => {
     expect((await download(query, 'not-a-token')).status).toBe(401);
     const participant = await download(query, mai.token);
     expect(participant.status).toBe(403);
-    expect((await participant.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await refusal(participant)).extensions.code).toBe('FORBIDDEN');
 
     const response = await download(query, hub.token);
     expect(response.status).toBe(200);
@@ -433,7 +439,7 @@ describe('engagement KPIs (reports) through GraphQL', () => {
   it('refuses a bad download filter with field errors and the status of the code', async () => {
     const bad = await download({ from: '2025-06-30', to: '2025-04-01', programId: 'x' }, hub.token);
     expect(bad.status).toBe(400);
-    const [error] = (await bad.json()).errors;
+    const error = await refusal(bad);
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
     expect(error.extensions.fields).toEqual(
       expect.arrayContaining([

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, OperationRateLimiter } from '@tsunagu/core';
+import { AppError, ErrorCode, OperationRateLimiter, TooManyRequestsError } from '@tsunagu/core';
 import { Actor, ActorService, TokenService } from '@tsunagu/identity';
 import type { Request, Response } from 'express';
 import { bearerToken } from '../auth/authentication.guard';
@@ -31,6 +31,10 @@ export async function downloadActor(
 // anything else is rethrown for Nest's own handling, so no internal error reaches the client.
 export function sendRefusal(res: Response, error: unknown): void {
   if (!(error instanceof AppError)) throw error;
+  // Retry-After and the like, as GraphQL answers carry them.
+  if (error instanceof TooManyRequestsError) {
+    for (const [name, value] of error.extensions.http.headers) res.setHeader(name, value);
+  }
   const status = HTTP_STATUS[error.code] ?? 400;
   const fields = error.fields.length > 0 ? { fields: error.fields } : {};
   res

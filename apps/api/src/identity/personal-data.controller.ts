@@ -1,11 +1,12 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { Controller, Get, OnApplicationBootstrap, Req, Res } from '@nestjs/common';
 import { OperationRateLimiter, PersonalDataExport } from '@tsunagu/core';
-import { ActorService, TokenService } from '@tsunagu/identity';
+import { ActorService, PersonalDataExportThrottle, TokenService } from '@tsunagu/identity';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/authorisation';
 import { downloadActor, sendRefusal } from '../http/http-download';
 
-// What the export costs against the rate limit: it reads every context's tables.
+// What the export costs against the general operation budget (it reads every context's
+// tables); PersonalDataExportThrottle limits it per account on its own.
 const EXPORT_COST = 20;
 
 // "Download my data" (APPI): everything Tsunagu holds about the signed-in person, as a JSON
@@ -13,18 +14,29 @@ const EXPORT_COST = 20;
 // access token like /graphql (the global guard covers GraphQL only, hence the check here).
 @Public()
 @Controller('auth/my-data')
-export class PersonalDataController {
+export class PersonalDataController implements OnApplicationBootstrap {
   constructor(
     private readonly tokens: TokenService,
     private readonly actors: ActorService,
     private readonly limiter: OperationRateLimiter,
+    private readonly exports: PersonalDataExportThrottle,
     private readonly personalData: PersonalDataExport,
   ) {}
+
+  // No API starts with a personal-data section that has no reader, or two.
+  onApplicationBootstrap(): void {
+    this.personalData.checkReaders();
+  }
 
   @Get()
   async download(@Req() req: Request, @Res() res: Response): Promise<void> {
     try {
-      const actor = await downloadActor(req, this.downloads(), EXPORT_COST);
+      const actor = await downloadActor(
+        req,
+        { tokens: this.tokens, actors: this.actors, limiter: this.limiter },
+        EXPORT_COST,
+      );
+      await this.exports.forUser(actor.userId);
       const document = await this.personalData.export(actor.userId);
       const day = document.exportedAt.slice(0, 10);
       res
@@ -36,9 +48,5 @@ export class PersonalDataController {
     } catch (error) {
       sendRefusal(res, error);
     }
-  }
-
-  private downloads() {
-    return { tokens: this.tokens, actors: this.actors, limiter: this.limiter };
   }
 }

@@ -1,3 +1,4 @@
+import { fetchSignedIn } from '../account/session-requests';
 import type { Session } from './session';
 
 // The file name in a Content-Disposition header (`attachment; filename="…"`), if any.
@@ -5,21 +6,14 @@ export function attachmentName(contentDisposition: string | null): string | unde
   return /filename="([^"]+)"/.exec(contentDisposition ?? '')?.[1];
 }
 
-// Fetches one of the API's file downloads with the session's access token (renewed once when the
-// API answers 401, as the GraphQL client does) and saves it under the name the API gives, else
-// `fallbackName`. Rejects when the API refuses or cannot be reached.
+// Fetches one of the API's file downloads signed in (fetchSignedIn renews the token on a 401)
+// and saves it under the name the API gives, else `fallbackName`. Rejects when the API refuses or cannot be reached.
 export async function downloadFile(
   session: Session,
   url: string,
   fallbackName: string,
 ): Promise<void> {
-  const get = () =>
-    fetch(url, {
-      headers: { authorization: `Bearer ${session.current?.accessToken ?? ''}` },
-      credentials: 'same-origin',
-    });
-  let response = await get();
-  if (response.status === 401 && (await session.renew())) response = await get();
+  const response = await fetchSignedIn(session, url);
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   const blob = await response.blob();
   const href = URL.createObjectURL(blob);

@@ -58,3 +58,8 @@ export function formatPercent(share: number, language: string): string {
     share,
   );
 }
+
+// Items as one list in the reader's language: 農業、観光、デザイン / farming, tourism, and design.
+export function formatList(items: readonly string[], language: string): string {
+  return new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+}
