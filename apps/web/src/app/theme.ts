@@ -18,9 +18,6 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
     '--mantine-color-error': t.colors.red[9],
     '--mantine-color-dimmed': t.colors.gray[7],
     '--mantine-color-placeholder': t.colors.gray[7],
-    // Light variants (the workspace menu's current page, light badges) put indigo text on a
-    // pale indigo ground: the 8th shade keeps it above 4.5:1.
-    '--mantine-primary-color-light-color': t.colors.indigo[8],
   },
   dark: {},
 });

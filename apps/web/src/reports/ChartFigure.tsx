@@ -51,35 +51,38 @@ export function ChartFigure({
       ) : (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
           <div ref={element} aria-hidden="true" className="report-chart" style={{ height }} />
-          <Table striped withTableBorder fz="sm" className="report-table">
-            <Table.Caption>{t('reports.chart.dataTable', { title })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                {table.columns.map((column, i) => (
-                  <Table.Th key={column} ta={i === 0 ? 'left' : 'right'} scope="col">
-                    {column}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {table.rows.map((row) => (
-                <Table.Tr key={row.key}>
-                  {row.cells.map((cell, i) =>
-                    i === 0 ? (
-                      <Table.Th key={i} scope="row" fw={400}>
-                        {cell}
-                      </Table.Th>
-                    ) : (
-                      <Table.Td key={i} ta="right">
-                        {cell}
-                      </Table.Td>
-                    ),
-                  )}
+          {/* A block of its own: the grid row would stretch the table's rows to the chart's height. */}
+          <div>
+            <Table striped withTableBorder fz="sm" className="report-table">
+              <Table.Caption>{t('reports.chart.dataTable', { title })}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  {table.columns.map((column, i) => (
+                    <Table.Th key={column} ta={i === 0 ? 'left' : 'right'} scope="col">
+                      {column}
+                    </Table.Th>
+                  ))}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {table.rows.map((row) => (
+                  <Table.Tr key={row.key}>
+                    {row.cells.map((cell, i) =>
+                      i === 0 ? (
+                        <Table.Th key={i} scope="row" fw={400}>
+                          {cell}
+                        </Table.Th>
+                      ) : (
+                        <Table.Td key={i} ta="right">
+                          {cell}
+                        </Table.Td>
+                      ),
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </div>
         </SimpleGrid>
       )}
     </section>
