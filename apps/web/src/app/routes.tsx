@@ -16,6 +16,8 @@ import { ProjectSearchPage } from '../projects/ProjectSearchPage';
 import { NotificationPreferencesPage } from '../settings/NotificationPreferencesPage';
 import { ProfilePage } from '../profile/ProfilePage';
 import { RecommendationsPage } from '../recommendations/RecommendationsPage';
+import { ReviewProjectPage } from '../review/ReviewProjectPage';
+import { ReviewQueuePage } from '../review/ReviewQueuePage';
 import { ScoutOffersPage } from '../scouting/ScoutOffersPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { WorkspaceHome, WorkspaceLayout, WorkspaceOverview } from '../workspace/WorkspaceLayout';
@@ -58,7 +60,11 @@ export function createRouter() {
           // workspace/workspace-sections.ts).
           path: 'manage/:orgId',
           element: <WorkspaceLayout />,
-          children: [{ index: true, element: <WorkspaceOverview /> }],
+          children: [
+            { index: true, element: <WorkspaceOverview /> },
+            { path: 'review', element: <ReviewQueuePage /> },
+            { path: 'review/:projectId', element: <ReviewProjectPage /> },
+          ],
         },
         { path: '*', element: <NotFoundPage /> },
       ],
