@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AudienceOf, EventAudience, EventOf, RecipientRole } from '@tsunagu/core';
-import { staffRecipients } from '@tsunagu/identity';
 import { DataSource } from 'typeorm';
-import { coveringIntermediariesSql } from './covering-intermediaries';
+import { projectStaff } from './covering-intermediaries';
 import {
   PROJECT_CHANGES_REQUESTED,
   PROJECT_PAUSED,
@@ -40,21 +39,14 @@ export class ProjectAudiences {
       [payload.projectId],
     );
     if (!p) return null;
-    const covering = (
-      await this.dataSource.query<Array<{ id: string }>>(coveringIntermediariesSql('$1'), [p.id])
-    ).map((r) => r.id);
+    const staff = await projectStaff(this.dataSource, {
+      id: p.id,
+      regionOrganizationId: p.region_organization_id,
+    });
     return {
       vars: { project: p.title, reason: p.reason },
       links: { projectId: p.id },
-      recipients: [
-        ...(await staffRecipients(
-          this.dataSource,
-          [p.region_organization_id],
-          RecipientRole.REGION,
-        )),
-        ...(await staffRecipients(this.dataSource, covering, RecipientRole.INTERMEDIARY)),
-      ],
-      organizationIds: [p.region_organization_id, ...covering],
+      ...staff,
     };
   }
 
@@ -93,20 +85,18 @@ export class ProjectAudiences {
       [payload.projectId, payload.auditEntryId],
     );
     if (!p) return null;
-    const covering = (
-      await this.dataSource.query<Array<{ id: string }>>(coveringIntermediariesSql('$1'), [p.id])
-    ).map((r) => r.id);
-    const recipients = [
-      ...(region
-        ? await staffRecipients(this.dataSource, [p.region_id], RecipientRole.REGION)
-        : []),
-      ...(await staffRecipients(this.dataSource, covering, RecipientRole.INTERMEDIARY)),
-    ].filter((r) => r.userId !== p.actor_id);
+    const staff = await projectStaff(this.dataSource, {
+      id: p.id,
+      regionOrganizationId: p.region_id,
+    });
+    const recipients = staff.recipients.filter(
+      (r) => (region || r.role !== RecipientRole.REGION) && r.userId !== p.actor_id,
+    );
     return {
       vars: { project: p.title, region: p.region, comment: p.comment },
       links: { projectId: p.id, regionId: p.region_id },
       recipients,
-      organizationIds: [p.region_id, ...covering],
+      organizationIds: staff.organizationIds,
     };
   }
 }
