@@ -11,6 +11,8 @@ import { MyEngagementsPage } from '../engagements/MyEngagementsPage';
 import { RelationshipsPage } from '../engagements/RelationshipsPage';
 import { InterestsPage } from '../interests/InterestsPage';
 import { NotificationsPage } from '../notifications/NotificationsPage';
+import { ProjectPeoplePage } from '../people/ProjectPeoplePage';
+import { StaffEngagementPage } from '../people/StaffEngagementPage';
 import { ProjectPage } from '../projects/ProjectPage';
 import { ProjectSearchPage } from '../projects/ProjectSearchPage';
 import { NotificationPreferencesPage } from '../settings/NotificationPreferencesPage';
@@ -58,7 +60,11 @@ export function createRouter() {
           // workspace/workspace-sections.ts).
           path: 'manage/:orgId',
           element: <WorkspaceLayout />,
-          children: [{ index: true, element: <WorkspaceOverview /> }],
+          children: [
+            { index: true, element: <WorkspaceOverview /> },
+            { path: 'projects/:projectId/people', element: <ProjectPeoplePage /> },
+            { path: 'engagements/:engagementId', element: <StaffEngagementPage /> },
+          ],
         },
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -54,6 +54,14 @@ const keys: KeyingConfig = {
   ProjectRecommendation: () => null,
   MatchFactor: () => null,
   MatchReason: () => null,
+  // What staff see of a participant depends on the viewer: kept inside the row that shows it.
+  ParticipantCard: () => null,
+  CandidateRecommendationConnection: () => null,
+  CandidateRecommendationEdge: () => null,
+  CandidateRecommendation: () => null,
+  InterestedParticipantConnection: () => null,
+  InterestedParticipantEdge: () => null,
+  InterestedParticipant: () => null,
 };
 
 // Every cached list of notifications (the bell's latest, the page's pages, unread only or not).
@@ -89,6 +97,10 @@ export function createGraphQLClient(session: Session): { client: Client; dispose
             myEngagements: relayPagination(),
             myScoutOffers: relayPagination(),
             myInterests: relayPagination(),
+            projectEngagements: relayPagination(),
+            recommendedCandidates: relayPagination(),
+            projectInterests: relayPagination(),
+            projectScoutOffers: relayPagination(),
             // A project already in the cache (from a list) answers project(id) for the fields it has.
             project: (_parent, args) => ({ __typename: 'Project', id: args.id as string }),
           },
