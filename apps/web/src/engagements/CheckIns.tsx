@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { z } from 'zod';
 import { ErrorState, LoadingState } from '../app/page-states';
+import { formErrorsOf } from '../graphql/form-errors';
 import { useMutationForm } from '../graphql/use-mutation-form';
 import { formatDate, formatNumber } from '../i18n/format';
 import {
