@@ -27,6 +27,14 @@ async function useEnglish(page: Page) {
   await page.addInitScript(() => localStorage.setItem('tsunagu.language', 'en'));
 }
 
+async function farmWork(request: Parameters<typeof newOrganization>[0]): Promise<string> {
+  const { resolveSkill } = await gql<{ resolveSkill: { id: string } }>(
+    request,
+    'query { resolveSkill(name: "農作業") { id } }',
+  );
+  return resolveSkill.id;
+}
+
 // Someone who suits the project (farm work near Tomakomai) and lets regions see their profile.
 async function newCandidate(request: Parameters<typeof newOrganization>[0]) {
   const candidate = await signUpParticipant(request, {
@@ -41,6 +49,7 @@ async function newCandidate(request: Parameters<typeof newOrganization>[0]) {
         kind: 'PRO_BONO',
         homeMunicipalityCode: '012131',
         themeCodes: ['agriculture'],
+        skills: [{ skillId: await farmWork(request), level: 5 }],
         goals: ['LEARNING'],
         availability: { weeklyHours: 10 },
         bio: '苫小牧在住。週末に農作業を手伝えます。',
@@ -79,6 +88,9 @@ async function scene(request: Parameters<typeof newOrganization>[0]) {
         endDate: '2027-09-30',
         hoursPerWeek: 6,
         capacity: 3,
+        requiredSkills: [
+          { skillId: await farmWork(request), minLevel: 3, requirement: 'MUST', weight: 5 },
+        ],
       },
     },
     region.token,
@@ -255,7 +267,7 @@ test.describe('the people around a project', () => {
     page,
     request,
   }, testInfo) => {
-    test.setTimeout(90_000);
+    test.setTimeout(120_000);
     const w = wordsFor(testInfo);
     const someone = await newCandidate(request);
     const { region, projectId } = await scene(request);
