@@ -38,7 +38,9 @@ export async function newOrganization(
       input: {
         kind: options.kind,
         name: options.name,
-        municipalityCode: options.municipalityCode ?? (options.kind === 'REGION' ? '012131' : null),
+        // Only a region lies somewhere; the others are left without a place.
+        municipalityCode:
+          options.municipalityCode ?? (options.kind === 'REGION' ? '012131' : undefined),
       },
     },
     admin,

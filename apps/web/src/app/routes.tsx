@@ -18,6 +18,8 @@ import { ProjectSearchPage } from '../projects/ProjectSearchPage';
 import { NotificationPreferencesPage } from '../settings/NotificationPreferencesPage';
 import { ProfilePage } from '../profile/ProfilePage';
 import { RecommendationsPage } from '../recommendations/RecommendationsPage';
+import { ReviewProjectPage } from '../review/ReviewProjectPage';
+import { ReviewQueuePage } from '../review/ReviewQueuePage';
 import { ScoutOffersPage } from '../scouting/ScoutOffersPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { WorkspaceHome, WorkspaceLayout, WorkspaceOverview } from '../workspace/WorkspaceLayout';
@@ -64,6 +66,8 @@ export function createRouter() {
             { index: true, element: <WorkspaceOverview /> },
             { path: 'projects/:projectId/people', element: <ProjectPeoplePage /> },
             { path: 'engagements/:engagementId', element: <StaffEngagementPage /> },
+            { path: 'review', element: <ReviewQueuePage /> },
+            { path: 'review/:projectId', element: <ReviewProjectPage /> },
           ],
         },
         { path: '*', element: <NotFoundPage /> },
