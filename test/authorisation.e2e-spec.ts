@@ -175,6 +175,20 @@ describe('authorisation by membership and remit', () => {
     ).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_EXISTS' });
   });
 
+  it('creates an intermediary whose place is given as null, and still needs one for a region', async () => {
+    const createOrg = `mutation($input: CreateOrganizationInput!) {
+      createOrganization(input: $input) { id kind } }`;
+    const hub = { kind: 'INTERMEDIARY', name: '場所なしの中間支援', municipalityCode: null };
+    expect(
+      expectData(await platform.gql(createOrg, { input: hub }, admin.token)).createOrganization
+        .kind,
+    ).toBe('INTERMEDIARY');
+    const region = { kind: 'REGION', name: '場所なしの地域', municipalityCode: null };
+    expect(
+      (await platform.gql(createOrg, { input: region }, admin.token)).errors?.[0].extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
   it('shows an intermediary its remit', async () => {
     const me = expectData(
       await platform.gql(

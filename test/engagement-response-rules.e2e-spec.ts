@@ -281,6 +281,26 @@ describe('response rules for applications through GraphQL', () => {
     });
   });
 
+  it('tells the region by when to answer each waiting application, and nothing once answered', async () => {
+    const projectId = await publishedProject();
+    const waiting = await applied('ren', projectId);
+    const answered = await applied('sora', projectId);
+    await submittedDaysAgo([waiting], 3);
+    expectData(await answer(answered, { action: 'DECLINE', reason: '今回は定員に達しました' }));
+    const DUE = `query($projectId: ID!) { projectEngagements(projectId: $projectId, first: 10) {
+      edges { node { id status createdAt answerDueAt } } } }`;
+    const nodes = expectData(
+      await platform.gql(DUE, { projectId }, regionStaff.token),
+    ).projectEngagements.edges.map((e: any) => e.node);
+    const due = nodes.find((n: any) => n.id === waiting);
+    // APPLICATION_RESPONSE_DAYS (7) after applying: four days left of the period.
+    expect(Date.parse(due.answerDueAt) - Date.parse(due.createdAt)).toBe(7 * 24 * 3600 * 1000);
+    expect(nodes.find((n: any) => n.id === answered)).toMatchObject({
+      status: 'DECLINED',
+      answerDueAt: null,
+    });
+  });
+
   it('unpauses at once when the last overdue applicant deletes the account', async () => {
     const projectId = await publishedProject();
     const leaving = await f.participant('yui');

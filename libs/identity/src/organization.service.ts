@@ -41,7 +41,8 @@ export class OrganizationService {
     command: CreateOrganizationCommand,
   ): Promise<Organization> {
     let prefectureCode: string | null = null;
-    if (command.municipalityCode !== undefined) {
+    // The field is nullable in the schema: null says "no place", as leaving it out does.
+    if (command.municipalityCode != null) {
       const municipality = JapanGeography.get().municipality(command.municipalityCode);
       if (!municipality) {
         throw AppError.invalidField(

@@ -1,10 +1,11 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Connection, mapConnection, PageArgs } from '@tsunagu/core';
 import {
   ApplyAsCompanyTeamInput,
   ApplyingService,
   ApplyToProjectInput,
   EngagementConnection,
+  EngagementResponseService,
   EngagementType,
   MyEngagementForProjectArgs,
   MyEngagementsArgs,
@@ -12,12 +13,15 @@ import {
   toEngagementType,
 } from '@tsunagu/engagements';
 import { Actor } from '@tsunagu/identity';
-import { Authenticated, ServiceChecks } from '../auth/authorisation';
+import { AsParent, Authenticated, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
 @Resolver(() => EngagementType)
 export class ApplicationResolver {
-  constructor(private readonly applications: ApplyingService) {}
+  constructor(
+    private readonly applications: ApplyingService,
+    private readonly responses: EngagementResponseService,
+  ) {}
 
   @ServiceChecks('participant')
   @Mutation(() => EngagementType, { description: 'Apply to a published project (once).' })
@@ -107,5 +111,16 @@ export class ApplicationResolver {
     @Args() args: ProjectEngagementsArgs,
   ): Promise<Connection<EngagementType>> {
     return this.projectEngagements(actor, args);
+  }
+
+  @AsParent()
+  @ResolveField(() => Date, {
+    nullable: true,
+    description:
+      'While the application waits for the region (SUBMITTED): by when to answer it. Past it the ' +
+      'application is overdue, and enough overdue ones pause the project.',
+  })
+  answerDueAt(@Parent() engagement: EngagementType): Date | null {
+    return this.responses.answerDueAt(engagement);
   }
 }

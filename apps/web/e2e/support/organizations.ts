@@ -38,7 +38,7 @@ export async function newOrganization(
       input: {
         kind: options.kind,
         name: options.name,
-        // Only a region lies somewhere: the API refuses a place (even null) for the others.
+        // Only a region lies somewhere; the others are left without a place.
         municipalityCode:
           options.municipalityCode ?? (options.kind === 'REGION' ? '012131' : undefined),
       },

@@ -12,6 +12,8 @@ import { MyEngagementsPage } from '../engagements/MyEngagementsPage';
 import { RelationshipsPage } from '../engagements/RelationshipsPage';
 import { InterestsPage } from '../interests/InterestsPage';
 import { NotificationsPage } from '../notifications/NotificationsPage';
+import { ProjectPeoplePage } from '../people/ProjectPeoplePage';
+import { StaffEngagementPage } from '../people/StaffEngagementPage';
 import { ProjectPage } from '../projects/ProjectPage';
 import { ProjectSearchPage } from '../projects/ProjectSearchPage';
 import { NotificationPreferencesPage } from '../settings/NotificationPreferencesPage';
@@ -67,6 +69,8 @@ export function createRouter() {
           element: <WorkspaceLayout />,
           children: [
             { index: true, element: <WorkspaceOverview /> },
+            { path: 'projects/:projectId/people', element: <ProjectPeoplePage /> },
+            { path: 'engagements/:engagementId', element: <StaffEngagementPage /> },
             { path: 'review', element: <ReviewQueuePage /> },
             { path: 'review/:projectId', element: <ReviewProjectPage /> },
             {

@@ -18,18 +18,34 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { z } from 'zod';
 import { ErrorState, LoadingState } from '../app/page-states';
+import { formErrorsOf } from '../graphql/form-errors';
 import { useMutationForm } from '../graphql/use-mutation-form';
 import { formatDate, formatNumber } from '../i18n/format';
-import { AddCheckInMutation, CheckInsQuery } from './engagement-documents';
+import {
+  AddCheckInMutation,
+  ApproveCheckInHoursMutation,
+  CheckInsQuery,
+} from './engagement-documents';
 
 // The API's limits (AddCheckInInput).
 const SUMMARY_MAX = 4000;
 const HOURS_MAX = 80;
 
 // The participant's reports on an active engagement: what was done and how many hours, each
-// shown with whether the region has approved the hours yet.
-export function CheckIns({ engagementId, canAdd }: { engagementId: string; canAdd: boolean }) {
+// shown with whether the region has approved the hours yet. The region's staff (canApprove)
+// approve the hours of each report.
+export function CheckIns({
+  engagementId,
+  canAdd,
+  canApprove = false,
+}: {
+  engagementId: string;
+  canAdd: boolean;
+  canApprove?: boolean;
+}) {
   const { t, i18n } = useTranslation();
+  const [approving, approve] = useMutation(ApproveCheckInHoursMutation);
+  const [approveError, setApproveError] = useState<string>();
   const [{ data, error }, reexecute] = useQuery({
     query: CheckInsQuery,
     variables: { id: engagementId },
@@ -79,6 +95,22 @@ export function CheckIns({ engagementId, canAdd }: { engagementId: string; canAd
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                 {c.summary}
               </Text>
+              {canApprove && !c.approvedAt && (
+                <Group mt="xs">
+                  <Button
+                    size="xs"
+                    loading={approving.fetching && approving.operation?.variables.id === c.id}
+                    onClick={() => {
+                      setApproveError(undefined);
+                      void approve({ id: c.id }).then((result) => {
+                        if (result.error) setApproveError(formErrorsOf(result.error, [], t).form);
+                      });
+                    }}
+                  >
+                    {t('engagements.checkIns.approve')}
+                  </Button>
+                </Group>
+              )}
             </Paper>
           ))}
         </Stack>
@@ -96,6 +128,11 @@ export function CheckIns({ engagementId, canAdd }: { engagementId: string; canAd
             engagementId={engagementId}
             onAdded={() => reexecute({ requestPolicy: 'network-only' })}
           />
+        )}
+        {approveError && (
+          <Alert color="red" role="alert">
+            {approveError}
+          </Alert>
         )}
         {list}
       </Stack>

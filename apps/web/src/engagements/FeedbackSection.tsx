@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { ErrorState, LoadingState } from '../app/page-states';
-import type { EngagementFeedbackQuery } from '../gql/graphql';
+import type { EngagementFeedbackQuery, FeedbackSide } from '../gql/graphql';
 import { formErrorsOf } from '../graphql/form-errors';
 import { FeedbackQuery, GiveFeedbackMutation } from './engagement-documents';
 
@@ -12,8 +12,15 @@ const COMMENT_MAX = 4000;
 
 type Feedback = EngagementFeedbackQuery['engagementFeedback'][number];
 
-// After completion: the participant rates the region once; the region's feedback shows too.
-export function FeedbackSection({ engagementId }: { engagementId: string }) {
+// After completion each side rates the other once: the participant (the default) or the region's
+// staff (side REGION) see their form, then both feedbacks; others (side null) only read them.
+export function FeedbackSection({
+  engagementId,
+  side = 'PARTICIPANT',
+}: {
+  engagementId: string;
+  side?: FeedbackSide | null;
+}) {
   const { t } = useTranslation();
   const [{ data, error }, reexecute] = useQuery({
     query: FeedbackQuery,
@@ -27,19 +34,35 @@ export function FeedbackSection({ engagementId }: { engagementId: string }) {
     );
   else if (!data) body = <LoadingState />;
   else {
-    const mine = data.engagementFeedback.find((f) => f.side === 'PARTICIPANT');
-    const theirs = data.engagementFeedback.find((f) => f.side === 'REGION');
+    const bySide = (s: FeedbackSide) => data.engagementFeedback.find((f) => f.side === s);
+    const mine = side && bySide(side);
+    const title = (s: FeedbackSide) =>
+      s === side
+        ? t('engagements.feedback.yours')
+        : t(
+            s === 'REGION'
+              ? 'engagements.feedback.fromRegion'
+              : 'engagements.feedback.fromParticipant',
+          );
+    // Yours (or your form) first, then the other side's.
+    const order: FeedbackSide[] =
+      side === 'REGION' ? ['REGION', 'PARTICIPANT'] : ['PARTICIPANT', 'REGION'];
     body = (
       <Stack>
-        {mine ? (
-          <GivenFeedback title={t('engagements.feedback.yours')} feedback={mine} />
-        ) : (
+        {side && !mine && (
           <FeedbackForm
             engagementId={engagementId}
+            side={side}
             onGiven={() => reexecute({ requestPolicy: 'network-only' })}
           />
         )}
-        {theirs && <GivenFeedback title={t('engagements.feedback.fromRegion')} feedback={theirs} />}
+        {order.map((s) => {
+          const feedback = bySide(s);
+          return feedback && <GivenFeedback key={s} title={title(s)} feedback={feedback} />;
+        })}
+        {!side && data.engagementFeedback.length === 0 && (
+          <Text c="gray.7">{t('engagements.feedback.none')}</Text>
+        )}
       </Stack>
     );
   }
@@ -74,7 +97,15 @@ function GivenFeedback({ title, feedback }: { title: string; feedback: Feedback 
   );
 }
 
-function FeedbackForm({ engagementId, onGiven }: { engagementId: string; onGiven: () => void }) {
+function FeedbackForm({
+  engagementId,
+  side,
+  onGiven,
+}: {
+  engagementId: string;
+  side: FeedbackSide;
+  onGiven: () => void;
+}) {
   const { t } = useTranslation();
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
@@ -105,7 +136,9 @@ function FeedbackForm({ engagementId, onGiven }: { engagementId: string; onGiven
       }}
     >
       <Stack gap="sm">
-        <Text size="sm">{t('engagements.feedback.intro')}</Text>
+        <Text size="sm">
+          {t(side === 'REGION' ? 'engagements.feedback.introRegion' : 'engagements.feedback.intro')}
+        </Text>
         {formError && (
           <Alert color="red" role="alert">
             {formError}

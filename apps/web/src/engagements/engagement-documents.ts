@@ -133,6 +133,15 @@ export const AddCheckInMutation = graphql(`
   }
 `);
 
+export const ApproveCheckInHoursMutation = graphql(`
+  mutation ApproveCheckInHours($id: ID!) {
+    approveCheckInHours(checkInId: $id) {
+      id
+      approvedAt
+    }
+  }
+`);
+
 export const MilestonesQuery = graphql(`
   query EngagementMilestones($id: ID!) {
     engagementMilestones(engagementId: $id) {

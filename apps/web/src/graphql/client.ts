@@ -57,6 +57,14 @@ const keys: KeyingConfig = {
   ProjectRecommendation: () => null,
   MatchFactor: () => null,
   MatchReason: () => null,
+  // What staff see of a participant depends on the viewer: kept inside the row that shows it.
+  ParticipantCard: () => null,
+  CandidateRecommendationConnection: () => null,
+  CandidateRecommendationEdge: () => null,
+  CandidateRecommendation: () => null,
+  InterestedParticipantConnection: () => null,
+  InterestedParticipantEdge: () => null,
+  InterestedParticipant: () => null,
 };
 
 // Every cached list of notifications (the bell's latest, the page's pages, unread only or not).
@@ -100,6 +108,10 @@ export function createGraphQLClient(session: Session): { client: Client; dispose
             myEngagements: relayPagination(),
             myScoutOffers: relayPagination(),
             myInterests: relayPagination(),
+            projectEngagements: relayPagination(),
+            recommendedCandidates: relayPagination(),
+            projectInterests: relayPagination(),
+            projectScoutOffers: relayPagination(),
             reviewQueue: relayPagination(),
             // A project already in the cache (from a list) answers project(id) for the fields it has.
             project: (_parent, args) => ({ __typename: 'Project', id: args.id as string }),

@@ -3,6 +3,7 @@ import { conversationMessages } from '../conversations/messages';
 import { engagementMessages } from '../engagements/messages';
 import { interestMessages } from '../interests/messages';
 import { notificationMessages } from '../notifications/messages';
+import { peopleMessages } from '../people/messages';
 import { profileMessages } from '../profile/messages';
 import { projectMessages } from '../projects/messages';
 import { recommendationMessages } from '../recommendations/messages';
@@ -22,6 +23,7 @@ const AREAS = [
   engagementMessages,
   interestMessages,
   notificationMessages,
+  peopleMessages,
   profileMessages,
   projectMessages,
   recommendationMessages,

@@ -133,6 +133,22 @@ describe('notification links', () => {
     expect(notificationLink(none)).toBeNull();
   });
 
+  it("leads staff to an engagement in their organisation's workspace", () => {
+    const about = { projectId: 'p', engagementId: 'e', scoutOfferId: null, conversationId: null };
+    const staff = { ...about, organizationId: 'o', type: 'APPLICATION_SUBMITTED' as const };
+    expect(notificationLink({ ...staff, audience: 'REGION' })).toBe('/manage/o/engagements/e');
+    expect(notificationLink({ ...staff, audience: 'INTERMEDIARY' })).toBe(
+      '/manage/o/engagements/e',
+    );
+    // The participant's own page for the participant, and without the organisation.
+    expect(notificationLink({ ...staff, organizationId: null, audience: 'PARTICIPANT' })).toBe(
+      '/engagements/e',
+    );
+    expect(notificationLink({ ...staff, organizationId: null, audience: 'REGION' })).toBe(
+      '/engagements/e',
+    );
+  });
+
   it("leads staff to a review step in their organisation's workspace", () => {
     const step = {
       projectId: 'p',

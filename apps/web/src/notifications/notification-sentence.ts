@@ -82,7 +82,8 @@ type Links = Pick<
   Partial<Pick<NotificationFieldsFragment, 'type' | 'audience' | 'organizationId'>>;
 
 // Where a notification leads in the app: the intermediary's review of a project or the region's
-// own page of it, the thread, the offers, the engagement, or the project.
+// own page of it, the thread, the offers, the engagement (staff: in their workspace), or the
+// project.
 export function notificationLink(notification: Links): string | null {
   const { type, organizationId, projectId } = notification;
   if (type && REVIEW_STEPS.has(type) && organizationId && projectId) {
@@ -91,7 +92,13 @@ export function notificationLink(notification: Links): string | null {
   }
   if (notification.conversationId) return `/messages/${notification.conversationId}`;
   if (notification.scoutOfferId) return '/scout-offers';
-  if (notification.engagementId) return `/engagements/${notification.engagementId}`;
+  if (notification.engagementId) {
+    // Staff deal with an engagement in the workspace of the organisation they heard of it for.
+    const staff = notification.audience === 'REGION' || notification.audience === 'INTERMEDIARY';
+    return staff && organizationId
+      ? `/manage/${organizationId}/engagements/${notification.engagementId}`
+      : `/engagements/${notification.engagementId}`;
+  }
   if (notification.projectId) return `/projects/${notification.projectId}`;
   return null;
 }

@@ -94,6 +94,14 @@ export class EngagementResponseService {
     return unpaused;
   }
 
+  // By when the region should answer an application: while it is SUBMITTED, the end of its
+  // response period (from then it counts as overdue); answered ones have no due date.
+  answerDueAt(engagement: Pick<Engagement, 'status' | 'createdAt'>): Date | null {
+    if (engagement.status !== EngagementStatus.SUBMITTED) return null;
+    const days = this.config.APPLICATION_RESPONSE_DAYS;
+    return new Date(engagement.createdAt.getTime() + days * 24 * 60 * 60 * 1000);
+  }
+
   // Overdue applications in the intermediary's remit, the longest-waiting first.
   overdue(actor: Actor, page: Page): Promise<Connection<Engagement>> {
     const scope = supervisedProjects(
