@@ -38,7 +38,10 @@ export async function newOrganization(
       input: {
         kind: options.kind,
         name: options.name,
-        municipalityCode: options.municipalityCode ?? (options.kind === 'REGION' ? '012131' : null),
+        // Only regions lie in a municipality: the API refuses a null code.
+        ...(options.kind === 'REGION'
+          ? { municipalityCode: options.municipalityCode ?? '012131' }
+          : {}),
       },
     },
     admin,

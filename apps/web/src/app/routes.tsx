@@ -18,6 +18,8 @@ import { ProfilePage } from '../profile/ProfilePage';
 import { RecommendationsPage } from '../recommendations/RecommendationsPage';
 import { ScoutOffersPage } from '../scouting/ScoutOffersPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { ProgramsPage } from '../supervision/ProgramsPage';
+import { SupervisionPage } from '../supervision/SupervisionPage';
 import { WorkspaceHome, WorkspaceLayout, WorkspaceOverview } from '../workspace/WorkspaceLayout';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -58,7 +60,11 @@ export function createRouter() {
           // workspace/workspace-sections.ts).
           path: 'manage/:orgId',
           element: <WorkspaceLayout />,
-          children: [{ index: true, element: <WorkspaceOverview /> }],
+          children: [
+            { index: true, element: <WorkspaceOverview /> },
+            { path: 'supervision', element: <SupervisionPage /> },
+            { path: 'programs', element: <ProgramsPage /> },
+          ],
         },
         { path: '*', element: <NotFoundPage /> },
       ],

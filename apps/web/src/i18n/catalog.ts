@@ -9,6 +9,7 @@ import { recommendationMessages } from '../recommendations/messages';
 import { scoutingMessages } from '../scouting/messages';
 import { settingsMessages } from '../settings/messages';
 import { sharingMessages } from '../sharing/messages';
+import { supervisionMessages } from '../supervision/messages';
 import { workspaceMessages } from '../workspace/messages';
 import { sharedMessages } from './shared-messages';
 
@@ -26,6 +27,7 @@ const AREAS = [
   scoutingMessages,
   settingsMessages,
   sharingMessages,
+  supervisionMessages,
   workspaceMessages,
 ];
 

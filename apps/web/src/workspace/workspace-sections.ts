@@ -9,7 +9,10 @@ export interface WorkspaceSection {
   kinds: readonly OrganizationKind[];
 }
 
-export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [];
+export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
+  { path: 'supervision', labelKey: 'supervision.nav', kinds: ['INTERMEDIARY'] },
+  { path: 'programs', labelKey: 'programs.nav', kinds: ['INTERMEDIARY'] },
+];
 
 export function sectionsFor(kind: OrganizationKind): WorkspaceSection[] {
   return WORKSPACE_SECTIONS.filter((section) => section.kinds.includes(kind));
