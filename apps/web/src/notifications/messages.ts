@@ -17,7 +17,6 @@ export const notificationMessages = defineMessages(
       showUnread: '未読のみ',
       more: 'さらに表示',
       unread: '未読',
-      open: '開く',
       preferences: '通知の設定',
       sentence: {
         APPLICATION_SUBMITTED: '{{participant}}さんが「{{project}}」に応募しました。',
@@ -73,7 +72,6 @@ export const notificationMessages = defineMessages(
       showUnread: 'Unread only',
       more: 'Show more',
       unread: 'Unread',
-      open: 'Open',
       preferences: 'Notification settings',
       sentence: {
         APPLICATION_SUBMITTED: '{{participant}} applied to "{{project}}".',

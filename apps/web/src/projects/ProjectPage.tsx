@@ -18,7 +18,7 @@ import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import { useSession } from '../auth/session-context';
 import { ApplyPanel } from '../engagements/ApplyPanel';
 import type { ProjectQuery as ProjectData } from '../gql/graphql';
-import { formatMonth, formatPeriod } from '../i18n/format';
+import { formatList, formatMonth, formatPeriod } from '../i18n/format';
 import { localName } from '../i18n/local-name';
 import { placeName } from '../i18n/place-name';
 import { InterestButton } from '../interests/InterestButton';
@@ -81,22 +81,27 @@ function ProjectDetails({ project }: { project: Project }) {
         <Fact label={t('project.region')}>{project.region.name}</Fact>
         {project.supervisingIntermediaries.length > 0 && (
           <Fact label={t('project.intermediary')}>
-            {project.supervisingIntermediaries
-              .map((o) => o.name)
-              .join(language === 'ja' ? '、' : ', ')}
+            {formatList(
+              project.supervisingIntermediaries.map((o) => o.name),
+              language,
+            )}
           </Fact>
         )}
         {project.program && <Fact label={t('project.program')}>{project.program.name}</Fact>}
         {project.seasonMonths.length > 0 && (
           <Fact label={t('project.season')}>
-            {project.seasonMonths
-              .map((m) => formatMonth(m, language))
-              .join(language === 'ja' ? '・' : ', ')}
+            {formatList(
+              project.seasonMonths.map((m) => formatMonth(m, language)),
+              language,
+            )}
           </Fact>
         )}
         <Fact label={t('project.eligible')}>
           {project.eligibleKinds.length
-            ? project.eligibleKinds.map((k) => t(`kind.${k}`)).join(language === 'ja' ? '・' : ', ')
+            ? formatList(
+                project.eligibleKinds.map((k) => t(`kind.${k}`)),
+                language,
+              )
             : t('project.everyone')}
         </Fact>
         <Fact label={t('project.capacity')}>
