@@ -245,8 +245,13 @@ function ProjectChanges({ project, showAll }: { project: PreviewProject; showAll
         </Text>
       ) : (
         // Four short columns fit a phone: no sideways scrolling.
-        <Table striped withTableBorder fz="sm" horizontalSpacing="xs">
-          <Table.Caption>{project.projectTitle}</Table.Caption>
+        <Table
+          striped
+          withTableBorder
+          fz="sm"
+          horizontalSpacing="xs"
+          aria-label={project.projectTitle}
+        >
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('programs.weights.changes.participant')}</Table.Th>
