@@ -38,10 +38,9 @@ export async function newOrganization(
       input: {
         kind: options.kind,
         name: options.name,
-        // Only regions lie in a municipality: the API refuses a null code.
-        ...(options.kind === 'REGION'
-          ? { municipalityCode: options.municipalityCode ?? '012131' }
-          : {}),
+        // Only a region lies somewhere: the API refuses a place (even null) for the others.
+        municipalityCode:
+          options.municipalityCode ?? (options.kind === 'REGION' ? '012131' : undefined),
       },
     },
     admin,

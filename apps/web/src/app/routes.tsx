@@ -16,6 +16,8 @@ import { ProjectSearchPage } from '../projects/ProjectSearchPage';
 import { NotificationPreferencesPage } from '../settings/NotificationPreferencesPage';
 import { ProfilePage } from '../profile/ProfilePage';
 import { RecommendationsPage } from '../recommendations/RecommendationsPage';
+import { ReviewProjectPage } from '../review/ReviewProjectPage';
+import { ReviewQueuePage } from '../review/ReviewQueuePage';
 import { ScoutOffersPage } from '../scouting/ScoutOffersPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { ProgramsPage } from '../supervision/ProgramsPage';
@@ -62,6 +64,8 @@ export function createRouter() {
           element: <WorkspaceLayout />,
           children: [
             { index: true, element: <WorkspaceOverview /> },
+            { path: 'review', element: <ReviewQueuePage /> },
+            { path: 'review/:projectId', element: <ReviewProjectPage /> },
             { path: 'supervision', element: <SupervisionPage /> },
             { path: 'programs', element: <ProgramsPage /> },
           ],

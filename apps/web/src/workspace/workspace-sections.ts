@@ -10,6 +10,7 @@ export interface WorkspaceSection {
 }
 
 export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
+  { path: 'review', labelKey: 'review.nav', kinds: ['INTERMEDIARY'] },
   { path: 'supervision', labelKey: 'supervision.nav', kinds: ['INTERMEDIARY'] },
   { path: 'programs', labelKey: 'programs.nav', kinds: ['INTERMEDIARY'] },
 ];
