@@ -184,6 +184,10 @@ const MATRIX: Record<string, Row> = {
     args: (w) => ({ userId: w.people.proBono.id }),
     idorExempt: ['userId'],
   },
+  previewProgramWeights: {
+    allow: INTERMEDIARY,
+    args: (w) => ({ input: { programId: w.home.programId, weights: WEIGHTS } }),
+  },
   programCohorts: { allow: ['intermediaryIn'], args: (w) => ({ programId: w.home.programId }) },
   // Weights explain recommendations: any signed-in person may read them.
   programWeights: {

@@ -17,3 +17,4 @@ export * from './scoring-subject.entity';
 export * from './scoring-request.service';
 export * from './scoring-subscriber';
 export { ParticipantEngine, ProjectEngine } from './matching-engine.cache';
+export * from './weights-preview.service';

@@ -18,6 +18,7 @@ import { ScoringRequestService } from './scoring-request.service';
 import { ScoringSubject } from './scoring-subject.entity';
 import { ScoringSubscriber } from './scoring-subscriber';
 import { ScoringService } from './scoring.service';
+import { WeightsPreviewService } from './weights-preview.service';
 
 // Stored recommendations and the work that keeps them fresh, around the pure matching engine.
 @Module({
@@ -44,6 +45,7 @@ import { ScoringService } from './scoring.service';
     RecommendationService,
     ScoringRequestService,
     ScoringSubscriber,
+    WeightsPreviewService,
   ],
   exports: [
     MatchingFactsLoader,
@@ -51,6 +53,7 @@ import { ScoringService } from './scoring.service';
     ScoringRunService,
     ProgramWeightsService,
     RecommendationService,
+    WeightsPreviewService,
   ],
 })
 export class ScoringModule {}

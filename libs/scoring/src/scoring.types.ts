@@ -208,6 +208,53 @@ export class ProgramWeightsType {
   weights!: MatchingWeightsValuesType;
 }
 
+@ObjectType('RankChange', { description: "A candidate's place in a weights preview's sample" })
+export class RankChangeType {
+  @Field(() => ID)
+  participantId!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field(() => Int, { description: 'Under the current weights; 1 = best within the sample' })
+  rankBefore!: number;
+
+  @Field(() => Int, { description: 'Under the proposed weights' })
+  rankAfter!: number;
+
+  @Field(() => Float)
+  scoreBefore!: number;
+
+  @Field(() => Float)
+  scoreAfter!: number;
+}
+
+@ObjectType('WeightsPreviewProject')
+export class WeightsPreviewProjectType {
+  @Field(() => ID)
+  projectId!: string;
+
+  @Field()
+  projectTitle!: string;
+
+  @Field(() => [RankChangeType], {
+    description: 'Its top stored candidates you may see, best first under the proposed weights',
+  })
+  candidates!: RankChangeType[];
+}
+
+@ObjectType('WeightsPreview')
+export class WeightsPreviewType {
+  @Field({
+    description:
+      "True when the program has no published project yet and projects in its intermediary's remit stand in",
+  })
+  fromRemit!: boolean;
+
+  @Field(() => [WeightsPreviewProjectType])
+  projects!: WeightsPreviewProjectType[];
+}
+
 @ObjectType('ScoringRun', { description: 'A full re-score; progress is chunksDone / chunksTotal.' })
 export class ScoringRunType {
   @Field(() => ID)

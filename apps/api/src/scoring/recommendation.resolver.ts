@@ -18,6 +18,8 @@ import {
   toProgramWeightsType,
   toProjectRecommendationType,
   toScoringRunType,
+  WeightsPreviewService,
+  WeightsPreviewType,
 } from '@tsunagu/scoring';
 import { Allow, Authenticated, Role, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -28,6 +30,7 @@ export class RecommendationResolver {
     private readonly recommendations: RecommendationService,
     private readonly weights: ProgramWeightsService,
     private readonly runs: ScoringRunService,
+    private readonly previews: WeightsPreviewService,
   ) {}
 
   @Authenticated()
@@ -82,6 +85,19 @@ export class RecommendationResolver {
   ): Promise<ProgramWeightsType> {
     const row = await this.weights.set(actor, input.programId, { ...input.weights });
     return toProgramWeightsType(input.programId, row);
+  }
+
+  @Allow([Role.INTERMEDIARY_STAFF, Role.PLATFORM_ADMIN], 'programStaff')
+  @Query(() => WeightsPreviewType, {
+    description:
+      "How candidates' ranks in a sample of the program's projects would change under these " +
+      'weights, before they are saved. Nothing is stored.',
+  })
+  async previewProgramWeights(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: SetProgramWeightsInput,
+  ): Promise<WeightsPreviewType> {
+    return this.previews.preview(actor, input.programId, { ...input.weights });
   }
 
   @Allow(Role.PLATFORM_ADMIN)

@@ -23,6 +23,8 @@ import { ReviewProjectPage } from '../review/ReviewProjectPage';
 import { ReviewQueuePage } from '../review/ReviewQueuePage';
 import { ScoutOffersPage } from '../scouting/ScoutOffersPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { ProgramsPage } from '../supervision/ProgramsPage';
+import { SupervisionPage } from '../supervision/SupervisionPage';
 import { WorkspaceHome, WorkspaceLayout, WorkspaceOverview } from '../workspace/WorkspaceLayout';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -81,6 +83,8 @@ export function createRouter() {
                 </Suspense>
               ),
             },
+            { path: 'supervision', element: <SupervisionPage /> },
+            { path: 'programs', element: <ProgramsPage /> },
           ],
         },
         { path: '*', element: <NotFoundPage /> },

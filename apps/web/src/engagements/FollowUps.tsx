@@ -107,7 +107,14 @@ function FollowUpItem({ followUp }: { followUp: FollowUp }) {
   );
 }
 
-function FollowUpForm({ followUpId }: { followUpId: string }) {
+// Also the supervisor's form on the supervision dashboard: one way of recording a follow-up.
+export function FollowUpForm({
+  followUpId,
+  onRecorded,
+}: {
+  followUpId: string;
+  onRecorded?: () => void;
+}) {
   const { t } = useTranslation();
   const [outcomes, setOutcomes] = useState<string[]>([]);
   const [note, setNote] = useState('');
@@ -121,7 +128,7 @@ function FollowUpForm({ followUpId }: { followUpId: string }) {
     const result = await record({
       input: { followUpId, outcomes: outcomes as FollowUpOutcome[], note: note.trim() || null },
     });
-    if (!result.error) return;
+    if (!result.error) return onRecorded?.();
     const errors = formErrorsOf(result.error, ['outcomes', 'note'], t);
     setOutcomesError(errors.fields.outcomes);
     setFormError(errors.form ?? errors.fields.note);

@@ -65,6 +65,12 @@ const keys: KeyingConfig = {
   InterestedParticipantConnection: () => null,
   InterestedParticipantEdge: () => null,
   InterestedParticipant: () => null,
+  // Supervision: rows live inside their list; a program's weights are its program's.
+  SupervisedEngagement: () => null,
+  SupervisedEngagementConnection: () => null,
+  SupervisedEngagementEdge: () => null,
+  ProgramWeights: (data) => (typeof data.programId === 'string' ? data.programId : null),
+  MatchingWeightsValues: () => null,
 };
 
 // Every cached list of notifications (the bell's latest, the page's pages, unread only or not).
@@ -113,6 +119,8 @@ export function createGraphQLClient(session: Session): { client: Client; dispose
             projectInterests: relayPagination(),
             projectScoutOffers: relayPagination(),
             reviewQueue: relayPagination(),
+            supervisedEngagements: relayPagination(),
+            overdueApplications: relayPagination(),
             // A project already in the cache (from a list) answers project(id) for the fields it has.
             project: (_parent, args) => ({ __typename: 'Project', id: args.id as string }),
           },

@@ -12,6 +12,7 @@ import { reviewMessages } from '../review/messages';
 import { scoutingMessages } from '../scouting/messages';
 import { settingsMessages } from '../settings/messages';
 import { sharingMessages } from '../sharing/messages';
+import { supervisionMessages } from '../supervision/messages';
 import { workspaceMessages } from '../workspace/messages';
 import { sharedMessages } from './shared-messages';
 
@@ -32,6 +33,7 @@ const AREAS = [
   scoutingMessages,
   settingsMessages,
   sharingMessages,
+  supervisionMessages,
   workspaceMessages,
 ];
 

@@ -12,6 +12,8 @@ export interface WorkspaceSection {
 export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
   { path: 'review', labelKey: 'review.nav', kinds: ['INTERMEDIARY'] },
   { path: 'reports', labelKey: 'reports.nav', kinds: ['INTERMEDIARY', 'PLATFORM'] },
+  { path: 'supervision', labelKey: 'supervision.nav', kinds: ['INTERMEDIARY'] },
+  { path: 'programs', labelKey: 'programs.nav', kinds: ['INTERMEDIARY'] },
 ];
 
 export function sectionsFor(kind: OrganizationKind): WorkspaceSection[] {
