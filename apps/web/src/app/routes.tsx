@@ -15,6 +15,9 @@ import { ProjectPage } from '../projects/ProjectPage';
 import { ProjectSearchPage } from '../projects/ProjectSearchPage';
 import { NotificationPreferencesPage } from '../settings/NotificationPreferencesPage';
 import { ProfilePage } from '../profile/ProfilePage';
+import { EditProjectPage, NewProjectPage } from '../region/ProjectFormPage';
+import { ProjectOverviewPage } from '../region/ProjectOverviewPage';
+import { RegionProjectsPage } from '../region/RegionProjectsPage';
 import { RecommendationsPage } from '../recommendations/RecommendationsPage';
 import { ScoutOffersPage } from '../scouting/ScoutOffersPage';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -58,7 +61,13 @@ export function createRouter() {
           // workspace/workspace-sections.ts).
           path: 'manage/:orgId',
           element: <WorkspaceLayout />,
-          children: [{ index: true, element: <WorkspaceOverview /> }],
+          children: [
+            { index: true, element: <WorkspaceOverview /> },
+            { path: 'projects', element: <RegionProjectsPage /> },
+            { path: 'projects/new', element: <NewProjectPage /> },
+            { path: 'projects/:projectId', element: <ProjectOverviewPage /> },
+            { path: 'projects/:projectId/edit', element: <EditProjectPage /> },
+          ],
         },
         { path: '*', element: <NotFoundPage /> },
       ],

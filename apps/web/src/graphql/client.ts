@@ -14,6 +14,7 @@ const keys: KeyingConfig = {
   PageInfo: () => null,
   Place: () => null,
   ProjectConnection: () => null,
+  Attachment: () => null,
   ProjectEdge: () => null,
   NotificationConnection: () => null,
   NotificationEdge: () => null,
@@ -63,6 +64,17 @@ function invalidateNotificationLists(cache: Cache) {
   }
 }
 
+function invalidateQueryField(cache: Cache, fieldName: string) {
+  for (const field of cache.inspectFields('Query')) {
+    if (field.fieldName === fieldName) cache.invalidate('Query', field.fieldKey);
+  }
+}
+
+function projectChanged(_result: Data, _args: unknown, cache: Cache) {
+  invalidateQueryField(cache, 'projectHistory');
+  invalidateQueryField(cache, 'organizationProjects');
+}
+
 // One client per signed-in person (the app makes a new one when the user changes), so no
 // cached data outlives its owner.
 export function createGraphQLClient(session: Session): { client: Client; dispose: () => void } {
@@ -89,6 +101,7 @@ export function createGraphQLClient(session: Session): { client: Client; dispose
             myEngagements: relayPagination(),
             myScoutOffers: relayPagination(),
             myInterests: relayPagination(),
+            organizationProjects: relayPagination(),
             // A project already in the cache (from a list) answers project(id) for the fields it has.
             project: (_parent, args) => ({ __typename: 'Project', id: args.id as string }),
           },
@@ -105,6 +118,15 @@ export function createGraphQLClient(session: Session): { client: Client; dispose
             },
           },
           Mutation: {
+            // A region's new project belongs in its lists; every change of a project adds to its
+            // history.
+            createProject: (_result, _args, cache) =>
+              invalidateQueryField(cache, 'organizationProjects'),
+            updateProject: projectChanged,
+            submitProject: projectChanged,
+            extendProject: projectChanged,
+            closeProject: projectChanged,
+            archiveProject: projectChanged,
             // A first save creates the profile; every save changes what is recommended.
             saveMyParticipantProfile: (result, _args, cache) => {
               cache.link('Query', 'myParticipantProfile', result.saveMyParticipantProfile as Data);

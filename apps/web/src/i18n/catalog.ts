@@ -6,6 +6,7 @@ import { notificationMessages } from '../notifications/messages';
 import { profileMessages } from '../profile/messages';
 import { projectMessages } from '../projects/messages';
 import { recommendationMessages } from '../recommendations/messages';
+import { regionMessages } from '../region/messages';
 import { scoutingMessages } from '../scouting/messages';
 import { settingsMessages } from '../settings/messages';
 import { sharingMessages } from '../sharing/messages';
@@ -23,6 +24,7 @@ const AREAS = [
   profileMessages,
   projectMessages,
   recommendationMessages,
+  regionMessages,
   scoutingMessages,
   settingsMessages,
   sharingMessages,
