@@ -27,15 +27,19 @@ function status(page: Page, words: string) {
 }
 
 test.describe('a region’s projects', () => {
+  test.use({ actionTimeout: 10_000 });
   test('drafts a project, is sent back, resubmits, then extends and closes it', async ({
     page,
     request,
   }, testInfo) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     const { region, intermediary } = await regionAndIntermediary(request);
     await signInThroughPage(page, region.email, region.password);
     await page.goto(`/manage/${region.organizationId}`);
-    await page.getByRole('link', { name: 'プロジェクト', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: '苫小牧市 農林水産課のページ' })
+      .getByRole('link', { name: 'プロジェクト', exact: true })
+      .click();
     await expect(page.getByText('まだプロジェクトはありません。')).toBeVisible();
     await expectAccessible(page);
 
@@ -56,13 +60,14 @@ test.describe('a region’s projects', () => {
       .getByRole('textbox', { name: '内容' })
       .fill('苫小牧の農園で、7月のハスカップ収穫と出荷の準備を手伝ってください。');
     await page.getByRole('combobox', { name: 'テーマ' }).selectOption({ index: 1 });
-    await page.getByRole('textbox', { name: 'スキルを検索' }).fill('デザイン');
-    await page.getByRole('option').first().click();
-    await page.getByRole('radio', { name: 'あると良い' }).first().check({ force: true });
+    await page.getByRole('textbox', { name: 'スキルを探して追加' }).fill('ウェブデ');
+    await page.getByRole('option', { name: /^Webデザイン/ }).click();
+    await page.getByText('あると良い', { exact: true }).click();
+    await expect(page.getByRole('radio', { name: 'あると良い' })).toBeChecked();
     await page.getByRole('radio', { name: '現地＋リモート' }).check();
     await page.getByRole('button', { name: '終了日' }).click();
     await page.getByRole('button', { name: /^28 / }).first().click();
-    await page.getByRole('checkbox', { name: '7月' }).check({ force: true });
+    await page.getByText('7月', { exact: true }).click();
     await page.getByRole('textbox', { name: '週あたりの活動時間' }).fill('10');
     await page.getByRole('textbox', { name: '1チームの人数' }).fill('2');
     await page.getByRole('textbox', { name: '募集人数' }).fill('4');
@@ -98,7 +103,9 @@ test.describe('a region’s projects', () => {
     await expectAccessible(page);
     await saveScreenshot(page, testInfo, 'region-projects');
     await page.getByRole('link', { name: projectTitle }).click();
-    await expect(page.getByText('中間支援組織から直してほしい点が届いています。', { exact: false })).toBeVisible();
+    await expect(
+      page.getByText('中間支援組織から直してほしい点が届いています。', { exact: false }),
+    ).toBeVisible();
     await expect(page.getByText('石井 美咲さんが直してほしい点を伝えました')).toBeVisible();
     await expectAccessible(page);
     await saveScreenshot(page, testInfo, 'region-project-sent-back');
@@ -134,7 +141,6 @@ test.describe('a region’s projects', () => {
     await extend.getByRole('button', { name: '延長する' }).click();
     await expect(extend.getByText('4〜1,000の整数で入力してください')).toBeVisible();
     await extend.getByRole('textbox', { name: '新しい募集人数' }).fill('6');
-    await expectAccessible(page);
     await saveScreenshot(page, testInfo, 'region-project-extend');
     await extend.getByRole('button', { name: '延長する' }).click();
     await expect(page.getByText('延長しました。')).toBeVisible();

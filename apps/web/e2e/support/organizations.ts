@@ -38,7 +38,9 @@ export async function newOrganization(
       input: {
         kind: options.kind,
         name: options.name,
-        municipalityCode: options.municipalityCode ?? (options.kind === 'REGION' ? '012131' : null),
+        // undefined leaves it out of the request: the API refuses a null code.
+        municipalityCode:
+          options.municipalityCode ?? (options.kind === 'REGION' ? '012131' : undefined),
       },
     },
     admin,

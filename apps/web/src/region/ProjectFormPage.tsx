@@ -281,6 +281,7 @@ function ProjectForm({
                       withAsterisk
                       miw={220}
                       valueFormat={dateInputFormat(language)}
+                      hideOutsideDates
                       value={field.value || null}
                       onChange={(value) => field.onChange(value ?? '')}
                       error={errors.startDate?.message}
@@ -297,6 +298,7 @@ function ProjectForm({
                         withAsterisk
                         miw={220}
                         valueFormat={dateInputFormat(language)}
+                        hideOutsideDates
                         defaultDate={startDate || undefined}
                         minDate={startDate || undefined}
                         value={field.value || null}

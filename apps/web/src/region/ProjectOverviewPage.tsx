@@ -35,6 +35,7 @@ import { localName } from '../i18n/local-name';
 import { placeName } from '../i18n/place-name';
 import { useWorkspace } from '../workspace/WorkspaceLayout';
 import { ProjectStatusBadge } from './ProjectStatusBadge';
+import { READABLE_ALERT } from './readable';
 import {
   ArchiveProjectMutation,
   CloseProjectMutation,
@@ -114,7 +115,13 @@ function Overview({
         <ProjectStatusBadge status={project.status} paused={project.pausedAt != null} />
       </Group>
       {message && (
-        <Alert color="green" role="status" withCloseButton onClose={() => setMessage(undefined)}>
+        <Alert
+          color="green"
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('region.overview.cancel')}
+          onClose={() => setMessage(undefined)}
+        >
           {message}
         </Alert>
       )}
@@ -124,13 +131,17 @@ function Overview({
         </Alert>
       )}
       {project.pausedAt && (
-        <Alert color="orange" title={t('region.overview.pausedTitle')}>
+        <Alert color="orange" styles={READABLE_ALERT} title={t('region.overview.pausedTitle')}>
           <Text size="sm">{t('region.overview.pausedBody')}</Text>
           <Text size="sm">{t('region.overview.pausedWhat')}</Text>
         </Alert>
       )}
       {project.reviewComment && (
-        <Alert color={sentBack ? 'yellow' : 'blue'} title={t('region.overview.latestComment')}>
+        <Alert
+          color={sentBack ? 'yellow' : 'blue'}
+          styles={READABLE_ALERT}
+          title={t('region.overview.latestComment')}
+        >
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
             {project.reviewComment}
           </Text>
@@ -212,7 +223,7 @@ function Actions({
           </>
         )}
         {(status === 'DRAFT' || status === 'CLOSED') && (
-          <Button variant="subtle" color="red.8" onClick={() => setDialog('archive')}>
+          <Button variant="outline" color="red.9" onClick={() => setDialog('archive')}>
             {t(status === 'DRAFT' ? 'region.overview.archiveDraft' : 'region.overview.archive')}
           </Button>
         )}
@@ -235,6 +246,7 @@ function Actions({
       <Modal
         opened={dialog === 'extend'}
         onClose={() => setDialog(null)}
+        closeButtonProps={{ 'aria-label': t('region.overview.cancel') }}
         title={t('region.overview.extendTitle')}
       >
         <ExtendForm
@@ -249,6 +261,7 @@ function Actions({
       <Modal
         opened={dialog === 'close'}
         onClose={() => setDialog(null)}
+        closeButtonProps={{ 'aria-label': t('region.overview.cancel') }}
         title={t('region.overview.closeTitle')}
       >
         <CloseForm
@@ -263,12 +276,13 @@ function Actions({
       <Modal
         opened={dialog === 'archive'}
         onClose={() => setDialog(null)}
+        closeButtonProps={{ 'aria-label': t('region.overview.cancel') }}
         title={t(status === 'DRAFT' ? 'region.overview.archiveDraft' : 'region.overview.archive')}
       >
         <Text size="sm">{t('region.overview.archiveConfirm')}</Text>
         <Group mt="md">
           <Button
-            color="red.8"
+            color="red.9"
             loading={archiveState.fetching}
             onClick={() => {
               setDialog(null);
@@ -344,6 +358,7 @@ function ExtendForm({ project, onDone }: { project: Project; onDone: () => void 
                   <DatePickerInput
                     label={t('region.overview.newEndDate')}
                     valueFormat={dateInputFormat(i18n.language)}
+                    hideOutsideDates
                     minDate={after}
                     defaultDate={after}
                     clearable
@@ -369,6 +384,8 @@ function ExtendForm({ project, onDone }: { project: Project; onDone: () => void 
               label={t('region.overview.newCapacity')}
               min={project.capacity}
               max={1000}
+              // Not clamped silently: a smaller number is explained, not replaced.
+              clampBehavior="none"
               allowDecimal={false}
               suffix={` ${t('region.form.people')}`}
               value={field.value}
@@ -429,7 +446,7 @@ function CloseForm({ projectId, onDone }: { projectId: string; onDone: () => voi
           </Alert>
         )}
         <Group>
-          <Button type="submit" color="red.8" loading={submitting}>
+          <Button type="submit" color="red.9" loading={submitting}>
             {t('region.overview.closeConfirm')}
           </Button>
         </Group>

@@ -20,6 +20,7 @@ import { formatDate, formatPeriod } from '../i18n/format';
 import { localName } from '../i18n/local-name';
 import { useWorkspace } from '../workspace/WorkspaceLayout';
 import { ProjectStatusBadge } from './ProjectStatusBadge';
+import { READABLE_ALERT } from './readable';
 import { OrganizationProjectsQuery } from './region-documents';
 
 const STATUSES: readonly ProjectStatus[] = [
@@ -125,7 +126,12 @@ function ProjectRow({ project, base }: { project: RegionProjectRowFragment; base
           </Alert>
         )}
         {project.reviewComment && (
-          <Alert color="yellow" p="xs" title={t('region.list.latestComment')}>
+          <Alert
+            color="yellow"
+            p="xs"
+            styles={READABLE_ALERT}
+            title={t('region.list.latestComment')}
+          >
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
               {project.reviewComment}
             </Text>
