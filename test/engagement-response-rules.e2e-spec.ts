@@ -1,5 +1,5 @@
 import { EngagementResponseService } from '@tsunagu/engagements';
-import { expectData, Fixtures, Person, rejection } from './support/fixtures';
+import { expectData, Fixtures, PASSWORD, Person, rejection } from './support/fixtures';
 import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
 
 const APPLY = `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id } }`;
@@ -16,6 +16,7 @@ const SEARCH = `query($filter: ProjectFilter) { projects(filter: $filter, first:
 const OVERDUE = `query($first: Int, $after: String) { overdueApplications(first: $first, after: $after) {
   edges { node { id status } } pageInfo { hasNextPage endCursor } } }`;
 
+const DELETE = `mutation($input: DeleteAccountInput!) { deleteMyAccount(input: $input) }`;
 const MOTIVATION = '週末に町の発信を手伝いたいです。';
 
 describe('response rules for applications through GraphQL', () => {
@@ -278,5 +279,30 @@ describe('response rules for applications through GraphQL', () => {
       toStatus: 'PUBLISHED',
       changedFields: ['pausedAt'],
     });
+  });
+
+  it('unpauses at once when the last overdue applicant deletes the account', async () => {
+    const projectId = await publishedProject();
+    const leaving = await f.participant('yui');
+    const ids = [
+      await applied('sora', projectId),
+      await applied('mio', projectId),
+      expectData(await apply(leaving, projectId)).applyToProject.id as string,
+    ];
+    await submittedDaysAgo(ids, 9);
+    await sweep.flagUnanswered();
+    expect((await projectOf(projectId)).pausedAt).toBeTruthy();
+    for (const id of ids.slice(0, 2)) {
+      expectData(await answer(id, { action: 'DECLINE', reason: '今回は募集内容と合いません' }));
+    }
+    expect((await projectOf(projectId)).pausedAt).toBeTruthy();
+
+    // Leaving withdraws the last overdue application, as a withdrawal through the API would.
+    expect(
+      expectData(await platform.gql(DELETE, { input: { password: PASSWORD } }, leaving.token))
+        .deleteMyAccount,
+    ).toBe(true);
+    expect(await projectOf(projectId)).toMatchObject({ pausedAt: null, pauseReason: null });
+    expect(await searchIds()).toContain(projectId);
   });
 });

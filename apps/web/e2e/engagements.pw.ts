@@ -144,7 +144,7 @@ test.describe('a participant and their engagements', () => {
     // Active: the terms, the region's contacts, and a check-in with hours.
     await page.goto(`/engagements/${engagementId}`);
     await expect(page.getByTestId('engagement-status')).toHaveText('活動中');
-    await expect(page.getByText('週 6 時間')).toBeVisible();
+    await expect(page.getByText('週6時間')).toBeVisible();
     await expect(page.getByText('2027年5月10日〜2027年9月30日')).toBeVisible();
     await expect(page.getByText(`${scene.region}`)).toBeVisible();
     await page.getByLabel('やったこと').fill('畦の草刈りと苗の運搬を手伝いました。');
@@ -152,7 +152,7 @@ test.describe('a participant and their engagements', () => {
     await page.getByRole('button', { name: '報告する' }).click();
     await expect(page.getByText('報告しました')).toBeVisible();
     const checkIn = page.getByTestId('check-in');
-    await expect(checkIn).toContainText('4.5 時間');
+    await expect(checkIn).toContainText('4.5時間');
     await expect(checkIn).toContainText('承認待ち');
     const milestones = page.getByRole('region', { name: 'マイルストーン' });
     await expect(milestones).toContainText('田植えの段取りを確認する');
@@ -181,7 +181,7 @@ test.describe('a participant and their engagements', () => {
     await page.reload();
     await expect(page.getByTestId('engagement-status')).toHaveText('完了');
     await expect(checkIn).toContainText('時間承認済み');
-    await expect(page.getByText('承認された時間の合計：4.5 時間')).toBeVisible();
+    await expect(page.getByText('承認された時間の合計：4.5時間')).toBeVisible();
     await page.getByRole('button', { name: '送る' }).click();
     await expect(page.getByText('評価を選んでください')).toBeVisible();
     // The fourth star: its radio is visually hidden, its label is the star people click.

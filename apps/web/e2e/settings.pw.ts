@@ -93,7 +93,7 @@ test.describe('a participant', () => {
     await expect(page.getByText('スカウトが届いたとき')).toBeVisible();
     await expect(page.getByText('新しい応募')).toHaveCount(0);
 
-    const email = page.getByRole('combobox', { name: 'スカウトが届いたとき: メール' });
+    const email = page.getByRole('combobox', { name: 'スカウトが届いたとき：メール' });
     await expect(email).toHaveValue('すぐに受け取る');
     await email.click();
     await page.getByRole('option', { name: '1日1回まとめて' }).click();
@@ -199,6 +199,9 @@ test.describe('a guest reading in English', () => {
       ),
     ).toBeVisible();
     await expectAccessible(page);
+    // Closed again, so that the screenshot shows the filters rather than the calendar over them.
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('button', { name: 'Previous month' })).toHaveCount(0);
     await saveScreenshot(page, testInfo, 'projects-en');
 
     // The map fills its figure: Japan is drawn to the edges, not cut inside them.

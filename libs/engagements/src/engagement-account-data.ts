@@ -12,6 +12,7 @@ import {
 import { Engagement } from './lifecycle/engagement.entity';
 import { EngagementAction, EngagementStatus } from './lifecycle/engagement-state';
 import { ScoutOffer, ScoutOfferStatus } from './scouting/scout-offer.entity';
+import { EngagementResponseService } from './applications/engagement-response.service';
 
 // Applications nobody has answered yet: withdrawn when their participant leaves.
 const PENDING: EngagementStatus[] = [EngagementStatus.SUBMITTED, EngagementStatus.INTERVIEW];
@@ -19,7 +20,10 @@ const PENDING: EngagementStatus[] = [EngagementStatus.SUBMITTED, EngagementStatu
 // The engagements context's part of the account's data: its export and its erasure.
 @Injectable()
 export class EngagementAccountData {
-  constructor(private readonly events: DomainEventPublisher) {}
+  constructor(
+    private readonly events: DomainEventPublisher,
+    private readonly responses: EngagementResponseService,
+  ) {}
 
   // Everything about the person's applications and engagements. Staff appear by organisation
   // only; the history says which steps were the person's own.
@@ -88,8 +92,9 @@ export class EngagementAccountData {
   }
 
   // Pending applications are withdrawn and pending scout offers declined, so no region waits
-  // on someone who left. Engagement records stay for the regions and intermediaries (dates,
-  // hours, states, KPIs) with the person's own words removed.
+  // on someone who left (each as EngagementService.transition records a withdrawal: keep the two
+  // alike). Engagement records stay for the regions and intermediaries (dates, hours, states,
+  // KPIs) with the person's own words removed.
   @OnEvent(ACCOUNT_DELETED)
   async erase(m: EntityManager, event: EventOf<typeof ACCOUNT_DELETED>): Promise<void> {
     const { userId } = event.payload;
@@ -123,6 +128,13 @@ export class EngagementAccountData {
     }
     for (const projectId of new Set(pending.map((e) => e.projectId))) {
       await this.events.publish(m, PROJECT_CANDIDATES_CHANGED, { projectId });
+      // A withdrawal may take away a project's last overdue application: it goes back into search
+      // now, as after a withdrawal through the API, not at the next sweep.
+      if (
+        pending.some((e) => e.projectId === projectId && e.status === EngagementStatus.SUBMITTED)
+      ) {
+        await this.responses.unpauseAnswered(m, projectId);
+      }
     }
     await m.update(
       ScoutOffer,

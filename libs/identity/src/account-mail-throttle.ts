@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiters, refusalOf, TooManyRequestsError } from '@tsunagu/core';
-import { createHash } from 'node:crypto';
+import { consumeOrRefusal, hashedKey, RateLimiters, TooManyRequestsError } from '@tsunagu/core';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { normalizeEmail } from './auth.service';
 
@@ -28,13 +27,11 @@ export class AccountMailThrottle {
   }
 
   forAddress(email: string): Promise<void> {
-    return this.spend(
-      `address:${createHash('sha256').update(normalizeEmail(email)).digest('hex')}`,
-    );
+    return this.spend(`address:${hashedKey(normalizeEmail(email))}`);
   }
 
   private async spend(key: string): Promise<void> {
-    const refusal = refusalOf((await Promise.allSettled([this.limiter.consume(key)]))[0]);
+    const refusal = await consumeOrRefusal(this.limiter, key);
     if (refusal) {
       throw TooManyRequestsError.after(
         'Too many e-mails asked for; try again later',

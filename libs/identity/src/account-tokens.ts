@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, AppError, ConflictReason } from '@tsunagu/core';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { EntityManager, IsNull, MoreThan } from 'typeorm';
+import { EntityManager, In, IsNull, MoreThan } from 'typeorm';
 import { AccountToken, AccountTokenPurpose } from './account-token.entity';
 
 const HOUR_MS = 3600 * 1000;
@@ -38,11 +38,7 @@ export class AccountTokens {
     email: string,
   ): Promise<AccountToken> {
     const now = new Date();
-    await manager.update(
-      AccountToken,
-      { userId, purpose, usedAt: IsNull(), expiresAt: MoreThan(now) },
-      { expiresAt: now },
-    );
+    await this.expireLive(manager, userId, [purpose], now);
     const id = randomUUID();
     const row = manager.getRepository(AccountToken).create({
       id,
@@ -55,6 +51,21 @@ export class AccountTokens {
     });
     await manager.insert(AccountToken, row);
     return row;
+  }
+
+  // Ends the person's unused, unexpired links (of the given purposes, or all): after the
+  // password or the address changes, a link sent before must not act on the account.
+  async expireLive(
+    manager: EntityManager,
+    userId: string,
+    purposes: readonly AccountTokenPurpose[] = Object.values(AccountTokenPurpose),
+    now = new Date(),
+  ): Promise<void> {
+    await manager.update(
+      AccountToken,
+      { userId, purpose: In([...purposes]), usedAt: IsNull(), expiresAt: MoreThan(now) },
+      { expiresAt: now },
+    );
   }
 
   // Marks the link used and returns it. The row is locked first, so two requests with the same

@@ -39,6 +39,18 @@ export async function assertEmailsVerified(
   );
 }
 
+// Runs the check of a signed-in person's current password, given the account's address: the API
+// counts wrong ones against the account's sign-in lockout (SignInThrottle.confirmPassword).
+export type PasswordGuard = (email: string, check: () => Promise<void>) => Promise<void>;
+
+const UNGUARDED: PasswordGuard = (_email, check) => check();
+
+// The links that act on the account (a new password, a new address): any still live when the
+// password or the address changes are ended, so one sent before (perhaps asked for by whoever
+// knew the old password) cannot undo the change. A verification link only verifies the address
+// it was sent to, which is checked when it is followed.
+const CONTROL_LINKS = [AccountTokenPurpose.RESET_PASSWORD, AccountTokenPurpose.CHANGE_EMAIL];
+
 // The account its owner controls: verification, password reset and change, e-mail change and
 // deletion. Every link is a single-use AccountToken; every e-mail goes through the outbox.
 @Injectable()
@@ -62,8 +74,8 @@ export class AccountService {
     });
   }
 
-  async verifyEmail(token: string): Promise<User> {
-    return this.dataSource.transaction(async (m) => {
+  async verifyEmail(token: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
       const link = await this.tokens.spend(m, token, AccountTokenPurpose.VERIFY_EMAIL);
       const user = await this.lockUser(m, link.userId);
       // The address changed since the link went out: it verifies nothing now.
@@ -71,20 +83,21 @@ export class AccountService {
         throw AppError.conflict(ConflictReason.EXPIRED, 'This link was for an earlier address');
       }
       if (!user.emailVerifiedAt) {
-        user.emailVerifiedAt = new Date();
-        await m.update(User, { id: user.id }, { emailVerifiedAt: user.emailVerifiedAt });
+        await m.update(User, { id: user.id }, { emailVerifiedAt: new Date() });
       }
-      return user;
     });
   }
 
   // The same answer and the same work whether or not the address has an account (the lookup
   // runs either way; only the writes differ, and the e-mail leaves later from the worker).
+  // The user row is locked so concurrent requests queue: each replaces the link before it and
+  // only one stays live.
   async requestPasswordReset(email: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const user = await m
-        .getRepository(User)
-        .findOneBy({ email: normalizeEmail(email), deletedAt: IsNull() });
+      const user = await m.getRepository(User).findOne({
+        where: { email: normalizeEmail(email), deletedAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!user) return;
       await this.sendLink(
         m,
@@ -101,11 +114,16 @@ export class AccountService {
     await this.dataSource.transaction(async (m) => {
       const link = await this.tokens.spend(m, token, AccountTokenPurpose.RESET_PASSWORD);
       const user = await this.lockUser(m, link.userId);
+      // The address changed since the link went out: whoever holds the old inbox has no say.
+      if (user.email !== link.email) {
+        throw AppError.conflict(ConflictReason.EXPIRED, 'This link was for an earlier address');
+      }
       const changes: Partial<User> = { passwordHash };
       // The link reached the inbox: that proves the address as a verification link would.
-      if (!user.emailVerifiedAt && user.email === link.email) changes.emailVerifiedAt = new Date();
+      if (!user.emailVerifiedAt) changes.emailVerifiedAt = new Date();
       await m.update(User, { id: user.id }, changes);
       await this.auth.revokeAll(m, user.id);
+      await this.tokens.expireLive(m, user.id, CONTROL_LINKS);
     });
   }
 
@@ -114,21 +132,28 @@ export class AccountService {
     userId: string,
     currentPassword: string,
     newPassword: string,
+    guard: PasswordGuard = UNGUARDED,
   ): Promise<Session> {
-    await this.checkPassword(userId, currentPassword, 'currentPassword');
+    await this.checkPassword(userId, currentPassword, 'currentPassword', guard);
     const passwordHash = await this.passwords.hash(newPassword);
     return this.dataSource.transaction(async (m) => {
       const user = await this.lockUser(m, userId);
       await m.update(User, { id: userId }, { passwordHash });
       await this.auth.revokeAll(m, userId);
+      await this.tokens.expireLive(m, userId, CONTROL_LINKS);
       await this.mails.queue(m, userId, AccountMailKind.PASSWORD_CHANGED, user.email);
       return this.auth.openSessionWithin(m, user);
     });
   }
 
   // The new address takes effect only once a link sent to it is followed (confirmEmailChange).
-  async requestEmailChange(userId: string, password: string, newEmail: string): Promise<void> {
-    await this.checkPassword(userId, password, 'password');
+  async requestEmailChange(
+    userId: string,
+    password: string,
+    newEmail: string,
+    guard: PasswordGuard = UNGUARDED,
+  ): Promise<void> {
+    await this.checkPassword(userId, password, 'password', guard);
     const email = normalizeEmail(newEmail);
     await this.dataSource.transaction(async (m) => {
       const user = await this.lockUser(m, userId);
@@ -142,24 +167,17 @@ export class AccountService {
   }
 
   // Checked for uniqueness again here: someone may have taken the address since the request.
-  async confirmEmailChange(token: string): Promise<User> {
+  async confirmEmailChange(token: string): Promise<void> {
     try {
-      return await this.dataSource.transaction(async (m) => {
+      await this.dataSource.transaction(async (m) => {
         const link = await this.tokens.spend(m, token, AccountTokenPurpose.CHANGE_EMAIL);
         const user = await this.lockUser(m, link.userId);
         if (await m.getRepository(User).existsBy({ email: link.email })) {
           throw this.addressTaken(false);
         }
-        const previous = user.email;
-        user.email = link.email;
-        user.emailVerifiedAt = new Date();
-        await m.update(
-          User,
-          { id: user.id },
-          { email: user.email, emailVerifiedAt: user.emailVerifiedAt },
-        );
-        await this.mails.queue(m, user.id, AccountMailKind.EMAIL_CHANGED, previous);
-        return user;
+        await m.update(User, { id: user.id }, { email: link.email, emailVerifiedAt: new Date() });
+        await this.tokens.expireLive(m, user.id, CONTROL_LINKS);
+        await this.mails.queue(m, user.id, AccountMailKind.EMAIL_CHANGED, user.email);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw this.addressTaken(false);
@@ -171,8 +189,12 @@ export class AccountService {
   // transaction. The row stays, anonymised, because engagement records that regions and
   // intermediaries keep (dates, hours, states, KPIs) point at it. Each context erases its own
   // part on ACCOUNT_DELETED.
-  async deleteAccount(userId: string, password: string): Promise<void> {
-    await this.checkPassword(userId, password, 'password');
+  async deleteAccount(
+    userId: string,
+    password: string,
+    guard: PasswordGuard = UNGUARDED,
+  ): Promise<void> {
+    await this.checkPassword(userId, password, 'password', guard);
     await this.dataSource.transaction(async (m) => {
       await this.lockUser(m, userId);
       await m.update(
@@ -188,7 +210,8 @@ export class AccountService {
         },
       );
       await this.auth.revokeAll(m, userId);
-      await m.delete(AccountMail, { userId, sentAt: IsNull() });
+      // Sent ones too: their rows keep the address they went to.
+      await m.delete(AccountMail, { userId });
       await m.delete(AccountToken, { userId });
       await m.delete(Membership, { userId });
       await this.events.publish(m, ACCOUNT_DELETED, { userId }, [userId]);
@@ -205,7 +228,12 @@ export class AccountService {
     await this.mails.queue(m, user.id, kind, user.email, link.id);
   }
 
-  private async checkPassword(userId: string, password: string, field: string): Promise<void> {
+  private async checkPassword(
+    userId: string,
+    password: string,
+    field: string,
+    guard: PasswordGuard,
+  ): Promise<void> {
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
@@ -213,9 +241,11 @@ export class AccountService {
       .where('u.id = :userId AND u.deletedAt IS NULL', { userId })
       .getOne();
     if (!user) throw AppError.unauthenticated('The account of this token no longer exists');
-    if (!(await this.passwords.verify(user.passwordHash, password))) {
-      throw AppError.invalidField(['input', field], 'is not your current password');
-    }
+    await guard(user.email, async () => {
+      if (!(await this.passwords.verify(user.passwordHash, password))) {
+        throw AppError.invalidField(['input', field], 'is not your current password');
+      }
+    });
   }
 
   private async assertAddressFree(m: EntityManager, email: string): Promise<void> {

@@ -16,8 +16,6 @@ export interface SignUpCommand {
   password: string;
   displayName: string;
   locale?: Locale;
-  // Accounts made by operators (admins, demo people) start verified; sign-ups verify by link.
-  emailVerified?: boolean;
 }
 
 export interface Session {
@@ -48,7 +46,7 @@ export class AuthService {
     // Hashing takes a while: not while holding a pooled connection.
     const passwordHash = await this.passwords.hash(command.password);
     return this.dataSource.transaction(async (m) => {
-      const user = await this.insertUser(m, { ...command, emailVerified: false }, passwordHash);
+      const user = await this.insertUser(m, command, passwordHash, false);
       const token = await this.accountTokens.issue(
         m,
         user.id,
@@ -60,15 +58,17 @@ export class AuthService {
     });
   }
 
+  // Accounts made by operators (admins, demo people) start verified; sign-ups verify by link.
   async createUser(manager: EntityManager, command: SignUpCommand): Promise<User> {
     const passwordHash = await this.passwords.hash(command.password);
-    return this.insertUser(manager, { emailVerified: true, ...command }, passwordHash);
+    return this.insertUser(manager, command, passwordHash, true);
   }
 
   private async insertUser(
     manager: EntityManager,
     command: SignUpCommand,
     passwordHash: string,
+    verified: boolean,
   ): Promise<User> {
     try {
       const saved = await manager.getRepository(User).save(
@@ -77,7 +77,7 @@ export class AuthService {
           passwordHash,
           displayName: command.displayName.trim(),
           locale: command.locale ?? 'ja',
-          emailVerifiedAt: command.emailVerified ? new Date() : null,
+          emailVerifiedAt: verified ? new Date() : null,
         }),
       );
       return saved;

@@ -18,6 +18,7 @@ export * from './membership.entity';
 export * from './organization.entity';
 export * from './organization.service';
 export * from './password-hasher';
+export * from './personal-data-throttle';
 export * from './policy.service';
 export * from './refresh-token.entity';
 export * from './remit-area.entity';

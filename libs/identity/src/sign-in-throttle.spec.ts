@@ -78,6 +78,35 @@ describe('SignInThrottle (Redis unreachable: in-memory fallback)', () => {
     expect(await codeOf(throttle.signIn('sora@example.test', '10.0.1.1', right))).toBe('OK');
   });
 
+  it("counts wrong current passwords (a field error) with the account's sign-ins", async () => {
+    const notCurrent = () =>
+      Promise.reject(AppError.invalidField(['input', 'password'], 'is not your current password'));
+    const signInFailed = () => throttle.signIn('aoi@example.test', '10.0.3.1', wrong);
+    const confirmFailed = () =>
+      throttle.confirmPassword('aoi@example.test', '10.0.3.2', notCurrent);
+    expect(await codeOf(confirmFailed())).toBe('BAD_USER_INPUT');
+    expect(await codeOf(signInFailed())).toBe('UNAUTHENTICATED');
+    expect(await codeOf(confirmFailed())).toBe('BAD_USER_INPUT');
+    expect(await codeOf(throttle.confirmPassword('aoi@example.test', '10.0.3.3', right))).toBe(
+      'TOO_MANY_REQUESTS',
+    );
+    expect(await codeOf(throttle.signIn('aoi@example.test', '10.0.3.3', right))).toBe(
+      'TOO_MANY_REQUESTS',
+    );
+  });
+
+  it('does not count a confirmation that failed for another reason', async () => {
+    const notSignedIn = () => Promise.reject(AppError.unauthenticated());
+    for (let i = 0; i < 5; i++) {
+      expect(
+        await codeOf(throttle.confirmPassword('yui@example.test', '10.0.4.1', notSignedIn)),
+      ).toBe('UNAUTHENTICATED');
+    }
+    expect(await codeOf(throttle.confirmPassword('yui@example.test', '10.0.4.1', right))).toBe(
+      'OK',
+    );
+  });
+
   it('refuses an address after its failures across accounts, refreshes included', async () => {
     for (let i = 0; i < 3; i++) {
       await codeOf(throttle.signIn(`user${i}@example.test`, '10.0.2.1', wrong));

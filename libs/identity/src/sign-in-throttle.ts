@@ -2,16 +2,18 @@ import { Injectable, Module } from '@nestjs/common';
 import {
   AppConfig,
   AppError,
+  consumeOrRefusal,
   ErrorCode,
+  hashedKey,
   RateLimiters,
   RateLimitModule,
   refusalOf,
   TooManyRequestsError,
 } from '@tsunagu/core';
-import { createHash } from 'node:crypto';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AccountMailThrottle } from './account-mail-throttle';
 import { normalizeEmail } from './auth.service';
+import { PersonalDataExportThrottle } from './personal-data-throttle';
 
 // Failures in a row and past lockouts of an account are remembered this long.
 const ACCOUNT_MEMORY_SECONDS = 24 * 3600;
@@ -66,7 +68,28 @@ export class SignInThrottle {
     address: string | undefined,
     attempt: () => Promise<T>,
   ): Promise<T> {
-    const account = createHash('sha256').update(normalizeEmail(email)).digest('hex');
+    return this.guard(email, address, attempt, isWrongCredentials);
+  }
+
+  // A signed-in person's current password, asked again before a sensitive change (password,
+  // e-mail address, deletion): counted and locked with the account's sign-ins, so a stolen
+  // session cannot guess the password there instead. The check answers a wrong password as a
+  // field error (BAD_USER_INPUT), and only that counts.
+  async confirmPassword<T>(
+    email: string,
+    address: string | undefined,
+    attempt: () => Promise<T>,
+  ): Promise<T> {
+    return this.guard(email, address, attempt, isWrongPassword);
+  }
+
+  private async guard<T>(
+    email: string,
+    address: string | undefined,
+    attempt: () => Promise<T>,
+    isWrong: (error: unknown) => boolean,
+  ): Promise<T> {
+    const account = hashedKey(normalizeEmail(email));
     const [byAccount, byAddress] = await Promise.allSettled([
       this.accountFailures.consume(account),
       address && this.addressFailures.consume(address),
@@ -86,7 +109,7 @@ export class SignInThrottle {
     try {
       result = await attempt();
     } catch (error) {
-      if (isWrongCredentials(error)) {
+      if (isWrong(error)) {
         if (counted.consumedPoints >= this.config.SIGN_IN_MAX_FAILURES) await this.lock(account);
       } else {
         // Not a wrong password (e.g. the database failed): nothing was guessed.
@@ -112,9 +135,7 @@ export class SignInThrottle {
   // presenting many bad ones, counted with its failed sign-ins.
   async refresh<T>(address: string | undefined, attempt: () => Promise<T>): Promise<T> {
     if (!address) return attempt();
-    const refusal = refusalOf(
-      (await Promise.allSettled([this.addressFailures.consume(address)]))[0],
-    );
+    const refusal = await consumeOrRefusal(this.addressFailures, address);
     if (refusal) throw TooManyRequestsError.after(ADDRESS_LOCKED, refusal.msBeforeNext);
     try {
       const result = await attempt();
@@ -150,11 +171,15 @@ function isWrongCredentials(error: unknown): boolean {
   return error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED;
 }
 
-// Only the API signs people in (and sends account e-mails on request): the worker imports
-// IdentityModule without these (and without a Redis connection for them).
+function isWrongPassword(error: unknown): boolean {
+  return error instanceof AppError && error.code === ErrorCode.BAD_USER_INPUT;
+}
+
+// Only the API signs people in (and sends account e-mails and data exports on request): the
+// worker imports IdentityModule without these (and without a Redis connection for them).
 @Module({
   imports: [RateLimitModule],
-  providers: [SignInThrottle, AccountMailThrottle],
-  exports: [SignInThrottle, AccountMailThrottle],
+  providers: [SignInThrottle, AccountMailThrottle, PersonalDataExportThrottle],
+  exports: [SignInThrottle, AccountMailThrottle, PersonalDataExportThrottle],
 })
 export class SignInThrottleModule {}

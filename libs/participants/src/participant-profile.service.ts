@@ -159,8 +159,8 @@ export class ParticipantProfileService {
     }
     if (filter.prefectureCode) {
       // Exact codes rather than a prefix match, so the home municipality index serves it.
-      const codes = [...JapanGeography.get().municipalities.values()]
-        .filter((m) => m.prefectureCode === filter.prefectureCode)
+      const codes = JapanGeography.get()
+        .municipalitiesOf(filter.prefectureCode)
         .map((m) => m.code);
       qb.andWhere('pp.homeMunicipalityCode IN (:...homeCodes)', { homeCodes: codes });
     }

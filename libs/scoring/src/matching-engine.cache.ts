@@ -70,7 +70,6 @@ export class ProjectEngine {
 // Every participant, indexed lazily per set of weights asked for.
 export class ParticipantEngine {
   private readonly indexes = new Map<string, ParticipantIndex>();
-  private byId?: Map<string, ParticipantFacts>;
 
   constructor(readonly participants: readonly ParticipantFacts[]) {}
 
@@ -104,29 +103,11 @@ export class ParticipantEngine {
     }));
   }
 
-  // The same, explained.
-  topOfScores(
-    project: ScoredProjectFacts,
-    weights: MatchingWeights,
-    scores: ReadonlyMap<string, number>,
-    k: number,
-  ): Match[] {
-    this.byId ??= new Map(this.participants.map((p) => [p.id, p]));
-    return this.rankOfScores(project, weights, scores, k).map((m) =>
-      explainMatch(this.byId!.get(m.participantId)!, project, weights, m.score),
-    );
-  }
-
   // Candidates for many projects (a chunk of a full re-score): through the index, built once.
   rankCandidates(project: ScoredProjectFacts, weights: MatchingWeights, k: number): RankedEntry[] {
     return this.index(weights)
       .rankCandidates(project, k)
       .map((m) => ({ ...m, weightsVersion: weights.version }));
-  }
-
-  // The same, explained.
-  topCandidates(project: ScoredProjectFacts, weights: MatchingWeights, k: number): Match[] {
-    return this.index(weights).topCandidates(project, k);
   }
 
   private index(weights: MatchingWeights): ParticipantIndex {

@@ -1,10 +1,12 @@
 import { ParticipantProfile } from '@tsunagu/participants';
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
 // A participant's top-K published projects as last computed: one row, best first, the i-th score
 // and weights version belonging to the i-th project. Explanations are worked out when the list is
 // read (a pure function of the facts, the weights and the score), so none is stored.
 @Entity()
+// GIN over the ids, for finding the lists that hold a subject (RecommendationListMembers).
+@Index('participant_recommendation_list_project_ids_idx', { synchronize: false })
 export class ParticipantRecommendationList {
   @PrimaryColumn({ type: 'uuid' })
   participantId!: string;

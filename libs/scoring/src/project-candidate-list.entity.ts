@@ -1,9 +1,11 @@
 import { Project } from '@tsunagu/projects';
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
 // A published project's top-K candidate participants as last computed: one row, best first, the
 // i-th score belonging to the i-th participant; all scored with the project's weights.
 @Entity()
+// GIN over the ids, for finding the lists that hold a subject (RecommendationListMembers).
+@Index('project_candidate_list_participant_ids_idx', { synchronize: false })
 export class ProjectCandidateList {
   @PrimaryColumn({ type: 'uuid' })
   projectId!: string;

@@ -34,6 +34,14 @@ export const LIST_TABLES = {
   },
 } as const;
 
+// The lists on one side that hold `$1` (a subject of the other kind), with its score there.
+// Written as `@>` so the GIN index on the ids serves it (`$1 = ANY(ids)` cannot use it).
+export function holdersQuery(side: (typeof LIST_TABLES)[ScoringSubjectKind]): string {
+  const { table, owner, items } = side;
+  return `SELECT ${owner} AS other, scores[array_position(${items}, $1::uuid)] AS score
+          FROM ${table} WHERE ${items} @> ARRAY[$1::uuid]`;
+}
+
 // Writes recommendation lists, never over a list computed from newer data: each subject's
 // freshness row is locked and compared in the writing transaction. A newer revision always wins;
 // at the same revision (facts unchanged, but the other side may have changed) the later reading

@@ -50,6 +50,9 @@ const RANK_KEYS = (idColumn: string) => [
 
 // Reads the stored lists for the API, explaining each entry of the page from the facts, the
 // weights version it was scored with and its score (what the worker would have stored).
+// The facts are today's, the score the last re-score's: between a change and the re-score it
+// queues (one job, usually seconds; longer for lists a full run has not reached yet) a reason may
+// name a fact the stored score was not computed from. Lists are not marked stale meanwhile.
 @Injectable()
 export class RecommendationService {
   constructor(

@@ -6,7 +6,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { affectedLists, ListTail } from './affected-lists';
 import { MatchingEngineCache } from './matching-engine.cache';
 import { MatchingFactsLoader } from './matching-facts.loader';
-import { LIST_TABLES, RankedEntry, Reading, RecommendationStore } from './recommendation-store';
+import {
+  holdersQuery,
+  LIST_TABLES,
+  RankedEntry,
+  Reading,
+  RecommendationStore,
+} from './recommendation-store';
 
 // A job that keeps finding its subject changed again gives up and leaves it to the next job.
 const MAX_PASSES = 5;
@@ -190,8 +196,7 @@ export class ScoringService {
   ): Promise<string[]> {
     const { table, owner, items } = side;
     const held = await this.dataSource.query<Array<{ other: string; score: number }>>(
-      `SELECT ${owner} AS other, scores[array_position(${items}, $1::uuid)] AS score
-       FROM ${table} WHERE $1::uuid = ANY(${items})`,
+      holdersQuery(side),
       [subjectId],
     );
     const others = [...scores.keys()];

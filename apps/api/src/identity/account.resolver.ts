@@ -8,11 +8,13 @@ import {
   ChangeEmailInput,
   ChangePasswordInput,
   DeleteAccountInput,
+  PasswordGuard,
   RequestPasswordResetInput,
   ResetPasswordInput,
+  SignInThrottle,
 } from '@tsunagu/identity';
 import { Authenticated, Public } from '../auth/authorisation';
-import { CurrentActor } from '../auth/current-actor.decorator';
+import { ClientAddress, CurrentActor } from '../auth/current-actor.decorator';
 import { toPayload } from './auth.resolver';
 
 @Resolver()
@@ -20,7 +22,13 @@ export class AccountResolver {
   constructor(
     private readonly accounts: AccountService,
     private readonly throttle: AccountMailThrottle,
+    private readonly signIns: SignInThrottle,
   ) {}
+
+  // Wrong current passwords count towards the account's sign-in lockout and the address's.
+  private guard(address: string | undefined): PasswordGuard {
+    return (email, check) => this.signIns.confirmPassword(email, address, check);
+  }
 
   @Authenticated()
   @Mutation(() => Boolean, {
@@ -69,9 +77,15 @@ export class AccountResolver {
   async changePassword(
     @CurrentActor() actor: Actor,
     @Args('input') input: ChangePasswordInput,
+    @ClientAddress() address: string | undefined,
   ): Promise<AuthPayloadType> {
     return toPayload(
-      await this.accounts.changePassword(actor.userId, input.currentPassword, input.newPassword),
+      await this.accounts.changePassword(
+        actor.userId,
+        input.currentPassword,
+        input.newPassword,
+        this.guard(address),
+      ),
     );
   }
 
@@ -83,9 +97,15 @@ export class AccountResolver {
   async requestEmailChange(
     @CurrentActor() actor: Actor,
     @Args('input') input: ChangeEmailInput,
+    @ClientAddress() address: string | undefined,
   ): Promise<boolean> {
     await this.throttle.forUser(actor.userId);
-    await this.accounts.requestEmailChange(actor.userId, input.password, input.newEmail);
+    await this.accounts.requestEmailChange(
+      actor.userId,
+      input.password,
+      input.newEmail,
+      this.guard(address),
+    );
     return true;
   }
 
@@ -107,8 +127,9 @@ export class AccountResolver {
   async deleteMyAccount(
     @CurrentActor() actor: Actor,
     @Args('input') input: DeleteAccountInput,
+    @ClientAddress() address: string | undefined,
   ): Promise<boolean> {
-    await this.accounts.deleteAccount(actor.userId, input.password);
+    await this.accounts.deleteAccount(actor.userId, input.password, this.guard(address));
     return true;
   }
 }

@@ -94,6 +94,6 @@ export function cookieOf(req: Request, name: string): string | undefined {
 }
 
 // The shape GraphQL clients already read: errors with extensions.code.
-function refuse(res: Response, status: number, code: string, message: string): void {
+export function refuse(res: Response, status: number, code: string, message: string): void {
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }

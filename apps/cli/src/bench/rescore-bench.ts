@@ -1,18 +1,14 @@
 import 'reflect-metadata';
-import { dataSourceOptions, QUEUE_NAMES } from '@tsunagu/core';
-import {
-  DEFAULT_WEIGHTS,
-  type MatchingWeights,
-  type ParticipantFacts,
-  type RankedMatch,
-} from '@tsunagu/matching';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig, QUEUE_NAMES } from '@tsunagu/core';
+import { type MatchingWeights, type ParticipantFacts, type RankedMatch } from '@tsunagu/matching';
 import {
   MatchingFactsLoader,
   ParticipantEngine,
-  ProgramWeights,
   ProjectEngine,
   type ScoredProjectFacts,
-  toMatchingWeights,
+  ScoringRunService,
+  weightsResolver,
 } from '@tsunagu/scoring';
 import { Queue } from 'bullmq';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -21,24 +17,30 @@ import { loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { CliModule } from '../cli.module';
 import { startLocalStack } from '../local-stack/local-stack';
 import { migrateDatabase } from '../migrations';
 import { DATA_DIR } from '../local-services';
 import { seedSynthetic } from '../synthetic/synthetic-seeder';
 import { DEFAULT_AS_OF, DEFAULT_SEED } from '../synthetic/seed-options';
-import { BenchOptionsError, parseWholeNumberFlags } from './bench-args';
+import { BenchOptionsError, median, parseWholeNumberFlags } from './bench-args';
+import { cpuSecondsOf, phaseOrder } from './rescore-bench-phases';
 
-// npm run bench:rescore -- [--participants N] [--projects M] [--max-workers W] [--k K]
+// npm run bench:rescore -- [--participants N] [--projects M] [--max-workers W] [--k K] [--runs R]
 //
 // On a synthetic data set (seeded once per size into .data/bench-rescore/<N>x<M>, reused after),
 // times the in-memory engine (index builds and every participant's top K projects and every
 // project's top K candidates) and then a full re-score through 1..W worker processes (the
 // production worker, started as separate processes; from the run's start to its DONE, storing
-// every list). Checks every stored list against the engine's (ids, order, scores), and reports
-// the lists' size on disk and each worker's peak RSS. Prints a table, then one JSON line.
+// every list). Each phase records its wall-clock time and its CPU time (the engine's
+// process.cpuUsage; the workers' utime + stime from /proc/<pid>/stat, summed over the processes;
+// PostgreSQL's own CPU is in neither), and the 1-minute load average after it. With --runs R the
+// phases run R times in alternating order and medians are reported. Checks every stored list
+// against the engine's (ids, order, scores), and reports the lists' size on disk and each worker's
+// peak RSS. Prints a table, then one JSON line.
 
 const USAGE =
-  'bench:rescore [--participants N] [--projects M] [--max-workers W] [--k K] [--seed S]';
+  'bench:rescore [--participants N] [--projects M] [--max-workers W] [--k K] [--seed S] [--runs R]';
 
 interface Options {
   participants: number;
@@ -46,13 +48,19 @@ interface Options {
   maxWorkers: number;
   k: number;
   seed: number;
+  runs: number;
 }
 
-interface WorkerRun {
-  workers: number;
-  // The 1-minute load average at the end (the machine is shared).
+// One timed phase: wall-clock and CPU seconds, and the 1-minute load average at its end (the
+// machine is shared).
+interface Timing {
+  wallMs: number;
+  cpuMs: number;
   load: number;
-  rescoreMs: number;
+}
+
+interface WorkerRun extends Timing {
+  workers: number;
   storedMb: number;
   peakRssMb: number[];
   listsIdentical: boolean;
@@ -73,8 +81,16 @@ export function parseRescoreBenchArgs(args: readonly string[]): Options {
       maxWorkers: { flag: 'max-workers', min: 1 },
       k: { flag: 'k', min: 1 },
       seed: { flag: 'seed', min: 0 },
+      runs: { flag: 'runs', min: 1 },
     },
-    { participants: 100_000, projects: 10_000, maxWorkers: 2, k: 20, seed: DEFAULT_SEED },
+    {
+      participants: 100_000,
+      projects: 10_000,
+      maxWorkers: 2,
+      k: 20,
+      seed: DEFAULT_SEED,
+      runs: 1,
+    },
     USAGE,
   );
 }
@@ -88,13 +104,14 @@ function runEngine(
   projects: readonly ScoredProjectFacts[],
   weightsOf: (p: ScoredProjectFacts) => MatchingWeights,
   k: number,
-): { ms: number; participantLists: Lists; projectLists: Lists } {
+): { ms: number; cpuMs: number; participantLists: Lists; projectLists: Lists } {
   const toList = (ranked: RankedMatch[], other: 'projectId' | 'participantId') => ({
     ids: ranked.map((m) => m[other]),
     scores: ranked.map((m) => m.score),
   });
   const participantLists: Lists = new Map();
   const projectLists: Lists = new Map();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const projectEngine = new ProjectEngine(new Map(projects.map((p) => [p.id, p])), weightsOf);
   for (const participant of participants) {
@@ -106,7 +123,9 @@ function runEngine(
     const ranked = participantEngine.rankCandidates(project, weightsOf(project), k);
     if (ranked.length) projectLists.set(project.id, toList(ranked, 'participantId'));
   }
-  return { ms: performance.now() - started, participantLists, projectLists };
+  const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000, participantLists, projectLists };
 }
 
 async function storedLists(db: DataSource): Promise<{ participants: Lists; projects: Lists }> {
@@ -137,31 +156,6 @@ function sameLists(a: Lists, b: Lists): boolean {
     }
   }
   return true;
-}
-
-// The latest weights of each program (raw SQL: this process has no entity metadata).
-async function weightsResolverOf(
-  db: DataSource,
-): Promise<(p: ScoredProjectFacts) => MatchingWeights> {
-  const rows = await db.query<
-    Array<{ program_id: string; version: number; weights: Record<string, number> }>
-  >(
-    `SELECT DISTINCT ON (program_id) program_id, version, weights FROM program_weights
-     ORDER BY program_id, version DESC`,
-  );
-  const byProgram = new Map(
-    rows.map((r) => [
-      r.program_id,
-      toMatchingWeights(
-        Object.assign(new ProgramWeights(), {
-          programId: r.program_id,
-          version: r.version,
-          weights: r.weights,
-        }),
-      ),
-    ]),
-  );
-  return (p) => (p.programId && byProgram.get(p.programId)) || DEFAULT_WEIGHTS;
 }
 
 // Peak resident set (VmHWM) of a live process, in MB.
@@ -200,6 +194,7 @@ async function stopWorkers(workers: ChildProcess[]): Promise<void> {
 
 async function runThroughWorkers(
   db: DataSource,
+  runs: ScoringRunService,
   count: number,
   env: NodeJS.ProcessEnv,
   engine: { participantLists: Lists; projectLists: Lists },
@@ -218,14 +213,10 @@ async function runThroughWorkers(
     }
     await db.query('TRUNCATE participant_recommendation_list, project_candidate_list');
     await db.query('VACUUM participant_recommendation_list, project_candidate_list');
+    const cpuBefore = workers.map((w) => cpuSecondsOf(w.pid!));
     const started = performance.now();
-    const [{ id: runId }] = await db.query<Array<{ id: string }>>(
-      `INSERT INTO scoring_run (status, reason) VALUES ('RUNNING', 'bench:rescore') RETURNING id`,
-    );
-    await db.query(
-      `INSERT INTO outbox_message (job_name, payload, job_id) VALUES ('score.all', $1, $2)`,
-      [JSON.stringify({ runId }), `score-all-${runId}`],
-    );
+    // As an admin's request starts one: the run and its outbox message in one transaction.
+    const { id: runId } = await db.transaction((m) => runs.start(m, 'bench:rescore', null));
     let run: { status: string; chunks_total: number; chunks_done: number };
     for (;;) {
       [run] = await db.query(
@@ -236,7 +227,9 @@ async function runThroughWorkers(
       if (workers.some(exited)) throw new Error('a worker exited mid-run');
       await sleep(100);
     }
-    const rescoreMs = performance.now() - started;
+    const wallMs = performance.now() - started;
+    const cpuMs =
+      workers.reduce((sum, w, i) => sum + cpuSecondsOf(w.pid!) - cpuBefore[i], 0) * 1000;
     if (run.status !== 'DONE') throw new Error(`the run ended ${run.status}`);
     const rss = workers.map((w) => peakRssMb(w.pid!));
     const [{ bytes }] = await db.query<Array<{ bytes: string }>>(
@@ -247,7 +240,8 @@ async function runThroughWorkers(
     return {
       workers: count,
       load: round(loadavg()[0], 1),
-      rescoreMs,
+      wallMs,
+      cpuMs,
       storedMb: mb(Number(bytes)),
       peakRssMb: rss,
       listsIdentical:
@@ -267,14 +261,24 @@ async function runThroughWorkers(
   }
 }
 
-// Seeds the data set once; a later run with the same size and seed reuses it.
+// Seeds the data set once; a later run with the same size and seed reuses it. A database holding
+// other counts (an interrupted seeding, a directory copied from elsewhere) is refused, not timed.
 async function prepareData(db: DataSource, options: Options): Promise<void> {
-  const [{ n }] = await db.query<Array<{ n: number }>>(
-    `SELECT count(*)::int AS n FROM participant_profile`,
+  const [{ participants, projects }] = await db.query<
+    Array<{ participants: number; projects: number }>
+  >(
+    `SELECT (SELECT count(*)::int FROM participant_profile) AS participants,
+            (SELECT count(*)::int FROM project) AS projects`,
   );
-  if (n > 0) {
-    log(`reusing the data set (${n.toLocaleString('en')} participants)`);
+  if (participants === options.participants && projects === options.projects) {
+    log(`reusing the data set (${participants.toLocaleString('en')} participants)`);
     return;
+  }
+  if (participants > 0 || projects > 0) {
+    throw new Error(
+      `the database holds ${participants} participants and ${projects} projects, not ` +
+        `${options.participants} and ${options.projects}: remove its directory and run again`,
+    );
   }
   log('seeding the synthetic data set (once for this size)…');
   await seedSynthetic(
@@ -289,52 +293,74 @@ async function prepareData(db: DataSource, options: Options): Promise<void> {
   );
 }
 
-function printTable(result: ReturnType<typeof summarize>, runs: WorkerRun[]): void {
-  const row = (label: string, value: string) => console.log(`  ${label.padEnd(36)} ${value}`);
-  console.log(
-    `re-score benchmark: ${result.participants.toLocaleString('en')} participants × ` +
-      `${result.projects.toLocaleString('en')} projects, top ${result.k} ` +
-      `(1-minute load average after each phase in brackets)`,
-  );
-  row('in-memory engine (both sides)', `${result.engine_s} s  [${result.engine_load}]`);
-  for (const r of runs) {
-    row(
-      `through ${r.workers} worker process${r.workers > 1 ? 'es' : ''} (${r.chunks} chunks)`,
-      `${round(r.rescoreMs / 1000, 2)} s  = ${round(r.rescoreMs / result.engine_s / 1000, 2)}× ` +
-        `the engine; peak RSS ${r.peakRssMb.join(' / ')} MB; stored ${r.storedMb} MB; ` +
-        `lists identical: ${r.listsIdentical}  [${r.load}]`,
-    );
-  }
+const seconds = (ms: number) => round(ms / 1000, 2);
+
+// Medians over the rounds of one phase's timings.
+function medianTiming(timings: readonly Timing[]) {
+  return {
+    wall_s: seconds(median(timings.map((t) => t.wallMs))),
+    cpu_s: seconds(median(timings.map((t) => t.cpuMs))),
+    load: round(median(timings.map((t) => t.load)), 1),
+    // Each round's, in the order run.
+    wall_runs_s: timings.map((t) => seconds(t.wallMs)),
+    cpu_runs_s: timings.map((t) => seconds(t.cpuMs)),
+    loads: timings.map((t) => t.load),
+  };
 }
 
-function summarize(options: Options, engineMs: number, runs: WorkerRun[], load: number) {
-  const last = runs[runs.length - 1];
+function summarize(options: Options, engine: Timing[], byWorkers: Map<number, WorkerRun[]>) {
+  const engineMedian = medianTiming(engine);
+  const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : null);
+  const workers = Object.fromEntries(
+    [...byWorkers].map(([count, runs]) => {
+      const m = medianTiming(runs);
+      return [
+        count,
+        {
+          ...m,
+          // Medians over medians: the wall-clock ratio mostly measures the load on a busy
+          // machine; the CPU ratio is the one that compares the work done.
+          wall_ratio: ratio(m.wall_s, engineMedian.wall_s),
+          cpu_ratio: ratio(m.cpu_s, engineMedian.cpu_s),
+          chunks: runs[0].chunks,
+          stored_mb: runs[runs.length - 1].storedMb,
+          worker_peak_rss_mb: Math.max(...runs.flatMap((r) => r.peakRssMb)),
+          lists_identical: runs.every((r) => r.listsIdentical),
+        },
+      ];
+    }),
+  );
+  const all = [...byWorkers.values()].flat();
   return {
     participants: options.participants,
     projects: options.projects,
     k: options.k,
-    engine_load: load,
-    engine_s: round(engineMs / 1000, 2),
-    // The run with the most worker processes; each count's own numbers below.
-    rescore_s: round(last.rescoreMs / 1000, 2),
-    ratio: round(last.rescoreMs / engineMs, 2),
-    stored_mb: last.storedMb,
-    worker_peak_rss_mb: Math.max(...runs.flatMap((r) => r.peakRssMb)),
-    lists_identical: runs.every((r) => r.listsIdentical),
-    workers: Object.fromEntries(
-      runs.map((r) => [
-        r.workers,
-        {
-          rescore_s: round(r.rescoreMs / 1000, 2),
-          ratio: round(r.rescoreMs / engineMs, 2),
-          stored_mb: r.storedMb,
-          worker_peak_rss_mb: Math.max(...r.peakRssMb),
-          lists_identical: r.listsIdentical,
-          load: r.load,
-        },
-      ]),
-    ),
+    runs: options.runs,
+    engine: engineMedian,
+    workers,
+    stored_mb: all[all.length - 1].storedMb,
+    worker_peak_rss_mb: Math.max(...all.flatMap((r) => r.peakRssMb)),
+    lists_identical: all.every((r) => r.listsIdentical),
   };
+}
+
+function printTable(result: ReturnType<typeof summarize>): void {
+  const row = (label: string, value: string) => console.log(`  ${label.padEnd(36)} ${value}`);
+  console.log(
+    `re-score benchmark: ${result.participants.toLocaleString('en')} participants × ` +
+      `${result.projects.toLocaleString('en')} projects, top ${result.k}, ` +
+      `median of ${result.runs} run(s) (1-minute load average after the phase in brackets)`,
+  );
+  const e = result.engine;
+  row('in-memory engine (both sides)', `${e.wall_s} s wall, ${e.cpu_s} s CPU  [${e.load}]`);
+  for (const [count, w] of Object.entries(result.workers)) {
+    row(
+      `through ${count} worker process${Number(count) > 1 ? 'es' : ''} (${w.chunks} chunks)`,
+      `${w.wall_s} s wall (${w.wall_ratio}×), ${w.cpu_s} s CPU (${w.cpu_ratio}×) the engine's; ` +
+        `peak RSS ${w.worker_peak_rss_mb} MB; stored ${w.stored_mb} MB; ` +
+        `lists identical: ${w.lists_identical}  [${w.load}]`,
+    );
+  }
 }
 
 export async function runRescoreBench(options: Options) {
@@ -349,10 +375,24 @@ export async function runRescoreBench(options: Options) {
     log: () => undefined,
     mail: false,
   });
-  const db = new DataSource(dataSourceOptions(stack.databaseUrl));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: stack.databaseUrl,
+    REDIS_URL: stack.redisUrl,
+    JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    RECOMMENDATIONS_TOP_K: String(options.k),
+    LOG_LEVEL: 'error',
+  };
+  let ctx: Awaited<ReturnType<typeof NestFactory.createApplicationContext>> | undefined;
   try {
     await migrateDatabase(stack.databaseUrl);
-    await db.initialize();
+    // The production services (weights, starting a run) on this process's own connection; no
+    // worker runs in it, the outbox is relayed by the worker processes.
+    Object.assign(process.env, env);
+    loadConfig();
+    ctx = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+    const db = ctx.get(DataSource);
+    const scoringRuns = ctx.get(ScoringRunService);
     await prepareData(db, options);
     log(
       `load average ${loadavg()
@@ -365,33 +405,43 @@ export async function runRescoreBench(options: Options) {
     const [participants, projects, weightsOf] = await Promise.all([
       facts.participants(),
       facts.publishedProjects(),
-      weightsResolverOf(db),
+      weightsResolver(db.manager),
     ]);
-    const engine = runEngine(participants, projects, weightsOf, options.k);
-    const load = round(loadavg()[0], 1);
-    log(`engine: ${round(engine.ms / 1000, 2)} s (load ${load})`);
 
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATABASE_URL: stack.databaseUrl,
-      REDIS_URL: stack.redisUrl,
-      JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
-      RECOMMENDATIONS_TOP_K: String(options.k),
-      LOG_LEVEL: 'error',
-    };
-    const runs: WorkerRun[] = [];
-    for (let count = 1; count <= options.maxWorkers; count++) {
-      log(`full re-score through ${count} worker process(es)…`);
-      const run = await runThroughWorkers(db, count, env, engine);
-      log(`  ${round(run.rescoreMs / 1000, 2)} s, peak RSS ${run.peakRssMb.join(' / ')} MB`);
-      runs.push(run);
+    const engineTimings: Timing[] = [];
+    const byWorkers = new Map<number, WorkerRun[]>(
+      Array.from({ length: options.maxWorkers }, (_, i) => [i + 1, []]),
+    );
+    // The first round starts with the engine: its lists are what the stored ones must equal.
+    let lists: { participantLists: Lists; projectLists: Lists } | undefined;
+    for (let r = 0; r < options.runs; r++) {
+      for (const phase of phaseOrder(r, options.maxWorkers)) {
+        if (phase === 'engine') {
+          log(`round ${r + 1}: in-memory engine…`);
+          const engine = runEngine(participants, projects, weightsOf, options.k);
+          lists ??= engine;
+          const timing = { wallMs: engine.ms, cpuMs: engine.cpuMs, load: round(loadavg()[0], 1) };
+          engineTimings.push(timing);
+          log(
+            `  ${seconds(timing.wallMs)} s wall, ${seconds(timing.cpuMs)} s CPU (load ${timing.load})`,
+          );
+          continue;
+        }
+        log(`round ${r + 1}: full re-score through ${phase} worker process(es)…`);
+        const run = await runThroughWorkers(db, scoringRuns, phase, env, lists!);
+        log(
+          `  ${seconds(run.wallMs)} s wall, ${seconds(run.cpuMs)} s CPU, ` +
+            `peak RSS ${run.peakRssMb.join(' / ')} MB (load ${run.load})`,
+        );
+        byWorkers.get(phase)!.push(run);
+      }
     }
-    const result = summarize(options, engine.ms, runs, load);
-    printTable(result, runs);
+    const result = summarize(options, engineTimings, byWorkers);
+    printTable(result);
     console.log(JSON.stringify(result));
     return result;
   } finally {
-    if (db.isInitialized) await db.destroy();
+    if (ctx) await ctx.close();
     await stack.stop();
   }
 }

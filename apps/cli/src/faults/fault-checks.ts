@@ -1,7 +1,7 @@
 import { QUEUE_NAMES } from '@tsunagu/core';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { Client } from 'pg';
+import type { Pool } from 'pg';
 import type { MailCounter } from '../mail-counter';
 
 // What the fault harness checks once the system has settled, straight from PostgreSQL, Redis
@@ -11,8 +11,10 @@ export interface Backlog {
   outboxPending: number;
   // waiting + active + prioritized + delayed, not counting the schedulers' next runs.
   queued: number;
-  // Deliveries not done yet (PENDING), and scoring subjects behind their revision.
+  // Deliveries not done yet (PENDING), account mails not sent yet, and scoring subjects behind
+  // their revision.
   deliveriesPending: number;
+  accountMailsPending: number;
   scoringBehind: number;
 }
 
@@ -29,7 +31,7 @@ export interface Findings {
   detail: Record<string, number>;
 }
 
-async function count(db: Client, sql: string, params: unknown[] = []): Promise<number> {
+async function count(db: Pool, sql: string, params: unknown[] = []): Promise<number> {
   const { rows } = await db.query<{ n: number }>(sql, params);
   return rows[0]?.n ?? 0;
 }
@@ -74,7 +76,7 @@ export class FaultChecks {
     return { queued, active, failed };
   }
 
-  async backlog(db: Client): Promise<Backlog> {
+  async backlog(db: Pool): Promise<Backlog> {
     return {
       outboxPending: await count(
         db,
@@ -85,6 +87,10 @@ export class FaultChecks {
         db,
         `SELECT count(*)::int AS n FROM notification_delivery WHERE status = 'PENDING'`,
       ),
+      accountMailsPending: await count(
+        db,
+        `SELECT count(*)::int AS n FROM account_mail WHERE sent_at IS NULL`,
+      ),
       scoringBehind: await count(
         db,
         `SELECT count(*)::int AS n FROM scoring_subject WHERE scored_revision < revision`,
@@ -94,7 +100,7 @@ export class FaultChecks {
 
   // `made`: what the workload's calls were told succeeded (written at once, in the request).
   async findings(
-    db: Client,
+    db: Pool,
     mail: MailCounter,
     staffPerRegion: number,
     made: { applications: number; checkIns: number },
@@ -148,18 +154,22 @@ export class FaultChecks {
       `SELECT count(*)::int AS n FROM notification_delivery WHERE status = 'IN_DIGEST'`,
     );
     const planned = new Set(emailDeliveries.map((d) => `<delivery.${d.id}@tsunagu>`));
-    // Account mails (verification at sign-up) are sent exactly once too, apart from notifications.
+    // Account mails (verification at sign-up) are sent exactly once too, apart from notifications:
+    // each row's mail arrived (a missing one is lost), none twice.
     const { rows: accountMails } = await db.query<{ id: string }>(`SELECT id FROM account_mail`);
     const accountPlanned = new Set(accountMails.map((m) => `<account-mail.${m.id}@tsunagu>`));
     let emailsArrived = 0;
+    let accountMailsArrived = 0;
     let emailRepeats = 0;
     let unplannedEmails = 0;
     for (const [messageId, copies] of mail.byMessageId) {
       if (planned.has(messageId)) {
         emailsArrived++;
         emailRepeats += copies - 1;
-      } else if (accountPlanned.has(messageId)) emailRepeats += copies - 1;
-      else unplannedEmails += copies;
+      } else if (accountPlanned.has(messageId)) {
+        accountMailsArrived++;
+        emailRepeats += copies - 1;
+      } else unplannedEmails += copies;
     }
 
     // Scoring: every subject's stored lists reached its latest revision.
@@ -199,6 +209,8 @@ export class FaultChecks {
       emails_planned_for_applications: emailsPlannedForApplications,
       email_deliveries: emailDeliveries.length,
       emails_arrived: emailsArrived,
+      account_mails: accountMails.length,
+      account_mails_arrived: accountMailsArrived,
       emails_unplanned: unplannedEmails,
       emails_received: mail.received,
       emails_waiting_for_digest: emailsForDigest,
@@ -214,6 +226,7 @@ export class FaultChecks {
       inAppDeliveries,
       inAppExpected, // planned e-mails for applications, one per staff member
       emailDeliveries.length,
+      accountMails.length,
       subjects,
     ];
     const observed = [
@@ -223,6 +236,7 @@ export class FaultChecks {
       inAppDeliveriesStored,
       emailsPlannedForApplications,
       emailsArrived,
+      accountMailsArrived,
       subjects - scoringBehind,
     ];
     const effectsExpected = expected.reduce((a, b) => a + b, 0);

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { Pool } from 'pg';
 import { freePort, startLocalStack } from '../local-stack/local-stack';
 import { AppProcess } from './app-process';
 import { FaultChecks } from './fault-checks';
@@ -110,7 +110,8 @@ export async function runFaults(): Promise<{ result: Record<string, unknown>; ok
   const redis = createRedisConnection(stack.redisUrl);
   redis.on('error', () => undefined);
   const checks = new FaultChecks(redis, prefix);
-  const db = new Client({ connectionString: stack.databaseUrl });
+  // A pool of one: PostgreSQL is restarted under it on purpose, and a pool reconnects.
+  const db = new Pool({ connectionString: stack.databaseUrl, max: 1 });
   try {
     progress(`services up in ${runDir}; migrating`);
     await migrateDatabase(stack.databaseUrl);
@@ -152,14 +153,9 @@ export async function runFaults(): Promise<{ result: Record<string, unknown>; ok
     const apiPids = apps.slice(0, 2).map((a) => a.pid);
 
     const gql = new GqlClient(apiUrls);
+    db.on('error', () => undefined);
     const workload = new FaultWorkload(gql, CONCURRENCY, async (userId) => {
-      const client = new Client({ connectionString: stack.databaseUrl });
-      await client.connect();
-      try {
-        await client.query('UPDATE "user" SET email_verified_at = now() WHERE id = $1', [userId]);
-      } finally {
-        await client.end();
-      }
+      await db.query('UPDATE "user" SET email_verified_at = now() WHERE id = $1', [userId]);
     });
     progress('setting up organisations, projects and participants');
     const scene: Scene = await workload.setUp(adminEmail, SIZES);
@@ -225,15 +221,17 @@ export async function runFaults(): Promise<{ result: Record<string, unknown>; ok
     workloadDone = true;
     await killer;
 
-    db.on('error', () => undefined);
-    await db.connect();
     progress('waiting for the system to settle');
     const settleStarted = Date.now();
     let backlog = await checks.backlog(db);
     while (Date.now() - settleStarted < SETTLE_TIMEOUT_MS) {
       backlog = await checks.backlog(db);
       const busy =
-        backlog.outboxPending + backlog.queued + backlog.deliveriesPending + backlog.scoringBehind;
+        backlog.outboxPending +
+        backlog.queued +
+        backlog.deliveriesPending +
+        backlog.accountMailsPending +
+        backlog.scoringBehind;
       if (busy === 0) break;
       await sleep(500);
     }
@@ -283,6 +281,7 @@ export async function runFaults(): Promise<{ result: Record<string, unknown>; ok
       result.stuck_jobs === 0 &&
       result.invariant_violations === 0 &&
       backlog.deliveriesPending === 0 &&
+      backlog.accountMailsPending === 0 &&
       backlog.scoringBehind === 0 &&
       // A job BullMQ gave up on (failed set) may have left its work undone.
       findings.failedJobs === 0 &&

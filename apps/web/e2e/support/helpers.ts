@@ -15,7 +15,10 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 // Screenshots of the main screens, per viewport, kept as test artefacts (git-ignored).
+// Taken from the top of the page: a full-page capture of a page scrolled down (after a click
+// further down) draws the fixed header where the window was, over the content.
 export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo({ top: 0, left: 0, behavior: 'instant' }));
   await page.screenshot({
     path: `test-results/screenshots/${testInfo.project.name}-${name}.png`,
     fullPage: true,

@@ -38,7 +38,7 @@ export async function newOrganization(
       input: {
         kind: options.kind,
         name: options.name,
-        // undefined leaves it out of the request: the API refuses a null code.
+        // Only a region lies somewhere: the API refuses a place (even null) for the others.
         municipalityCode:
           options.municipalityCode ?? (options.kind === 'REGION' ? '012131' : undefined),
       },

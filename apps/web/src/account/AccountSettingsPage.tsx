@@ -14,10 +14,11 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { z } from 'zod';
 import { ErrorState, LoadingState } from '../app/page-states';
+import { RequireSignIn } from '../app/RequireSignIn';
 import { useSession } from '../auth/session-context';
 import { AccountFormCard } from './AccountFormCard';
 import {
@@ -32,19 +33,28 @@ import {
   downloadName,
   PASSWORD_MIN,
 } from './account-rules';
-import { useMutationForm } from './use-mutation-form';
+import { fetchSignedIn, startSession } from './session-requests';
+import { useMutationForm } from '../graphql/use-mutation-form';
 
 // /settings/account: the e-mail address, the password, "download my data" and deleting the
 // account (APPI).
 export function AccountSettingsPage() {
   const { t } = useTranslation();
-  const { current } = useSession();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AccountQuery, pause: !current });
-  if (!current) return <Navigate to="/sign-in" replace state={{ from: '/settings/account' }} />;
-  const me = data?.me;
   return (
     <Stack maw={640} mx="auto">
       <Title order={1}>{t('accountSettings.title')}</Title>
+      <RequireSignIn>
+        <AccountSettings />
+      </RequireSignIn>
+    </Stack>
+  );
+}
+
+function AccountSettings() {
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AccountQuery });
+  const me = data?.me;
+  return (
+    <>
       {fetching && !me && <LoadingState />}
       {error && !me && (
         <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
@@ -57,7 +67,7 @@ export function AccountSettingsPage() {
           <DeleteAccountSection />
         </>
       )}
-    </Stack>
+    </>
   );
 }
 
@@ -88,8 +98,8 @@ function ChangeEmailSection({ email, verified }: { email: string; verified: bool
       submitting={submitting}
     >
       <Group gap="xs" wrap="wrap">
-        <Text size="sm">{t('accountSettings.email.current')}:</Text>
-        <Text size="sm" fw={700} style={{ wordBreak: 'break-all' }} data-testid="current-email">
+        <Text size="sm">{t('app.label', { label: t('accountSettings.email.current') })}</Text>
+        <Text size="sm" fw={700} style={{ overflowWrap: 'anywhere' }} data-testid="current-email">
           {email}
         </Text>
         {/* Plain dark text: the light badge colours fail contrast (axe). */}
@@ -139,12 +149,7 @@ function ChangePasswordSection() {
     },
     // Every other session ended with the change; this one carries on with the new token.
     async (_values, { refreshToken }) => {
-      if (!refreshToken) return t('errors.generic');
-      try {
-        await session.start(refreshToken);
-      } catch {
-        return t('errors.generic');
-      }
+      if (!(await startSession(session, refreshToken))) return t('errors.generic');
       form.reset();
       setChanged(true);
     },
@@ -182,7 +187,8 @@ function ChangePasswordSection() {
   );
 }
 
-// The export comes over HTTP with the access token and is saved as the file the API names.
+// The export comes over HTTP with the access token (renewed if it expired) and is saved as the
+// file the API names.
 function DownloadDataSection() {
   const { t } = useTranslation();
   const { session } = useSession();
@@ -190,10 +196,7 @@ function DownloadDataSection() {
   const download = async () => {
     setState('working');
     try {
-      const response = await fetch('/auth/my-data', {
-        headers: { authorization: `Bearer ${session.current?.accessToken ?? ''}` },
-        credentials: 'same-origin',
-      });
+      const response = await fetchSignedIn(session, '/auth/my-data');
       if (!response.ok) throw new Error(`export answered ${response.status}`);
       const blob = await response.blob();
       const url = URL.createObjectURL(blob);
@@ -280,28 +283,30 @@ function DeleteAccountSection() {
             <List.Item>{t('accountSettings.delete.pending')}</List.Item>
             <List.Item>{t('accountSettings.delete.kept')}</List.Item>
           </List>
-          <AccountFormCard
-            order={2}
-            title={t('accountSettings.delete.confirm')}
-            formError={formError}
-            onSubmit={onSubmit}
-            submitLabel={t('accountSettings.delete.confirm')}
-            submitting={submitting}
-            danger
-            footer={
-              <Button variant="default" onClick={close}>
-                {t('accountSettings.delete.cancel')}
-              </Button>
-            }
-          >
-            <PasswordInput
-              label={t('accountSettings.delete.password')}
-              autoComplete="current-password"
-              required
-              error={form.formState.errors.password?.message}
-              {...form.register('password')}
-            />
-          </AccountFormCard>
+          <form noValidate onSubmit={onSubmit}>
+            <Stack>
+              {formError && (
+                <Alert color="red" role="alert">
+                  {formError}
+                </Alert>
+              )}
+              <PasswordInput
+                label={t('accountSettings.delete.password')}
+                autoComplete="current-password"
+                required
+                error={form.formState.errors.password?.message}
+                {...form.register('password')}
+              />
+              <Group justify="flex-end">
+                <Button variant="default" onClick={close}>
+                  {t('accountSettings.delete.cancel')}
+                </Button>
+                <Button type="submit" color="red.9" loading={submitting}>
+                  {t('accountSettings.delete.confirm')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
         </Stack>
       </Modal>
     </Paper>

@@ -1,7 +1,8 @@
-import { Alert, Button, Center, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useClient, useMutation } from 'urql';
+import { LoadingState } from '../app/page-states';
 import { useSession } from '../auth/session-context';
 import { AccountQuery, ConfirmEmailChangeMutation, VerifyEmailMutation } from './account-documents';
 import { READABLE_TITLE, ResendVerificationButton } from './EmailVerification';
@@ -17,15 +18,6 @@ function LinkCard({ title, children }: { title: string; children: React.ReactNod
         {children}
       </Stack>
     </Paper>
-  );
-}
-
-function Working({ label }: { label: string }) {
-  return (
-    <Center py="md" role="status" aria-live="polite">
-      <Loader aria-hidden size="sm" />
-      <Text ml="sm">{label}</Text>
-    </Center>
   );
 }
 
@@ -81,7 +73,7 @@ export function VerifyEmailPage() {
   );
   return (
     <LinkCard title={t('verifyEmail.title')}>
-      {state.status === 'working' && <Working label={t('verifyEmail.verifying')} />}
+      {state.status === 'working' && <LoadingState label={t('verifyEmail.verifying')} />}
       {state.status === 'done' && (
         <Alert color="green" title={t('verifyEmail.done')} styles={READABLE_TITLE}>
           <Stack gap="sm" align="flex-start">
@@ -112,7 +104,7 @@ export function ConfirmEmailPage() {
     state.error?.graphQLErrors.some((e) => e.extensions?.reason === 'ALREADY_EXISTS');
   return (
     <LinkCard title={t('confirmEmail.title')}>
-      {state.status === 'working' && <Working label={t('confirmEmail.confirming')} />}
+      {state.status === 'working' && <LoadingState label={t('confirmEmail.confirming')} />}
       {state.status === 'done' && (
         <Alert color="green" title={t('confirmEmail.done')} styles={READABLE_TITLE}>
           <Text size="sm">{t('confirmEmail.doneBody')}</Text>

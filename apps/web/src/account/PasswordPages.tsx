@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { AccountFormCard } from './AccountFormCard';
 import { RequestPasswordResetMutation, ResetPasswordMutation } from './account-documents';
 import { emailField, linkProblemOf, PASSWORD_MIN, resetPasswordSchema } from './account-rules';
-import { useMutationForm } from './use-mutation-form';
+import { useMutationForm } from '../graphql/use-mutation-form';
 
 // /forgot-password: asks for a reset link. The answer is the same whether or not the address
 // has an account, and so is what this page says.

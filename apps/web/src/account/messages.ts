@@ -74,7 +74,6 @@ export const accountMessages = defineMessages(
     accountSettings: {
       title: 'アカウント設定',
       menuLink: 'アカウント設定',
-      signInFirst: 'アカウント設定を開くにはログインしてください。',
       email: {
         title: 'メールアドレス',
         current: '現在のメールアドレス',
@@ -197,7 +196,6 @@ export const accountMessages = defineMessages(
     accountSettings: {
       title: 'Account',
       menuLink: 'Account',
-      signInFirst: 'Sign in to open your account settings.',
       email: {
         title: 'E-mail address',
         current: 'Current address',

@@ -5,7 +5,8 @@ import { useLocation, useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { useSession } from '../auth/session-context';
 import type { Overrides } from '../graphql/form-errors';
-import { useMutationForm } from './use-mutation-form';
+import { startSession } from './session-requests';
+import { useMutationForm } from '../graphql/use-mutation-form';
 
 interface Outcome {
   error?: CombinedError;
@@ -29,12 +30,7 @@ export function useAccountForm<T extends FieldValues>(
     defaultValues,
     send,
     async (_values, { refreshToken }) => {
-      if (!refreshToken) return t('errors.generic');
-      try {
-        await session.start(refreshToken);
-      } catch {
-        return t('errors.generic');
-      }
+      if (!(await startSession(session, refreshToken))) return t('errors.generic');
       await navigate(from, { replace: true });
     },
     overrides,

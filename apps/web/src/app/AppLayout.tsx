@@ -5,13 +5,9 @@ import { useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { EmailVerificationBanner } from '../account/EmailVerification';
 import { useSession } from '../auth/session-context';
-import { EngagementsNav } from '../engagements/EngagementsNav';
 import { MessagesNavLink } from '../conversations/MessagesNavLink';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
-import { InterestsNavLink } from '../interests/InterestsNavLink';
 import { NotificationBell } from '../notifications/NotificationBell';
-import { ProfileNavLink } from '../profile/ProfileNavLink';
-import { RecommendationsNavLink } from '../recommendations/RecommendationsNavLink';
 import { WorkspaceNavLink } from '../workspace/WorkspaceNavLink';
 
 // Header with the name, navigation, language, the bell and the account. Below 88em they move
@@ -81,18 +77,32 @@ export function AppLayout() {
   );
 }
 
+// A signed-in participant's own pages, in the navigation's order (messages, with their unread
+// count, follow).
+const OWN_PAGES: readonly { to: string; labelKey: string }[] = [
+  { to: '/engagements', labelKey: 'engagements.nav.mine' },
+  { to: '/scout-offers', labelKey: 'scouting.nav' },
+  { to: '/relationships', labelKey: 'engagements.nav.relationships' },
+  { to: '/interests', labelKey: 'interests.nav' },
+  { to: '/recommendations', labelKey: 'recommendations.nav' },
+  { to: '/profile', labelKey: 'profile.nav' },
+];
+
 function MainNav() {
   const { t } = useTranslation();
+  const { current } = useSession();
   return (
     <>
       <Anchor component={NavLink} to="/projects" c="dark">
         {t('app.nav.projects')}
       </Anchor>
-      <EngagementsNav />
+      {current &&
+        OWN_PAGES.map(({ to, labelKey }) => (
+          <Anchor key={to} component={NavLink} to={to} c="dark">
+            {t(labelKey)}
+          </Anchor>
+        ))}
       <MessagesNavLink />
-      <InterestsNavLink />
-      <RecommendationsNavLink />
-      <ProfileNavLink />
       <WorkspaceNavLink />
     </>
   );

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 
 // The three states every screen shows the same way: loading, failed, nothing to show.
 
-export function LoadingState() {
+// label: what is being waited for, when more than loading (verifying a link…).
+export function LoadingState({ label }: { label?: string }) {
   const { t } = useTranslation();
   return (
     <Center py="xl" role="status" aria-live="polite">
       <Loader aria-hidden />
-      <Text ml="sm">{t('projects.loading')}</Text>
+      <Text ml="sm">{label ?? t('projects.loading')}</Text>
     </Center>
   );
 }

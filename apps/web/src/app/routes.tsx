@@ -19,6 +19,8 @@ import { EditProjectPage, NewProjectPage } from '../region/ProjectFormPage';
 import { ProjectOverviewPage } from '../region/ProjectOverviewPage';
 import { RegionProjectsPage } from '../region/RegionProjectsPage';
 import { RecommendationsPage } from '../recommendations/RecommendationsPage';
+import { ReviewProjectPage } from '../review/ReviewProjectPage';
+import { ReviewQueuePage } from '../review/ReviewQueuePage';
 import { ScoutOffersPage } from '../scouting/ScoutOffersPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { WorkspaceHome, WorkspaceLayout, WorkspaceOverview } from '../workspace/WorkspaceLayout';
@@ -67,6 +69,8 @@ export function createRouter() {
             { path: 'projects/new', element: <NewProjectPage /> },
             { path: 'projects/:projectId', element: <ProjectOverviewPage /> },
             { path: 'projects/:projectId/edit', element: <EditProjectPage /> },
+            { path: 'review', element: <ReviewQueuePage /> },
+            { path: 'review/:projectId', element: <ReviewProjectPage /> },
           ],
         },
         { path: '*', element: <NotFoundPage /> },

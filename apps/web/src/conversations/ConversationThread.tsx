@@ -1,14 +1,12 @@
 import { Alert, Badge, Box, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery, useSubscription } from 'urql';
 import { z } from 'zod';
 import { useAccountTimeZone } from '../settings/use-account-time-zone';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import type { ConversationFieldsFragment, MessageFieldsFragment } from '../gql/graphql';
-import { formErrorsOf } from '../graphql/form-errors';
+import { useMutationForm } from '../graphql/use-mutation-form';
 import {
   MarkConversationReadMutation,
   MessageAddedSubscription,
@@ -203,7 +201,6 @@ export function SendBox({
 }) {
   const { t } = useTranslation();
   const [, send] = useMutation(SendMessageMutation);
-  const [formError, setFormError] = useState<string>();
   const schema = useMemo(
     () =>
       z.object({
@@ -215,33 +212,24 @@ export function SendBox({
       }),
     [t],
   );
-  const form = useForm<{ body: string }>({
-    resolver: zodResolver(schema),
-    defaultValues: { body: '' },
-  });
+  const { form, formError, submitting, onSubmit } = useMutationForm(
+    schema,
+    { body: '' },
+    ({ body: text }) => send({ input: { conversationId, body: text } }),
+    (_values, result) => {
+      if (result.data) onSent(result.data.sendMessage);
+      form.reset({ body: '' });
+    },
+    {
+      TOO_MANY_REQUESTS: { message: t('conversations.tooFast') },
+      BAD_USER_INPUT: { field: 'body', message: t('conversations.tooLong', { max: MESSAGE_MAX }) },
+    },
+  );
   const body = form.watch('body') ?? '';
-  const { errors, isSubmitting } = form.formState;
-  const submit = form.handleSubmit(async ({ body: text }) => {
-    setFormError(undefined);
-    const result = await send({ input: { conversationId, body: text } });
-    if (result.error) {
-      const problems = formErrorsOf(result.error, ['body'] as const, t, {
-        TOO_MANY_REQUESTS: { message: t('conversations.tooFast') },
-        BAD_USER_INPUT: {
-          field: 'body',
-          message: t('conversations.tooLong', { max: MESSAGE_MAX }),
-        },
-      });
-      if (problems.fields.body) form.setError('body', { message: problems.fields.body });
-      setFormError(problems.form);
-      return;
-    }
-    if (result.data) onSent(result.data.sendMessage);
-    form.reset({ body: '' });
-  });
+  const { errors } = form.formState;
   const length = [...body.trim()].length;
   return (
-    <form noValidate onSubmit={(event) => void submit(event)}>
+    <form noValidate onSubmit={onSubmit}>
       <Stack gap="xs">
         {formError && (
           <Alert color="red" role="alert">
@@ -259,7 +247,7 @@ export function SendBox({
           {...form.register('body')}
         />
         <Group justify="flex-end">
-          <Button type="submit" loading={isSubmitting}>
+          <Button type="submit" loading={submitting}>
             {t('conversations.send')}
           </Button>
         </Group>

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useAccountTimeZone } from '../settings/use-account-time-zone';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
+import { RequireSignIn } from '../app/RequireSignIn';
 import type { ConversationFieldsFragment } from '../gql/graphql';
 import { MyConversationsQuery } from './conversation-documents';
 import { counterpartOf } from './ConversationPage';
@@ -15,12 +16,24 @@ const PAGE = 20;
 // /messages — the threads the reader takes part in, the most recently active first.
 export function InboxPage() {
   const { t } = useTranslation();
-  // The cursors of the pages after the first, each shown by its own query.
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   return (
     <Stack maw={820} mx="auto">
       <Title order={1}>{t('conversations.title')}</Title>
       <Text c="gray.7">{t('conversations.intro')}</Text>
+      <RequireSignIn>
+        <InboxPages />
+      </RequireSignIn>
+    </Stack>
+  );
+}
+
+// Unlike the relayPagination lists (PagedList), each page is its own query: a new message moves
+// its thread to the top, and the pages after it must follow the list as it is now.
+function InboxPages() {
+  // The cursors of the pages after the first, each shown by its own query.
+  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  return (
+    <>
       {cursors.map((after, i) => (
         <InboxPageOf
           key={after ?? 'first'}
@@ -33,7 +46,7 @@ export function InboxPage() {
           }
         />
       ))}
-    </Stack>
+    </>
   );
 }
 
@@ -115,10 +128,11 @@ function ThreadCard({ conversation }: { conversation: ConversationFieldsFragment
         {last ? (
           <Text size="sm" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
             <Text span fw={600}>
-              {last.mine
-                ? t('conversations.you')
-                : (last.authorName ?? t('conversations.deletedAuthor'))}
-              {i18n.language === 'ja' ? '：' : ': '}
+              {t('app.label', {
+                label: last.mine
+                  ? t('conversations.you')
+                  : (last.authorName ?? t('conversations.deletedAuthor')),
+              })}
             </Text>
             {last.body}
           </Text>

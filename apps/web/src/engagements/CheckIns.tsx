@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Alert,
   Badge,
@@ -14,12 +13,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { z } from 'zod';
 import { ErrorState, LoadingState } from '../app/page-states';
-import { formErrorsOf } from '../graphql/form-errors';
+import { useMutationForm } from '../graphql/use-mutation-form';
 import { formatDate, formatNumber } from '../i18n/format';
 import { AddCheckInMutation, CheckInsQuery } from './engagement-documents';
 
@@ -114,7 +113,6 @@ interface CheckInValues {
 function CheckInForm({ engagementId, onAdded }: { engagementId: string; onAdded: () => void }) {
   const { t } = useTranslation();
   const [, add] = useMutation(AddCheckInMutation);
-  const [formError, setFormError] = useState<string>();
   const [sent, setSent] = useState(false);
   const schema = useMemo(() => {
     const range = t('engagements.checkIns.hoursRange');
@@ -136,34 +134,26 @@ function CheckInForm({ engagementId, onAdded }: { engagementId: string; onAdded:
       blocked: z.boolean(),
     });
   }, [t]);
-  const form = useForm<CheckInValues, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema),
-    defaultValues: { summary: '', hours: '', mood: 0, blocked: false },
-  });
-  const onSubmit = form.handleSubmit(async ({ summary, hours, mood, blocked }) => {
-    setFormError(undefined);
-    setSent(false);
-    const result = await add({
-      input: { engagementId, summary, hours, mood: mood || null, blocked },
-    });
-    if (result.error) {
-      const errors = formErrorsOf(result.error, ['summary', 'hours', 'mood'], t);
-      for (const [name, message] of Object.entries(errors.fields)) {
-        form.setError(name as keyof CheckInValues, { message }, { shouldFocus: true });
-      }
-      return setFormError(errors.form);
-    }
-    form.reset();
-    setSent(true);
-    onAdded();
-  });
-  const { errors, isSubmitting } = form.formState;
+  const { form, formError, submitting, onSubmit } = useMutationForm<
+    CheckInValues,
+    Awaited<ReturnType<typeof add>>,
+    z.output<typeof schema>
+  >(
+    schema,
+    { summary: '', hours: '', mood: 0, blocked: false },
+    ({ summary, hours, mood, blocked }) => {
+      setSent(false);
+      return add({ input: { engagementId, summary, hours, mood: mood || null, blocked } });
+    },
+    () => {
+      form.reset();
+      setSent(true);
+      onAdded();
+    },
+  );
+  const { errors } = form.formState;
   return (
-    <form
-      noValidate
-      onSubmit={(event) => void onSubmit(event)}
-      aria-labelledby="check-in-form-title"
-    >
+    <form noValidate onSubmit={onSubmit} aria-labelledby="check-in-form-title">
       <Stack gap="sm">
         <Title order={3} size="h5" id="check-in-form-title">
           {t('engagements.checkIns.add')}
@@ -228,7 +218,7 @@ function CheckInForm({ engagementId, onAdded }: { engagementId: string; onAdded:
         />
         <Checkbox label={t('engagements.checkIns.blocked')} {...form.register('blocked')} />
         <Group>
-          <Button type="submit" loading={isSubmitting}>
+          <Button type="submit" loading={submitting}>
             {t('engagements.checkIns.submit')}
           </Button>
         </Group>

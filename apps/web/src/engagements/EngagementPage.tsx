@@ -6,7 +6,7 @@ import { useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import { useSession } from '../auth/session-context';
 import type { EngagementQuery as EngagementData, EngagementStatus } from '../gql/graphql';
-import { formatDate, formatPeriod } from '../i18n/format';
+import { formatDate, formatList, formatPeriod } from '../i18n/format';
 import { ConversationPanel } from '../conversations/ConversationPanel';
 import { CheckIns } from './CheckIns';
 import { EngagementContactsQuery, EngagementQuery } from './engagement-documents';
@@ -85,7 +85,7 @@ function EngagementDetails({
   const { current } = useSession();
   const isParticipant = current?.user.id === engagement.applicant.userId;
   const { status } = engagement;
-  const outlook = outlookOf(status, engagement.nextSteps);
+  const outlook = outlookOf(engagement.nextSteps);
   const project = engagement.project;
   return (
     <Stack component="article">
@@ -105,7 +105,7 @@ function EngagementDetails({
           <Title order={2} size="h4" id="next-title">
             {t('engagements.page.next')}
           </Title>
-          <Text data-testid="next-step">{t(`engagements.next.${outlook.key}`)}</Text>
+          <Text data-testid="next-step">{t(`engagements.next.${status}`)}</Text>
           {outlook.waitingOn && (
             <Text size="sm" fw={700}>
               {t(`engagements.waitingOn.${outlook.waitingOn}`)}
@@ -113,7 +113,10 @@ function EngagementDetails({
           )}
           {ENDED.includes(status) && engagement.statusReason && (
             <Text size="sm">
-              {t('engagements.page.reason')}: {engagement.statusReason}
+              {t('app.labelled', {
+                label: t('engagements.page.reason'),
+                value: engagement.statusReason,
+              })}
             </Text>
           )}
           {isParticipant && outlook.canWithdraw && (
@@ -235,7 +238,10 @@ function People({ engagement }: { engagement: Engagement }) {
         <Fact label={t('engagements.page.region')}>{engagement.project.region.name}</Fact>
         {intermediaries.length > 0 && (
           <Fact label={t('engagements.page.intermediary')}>
-            {intermediaries.map((o) => o.name).join(i18n.language === 'ja' ? '、' : ', ')}
+            {formatList(
+              intermediaries.map((o) => o.name),
+              i18n.language,
+            )}
           </Fact>
         )}
         {data && data.engagementContacts.region.length > 0 && (

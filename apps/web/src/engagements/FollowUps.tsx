@@ -16,7 +16,7 @@ import { useMutation, useQuery } from 'urql';
 import { ErrorState, LoadingState } from '../app/page-states';
 import type { FollowUpOutcome, MyFollowUpsQuery } from '../gql/graphql';
 import { formErrorsOf } from '../graphql/form-errors';
-import { formatDate } from '../i18n/format';
+import { formatDate, formatList } from '../i18n/format';
 import { MyFollowUpsQuery as FollowUpsQuery, RecordFollowUpMutation } from './engagement-documents';
 
 const OUTCOMES: FollowUpOutcome[] = [
@@ -96,9 +96,10 @@ function FollowUpItem({ followUp }: { followUp: FollowUp }) {
       </Group>
       {followUp.recordedAt && followUp.outcomes && (
         <Text size="sm">
-          {followUp.outcomes
-            .map((o) => t(`engagements.outcome.${o}`))
-            .join(language === 'ja' ? '、' : ', ')}
+          {formatList(
+            followUp.outcomes.map((o) => t(`engagements.outcome.${o}`)),
+            language,
+          )}
         </Text>
       )}
       {!followUp.recordedAt && due && <FollowUpForm followUpId={followUp.id} />}

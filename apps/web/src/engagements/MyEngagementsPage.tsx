@@ -87,7 +87,7 @@ function EngagementList({ group }: { group: StatusGroup }) {
 
 function EngagementCard({ engagement }: { engagement: EngagementSummaryFragment }) {
   const { t, i18n } = useTranslation();
-  const outlook = outlookOf(engagement.status, engagement.nextSteps);
+  const outlook = outlookOf(engagement.nextSteps);
   return (
     <Card withBorder padding="md" component="article">
       <Group gap="xs" mb="xs">

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import type { MyRegionRelationshipsQuery as RelationshipsData } from '../gql/graphql';
-import { formatDate, formatNumber } from '../i18n/format';
+import { formatDate, formatList, formatNumber } from '../i18n/format';
 import { MyRegionRelationshipsQuery } from './engagement-documents';
 import { RequireSignIn } from '../app/RequireSignIn';
 
@@ -76,9 +76,10 @@ function RelationshipCard({ relationship: r }: { relationship: Relationship }) {
         </Fact>
         {r.lastOutcomes.length > 0 && (
           <Fact label={t('engagements.relationships.lastOutcomes')}>
-            {r.lastOutcomes
-              .map((o) => t(`engagements.outcome.${o}`))
-              .join(language === 'ja' ? '、' : ', ')}
+            {formatList(
+              r.lastOutcomes.map((o) => t(`engagements.outcome.${o}`)),
+              language,
+            )}
           </Fact>
         )}
       </SimpleGrid>

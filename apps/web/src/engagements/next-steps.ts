@@ -41,8 +41,6 @@ const ENDING: readonly EngagementAction[] = ['DECLINE', 'WITHDRAW', 'CANCEL'];
 export interface Outlook {
   // Who the engagement waits for now (null once it has ended or completed).
   waitingOn: EngagementRole | null;
-  // The message key saying what happens next (engagements.next.<key>).
-  key: EngagementStatus;
   // Whether the participant may still step back.
   canWithdraw: boolean;
 }
@@ -50,11 +48,11 @@ export interface Outlook {
 // Completion follows the activity itself: while active, nobody is "waited on".
 const NOT_AWAITED: readonly EngagementAction[] = [...ENDING, 'COMPLETE'];
 
-export function outlookOf(status: EngagementStatus, steps: readonly NextStep[]): Outlook {
+// What happens next is said by the status itself (engagements.next.<status>).
+export function outlookOf(steps: readonly NextStep[]): Outlook {
   const forward = steps.find((s) => !NOT_AWAITED.includes(s.action));
   return {
     waitingOn: forward?.by[0] ?? null,
-    key: status,
     canWithdraw: steps.some((s) => s.action === 'WITHDRAW' && s.by.includes('PARTICIPANT')),
   };
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { useSession } from '../auth/session-context';
 import { UpdateMySettingsMutation } from '../settings/settings-documents';
-import { changeLanguage, type Language } from './i18n';
+import { changeLanguage, LANGUAGE_CHOICES, type Language } from './i18n';
 
 // Switches the screens at once; for a signed-in person it also becomes the account's language,
 // the one e-mails and the digest are written in (as choosing it in the settings does).
@@ -21,10 +21,7 @@ export function LanguageSwitch() {
       aria-label={t('app.language')}
       value={i18n.language}
       onChange={(value) => choose(value as Language)}
-      data={[
-        { value: 'ja', label: '日本語' },
-        { value: 'en', label: 'English' },
-      ]}
+      data={[...LANGUAGE_CHOICES]}
     />
   );
 }

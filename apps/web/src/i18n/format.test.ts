@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMonth, formatNumber, formatPeriod } from './format';
+import {
+  formatDate,
+  formatDateTime,
+  formatList,
+  formatMonth,
+  formatNumber,
+  formatPeriod,
+} from './format';
 
 describe('formatting through Intl', () => {
   it('writes calendar days the Japanese way, and the English way', () => {
@@ -18,6 +25,12 @@ describe('formatting through Intl', () => {
     expect(formatPeriod('2027-04-01', '2027-09-30', 'en')).toBe(
       'April 1, 2027 – September 30, 2027',
     );
+  });
+
+  it('writes lists the way each language does', () => {
+    expect(formatList(['農業', '観光', 'デザイン'], 'ja')).toBe('農業、観光、デザイン');
+    expect(formatList(['farming', 'tourism', 'design'], 'en')).toBe('farming, tourism, and design');
+    expect(formatList(['農業'], 'ja')).toBe('農業');
   });
 
   it('writes numbers and months', () => {

@@ -41,3 +41,8 @@ export function formatMonth(month: number, language: string): string {
     new Date(Date.UTC(2000, month - 1, 1)),
   );
 }
+
+// Items as one list in the reader's language: 農業、観光、デザイン / farming, tourism, and design.
+export function formatList(items: readonly string[], language: string): string {
+  return new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+}

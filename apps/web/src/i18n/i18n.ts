@@ -5,6 +5,13 @@ import { en, ja } from './catalog';
 export const LANGUAGES = ['ja', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+// Each language named in itself, the same in either screen language: for the switch and the
+// settings.
+export const LANGUAGE_CHOICES: ReadonlyArray<{ value: Language; label: string }> = [
+  { value: 'ja', label: '日本語' },
+  { value: 'en', label: 'English' },
+];
+
 // The reader's choice survives reloads; Japanese until they choose.
 const STORAGE_KEY = 'tsunagu.language';
 

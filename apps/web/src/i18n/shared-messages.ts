@@ -17,6 +17,9 @@ export const sharedMessages = defineMessages(
       notifications_one: 'お知らせ（未読 {{count}} 件）',
       notifications_other: 'お知らせ（未読 {{count}} 件）',
       signedInAs: '{{name}} さん',
+      // A label before its value: 「理由：…」 / "Reason: …".
+      label: '{{label}}：',
+      labelled: '{{label}}：{{value}}',
     },
     errors: {
       generic: '問題が発生しました。時間をおいてもう一度お試しください。',
@@ -55,6 +58,8 @@ export const sharedMessages = defineMessages(
       notifications_one: 'Notifications ({{count}} unread)',
       notifications_other: 'Notifications ({{count}} unread)',
       signedInAs: '{{name}}',
+      label: '{{label}}: ',
+      labelled: '{{label}}: {{value}}',
     },
     errors: {
       generic: 'Something went wrong. Please try again in a moment.',

@@ -1,16 +1,16 @@
-import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Box, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import { PagedList } from '../app/PagedList';
-import { useSession } from '../auth/session-context';
+import { RequireSignIn } from '../app/RequireSignIn';
 import type { MyInterestsQuery as MyInterestsData } from '../gql/graphql';
-import { formatDate, formatPeriod } from '../i18n/format';
+import { formatDate } from '../i18n/format';
 import { localName } from '../i18n/local-name';
-import { placeName } from '../i18n/place-name';
 import { MyInterestsQuery } from './interest-documents';
+import { ProjectSummary } from '../projects/ProjectSummary';
 import { InterestButton } from './InterestButton';
 
 const PAGE_SIZE = 20;
@@ -21,21 +21,13 @@ type Marked = MyInterestsData['myInterests']['edges'][number]['node'];
 // (pressed off) until the next visit, so the list does not jump under the pointer.
 export function InterestsPage() {
   const { t } = useTranslation();
-  const { current } = useSession();
   return (
     <Stack maw={960} mx="auto">
       <Title order={1}>{t('interests.title')}</Title>
       <Text>{t('interests.intro')}</Text>
-      {current ? (
+      <RequireSignIn>
         <InterestList />
-      ) : (
-        <Group>
-          <Text>{t('interests.signInToSee')}</Text>
-          <Button component={Link} to="/sign-in" state={{ from: '/interests' }}>
-            {t('app.signIn')}
-          </Button>
-        </Group>
-      )}
+      </RequireSignIn>
     </Stack>
   );
 }
@@ -89,16 +81,10 @@ function MarkedCard({ marked }: { marked: Marked }) {
           {t('interests.markedOn', { date: formatDate(marked.markedAt, language) })}
         </Text>
       </Group>
-      <Anchor component={Link} to={`/projects/${project.id}`} fw={700} fz="lg" c="dark">
-        <h2 style={{ font: 'inherit', margin: 0 }}>{project.title}</h2>
-      </Anchor>
-      <Text size="sm" mt={4}>
-        {placeName(project.place, language)} · {project.region.name}
-      </Text>
-      <Text size="sm" c="gray.7" mb="sm">
-        {formatPeriod(project.startDate, project.endDate, language)}
-      </Text>
-      <InterestButton projectId={project.id} title={project.title} compact />
+      <ProjectSummary project={project} />
+      <Box mt="sm">
+        <InterestButton projectId={project.id} title={project.title} compact />
+      </Box>
     </Card>
   );
 }

@@ -20,7 +20,6 @@ export const interestMessages = defineMessages(
       find: 'プロジェクトを探す',
       markedOn: '{{date}}に興味あり',
       more: 'さらに表示',
-      signInToSee: 'ログインすると、興味ありを付けたプロジェクトを確認できます。',
     },
   },
   {
@@ -41,7 +40,6 @@ export const interestMessages = defineMessages(
       find: 'Find projects',
       markedOn: 'Marked on {{date}}',
       more: 'Show more',
-      signInToSee: 'Sign in to see the projects you marked.',
     },
   },
 );

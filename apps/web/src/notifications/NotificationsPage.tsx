@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
+import { RequireSignIn } from '../app/RequireSignIn';
 import {
   MarkAllNotificationsReadMutation,
   MarkNotificationReadMutation,
@@ -18,10 +19,6 @@ const PAGE_SIZE = 20;
 // subscription refreshes the lists), and reading one marks it read.
 export function NotificationsPage() {
   const { t } = useTranslation();
-  const [unreadOnly, setUnreadOnly] = useState(false);
-  const [{ data: count }] = useQuery({ query: UnreadCountQuery });
-  const [markAll, markAllRead] = useMutation(MarkAllNotificationsReadMutation);
-  const unread = count?.unreadNotificationCount ?? 0;
   return (
     <Stack maw={760} mx="auto">
       <Group justify="space-between" align="center">
@@ -30,6 +27,21 @@ export function NotificationsPage() {
           {t('notifications.preferences')}
         </Anchor>
       </Group>
+      <RequireSignIn>
+        <Notifications />
+      </RequireSignIn>
+    </Stack>
+  );
+}
+
+function Notifications() {
+  const { t } = useTranslation();
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const [{ data: count }] = useQuery({ query: UnreadCountQuery });
+  const [markAll, markAllRead] = useMutation(MarkAllNotificationsReadMutation);
+  const unread = count?.unreadNotificationCount ?? 0;
+  return (
+    <>
       <Group justify="space-between" wrap="wrap" gap="sm">
         <SegmentedControl
           aria-label={t('notifications.show')}
@@ -50,10 +62,12 @@ export function NotificationsPage() {
         </Button>
       </Group>
       <NotificationPages key={String(unreadOnly)} unreadOnly={unreadOnly} />
-    </Stack>
+    </>
   );
 }
 
+// Unlike the relayPagination lists (PagedList), a page's cursor is read from the page before as
+// it is now: marking read and new notifications invalidate the lists, which would reorder pages.
 function NotificationPages({ unreadOnly }: { unreadOnly: boolean }) {
   const [pages, setPages] = useState(1);
   return (

@@ -1,5 +1,3 @@
-import '@mantine/dates/styles.css';
-import 'dayjs/locale/ja';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Alert,
@@ -11,7 +9,6 @@ import {
   Group,
   MultiSelect,
   NumberInput,
-  Paper,
   Radio,
   SegmentedControl,
   Select,
@@ -23,15 +20,16 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { DatePickerInput, DatesProvider } from '@mantine/dates';
-import { useEffect, useMemo, useState } from 'react';
+import { DatePickerInput } from '@mantine/dates';
+import { useMemo, useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorState, LoadingState } from '../app/page-states';
-import { useSession } from '../auth/session-context';
+import { RequireSignIn } from '../app/RequireSignIn';
 import { formErrorsOf } from '../graphql/form-errors';
+import { dateInputFormat } from '../i18n/DatesLocale';
 import { localName } from '../i18n/local-name';
 import { MunicipalityPicker } from './MunicipalityPicker';
 import { MyProfileQuery, SaveProfileMutation } from './profile-documents';
@@ -52,40 +50,31 @@ import { SkillPicker } from './SkillPicker';
 
 export function ProfilePage() {
   const { t } = useTranslation();
-  const { current } = useSession();
-  if (!current) {
-    return (
-      <Paper withBorder p="lg" maw={520} mx="auto">
-        <Stack>
-          <Title order={1} size="h2">
-            {t('profile.title')}
-          </Title>
-          <Text>{t('profile.signInFirst')}</Text>
-          <Group>
-            <Button component={Link} to="/sign-in" state={{ from: '/profile' }}>
-              {t('app.signIn')}
-            </Button>
-          </Group>
-        </Stack>
-      </Paper>
-    );
-  }
-  return <ProfileEditor />;
+  return (
+    <Stack maw={760} mx="auto">
+      <Title order={1}>{t('profile.title')}</Title>
+      <RequireSignIn>
+        <ProfileEditor />
+      </RequireSignIn>
+    </Stack>
+  );
 }
 
 function ProfileEditor() {
   const { t } = useTranslation();
-  const [{ data, fetching, error }, reload] = useQuery({ query: MyProfileQuery });
+  const [{ data, error }, reload] = useQuery({ query: MyProfileQuery });
+  // Once saved, the profile exists even if the cached query still says it does not.
+  const [created, setCreated] = useState(false);
   if (error && !data) return <ErrorState error={error} onRetry={() => reload()} />;
-  if (fetching || !data) return <LoadingState />;
+  // Only the first load shows the loader: a refetch keeps the form, and the edits in it, mounted.
+  if (!data) return <LoadingState />;
   const companies = data.me.memberships
     .map((m) => m.organization)
     .filter((organization) => organization.kind === 'COMPANY');
   return (
-    <Stack maw={760} mx="auto">
-      <Title order={1}>{t('profile.title')}</Title>
+    <>
       <Text>{t('profile.intro')}</Text>
-      {!data.myParticipantProfile && (
+      {!data.myParticipantProfile && !created && (
         <Alert color="blue" role="status">
           {t('profile.newProfile')}
         </Alert>
@@ -94,8 +83,9 @@ function ProfileEditor() {
         initial={formValuesOf(data.myParticipantProfile)}
         themes={data.themes}
         companies={companies}
+        onSaved={() => setCreated(true)}
       />
-    </Stack>
+    </>
   );
 }
 
@@ -103,10 +93,12 @@ function ProfileForm({
   initial,
   themes,
   companies,
+  onSaved,
 }: {
   initial: ProfileFormValues;
   themes: Array<{ code: string; name: string; nameEn: string }>;
   companies: Array<{ id: string; name: string }>;
+  onSaved: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -121,9 +113,6 @@ function ProfileForm({
   const [saved, setSaved] = useState(false);
   const { errors, isSubmitting, isDirty } = form.formState;
   const kind = form.watch('kind');
-  useEffect(() => {
-    if (isDirty) setSaved(false);
-  }, [isDirty]);
   const languageNames = useMemo(
     () => new Intl.DisplayNames([language], { type: 'language' }),
     [language],
@@ -144,6 +133,7 @@ function ProfileForm({
     }
     form.reset(formValuesOf(result.data.saveMyParticipantProfile));
     setSaved(true);
+    onSaved();
   });
 
   return (
@@ -284,103 +274,102 @@ function ProfileForm({
         </Fieldset>
 
         <Fieldset legend={t('profile.sections.availability')}>
-          <DatesProvider settings={{ locale: language }}>
-            <Stack>
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <Controller
-                  control={form.control}
-                  name="weeklyHours"
-                  render={({ field }) => (
-                    <NumberInput
-                      label={t('profile.weeklyHours')}
-                      description={t('profile.weeklyHoursHint')}
-                      min={LIMITS.weeklyHours[0]}
-                      max={LIMITS.weeklyHours[1]}
-                      allowDecimal={false}
-                      suffix={` ${t('profile.hoursUnit')}`}
-                      value={field.value}
-                      onChange={(value) => field.onChange(value === '' ? '' : Number(value))}
-                      onBlur={field.onBlur}
-                      error={errors.weeklyHours?.message}
-                    />
-                  )}
-                />
-                <Controller
-                  control={form.control}
-                  name="days"
-                  render={({ field }) => (
-                    <Stack gap={4}>
-                      <Text id="profile-days" size="sm" fw={500}>
-                        {t('profile.days')}
-                      </Text>
-                      <SegmentedControl
-                        aria-labelledby="profile-days"
-                        value={field.value}
-                        onChange={field.onChange}
-                        data={DAYS.map((d) => ({ value: d, label: t(`profile.dayNames.${d}`) }))}
-                      />
-                    </Stack>
-                  )}
-                />
-              </SimpleGrid>
-              <Stack gap="xs">
-                <Text size="sm" fw={500}>
-                  {t('profile.periods')}
-                </Text>
-                <Text size="xs" c="gray.7">
-                  {t('profile.periodsHint')}
-                </Text>
-                {periods.fields.map((period, index) => (
-                  <Group key={period.id} align="flex-start" gap="xs" wrap="wrap">
-                    {(['from', 'to'] as const).map((end) => (
-                      <Controller
-                        key={end}
-                        control={form.control}
-                        name={`periods.${index}.${end}`}
-                        render={({ field }) => (
-                          <DatePickerInput
-                            label={t(end === 'from' ? 'profile.periodFrom' : 'profile.periodTo')}
-                            required={end === 'from'}
-                            clearable={end === 'to'}
-                            miw={200}
-                            // The same formats as formatDate: 2027年4月1日 / April 1, 2027.
-                            valueFormat={language === 'ja' ? 'YYYY年M月D日' : 'MMMM D, YYYY'}
-                            value={field.value || null}
-                            onChange={(value) => field.onChange(value ?? '')}
-                            error={errors.periods?.[index]?.[end]?.message}
-                          />
-                        )}
-                      />
-                    ))}
-                    <Button
-                      variant="subtle"
-                      color="red"
-                      mt={{ base: 0, xs: 24 }}
-                      onClick={() => periods.remove(index)}
-                      aria-label={t('profile.periodRemove', { number: index + 1 })}
-                    >
-                      ×
-                    </Button>
-                  </Group>
-                ))}
-                {errors.periods?.message && (
-                  <Text size="sm" c="red.8">
-                    {errors.periods.message}
-                  </Text>
+          <Stack>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Controller
+                control={form.control}
+                name="weeklyHours"
+                render={({ field }) => (
+                  <NumberInput
+                    label={t('profile.weeklyHours')}
+                    description={t('profile.weeklyHoursHint')}
+                    min={LIMITS.weeklyHours[0]}
+                    max={LIMITS.weeklyHours[1]}
+                    allowDecimal={false}
+                    suffix={` ${t('profile.hoursUnit')}`}
+                    value={field.value}
+                    onChange={(value) => field.onChange(value === '' ? '' : Number(value))}
+                    onBlur={field.onBlur}
+                    error={errors.weeklyHours?.message}
+                  />
                 )}
-                <Group>
+              />
+              <Controller
+                control={form.control}
+                name="days"
+                render={({ field }) => (
+                  <Stack gap={4}>
+                    <Text id="profile-days" size="sm" fw={500}>
+                      {t('profile.days')}
+                    </Text>
+                    <SegmentedControl
+                      aria-labelledby="profile-days"
+                      value={field.value}
+                      onChange={field.onChange}
+                      data={DAYS.map((d) => ({ value: d, label: t(`profile.dayNames.${d}`) }))}
+                    />
+                  </Stack>
+                )}
+              />
+            </SimpleGrid>
+            <Stack gap="xs">
+              <Text size="sm" fw={500}>
+                {t('profile.periods')}
+              </Text>
+              <Text size="xs" c="gray.7">
+                {t('profile.periodsHint')}
+              </Text>
+              {periods.fields.map((period, index) => (
+                <Group key={period.id} align="flex-start" gap="xs" wrap="wrap">
+                  {(['from', 'to'] as const).map((end) => (
+                    <Controller
+                      key={end}
+                      control={form.control}
+                      name={`periods.${index}.${end}`}
+                      render={({ field }) => (
+                        <DatePickerInput
+                          label={t(end === 'from' ? 'profile.periodFrom' : 'profile.periodTo')}
+                          required={end === 'from'}
+                          clearable={end === 'to'}
+                          miw={200}
+                          valueFormat={dateInputFormat(language)}
+                          previousLabel={t('profile.previousMonth')}
+                          nextLabel={t('profile.nextMonth')}
+                          value={field.value || null}
+                          onChange={(value) => field.onChange(value ?? '')}
+                          error={errors.periods?.[index]?.[end]?.message}
+                        />
+                      )}
+                    />
+                  ))}
                   <Button
-                    variant="default"
-                    size="xs"
-                    disabled={periods.fields.length >= LIMITS.periods}
-                    onClick={() => periods.append({ from: '', to: '' })}
+                    variant="subtle"
+                    color="red"
+                    mt={{ base: 0, xs: 24 }}
+                    onClick={() => periods.remove(index)}
+                    aria-label={t('profile.periodRemove', { number: index + 1 })}
                   >
-                    {t('profile.periodAdd')}
+                    ×
                   </Button>
                 </Group>
-              </Stack>
+              ))}
+              {errors.periods?.message && (
+                <Text size="sm" c="red.8">
+                  {errors.periods.message}
+                </Text>
+              )}
+              <Group>
+                <Button
+                  variant="default"
+                  size="xs"
+                  disabled={periods.fields.length >= LIMITS.periods}
+                  onClick={() => periods.append({ from: '', to: '' })}
+                >
+                  {t('profile.periodAdd')}
+                </Button>
+              </Group>
             </Stack>
-          </DatesProvider>
+          </Stack>
         </Fieldset>
 
         <Fieldset legend={t('profile.sections.place')}>
@@ -485,7 +474,8 @@ function ProfileForm({
             {formError}
           </Alert>
         )}
-        {saved && (
+        {/* Saved until the next edit. */}
+        {saved && !isDirty && (
           <Alert color="green" role="status">
             {t('profile.saved')}{' '}
             <Anchor component={Link} to="/recommendations">

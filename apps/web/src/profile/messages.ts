@@ -8,7 +8,6 @@ export const profileMessages = defineMessages(
       title: 'プロフィール',
       intro:
         'プロフィールをもとに、あなたに合うプロジェクトをおすすめします。地域や中間支援組織に見せる範囲は、いちばん下の「公開範囲」で選べます。',
-      signInFirst: 'プロフィールを編集するにはログインしてください。',
       newProfile:
         'まだプロフィールがありません。入力して保存すると、おすすめが届くようになります。',
       save: '保存する',
@@ -49,11 +48,11 @@ export const profileMessages = defineMessages(
       skillRemove: '{{name}} を削除',
       skillAdded: '{{name}} を追加しました',
       levels: {
-        '1': '1 少し経験がある',
-        '2': '2 手伝いならできる',
-        '3': '3 ひとりでできる',
-        '4': '4 人に教えられる',
-        '5': '5 専門家',
+        '1': 'レベル1：少し経験がある',
+        '2': 'レベル2：手伝いならできる',
+        '3': 'レベル3：ひとりでできる',
+        '4': 'レベル4：人に教えられる',
+        '5': 'レベル5：専門家',
       },
       themes: '関心のあるテーマ',
       goals: '参加の目的',
@@ -74,6 +73,8 @@ export const profileMessages = defineMessages(
         '決まっていれば入力してください。終わりが未定なら終了日は空欄のままで構いません。',
       periodFrom: '開始日',
       periodTo: '終了日',
+      previousMonth: '前の月',
+      nextMonth: '次の月',
       periodAdd: '期間を追加',
       periodRemove: '{{number}} つ目の期間を削除',
       prefecture: '住んでいる都道府県',
@@ -131,7 +132,6 @@ export const profileMessages = defineMessages(
       title: 'Profile',
       intro:
         'We recommend projects that suit you from your profile. Choose who may see it under “Visibility” at the bottom.',
-      signInFirst: 'Please sign in to edit your profile.',
       newProfile:
         'You have no profile yet. Fill it in and save it to start getting recommendations.',
       save: 'Save',
@@ -172,11 +172,11 @@ export const profileMessages = defineMessages(
       skillRemove: 'Remove {{name}}',
       skillAdded: '{{name}} added',
       levels: {
-        '1': '1 Some experience',
-        '2': '2 Can help others',
-        '3': '3 Can work alone',
-        '4': '4 Can teach it',
-        '5': '5 Expert',
+        '1': 'Level 1 – some experience',
+        '2': 'Level 2 – can help others',
+        '3': 'Level 3 – can work alone',
+        '4': 'Level 4 – can teach it',
+        '5': 'Level 5 – expert',
       },
       themes: 'Themes you care about',
       goals: 'What you hope to get from it',
@@ -196,6 +196,8 @@ export const profileMessages = defineMessages(
       periodsHint: 'If you know. Leave the end empty if it is open.',
       periodFrom: 'From',
       periodTo: 'To',
+      previousMonth: 'Previous month',
+      nextMonth: 'Next month',
       periodAdd: 'Add a period',
       periodRemove: 'Remove period {{number}}',
       prefecture: 'Prefecture you live in',
@@ -206,7 +208,7 @@ export const profileMessages = defineMessages(
       municipalityNone: 'No municipality matches',
       municipalityLoading: 'Loading municipalities…',
       placeHint:
-        'Used to weigh how far projects are. Those you open your profile to see the municipality only; no street address is kept.',
+        'Used to weigh how far projects are. People who can see your profile see only your city, town or village; no street address is stored.',
       travelRangeKm: 'How far you would travel',
       travelRangeHint: '0 to 3,000 km, for work on site.',
       km: 'km',
@@ -234,7 +236,7 @@ export const profileMessages = defineMessages(
         },
       },
       visibilityAlways:
-        'Whatever you choose, your e-mail address, phone number and guardian are never shown. When you apply, the project’s region and intermediaries see your name, what you are and your motivation; contact details are shared once your application is approved.',
+        'Whatever you choose, your e-mail address, phone number and guardian are never shown. When you apply, the project’s region and intermediaries see your name, whether you are a professional, a student or an employee, and why you applied; your contact details are shared once your application is approved.',
       errors: {
         range: 'Enter a whole number from {{min}} to {{max}}',
         tooLong: 'At most {{max}} characters',

@@ -18,7 +18,7 @@ import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import { useSession } from '../auth/session-context';
 import { ApplyPanel } from '../engagements/ApplyPanel';
 import type { ProjectQuery as ProjectData } from '../gql/graphql';
-import { formatMonth, formatPeriod } from '../i18n/format';
+import { formatList, formatMonth, formatPeriod } from '../i18n/format';
 import { localName } from '../i18n/local-name';
 import { placeName } from '../i18n/place-name';
 import { InterestButton } from '../interests/InterestButton';
@@ -54,7 +54,15 @@ export function ProjectPage() {
   );
 }
 
-function ProjectDetails({ project }: { project: Project }) {
+// Everything a participant sees of a project; `preview` leaves out what only a participant does
+// there (interest, applying, sharing), for staff who check it before it is published.
+export function ProjectDetails({
+  project,
+  preview = false,
+}: {
+  project: Project;
+  preview?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const { current } = useSession();
@@ -67,7 +75,7 @@ function ProjectDetails({ project }: { project: Project }) {
         </Badge>
       </Group>
       <Title order={1}>{project.title}</Title>
-      <InterestButton projectId={project.id} title={project.title} />
+      {!preview && <InterestButton projectId={project.id} title={project.title} />}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" component="dl" m={0}>
         <Fact label={t('project.period')}>
           {formatPeriod(project.startDate, project.endDate, language)}
@@ -81,22 +89,27 @@ function ProjectDetails({ project }: { project: Project }) {
         <Fact label={t('project.region')}>{project.region.name}</Fact>
         {project.supervisingIntermediaries.length > 0 && (
           <Fact label={t('project.intermediary')}>
-            {project.supervisingIntermediaries
-              .map((o) => o.name)
-              .join(language === 'ja' ? '、' : ', ')}
+            {formatList(
+              project.supervisingIntermediaries.map((o) => o.name),
+              language,
+            )}
           </Fact>
         )}
         {project.program && <Fact label={t('project.program')}>{project.program.name}</Fact>}
         {project.seasonMonths.length > 0 && (
           <Fact label={t('project.season')}>
-            {project.seasonMonths
-              .map((m) => formatMonth(m, language))
-              .join(language === 'ja' ? '・' : ', ')}
+            {formatList(
+              project.seasonMonths.map((m) => formatMonth(m, language)),
+              language,
+            )}
           </Fact>
         )}
         <Fact label={t('project.eligible')}>
           {project.eligibleKinds.length
-            ? project.eligibleKinds.map((k) => t(`kind.${k}`)).join(language === 'ja' ? '・' : ', ')
+            ? formatList(
+                project.eligibleKinds.map((k) => t(`kind.${k}`)),
+                language,
+              )
             : t('project.everyone')}
         </Fact>
         <Fact label={t('project.capacity')}>
@@ -139,9 +152,9 @@ function ProjectDetails({ project }: { project: Project }) {
         </Title>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{project.description}</Text>
       </section>
-      <ApplyPanel projectId={project.id} />
-      <ShareButtons projectId={project.id} title={project.title} />
-      {!current && (
+      {!preview && <ApplyPanel projectId={project.id} />}
+      {!preview && <ShareButtons projectId={project.id} title={project.title} />}
+      {!preview && !current && (
         <Group>
           <Button component={Link} to="/sign-in" state={{ from: `/projects/${project.id}` }}>
             {t('project.signInToApply')}

@@ -32,6 +32,8 @@ export const ThemesQuery = graphql(`
   }
 `);
 
+// Projects come with their 興味あり state (InterestState), so each card's toggle reads the cache
+// rather than asking the API once per card.
 export const ProjectSearchQuery = graphql(`
   query ProjectSearch($filter: ProjectFilter, $sort: ProjectSort!, $first: Int!, $after: String) {
     projects(filter: $filter, sort: $sort, first: $first, after: $after) {
@@ -39,6 +41,7 @@ export const ProjectSearchQuery = graphql(`
         cursor
         node {
           id
+          ...InterestState
           title
           mode
           startDate
@@ -68,6 +71,7 @@ export const ProjectQuery = graphql(`
   query Project($id: ID!) {
     project(id: $id) {
       id
+      ...InterestState
       title
       description
       mode

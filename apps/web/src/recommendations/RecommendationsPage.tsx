@@ -18,11 +18,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ErrorState, LoadingState } from '../app/page-states';
-import { useSession } from '../auth/session-context';
+import { RequireSignIn } from '../app/RequireSignIn';
+import { ProjectSummary } from '../projects/ProjectSummary';
 import type { MyRecommendationsQuery as Result } from '../gql/graphql';
-import { formatPeriod } from '../i18n/format';
 import { localName } from '../i18n/local-name';
-import { placeName } from '../i18n/place-name';
 import { explainRecommendation } from './explain';
 import { MyRecommendationsQuery } from './recommendation-documents';
 
@@ -36,25 +35,14 @@ type Profile = NonNullable<Result['myParticipantProfile']>;
 
 export function RecommendationsPage() {
   const { t } = useTranslation();
-  const { current } = useSession();
-  if (!current) {
-    return (
-      <Paper withBorder p="lg" maw={520} mx="auto">
-        <Stack>
-          <Title order={1} size="h2">
-            {t('recommendations.title')}
-          </Title>
-          <Text>{t('recommendations.signInFirst')}</Text>
-          <Group>
-            <Button component={Link} to="/sign-in" state={{ from: '/recommendations' }}>
-              {t('app.signIn')}
-            </Button>
-          </Group>
-        </Stack>
-      </Paper>
-    );
-  }
-  return <Recommendations />;
+  return (
+    <Stack maw={860} mx="auto">
+      <Title order={1}>{t('recommendations.title')}</Title>
+      <RequireSignIn>
+        <Recommendations />
+      </RequireSignIn>
+    </Stack>
+  );
 }
 
 // Scores are computed by the worker after each change: a list older than the profile (or none
@@ -90,8 +78,7 @@ function Recommendations() {
   if (!data) return fetching ? <LoadingState /> : null;
 
   return (
-    <Stack maw={860} mx="auto">
-      <Title order={1}>{t('recommendations.title')}</Title>
+    <Stack>
       {!profile ? (
         <Paper withBorder p="lg">
           <Stack align="flex-start">
@@ -190,20 +177,7 @@ function RecommendationCard({
           <Progress value={percent} aria-hidden />
         </Stack>
       </Group>
-      <Anchor component={Link} to={`/projects/${project.id}`} fw={700} fz="lg" c="dark">
-        <h2 id={headingId} style={{ font: 'inherit', margin: 0 }}>
-          {project.title}
-        </h2>
-      </Anchor>
-      <Text size="sm" mt={4}>
-        {placeName(project.place, language)} · {project.region.name}
-      </Text>
-      <Text size="sm" c="gray.7">
-        {formatPeriod(project.startDate, project.endDate, language)} ·{' '}
-        {project.hoursPerWeek
-          ? t('projects.hoursPerWeek', { hours: project.hoursPerWeek })
-          : t('projects.hoursUnknown')}
-      </Text>
+      <ProjectSummary project={project} headingId={headingId} />
       {why.length > 0 && (
         <>
           <Text fw={700} size="sm" mt="sm" component="h3" m={0} pt="sm">
@@ -234,7 +208,7 @@ function RecommendationCard({
           to={`/projects/${project.id}`}
           variant="light"
           size="xs"
-          aria-label={`${t('recommendations.open')}: ${project.title}`}
+          aria-label={t('app.labelled', { label: t('recommendations.open'), value: project.title })}
         >
           {t('recommendations.open')}
         </Button>

@@ -7,7 +7,6 @@ export const recommendationMessages = defineMessages(
       nav: 'おすすめ',
       title: 'あなたへのおすすめ',
       intro: 'プロフィールとプロジェクトの条件を照らし合わせて、合うものから順に並べています。',
-      signInFirst: 'おすすめを見るにはログインしてください。',
       noProfile: 'まずはプロフィールを入力しましょう',
       noProfileHint:
         'スキルや関心のあるテーマ、参加できる時間、住まいを入力すると、あなたに合うプロジェクトをおすすめします。',
@@ -41,9 +40,9 @@ export const recommendationMessages = defineMessages(
       hours: {
         flexible: '活動時間は地域の方と相談して決められます。',
         unset:
-          '週 {{need}} 時間ほどの活動です。参加できる時間を登録すると、無理のないものをおすすめします。',
-        fits: '週 {{need}} 時間ほどの活動で、あなたが参加できる週 {{have}} 時間に収まります。',
-        more: '週 {{need}} 時間ほどの活動で、あなたが参加できる週 {{have}} 時間より多めです。',
+          '週{{need}}時間ほどの活動です。参加できる時間を登録すると、無理のないものをおすすめします。',
+        fits: '週{{need}}時間ほどの活動で、あなたが参加できる週{{have}}時間に収まります。',
+        more: '週{{need}}時間ほどの活動で、あなたが参加できる週{{have}}時間より多めです。',
       },
       place: {
         remote: 'リモートで参加できるので、どこに住んでいても関われます。',
@@ -73,7 +72,6 @@ export const recommendationMessages = defineMessages(
       nav: 'For you',
       title: 'Recommended for you',
       intro: 'Projects matched against your profile, the best fit first.',
-      signInFirst: 'Please sign in to see your recommendations.',
       noProfile: 'Start with your profile',
       noProfileHint:
         'Tell us your skills, the themes you care about, your time and where you live, and we will recommend projects that suit you.',

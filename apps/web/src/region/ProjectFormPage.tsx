@@ -25,7 +25,7 @@ import { Controller, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { useMutationForm } from '../account/use-mutation-form';
+import { useMutationForm } from '../graphql/use-mutation-form';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import { formErrorsOf } from '../graphql/form-errors';
 import type { RegionProjectFieldsFragment } from '../gql/graphql';

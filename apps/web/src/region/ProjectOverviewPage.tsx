@@ -25,7 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { z } from 'zod';
-import { useMutationForm } from '../account/use-mutation-form';
+import { useMutationForm } from '../graphql/use-mutation-form';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import type { RegionProjectQuery as RegionProjectData } from '../gql/graphql';
 import { formErrorsOf } from '../graphql/form-errors';

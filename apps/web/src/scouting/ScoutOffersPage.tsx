@@ -115,12 +115,12 @@ function ScoutOfferCard({ offer }: { offer: ScoutOfferFieldsFragment }) {
         <Text style={{ whiteSpace: 'pre-wrap' }}>{offer.message}</Text>
         {offer.responseNote && (
           <Text size="sm" c="gray.7" style={{ whiteSpace: 'pre-wrap' }}>
-            {t('scouting.yourNote')}: {offer.responseNote}
+            {t('app.labelled', { label: t('scouting.yourNote'), value: offer.responseNote })}
           </Text>
         )}
         {offer.status === 'PENDING' && <AnswerForm offerId={offer.id} />}
         <Group>
-          <ConversationLink scoutOfferId={offer.id} />
+          <ConversationLink conversation={offer.conversation} />
         </Group>
         {offer.engagementId && (
           <Group>

@@ -13,8 +13,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
-import { useSession } from '../auth/session-context';
+import { ErrorState, LoadingState } from '../app/page-states';
+import { RequireSignIn } from '../app/RequireSignIn';
 import type {
   DeliveryChannel,
   DeliveryMode,
@@ -47,14 +47,15 @@ type Preference = NotificationPreferenceFieldsFragment;
 
 export function NotificationPreferencesPage() {
   const { t } = useTranslation();
-  const { current } = useSession();
   return (
     <Stack maw={860} mx="auto">
       <Anchor component={Link} to="/settings" size="sm">
         ← {t('preferences.back')}
       </Anchor>
       <Title order={1}>{t('preferences.title')}</Title>
-      {current ? <Preferences /> : <EmptyState title={t('settings.signInFirst')} />}
+      <RequireSignIn>
+        <Preferences />
+      </RequireSignIn>
     </Stack>
   );
 }
@@ -157,7 +158,10 @@ function ChannelPreference({ preference }: { preference: Preference }) {
     <Stack gap={4}>
       <Select
         label={channelLabel}
-        aria-label={`${t(`preferences.event.${eventType}.label`)}: ${channelLabel}`}
+        aria-label={t('app.labelled', {
+          label: t(`preferences.event.${eventType}.label`),
+          value: channelLabel,
+        })}
         data-testid={`preference-${eventType}-${channel}`}
         allowDeselect={false}
         value={preference.mode}

@@ -1,13 +1,13 @@
 import { Alert, Anchor, Button, Group, Paper, Radio, Stack, Text, Title } from '@mantine/core';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
-import { useSession } from '../auth/session-context';
+import { ErrorState, LoadingState } from '../app/page-states';
+import { RequireSignIn } from '../app/RequireSignIn';
 import type { MySettingsFieldsFragment } from '../gql/graphql';
 import { formErrorsOf, type FormErrors } from '../graphql/form-errors';
-import { changeLanguage, type Language } from '../i18n/i18n';
+import { changeLanguage, LANGUAGE_CHOICES, type Language } from '../i18n/i18n';
 import { MySettingsQuery, UpdateMySettingsMutation } from './settings-documents';
 import { TimeZoneSelect } from './TimeZoneSelect';
 
@@ -15,25 +15,20 @@ import { TimeZoneSelect } from './TimeZoneSelect';
 // language chosen here switches the screens too.
 export function SettingsPage() {
   const { t } = useTranslation();
-  const { current } = useSession();
   return (
     <Stack maw={720} mx="auto">
       <Title order={1}>{t('settings.title')}</Title>
-      {current ? (
-        <>
-          <GeneralSettings />
-          <Paper withBorder p="md">
-            <Anchor component={Link} to="/settings/notifications" fw={700}>
-              {t('settings.notificationsLink')}
-            </Anchor>
-            <Text size="sm" c="gray.7">
-              {t('settings.notificationsLinkHint')}
-            </Text>
-          </Paper>
-        </>
-      ) : (
-        <EmptyState title={t('settings.signInFirst')} />
-      )}
+      <RequireSignIn>
+        <GeneralSettings />
+        <Paper withBorder p="md">
+          <Anchor component={Link} to="/settings/notifications" fw={700}>
+            {t('settings.notificationsLink')}
+          </Anchor>
+          <Text size="sm" c="gray.7">
+            {t('settings.notificationsLinkHint')}
+          </Text>
+        </Paper>
+      </RequireSignIn>
     </Stack>
   );
 }
@@ -57,10 +52,7 @@ function GeneralSettingsForm({ me }: { me: MySettingsFieldsFragment }) {
   const [errors, setErrors] = useState<FormErrors<Field>>({ fields: {} });
   const [saved, setSaved] = useState(false);
   const [{ fetching }, update] = useMutation(UpdateMySettingsMutation);
-  const changed = useMemo(
-    () => locale !== me.locale || timeZone !== me.timeZone,
-    [locale, timeZone, me],
-  );
+  const changed = locale !== me.locale || timeZone !== me.timeZone;
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
@@ -93,8 +85,9 @@ function GeneralSettingsForm({ me }: { me: MySettingsFieldsFragment }) {
           error={errors.fields.locale}
         >
           <Group mt="xs">
-            <Radio value="ja" label="日本語" />
-            <Radio value="en" label="English" />
+            {LANGUAGE_CHOICES.map((choice) => (
+              <Radio key={choice.value} value={choice.value} label={choice.label} />
+            ))}
           </Group>
         </Radio.Group>
         <TimeZoneSelect value={timeZone} onChange={setTimeZone} error={errors.fields.timeZone} />

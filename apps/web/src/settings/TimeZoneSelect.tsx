@@ -1,4 +1,4 @@
-import { Select } from '@mantine/core';
+import { Select, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { timeZoneGroups } from './time-zones';
@@ -15,31 +15,43 @@ export function TimeZoneSelect({
   error?: string;
 }) {
   const { t, i18n } = useTranslation();
-  const groups = useMemo(() => {
-    const all = timeZoneGroups(i18n.language, {
-      japan: t('settings.japan'),
-      others: t('settings.otherZones'),
-    });
-    const listed = all.some((g) => g.items.some((item) => item.value === value));
-    if (!listed) all[1].items.unshift({ value, label: value });
-    return all;
-  }, [i18n.language, t, value]);
+  // Naming some 400 zones takes a while: once per language, not once per pick.
+  const groups = useMemo(
+    () =>
+      timeZoneGroups(i18n.language, {
+        japan: t('settings.japan'),
+        others: t('settings.otherZones'),
+      }),
+    [i18n.language, t],
+  );
+  const chosen = groups.flatMap((g) => g.items).find((item) => item.value === value);
+  const data = chosen
+    ? groups
+    : [groups[0], { ...groups[1], items: [{ value, label: value }, ...groups[1].items] }];
   return (
-    <Select
-      label={t('settings.timeZone')}
-      description={t('settings.timeZoneHint')}
-      placeholder={t('settings.timeZoneSearch')}
-      searchable
-      allowDeselect={false}
-      nothingFoundMessage="—"
-      data={groups}
-      value={value}
-      onChange={(zone) => zone && onChange(zone)}
-      error={error}
-      // Some 400 zones: the list shows the first ones, and typing a city or "UTC+01" finds any.
-      limit={60}
-      maxDropdownHeight={320}
-      comboboxProps={{ withinPortal: true }}
-    />
+    <Stack gap={4}>
+      <Select
+        label={t('settings.timeZone')}
+        description={t('settings.timeZoneHint')}
+        placeholder={t('settings.timeZoneSearch')}
+        searchable
+        allowDeselect={false}
+        nothingFoundMessage="—"
+        data={data}
+        value={value}
+        onChange={(zone) => zone && onChange(zone)}
+        error={error}
+        // Some 400 zones: the list shows the first ones, and typing a city or "UTC+01" finds any.
+        limit={60}
+        maxDropdownHeight={320}
+        comboboxProps={{ withinPortal: true }}
+      />
+      {/* A phone's input is too narrow for a long name: the chosen zone in full, wrapped. */}
+      {chosen && (
+        <Text size="sm" c="gray.8" hiddenFrom="sm" aria-hidden data-testid="time-zone-chosen">
+          {chosen.label}
+        </Text>
+      )}
+    </Stack>
   );
 }

@@ -19,7 +19,6 @@ export const settingsMessages = defineMessages(
       saved: '保存しました',
       notificationsLink: '通知の設定',
       notificationsLinkHint: 'どのお知らせを、アプリとメールのどちらで受け取るかを選べます。',
-      signInFirst: '設定を変更するにはログインしてください。',
     },
     preferences: {
       title: '通知の設定',
@@ -99,7 +98,7 @@ export const settingsMessages = defineMessages(
       languageHint: 'For the screens, notifications and e-mails.',
       timeZone: 'Time zone',
       timeZoneHint:
-        'Dates and times are shown in it, and your daily summary e-mail goes out by it. Change it if you live outside Japan.',
+        'Used to show dates and times, and to time your daily summary e-mail. Change it if you live outside Japan.',
       timeZoneSearch: 'Search by city or region',
       japan: 'Japan',
       otherZones: 'Elsewhere',
@@ -107,7 +106,6 @@ export const settingsMessages = defineMessages(
       saved: 'Saved',
       notificationsLink: 'Notification settings',
       notificationsLinkHint: 'Choose which notifications reach you in the app and by e-mail.',
-      signInFirst: 'Please sign in to change your settings.',
     },
     preferences: {
       title: 'Notification settings',

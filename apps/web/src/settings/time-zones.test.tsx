@@ -4,7 +4,14 @@ import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+// The real choices, counted: naming every zone is the slow part of the picker.
+vi.mock('./time-zones', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./time-zones')>();
+  return { ...actual, timeZoneGroups: vi.fn(actual.timeZoneGroups) };
+});
 import { en, ja } from '../i18n/catalog';
+import * as zones from './time-zones';
 import { JAPAN, offsetMinutes, timeZoneGroups, timeZoneLabel } from './time-zones';
 import { TimeZoneSelect } from './TimeZoneSelect';
 
@@ -51,14 +58,25 @@ describe('TimeZoneSelect', () => {
   });
 
   const renderSelect = (value: string, onChange = vi.fn()) => {
-    render(
+    return renderView(value, onChange).onChange;
+  };
+  const renderView = (value: string, onChange = vi.fn()) => {
+    const view = render(
       <MantineProvider>
         <I18nextProvider i18n={i18next}>
           <TimeZoneSelect value={value} onChange={onChange} />
         </I18nextProvider>
       </MantineProvider>,
     );
-    return onChange;
+    const rerender = (next: string) =>
+      view.rerender(
+        <MantineProvider>
+          <I18nextProvider i18n={i18next}>
+            <TimeZoneSelect value={next} onChange={onChange} />
+          </I18nextProvider>
+        </MantineProvider>,
+      );
+    return { onChange, rerender };
   };
 
   it('shows the chosen zone, finds others by city, and reports the choice', async () => {
@@ -77,4 +95,15 @@ describe('TimeZoneSelect', () => {
     renderSelect('Etc/GMT+5');
     expect(zoneInput().value).toBe('Etc/GMT+5');
   });
+
+  it('names the zones once per language, not again for every pick', () => {
+    const { rerender } = renderView(JAPAN);
+    const built = vi.mocked(zones.timeZoneGroups).mock.calls.length;
+    rerender('Europe/London');
+    rerender('Etc/GMT+5');
+    expect(zoneInput().value).toBe('Etc/GMT+5');
+    rerender(JAPAN);
+    expect(zoneInput().value).toMatch(/Asia\/Tokyo/);
+    expect(vi.mocked(zones.timeZoneGroups).mock.calls.length).toBe(built);
+  }, 30_000);
 });

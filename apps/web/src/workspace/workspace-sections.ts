@@ -11,6 +11,7 @@ export interface WorkspaceSection {
 
 export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
   { path: 'projects', labelKey: 'region.nav.projects', kinds: ['REGION'] },
+  { path: 'review', labelKey: 'review.nav', kinds: ['INTERMEDIARY'] },
 ];
 
 export function sectionsFor(kind: OrganizationKind): WorkspaceSection[] {

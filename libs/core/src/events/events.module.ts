@@ -18,6 +18,7 @@ import { MethodDiscovery } from './method-discovery';
 @Module({
   imports: [DiscoveryModule],
   providers: [MethodDiscovery, DomainEventPublisher, EventAudiences],
-  exports: [DomainEventPublisher, EventAudiences],
+  // MethodDiscovery too: the personal-data export finds its readers with the same one.
+  exports: [MethodDiscovery, DomainEventPublisher, EventAudiences],
 })
 export class EventsModule {}

@@ -74,4 +74,25 @@ describe('JapanGeography', () => {
       expect(invalid).toEqual([]);
     });
   });
+
+  describe('municipalitiesOf', () => {
+    it('lists every municipality once, under its prefecture, in code order', () => {
+      const listed = [...geo.prefectures.keys()].flatMap((code) => {
+        const list = geo.municipalitiesOf(code);
+        expect(list.every((m) => m.prefectureCode === code)).toBe(true);
+        expect(list.map((m) => m.code)).toEqual(list.map((m) => m.code).sort());
+        return list;
+      });
+      expect(listed).toHaveLength(geo.municipalities.size);
+      expect(geo.municipalitiesOf('01')[0]).toBe(geo.municipality('011002'));
+    });
+
+    it('returns a copy a caller may change, and nothing for an unknown prefecture', () => {
+      const first = geo.municipalitiesOf('13');
+      first.reverse().pop();
+      expect(geo.municipalitiesOf('13')).toHaveLength(first.length + 1);
+      expect(geo.municipalitiesOf('13')[0].code < geo.municipalitiesOf('13')[1].code).toBe(true);
+      expect(geo.municipalitiesOf('48')).toEqual([]);
+    });
+  });
 });

@@ -39,6 +39,8 @@ export class JapanGeography {
   private static instance?: JapanGeography;
   readonly prefectures = new Map<string, Prefecture>();
   readonly municipalities = new Map<string, Municipality>();
+  // Each prefecture's municipalities in code order, built once (lists are read per request).
+  private readonly byPrefecture = new Map<string, Municipality[]>();
 
   static get(): JapanGeography {
     this.instance ??= new JapanGeography();
@@ -62,6 +64,13 @@ export class JapanGeography {
         lng: Number(lng),
       });
     }
+    for (const m of [...this.municipalities.values()].sort((a, b) =>
+      a.code.localeCompare(b.code),
+    )) {
+      const list = this.byPrefecture.get(m.prefectureCode);
+      if (list) list.push(m);
+      else this.byPrefecture.set(m.prefectureCode, [m]);
+    }
   }
 
   prefecture(code: string): Prefecture | undefined {
@@ -72,10 +81,9 @@ export class JapanGeography {
     return this.municipalities.get(code);
   }
 
-  // A prefecture's municipalities in code order (designated cities before their wards).
+  // A prefecture's municipalities in code order (designated cities before their wards). A copy,
+  // so a caller cannot reorder the shared list.
   municipalitiesOf(prefectureCode: string): Municipality[] {
-    return [...this.municipalities.values()]
-      .filter((m) => m.prefectureCode === prefectureCode)
-      .sort((a, b) => a.code.localeCompare(b.code));
+    return [...(this.byPrefecture.get(prefectureCode) ?? [])];
   }
 }

@@ -1,12 +1,11 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { MethodDiscovery } from '../events/method-discovery';
 
 // The one list of what "download my data" contains (APPI): every section a context holds about a
 // person, in the order the export shows them. A context that stores personal data adds its
-// section's name here and marks one provider method @PersonalDataOf(name); the export refuses to
-// run while a listed section has no provider or two (and a provider of an unlisted one).
+// section's name here and marks one provider method @PersonalDataOf(name); the API refuses to
+// start while a listed section has no provider or two (and a provider of an unlisted one).
 export const PERSONAL_DATA_SECTIONS = [
   // identity: the account and its settings.
   'account',
@@ -92,6 +91,12 @@ export class PersonalDataExport {
     };
   }
 
+  // Throws unless every listed section has exactly one reader. The API calls it at start, so
+  // a missing or doubled reader stops the process rather than the first download.
+  checkReaders(): void {
+    this.table();
+  }
+
   private table(): Map<string, PersonalDataReader> {
     if (!this.readers) {
       const found = this.methods.find<string>(PERSONAL_DATA_SECTION);
@@ -103,10 +108,10 @@ export class PersonalDataExport {
   }
 }
 
+// MethodDiscovery comes from the (global) EventsModule.
 @Global()
 @Module({
-  imports: [DiscoveryModule],
-  providers: [MethodDiscovery, PersonalDataExport],
+  providers: [PersonalDataExport],
   exports: [PersonalDataExport],
 })
 export class PersonalDataModule {}

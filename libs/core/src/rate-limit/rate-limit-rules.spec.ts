@@ -1,6 +1,6 @@
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { TooManyRequestsError } from '../errors/app-error';
-import { pointsFor, refusalOf } from './rate-limit-rules';
+import { consumeOrRefusal, hashedKey, pointsFor, refusalOf } from './rate-limit-rules';
 
 describe('pointsFor', () => {
   it('spends the cost in whole points, 1 when there is none', () => {
@@ -30,6 +30,42 @@ describe('refusalOf', () => {
   it('rethrows a store failure rather than calling it a refusal', () => {
     const failure = new Error('Redis connection is not ready');
     expect(() => refusalOf({ status: 'rejected', reason: failure })).toThrow(failure);
+  });
+});
+
+describe('consumeOrRefusal', () => {
+  it('spends the points of the key and answers the refusal, if any', async () => {
+    const refused = new RateLimiterRes(0, 1500);
+    const consume = jest
+      .fn()
+      .mockResolvedValueOnce(new RateLimiterRes())
+      .mockRejectedValueOnce(refused);
+    const limiter = { consume };
+
+    await expect(consumeOrRefusal(limiter, 'user:1')).resolves.toBeUndefined();
+    await expect(consumeOrRefusal(limiter, 'user:1', 3)).resolves.toBe(refused);
+    expect(consume.mock.calls).toEqual([
+      ['user:1', 1],
+      ['user:1', 3],
+    ]);
+  });
+
+  it('rethrows a store failure', async () => {
+    const failure = new Error('Redis connection is not ready');
+    const limiter = { consume: () => Promise.reject(failure) };
+
+    await expect(consumeOrRefusal(limiter, 'user:1')).rejects.toBe(failure);
+  });
+});
+
+describe('hashedKey', () => {
+  it('keeps the value out of the key, the same value giving the same key', () => {
+    const key = hashedKey('someone@example.jp');
+
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(key).not.toContain('someone');
+    expect(hashedKey('someone@example.jp')).toBe(key);
+    expect(hashedKey('other@example.jp')).not.toBe(key);
   });
 });
 

@@ -1,4 +1,5 @@
-import { RateLimiterRes } from 'rate-limiter-flexible';
+import { createHash } from 'node:crypto';
+import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 
 // The points an operation spends: its cost in whole points, at least 1, and never more than the
 // whole budget, so an operation the cost limit lets through can always run on a fresh budget
@@ -14,4 +15,20 @@ export function refusalOf(outcome: PromiseSettledResult<unknown>): RateLimiterRe
   if (outcome.status === 'fulfilled') return undefined;
   if (outcome.reason instanceof RateLimiterRes) return outcome.reason;
   throw outcome.reason;
+}
+
+// Spends points of one key: the refusal when its limit is reached, undefined when they were
+// spent (a store failure is rethrown, as refusalOf does).
+export async function consumeOrRefusal(
+  limiter: Pick<RateLimiterAbstract, 'consume'>,
+  key: string,
+  points = 1,
+): Promise<RateLimiterRes | undefined> {
+  return refusalOf((await Promise.allSettled([limiter.consume(key, points)]))[0]);
+}
+
+// The key under which a limit counts something Redis should not hold in clear (an e-mail
+// address): its SHA-256, in hex.
+export function hashedKey(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
 }
