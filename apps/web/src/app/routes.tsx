@@ -18,6 +18,9 @@ import { ProjectPage } from '../projects/ProjectPage';
 import { ProjectSearchPage } from '../projects/ProjectSearchPage';
 import { NotificationPreferencesPage } from '../settings/NotificationPreferencesPage';
 import { ProfilePage } from '../profile/ProfilePage';
+import { EditProjectPage, NewProjectPage } from '../region/ProjectFormPage';
+import { ProjectOverviewPage } from '../region/ProjectOverviewPage';
+import { RegionProjectsPage } from '../region/RegionProjectsPage';
 import { RecommendationsPage } from '../recommendations/RecommendationsPage';
 import { ReviewProjectPage } from '../review/ReviewProjectPage';
 import { ReviewQueuePage } from '../review/ReviewQueuePage';
@@ -73,6 +76,10 @@ export function createRouter() {
             { index: true, element: <WorkspaceOverview /> },
             { path: 'projects/:projectId/people', element: <ProjectPeoplePage /> },
             { path: 'engagements/:engagementId', element: <StaffEngagementPage /> },
+            { path: 'projects', element: <RegionProjectsPage /> },
+            { path: 'projects/new', element: <NewProjectPage /> },
+            { path: 'projects/:projectId', element: <ProjectOverviewPage /> },
+            { path: 'projects/:projectId/edit', element: <EditProjectPage /> },
             { path: 'review', element: <ReviewQueuePage /> },
             { path: 'review/:projectId', element: <ReviewProjectPage /> },
             {

@@ -14,6 +14,7 @@ const keys: KeyingConfig = {
   PageInfo: () => null,
   Place: () => null,
   ProjectConnection: () => null,
+  Attachment: () => null,
   ProjectEdge: () => null,
   NotificationConnection: () => null,
   NotificationEdge: () => null,
@@ -80,6 +81,17 @@ function invalidateNotificationLists(cache: Cache) {
   }
 }
 
+function invalidateQueryField(cache: Cache, fieldName: string) {
+  for (const field of cache.inspectFields('Query')) {
+    if (field.fieldName === fieldName) cache.invalidate('Query', field.fieldKey);
+  }
+}
+
+function projectChanged(_result: Data, _args: unknown, cache: Cache) {
+  invalidateQueryField(cache, 'projectHistory');
+  invalidateQueryField(cache, 'organizationProjects');
+}
+
 // A review step changes the queue and the project's history: both are asked again.
 function invalidateReview(cache: Cache) {
   for (const field of cache.inspectFields('Query')) {
@@ -118,6 +130,7 @@ export function createGraphQLClient(session: Session): { client: Client; dispose
             recommendedCandidates: relayPagination(),
             projectInterests: relayPagination(),
             projectScoutOffers: relayPagination(),
+            organizationProjects: relayPagination(),
             reviewQueue: relayPagination(),
             supervisedEngagements: relayPagination(),
             overdueApplications: relayPagination(),
@@ -137,6 +150,15 @@ export function createGraphQLClient(session: Session): { client: Client; dispose
             },
           },
           Mutation: {
+            // A region's new project belongs in its lists; every change of a project adds to its
+            // history.
+            createProject: (_result, _args, cache) =>
+              invalidateQueryField(cache, 'organizationProjects'),
+            updateProject: projectChanged,
+            submitProject: projectChanged,
+            extendProject: projectChanged,
+            closeProject: projectChanged,
+            archiveProject: projectChanged,
             // A first save creates the profile; every save changes what is recommended.
             saveMyParticipantProfile: (result, _args, cache) => {
               cache.link('Query', 'myParticipantProfile', result.saveMyParticipantProfile as Data);

@@ -7,6 +7,7 @@ import { peopleMessages } from '../people/messages';
 import { profileMessages } from '../profile/messages';
 import { projectMessages } from '../projects/messages';
 import { recommendationMessages } from '../recommendations/messages';
+import { regionMessages } from '../region/messages';
 import { reportMessages } from '../reports/messages';
 import { reviewMessages } from '../review/messages';
 import { scoutingMessages } from '../scouting/messages';
@@ -28,6 +29,7 @@ const AREAS = [
   profileMessages,
   projectMessages,
   recommendationMessages,
+  regionMessages,
   reportMessages,
   reviewMessages,
   scoutingMessages,

@@ -9,7 +9,7 @@ import {
   useCombobox,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useQuery } from 'urql';
 import type { SkillOptionFieldsFragment } from '../gql/graphql';
@@ -28,17 +28,22 @@ function otherName(skill: { name: string; nameEn: string }, language: string) {
 // A searchable list of the taxonomy's skills: the API matches every name and alias in Japanese
 // and English, ignoring width, case and spaces, so 「デザ」 and "design" both find デザイン. Enter
 // on a spelling the list does not show asks resolveSkill what it stands for. Chosen skills are
-// listed below with their level, 1 to 5.
-export function SkillPicker({
+// listed below with their level, 1 to 5. A form whose skills carry more (a project's must-have
+// or nice-to-have) says how a new one starts (`create`) and shows its own control (`extra`).
+export function SkillPicker<S extends ChosenSkill = ChosenSkill>({
   value,
   onChange,
   error,
   max,
+  create = (skill) => skill as S,
+  extra,
 }: {
-  value: ChosenSkill[];
-  onChange: (skills: ChosenSkill[]) => void;
+  value: S[];
+  onChange: (skills: S[]) => void;
   error?: string;
   max: number;
+  create?: (skill: ChosenSkill) => S;
+  extra?: (skill: S, update: (changed: S) => void) => ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -57,7 +62,10 @@ export function SkillPicker({
 
   const add = (skill: SkillOptionFieldsFragment) => {
     if (!chosen.has(skill.id) && !full) {
-      onChange([...value, { skillId: skill.id, name: skill.name, nameEn: skill.nameEn, level: 3 }]);
+      onChange([
+        ...value,
+        create({ skillId: skill.id, name: skill.name, nameEn: skill.nameEn, level: 3 }),
+      ]);
     }
     setText('');
     combobox.closeDropdown();
@@ -147,6 +155,9 @@ export function SkillPicker({
                   {name}
                 </Text>
                 <Group gap={4} wrap="nowrap">
+                  {extra?.(skill, (changed) =>
+                    onChange(value.map((s, i) => (i === index ? changed : s))),
+                  )}
                   <NativeSelect
                     aria-label={t('profile.skillLevel', { name })}
                     size="xs"

@@ -148,6 +148,7 @@ function WorkspaceMenu({ membership }: { membership: WorkspaceMembership }) {
             to={link.to}
             end={link.end}
             label={link.label}
+            className="workspace-link"
           />
         ))}
       </Stack>

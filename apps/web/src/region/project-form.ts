@@ -1,0 +1,242 @@
+import type { TFunction } from 'i18next';
+import { z } from 'zod';
+import type {
+  ParticipantKind,
+  CreateProjectInput,
+  ProjectMode,
+  RegionProjectFieldsFragment,
+  SkillRequirement,
+} from '../gql/graphql';
+import type { ChosenSkill } from '../profile/profile-form';
+
+export const MODES: readonly ProjectMode[] = ['ONSITE', 'HYBRID', 'REMOTE'];
+export const PARTICIPANT_KINDS: readonly ParticipantKind[] = [
+  'PRO_BONO',
+  'UNIVERSITY_STUDENT',
+  'HIGH_SCHOOL_STUDENT',
+  'COMPANY_EMPLOYEE',
+];
+export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
+
+// The API's limits (CreateProjectInput and ProjectService's cross-field rules), checked here
+// first so most mistakes show at once.
+export const PROJECT_LIMITS = {
+  title: [3, 200],
+  description: [10, 10000],
+  hoursPerWeek: [1, 80],
+  teamSize: [1, 100],
+  capacity: [1, 1000],
+  languages: 10,
+  attachments: 20,
+  attachmentTitle: [1, 200],
+  attachmentUrl: 2000,
+  skills: 20,
+} as const;
+
+export interface ProjectSkill extends ChosenSkill {
+  requirement: SkillRequirement;
+}
+
+export interface ProjectFormValues {
+  title: string;
+  description: string;
+  themeCode: string;
+  requiredSkills: ProjectSkill[];
+  mode: ProjectMode;
+  startDate: string;
+  endDate: string;
+  ongoing: boolean;
+  seasonMonths: number[];
+  hoursPerWeek: number | '';
+  teamSize: number | '';
+  capacity: number | '';
+  eligibleKinds: ParticipantKind[];
+  languages: string[];
+  attachments: Array<{ title: string; url: string }>;
+}
+
+// The form's names the API's field errors may land on (extensions.fields paths end in them).
+export const PROJECT_FIELDS = [
+  'title',
+  'description',
+  'themeCode',
+  'requiredSkills',
+  'mode',
+  'startDate',
+  'endDate',
+  'seasonMonths',
+  'hoursPerWeek',
+  'teamSize',
+  'capacity',
+  'eligibleKinds',
+  'languages',
+  'attachments',
+] as const satisfies ReadonlyArray<keyof ProjectFormValues>;
+
+// The first day of next month: a new project's usual start, changed at will.
+export function nextMonthStart(today = new Date()): string {
+  const first = new Date(Date.UTC(today.getFullYear(), today.getMonth() + 1, 1));
+  return first.toISOString().slice(0, 10);
+}
+
+export function emptyProject(today = new Date()): ProjectFormValues {
+  return {
+    title: '',
+    description: '',
+    themeCode: '',
+    requiredSkills: [],
+    mode: 'ONSITE',
+    startDate: nextMonthStart(today),
+    endDate: '',
+    ongoing: false,
+    seasonMonths: [],
+    hoursPerWeek: '',
+    teamSize: 1,
+    capacity: 1,
+    eligibleKinds: [],
+    languages: ['ja'],
+    attachments: [],
+  };
+}
+
+export function projectFormValuesOf(project: RegionProjectFieldsFragment): ProjectFormValues {
+  return {
+    title: project.title,
+    description: project.description,
+    themeCode: project.theme.code,
+    requiredSkills: project.requiredSkills.map((s) => ({
+      skillId: s.skillId,
+      name: s.name,
+      nameEn: s.nameEn,
+      level: s.minLevel,
+      requirement: s.requirement,
+    })),
+    mode: project.mode,
+    startDate: project.startDate,
+    endDate: project.endDate ?? '',
+    ongoing: project.endDate == null,
+    seasonMonths: [...project.seasonMonths],
+    hoursPerWeek: project.hoursPerWeek ?? '',
+    teamSize: project.teamSize,
+    capacity: project.capacity,
+    eligibleKinds: [...project.eligibleKinds],
+    languages: [...project.languages],
+    attachments: project.attachments.map(({ title, url }) => ({ title, url })),
+  };
+}
+
+// Every field of the form, as createProject takes them and updateProject's changes: the place
+// is the region's own (the API's rule), so it is never sent.
+export function projectInputOf(
+  values: ProjectFormValues,
+): Omit<CreateProjectInput, 'regionOrganizationId' | 'municipalityCode' | 'programId'> {
+  return {
+    title: values.title.trim(),
+    description: values.description.trim(),
+    themeCode: values.themeCode,
+    requiredSkills: values.requiredSkills.map((s) => ({
+      skillId: s.skillId,
+      requirement: s.requirement,
+      minLevel: s.level,
+      weight: s.requirement === 'MUST' ? 5 : 3,
+    })),
+    mode: values.mode,
+    startDate: values.startDate,
+    endDate: values.ongoing ? null : values.endDate,
+    seasonMonths: [...values.seasonMonths].sort((a, b) => a - b),
+    hoursPerWeek: values.hoursPerWeek === '' ? null : values.hoursPerWeek,
+    teamSize: values.teamSize === '' ? 1 : values.teamSize,
+    capacity: values.capacity === '' ? 1 : values.capacity,
+    eligibleKinds: values.eligibleKinds,
+    languages: values.languages,
+    attachments: values.attachments.map((a) => ({ title: a.title.trim(), url: a.url.trim() })),
+  };
+}
+
+const URL_PATTERN = /^https?:\/\/[^\s/$.?#][^\s]*\.[^\s]+$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+// The same rules as the API's input class and ProjectService.validate, in the reader's language.
+export function projectSchema(t: TFunction) {
+  const length = ([min, max]: readonly [number, number]) =>
+    t('region.form.errors.length', { min, max: max.toLocaleString() });
+  const text = (limits: readonly [number, number]) =>
+    z
+      .string()
+      .refine((v) => v.trim().length >= limits[0] && v.trim().length <= limits[1], length(limits));
+  const whole = ([min, max]: readonly [number, number], optional = false) => {
+    const message = t('region.form.errors.range', { min, max: max.toLocaleString() });
+    const number = z.number({ error: message }).int(message).min(min, message).max(max, message);
+    return optional ? z.union([number, z.literal('')]) : number;
+  };
+  const tooMany = (max: number) => t('region.form.errors.tooMany', { max });
+  return z
+    .object({
+      title: text(PROJECT_LIMITS.title),
+      description: text(PROJECT_LIMITS.description),
+      themeCode: z.string().min(1, t('region.form.errors.theme')),
+      requiredSkills: z
+        .array(
+          z.object({
+            skillId: z.string(),
+            name: z.string(),
+            nameEn: z.string(),
+            level: z.number().int().min(1).max(5),
+            requirement: z.enum(['MUST', 'NICE']),
+          }),
+        )
+        .max(PROJECT_LIMITS.skills, tooMany(PROJECT_LIMITS.skills)),
+      mode: z.enum(MODES as [ProjectMode, ...ProjectMode[]]),
+      startDate: z.string().regex(DATE, t('region.form.errors.date')),
+      endDate: z.string(),
+      ongoing: z.boolean(),
+      seasonMonths: z.array(z.number().int().min(1).max(12)),
+      hoursPerWeek: whole(PROJECT_LIMITS.hoursPerWeek, true),
+      teamSize: whole(PROJECT_LIMITS.teamSize),
+      capacity: whole(PROJECT_LIMITS.capacity),
+      eligibleKinds: z.array(z.enum(PARTICIPANT_KINDS as [ParticipantKind, ...ParticipantKind[]])),
+      languages: z
+        .array(z.string())
+        .max(PROJECT_LIMITS.languages, tooMany(PROJECT_LIMITS.languages)),
+      attachments: z
+        .array(
+          z.object({
+            title: text(PROJECT_LIMITS.attachmentTitle),
+            url: z
+              .string()
+              .trim()
+              .max(PROJECT_LIMITS.attachmentUrl, length([1, PROJECT_LIMITS.attachmentUrl]))
+              .regex(URL_PATTERN, t('region.form.errors.url')),
+          }),
+        )
+        .max(PROJECT_LIMITS.attachments, tooMany(PROJECT_LIMITS.attachments)),
+    })
+    .superRefine((values, ctx) => {
+      if (!values.ongoing) {
+        if (!DATE.test(values.endDate)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['endDate'],
+            message: t('region.form.errors.date'),
+          });
+        } else if (values.endDate < values.startDate) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['endDate'],
+            message: t('region.form.errors.endBeforeStart'),
+          });
+        }
+      }
+      if (
+        typeof values.teamSize === 'number' &&
+        typeof values.capacity === 'number' &&
+        values.capacity < values.teamSize
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['capacity'],
+          message: t('region.form.errors.capacityBelowTeam'),
+        });
+      }
+    }) as unknown as z.ZodType<ProjectFormValues, ProjectFormValues>;
+}
