@@ -31,6 +31,9 @@ export async function newOrganization(
   },
 ): Promise<StaffMember> {
   const admin = await signInThroughApi(request, DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
+  // Only a region lies in a municipality (the API refuses null for the others).
+  const municipalityCode =
+    options.municipalityCode ?? (options.kind === 'REGION' ? '012131' : undefined);
   const { createOrganization } = await gql<{ createOrganization: { id: string } }>(
     request,
     'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
@@ -38,7 +41,7 @@ export async function newOrganization(
       input: {
         kind: options.kind,
         name: options.name,
-        municipalityCode: options.municipalityCode ?? (options.kind === 'REGION' ? '012131' : null),
+        ...(municipalityCode ? { municipalityCode } : {}),
       },
     },
     admin,

@@ -1,6 +1,10 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AccountDeletedPage, AccountSettingsPage } from '../account/AccountSettingsPage';
 import { ConfirmEmailPage, VerifyEmailPage } from '../account/LinkPages';
+import { CohortPage } from '../cohorts/CohortPage';
+import { CohortsPage } from '../cohorts/CohortsPage';
+import { MyCohortsPage } from '../cohorts/MyCohortsPage';
+import { RankingPage } from '../cohorts/RankingPage';
 import { ForgotPasswordPage, ResetPasswordPage } from '../account/PasswordPages';
 import { SignInPage } from '../account/SignInPage';
 import { SignUpPage } from '../account/SignUpPage';
@@ -36,6 +40,8 @@ export function createRouter() {
         // E-mails about an offer link to it by id; the list shows every offer.
         { path: 'scout-offers/:id', element: <ScoutOffersPage /> },
         { path: 'relationships', element: <RelationshipsPage /> },
+        { path: 'cohorts', element: <MyCohortsPage /> },
+        { path: 'cohorts/:id', element: <RankingPage /> },
         { path: 'messages', element: <InboxPage /> },
         { path: 'messages/:id', element: <ConversationPage /> },
         { path: 'interests', element: <InterestsPage /> },
@@ -58,7 +64,11 @@ export function createRouter() {
           // workspace/workspace-sections.ts).
           path: 'manage/:orgId',
           element: <WorkspaceLayout />,
-          children: [{ index: true, element: <WorkspaceOverview /> }],
+          children: [
+            { index: true, element: <WorkspaceOverview /> },
+            { path: 'cohorts', element: <CohortsPage /> },
+            { path: 'cohorts/:cohortId', element: <CohortPage /> },
+          ],
         },
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -9,7 +9,9 @@ export interface WorkspaceSection {
   kinds: readonly OrganizationKind[];
 }
 
-export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [];
+export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
+  { path: 'cohorts', labelKey: 'cohorts.section', kinds: ['INTERMEDIARY'] },
+];
 
 export function sectionsFor(kind: OrganizationKind): WorkspaceSection[] {
   return WORKSPACE_SECTIONS.filter((section) => section.kinds.includes(kind));
