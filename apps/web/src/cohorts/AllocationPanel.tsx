@@ -484,6 +484,7 @@ function ConfirmButton({
         opened={opened}
         onClose={() => setOpened(false)}
         title={t('cohorts.allocation.confirmTitle')}
+        closeButtonProps={{ 'aria-label': t('cohorts.allocation.cancel') }}
         centered
       >
         <Stack>
