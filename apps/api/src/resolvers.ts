@@ -1,7 +1,10 @@
 import { ConflictReason } from '@tsunagu/core';
 import { CohortResolver } from './cohorts/cohort.resolver';
 import { CompanyResolver } from './companies/company.resolver';
-import { ConversationResolver } from './conversations/conversation.resolver';
+import {
+  ConversationResolver,
+  ScoutOfferConversationResolver,
+} from './conversations/conversation.resolver';
 import { ApplicationResolver } from './engagements/application.resolver';
 import { EngagementAccompanimentResolver } from './engagements/engagement-accompaniment.resolver';
 import { EngagementResolver } from './engagements/engagement.resolver';
@@ -21,6 +24,7 @@ import { ParticipantResolver } from './participants/participant.resolver';
 import { InterestResolver } from './projects/interest.resolver';
 import { ProgramResolver } from './projects/program.resolver';
 import { ProjectResolver } from './projects/project.resolver';
+import { ReviewResolver } from './projects/review.resolver';
 import { RecommendationResolver } from './scoring/recommendation.resolver';
 import { SkillResolver } from './taxonomy/skill.resolver';
 import { ThemeResolver } from './taxonomy/theme.resolver';
@@ -39,6 +43,7 @@ export const API_RESOLVERS = [
   SkillResolver,
   ProgramResolver,
   ProjectResolver,
+  ReviewResolver,
   InterestResolver,
   ParticipantResolver,
   CompanyResolver,
@@ -48,6 +53,7 @@ export const API_RESOLVERS = [
   RelationshipResolver,
   ScoutOfferResolver,
   ConversationResolver,
+  ScoutOfferConversationResolver,
   NotificationResolver,
   WebhookResolver,
   NotificationPreferenceResolver,

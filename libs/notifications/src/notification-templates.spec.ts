@@ -16,7 +16,6 @@ const VARS = {
   cohort: '2026年度 夏',
   status: 'PROPOSED',
   author: '美幌町役場 山田',
-  excerpt: '駐車場は役場の前です。',
 };
 
 describe('renderNotification', () => {
@@ -96,5 +95,20 @@ describe('actionPath', () => {
     );
     expect(actionPath({ projectId: 'p' })).toBe('/projects/p');
     expect(actionPath({})).toBeUndefined();
+  });
+
+  it("leads staff into their organisation's workspace for a project under review", () => {
+    const links = { projectId: 'p', regionId: 'r' };
+
+    expect(actionPath(links, { role: RecipientRole.INTERMEDIARY, organizationId: 'i' })).toBe(
+      '/manage/i/review/p',
+    );
+    expect(actionPath(links, { role: RecipientRole.REGION, organizationId: 'r' })).toBe(
+      '/manage/r/projects/p',
+    );
+    // A delivery from before deliveries knew the organisation: the project's own page.
+    expect(actionPath(links, { role: RecipientRole.REGION, organizationId: null })).toBe(
+      '/projects/p',
+    );
   });
 });

@@ -31,9 +31,6 @@ export async function newOrganization(
   },
 ): Promise<StaffMember> {
   const admin = await signInThroughApi(request, DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
-  // Only a region lies in a municipality (the API refuses null for the others).
-  const municipalityCode =
-    options.municipalityCode ?? (options.kind === 'REGION' ? '012131' : undefined);
   const { createOrganization } = await gql<{ createOrganization: { id: string } }>(
     request,
     'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
@@ -41,7 +38,9 @@ export async function newOrganization(
       input: {
         kind: options.kind,
         name: options.name,
-        ...(municipalityCode ? { municipalityCode } : {}),
+        // Only a region lies somewhere: the API refuses a place (even null) for the others.
+        municipalityCode:
+          options.municipalityCode ?? (options.kind === 'REGION' ? '012131' : undefined),
       },
     },
     admin,

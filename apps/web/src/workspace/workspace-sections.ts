@@ -10,6 +10,7 @@ export interface WorkspaceSection {
 }
 
 export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
+  { path: 'review', labelKey: 'review.nav', kinds: ['INTERMEDIARY'] },
   { path: 'cohorts', labelKey: 'cohorts.section', kinds: ['INTERMEDIARY'] },
 ];
 
