@@ -219,7 +219,7 @@ function Proposal({
                   {t('cohorts.allocation.score', { score: score(a.score) })}
                 </Badge>
                 {a.adjusted && (
-                  <Badge color="grape.9" variant="light">
+                  <Badge color="grape.9" variant="outline">
                     {t('cohorts.allocation.adjusted')}
                   </Badge>
                 )}

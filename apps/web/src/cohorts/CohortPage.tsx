@@ -77,7 +77,7 @@ export function CohortPage() {
         <Title order={2} style={{ overflowWrap: 'anywhere' }}>
           {cohort.name}
         </Title>
-        <Badge variant="light" color={open ? 'teal.9' : 'gray.7'}>
+        <Badge variant="outline" color={open ? 'teal.9' : 'gray.7'}>
           {t(`cohorts.status.${cohort.status}`)}
         </Badge>
       </Group>
@@ -128,7 +128,7 @@ function MembersSection({ cohort }: { cohort: StaffCohort }) {
                       {t('cohorts.members.missing')}
                     </Badge>
                   ) : (
-                    <Badge color="teal.9" variant="light">
+                    <Badge color="teal.9" variant="outline">
                       {t('cohorts.members.ranked', { count: member.ranking.length })}
                     </Badge>
                   )}

@@ -111,7 +111,7 @@ function ProgramCohorts({ programId }: { programId: string }) {
               >
                 <Group justify="space-between" wrap="wrap" gap="xs">
                   <Text fw={700}>{cohort.name}</Text>
-                  <Badge variant="light" color={cohort.status === 'OPEN' ? 'teal.9' : 'gray.7'}>
+                  <Badge variant="outline" color={cohort.status === 'OPEN' ? 'teal.9' : 'gray.7'}>
                     {t(`cohorts.status.${cohort.status}`)}
                   </Badge>
                 </Group>

@@ -42,7 +42,7 @@ function CohortList() {
               <Title order={2} size="h4">
                 {cohort.name}
               </Title>
-              <Badge variant="light" color={open ? 'teal.9' : 'gray.7'}>
+              <Badge variant="outline" color={open ? 'teal.9' : 'gray.7'}>
                 {t(`cohorts.status.${cohort.status}`)}
               </Badge>
             </Group>
