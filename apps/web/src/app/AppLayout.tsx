@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { EmailVerificationBanner } from '../account/EmailVerification';
 import { useSession } from '../auth/session-context';
+import { CohortsNavLink } from '../cohorts/CohortsNavLink';
 import { MessagesNavLink } from '../conversations/MessagesNavLink';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { NotificationBell } from '../notifications/NotificationBell';
@@ -102,6 +103,7 @@ function MainNav() {
             {t(labelKey)}
           </Anchor>
         ))}
+      <CohortsNavLink />
       <MessagesNavLink />
       <WorkspaceNavLink />
     </>

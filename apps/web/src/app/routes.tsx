@@ -2,6 +2,10 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AccountDeletedPage, AccountSettingsPage } from '../account/AccountSettingsPage';
 import { ConfirmEmailPage, VerifyEmailPage } from '../account/LinkPages';
+import { CohortPage } from '../cohorts/CohortPage';
+import { CohortsPage } from '../cohorts/CohortsPage';
+import { MyCohortsPage } from '../cohorts/MyCohortsPage';
+import { RankingPage } from '../cohorts/RankingPage';
 import { ForgotPasswordPage, ResetPasswordPage } from '../account/PasswordPages';
 import { SignInPage } from '../account/SignInPage';
 import { SignUpPage } from '../account/SignUpPage';
@@ -50,6 +54,8 @@ export function createRouter() {
         // E-mails about an offer link to it by id; the list shows every offer.
         { path: 'scout-offers/:id', element: <ScoutOffersPage /> },
         { path: 'relationships', element: <RelationshipsPage /> },
+        { path: 'cohorts', element: <MyCohortsPage /> },
+        { path: 'cohorts/:id', element: <RankingPage /> },
         { path: 'messages', element: <InboxPage /> },
         { path: 'messages/:id', element: <ConversationPage /> },
         { path: 'interests', element: <InterestsPage /> },
@@ -92,6 +98,8 @@ export function createRouter() {
             },
             { path: 'supervision', element: <SupervisionPage /> },
             { path: 'programs', element: <ProgramsPage /> },
+            { path: 'cohorts', element: <CohortsPage /> },
+            { path: 'cohorts/:cohortId', element: <CohortPage /> },
           ],
         },
         { path: '*', element: <NotFoundPage /> },

@@ -72,6 +72,21 @@ const keys: KeyingConfig = {
   SupervisedEngagementEdge: () => null,
   ProgramWeights: (data) => (typeof data.programId === 'string' ? data.programId : null),
   MatchingWeightsValues: () => null,
+  // A cohort's parts live inside their cohort or allocation; a participant card is keyed by its
+  // owner like the profile.
+  CohortMember: () => null,
+  CohortParticipant: () => null,
+  CohortProject: () => null,
+  RankedProject: () => null,
+  AllocationAssignment: () => null,
+  AllocationProblem: () => null,
+  AllocationTeam: () => null,
+  BlockingPair: () => null,
+  CoveredSkill: () => null,
+  ParticipantCard: (data) => (typeof data.userId === 'string' ? data.userId : null),
+  ParticipantCardConnection: () => null,
+  ParticipantCardEdge: () => null,
+  Remit: () => null,
 };
 
 // Every cached list of notifications (the bell's latest, the page's pages, unread only or not).

@@ -1,4 +1,5 @@
 import { accountMessages } from '../account/messages';
+import { cohortMessages } from '../cohorts/messages';
 import { conversationMessages } from '../conversations/messages';
 import { engagementMessages } from '../engagements/messages';
 import { interestMessages } from '../interests/messages';
@@ -21,6 +22,7 @@ import { sharedMessages } from './shared-messages';
 const AREAS = [
   sharedMessages,
   accountMessages,
+  cohortMessages,
   conversationMessages,
   engagementMessages,
   interestMessages,

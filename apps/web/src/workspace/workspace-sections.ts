@@ -15,6 +15,7 @@ export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
   { path: 'reports', labelKey: 'reports.nav', kinds: ['INTERMEDIARY', 'PLATFORM'] },
   { path: 'supervision', labelKey: 'supervision.nav', kinds: ['INTERMEDIARY'] },
   { path: 'programs', labelKey: 'programs.nav', kinds: ['INTERMEDIARY'] },
+  { path: 'cohorts', labelKey: 'cohorts.section', kinds: ['INTERMEDIARY'] },
 ];
 
 export function sectionsFor(kind: OrganizationKind): WorkspaceSection[] {
