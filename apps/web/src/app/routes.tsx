@@ -1,5 +1,9 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AccountDeletedPage, AccountSettingsPage } from '../account/AccountSettingsPage';
+import { DeliveriesPage } from '../admin/DeliveriesPage';
+import { OrganizationPage } from '../admin/OrganizationPage';
+import { OrganizationsPage } from '../admin/OrganizationsPage';
+import { SkillsPage } from '../admin/SkillsPage';
 import { ConfirmEmailPage, VerifyEmailPage } from '../account/LinkPages';
 import { ForgotPasswordPage, ResetPasswordPage } from '../account/PasswordPages';
 import { SignInPage } from '../account/SignInPage';
@@ -58,7 +62,13 @@ export function createRouter() {
           // workspace/workspace-sections.ts).
           path: 'manage/:orgId',
           element: <WorkspaceLayout />,
-          children: [{ index: true, element: <WorkspaceOverview /> }],
+          children: [
+            { index: true, element: <WorkspaceOverview /> },
+            { path: 'admin/organizations', element: <OrganizationsPage /> },
+            { path: 'admin/organizations/:organizationId', element: <OrganizationPage /> },
+            { path: 'admin/skills', element: <SkillsPage /> },
+            { path: 'admin/deliveries', element: <DeliveriesPage /> },
+          ],
         },
         { path: '*', element: <NotFoundPage /> },
       ],

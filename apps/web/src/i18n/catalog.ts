@@ -1,4 +1,5 @@
 import { accountMessages } from '../account/messages';
+import { adminMessages } from '../admin/messages';
 import { conversationMessages } from '../conversations/messages';
 import { engagementMessages } from '../engagements/messages';
 import { interestMessages } from '../interests/messages';
@@ -16,6 +17,7 @@ import { sharedMessages } from './shared-messages';
 const AREAS = [
   sharedMessages,
   accountMessages,
+  adminMessages,
   conversationMessages,
   engagementMessages,
   interestMessages,

@@ -9,7 +9,11 @@ export interface WorkspaceSection {
   kinds: readonly OrganizationKind[];
 }
 
-export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [];
+export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
+  { path: 'admin/organizations', labelKey: 'admin.nav.organizations', kinds: ['PLATFORM'] },
+  { path: 'admin/skills', labelKey: 'admin.nav.skills', kinds: ['PLATFORM'] },
+  { path: 'admin/deliveries', labelKey: 'admin.nav.deliveries', kinds: ['PLATFORM'] },
+];
 
 export function sectionsFor(kind: OrganizationKind): WorkspaceSection[] {
   return WORKSPACE_SECTIONS.filter((section) => section.kinds.includes(kind));
