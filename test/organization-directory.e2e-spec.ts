@@ -38,7 +38,9 @@ describe('organisation directory', () => {
   afterAll(() => platform.close());
 
   it('lists organisations by part of the name and by kind, newest first, in pages', async () => {
-    const all = expectData(await platform.gql(ORGANIZATIONS, { query: tag }, admin.token));
+    const all = expectData(
+      await platform.gql(ORGANIZATIONS, { query: tag, first: 4 }, admin.token),
+    );
     expect(all.organizations.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual([
       `hub ${tag} two`,
       `Hub ${tag} one`,
@@ -88,6 +90,26 @@ describe('organisation directory', () => {
     expect(literal.organizations.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([
       companyId,
     ]);
+  });
+
+  it('registers an organisation without a place when its municipality is sent as null', async () => {
+    const created = expectData(
+      await platform.gql(
+        `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { name municipality { code } } }`,
+        { input: { kind: 'INTERMEDIARY', name: `Null place ${tag}`, municipalityCode: null } },
+        admin.token,
+      ),
+    );
+    expect(created.createOrganization).toEqual({ name: `Null place ${tag}`, municipality: null });
+    const region = await platform.gql(
+      `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+      { input: { kind: 'REGION', name: `Nowhere ${tag}`, municipalityCode: null } },
+      admin.token,
+    );
+    expect(region.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: ['input', 'municipalityCode'] }],
+    });
   });
 
   it('keeps the directory to platform admins', async () => {

@@ -23,7 +23,7 @@ import { User } from './user.entity';
 export interface CreateOrganizationCommand {
   kind: OrganizationKind;
   name: string;
-  municipalityCode?: string;
+  municipalityCode?: string | null;
 }
 
 export interface OrganizationFilter {
@@ -65,7 +65,8 @@ export class OrganizationService {
     command: CreateOrganizationCommand,
   ): Promise<Organization> {
     let prefectureCode: string | null = null;
-    if (command.municipalityCode !== undefined) {
+    // GraphQL clients send null for "none" as often as they leave the field out.
+    if (command.municipalityCode != null) {
       const municipality = JapanGeography.get().municipality(command.municipalityCode);
       if (!municipality) {
         throw AppError.invalidField(

@@ -325,6 +325,7 @@ function RemitEditor({
           prefectureCode={pick.prefectureCode}
           municipalityCode={pick.municipalityCode}
           onChange={setPick}
+          prefectureLabel={t('admin.organization.prefecture')}
         />
         <Group gap="xs" wrap="wrap">
           <Button variant="default" disabled={!pick.prefectureCode} onClick={addPrefecture}>
@@ -332,7 +333,7 @@ function RemitEditor({
               ? t('admin.organization.wholePrefecture', {
                   prefecture: prefectureName(pick.prefectureCode),
                 })
-              : t('admin.organization.wholePrefecture', { prefecture: '…' })}
+              : t('admin.organization.wholePrefectureNone')}
           </Button>
           <Button variant="default" disabled={!pick.municipalityCode} onClick={addMunicipality}>
             {t('admin.organization.addMunicipality')}

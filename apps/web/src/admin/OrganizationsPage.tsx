@@ -101,12 +101,7 @@ function OrganizationCard({
     <Card withBorder>
       <Group justify="space-between" wrap="wrap">
         <Stack gap={4}>
-          <Anchor
-            component={Link}
-            to={org.id}
-            fw={700}
-            aria-label={t('admin.organizations.open', { name: org.name })}
-          >
+          <Anchor component={Link} to={org.id} fw={700}>
             {org.name}
           </Anchor>
           {org.municipality && (
@@ -162,7 +157,7 @@ function CreateOrganizationForm() {
           input: {
             kind: kind as OrganizationKind,
             name,
-            municipalityCode: kind === 'REGION' ? municipalityCode : null,
+            municipalityCode: kind === 'REGION' ? municipalityCode : undefined,
           },
         },
         { additionalTypenames: ['OrganizationConnection'] },
@@ -229,6 +224,7 @@ function CreateOrganizationForm() {
                     field.onChange(place.municipalityCode);
                   }}
                   error={errors.municipalityCode?.message}
+                  prefectureLabel={t('admin.organization.prefecture')}
                 />
               )}
             />
