@@ -1,4 +1,8 @@
-import { drained, startTestPlatform, TestPlatform } from './support/test-platform';
+import { LiveMessages } from '@tsunagu/conversations';
+import { createClient } from 'graphql-ws';
+import { Redis } from 'ioredis';
+import WebSocket from 'ws';
+import { drained, eventually, startTestPlatform, TestPlatform } from './support/test-platform';
 import { expectData, Fixtures, Person, rejection } from './support/fixtures';
 
 // Each test's region is in a prefecture of its own, so the intermediary covering it (and its
@@ -192,29 +196,69 @@ describe('conversations', () => {
     expect(stored[0].n).toBe(0);
   });
 
-  it('opens a missing thread for its parties when they ask, and for nobody else', async () => {
+  it('pushes new messages to the parties who listen, and refuses outsiders', async () => {
     const s = await scene(PLACES.nanbuTottori);
-    // As for an engagement made before threads existed.
-    await platform.dataSource.query(`DELETE FROM conversation WHERE id = $1`, [s.conversationId]);
-    const count = async () =>
-      (
-        await platform.dataSource.query<Array<{ n: number }>>(
-          `SELECT count(*)::int AS n FROM conversation WHERE engagement_id = $1`,
-          [s.engagementId],
-        )
-      )[0].n;
-    const refused = await platform.gql(
-      ENGAGEMENT_THREAD,
-      { engagementId: s.engagementId },
-      s.outsiders.otherHub.token,
-    );
-    expect(rejection(refused).extensions.code).toBe('NOT_FOUND');
-    expect(await count()).toBe(0);
-    const reopened = expectData(
-      await platform.gql(ENGAGEMENT_THREAD, { engagementId: s.engagementId }, s.hub.token),
-    ).engagementConversation;
-    expect(reopened).toMatchObject({ engagementId: s.engagementId, messageCount: 0 });
-    expect(await count()).toBe(1);
+    // The parties listen on two API instances, so each instance's Redis subscription shows.
+    const other = await platform.startApi();
+    const first = `${await platform.api.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
+    const query = `subscription($conversationId: ID!) { messageAdded(conversationId: $conversationId) {
+      ${MESSAGE} } }`;
+    const listen = (who: Person, url: string) => {
+      const client = createClient({
+        url: url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${who.token}` },
+        retryAttempts: 0,
+      });
+      const received: any[] = [];
+      const errors: any[] = [];
+      const stop = client.subscribe(
+        { query, variables: { conversationId: s.conversationId } },
+        {
+          next: (r) => (r.errors ? errors.push(...r.errors) : received.push(r.data?.messageAdded)),
+          error: (e) => errors.push(...(Array.isArray(e) ? e : [e])),
+          complete: () => {},
+        },
+      );
+      const close = async () => {
+        stop();
+        await client.dispose();
+      };
+      return { received, errors, close };
+    };
+    const redis = new Redis(process.env.REDIS_URL!);
+    const channel = platform.api.get(LiveMessages).channelFor(s.conversationId);
+    const outsider = listen(s.outsiders.otherHub, other.url);
+    const author = listen(s.applicant, other.url);
+    const staff = listen(s.staff, first);
+    try {
+      await eventually(() => Promise.resolve(outsider.errors.length > 0));
+      expect(outsider.errors[0].extensions.code).toBe('NOT_FOUND');
+      await eventually(async () => {
+        const [, count] = (await redis.pubsub('NUMSUB', channel)) as [string, number];
+        return Number(count) === 2;
+      });
+      const message = await sent(s.applicant, s.conversationId, '明日の集合場所を教えてください。');
+      await eventually(() =>
+        Promise.resolve(author.received.length > 0 && staff.received.length > 0),
+      );
+      const expected = {
+        id: message.id,
+        conversationId: s.conversationId,
+        seq: 1,
+        body: '明日の集合場所を教えてください。',
+        authorName: 'applicant',
+        authorRole: 'PARTICIPANT',
+        createdAt: message.createdAt,
+      };
+      expect(author.received).toEqual([{ ...expected, mine: true }]);
+      expect(staff.received).toEqual([{ ...expected, mine: false }]);
+      expect(outsider.received).toEqual([]);
+    } finally {
+      await Promise.all([outsider, author, staff].map((x) => x.close()));
+      redis.disconnect();
+      await other.close();
+    }
   });
 
   it('takes text of 1 to 2,000 characters once trimmed, and says which field is wrong', async () => {
@@ -316,10 +360,18 @@ describe('conversations', () => {
     expect(myNotifications.edges.map((e: any) => e.node)).toContainEqual({
       type: 'MESSAGE_POSTED',
       title: 'applicantさんから「空き家バンクの立て直し」のメッセージ',
-      body: `applicantさんがメッセージを送りました。\n${message.body}`,
+      body: 'applicantさんがメッセージを送りました。スレッドでお読みください。',
       conversationId: s.conversationId,
       engagementId: s.engagementId,
     });
+    // The words stay in the thread, where erasing the author's account erases them: neither the
+    // event nor the stored notifications keep a copy.
+    const copies = await platform.dataSource.query<Array<{ n: number }>>(
+      `SELECT (SELECT count(*) FROM notification n WHERE strpos(n::text, $1) > 0)
+            + (SELECT count(*) FROM notification_event e WHERE strpos(e::text, $1) > 0) AS n`,
+      [message.body],
+    );
+    expect(Number(copies[0].n)).toBe(0);
   });
 
   it('opens a thread with a scout offer, between the scouted participant and the sender', async () => {
@@ -351,6 +403,25 @@ describe('conversations', () => {
     });
     await sent(scouted, thread.id, '日程を教えてください。');
     expect((await threadAs(s.staff, thread.id)).unreadCount).toBe(1);
+
+    // On the offers themselves, as their lists show them, for each party as they see it.
+    const mine = expectData(
+      await platform.gql(
+        `{ myScoutOffers(first: 10) { edges { node { id conversation { id unreadCount } } } } }`,
+        {},
+        scouted.token,
+      ),
+    ).myScoutOffers.edges.map((e: { node: unknown }) => e.node);
+    expect(mine).toEqual([{ id: offer.id, conversation: { id: thread.id, unreadCount: 0 } }]);
+    const sentOffers = expectData(
+      await platform.gql(
+        `query($projectId: ID!) { projectScoutOffers(projectId: $projectId, first: 10) {
+           edges { node { id conversation { id unreadCount } } } } }`,
+        { projectId: s.projectId },
+        s.staff.token,
+      ),
+    ).projectScoutOffers.edges.map((e: { node: unknown }) => e.node);
+    expect(sentOffers).toEqual([{ id: offer.id, conversation: { id: thread.id, unreadCount: 1 } }]);
     expect(
       rejection(await platform.gql(OFFER_THREAD, { scoutOfferId: offer.id }, s.applicant.token))
         .extensions.code,

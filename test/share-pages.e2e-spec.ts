@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { WEB_APP_DIR } from '../apps/api/src/web/web-app.module';
+import { ProjectSharingService } from '@tsunagu/projects';
 import { expectData, Fixtures } from './support/fixtures';
 import { startTestPlatform, TestPlatform } from './support/test-platform';
 
@@ -115,5 +116,21 @@ describe('shareable project pages', () => {
     const text = await robots.text();
     expect(text).toContain(`Sitemap: ${APP_URL}/sitemap.xml`);
     expect(text).toContain('Disallow: /graphql');
+  });
+
+  it('makes the sitemap once an hour, not per request', async () => {
+    const sharing = platform.api.get(ProjectSharingService);
+    const built = jest.spyOn(sharing, 'sitemap');
+    try {
+      const first = await (await fetch(`${baseUrl}/sitemap.xml`)).text();
+      const s = await f.supervisedRegion({ municipalityCode: '152226' });
+      const again = await (await fetch(`${baseUrl}/sitemap.xml`)).text();
+      expect(again).toBe(first);
+      expect(again).not.toContain(s.projectId);
+      // Made at most once (the test before may have made it already).
+      expect(built.mock.calls.length).toBeLessThanOrEqual(1);
+    } finally {
+      built.mockRestore();
+    }
   });
 });

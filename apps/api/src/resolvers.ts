@@ -1,7 +1,10 @@
 import { ConflictReason } from '@tsunagu/core';
 import { CohortResolver } from './cohorts/cohort.resolver';
 import { CompanyResolver } from './companies/company.resolver';
-import { ConversationResolver } from './conversations/conversation.resolver';
+import {
+  ConversationResolver,
+  ScoutOfferConversationResolver,
+} from './conversations/conversation.resolver';
 import { ApplicationResolver } from './engagements/application.resolver';
 import { EngagementAccompanimentResolver } from './engagements/engagement-accompaniment.resolver';
 import { EngagementResolver } from './engagements/engagement.resolver';
@@ -48,6 +51,7 @@ export const API_RESOLVERS = [
   RelationshipResolver,
   ScoutOfferResolver,
   ConversationResolver,
+  ScoutOfferConversationResolver,
   NotificationResolver,
   WebhookResolver,
   NotificationPreferenceResolver,

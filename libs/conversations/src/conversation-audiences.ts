@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AudienceOf, EventAudience, EventOf, Recipient, RecipientRole } from '@tsunagu/core';
-import { staffRecipients } from '@tsunagu/identity';
-import { coveringIntermediariesSql } from '@tsunagu/projects';
+import { projectStaff } from '@tsunagu/projects';
 import { DataSource } from 'typeorm';
 import { MESSAGE_POSTED } from './conversation-events';
 
@@ -11,24 +10,17 @@ interface MessageFacts {
   scout_offer_id: string | null;
   author_id: string | null;
   author: string | null;
-  body: string;
   project_id: string;
   project: string;
   region_id: string;
   participant_id: string;
 }
 
-// What a notification quotes of the message; the thread has the rest.
-const EXCERPT_LENGTH = 120;
-
-export function excerptOf(body: string): string {
-  const chars = [...body.replace(/\s+/g, ' ').trim()];
-  return chars.length > EXCERPT_LENGTH ? `${chars.slice(0, EXCERPT_LENGTH).join('')}…` : body;
-}
-
 // Who hears of a message: every other party of the thread, once each (someone who is both the
 // region's and a covering intermediary's staff hears as the region). No webhook receives
-// messages: what people write to each other stays between them.
+// messages: what people write to each other stays between them. Nor does the notification quote
+// the words (they would outlive the message's erasure in the stored notifications and the
+// event): it names the author and links to the thread.
 @Injectable()
 export class ConversationAudiences {
   constructor(private readonly dataSource: DataSource) {}
@@ -37,7 +29,7 @@ export class ConversationAudiences {
   async posted({ payload }: EventOf<typeof MESSAGE_POSTED>): Promise<EventAudience | null> {
     const [m] = await this.dataSource.query<MessageFacts[]>(
       `SELECT c.id AS conversation_id, c.engagement_id, c.scout_offer_id, c.participant_id,
-              msg.author_id, u.display_name AS author, msg.body,
+              msg.author_id, u.display_name AS author,
               p.id AS project_id, p.title AS project, p.region_organization_id AS region_id
          FROM conversation_message msg
          JOIN conversation c ON c.id = msg.conversation_id
@@ -47,18 +39,13 @@ export class ConversationAudiences {
       [payload.messageId],
     );
     if (!m) return null;
-    const covering = await this.dataSource.query<Array<{ id: string }>>(
-      coveringIntermediariesSql('$1'),
-      [m.project_id],
-    );
+    const staff = await projectStaff(this.dataSource, {
+      id: m.project_id,
+      regionOrganizationId: m.region_id,
+    });
     const everyone: Recipient[] = [
       { userId: m.participant_id, role: RecipientRole.PARTICIPANT },
-      ...(await staffRecipients(this.dataSource, [m.region_id], RecipientRole.REGION)),
-      ...(await staffRecipients(
-        this.dataSource,
-        covering.map((c) => c.id),
-        RecipientRole.INTERMEDIARY,
-      )),
+      ...staff.recipients,
     ];
     const seen = new Set<string>(m.author_id ? [m.author_id] : []);
     const recipients = everyone.filter((r) => !seen.has(r.userId) && seen.add(r.userId));
@@ -69,7 +56,7 @@ export class ConversationAudiences {
     if (m.engagement_id) links.engagementId = m.engagement_id;
     if (m.scout_offer_id) links.scoutOfferId = m.scout_offer_id;
     return {
-      vars: { author: m.author ?? '', project: m.project, excerpt: excerptOf(m.body) },
+      vars: { author: m.author ?? '', project: m.project },
       links,
       recipients,
       organizationIds: [],

@@ -50,16 +50,3 @@ export function toLiveMessage(message: ConversationMessage): LiveMessage {
     createdAt: message.createdAt.toISOString(),
   };
 }
-
-export function fromLiveMessage(message: LiveMessage, viewerId: string): MessageType {
-  return {
-    id: message.id,
-    conversationId: message.conversationId,
-    seq: message.seq,
-    body: message.body,
-    authorName: message.authorName,
-    authorRole: message.authorRole as MessageType['authorRole'],
-    mine: message.authorId === viewerId,
-    createdAt: new Date(message.createdAt),
-  };
-}

@@ -1,5 +1,4 @@
 import { Actor, MembershipRole, OrganizationKind, PolicyService } from '@tsunagu/identity';
-import { excerptOf } from './conversation-audiences';
 import { ConversationRole } from './conversation.entities';
 import { conversationAccess } from './conversation-parties';
 
@@ -60,13 +59,5 @@ describe('conversationAccess', () => {
     for (const outsider of [actor('someone'), elsewhere, otherRegion]) {
       expect(access(outsider)).toEqual({ roles: [], canRead: false, canWrite: false });
     }
-  });
-});
-
-describe('excerptOf', () => {
-  it('quotes short messages whole and cuts long ones by characters, not code units', () => {
-    expect(excerptOf('こんにちは')).toBe('こんにちは');
-    const long = '🌾'.repeat(130);
-    expect(excerptOf(long)).toBe(`${'🌾'.repeat(120)}…`);
   });
 });

@@ -9,13 +9,7 @@ import {
   Page,
   paginateKeyset,
 } from '@tsunagu/core';
-import {
-  Actor,
-  OrganizationKind,
-  PolicyService,
-  ProjectScope,
-  remitCoversSql,
-} from '@tsunagu/identity';
+import { Actor, OrganizationKind, PolicyService, remitCoversSql } from '@tsunagu/identity';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { MESSAGE_POSTED } from './conversation-events';
 import { Conversation, ConversationMessage, ConversationReadMarker } from './conversation.entities';
@@ -41,8 +35,8 @@ export class ConversationService {
     private readonly events: DomainEventPublisher,
   ) {}
 
-  // The thread of an engagement or a scout offer, opened with it (idempotent: the subscriber
-  // calls it when the parent is made, readers when they open one made before threads existed).
+  // The thread of an engagement or a scout offer, opened with it by the subscriber (idempotent;
+  // the migration opened those of parents made before threads existed).
   async open(m: EntityManager, parent: Parent): Promise<void> {
     if ('engagementId' in parent) {
       await m.query(
@@ -64,40 +58,28 @@ export class ConversationService {
   async forParent(actor: Actor, parent: Parent): Promise<ConversationView> {
     const what = 'engagementId' in parent ? 'Engagement' : 'Scout offer';
     const id = 'engagementId' in parent ? parent.engagementId : parent.scoutOfferId;
-    const find = () => this.threads().where(this.parentCondition(parent), { id }).getOne();
-    let found = await find();
-    if (!found) {
-      // A parent made before threads existed: opened for someone who may read it, not for
-      // anyone who asks.
-      const scope = await this.parentScope(parent);
-      if (scope && conversationAccess(this.policy, actor, scope).canRead) {
-        await this.open(this.dataSource.manager, parent);
-        found = await find();
-      }
-    }
+    const found = await this.threads().where(this.parentCondition(parent), { id }).getOne();
     // Someone who may not read the thread does not learn whether its parent exists.
     if (!found || !this.accessTo(actor, found).canRead) throw AppError.notFound(what, id);
     return this.view(actor, found);
   }
 
-  private async parentScope(
-    parent: Parent,
-  ): Promise<{ participantId: string; project: ProjectScope } | undefined> {
-    const [row] = await this.dataSource.query<
-      Array<{ participant_id: string; region_id: string; municipality_code: string }>
-    >(
-      `SELECT x.participant_id, p.region_organization_id AS region_id, p.municipality_code
-         FROM ${'engagementId' in parent ? 'engagement' : 'scout_offer'} x
-         JOIN project p ON p.id = x.project_id
-        WHERE x.id = $1`,
-      ['engagementId' in parent ? parent.engagementId : parent.scoutOfferId],
+  // The threads of a page of scout offers in one go, in the order asked: null where there is
+  // none the actor may read (not a party, or not opened yet).
+  async forScoutOffers(
+    actor: Actor,
+    scoutOfferIds: readonly string[],
+  ): Promise<Array<ConversationView | null>> {
+    if (scoutOfferIds.length === 0) return [];
+    const found = await this.threads()
+      .where('c.scoutOfferId IN (:...ids)', { ids: scoutOfferIds })
+      .getMany();
+    const views = await this.views(
+      actor,
+      found.filter((t) => this.accessTo(actor, t).canRead),
     );
-    return (
-      row && {
-        participantId: row.participant_id,
-        project: { regionOrganizationId: row.region_id, municipalityCode: row.municipality_code },
-      }
-    );
+    const byOffer = new Map(views.map((v) => [v.conversation.scoutOfferId, v]));
+    return scoutOfferIds.map((id) => byOffer.get(id) ?? null);
   }
 
   async get(actor: Actor, id: string): Promise<ConversationView> {
@@ -203,7 +185,7 @@ export class ConversationService {
       conversationId,
       thread.messageCount,
     );
-    return this.get(actor, conversationId);
+    return this.view(actor, thread);
   }
 
   // The thread, if the actor may read it; NOT_FOUND otherwise, so its existence does not leak.

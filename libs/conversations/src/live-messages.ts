@@ -1,7 +1,9 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig, createRedisConnection } from '@tsunagu/core';
+import { AppConfig, createRedisConnection, mappedIterator } from '@tsunagu/core';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { Redis } from 'ioredis';
+import type { ConversationRole } from './conversation.entities';
+import type { MessageType } from './conversation.types';
 
 // A message as it travels through Redis (JSON: the date as an ISO string).
 export interface LiveMessage {
@@ -11,7 +13,7 @@ export interface LiveMessage {
   body: string;
   authorId: string | null;
   authorName: string | null;
-  authorRole: string;
+  authorRole: ConversationRole;
   createdAt: string;
 }
 
@@ -35,9 +37,13 @@ export class LiveMessages implements OnApplicationShutdown {
     await this.connections().publish(this.channelFor(message.conversationId), message);
   }
 
-  // Ending the iterator (the client stops, or the socket closes) unsubscribes.
-  subscribe(conversationId: string): AsyncIterator<LiveMessage> {
-    return this.connections().asyncIterator<LiveMessage>(this.channelFor(conversationId));
+  // The thread's messages as the viewer sees them (`mine` when they wrote it). Ending the
+  // iterator (the client stops, or the socket closes) unsubscribes.
+  subscribe(conversationId: string, viewerId: string): AsyncIterableIterator<MessageType> {
+    const source: AsyncIterator<LiveMessage, unknown> = this.connections().asyncIterator(
+      this.channelFor(conversationId),
+    );
+    return mappedIterator(source, (message) => fromLiveMessage(message, viewerId));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -70,4 +76,17 @@ async function close(redis: Redis): Promise<void> {
     return;
   }
   await redis.quit().catch(() => redis.disconnect());
+}
+
+function fromLiveMessage(message: LiveMessage, viewerId: string): MessageType {
+  return {
+    id: message.id,
+    conversationId: message.conversationId,
+    seq: message.seq,
+    body: message.body,
+    authorName: message.authorName,
+    authorRole: message.authorRole,
+    mine: message.authorId === viewerId,
+    createdAt: new Date(message.createdAt),
+  };
 }

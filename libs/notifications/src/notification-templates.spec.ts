@@ -16,7 +16,6 @@ const VARS = {
   cohort: '2026年度 夏',
   status: 'PROPOSED',
   author: '美幌町役場 山田',
-  excerpt: '駐車場は役場の前です。',
 };
 
 describe('renderNotification', () => {

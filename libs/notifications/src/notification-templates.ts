@@ -188,11 +188,11 @@ export const TEMPLATES: Record<NotificationEventType, Record<Locale, Template>> 
   MESSAGE_POSTED: {
     ja: (v) => ({
       title: `${v.author}さんから「${v.project}」のメッセージ`,
-      body: `${v.author}さんがメッセージを送りました。\n${v.excerpt}`,
+      body: `${v.author}さんがメッセージを送りました。スレッドでお読みください。`,
     }),
     en: (v) => ({
       title: `Message from ${v.author} about "${v.project}"`,
-      body: `${v.author} sent you a message.\n${v.excerpt}`,
+      body: `${v.author} sent you a message. Read it in the thread.`,
     }),
   },
 };

@@ -1,4 +1,6 @@
-import { remitAreaCoversSql } from '@tsunagu/identity';
+import { Recipient, RecipientRole } from '@tsunagu/core';
+import { remitAreaCoversSql, staffRecipients } from '@tsunagu/identity';
+import { DataSource, EntityManager } from 'typeorm';
 
 const PROJECT_PLACE = {
   prefectureCode: 'p.prefecture_code',
@@ -13,3 +15,21 @@ export const coveringIntermediariesSql = (projectId: string): string => `
     JOIN project p ON p.id = ${projectId}
    WHERE o.kind = 'INTERMEDIARY'
      AND ${remitAreaCoversSql('r', PROJECT_PLACE)}`;
+
+// Everyone who runs or supervises a project: its region's staff (as the region), then the staff
+// of the intermediaries covering it (as intermediaries), with those organisations' ids.
+export async function projectStaff(
+  db: DataSource | EntityManager,
+  project: { id: string; regionOrganizationId: string },
+): Promise<{ recipients: Recipient[]; organizationIds: string[] }> {
+  const covering = (
+    await db.query<Array<{ id: string }>>(coveringIntermediariesSql('$1'), [project.id])
+  ).map((r) => r.id);
+  return {
+    recipients: [
+      ...(await staffRecipients(db, [project.regionOrganizationId], RecipientRole.REGION)),
+      ...(await staffRecipients(db, covering, RecipientRole.INTERMEDIARY)),
+    ],
+    organizationIds: [project.regionOrganizationId, ...covering],
+  };
+}

@@ -157,12 +157,17 @@ export class ProjectService {
 
   // Published projects are public; others only for the region and supervising intermediaries.
   async get(actor: Actor | undefined, projectId: string): Promise<Project> {
-    const project = await this.load(projectId);
-    if (project.status !== ProjectStatus.PUBLISHED) {
-      if (!actor || !this.policy.canSupervise(actor, project))
-        throw AppError.notFound('Project', projectId);
-    }
+    const project = await this.visible(actor, projectId);
+    if (!project) throw AppError.notFound('Project', projectId);
     return project;
+  }
+
+  // The project if the actor may see it (published, or one they supervise); null otherwise.
+  async visible(actor: Actor | undefined, projectId: string): Promise<Project | null> {
+    const project = await this.dataSource.getRepository(Project).findOneBy({ id: projectId });
+    if (!project) return null;
+    if (project.status === ProjectStatus.PUBLISHED) return project;
+    return actor && this.policy.canSupervise(actor, project) ? project : null;
   }
 
   // The project for a participant to act on: must exist, be published and not paused.
@@ -250,6 +255,7 @@ export class ProjectService {
   }
 
   // Batch loaders' back ends: one query for any number of projects.
+
   // The intermediaries supervising each of many projects (those whose remit covers its place),
   // in one query: pairs of project id and organisation id, by organisation name.
   async supervisorsOf(

@@ -1,10 +1,20 @@
-import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  Subscription,
+} from '@nestjs/graphql';
 import { Connection, mapConnection, PageArgs } from '@tsunagu/core';
 import {
   ConversationConnection,
   ConversationService,
   ConversationType,
-  fromLiveMessage,
   LiveMessages,
   MessageConnection,
   MessagesArgs,
@@ -15,9 +25,11 @@ import {
   toLiveMessage,
   toMessageType,
 } from '@tsunagu/conversations';
+import { ScoutOfferType } from '@tsunagu/engagements';
 import { Actor } from '@tsunagu/identity';
-import { Authenticated, ServiceChecks } from '../auth/authorisation';
+import { AsParent, Authenticated, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import type { RequestLoaders } from '../graphql/data-loaders';
 
 @Resolver(() => ConversationType)
 export class ConversationResolver {
@@ -125,26 +137,26 @@ export class ConversationResolver {
     @Args('conversationId', { type: () => ID }) conversationId: string,
   ): Promise<AsyncIterableIterator<MessageType>> {
     await this.conversations.readable(actor, conversationId);
-    const source = this.live.subscribe(conversationId);
-    const viewer = actor.userId;
-    const messages: AsyncIterableIterator<MessageType> = {
-      async next(): Promise<IteratorResult<MessageType>> {
-        const result = await source.next();
-        if (result.done) return { done: true, value: undefined };
-        return { done: false, value: fromLiveMessage(result.value, viewer) };
-      },
-      async return(): Promise<IteratorResult<MessageType>> {
-        await source.return?.();
-        return { done: true, value: undefined };
-      },
-      async throw(error: unknown): Promise<IteratorResult<MessageType>> {
-        await source.return?.();
-        throw error;
-      },
-      [Symbol.asyncIterator]() {
-        return this;
-      },
-    };
-    return messages;
+    return this.live.subscribe(conversationId, actor.userId);
+  }
+}
+
+// A scout offer's thread on the offer itself, so a page of offers asks for all their threads in
+// one batch instead of one query per card.
+@Resolver(() => ScoutOfferType)
+export class ScoutOfferConversationResolver {
+  @AsParent()
+  @ResolveField(() => ConversationType, {
+    nullable: true,
+    description:
+      "The offer's thread, for its parties (the participant, the project's region and covering intermediaries); null for others.",
+  })
+  async conversation(
+    @Parent() offer: ScoutOfferType,
+    @CurrentActor() actor: Actor,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<ConversationType | null> {
+    const view = await loaders.scoutOfferConversation(actor).load(offer.id);
+    return view && toConversationType(view, actor);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Organization, OrganizationService, RemitArea } from '@tsunagu/identity';
+import { ConversationService, ConversationView } from '@tsunagu/conversations';
+import { Actor, Organization, OrganizationService, RemitArea } from '@tsunagu/identity';
 import {
   Program,
   ProgramService,
@@ -24,6 +25,9 @@ export interface RequestLoaders {
   interestCount: DataLoader<string, number>;
   // Keyed by `${userId}:${projectId}`: whether that user marked that project.
   interested: DataLoader<string, boolean>;
+  // A scout offer's thread as the actor sees it (null where they may not read it): one loader
+  // per actor, in practice the one signed-in user of the request.
+  scoutOfferConversation(actor: Actor): DataLoader<string, ConversationView | null>;
 }
 
 function byKey<K, V>(rows: V[], key: (row: V) => K, keys: readonly K[]): Array<V | null> {
@@ -44,13 +48,16 @@ export class DataLoaders {
     private readonly programs: ProgramService,
     private readonly projects: ProjectService,
     private readonly interests: ProjectInterestService,
+    private readonly conversations: ConversationService,
   ) {}
 
   create(): RequestLoaders {
+    const organization = new DataLoader(async (ids: readonly string[]) =>
+      byKey(await this.organizations.findByIds(ids), (o) => o.id, ids),
+    );
+    const offerThreads = new Map<string, DataLoader<string, ConversationView | null>>();
     return {
-      organization: new DataLoader(async (ids) =>
-        byKey(await this.organizations.findByIds(ids), (o) => o.id, ids),
-      ),
+      organization,
       remit: new DataLoader(async (ids) =>
         groupedBy(await this.organizations.remitsOf(ids), (a) => a.organizationId, ids),
       ),
@@ -63,14 +70,15 @@ export class DataLoaders {
       requiredSkills: new DataLoader(async (ids) =>
         groupedBy(await this.projects.requiredSkillsFor(ids), (s) => s.projectId, ids),
       ),
+      // Through the organisation loader: one query for the pairs, the organisations batched and
+      // shared with the other fields of the request.
       supervisors: new DataLoader(async (ids) => {
         const pairs = await this.projects.supervisorsOf(ids);
-        const orgs = byKey(
-          await this.organizations.findByIds(pairs.map((p) => p.organizationId)),
-          (o) => o.id,
-          pairs.map((p) => p.organizationId),
-        );
-        const rows = pairs.map((p, i) => ({ projectId: p.projectId, organization: orgs[i]! }));
+        const orgs = await organization.loadMany(pairs.map((p) => p.organizationId));
+        const rows = pairs.flatMap((p, i) => {
+          const o = orgs[i];
+          return o && !(o instanceof Error) ? [{ projectId: p.projectId, organization: o }] : [];
+        });
         return groupedBy(rows, (r) => r.projectId, ids).map((g) => g.map((r) => r.organization));
       }),
       interestCount: new DataLoader(async (ids) => {
@@ -92,6 +100,14 @@ export class DataLoaders {
         }
         return pairs.map(([u, p]) => marked.get(u)!.has(p));
       }),
+      scoutOfferConversation: (actor) => {
+        let loader = offerThreads.get(actor.userId);
+        if (!loader) {
+          loader = new DataLoader((ids) => this.conversations.forScoutOffers(actor, ids));
+          offerThreads.set(actor.userId, loader);
+        }
+        return loader;
+      },
     };
   }
 }

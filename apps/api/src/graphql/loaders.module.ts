@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ConversationsModule } from '@tsunagu/conversations';
 import { IdentityModule } from '@tsunagu/identity';
 import { ProjectsModule } from '@tsunagu/projects';
 import { TaxonomyModule } from '@tsunagu/taxonomy';
 import { DataLoaders } from './data-loaders';
 
 @Module({
-  imports: [IdentityModule, TaxonomyModule, ProjectsModule],
+  imports: [IdentityModule, TaxonomyModule, ProjectsModule, ConversationsModule],
   providers: [DataLoaders],
   exports: [DataLoaders],
 })

@@ -9,7 +9,7 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
-import { AppError, Connection, ErrorCode, mapConnection, PageArgs } from '@tsunagu/core';
+import { Connection, mapConnection, PageArgs } from '@tsunagu/core';
 import { Actor } from '@tsunagu/identity';
 import {
   InterestedParticipantConnection,
@@ -59,12 +59,8 @@ export class InterestResolver {
     @Args('projectId', ID_ARG) projectId: string,
   ): Promise<ProjectType | null> {
     await this.interests.unmark(actor, projectId);
-    try {
-      return toProjectType(await this.projects.get(actor, projectId));
-    } catch (error) {
-      if (error instanceof AppError && error.code === ErrorCode.NOT_FOUND) return null;
-      throw error;
-    }
+    const project = await this.projects.visible(actor, projectId);
+    return project && toProjectType(project);
   }
 
   @Authenticated()

@@ -1,20 +1,6 @@
-import { escapeHtml, excerpt, IndexTemplate, metaTags, sitemapXml } from './share-page';
+import { IndexTemplate, metaTags, sitemapXml } from './share-page';
 
 describe('share page', () => {
-  it('escapes the five characters that end an attribute or a tag', () => {
-    expect(escapeHtml(`"<a href='x'>&</a>"`)).toBe(
-      '&quot;&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;&quot;',
-    );
-  });
-
-  it('makes one line of the description, cut by characters with an ellipsis', () => {
-    expect(excerpt('  棚田の\n\n援農  ')).toBe('棚田の 援農');
-    expect(excerpt('あいうえお', 5)).toBe('あいうえお');
-    expect(excerpt('あいうえおか', 5)).toBe('あいうえ…');
-    // A surrogate pair (𩸽, ほっけ) counts as one character and is never split.
-    expect(excerpt('𩸽𩸽𩸽𩸽𩸽𩸽', 4)).toBe('𩸽𩸽𩸽…');
-  });
-
   it('replaces the generic title and description of the template, once', () => {
     const template = new IndexTemplate(
       '<html><head><meta charset="UTF-8" /><meta name="description" content="generic" />\n<title>つなぐ</title></head><body></body></html>',

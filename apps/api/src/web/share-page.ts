@@ -1,3 +1,5 @@
+import { escapeHtml, excerpt } from '@tsunagu/core';
+
 // What the server writes into pages for link previews (LINE, X and Facebook run no script), and
 // the sitemap. Pure: the controller reads the rows and the template.
 
@@ -6,28 +8,6 @@ export const SITE_NAME = 'つなぐ Tsunagu';
 export const OG_IMAGE_SIZE = { width: 1200, height: 630 };
 // Previews cut descriptions at about this many characters anyway; Japanese needs fewer.
 export const DESCRIPTION_LENGTH = 120;
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
-// One line, at most `max` characters (code points, so a surrogate pair is never cut), an
-// ellipsis when shortened.
-export function excerpt(text: string, max = DESCRIPTION_LENGTH): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  const chars = Array.from(line);
-  return chars.length <= max
-    ? line
-    : `${chars
-        .slice(0, max - 1)
-        .join('')
-        .trimEnd()}…`;
-}
 
 export interface PageMeta {
   title: string;
@@ -40,7 +20,7 @@ export interface PageMeta {
 // The <head> tags of a shared page; every value escaped.
 export function metaTags(meta: PageMeta): string {
   const title = `${meta.title} | ${SITE_NAME}`;
-  const description = excerpt(meta.description);
+  const description = excerpt(meta.description, DESCRIPTION_LENGTH);
   const tag = (attribute: 'name' | 'property', key: string, value: string) =>
     `<meta ${attribute}="${key}" content="${escapeHtml(value)}" />`;
   return [

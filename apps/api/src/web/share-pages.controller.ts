@@ -11,6 +11,8 @@ import { WEB_APP_DIR } from './web-app.module';
 
 // The web app's main pages, for the sitemap beside the projects.
 const MAIN_PATHS = ['/', '/projects'];
+// As long as crawlers may cache it: anyone may ask for it, so it is not made per request.
+const SITEMAP_TTL_MS = 60 * 60 * 1000;
 
 // Shareable project pages: the app's index.html with the project's title, description and image
 // in Open Graph and Twitter Card tags, written here because link previews run no script. The
@@ -21,6 +23,7 @@ const MAIN_PATHS = ['/', '/projects'];
 export class SharePagesController {
   private template?: IndexTemplate;
   private themeImages?: Set<string>;
+  private sitemapCache?: { xml: Promise<string>; until: number };
 
   constructor(
     private readonly sharing: ProjectSharingService,
@@ -57,6 +60,18 @@ export class SharePagesController {
   @Header('Content-Type', 'application/xml; charset=utf-8')
   @Header('Cache-Control', 'public, max-age=3600')
   async sitemap(): Promise<string> {
+    if (!this.sitemapCache || this.sitemapCache.until <= Date.now()) {
+      const xml = this.sitemapXml();
+      this.sitemapCache = { xml, until: Date.now() + SITEMAP_TTL_MS };
+      // A failed build is not kept: the next request tries again.
+      xml.catch(() => {
+        if (this.sitemapCache?.xml === xml) this.sitemapCache = undefined;
+      });
+    }
+    return this.sitemapCache.xml;
+  }
+
+  private async sitemapXml(): Promise<string> {
     const base = this.appUrl();
     const projects = await this.sharing.sitemap();
     return sitemapXml([

@@ -61,10 +61,14 @@ export function ConversationPanel(subject: ConversationSubject) {
   );
 }
 
-// A button to the thread of an engagement or a scout offer, with its unread count.
-export function ConversationLink(subject: ConversationSubject) {
+// A button to a thread, with its unread count. The thread comes with its parent (a scout
+// offer's `conversation`), so a list of cards asks for all their threads in one request.
+export function ConversationLink({
+  conversation,
+}: {
+  conversation: { id: string; unreadCount: number } | null | undefined;
+}) {
   const { t } = useTranslation();
-  const { conversation } = useSubjectConversation(subject);
   if (!conversation) return null;
   const unread = conversation.unreadCount;
   return (

@@ -120,7 +120,7 @@ function ScoutOfferCard({ offer }: { offer: ScoutOfferFieldsFragment }) {
         )}
         {offer.status === 'PENDING' && <AnswerForm offerId={offer.id} />}
         <Group>
-          <ConversationLink scoutOfferId={offer.id} />
+          <ConversationLink conversation={offer.conversation} />
         </Group>
         {offer.engagementId && (
           <Group>

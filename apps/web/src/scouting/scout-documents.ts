@@ -24,6 +24,10 @@ export const ScoutOfferFieldsFragment = graphql(`
         name
       }
     }
+    conversation {
+      id
+      unreadCount
+    }
   }
 `);
 

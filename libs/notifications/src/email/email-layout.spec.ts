@@ -1,4 +1,4 @@
-import { escapeHtml, renderDigestEmail, renderEmail } from './email-layout';
+import { renderDigestEmail, renderEmail } from './email-layout';
 
 const PREFS = 'https://tsunagu.example/settings/notifications';
 
@@ -190,14 +190,6 @@ describe('renderDigestEmail', () => {
     expect(() => renderDigestEmail({ ...base, localDate: '2026-11-27', items: [] })).toThrow();
     expect(() => renderDigestEmail({ ...base, localDate: '27/11/2026', items })).toThrow(
       /YYYY-MM-DD/,
-    );
-  });
-});
-
-describe('escapeHtml', () => {
-  it('escapes the five HTML-significant characters', () => {
-    expect(escapeHtml(`<a href="x">Tom & 'Jerry'</a>`)).toBe(
-      '&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;',
     );
   });
 });

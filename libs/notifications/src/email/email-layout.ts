@@ -1,3 +1,4 @@
+import { escapeHtml } from '@tsunagu/core';
 import { isTimeZone, type Locale } from '@tsunagu/identity';
 
 // E-mails around an already rendered notification (title and body in the recipient's language):
@@ -74,15 +75,6 @@ const WORDING: Record<Locale, Wording> = {
 // Dates and times are shown in the recipient's zone; a zone Intl does not know (bad data) falls
 // back to Japan's rather than failing the delivery over and over.
 const FALLBACK_TIME_ZONE = 'Asia/Tokyo';
-
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 // Links come from our own URL builders; anything but http(s) (javascript:, data:, a typo) is
 // shown as text instead of becoming a clickable link.
@@ -163,29 +155,43 @@ function footerHtml(w: Wording, preferencesUrl: string, extra: string[] = []): s
     .join('\n');
 }
 
-export function renderEmail(input: EmailInput): EmailContent {
-  const w = WORDING[input.locale];
-  const subject = w.subject(oneLine(input.title));
+// The layout of a single message: title, paragraphs, an action button (with its address beneath
+// when showUrl, for readers whose client hides links) and a footer given as text and as HTML.
+interface MessageParts {
+  locale: Locale;
+  title: string;
+  body: string;
+  actionLabel: string;
+  actionUrl?: string;
+  showUrl?: boolean;
+  footer: { text: string; html: string };
+}
 
+function renderMessage(parts: MessageParts): EmailContent {
+  const { actionLabel: label, actionUrl } = parts;
+  const subject = WORDING[parts.locale].subject(oneLine(parts.title));
   const text = [
-    input.title.trim(),
+    parts.title.trim(),
     '',
-    input.body.trim(),
-    ...(input.actionUrl ? ['', `${w.action}: ${input.actionUrl}`] : []),
+    parts.body.trim(),
+    ...(actionUrl ? ['', `${label}: ${actionUrl}`] : []),
     '',
-    footerText(w, input.preferencesUrl),
+    parts.footer.text,
     '',
   ].join('\n');
 
-  const href = input.actionUrl ? safeHref(input.actionUrl) : undefined;
-  const action = !input.actionUrl
+  const href = actionUrl ? safeHref(actionUrl) : undefined;
+  const action = !actionUrl
     ? ''
     : href
-      ? `<p style="margin:24px 0;"><a href="${escapeHtml(href)}" style="${STYLE.button}">${escapeHtml(w.action)}</a></p>`
-      : `<p style="${STYLE.p}">${escapeHtml(w.action)}: ${escapeHtml(input.actionUrl)}</p>`;
+      ? [
+          `<p style="margin:24px 0;"><a href="${escapeHtml(href)}" style="${STYLE.button}">${escapeHtml(label)}</a></p>`,
+          ...(parts.showUrl ? [`<p style="${STYLE.time}">${escapeHtml(href)}</p>`] : []),
+        ].join('\n')
+      : `<p style="${STYLE.p}">${escapeHtml(label)}: ${escapeHtml(actionUrl)}</p>`;
   const content = [
-    `<h1 style="${STYLE.h1}">${escapeHtml(input.title.trim())}</h1>`,
-    paragraphsHtml(input.body, STYLE.p),
+    `<h1 style="${STYLE.h1}">${escapeHtml(parts.title.trim())}</h1>`,
+    paragraphsHtml(parts.body, STYLE.p),
     action,
   ]
     .filter(Boolean)
@@ -194,8 +200,23 @@ export function renderEmail(input: EmailInput): EmailContent {
   return {
     subject,
     text,
-    html: htmlDocument(input.locale, subject, content, footerHtml(w, input.preferencesUrl)),
+    html: htmlDocument(parts.locale, subject, content, parts.footer.html),
   };
+}
+
+export function renderEmail(input: EmailInput): EmailContent {
+  const w = WORDING[input.locale];
+  return renderMessage({
+    locale: input.locale,
+    title: input.title,
+    body: input.body,
+    actionLabel: w.action,
+    actionUrl: input.actionUrl,
+    footer: {
+      text: footerText(w, input.preferencesUrl),
+      html: footerHtml(w, input.preferencesUrl),
+    },
+  });
 }
 
 // "2026年11月27日" / "27 November 2026". The date is a calendar date already, so it is formatted
@@ -295,44 +316,18 @@ const TRANSACTIONAL_REASON: Record<Locale, string> = {
 // An e-mail about the account itself (verification, password reset, e-mail change): the same
 // layout, with a footer that says why it came instead of a link to notification settings.
 export function renderTransactionalEmail(input: TransactionalEmailInput): EmailContent {
-  const w = WORDING[input.locale];
-  const subject = w.subject(oneLine(input.title));
-  const label = input.actionLabel ?? w.action;
   const reason = TRANSACTIONAL_REASON[input.locale];
-  const text = [
-    input.title.trim(),
-    '',
-    input.body.trim(),
-    ...(input.actionUrl ? ['', `${label}: ${input.actionUrl}`] : []),
-    '',
-    '-- ',
-    reason,
-    '',
-  ].join('\n');
-  const href = input.actionUrl ? safeHref(input.actionUrl) : undefined;
-  const action = !input.actionUrl
-    ? ''
-    : href
-      ? [
-          `<p style="margin:24px 0;"><a href="${escapeHtml(href)}" style="${STYLE.button}">${escapeHtml(label)}</a></p>`,
-          `<p style="${STYLE.time}">${escapeHtml(href)}</p>`,
-        ].join('\n')
-      : `<p style="${STYLE.p}">${escapeHtml(label)}: ${escapeHtml(input.actionUrl)}</p>`;
-  const content = [
-    `<h1 style="${STYLE.h1}">${escapeHtml(input.title.trim())}</h1>`,
-    paragraphsHtml(input.body, STYLE.p),
-    action,
-  ]
-    .filter(Boolean)
-    .join('\n');
-  return {
-    subject,
-    text,
-    html: htmlDocument(
-      input.locale,
-      subject,
-      content,
-      `<p style="margin:0;">${escapeHtml(reason)}</p>`,
-    ),
-  };
+  return renderMessage({
+    locale: input.locale,
+    title: input.title,
+    body: input.body,
+    actionLabel: input.actionLabel ?? WORDING[input.locale].action,
+    actionUrl: input.actionUrl,
+    showUrl: true,
+    footer: {
+      // "-- " (with the space) is the signature separator mail clients recognise and fold away.
+      text: ['-- ', reason].join('\n'),
+      html: `<p style="margin:0;">${escapeHtml(reason)}</p>`,
+    },
+  });
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AudienceOf, EventAudience, EventOf, RecipientRole } from '@tsunagu/core';
-import { staffRecipients } from '@tsunagu/identity';
+import { AudienceOf, EventAudience, EventOf } from '@tsunagu/core';
 import { DataSource } from 'typeorm';
-import { coveringIntermediariesSql } from '../covering-intermediaries';
+import { projectStaff } from '../covering-intermediaries';
 import { PROJECT_INTEREST_MARKED } from './interest-events';
 
 // Who hears of new interest in a project.
@@ -27,21 +26,14 @@ export class InterestAudiences {
       [payload.projectId, payload.participantId],
     );
     if (!p) return null;
-    const covering = (
-      await this.dataSource.query<Array<{ id: string }>>(coveringIntermediariesSql('$1'), [p.id])
-    ).map((r) => r.id);
+    const staff = await projectStaff(this.dataSource, {
+      id: p.id,
+      regionOrganizationId: p.region_organization_id,
+    });
     return {
       vars: { project: p.title },
       links: { projectId: p.id },
-      recipients: [
-        ...(await staffRecipients(
-          this.dataSource,
-          [p.region_organization_id],
-          RecipientRole.REGION,
-        )),
-        ...(await staffRecipients(this.dataSource, covering, RecipientRole.INTERMEDIARY)),
-      ],
-      organizationIds: [p.region_organization_id, ...covering],
+      ...staff,
     };
   }
 }
