@@ -202,6 +202,8 @@ const MATRIX: Record<string, Row> = {
     args: (w) => ({ intermediaryOrganizationId: w.home.intermediaryId }),
     idorExempt: ['intermediaryOrganizationId'],
   },
+  // The intermediary's staff (its remit's projects in review), or admins.
+  reviewQueue: { allow: INTERMEDIARY, args: (w) => ({ organizationId: w.home.intermediaryId }) },
   project: { public: true, allow: STAFF_OF_PROJECT, args: (w) => ({ id: w.home.draftProjectId }) },
   projectApplications: {
     allow: STAFF_OF_PROJECT,

@@ -37,9 +37,17 @@ describe('demo data', () => {
         input: { email, password: DEMO_PASSWORD },
       });
     const region = expectData(await signIn('bihoro@demo.tsunagu.jp')).signIn.accessToken;
+    // The seeded application reaches the region (which also heard its projects were published).
     await eventually(async () => {
-      const data = expectData(await platform.gql(`{ unreadNotificationCount }`, {}, region));
-      return data.unreadNotificationCount === 1;
+      const data = expectData(
+        await platform.gql(
+          `{ myNotifications(first: 50) { edges { node { type } } } }`,
+          {},
+          region,
+        ),
+      );
+      const types = data.myNotifications.edges.map((e: any) => e.node.type);
+      return types.filter((t: string) => t === 'APPLICATION_SUBMITTED').length === 1;
     });
     const student = expectData(await signIn('highschool@demo.tsunagu.jp')).signIn.accessToken;
     const profile = expectData(

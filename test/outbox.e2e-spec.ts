@@ -1,13 +1,23 @@
 import { Test } from '@nestjs/testing';
 import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig, CoreModule, OutboxMessage, OutboxRelay, QueueService } from '@tsunagu/core';
-import { NotificationService } from '@tsunagu/notifications';
 import { JobRunner } from '../apps/worker/src/job-runner';
 import { OutboxApplicationSubmittedAsEvent1795782000000 } from '../libs/core/src/database/migrations/1795782000000-OutboxApplicationSubmittedAsEvent';
 import { renameLinkKeySql } from '../libs/core/src/database/migrations/1795794000000-EngagementVocabulary';
 import { freePort } from '../apps/cli/src/local-stack/free-port';
 import { expectData, Fixtures } from './support/fixtures';
 import { drained, eventually, startTestPlatform, TestPlatform } from './support/test-platform';
+
+// How many in-app notifications of an application the person has (publishing the fixture's
+// project also tells its region, by another event).
+async function applicationNotices(platform: TestPlatform, userId: string): Promise<number> {
+  const [{ n }] = await platform.dataSource.query<Array<{ n: number }>>(
+    `SELECT count(*)::int AS n FROM notification
+      WHERE recipient_id = $1 AND type = 'APPLICATION_SUBMITTED'`,
+    [userId],
+  );
+  return n;
+}
 
 // The outbox keeps work that must follow a commit, whatever happens to Redis in between.
 describe('outbox relay', () => {
@@ -62,14 +72,12 @@ describe('outbox relay', () => {
     expect(first).toMatchObject({ dispatchedAt: null, failedAttempts: 1 });
     expect(first.lastError).toBeTruthy();
     expect(await outbox.findOneByOrFail({ jobId })).toMatchObject({ dispatchedAt: null });
-    expect(await platform.api.get(NotificationService).unreadCount(staff.id)).toBe(0);
+    expect(await applicationNotices(platform, staff.id)).toBe(0);
 
     // The real worker (its relay polls the outbox) delivers it.
     await platform.startWorker();
     await eventually(async () => (await outbox.findOneByOrFail({ jobId })).dispatchedAt !== null);
-    await eventually(
-      async () => (await platform.api.get(NotificationService).unreadCount(staff.id)) === 1,
-    );
+    await eventually(async () => (await applicationNotices(platform, staff.id)) === 1);
 
     // A relay that died after BullMQ took the job but before marking the row sends it again:
     // the deterministic job id makes that second enqueue a no-op, so nobody hears twice.
@@ -83,7 +91,7 @@ describe('outbox relay', () => {
     expect(again.failed).toBe(false);
     expect((await outbox.findOneByOrFail({ jobId })).dispatchedAt).not.toBeNull();
     await drained(platform, { outbox: false });
-    expect(await platform.api.get(NotificationService).unreadCount(staff.id)).toBe(1);
+    expect(await applicationNotices(platform, staff.id)).toBe(1);
   });
 
   it('refuses to start a worker when a job has no handler', async () => {
@@ -160,11 +168,9 @@ describe('outbox rows written before domain events', () => {
 
     // The relay passes over the unknown job; the region hears of the application once.
     await platform.startWorker();
-    await eventually(
-      async () => (await platform.api.get(NotificationService).unreadCount(staff.id)) === 1,
-    );
+    await eventually(async () => (await applicationNotices(platform, staff.id)) === 1);
     await drained(platform);
-    expect(await platform.api.get(NotificationService).unreadCount(staff.id)).toBe(1);
+    expect(await applicationNotices(platform, staff.id)).toBe(1);
     const [retired] = await platform.dataSource.query(
       `SELECT dispatched_at FROM outbox_message WHERE job_id = 'retired-1'`,
     );

@@ -90,6 +90,13 @@ export function isAccountMail(message: CaughtEmail): boolean {
   return 'x-tsunagu-account-mail' in message.headers;
 }
 
+// What regions and intermediaries are told of a project's review (its submission, a send-back,
+// its publication): set-up noise for a test that publishes its project to test something else.
+const REVIEW_EVENTS = ['PROJECT_SUBMITTED', 'PROJECT_CHANGES_REQUESTED', 'PROJECT_PUBLISHED'];
+export function isReviewMail(message: CaughtEmail): boolean {
+  return REVIEW_EVENTS.includes(String(message.headers['x-tsunagu-event']));
+}
+
 // A real SMTP server on a loopback port the kernel picks, for tests that send e-mail: no TLS,
 // any (or no) login accepted, every message parsed and kept in memory.
 export async function startSmtpCatcher(options: SmtpCatcherOptions = {}): Promise<SmtpCatcher> {

@@ -24,6 +24,7 @@ import { ParticipantResolver } from './participants/participant.resolver';
 import { InterestResolver } from './projects/interest.resolver';
 import { ProgramResolver } from './projects/program.resolver';
 import { ProjectResolver } from './projects/project.resolver';
+import { ReviewResolver } from './projects/review.resolver';
 import { RecommendationResolver } from './scoring/recommendation.resolver';
 import { SkillResolver } from './taxonomy/skill.resolver';
 import { ThemeResolver } from './taxonomy/theme.resolver';
@@ -42,6 +43,7 @@ export const API_RESOLVERS = [
   SkillResolver,
   ProgramResolver,
   ProjectResolver,
+  ReviewResolver,
   InterestResolver,
   ParticipantResolver,
   CompanyResolver,

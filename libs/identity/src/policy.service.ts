@@ -31,6 +31,11 @@ export class PolicyService {
     );
   }
 
+  // Work that is an intermediary's own (its review queue): its staff's, or a platform admin's.
+  canWorkForIntermediary(actor: Actor, intermediaryOrganizationId: string): boolean {
+    return this.canRunProgramsOf(actor, intermediaryOrganizationId);
+  }
+
   isPlatformAdmin(actor: Actor): boolean {
     return actor.memberships.some((m) => m.organizationKind === OrganizationKind.PLATFORM);
   }

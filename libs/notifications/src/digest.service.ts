@@ -105,7 +105,7 @@ export class DigestService {
             timeZone: digest.timeZone,
             preferencesUrl: appUrl(this.config, PREFERENCES_PATH),
             items: items.map((d) => {
-              const path = actionPath(d.event!.links);
+              const path = actionPath(d.event!.links, d);
               return {
                 ...renderNotification(d.event!.type, recipient.locale, d.event!.vars, d.role),
                 actionUrl: path && appUrl(this.config, path),

@@ -23,8 +23,8 @@ export class EmailDeliveryService {
       return await this.dataSource.transaction(async (m) => {
         const claimed = await claimDelivery(m, deliveryId);
         if (!claimed) return 'skipped';
-        const { event, recipient, message } = claimed;
-        const path = actionPath(event.links);
+        const { delivery, event, recipient, message } = claimed;
+        const path = actionPath(event.links, delivery);
         const content = renderEmail({
           locale: recipient.locale,
           ...message,

@@ -33,7 +33,10 @@ export class InAppDeliveryService {
             eventKey: event.key,
             type: event.type,
             ...message,
-            data: event.links,
+            // The recipient's own organisation joins the event's ids: where their link leads.
+            data: delivery.organizationId
+              ? { ...event.links, organizationId: delivery.organizationId }
+              : event.links,
             facts: event.vars,
             audience: delivery.role,
           })

@@ -25,6 +25,9 @@ const EMAIL_DEFAULTS: Record<
     MESSAGE_POSTED: DeliveryMode.IMMEDIATELY,
     // Interest asks nothing of the region: the day's marks in one e-mail.
     PROJECT_INTEREST_MARKED: DeliveryMode.DAILY_DIGEST,
+    // A sent-back project waits for the region's edit; a published one for its applicants.
+    PROJECT_CHANGES_REQUESTED: DeliveryMode.IMMEDIATELY,
+    PROJECT_PUBLISHED: DeliveryMode.IMMEDIATELY,
   },
   [RecipientRole.INTERMEDIARY]: {
     ALLOCATION_READY: DeliveryMode.IMMEDIATELY,
@@ -35,6 +38,10 @@ const EMAIL_DEFAULTS: Record<
     FOLLOW_UP_DUE: DeliveryMode.DAILY_DIGEST,
     PROJECT_PAUSED: DeliveryMode.DAILY_DIGEST,
     MESSAGE_POSTED: DeliveryMode.DAILY_DIGEST,
+    // A submission waits for their review; what colleagues decided is routine.
+    PROJECT_SUBMITTED: DeliveryMode.IMMEDIATELY,
+    PROJECT_CHANGES_REQUESTED: DeliveryMode.DAILY_DIGEST,
+    PROJECT_PUBLISHED: DeliveryMode.DAILY_DIGEST,
   },
 };
 

@@ -41,6 +41,10 @@ export class NotificationDelivery {
   @Column({ type: 'text' })
   role!: RecipientRole;
 
+  // The organisation a staff member hears of it for (null for participants).
+  @Column({ type: 'uuid', nullable: true })
+  organizationId!: string | null;
+
   @Column({ type: 'text' })
   channel!: DeliveryChannel;
 

@@ -94,6 +94,7 @@ export class NotificationFanOut {
           eventId: event.id,
           recipientId: recipient.userId,
           role: recipient.role,
+          organizationId: recipient.organizationId ?? null,
           channel,
           mode,
           status:

@@ -17,6 +17,7 @@ export function toNotificationType(n: Notification): NotificationType {
     facts: Object.entries(n.facts ?? {}).map(([name, value]) => ({ name, value })),
     audience: n.audience ?? null,
     conversationId: n.data.conversationId ?? null,
+    organizationId: n.data.organizationId ?? null,
     readAt: n.readAt,
     createdAt: n.createdAt,
   };

@@ -96,4 +96,19 @@ describe('actionPath', () => {
     expect(actionPath({ projectId: 'p' })).toBe('/projects/p');
     expect(actionPath({})).toBeUndefined();
   });
+
+  it("leads staff into their organisation's workspace for a project under review", () => {
+    const links = { projectId: 'p', regionId: 'r' };
+
+    expect(actionPath(links, { role: RecipientRole.INTERMEDIARY, organizationId: 'i' })).toBe(
+      '/manage/i/review/p',
+    );
+    expect(actionPath(links, { role: RecipientRole.REGION, organizationId: 'r' })).toBe(
+      '/manage/r/projects/p',
+    );
+    // A delivery from before deliveries knew the organisation: the project's own page.
+    expect(actionPath(links, { role: RecipientRole.REGION, organizationId: null })).toBe(
+      '/projects/p',
+    );
+  });
 });

@@ -185,6 +185,60 @@ export const TEMPLATES: Record<NotificationEventType, Record<Locale, Template>> 
           : `The allocation for "${v.cohort}" is ready. Please review and confirm it.`,
     }),
   },
+  PROJECT_SUBMITTED: {
+    ja: (v) => ({
+      title: `${v.region}から「${v.project}」の審査依頼が届きました`,
+      body: `${v.region}が「${v.project}」を審査に出しました。内容を確認して、公開するか修正を依頼してください。`,
+    }),
+    en: (v) => ({
+      title: `${v.region} submitted "${v.project}" for review`,
+      body: `${v.region} submitted "${v.project}" for review. Please check it, then publish it or ask for changes.`,
+    }),
+  },
+  PROJECT_CHANGES_REQUESTED: {
+    ja: (v, role) => ({
+      title: `「${v.project}」に修正の依頼がありました`,
+      body: withReason(
+        role === RecipientRole.REGION
+          ? `「${v.project}」は公開前に修正が必要です。コメントを確認し、直してからもう一度審査に出してください。`
+          : `${v.region}の「${v.project}」を修正のため差し戻しました。`,
+        v.comment,
+        'コメント: ',
+      ),
+    }),
+    en: (v, role) => ({
+      title: `Changes requested on "${v.project}"`,
+      body: withReason(
+        role === RecipientRole.REGION
+          ? `"${v.project}" needs changes before it can be published. Read the comment, edit it and submit it again.`
+          : `"${v.project}" by ${v.region} was sent back for changes.`,
+        v.comment,
+        'Comment: ',
+      ),
+    }),
+  },
+  PROJECT_PUBLISHED: {
+    ja: (v, role) => ({
+      title: `「${v.project}」が公開されました`,
+      body: withReason(
+        role === RecipientRole.REGION
+          ? `「${v.project}」が審査を通り、公開されました。参加者が検索して応募できます。`
+          : `${v.region}の「${v.project}」が公開されました。`,
+        v.comment,
+        'コメント: ',
+      ),
+    }),
+    en: (v, role) => ({
+      title: `"${v.project}" is published`,
+      body: withReason(
+        role === RecipientRole.REGION
+          ? `"${v.project}" passed review and is published: participants can find it and apply.`
+          : `"${v.project}" by ${v.region} is published.`,
+        v.comment,
+        'Comment: ',
+      ),
+    }),
+  },
   MESSAGE_POSTED: {
     ja: (v) => ({
       title: `${v.author}さんから「${v.project}」のメッセージ`,
@@ -206,8 +260,17 @@ export function renderNotification(
   return TEMPLATES[type][locale](vars, role);
 }
 
-// Where the web app shows the subject of a notification, for links in e-mails.
-export function actionPath(links: Record<string, string>): string | undefined {
+// Where the web app shows the subject of a notification, for links in e-mails. A staff member
+// (heard of it for an organisation) reviews a project in the intermediary's workspace, or manages
+// it in the region's.
+export function actionPath(
+  links: Record<string, string>,
+  staff?: { role: RecipientRole; organizationId: string | null },
+): string | undefined {
+  if (links.regionId && links.projectId && staff?.organizationId) {
+    const page = staff.role === RecipientRole.INTERMEDIARY ? 'review' : 'projects';
+    return `/manage/${staff.organizationId}/${page}/${links.projectId}`;
+  }
   if (links.conversationId) return `/messages/${links.conversationId}`;
   if (links.scoutOfferId) return `/scout-offers/${links.scoutOfferId}`;
   if (links.engagementId) return `/engagements/${links.engagementId}`;

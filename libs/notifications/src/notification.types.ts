@@ -66,6 +66,13 @@ export class NotificationType {
   @Field(() => ID, { nullable: true, description: 'The thread of a MESSAGE_POSTED notification.' })
   conversationId!: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The organisation you heard of it for, as its staff (null when you heard of it yourself).',
+  })
+  organizationId!: string | null;
+
   @Field(() => Date, { nullable: true })
   readAt!: Date | null;
 

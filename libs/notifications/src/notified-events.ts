@@ -11,7 +11,13 @@ import {
   SCOUT_OFFER_ANSWERED,
   SCOUT_OFFER_RECEIVED,
 } from '@tsunagu/engagements';
-import { PROJECT_INTEREST_MARKED, PROJECT_PAUSED } from '@tsunagu/projects';
+import {
+  PROJECT_CHANGES_REQUESTED,
+  PROJECT_INTEREST_MARKED,
+  PROJECT_PAUSED,
+  PROJECT_PUBLISHED,
+  PROJECT_SUBMITTED,
+} from '@tsunagu/projects';
 
 // The events people are told about, each declared by the context whose rule produces it (which
 // also provides its audience). Their names are the notification and webhook event types.
@@ -28,6 +34,9 @@ export const NOTIFIED_EVENTS = [
   PROJECT_INTEREST_MARKED,
   ALLOCATION_READY,
   MESSAGE_POSTED,
+  PROJECT_SUBMITTED,
+  PROJECT_CHANGES_REQUESTED,
+  PROJECT_PUBLISHED,
 ] as const;
 
 export type NotificationEventType = (typeof NOTIFIED_EVENTS)[number]['name'];

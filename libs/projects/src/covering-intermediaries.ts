@@ -16,6 +16,18 @@ export const coveringIntermediariesSql = (projectId: string): string => `
    WHERE o.kind = 'INTERMEDIARY'
      AND ${remitAreaCoversSql('r', PROJECT_PLACE)}`;
 
+// The same rule from the other side: whether an intermediary (an SQL expression for its id)
+// covers a project (the table alias of its row), as a condition for lists such as its review
+// queue.
+export const coveredByIntermediarySql = (intermediaryId: string, project: string): string => `
+  EXISTS (SELECT 1 FROM organization o
+            JOIN remit_area r ON r.organization_id = o.id
+           WHERE o.id = ${intermediaryId} AND o.kind = 'INTERMEDIARY'
+             AND ${remitAreaCoversSql('r', {
+               prefectureCode: `${project}.prefecture_code`,
+               municipalityCode: `${project}.municipality_code`,
+             })})`;
+
 // Everyone who runs or supervises a project: its region's staff (as the region), then the staff
 // of the intermediaries covering it (as intermediaries), with those organisations' ids.
 export async function projectStaff(

@@ -22,3 +22,5 @@ export * from './interests/project-interest.entity';
 export * from './interests/project-interest.service';
 export * from './interests/project-interest.types';
 export * from './project-sharing.service';
+export * from './project-review.service';
+export * from './project-review.types';

@@ -22,7 +22,8 @@ export class ProjectAuditService {
     private readonly policy: PolicyService,
   ) {}
 
-  async record(manager: EntityManager, entry: AuditRecord): Promise<void> {
+  // Returns the entry's id (events of a step name it).
+  async record(manager: EntityManager, entry: AuditRecord): Promise<string> {
     const row = manager.getRepository(ProjectAuditEntry).create({
       projectId: entry.projectId,
       actorId: entry.actorId,
@@ -32,7 +33,8 @@ export class ProjectAuditService {
       changes: entry.changes ?? {},
       comment: entry.comment ?? null,
     });
-    await manager.getRepository(ProjectAuditEntry).save(row);
+    const saved = await manager.getRepository(ProjectAuditEntry).save(row);
+    return String(saved.id);
   }
 
   // Oldest first. For the project's region and supervising intermediaries.

@@ -4,7 +4,7 @@ import { Actor, PolicyService } from '@tsunagu/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { ProjectAuditService } from './project-audit.service';
 import { ProjectAuditAction } from './project-audit-entry.entity';
-import { PROJECT_CHANGED, PROJECT_PAUSED } from './project-events';
+import { PROJECT_CHANGED, PROJECT_PAUSED, REVIEW_EVENTS } from './project-events';
 import { decideTransition, ProjectAction, projectRolesOf } from './project-lifecycle';
 import { Project, ProjectStatus } from './project.entity';
 import { ProjectService } from './project.service';
@@ -55,7 +55,7 @@ export class ProjectLifecycleService {
       if (action === ProjectAction.REQUEST_CHANGES) set.reviewComment = comment!.trim();
       if (action === ProjectAction.CLOSE) set.closedAt = new Date();
       await m.update(Project, project.id, set);
-      await this.audit.record(m, {
+      const auditEntryId = await this.audit.record(m, {
         projectId,
         actorId: actor.userId,
         action: AUDIT_ACTION[action],
@@ -66,6 +66,11 @@ export class ProjectLifecycleService {
       // Entering or leaving PUBLISHED changes who is recommended what.
       if (from === ProjectStatus.PUBLISHED || to === ProjectStatus.PUBLISHED) {
         await this.events.publish(m, PROJECT_CHANGED, { projectId });
+      }
+      // Submissions, send-backs and publications are told to the people on either side.
+      if (action in REVIEW_EVENTS) {
+        const event = REVIEW_EVENTS[action as keyof typeof REVIEW_EVENTS];
+        await this.events.publish(m, event, { projectId, auditEntryId }, [auditEntryId]);
       }
       return this.projects.load(projectId, m);
     });

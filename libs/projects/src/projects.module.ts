@@ -13,6 +13,7 @@ import { ProjectAuditEntry } from './project-audit-entry.entity';
 import { ProjectAuditService } from './project-audit.service';
 import { ProjectAudiences } from './project-audiences';
 import { ProjectLifecycleService } from './project-lifecycle.service';
+import { ProjectReviewService } from './project-review.service';
 import { ProjectSearchService } from './project-search.service';
 import { ProjectSharingService } from './project-sharing.service';
 import { ProjectSkill } from './project-skill.entity';
@@ -24,6 +25,7 @@ const SERVICES = [
   ProjectAuditService,
   ProjectInterestService,
   ProjectLifecycleService,
+  ProjectReviewService,
   ProjectSearchService,
   ProjectService,
   ProjectSharingService,

@@ -38,7 +38,9 @@ export async function newOrganization(
       input: {
         kind: options.kind,
         name: options.name,
-        municipalityCode: options.municipalityCode ?? (options.kind === 'REGION' ? '012131' : null),
+        // Only a region lies somewhere: the API refuses a place (even null) for the others.
+        municipalityCode:
+          options.municipalityCode ?? (options.kind === 'REGION' ? '012131' : undefined),
       },
     },
     admin,

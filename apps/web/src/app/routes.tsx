@@ -20,6 +20,8 @@ import { ProjectSearchPage } from '../projects/ProjectSearchPage';
 import { NotificationPreferencesPage } from '../settings/NotificationPreferencesPage';
 import { ProfilePage } from '../profile/ProfilePage';
 import { RecommendationsPage } from '../recommendations/RecommendationsPage';
+import { ReviewProjectPage } from '../review/ReviewProjectPage';
+import { ReviewQueuePage } from '../review/ReviewQueuePage';
 import { ScoutOffersPage } from '../scouting/ScoutOffersPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { WorkspaceHome, WorkspaceLayout, WorkspaceOverview } from '../workspace/WorkspaceLayout';
@@ -64,6 +66,8 @@ export function createRouter() {
           element: <WorkspaceLayout />,
           children: [
             { index: true, element: <WorkspaceOverview /> },
+            { path: 'review', element: <ReviewQueuePage /> },
+            { path: 'review/:projectId', element: <ReviewProjectPage /> },
             { path: 'admin/organizations', element: <OrganizationsPage /> },
             { path: 'admin/organizations/:organizationId', element: <OrganizationPage /> },
             { path: 'admin/skills', element: <SkillsPage /> },

@@ -40,6 +40,9 @@ const keys: KeyingConfig = {
   Applicant: () => null,
   ScoutOfferConnection: () => null,
   ScoutOfferEdge: () => null,
+  ReviewQueueItem: () => null,
+  ReviewQueueItemConnection: () => null,
+  ReviewQueueItemEdge: () => null,
   Prefecture: byCode,
   Municipality: byCode,
   Theme: byCode,
@@ -71,6 +74,14 @@ function invalidateNotificationLists(cache: Cache) {
   }
 }
 
+// A review step changes the queue and the project's history: both are asked again.
+function invalidateReview(cache: Cache) {
+  for (const field of cache.inspectFields('Query')) {
+    if (field.fieldName === 'reviewQueue' || field.fieldName === 'projectHistory')
+      cache.invalidate('Query', field.fieldKey);
+  }
+}
+
 // One client per signed-in person (the app makes a new one when the user changes), so no
 // cached data outlives its owner.
 export function createGraphQLClient(session: Session): { client: Client; dispose: () => void } {
@@ -97,6 +108,7 @@ export function createGraphQLClient(session: Session): { client: Client; dispose
             myEngagements: relayPagination(),
             myScoutOffers: relayPagination(),
             myInterests: relayPagination(),
+            reviewQueue: relayPagination(),
             organizations: relayPagination(),
             // A project already in the cache (from a list) answers project(id) for the fields it has.
             project: (_parent, args) => ({ __typename: 'Project', id: args.id as string }),
@@ -128,6 +140,9 @@ export function createGraphQLClient(session: Session): { client: Client; dispose
               );
               invalidateNotificationLists(cache);
             },
+            publishProject: (_result, _args, cache) => invalidateReview(cache),
+            requestProjectChanges: (_result, _args, cache) => invalidateReview(cache),
+            commentOnProject: (_result, _args, cache) => invalidateReview(cache),
             // The notification itself updates by its id; the count is asked again.
             markNotificationRead: (_result, _args, cache) => {
               cache.invalidate('Query', 'unreadNotificationCount');

@@ -7,6 +7,7 @@ import { notificationMessages } from '../notifications/messages';
 import { profileMessages } from '../profile/messages';
 import { projectMessages } from '../projects/messages';
 import { recommendationMessages } from '../recommendations/messages';
+import { reviewMessages } from '../review/messages';
 import { scoutingMessages } from '../scouting/messages';
 import { settingsMessages } from '../settings/messages';
 import { sharingMessages } from '../sharing/messages';
@@ -25,6 +26,7 @@ const AREAS = [
   profileMessages,
   projectMessages,
   recommendationMessages,
+  reviewMessages,
   scoutingMessages,
   settingsMessages,
   sharingMessages,

@@ -42,6 +42,14 @@ export const notificationMessages = defineMessages(
         ALLOCATION_READY: '「{{cohort}}」の配置案ができました。確認して確定してください。',
         ALLOCATION_READY_failed:
           '「{{cohort}}」の配置案を作れませんでした。内容を確認してください。',
+        PROJECT_SUBMITTED: '{{region}}から「{{project}}」の審査依頼が届きました。',
+        PROJECT_CHANGES_REQUESTED:
+          '「{{project}}」に修正の依頼が届きました。コメントを見て直し、もう一度審査に出してください。',
+        PROJECT_CHANGES_REQUESTED_staff:
+          '{{region}}の「{{project}}」が修正のため差し戻されました。',
+        PROJECT_PUBLISHED:
+          '「{{project}}」が公開されました。参加者が探して応募できるようになりました。',
+        PROJECT_PUBLISHED_staff: '{{region}}の「{{project}}」が公開されました。',
       },
       status: {
         SUBMITTED: '応募済み',
@@ -96,6 +104,12 @@ export const notificationMessages = defineMessages(
         ALLOCATION_READY: 'The allocation for "{{cohort}}" is ready. Please review and confirm it.',
         ALLOCATION_READY_failed:
           'The allocation for "{{cohort}}" could not be made. Please check its problems.',
+        PROJECT_SUBMITTED: '{{region}} submitted "{{project}}" for review.',
+        PROJECT_CHANGES_REQUESTED:
+          'Changes were requested on "{{project}}". Read the comment, edit it and submit it again.',
+        PROJECT_CHANGES_REQUESTED_staff: '"{{project}}" by {{region}} was sent back for changes.',
+        PROJECT_PUBLISHED: '"{{project}}" is published: participants can now find it and apply.',
+        PROJECT_PUBLISHED_staff: '"{{project}}" by {{region}} is published.',
       },
       status: {
         SUBMITTED: 'submitted',

@@ -15,6 +15,7 @@ export const NotificationFieldsFragment = graphql(`
     engagementId
     scoutOfferId
     conversationId
+    organizationId
     createdAt
     readAt
   }

@@ -132,4 +132,24 @@ describe('notification links', () => {
     expect(notificationLink({ ...none, projectId: 'p' })).toBe('/projects/p');
     expect(notificationLink(none)).toBeNull();
   });
+
+  it("leads staff to a review step in their organisation's workspace", () => {
+    const step = {
+      projectId: 'p',
+      engagementId: null,
+      scoutOfferId: null,
+      conversationId: null,
+      organizationId: 'o',
+    };
+    expect(notificationLink({ ...step, type: 'PROJECT_SUBMITTED', audience: 'INTERMEDIARY' })).toBe(
+      '/manage/o/review/p',
+    );
+    expect(notificationLink({ ...step, type: 'PROJECT_PUBLISHED', audience: 'REGION' })).toBe(
+      '/manage/o/projects/p',
+    );
+    // Without the organisation (older notifications): the project's page.
+    expect(notificationLink({ ...step, organizationId: null, type: 'PROJECT_SUBMITTED' })).toBe(
+      '/projects/p',
+    );
+  });
 });

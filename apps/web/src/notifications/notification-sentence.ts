@@ -25,7 +25,20 @@ export const WORDINGS: Record<NotificationEventType, Wording> = {
   MESSAGE_POSTED: () => 'MESSAGE_POSTED',
   ALLOCATION_READY: (facts) =>
     facts.status === 'FAILED' ? 'ALLOCATION_READY_failed' : 'ALLOCATION_READY',
+  PROJECT_SUBMITTED: () => 'PROJECT_SUBMITTED',
+  // The region is asked to act; the other supervisors only hear what a colleague decided.
+  PROJECT_CHANGES_REQUESTED: (_facts, audience) =>
+    audience === 'REGION' ? 'PROJECT_CHANGES_REQUESTED' : 'PROJECT_CHANGES_REQUESTED_staff',
+  PROJECT_PUBLISHED: (_facts, audience) =>
+    audience === 'REGION' ? 'PROJECT_PUBLISHED' : 'PROJECT_PUBLISHED_staff',
 };
+
+// Review steps lead staff into the workspace of the organisation they heard of it for.
+const REVIEW_STEPS: ReadonlySet<string> = new Set([
+  'PROJECT_SUBMITTED',
+  'PROJECT_CHANGES_REQUESTED',
+  'PROJECT_PUBLISHED',
+]);
 
 // The facts each wording needs; without them (a notification older than its facts) the title
 // the API stored is shown instead.
@@ -65,10 +78,17 @@ export function notificationSentence(
 type Links = Pick<
   NotificationFieldsFragment,
   'projectId' | 'engagementId' | 'scoutOfferId' | 'conversationId'
->;
+> &
+  Partial<Pick<NotificationFieldsFragment, 'type' | 'audience' | 'organizationId'>>;
 
-// Where a notification leads in the app: the thread, the offers, the engagement, or the project.
+// Where a notification leads in the app: the intermediary's review of a project or the region's
+// own page of it, the thread, the offers, the engagement, or the project.
 export function notificationLink(notification: Links): string | null {
+  const { type, organizationId, projectId } = notification;
+  if (type && REVIEW_STEPS.has(type) && organizationId && projectId) {
+    const page = notification.audience === 'INTERMEDIARY' ? 'review' : 'projects';
+    return `/manage/${organizationId}/${page}/${projectId}`;
+  }
   if (notification.conversationId) return `/messages/${notification.conversationId}`;
   if (notification.scoutOfferId) return '/scout-offers';
   if (notification.engagementId) return `/engagements/${notification.engagementId}`;

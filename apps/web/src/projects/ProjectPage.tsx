@@ -54,7 +54,15 @@ export function ProjectPage() {
   );
 }
 
-function ProjectDetails({ project }: { project: Project }) {
+// Everything a participant sees of a project; `preview` leaves out what only a participant does
+// there (interest, applying, sharing), for staff who check it before it is published.
+export function ProjectDetails({
+  project,
+  preview = false,
+}: {
+  project: Project;
+  preview?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const { current } = useSession();
@@ -67,7 +75,7 @@ function ProjectDetails({ project }: { project: Project }) {
         </Badge>
       </Group>
       <Title order={1}>{project.title}</Title>
-      <InterestButton projectId={project.id} title={project.title} />
+      {!preview && <InterestButton projectId={project.id} title={project.title} />}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" component="dl" m={0}>
         <Fact label={t('project.period')}>
           {formatPeriod(project.startDate, project.endDate, language)}
@@ -144,9 +152,9 @@ function ProjectDetails({ project }: { project: Project }) {
         </Title>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{project.description}</Text>
       </section>
-      <ApplyPanel projectId={project.id} />
-      <ShareButtons projectId={project.id} title={project.title} />
-      {!current && (
+      {!preview && <ApplyPanel projectId={project.id} />}
+      {!preview && <ShareButtons projectId={project.id} title={project.title} />}
+      {!preview && !current && (
         <Group>
           <Button component={Link} to="/sign-in" state={{ from: `/projects/${project.id}` }}>
             {t('project.signInToApply')}

@@ -10,6 +10,7 @@ export interface WorkspaceSection {
 }
 
 export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
+  { path: 'review', labelKey: 'review.nav', kinds: ['INTERMEDIARY'] },
   { path: 'admin/organizations', labelKey: 'admin.nav.organizations', kinds: ['PLATFORM'] },
   { path: 'admin/skills', labelKey: 'admin.nav.skills', kinds: ['PLATFORM'] },
   { path: 'admin/deliveries', labelKey: 'admin.nav.deliveries', kinds: ['PLATFORM'] },

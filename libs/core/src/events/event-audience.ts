@@ -13,6 +13,8 @@ export enum RecipientRole {
 export interface Recipient {
   userId: string;
   role: RecipientRole;
+  // The organisation they hear of it for (staff), so a link can lead into its workspace.
+  organizationId?: string;
 }
 
 // Who hears of one occurrence of an event and what they are told, as the context that owns the
