@@ -168,6 +168,11 @@ const MATRIX: Record<string, Row> = {
   municipalities: { public: true, allow: EVERYONE, args: () => ({ prefectureCode: '01' }) },
   notificationDeliveries: { allow: ADMIN },
   notificationDigests: { allow: ADMIN },
+  organizationMembers: {
+    allow: COMPANY_MANAGERS,
+    args: (w) => ({ organizationId: w.home.companyId }),
+  },
+  organizations: { allow: ADMIN },
   organization: {
     public: true,
     allow: EVERYONE,

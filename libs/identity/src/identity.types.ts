@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Secret } from '@tsunagu/core';
+import { PageArgs, Paginated, Secret } from '@tsunagu/core';
 import {
   ArrayMaxSize,
   IsEmail,
@@ -78,6 +78,40 @@ export class OrganizationType {
 
   @Field(() => MunicipalityType, { nullable: true })
   municipality!: MunicipalityType | null;
+}
+
+export const OrganizationConnection = Paginated(OrganizationType);
+
+@ArgsType()
+export class OrganizationsArgs extends PageArgs {
+  @Field({ nullable: true, description: 'Part of the name, any case' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  query?: string;
+
+  @Field(() => OrganizationKind, { nullable: true, description: 'Only organisations of this kind' })
+  @IsOptional()
+  @IsEnum(OrganizationKind)
+  kind?: OrganizationKind;
+}
+
+@ObjectType('OrganizationMember')
+export class OrganizationMemberType {
+  @Field(() => ID)
+  userId!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field()
+  email!: string;
+
+  @Field(() => MembershipRole)
+  role!: MembershipRole;
+
+  @Field({ description: 'When they joined the organisation' })
+  joinedAt!: Date;
 }
 
 @ObjectType('Membership')

@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, isUniqueViolation, JapanGeography, ConflictReason } from '@tsunagu/core';
+import {
+  AppError,
+  byId,
+  byTimestamp,
+  Connection,
+  containsPattern,
+  isUniqueViolation,
+  JapanGeography,
+  ConflictReason,
+  Page,
+  paginateKeyset,
+} from '@tsunagu/core';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from './actor';
 import { normalizeEmail } from './auth.service';
@@ -12,7 +23,20 @@ import { User } from './user.entity';
 export interface CreateOrganizationCommand {
   kind: OrganizationKind;
   name: string;
-  municipalityCode?: string;
+  municipalityCode?: string | null;
+}
+
+export interface OrganizationFilter {
+  query?: string;
+  kind?: OrganizationKind;
+}
+
+export interface OrganizationMember {
+  userId: string;
+  displayName: string;
+  email: string;
+  role: MembershipRole;
+  joinedAt: Date;
 }
 
 export interface RemitCommand {
@@ -72,6 +96,42 @@ export class OrganizationService {
     const org = await this.dataSource.getRepository(Organization).findOneBy({ id });
     if (!org) throw AppError.notFound('Organization', id);
     return org;
+  }
+
+  // Every organisation, newest first: the platform admins' directory.
+  list(actor: Actor, filter: OrganizationFilter, page: Page): Promise<Connection<Organization>> {
+    this.policy.assert(
+      this.policy.isPlatformAdmin(actor),
+      'Only platform admins list organisations',
+    );
+    const qb = this.dataSource.getRepository(Organization).createQueryBuilder('o');
+    const query = filter.query?.trim();
+    if (query) qb.andWhere('o.name ILIKE :pattern', { pattern: containsPattern(query) });
+    if (filter.kind) qb.andWhere('o.kind = :kind', { kind: filter.kind });
+    return paginateKeyset(qb, { ...page, keys: [byTimestamp('o.createdAt'), byId('o.id')] });
+  }
+
+  // Its members with their contact e-mail, owners first: for its owners and platform admins.
+  async members(actor: Actor, organizationId: string): Promise<OrganizationMember[]> {
+    await this.get(organizationId);
+    this.policy.assert(
+      this.policy.canManageOrganization(actor, organizationId),
+      'Only the organisation’s owners or platform admins see its members',
+    );
+    const rows = await this.dataSource.getRepository(Membership).find({
+      where: { organizationId },
+      relations: { user: true },
+      order: { role: 'ASC', createdAt: 'ASC' },
+    });
+    return rows
+      .filter((m) => m.user && !m.user.deletedAt)
+      .map((m) => ({
+        userId: m.userId,
+        displayName: m.user!.displayName,
+        email: m.user!.email,
+        role: m.role,
+        joinedAt: m.createdAt,
+      }));
   }
 
   findByIds(ids: readonly string[]): Promise<Organization[]> {

@@ -13,7 +13,10 @@ import {
   AddMemberInput,
   CreateOrganizationInput,
   MembershipType,
+  OrganizationConnection,
   OrganizationKind,
+  OrganizationMemberType,
+  OrganizationsArgs,
   OrganizationService,
   OrganizationType,
   RemitType,
@@ -22,18 +25,45 @@ import {
   toMunicipalityType,
   toPrefectureType,
 } from '@tsunagu/identity';
+import { Connection, mapConnection } from '@tsunagu/core';
 import { Allow, AsParent, Public, Role, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { RequestLoaders } from '../graphql/data-loaders';
 
 @Resolver(() => OrganizationType)
 export class OrganizationResolver {
-  constructor(private readonly organizations: OrganizationService) {}
+  constructor(private readonly orgs: OrganizationService) {}
 
   @Public()
   @Query(() => OrganizationType)
   async organization(@Args('id', { type: () => ID }) id: string): Promise<OrganizationType> {
-    return toOrganizationType(await this.organizations.get(id));
+    return toOrganizationType(await this.orgs.get(id));
+  }
+
+  @Allow(Role.PLATFORM_ADMIN)
+  @Query(() => OrganizationConnection, {
+    description: 'Every organisation, newest first, by name and kind. Platform admins only.',
+  })
+  async organizations(
+    @CurrentActor() actor: Actor,
+    @Args() args: OrganizationsArgs,
+  ): Promise<Connection<OrganizationType>> {
+    const { query, kind, first, after } = args;
+    return mapConnection(
+      await this.orgs.list(actor, { query, kind }, { first, after }),
+      toOrganizationType,
+    );
+  }
+
+  @ServiceChecks('organizationOwner')
+  @Query(() => [OrganizationMemberType], {
+    description: "An organisation's members, owners first. Its owners or platform admins.",
+  })
+  organizationMembers(
+    @CurrentActor() actor: Actor,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+  ): Promise<OrganizationMemberType[]> {
+    return this.orgs.members(actor, organizationId);
   }
 
   @Allow(Role.PLATFORM_ADMIN)
@@ -42,7 +72,7 @@ export class OrganizationResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: CreateOrganizationInput,
   ): Promise<OrganizationType> {
-    return toOrganizationType(await this.organizations.create(actor, input));
+    return toOrganizationType(await this.orgs.create(actor, input));
   }
 
   @ServiceChecks('organizationOwner')
@@ -51,14 +81,14 @@ export class OrganizationResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: AddMemberInput,
   ): Promise<MembershipType> {
-    const membership = await this.organizations.addMember(
+    const membership = await this.orgs.addMember(
       actor,
       input.organizationId,
       input.email,
       input.role,
     );
     return {
-      organization: toOrganizationType(await this.organizations.get(membership.organizationId)),
+      organization: toOrganizationType(await this.orgs.get(membership.organizationId)),
       role: membership.role,
     };
   }
@@ -71,9 +101,7 @@ export class OrganizationResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: SetRemitInput,
   ): Promise<OrganizationType> {
-    return toOrganizationType(
-      await this.organizations.setRemit(actor, input.organizationId, input),
-    );
+    return toOrganizationType(await this.orgs.setRemit(actor, input.organizationId, input));
   }
 
   @AsParent()

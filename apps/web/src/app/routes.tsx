@@ -1,6 +1,10 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AccountDeletedPage, AccountSettingsPage } from '../account/AccountSettingsPage';
+import { DeliveriesPage } from '../admin/DeliveriesPage';
+import { OrganizationPage } from '../admin/OrganizationPage';
+import { OrganizationsPage } from '../admin/OrganizationsPage';
+import { SkillsPage } from '../admin/SkillsPage';
 import { ConfirmEmailPage, VerifyEmailPage } from '../account/LinkPages';
 import { CohortPage } from '../cohorts/CohortPage';
 import { CohortsPage } from '../cohorts/CohortsPage';
@@ -100,6 +104,10 @@ export function createRouter() {
             { path: 'programs', element: <ProgramsPage /> },
             { path: 'cohorts', element: <CohortsPage /> },
             { path: 'cohorts/:cohortId', element: <CohortPage /> },
+            { path: 'admin/organizations', element: <OrganizationsPage /> },
+            { path: 'admin/organizations/:organizationId', element: <OrganizationPage /> },
+            { path: 'admin/skills', element: <SkillsPage /> },
+            { path: 'admin/deliveries', element: <DeliveriesPage /> },
           ],
         },
         { path: '*', element: <NotFoundPage /> },

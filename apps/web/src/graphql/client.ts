@@ -87,6 +87,14 @@ const keys: KeyingConfig = {
   ParticipantCardConnection: () => null,
   ParticipantCardEdge: () => null,
   Remit: () => null,
+  OrganizationConnection: () => null,
+  OrganizationEdge: () => null,
+  OrganizationMember: () => null,
+  Remit: () => null,
+  WebhookDeliveryConnection: () => null,
+  WebhookDeliveryEdge: () => null,
+  NotificationDeliveryConnection: () => null,
+  NotificationDeliveryEdge: () => null,
 };
 
 // Every cached list of notifications (the bell's latest, the page's pages, unread only or not).
@@ -149,6 +157,7 @@ export function createGraphQLClient(session: Session): { client: Client; dispose
             reviewQueue: relayPagination(),
             supervisedEngagements: relayPagination(),
             overdueApplications: relayPagination(),
+            organizations: relayPagination(),
             // A project already in the cache (from a list) answers project(id) for the fields it has.
             project: (_parent, args) => ({ __typename: 'Project', id: args.id as string }),
           },

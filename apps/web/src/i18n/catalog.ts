@@ -1,4 +1,5 @@
 import { accountMessages } from '../account/messages';
+import { adminMessages } from '../admin/messages';
 import { cohortMessages } from '../cohorts/messages';
 import { conversationMessages } from '../conversations/messages';
 import { engagementMessages } from '../engagements/messages';
@@ -22,6 +23,7 @@ import { sharedMessages } from './shared-messages';
 const AREAS = [
   sharedMessages,
   accountMessages,
+  adminMessages,
   cohortMessages,
   conversationMessages,
   engagementMessages,

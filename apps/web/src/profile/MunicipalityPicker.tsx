@@ -23,7 +23,10 @@ export function MunicipalityPicker({
   municipalityCode,
   onChange,
   error,
+  prefectureLabel,
 }: {
+  // Another label than the profile's "where you live" (e.g. an area an organisation covers).
+  prefectureLabel?: string;
   prefectureCode: string | null;
   municipalityCode: string | null;
   onChange: (place: { prefectureCode: string | null; municipalityCode: string | null }) => void;
@@ -40,7 +43,7 @@ export function MunicipalityPicker({
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       <Select
-        label={t('profile.prefecture')}
+        label={prefectureLabel ?? t('profile.prefecture')}
         placeholder={t('profile.prefecturePlaceholder')}
         searchable
         clearable

@@ -12,10 +12,13 @@ export interface WorkspaceSection {
 export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
   { path: 'projects', labelKey: 'region.nav.projects', kinds: ['REGION'] },
   { path: 'review', labelKey: 'review.nav', kinds: ['INTERMEDIARY'] },
-  { path: 'reports', labelKey: 'reports.nav', kinds: ['INTERMEDIARY', 'PLATFORM'] },
   { path: 'supervision', labelKey: 'supervision.nav', kinds: ['INTERMEDIARY'] },
   { path: 'programs', labelKey: 'programs.nav', kinds: ['INTERMEDIARY'] },
   { path: 'cohorts', labelKey: 'cohorts.section', kinds: ['INTERMEDIARY'] },
+  { path: 'reports', labelKey: 'reports.nav', kinds: ['INTERMEDIARY', 'PLATFORM'] },
+  { path: 'admin/organizations', labelKey: 'admin.nav.organizations', kinds: ['PLATFORM'] },
+  { path: 'admin/skills', labelKey: 'admin.nav.skills', kinds: ['PLATFORM'] },
+  { path: 'admin/deliveries', labelKey: 'admin.nav.deliveries', kinds: ['PLATFORM'] },
 ];
 
 export function sectionsFor(kind: OrganizationKind): WorkspaceSection[] {

@@ -1,0 +1,350 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  CloseButton,
+  Group,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { Controller } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { z } from 'zod';
+import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
+import type { AdminOrganizationQuery as OrganizationData, MembershipRole } from '../gql/graphql';
+import { useMutationForm } from '../graphql/use-mutation-form';
+import { formatDate } from '../i18n/format';
+import { MunicipalityPicker, municipalityLabel } from '../profile/MunicipalityPicker';
+import { MunicipalitiesQuery } from '../profile/profile-documents';
+import { PREFECTURES } from '../projects/prefectures';
+import { AddMemberMutation, AdminOrganizationQuery, SetRemitMutation } from './admin-documents';
+
+const ROLES: readonly MembershipRole[] = ['OWNER', 'STAFF'];
+
+// /manage/:orgId/admin/organizations/:organizationId: one organisation's members, a form to add
+// one by e-mail, and an intermediary's remit.
+export function OrganizationPage() {
+  const { t } = useTranslation();
+  const { organizationId = '' } = useParams();
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: AdminOrganizationQuery,
+    variables: { id: organizationId },
+  });
+  const back = (
+    <Anchor component={Link} to=".." relative="path" size="sm">
+      {t('admin.organization.back')}
+    </Anchor>
+  );
+  if (!data && fetching) return <LoadingState />;
+  if (!data)
+    return (
+      <Stack>
+        {back}
+        <ErrorState error={error!} onRetry={() => reexecute()} />
+      </Stack>
+    );
+  const { organization, organizationMembers } = data;
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  return (
+    <Stack>
+      {back}
+      <Group gap="sm" align="baseline">
+        <Title order={2}>{organization.name}</Title>
+        <Badge variant="light">{t(`workspace.kind.${organization.kind}`)}</Badge>
+      </Group>
+      <Members members={organizationMembers} />
+      <AddMemberForm organizationId={organization.id} onAdded={refresh} />
+      {organization.kind === 'INTERMEDIARY' && (
+        <RemitEditor
+          key={JSON.stringify(organization.remit)}
+          organizationId={organization.id}
+          remit={organization.remit ?? { prefectures: [], municipalities: [] }}
+          onSaved={refresh}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function Members({ members }: { members: OrganizationData['organizationMembers'] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h4">
+        {t('admin.organization.members')}
+      </Title>
+      {members.length === 0 ? (
+        <EmptyState
+          title={t('admin.organization.noMembers')}
+          hint={t('admin.organization.noMembersHint')}
+        />
+      ) : (
+        <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+          {members.map((m) => (
+            <Card component="li" withBorder key={m.userId} padding="sm">
+              <Group justify="space-between" wrap="wrap" gap="xs">
+                <Stack gap={0}>
+                  <Text fw={700}>{m.displayName}</Text>
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {m.email}
+                  </Text>
+                  <Text size="sm" c="gray.7">
+                    {t('admin.organization.joined', {
+                      date: formatDate(m.joinedAt, i18n.language),
+                    })}
+                  </Text>
+                </Stack>
+                <Badge variant="outline" color="gray">
+                  {t(`workspace.role.${m.role}`)}
+                </Badge>
+              </Group>
+            </Card>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+interface MemberValues {
+  email: string;
+  role: MembershipRole;
+}
+
+function AddMemberForm({
+  organizationId,
+  onAdded,
+}: {
+  organizationId: string;
+  onAdded: () => void;
+}) {
+  const { t } = useTranslation();
+  const [, add] = useMutation(AddMemberMutation);
+  const [added, setAdded] = useState(false);
+  const schema = useMemo(
+    () =>
+      z.object({
+        email: z.string().trim().min(1, t('form.required')).max(320),
+        role: z.enum(['OWNER', 'STAFF']),
+      }),
+    [t],
+  );
+  const { form, formError, submitting, onSubmit } = useMutationForm<
+    MemberValues,
+    Awaited<ReturnType<typeof add>>
+  >(
+    schema,
+    { email: '', role: 'STAFF' },
+    (input) => {
+      setAdded(false);
+      return add({ input: { organizationId, ...input } });
+    },
+    () => {
+      form.reset();
+      setAdded(true);
+      onAdded();
+    },
+    {
+      ALREADY_EXISTS: { field: 'email', message: t('admin.organization.alreadyMember') },
+      // The only input refusal an e-mail address gets here: no account has it.
+      BAD_USER_INPUT: { field: 'email', message: t('admin.organization.noAccount') },
+    },
+  );
+  const { errors } = form.formState;
+  return (
+    <Card withBorder>
+      <form noValidate onSubmit={onSubmit} aria-labelledby="add-member-title">
+        <Stack gap="sm">
+          <Title order={3} size="h4" id="add-member-title">
+            {t('admin.organization.addMember')}
+          </Title>
+          {formError && (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          )}
+          {added && (
+            <Alert color="green" role="status">
+              {t('admin.organization.added')}
+            </Alert>
+          )}
+          <TextInput
+            type="email"
+            label={t('admin.organization.email')}
+            description={t('admin.organization.emailHint')}
+            required
+            autoComplete="off"
+            error={errors.email?.message}
+            {...form.register('email')}
+          />
+          <Controller
+            control={form.control}
+            name="role"
+            render={({ field }) => (
+              <Select
+                label={t('admin.organization.role')}
+                data={ROLES.map((r) => ({ value: r, label: t(`workspace.role.${r}`) }))}
+                value={field.value}
+                onChange={(value) => field.onChange(value ?? 'STAFF')}
+                allowDeselect={false}
+                maw={240}
+              />
+            )}
+          />
+          <Group>
+            <Button type="submit" loading={submitting}>
+              {t('admin.organization.add')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+type Remit = NonNullable<OrganizationData['organization']['remit']>;
+type Place = Remit['municipalities'][number];
+
+// The remit as chosen so far: whole prefectures and single municipalities, saved at once.
+function RemitEditor({
+  organizationId,
+  remit,
+  onSaved,
+}: {
+  organizationId: string;
+  remit: Remit;
+  onSaved: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const [prefectureCodes, setPrefectureCodes] = useState(remit.prefectures.map((p) => p.code));
+  const [municipalities, setMunicipalities] = useState<Place[]>(remit.municipalities);
+  const [pick, setPick] = useState<{
+    prefectureCode: string | null;
+    municipalityCode: string | null;
+  }>({ prefectureCode: null, municipalityCode: null });
+  // The picker has asked for these already: the cache answers.
+  const [{ data: places }] = useQuery({
+    query: MunicipalitiesQuery,
+    variables: { prefectureCode: pick.prefectureCode ?? '' },
+    pause: !pick.prefectureCode,
+  });
+  const [{ fetching: saving }, save] = useMutation(SetRemitMutation);
+  const [outcome, setOutcome] = useState<'saved' | 'failed'>();
+  const prefectureName = (code: string) => {
+    const p = PREFECTURES.find((x) => x.code === code);
+    return p ? (language === 'en' ? p.en : p.ja) : code;
+  };
+  const addPrefecture = () => {
+    const code = pick.prefectureCode;
+    if (!code) return;
+    setPrefectureCodes((codes) => (codes.includes(code) ? codes : [...codes, code]));
+    setOutcome(undefined);
+  };
+  const addMunicipality = () => {
+    const place = places?.municipalities.find((m) => m.code === pick.municipalityCode);
+    if (!place) return;
+    setMunicipalities((list) =>
+      list.some((m) => m.code === place.code) ? list : [...list, place],
+    );
+    setOutcome(undefined);
+  };
+  const onSave = async () => {
+    const result = await save({
+      input: {
+        organizationId,
+        prefectureCodes,
+        municipalityCodes: municipalities.map((m) => m.code),
+      },
+    });
+    setOutcome(result.error ? 'failed' : 'saved');
+    if (!result.error) onSaved();
+  };
+  const chosen = [
+    ...prefectureCodes.map((code) => ({
+      key: `p${code}`,
+      label: prefectureName(code),
+      remove: () => setPrefectureCodes((codes) => codes.filter((c) => c !== code)),
+    })),
+    ...municipalities.map((m) => ({
+      key: `m${m.code}`,
+      label: `${prefectureName(m.prefectureCode)} ${municipalityLabel(m, language)}`,
+      remove: () => setMunicipalities((list) => list.filter((x) => x.code !== m.code)),
+    })),
+  ];
+  return (
+    <Card withBorder>
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {t('admin.organization.remit')}
+        </Title>
+        <Text size="sm">{t('admin.organization.remitIntro')}</Text>
+        {outcome === 'saved' && (
+          <Alert color="green" role="status">
+            {t('admin.organization.remitSaved')}
+          </Alert>
+        )}
+        {outcome === 'failed' && (
+          <Alert color="red" role="alert">
+            {t('errors.generic')}
+          </Alert>
+        )}
+        {chosen.length === 0 ? (
+          <Text c="gray.7">{t('admin.organization.remitNone')}</Text>
+        ) : (
+          <Group component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+            {chosen.map((c) => (
+              <Badge
+                component="li"
+                key={c.key}
+                size="lg"
+                variant="light"
+                tt="none"
+                rightSection={
+                  <CloseButton
+                    size="xs"
+                    aria-label={t('admin.organization.remove', { place: c.label })}
+                    onClick={c.remove}
+                  />
+                }
+              >
+                {c.label}
+              </Badge>
+            ))}
+          </Group>
+        )}
+        <MunicipalityPicker
+          prefectureCode={pick.prefectureCode}
+          municipalityCode={pick.municipalityCode}
+          onChange={setPick}
+          prefectureLabel={t('admin.organization.prefecture')}
+        />
+        <Group gap="xs" wrap="wrap">
+          <Button variant="default" disabled={!pick.prefectureCode} onClick={addPrefecture}>
+            {pick.prefectureCode
+              ? t('admin.organization.wholePrefecture', {
+                  prefecture: prefectureName(pick.prefectureCode),
+                })
+              : t('admin.organization.wholePrefectureNone')}
+          </Button>
+          <Button variant="default" disabled={!pick.municipalityCode} onClick={addMunicipality}>
+            {t('admin.organization.addMunicipality')}
+          </Button>
+        </Group>
+        <Group>
+          <Button loading={saving} onClick={() => void onSave()}>
+            {t('admin.organization.saveRemit')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
