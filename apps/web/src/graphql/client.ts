@@ -72,8 +72,7 @@ const keys: KeyingConfig = {
   SupervisedEngagementEdge: () => null,
   ProgramWeights: (data) => (typeof data.programId === 'string' ? data.programId : null),
   MatchingWeightsValues: () => null,
-  // A cohort's parts live inside their cohort or allocation; a participant card is keyed by its
-  // owner like the profile.
+  // A cohort's parts live inside their cohort or allocation.
   CohortMember: () => null,
   CohortParticipant: () => null,
   CohortProject: () => null,
@@ -83,14 +82,12 @@ const keys: KeyingConfig = {
   AllocationTeam: () => null,
   BlockingPair: () => null,
   CoveredSkill: () => null,
-  ParticipantCard: (data) => (typeof data.userId === 'string' ? data.userId : null),
   ParticipantCardConnection: () => null,
   ParticipantCardEdge: () => null,
   Remit: () => null,
   OrganizationConnection: () => null,
   OrganizationEdge: () => null,
   OrganizationMember: () => null,
-  Remit: () => null,
   WebhookDeliveryConnection: () => null,
   WebhookDeliveryEdge: () => null,
   NotificationDeliveryConnection: () => null,
