@@ -6,7 +6,6 @@ import {
   Grid,
   Group,
   NavLink as MantineNavLink,
-  ScrollArea,
   SimpleGrid,
   Stack,
   Text,
@@ -124,8 +123,8 @@ function WorkspaceFrame() {
   );
 }
 
-// A column of links on a wide screen; on a phone one row that scrolls sideways, so the page
-// itself starts near the top.
+// A column of links on a wide screen; on a phone compact buttons in rows, every label whole
+// (a row scrolling sideways cut the labels and hid the pages past the edge).
 function WorkspaceMenu({ membership }: { membership: WorkspaceMembership }) {
   const { t } = useTranslation();
   const { organization } = membership;
@@ -152,23 +151,21 @@ function WorkspaceMenu({ membership }: { membership: WorkspaceMembership }) {
           />
         ))}
       </Stack>
-      <ScrollArea hiddenFrom="md" type="auto" offsetScrollbars>
-        <Group gap="xs" wrap="nowrap">
-          {links.map((link) => (
-            <Button
-              key={link.to}
-              component={NavLink}
-              to={link.to}
-              end={link.end}
-              size="xs"
-              variant="default"
-              className="workspace-tab"
-            >
-              {link.label}
-            </Button>
-          ))}
-        </Group>
-      </ScrollArea>
+      <Group hiddenFrom="md" gap="xs">
+        {links.map((link) => (
+          <Button
+            key={link.to}
+            component={NavLink}
+            to={link.to}
+            end={link.end}
+            size="xs"
+            variant="default"
+            className="workspace-tab"
+          >
+            {link.label}
+          </Button>
+        ))}
+      </Group>
     </nav>
   );
 }
