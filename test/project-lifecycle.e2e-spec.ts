@@ -182,15 +182,28 @@ describe('project lifecycle', () => {
     },
   };
 
-  // Outbox rows naming the project: a step that moves it into or out of PUBLISHED asks for a
-  // re-score (who is recommended what changes), the others ask for nothing.
+  // Outbox rows naming the project, apart from the review notifications: a step that moves it
+  // into or out of PUBLISHED asks for a re-score (who is recommended what changes), the others
+  // ask for nothing.
+  const REVIEW_EVENTS = `'%"(PROJECT_SUBMITTED|PROJECT_CHANGES_REQUESTED|PROJECT_PUBLISHED)"%'`;
   const queuedFor = async (projectId: string): Promise<number> => {
     const [row] = await platform.dataSource.query(
-      `SELECT count(*)::int AS n FROM outbox_message WHERE payload::text LIKE '%' || $1 || '%'`,
+      `SELECT count(*)::int AS n FROM outbox_message
+        WHERE payload::text LIKE '%' || $1 || '%' AND payload::text NOT SIMILAR TO ${REVIEW_EVENTS}`,
       [projectId],
     );
     return row.n;
   };
+  // The review steps (submit, send back, publish) tell the reviewers and the region once each.
+  const reviewNoticesFor = async (projectId: string): Promise<number> => {
+    const [row] = await platform.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_message
+        WHERE payload::text LIKE '%' || $1 || '%' AND payload::text SIMILAR TO ${REVIEW_EVENTS}`,
+      [projectId],
+    );
+    return row.n;
+  };
+  const REVIEW_STEPS = ['SUBMITTED', 'CHANGES_REQUESTED', 'PUBLISHED'];
 
   // Who may take which step from which status is decided by project-lifecycle.ts and checked for
   // every person, step and status in libs/projects/src/project-roles.spec.ts. Here each step is
@@ -211,7 +224,11 @@ describe('project lifecycle', () => {
     it.each(cases)('%s from %s by %s', async (name, from, role) => {
       const step = STEPS[name];
       const id = await projectIn(from);
-      const [before, queued] = await Promise.all([history(id), queuedFor(id)]);
+      const [before, queued, noticed] = await Promise.all([
+        history(id),
+        queuedFor(id),
+        reviewNoticesFor(id),
+      ]);
       const result = expectData(await step.run(as(role), id));
       const to = step.to(from);
       expect(Object.values(result)[0]).toMatchObject({ id, status: to });
@@ -228,6 +245,9 @@ describe('project lifecycle', () => {
       });
       const rescored = from === 'PUBLISHED' || to === 'PUBLISHED';
       expect(await queuedFor(id)).toBe(queued + (rescored ? 1 : 0));
+      expect(await reviewNoticesFor(id)).toBe(
+        noticed + (REVIEW_STEPS.includes(step.audit) ? 1 : 0),
+      );
     });
 
     it.each([
