@@ -33,6 +33,7 @@ describe('input hygiene', () => {
   let participant: Person;
   let companyOwner: Person;
   let regionId: string;
+  let hubId: string;
   let companyId: string;
   let projectId: string;
   let endpointId: string;
@@ -71,7 +72,7 @@ describe('input hygiene', () => {
     const scene = await f.supervisedRegion({ participants: ['participant'] });
     ({ admin, regionStaff, hubStaff, regionId, projectId } = scene);
     [participant] = scene.participants;
-    const hubId = scene.intermediaryId;
+    hubId = scene.intermediaryId;
     companyOwner = await f.signUp('company-owner');
     await f.addMember(admin, hubId, companyOwner, 'OWNER');
     companyId = await f.company(admin, companyOwner);
@@ -317,10 +318,11 @@ describe('input hygiene', () => {
     };
 
     // Required id arguments of connections, by name: rows the callers below may read.
-    const idArgument = (name: string): string =>
+    // An organisation id names the kind of organisation the field is about.
+    const idArgument = (field: string, name: string): string =>
       ({
         companyOrganizationId: companyId,
-        organizationId: regionId,
+        organizationId: field === 'reviewQueue' ? hubId : regionId,
         projectId,
         endpointId,
         conversationId,
@@ -344,7 +346,9 @@ describe('input hygiene', () => {
         const query = `query(${declared.join(', ')}) { ${field.name}(after: $after${required
           .map((a) => `, ${a.name}: $${a.name}`)
           .join('')}) { pageInfo { endCursor } } }`;
-        const args = Object.fromEntries(required.map((a) => [a.name, idArgument(a.name)]));
+        const args = Object.fromEntries(
+          required.map((a) => [a.name, idArgument(field.name, a.name)]),
+        );
         // Someone who gets a first page: the cursor is then the only thing wrong.
         let reader: Person | undefined;
         for (const caller of callers) {
