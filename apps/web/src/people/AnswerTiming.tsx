@@ -21,7 +21,14 @@ export function AnswerTiming({ timing }: { timing: Timing }) {
           ? t('people.applications.waited', { count: timing.daysWaited })
           : t('people.applications.waitedToday')}
       </Text>
-      <Badge color={urgent ? 'red.9' : 'indigo.7'} data-testid="days-left">
+      {/* In its sentence case and wrapping: a phone cut the upper-case date off. */}
+      <Badge
+        color={urgent ? 'red.9' : 'indigo.7'}
+        data-testid="days-left"
+        tt="none"
+        h="auto"
+        styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}
+      >
         {dueText}
       </Badge>
     </Group>
