@@ -63,8 +63,10 @@ export function OrganizationPage() {
       <Members members={organizationMembers} />
       <AddMemberForm organizationId={organization.id} onAdded={refresh} />
       {organization.kind === 'INTERMEDIARY' && (
+        // Keyed on the organisation, not on its remit: a save changes the remit, and a fresh
+        // editor would drop its "saved" message.
         <RemitEditor
-          key={JSON.stringify(organization.remit)}
+          key={organization.id}
           organizationId={organization.id}
           remit={organization.remit ?? { prefectures: [], municipalities: [] }}
           onSaved={refresh}
