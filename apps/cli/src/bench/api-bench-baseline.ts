@@ -4,6 +4,7 @@ import { DEFAULT_WEIGHTS, explainMatch, type MatchingWeights } from '@tsunagu/ma
 import { searchTerms, widthVariants } from '@tsunagu/projects';
 import { MatchingFactsLoader } from '@tsunagu/scoring';
 import { verify } from 'jsonwebtoken';
+import { createSecretKey } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Pool, types } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -30,7 +31,8 @@ const query = async <T = Row>(sql: string, params: unknown[] = []): Promise<T[]>
 const facts = new MatchingFactsLoader(undefined as unknown as DataSource);
 const manager = { query } as unknown as EntityManager;
 const policy = new PolicyService();
-const secret = process.env.JWT_SECRET!;
+// The secret as a key made once, as the API's TokenService holds it.
+const secret = createSecretKey(Buffer.from(process.env.JWT_SECRET!, 'utf8'));
 
 class RequestError extends Error {}
 
