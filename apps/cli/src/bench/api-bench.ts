@@ -31,6 +31,7 @@ import {
   type BenchSubjects,
 } from './api-bench-operations';
 import { BenchOptionsError, median } from './bench-args';
+import { cpuSecondsOf } from './rescore-bench-phases';
 
 // npm run bench:api -- [--participants N] [--projects M] [--runs R] [--connections C]
 //                      [--duration S] [--first K]
@@ -171,18 +172,23 @@ async function pickSubjects(db: DataSource): Promise<BenchSubjects> {
 interface Measure {
   p50: number;
   rps: number;
+  // The server process's CPU time (user + system) per answered request: what the load on a
+  // shared machine disturbs least. PostgreSQL's CPU is in neither server's.
+  cpuMs: number;
   errors: number;
   load: number;
 }
 
 async function drive(
   url: string,
+  pid: number,
   operation: ApiBenchOperation,
   body: string,
   token: string,
   options: ApiBenchOptions,
   seconds: number,
 ): Promise<Measure> {
+  const cpuBefore = cpuSecondsOf(pid);
   const result = await autocannon({
     url: `${url}/graphql`,
     method: 'POST',
@@ -191,11 +197,13 @@ async function drive(
     connections: options.connections,
     duration: seconds,
   });
+  const cpuSeconds = cpuSecondsOf(pid) - cpuBefore;
   const errors = result.errors + result.timeouts + result.non2xx;
   if (errors > 0) log(`  ${operation.name}: ${errors} errors or non-2xx answers at ${url}`);
   return {
     p50: result.latency.p50,
     rps: result.requests.average,
+    cpuMs: result.requests.total > 0 ? (cpuSeconds * 1000) / result.requests.total : 0,
     errors,
     load: round(loadavg()[0], 1),
   };
@@ -284,6 +292,7 @@ export async function runApiBench(options: ApiBenchOptions) {
     );
     children.push(baseline);
     await Promise.all([ready(urls.api, api), ready(urls.baseline, baseline)]);
+    const pids: Record<ApiBenchSide, number> = { api: api.pid!, baseline: baseline.pid! };
 
     // Same data from both, once per operation, before any timing.
     const prepared = API_BENCH_OPERATIONS.map((operation) => {
@@ -317,15 +326,26 @@ export async function runApiBench(options: ApiBenchOptions) {
     );
     // A short warm-up of each, untimed: JIT, pools and PostgreSQL's caches.
     for (const { operation, body, token } of prepared) {
-      for (const side of sideOrder(0)) await drive(urls[side], operation, body, token, options, 2);
+      for (const side of sideOrder(0)) {
+        await drive(urls[side], pids[side], operation, body, token, options, 2);
+      }
     }
     for (let r = 0; r < options.runs; r++) {
       for (const { operation, body, token } of prepared) {
         for (const side of sideOrder(r)) {
-          const m = await drive(urls[side], operation, body, token, options, options.duration);
+          const m = await drive(
+            urls[side],
+            pids[side],
+            operation,
+            body,
+            token,
+            options,
+            options.duration,
+          );
           measures.get(operation.name)![side].push(m);
           log(
-            `run ${r + 1} ${operation.name} ${side}: p50 ${m.p50} ms, ${round(m.rps, 0)} req/s ` +
+            `run ${r + 1} ${operation.name} ${side}: p50 ${m.p50} ms, ${round(m.rps, 0)} req/s, ` +
+              `${round(m.cpuMs, 2)} ms CPU per request ` +
               `(load ${m.load})`,
           );
         }
@@ -358,6 +378,10 @@ function summarize(
     const a = { p50: median(api.map((m) => m.p50)), rps: median(api.map((m) => m.rps)) };
     const b = { p50: median(baseline.map((m) => m.p50)), rps: median(baseline.map((m) => m.rps)) };
     const r = ratios(a, b);
+    const cpu = {
+      api: median(api.map((m) => m.cpuMs)),
+      baseline: median(baseline.map((m) => m.cpuMs)),
+    };
     Object.assign(result, {
       [`${name}_p50_ms`]: round(a.p50, 2),
       [`${name}_rps`]: round(a.rps, 1),
@@ -368,6 +392,9 @@ function summarize(
       // Each run's ratios, in the order run.
       [`${name}_latency_ratio_runs`]: api.map((m, i) => ratios(m, baseline[i]).latency),
       [`${name}_throughput_ratio_runs`]: api.map((m, i) => ratios(m, baseline[i]).throughput),
+      [`${name}_cpu_ms_per_req`]: round(cpu.api, 2),
+      [`${name}_baseline_cpu_ms_per_req`]: round(cpu.baseline, 2),
+      [`${name}_cpu_ratio`]: cpu.baseline > 0 ? round(cpu.api / cpu.baseline, 2) : null,
       [`${name}_errors`]: [...api, ...baseline].reduce((sum, m) => sum + m.errors, 0),
     });
     loads.push(...api.map((m) => m.load), ...baseline.map((m) => m.load));
@@ -387,14 +414,17 @@ function printTable(result: Record<string, unknown>, options: ApiBenchOptions): 
   const cell = (v: unknown, w: number) => String(v).padStart(w);
   console.log(
     `  ${'operation'.padEnd(11)}${cell('API p50 ms', 12)}${cell('bare p50 ms', 13)}` +
-      `${cell('ratio', 7)}${cell('API req/s', 11)}${cell('bare req/s', 12)}${cell('ratio', 7)}`,
+      `${cell('ratio', 7)}${cell('API req/s', 11)}${cell('bare req/s', 12)}${cell('ratio', 7)}` +
+      `${cell('API CPU ms/req', 16)}${cell('bare CPU ms/req', 17)}${cell('ratio', 7)}`,
   );
   for (const { name } of API_BENCH_OPERATIONS) {
     console.log(
       `  ${name.padEnd(11)}${cell(result[`${name}_p50_ms`], 12)}` +
         `${cell(result[`${name}_baseline_p50_ms`], 13)}${cell(result[`${name}_latency_ratio`], 7)}` +
         `${cell(result[`${name}_rps`], 11)}${cell(result[`${name}_baseline_rps`], 12)}` +
-        `${cell(result[`${name}_throughput_ratio`], 7)}`,
+        `${cell(result[`${name}_throughput_ratio`], 7)}` +
+        `${cell(result[`${name}_cpu_ms_per_req`], 16)}` +
+        `${cell(result[`${name}_baseline_cpu_ms_per_req`], 17)}${cell(result[`${name}_cpu_ratio`], 7)}`,
     );
   }
 }
