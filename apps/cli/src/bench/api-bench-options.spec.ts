@@ -57,6 +57,11 @@ describe('sideOrder', () => {
     expect(sideOrder(1)).toEqual(['baseline', 'api']);
     expect(sideOrder(2)).toEqual(['api', 'baseline']);
   });
+
+  it('puts an earlier build beside them, backwards every other round', () => {
+    expect(sideOrder(0, true)).toEqual(['api', 'baseline', 'before']);
+    expect(sideOrder(1, true)).toEqual(['before', 'baseline', 'api']);
+  });
 });
 
 describe('jsonDifference', () => {

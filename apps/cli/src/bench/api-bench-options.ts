@@ -48,11 +48,13 @@ export function parseApiBenchArgs(args: readonly string[]): ApiBenchOptions {
   return options;
 }
 
-// The servers' order in a round: API first in even rounds, the baseline first in odd ones, so a
-// load drifting over minutes weighs on both alike.
-export type ApiBenchSide = 'api' | 'baseline';
-export function sideOrder(round: number): ApiBenchSide[] {
-  return round % 2 === 0 ? ['api', 'baseline'] : ['baseline', 'api'];
+// The servers' order in a round: forwards in even rounds, backwards in odd ones, so a load
+// drifting over minutes weighs on every server alike. 'before' is an earlier build of the API,
+// when one is given to compare a change side by side.
+export type ApiBenchSide = 'api' | 'baseline' | 'before';
+export function sideOrder(round: number, withBefore = false): ApiBenchSide[] {
+  const forwards: ApiBenchSide[] = withBefore ? ['api', 'baseline', 'before'] : ['api', 'baseline'];
+  return round % 2 === 0 ? forwards : forwards.reverse();
 }
 
 // The first difference between two JSON values (path and both sides), or undefined when equal.

@@ -269,9 +269,15 @@ export async function runApiBench(options: ApiBenchOptions) {
         },
       );
     const [apiPort, basePort] = [await freePort(), await freePort()];
+    // BENCH_API_BEFORE=<dist of an earlier build>: that build's API is driven too, in the same
+    // turns, to measure a change side by side.
+    const beforeDist = process.env.BENCH_API_BEFORE;
+    const withBefore = Boolean(beforeDist);
+    const beforePort = await freePort();
     const urls: Record<ApiBenchSide, string> = {
       api: `http://127.0.0.1:${apiPort}`,
       baseline: `http://127.0.0.1:${basePort}`,
+      before: `http://127.0.0.1:${beforePort}`,
     };
     const profile = process.env.BENCH_API_CPU_PROF;
     const api = startChild(
@@ -291,8 +297,24 @@ export async function runApiBench(options: ApiBenchOptions) {
       'baseline',
     );
     children.push(baseline);
-    await Promise.all([ready(urls.api, api), ready(urls.baseline, baseline)]);
-    const pids: Record<ApiBenchSide, number> = { api: api.pid!, baseline: baseline.pid! };
+    const before =
+      beforeDist &&
+      startChild(
+        join(beforeDist, 'apps/api/src/main.js'),
+        { ...env, PORT: String(beforePort) },
+        'before',
+      );
+    if (before) children.push(before);
+    await Promise.all([
+      ready(urls.api, api),
+      ready(urls.baseline, baseline),
+      before && ready(urls.before, before),
+    ]);
+    const pids: Record<ApiBenchSide, number> = {
+      api: api.pid!,
+      baseline: baseline.pid!,
+      before: before ? before.pid! : 0,
+    };
 
     // Same data from both, once per operation, before any timing.
     const prepared = API_BENCH_OPERATIONS.map((operation) => {
@@ -302,17 +324,22 @@ export async function runApiBench(options: ApiBenchOptions) {
     });
     const differences: string[] = [];
     for (const { operation, body, token } of prepared) {
-      const [fromApi, fromBaseline] = await Promise.all([
+      const [fromApi, fromBaseline, fromBefore] = await Promise.all([
         post(urls.api, body, token),
         post(urls.baseline, body, token),
+        withBefore ? post(urls.before, body, token) : undefined,
       ]);
       const data = (fromApi as { data?: unknown; errors?: unknown }).data;
       if (!data || (fromApi as { errors?: unknown }).errors) {
         throw new Error(`${operation.name}: the API answered ${JSON.stringify(fromApi)}`);
       }
       const difference = jsonDifference(data, (fromBaseline as { data?: unknown }).data, '$.data');
-      if (difference) {
-        differences.push(`${operation.name}: the answers differ at ${difference}`);
+      const beforeDifference =
+        withBefore && jsonDifference(data, (fromBefore as { data?: unknown }).data, '$.data');
+      if (difference || beforeDifference) {
+        differences.push(
+          `${operation.name}: the answers differ at ${difference || `${beforeDifference} (before)`}`,
+        );
         continue;
       }
       const size = operation.size(data);
@@ -322,17 +349,17 @@ export async function runApiBench(options: ApiBenchOptions) {
     if (differences.length) throw new Error(differences.join('\n'));
 
     const measures = new Map<string, Record<ApiBenchSide, Measure[]>>(
-      API_BENCH_OPERATIONS.map((o) => [o.name, { api: [], baseline: [] }]),
+      API_BENCH_OPERATIONS.map((o) => [o.name, { api: [], baseline: [], before: [] }]),
     );
     // A short warm-up of each, untimed: JIT, pools and PostgreSQL's caches.
     for (const { operation, body, token } of prepared) {
-      for (const side of sideOrder(0)) {
+      for (const side of sideOrder(0, withBefore)) {
         await drive(urls[side], pids[side], operation, body, token, options, 2);
       }
     }
     for (let r = 0; r < options.runs; r++) {
       for (const { operation, body, token } of prepared) {
-        for (const side of sideOrder(r)) {
+        for (const side of sideOrder(r, withBefore)) {
           const m = await drive(
             urls[side],
             pids[side],
@@ -374,7 +401,7 @@ function summarize(
     runs: options.runs,
   };
   const loads: number[] = [];
-  for (const [name, { api, baseline }] of measures) {
+  for (const [name, { api, baseline, before }] of measures) {
     const a = { p50: median(api.map((m) => m.p50)), rps: median(api.map((m) => m.rps)) };
     const b = { p50: median(baseline.map((m) => m.p50)), rps: median(baseline.map((m) => m.rps)) };
     const r = ratios(a, b);
@@ -395,9 +422,22 @@ function summarize(
       [`${name}_cpu_ms_per_req`]: round(cpu.api, 2),
       [`${name}_baseline_cpu_ms_per_req`]: round(cpu.baseline, 2),
       [`${name}_cpu_ratio`]: cpu.baseline > 0 ? round(cpu.api / cpu.baseline, 2) : null,
-      [`${name}_errors`]: [...api, ...baseline].reduce((sum, m) => sum + m.errors, 0),
+      [`${name}_errors`]: [...api, ...baseline, ...before].reduce((sum, m) => sum + m.errors, 0),
     });
-    loads.push(...api.map((m) => m.load), ...baseline.map((m) => m.load));
+    if (before.length) {
+      const c = { p50: median(before.map((m) => m.p50)), rps: median(before.map((m) => m.rps)) };
+      const cpuBefore = median(before.map((m) => m.cpuMs));
+      const rb = ratios(c, b);
+      Object.assign(result, {
+        [`${name}_before_p50_ms`]: round(c.p50, 2),
+        [`${name}_before_rps`]: round(c.rps, 1),
+        [`${name}_before_cpu_ms_per_req`]: round(cpuBefore, 2),
+        [`${name}_before_latency_ratio`]: rb.latency,
+        [`${name}_before_throughput_ratio`]: rb.throughput,
+        [`${name}_before_cpu_ratio`]: cpu.baseline > 0 ? round(cpuBefore / cpu.baseline, 2) : null,
+      });
+    }
+    loads.push(...[...api, ...baseline, ...before].map((m) => m.load));
   }
   result.load_min = Math.min(...loads);
   result.load_max = Math.max(...loads);
@@ -425,6 +465,20 @@ function printTable(result: Record<string, unknown>, options: ApiBenchOptions): 
         `${cell(result[`${name}_throughput_ratio`], 7)}` +
         `${cell(result[`${name}_cpu_ms_per_req`], 16)}` +
         `${cell(result[`${name}_baseline_cpu_ms_per_req`], 17)}${cell(result[`${name}_cpu_ratio`], 7)}`,
+    );
+  }
+  if (result[`${API_BENCH_OPERATIONS[0].name}_before_p50_ms`] === undefined) return;
+  console.log('  the earlier build (BENCH_API_BEFORE), against the same bare server:');
+  for (const { name } of API_BENCH_OPERATIONS) {
+    console.log(
+      `  ${name.padEnd(11)}${cell(result[`${name}_before_p50_ms`], 12)}` +
+        `${cell(result[`${name}_baseline_p50_ms`], 13)}` +
+        `${cell(result[`${name}_before_latency_ratio`], 7)}` +
+        `${cell(result[`${name}_before_rps`], 11)}${cell(result[`${name}_baseline_rps`], 12)}` +
+        `${cell(result[`${name}_before_throughput_ratio`], 7)}` +
+        `${cell(result[`${name}_before_cpu_ms_per_req`], 16)}` +
+        `${cell(result[`${name}_baseline_cpu_ms_per_req`], 17)}` +
+        `${cell(result[`${name}_before_cpu_ratio`], 7)}`,
     );
   }
 }
