@@ -13,10 +13,12 @@ import { RemoveMemberMutation } from './organization-documents';
 // but the viewer can be taken off, after a confirmation.
 export function MemberList({
   members,
+  hint,
   currentUserId,
   removal,
 }: {
   members: readonly Member[];
+  hint?: string;
   currentUserId?: string;
   removal?: { organizationId: string; onRemoved: () => void };
 }) {
@@ -51,6 +53,11 @@ export function MemberList({
       <Title order={3} size="h4">
         {t('organization.members.title')}
       </Title>
+      {hint && (
+        <Text size="sm" c="gray.7">
+          {hint}
+        </Text>
+      )}
       {outcome && (
         <Alert color={outcome.ok ? 'green' : 'red'} role={outcome.ok ? 'status' : 'alert'}>
           {outcome.message}
@@ -72,7 +79,7 @@ export function MemberList({
                     <Group gap="xs">
                       <Text fw={700}>{m.displayName}</Text>
                       {isMe && (
-                        <Badge size="sm" variant="light" color="teal">
+                        <Badge size="sm" variant="light">
                           {t('organization.members.you')}
                         </Badge>
                       )}

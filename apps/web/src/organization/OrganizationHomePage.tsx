@@ -44,10 +44,10 @@ export function OrganizationHomePage() {
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
   return (
     <Stack maw={880}>
+      {/* The frame above names the organisation and its kind. */}
       <Stack gap={4}>
-        <Title order={2}>{organization.name}</Title>
+        <Title order={2}>{t('organization.title')}</Title>
         <Group gap="xs">
-          <Badge variant="light">{t(`workspace.kind.${organization.kind}`)}</Badge>
           <Badge variant="outline" color="gray">
             {t('workspace.yourRole', { role: t(`workspace.role.${role}`) })}
           </Badge>
@@ -82,16 +82,12 @@ export function OrganizationHomePage() {
         </>
       )}
 
-      <Stack gap="xs">
-        <MemberList
-          members={organizationMembers}
-          currentUserId={me.id}
-          removal={isOwner ? { organizationId: organization.id, onRemoved: refresh } : undefined}
-        />
-        <Text size="sm" c="gray.7">
-          {t('organization.members.hint')}
-        </Text>
-      </Stack>
+      <MemberList
+        members={organizationMembers}
+        hint={t('organization.members.hint')}
+        currentUserId={me.id}
+        removal={isOwner ? { organizationId: organization.id, onRemoved: refresh } : undefined}
+      />
       {isOwner && <AddMemberForm organizationId={organization.id} onAdded={refresh} />}
     </Stack>
   );
