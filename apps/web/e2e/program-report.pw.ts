@@ -63,13 +63,13 @@ test.describe('the program report an intermediary hands to the prefecture', () =
     await expect(page.getByText('この年度の振り返りはまだ記入されていません。')).toBeVisible();
 
     // Counts are whole numbers: said on the field, nothing sent.
-    const matches = page.getByRole('textbox', { name: 'マッチング成立数' });
+    const matches = page.getByRole('textbox', { name: 'マッチング成立数（件）' });
     await matches.fill('0');
     await page.getByRole('button', { name: '目標を保存' }).click();
     await expect(matches).toHaveAccessibleDescription(/1 以上の整数で入力してください/);
     await matches.fill('12');
-    await page.getByRole('textbox', { name: '参加者数（関係人口）' }).fill('10');
-    await page.getByRole('textbox', { name: '活動時間' }).fill('120.5');
+    await page.getByRole('textbox', { name: '参加者数（関係人口）（人）' }).fill('10');
+    await page.getByRole('textbox', { name: '活動時間（時間）' }).fill('120.5');
     await page.getByRole('button', { name: '目標を保存' }).click();
     await expect(page.getByText('目標を保存しました。')).toBeVisible();
     const matchesRow = page.getByTestId('kpi-MATCHES');
@@ -162,6 +162,9 @@ test.describe('the program report an intermediary hands to the prefecture', () =
       page.getByRole('heading', { level: 2, name: `FY${year - 1} program report` }),
     ).toBeVisible();
     await expect(page.getByTestId('kpi-PARTICIPANTS')).toContainText('Not set');
+    await expect(
+      page.getByRole('textbox', { name: 'People matched (relationship population)' }),
+    ).toHaveValue('');
     await expectAccessible(page);
     await saveScreenshot(page, testInfo, 'program-report-en');
   });

@@ -99,13 +99,14 @@ export default function ProgramReportPage() {
               </Text>
             </div>
             <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
+              {/* Keyed by the year shown: while another year loads, the last one's data stays. */}
               <TargetsForm
-                key={`targets-${fiscalYear}`}
+                key={`targets-${data.programReport.fiscalYear}`}
                 report={data.programReport}
                 onSaved={refresh}
               />
               <ReviewForm
-                key={`review-${fiscalYear}`}
+                key={`review-${data.programReport.fiscalYear}`}
                 report={data.programReport}
                 onSaved={refresh}
               />
@@ -425,13 +426,10 @@ function TargetsForm({ report, onSaved }: { report: Report; onSaved: () => void 
           {metrics.map((metric) => (
             <NumberInput
               key={metric}
-              label={t(`programReport.metric.${metric}`)}
-              rightSection={
-                <Text size="xs" c="gray.7" pr={4}>
-                  {t(`programReport.unit.${metric}`)}
-                </Text>
-              }
-              rightSectionWidth={48}
+              label={t('programReport.targetLabel', {
+                metric: t(`programReport.metric.${metric}`),
+                unit: t(`programReport.unit.${metric}`),
+              })}
               min={0}
               max={1_000_000}
               decimalScale={COUNTED.has(metric) ? 0 : 1}

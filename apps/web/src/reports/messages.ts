@@ -118,6 +118,7 @@ export const reportMessages = defineMessages(
       editHint: 'ここで入力した内容が上の報告書に反映されます。この欄は印刷されません。',
       targetsTitle: 'KPI の目標',
       targetsHint: '空欄にすると目標を設定しない扱いになります。',
+      targetLabel: '{{metric}}（{{unit}}）',
       targetsSave: '目標を保存',
       targetsSaved: '目標を保存しました。',
       targetWhole: '1 以上の整数で入力してください。',
@@ -250,6 +251,8 @@ export const reportMessages = defineMessages(
       editHint: 'What you enter here appears in the report above. This part is not printed.',
       targetsTitle: 'KPI targets',
       targetsHint: 'Leave a field empty for no target.',
+      // The indicators' names say their units well enough in English.
+      targetLabel: '{{metric}}',
       targetsSave: 'Save targets',
       targetsSaved: 'The targets have been saved.',
       targetWhole: 'Enter a whole number of 1 or more.',
