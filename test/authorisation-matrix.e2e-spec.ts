@@ -195,6 +195,7 @@ const MATRIX: Record<string, Row> = {
     args: (w) => ({ input: { programId: w.home.programId, weights: WEIGHTS } }),
   },
   programCohorts: { allow: ['intermediaryIn'], args: (w) => ({ programId: w.home.programId }) },
+  programReport: { allow: INTERMEDIARY, args: (w) => ({ programId: w.home.programId }) },
   // Weights explain recommendations: any signed-in person may read them.
   programWeights: {
     allow: SIGNED_IN,
@@ -596,6 +597,29 @@ const MATRIX: Record<string, Row> = {
     allow: SIGNED_IN,
     args: () => ({
       input: { channel: 'EMAIL', eventType: 'APPLICATION_SUBMITTED', mode: 'DAILY_DIGEST' },
+    }),
+  },
+  setProgramKpiTargets: {
+    allow: INTERMEDIARY,
+    args: (w) => ({
+      input: {
+        programId: w.home.programId,
+        fiscalYear: 2026,
+        targets: [{ metric: 'MATCHES', target: 10 }],
+      },
+    }),
+  },
+  setProgramReview: {
+    allow: INTERMEDIARY,
+    args: (w) => ({
+      input: {
+        programId: w.home.programId,
+        fiscalYear: 2026,
+        plan: '受入れ地域を広げる',
+        execution: '',
+        evaluation: '',
+        improvement: '',
+      },
     }),
   },
   setProgramStaleAfterDays: {

@@ -16,6 +16,7 @@ import { GeographyResolver } from './identity/geography.resolver';
 import { MeResolver } from './identity/me.resolver';
 import { OrganizationResolver } from './identity/organization.resolver';
 import { KpiResolver } from './insights/kpi.resolver';
+import { ProgramReportResolver } from './insights/program-report.resolver';
 import { DeadLetterResolver } from './notifications/dead-letter.resolver';
 import { NotificationPreferenceResolver } from './notifications/notification-preference.resolver';
 import { NotificationResolver } from './notifications/notification.resolver';
@@ -62,4 +63,5 @@ export const API_RESOLVERS = [
   RecommendationResolver,
   CohortResolver,
   KpiResolver,
+  ProgramReportResolver,
 ];

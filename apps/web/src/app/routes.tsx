@@ -44,6 +44,7 @@ import { LoadingState } from './page-states';
 
 // Reports draw charts with ECharts: loaded with the page, not with the app.
 const ReportsPage = lazy(() => import('../reports/ReportsPage'));
+const ProgramReportPage = lazy(() => import('../reports/ProgramReportPage'));
 
 export function createRouter() {
   return createBrowserRouter([
@@ -104,6 +105,14 @@ export function createRouter() {
             },
             { path: 'supervision', element: <SupervisionPage /> },
             { path: 'programs', element: <ProgramsPage /> },
+            {
+              path: 'programs/:programId/report',
+              element: (
+                <Suspense fallback={<LoadingState />}>
+                  <ProgramReportPage />
+                </Suspense>
+              ),
+            },
             { path: 'cohorts', element: <CohortsPage /> },
             { path: 'cohorts/:cohortId', element: <CohortPage /> },
             { path: 'admin/organizations', element: <OrganizationsPage /> },
