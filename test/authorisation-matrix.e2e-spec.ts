@@ -246,6 +246,7 @@ const MATRIX: Record<string, Row> = {
   skillCategories: { public: true, allow: EVERYONE },
   skills: { public: true, allow: EVERYONE },
   supervisedEngagements: { allow: REMITS },
+  supervisedHealthCounts: { allow: REMITS },
   themes: { public: true, allow: EVERYONE },
   unreadNotificationCount: { allow: SIGNED_IN },
   webhookDeadLetters: { allow: ADMIN },
