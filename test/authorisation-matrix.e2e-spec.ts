@@ -127,8 +127,9 @@ const MATRIX: Record<string, Row> = {
     allow: ENGAGED,
     args: (w) => ({ engagementId: w.home.completedEngagementId }),
   },
+  // Read as the engagement is: its parties, and admins for support.
   engagementHistory: {
-    allow: ENGAGED,
+    allow: [...ENGAGED, 'admin'],
     args: (w) => ({ engagementId: w.home.activeEngagementId }),
   },
   engagementKpis: {
