@@ -133,7 +133,8 @@ test.describe('the people around a project', () => {
     browser,
     request,
   }, testInfo) => {
-    test.setTimeout(150_000);
+    // Many screens, each checked with axe, and the milestones on top: a loaded machine needs it.
+    test.setTimeout(240_000);
     const w = wordsFor(testInfo);
     const { region, hub, projectId, applicant, engagementId } = await scene(request);
     if (testInfo.project.name === 'phone') await useEnglish(page);
