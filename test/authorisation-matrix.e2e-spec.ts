@@ -127,8 +127,9 @@ const MATRIX: Record<string, Row> = {
     allow: ENGAGED,
     args: (w) => ({ engagementId: w.home.completedEngagementId }),
   },
+  // Read as the engagement is: its parties, and admins for support.
   engagementHistory: {
-    allow: ENGAGED,
+    allow: [...ENGAGED, 'admin'],
     args: (w) => ({ engagementId: w.home.activeEngagementId }),
   },
   engagementKpis: {
@@ -248,6 +249,7 @@ const MATRIX: Record<string, Row> = {
   skillCategories: { public: true, allow: EVERYONE },
   skills: { public: true, allow: EVERYONE },
   supervisedEngagements: { allow: REMITS },
+  supervisedHealthCounts: { allow: REMITS },
   themes: { public: true, allow: EVERYONE },
   unreadNotificationCount: { allow: SIGNED_IN },
   webhookDeadLetters: { allow: ADMIN },

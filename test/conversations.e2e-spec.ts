@@ -19,7 +19,7 @@ const PLACES = {
 // Small enough to reach in a test, large enough for each party's share of the race below.
 const SEND_LIMIT = 12;
 
-const THREAD = `id kind engagementId scoutOfferId participantName myRoles canWrite messageCount
+const THREAD = `id kind engagementId scoutOfferId participantName myRoles canWrite closed messageCount
   unreadCount lastMessageAt project { id title } lastMessage { seq body authorName authorRole mine }`;
 const MESSAGE = 'id conversationId seq body authorName authorRole mine createdAt';
 
@@ -259,6 +259,76 @@ describe('conversations', () => {
       redis.disconnect();
       await other.close();
     }
+  });
+
+  it('closes the thread of an engagement that is over: its parties read it, nobody writes', async () => {
+    const s = await scene(PLACES.agematsu);
+    const transition = (who: Person, engagementId: string, input: Record<string, unknown>) =>
+      platform.gql(
+        `mutation($input: TransitionEngagementInput!) { transitionEngagement(input: $input) { status } }`,
+        { input: { engagementId, ...input } },
+        who.token,
+      );
+    const refusedAsClosed = async (who: Person, conversationId: string) =>
+      expect(
+        rejection(await send(who, conversationId, 'まだ届きますか？')).extensions,
+      ).toMatchObject({ code: 'CONFLICT', reason: 'CONVERSATION_CLOSED' });
+
+    // Withdrawn: the thread keeps its messages and closes for every party.
+    await sent(s.applicant, s.conversationId, '応募を取り下げます。');
+    expect((await threadAs(s.applicant, s.conversationId)).closed).toBe(false);
+    expectData(
+      await transition(s.applicant, s.engagementId, { action: 'WITHDRAW', reason: '都合がつかず' }),
+    );
+    for (const party of [s.applicant, s.staff, s.hub]) {
+      expect(await threadAs(party, s.conversationId)).toMatchObject({
+        closed: true,
+        canWrite: true,
+        messageCount: 1,
+      });
+      await refusedAsClosed(party, s.conversationId);
+    }
+    expect((await threadAs(admin, s.conversationId)).closed).toBe(true);
+    // Reading it still counts as read.
+    expectData(await platform.gql(MARK_READ, { conversationId: s.conversationId }, s.staff.token));
+    expect((await threadAs(s.applicant, s.conversationId)).messageCount).toBe(1);
+
+    // Completed: open while the project lives, closed once it is archived.
+    const applied = expectData(
+      await platform.gql(
+        `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { id } }`,
+        { input: { projectId: s.projectId, motivation: '週末に町の発信を手伝いたいです。' } },
+        s.stranger.token,
+      ),
+    ).applyToProject.id as string;
+    const steps: Array<[Person, Record<string, unknown>]> = [
+      [s.staff, { action: 'ACCEPT' }],
+      [
+        s.hub,
+        { action: 'APPROVE', terms: { startDate: '2027-01-10', hoursPerWeek: 4, goals: '発信' } },
+      ],
+      [s.hub, { action: 'START' }],
+      [s.staff, { action: 'COMPLETE' }],
+    ];
+    for (const [who, input] of steps) expectData(await transition(who, applied, input));
+    const completed = expectData(
+      await platform.gql(ENGAGEMENT_THREAD, { engagementId: applied }, s.stranger.token),
+    ).engagementConversation;
+    expect(completed.closed).toBe(false);
+    await sent(s.staff, completed.id, 'ありがとうございました。');
+    for (const mutation of ['closeProject', 'archiveProject']) {
+      expectData(
+        await platform.gql(
+          `mutation($id: ID!) { ${mutation}(id: $id) { status } }`,
+          { id: s.projectId },
+          s.staff.token,
+        ),
+      );
+    }
+    expect((await threadAs(s.stranger, completed.id)).closed).toBe(true);
+    await refusedAsClosed(s.stranger, completed.id);
+    await refusedAsClosed(s.hub, completed.id);
+    expect((await threadAs(s.stranger, completed.id)).messageCount).toBe(1);
   });
 
   it('takes text of 1 to 2,000 characters once trimmed, and says which field is wrong', async () => {

@@ -24,6 +24,8 @@ const SUPERVISED = `query($health: EngagementHealth, $first: Int) {
     edges { node { engagement { id status } health lastCheckInAt overdueMilestones } }
     pageInfo { hasNextPage endCursor } } }`;
 
+const HEALTH_COUNTS = `{ supervisedHealthCounts { health count } }`;
+
 const TERMS = { startDate: '2027-01-10', hoursPerWeek: 4, goals: '町の発信を整える' };
 
 describe('engagement accompaniment through GraphQL', () => {
@@ -258,6 +260,62 @@ describe('engagement accompaniment through GraphQL', () => {
     expect((await healthOf(interStaff, id, 'NEEDS_ATTENTION'))?.health).toBe('NEEDS_ATTENTION');
     expectData(await checkIn(aoi, { engagementId: id, summary: '解決しました', hours: 1 }));
     expect((await healthOf(interStaff, id))?.health).toBe('ON_TRACK');
+  });
+
+  it('counts every supervised engagement per health, as the list classifies them', async () => {
+    const counts = async (viewer: Person): Promise<Record<string, number>> =>
+      Object.fromEntries(
+        (
+          expectData(await platform.gql(HEALTH_COUNTS, {}, viewer.token))
+            .supervisedHealthCounts as Array<{ health: string; count: number }>
+        ).map((c) => [c.health, c.count]),
+      );
+    // Every page of the list, small pages so the count cannot be one page's length.
+    const listed = async (viewer: Person, health: string): Promise<number> => {
+      let total = 0;
+      let after: string | null = null;
+      do {
+        const page: any = expectData(
+          await platform.gql(
+            `query($health: EngagementHealth, $after: String) {
+              supervisedEngagements(health: $health, first: 2, after: $after) {
+                edges { node { health } } pageInfo { hasNextPage endCursor } } }`,
+            { health, after },
+            viewer.token,
+          ),
+        ).supervisedEngagements;
+        expect(page.edges.every((e: any) => e.node.health === health)).toBe(true);
+        total += page.edges.length;
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      return total;
+    };
+    const before = await counts(interStaff);
+    const outsiderBefore = await counts(outsider);
+    const started = await Promise.all(
+      ['nagi', 'hina', 'ren'].map(async (name) => engagement(await f.participant(name))),
+    );
+    const late = started[0];
+    expectData(
+      await platform.gql(
+        ADD_MILESTONE,
+        { input: { engagementId: late, title: '中間報告', dueDate: '2020-02-01' } },
+        interStaff.token,
+      ),
+    );
+    const after = await counts(interStaff);
+    expect(Object.keys(after).sort()).toEqual(['NEEDS_ATTENTION', 'ON_TRACK', 'STALE']);
+    expect(after.ON_TRACK).toBe(before.ON_TRACK + 2);
+    expect(after.NEEDS_ATTENTION).toBe(before.NEEDS_ATTENTION + 1);
+    expect(after.STALE).toBe(before.STALE);
+    for (const health of ['ON_TRACK', 'NEEDS_ATTENTION', 'STALE']) {
+      expect(await listed(interStaff, health)).toBe(after[health]);
+    }
+    // Outside the remit nothing moved; no dashboard for anyone on no intermediary's staff.
+    expect(await counts(outsider)).toEqual(outsiderBefore);
+    expect(
+      rejection(await platform.gql(HEALTH_COUNTS, {}, regionStaff.token)).extensions.code,
+    ).toBe('FORBIDDEN');
   });
 
   it('goes stale without check-ins and alerts the supervising staff once, however often the sweep runs', async () => {

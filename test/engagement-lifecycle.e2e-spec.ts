@@ -23,6 +23,7 @@ describe('engagement lifecycle through GraphQL', () => {
   let regionStaff: Person;
   let interStaff: Person;
   let outsider: Person;
+  let admin: Person;
   let projectId: string;
 
   const transition = (person: Person, input: Record<string, unknown>) =>
@@ -46,6 +47,7 @@ describe('engagement lifecycle through GraphQL', () => {
     });
     ({ regionStaff, hubStaff: interStaff, projectId } = scene);
     outsider = await f.signUp('hokkaido-hub');
+    admin = scene.admin;
     await f.intermediary(scene.admin, { prefectureCodes: ['01'] }, [outsider]);
   });
 
@@ -200,6 +202,14 @@ describe('engagement lifecycle through GraphQL', () => {
     });
     const [event] = expectData(await platform.gql(HISTORY, { id }, ken.token)).engagementHistory;
     expect(event).toMatchObject({ action: 'DECLINE', reason: '今回は経験者を優先します' });
+    // Platform admins read an engagement for support, its history as well as its page; nobody
+    // outside it reads either.
+    expect(expectData(await platform.gql(HISTORY, { id }, admin.token)).engagementHistory).toEqual([
+      event,
+    ]);
+    expect(rejection(await platform.gql(HISTORY, { id }, outsider.token)).extensions?.code).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('never lets a project take more people than its capacity, however many accept at once', async () => {

@@ -133,7 +133,8 @@ test.describe('the people around a project', () => {
     browser,
     request,
   }, testInfo) => {
-    test.setTimeout(150_000);
+    // Many screens, each checked with axe, and the milestones on top: a loaded machine needs it.
+    test.setTimeout(240_000);
     const w = wordsFor(testInfo);
     const { region, hub, projectId, applicant, engagementId } = await scene(request);
     if (testInfo.project.name === 'phone') await useEnglish(page);
@@ -242,6 +243,19 @@ test.describe('the people around a project', () => {
     await expect(
       checkIn.getByRole('button', { name: w('時間を承認する', 'Approve the hours') }),
     ).toHaveCount(0);
+    // Milestones: the region's staff set one and tick it off.
+    const milestones = page.getByRole('region', { name: w('マイルストーン', 'Milestones') });
+    await milestones.getByLabel(w('やること', 'Milestone')).fill('直売所のSNSアカウントを開設');
+    await milestones.getByLabel(w('期限', 'Due date')).fill('2027-06-30');
+    await milestones.getByRole('button', { name: w('追加する', 'Add'), exact: true }).click();
+    const milestone = milestones.getByTestId('milestone');
+    await expect(milestone).toContainText('直売所のSNSアカウントを開設');
+    await expect(milestone).toContainText(w('期限 2027年6月30日', 'Due June 30, 2027'));
+    await expectAccessible(page);
+    await saveScreenshot(page, testInfo, 'staff-engagement-milestones');
+    await milestone.getByRole('button', { name: w('完了にする', 'Mark as done') }).click();
+    await expect(milestone.getByText(w('完了', 'Completed'), { exact: true })).toBeVisible();
+    await expect(milestone.getByRole('button')).toHaveCount(0);
     await page.getByRole('button', { name: w('活動完了にする', 'Mark as completed') }).click();
     await page.getByRole('button', { name: w('決定', 'Confirm') }).click();
     await expect(page.getByTestId('engagement-status')).toHaveText(w('完了', 'Completed'));

@@ -29,6 +29,7 @@ export function toConversationType(view: ConversationView, actor: Actor): Conver
     participantName: c.participant!.displayName,
     myRoles: view.access.roles,
     canWrite: view.access.canWrite,
+    closed: view.closed,
     messageCount: c.messageCount,
     unreadCount: view.unreadCount,
     lastMessage: view.lastMessage && toMessageType(view.lastMessage, actor.userId),

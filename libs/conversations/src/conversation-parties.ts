@@ -1,3 +1,4 @@
+import { EngagementRole, engagementRolesOf } from '@tsunagu/engagements';
 import { Actor, PolicyService, ProjectScope } from '@tsunagu/identity';
 import { ConversationRole } from './conversation.entities';
 
@@ -9,20 +10,20 @@ export interface ConversationAccess {
   canWrite: boolean;
 }
 
-// The parties of a thread: its participant, the staff of the project's region, and the staff of
-// the intermediaries whose remit covers the project's place (the rule of PolicyService, the same
-// one the engagement's roles use). Pure: decided from the actor and the thread's scope.
+const AS_CONVERSATION_ROLE: Record<EngagementRole, ConversationRole> = {
+  [EngagementRole.PARTICIPANT]: ConversationRole.PARTICIPANT,
+  [EngagementRole.REGION]: ConversationRole.REGION,
+  [EngagementRole.INTERMEDIARY]: ConversationRole.INTERMEDIARY,
+};
+
+// The parties of a thread are those of an engagement between its participant and its project:
+// the engagements' rule (engagementRolesOf) decides, for scout offers' threads too.
 export function conversationAccess(
   policy: PolicyService,
   actor: Actor,
   thread: { participantId: string; project: ProjectScope },
 ): ConversationAccess {
-  const roles: ConversationRole[] = [];
-  if (thread.participantId === actor.userId) roles.push(ConversationRole.PARTICIPANT);
-  if (policy.canEditProject(actor, thread.project)) roles.push(ConversationRole.REGION);
-  if (policy.coversMunicipality(actor, thread.project.municipalityCode)) {
-    roles.push(ConversationRole.INTERMEDIARY);
-  }
+  const roles = [...engagementRolesOf(policy, actor, thread)].map((r) => AS_CONVERSATION_ROLE[r]);
   const canWrite = roles.length > 0;
   return { roles, canWrite, canRead: canWrite || policy.isPlatformAdmin(actor) };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
+  ConflictReason,
   byId,
   byInteger,
   byTimestamp,
@@ -10,15 +11,20 @@ import {
   paginateKeyset,
 } from '@tsunagu/core';
 import { Actor, OrganizationKind, PolicyService, remitCoversSql } from '@tsunagu/identity';
+import { EngagementStatus } from '@tsunagu/engagements';
+import { ProjectStatus } from '@tsunagu/projects';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { MESSAGE_POSTED } from './conversation-events';
 import { Conversation, ConversationMessage, ConversationReadMarker } from './conversation.entities';
 import { ConversationAccess, conversationAccess } from './conversation-parties';
+import { isThreadClosed } from './conversation-closing';
 
 // A thread as one reader sees it.
 export interface ConversationView {
   conversation: Conversation;
   access: ConversationAccess;
+  // No new messages: the engagement is over (isThreadClosed).
+  closed: boolean;
   unreadCount: number;
   lastMessage: ConversationMessage | null;
 }
@@ -141,6 +147,7 @@ export class ConversationService {
       const thread = await this.readable(actor, conversationId, m);
       const access = this.accessTo(actor, thread);
       this.policy.assert(access.canWrite, 'Platform admins read threads; only their parties write');
+      await this.assertOpen(m, thread);
       // The row lock queues concurrent sends: numbers follow commit order without gaps.
       const [[counted]] = await m.query<[[{ message_count: number }], number]>(
         `UPDATE conversation
@@ -201,6 +208,30 @@ export class ConversationService {
     return thread;
   }
 
+  // Read under share locks on the engagement and its project, so an engagement ending (or its
+  // project being archived) meanwhile either waits for this message or refuses it.
+  private async assertOpen(m: EntityManager, thread: Conversation): Promise<void> {
+    if (!thread.engagementId) return;
+    const [row] = await m.query<Array<{ engagement_status: string; project_status: string }>>(
+      `SELECT e.status AS engagement_status, p.status AS project_status
+         FROM engagement e JOIN project p ON p.id = e.project_id
+        WHERE e.id = $1 FOR SHARE OF e, p`,
+      [thread.engagementId],
+    );
+    const closed =
+      row &&
+      isThreadClosed({
+        engagementStatus: row.engagement_status as EngagementStatus,
+        projectStatus: row.project_status as ProjectStatus,
+      });
+    if (closed) {
+      throw AppError.conflict(
+        ConflictReason.CONVERSATION_CLOSED,
+        'This thread is closed: its engagement is over, so it takes no new messages',
+      );
+    }
+  }
+
   private accessTo(actor: Actor, thread: Conversation): ConversationAccess {
     return conversationAccess(this.policy, actor, {
       participantId: thread.participantId,
@@ -253,6 +284,10 @@ export class ConversationService {
       return {
         conversation,
         access,
+        closed: isThreadClosed({
+          engagementStatus: conversation.engagement?.status ?? null,
+          projectStatus: conversation.project!.status,
+        }),
         // Readers who are no party (admins) keep no marker and have nothing unread.
         unreadCount: access.canWrite
           ? Math.max(0, conversation.messageCount - (readUpTo.get(conversation.id) ?? 0))
@@ -301,6 +336,8 @@ export class ConversationService {
       .getRepository(Conversation)
       .createQueryBuilder('c')
       .innerJoinAndSelect('c.project', 'p')
+      .leftJoin('c.engagement', 'e')
+      .addSelect(['e.id', 'e.status'])
       .innerJoin('c.participant', 'pu')
       .addSelect(['pu.id', 'pu.displayName']);
   }

@@ -78,8 +78,16 @@ export class ConversationType {
   })
   myRoles!: ConversationRole[];
 
-  @Field({ description: 'Whether you may write (the parties may; admins read).' })
+  @Field({
+    description: 'Whether you are a party, who writes while the thread is open (admins only read).',
+  })
   canWrite!: boolean;
+
+  @Field({
+    description:
+      'No new messages (sendMessage refuses with CONVERSATION_CLOSED): the engagement was declined, withdrawn or cancelled, or completed and its project archived.',
+  })
+  closed!: boolean;
 
   @Field(() => Int)
   messageCount!: number;

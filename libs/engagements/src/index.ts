@@ -4,6 +4,7 @@ export * from './lifecycle/engagement-audiences';
 export * from './lifecycle/engagement-event.entity';
 export * from './lifecycle/engagement-events';
 export * from './lifecycle/engagement-mapping';
+export * from './lifecycle/engagement-parties';
 export * from './lifecycle/engagement-reference';
 export * from './lifecycle/engagement-state';
 export * from './lifecycle/engagement.service';

@@ -26,7 +26,10 @@ export const SERVICE_RULES = {
   projectSupervisor: "The project's region and covering intermediaries, or admins (canSupervise).",
   participant: 'Someone with a participant profile the project is open to.',
   engagementParty: "The engagement's participant, region or supervising intermediaries.",
-  engagementReader: "The engagement's parties (engagementParty), or platform admins, who read it.",
+  // APPI: admins read an engagement (its page and history, as its thread) to support its parties,
+  // a purpose of use the privacy notice states; they take no step and see no contact details.
+  engagementReader:
+    "The engagement's parties (engagementParty), or platform admins, who read it and its history.",
   scouting: "The project's region or an intermediary covering its place (canScoutFor).",
   scoutOfferParty: 'The offer’s addressee answers it; its sender’s staff withdraw it.',
   conversationParty:

@@ -8,6 +8,8 @@ import {
   EngagementType,
   EngagementAccompanimentService,
   EngagementCheckInType,
+  EngagementHealth,
+  EngagementHealthCountType,
   EngagementHealthService,
   EngagementMilestoneType,
   EngagementNoteType,
@@ -143,6 +145,16 @@ export class EngagementAccompanimentResolver {
       await this.health.supervised(actor, page, health),
       toSupervisedEngagementType,
     );
+  }
+
+  @Allow(Role.INTERMEDIARY_STAFF, 'remit')
+  @Query(() => [EngagementHealthCountType], {
+    description:
+      'How many ACTIVE engagements in your remit are in each health (every health, even at 0).',
+  })
+  async supervisedHealthCounts(@CurrentActor() actor: Actor): Promise<EngagementHealthCountType[]> {
+    const counts = await this.health.healthCounts(actor);
+    return Object.values(EngagementHealth).map((health) => ({ health, count: counts[health] }));
   }
 
   @Allow(Role.INTERMEDIARY_STAFF, 'remit')

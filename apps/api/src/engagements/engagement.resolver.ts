@@ -47,8 +47,11 @@ export class EngagementResolver {
     return toEngagementType(await this.engagements.get(actor, args.id));
   }
 
-  @ServiceChecks('engagementParty')
-  @Query(() => [EngagementEventType], { description: "An engagement's audit trail, oldest first." })
+  @ServiceChecks('engagementReader')
+  @Query(() => [EngagementEventType], {
+    description:
+      "An engagement's audit trail, oldest first: for whoever may read the engagement (its parties, and platform admins).",
+  })
   async engagementHistory(
     @CurrentActor() actor: Actor,
     @Args() reference: EngagementReferenceArgs,

@@ -19,11 +19,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorState, LoadingState } from '../app/page-states';
-import { formErrorsOf } from '../graphql/form-errors';
 import type { AllocationFieldsFragment } from '../gql/graphql';
 import { formatDateTime, formatList, formatNumber } from '../i18n/format';
 import { localName } from '../i18n/local-name';
 import { useWorkspace } from '../workspace/WorkspaceLayout';
+import { allocationRefusal } from './allocation-refusal';
 import {
   AdjustAllocationMutation,
   AllocationQuery,
@@ -420,7 +420,7 @@ function MoveControl({
         moves: [{ participantId, projectId: target === NONE ? null : target }],
       },
     });
-    if (result.error) setProblem(formErrorsOf(result.error, [], t).form);
+    if (result.error) setProblem(allocationRefusal(result.error, 'adjust', t));
     else setTarget(null);
   };
   return (
@@ -469,7 +469,7 @@ function ConfirmButton({
   const onConfirm = async () => {
     setProblem(undefined);
     const result = await confirm({ id: allocationId });
-    if (result.error) setProblem(formErrorsOf(result.error, [], t).form);
+    if (result.error) setProblem(allocationRefusal(result.error, 'confirm', t));
     else {
       setOpened(false);
       onConfirmed();

@@ -27,6 +27,7 @@ import { localName } from '../i18n/local-name';
 import { placeName } from '../i18n/place-name';
 import { useWorkspace } from '../workspace/WorkspaceLayout';
 import { AllocationPanel } from './AllocationPanel';
+import { allocationRefusal } from './allocation-refusal';
 import { namesOf, type StaffCohort } from './cohort-names';
 import {
   AddCohortMembersMutation,
@@ -398,7 +399,7 @@ function Allocations({ cohort, onChanged }: { cohort: StaffCohort; onChanged: ()
   const onRun = async () => {
     setProblem(undefined);
     const result = await run({ cohortId: cohort.id, mode });
-    if (result.error) setProblem(formErrorsOf(result.error, [], t).form);
+    if (result.error) setProblem(allocationRefusal(result.error, 'run', t));
     else if (result.data) {
       setShown(result.data.runAllocation.id);
       onChanged();

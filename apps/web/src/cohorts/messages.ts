@@ -129,6 +129,24 @@ export const cohortMessages = defineMessages(
         INTERNAL_ERROR: '計算中に問題が起きました。もう一度実行してください。',
         other: '割り当てを計算できない条件があります。',
       },
+      // Why the API refused to run, move within or confirm an allocation, by its code.
+      refusal: {
+        runInput:
+          'このままでは割り当てを実行できません。参加者の希望順位と、各プロジェクトの公開状況・受け入れ枠を確認してください。',
+        adjustInput:
+          'この変更はできません。移せるのは、本人が希望した公開中のプロジェクトで、枠に空きがある場合だけです。',
+        WRONG_STATUS:
+          'この割り当ては、もう変更や確定ができません。ページを読み込み直して、今の状態を確認してください。',
+        ALREADY_DONE: 'このコホートは、すでに割り当てを確定しています。',
+        NOT_TAKING_APPLICATIONS:
+          '募集を終えたか一時停止中のプロジェクトがあります。そこに割り当てた人を別のプロジェクトに移すか、割り当てを外してから確定してください。',
+        PROJECT_FULL:
+          '受け入れ枠より多くの人を割り当てたプロジェクトがあります。割り当てを調整してから確定してください。',
+        ALREADY_APPLIED:
+          '確定の途中で、参加者が自分でも応募しました。もう一度「確定する」を押してください。',
+        FORBIDDEN: 'この操作は、コホートを運営する中間支援組織の担当者だけができます。',
+        NOT_FOUND: 'この割り当てが見つかりません。ページを読み込み直してください。',
+      },
       mine: {
         nav: 'コホート',
         title: '参加しているコホート',
@@ -285,6 +303,23 @@ export const cohortMessages = defineMessages(
         COHORT_CONFIRMED: 'This cohort has already been confirmed.',
         INTERNAL_ERROR: 'Something went wrong while calculating. Please run it again.',
         other: 'Something in the cohort prevents the allocation.',
+      },
+      refusal: {
+        runInput:
+          "The allocation cannot run as things stand. Check the participants' rankings, and each project's status and seats.",
+        adjustInput:
+          'This move is not possible: a participant can only go to a published project they ranked that still has a free seat.',
+        WRONG_STATUS:
+          'This allocation can no longer be changed or confirmed. Reload the page to see where it stands.',
+        ALREADY_DONE: 'This cohort has already confirmed an allocation.',
+        NOT_TAKING_APPLICATIONS:
+          'A project has closed or paused its applications. Move the people assigned to it elsewhere, or unassign them, then confirm.',
+        PROJECT_FULL:
+          'A project has more people assigned than it has seats. Adjust the allocation, then confirm.',
+        ALREADY_APPLIED:
+          'A participant applied on their own while the allocation was being confirmed. Please confirm again.',
+        FORBIDDEN: "Only the staff of the cohort's intermediary can do this.",
+        NOT_FOUND: 'This allocation cannot be found. Please reload the page.',
       },
       mine: {
         nav: 'Cohorts',

@@ -95,14 +95,20 @@ export function ConversationThread({ conversation }: { conversation: Conversatio
           ))}
         </Stack>
       )}
-      {conversation.canWrite ? (
-        <SendBox
-          conversationId={conversationId}
-          onSent={(message) => setArrived((list) => [...list, message])}
-        />
-      ) : (
-        <Alert color="gray">{t('conversations.readOnly')}</Alert>
+      {conversation.closed && (
+        <Alert color="gray" data-testid="conversation-closed">
+          {t('conversations.closed')}
+        </Alert>
       )}
+      {!conversation.closed &&
+        (conversation.canWrite ? (
+          <SendBox
+            conversationId={conversationId}
+            onSent={(message) => setArrived((list) => [...list, message])}
+          />
+        ) : (
+          <Alert color="gray">{t('conversations.readOnly')}</Alert>
+        ))}
     </Stack>
   );
 }
@@ -222,6 +228,7 @@ export function SendBox({
     },
     {
       TOO_MANY_REQUESTS: { message: t('conversations.tooFast') },
+      CONVERSATION_CLOSED: { message: t('conversations.closedOnSend') },
       BAD_USER_INPUT: { field: 'body', message: t('conversations.tooLong', { max: MESSAGE_MAX }) },
     },
   );

@@ -78,4 +78,22 @@ describe('the send box', { timeout: 20_000 }, () => {
     );
     expect(box).toHaveValue('もう一度');
   });
+
+  it('says so in words when the thread closed while the page was open', async () => {
+    const { box } = renderWith({
+      error: new CombinedError({
+        graphQLErrors: [
+          new GraphQLError('This thread is closed', {
+            extensions: { code: 'CONFLICT', reason: 'CONVERSATION_CLOSED' },
+          }),
+        ],
+      }),
+    });
+    const user = userEvent.setup();
+    fireEvent.change(box, { target: { value: 'まだ届きますか？' } });
+    await user.click(screen.getByRole('button', { name: '送信' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'この応募はたった今終了したため、メッセージを送れませんでした。',
+    );
+  });
 });

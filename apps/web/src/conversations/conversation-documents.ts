@@ -22,6 +22,7 @@ export const conversationFields = graphql(`
     participantName
     myRoles
     canWrite
+    closed
     messageCount
     unreadCount
     lastMessageAt

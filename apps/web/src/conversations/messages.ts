@@ -25,6 +25,10 @@ export const conversationMessages = defineMessages(
       notFound: 'このやりとりは見つかりません',
       notFoundHint: '参加しているやりとりだけを表示できます。',
       readOnly: '閲覧のみです。運営者はメッセージを送れません。',
+      closed:
+        'この応募は終了したため、やりとりも終わりました。これまでのメッセージは読めますが、新しく送ることはできません。',
+      closedOnSend:
+        'この応募はたった今終了したため、メッセージを送れませんでした。ページを読み込み直してください。',
       contactsHidden:
         '連絡先は、中間支援組織が参加を承認した後に共有されます。ここでは表示名だけが見えます。',
       open: 'メッセージを開く',
@@ -66,6 +70,10 @@ export const conversationMessages = defineMessages(
       notFound: 'Conversation not found',
       notFoundHint: 'You can only open conversations you take part in.',
       readOnly: 'Read only: platform administrators cannot send messages.',
+      closed:
+        'This engagement is over, so this conversation is closed. You can read the messages, but not send new ones.',
+      closedOnSend:
+        'This engagement has just ended, so your message was not sent. Please reload the page.',
       contactsHidden:
         'Contact details are shared once the intermediary approves the engagement. Here you see display names only.',
       open: 'Open messages',

@@ -1,17 +1,31 @@
-import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
+import { z } from 'zod';
 import { ErrorState, LoadingState } from '../app/page-states';
+import { formErrorsOf } from '../graphql/form-errors';
+import { useMutationForm } from '../graphql/use-mutation-form';
 import { formatDate } from '../i18n/format';
-import { CompleteMilestoneMutation, MilestonesQuery } from './engagement-documents';
+import {
+  AddMilestoneMutation,
+  CompleteMilestoneMutation,
+  MilestonesQuery,
+} from './engagement-documents';
 
-// The engagement's milestones by due date; while it is active the participant marks one done.
+// The API's limit (AddMilestoneInput).
+const TITLE_MAX = 200;
+
+// The engagement's milestones by due date. While it is active, its parties mark one done
+// (canComplete) and the region's and the intermediary's staff add them (canAdd).
 export function Milestones({
   engagementId,
   canComplete,
+  canAdd = false,
 }: {
   engagementId: string;
   canComplete: boolean;
+  canAdd?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const [{ data, error }, reexecute] = useQuery({
@@ -19,13 +33,12 @@ export function Milestones({
     variables: { id: engagementId },
     requestPolicy: 'cache-and-network',
   });
-  const [{ fetching }, complete] = useMutation(CompleteMilestoneMutation);
+  const [completing, complete] = useMutation(CompleteMilestoneMutation);
+  const [completeError, setCompleteError] = useState<string>();
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
   const language = i18n.language;
   let body;
-  if (error && !data)
-    body = (
-      <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-    );
+  if (error && !data) body = <ErrorState error={error} onRetry={refresh} />;
   else if (!data) body = <LoadingState />;
   else if (data.engagementMilestones.length === 0)
     body = <Text c="gray.7">{t('engagements.milestones.empty')}</Text>;
@@ -33,7 +46,14 @@ export function Milestones({
     body = (
       <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
         {data.engagementMilestones.map((m) => (
-          <Group component="li" key={m.id} justify="space-between" gap="xs" wrap="wrap">
+          <Group
+            component="li"
+            key={m.id}
+            justify="space-between"
+            gap="xs"
+            wrap="wrap"
+            data-testid="milestone"
+          >
             <Stack gap={0}>
               <Text fw={500}>{m.title}</Text>
               <Text size="sm" c="gray.7">
@@ -49,8 +69,13 @@ export function Milestones({
                 <Button
                   size="xs"
                   variant="light"
-                  loading={fetching}
-                  onClick={() => void complete({ id: m.id })}
+                  loading={completing.fetching && completing.operation?.variables.id === m.id}
+                  onClick={() => {
+                    setCompleteError(undefined);
+                    void complete({ id: m.id }).then((result) => {
+                      if (result.error) setCompleteError(formErrorsOf(result.error, [], t).form);
+                    });
+                  }}
                 >
                   {t('engagements.milestones.complete')}
                 </Button>
@@ -62,10 +87,93 @@ export function Milestones({
     );
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="milestones-title">
-      <Title order={2} size="h4" id="milestones-title" mb="sm">
-        {t('engagements.milestones.title')}
-      </Title>
-      {body}
+      <Stack>
+        <Title order={2} size="h4" id="milestones-title">
+          {t('engagements.milestones.title')}
+        </Title>
+        {canAdd && <MilestoneForm engagementId={engagementId} onAdded={refresh} />}
+        {completeError && (
+          <Alert color="red" role="alert">
+            {completeError}
+          </Alert>
+        )}
+        {body}
+      </Stack>
     </Paper>
+  );
+}
+
+interface MilestoneValues {
+  title: string;
+  dueDate: string;
+}
+
+function MilestoneForm({ engagementId, onAdded }: { engagementId: string; onAdded: () => void }) {
+  const { t } = useTranslation();
+  const [, add] = useMutation(AddMilestoneMutation);
+  const [added, setAdded] = useState(false);
+  const schema = useMemo(
+    () =>
+      z.object({
+        title: z.string().trim().min(1, t('form.required')).max(TITLE_MAX),
+        dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, t('form.required')),
+      }),
+    [t],
+  );
+  const { form, formError, submitting, onSubmit } = useMutationForm(
+    schema,
+    { title: '', dueDate: '' },
+    ({ title, dueDate }: MilestoneValues) => {
+      setAdded(false);
+      return add({ input: { engagementId, title, dueDate } });
+    },
+    () => {
+      form.reset();
+      setAdded(true);
+      onAdded();
+    },
+  );
+  const { errors } = form.formState;
+  return (
+    <form noValidate onSubmit={onSubmit} aria-labelledby="milestone-form-title">
+      <Stack gap="sm">
+        <Title order={3} size="h5" id="milestone-form-title">
+          {t('engagements.milestones.add')}
+        </Title>
+        {formError && (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        )}
+        {added && (
+          <Alert color="green" role="status">
+            {t('engagements.milestones.added')}
+          </Alert>
+        )}
+        <Group align="flex-start" gap="sm" wrap="wrap">
+          <TextInput
+            label={t('engagements.milestones.titleLabel')}
+            required
+            maxLength={TITLE_MAX}
+            style={{ flex: '1 1 220px' }}
+            error={errors.title?.message}
+            {...form.register('title')}
+          />
+          <TextInput
+            type="date"
+            label={t('engagements.milestones.dueDate')}
+            required
+            w={180}
+            error={errors.dueDate?.message}
+            {...form.register('dueDate')}
+          />
+        </Group>
+        <Group>
+          <Button type="submit" loading={submitting}>
+            {t('engagements.milestones.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -153,6 +153,17 @@ export const MilestonesQuery = graphql(`
   }
 `);
 
+export const AddMilestoneMutation = graphql(`
+  mutation AddMilestone($input: AddMilestoneInput!) {
+    addMilestone(input: $input) {
+      id
+      title
+      dueDate
+      doneAt
+    }
+  }
+`);
+
 export const CompleteMilestoneMutation = graphql(`
   mutation CompleteMilestone($id: ID!) {
     completeMilestone(milestoneId: $id) {

@@ -140,6 +140,11 @@ export const engagementMessages = defineMessages(
         due: '期限 {{date}}',
         done: '{{date}} 完了',
         complete: '完了にする',
+        add: 'マイルストーンを追加',
+        titleLabel: 'やること',
+        dueDate: '期限',
+        submit: '追加する',
+        added: 'マイルストーンを追加しました',
       },
       feedback: {
         title: 'ふりかえり',
@@ -324,6 +329,11 @@ export const engagementMessages = defineMessages(
         due: 'Due {{date}}',
         done: 'Done on {{date}}',
         complete: 'Mark as done',
+        add: 'Add a milestone',
+        titleLabel: 'Milestone',
+        dueDate: 'Due date',
+        submit: 'Add',
+        added: 'Milestone added',
       },
       feedback: {
         title: 'Feedback',

@@ -7,6 +7,7 @@ import { NotificationItem } from './NotificationItem';
 import {
   LatestNotificationsQuery,
   MarkAllNotificationsReadMutation,
+  MarkNotificationReadMutation,
   NotificationAddedSubscription,
   UnreadCountQuery,
 } from './notification-documents';
@@ -66,6 +67,8 @@ function LatestNotifications({ unread, onLeave }: { unread: number; onLeave: () 
     requestPolicy: 'cache-and-network',
   });
   const [, markAllRead] = useMutation(MarkAllNotificationsReadMutation);
+  // Following one is reading it: marked read on the way (the cache then asks the count again).
+  const [, markRead] = useMutation(MarkNotificationReadMutation);
   const items = data?.myNotifications.edges.map((e) => e.node) ?? [];
   return (
     <Stack gap="sm">
@@ -74,7 +77,12 @@ function LatestNotifications({ unread, onLeave }: { unread: number; onLeave: () 
       {/* Following a link goes somewhere else: the popover closes. */}
       <Stack gap="sm" onClick={(e) => (e.target as HTMLElement).closest('a') && onLeave()}>
         {items.map((n) => (
-          <NotificationItem key={n.id} notification={n} compact />
+          <NotificationItem
+            key={n.id}
+            notification={n}
+            compact
+            onRead={(id) => void markRead({ id })}
+          />
         ))}
       </Stack>
       <Group justify="space-between" wrap="nowrap">

@@ -149,7 +149,12 @@ export function StaffEngagementPage() {
       {UNDER_WAY.includes(status) && (
         <>
           <CheckIns engagementId={engagement.id} canAdd={false} canApprove={role === 'REGION'} />
-          <Milestones engagementId={engagement.id} canComplete={false} />
+          {/* Both sides' staff set milestones and tick them off while it runs (the API's rule). */}
+          <Milestones
+            engagementId={engagement.id}
+            canAdd={role !== null && status === 'ACTIVE'}
+            canComplete={role !== null && status === 'ACTIVE'}
+          />
         </>
       )}
       {status === 'COMPLETED' && (

@@ -25,7 +25,7 @@ import type {
   OverdueApplicationsQuery as OverdueApplications,
   SupervisedEngagementRowFragment,
 } from '../gql/graphql';
-import { formatDate } from '../i18n/format';
+import { formatDate, formatNumber } from '../i18n/format';
 import { useWorkspace } from '../workspace/WorkspaceLayout';
 import {
   DueFollowUpsQuery,
@@ -36,7 +36,7 @@ import {
 } from './supervision-documents';
 
 const PAGE_SIZE = 20;
-// The tiles count up to this many engagements per health.
+// The overdue milestones are looked for among this many engagements per health.
 const OVERVIEW_SIZE = 100;
 const HEALTHS: EngagementHealth[] = ['STALE', 'NEEDS_ATTENTION', 'ON_TRACK'];
 // Dark enough for text on white and for white text on them (contrast 4.5:1 or more).
@@ -111,7 +111,7 @@ function Section({
 
 // One tile per health (a tap filters the list), and the engagements with overdue milestones.
 function Overview({ filter, onChoose }: { filter: Filter; onChoose: (h: Filter) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [{ data, error }, reexecute] = useQuery({
     query: SupervisionOverviewQuery,
     variables: { first: OVERVIEW_SIZE },
@@ -122,14 +122,12 @@ function Overview({ filter, onChoose }: { filter: Filter; onChoose: (h: Filter) 
       <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
     );
   if (!data) return <LoadingState />;
-  const byHealth = {
-    ON_TRACK: data.onTrack,
-    NEEDS_ATTENTION: data.needsAttention,
-    STALE: data.stale,
-  };
-  const overdue = HEALTHS.flatMap((h) => byHealth[h].edges.map((e) => e.node)).filter(
-    (row) => row.overdueMilestones > 0,
-  );
+  const countOf = (h: EngagementHealth) =>
+    data.supervisedHealthCounts.find((c) => c.health === h)?.count ?? 0;
+  // An ON_TRACK engagement has no overdue milestone (that makes it NEEDS_ATTENTION at least).
+  const overdue = [...data.needsAttention.edges, ...data.stale.edges]
+    .map((e) => e.node)
+    .filter((row) => row.overdueMilestones > 0);
   return (
     <>
       <SimpleGrid
@@ -141,9 +139,9 @@ function Overview({ filter, onChoose }: { filter: Filter; onChoose: (h: Filter) 
         style={{ listStyle: 'none' }}
       >
         {HEALTHS.map((h) => {
-          const { edges, pageInfo } = byHealth[h];
-          const count = t(pageInfo.hasNextPage ? 'supervision.countMore' : 'supervision.count', {
-            count: edges.length,
+          const count = t('supervision.count', {
+            count: countOf(h),
+            formatted: formatNumber(countOf(h), i18n.language),
           });
           return (
             <li key={h}>

@@ -21,8 +21,7 @@ export const supervisionMessages = defineMessages(
         STALE: '決めた日数のあいだ活動報告がありません',
       },
       tiles: '状況ごとの件数',
-      countMore: '{{count}}件以上',
-      count: '{{count}}件',
+      count: '{{formatted}}件',
       list: {
         title: '進行中の活動',
         empty: 'この状況の活動はありません。',
@@ -162,8 +161,7 @@ export const supervisionMessages = defineMessages(
         STALE: 'No check-in for longer than the program allows',
       },
       tiles: 'Engagements by health',
-      countMore: '{{count}}+',
-      count: '{{count}}',
+      count: '{{formatted}}',
       list: {
         title: 'Running engagements',
         empty: 'No engagements in this state.',

@@ -42,19 +42,13 @@ export const SupervisedEngagementsQuery = graphql(`
   }
 `);
 
-// The tiles and the overdue milestones: the first rows of each health (OVERVIEW_SIZE), so a tile
-// counts up to that many and says "more" beyond.
+// The tiles count every supervised engagement per health (the API's aggregate); the overdue
+// milestones come from the first rows of the healths that can have them (OVERVIEW_SIZE).
 export const SupervisionOverviewQuery = graphql(`
   query SupervisionOverview($first: Int!) {
-    onTrack: supervisedEngagements(health: ON_TRACK, first: $first) {
-      edges {
-        node {
-          ...SupervisedEngagementRow
-        }
-      }
-      pageInfo {
-        hasNextPage
-      }
+    supervisedHealthCounts {
+      health
+      count
     }
     needsAttention: supervisedEngagements(health: NEEDS_ATTENTION, first: $first) {
       edges {
@@ -62,18 +56,12 @@ export const SupervisionOverviewQuery = graphql(`
           ...SupervisedEngagementRow
         }
       }
-      pageInfo {
-        hasNextPage
-      }
     }
     stale: supervisedEngagements(health: STALE, first: $first) {
       edges {
         node {
           ...SupervisedEngagementRow
         }
-      }
-      pageInfo {
-        hasNextPage
       }
     }
   }

@@ -38,6 +38,8 @@ export enum ConflictReason {
   PERIOD_EXCLUDES_ENGAGEMENTS = 'PERIOD_EXCLUDES_ENGAGEMENTS',
   // The project still has engagements holding seats (archiving would strand them).
   ENGAGEMENTS_IN_PROGRESS = 'ENGAGEMENTS_IN_PROGRESS',
+  // The message thread is closed: its engagement is over (isThreadClosed).
+  CONVERSATION_CLOSED = 'CONVERSATION_CLOSED',
   // Someone changed the same data meanwhile: read again and retry.
   CONCURRENT_CHANGE = 'CONCURRENT_CHANGE',
   // The account's e-mail address is not verified yet: applying waits for it.

@@ -117,6 +117,17 @@ export class SupervisedEngagementType {
 
 export const SupervisedEngagementConnection = Paginated(SupervisedEngagementType);
 
+@ObjectType('EngagementHealthCount', {
+  description: 'How many of the engagements you supervise are in one health.',
+})
+export class EngagementHealthCountType {
+  @Field(() => EngagementHealth)
+  health!: EngagementHealth;
+
+  @Field(() => Int)
+  count!: number;
+}
+
 @InputType()
 export class AddCheckInInput implements EngagementReference {
   @EngagementIdField()

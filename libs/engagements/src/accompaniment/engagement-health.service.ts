@@ -87,20 +87,10 @@ export class EngagementHealthService {
     page: Page,
     health?: EngagementHealth | null,
   ): Promise<Connection<SupervisedEngagement>> {
-    const scope = supervisedProjects(
-      this.policy,
-      actor,
-      'Only intermediary staff supervise engagements',
-    );
-    const qb = this.dataSource
-      .getRepository(Engagement)
-      .createQueryBuilder('a')
+    const qb = this.supervisedQuery(actor)
       .innerJoinAndSelect('a.project', 'p')
       .innerJoinAndSelect('a.participant', 'pp')
-      .innerJoinAndSelect('pp.user', 'u')
-      .where('a.status = :active', { active: EngagementStatus.ACTIVE })
-      .andWhere(scope.condition, scope.parameters)
-      .setParameter('staleDays', this.config.ENGAGEMENT_STALE_DAYS);
+      .innerJoinAndSelect('pp.user', 'u');
     if (health) qb.andWhere(`(${HEALTH}) = :health`, { health });
     // Descending keys: the negated epoch puts the longest-quiet engagement first.
     const connection = await paginateKeyset(qb, {
@@ -116,6 +106,24 @@ export class EngagementHealthService {
         node: { engagement: e.node, ...facts.get(e.node.id)! },
       })),
     };
+  }
+
+  // How many of the actor's supervised engagements are in each health: all of them, counted by
+  // the same rule and scope as the list.
+  async healthCounts(actor: Actor): Promise<Record<EngagementHealth, number>> {
+    const rows = await this.supervisedQuery(actor)
+      .innerJoin('a.project', 'p')
+      .select(HEALTH, 'health')
+      .addSelect('count(*)::int', 'count')
+      .groupBy('1')
+      .getRawMany<{ health: EngagementHealth; count: number }>();
+    const counts = {
+      [EngagementHealth.ON_TRACK]: 0,
+      [EngagementHealth.NEEDS_ATTENTION]: 0,
+      [EngagementHealth.STALE]: 0,
+    };
+    for (const row of rows) counts[row.health] = row.count;
+    return counts;
   }
 
   // Flags every ACTIVE engagement that went quiet or has an overdue milestone, once per period,
@@ -166,6 +174,21 @@ export class EngagementHealthService {
       if (raised) outcome.alerts += 1;
     }
     return outcome;
+  }
+
+  // ACTIVE engagements (aliased `a`) on projects (to be joined as `p`) in the actor's remit.
+  private supervisedQuery(actor: Actor): SelectQueryBuilder<Engagement> {
+    const scope = supervisedProjects(
+      this.policy,
+      actor,
+      'Only intermediary staff supervise engagements',
+    );
+    return this.dataSource
+      .getRepository(Engagement)
+      .createQueryBuilder('a')
+      .where('a.status = :active', { active: EngagementStatus.ACTIVE })
+      .andWhere(scope.condition, scope.parameters)
+      .setParameter('staleDays', this.config.ENGAGEMENT_STALE_DAYS);
   }
 
   private async facts(

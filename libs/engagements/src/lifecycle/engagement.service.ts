@@ -8,6 +8,7 @@ import { Engagement, EngagementTerms, InterviewPlan } from './engagement.entity'
 import { ApplyingService } from '../applications/applying.service';
 import { continueRelationship } from '../relationships/engagement-continuation';
 import { EngagementEvent } from './engagement-event.entity';
+import { engagementRolesOf } from './engagement-parties';
 import {
   ENGAGEMENT_STATUS_CHANGED,
   PARTICIPANT_TIES_CHANGED,
@@ -156,8 +157,9 @@ export class EngagementService {
   }
 
   // Every transition, oldest first, for the people the engagement concerns.
+  // Readable as the engagement itself is (get): its parties, and platform admins for support.
   async history(actor: Actor, engagementId: string): Promise<EngagementEvent[]> {
-    await this.visible(actor, engagementId);
+    await this.get(actor, engagementId);
     return this.dataSource.getRepository(EngagementEvent).find({
       where: { engagementId },
       relations: { actor: true },
@@ -224,13 +226,10 @@ export class EngagementService {
 
   // The roles the actor has on the engagement; none means it is not theirs to see.
   rolesOf(actor: Actor, application: Engagement, project: Project): Set<EngagementRole> {
-    const roles = new Set<EngagementRole>();
-    if (application.participantId === actor.userId) roles.add(EngagementRole.PARTICIPANT);
-    if (this.policy.canEditProject(actor, project)) roles.add(EngagementRole.REGION);
-    if (this.policy.coversMunicipality(actor, project.municipalityCode)) {
-      roles.add(EngagementRole.INTERMEDIARY);
-    }
-    return roles;
+    return engagementRolesOf(this.policy, actor, {
+      participantId: application.participantId,
+      project,
+    });
   }
 
   // The terms an intermediary approves. The supervisor defaults to the approver; another one must
