@@ -40,23 +40,39 @@ describe('iCalendar file', () => {
     expect(lines).toEqual([
       'BEGIN:VCALENDAR',
       'VERSION:2.0',
-      'PRODID:-//Tsunagu//Events//JA',
       'CALSCALE:GREGORIAN',
+      'PRODID:-//Tsunagu//Events//JA',
       'METHOD:PUBLISH',
+      'X-PUBLISHED-TTL:PT1H',
       'BEGIN:VEVENT',
       'UID:registration-1@tsunagu',
+      'SUMMARY:関係人口マッチングセミナー\\, 岩手',
       'DTSTAMP:20270101T000000Z',
       'DTSTART:20270110T010000Z',
       'DTEND:20270110T030000Z',
-      'SUMMARY:関係人口マッチングセミナー\\, 岩手',
       'DESCRIPTION:地域の方と話しましょう。\\n持ち物: なし',
-      'LOCATION:一関市\\; 市民センター',
       'URL:https://meet.example.jp/room?id=1,2',
+      'LOCATION:一関市\\; 市民センター',
       'STATUS:CONFIRMED',
       'END:VEVENT',
       'END:VCALENDAR',
       '',
     ]);
+  });
+
+  it('keeps every line of a long Japanese description within 75 octets', () => {
+    const ics = renderIcs({
+      uid: 'x@tsunagu',
+      stamp: new Date(),
+      startsAt: new Date('2027-01-10T01:00:00Z'),
+      endsAt: new Date('2027-01-10T03:00:00Z'),
+      summary: '棚田'.repeat(60),
+      description: '地域の方と話しましょう。'.repeat(20),
+    });
+    for (const line of ics.split('\r\n')) {
+      expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    }
+    expect(ics.replace(/\r\n /g, '')).toContain(`SUMMARY:${'棚田'.repeat(60)}\r\n`);
   });
 
   it('marks a cancelled event', () => {

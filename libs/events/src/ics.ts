@@ -1,6 +1,7 @@
-// An iCalendar (RFC 5545) file with one event, written by hand: no maintained iCalendar library
-// is installed. Times go out in UTC ("Z"), which every calendar converts to its reader's zone, so
-// no VTIMEZONE block is needed.
+import { createEvent, type EventAttributes } from 'ics';
+
+// An iCalendar (RFC 5545) file with one event. Times go out in UTC ("Z"), which every calendar
+// converts to its reader's zone, so no VTIMEZONE block is needed.
 export interface IcsEvent {
   uid: string;
   stamp: Date;
@@ -53,26 +54,32 @@ export function foldLine(line: string): string {
   return out.join(`${CRLF} `);
 }
 
+// The `ics` library writes and escapes the calendar; its lines are then folded again by octets,
+// since it folds at 75 characters, which a Japanese title exceeds threefold in UTF-8.
 export function renderIcs(event: IcsEvent): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Tsunagu//Events//JA',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    'BEGIN:VEVENT',
-    `UID:${event.uid}`,
-    `DTSTAMP:${icsTime(event.stamp)}`,
-    `DTSTART:${icsTime(event.startsAt)}`,
-    `DTEND:${icsTime(event.endsAt)}`,
-    `SUMMARY:${icsText(event.summary)}`,
-    ...(event.description ? [`DESCRIPTION:${icsText(event.description)}`] : []),
-    ...(event.location ? [`LOCATION:${icsText(event.location)}`] : []),
-    // URI values are not TEXT: no escaping.
-    ...(event.url ? [`URL:${event.url}`] : []),
-    `STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
-    'END:VEVENT',
-    'END:VCALENDAR',
-  ];
+  const utc = { startInputType: 'utc', startOutputType: 'utc' } as const;
+  // DTSTAMP: the library reads `timestamp`, which its type declarations leave out.
+  const attributes: EventAttributes & { timestamp: number } = {
+    ...utc,
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    productId: '-//Tsunagu//Events//JA',
+    method: 'PUBLISH',
+    uid: event.uid,
+    timestamp: event.stamp.getTime(),
+    start: event.startsAt.getTime(),
+    end: event.endsAt.getTime(),
+    title: event.summary,
+    ...(event.description ? { description: event.description } : {}),
+    ...(event.location ? { location: event.location } : {}),
+    ...(event.url ? { url: event.url } : {}),
+    status: event.cancelled ? 'CANCELLED' : 'CONFIRMED',
+  };
+  const { error, value } = createEvent(attributes);
+  if (error || !value) throw error ?? new Error('ics wrote no calendar');
+  const lines = value
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean);
   return lines.map(foldLine).join(CRLF) + CRLF;
 }
