@@ -505,7 +505,9 @@ describe('accounts', () => {
       'notifications',
       'notificationPreferences',
       'messages',
+      'eventRegistrations',
     ]);
+    expect(document.sections.eventRegistrations).toEqual([]);
     expect(document.sections.messages).toMatchObject([{ body: '火曜に伺えます' }]);
     expect(document.sections.account).toMatchObject({
       email: participant.email,

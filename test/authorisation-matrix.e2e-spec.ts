@@ -106,6 +106,21 @@ const MATRIX: Record<string, Row> = {
   },
   // Remit lists: admins have no remit.
   dueFollowUps: { allow: REMITS },
+  // Published events are everyone's; their registrants and drafts are the organiser's staff's
+  // (not admins': the names are the organiser's to see).
+  event: {
+    public: true,
+    allow: EVERYONE,
+    args: (w) => ({ id: w.home.eventId }),
+    idorExempt: ['id'],
+  },
+  events: { public: true, allow: EVERYONE },
+  eventRegistrations: { allow: ['intermediaryIn'], args: (w) => ({ eventId: w.home.eventId }) },
+  myEvents: { allow: SIGNED_IN },
+  organizationEvents: {
+    allow: ['intermediaryIn'],
+    args: (w) => ({ organizationId: w.home.intermediaryId }),
+  },
   // Its page: the parties, and admins who read it.
   engagement: {
     allow: [...ENGAGED, 'admin'],
@@ -283,6 +298,58 @@ const MATRIX: Record<string, Row> = {
       input: { cohortId: w.home.cohortId, projects: [{ projectId: w.home.publishedProjectId }] },
     }),
     alsoAllowed: ['CONFLICT'],
+  },
+  cancelEvent: {
+    allow: ['intermediaryIn'],
+    args: async (w) => ({ id: await w.fresh.publishedEvent() }),
+  },
+  // Only someone registered has a registration to cancel.
+  cancelEventRegistration: {
+    allow: ['proBono'],
+    args: async (w) => ({ eventId: await w.fresh.registeredEvent() }),
+  },
+  createEvent: {
+    allow: ['intermediaryIn'],
+    args: (w) => ({
+      input: {
+        organizerOrganizationId: w.home.intermediaryId,
+        format: 'ONLINE',
+        titleJa: unique('交流会'),
+        descriptionJa: '地域の方とオンラインで話しましょう。',
+        meetingUrl: 'https://meet.example.jp/matrix',
+        startsAt: '2030-01-10T01:00:00Z',
+        endsAt: '2030-01-10T03:00:00Z',
+      },
+    }),
+  },
+  publishEvent: {
+    allow: ['intermediaryIn'],
+    args: async (w) => ({ id: await w.fresh.draftEvent() }),
+  },
+  // Attendance waits for the start: the world's event is weeks ahead.
+  recordEventAttendance: {
+    allow: ['intermediaryIn'],
+    args: (w) => ({ input: { eventId: w.home.eventId, entries: [] } }),
+    alsoAllowed: ['CONFLICT'],
+  },
+  // Any published event: proBono is registered already.
+  registerForEvent: {
+    allow: SIGNED_IN,
+    args: (w) => ({ eventId: w.home.eventId }),
+    alsoAllowed: ['CONFLICT'],
+    idorExempt: ['eventId'],
+  },
+  // Only a matching seminar that took place seeds a cohort: the world's event is neither.
+  seedCohortFromEvent: {
+    allow: ['intermediaryIn'],
+    args: (w) => ({
+      input: { eventId: w.home.eventId, programId: w.home.programId, name: unique('cohort') },
+    }),
+    alsoAllowed: ['CONFLICT'],
+  },
+  updateEvent: {
+    allow: ['intermediaryIn'],
+    args: (w) => ({ input: { eventId: w.home.draftEventId, titleJa: unique('交流会') } }),
   },
   addEngagementNote: {
     allow: SUPERVISORS,

@@ -51,6 +51,9 @@ export interface Tenant {
   webhookEndpointId: string;
   scoutOfferId: string;
   participantId: string;
+  // An intermediary's published event the tenant's participant registered for, and a draft.
+  eventId: string;
+  draftEventId: string;
 }
 
 export interface ApiWorld {
@@ -92,6 +95,10 @@ export interface FreshObjects {
   webhookEndpoint(): Promise<string>;
   scoutOffer(to?: Person): Promise<string>;
   participant(label: string): Promise<Person>;
+  draftEvent(): Promise<string>;
+  publishedEvent(): Promise<string>;
+  // A published event proBono registered for.
+  registeredEvent(): Promise<string>;
 }
 
 const one = (data: any) => Object.values(data)[0] as any;
@@ -239,6 +246,35 @@ export async function buildApiWorld(
       )
     ).id as string;
 
+  const draftEvent = async (tenant: 'home' | 'foreign' = 'home') =>
+    (
+      await gql(
+        `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`,
+        {
+          input: {
+            organizerOrganizationId: tenant === 'home' ? intermediaryId : foreignIntermediaryId,
+            format: 'ONLINE',
+            titleJa: '関係人口オンライン交流会',
+            descriptionJa: '地域の方とオンラインで話しましょう。',
+            meetingUrl: 'https://meet.example.jp/world',
+            startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+            endsAt: new Date(Date.now() + 30 * 86_400_000 + 7_200_000).toISOString(),
+          },
+        },
+        side(tenant).hub,
+      )
+    ).id as string;
+  const publishedEvent = async (tenant: 'home' | 'foreign' = 'home') => {
+    const id = await draftEvent(tenant);
+    await gql(`mutation($id: ID!) { publishEvent(id: $id) { id } }`, { id }, side(tenant).hub);
+    return id;
+  };
+  const registeredEvent = async (who: Person = proBono, tenant: 'home' | 'foreign' = 'home') => {
+    const id = await publishedEvent(tenant);
+    await gql(`mutation($id: ID!) { registerForEvent(eventId: $id) { id } }`, { id }, who);
+    return id;
+  };
+
   const tenant = async (
     which: 'home' | 'foreign',
     who: Person,
@@ -297,18 +333,21 @@ export async function buildApiWorld(
       },
       company.owner,
     );
-    const [e, d, p, cp, t, draft, published, submitted, endpoint, offer] = await Promise.all([
-      engaged,
-      done,
-      programs,
-      companyProgram,
-      team,
-      draftProject(which),
-      publishedProject(which),
-      application('SUBMITTED', who, which),
-      webhookEndpoint(company.owner, company.id),
-      scoutOffer(who, which),
-    ]);
+    const [e, d, p, cp, t, draft, published, submitted, endpoint, offer, event, draftE] =
+      await Promise.all([
+        engaged,
+        done,
+        programs,
+        companyProgram,
+        team,
+        draftProject(which),
+        publishedProject(which),
+        application('SUBMITTED', who, which),
+        webhookEndpoint(company.owner, company.id),
+        scoutOffer(who, which),
+        registeredEvent(who, which),
+        draftEvent(which),
+      ]);
     return {
       regionId: side(which).region,
       intermediaryId: hubOrg,
@@ -328,6 +367,8 @@ export async function buildApiWorld(
       webhookEndpointId: endpoint,
       scoutOfferId: offer,
       participantId: who.id,
+      eventId: event,
+      draftEventId: draftE,
     };
   };
 
@@ -494,6 +535,9 @@ export async function buildApiWorld(
       webhookEndpoint: () => paired(webhookEndpoint(), foreign.webhookEndpointId),
       scoutOffer: (to = proBono) => paired(scoutOffer(to), foreign.scoutOfferId),
       participant: (label) => participant(label, { kind: 'PRO_BONO' }),
+      draftEvent: () => paired(draftEvent(), foreign.draftEventId),
+      publishedEvent: () => paired(publishedEvent(), foreign.eventId),
+      registeredEvent: () => paired(registeredEvent(), foreign.eventId),
     },
   };
 }

@@ -14,6 +14,7 @@ import { InputValidationPipe } from './graphql/input-validation.pipe';
 import { PersonalDataController } from './identity/personal-data.controller';
 import { SessionCookieController } from './identity/session-cookie.controller';
 import { KpiCsvController } from './insights/kpi-csv.controller';
+import { EventCalendarController } from './events/event-calendar.controller';
 import { OperatorsModule } from './operators/operators.module';
 import { API_RESOLVERS } from './resolvers';
 import { SharePagesController } from './web/share-pages.controller';
@@ -36,6 +37,7 @@ import { WebAppModule } from './web/web-app.module';
     SessionCookieController,
     PersonalDataController,
     KpiCsvController,
+    EventCalendarController,
     SharePagesController,
   ],
   providers: [

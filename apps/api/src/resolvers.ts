@@ -6,6 +6,7 @@ import {
   ScoutOfferConversationResolver,
 } from './conversations/conversation.resolver';
 import { ApplicationResolver } from './engagements/application.resolver';
+import { EventResolver } from './events/event.resolver';
 import { EngagementAccompanimentResolver } from './engagements/engagement-accompaniment.resolver';
 import { EngagementResolver } from './engagements/engagement.resolver';
 import { RelationshipResolver } from './engagements/relationship.resolver';
@@ -64,4 +65,5 @@ export const API_RESOLVERS = [
   CohortResolver,
   KpiResolver,
   ProgramReportResolver,
+  EventResolver,
 ];

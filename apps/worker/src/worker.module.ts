@@ -6,6 +6,7 @@ import { JobRunner } from './job-runner';
 import { AccountJobs } from './jobs/account.jobs';
 import { CohortJobs } from './jobs/cohort.jobs';
 import { EngagementJobs } from './jobs/engagement.jobs';
+import { EventJobs } from './jobs/event.jobs';
 import { NotificationJobs } from './jobs/notification.jobs';
 import { ScoringJobs } from './jobs/scoring.jobs';
 import { WebhookJobs } from './jobs/webhook.jobs';
@@ -18,6 +19,7 @@ import { WebhookJobs } from './jobs/webhook.jobs';
     ScoringJobs,
     CohortJobs,
     EngagementJobs,
+    EventJobs,
     WebhookJobs,
     AccountJobs,
   ],

@@ -128,6 +128,60 @@ export class CohortService {
     return this.view(actor, cohortId);
   }
 
+  // A cohort made in one go inside the caller's transaction (a matching seminar's attendees and
+  // its presenting regions' projects): those the intermediary may not take are left out rather
+  // than refused, since the caller did not pick them one by one. Returns the cohort's id.
+  async seed(
+    m: EntityManager,
+    actor: Actor,
+    input: { programId: string; name: string; participantIds: string[]; projectIds: string[] },
+  ): Promise<string> {
+    const program = await m.getRepository(Program).findOneBy({ id: input.programId });
+    if (!program) throw AppError.invalidField(['input', 'programId'], 'is not a program');
+    this.policy.assert(
+      this.policy.canManageCohorts(actor, program.intermediaryOrganizationId),
+      "Only the program's intermediary staff create its cohorts",
+    );
+    const inserted = await m.getRepository(Cohort).insert({
+      programId: program.id,
+      intermediaryOrganizationId: program.intermediaryOrganizationId,
+      name: input.name.trim(),
+      createdById: actor.userId,
+    });
+    const cohortId = (inserted.identifiers[0] as { id: string }).id;
+    const profiles = input.participantIds.length
+      ? await m.getRepository(ParticipantProfile).find({
+          where: { userId: In(input.participantIds) },
+          select: { userId: true, visibility: true },
+        })
+      : [];
+    const members = profiles.filter((p) =>
+      this.policy.canViewParticipantProfile(actor, p.visibility),
+    );
+    if (members.length) {
+      await m.insert(
+        CohortMember,
+        members.map((p) => ({ cohortId, participantId: p.userId })),
+      );
+    }
+    const projects = input.projectIds.length
+      ? await m.getRepository(Project).findBy({ id: In(input.projectIds) })
+      : [];
+    const eligible = projects.filter(
+      (p) =>
+        p.status === ProjectStatus.PUBLISHED &&
+        (!p.programId || p.programId === program.id) &&
+        this.policy.canAddToCohort(actor, program.intermediaryOrganizationId, p),
+    );
+    if (eligible.length) {
+      await m.insert(
+        CohortProject,
+        eligible.map((p) => ({ cohortId, projectId: p.id, capacity: p.capacity })),
+      );
+    }
+    return cohortId;
+  }
+
   // Participants whose profiles the intermediary may see (their consent to being matched by it).
   async addMembers(actor: Actor, cohortId: string, participantIds: string[]): Promise<CohortView> {
     await this.dataSource.transaction(async (m) => {

@@ -3,6 +3,7 @@ import { CohortsModule } from '@tsunagu/cohorts';
 import { CompaniesModule } from '@tsunagu/companies';
 import { ConversationsModule } from '@tsunagu/conversations';
 import { EngagementsModule } from '@tsunagu/engagements';
+import { EventsModule } from '@tsunagu/events';
 import { IdentityModule } from '@tsunagu/identity';
 import { InsightsModule } from '@tsunagu/insights';
 import { NotificationsModule } from '@tsunagu/notifications';
@@ -21,6 +22,7 @@ export const CONTEXT_MODULES: readonly Type[] = [
   CompaniesModule,
   EngagementsModule,
   ConversationsModule,
+  EventsModule,
   NotificationsModule,
   ScoringModule,
   CohortsModule,

@@ -209,6 +209,13 @@ export class PolicyService {
     );
   }
 
+  // Events are organised by an intermediary's or a region's staff (their registrants' names are
+  // the organiser's to see: not platform admins').
+  canManageEventsOf(actor: Actor, organizerOrganizationId: string): boolean {
+    const kind = this.membership(actor, organizerOrganizationId)?.organizationKind;
+    return kind === OrganizationKind.INTERMEDIARY || kind === OrganizationKind.REGION;
+  }
+
   assert(allowed: boolean, message?: string): void {
     if (!allowed) throw AppError.forbidden(message);
   }

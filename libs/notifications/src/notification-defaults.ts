@@ -16,6 +16,10 @@ const EMAIL_DEFAULTS: Record<
     SCOUT_OFFER_RECEIVED: DeliveryMode.IMMEDIATELY,
     FOLLOW_UP_DUE: DeliveryMode.IMMEDIATELY,
     MESSAGE_POSTED: DeliveryMode.IMMEDIATELY,
+    // A place, a reminder or a cancellation matters on the day: never in tomorrow's digest.
+    EVENT_PLACE_OFFERED: DeliveryMode.IMMEDIATELY,
+    EVENT_REMINDER: DeliveryMode.IMMEDIATELY,
+    EVENT_CANCELLED: DeliveryMode.IMMEDIATELY,
   },
   [RecipientRole.REGION]: {
     APPLICATION_SUBMITTED: DeliveryMode.IMMEDIATELY,

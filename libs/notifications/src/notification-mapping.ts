@@ -14,6 +14,7 @@ export function toNotificationType(n: Notification): NotificationType {
     followUpId: n.data.followUpId ?? null,
     cohortId: n.data.cohortId ?? null,
     allocationId: n.data.allocationId ?? null,
+    eventId: n.data.eventId ?? null,
     facts: Object.entries(n.facts ?? {}).map(([name, value]) => ({ name, value })),
     audience: n.audience ?? null,
     conversationId: n.data.conversationId ?? null,

@@ -16,6 +16,11 @@ const VARS = {
   cohort: '2026年度 夏',
   status: 'PROPOSED',
   author: '美幌町役場 山田',
+  event: '一関市 関係人口マッチングセミナー',
+  eventEn: 'Ichinoseki matching seminar',
+  startsAt: '2027-01-10T01:00:00.000Z',
+  timeZone: 'Asia/Tokyo',
+  kind: 'DAY_BEFORE',
 };
 
 describe('renderNotification', () => {
@@ -110,5 +115,37 @@ describe('actionPath', () => {
     expect(actionPath(links, { role: RecipientRole.REGION, organizationId: null })).toBe(
       '/projects/p',
     );
+  });
+});
+
+describe('event messages', () => {
+  const vars = {
+    event: '一関市 関係人口マッチングセミナー',
+    eventEn: 'Ichinoseki matching seminar',
+    startsAt: '2027-01-10T01:00:00.000Z',
+    timeZone: 'Asia/Tokyo',
+  };
+
+  it('tells the time in the event zone, and names a zone other than Japan', () => {
+    const ja = renderNotification(
+      'EVENT_REMINDER',
+      'ja',
+      { ...vars, kind: 'DAY_BEFORE' },
+      RecipientRole.PARTICIPANT,
+    );
+    expect(ja.title).toBe('明日は「一関市 関係人口マッチングセミナー」です');
+    expect(ja.body).toContain('2027年1月10日 10:00');
+    const en = renderNotification(
+      'EVENT_REMINDER',
+      'en',
+      { ...vars, kind: 'HOUR_BEFORE', timeZone: 'Europe/London' },
+      RecipientRole.PARTICIPANT,
+    );
+    expect(en.title).toBe('"Ichinoseki matching seminar" starts in an hour');
+    expect(en.body).toContain('10 January 2027 at 01:00 (Europe/London)');
+  });
+
+  it('links to the event page', () => {
+    expect(actionPath({ eventId: 'e1', registrationId: 'r1' })).toBe('/events/e1');
   });
 });

@@ -51,6 +51,18 @@ const day = (locale: Locale, iso: string | undefined) =>
       }).format(new Date(iso))
     : '';
 
+// An event's start in the event's own zone, which is named when it is not Japan's.
+const eventTime = (locale: Locale, iso: string | undefined, timeZone: string | undefined) => {
+  if (!iso) return '';
+  const zone = timeZone || 'Asia/Tokyo';
+  const text = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: zone,
+  }).format(new Date(iso));
+  return zone === 'Asia/Tokyo' ? text : `${text} (${zone})`;
+};
+
 const withReason = (body: string, reason: string | undefined, label: string) =>
   reason ? `${body}\n${label}${reason}` : body;
 
@@ -239,6 +251,42 @@ export const TEMPLATES: Record<NotificationEventType, Record<Locale, Template>> 
       ),
     }),
   },
+  EVENT_PLACE_OFFERED: {
+    ja: (v) => ({
+      title: `「${v.event}」の参加が決まりました`,
+      body: `キャンセル待ちから繰り上がり、${eventTime('ja', v.startsAt, v.timeZone)}からの「${v.event}」に参加できます。行けなくなったら、ほかの方のために早めにキャンセルしてください。`,
+    }),
+    en: (v) => ({
+      title: `You have a place at "${v.eventEn}"`,
+      body: `A place came free and you moved up from the waiting list: "${v.eventEn}" starts ${eventTime('en', v.startsAt, v.timeZone)}. If you can no longer come, please cancel early so someone else can.`,
+    }),
+  },
+  EVENT_REMINDER: {
+    ja: (v) => ({
+      title:
+        v.kind === 'HOUR_BEFORE'
+          ? `まもなく「${v.event}」が始まります`
+          : `明日は「${v.event}」です`,
+      body: `「${v.event}」は${eventTime('ja', v.startsAt, v.timeZone)}からです。場所やオンラインのリンクはイベントのページで確認できます。`,
+    }),
+    en: (v) => ({
+      title:
+        v.kind === 'HOUR_BEFORE'
+          ? `"${v.eventEn}" starts in an hour`
+          : `"${v.eventEn}" is tomorrow`,
+      body: `"${v.eventEn}" starts ${eventTime('en', v.startsAt, v.timeZone)}. The place or the meeting link is on the event's page.`,
+    }),
+  },
+  EVENT_CANCELLED: {
+    ja: (v) => ({
+      title: `「${v.event}」は中止になりました`,
+      body: `${eventTime('ja', v.startsAt, v.timeZone)}に予定していた「${v.event}」は、主催者の判断で中止になりました。`,
+    }),
+    en: (v) => ({
+      title: `"${v.eventEn}" is cancelled`,
+      body: `The organiser cancelled "${v.eventEn}", planned for ${eventTime('en', v.startsAt, v.timeZone)}.`,
+    }),
+  },
   MESSAGE_POSTED: {
     ja: (v) => ({
       title: `${v.author}さんから「${v.project}」のメッセージ`,
@@ -274,6 +322,7 @@ export function actionPath(
   if (links.conversationId) return `/messages/${links.conversationId}`;
   if (links.scoutOfferId) return `/scout-offers/${links.scoutOfferId}`;
   if (links.engagementId) return `/engagements/${links.engagementId}`;
+  if (links.eventId) return `/events/${links.eventId}`;
   if (links.allocationId) return `/cohorts/${links.cohortId}/allocations/${links.allocationId}`;
   if (links.projectId) return `/projects/${links.projectId}`;
   return undefined;

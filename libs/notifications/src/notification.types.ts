@@ -51,6 +51,9 @@ export class NotificationType {
   @Field(() => ID, { nullable: true })
   allocationId!: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The event of an event notification' })
+  eventId!: string | null;
+
   @Field(() => [NotificationFactType], {
     description:
       'What the title and body were worded from, to word them again in another language.',

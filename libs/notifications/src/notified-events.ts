@@ -1,6 +1,7 @@
 import type { EventOf } from '@tsunagu/core';
 import { ALLOCATION_READY } from '@tsunagu/cohorts';
 import { MESSAGE_POSTED } from '@tsunagu/conversations';
+import { EVENT_CANCELLED, EVENT_PLACE_OFFERED, EVENT_REMINDER } from '@tsunagu/events';
 import {
   APPLICATION_SUBMITTED,
   APPLICATION_UNANSWERED,
@@ -37,6 +38,9 @@ export const NOTIFIED_EVENTS = [
   PROJECT_SUBMITTED,
   PROJECT_CHANGES_REQUESTED,
   PROJECT_PUBLISHED,
+  EVENT_PLACE_OFFERED,
+  EVENT_REMINDER,
+  EVENT_CANCELLED,
 ] as const;
 
 export type NotificationEventType = (typeof NOTIFIED_EVENTS)[number]['name'];

@@ -40,6 +40,8 @@ export const SERVICE_RULES = {
   regionStaff: "The region's staff, or intermediaries covering it.",
   webhookOwner: "The endpoint organisation's owners, or platform admins.",
   scoringRunRequester: 'Platform admins, or whoever requested the run.',
+  eventOrganizer: "The organising intermediary's or region's staff (canManageEventsOf).",
+  eventRegistrant: 'The registrant themselves, on a published event open to them.',
 } as const;
 export type ServiceRule = keyof typeof SERVICE_RULES;
 

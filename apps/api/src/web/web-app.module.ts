@@ -10,8 +10,10 @@ export const WEB_APP_DIR = resolve('apps/web/dist');
 
 // Paths that belong to the API, in any letter case (Express routes them so): never answered with
 // the web app's index.html. /assets holds the hashed build files, so a missing one is a 404
-// rather than a page that fails to parse as script.
-const API_PATHS = /^\/(graphql|health|admin|auth|reports|assets)(\/|$)/i;
+// rather than a page that fails to parse as script. Under /events only the calendar files are
+// the API's: /events/<id> is the web app's event page.
+const API_PATHS =
+  /^\/((graphql|health|admin|auth|reports|assets)(\/|$)|events\/[^/]+\/registrations\/)/i;
 
 // Hashed assets never change; index.html names the current ones, so it is revalidated each time.
 // Link-preview images (og/) keep their names when redrawn: a day.

@@ -50,6 +50,11 @@ export const notificationMessages = defineMessages(
         PROJECT_PUBLISHED:
           '「{{project}}」が公開されました。参加者が探して応募できるようになりました。',
         PROJECT_PUBLISHED_staff: '{{region}}の「{{project}}」が公開されました。',
+        EVENT_PLACE_OFFERED:
+          'キャンセル待ちから繰り上がり、「{{event}}」（{{startsAt}}から）に参加できるようになりました。',
+        EVENT_REMINDER: '明日は「{{event}}」です。{{startsAt}}から始まります。',
+        EVENT_REMINDER_hour: 'まもなく「{{event}}」が始まります（{{startsAt}}から）。',
+        EVENT_CANCELLED: '{{startsAt}}からの「{{event}}」は中止になりました。',
       },
       status: {
         SUBMITTED: '応募済み',
@@ -110,6 +115,11 @@ export const notificationMessages = defineMessages(
         PROJECT_CHANGES_REQUESTED_staff: '"{{project}}" by {{region}} was sent back for changes.',
         PROJECT_PUBLISHED: '"{{project}}" is published: participants can now find it and apply.',
         PROJECT_PUBLISHED_staff: '"{{project}}" by {{region}} is published.',
+        EVENT_PLACE_OFFERED:
+          'A place came free: you moved up from the waiting list for "{{event}}" ({{startsAt}}).',
+        EVENT_REMINDER: '"{{event}}" is tomorrow, starting {{startsAt}}.',
+        EVENT_REMINDER_hour: '"{{event}}" starts soon, at {{startsAt}}.',
+        EVENT_CANCELLED: '"{{event}}" ({{startsAt}}) has been cancelled.',
       },
       status: {
         SUBMITTED: 'submitted',

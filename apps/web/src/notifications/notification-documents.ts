@@ -16,6 +16,7 @@ export const NotificationFieldsFragment = graphql(`
     scoutOfferId
     conversationId
     organizationId
+    eventId
     createdAt
     readAt
   }

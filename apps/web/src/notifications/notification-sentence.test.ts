@@ -31,6 +31,11 @@ const FACTS = {
   months: '3',
   message: 'ぜひ',
   reason: 'x',
+  event: '一関の交流会',
+  eventEn: 'Ichinoseki meetup',
+  startsAt: '2027-03-31T16:30:00.000Z',
+  timeZone: 'Asia/Tokyo',
+  kind: 'DAY_BEFORE',
 };
 const facts = Object.entries(FACTS).map(([name, value]) => ({ name, value }));
 
@@ -131,6 +136,7 @@ describe('notification links', () => {
     expect(notificationLink({ ...none, projectId: 'p', engagementId: 'e' })).toBe('/engagements/e');
     expect(notificationLink({ ...none, projectId: 'p' })).toBe('/projects/p');
     expect(notificationLink(none)).toBeNull();
+    expect(notificationLink({ ...none, eventId: 'v' })).toBe('/events/v');
   });
 
   it("leads staff to an engagement in their organisation's workspace", () => {

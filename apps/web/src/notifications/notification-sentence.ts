@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { NotificationEventType, NotificationFieldsFragment } from '../gql/graphql';
-import { formatDate } from '../i18n/format';
+import { formatDate, formatDateTime } from '../i18n/format';
 
 type Facts = Record<string, string>;
 // The message key (under notifications.sentence) and its values, from the facts.
@@ -31,6 +31,10 @@ export const WORDINGS: Record<NotificationEventType, Wording> = {
     audience === 'REGION' ? 'PROJECT_CHANGES_REQUESTED' : 'PROJECT_CHANGES_REQUESTED_staff',
   PROJECT_PUBLISHED: (_facts, audience) =>
     audience === 'REGION' ? 'PROJECT_PUBLISHED' : 'PROJECT_PUBLISHED_staff',
+  EVENT_PLACE_OFFERED: () => 'EVENT_PLACE_OFFERED',
+  EVENT_REMINDER: (facts) =>
+    facts.kind === 'HOUR_BEFORE' ? 'EVENT_REMINDER_hour' : 'EVENT_REMINDER',
+  EVENT_CANCELLED: () => 'EVENT_CANCELLED',
 };
 
 // Review steps lead staff into the workspace of the organisation they heard of it for.
@@ -44,6 +48,7 @@ const REVIEW_STEPS: ReadonlySet<string> = new Set([
 // the API stored is shown instead.
 const NEEDS: Record<string, string[]> = {
   cohort: ['ALLOCATION_READY', 'ALLOCATION_READY_failed'],
+  event: ['EVENT_PLACE_OFFERED', 'EVENT_REMINDER', 'EVENT_REMINDER_hour', 'EVENT_CANCELLED'],
 };
 
 type Notification = Pick<NotificationFieldsFragment, 'type' | 'title' | 'audience' | 'facts'>;
@@ -62,7 +67,11 @@ export function notificationSentence(
   const facts: Facts = Object.fromEntries(notification.facts.map((f) => [f.name, f.value]));
   if (!isKnown(notification.type) || notification.facts.length === 0) return notification.title;
   const key = WORDINGS[notification.type](facts, notification.audience);
-  const subject = NEEDS.cohort.includes(key) ? facts.cohort : facts.project;
+  const subject = NEEDS.cohort.includes(key)
+    ? facts.cohort
+    : NEEDS.event.includes(key)
+      ? facts.event
+      : facts.project;
   const to = facts.toStatus
     ? t(`notifications.status.${facts.toStatus}`, { defaultValue: '' })
     : '';
@@ -71,6 +80,9 @@ export function notificationSentence(
     ...facts,
     // Due dates are days in Japan, as the API's sweeps count them.
     since: facts.since ? formatDate(facts.since, language, 'Asia/Tokyo') : '',
+    // An event's own title in English when it has one; its start in its own zone.
+    event: language === 'en' ? (facts.eventEn ?? facts.event) : facts.event,
+    startsAt: facts.startsAt ? formatDateTime(facts.startsAt, language, facts.timeZone) : '',
     to,
   });
 }
@@ -79,6 +91,7 @@ type Links = Pick<
   NotificationFieldsFragment,
   'projectId' | 'engagementId' | 'scoutOfferId' | 'conversationId'
 > &
+  Partial<Pick<NotificationFieldsFragment, 'eventId'>> &
   Partial<Pick<NotificationFieldsFragment, 'type' | 'audience' | 'organizationId'>>;
 
 // Where a notification leads in the app: the intermediary's review of a project or the region's
@@ -91,6 +104,7 @@ export function notificationLink(notification: Links): string | null {
     return `/manage/${organizationId}/${page}/${projectId}`;
   }
   if (notification.conversationId) return `/messages/${notification.conversationId}`;
+  if (notification.eventId) return `/events/${notification.eventId}`;
   if (notification.scoutOfferId) return '/scout-offers';
   if (notification.engagementId) {
     // Staff deal with an engagement in the workspace of the organisation they heard of it for.

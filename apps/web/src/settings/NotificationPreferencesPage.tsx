@@ -34,6 +34,9 @@ const FOR_PARTICIPANTS: NotificationEventType[] = [
   'ENGAGEMENT_STATUS_CHANGED',
   'SCOUT_OFFER_RECEIVED',
   'FOLLOW_UP_DUE',
+  'EVENT_PLACE_OFFERED',
+  'EVENT_REMINDER',
+  'EVENT_CANCELLED',
 ];
 
 // The modes each channel offers, as the API allows them: in-app has no digest.

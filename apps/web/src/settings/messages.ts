@@ -50,6 +50,18 @@ export const settingsMessages = defineMessages(
           label: 'フォローアップの時期',
           hint: '活動の終了から3・6・12か月後に、地域とのその後のつながりを伺います。',
         },
+        EVENT_PLACE_OFFERED: {
+          label: 'イベントのキャンセル待ちが繰り上がったとき',
+          hint: '空きが出て、キャンセル待ちをしていたイベントに参加できるようになったとき。',
+        },
+        EVENT_REMINDER: {
+          label: 'イベントの前日と1時間前',
+          hint: '申し込んだイベントの前日の朝9時（お住まいの時間帯）と、始まる1時間前にお知らせします。',
+        },
+        EVENT_CANCELLED: {
+          label: 'イベントが中止になったとき',
+          hint: '申し込んだイベント（キャンセル待ちを含む）が中止になったとき。',
+        },
         APPLICATION_SUBMITTED: {
           label: '新しい応募',
           hint: '担当するプロジェクトに応募があったとき。',
@@ -136,6 +148,18 @@ export const settingsMessages = defineMessages(
         FOLLOW_UP_DUE: {
           label: 'Follow-ups',
           hint: '3, 6 and 12 months after an engagement ends, we ask how the tie with the region is going.',
+        },
+        EVENT_PLACE_OFFERED: {
+          label: 'A place at an event came free',
+          hint: 'You moved up from the waiting list of an event and now have a place.',
+        },
+        EVENT_REMINDER: {
+          label: 'Event reminders',
+          hint: 'At 9:00 your time the day before an event you registered for, and an hour before it starts.',
+        },
+        EVENT_CANCELLED: {
+          label: 'An event was cancelled',
+          hint: 'An event you registered for (or wait for) was called off.',
         },
         APPLICATION_SUBMITTED: {
           label: 'New applications',

@@ -23,6 +23,8 @@ export const PERSONAL_DATA_SECTIONS = [
   'notificationPreferences',
   // conversations: the messages the person wrote.
   'messages',
+  // events: the events the person registered for, and their attendance.
+  'eventRegistrations',
 ] as const;
 export type PersonalDataSection = (typeof PERSONAL_DATA_SECTIONS)[number];
 

@@ -46,6 +46,7 @@ describe('scheduledJobs', () => {
       { name: 'engagements.flag-stale', everyMs: hour },
       { name: 'engagements.flag-unanswered', everyMs: hour },
       { name: 'engagements.follow-ups-due', everyMs: hour },
+      { name: 'events.send-reminders', everyMs: hour / 12 },
     ]);
   });
 });

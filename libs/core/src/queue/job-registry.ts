@@ -3,7 +3,13 @@
 // job here has exactly one handler.
 import type { DomainEvent } from '../events/domain-event';
 
-export const QUEUE_NAMES = ['notifications', 'scoring', 'cohorts', 'engagements'] as const;
+export const QUEUE_NAMES = [
+  'notifications',
+  'scoring',
+  'cohorts',
+  'engagements',
+  'events',
+] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobPayloads {
@@ -43,6 +49,8 @@ export interface JobPayloads {
   'engagements.flag-unanswered': Record<string, never>;
   // Repeatable sweep: tell participant and supervisor when a 3/6/12-month follow-up falls due.
   'engagements.follow-ups-due': Record<string, never>;
+  // Repeatable sweep: send event reminders (the day before, an hour before) that fell due.
+  'events.send-reminders': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -117,6 +125,13 @@ export const JOBS: { readonly [N in JobName]: JobDefinition<N> } = {
     attempts: 3,
     backoffMs: 5000,
     schedule: { everyMs: HOUR },
+  },
+  // The hour-before reminder must not arrive late: every five minutes.
+  'events.send-reminders': {
+    queue: 'events',
+    attempts: 3,
+    backoffMs: 5000,
+    schedule: { everyMs: 5 * MINUTE },
   },
 };
 
