@@ -15,6 +15,7 @@ import { AuthResolver } from './identity/auth.resolver';
 import { GeographyResolver } from './identity/geography.resolver';
 import { MeResolver } from './identity/me.resolver';
 import { OrganizationResolver } from './identity/organization.resolver';
+import { CompanyImpactResolver } from './insights/company-impact.resolver';
 import { KpiResolver } from './insights/kpi.resolver';
 import { DeadLetterResolver } from './notifications/dead-letter.resolver';
 import { NotificationPreferenceResolver } from './notifications/notification-preference.resolver';
@@ -47,6 +48,7 @@ export const API_RESOLVERS = [
   InterestResolver,
   ParticipantResolver,
   CompanyResolver,
+  CompanyImpactResolver,
   ApplicationResolver,
   EngagementResolver,
   EngagementAccompanimentResolver,

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsDateOnly, NotBefore, PageArgs, Paginated } from '@tsunagu/core';
 import { MunicipalityType, OrganizationType } from '@tsunagu/identity';
 import { ParticipantKind } from '@tsunagu/participants';
@@ -164,4 +164,96 @@ export class CompanyPageArgs extends PageArgs {
   @Field(() => ID)
   @IsUUID('4', { message: 'must be an organisation id' })
   companyOrganizationId!: string;
+}
+
+@ObjectType('CompanyEmployee', {
+  description:
+    'Someone who accepted the company’s invitation: a member with a COMPANY_EMPLOYEE profile ' +
+    'linked to it. No contact details.',
+})
+export class CompanyEmployeeType {
+  @Field(() => ID)
+  userId!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field(() => ParticipantKind)
+  kind!: ParticipantKind;
+
+  @Field(() => Int, { description: 'Their engagements (applications included), in any state' })
+  engagementCount!: number;
+
+  @Field(() => Int, { description: 'Their engagements approved, active or completed' })
+  activeEngagementCount!: number;
+
+  @Field({ description: 'When they became a member of the company' })
+  enrolledAt!: Date;
+}
+
+@ObjectType('CompanyInvitation', {
+  description: 'An invitation the company sent to an e-mail address, not yet accepted.',
+})
+export class CompanyInvitationType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'The address the company typed in' })
+  email!: string;
+
+  @Field()
+  createdAt!: Date;
+}
+
+@ObjectType('CompanyEmployees')
+export class CompanyEmployeesType {
+  @Field(() => [CompanyEmployeeType], { description: 'By display name' })
+  employees!: CompanyEmployeeType[];
+
+  @Field(() => [CompanyInvitationType], { description: 'Newest first' })
+  pendingInvitations!: CompanyInvitationType[];
+}
+
+@ObjectType('MyCompanyInvitation', {
+  description: 'A company inviting you to enrol as its employee.',
+})
+export class MyCompanyInvitationType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => OrganizationType)
+  company!: OrganizationType;
+
+  @Field()
+  createdAt!: Date;
+}
+
+@InputType()
+export class InviteCompanyEmployeeInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be an organisation id' })
+  companyOrganizationId!: string;
+
+  @Field()
+  @IsEmail({}, { message: 'must be a valid e-mail address' })
+  @MaxLength(254)
+  email!: string;
+}
+
+@InputType()
+export class RemoveCompanyEmployeeInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be an organisation id' })
+  companyOrganizationId!: string;
+
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be a user id' })
+  userId!: string;
+}
+
+@InputType()
+export class CompanyInvitationIdInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be an invitation id' })
+  invitationId!: string;
 }
