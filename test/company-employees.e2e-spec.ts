@@ -167,12 +167,26 @@ describe('companies: enrolling employees, team applications and impact', () => {
           input: {
             companyOrganizationId: company.id,
             name: 'Both',
-            memberEmails: [stays.email, leaves.email],
+            // By user id, as the owners' page picks them from companyEmployees.
+            memberUserIds: [stays.id, leaves.id],
           },
         },
         company.owner.token,
       ),
     );
+    const both = await platform.gql(
+      CREATE_TEAM,
+      {
+        input: {
+          companyOrganizationId: company.id,
+          name: 'Ambiguous',
+          memberEmails: [stays.email],
+          memberUserIds: [stays.id],
+        },
+      },
+      company.owner.token,
+    );
+    expectError(both, 'BAD_USER_INPUT');
     expectData(
       await platform.gql(
         REMOVE,

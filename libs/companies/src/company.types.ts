@@ -12,6 +12,7 @@ import {
   IsUUID,
   Length,
   MaxLength,
+  ValidateIf,
 } from 'class-validator';
 
 // A region's project as a company program lists it; the project query has the rest.
@@ -150,13 +151,24 @@ export class CreateCompanyTeamInput {
   name!: string;
 
   @Field(() => [String], {
+    nullable: true,
     description:
-      'E-mail addresses of employees: members of the company with a COMPANY_EMPLOYEE profile linked to it',
+      'E-mail addresses of employees: members of the company with a COMPANY_EMPLOYEE profile linked to it. Or memberUserIds.',
   })
+  @ValidateIf((o: CreateCompanyTeamInput) => !o.memberUserIds?.length)
   @ArrayMinSize(1, { message: 'must name at least one employee' })
   @ArrayMaxSize(50)
   @IsEmail({}, { each: true, message: 'each must be a valid e-mail address' })
-  memberEmails!: string[];
+  memberEmails?: string[] | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'The employees by user id (companyEmployees lists them), instead of memberEmails',
+  })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsUUID('4', { each: true, message: 'each must be a user id' })
+  memberUserIds?: string[] | null;
 }
 
 @ArgsType()
