@@ -133,8 +133,8 @@ function ProgramCard({ program }: { program: CompanyProgramFieldsFragment }) {
                   </div>
                   <Button
                     size="compact-sm"
-                    variant="subtle"
-                    color="red.8"
+                    variant="outline"
+                    color="red.9"
                     aria-label={t('company.programs.removeProject', { title: project.title })}
                     onClick={() =>
                       void remove({ input: { programId: program.id, projectId: project.id } }).then(
@@ -191,7 +191,7 @@ function AddProject({ programId, targeted }: { programId: string; targeted: stri
       )}
       {error && !data ? (
         <ErrorState error={error} />
-      ) : data && candidates.length === 0 ? (
+      ) : data && data.projects.edges.length === 0 ? (
         <Text size="sm" c="gray.7">
           {t('company.programs.searchEmpty')}
         </Text>

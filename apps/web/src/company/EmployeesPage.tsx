@@ -103,8 +103,8 @@ function Employees() {
                       <Table.Td>
                         <Button
                           size="compact-sm"
-                          variant="subtle"
-                          color="red.8"
+                          variant="outline"
+                          color="red.9"
                           aria-label={`${t('company.employees.remove')}: ${e.displayName}`}
                           onClick={() => setRemoving(e)}
                         >
@@ -140,8 +140,8 @@ function Employees() {
                       </div>
                       <Button
                         size="compact-sm"
-                        variant="subtle"
-                        color="red.8"
+                        variant="outline"
+                        color="red.9"
                         aria-label={`${t('company.employees.withdraw')}: ${invitation.email}`}
                         onClick={() =>
                           void withdraw({ input: { invitationId: invitation.id } }).then((r) => {
@@ -211,7 +211,7 @@ function RemoveModal({
               {t('company.employees.cancel')}
             </Button>
             <Button
-              color="red.8"
+              color="red.9"
               loading={fetching}
               onClick={() =>
                 void remove({

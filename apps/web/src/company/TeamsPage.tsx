@@ -4,7 +4,7 @@ import {
   Card,
   Checkbox,
   Group,
-  Select,
+  NativeSelect,
   Stack,
   Table,
   Text,
@@ -254,20 +254,16 @@ function ApplyForm({
             {t('company.teams.apply.sent', { count: sent })}
           </Alert>
         )}
-        <Controller
-          control={form.control}
-          name="projectId"
-          render={({ field, fieldState }) => (
-            <Select
-              label={t('company.teams.apply.project')}
-              data={projects.map((p) => ({ value: p.id, label: p.title }))}
-              value={field.value || null}
-              onChange={(value) => field.onChange(value ?? '')}
-              error={fieldState.error?.message}
-              required
-              maw={480}
-            />
-          )}
+        <NativeSelect
+          label={t('company.teams.apply.project')}
+          data={[
+            { value: '', label: t('company.teams.apply.choose') },
+            ...projects.map((p) => ({ value: p.id, label: p.title })),
+          ]}
+          required
+          maw={480}
+          error={form.formState.errors.projectId?.message}
+          {...form.register('projectId')}
         />
         <Textarea
           label={t('company.teams.apply.motivation')}
@@ -359,22 +355,14 @@ function CreateTeamForm({
             error={form.formState.errors.name?.message}
             {...form.register('name')}
           />
-          <Controller
-            control={form.control}
-            name="programId"
-            render={({ field }) => (
-              <Select
-                label={t('company.teams.create.program')}
-                data={[
-                  { value: '', label: t('company.teams.noProgram') },
-                  ...programs.map((p) => ({ value: p.id, label: p.name })),
-                ]}
-                value={field.value}
-                onChange={(value) => field.onChange(value ?? '')}
-                allowDeselect={false}
-                maw={480}
-              />
-            )}
+          <NativeSelect
+            label={t('company.teams.create.program')}
+            data={[
+              { value: '', label: t('company.teams.noProgram') },
+              ...programs.map((p) => ({ value: p.id, label: p.name })),
+            ]}
+            maw={480}
+            {...form.register('programId')}
           />
           <Controller
             control={form.control}

@@ -99,6 +99,7 @@ export const companyMessages = defineMessages(
         apply: {
           title: 'チームで応募',
           project: '応募するプロジェクト',
+          choose: '選んでください',
           projectRequired: 'プロジェクトを選んでください。',
           noProjects: 'このチームのプログラムに対象プロジェクトがありません。',
           motivation: '応募の動機',
@@ -250,6 +251,7 @@ export const companyMessages = defineMessages(
         apply: {
           title: 'Apply as a team',
           project: 'Project',
+          choose: 'Choose a project',
           projectRequired: 'Choose a project.',
           noProjects: 'This team’s program has no projects yet.',
           motivation: 'Why the team wants to join',
