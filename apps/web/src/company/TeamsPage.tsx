@@ -177,7 +177,8 @@ function TeamCard({
                       </Text>
                     </Table.Td>
                     <Table.Td>{a.participantName}</Table.Td>
-                    <Table.Td>
+                    {/* Wide enough for the badge's words: a phone squeezed them to an ellipsis. */}
+                    <Table.Td miw={104}>
                       <StatusBadge status={a.status} />
                     </Table.Td>
                     <Table.Td visibleFrom="sm">{formatDate(a.submittedAt, i18n.language)}</Table.Td>
