@@ -195,8 +195,9 @@ const MATRIX: Record<string, Row> = {
   municipalities: { public: true, allow: EVERYONE, args: () => ({ prefectureCode: '01' }) },
   notificationDeliveries: { allow: ADMIN },
   notificationDigests: { allow: ADMIN },
+  // Colleagues see each other; e-mail addresses only for owners (organization-page e2e).
   organizationMembers: {
-    allow: COMPANY_MANAGERS,
+    allow: COMPANY_MEMBERS,
     args: (w) => ({ organizationId: w.home.companyId }),
   },
   organizations: { allow: ADMIN },
@@ -656,6 +657,14 @@ const MATRIX: Record<string, Row> = {
   setProgramWeights: {
     allow: INTERMEDIARY,
     args: (w) => ({ input: { programId: w.home.programId, weights: WEIGHTS } }),
+  },
+  // The bystander addOrganizationMember added: gone after the first allowed call.
+  removeOrganizationMember: {
+    allow: COMPANY_MANAGERS,
+    args: (w) => ({ input: { organizationId: w.home.companyId, userId: w.bystander.id } }),
+    alsoAllowed: ['NOT_FOUND'],
+    idorExempt: ['userId'],
+    last: true,
   },
   setRemit: {
     allow: ADMIN,

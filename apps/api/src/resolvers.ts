@@ -23,7 +23,7 @@ import { NotificationResolver } from './notifications/notification.resolver';
 import { WebhookResolver } from './notifications/webhook.resolver';
 import { ParticipantResolver } from './participants/participant.resolver';
 import { InterestResolver } from './projects/interest.resolver';
-import { ProgramResolver } from './projects/program.resolver';
+import { OrganizationProgramsResolver, ProgramResolver } from './projects/program.resolver';
 import { ProjectResolver } from './projects/project.resolver';
 import { ReviewResolver } from './projects/review.resolver';
 import { RecommendationResolver } from './scoring/recommendation.resolver';
@@ -43,6 +43,7 @@ export const API_RESOLVERS = [
   ThemeResolver,
   SkillResolver,
   ProgramResolver,
+  OrganizationProgramsResolver,
   ProjectResolver,
   ReviewResolver,
   InterestResolver,

@@ -24,6 +24,7 @@ import { MyEngagementsPage } from '../engagements/MyEngagementsPage';
 import { RelationshipsPage } from '../engagements/RelationshipsPage';
 import { InterestsPage } from '../interests/InterestsPage';
 import { NotificationsPage } from '../notifications/NotificationsPage';
+import { OrganizationHomePage } from '../organization/OrganizationHomePage';
 import { ProjectPeoplePage } from '../people/ProjectPeoplePage';
 import { StaffEngagementPage } from '../people/StaffEngagementPage';
 import { ProjectPage } from '../projects/ProjectPage';
@@ -88,6 +89,7 @@ export function createRouter() {
           element: <WorkspaceLayout />,
           children: [
             { index: true, element: <WorkspaceOverview /> },
+            { path: 'organization', element: <OrganizationHomePage /> },
             { path: 'projects/:projectId/people', element: <ProjectPeoplePage /> },
             { path: 'engagements/:engagementId', element: <StaffEngagementPage /> },
             { path: 'projects', element: <RegionProjectsPage /> },

@@ -10,6 +10,8 @@ export interface WorkspaceSection {
 }
 
 export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
+  // A region starts from who it is and who supports it; other kinds from their daily work.
+  { path: 'organization', labelKey: 'organization.nav', kinds: ['REGION'] },
   { path: 'projects', labelKey: 'region.nav.projects', kinds: ['REGION'] },
   { path: 'review', labelKey: 'review.nav', kinds: ['INTERMEDIARY'] },
   { path: 'supervision', labelKey: 'supervision.nav', kinds: ['INTERMEDIARY'] },
@@ -20,6 +22,11 @@ export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
   { path: 'company/programs', labelKey: 'company.nav.programs', kinds: ['COMPANY'] },
   { path: 'company/teams', labelKey: 'company.nav.teams', kinds: ['COMPANY'] },
   { path: 'company/impact', labelKey: 'company.nav.impact', kinds: ['COMPANY'] },
+  {
+    path: 'organization',
+    labelKey: 'organization.nav',
+    kinds: ['INTERMEDIARY', 'COMPANY', 'PLATFORM'],
+  },
   { path: 'admin/organizations', labelKey: 'admin.nav.organizations', kinds: ['PLATFORM'] },
   { path: 'admin/skills', labelKey: 'admin.nav.skills', kinds: ['PLATFORM'] },
   { path: 'admin/deliveries', labelKey: 'admin.nav.deliveries', kinds: ['PLATFORM'] },
