@@ -66,6 +66,16 @@ const homeThread = (w: ApiWorld): Promise<string> =>
 // Threads are their parties'; platform admins read them.
 const THREAD_READERS = [...ENGAGED, 'admin'] as const;
 
+// A pending invitation of the home company to the address given, made in the database.
+const invitation = async (w: ApiWorld, email: string): Promise<string> =>
+  (
+    await threadsDb.query<Array<{ id: string }>>(
+      `INSERT INTO company_invitation (company_organization_id, email) VALUES ($1, $2)
+       ON CONFLICT (company_organization_id, email) DO UPDATE SET accepted_at = NULL RETURNING id`,
+      [w.home.companyId, email],
+    )
+  )[0].id;
+
 const KPI_FILTER = { filter: { from: '2026-01-01', to: '2027-12-31' } };
 const WEIGHTS = {
   skills: 0.3,
@@ -96,6 +106,23 @@ const MATRIX: Record<string, Row> = {
     args: (w) => ({ scoutOfferId: w.home.scoutOfferId }),
   },
   unreadMessageCount: { allow: SIGNED_IN },
+  companyEmployees: {
+    allow: COMPANY_MANAGERS,
+    args: (w) => ({ companyOrganizationId: w.home.companyId }),
+  },
+  companyImpact: {
+    allow: COMPANY_MANAGERS,
+    args: (w) => ({
+      companyOrganizationId: w.home.companyId,
+      from: '2026-01-01',
+      to: '2027-12-31',
+    }),
+  },
+  companyTeamApplications: {
+    allow: COMPANY_MANAGERS,
+    args: (w) => ({ companyOrganizationId: w.home.companyId }),
+  },
+  myCompanyInvitations: { allow: SIGNED_IN },
   companyPrograms: {
     allow: COMPANY_MEMBERS,
     args: (w) => ({ companyOrganizationId: w.home.companyId }),
@@ -367,6 +394,13 @@ const MATRIX: Record<string, Row> = {
       input: { engagementId: w.home.activeEngagementId, title: '報告', dueDate: '2027-02-15' },
     }),
   },
+  // Addressed to the employee: anyone else reads it as missing.
+  acceptCompanyInvitation: {
+    allow: ['employee'],
+    args: async (w) => ({
+      input: { invitationId: await invitation(w, w.people.employee.email) },
+    }),
+  },
   addOrganizationMember: {
     allow: COMPANY_MANAGERS,
     args: (w) => ({ input: { organizationId: w.home.companyId, email: w.bystander.email } }),
@@ -480,6 +514,12 @@ const MATRIX: Record<string, Row> = {
     allow: ADMIN,
     args: () => ({ input: { kind: 'COMPANY', name: unique('company') } }),
   },
+  inviteCompanyEmployee: {
+    allow: COMPANY_MANAGERS,
+    args: (w) => ({
+      input: { companyOrganizationId: w.home.companyId, email: uniqueEmail('invitee') },
+    }),
+  },
   createProgram: {
     allow: INTERMEDIARY,
     args: (w) => ({
@@ -582,6 +622,18 @@ const MATRIX: Record<string, Row> = {
     public: true,
     allow: EVERYONE,
     args: async (w) => ({ refreshToken: (await signUpFresh(w)).refreshToken }),
+  },
+  // The bystander is made a member of the home company again for every call.
+  removeCompanyEmployee: {
+    allow: COMPANY_MANAGERS,
+    args: async (w) => {
+      await threadsDb.query(
+        `INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'STAFF')
+         ON CONFLICT DO NOTHING`,
+        [w.bystander.id, w.home.companyId],
+      );
+      return { input: { companyOrganizationId: w.home.companyId, userId: w.bystander.id } };
+    },
   },
   removeProjectFromCompanyProgram: {
     allow: COMPANY_MANAGERS,
@@ -769,6 +821,10 @@ const MATRIX: Record<string, Row> = {
     allow: EVERYONE,
     args: () => ({ input: { token: 'not-a-real-token' } }),
     alsoAllowed: ['BAD_USER_INPUT'],
+  },
+  withdrawCompanyInvitation: {
+    allow: COMPANY_MANAGERS,
+    args: async (w) => ({ input: { invitationId: await invitation(w, uniqueEmail('withdrawn')) } }),
   },
   withdrawScoutOffer: {
     allow: ['regionStaff'],

@@ -16,6 +16,7 @@ import { AuthResolver } from './identity/auth.resolver';
 import { GeographyResolver } from './identity/geography.resolver';
 import { MeResolver } from './identity/me.resolver';
 import { OrganizationResolver } from './identity/organization.resolver';
+import { CompanyImpactResolver } from './insights/company-impact.resolver';
 import { KpiResolver } from './insights/kpi.resolver';
 import { ProgramReportResolver } from './insights/program-report.resolver';
 import { DeadLetterResolver } from './notifications/dead-letter.resolver';
@@ -50,6 +51,7 @@ export const API_RESOLVERS = [
   InterestResolver,
   ParticipantResolver,
   CompanyResolver,
+  CompanyImpactResolver,
   ApplicationResolver,
   EngagementResolver,
   EngagementAccompanimentResolver,

@@ -3,16 +3,19 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@tsunagu/identity';
 import { ParticipantsModule } from '@tsunagu/participants';
 import { ProjectsModule } from '@tsunagu/projects';
+import { CompanyInvitation } from './company-invitation.entity';
 import { CompanyProgramProject } from './company-program-project.entity';
 import { CompanyProgram } from './company-program.entity';
 import { CompanyTeamMember } from './company-team-member.entity';
 import { CompanyTeam } from './company-team.entity';
+import { CompanyEmployeeService } from './company-employees.service';
 import { CompanyService } from './company.service';
 
 // Companies that send employees: their programs, target projects and teams.
 @Module({
   imports: [
     TypeOrmModule.forFeature([
+      CompanyInvitation,
       CompanyProgram,
       CompanyProgramProject,
       CompanyTeam,
@@ -22,7 +25,7 @@ import { CompanyService } from './company.service';
     ParticipantsModule,
     ProjectsModule,
   ],
-  providers: [CompanyService],
-  exports: [CompanyService],
+  providers: [CompanyService, CompanyEmployeeService],
+  exports: [CompanyService, CompanyEmployeeService],
 })
 export class CompaniesModule {}

@@ -132,7 +132,7 @@ export class CompanyService {
     let teamId: string;
     try {
       teamId = await this.dataSource.transaction(async (m) => {
-        const userIds = await this.employeesByEmail(m, company.id, input.memberEmails);
+        const userIds = await this.teamMembers(m, company.id, input);
         const inserted = await m.insert(CompanyTeam, {
           companyOrganizationId: company.id,
           programId: input.programId ?? null,
@@ -195,21 +195,46 @@ export class CompanyService {
     return this.paginateTeams(qb, page);
   }
 
-  // Resolves the e-mails to users who are members of the company with a COMPANY_EMPLOYEE profile
-  // linked to it, reporting every address that is not, by its index. Profiles are share-locked
-  // so nobody switches kind or company while the team is being written.
-  private async employeesByEmail(
+  // The members named by e-mail or by user id, checked to be employees (assertEmployees).
+  private async teamMembers(
     m: EntityManager,
     companyOrganizationId: string,
-    emails: string[],
+    input: CreateCompanyTeamInput,
   ): Promise<string[]> {
-    const normalized = emails.map(normalizeEmail);
+    if (input.memberUserIds?.length) {
+      if (input.memberEmails?.length) {
+        throw AppError.invalidField(
+          ['input', 'memberEmails'],
+          'give either memberEmails or memberUserIds, not both',
+        );
+      }
+      return this.assertEmployees(m, companyOrganizationId, input.memberUserIds, 'memberUserIds');
+    }
+    const normalized = (input.memberEmails ?? []).map(normalizeEmail);
     const users = await m.getRepository(User).find({
       select: { id: true, email: true },
       where: { email: In([...new Set(normalized)]) },
     });
     const userIdByEmail = new Map(users.map((u) => [u.email, u.id]));
-    const ids = users.map((u) => u.id);
+    return this.assertEmployees(
+      m,
+      companyOrganizationId,
+      normalized.map((email) => userIdByEmail.get(email)),
+      'memberEmails',
+    );
+  }
+
+  // Checks that each user (undefined: no account) is a member of the company with a
+  // COMPANY_EMPLOYEE profile linked to it, reporting every one that is not, by its index under
+  // `field`. Profiles are share-locked so nobody switches kind or company while the team is
+  // being written.
+  private async assertEmployees(
+    m: EntityManager,
+    companyOrganizationId: string,
+    userIds: Array<string | undefined>,
+    field: string,
+  ): Promise<string[]> {
+    const ids = [...new Set(userIds.filter((id): id is string => !!id))];
     const members = new Set(
       ids.length
         ? (
@@ -229,15 +254,14 @@ export class CompanyService {
     );
     const problems: FieldProblem[] = [];
     const firstIndexOf = new Map<string, number>();
-    normalized.forEach((email, i) => {
-      const path = ['input', 'memberEmails', String(i)];
-      const first = firstIndexOf.get(email);
+    userIds.forEach((userId, i) => {
+      const path = ['input', field, String(i)];
+      const first = userId === undefined ? undefined : firstIndexOf.get(userId);
       if (first !== undefined) {
         problems.push({ path, message: `repeats the employee at index ${first}` });
         return;
       }
-      firstIndexOf.set(email, i);
-      const userId = userIdByEmail.get(email);
+      if (userId !== undefined) firstIndexOf.set(userId, i);
       // An unknown address reads like a non-member, so this does not reveal who has an account.
       if (!userId || !members.has(userId)) {
         problems.push({ path, message: 'is not a member of this company' });
@@ -257,7 +281,7 @@ export class CompanyService {
     if (problems.length) {
       throw AppError.invalidFields(problems);
     }
-    return normalized.map((email) => userIdByEmail.get(email)!);
+    return userIds as string[];
   }
 
   private async companyForInput(companyOrganizationId: string): Promise<Organization> {

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsDateOnly, NotBefore, PageArgs, Paginated } from '@tsunagu/core';
 import { MunicipalityType, OrganizationType } from '@tsunagu/identity';
 import { ParticipantKind } from '@tsunagu/participants';
@@ -12,6 +12,7 @@ import {
   IsUUID,
   Length,
   MaxLength,
+  ValidateIf,
 } from 'class-validator';
 
 // A region's project as a company program lists it; the project query has the rest.
@@ -150,13 +151,24 @@ export class CreateCompanyTeamInput {
   name!: string;
 
   @Field(() => [String], {
+    nullable: true,
     description:
-      'E-mail addresses of employees: members of the company with a COMPANY_EMPLOYEE profile linked to it',
+      'E-mail addresses of employees: members of the company with a COMPANY_EMPLOYEE profile linked to it. Or memberUserIds.',
   })
+  @ValidateIf((o: CreateCompanyTeamInput) => !o.memberUserIds?.length)
   @ArrayMinSize(1, { message: 'must name at least one employee' })
   @ArrayMaxSize(50)
   @IsEmail({}, { each: true, message: 'each must be a valid e-mail address' })
-  memberEmails!: string[];
+  memberEmails?: string[] | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'The employees by user id (companyEmployees lists them), instead of memberEmails',
+  })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsUUID('4', { each: true, message: 'each must be a user id' })
+  memberUserIds?: string[] | null;
 }
 
 @ArgsType()
@@ -164,4 +176,96 @@ export class CompanyPageArgs extends PageArgs {
   @Field(() => ID)
   @IsUUID('4', { message: 'must be an organisation id' })
   companyOrganizationId!: string;
+}
+
+@ObjectType('CompanyEmployee', {
+  description:
+    'Someone who accepted the company’s invitation: a member with a COMPANY_EMPLOYEE profile ' +
+    'linked to it. No contact details.',
+})
+export class CompanyEmployeeType {
+  @Field(() => ID)
+  userId!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field(() => ParticipantKind)
+  kind!: ParticipantKind;
+
+  @Field(() => Int, { description: 'Their engagements (applications included), in any state' })
+  engagementCount!: number;
+
+  @Field(() => Int, { description: 'Their engagements approved, active or completed' })
+  activeEngagementCount!: number;
+
+  @Field({ description: 'When they became a member of the company' })
+  enrolledAt!: Date;
+}
+
+@ObjectType('CompanyInvitation', {
+  description: 'An invitation the company sent to an e-mail address, not yet accepted.',
+})
+export class CompanyInvitationType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'The address the company typed in' })
+  email!: string;
+
+  @Field()
+  createdAt!: Date;
+}
+
+@ObjectType('CompanyEmployees')
+export class CompanyEmployeesType {
+  @Field(() => [CompanyEmployeeType], { description: 'By display name' })
+  employees!: CompanyEmployeeType[];
+
+  @Field(() => [CompanyInvitationType], { description: 'Newest first' })
+  pendingInvitations!: CompanyInvitationType[];
+}
+
+@ObjectType('MyCompanyInvitation', {
+  description: 'A company inviting you to enrol as its employee.',
+})
+export class MyCompanyInvitationType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => OrganizationType)
+  company!: OrganizationType;
+
+  @Field()
+  createdAt!: Date;
+}
+
+@InputType()
+export class InviteCompanyEmployeeInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be an organisation id' })
+  companyOrganizationId!: string;
+
+  @Field()
+  @IsEmail({}, { message: 'must be a valid e-mail address' })
+  @MaxLength(254)
+  email!: string;
+}
+
+@InputType()
+export class RemoveCompanyEmployeeInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be an organisation id' })
+  companyOrganizationId!: string;
+
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be a user id' })
+  userId!: string;
+}
+
+@InputType()
+export class CompanyInvitationIdInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be an invitation id' })
+  invitationId!: string;
 }

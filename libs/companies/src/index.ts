@@ -1,4 +1,6 @@
 export * from './companies.module';
+export * from './company-employees.service';
+export * from './company-invitation.entity';
 export * from './company-mapping';
 export * from './company-program-project.entity';
 export * from './company-program.entity';

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@tsunagu/identity';
 import { ProjectsModule } from '@tsunagu/projects';
 import { Engagement } from './lifecycle/engagement.entity';
+import { CompanyTeamApplicationService } from './applications/company-team-applications';
 import { ApplyingService } from './applications/applying.service';
 import { EngagementEvent } from './lifecycle/engagement-event.entity';
 import { EngagementService } from './lifecycle/engagement.service';
@@ -34,6 +35,7 @@ import { ScoutOfferAudiences } from './scouting/scout-offer-audiences';
   providers: [
     EngagementAccountData,
     ApplyingService,
+    CompanyTeamApplicationService,
     EngagementService,
     ScoutOfferService,
     EngagementAccompanimentService,
@@ -45,6 +47,7 @@ import { ScoutOfferAudiences } from './scouting/scout-offer-audiences';
   ],
   exports: [
     ApplyingService,
+    CompanyTeamApplicationService,
     EngagementService,
     ScoutOfferService,
     EngagementAccompanimentService,

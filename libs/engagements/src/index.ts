@@ -10,6 +10,7 @@ export * from './lifecycle/engagement-state';
 export * from './lifecycle/engagement.service';
 export * from './lifecycle/engagement.types';
 export * from './applications/applying.service';
+export * from './applications/company-team-applications';
 export * from './applications/engagement-response.service';
 export * from './scouting/scout-offer-audiences';
 export * from './scouting/scout-offer-events';

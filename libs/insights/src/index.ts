@@ -1,3 +1,5 @@
+export * from './company-impact.service';
+export * from './company-impact.types';
 export * from './insights.module';
 export * from './kpi-csv';
 export * from './kpi-period';

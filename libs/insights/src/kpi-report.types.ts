@@ -44,7 +44,7 @@ function periodProblem(args?: ValidationArguments): string | undefined {
 }
 
 // A report period in order and shorter than KPI_MAX_PERIOD_YEARS, reported at `to`.
-const IsKpiPeriodEnd = () =>
+export const IsKpiPeriodEnd = () =>
   ValidateBy({
     name: 'isKpiPeriodEnd',
     validator: {

@@ -20,7 +20,7 @@ import {
   PolicyService,
 } from '@tsunagu/identity';
 import { SkillService, Theme, ThemeService } from '@tsunagu/taxonomy';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { PARTICIPANT_PROFILE_CHANGED } from './participant-events';
 import {
   AvailableDays,
@@ -124,6 +124,30 @@ export class ParticipantProfileService {
       await this.events.publish(m, PARTICIPANT_PROFILE_CHANGED, { participantId: userId });
     });
     return (await this.findView(userId))!;
+  }
+
+  // An employee who accepted their company's invitation becomes its COMPANY_EMPLOYEE, in the
+  // caller's transaction (which made them a member). False when they have no profile yet.
+  async enrolInCompanyWithin(
+    m: EntityManager,
+    userId: string,
+    companyOrganizationId: string,
+  ): Promise<boolean> {
+    const repo = m.getRepository(ParticipantProfile);
+    const profile = await repo.findOne({ where: { userId }, lock: { mode: 'pessimistic_write' } });
+    if (!profile) return false;
+    // Guardian details are only for high-school students (profileInputProblems).
+    await repo.update(
+      { userId },
+      {
+        kind: ParticipantKind.COMPANY_EMPLOYEE,
+        companyOrganizationId,
+        guardianName: null,
+        guardianConsentAt: null,
+      },
+    );
+    await this.events.publish(m, PARTICIPANT_PROFILE_CHANGED, { participantId: userId });
+    return true;
   }
 
   // Intermediaries and region staff look for participants among the profiles whose visibility

@@ -17,6 +17,7 @@ export const SERVICE_RULES = {
   organizationMember: "The organisation's members, or platform admins (canSeeMembersOf).",
   companyOwner: "The company's owners, or platform admins (canManageCompany).",
   companyMember: "The company's members, or platform admins (canViewCompany).",
+  invitee: 'The person whose verified e-mail address a company invited.',
   intermediaryStaff: "The intermediary's staff, or platform admins (canWorkForIntermediary).",
   programStaff: "The program's intermediary staff, or platform admins (canRunProgramsOf).",
   cohortStaff: "The staff of the cohort's intermediary (canManageCohorts, canAddToCohort).",

@@ -1,5 +1,9 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
+  CompanyEmployeeService,
+  CompanyEmployeesType,
+  CompanyInvitationIdInput,
+  CompanyInvitationType,
   CompanyPageArgs,
   CompanyProgramConnection,
   CompanyProgramType,
@@ -8,18 +12,104 @@ import {
   CompanyTeamType,
   CreateCompanyProgramInput,
   CreateCompanyTeamInput,
+  InviteCompanyEmployeeInput,
+  MyCompanyInvitationType,
+  MyCompanyInvitationView,
   ProgramProjectInput,
+  RemoveCompanyEmployeeInput,
   toCompanyProgramType,
   toCompanyTeamType,
 } from '@tsunagu/companies';
 import { Connection, mapConnection, PageArgs } from '@tsunagu/core';
-import { Actor } from '@tsunagu/identity';
+import { Actor, toOrganizationType } from '@tsunagu/identity';
 import { Authenticated, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
+function toMyInvitation({ invitation, company }: MyCompanyInvitationView): MyCompanyInvitationType {
+  return {
+    id: invitation.id,
+    company: toOrganizationType(company),
+    createdAt: invitation.createdAt,
+  };
+}
+
 @Resolver()
 export class CompanyResolver {
-  constructor(private readonly companies: CompanyService) {}
+  constructor(
+    private readonly companies: CompanyService,
+    private readonly employees: CompanyEmployeeService,
+  ) {}
+
+  @ServiceChecks('companyOwner')
+  @Query(() => CompanyEmployeesType, {
+    description:
+      "Who accepted the company's invitations, and the invitations still pending. The company's owners or platform admins.",
+  })
+  companyEmployees(
+    @CurrentActor() actor: Actor,
+    @Args('companyOrganizationId', { type: () => ID }) companyOrganizationId: string,
+  ): Promise<CompanyEmployeesType> {
+    return this.employees.list(actor, companyOrganizationId);
+  }
+
+  @ServiceChecks('companyOwner')
+  @Mutation(() => CompanyInvitationType, {
+    description:
+      'Invite an e-mail address to enrol as an employee; the answer is the same whether or not it has an account. ' +
+      "The company's owners or platform admins.",
+  })
+  async inviteCompanyEmployee(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: InviteCompanyEmployeeInput,
+  ): Promise<CompanyInvitationType> {
+    const invitation = await this.employees.invite(actor, input);
+    return { id: invitation.id, email: invitation.email, createdAt: invitation.createdAt };
+  }
+
+  @ServiceChecks('companyOwner')
+  @Mutation(() => Boolean, {
+    description: "Withdraw a pending invitation. The company's owners or platform admins.",
+  })
+  async withdrawCompanyInvitation(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CompanyInvitationIdInput,
+  ): Promise<boolean> {
+    await this.employees.withdraw(actor, input.invitationId);
+    return true;
+  }
+
+  @ServiceChecks('companyOwner')
+  @Mutation(() => Boolean, {
+    description:
+      "End an employee's membership and take them off the company's teams. The company's owners or platform admins.",
+  })
+  async removeCompanyEmployee(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: RemoveCompanyEmployeeInput,
+  ): Promise<boolean> {
+    await this.employees.remove(actor, input);
+    return true;
+  }
+
+  @Authenticated()
+  @Query(() => [MyCompanyInvitationType], {
+    description: 'Companies inviting you to enrol as their employee, once your e-mail is verified.',
+  })
+  async myCompanyInvitations(@CurrentActor() actor: Actor): Promise<MyCompanyInvitationType[]> {
+    return (await this.employees.mine(actor)).map(toMyInvitation);
+  }
+
+  @ServiceChecks('invitee')
+  @Mutation(() => MyCompanyInvitationType, {
+    description:
+      'Accept a company’s invitation: you become its member and your participant profile its COMPANY_EMPLOYEE.',
+  })
+  async acceptCompanyInvitation(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CompanyInvitationIdInput,
+  ): Promise<MyCompanyInvitationType> {
+    return toMyInvitation(await this.employees.accept(actor, input.invitationId));
+  }
 
   @ServiceChecks('companyOwner')
   @Mutation(() => CompanyProgramType, {

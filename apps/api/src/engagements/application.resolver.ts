@@ -1,9 +1,11 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Connection, mapConnection, PageArgs } from '@tsunagu/core';
 import {
   ApplyAsCompanyTeamInput,
   ApplyingService,
   ApplyToProjectInput,
+  CompanyTeamApplicationService,
+  CompanyTeamApplicationType,
   EngagementConnection,
   EngagementResponseService,
   EngagementType,
@@ -21,7 +23,20 @@ export class ApplicationResolver {
   constructor(
     private readonly applications: ApplyingService,
     private readonly responses: EngagementResponseService,
+    private readonly teamApplications: CompanyTeamApplicationService,
   ) {}
+
+  @ServiceChecks('companyOwner')
+  @Query(() => [CompanyTeamApplicationType], {
+    description:
+      "The company's teams' applications to its programs' projects, newest first (at most 500). The company's owners or platform admins.",
+  })
+  companyTeamApplications(
+    @CurrentActor() actor: Actor,
+    @Args('companyOrganizationId', { type: () => ID }) companyOrganizationId: string,
+  ): Promise<CompanyTeamApplicationType[]> {
+    return this.teamApplications.list(actor, companyOrganizationId);
+  }
 
   @ServiceChecks('participant')
   @Mutation(() => EngagementType, { description: 'Apply to a published project (once).' })

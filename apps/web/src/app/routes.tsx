@@ -10,6 +10,10 @@ import { CohortPage } from '../cohorts/CohortPage';
 import { CohortsPage } from '../cohorts/CohortsPage';
 import { MyCohortsPage } from '../cohorts/MyCohortsPage';
 import { RankingPage } from '../cohorts/RankingPage';
+import { CompanyProgramsPage } from '../company/CompanyProgramsPage';
+import { EmployeesPage } from '../company/EmployeesPage';
+import { ImpactPage } from '../company/ImpactPage';
+import { TeamsPage } from '../company/TeamsPage';
 import { ForgotPasswordPage, ResetPasswordPage } from '../account/PasswordPages';
 import { SignInPage } from '../account/SignInPage';
 import { SignUpPage } from '../account/SignUpPage';
@@ -115,6 +119,10 @@ export function createRouter() {
             },
             { path: 'cohorts', element: <CohortsPage /> },
             { path: 'cohorts/:cohortId', element: <CohortPage /> },
+            { path: 'company/employees', element: <EmployeesPage /> },
+            { path: 'company/programs', element: <CompanyProgramsPage /> },
+            { path: 'company/teams', element: <TeamsPage /> },
+            { path: 'company/impact', element: <ImpactPage /> },
             { path: 'admin/organizations', element: <OrganizationsPage /> },
             { path: 'admin/organizations/:organizationId', element: <OrganizationPage /> },
             { path: 'admin/skills', element: <SkillsPage /> },

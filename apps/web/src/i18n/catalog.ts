@@ -1,6 +1,7 @@
 import { accountMessages } from '../account/messages';
 import { adminMessages } from '../admin/messages';
 import { cohortMessages } from '../cohorts/messages';
+import { companyMessages } from '../company/messages';
 import { conversationMessages } from '../conversations/messages';
 import { engagementMessages } from '../engagements/messages';
 import { interestMessages } from '../interests/messages';
@@ -26,6 +27,7 @@ const AREAS = [
   accountMessages,
   adminMessages,
   cohortMessages,
+  companyMessages,
   conversationMessages,
   engagementMessages,
   interestMessages,

@@ -25,13 +25,14 @@ import { useMemo, useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { ErrorState, LoadingState } from '../app/page-states';
 import { RequireSignIn } from '../app/RequireSignIn';
 import { formErrorsOf } from '../graphql/form-errors';
 import { dateInputFormat } from '../i18n/DatesLocale';
 import { localName } from '../i18n/local-name';
 import { MunicipalityPicker } from './MunicipalityPicker';
+import { CompanyInvitations } from '../company/CompanyInvitations';
 import { MyProfileQuery, SaveProfileMutation } from './profile-documents';
 import {
   DAYS,
@@ -65,6 +66,8 @@ function ProfileEditor() {
   const [{ data, error }, reload] = useQuery({ query: MyProfileQuery });
   // Once saved, the profile exists even if the cached query still says it does not.
   const [created, setCreated] = useState(false);
+  const client = useClient();
+  const [accepted, setAccepted] = useState(0);
   if (error && !data) return <ErrorState error={error} onRetry={() => reload()} />;
   // Only the first load shows the loader: a refetch keeps the form, and the edits in it, mounted.
   if (!data) return <LoadingState />;
@@ -74,12 +77,22 @@ function ProfileEditor() {
   return (
     <>
       <Text>{t('profile.intro')}</Text>
+      <CompanyInvitations
+        onAccepted={() =>
+          void client
+            .query(MyProfileQuery, {}, { requestPolicy: 'network-only' })
+            .toPromise()
+            .then(() => setAccepted((n) => n + 1))
+        }
+      />
       {!data.myParticipantProfile && !created && (
         <Alert color="blue" role="status">
           {t('profile.newProfile')}
         </Alert>
       )}
       <ProfileForm
+        // Accepting a company's invitation changes the profile under the form: start it afresh.
+        key={accepted}
         initial={formValuesOf(data.myParticipantProfile)}
         themes={data.themes}
         companies={companies}

@@ -18,6 +18,10 @@ export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
   { path: 'programs', labelKey: 'programs.nav', kinds: ['INTERMEDIARY'] },
   { path: 'cohorts', labelKey: 'cohorts.section', kinds: ['INTERMEDIARY'] },
   { path: 'reports', labelKey: 'reports.nav', kinds: ['INTERMEDIARY', 'PLATFORM'] },
+  { path: 'company/employees', labelKey: 'company.nav.employees', kinds: ['COMPANY'] },
+  { path: 'company/programs', labelKey: 'company.nav.programs', kinds: ['COMPANY'] },
+  { path: 'company/teams', labelKey: 'company.nav.teams', kinds: ['COMPANY'] },
+  { path: 'company/impact', labelKey: 'company.nav.impact', kinds: ['COMPANY'] },
   {
     path: 'organization',
     labelKey: 'organization.nav',

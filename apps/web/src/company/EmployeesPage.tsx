@@ -1,0 +1,290 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+import { z } from 'zod';
+import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
+import { formErrorsOf } from '../graphql/form-errors';
+import { useMutationForm } from '../graphql/use-mutation-form';
+import { formatDate, formatNumber } from '../i18n/format';
+import { useWorkspace } from '../workspace/WorkspaceLayout';
+import {
+  CompanyEmployeesQuery,
+  InviteCompanyEmployeeMutation,
+  RemoveCompanyEmployeeMutation,
+  WithdrawCompanyInvitationMutation,
+} from './company-documents';
+import { OwnerOnly } from './OwnerOnly';
+
+interface Employee {
+  userId: string;
+  displayName: string;
+}
+
+// /manage/:orgId/company/employees: who is enrolled, the invitations awaiting an answer, and a
+// form to invite someone by e-mail.
+export function EmployeesPage() {
+  const { t } = useTranslation();
+  return (
+    <OwnerOnly title={t('company.employees.title')}>
+      <Employees />
+    </OwnerOnly>
+  );
+}
+
+function Employees() {
+  const { t, i18n } = useTranslation();
+  const { organization } = useWorkspace();
+  const [{ data, error }, refetch] = useQuery({
+    query: CompanyEmployeesQuery,
+    variables: { companyOrganizationId: organization.id },
+    requestPolicy: 'cache-and-network',
+  });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const [removing, setRemoving] = useState<Employee>();
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [, withdraw] = useMutation(WithdrawCompanyInvitationMutation);
+  const lang = i18n.language;
+
+  let content;
+  if (!data && error) content = <ErrorState error={error} onRetry={reload} />;
+  else if (!data) content = <LoadingState />;
+  else {
+    const { employees, pendingInvitations } = data.companyEmployees;
+    content = (
+      <>
+        <Stack component="section" aria-labelledby="employees-title" gap="xs">
+          <Title order={3} size="h4" id="employees-title">
+            {t('company.employees.listTitle')}
+          </Title>
+          {employees.length === 0 ? (
+            <EmptyState
+              title={t('company.employees.empty')}
+              hint={t('company.employees.emptyHint')}
+            />
+          ) : (
+            <Table.ScrollContainer minWidth={0}>
+              <Table striped withTableBorder data-testid="employees">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('company.employees.name')}</Table.Th>
+                    <Table.Th visibleFrom="sm">{t('company.employees.kind')}</Table.Th>
+                    <Table.Th>{t('company.employees.engagements')}</Table.Th>
+                    <Table.Th visibleFrom="sm">{t('company.employees.enrolledAt')}</Table.Th>
+                    <Table.Th>
+                      <VisuallyHidden>{t('company.employees.remove')}</VisuallyHidden>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {employees.map((e) => (
+                    <Table.Tr key={e.userId}>
+                      <Table.Td>{e.displayName}</Table.Td>
+                      <Table.Td visibleFrom="sm">{t(`kind.${e.kind}`)}</Table.Td>
+                      <Table.Td>
+                        {t('company.employees.engagementCounts', {
+                          total: formatNumber(e.engagementCount, lang),
+                          active: formatNumber(e.activeEngagementCount, lang),
+                        })}
+                      </Table.Td>
+                      <Table.Td visibleFrom="sm">{formatDate(e.enrolledAt, lang)}</Table.Td>
+                      <Table.Td>
+                        <Button
+                          size="compact-sm"
+                          variant="outline"
+                          color="red.9"
+                          aria-label={`${t('company.employees.remove')}: ${e.displayName}`}
+                          onClick={() => setRemoving(e)}
+                        >
+                          {t('company.employees.remove')}
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </Stack>
+        <Stack component="section" aria-labelledby="pending-title" gap="xs">
+          <Title order={3} size="h4" id="pending-title">
+            {t('company.employees.pendingTitle')}
+          </Title>
+          {pendingInvitations.length === 0 ? (
+            <Text c="gray.7">{t('company.employees.pendingEmpty')}</Text>
+          ) : (
+            <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+              {pendingInvitations.map((invitation) => (
+                <li key={invitation.id}>
+                  <Card withBorder padding="sm">
+                    <Group justify="space-between" wrap="wrap" gap="xs">
+                      <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+                        <Text fw={700}>{invitation.email}</Text>
+                        <Text size="sm" c="gray.7">
+                          {t('company.employees.invitedOn', {
+                            date: formatDate(invitation.createdAt, lang),
+                          })}
+                        </Text>
+                      </div>
+                      <Button
+                        size="compact-sm"
+                        variant="outline"
+                        color="red.9"
+                        aria-label={`${t('company.employees.withdraw')}: ${invitation.email}`}
+                        onClick={() =>
+                          void withdraw({ input: { invitationId: invitation.id } }).then((r) => {
+                            if (r.error)
+                              setMessage({
+                                ok: false,
+                                text: formErrorsOf(r.error, [], t).form ?? t('errors.generic'),
+                              });
+                            else reload();
+                          })
+                        }
+                      >
+                        {t('company.employees.withdraw')}
+                      </Button>
+                    </Group>
+                  </Card>
+                </li>
+              ))}
+            </Stack>
+          )}
+        </Stack>
+      </>
+    );
+  }
+  return (
+    <Stack>
+      <Text>{t('company.employees.intro')}</Text>
+      {message && (
+        <Alert color={message.ok ? 'green' : 'red'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </Alert>
+      )}
+      {content}
+      <InviteForm onInvited={reload} />
+      <RemoveModal
+        employee={removing}
+        onClose={() => setRemoving(undefined)}
+        onDone={(text, ok) => {
+          setRemoving(undefined);
+          setMessage({ ok, text });
+          reload();
+        }}
+      />
+    </Stack>
+  );
+}
+
+function RemoveModal({
+  employee,
+  onClose,
+  onDone,
+}: {
+  employee?: Employee;
+  onClose: () => void;
+  onDone: (message: string, ok: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const { organization } = useWorkspace();
+  const [{ fetching }, remove] = useMutation(RemoveCompanyEmployeeMutation);
+  return (
+    <Modal opened={!!employee} onClose={onClose} title={t('company.employees.remove')} centered>
+      {employee && (
+        <Stack>
+          <Text>{t('company.employees.removeConfirm', { name: employee.displayName })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('company.employees.cancel')}
+            </Button>
+            <Button
+              color="red.9"
+              loading={fetching}
+              onClick={() =>
+                void remove({
+                  input: { companyOrganizationId: organization.id, userId: employee.userId },
+                }).then((r) =>
+                  r.error
+                    ? onDone(formErrorsOf(r.error, [], t).form ?? t('errors.generic'), false)
+                    : onDone(t('company.employees.removed', { name: employee.displayName }), true),
+                )
+              }
+            >
+              {t('company.employees.removeConfirmButton')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
+function InviteForm({ onInvited }: { onInvited: () => void }) {
+  const { t } = useTranslation();
+  const { organization } = useWorkspace();
+  const [, invite] = useMutation(InviteCompanyEmployeeMutation);
+  const [sent, setSent] = useState<string>();
+  const schema = useMemo(
+    () => z.object({ email: z.string().trim().email(t('company.employees.invite.emailInvalid')) }),
+    [t],
+  );
+  const { form, formError, submitting, onSubmit } = useMutationForm(
+    schema,
+    { email: '' },
+    ({ email }) => {
+      setSent(undefined);
+      return invite({ input: { companyOrganizationId: organization.id, email } });
+    },
+    ({ email }) => {
+      form.reset();
+      setSent(email);
+      onInvited();
+    },
+  );
+  return (
+    <Card withBorder component="section" aria-labelledby="invite-title">
+      <form noValidate onSubmit={onSubmit}>
+        <Stack gap="sm">
+          <Title order={3} size="h4" id="invite-title">
+            {t('company.employees.invite.title')}
+          </Title>
+          {formError && (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          )}
+          {sent && (
+            <Alert color="green" role="status">
+              {t('company.employees.invite.sent', { email: sent })}
+            </Alert>
+          )}
+          <TextInput
+            type="email"
+            label={t('company.employees.invite.email')}
+            description={t('company.employees.invite.emailHint')}
+            required
+            autoComplete="off"
+            error={form.formState.errors.email?.message}
+            {...form.register('email')}
+          />
+          <Button type="submit" loading={submitting} w="fit-content">
+            {t('company.employees.invite.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, JapanGeography } from '@tsunagu/core';
+import { EngagementStatus } from '@tsunagu/engagements';
+import { Actor, Organization, OrganizationKind, PolicyService } from '@tsunagu/identity';
+import { DataSource } from 'typeorm';
+import type { CompanyImpactArgs, CompanyImpactType } from './company-impact.types';
+
+// The facts of the company's employees ($3) in the period [$1 00:00, $2 + 1 day 00:00) Japan
+// time: applications (`application`, by submission) and approved check-in hours (`hours`, by
+// approval), each with its project's region and prefecture.
+const FACTS = `
+WITH bounds AS (
+  SELECT ($1::date)::timestamp AT TIME ZONE 'Asia/Tokyo' AS lo,
+         ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Tokyo' AS hi
+), employee AS (
+  SELECT pp.user_id FROM participant_profile pp
+    JOIN membership m ON m.user_id = pp.user_id AND m.organization_id = pp.company_organization_id
+   WHERE pp.company_organization_id = $3 AND pp.kind = 'COMPANY_EMPLOYEE'
+), facts AS (
+  SELECT 'application' AS metric, e.participant_id, e.status::text AS status, e.created_at AS at,
+         p.region_organization_id, p.prefecture_code, NULL::float8 AS hours
+    FROM engagement e JOIN employee em ON em.user_id = e.participant_id
+    JOIN project p ON p.id = e.project_id, bounds b
+   WHERE e.created_at >= b.lo AND e.created_at < b.hi
+  UNION ALL
+  SELECT 'hours', e.participant_id, e.status::text, c.approved_at, p.region_organization_id,
+         p.prefecture_code, c.hours::float8
+    FROM engagement_check_in c JOIN engagement e ON e.id = c.engagement_id
+    JOIN employee em ON em.user_id = e.participant_id
+    JOIN project p ON p.id = e.project_id, bounds b
+   WHERE c.approved_at >= b.lo AND c.approved_at < b.hi
+)`;
+
+// An application counts towards a region once the intermediary approved it.
+const REACHED = `(f.metric = 'hours' OR f.status IN ('APPROVED', 'ACTIVE', 'COMPLETED'))`;
+
+const TOTALS_SQL = `${FACTS}
+SELECT coalesce(sum(f.hours), 0)::float8 AS hours,
+       count(DISTINCT f.participant_id)::int AS participants,
+       count(*) FILTER (WHERE f.metric = 'application')::int AS applications
+  FROM facts f`;
+
+const STATUS_SQL = `${FACTS}
+SELECT f.status, count(*)::int AS count FROM facts f
+ WHERE f.metric = 'application' GROUP BY f.status ORDER BY f.status`;
+
+const REGIONS_SQL = `${FACTS}
+SELECT o.id AS "organizationId", o.name, o.prefecture_code AS "prefectureCode",
+       count(*) FILTER (WHERE f.metric = 'application')::int AS engagements,
+       coalesce(sum(f.hours), 0)::float8 AS hours
+  FROM facts f JOIN organization o ON o.id = f.region_organization_id
+ WHERE ${REACHED}
+ GROUP BY o.id, o.name, o.prefecture_code
+ ORDER BY hours DESC, engagements DESC, o.name`;
+
+const PREFECTURES_SQL = `${FACTS}
+SELECT f.prefecture_code AS "prefectureCode",
+       count(*) FILTER (WHERE f.metric = 'application')::int AS engagements,
+       coalesce(sum(f.hours), 0)::float8 AS hours
+  FROM facts f
+ WHERE ${REACHED} AND f.prefecture_code IS NOT NULL
+ GROUP BY f.prefecture_code ORDER BY f.prefecture_code`;
+
+const MONTHS_SQL = `${FACTS}
+SELECT to_char(f.at AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM') AS month,
+       count(*) FILTER (WHERE f.metric = 'application')::int AS applications,
+       coalesce(sum(f.hours), 0)::float8 AS hours
+  FROM facts f GROUP BY 1`;
+
+// Every month from `from`'s to `to`'s, as YYYY-MM.
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [year, month] = from.slice(0, 7).split('-').map(Number);
+  const last = to.slice(0, 7);
+  for (;;) {
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    months.push(key);
+    if (key >= last) return months;
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+  }
+}
+
+// A company's impact for its CSR report: what its employees did in regions, computed in SQL.
+@Injectable()
+export class CompanyImpactService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: PolicyService,
+  ) {}
+
+  async impact(actor: Actor, args: CompanyImpactArgs): Promise<CompanyImpactType> {
+    const company = await this.dataSource
+      .getRepository(Organization)
+      .findOneBy({ id: args.companyOrganizationId });
+    if (company?.kind !== OrganizationKind.COMPANY) {
+      throw AppError.notFound('Company', args.companyOrganizationId);
+    }
+    this.policy.assert(
+      this.policy.canManageCompany(actor, company.id),
+      'Only the company’s owners or platform admins see its impact',
+    );
+    const params = [args.from, args.to, company.id];
+    // One after another: a single pooled connection per request.
+    const query = <T>(sql: string) => this.dataSource.query<T>(sql, params);
+    const [totals] =
+      await query<Array<{ hours: number; participants: number; applications: number }>>(TOTALS_SQL);
+    const byStatus = await query<Array<{ status: EngagementStatus; count: number }>>(STATUS_SQL);
+    const regions = await query<CompanyImpactType['regions']>(REGIONS_SQL);
+    const prefectures =
+      await query<Array<{ prefectureCode: string; engagements: number; hours: number }>>(
+        PREFECTURES_SQL,
+      );
+    const months = await query<CompanyImpactType['months']>(MONTHS_SQL);
+    const geo = JapanGeography.get();
+    const monthRows = new Map(months.map((m) => [m.month, m]));
+    return {
+      from: args.from,
+      to: args.to,
+      ...totals,
+      byStatus,
+      regions,
+      prefectures: prefectures.map((p) => {
+        const prefecture = geo.prefecture(p.prefectureCode);
+        return {
+          ...p,
+          nameJa: prefecture?.nameJa ?? p.prefectureCode,
+          nameEn: prefecture?.nameEn ?? p.prefectureCode,
+        };
+      }),
+      months: monthsBetween(args.from, args.to).map(
+        (month) => monthRows.get(month) ?? { month, applications: 0, hours: 0 },
+      ),
+    };
+  }
+}
