@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
-import { PagedList } from '../app/PagedList';
+import { PagedQuery } from '../app/PagedQuery';
 import { FollowUpForm } from '../engagements/FollowUps';
 import type {
   DueFollowUpsQuery as DueFollowUps,
@@ -195,33 +195,20 @@ function Overview({ filter, onChoose }: { filter: Filter; onChoose: (h: Filter) 
 
 function SupervisedList({ health }: { health: EngagementHealth | null }) {
   const { t } = useTranslation();
-  const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query: SupervisedEngagementsQuery,
-    variables: { health, first: PAGE_SIZE, after },
-    requestPolicy: 'cache-and-network',
-  });
-  if (error && !data)
-    return (
-      <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-    );
-  if (!data) return <LoadingState />;
-  const { edges, pageInfo } = data.supervisedEngagements;
-  if (edges.length === 0)
-    return (
-      <EmptyState title={t('supervision.list.empty')} hint={t('supervision.list.emptyHint')} />
-    );
   return (
-    <PagedList
-      edges={edges}
-      pageInfo={pageInfo}
-      fetching={fetching}
-      onMore={setAfter}
+    <PagedQuery
+      query={SupervisedEngagementsQuery}
+      variables={{ health }}
+      pageSize={PAGE_SIZE}
+      connection={(data) => data.supervisedEngagements}
+      empty={
+        <EmptyState title={t('supervision.list.empty')} hint={t('supervision.list.emptyHint')} />
+      }
       moreLabel={t('supervision.list.more')}
       keyOf={(row) => row.engagement.id}
     >
       {(row) => <SupervisedCard row={row} />}
-    </PagedList>
+    </PagedQuery>
   );
 }
 
@@ -265,33 +252,19 @@ function SupervisedCard({ row }: { row: SupervisedEngagementRowFragment }) {
 
 function OverdueApplicationsSection() {
   const { t } = useTranslation();
-  const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query: OverdueApplicationsQuery,
-    variables: { first: PAGE_SIZE, after },
-    requestPolicy: 'cache-and-network',
-  });
-  let body;
-  if (error && !data)
-    body = (
-      <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-    );
-  else if (!data) body = <LoadingState />;
-  else if (data.overdueApplications.edges.length === 0)
-    body = <Text c="gray.7">{t('supervision.overdue.empty')}</Text>;
-  else
-    body = (
-      <PagedList
-        edges={data.overdueApplications.edges}
-        pageInfo={data.overdueApplications.pageInfo}
-        fetching={fetching}
-        onMore={setAfter}
-        moreLabel={t('supervision.overdue.more')}
-        keyOf={(application) => application.id}
-      >
-        {(application) => <OverdueApplicationCard application={application} />}
-      </PagedList>
-    );
+  const body = (
+    <PagedQuery
+      query={OverdueApplicationsQuery}
+      variables={{}}
+      pageSize={PAGE_SIZE}
+      connection={(data) => data.overdueApplications}
+      empty={<Text c="gray.7">{t('supervision.overdue.empty')}</Text>}
+      moreLabel={t('supervision.overdue.more')}
+      keyOf={(application) => application.id}
+    >
+      {(application) => <OverdueApplicationCard application={application} />}
+    </PagedQuery>
+  );
   return (
     <Section
       title={t('supervision.overdue.title')}
