@@ -151,7 +151,7 @@ test.describe('one project across every role', () => {
     const found = page.getByRole('article').filter({ hasText: title });
     await expect(found).toHaveCount(1);
     await expect(page.getByRole('article')).toHaveCount(1);
-    await saveScreenshot(page, testInfo, 'cross-role-3-search');
+    await saveScreenshot(page, testInfo, 'cross-role-3-phone-search');
     await found.getByRole('link', { name: title }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
     await page
@@ -212,7 +212,7 @@ test.describe('one project across every role', () => {
     await expect(page.getByText('報告しました')).toBeVisible();
     await expect(page.getByTestId('check-in')).toContainText('承認待ち');
     await expectAccessible(page);
-    await saveScreenshot(page, testInfo, 'cross-role-6-check-in');
+    await saveScreenshot(page, testInfo, 'cross-role-6-phone-check-in');
 
     // 7. The region approves the hours, completes the engagement and gives feedback.
     await regionPage.reload();
@@ -238,7 +238,7 @@ test.describe('one project across every role', () => {
     await page.getByLabel('コメント（任意）').fill('地域の方が温かく迎えてくれました。');
     await page.getByRole('button', { name: '送る' }).click();
     await expect(page.getByTestId('feedback-PARTICIPANT')).toContainText('5段階中 4');
-    await saveScreenshot(page, testInfo, 'cross-role-8-participant-completed');
+    await saveScreenshot(page, testInfo, 'cross-role-8-phone-completed');
 
     // 9. The intermediary's reports count it: in a chart's table, and in the CSV.
     await workspaceLink(hubPage, hub, '実績レポート').click();
@@ -267,5 +267,30 @@ test.describe('one project across every role', () => {
     await expect(hubPage.getByText('CSV を保存しました。')).toBeVisible();
 
     for (const each of [regionPage, hubPage, page]) await each.context().close();
+  });
+});
+
+test.describe('a workspace on a phone', () => {
+  test('an organisation whose name is one long phrase still fits the screen', async ({
+    page,
+    request,
+  }, testInfo) => {
+    test.skip(testInfo.project.name !== 'phone', 'a width only a phone lacks');
+    test.setTimeout(120_000);
+    // Japanese wraps between phrases, and a name like this one is a single phrase.
+    const hub = await newOrganization(request, {
+      kind: 'INTERMEDIARY',
+      name: '丹波ローカル伴走センター',
+      staffName: '吉岡 陽介',
+    });
+    await signInThroughPage(page, hub.email, hub.password);
+    await page.goto(`/manage/${hub.organizationId}/review`);
+    await expect(
+      page.getByRole('heading', { level: 1, name: '丹波ローカル伴走センター' }),
+    ).toBeVisible();
+    await saveScreenshot(page, testInfo, 'workspace-long-name');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      page.viewportSize()!.width,
+    );
   });
 });
