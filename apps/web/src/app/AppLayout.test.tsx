@@ -1,5 +1,5 @@
 import { MantineProvider } from '@mantine/core';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { CombinedError, type Client } from '@urql/core';
 import { Suspense, use } from 'react';
 import { createBrowserRouter, RouterProvider, useNavigate } from 'react-router';
@@ -12,6 +12,8 @@ import { initI18n } from '../i18n/i18n';
 import { AppLayout } from './AppLayout';
 
 initI18n('ja');
+// Rendering the whole shell may take seconds on a loaded machine.
+const SLOW = { timeout: 10_000 };
 
 function Redirecting() {
   const navigate = useNavigate();
@@ -65,40 +67,44 @@ function renderApp(ready: Promise<void>) {
 const menuLink = () => document.querySelector('.mantine-AppShell-navbar a[href]');
 
 describe('the folded header menu', () => {
-  it('stays open, with the same links, when a navigation begun before it opened lands', async () => {
-    let land!: () => void;
-    const ready = new Promise<void>((resolve) => (land = resolve));
-    const router = renderApp(ready);
-    const go = await screen.findByRole('button', { name: 'go' });
-    await act(async () => {
-      fireEvent.click(go);
-      await Promise.resolve();
-    });
-    // The address has changed; the new page is still being rendered.
-    expect(window.location.pathname).toBe('/landed');
-    expect(screen.getByRole('button', { name: 'go' })).toBeInTheDocument();
+  it(
+    'stays open, with the same links, when a navigation begun before it opened lands',
+    { timeout: 30_000 },
+    async () => {
+      let land!: () => void;
+      const ready = new Promise<void>((resolve) => (land = resolve));
+      const router = renderApp(ready);
+      const go = await screen.findByRole('button', { name: 'go' }, SLOW);
+      await act(async () => {
+        fireEvent.click(go);
+        await Promise.resolve();
+      });
+      // The address has changed; the new page is still being rendered.
+      await waitFor(() => expect(window.location.pathname).toBe('/landed'), SLOW);
+      expect(screen.getByRole('button', { name: 'go' })).toBeInTheDocument();
 
-    await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'メニュー' }));
-      await Promise.resolve();
-    });
-    const link = menuLink();
-    expect(link).not.toBeNull();
-    await act(async () => {
-      land();
-      await ready;
-    });
-    expect(await screen.findByRole('heading', { name: 'landed' })).toBeInTheDocument();
-    expect(menuLink()).toBe(link);
-    expect(link?.isConnected).toBe(true);
+      await act(async () => {
+        fireEvent.click(screen.getByRole('button', { name: 'メニュー' }));
+        await Promise.resolve();
+      });
+      const link = menuLink();
+      expect(link).not.toBeNull();
+      await act(async () => {
+        land();
+        await ready;
+      });
+      expect(await screen.findByRole('heading', { name: 'landed' }, SLOW)).toBeInTheDocument();
+      expect(menuLink()).toBe(link);
+      expect(link?.isConnected).toBe(true);
 
-    // Going somewhere else from there closes it.
-    await act(() => router.navigate('/elsewhere'));
-    expect(await screen.findByRole('heading', { name: 'elsewhere' })).toBeInTheDocument();
-    expect(link?.isConnected).toBe(false);
-    expect(screen.getByRole('button', { name: 'メニュー' })).toHaveAttribute(
-      'aria-expanded',
-      'false',
-    );
-  });
+      // Going somewhere else from there closes it.
+      await act(() => router.navigate('/elsewhere'));
+      expect(await screen.findByRole('heading', { name: 'elsewhere' }, SLOW)).toBeInTheDocument();
+      expect(link?.isConnected).toBe(false);
+      expect(screen.getByRole('button', { name: 'メニュー' })).toHaveAttribute(
+        'aria-expanded',
+        'false',
+      );
+    },
+  );
 });
