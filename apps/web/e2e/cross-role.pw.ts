@@ -11,6 +11,9 @@ import { expectAccessible, openMenuOnPhone, saveScreenshot } from './support/hel
 import { newOrganization } from './support/organizations';
 import { signInThroughPage, signUpParticipant } from './support/participants';
 
+// What follows a save waits longer: a write and its notifications queue behind other journeys'.
+const SLOW = { timeout: 30_000 };
+
 // A prefecture nobody else's journeys use (Tokushima, 神山町), so the new intermediary's review
 // queue and reports hold this journey's project only.
 const PLACE = {
@@ -125,7 +128,7 @@ test.describe('one project across every role', () => {
     await regionPage.getByRole('textbox', { name: '募集人数' }).fill('2');
     await saveScreenshot(regionPage, testInfo, 'cross-role-1-region-form');
     await regionPage.getByRole('button', { name: '保存して確認に出す' }).click();
-    await expect(regionPage.getByText('確認に出しました。')).toBeVisible();
+    await expect(regionPage.getByText('確認に出しました。')).toBeVisible(SLOW);
     await expect(regionPage.getByRole('heading', { level: 2, name: title })).toBeVisible();
     await expectAccessible(regionPage);
 
@@ -141,7 +144,10 @@ test.describe('one project across every role', () => {
     await expect(hubPage.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await hubPage.getByLabel('コメント').fill('公開しました。良い出会いがありますように。');
     await hubPage.getByRole('button', { name: '公開する', exact: true }).click();
-    await expect(hubPage.getByTestId('review-outcome')).toHaveText(`「${title}」を公開しました。`);
+    await expect(hubPage.getByTestId('review-outcome')).toHaveText(
+      `「${title}」を公開しました。`,
+      SLOW,
+    );
 
     // 3. A participant, on a phone, finds it by searching, and applies.
     const page = await signedInAs(browser, testInfo, participant, 'phone');
@@ -158,7 +164,7 @@ test.describe('one project across every role', () => {
       .getByLabel('応募の動機')
       .fill('週末に通って草刈りを手伝い、縁側カフェで地域の方と話したいです。');
     await page.getByRole('button', { name: '応募する' }).click();
-    await expect(page.getByText('このプロジェクトに応募済みです')).toBeVisible();
+    await expect(page.getByText('このプロジェクトに応募済みです')).toBeVisible(SLOW);
 
     // 4. The region finds the application on the project's people page and accepts it.
     await regionPage.goto(`/manage/${region.organizationId}`);
@@ -175,7 +181,7 @@ test.describe('one project across every role', () => {
     const engagementId = new URL(regionPage.url()).pathname.split('/').pop()!;
     await regionPage.getByRole('button', { name: '受け入れる' }).click();
     await regionPage.getByRole('button', { name: '決定' }).click();
-    await expect(regionPage.getByTestId('engagement-status')).toHaveText('受け入れ決定');
+    await expect(regionPage.getByTestId('engagement-status')).toHaveText('受け入れ決定', SLOW);
 
     // 5. The intermediary hears of it through the bell and approves it with its terms.
     await hubPage.getByTestId('notification-bell').click();
@@ -193,23 +199,23 @@ test.describe('one project across every role', () => {
       .getByRole('textbox', { name: /^目標/ })
       .fill('草刈りの段取りとカフェの発信を担う');
     await hubPage.getByRole('button', { name: '決定' }).click();
-    await expect(hubPage.getByTestId('engagement-status')).toHaveText('承認済み');
+    await expect(hubPage.getByTestId('engagement-status')).toHaveText('承認済み', SLOW);
     await saveScreenshot(hubPage, testInfo, 'cross-role-5-approved');
 
     // 6. The region starts the activity; the participant reports hours from their own pages.
     await regionPage.reload();
     await regionPage.getByRole('button', { name: '活動開始にする' }).click();
     await regionPage.getByRole('button', { name: '決定' }).click();
-    await expect(regionPage.getByTestId('engagement-status')).toHaveText('活動中');
+    await expect(regionPage.getByTestId('engagement-status')).toHaveText('活動中', SLOW);
 
     await openMenuOnPhone(page);
     await page.getByRole('link', { name: '応募・活動', exact: true }).click();
     await page.getByRole('link', { name: title }).click();
-    await expect(page.getByTestId('engagement-status')).toHaveText('活動中');
+    await expect(page.getByTestId('engagement-status')).toHaveText('活動中', SLOW);
     await page.getByLabel('やったこと').fill('棚田の畦の草刈りと、カフェの看板づくりをしました。');
     await page.getByRole('textbox', { name: /^時間/ }).fill('5.5');
     await page.getByRole('button', { name: '報告する' }).click();
-    await expect(page.getByText('報告しました')).toBeVisible();
+    await expect(page.getByText('報告しました')).toBeVisible(SLOW);
     await expect(page.getByTestId('check-in')).toContainText('承認待ち');
     await expectAccessible(page);
     await saveScreenshot(page, testInfo, 'cross-role-6-phone-check-in');
@@ -219,25 +225,25 @@ test.describe('one project across every role', () => {
     const checkIn = regionPage.getByTestId('check-in');
     await expect(checkIn).toContainText('棚田の畦の草刈り');
     await checkIn.getByRole('button', { name: '時間を承認する' }).click();
-    await expect(checkIn.getByRole('button', { name: '時間を承認する' })).toHaveCount(0);
+    await expect(checkIn.getByRole('button', { name: '時間を承認する' })).toHaveCount(0, SLOW);
     await regionPage.getByRole('button', { name: '活動完了にする' }).click();
     await regionPage.getByRole('button', { name: '決定' }).click();
-    await expect(regionPage.getByTestId('engagement-status')).toHaveText('完了');
+    await expect(regionPage.getByTestId('engagement-status')).toHaveText('完了', SLOW);
     const regionFeedback = regionPage.getByRole('region', { name: 'ふりかえり' });
     await rate(regionFeedback, regionPage, 5);
     await regionFeedback.getByLabel('コメント（任意）').fill('毎週の報告が丁寧で助かりました。');
     await regionFeedback.getByRole('button', { name: '送る' }).click();
-    await expect(regionFeedback.getByTestId('feedback-REGION')).toContainText('5段階中 5');
+    await expect(regionFeedback.getByTestId('feedback-REGION')).toContainText('5段階中 5', SLOW);
     await saveScreenshot(regionPage, testInfo, 'cross-role-7-region-completed');
 
     // 8. The participant sees it completed with the approved hours, and gives feedback too.
     await page.reload();
-    await expect(page.getByTestId('engagement-status')).toHaveText('完了');
+    await expect(page.getByTestId('engagement-status')).toHaveText('完了', SLOW);
     await expect(page.getByText('承認された時間の合計：5.5時間')).toBeVisible();
     await rate(page.getByRole('group', { name: '評価' }), page, 4);
     await page.getByLabel('コメント（任意）').fill('地域の方が温かく迎えてくれました。');
     await page.getByRole('button', { name: '送る' }).click();
-    await expect(page.getByTestId('feedback-PARTICIPANT')).toContainText('5段階中 4');
+    await expect(page.getByTestId('feedback-PARTICIPANT')).toContainText('5段階中 4', SLOW);
     await saveScreenshot(page, testInfo, 'cross-role-8-phone-completed');
 
     // 9. The intermediary's reports count it: in a chart's table, and in the CSV.
