@@ -1,7 +1,6 @@
 import { Anchor, AppShell, Burger, Button, Group, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { EmailVerificationBanner } from '../account/EmailVerification';
 import { useSession } from '../auth/session-context';
@@ -15,11 +14,8 @@ import { WorkspaceNavLink } from '../workspace/WorkspaceNavLink';
 // into a menu opened by the burger: a participant's eight pages do not fit one line before that.
 export function AppLayout() {
   const { t } = useTranslation();
-  const [menuOpen, { toggle: toggleMenu, close: closeMenu }] = useDisclosure(false);
+  const [menuOpen, toggleMenu] = useHeaderMenu();
   const { current } = useSession();
-  // Going somewhere (a link, signing out) closes the menu; changing the language does not.
-  const { pathname } = useLocation();
-  useEffect(closeMenu, [pathname, closeMenu]);
   return (
     <AppShell
       header={{ height: 60 }}
@@ -76,6 +72,24 @@ export function AppLayout() {
       </AppShell.Main>
     </AppShell>
   );
+}
+
+// Going somewhere (a link, the bell, signing out) closes the menu; changing the language does
+// not. Where the menu was opened is read from the address bar, not from the rendered route: the
+// router renders a navigation as a transition, so on a loaded phone the redirect after signing
+// in lands seconds after the address changed, and must not close a menu opened meanwhile (its
+// links vanished under the person's finger).
+export function useHeaderMenu(): [open: boolean, toggle: () => void] {
+  const { pathname } = useLocation();
+  const [openedAt, setOpenedAt] = useState<string>();
+  useEffect(() => {
+    setOpenedAt((at) => (at === pathname ? at : undefined));
+  }, [pathname]);
+  const toggle = useCallback(
+    () => setOpenedAt((at) => (at === undefined ? window.location.pathname : undefined)),
+    [],
+  );
+  return [openedAt !== undefined, toggle];
 }
 
 // A signed-in participant's own pages, in the navigation's order (messages, with their unread

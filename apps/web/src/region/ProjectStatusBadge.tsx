@@ -5,7 +5,7 @@ import type { ProjectStatus } from '../gql/graphql';
 // Dark shades only: the light ones fall below 4.5:1 contrast on their tint.
 const COLORS: Record<ProjectStatus, string> = {
   DRAFT: 'gray.8',
-  IN_REVIEW: 'yellow.9',
+  IN_REVIEW: 'cyan.9',
   PUBLISHED: 'green.9',
   CLOSED: 'blue.9',
   ARCHIVED: 'gray.7',
