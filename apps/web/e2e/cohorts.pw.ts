@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { expectAccessible, saveScreenshot } from './support/helpers';
+import { expectAccessible, openMenuOnPhone, saveScreenshot } from './support/helpers';
 import { newOrganization, type StaffMember } from './support/organizations';
 import {
   gql,
@@ -54,9 +54,8 @@ const COHORT_FIELDS = 'id';
 // A participant's ranking, saved in the browser with the up/down buttons.
 async function rankInBrowser(page: Page, person: Participant, cohortName: string, order: string[]) {
   await signInThroughPage(page, person.email, person.password);
-  // Opened by its address: under a full parallel run the menu's links were re-created while
-  // being clicked (under investigation).
-  await page.goto('/cohorts');
+  await openMenuOnPhone(page);
+  await page.getByRole('link', { name: 'コホート', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: '参加しているコホート' })).toBeVisible();
   await expect(page.getByText('まだ順位をつけていません')).toBeVisible();
   await page.getByRole('link', { name: `順位をつける: ${cohortName}` }).click();

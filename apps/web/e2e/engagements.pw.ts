@@ -236,9 +236,8 @@ test.describe('a participant and their engagements', () => {
 
     await useEnglish(page);
     await signInThroughPage(page, me.email, me.password);
-    // Opened by its address: under a full parallel run the menu's links were re-created while
-    // being clicked (under investigation).
-    await page.goto('/scout-offers');
+    await openMenuOnPhone(page);
+    await page.getByRole('link', { name: 'Scout offers' }).locator('visible=true').click();
     await expect(page.getByRole('heading', { level: 1, name: 'Scout offers' })).toBeVisible();
     const offer = page.getByRole('article', { name: scene.title });
     await expect(offer).toContainText('Awaiting your answer');
