@@ -1,0 +1,3 @@
+export * from './population-csv';
+export * from './population-model';
+export * from './population-projection';
