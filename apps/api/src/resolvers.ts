@@ -25,6 +25,7 @@ import { InterestResolver } from './projects/interest.resolver';
 import { ProgramResolver } from './projects/program.resolver';
 import { ProjectResolver } from './projects/project.resolver';
 import { ReviewResolver } from './projects/review.resolver';
+import { RegionProfileResolver } from './regions/region-profile.resolver';
 import { RecommendationResolver } from './scoring/recommendation.resolver';
 import { SkillResolver } from './taxonomy/skill.resolver';
 import { ThemeResolver } from './taxonomy/theme.resolver';
@@ -58,6 +59,7 @@ export const API_RESOLVERS = [
   WebhookResolver,
   NotificationPreferenceResolver,
   DeadLetterResolver,
+  RegionProfileResolver,
   RecommendationResolver,
   CohortResolver,
   KpiResolver,
