@@ -10,6 +10,7 @@ import { profileMessages } from '../profile/messages';
 import { projectMessages } from '../projects/messages';
 import { recommendationMessages } from '../recommendations/messages';
 import { regionMessages } from '../region/messages';
+import { regionProfileMessages } from '../region-profile/messages';
 import { reportMessages } from '../reports/messages';
 import { reviewMessages } from '../review/messages';
 import { scoutingMessages } from '../scouting/messages';
@@ -34,6 +35,7 @@ const AREAS = [
   projectMessages,
   recommendationMessages,
   regionMessages,
+  regionProfileMessages,
   reportMessages,
   reviewMessages,
   scoutingMessages,

@@ -11,6 +11,7 @@ export interface WorkspaceSection {
 
 export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
   { path: 'projects', labelKey: 'region.nav.projects', kinds: ['REGION'] },
+  { path: 'profile', labelKey: 'regionProfile.nav', kinds: ['REGION'] },
   { path: 'review', labelKey: 'review.nav', kinds: ['INTERMEDIARY'] },
   { path: 'supervision', labelKey: 'supervision.nav', kinds: ['INTERMEDIARY'] },
   { path: 'programs', labelKey: 'programs.nav', kinds: ['INTERMEDIARY'] },
