@@ -22,13 +22,14 @@ function censusCsv(badLine = false): string {
 const TOTAL = [...MALE, ...FEMALE].reduce((s, v) => s + v, 0);
 
 test.describe('a region’s profile', () => {
-  test.use({ actionTimeout: 15_000 });
+  // The editor is a long page on a phone: its full-page screenshot takes a while on a busy machine.
+  test.use({ actionTimeout: 30_000 });
   test('uploads its census population, sees the outlook, and a guest reads the public page', async ({
     page,
     browser,
     request,
   }, testInfo) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const region = await newOrganization(request, {
       kind: 'REGION',
       name: '苫小牧市 地域振興課',

@@ -307,12 +307,15 @@ function ModelExplanation() {
 }
 
 // The population section of a region's page: the outlook when the population is known.
+// `withTable: false` where the numbers are already on screen (the editor's own table).
 export function PopulationSection({
   organizationId,
   population,
+  withTable = true,
 }: {
   organizationId: string;
   population: RegionPopulation | null | undefined;
+  withTable?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   return (
@@ -329,7 +332,7 @@ export function PopulationSection({
             })}
           </Text>
           <PopulationProjection organizationId={organizationId} />
-          <PopulationTable population={population} />
+          {withTable && <PopulationTable population={population} />}
         </>
       ) : (
         <EmptyState

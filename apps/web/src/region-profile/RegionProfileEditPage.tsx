@@ -67,6 +67,7 @@ export function RegionProfileEditPage() {
           key={profile.population?.updatedAt ?? 'none'}
           organizationId={organization.id}
           population={profile.population}
+          withTable={false}
         />
       </Stack>
     );
@@ -284,7 +285,6 @@ function PopulationEditor({
               aria-label={t('regionProfile.edit.csvFile')}
               placeholder={t('regionProfile.edit.csvChoose')}
               accept=".csv,text/csv"
-              clearable
               onChange={(file) => void readFile(file)}
             />
           </SimpleGrid>
