@@ -27,6 +27,9 @@ export default defineConfig({
   // One platform serves every test; two workers are what CI's two cores allow.
   workers: 2,
   fullyParallel: true,
+  // On CI's loaded two cores a journey that fails once is run again, and the list reporter names
+  // it "flaky": a defect still fails twice, and a flaky journey is still visible in the log.
+  retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
