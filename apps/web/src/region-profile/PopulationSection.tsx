@@ -108,10 +108,16 @@ export function PopulationProjection({ organizationId }: { organizationId: strin
     const [keepTotal, keepChildren] = projection.settlements;
     const years = projection.baseline.map((p) => String(p.year));
     const series = (pick: (p: ProjectionPoint) => number) => [
-      { name: t('regionProfile.projection.baseline'), values: projection.baseline.map(pick) },
-      { name: t('regionProfile.projection.keepTotal'), values: keepTotal.withNewcomers.map(pick) },
       {
-        name: t('regionProfile.projection.keepChildren'),
+        name: t('regionProfile.projection.legend.baseline'),
+        values: projection.baseline.map(pick),
+      },
+      {
+        name: t('regionProfile.projection.legend.keepTotal'),
+        values: keepTotal.withNewcomers.map(pick),
+      },
+      {
+        name: t('regionProfile.projection.legend.keepChildren'),
         values: keepChildren.withNewcomers.map(pick),
       },
     ];

@@ -51,6 +51,8 @@ export const regionProfileMessages = defineMessages(
         baseline: '移住がない場合',
         keepTotal: '総人口を保つ移住がある場合',
         keepChildren: '子どもの数を保つ移住がある場合',
+        // Chart legends: short, so three fit on one line of a phone.
+        legend: { baseline: '移住なし', keepTotal: '総人口を保つ', keepChildren: '子どもを保つ' },
         totalChart: '総人口の見通し',
         childrenChart: '子ども（0〜14歳）の数の見通し',
         agesChart: '年齢3区分の見通し（移住がない場合）',
@@ -170,6 +172,7 @@ export const regionProfileMessages = defineMessages(
         baseline: 'Without newcomers',
         keepTotal: 'With newcomers keeping the population',
         keepChildren: 'With newcomers keeping the children',
+        legend: { baseline: 'None', keepTotal: 'Keep total', keepChildren: 'Keep children' },
         totalChart: 'Total population',
         childrenChart: 'Children aged 0–14',
         agesChart: 'Three age bands (without newcomers)',
