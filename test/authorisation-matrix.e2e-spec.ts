@@ -174,8 +174,9 @@ const MATRIX: Record<string, Row> = {
   municipalities: { public: true, allow: EVERYONE, args: () => ({ prefectureCode: '01' }) },
   notificationDeliveries: { allow: ADMIN },
   notificationDigests: { allow: ADMIN },
+  // Colleagues see each other; e-mail addresses only for owners (organization-page e2e).
   organizationMembers: {
-    allow: COMPANY_MANAGERS,
+    allow: COMPANY_MEMBERS,
     args: (w) => ({ organizationId: w.home.companyId }),
   },
   organizations: { allow: ADMIN },
@@ -200,6 +201,7 @@ const MATRIX: Record<string, Row> = {
     args: (w) => ({ input: { programId: w.home.programId, weights: WEIGHTS } }),
   },
   programCohorts: { allow: ['intermediaryIn'], args: (w) => ({ programId: w.home.programId }) },
+  programReport: { allow: INTERMEDIARY, args: (w) => ({ programId: w.home.programId }) },
   // Weights explain recommendations: any signed-in person may read them.
   programWeights: {
     allow: SIGNED_IN,
@@ -616,6 +618,29 @@ const MATRIX: Record<string, Row> = {
       input: { channel: 'EMAIL', eventType: 'APPLICATION_SUBMITTED', mode: 'DAILY_DIGEST' },
     }),
   },
+  setProgramKpiTargets: {
+    allow: INTERMEDIARY,
+    args: (w) => ({
+      input: {
+        programId: w.home.programId,
+        fiscalYear: 2026,
+        targets: [{ metric: 'MATCHES', target: 10 }],
+      },
+    }),
+  },
+  setProgramReview: {
+    allow: INTERMEDIARY,
+    args: (w) => ({
+      input: {
+        programId: w.home.programId,
+        fiscalYear: 2026,
+        plan: '受入れ地域を広げる',
+        execution: '',
+        evaluation: '',
+        improvement: '',
+      },
+    }),
+  },
   setProgramStaleAfterDays: {
     allow: INTERMEDIARY,
     args: (w) => ({ programId: w.home.programId, days: 10 }),
@@ -645,6 +670,14 @@ const MATRIX: Record<string, Row> = {
   updateRegionProfile: {
     allow: REGION_EDITORS,
     args: (w) => ({ input: { organizationId: w.home.regionId, description: '棚田の町です。' } }),
+  },
+  // The bystander addOrganizationMember added: gone after the first allowed call.
+  removeOrganizationMember: {
+    allow: COMPANY_MANAGERS,
+    args: (w) => ({ input: { organizationId: w.home.companyId, userId: w.bystander.id } }),
+    alsoAllowed: ['NOT_FOUND'],
+    idorExempt: ['userId'],
+    last: true,
   },
   setRemit: {
     allow: ADMIN,

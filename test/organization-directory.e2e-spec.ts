@@ -117,7 +117,7 @@ describe('organisation directory', () => {
     expect(refused.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
 
-  it('shows members, owners first, to the owners and platform admins only', async () => {
+  it('shows members, owners first, with e-mail addresses to the owners and platform admins only', async () => {
     for (const viewer of [admin, owner]) {
       const data = expectData(
         await platform.gql(MEMBERS, { organizationId: companyId }, viewer.token),
@@ -133,7 +133,16 @@ describe('organisation directory', () => {
         [staff.id, staff.email, 'STAFF'],
       ]);
     }
-    const refused = await platform.gql(MEMBERS, { organizationId: companyId }, staff.token);
+    // Staff see colleagues by name and role, without e-mail addresses.
+    const seen = expectData(
+      await platform.gql(MEMBERS, { organizationId: companyId }, staff.token),
+    );
+    expect(seen.organizationMembers.map((m: { email: string | null }) => m.email)).toEqual([
+      null,
+      null,
+    ]);
+    const stranger = await f.signUp('stranger');
+    const refused = await platform.gql(MEMBERS, { organizationId: companyId }, stranger.token);
     expect(refused.errors?.[0].extensions.code).toBe('FORBIDDEN');
     const missing = await platform.gql(
       MEMBERS,

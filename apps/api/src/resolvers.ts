@@ -16,13 +16,14 @@ import { GeographyResolver } from './identity/geography.resolver';
 import { MeResolver } from './identity/me.resolver';
 import { OrganizationResolver } from './identity/organization.resolver';
 import { KpiResolver } from './insights/kpi.resolver';
+import { ProgramReportResolver } from './insights/program-report.resolver';
 import { DeadLetterResolver } from './notifications/dead-letter.resolver';
 import { NotificationPreferenceResolver } from './notifications/notification-preference.resolver';
 import { NotificationResolver } from './notifications/notification.resolver';
 import { WebhookResolver } from './notifications/webhook.resolver';
 import { ParticipantResolver } from './participants/participant.resolver';
 import { InterestResolver } from './projects/interest.resolver';
-import { ProgramResolver } from './projects/program.resolver';
+import { OrganizationProgramsResolver, ProgramResolver } from './projects/program.resolver';
 import { ProjectResolver } from './projects/project.resolver';
 import { ReviewResolver } from './projects/review.resolver';
 import { RegionProfileResolver } from './regions/region-profile.resolver';
@@ -43,6 +44,7 @@ export const API_RESOLVERS = [
   ThemeResolver,
   SkillResolver,
   ProgramResolver,
+  OrganizationProgramsResolver,
   ProjectResolver,
   ReviewResolver,
   InterestResolver,
@@ -63,4 +65,5 @@ export const API_RESOLVERS = [
   RecommendationResolver,
   CohortResolver,
   KpiResolver,
+  ProgramReportResolver,
 ];

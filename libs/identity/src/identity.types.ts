@@ -104,8 +104,11 @@ export class OrganizationMemberType {
   @Field()
   displayName!: string;
 
-  @Field()
-  email!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "Only for the organisation's owners and platform admins",
+  })
+  email!: string | null;
 
   @Field(() => MembershipRole)
   role!: MembershipRole;
@@ -285,6 +288,17 @@ export class AddMemberInput {
   @Field(() => MembershipRole, { defaultValue: MembershipRole.STAFF })
   @IsEnum(MembershipRole)
   role!: MembershipRole;
+}
+
+@InputType()
+export class RemoveMemberInput {
+  @Field(() => ID)
+  @IsString()
+  organizationId!: string;
+
+  @Field(() => ID)
+  @IsString()
+  userId!: string;
 }
 
 @InputType()

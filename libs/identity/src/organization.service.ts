@@ -18,6 +18,7 @@ import { Membership, MembershipRole } from './membership.entity';
 import { Organization, OrganizationKind } from './organization.entity';
 import { PolicyService } from './policy.service';
 import { RemitArea } from './remit-area.entity';
+import { remitAreaCoversSql } from './remit-coverage';
 import { User } from './user.entity';
 
 export interface CreateOrganizationCommand {
@@ -34,7 +35,8 @@ export interface OrganizationFilter {
 export interface OrganizationMember {
   userId: string;
   displayName: string;
-  email: string;
+  // Only for those who manage the membership (its owners, platform admins).
+  email: string | null;
   role: MembershipRole;
   joinedAt: Date;
 }
@@ -111,13 +113,15 @@ export class OrganizationService {
     return paginateKeyset(qb, { ...page, keys: [byTimestamp('o.createdAt'), byId('o.id')] });
   }
 
-  // Its members with their contact e-mail, owners first: for its owners and platform admins.
+  // Its members, owners first: every member sees colleagues' names and roles; e-mail addresses
+  // are for those who manage the membership (its owners, platform admins).
   async members(actor: Actor, organizationId: string): Promise<OrganizationMember[]> {
     await this.get(organizationId);
     this.policy.assert(
-      this.policy.canManageOrganization(actor, organizationId),
-      'Only the organisation’s owners or platform admins see its members',
+      this.policy.canSeeMembersOf(actor, organizationId),
+      'Only the organisation’s members or platform admins see its members',
     );
+    const withEmail = this.policy.canManageOrganization(actor, organizationId);
     const rows = await this.dataSource.getRepository(Membership).find({
       where: { organizationId },
       relations: { user: true },
@@ -128,10 +132,68 @@ export class OrganizationService {
       .map((m) => ({
         userId: m.userId,
         displayName: m.user!.displayName,
-        email: m.user!.email,
+        email: withEmail ? m.user!.email : null,
         role: m.role,
         joinedAt: m.createdAt,
       }));
+  }
+
+  // An owner takes someone off the organisation, which always keeps an owner with an account.
+  // The organisation's row is locked first, so two owners removing each other at once cannot
+  // both succeed.
+  async removeMember(actor: Actor, organizationId: string, userId: string): Promise<Organization> {
+    const org = await this.get(organizationId);
+    this.policy.assert(
+      this.policy.canManageOrganization(actor, organizationId),
+      'Only the organisation’s owners or platform admins remove members',
+    );
+    await this.dataSource.transaction(async (m) => {
+      await m
+        .getRepository(Organization)
+        .createQueryBuilder('o')
+        .setLock('pessimistic_write')
+        .where('o.id = :organizationId', { organizationId })
+        .getOne();
+      const membership = await m.getRepository(Membership).findOneBy({ organizationId, userId });
+      if (!membership) throw AppError.notFound('Member', userId);
+      if (membership.role === MembershipRole.OWNER) {
+        const [{ others }] = await m.query<Array<{ others: number }>>(
+          `SELECT count(*)::int AS others FROM membership ms
+             JOIN "user" u ON u.id = ms.user_id AND u.deleted_at IS NULL
+            WHERE ms.organization_id = $1 AND ms.role = 'OWNER' AND ms.user_id <> $2`,
+          [organizationId, userId],
+        );
+        if (others === 0)
+          throw AppError.conflictField(
+            ConflictReason.LAST_OWNER,
+            ['userId'],
+            'the organisation must keep an owner',
+          );
+      }
+      await m.delete(Membership, { id: membership.id });
+    });
+    return org;
+  }
+
+  // The intermediaries whose remit covers each region's place, by name: pairs of region id and
+  // intermediary id, in one query for any number of regions.
+  async coveringIntermediariesOf(
+    regionIds: readonly string[],
+  ): Promise<Array<{ regionId: string; organizationId: string }>> {
+    if (regionIds.length === 0) return [];
+    const rows = await this.dataSource.query<Array<{ region_id: string; organization_id: string }>>(
+      `SELECT DISTINCT reg.id AS region_id, o.id AS organization_id, o.name
+         FROM organization reg
+         JOIN remit_area r ON ${remitAreaCoversSql('r', {
+           prefectureCode: 'reg.prefecture_code',
+           municipalityCode: 'reg.municipality_code',
+         })}
+         JOIN organization o ON o.id = r.organization_id AND o.kind = 'INTERMEDIARY'
+        WHERE reg.id = ANY($1::uuid[]) AND reg.kind = 'REGION'
+        ORDER BY o.name, o.id`,
+      [[...new Set(regionIds)]],
+    );
+    return rows.map((r) => ({ regionId: r.region_id, organizationId: r.organization_id }));
   }
 
   findByIds(ids: readonly string[]): Promise<Organization[]> {

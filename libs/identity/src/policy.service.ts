@@ -75,6 +75,11 @@ export class PolicyService {
     };
   }
 
+  // Colleagues see each other (names and roles): any member, or a platform admin.
+  canSeeMembersOf(actor: Actor, organizationId: string): boolean {
+    return this.isPlatformAdmin(actor) || this.membership(actor, organizationId) !== undefined;
+  }
+
   canManageOrganization(actor: Actor, organizationId: string): boolean {
     return (
       this.isPlatformAdmin(actor) ||

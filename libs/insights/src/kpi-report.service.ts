@@ -51,6 +51,8 @@ const IN_REMIT = remitCoversSql(
 // them all. Periods are whole days in Japan time: [from 00:00, to + 1 day 00:00).
 //  - match: an application's first transition to ACCEPTED (accepting a scout offer submits an
 //    application the region still accepts), timed by that event; value = days since applying.
+//  - participants: the distinct people behind the period's matches (the relationship population
+//    the period created).
 //  - ended: an engagement leaving APPROVED or ACTIVE for COMPLETED, CANCELLED or WITHDRAWN, i.e.
 //    ending after the intermediary approved it; value 1 when COMPLETED. Declines and withdrawals
 //    before approval are matching outcomes, not engagement outcomes, so they are left out.
@@ -71,48 +73,50 @@ WITH bounds AS (
      AND ($9::uuid IS NULL OR p.region_organization_id = $9::uuid)
      AND ($10::text IS NULL OR p.theme_code = $10::text)
 ), engagement AS (
-  SELECT a.id, a.project_id, a.status, a.created_at, pp.kind::text AS kind
+  SELECT a.id, a.project_id, a.status, a.created_at, pp.kind::text AS kind, a.participant_id AS who
     FROM engagement a
     JOIN scope s ON s.id = a.project_id
     JOIN participant_profile pp ON pp.user_id = a.participant_id
    WHERE $11::text IS NULL OR pp.kind::text = $11::text
 ), facts AS (
   SELECT s.id AS project_id, NULL::text AS kind, s.published_at AS at, 'published' AS metric,
-         NULL::float8 AS value
+         NULL::float8 AS value, NULL::uuid AS who
     FROM scope s, bounds b WHERE s.published_at >= b.lo AND s.published_at < b.hi
   UNION ALL
-  SELECT e.project_id, e.kind, e.created_at, 'application', NULL
+  SELECT e.project_id, e.kind, e.created_at, 'application', NULL, e.who
     FROM engagement e, bounds b WHERE e.created_at >= b.lo AND e.created_at < b.hi
   UNION ALL
-  SELECT o.project_id, pp.kind::text, o.created_at, 'offer', NULL
+  SELECT o.project_id, pp.kind::text, o.created_at, 'offer', NULL, o.participant_id
     FROM scout_offer o
     JOIN scope s ON s.id = o.project_id
     JOIN participant_profile pp ON pp.user_id = o.participant_id, bounds b
    WHERE ($11::text IS NULL OR pp.kind::text = $11::text)
      AND o.created_at >= b.lo AND o.created_at < b.hi
   UNION ALL
-  SELECT e.project_id, e.kind, m.at, 'match', extract(epoch FROM m.at - e.created_at) / 86400
+  SELECT e.project_id, e.kind, m.at, 'match', extract(epoch FROM m.at - e.created_at) / 86400,
+         e.who
     FROM engagement e
     JOIN (SELECT ev.engagement_id, min(ev.created_at) AS at FROM engagement_event ev
            WHERE ev.to_status = 'ACCEPTED' GROUP BY ev.engagement_id) m
       ON m.engagement_id = e.id, bounds b
    WHERE m.at >= b.lo AND m.at < b.hi
   UNION ALL
-  SELECT e.project_id, e.kind, NULL, 'active', NULL FROM engagement e WHERE e.status = 'ACTIVE'
+  SELECT e.project_id, e.kind, NULL, 'active', NULL, e.who
+    FROM engagement e WHERE e.status = 'ACTIVE'
   UNION ALL
-  SELECT e.project_id, e.kind, NULL, 'stale', NULL
+  SELECT e.project_id, e.kind, NULL, 'stale', NULL, e.who
     FROM engagement e
    WHERE e.status = 'ACTIVE' AND EXISTS (
      SELECT 1 FROM engagement_alert al
       WHERE al.engagement_id = e.id AND al.kind = 'STALE' AND NOT EXISTS (
         SELECT 1 FROM engagement_check_in c WHERE c.engagement_id = e.id AND c.created_at > al.since))
   UNION ALL
-  SELECT e.project_id, e.kind, c.approved_at, 'hours', c.hours::float8
+  SELECT e.project_id, e.kind, c.approved_at, 'hours', c.hours::float8, e.who
     FROM engagement e JOIN engagement_check_in c ON c.engagement_id = e.id, bounds b
    WHERE c.approved_at >= b.lo AND c.approved_at < b.hi
   UNION ALL
   SELECT e.project_id, e.kind, ev.created_at, 'ended',
-         CASE WHEN ev.to_status = 'COMPLETED' THEN 1 ELSE 0 END
+         CASE WHEN ev.to_status = 'COMPLETED' THEN 1 ELSE 0 END, e.who
     FROM engagement e JOIN engagement_event ev ON ev.engagement_id = e.id, bounds b
    WHERE ev.from_status IN ('APPROVED', 'ACTIVE')
      AND ev.to_status IN ('COMPLETED', 'CANCELLED', 'WITHDRAWN')
@@ -120,7 +124,7 @@ WITH bounds AS (
   UNION ALL
   SELECT e.project_id, e.kind, fu.due_at, 'follow_up_' || fu.due_months,
          CASE WHEN fu.recorded_at IS NOT NULL AND EXISTS (
-           SELECT 1 FROM unnest(fu.outcomes) o WHERE o <> 'LOST_TOUCH') THEN 1 ELSE 0 END
+           SELECT 1 FROM unnest(fu.outcomes) o WHERE o <> 'LOST_TOUCH') THEN 1 ELSE 0 END, e.who
     FROM engagement e JOIN follow_up fu ON fu.engagement_id = e.id, bounds b
    WHERE fu.due_at <= now() AND fu.due_at >= b.lo AND fu.due_at < b.hi
 )
@@ -129,10 +133,12 @@ SELECT ${g.key} AS key, ${g.label} AS label,
        count(*) FILTER (WHERE f.metric = 'application')::int AS applications,
        count(*) FILTER (WHERE f.metric = 'offer')::int AS offers,
        count(*) FILTER (WHERE f.metric = 'match')::int AS matches,
+       count(DISTINCT f.who) FILTER (WHERE f.metric = 'match')::int AS participants,
        percentile_cont(0.5) WITHIN GROUP (ORDER BY f.value)
          FILTER (WHERE f.metric = 'match') AS "medianDaysToMatch",
        count(*) FILTER (WHERE f.metric = 'active')::int AS "activeEngagements",
        coalesce(sum(f.value) FILTER (WHERE f.metric = 'hours'), 0)::float8 AS "hoursContributed",
+       count(*) FILTER (WHERE f.metric = 'ended' AND f.value = 1)::int AS "completedEngagements",
        avg(f.value) FILTER (WHERE f.metric = 'ended') AS "completionRate",
        avg(f.value) FILTER (WHERE f.metric = 'follow_up_3') AS continuation3,
        avg(f.value) FILTER (WHERE f.metric = 'follow_up_6') AS continuation6,
@@ -149,6 +155,14 @@ SELECT ${g.key} AS key, ${g.label} AS label,
 
 type KpiRow = Omit<EngagementKpiType, 'acceptanceRate'>;
 
+// Which projects a report may count: all, or those in remits and regions.
+interface KpiScope {
+  everything: boolean;
+  prefectureCodes: string[];
+  municipalityCodes: string[];
+  regionOrganizationIds: string[];
+}
+
 const EMPTY: KpiRow = {
   key: 'ALL',
   label: '全体',
@@ -156,9 +170,11 @@ const EMPTY: KpiRow = {
   applications: 0,
   offers: 0,
   matches: 0,
+  participants: 0,
   medianDaysToMatch: null,
   activeEngagements: 0,
   hoursContributed: 0,
+  completedEngagements: 0,
   completionRate: null,
   continuation3: null,
   continuation6: null,
@@ -199,7 +215,30 @@ export class KpiReportService {
     groupBy: KpiGroupBy,
   ): Promise<EngagementKpiType[]> {
     // The period is in order and short enough already (EngagementKpiFilterInput).
-    const scope = this.scopeOf(actor);
+    return this.compute(this.scopeOf(actor), filter, groupBy);
+  }
+
+  // The figures of one program's projects, wherever they are: for its own intermediary's report,
+  // whose access the caller has checked (ProgramPlanService).
+  async programFigures(
+    programId: string,
+    period: { from: string; to: string },
+    groupBy: KpiGroupBy,
+  ): Promise<EngagementKpiType[]> {
+    const everything = {
+      everything: true,
+      prefectureCodes: [],
+      municipalityCodes: [],
+      regionOrganizationIds: [],
+    };
+    return this.compute(everything, { ...period, programId }, groupBy);
+  }
+
+  private async compute(
+    scope: KpiScope,
+    filter: EngagementKpiFilterInput,
+    groupBy: KpiGroupBy,
+  ): Promise<EngagementKpiType[]> {
     const rows: KpiRow[] = await this.dataSource.query(KPI_SQL(grouping(groupBy)), [
       filter.from,
       filter.to,
@@ -238,7 +277,7 @@ export class KpiReportService {
   }
 
   // Intermediary staff see projects in their remit, region staff their region's, admins all.
-  private scopeOf(actor: Actor) {
+  private scopeOf(actor: Actor): KpiScope {
     const remit = this.policy.remitOf(actor);
     const regions = actor.memberships.filter((m) => m.organizationKind === OrganizationKind.REGION);
     const everything = this.policy.isPlatformAdmin(actor);

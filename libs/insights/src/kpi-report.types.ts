@@ -135,6 +135,11 @@ export class EngagementKpiType {
   @Field(() => Int, { description: 'Applications first ACCEPTED in the period' })
   matches!: number;
 
+  @Field(() => Int, {
+    description: 'Distinct people with an application first ACCEPTED in the period',
+  })
+  participants!: number;
+
   @Field(() => Float, {
     nullable: true,
     description: 'matches / applications; null without applications',
@@ -152,6 +157,9 @@ export class EngagementKpiType {
 
   @Field(() => Float, { description: 'Check-in hours the region approved in the period' })
   hoursContributed!: number;
+
+  @Field(() => Int, { description: 'Approved engagements COMPLETED in the period' })
+  completedEngagements!: number;
 
   @Field(() => Float, {
     nullable: true,

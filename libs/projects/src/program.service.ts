@@ -57,6 +57,15 @@ export class ProgramService {
     return this.dataSource.getRepository(Program).findBy({ id: In([...new Set(ids)]) });
   }
 
+  // The programs of several intermediaries in one query, each one's oldest first.
+  listForMany(intermediaryOrganizationIds: readonly string[]): Promise<Program[]> {
+    if (intermediaryOrganizationIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(Program).find({
+      where: { intermediaryOrganizationId: In([...new Set(intermediaryOrganizationIds)]) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
   listFor(intermediaryOrganizationId: string): Promise<Program[]> {
     return this.dataSource
       .getRepository(Program)

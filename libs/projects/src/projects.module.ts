@@ -8,6 +8,8 @@ import { InterestAudiences } from './interests/interest-audiences';
 import { ProjectInterest } from './interests/project-interest.entity';
 import { ProjectInterestService } from './interests/project-interest.service';
 import { Program } from './program.entity';
+import { ProgramKpiTarget, ProgramReview } from './program-plan/program-plan.entity';
+import { ProgramPlanService } from './program-plan/program-plan.service';
 import { ProgramService } from './program.service';
 import { ProjectAuditEntry } from './project-audit-entry.entity';
 import { ProjectAuditService } from './project-audit.service';
@@ -21,6 +23,7 @@ import { Project } from './project.entity';
 import { ProjectService } from './project.service';
 
 const SERVICES = [
+  ProgramPlanService,
   ProgramService,
   ProjectAuditService,
   ProjectInterestService,
@@ -33,7 +36,15 @@ const SERVICES = [
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Project, ProjectSkill, Program, ProjectAuditEntry, ProjectInterest]),
+    TypeOrmModule.forFeature([
+      Project,
+      ProjectSkill,
+      Program,
+      ProgramKpiTarget,
+      ProgramReview,
+      ProjectAuditEntry,
+      ProjectInterest,
+    ]),
     IdentityModule,
     ParticipantsModule,
     TaxonomyModule,

@@ -9,7 +9,7 @@ import {
   TokenService,
 } from '@tsunagu/identity';
 import { authorisationsOf, Role } from './authorisation';
-import { requestOf } from './request-context';
+import { type GraphQLRequest, requestOf } from './request-context';
 
 const ROLE_NAMES: Record<Role, string> = {
   [Role.PLATFORM_ADMIN]: 'platform admins',
@@ -39,7 +39,7 @@ export class AuthenticationGuard implements CanActivate {
       const token = bearerToken(header);
       if (!token) throw AppError.unauthenticated('Authorization header must be "Bearer <token>"');
       // Each root field of an operation runs the guard; load the actor once per request.
-      req.actor ??= await this.actors.load(this.tokens.verifyAccessToken(token));
+      req.actor ??= await this.actors.load(verifiedUserId(req, token, this.tokens));
     }
     // The boot check refuses to start with such a handler; never let one through regardless.
     if (declared.length !== 1) throw AppError.forbidden();
@@ -74,4 +74,13 @@ export class AuthenticationGuard implements CanActivate {
 // connectionParams; undefined when the value has another shape.
 export function bearerToken(authorization: string): string | undefined {
   return /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+}
+
+// The user the request's token names, its signature checked once per request; throws
+// UNAUTHENTICATED as TokenService.verifyAccessToken does.
+export function verifiedUserId(req: GraphQLRequest, token: string, tokens: TokenService): string {
+  if (req.verifiedToken?.token !== token) {
+    req.verifiedToken = { token, userId: tokens.verifyAccessToken(token) };
+  }
+  return req.verifiedToken.userId;
 }

@@ -14,6 +14,7 @@ export enum Role {
 // reader sees where the check is; the authorisation matrix e2e holds each to it.
 export const SERVICE_RULES = {
   organizationOwner: "The organisation's owners, or platform admins (canManageOrganization).",
+  organizationMember: "The organisation's members, or platform admins (canSeeMembersOf).",
   companyOwner: "The company's owners, or platform admins (canManageCompany).",
   companyMember: "The company's members, or platform admins (canViewCompany).",
   intermediaryStaff: "The intermediary's staff, or platform admins (canWorkForIntermediary).",

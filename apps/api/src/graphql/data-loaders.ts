@@ -22,6 +22,10 @@ export interface RequestLoaders {
   program: DataLoader<string, Program | null>;
   requiredSkills: DataLoader<string, ProjectSkill[]>;
   supervisors: DataLoader<string, Organization[]>;
+  // Keyed by a region's id: the intermediaries whose remit covers its place.
+  coveringIntermediaries: DataLoader<string, Organization[]>;
+  // Keyed by an intermediary's id: its programs.
+  programsOf: DataLoader<string, Program[]>;
   interestCount: DataLoader<string, number>;
   // Keyed by `${userId}:${projectId}`: whether that user marked that project.
   interested: DataLoader<string, boolean>;
@@ -81,6 +85,18 @@ export class DataLoaders {
         });
         return groupedBy(rows, (r) => r.projectId, ids).map((g) => g.map((r) => r.organization));
       }),
+      coveringIntermediaries: new DataLoader(async (ids) => {
+        const pairs = await this.organizations.coveringIntermediariesOf(ids);
+        const orgs = await organization.loadMany(pairs.map((p) => p.organizationId));
+        const rows = pairs.flatMap((p, i) => {
+          const o = orgs[i];
+          return o && !(o instanceof Error) ? [{ regionId: p.regionId, organization: o }] : [];
+        });
+        return groupedBy(rows, (r) => r.regionId, ids).map((g) => g.map((r) => r.organization));
+      }),
+      programsOf: new DataLoader(async (ids) =>
+        groupedBy(await this.programs.listForMany(ids), (p) => p.intermediaryOrganizationId, ids),
+      ),
       interestCount: new DataLoader(async (ids) => {
         const counts = await this.interests.countsFor(ids);
         return ids.map((id) => counts.get(id) ?? 0);

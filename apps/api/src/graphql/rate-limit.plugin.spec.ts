@@ -1,6 +1,8 @@
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig, AppError, OperationRateLimiter, TooManyRequestsError } from '@tsunagu/core';
 import { TokenService } from '@tsunagu/identity';
+import { verifiedUserId } from '../auth/authentication.guard';
+import type { GraphQLRequest } from '../auth/request-context';
 import { limitSubscription, rateLimitPlugin } from './rate-limit.plugin';
 
 type Hooks = { didResolveOperation(ctx: { contextValue: unknown }): Promise<void> };
@@ -21,7 +23,10 @@ describe('rateLimitPlugin', () => {
   }
 
   const context = (authorization?: string, operationCost?: number) => ({
-    req: { headers: authorization ? { authorization } : {}, ip: '203.0.113.7' },
+    req: {
+      headers: authorization ? { authorization } : {},
+      ip: '203.0.113.7',
+    } as GraphQLRequest,
     operationCost,
   });
 
@@ -50,6 +55,23 @@ describe('rateLimitPlugin', () => {
     const ctx = { contextValue: context() };
     await Promise.all([costPlugin, await hooks()].map((l) => l.didResolveOperation(ctx)));
     expect(spend).toHaveBeenCalledWith(expect.anything(), 12);
+  });
+
+  it('leaves the verified token on the request, so the guard does not check its signature again', async () => {
+    const { token } = tokens.signAccessToken('user-1');
+    const ctx = context(`Bearer ${token}`, 1);
+    await (await hooks()).didResolveOperation({ contextValue: ctx });
+    const verify = jest.spyOn(tokens, 'verifyAccessToken');
+    try {
+      expect(verifiedUserId(ctx.req, token, tokens)).toBe('user-1');
+      expect(verify).not.toHaveBeenCalled();
+      // Another token on the same request object is checked, not taken for the first one.
+      const other = tokens.signAccessToken('user-2').token;
+      expect(verifiedUserId(ctx.req, other, tokens)).toBe('user-2');
+      expect(verify).toHaveBeenCalledTimes(1);
+    } finally {
+      verify.mockRestore();
+    }
   });
 
   it('lets a refusal through to Apollo, which answers 429', async () => {

@@ -2,7 +2,7 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { AppError, OperationClient, OperationRateLimiter } from '@tsunagu/core';
 import type { Actor, TokenService } from '@tsunagu/identity';
 import { GraphQLError } from 'graphql';
-import { bearerToken } from '../auth/authentication.guard';
+import { bearerToken, verifiedUserId } from '../auth/authentication.guard';
 import type { GraphQLRequest, GraphQLRequestContext } from '../auth/request-context';
 import type { CostedContext } from './operation-cost.plugin';
 
@@ -37,7 +37,7 @@ function clientOf(req: GraphQLRequest, tokens: TokenService): OperationClient {
   const token = req.headers.authorization && bearerToken(req.headers.authorization);
   let userId: string | undefined;
   try {
-    userId = token ? tokens.verifyAccessToken(token) : undefined;
+    userId = token ? verifiedUserId(req, token, tokens) : undefined;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
   }

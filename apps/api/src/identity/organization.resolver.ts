@@ -20,6 +20,7 @@ import {
   OrganizationService,
   OrganizationType,
   RemitType,
+  RemoveMemberInput,
   SetRemitInput,
   toOrganizationType,
   toMunicipalityType,
@@ -55,9 +56,10 @@ export class OrganizationResolver {
     );
   }
 
-  @ServiceChecks('organizationOwner')
+  @ServiceChecks('organizationMember')
   @Query(() => [OrganizationMemberType], {
-    description: "An organisation's members, owners first. Its owners or platform admins.",
+    description:
+      "An organisation's members, owners first. Its members or platform admins; e-mail addresses only for its owners and platform admins.",
   })
   organizationMembers(
     @CurrentActor() actor: Actor,
@@ -93,6 +95,20 @@ export class OrganizationResolver {
     };
   }
 
+  @ServiceChecks('organizationOwner')
+  @Mutation(() => OrganizationType, {
+    description:
+      'Take someone off the organisation. Its owners or platform admins; it keeps at least one owner (CONFLICT LAST_OWNER).',
+  })
+  async removeOrganizationMember(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: RemoveMemberInput,
+  ): Promise<OrganizationType> {
+    return toOrganizationType(
+      await this.orgs.removeMember(actor, input.organizationId, input.userId),
+    );
+  }
+
   @Allow(Role.PLATFORM_ADMIN)
   @Mutation(() => OrganizationType, {
     description: "Replace an intermediary's remit. Platform admins only.",
@@ -102,6 +118,21 @@ export class OrganizationResolver {
     @Args('input') input: SetRemitInput,
   ): Promise<OrganizationType> {
     return toOrganizationType(await this.orgs.setRemit(actor, input.organizationId, input));
+  }
+
+  // Public as the organisation is: which intermediaries cover a place is what a project's page
+  // shows too (supervisingIntermediaries).
+  @AsParent()
+  @ResolveField(() => [OrganizationType], {
+    description:
+      'Regions only (empty for others): the intermediaries whose remit covers its place, by name.',
+  })
+  async coveringIntermediaries(
+    @Parent() org: OrganizationType,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<OrganizationType[]> {
+    if (org.kind !== OrganizationKind.REGION) return [];
+    return (await loaders.coveringIntermediaries.load(org.id)).map(toOrganizationType);
   }
 
   @AsParent()

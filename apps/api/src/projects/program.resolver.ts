@@ -1,5 +1,14 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor } from '@tsunagu/identity';
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { Actor, OrganizationKind, OrganizationType } from '@tsunagu/identity';
 import {
   CreateProgramInput,
   ProgramService,
@@ -7,8 +16,9 @@ import {
   SetProgramStaleAfterDaysArgs,
   toProgramType,
 } from '@tsunagu/projects';
-import { Allow, Public, Role } from '../auth/authorisation';
+import { Allow, AsParent, Public, Role } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import type { RequestLoaders } from '../graphql/data-loaders';
 
 @Resolver(() => ProgramType)
 export class ProgramResolver {
@@ -43,5 +53,22 @@ export class ProgramResolver {
     @Args('input') input: CreateProgramInput,
   ): Promise<ProgramType> {
     return toProgramType(await this.programService.create(actor, input));
+  }
+}
+
+// An intermediary's programs as a field of the organisation, so a list of intermediaries (those
+// covering a region) brings its programs in one batch. Public, as `programs` is.
+@Resolver(() => OrganizationType)
+export class OrganizationProgramsResolver {
+  @AsParent()
+  @ResolveField(() => [ProgramType], {
+    description: 'Intermediaries only (empty for others): its programs, the oldest first.',
+  })
+  async programs(
+    @Parent() org: OrganizationType,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<ProgramType[]> {
+    if (org.kind !== OrganizationKind.INTERMEDIARY) return [];
+    return (await loaders.programsOf.load(org.id)).map(toProgramType);
   }
 }

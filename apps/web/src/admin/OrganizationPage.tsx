@@ -6,31 +6,25 @@ import {
   Card,
   CloseButton,
   Group,
-  Select,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
-import { useMemo, useState } from 'react';
-import { Controller } from 'react-hook-form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { z } from 'zod';
-import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
-import type { AdminOrganizationQuery as OrganizationData, MembershipRole } from '../gql/graphql';
-import { useMutationForm } from '../graphql/use-mutation-form';
-import { formatDate } from '../i18n/format';
+import { ErrorState, LoadingState } from '../app/page-states';
+import type { AdminOrganizationQuery as OrganizationData } from '../gql/graphql';
 import { MunicipalityPicker, municipalityLabel } from '../profile/MunicipalityPicker';
 import { MunicipalitiesQuery } from '../profile/profile-documents';
+import { AddMemberForm } from '../organization/AddMemberForm';
+import { MemberList } from '../organization/MemberList';
 import { PREFECTURES } from '../projects/prefectures';
-import { AddMemberMutation, AdminOrganizationQuery, SetRemitMutation } from './admin-documents';
+import { AdminOrganizationQuery, SetRemitMutation } from './admin-documents';
 
-const ROLES: readonly MembershipRole[] = ['OWNER', 'STAFF'];
-
-// /manage/:orgId/admin/organizations/:organizationId: one organisation's members, a form to add
-// one by e-mail, and an intermediary's remit.
+// /manage/:orgId/admin/organizations/:organizationId: one organisation's members (taken off
+// here too), a form to add one by e-mail, and an intermediary's remit.
 export function OrganizationPage() {
   const { t } = useTranslation();
   const { organizationId = '' } = useParams();
@@ -60,7 +54,10 @@ export function OrganizationPage() {
         <Title order={2}>{organization.name}</Title>
         <Badge variant="light">{t(`workspace.kind.${organization.kind}`)}</Badge>
       </Group>
-      <Members members={organizationMembers} />
+      <MemberList
+        members={organizationMembers}
+        removal={{ organizationId: organization.id, onRemoved: refresh }}
+      />
       <AddMemberForm organizationId={organization.id} onAdded={refresh} />
       {organization.kind === 'INTERMEDIARY' && (
         // Keyed on the organisation, not on its remit: a save changes the remit, and a fresh
@@ -73,142 +70,6 @@ export function OrganizationPage() {
         />
       )}
     </Stack>
-  );
-}
-
-function Members({ members }: { members: OrganizationData['organizationMembers'] }) {
-  const { t, i18n } = useTranslation();
-  return (
-    <Stack gap="xs">
-      <Title order={3} size="h4">
-        {t('admin.organization.members')}
-      </Title>
-      {members.length === 0 ? (
-        <EmptyState
-          title={t('admin.organization.noMembers')}
-          hint={t('admin.organization.noMembersHint')}
-        />
-      ) : (
-        <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
-          {members.map((m) => (
-            <Card component="li" withBorder key={m.userId} padding="sm">
-              <Group justify="space-between" wrap="wrap" gap="xs">
-                <Stack gap={0}>
-                  <Text fw={700}>{m.displayName}</Text>
-                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {m.email}
-                  </Text>
-                  <Text size="sm" c="gray.7">
-                    {t('admin.organization.joined', {
-                      date: formatDate(m.joinedAt, i18n.language),
-                    })}
-                  </Text>
-                </Stack>
-                <Badge variant="outline" color="gray">
-                  {t(`workspace.role.${m.role}`)}
-                </Badge>
-              </Group>
-            </Card>
-          ))}
-        </Stack>
-      )}
-    </Stack>
-  );
-}
-
-interface MemberValues {
-  email: string;
-  role: MembershipRole;
-}
-
-function AddMemberForm({
-  organizationId,
-  onAdded,
-}: {
-  organizationId: string;
-  onAdded: () => void;
-}) {
-  const { t } = useTranslation();
-  const [, add] = useMutation(AddMemberMutation);
-  const [added, setAdded] = useState(false);
-  const schema = useMemo(
-    () =>
-      z.object({
-        email: z.string().trim().min(1, t('form.required')).max(320),
-        role: z.enum(['OWNER', 'STAFF']),
-      }),
-    [t],
-  );
-  const { form, formError, submitting, onSubmit } = useMutationForm<
-    MemberValues,
-    Awaited<ReturnType<typeof add>>
-  >(
-    schema,
-    { email: '', role: 'STAFF' },
-    (input) => {
-      setAdded(false);
-      return add({ input: { organizationId, ...input } });
-    },
-    () => {
-      form.reset();
-      setAdded(true);
-      onAdded();
-    },
-    {
-      ALREADY_EXISTS: { field: 'email', message: t('admin.organization.alreadyMember') },
-      // The only input refusal an e-mail address gets here: no account has it.
-      BAD_USER_INPUT: { field: 'email', message: t('admin.organization.noAccount') },
-    },
-  );
-  const { errors } = form.formState;
-  return (
-    <Card withBorder>
-      <form noValidate onSubmit={onSubmit} aria-labelledby="add-member-title">
-        <Stack gap="sm">
-          <Title order={3} size="h4" id="add-member-title">
-            {t('admin.organization.addMember')}
-          </Title>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
-          {added && (
-            <Alert color="green" role="status">
-              {t('admin.organization.added')}
-            </Alert>
-          )}
-          <TextInput
-            type="email"
-            label={t('admin.organization.email')}
-            description={t('admin.organization.emailHint')}
-            required
-            autoComplete="off"
-            error={errors.email?.message}
-            {...form.register('email')}
-          />
-          <Controller
-            control={form.control}
-            name="role"
-            render={({ field }) => (
-              <Select
-                label={t('admin.organization.role')}
-                data={ROLES.map((r) => ({ value: r, label: t(`workspace.role.${r}`) }))}
-                value={field.value}
-                onChange={(value) => field.onChange(value ?? 'STAFF')}
-                allowDeselect={false}
-                maw={240}
-              />
-            )}
-          />
-          <Group>
-            <Button type="submit" loading={submitting}>
-              {t('admin.organization.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
   );
 }
 

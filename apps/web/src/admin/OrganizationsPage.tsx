@@ -16,10 +16,10 @@ import { useMemo, useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { z } from 'zod';
-import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
-import { PagedList } from '../app/PagedList';
+import { EmptyState } from '../app/page-states';
+import { PagedQuery } from '../app/PagedQuery';
 import type { AdminOrganizationFieldsFragment, OrganizationKind } from '../gql/graphql';
 import { useMutationForm } from '../graphql/use-mutation-form';
 import { MunicipalityPicker, municipalityLabel } from '../profile/MunicipalityPicker';
@@ -57,37 +57,30 @@ export function OrganizationsPage() {
           miw={200}
         />
       </Group>
-      <OrganizationList key={`${query}|${kind ?? ''}`} query={query} kind={kind} />
+      <OrganizationList query={query} kind={kind} />
     </Stack>
   );
 }
 
 function OrganizationList({ query, kind }: { query: string; kind: OrganizationKind | null }) {
   const { t } = useTranslation();
-  const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query: AdminOrganizationsQuery,
-    variables: { query: query || null, kind, first: PAGE_SIZE, after },
-    requestPolicy: 'cache-and-network',
-  });
-  if (!data && fetching) return <LoadingState />;
-  if (!data) return <ErrorState error={error!} onRetry={() => reexecute()} />;
-  const { edges, pageInfo } = data.organizations;
-  if (edges.length === 0)
-    return (
-      <EmptyState title={t('admin.organizations.none')} hint={t('admin.organizations.noneHint')} />
-    );
   return (
-    <PagedList
-      edges={edges}
-      pageInfo={pageInfo}
-      fetching={fetching}
-      onMore={setAfter}
+    <PagedQuery
+      query={AdminOrganizationsQuery}
+      variables={{ query: query || null, kind }}
+      pageSize={PAGE_SIZE}
+      connection={(data) => data.organizations}
+      empty={
+        <EmptyState
+          title={t('admin.organizations.none')}
+          hint={t('admin.organizations.noneHint')}
+        />
+      }
       moreLabel={t('admin.organizations.more')}
       keyOf={(node) => node.id}
     >
       {(node) => <OrganizationCard organization={node} />}
-    </PagedList>
+    </PagedQuery>
   );
 }
 

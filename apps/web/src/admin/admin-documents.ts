@@ -60,19 +60,7 @@ export const AdminOrganizationQuery = graphql(`
       }
     }
     organizationMembers(organizationId: $id) {
-      userId
-      displayName
-      email
-      role
-      joinedAt
-    }
-  }
-`);
-
-export const AddMemberMutation = graphql(`
-  mutation AdminAddMember($input: AddMemberInput!) {
-    addOrganizationMember(input: $input) {
-      role
+      ...OrganizationMemberFields
     }
   }
 `);

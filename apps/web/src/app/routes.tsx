@@ -20,6 +20,7 @@ import { MyEngagementsPage } from '../engagements/MyEngagementsPage';
 import { RelationshipsPage } from '../engagements/RelationshipsPage';
 import { InterestsPage } from '../interests/InterestsPage';
 import { NotificationsPage } from '../notifications/NotificationsPage';
+import { OrganizationHomePage } from '../organization/OrganizationHomePage';
 import { ProjectPeoplePage } from '../people/ProjectPeoplePage';
 import { StaffEngagementPage } from '../people/StaffEngagementPage';
 import { ProjectPage } from '../projects/ProjectPage';
@@ -45,6 +46,7 @@ import { LoadingState } from './page-states';
 
 // Reports draw charts with ECharts: loaded with the page, not with the app.
 const ReportsPage = lazy(() => import('../reports/ReportsPage'));
+const ProgramReportPage = lazy(() => import('../reports/ProgramReportPage'));
 
 export function createRouter() {
   return createBrowserRouter([
@@ -87,6 +89,7 @@ export function createRouter() {
           element: <WorkspaceLayout />,
           children: [
             { index: true, element: <WorkspaceOverview /> },
+            { path: 'organization', element: <OrganizationHomePage /> },
             { path: 'projects/:projectId/people', element: <ProjectPeoplePage /> },
             { path: 'engagements/:engagementId', element: <StaffEngagementPage /> },
             { path: 'projects', element: <RegionProjectsPage /> },
@@ -106,6 +109,14 @@ export function createRouter() {
             },
             { path: 'supervision', element: <SupervisionPage /> },
             { path: 'programs', element: <ProgramsPage /> },
+            {
+              path: 'programs/:programId/report',
+              element: (
+                <Suspense fallback={<LoadingState />}>
+                  <ProgramReportPage />
+                </Suspense>
+              ),
+            },
             { path: 'cohorts', element: <CohortsPage /> },
             { path: 'cohorts/:cohortId', element: <CohortPage /> },
             { path: 'admin/organizations', element: <OrganizationsPage /> },

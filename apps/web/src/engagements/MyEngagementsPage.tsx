@@ -1,10 +1,8 @@
 import { Anchor, Button, Card, Chip, Group, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useQuery } from 'urql';
-import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
-import { PagedList } from '../app/PagedList';
+import { EmptyState } from '../app/page-states';
+import { PagedQuery } from '../app/PagedQuery';
 import type { EngagementSummaryFragment } from '../gql/graphql';
 import { formatDate } from '../i18n/format';
 import { MyEngagementsQuery } from './engagement-documents';
@@ -38,7 +36,7 @@ export function MyEngagementsPage() {
             ))}
           </Group>
         </Chip.Group>
-        <EngagementList key={group} group={group} />
+        <EngagementList group={group} />
       </RequireSignIn>
     </Stack>
   );
@@ -46,42 +44,25 @@ export function MyEngagementsPage() {
 
 function EngagementList({ group }: { group: StatusGroup }) {
   const { t } = useTranslation();
-  const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query: MyEngagementsQuery,
-    variables: {
-      status: group === 'all' ? null : STATUS_GROUPS[group],
-      first: PAGE_SIZE,
-      after,
-    },
-    requestPolicy: 'cache-and-network',
-  });
-  if (error && !data)
-    return (
-      <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-    );
-  if (!data) return <LoadingState />;
-  const { edges, pageInfo } = data.myEngagements;
-  if (edges.length === 0)
-    return (
-      <Stack align="center">
-        <EmptyState title={t('engagements.list.empty')} hint={t('engagements.list.emptyHint')} />
-        <Button component={Link} to="/projects" variant="light">
-          {t('engagements.list.findProjects')}
-        </Button>
-      </Stack>
-    );
   return (
-    <PagedList
-      edges={edges}
-      pageInfo={pageInfo}
-      fetching={fetching}
-      onMore={setAfter}
+    <PagedQuery
+      query={MyEngagementsQuery}
+      variables={{ status: group === 'all' ? null : STATUS_GROUPS[group] }}
+      pageSize={PAGE_SIZE}
+      connection={(data) => data.myEngagements}
+      empty={
+        <Stack align="center">
+          <EmptyState title={t('engagements.list.empty')} hint={t('engagements.list.emptyHint')} />
+          <Button component={Link} to="/projects" variant="light">
+            {t('engagements.list.findProjects')}
+          </Button>
+        </Stack>
+      }
       moreLabel={t('engagements.list.more')}
       keyOf={(engagement) => engagement.id}
     >
       {(engagement) => <EngagementCard engagement={engagement} />}
-    </PagedList>
+    </PagedQuery>
   );
 }
 

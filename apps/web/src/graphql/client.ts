@@ -71,6 +71,11 @@ const keys: KeyingConfig = {
   SupervisedEngagementConnection: () => null,
   SupervisedEngagementEdge: () => null,
   ProgramWeights: (data) => (typeof data.programId === 'string' ? data.programId : null),
+  // A program's report is one year's, kept under its query's arguments; its parts live inside it.
+  ProgramReport: () => null,
+  ProgramKpiResult: () => null,
+  ProgramKpiTarget: () => null,
+  ProgramReview: () => null,
   MatchingWeightsValues: () => null,
   // A cohort's parts live inside their cohort or allocation.
   CohortMember: () => null,

@@ -5,6 +5,7 @@ import { conversationMessages } from '../conversations/messages';
 import { engagementMessages } from '../engagements/messages';
 import { interestMessages } from '../interests/messages';
 import { notificationMessages } from '../notifications/messages';
+import { organizationMessages } from '../organization/messages';
 import { peopleMessages } from '../people/messages';
 import { profileMessages } from '../profile/messages';
 import { projectMessages } from '../projects/messages';
@@ -30,6 +31,7 @@ const AREAS = [
   engagementMessages,
   interestMessages,
   notificationMessages,
+  organizationMessages,
   peopleMessages,
   profileMessages,
   projectMessages,

@@ -1,10 +1,8 @@
 import { Badge, Box, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
-import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
-import { PagedList } from '../app/PagedList';
+import { EmptyState } from '../app/page-states';
+import { PagedQuery } from '../app/PagedQuery';
 import { RequireSignIn } from '../app/RequireSignIn';
 import type { MyInterestsQuery as MyInterestsData } from '../gql/graphql';
 import { formatDate } from '../i18n/format';
@@ -34,38 +32,25 @@ export function InterestsPage() {
 
 function InterestList() {
   const { t } = useTranslation();
-  const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query: MyInterestsQuery,
-    variables: { first: PAGE_SIZE, after },
-    requestPolicy: 'cache-and-network',
-  });
-  if (error && !data)
-    return (
-      <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-    );
-  if (!data) return <LoadingState />;
-  const { edges, pageInfo } = data.myInterests;
-  if (edges.length === 0)
-    return (
-      <Stack align="center">
-        <EmptyState title={t('interests.empty')} hint={t('interests.emptyHint')} />
-        <Button component={Link} to="/projects" variant="light">
-          {t('interests.find')}
-        </Button>
-      </Stack>
-    );
   return (
-    <PagedList
-      edges={edges}
-      pageInfo={pageInfo}
-      fetching={fetching}
-      onMore={setAfter}
+    <PagedQuery
+      query={MyInterestsQuery}
+      variables={{}}
+      pageSize={PAGE_SIZE}
+      connection={(data) => data.myInterests}
+      empty={
+        <Stack align="center">
+          <EmptyState title={t('interests.empty')} hint={t('interests.emptyHint')} />
+          <Button component={Link} to="/projects" variant="light">
+            {t('interests.find')}
+          </Button>
+        </Stack>
+      }
       moreLabel={t('interests.more')}
       keyOf={(marked) => marked.project.id}
     >
       {(marked) => <MarkedCard marked={marked} />}
-    </PagedList>
+    </PagedQuery>
   );
 }
 

@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
-import { PagedList } from '../app/PagedList';
+import { PagedQuery } from '../app/PagedQuery';
 import { StatusBadge } from '../engagements/StatusBadge';
 import type {
   CandidateCardFragment,
@@ -126,36 +126,23 @@ export function ProjectPeoplePage() {
 
 function Applications({ projectId, orgId }: { projectId: string; orgId: string }) {
   const { t } = useTranslation();
-  const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query: ProjectEngagementsQuery,
-    variables: { projectId, first: PAGE_SIZE, after },
-    requestPolicy: 'cache-and-network',
-  });
-  if (error && !data)
-    return (
-      <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-    );
-  if (!data) return <LoadingState />;
-  const { edges, pageInfo } = data.projectEngagements;
-  if (edges.length === 0)
-    return (
-      <EmptyState
-        title={t('people.applications.empty')}
-        hint={t('people.applications.emptyHint')}
-      />
-    );
   return (
-    <PagedList
-      edges={edges}
-      pageInfo={pageInfo}
-      fetching={fetching}
-      onMore={setAfter}
+    <PagedQuery
+      query={ProjectEngagementsQuery}
+      variables={{ projectId }}
+      pageSize={PAGE_SIZE}
+      connection={(data) => data.projectEngagements}
+      empty={
+        <EmptyState
+          title={t('people.applications.empty')}
+          hint={t('people.applications.emptyHint')}
+        />
+      }
       moreLabel={t('people.applications.more')}
       keyOf={(e) => e.id}
     >
       {(engagement) => <ApplicationCard engagement={engagement} orgId={orgId} />}
-    </PagedList>
+    </PagedQuery>
   );
 }
 
@@ -217,45 +204,31 @@ type Candidate = CandidatesData['recommendedCandidates']['edges'][number]['node'
 
 function Candidates({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
-  const [after, setAfter] = useState<string | null>(null);
   const [scouting, setScouting] = useState<CandidateCardFragment | null>(null);
   const [sent, setSent] = useState(false);
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query: RecommendedCandidatesQuery,
-    variables: { projectId, first: PAGE_SIZE, after },
-    requestPolicy: 'cache-and-network',
-  });
-  let body;
-  if (error && !data)
-    body = (
-      <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-    );
-  else if (!data) body = <LoadingState />;
-  else if (data.recommendedCandidates.edges.length === 0)
-    body = (
-      <EmptyState title={t('people.candidates.empty')} hint={t('people.candidates.emptyHint')} />
-    );
-  else
-    body = (
-      <PagedList
-        edges={data.recommendedCandidates.edges}
-        pageInfo={data.recommendedCandidates.pageInfo}
-        fetching={fetching}
-        onMore={setAfter}
-        moreLabel={t('people.candidates.more')}
-        keyOf={(c) => c.participant.userId}
-      >
-        {(candidate) => (
-          <CandidateCard
-            candidate={candidate}
-            onScout={() => {
-              setSent(false);
-              setScouting(candidate.participant);
-            }}
-          />
-        )}
-      </PagedList>
-    );
+  const body = (
+    <PagedQuery
+      query={RecommendedCandidatesQuery}
+      variables={{ projectId }}
+      pageSize={PAGE_SIZE}
+      connection={(data) => data.recommendedCandidates}
+      empty={
+        <EmptyState title={t('people.candidates.empty')} hint={t('people.candidates.emptyHint')} />
+      }
+      moreLabel={t('people.candidates.more')}
+      keyOf={(c) => c.participant.userId}
+    >
+      {(candidate) => (
+        <CandidateCard
+          candidate={candidate}
+          onScout={() => {
+            setSent(false);
+            setScouting(candidate.participant);
+          }}
+        />
+      )}
+    </PagedQuery>
+  );
   return (
     <Stack>
       <Text size="sm">{t('people.candidates.intro')}</Text>
@@ -471,26 +444,13 @@ const OFFER_COLOURS: Record<StaffScoutOfferFragment['status'], string> = {
 function ScoutOffers({ projectId, orgId }: { projectId: string; orgId: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query: ProjectScoutOffersQuery,
-    variables: { projectId, first: PAGE_SIZE, after },
-    requestPolicy: 'cache-and-network',
-  });
-  if (error && !data)
-    return (
-      <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-    );
-  if (!data) return <LoadingState />;
-  const { edges, pageInfo } = data.projectScoutOffers;
-  if (edges.length === 0)
-    return <EmptyState title={t('people.offers.empty')} hint={t('people.offers.emptyHint')} />;
   return (
-    <PagedList
-      edges={edges}
-      pageInfo={pageInfo}
-      fetching={fetching}
-      onMore={setAfter}
+    <PagedQuery
+      query={ProjectScoutOffersQuery}
+      variables={{ projectId }}
+      pageSize={PAGE_SIZE}
+      connection={(data) => data.projectScoutOffers}
+      empty={<EmptyState title={t('people.offers.empty')} hint={t('people.offers.emptyHint')} />}
       moreLabel={t('people.offers.more')}
       keyOf={(o) => o.id}
     >
@@ -537,50 +497,36 @@ function ScoutOffers({ projectId, orgId }: { projectId: string; orgId: string })
           </Stack>
         </Card>
       )}
-    </PagedList>
+    </PagedQuery>
   );
 }
 
 function Interests({ projectId }: { projectId: string }) {
   const { t, i18n } = useTranslation();
-  const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query: ProjectInterestsQuery,
-    variables: { projectId, first: PAGE_SIZE, after },
-    requestPolicy: 'cache-and-network',
-  });
-  let body;
-  if (error && !data)
-    body = (
-      <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-    );
-  else if (!data) body = <LoadingState />;
-  else if (data.projectInterests.edges.length === 0)
-    body = <EmptyState title={t('people.interest.empty')} />;
-  else
-    body = (
-      <PagedList
-        edges={data.projectInterests.edges}
-        pageInfo={data.projectInterests.pageInfo}
-        fetching={fetching}
-        onMore={setAfter}
-        moreLabel={t('people.interest.more')}
-        keyOf={(i) => i.participant.userId}
-      >
-        {(interest) => (
-          <Card withBorder component="article" data-testid="interested">
-            <Stack gap={4}>
-              <ParticipantSummary participant={interest.participant} />
-              <Text size="sm" c="gray.7">
-                {t('people.interest.markedOn', {
-                  date: formatDate(interest.markedAt, i18n.language),
-                })}
-              </Text>
-            </Stack>
-          </Card>
-        )}
-      </PagedList>
-    );
+  const body = (
+    <PagedQuery
+      query={ProjectInterestsQuery}
+      variables={{ projectId }}
+      pageSize={PAGE_SIZE}
+      connection={(data) => data.projectInterests}
+      empty={<EmptyState title={t('people.interest.empty')} />}
+      moreLabel={t('people.interest.more')}
+      keyOf={(i) => i.participant.userId}
+    >
+      {(interest) => (
+        <Card withBorder component="article" data-testid="interested">
+          <Stack gap={4}>
+            <ParticipantSummary participant={interest.participant} />
+            <Text size="sm" c="gray.7">
+              {t('people.interest.markedOn', {
+                date: formatDate(interest.markedAt, i18n.language),
+              })}
+            </Text>
+          </Stack>
+        </Card>
+      )}
+    </PagedQuery>
+  );
   return (
     <Stack>
       <Text size="sm">{t('people.interest.intro')}</Text>

@@ -51,6 +51,7 @@ import {
 import {
   CreateProjectMutation,
   RegionPlaceQuery,
+  RegionProgramsQuery,
   RegionProjectQuery,
   SubmitProjectMutation,
   UpdateProjectMutation,
@@ -431,6 +432,21 @@ function ProjectForm({
           </Stack>
         </Fieldset>
 
+        <Fieldset legend={t('region.form.sections.program')}>
+          <Controller
+            control={form.control}
+            name="programId"
+            render={({ field }) => (
+              <ProgramField
+                current={project?.program ?? null}
+                value={field.value}
+                onChange={field.onChange}
+                error={errors.programId ? t('region.form.programRefused') : undefined}
+              />
+            )}
+          />
+        </Fieldset>
+
         <Fieldset legend={t('region.form.sections.links')}>
           <Stack>
             {attachments.fields.map((attachment, index) => (
@@ -494,5 +510,68 @@ function ProjectForm({
         </Group>
       </Stack>
     </form>
+  );
+}
+
+// The programs of the intermediaries covering the region, by intermediary; the project's own
+// stays listed even if its intermediary no longer covers the place, so an edit does not drop it.
+// Whatever the API refuses shows in the form's words (`error`).
+function ProgramField({
+  current,
+  value,
+  onChange,
+  error,
+}: {
+  current: { id: string; name: string } | null;
+  value: string;
+  onChange: (programId: string) => void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  const { organization } = useWorkspace();
+  const [{ data, error: loadError }] = useQuery({
+    query: RegionProgramsQuery,
+    variables: { id: organization.id },
+  });
+  const hubs = data?.organization.coveringIntermediaries ?? [];
+  const offered = hubs.flatMap((hub) => hub.programs);
+  const missing = current && !offered.some((p) => p.id === current.id) ? [current] : [];
+  const chosen = offered.find((p) => p.id === value);
+  return (
+    <Stack gap="xs">
+      <Text size="sm">{t('region.form.programIntro')}</Text>
+      {loadError && !data && (
+        <Text size="sm" c="red.8">
+          {t('region.form.programsUnavailable')}
+        </Text>
+      )}
+      {data && offered.length === 0 && missing.length === 0 && (
+        <Text size="sm" c="gray.7">
+          {t('region.form.noPrograms')}
+        </Text>
+      )}
+      <NativeSelect
+        label={t('region.form.program')}
+        disabled={!data && !current}
+        data={[
+          { value: '', label: t('region.form.noProgram') },
+          ...missing.map((p) => ({ value: p.id, label: p.name })),
+          ...hubs
+            .filter((hub) => hub.programs.length > 0)
+            .map((hub) => ({
+              group: hub.name,
+              items: hub.programs.map((p) => ({ value: p.id, label: p.name })),
+            })),
+        ]}
+        error={error}
+        value={value}
+        onChange={(event) => onChange(event.currentTarget.value)}
+      />
+      {chosen?.description && (
+        <Text size="sm" c="gray.7" style={{ whiteSpace: 'pre-line' }}>
+          {chosen.description}
+        </Text>
+      )}
+    </Stack>
   );
 }

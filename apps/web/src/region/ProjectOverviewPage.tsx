@@ -493,7 +493,7 @@ function Facts({ project }: { project: Project }) {
             ? list(project.eligibleKinds.map((k) => t(`kind.${k}`)))
             : t('project.everyone')}
         </Fact>
-        <Fact label={t('project.languages')}>
+        <Fact label={t('region.overview.languages')}>
           {project.languages.length
             ? list(project.languages.map((code) => languageNames.of(code) ?? code))
             : t('region.overview.languagesNone')}

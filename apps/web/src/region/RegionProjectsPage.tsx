@@ -12,9 +12,8 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
-import { PagedList } from '../app/PagedList';
-import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
+import { PagedQuery } from '../app/PagedQuery';
+import { EmptyState } from '../app/page-states';
 import type { ProjectStatus, RegionProjectRowFragment } from '../gql/graphql';
 import { formatDate, formatPeriod } from '../i18n/format';
 import { localName } from '../i18n/local-name';
@@ -37,55 +36,35 @@ export function RegionProjectsPage() {
   const { t } = useTranslation();
   const { organization } = useWorkspace();
   const [status, setStatus] = useState<ProjectStatus | ''>('');
-  const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }, refetch] = useQuery({
-    query: OrganizationProjectsQuery,
-    variables: { organizationId: organization.id, first: PAGE, after },
-    requestPolicy: 'cache-and-network',
-  });
   const base = `/manage/${organization.id}/projects`;
-  let content;
-  if (error && !data)
-    content = (
-      <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-    );
-  else if (!data) content = <LoadingState />;
-  else {
-    const { edges, pageInfo } = data.organizationProjects;
-    // The list is short (one region's projects): the status filter works on the loaded pages.
-    const shown = status ? edges.filter((e) => e.node.status === status) : edges;
-    if (edges.length === 0)
-      content = <EmptyState title={t('region.list.empty')} hint={t('region.list.emptyHint')} />;
-    else
-      content = (
-        <Stack>
-          <NativeSelect
-            label={t('region.list.filter')}
-            maw={240}
-            value={status}
-            onChange={(event) => setStatus(event.currentTarget.value as ProjectStatus | '')}
-            data={[
-              { value: '', label: t('region.list.all') },
-              ...STATUSES.map((s) => ({ value: s, label: t(`region.status.${s}`) })),
-            ]}
-          />
-          {shown.length === 0 ? (
-            <EmptyState title={t('region.list.emptyFiltered')} />
-          ) : (
-            <PagedList
-              edges={shown}
-              pageInfo={pageInfo}
-              fetching={fetching}
-              onMore={setAfter}
-              moreLabel={t('region.list.more')}
-              keyOf={(node) => node.id}
-            >
-              {(project) => <ProjectRow project={project} base={base} />}
-            </PagedList>
-          )}
-        </Stack>
-      );
-  }
+  // The list is short (one region's projects): the status filter works on the loaded pages.
+  const content = (
+    <PagedQuery
+      query={OrganizationProjectsQuery}
+      variables={{ organizationId: organization.id }}
+      pageSize={PAGE}
+      connection={(data) => data.organizationProjects}
+      empty={<EmptyState title={t('region.list.empty')} hint={t('region.list.emptyHint')} />}
+      header={() => (
+        <NativeSelect
+          label={t('region.list.filter')}
+          maw={240}
+          value={status}
+          onChange={(event) => setStatus(event.currentTarget.value as ProjectStatus | '')}
+          data={[
+            { value: '', label: t('region.list.all') },
+            ...STATUSES.map((s) => ({ value: s, label: t(`region.status.${s}`) })),
+          ]}
+        />
+      )}
+      filter={status ? (project) => project.status === status : undefined}
+      filteredEmpty={<EmptyState title={t('region.list.emptyFiltered')} />}
+      moreLabel={t('region.list.more')}
+      keyOf={(node) => node.id}
+    >
+      {(project) => <ProjectRow project={project} base={base} />}
+    </PagedQuery>
+  );
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">

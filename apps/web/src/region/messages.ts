@@ -1,10 +1,10 @@
 import { defineMessages } from '../i18n/define-messages';
 
-// A region's projects (list, form, overview) and every organisation's own page.
+// A region's projects (list, form, overview).
 export const regionMessages = defineMessages(
   {
     region: {
-      nav: { projects: 'プロジェクト', organization: '組織の情報' },
+      nav: { projects: 'プロジェクト' },
       status: {
         DRAFT: '下書き',
         IN_REVIEW: '確認待ち',
@@ -36,7 +36,8 @@ export const regionMessages = defineMessages(
           skills: '2. 求めるスキル',
           when: '3. いつ・どこで',
           who: '4. 人数と対象',
-          links: '5. 参考リンク',
+          program: '5. プログラム（任意）',
+          links: '6. 参考リンク',
         },
         title: 'タイトル',
         titleHint: '例：美幌町の玉ねぎ農家で収穫を手伝ってください（3〜200文字）',
@@ -73,9 +74,15 @@ export const regionMessages = defineMessages(
         attachmentUrl: 'URL',
         addAttachment: 'リンクを追加',
         removeAttachment: '{{n}}件目のリンクを削除',
-        program: 'プログラム',
-        programHint: '中間支援組織のプログラムに参加する場合に選びます（任意）。',
+        program: '参加するプログラム',
+        programIntro:
+          'プログラムは、この地域を担当する中間支援組織が目的を決めて進めている取り組みです。参加すると、このプロジェクトはそのプログラムの一つとして伴走を受けます。参加しなくても募集できます。',
         noProgram: '参加しない',
+        noPrograms: 'この地域を担当する中間支援組織のプログラムは、まだありません。',
+        programsUnavailable:
+          'プログラムの一覧を読み込めませんでした。あとでもう一度開いてください。',
+        programRefused:
+          'このプログラムには参加できません。この地域を担当する中間支援組織のプログラムから選んでください。',
         saveDraft: '下書きを保存',
         saveAndSubmit: '保存して確認に出す',
         saved: '下書きを保存しました。',
@@ -173,30 +180,14 @@ export const regionMessages = defineMessages(
         teamSize: '1チームの人数',
         attachments: '参考リンク',
         noAttachments: 'なし',
+        languages: '活動で使う言語',
         languagesNone: '指定なし',
-      },
-      org: {
-        title: '組織の情報',
-        place: '所在地',
-        members: 'メンバー',
-        membersHint: 'メンバーと管理者だけが見られます。',
-        noMembers: 'メンバーはいません。',
-        you: '（あなた）',
-        supervisors: '伴走する中間支援組織',
-        supervisorsHint: 'この地域を担当している中間支援組織と、そのプログラムです。',
-        noSupervisors: 'この地域を担当する中間支援組織はまだありません。',
-        programs: 'プログラム',
-        noPrograms: 'プログラムはありません。',
-        remit: '担当する地域',
-        remitNone: '担当する地域はまだ登録されていません。',
-        prefectures: '都道府県全体',
-        municipalities: '市区町村',
       },
     },
   },
   {
     region: {
-      nav: { projects: 'Projects', organization: 'Organisation' },
+      nav: { projects: 'Projects' },
       status: {
         DRAFT: 'Draft',
         IN_REVIEW: 'In review',
@@ -228,7 +219,8 @@ export const regionMessages = defineMessages(
           skills: '2. Skills wanted',
           when: '3. When and where',
           who: '4. How many, and who',
-          links: '5. Links',
+          program: '5. Program (optional)',
+          links: '6. Links',
         },
         title: 'Title',
         titleHint: 'e.g. Help harvest onions on a farm in Bihoro (3 to 200 characters)',
@@ -266,9 +258,14 @@ export const regionMessages = defineMessages(
         attachmentUrl: 'URL',
         addAttachment: 'Add a link',
         removeAttachment: 'Remove link {{n}}',
-        program: 'Program',
-        programHint: "Choose one if the project joins an intermediary's program (optional).",
+        program: 'Program to join',
+        programIntro:
+          'A program is an initiative that an intermediary covering your region runs with a purpose of its own. If the project joins one, the intermediary supports it as part of that program. You can take people without one.',
         noProgram: 'None',
+        noPrograms: 'The intermediaries covering your region have no programs yet.',
+        programsUnavailable: 'The programs could not be loaded. Please open the form again later.',
+        programRefused:
+          'This project cannot join that program. Choose one of the programs of an intermediary covering your region.',
         saveDraft: 'Save draft',
         saveAndSubmit: 'Save and send for review',
         saved: 'Draft saved.',
@@ -367,24 +364,8 @@ export const regionMessages = defineMessages(
         teamSize: 'Team size',
         attachments: 'Links',
         noAttachments: 'None',
+        languages: 'Languages used',
         languagesNone: 'Any',
-      },
-      org: {
-        title: 'Organisation',
-        place: 'Located in',
-        members: 'Members',
-        membersHint: 'Only members and platform admins see this.',
-        noMembers: 'No members.',
-        you: ' (you)',
-        supervisors: 'Intermediaries supporting us',
-        supervisorsHint: 'The intermediaries whose area covers this region, and their programs.',
-        noSupervisors: 'No intermediary covers this region yet.',
-        programs: 'Programs',
-        noPrograms: 'No programs.',
-        remit: 'Area covered',
-        remitNone: 'No area registered yet.',
-        prefectures: 'Whole prefectures',
-        municipalities: 'Municipalities',
       },
     },
   },

@@ -53,6 +53,8 @@ export interface ProjectFormValues {
   eligibleKinds: ParticipantKind[];
   languages: string[];
   attachments: Array<{ title: string; url: string }>;
+  // '' for none: a program of an intermediary covering the project's place.
+  programId: string;
 }
 
 // The form's names the API's field errors may land on (extensions.fields paths end in them).
@@ -71,6 +73,7 @@ export const PROJECT_FIELDS = [
   'eligibleKinds',
   'languages',
   'attachments',
+  'programId',
 ] as const satisfies ReadonlyArray<keyof ProjectFormValues>;
 
 // The first day of next month: a new project's usual start, changed at will.
@@ -96,6 +99,7 @@ export function emptyProject(today = new Date()): ProjectFormValues {
     eligibleKinds: [],
     languages: ['ja'],
     attachments: [],
+    programId: '',
   };
 }
 
@@ -122,14 +126,16 @@ export function projectFormValuesOf(project: RegionProjectFieldsFragment): Proje
     eligibleKinds: [...project.eligibleKinds],
     languages: [...project.languages],
     attachments: project.attachments.map(({ title, url }) => ({ title, url })),
+    programId: project.program?.id ?? '',
   };
 }
 
 // Every field of the form, as createProject takes them and updateProject's changes: the place
-// is the region's own (the API's rule), so it is never sent.
+// is the region's own (the API's rule), so it is never sent. No program is sent as null, which
+// takes the project out of one on an edit.
 export function projectInputOf(
   values: ProjectFormValues,
-): Omit<CreateProjectInput, 'regionOrganizationId' | 'municipalityCode' | 'programId'> {
+): Omit<CreateProjectInput, 'regionOrganizationId' | 'municipalityCode'> {
   return {
     title: values.title.trim(),
     description: values.description.trim(),
@@ -150,6 +156,7 @@ export function projectInputOf(
     eligibleKinds: values.eligibleKinds,
     languages: values.languages,
     attachments: values.attachments.map((a) => ({ title: a.title.trim(), url: a.url.trim() })),
+    programId: values.programId || null,
   };
 }
 
@@ -210,6 +217,7 @@ export function projectSchema(t: TFunction) {
           }),
         )
         .max(PROJECT_LIMITS.attachments, tooMany(PROJECT_LIMITS.attachments)),
+      programId: z.string(),
     })
     .superRefine((values, ctx) => {
       if (!values.ongoing) {

@@ -105,6 +105,23 @@ export const RegionPlaceQuery = graphql(`
   }
 `);
 
+// The programs a project of the region may join: those of the intermediaries covering its place
+// (a project's place is its region's).
+export const RegionProgramsQuery = graphql(`
+  query RegionPrograms($id: ID!) {
+    organization(id: $id) {
+      id
+      coveringIntermediaries {
+        id
+        name
+        programs {
+          ...ProgramSummaryFields
+        }
+      }
+    }
+  }
+`);
+
 export const CreateProjectMutation = graphql(`
   mutation CreateProject($input: CreateProjectInput!) {
     createProject(input: $input) {

@@ -1,10 +1,8 @@
 import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { useQuery } from 'urql';
-import { PagedList } from '../app/PagedList';
-import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
+import { PagedQuery } from '../app/PagedQuery';
+import { EmptyState } from '../app/page-states';
 import type { ReviewQueueQuery as ReviewQueueData } from '../gql/graphql';
 import { formatDate } from '../i18n/format';
 import { localName } from '../i18n/local-name';
@@ -47,31 +45,18 @@ export function ReviewQueuePage() {
 function ReviewQueue() {
   const { t } = useTranslation();
   const { organization } = useWorkspace();
-  const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query: ReviewQueueQuery,
-    variables: { organizationId: organization.id, first: PAGE_SIZE, after },
-    requestPolicy: 'cache-and-network',
-  });
-  if (error && !data)
-    return (
-      <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-    );
-  if (!data) return <LoadingState />;
-  const { edges, pageInfo } = data.reviewQueue;
-  if (edges.length === 0)
-    return <EmptyState title={t('review.empty')} hint={t('review.emptyHint')} />;
   return (
-    <PagedList
-      edges={edges}
-      pageInfo={pageInfo}
-      fetching={fetching}
-      onMore={setAfter}
+    <PagedQuery
+      query={ReviewQueueQuery}
+      variables={{ organizationId: organization.id }}
+      pageSize={PAGE_SIZE}
+      connection={(data) => data.reviewQueue}
+      empty={<EmptyState title={t('review.empty')} hint={t('review.emptyHint')} />}
       moreLabel={t('review.more')}
       keyOf={(item) => item.project.id}
     >
       {(item) => <QueueCard item={item} orgId={organization.id} />}
-    </PagedList>
+    </PagedQuery>
   );
 }
 

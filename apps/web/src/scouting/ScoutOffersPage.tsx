@@ -13,11 +13,11 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { isEmailNotVerified } from '../account/account-rules';
 import { VerifyEmailFirst } from '../account/EmailVerification';
-import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
-import { PagedList } from '../app/PagedList';
+import { EmptyState } from '../app/page-states';
+import { PagedQuery } from '../app/PagedQuery';
 import { RequireSignIn } from '../app/RequireSignIn';
 import type {
   ScoutOfferFieldsFragment,
@@ -58,31 +58,18 @@ export function ScoutOffersPage() {
 
 function ScoutOfferList() {
   const { t } = useTranslation();
-  const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query: MyScoutOffersQuery,
-    variables: { first: PAGE_SIZE, after },
-    requestPolicy: 'cache-and-network',
-  });
-  if (error && !data)
-    return (
-      <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-    );
-  if (!data) return <LoadingState />;
-  const { edges, pageInfo } = data.myScoutOffers;
-  if (edges.length === 0)
-    return <EmptyState title={t('scouting.empty')} hint={t('scouting.emptyHint')} />;
   return (
-    <PagedList
-      edges={edges}
-      pageInfo={pageInfo}
-      fetching={fetching}
-      onMore={setAfter}
+    <PagedQuery
+      query={MyScoutOffersQuery}
+      variables={{}}
+      pageSize={PAGE_SIZE}
+      connection={(data) => data.myScoutOffers}
+      empty={<EmptyState title={t('scouting.empty')} hint={t('scouting.emptyHint')} />}
       moreLabel={t('scouting.more')}
       keyOf={(offer) => offer.id}
     >
       {(offer) => <ScoutOfferCard offer={offer} />}
-    </PagedList>
+    </PagedQuery>
   );
 }
 

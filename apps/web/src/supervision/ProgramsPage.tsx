@@ -1,6 +1,7 @@
 import {
   Accordion,
   Alert,
+  Anchor,
   Button,
   Group,
   NumberInput,
@@ -13,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import type { ProgramFieldsFragment } from '../gql/graphql';
@@ -58,6 +60,13 @@ export function ProgramsPage() {
             </Accordion.Control>
             <Accordion.Panel>
               <Stack>
+                <Anchor
+                  component={Link}
+                  to={`/manage/${organization.id}/programs/${program.id}/report`}
+                  fw={700}
+                >
+                  {t('programReport.link')}
+                </Anchor>
                 <RhythmForm program={program} />
                 <ProgramWeightsEditor programId={program.id} />
               </Stack>

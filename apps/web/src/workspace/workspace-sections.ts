@@ -10,6 +10,8 @@ export interface WorkspaceSection {
 }
 
 export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
+  // A region starts from who it is and who supports it; other kinds from their daily work.
+  { path: 'organization', labelKey: 'organization.nav', kinds: ['REGION'] },
   { path: 'projects', labelKey: 'region.nav.projects', kinds: ['REGION'] },
   { path: 'profile', labelKey: 'regionProfile.nav', kinds: ['REGION'] },
   { path: 'review', labelKey: 'review.nav', kinds: ['INTERMEDIARY'] },
@@ -17,6 +19,11 @@ export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
   { path: 'programs', labelKey: 'programs.nav', kinds: ['INTERMEDIARY'] },
   { path: 'cohorts', labelKey: 'cohorts.section', kinds: ['INTERMEDIARY'] },
   { path: 'reports', labelKey: 'reports.nav', kinds: ['INTERMEDIARY', 'PLATFORM'] },
+  {
+    path: 'organization',
+    labelKey: 'organization.nav',
+    kinds: ['INTERMEDIARY', 'COMPANY', 'PLATFORM'],
+  },
   { path: 'admin/organizations', labelKey: 'admin.nav.organizations', kinds: ['PLATFORM'] },
   { path: 'admin/skills', labelKey: 'admin.nav.skills', kinds: ['PLATFORM'] },
   { path: 'admin/deliveries', labelKey: 'admin.nav.deliveries', kinds: ['PLATFORM'] },

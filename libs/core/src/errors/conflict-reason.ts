@@ -42,6 +42,8 @@ export enum ConflictReason {
   CONCURRENT_CHANGE = 'CONCURRENT_CHANGE',
   // The account's e-mail address is not verified yet: applying waits for it.
   EMAIL_NOT_VERIFIED = 'EMAIL_NOT_VERIFIED',
+  // Removing this member would leave the organisation without an owner.
+  LAST_OWNER = 'LAST_OWNER',
   // A database rule refused the write (a check constraint the code did not foresee).
   INVARIANT_VIOLATED = 'INVARIANT_VIOLATED',
 }
