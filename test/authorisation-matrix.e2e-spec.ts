@@ -43,6 +43,12 @@ const INTERMEDIARY = ['intermediaryIn', 'admin'] as const;
 const COMPANY_MANAGERS = ['companyOwner', 'admin'] as const;
 const COMPANY_MEMBERS = ['companyOwner', 'companyMember', 'employee', 'admin'] as const;
 const ADMIN = ['admin'] as const;
+const REGION_EDITORS = ['regionStaff', 'admin'] as const;
+const POPULATION_CSV = [
+  'age,male,female',
+  ...Array.from({ length: 18 }, (_, i) => `${i * 5}-${i * 5 + 4},10,10`),
+  '90+,5,5',
+].join('\n');
 const IDOR_REFUSALS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT']);
 const MOTIVATION = '週末に町の発信を手伝いたいと思っています。';
 const unique = (label: string) => `${label}-${randomBytes(4).toString('hex')}`;
@@ -250,6 +256,19 @@ const MATRIX: Record<string, Row> = {
     allow: EVERYONE,
     args: (w) => ({ intermediaryOrganizationId: w.home.intermediaryId }),
     idorExempt: ['intermediaryOrganizationId'],
+  },
+  // A region's public page and its projection: anyone.
+  regionProfile: {
+    public: true,
+    allow: EVERYONE,
+    args: (w) => ({ organizationId: w.home.regionId }),
+    idorExempt: ['organizationId'],
+  },
+  regionPopulationProjection: {
+    public: true,
+    allow: EVERYONE,
+    args: (w) => ({ organizationId: w.home.regionId }),
+    idorExempt: ['organizationId'],
   },
   // The intermediary's staff (its remit's projects in review), or admins.
   reviewQueue: { allow: INTERMEDIARY, args: (w) => ({ organizationId: w.home.intermediaryId }) },
@@ -750,6 +769,28 @@ const MATRIX: Record<string, Row> = {
   setProgramWeights: {
     allow: INTERMEDIARY,
     args: (w) => ({ input: { programId: w.home.programId, weights: WEIGHTS } }),
+  },
+  // A region's page and population: its own staff, or admins.
+  importRegionPopulationCsv: {
+    allow: REGION_EDITORS,
+    args: (w) => ({
+      input: { organizationId: w.home.regionId, censusYear: 2020, csv: POPULATION_CSV },
+    }),
+  },
+  saveRegionPopulation: {
+    allow: REGION_EDITORS,
+    args: (w) => ({
+      input: {
+        organizationId: w.home.regionId,
+        censusYear: 2020,
+        male: new Array(19).fill(10),
+        female: new Array(19).fill(10),
+      },
+    }),
+  },
+  updateRegionProfile: {
+    allow: REGION_EDITORS,
+    args: (w) => ({ input: { organizationId: w.home.regionId, description: '棚田の町です。' } }),
   },
   // The bystander addOrganizationMember added: gone after the first allowed call.
   removeOrganizationMember: {

@@ -28,6 +28,7 @@ import { InterestResolver } from './projects/interest.resolver';
 import { OrganizationProgramsResolver, ProgramResolver } from './projects/program.resolver';
 import { ProjectResolver } from './projects/project.resolver';
 import { ReviewResolver } from './projects/review.resolver';
+import { RegionProfileResolver } from './regions/region-profile.resolver';
 import { RecommendationResolver } from './scoring/recommendation.resolver';
 import { SkillResolver } from './taxonomy/skill.resolver';
 import { ThemeResolver } from './taxonomy/theme.resolver';
@@ -63,6 +64,7 @@ export const API_RESOLVERS = [
   WebhookResolver,
   NotificationPreferenceResolver,
   DeadLetterResolver,
+  RegionProfileResolver,
   RecommendationResolver,
   CohortResolver,
   KpiResolver,

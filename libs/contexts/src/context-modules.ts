@@ -9,6 +9,7 @@ import { InsightsModule } from '@tsunagu/insights';
 import { NotificationsModule } from '@tsunagu/notifications';
 import { ParticipantsModule } from '@tsunagu/participants';
 import { ProjectsModule } from '@tsunagu/projects';
+import { RegionsModule } from '@tsunagu/regions';
 import { ScoringModule } from '@tsunagu/scoring';
 import { TaxonomyModule } from '@tsunagu/taxonomy';
 
@@ -27,4 +28,5 @@ export const CONTEXT_MODULES: readonly Type[] = [
   ScoringModule,
   CohortsModule,
   InsightsModule,
+  RegionsModule,
 ];

@@ -93,6 +93,11 @@ export class PolicyService {
     );
   }
 
+  // A region's public page and population: its own staff, or platform admins.
+  canEditRegionProfile(actor: Actor, regionOrganizationId: string): boolean {
+    return this.isPlatformAdmin(actor) || this.canCreateProjectFor(actor, regionOrganizationId);
+  }
+
   canEditProject(actor: Actor, project: ProjectScope): boolean {
     return this.canCreateProjectFor(actor, project.regionOrganizationId);
   }

@@ -85,6 +85,29 @@ export class ProjectSearchService {
     return paginateKeyset(qb, { ...page, keys: [byTimestamp('p.createdAt'), byId('p.id')] });
   }
 
+  // A region's projects anyone may see on its public page: open ones (not paused) first, then
+  // closed ones, newest publication first; at most `limit`.
+  publicOfRegion(organizationId: string, limit = 50): Promise<Project[]> {
+    return this.dataSource
+      .getRepository(Project)
+      .createQueryBuilder('p')
+      .where('p.regionOrganizationId = :organizationId', { organizationId })
+      .andWhere(
+        new Brackets((w) =>
+          w
+            .where('p.status = :published AND p.pausedAt IS NULL', {
+              published: ProjectStatus.PUBLISHED,
+            })
+            .orWhere('p.status = :closed', { closed: ProjectStatus.CLOSED }),
+        ),
+      )
+      .orderBy(`CASE WHEN p.status = :published THEN 0 ELSE 1 END`)
+      .addOrderBy('p.publishedAt', 'DESC', 'NULLS LAST')
+      .addOrderBy('p.id', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
   private applyFilters(qb: SelectQueryBuilder<Project>, filter: ProjectFilter): void {
     if (filter.themeCodes?.length)
       qb.andWhere('p.themeCode IN (:...themeCodes)', { themeCodes: filter.themeCodes });

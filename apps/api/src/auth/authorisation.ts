@@ -39,6 +39,7 @@ export const SERVICE_RULES = {
     "Profiles open to the viewer's kind of organisation (canViewParticipantProfile).",
   remit: "What the actor's remits cover (remitOf), or their region's.",
   regionStaff: "The region's staff, or intermediaries covering it.",
+  regionOwnStaff: "The region's own staff, or platform admins (canEditRegionProfile).",
   webhookOwner: "The endpoint organisation's owners, or platform admins.",
   scoringRunRequester: 'Platform admins, or whoever requested the run.',
   eventOrganizer: "The organising intermediary's or region's staff (canManageEventsOf).",

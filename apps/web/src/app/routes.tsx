@@ -34,6 +34,8 @@ import { ProfilePage } from '../profile/ProfilePage';
 import { EditProjectPage, NewProjectPage } from '../region/ProjectFormPage';
 import { ProjectOverviewPage } from '../region/ProjectOverviewPage';
 import { RegionProjectsPage } from '../region/RegionProjectsPage';
+import { RegionProfileEditPage } from '../region-profile/RegionProfileEditPage';
+import { RegionPublicPage } from '../region-profile/RegionPublicPage';
 import { RecommendationsPage } from '../recommendations/RecommendationsPage';
 import { ReviewProjectPage } from '../review/ReviewProjectPage';
 import { ReviewQueuePage } from '../review/ReviewQueuePage';
@@ -58,6 +60,7 @@ export function createRouter() {
         { index: true, element: <Navigate to="/projects" replace /> },
         { path: 'projects', element: <ProjectSearchPage /> },
         { path: 'projects/:id', element: <ProjectPage /> },
+        { path: 'regions/:id', element: <RegionPublicPage /> },
         { path: 'engagements', element: <MyEngagementsPage /> },
         { path: 'engagements/:id', element: <EngagementPage /> },
         { path: 'scout-offers', element: <ScoutOffersPage /> },
@@ -97,6 +100,7 @@ export function createRouter() {
             { path: 'projects/new', element: <NewProjectPage /> },
             { path: 'projects/:projectId', element: <ProjectOverviewPage /> },
             { path: 'projects/:projectId/edit', element: <EditProjectPage /> },
+            { path: 'profile', element: <RegionProfileEditPage /> },
             { path: 'review', element: <ReviewQueuePage /> },
             { path: 'review/:projectId', element: <ReviewProjectPage /> },
             {

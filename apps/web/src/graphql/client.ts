@@ -111,6 +111,15 @@ const keys: KeyingConfig = {
   WebhookDeliveryEdge: () => null,
   NotificationDeliveryConnection: () => null,
   NotificationDeliveryEdge: () => null,
+  // A region's page is its organisation's; the population and its projection live inside it.
+  RegionProfile: (data) => (typeof data.organizationId === 'string' ? data.organizationId : null),
+  RegionPopulation: () => null,
+  PopulationAgeGroup: () => null,
+  RegionRelationshipSummary: () => null,
+  PopulationProjection: () => null,
+  ProjectionParameters: () => null,
+  ProjectionPoint: () => null,
+  Settlement: () => null,
 };
 
 // Every cached list of notifications (the bell's latest, the page's pages, unread only or not).

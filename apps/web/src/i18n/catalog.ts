@@ -12,6 +12,7 @@ import { profileMessages } from '../profile/messages';
 import { projectMessages } from '../projects/messages';
 import { recommendationMessages } from '../recommendations/messages';
 import { regionMessages } from '../region/messages';
+import { regionProfileMessages } from '../region-profile/messages';
 import { reportMessages } from '../reports/messages';
 import { reviewMessages } from '../review/messages';
 import { scoutingMessages } from '../scouting/messages';
@@ -38,6 +39,7 @@ const AREAS = [
   projectMessages,
   recommendationMessages,
   regionMessages,
+  regionProfileMessages,
   reportMessages,
   reviewMessages,
   scoutingMessages,

@@ -13,6 +13,7 @@ export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
   // A region starts from who it is and who supports it; other kinds from their daily work.
   { path: 'organization', labelKey: 'organization.nav', kinds: ['REGION'] },
   { path: 'projects', labelKey: 'region.nav.projects', kinds: ['REGION'] },
+  { path: 'profile', labelKey: 'regionProfile.nav', kinds: ['REGION'] },
   { path: 'review', labelKey: 'review.nav', kinds: ['INTERMEDIARY'] },
   { path: 'supervision', labelKey: 'supervision.nav', kinds: ['INTERMEDIARY'] },
   { path: 'programs', labelKey: 'programs.nav', kinds: ['INTERMEDIARY'] },

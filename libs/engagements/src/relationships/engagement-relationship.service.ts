@@ -249,6 +249,37 @@ export class EngagementRelationshipService {
       .getMany();
   }
 
+  // Counts only, for the region's public page: completed engagements, the people behind them and
+  // those who came back (a second completed engagement, or a follow-up that recorded a revisit or
+  // a new engagement).
+  async regionSummary(regionOrganizationId: string): Promise<{
+    completedEngagements: number;
+    participants: number;
+    returningParticipants: number;
+  }> {
+    const [row] = await this.dataSource.query<
+      Array<{ completed: string; participants: string; returning: string }>
+    >(
+      `SELECT coalesce(sum(r.engagements_completed), 0) AS completed,
+              count(*) AS participants,
+              count(*) FILTER (WHERE r.engagements_completed >= 2 OR EXISTS (
+                SELECT 1 FROM follow_up f
+                  JOIN engagement e ON e.id = f.engagement_id
+                  JOIN project p ON p.id = e.project_id
+                 WHERE e.participant_id = r.participant_id
+                   AND p.region_organization_id = r.region_organization_id
+                   AND f.outcomes && $2::follow_up_outcome[])) AS returning
+         FROM region_relationship r
+        WHERE r.region_organization_id = $1`,
+      [regionOrganizationId, [FollowUpOutcome.REVISITED, FollowUpOutcome.NEW_ENGAGEMENT]],
+    );
+    return {
+      completedEngagements: Number(row.completed),
+      participants: Number(row.participants),
+      returningParticipants: Number(row.returning),
+    };
+  }
+
   // For the region's staff and intermediaries covering it; nobody else learns it exists.
   async regionRelationships(
     actor: Actor,
