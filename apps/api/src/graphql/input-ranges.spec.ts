@@ -180,3 +180,13 @@ describe('input ranges', () => {
     ]);
   });
 });
+
+describe('an optional input object', () => {
+  it('left out or sent as null reaches the resolver as undefined, not an internal error', async () => {
+    const pipe = new InputValidationPipe();
+    for (const value of [undefined, null])
+      await expect(
+        pipe.transform(value, { type: 'body', metatype: AddCheckInInput, data: 'input' }),
+      ).resolves.toBeUndefined();
+  });
+});

@@ -17,8 +17,9 @@ export class InputValidationPipe implements PipeTransform {
     // Only GraphQL arguments ('body'); parents and custom parameters pass untouched.
     if (metadata.type !== 'body') return value;
     // An optional argument sent as an explicit null means the same as leaving it out, so code
-    // that reads `args.x ?? default` or `x !== undefined` never meets a null it did not expect.
-    if (value === null) return undefined;
+    // that reads `args.x ?? default` or `x !== undefined` never meets a null it did not expect;
+    // a left-out optional input object has nothing to validate.
+    if (value === null || value === undefined) return undefined;
     if (!metatype || PRIMITIVES.includes(metatype)) return normaliseInput(value);
     const args = metadata.data === undefined ? withoutNulls(value) : value;
     const instance = normaliseInput(plainToInstance(metatype, args) as object);
