@@ -4,7 +4,7 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { API_ORPHANED_TYPES, API_RESOLVERS } from './resolvers';
+import { API_SCHEMA_OPTIONS, API_RESOLVERS } from './resolvers';
 
 export const SCHEMA_FILE = join(process.cwd(), 'apps/api/schema.graphql');
 
@@ -16,9 +16,7 @@ export function printSortedSchema(schema: GraphQLSchema): string {
 export async function printApiSchema(): Promise<string> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
   await app.init();
-  const schema = await app
-    .get(GraphQLSchemaFactory)
-    .create(API_RESOLVERS, { orphanedTypes: API_ORPHANED_TYPES });
+  const schema = await app.get(GraphQLSchemaFactory).create(API_RESOLVERS, API_SCHEMA_OPTIONS);
   await app.close();
   return printSortedSchema(schema);
 }

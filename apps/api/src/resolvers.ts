@@ -1,3 +1,4 @@
+import type { BuildSchemaOptions } from '@nestjs/graphql';
 import { ConflictReason } from '@tsunagu/core';
 import { CohortResolver } from './cohorts/cohort.resolver';
 import { CompanyResolver } from './companies/company.resolver';
@@ -7,6 +8,7 @@ import {
 } from './conversations/conversation.resolver';
 import { ApplicationResolver } from './engagements/application.resolver';
 import { EventResolver } from './events/event.resolver';
+import { StrictDateTimeScalar } from './graphql/date-time.scalar';
 import { EngagementAccompanimentResolver } from './engagements/engagement-accompaniment.resolver';
 import { EngagementResolver } from './engagements/engagement.resolver';
 import { RelationshipResolver } from './engagements/relationship.resolver';
@@ -33,8 +35,12 @@ import { RecommendationResolver } from './scoring/recommendation.resolver';
 import { SkillResolver } from './taxonomy/skill.resolver';
 import { ThemeResolver } from './taxonomy/theme.resolver';
 
-// Types in the schema that no field refers to: the values of error extensions.
-export const API_ORPHANED_TYPES = [ConflictReason];
+// How the schema is built, by the API and by `npm run schema:print` alike: types no field refers
+// to (the values of error extensions), and timestamps parsed strictly.
+export const API_SCHEMA_OPTIONS: BuildSchemaOptions = {
+  orphanedTypes: [ConflictReason],
+  scalarsMap: [{ type: Date, scalar: StrictDateTimeScalar }],
+};
 
 // Every resolver the API serves (also used to print schema.graphql).
 export const API_RESOLVERS = [

@@ -22,6 +22,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { RequiredText } from '@tsunagu/core';
 import { Type } from 'class-transformer';
 import { AGE_GROUP_COUNT, HouseholdKind } from './population-model';
 import { SettlementTarget } from './population-projection';
@@ -319,8 +320,7 @@ export class ImportRegionPopulationInput {
       'column optional), then a line per 5-year age group. Each bad line is reported at ' +
       '["input", "csv", "<line>", "<problem>"] and nothing is saved.',
   })
-  @IsString()
-  @MaxLength(20_000, { message: 'must be at most 20,000 characters' })
+  @RequiredText(20_000)
   csv!: string;
 }
 

@@ -21,7 +21,7 @@ import { operationCostPlugin } from './operation-cost.plugin';
 import { operationLimitRules } from './operation-limits';
 import { limitSubscription, rateLimitPlugin } from './rate-limit.plugin';
 import { prepareSubscription } from './subscription-operation';
-import { API_ORPHANED_TYPES } from '../resolvers';
+import { API_SCHEMA_OPTIONS } from '../resolvers';
 
 @Module({
   imports: [
@@ -73,7 +73,7 @@ import { API_ORPHANED_TYPES } from '../resolvers';
           // Built in memory from the code; `npm run schema:print` writes apps/api/schema.graphql.
           autoSchemaFile: true,
           sortSchema: true,
-          buildSchemaOptions: { orphanedTypes: API_ORPHANED_TYPES },
+          buildSchemaOptions: API_SCHEMA_OPTIONS,
           context: (source: { req: Request } | SocketContext) => ({
             req: 'extra' in source ? socketRequest(socketOf(source).actor) : source.req,
             loaders: loaders.create(),
