@@ -32,6 +32,14 @@ import { profileInputProblems, searchFilterProblems } from './participant-profil
 import { ParticipantSkill } from './participant-skill.entity';
 import type { ParticipantProfileInput, ParticipantSearchFilter } from './participant.types';
 
+// Row lock: saves of one profile happen one after the other. FOR NO KEY UPDATE, not FOR UPDATE:
+// rows that merely reference the profile (recommendation lists, skills, interests) take a
+// key-share lock for their foreign key and must not wait on it. The worker storing a
+// participant's first list holds their scoring_subject row while it waits for that key-share
+// lock, and a save holding the profile FOR UPDATE then bumps the same scoring_subject row:
+// a deadlock.
+const PROFILE_LOCK = { mode: 'for_no_key_update' } as const;
+
 // A profile with what showing it needs: `profile.user` (id and display name only),
 // `profile.skills` (each with its skill) and `profile.companyOrganization` loaded, and its
 // themes in the profile's order.
@@ -78,42 +86,47 @@ export class ParticipantProfileService {
 
     await this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(ParticipantProfile);
-      const previous = await repo.findOne({
-        where: { userId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const previous = await repo.findOne({ where: { userId }, lock: PROFILE_LOCK });
       // Consent is recorded when first given; re-saving with the same guardian keeps that date.
       const guardianConsentAt = !isHighSchool
         ? null
         : previous?.guardianConsentAt && previous.guardianName === guardianName
           ? previous.guardianConsentAt
           : new Date();
-      await repo.upsert(
-        {
-          userId,
-          kind: input.kind,
-          companyOrganizationId:
-            input.kind === ParticipantKind.COMPANY_EMPLOYEE ? input.companyOrganizationId! : null,
-          guardianName,
-          guardianConsentAt,
-          themeCodes,
-          goals: input.goals ?? [],
-          weeklyHours: input.availability?.weeklyHours ?? null,
-          availablePeriods: (input.availability?.periods ?? []).map((p) => ({
-            from: p.from,
-            to: p.to ?? null,
-          })),
-          availableDays: input.availability?.days ?? AvailableDays.ANY,
-          homeMunicipalityCode: input.homeMunicipalityCode ?? null,
-          travelRangeKm: input.travelRangeKm ?? 100,
-          remoteOnly: input.remoteOnly ?? false,
-          languages: input.languages ?? ['ja'],
-          bio: input.bio?.trim() ?? '',
-          visibility: input.visibility ?? ProfileVisibility.INTERMEDIARIES,
-          phone: input.phone?.trim() || null,
-        },
-        ['userId'],
-      );
+      const fields: Partial<ParticipantProfile> = {
+        kind: input.kind,
+        companyOrganizationId:
+          input.kind === ParticipantKind.COMPANY_EMPLOYEE ? input.companyOrganizationId! : null,
+        guardianName,
+        guardianConsentAt,
+        themeCodes,
+        goals: input.goals ?? [],
+        weeklyHours: input.availability?.weeklyHours ?? null,
+        availablePeriods: (input.availability?.periods ?? []).map((p) => ({
+          from: p.from,
+          to: p.to ?? null,
+        })),
+        availableDays: input.availability?.days ?? AvailableDays.ANY,
+        homeMunicipalityCode: input.homeMunicipalityCode ?? null,
+        travelRangeKm: input.travelRangeKm ?? 100,
+        remoteOnly: input.remoteOnly ?? false,
+        languages: input.languages ?? ['ja'],
+        bio: input.bio?.trim() ?? '',
+        visibility: input.visibility ?? ProfileVisibility.INTERMEDIARIES,
+        phone: input.phone?.trim() || null,
+      };
+      // Repository.upsert would also set user_id, and an ON CONFLICT update that sets a key
+      // column locks the row FOR UPDATE: name only the other columns (see PROFILE_LOCK).
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(ParticipantProfile)
+        .values({ userId, ...fields })
+        .orUpdate(
+          repo.metadata.columns.filter((c) => c.propertyName in fields).map((c) => c.databaseName),
+          ['user_id'],
+        )
+        .execute();
       await m.delete(ParticipantSkill, { userId });
       if (skills.length) {
         await m.insert(
@@ -134,7 +147,7 @@ export class ParticipantProfileService {
     companyOrganizationId: string,
   ): Promise<boolean> {
     const repo = m.getRepository(ParticipantProfile);
-    const profile = await repo.findOne({ where: { userId }, lock: { mode: 'pessimistic_write' } });
+    const profile = await repo.findOne({ where: { userId }, lock: PROFILE_LOCK });
     if (!profile) return false;
     // Guardian details are only for high-school students (profileInputProblems).
     await repo.update(
