@@ -145,7 +145,9 @@ describe('participant profiles', () => {
 
     it('replaces the skill set and resets what is left out to its default', async () => {
       const person = await f.signUp('replace');
-      expectData(await f.saveProfile(person, full()));
+      const first = expectData(
+        await platform.gql(SAVE, { input: full() }, person.token),
+      ).saveMyParticipantProfile;
 
       const saved = expectData(
         await platform.gql(
@@ -168,6 +170,8 @@ describe('participant profiles', () => {
         visibility: 'INTERMEDIARIES',
         phone: null,
       });
+      // A re-save is an update: the profile says when it last changed.
+      expect(Date.parse(saved.updatedAt)).toBeGreaterThan(Date.parse(first.updatedAt));
     });
 
     it('records a guardian’s consent for a high-school student and keeps its date on re-save', async () => {
