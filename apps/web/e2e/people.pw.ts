@@ -245,11 +245,11 @@ test.describe('the people around a project', () => {
     ).toHaveCount(0);
     // Milestones: the region's staff set one and tick it off.
     const milestones = page.getByRole('region', { name: w('マイルストーン', 'Milestones') });
-    // Exact: the form itself is labelled "Add a milestone".
+    // Text boxes by role: the form itself is labelled "Add a milestone".
     await milestones
-      .getByLabel(w('やること', 'Milestone'), { exact: true })
+      .getByRole('textbox', { name: w('やること', 'Milestone') })
       .fill('直売所のSNSアカウントを開設');
-    await milestones.getByLabel(w('期限', 'Due date'), { exact: true }).fill('2027-06-30');
+    await milestones.getByRole('textbox', { name: w('期限', 'Due date') }).fill('2027-06-30');
     await milestones.getByRole('button', { name: w('追加する', 'Add'), exact: true }).click();
     const milestone = milestones.getByTestId('milestone');
     await expect(milestone).toContainText('直売所のSNSアカウントを開設');
