@@ -6,6 +6,7 @@ import {
   ConversationResolver,
   ScoutOfferConversationResolver,
 } from './conversations/conversation.resolver';
+import { ActivityDayResolver } from './engagements/activity-day.resolver';
 import { ApplicationResolver } from './engagements/application.resolver';
 import { EventResolver } from './events/event.resolver';
 import { StrictDateTimeScalar } from './graphql/date-time.scalar';
@@ -62,6 +63,7 @@ export const API_RESOLVERS = [
   ApplicationResolver,
   EngagementResolver,
   EngagementAccompanimentResolver,
+  ActivityDayResolver,
   RelationshipResolver,
   ScoutOfferResolver,
   ConversationResolver,

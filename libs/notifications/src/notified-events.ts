@@ -3,6 +3,9 @@ import { ALLOCATION_READY } from '@tsunagu/cohorts';
 import { MESSAGE_POSTED } from '@tsunagu/conversations';
 import { EVENT_CANCELLED, EVENT_PLACE_OFFERED, EVENT_REMINDER } from '@tsunagu/events';
 import {
+  ACTIVITY_DAY_CANCELLED,
+  ACTIVITY_DAY_REMINDER,
+  ACTIVITY_DAYS_PUBLISHED,
   APPLICATION_SUBMITTED,
   APPLICATION_UNANSWERED,
   ENGAGEMENT_STALE,
@@ -41,6 +44,9 @@ export const NOTIFIED_EVENTS = [
   EVENT_PLACE_OFFERED,
   EVENT_REMINDER,
   EVENT_CANCELLED,
+  ACTIVITY_DAYS_PUBLISHED,
+  ACTIVITY_DAY_CANCELLED,
+  ACTIVITY_DAY_REMINDER,
 ] as const;
 
 export type NotificationEventType = (typeof NOTIFIED_EVENTS)[number]['name'];
