@@ -111,6 +111,8 @@ function Days({
   const { t } = useTranslation();
   const [now] = useState(() => Date.now());
   const [flash, setFlash] = useState<string>();
+  // The form stays folded once there are days: on the day, the list is what a phone needs.
+  const [adding, setAdding] = useState(days.length === 0);
   const all: DayWithSignups[] = days.map((d) => ({ day: d, signups: [...(d.signups ?? [])] }));
   const upcoming = all.filter((d) => new Date(d.day.endsAt).getTime() > now);
   const past = all.filter((d) => new Date(d.day.endsAt).getTime() <= now).reverse();
@@ -127,18 +129,30 @@ function Days({
         {t('activityDays.closedRule')}
       </Text>
       {flash && (
-        <Alert color="green" role="status" withCloseButton onClose={() => setFlash(undefined)}>
+        <Alert
+          color="green"
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('activityDays.dismiss')}
+          onClose={() => setFlash(undefined)}
+        >
           {flash}
         </Alert>
       )}
-      {canPublish && (
+      {canPublish && adding && (
         <AddDays
           projectId={projectId}
           onDone={(message) => {
             setFlash(message);
+            setAdding(false);
             reload();
           }}
         />
+      )}
+      {canPublish && !adding && (
+        <Group>
+          <Button onClick={() => setAdding(true)}>{t('activityDays.add.title')}</Button>
+        </Group>
       )}
       <Stack component="section" aria-labelledby="upcoming-days" gap="sm">
         <Title order={2} size="h3" id="upcoming-days">

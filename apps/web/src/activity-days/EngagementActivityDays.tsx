@@ -47,7 +47,13 @@ export function EngagementActivityDays({
     list = (
       <Stack gap="sm">
         {flash && (
-          <Alert color="green" role="status" withCloseButton onClose={() => setFlash(undefined)}>
+          <Alert
+            color="green"
+            role="status"
+            withCloseButton
+            closeButtonLabel={t('activityDays.dismiss')}
+            onClose={() => setFlash(undefined)}
+          >
             {flash}
           </Alert>
         )}
@@ -155,7 +161,7 @@ function MyDay({
     state = (
       <Group gap="xs">
         {mine && <Badge color="teal.9">{t('activityDays.mine.signedUp')}</Badge>}
-        <Badge color={day.placesLeft > 0 ? 'indigo.9' : 'gray.7'} variant="light">
+        <Badge color={day.placesLeft > 0 ? 'indigo.9' : 'gray.7'}>
           {day.placesLeft > 0
             ? t('activityDays.placesLeft', { count: day.placesLeft })
             : t('activityDays.full')}

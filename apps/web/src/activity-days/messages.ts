@@ -7,6 +7,7 @@ export const activityDayMessages = defineMessages(
       link: '活動日',
       title: '活動日',
       back: 'プロジェクトに戻る',
+      dismiss: '閉じる',
       intro:
         '畑の作業日やお祭りの準備など、現地で手伝ってもらう日を決めて、人数を募ります。受け入れが決まった方や活動中の方が、日ごとに申し込めます。参加した方の時間は、その方の活動時間として記録されます。',
       notFound: 'このプロジェクトは見つかりませんでした。',
@@ -101,6 +102,7 @@ export const activityDayMessages = defineMessages(
       link: 'Activity days',
       title: 'Activity days',
       back: 'Back to the project',
+      dismiss: 'Dismiss',
       intro:
         'Days of on-site help — farm work, festival preparation — with a number of places. People the region accepted or who are active on the project sign up per day; the hours of those who come count as their engagement hours.',
       notFound: 'This project could not be found.',
