@@ -221,6 +221,13 @@ export class PolicyService {
     return kind === OrganizationKind.INTERMEDIARY || kind === OrganizationKind.REGION;
   }
 
+  // An organisation's council membership (applying, withdrawing, later its profile) is its own
+  // staff's, owners or not: any region, intermediary or company may join; the platform may not.
+  canRepresentInCouncil(actor: Actor, organizationId: string): boolean {
+    const kind = this.membership(actor, organizationId)?.organizationKind;
+    return kind !== undefined && kind !== OrganizationKind.PLATFORM;
+  }
+
   assert(allowed: boolean, message?: string): void {
     if (!allowed) throw AppError.forbidden(message);
   }

@@ -44,6 +44,8 @@ export const SERVICE_RULES = {
   scoringRunRequester: 'Platform admins, or whoever requested the run.',
   eventOrganizer: "The organising intermediary's or region's staff (canManageEventsOf).",
   eventRegistrant: 'The registrant themselves, on a published event open to them.',
+  councilRepresentative:
+    "The organisation's own staff, any kind but the platform (canRepresentInCouncil).",
 } as const;
 export type ServiceRule = keyof typeof SERVICE_RULES;
 
