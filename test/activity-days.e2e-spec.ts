@@ -31,6 +31,8 @@ const TRANSITION = `mutation($input: TransitionEngagementInput!) {
 const CHECK_INS = `query($id: ID!) { engagementCheckIns(engagementId: $id) { id hours approvedAt } }`;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+// The worker relays the outbox and delivers notifications: slow on a loaded machine.
+const WORKER_WAIT_MS = 30_000;
 // A Japan date some days ahead.
 const jstDate = (daysAhead: number) =>
   new Date(Date.now() + 9 * 60 * 60 * 1000 + daysAhead * DAY_MS).toISOString().slice(0, 10);
@@ -205,7 +207,7 @@ describe('activity days', () => {
         [[accepted.id, applicant.id]],
       );
       return rows.length >= 1 && rows;
-    });
+    }, WORKER_WAIT_MS);
     expect(told.map((r: any) => r.recipient_id)).toEqual([accepted.id]);
     expect(told[0].title).toMatch(/の活動日が決まりました$/);
   });
@@ -421,7 +423,7 @@ describe('activity days', () => {
         [[aoi.id, kai.id]],
       );
       return rows.length >= 1 && rows;
-    });
+    }, WORKER_WAIT_MS);
     expect(told.map((r: any) => r.recipient_id)).toEqual([aoi.id]);
 
     // The kept day is tomorrow morning now: its reminder falls due, and two sweeps send it once.
@@ -447,7 +449,7 @@ describe('activity days', () => {
         [[aoi.id, kai.id]],
       );
       return rows.length >= 1 && rows;
-    });
+    }, WORKER_WAIT_MS);
     expect(reminded).toEqual([{ recipient_id: aoi.id, title: expect.stringMatching(/^明日は「/) }]);
   });
 

@@ -8,6 +8,7 @@ import {
 } from './conversations/conversation.resolver';
 import { ActivityDayResolver } from './engagements/activity-day.resolver';
 import { ApplicationResolver } from './engagements/application.resolver';
+import { CouncilMembershipResolver } from './council/council-membership.resolver';
 import { EventResolver } from './events/event.resolver';
 import { StrictDateTimeScalar } from './graphql/date-time.scalar';
 import { EngagementAccompanimentResolver } from './engagements/engagement-accompaniment.resolver';
@@ -78,4 +79,5 @@ export const API_RESOLVERS = [
   KpiResolver,
   ProgramReportResolver,
   EventResolver,
+  CouncilMembershipResolver,
 ];

@@ -163,7 +163,7 @@ test.describe('activity days', () => {
       .click();
     await expect(mine.getByRole('status')).toContainText(w('申し込みました', 'You are signed up'));
     await expect(myDays.first()).toContainText(w('申し込み済み', 'Signed up'));
-    await expect(myDays.first()).toContainText(w('残り1人', '1 places left'));
+    await expect(myDays.first()).toContainText(w('残り1人', '1 place left'));
     await expectAccessible(mine);
     await saveScreenshot(mine, testInfo, 'activity-days-engagement');
 

@@ -61,6 +61,10 @@ export const notificationMessages = defineMessages(
         ACTIVITY_DAY_REMINDER:
           '明日は「{{project}}」の活動日です。{{startTime}}に「{{meetingPoint}}」へお越しください。',
         ACTIVITY_DAY_CANCELLED: '{{day}}の「{{project}}」の活動日は中止になりました。',
+        COUNCIL_MEMBERSHIP_APPLIED: '{{organization}}から、かかわりラボへの入会申請が届きました。',
+        COUNCIL_MEMBERSHIP_APPROVED: '{{organization}}のかかわりラボ入会が承認されました。',
+        COUNCIL_MEMBERSHIP_REJECTED:
+          '{{organization}}のかかわりラボ入会は、今回は見送りとなりました。理由を確かめてください。',
       },
       status: {
         SUBMITTED: '応募済み',
@@ -132,6 +136,10 @@ export const notificationMessages = defineMessages(
         ACTIVITY_DAY_REMINDER:
           '"{{project}}" activity day is tomorrow: meet at {{meetingPoint}} at {{startTime}}.',
         ACTIVITY_DAY_CANCELLED: 'The "{{project}}" activity day on {{day}} has been cancelled.',
+        COUNCIL_MEMBERSHIP_APPLIED: '{{organization}} applied to join the council.',
+        COUNCIL_MEMBERSHIP_APPROVED: '{{organization}} is now a member of the council.',
+        COUNCIL_MEMBERSHIP_REJECTED:
+          "{{organization}}'s council application was not accepted this time: see why.",
       },
       status: {
         SUBMITTED: 'submitted',
