@@ -265,6 +265,29 @@ describe('activity days', () => {
     }
   });
 
+  it('gives back the places of an engagement that stops, on days not started yet', async () => {
+    const [sora] = await participants('withdraw', 1);
+    const engagementId = await engaged(sora);
+    const [ahead, other] = [await publishOne({ places: 3 }), await publishOne({ places: 3 })];
+    await data(SIGN_UP, { id: ahead.id }, sora);
+    await data(SIGN_UP, { id: other.id }, sora);
+    await data(
+      TRANSITION,
+      { input: { engagementId, action: 'WITHDRAW', reason: '都合がつかなくなりました' } },
+      sora,
+    );
+    const days = await data(PROJECT_DAYS, { id: projectId }, regionStaff);
+    for (const id of [ahead.id, other.id]) {
+      const day = days.find((d: any) => d.id === id);
+      expect(day).toMatchObject({ signedUpCount: 0, placesLeft: 3 });
+      expect(day.signups.map((s: any) => s.status)).toEqual(['CANCELLED']);
+    }
+    // No longer engaged: no new sign-up.
+    expect(rejection(await gql(SIGN_UP, { id: ahead.id }, sora)).extensions.reason).toBe(
+      'NOT_ELIGIBLE',
+    );
+  });
+
   it('never gives more places than the day has under a burst larger than the pool', async () => {
     const places = 3;
     const people = await participants('burst', 12);

@@ -5,7 +5,9 @@ import {
   DomainEventPublisher,
   FieldProblem,
   isUniqueViolation,
+  OnEvent,
 } from '@tsunagu/core';
+import type { EventOf } from '@tsunagu/core';
 import { Actor, PolicyService } from '@tsunagu/identity';
 import { Project, ProjectStatus } from '@tsunagu/projects';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -13,6 +15,7 @@ import { EngagementCheckIn } from '../accompaniment/engagement-accompaniment.ent
 import { Engagement } from '../lifecycle/engagement.entity';
 import { EngagementStatus } from '../lifecycle/engagement-state';
 import { EngagementService } from '../lifecycle/engagement.service';
+import { ENGAGEMENT_STATUS_CHANGED } from '../lifecycle/engagement-events';
 import {
   ActivityDay,
   ActivityDaySignup,
@@ -460,6 +463,41 @@ export class ActivityDayService {
     }
     if (outcome.reminders) this.logger.log(`${outcome.reminders} activity day reminder(s) sent`);
     return outcome;
+  }
+
+  // An engagement that stopped taking part (withdrawn, cancelled, completed; also when the
+  // account is deleted) gives back its places on days not started yet, in the transaction of the
+  // change. Days that took place keep their sign-ups as attendance records.
+  @OnEvent(ENGAGEMENT_STATUS_CHANGED)
+  async releaseEnded(
+    m: EntityManager,
+    event: EventOf<typeof ENGAGEMENT_STATUS_CHANGED>,
+  ): Promise<void> {
+    const { engagementId } = event.payload;
+    const [engagement] = await m.query<Array<{ status: EngagementStatus }>>(
+      `SELECT status FROM engagement WHERE id = $1`,
+      [engagementId],
+    );
+    if (!engagement || SIGNS_UP_FOR_DAYS.includes(engagement.status)) return;
+    const open = await m.query<Array<{ id: string; activity_day_id: string }>>(
+      `SELECT s.id, s.activity_day_id FROM activity_day_signup s
+         JOIN activity_day d ON d.id = s.activity_day_id
+        WHERE s.engagement_id = $1 AND s.status = 'SIGNED_UP' AND d.starts_at > now()
+        ORDER BY s.activity_day_id`,
+      [engagementId],
+    );
+    for (const signup of open) {
+      await this.lockDay(m, signup.activity_day_id);
+      await m
+        .getRepository(ActivityDaySignup)
+        .update(
+          { id: signup.id },
+          { status: ActivityDaySignupStatus.CANCELLED, cancelledAt: new Date() },
+        );
+      await m.query(`UPDATE activity_day SET signed_up_count = signed_up_count - 1 WHERE id = $1`, [
+        signup.activity_day_id,
+      ]);
+    }
   }
 
   // Days with their project's title and the sign-ups the reader may see, in three queries.
