@@ -177,7 +177,7 @@ export class ProjectIndex {
   private periods = new Float64Array(8);
   private periodCount = 0;
   // Per query: projects seen, and candidates in a queue by slice of their bound: each slice a
-  // stack linked through `next`; a candidate with its skills value worked out (NaN before).
+  // stack linked through `next`; each candidate with its skills value.
   private readonly seen: Stamps;
   private readonly sliceHead = new Int32Array(SLICES);
   private readonly queued: Int32Array;
@@ -342,10 +342,10 @@ export class ProjectIndex {
     this.classTerms = new Float64Array(classes.length);
     this.tiedRegions = new Stamps(this.regionIndex.size);
     this.seen = new Stamps(n);
-    // A project is queued at most twice: first bound, then with its skills value.
-    this.queued = new Int32Array(2 * n);
-    this.queuedSkills = new Float64Array(2 * n);
-    this.next = new Int32Array(2 * n);
+    // A project is queued at most once.
+    this.queued = new Int32Array(n);
+    this.queuedSkills = new Float64Array(n);
+    this.next = new Int32Array(n);
   }
 
   get size(): number {
@@ -549,32 +549,14 @@ export class ProjectIndex {
 
     // 3. Candidates by slice, best first, so that the k-th score soon rises above most bounds
     // and those pairs are never scored: a slice whose top (with SLACK) is below the k-th score
-    // ends the walk. A candidate taken the first time gets its skills value (NaN when a must-have
-    // is missed) and the exact bound with it; when that falls in a lower slice it waits there,
-    // otherwise it is considered at once.
+    // ends the walk. A candidate taken goes on to its distance bound and score.
     const { sliceHead, queued, queuedSkills, next } = this;
     for (let b = SLICES - 1; b >= 0; b--) {
       if (top.closedBelow((b + 1) / SLICES + SLACK)) break;
       while (sliceHead[b] >= 0) {
         const q = sliceHead[b];
         sliceHead[b] = next[q];
-        const i = queued[q];
-        let skills = queuedSkills[q];
-        if (skills === skills) {
-          this.consider(i, skills);
-          continue;
-        }
-        skills = this.skillsOrNaN(i);
-        if (skills !== skills) continue;
-        const bound = this.boundWith(
-          i,
-          skills,
-          this.rows[i * ROW + R_MODE] === MODE_REMOTE || this.home ? 1 : 0.5,
-        );
-        if (!top.admits(bound, ids[i])) continue;
-        const slice = bound > 0 ? Math.floor(bound * SLICES) : 0;
-        if (slice >= b) this.consider(i, skills);
-        else this.enqueue(i, skills, slice);
+        this.consider(queued[q], queuedSkills[q]);
       }
     }
     for (let h = 0; h < heldCount; h++) levels[held[h]] = 0;
@@ -599,14 +581,18 @@ export class ProjectIndex {
     }
   }
 
-  // Queues a candidate in the slice of its first bound: skills at 1, the class's share at the
-  // highest distance value, tie and fairness exact, summed without rounding.
+  // Queues a candidate in the slice of its first bound: its exact skills value (none when a
+  // must-have is missed: never queued), the class's share at the highest distance value, tie and
+  // fairness exact, summed without rounding. Worked out while the walk reads the project's
+  // requirements in memory order, so a candidate taken from the queue needs only its distance.
   private addCandidate(i: number, klass: number, fairness: number): void {
+    const skills = this.skillsOrNaN(i);
+    if (skills !== skills) return;
     const w = this.weights.weights;
-    let sum = w.skills + this.classTerms[klass] + w.fairness * fairness;
+    let sum = w.skills * skills + this.classTerms[klass] + w.fairness * fairness;
     if (this.ties && this.tiedRegions.has(this.region[i])) sum += w.tie;
     const share = sum / this.combiner.total;
-    this.enqueue(i, NaN, share >= 1 ? SLICES - 1 : share > 0 ? Math.floor(share * SLICES) : 0);
+    this.enqueue(i, skills, share >= 1 ? SLICES - 1 : share > 0 ? Math.floor(share * SLICES) : 0);
   }
 
   private enqueue(i: number, skills: number, slice: number): void {
