@@ -22,7 +22,7 @@ import { generateBenchData } from './bench-data';
 import { referenceOptimum } from './reference-optimum';
 
 // npm run bench:matching -- [--participants N] [--projects M] [--k K] [--seed S] [--runs R]
-//   [--alloc-participants N] [--alloc-projects M] [--project-sample P]
+//   [--alloc-participants N] [--alloc-projects M] [--project-sample P] [--participant-sample Q]
 //
 // On generated data, R runs (3) each of: every participant's top-k by brute force (every pair
 // through pairScore, then the k kept explained) and by the ProjectIndex (its build included),
@@ -31,10 +31,15 @@ import { referenceOptimum } from './reference-optimum';
 // Then a sample of projects' top-k candidates both ways, and a cohort allocation (stable,
 // optimal, LP reference). Prints a table, then one JSON object (medians over the runs) as the
 // last line.
+//
+// --participant-sample Q (0: everyone) takes brute force and the engine through the same random
+// Q participants only, every list still checked, so that a full-size run takes minutes: the
+// index is built over all projects as ever, and its build time is counted in the proportion
+// Q / N, as a full run spreads it over N participants (see sampledEngineMs).
 
 export const BENCH_USAGE =
   'bench:matching [--participants N] [--projects M] [--k K] [--seed S] [--runs R] ' +
-  '[--alloc-participants N] [--alloc-projects M] [--project-sample P]';
+  '[--alloc-participants N] [--alloc-projects M] [--project-sample P] [--participant-sample Q]';
 
 export interface BenchOptions {
   participants: number;
@@ -45,6 +50,7 @@ export interface BenchOptions {
   allocParticipants: number;
   allocProjects: number;
   projectSample: number;
+  participantSample: number;
 }
 
 const DEFAULTS: BenchOptions = {
@@ -56,6 +62,7 @@ const DEFAULTS: BenchOptions = {
   allocParticipants: 5_000,
   allocProjects: 1_000,
   projectSample: 200,
+  participantSample: 0,
 };
 
 // How many projects each cohort participant ranks, and the seat range per project.
@@ -72,10 +79,17 @@ const FLAGS: Record<keyof BenchOptions, { flag: string; min: number }> = {
   allocParticipants: { flag: 'alloc-participants', min: 1 },
   allocProjects: { flag: 'alloc-projects', min: 1 },
   projectSample: { flag: 'project-sample', min: 0 },
+  participantSample: { flag: 'participant-sample', min: 0 },
 };
 
 export function parseBenchArgs(args: readonly string[]): BenchOptions {
   return parseWholeNumberFlags(args, FLAGS, DEFAULTS, BENCH_USAGE);
+}
+
+// The engine's time on `ranked` of `all` participants: ranking them, plus the build's share that
+// ranking everyone would spread over them.
+export function sampledEngineMs(buildMs: number, rankMs: number, ranked: number, all: number) {
+  return rankMs + (buildMs * ranked) / all;
 }
 
 const seconds = (ms: number) => Math.round(ms) / 1000;
@@ -220,10 +234,20 @@ export async function runMatchingBench(options: BenchOptions): Promise<Record<st
   const { k } = options;
 
   let t = performance.now();
-  const { participants, projects } = generateBenchData(options);
+  const generated = generateBenchData(options);
   const generateMs = performance.now() - t;
   rss.sample();
+  const { projects } = generated;
+  const sampled =
+    options.participantSample > 0 && options.participantSample < generated.participants.length;
+  const participants = sampled
+    ? Prng.from(options.seed, 'bench-participant-sample').sample(
+        generated.participants,
+        options.participantSample,
+      )
+    : generated.participants;
   const n = participants.length;
+  const all = generated.participants.length;
 
   // The participant side, run after run.
   const runs: ParticipantSideRun[] = [];
@@ -232,8 +256,9 @@ export async function runMatchingBench(options: BenchOptions): Promise<Record<st
     rss.sample();
   }
   const med = (f: (run: ParticipantSideRun) => number) => median(runs.map(f));
-  const engineMs = (run: ParticipantSideRun) => run.buildMs + run.rankMs;
-  const engineExplainedMs = (run: ParticipantSideRun) => run.buildMs + run.explainedMs;
+  const engineMs = (run: ParticipantSideRun) => sampledEngineMs(run.buildMs, run.rankMs, n, all);
+  const engineExplainedMs = (run: ParticipantSideRun) =>
+    sampledEngineMs(run.buildMs, run.explainedMs, n, all);
   const bruteExplainedMs = (run: ParticipantSideRun) => run.bruteMs + run.bruteExplainMs;
   const speedups = runs.map((run) => run.bruteMs / engineMs(run));
   const explainedSpeedups = runs.map((run) => bruteExplainedMs(run) / engineExplainedMs(run));
@@ -246,14 +271,14 @@ export async function runMatchingBench(options: BenchOptions): Promise<Record<st
   const sampleRng = Prng.from(options.seed, 'bench-project-sample');
   const sample = sampleRng.sample(projects, Math.min(options.projectSample, projects.length));
   t = performance.now();
-  const participantIndex = new ParticipantIndex(participants, weights);
+  const participantIndex = new ParticipantIndex(generated.participants, weights);
   const participantBuildMs = performance.now() - t;
   let projectSideBruteMs = 0;
   let projectSideEngineMs = 0;
   let projectSideIdentical = true;
   for (const project of sample) {
     t = performance.now();
-    const expected = topCandidates(project, participants, weights, k);
+    const expected = topCandidates(project, generated.participants, weights, k);
     projectSideBruteMs += performance.now() - t;
     t = performance.now();
     const actual = participantIndex.topCandidates(project, k);
@@ -264,7 +289,7 @@ export async function runMatchingBench(options: BenchOptions): Promise<Record<st
 
   // A cohort after a matching seminar: participants rank their engine's best projects in it.
   const cohortRng = Prng.from(options.seed, 'bench-cohort');
-  const cohortParticipants = cohortRng.sample(participants, options.allocParticipants);
+  const cohortParticipants = cohortRng.sample(generated.participants, options.allocParticipants);
   const cohortProjects = cohortRng.sample(projects, options.allocProjects);
   const cohortIndex = new ProjectIndex(cohortProjects, weights);
   const instance: AllocationInstance = {
@@ -311,7 +336,8 @@ export async function runMatchingBench(options: BenchOptions): Promise<Record<st
   };
 
   return {
-    participants: n,
+    participants: all,
+    ...(sampled ? { participant_sample: n } : {}),
     projects: projects.length,
     k,
     seed: options.seed,
