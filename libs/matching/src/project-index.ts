@@ -67,28 +67,25 @@ interface Postings {
 const MODE_REMOTE = 0;
 const MODE_ONSITE = 1;
 const MODE_HYBRID = 2;
-// What a query reads of a project once it takes it as a candidate, side by side in one row of
-// two cache lines: first what its skills value and bound read, then where and when it is.
-const ROW = 16;
-const R_REQ_START = 0;
-const R_REQ_END = 1;
-const R_THEME = 2;
-// Hours needed per week; NaN when not stated.
-const R_HOURS = 3;
-const R_GOAL_FIT = 4;
+// What a query reads of a project once it takes it as a candidate, side by side in one row:
+// first what its chord and bound read (theme, hours and goals served through its class), then
+// what scoring it reads.
+const ROW = 12;
+// Unit vector (for chords).
+const R_X = 0;
+const R_Y = 1;
+const R_Z = 2;
+const R_MODE = 3;
+const R_CLASS = 4;
 const R_REGION = 5;
 const R_FAIRNESS = 6;
-const R_MODE = 7;
-// Unit vector (for chords), then latitude, longitude and cosLatitude (for haversineKm).
-const R_X = 8;
-const R_Y = 9;
-const R_Z = 10;
-const R_LAT = 11;
-const R_LNG = 12;
-const R_COS = 13;
+// Latitude, longitude and cosLatitude (for haversineKm).
+const R_LAT = 7;
+const R_LNG = 8;
+const R_COS = 9;
 // The period as date ranks (see dateRank); an open end is Infinity.
-const R_FROM = 14;
-const R_TO = 15;
+const R_FROM = 10;
+const R_TO = 11;
 // A requirement in a row of its own: skill index, minimum level, weight, must (1/0).
 const REQ = 4;
 // Candidates are sorted into this many slices of their first bound, best slice first.
@@ -119,9 +116,11 @@ export class ProjectIndex {
   private readonly n: number;
   private readonly ids: string[];
   private readonly combiner: FactorCombiner;
-  // Per project, in internal order: its row, its requirements (REQ numbers each, from the row's
-  // R_REQ_START to R_REQ_END), and what building the postings and bucket reads.
+  // Per project, in internal order: its row, its requirements (REQ numbers each, from
+  // reqStart[i] to reqStart[i + 1]: a small array a walk reads in order), and what building the
+  // postings and bucket reads.
   private readonly rows: Float64Array;
+  private readonly reqStart: Int32Array;
   private readonly reqs: Float64Array;
   private readonly mode: Uint8Array;
   private readonly theme: Int32Array;
@@ -161,6 +160,10 @@ export class ProjectIndex {
   // The weighted sum of a class's factors but skills, tie and fairness, at the highest distance
   // value the participant can have with its projects.
   private readonly classTerms: Float64Array;
+  // A class's theme, availability and goal values for the participant, for exact bounds.
+  private readonly classThemeValue: Float64Array;
+  private readonly classHoursValue: Float64Array;
+  private readonly classGoalValue: Float64Array;
   private readonly tiedRegions: Stamps;
   private ties = false;
   private goals = 0;
@@ -197,6 +200,7 @@ export class ProjectIndex {
     this.ids = projects.map((p) => p.id);
     this.combiner = new FactorCombiner(weights);
     this.rows = new Float64Array(n * ROW);
+    this.reqStart = new Int32Array(n + 1);
     this.mode = new Uint8Array(n);
     this.theme = new Int32Array(n);
     this.goalFit = new Int32Array(n);
@@ -249,12 +253,9 @@ export class ProjectIndex {
       this.fairness[i] = fairness;
       const row = i * ROW;
       const { rows } = this;
-      rows[row + R_REQ_START] = requirements * REQ;
+      this.reqStart[i] = requirements * REQ;
       requirements += project.skills.length;
-      rows[row + R_REQ_END] = requirements * REQ;
-      rows[row + R_THEME] = theme;
-      rows[row + R_HOURS] = hours;
-      rows[row + R_GOAL_FIT] = goalFit;
+      this.reqStart[i + 1] = requirements * REQ;
       rows[row + R_REGION] = region;
       rows[row + R_FAIRNESS] = fairness;
       rows[row + R_MODE] = mode;
@@ -274,6 +275,7 @@ export class ProjectIndex {
         classIndex.set(classKey, klass);
       }
       this.klass[i] = klass;
+      rows[row + R_CLASS] = klass;
       this.kinds[i] = eligibleKindMask(project);
       regular[i] = isRegular(project) && klass < 0x10000;
       if (!regular[i]) this.irregular.push(i);
@@ -289,7 +291,7 @@ export class ProjectIndex {
     this.reqs = new Float64Array(requirements * REQ);
     for (let i = 0; i < n; i++) {
       projects[i].skills.forEach((s, j) => {
-        const r = this.rows[i * ROW + R_REQ_START] + j * REQ;
+        const r = this.reqStart[i] + j * REQ;
         this.reqs[r] = this.skillIndex.get(s.skillId)!;
         this.reqs[r + 1] = s.minLevel;
         this.reqs[r + 2] = s.weight;
@@ -340,6 +342,9 @@ export class ProjectIndex {
     this.levels = new Float64Array(skills);
     this.themeValues = new Float64Array(this.themeCodes.length);
     this.classTerms = new Float64Array(classes.length);
+    this.classThemeValue = new Float64Array(classes.length);
+    this.classHoursValue = new Float64Array(classes.length);
+    this.classGoalValue = new Float64Array(classes.length);
     this.tiedRegions = new Stamps(this.regionIndex.size);
     this.seen = new Stamps(n);
     // A project is queued at most once.
@@ -489,13 +494,20 @@ export class ProjectIndex {
     }
     const w = this.weights.weights;
     const { classTerms, classTheme, classGoalFit, classMode, classHours } = this;
+    const { classThemeValue, classHoursValue, classGoalValue } = this;
     for (let c = 0; c < classTerms.length; c++) {
       const hours = classHours[c];
+      const theme = themes[classTheme[c]];
+      const available = hoursValue(this.weeklyHours, hours !== hours ? null : hours);
+      const goal = goalValueOfMasks(this.goals, classGoalFit[c]);
+      classThemeValue[c] = theme;
+      classHoursValue[c] = available;
+      classGoalValue[c] = goal;
       classTerms[c] =
-        w.theme * themes[classTheme[c]] +
-        w.availability * hoursValue(this.weeklyHours, hours !== hours ? null : hours) +
+        w.theme * theme +
+        w.availability * available +
         w.distance * (classMode[c] === MODE_REMOTE || this.home ? 1 : 0.5) +
-        w.goal * goalValueOfMasks(this.goals, classGoalFit[c]);
+        w.goal * goal;
     }
     return heldCount;
   }
@@ -606,9 +618,9 @@ export class ProjectIndex {
   // skillsValue from the participant's levels as laid out in `levels`: the same arithmetic in the
   // same order, so the same value; NaN when a must-have is not met.
   private skillsOrNaN(i: number): number {
-    const { levels, reqs, rows } = this;
-    const start = rows[i * ROW + R_REQ_START];
-    const end = rows[i * ROW + R_REQ_END];
+    const { levels, reqs } = this;
+    const start = this.reqStart[i];
+    const end = this.reqStart[i + 1];
     if (start === end) return 1;
     let weighted = 0;
     let total = 0;
@@ -628,13 +640,13 @@ export class ProjectIndex {
   private boundWith(i: number, skills: number, distance: number): number {
     const { rows } = this;
     const row = i * ROW;
-    const hours = rows[row + R_HOURS];
+    const klass = rows[row + R_CLASS];
     return this.combiner.combine(
       skills,
-      this.themeValues[rows[row + R_THEME]],
-      hoursValue(this.weeklyHours, hours !== hours ? null : hours),
+      this.classThemeValue[klass],
+      this.classHoursValue[klass],
       distance,
-      goalValueOfMasks(this.goals, rows[row + R_GOAL_FIT]),
+      this.classGoalValue[klass],
       this.ties && this.tiedRegions.has(rows[row + R_REGION]) ? 1 : 0,
       rows[row + R_FAIRNESS],
     );
