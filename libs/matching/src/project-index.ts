@@ -86,7 +86,8 @@ const R_COS = 9;
 // The period as date ranks (see dateRank); an open end is Infinity.
 const R_FROM = 10;
 const R_TO = 11;
-// A requirement in a row of its own: skill index, minimum level, weight, must (1/0).
+// A requirement in a row of its own: skill index, minimum level, weight, must (1/0), as 32-bit
+// floats (projects whose levels or weights a float32 cannot hold exactly are irregular).
 const REQ = 4;
 // Candidates are sorted into this many slices of their first bound, best slice first.
 const SLICES = 512;
@@ -121,7 +122,9 @@ export class ProjectIndex {
   // postings and bucket reads.
   private readonly rows: Float64Array;
   private readonly reqStart: Int32Array;
-  private readonly reqs: Float64Array;
+  private readonly reqs: Float32Array;
+  // The sum of each project's requirement weights, in their order (skillsValue's divisor).
+  private readonly reqTotal: Float64Array;
   private readonly mode: Uint8Array;
   private readonly theme: Int32Array;
   private readonly goalFit: Int32Array;
@@ -277,7 +280,7 @@ export class ProjectIndex {
       this.klass[i] = klass;
       rows[row + R_CLASS] = klass;
       this.kinds[i] = eligibleKindMask(project);
-      regular[i] = isRegular(project) && klass < 0x10000;
+      regular[i] = isRegular(project) && klass < 0x10000 && fitsFloat32(project);
       if (!regular[i]) this.irregular.push(i);
       for (const s of project.skills) {
         if (s.must) this.mustCount[i]++;
@@ -288,8 +291,12 @@ export class ProjectIndex {
     this.classGoalFit = Int32Array.from(classes, (c) => c[1]);
     this.classMode = Uint8Array.from(classes, (c) => c[2]);
     this.classHours = Float64Array.from(classes, (c) => c[3]);
-    this.reqs = new Float64Array(requirements * REQ);
+    this.reqs = new Float32Array(requirements * REQ);
+    this.reqTotal = new Float64Array(n);
     for (let i = 0; i < n; i++) {
+      let total = 0;
+      for (const s of projects[i].skills) total += s.weight;
+      this.reqTotal[i] = total;
       projects[i].skills.forEach((s, j) => {
         const r = this.reqStart[i] + j * REQ;
         this.reqs[r] = this.skillIndex.get(s.skillId)!;
@@ -301,6 +308,8 @@ export class ProjectIndex {
     this.regionProjects = new PackedLists(regionLists);
 
     const skills = this.skillIndex.size;
+    // Skill indexes sit in float32 requirement rows, exact below 2^24.
+    if (skills >= 1 << 24) throw new RangeError(`${skills} skills are more than an index holds`);
     // Each project's key must-have (skill index and minimum level; -1 without must-haves) and
     // the skill indexes it asks for, worked out once for every partition.
     const keySkill = new Int32Array(n);
@@ -623,15 +632,13 @@ export class ProjectIndex {
     const end = this.reqStart[i + 1];
     if (start === end) return 1;
     let weighted = 0;
-    let total = 0;
     for (let r = start; r < end; r += REQ) {
       const level = levels[reqs[r]];
       const min = reqs[r + 1];
       if (reqs[r + 3] === 1 && level < min) return NaN;
       weighted += reqs[r + 2] * skillCredit(level, min);
-      total += reqs[r + 2];
     }
-    return weighted / total;
+    return weighted / this.reqTotal[i];
   }
 
   // A bound of project i's score given its skills value and a distance value at least the real
@@ -723,6 +730,13 @@ function isRegular(project: ProjectFacts): boolean {
     Number.isFinite(project.location.lng) &&
     !Number.isNaN(project.hoursPerWeek) &&
     project.candidateCount >= 0
+  );
+}
+
+// Whether the index's float32 requirement rows hold the project's levels and weights exactly.
+function fitsFloat32(project: ProjectFacts): boolean {
+  return project.skills.every(
+    (s) => Math.fround(s.minLevel) === s.minLevel && Math.fround(s.weight) === s.weight,
   );
 }
 
