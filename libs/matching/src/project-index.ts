@@ -137,7 +137,11 @@ export class ProjectIndex {
   private readonly classTheme: Int32Array;
   private readonly classGoalFit: Int32Array;
   private readonly classMode: Uint8Array;
-  private readonly classHours: Float64Array;
+  // Each class's hours needed as a slot among the distinct hours (NaN: not stated), so that a
+  // participant's availability value is worked out once per distinct hours, not per class.
+  private readonly classHoursSlot: Int32Array;
+  private readonly distinctHours: Float64Array;
+  private readonly hoursValues: Float64Array;
   private readonly mustCount: Int32Array;
   private readonly kinds: Int32Array;
   private readonly skillIndex = new Map<string, number>();
@@ -290,7 +294,11 @@ export class ProjectIndex {
     this.classTheme = Int32Array.from(classes, (c) => c[0]);
     this.classGoalFit = Int32Array.from(classes, (c) => c[1]);
     this.classMode = Uint8Array.from(classes, (c) => c[2]);
-    this.classHours = Float64Array.from(classes, (c) => c[3]);
+    const hoursSlots = new Map<number, number>();
+    for (const c of classes) if (!hoursSlots.has(c[3])) hoursSlots.set(c[3], hoursSlots.size);
+    this.classHoursSlot = Int32Array.from(classes, (c) => hoursSlots.get(c[3])!);
+    this.distinctHours = Float64Array.from(hoursSlots.keys());
+    this.hoursValues = new Float64Array(hoursSlots.size);
     this.reqs = new Float32Array(requirements * REQ);
     this.reqTotal = new Float64Array(n);
     for (let i = 0; i < n; i++) {
@@ -502,12 +510,16 @@ export class ProjectIndex {
       this.periods[2 * j + 1] = period.to === null ? Infinity : this.dateRank(period.to);
     }
     const w = this.weights.weights;
-    const { classTerms, classTheme, classGoalFit, classMode, classHours } = this;
+    const { distinctHours, hoursValues } = this;
+    for (let h = 0; h < hoursValues.length; h++) {
+      const hours = distinctHours[h];
+      hoursValues[h] = hoursValue(this.weeklyHours, hours !== hours ? null : hours);
+    }
+    const { classTerms, classTheme, classGoalFit, classMode, classHoursSlot } = this;
     const { classThemeValue, classHoursValue, classGoalValue } = this;
     for (let c = 0; c < classTerms.length; c++) {
-      const hours = classHours[c];
       const theme = themes[classTheme[c]];
-      const available = hoursValue(this.weeklyHours, hours !== hours ? null : hours);
+      const available = hoursValues[classHoursSlot[c]];
       const goal = goalValueOfMasks(this.goals, classGoalFit[c]);
       classThemeValue[c] = theme;
       classHoursValue[c] = available;
