@@ -124,11 +124,22 @@ function progress(label: string, done: number, total: number, startedAt: number)
 // Participants brute force and engine take in turn, so that both meet the same load.
 const CHUNK = 500;
 
+// CPU time of this process (user + system) in ms: unlike wall-clock time it leaves out the time
+// the process waits for a core, which on a shared machine is most of it.
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 interface ParticipantSideRun {
   bruteMs: number;
   bruteExplainMs: number;
   buildMs: number;
   rankMs: number;
+  // CPU time of brute force's ranking, the build and the engine's ranking.
+  bruteCpuMs: number;
+  buildCpuMs: number;
+  rankCpuMs: number;
   explainedMs: number;
   perParticipant: Float64Array;
   pairsScored: number;
@@ -151,12 +162,16 @@ function participantSideRun(
   const byId = new Map(projects.map((p) => [p.id, p]));
   const n = participants.length;
   let t = performance.now();
+  let cpu = cpuMs();
   const index = new ProjectIndex(projects, weights);
   const run: ParticipantSideRun = {
     bruteMs: 0,
     bruteExplainMs: 0,
     buildMs: performance.now() - t,
     rankMs: 0,
+    bruteCpuMs: 0,
+    buildCpuMs: cpuMs() - cpu,
+    rankCpuMs: 0,
     explainedMs: 0,
     perParticipant: new Float64Array(n),
     pairsScored: 0,
@@ -172,32 +187,41 @@ function participantSideRun(
   };
   const started = performance.now();
   const step = Math.max(CHUNK, Math.ceil(n / 10 / CHUNK) * CHUNK);
+  const ranked: RankedMatch[][] = [];
   for (let from = 0; from < n; from += CHUNK) {
     const to = Math.min(n, from + CHUNK);
-    // Brute force: what topProjects does, its two halves timed apart.
+    // Brute force: what topProjects does, its two halves timed apart. CPU time is taken per
+    // loop: the counters are too coarse for one participant.
+    cpu = cpuMs();
     for (let i = from; i < to; i++) {
       t = performance.now();
-      const ranked = rankProjects(participants[i], projects, weights, k);
-      const ranking = performance.now();
-      const matches = ranked.map((m) =>
+      expected[i - from] = rankProjects(participants[i], projects, weights, k);
+      run.bruteMs += performance.now() - t;
+    }
+    run.bruteCpuMs += cpuMs() - cpu;
+    for (let i = from; i < to; i++) {
+      t = performance.now();
+      expectedMatches[i - from] = expected[i - from].map((m) =>
         explainMatch(participants[i], byId.get(m.projectId)!, weights, m.score),
       );
-      run.bruteExplainMs += performance.now() - ranking;
-      run.bruteMs += ranking - t;
-      expected[i - from] = ranked;
-      expectedMatches[i - from] = matches;
+      run.bruteExplainMs += performance.now() - t;
     }
     // The engine, ranking only.
+    cpu = cpuMs();
     for (let i = from; i < to; i++) {
       t = performance.now();
-      const ranked = index.rankProjects(participants[i], k);
+      ranked[i - from] = index.rankProjects(participants[i], k);
       const ms = performance.now() - t;
       run.perParticipant[i] = ms;
       run.rankMs += ms;
+    }
+    run.rankCpuMs += cpuMs() - cpu;
+    for (let i = from; i < to; i++) {
+      const got = ranked[i - from];
       const want = expected[i - from];
       const same =
-        ranked.length === want.length &&
-        ranked.every(
+        got.length === want.length &&
+        got.every(
           (m, j) =>
             m.projectId === want[j].projectId &&
             m.score === want[j].score &&
@@ -261,6 +285,9 @@ export async function runMatchingBench(options: BenchOptions): Promise<Record<st
     sampledEngineMs(run.buildMs, run.explainedMs, n, all);
   const bruteExplainedMs = (run: ParticipantSideRun) => run.bruteMs + run.bruteExplainMs;
   const speedups = runs.map((run) => run.bruteMs / engineMs(run));
+  const engineCpuMs = (run: ParticipantSideRun) =>
+    sampledEngineMs(run.buildCpuMs, run.rankCpuMs, n, all);
+  const cpuSpeedups = runs.map((run) => run.bruteCpuMs / engineCpuMs(run));
   const explainedSpeedups = runs.map((run) => bruteExplainedMs(run) / engineExplainedMs(run));
   // Per-participant times of the run with the median ranking time.
   const middle = [...runs].sort((a, b) => a.rankMs - b.rankMs)[runs.length >> 1];
@@ -348,6 +375,10 @@ export async function runMatchingBench(options: BenchOptions): Promise<Record<st
     engine_s: seconds(med(engineMs)),
     speedup: round(median(speedups), 1),
     speedup_runs: speedups.map((x) => round(x, 1)),
+    bruteforce_cpu_s: seconds(med((run) => run.bruteCpuMs)),
+    engine_cpu_s: seconds(med(engineCpuMs)),
+    speedup_cpu: round(median(cpuSpeedups), 1),
+    speedup_cpu_runs: cpuSpeedups.map((x) => round(x, 1)),
     bruteforce_explained_s: seconds(med(bruteExplainedMs)),
     engine_explained_s: seconds(med(engineExplainedMs)),
     speedup_explained: round(median(explainedSpeedups), 1),
