@@ -254,6 +254,12 @@ describe('guardians', () => {
   it('limits how often the mail is sent again', async () => {
     const { person } = await minor('impatient');
     const applied = await apply(person, await project());
+    // Someone else's tries find nothing and leave the owner's allowance whole.
+    const other = await f.participant('meddler');
+    for (let i = 0; i < 4; i++) {
+      const result = await platform.gql(RESEND, { id: applied.guardianConsent.id }, other.token);
+      expect(code(result)).toBe('NOT_FOUND');
+    }
     const outcomes: string[] = [];
     for (let i = 0; i < 4; i++) {
       const result = await platform.gql(RESEND, { id: applied.guardianConsent.id }, person.token);

@@ -66,6 +66,7 @@ export class GuardianConsentResolver {
     @CurrentActor() actor: Actor,
     @Args('consentId', { type: () => ID }) consentId: string,
   ): Promise<GuardianConsentType> {
+    await this.consents.assertOwn(actor, consentId);
     await this.throttle.forConsent(consentId);
     return toGuardianConsentType(await this.consents.resend(actor, consentId));
   }

@@ -264,7 +264,15 @@ export class GuardianConsents {
   }
 
   // The participant asks for the mail again (lost, or the link expired): a new link replaces the
-  // old one. The API limits how often (GuardianConsentThrottle).
+  // old one. The API limits how often (GuardianConsentThrottle), after `assertOwn`: someone
+  // else's tries must neither use up the owner's allowance nor tell that the request exists.
+  async assertOwn(actor: Actor, consentId: string): Promise<void> {
+    const consent = await this.dataSource
+      .getRepository(GuardianConsent)
+      .findOneBy({ id: consentId, participantId: actor.userId });
+    if (!consent) throw AppError.notFound('Consent request', consentId);
+  }
+
   async resend(actor: Actor, consentId: string): Promise<GuardianConsent> {
     return this.dataSource.transaction(async (m) => {
       const consent = await m.getRepository(GuardianConsent).findOne({
