@@ -39,7 +39,7 @@ export class GuardianConsentResolver {
   async guardianConsentRequest(
     @Args('input') input: GuardianConsentTokenInput,
   ): Promise<GuardianConsentRequestType> {
-    return toGuardianConsentRequestType(await this.consents.view(input.token));
+    return toGuardianConsentRequestType(await this.consents.view(input.token, input.locale));
   }
 
   @Public()

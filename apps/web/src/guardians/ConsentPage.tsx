@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { READABLE_TITLE } from '../account/EmailVerification';
 import { ErrorState, LoadingState } from '../app/page-states';
 import type { GuardianConsentRequestFieldsFragment, GuardianDecision } from '../gql/graphql';
 import { formErrorsOf } from '../graphql/form-errors';
@@ -13,10 +14,13 @@ import { DecideGuardianConsentMutation, GuardianConsentRequestQuery } from './gu
 // authority. Phone first: one column, large buttons.
 export function ConsentPage() {
   const { token = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The statement is worded in the page's language: a switch of language asks again.
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
   const [result, refetch] = useQuery({
     query: GuardianConsentRequestQuery,
-    variables: { input: { token } },
+    variables: { input: { token, locale } },
+    requestPolicy: 'network-only',
   });
   const codes = result.error?.graphQLErrors.map((e) => e.extensions?.code) ?? [];
   return (
@@ -28,7 +32,12 @@ export function ConsentPage() {
         {result.fetching && !result.data && <LoadingState />}
         {result.error &&
           (codes.includes('NOT_FOUND') || codes.includes('BAD_USER_INPUT') ? (
-            <Alert color="red" role="alert" title={t('guardians.page.invalid')}>
+            <Alert
+              color="red"
+              role="alert"
+              styles={READABLE_TITLE}
+              title={t('guardians.page.invalid')}
+            >
               {t('guardians.page.invalidBody')}
             </Alert>
           ) : (
@@ -38,7 +47,7 @@ export function ConsentPage() {
             />
           ))}
         {result.data && (
-          <ConsentRequest token={token} request={result.data.guardianConsentRequest} />
+          <ConsentRequest key={locale} token={token} initial={result.data.guardianConsentRequest} />
         )}
       </Stack>
     </Paper>
@@ -47,12 +56,14 @@ export function ConsentPage() {
 
 function ConsentRequest({
   token,
-  request,
+  initial,
 }: {
   token: string;
-  request: GuardianConsentRequestFieldsFragment;
+  initial: GuardianConsentRequestFieldsFragment;
 }) {
   const { t, i18n } = useTranslation();
+  // The answer's result replaces the request shown (it has no id for the cache to match).
+  const [request, setRequest] = useState(initial);
   const language = i18n.language;
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<{ name?: string; form?: string }>({});
@@ -80,7 +91,10 @@ function ConsentRequest({
         locale: language === 'en' ? 'en' : 'ja',
       },
     });
-    if (outcome.error) {
+    if (outcome.data) {
+      setRequest(outcome.data.decideGuardianConsent);
+      setName('');
+    } else if (outcome.error) {
       const found = formErrorsOf(outcome.error, ['guardianName'] as const, t, {
         EXPIRED: { message: t('guardians.page.expired') },
         NOT_FOUND: { message: t('guardians.page.invalid') },
@@ -111,12 +125,17 @@ function ConsentRequest({
       </Stack>
 
       {request.status === 'PENDING' && request.expired && (
-        <Alert color="orange" role="alert" title={t('guardians.page.expired')}>
+        <Alert
+          color="orange"
+          role="alert"
+          styles={READABLE_TITLE}
+          title={t('guardians.page.expired')}
+        >
           {t('guardians.page.expiredBody', { child })}
         </Alert>
       )}
       {request.status === 'GIVEN' && (
-        <Alert color="green" title={t('guardians.page.given')}>
+        <Alert color="green" styles={READABLE_TITLE} title={t('guardians.page.given')}>
           {t('guardians.page.givenBody', {
             name: request.decidedByName,
             date: formatDateTime(request.decidedAt!, language),
@@ -124,12 +143,12 @@ function ConsentRequest({
         </Alert>
       )}
       {request.status === 'REFUSED' && (
-        <Alert color="gray" title={t('guardians.page.refused')}>
+        <Alert color="gray" styles={READABLE_TITLE} title={t('guardians.page.refused')}>
           {t('guardians.page.refusedBody', { child })}
         </Alert>
       )}
       {request.status === 'WITHDRAWN' && (
-        <Alert color="gray" title={t('guardians.page.withdrawn')}>
+        <Alert color="gray" styles={READABLE_TITLE} title={t('guardians.page.withdrawn')}>
           {t('guardians.page.withdrawnBody', { child })}
         </Alert>
       )}

@@ -9,7 +9,7 @@ import { ResendGuardianConsentMutation } from './guardian-documents';
 
 // Dark enough for white words at 4.5:1, as the engagement status badges.
 const COLOURS: Record<GuardianConsentStatus, string> = {
-  PENDING: 'orange.9',
+  PENDING: 'grape.9',
   GIVEN: 'teal.9',
   REFUSED: 'red.9',
   WITHDRAWN: 'red.9',

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsIn, IsString, Length, Matches } from 'class-validator';
+import { IsEnum, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { ConsentSubjectKind, GuardianConsentStatus } from './guardian-consent.entity';
 import { GuardianDecision } from './guardian-consents.service';
 
@@ -86,17 +86,33 @@ export class GuardianConsentRequestType {
   decidedAt!: Date | null;
 }
 
+// The token of the /consent/:token link.
+const TokenField = () => (target: object, key: string) => {
+  Field({ description: 'The token of the /consent/:token link' })(target, key);
+  IsString()(target, key);
+  Length(20, 100, { message: 'is not a valid link' })(target, key);
+  Matches(/^[A-Za-z0-9_-]+$/, { message: 'is not a valid link' })(target, key);
+};
+
 @InputType()
 export class GuardianConsentTokenInput {
-  @Field({ description: 'The token of the /consent/:token link' })
-  @IsString()
-  @Length(20, 100, { message: 'is not a valid link' })
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'is not a valid link' })
+  @TokenField()
   token!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The language to word the statement in: ja (default: the child's) or en",
+  })
+  @IsOptional()
+  @IsIn(['ja', 'en'], { message: 'must be ja or en' })
+  locale?: 'ja' | 'en' | null;
 }
 
 @InputType()
-export class DecideGuardianConsentInput extends GuardianConsentTokenInput {
+export class DecideGuardianConsentInput {
+  @TokenField()
+  token!: string;
+
   @Field(() => GuardianDecision)
   @IsEnum(GuardianDecision)
   decision!: GuardianDecision;
@@ -106,7 +122,7 @@ export class DecideGuardianConsentInput extends GuardianConsentTokenInput {
   @Length(1, 100)
   guardianName!: string;
 
-  @Field({ description: 'The language the page was read in: ja or en' })
+  @Field(() => String, { description: 'The language the page was read in: ja or en' })
   @IsIn(['ja', 'en'], { message: 'must be ja or en' })
   locale!: 'ja' | 'en';
 }

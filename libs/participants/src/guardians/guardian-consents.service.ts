@@ -166,7 +166,7 @@ export class GuardianConsents {
       .findBy({ subjectKind, subjectId: In([...new Set(subjectIds)]) });
   }
 
-  async view(token: string): Promise<ConsentRequestView> {
+  async view(token: string, locale?: ConsentLocale | null): Promise<ConsentRequestView> {
     const consent = await this.dataSource.getRepository(GuardianConsent).findOne({
       where: { tokenHash: this.hashOf(token) },
       relations: { participant: { user: true } },
@@ -176,6 +176,7 @@ export class GuardianConsents {
       consent,
       consent.participant!.guardianName ?? '',
       consent.participant!.user!,
+      locale ?? undefined,
     );
   }
 
