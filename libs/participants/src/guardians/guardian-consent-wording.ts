@@ -30,9 +30,9 @@ export function consentStatement(locale: ConsentLocale, s: StatementFacts): stri
   const what = WHAT[locale][s.subjectKind];
   const region = s.facts.regionName ?? '';
   if (locale === 'en') {
-    return `I, ${s.guardianName}, am the guardian of ${s.childName} and agree that they take part in the ${what} "${s.facts.title}"${region ? ` with ${region}` : ''}. I understand that messages to them about it are copied to me, and that I can withdraw this consent at any time with the same link.`;
+    return `I, ${s.guardianName}, am the guardian of ${s.childName} and agree that they take part in the ${what} "${s.facts.title}"${region ? ` with ${region}` : ''}. I understand that I can withdraw this consent at any time with the same link.`;
   }
-  return `私（${s.guardianName}）は ${s.childName} さんの保護者として、${region ? `${region}の` : ''}${what}「${s.facts.title}」への参加に同意します。参加に関する連絡が私にも届くこと、同じリンクからいつでも同意を取り消せることを理解しています。`;
+  return `私（${s.guardianName}）は ${s.childName} さんの保護者として、${region ? `${region}の` : ''}${what}「${s.facts.title}」への参加に同意します。同じリンクからいつでも同意を取り消せることを理解しています。`;
 }
 
 export interface ConsentMailContent {
