@@ -287,6 +287,13 @@ const MATRIX: Record<string, Row> = {
     args: (w) => ({ organizationId: w.home.regionId }),
   },
   // The intermediary's staff (its remit's projects in review), or admins.
+  // The link's token is the guardian's authority: an unknown one is NOT_FOUND for everybody.
+  guardianConsentRequest: {
+    public: true,
+    allow: EVERYONE,
+    args: () => ({ input: { token: 'A'.repeat(43) } }),
+    alsoAllowed: ['NOT_FOUND'],
+  },
   reviewQueue: { allow: INTERMEDIARY, args: (w) => ({ organizationId: w.home.intermediaryId }) },
   project: { public: true, allow: STAFF_OF_PROJECT, args: (w) => ({ id: w.home.draftProjectId }) },
   projectApplications: {
@@ -340,6 +347,24 @@ const MATRIX: Record<string, Row> = {
   },
 
   // Mutations
+  decideGuardianConsent: {
+    public: true,
+    allow: EVERYONE,
+    args: () => ({
+      input: {
+        token: 'A'.repeat(43),
+        decision: 'CONSENT',
+        guardianName: '渡辺 恵子',
+        locale: 'ja',
+      },
+    }),
+    alsoAllowed: ['NOT_FOUND'],
+  },
+  // Only the participant whose guardian it asks; anyone else finds no such request.
+  resendGuardianConsent: {
+    allow: ['highSchoolStudent'],
+    args: async (w) => ({ consentId: await w.fresh.guardianConsent() }),
+  },
   addCheckIn: {
     allow: ['proBono'],
     args: (w) => ({

@@ -5,7 +5,7 @@ import {
   WebhookDelivery,
 } from '@tsunagu/notifications';
 import { Project } from '@tsunagu/projects';
-import { expectData, Fixtures, Person } from './fixtures';
+import { expectData, Fixtures, Person, uniqueEmail } from './fixtures';
 import { eventually, TestPlatform } from './test-platform';
 
 // Every role the authorisation matrix and the fuzzer act as. "proBono" is the participant whose
@@ -102,6 +102,8 @@ export interface FreshObjects {
   publishedEvent(): Promise<string>;
   // A published event proBono registered for.
   registeredEvent(): Promise<string>;
+  // The guardian's consent asked for when highSchoolStudent applied to a fresh project.
+  guardianConsent(): Promise<string>;
 }
 
 // A Japan date some days ahead (YYYY-MM-DD).
@@ -150,7 +152,9 @@ export async function buildApiWorld(
     participant('student', { kind: 'UNIVERSITY_STUDENT' }),
     participant('high-school', {
       kind: 'HIGH_SCHOOL_STUDENT',
+      dateOfBirth: '2010-04-01',
       guardianName: '渡辺 恵子',
+      guardianEmail: uniqueEmail('guardian'),
       guardianConsent: true,
     }),
   ]);
@@ -573,6 +577,15 @@ export async function buildApiWorld(
       draftEvent: () => paired(draftEvent(), foreign.draftEventId),
       publishedEvent: () => paired(publishedEvent(), foreign.eventId),
       registeredEvent: () => paired(registeredEvent(), foreign.eventId),
+      guardianConsent: async () => {
+        const projectId = await publishedProject();
+        const applied = await gql(
+          `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { guardianConsent { id } } }`,
+          { input: { projectId, motivation: MOTIVATION } },
+          highSchoolStudent,
+        );
+        return applied.guardianConsent.id as string;
+      },
     },
   };
 }

@@ -28,6 +28,10 @@ import { NotificationPreferenceResolver } from './notifications/notification-pre
 import { NotificationResolver } from './notifications/notification.resolver';
 import { WebhookResolver } from './notifications/webhook.resolver';
 import { ParticipantResolver } from './participants/participant.resolver';
+import {
+  EngagementGuardianConsentResolver,
+  GuardianConsentResolver,
+} from './participants/guardian-consent.resolver';
 import { InterestResolver } from './projects/interest.resolver';
 import { OrganizationProgramsResolver, ProgramResolver } from './projects/program.resolver';
 import { ProjectResolver } from './projects/project.resolver';
@@ -59,6 +63,8 @@ export const API_RESOLVERS = [
   ReviewResolver,
   InterestResolver,
   ParticipantResolver,
+  GuardianConsentResolver,
+  EngagementGuardianConsentResolver,
   CompanyResolver,
   CompanyImpactResolver,
   ApplicationResolver,

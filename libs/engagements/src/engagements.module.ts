@@ -2,7 +2,9 @@ import { EngagementAccountData } from './engagement-account-data';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@tsunagu/identity';
+import { ParticipantsModule } from '@tsunagu/participants';
 import { ProjectsModule } from '@tsunagu/projects';
+import { EngagementGuardianConsent } from './guardians/engagement-guardian-consent';
 import { Engagement } from './lifecycle/engagement.entity';
 import { CompanyTeamApplicationService } from './applications/company-team-applications';
 import { ApplyingService } from './applications/applying.service';
@@ -34,10 +36,12 @@ import { ActivityDayAudiences } from './activity-days/activity-day-audiences';
       ...ACTIVITY_DAY_ENTITIES,
     ]),
     IdentityModule,
+    ParticipantsModule,
     ProjectsModule,
   ],
   providers: [
     EngagementAccountData,
+    EngagementGuardianConsent,
     ApplyingService,
     CompanyTeamApplicationService,
     EngagementService,

@@ -105,7 +105,10 @@ export interface DemoParticipant {
   bio: string;
   locale?: 'ja' | 'en';
   companyKey?: string;
+  // A minor's date of birth and guardian (consent requests go to that address).
+  dateOfBirth?: string;
   guardianName?: string;
+  guardianEmail?: string;
   // Taxonomy skill code → level 1–5.
   skills: Record<string, number>;
   themeCodes: string[];
@@ -142,7 +145,9 @@ export const DEMO_PARTICIPANTS: DemoParticipant[] = [
     displayName: '渡辺 蓮',
     kind: ParticipantKind.HIGH_SCHOOL_STUDENT,
     homeMunicipalityCode: '271004', // 大阪市
+    dateOfBirth: '2010-06-12',
     guardianName: '渡辺 美香',
+    guardianEmail: 'guardian.watanabe@demo.tsunagu.jp',
     skills: { 'inquiry-learning': 2, 'video-production': 2 },
     themeCodes: ['learning'],
     goals: [ParticipantGoal.LEARNING],

@@ -101,7 +101,9 @@ export class DemoSeeder {
       await this.profiles.upsert(user.id, {
         kind: p.kind,
         companyOrganizationId: companyId ?? null,
+        dateOfBirth: p.dateOfBirth ?? null,
         guardianName: p.guardianName ?? null,
+        guardianEmail: p.guardianEmail ?? null,
         guardianConsent: p.guardianName ? true : null,
         skills: Object.entries(p.skills).map(([code, level]) => ({
           skillId: skillId(code),

@@ -23,6 +23,7 @@ import { EngagementPage } from '../engagements/EngagementPage';
 import { InboxPage } from '../conversations/InboxPage';
 import { MyEngagementsPage } from '../engagements/MyEngagementsPage';
 import { RelationshipsPage } from '../engagements/RelationshipsPage';
+import { ConsentPage } from '../guardians/ConsentPage';
 import { InterestsPage } from '../interests/InterestsPage';
 import { NotificationsPage } from '../notifications/NotificationsPage';
 import { OrganizationHomePage } from '../organization/OrganizationHomePage';
@@ -78,6 +79,8 @@ export function createRouter() {
         { path: 'sign-in', element: <SignInPage /> },
         { path: 'sign-up', element: <SignUpPage /> },
         { path: 'verify-email', element: <VerifyEmailPage /> },
+        // A guardian's consent link (e-mailed; no sign-in).
+        { path: 'consent/:token', element: <ConsentPage /> },
         { path: 'confirm-email', element: <ConfirmEmailPage /> },
         { path: 'forgot-password', element: <ForgotPasswordPage /> },
         { path: 'reset-password', element: <ResetPasswordPage /> },

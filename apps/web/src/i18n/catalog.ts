@@ -5,6 +5,7 @@ import { cohortMessages } from '../cohorts/messages';
 import { companyMessages } from '../company/messages';
 import { conversationMessages } from '../conversations/messages';
 import { engagementMessages } from '../engagements/messages';
+import { guardianMessages } from '../guardians/messages';
 import { interestMessages } from '../interests/messages';
 import { notificationMessages } from '../notifications/messages';
 import { organizationMessages } from '../organization/messages';
@@ -33,6 +34,7 @@ const AREAS = [
   companyMessages,
   conversationMessages,
   engagementMessages,
+  guardianMessages,
   interestMessages,
   notificationMessages,
   organizationMessages,

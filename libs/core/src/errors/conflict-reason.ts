@@ -48,6 +48,10 @@ export enum ConflictReason {
   EMAIL_NOT_VERIFIED = 'EMAIL_NOT_VERIFIED',
   // Removing this member would leave the organisation without an owner.
   LAST_OWNER = 'LAST_OWNER',
+  // A participant under 18 needs their guardian's consent first (engagement or event place).
+  GUARDIAN_CONSENT_REQUIRED = 'GUARDIAN_CONSENT_REQUIRED',
+  // A participant under 18 must name their guardian and the guardian's e-mail address first.
+  GUARDIAN_DETAILS_NEEDED = 'GUARDIAN_DETAILS_NEEDED',
   // A database rule refused the write (a check constraint the code did not foresee).
   INVARIANT_VIOLATED = 'INVARIANT_VIOLATED',
   // What is asked is for approved members of the council (かかわりラボ) only.

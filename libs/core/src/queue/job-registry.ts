@@ -23,6 +23,9 @@ export interface JobPayloads {
   // One transactional e-mail about an account (verification, password reset, e-mail change),
   // sent at most once after the SMTP server accepted it; no preference switches these off.
   'account.mail': { mailId: string };
+  // One e-mail asking a guardian to consent (a participant under 18 applied or registered),
+  // sent at most once; skipped when its link was replaced or answered meanwhile.
+  'guardian.mail': { mailId: string };
   // Every quarter hour: gather each user's digest items once their local digest hour has come.
   'notify.digest-sweep': Record<string, never>;
   // One daily digest e-mail.
@@ -82,6 +85,7 @@ export const JOBS: { readonly [N in JobName]: JobDefinition<N> } = {
   'deliver.in-app': { queue: 'notifications', attempts: 5, backoffMs: 0, deliveryBackoff: true },
   'deliver.email': { queue: 'notifications', attempts: 6, backoffMs: 0, deliveryBackoff: true },
   'account.mail': { queue: 'notifications', attempts: 6, backoffMs: 0, deliveryBackoff: true },
+  'guardian.mail': { queue: 'notifications', attempts: 6, backoffMs: 0, deliveryBackoff: true },
   // Digest hours are whole local hours: sweeping every quarter hour sends within 15 minutes of it.
   'notify.digest-sweep': {
     queue: 'notifications',
