@@ -19,6 +19,9 @@ import { SignInPage } from '../account/SignInPage';
 import { SignUpPage } from '../account/SignUpPage';
 import { ConversationPage } from '../conversations/ConversationPage';
 import { EngagementPage } from '../engagements/EngagementPage';
+import { EventPage } from '../events/EventPage';
+import { EventsPage } from '../events/EventsPage';
+import { MyEventsPage } from '../events/MyEventsPage';
 import { InboxPage } from '../conversations/InboxPage';
 import { MyEngagementsPage } from '../engagements/MyEngagementsPage';
 import { RelationshipsPage } from '../engagements/RelationshipsPage';
@@ -61,6 +64,9 @@ export function createRouter() {
         { path: 'projects', element: <ProjectSearchPage /> },
         { path: 'projects/:id', element: <ProjectPage /> },
         { path: 'regions/:id', element: <RegionPublicPage /> },
+        { path: 'events', element: <EventsPage /> },
+        { path: 'events/mine', element: <MyEventsPage /> },
+        { path: 'events/:eventId', element: <EventPage /> },
         { path: 'engagements', element: <MyEngagementsPage /> },
         { path: 'engagements/:id', element: <EngagementPage /> },
         { path: 'scout-offers', element: <ScoutOffersPage /> },

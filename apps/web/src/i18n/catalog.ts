@@ -4,6 +4,7 @@ import { cohortMessages } from '../cohorts/messages';
 import { companyMessages } from '../company/messages';
 import { conversationMessages } from '../conversations/messages';
 import { engagementMessages } from '../engagements/messages';
+import { eventMessages } from '../events/messages';
 import { interestMessages } from '../interests/messages';
 import { notificationMessages } from '../notifications/messages';
 import { organizationMessages } from '../organization/messages';
@@ -31,6 +32,7 @@ const AREAS = [
   companyMessages,
   conversationMessages,
   engagementMessages,
+  eventMessages,
   interestMessages,
   notificationMessages,
   organizationMessages,

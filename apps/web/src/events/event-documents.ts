@@ -1,0 +1,112 @@
+import { graphql } from '../gql';
+
+// A registration as the registrant and the organiser see it.
+export const EventRegistrationFieldsFragment = graphql(`
+  fragment EventRegistrationFields on EventRegistration {
+    id
+    eventId
+    status
+    waitlistPosition
+    attended
+    displayName
+    requestedAt
+    calendarPath
+  }
+`);
+
+// An event as its card and its page show it, with the reader's own registration.
+export const EventSummaryFragment = graphql(`
+  fragment EventSummary on CommunityEvent {
+    id
+    kind
+    format
+    status
+    titleJa
+    titleEn
+    startsAt
+    endsAt
+    timeZone
+    capacity
+    registeredCount
+    waitlistedCount
+    themeCodes
+    canManage
+    organizer {
+      id
+      name
+    }
+    place {
+      venue
+      municipality {
+        code
+        name
+        nameEn
+        prefectureCode
+      }
+    }
+    myRegistration {
+      ...EventRegistrationFields
+    }
+  }
+`);
+
+export const EventSearchQuery = graphql(`
+  query EventSearch($filter: EventSearchFilter, $first: Int!, $after: String) {
+    events(filter: $filter, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...EventSummary
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+`);
+
+export const EventQuery = graphql(`
+  query Event($id: ID!) {
+    event(id: $id) {
+      ...EventSummary
+      descriptionJa
+      descriptionEn
+      audienceKinds
+      meetingUrl
+      cohortId
+      cancelledAt
+      publishedAt
+      presentingRegions {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const MyEventsQuery = graphql(`
+  query MyEvents {
+    myEvents {
+      ...EventSummary
+    }
+  }
+`);
+
+// The event comes back with the registration so its counts and the reader's state refresh.
+export const RegisterForEventMutation = graphql(`
+  mutation RegisterForEvent($eventId: ID!) {
+    registerForEvent(eventId: $eventId) {
+      ...EventRegistrationFields
+    }
+  }
+`);
+
+export const CancelEventRegistrationMutation = graphql(`
+  mutation CancelEventRegistration($eventId: ID!) {
+    cancelEventRegistration(eventId: $eventId) {
+      ...EventRegistrationFields
+    }
+  }
+`);
