@@ -123,7 +123,10 @@ export function EventDetails({ event, onChanged }: { event: Event; onChanged: ()
         <Fact label={t('events.page.where')}>
           {event.place && (
             <Text component="span" display="block">
-              {event.place.venue}（{placeOf(event.place, language)}）
+              {t('events.page.venueAt', {
+                venue: event.place.venue,
+                place: placeOf(event.place, language),
+              })}
             </Text>
           )}
           {event.format !== 'ON_SITE' && (

@@ -82,6 +82,7 @@ function EventFilters({
           nextLabel={t('events.filters.nextMonth')}
           hideOutsideDates
           clearable
+          clearButtonProps={{ 'aria-label': t('events.filters.clearDate') }}
           value={form.from || null}
           onChange={(v) => set('from', v ?? '')}
         />
@@ -93,6 +94,7 @@ function EventFilters({
           nextLabel={t('events.filters.nextMonth')}
           hideOutsideDates
           clearable
+          clearButtonProps={{ 'aria-label': t('events.filters.clearDate') }}
           minDate={form.from || undefined}
           value={form.to || null}
           onChange={(v) => set('to', v ?? '')}
