@@ -20,7 +20,10 @@ import { SignUpPage } from '../account/SignUpPage';
 import { ConversationPage } from '../conversations/ConversationPage';
 import { EngagementPage } from '../engagements/EngagementPage';
 import { EventPage } from '../events/EventPage';
+import { EditEventPage, NewEventPage } from '../events/EventFormPage';
 import { EventsPage } from '../events/EventsPage';
+import { ManageEventPage } from '../events/ManageEventPage';
+import { ManageEventsPage } from '../events/ManageEventsPage';
 import { MyEventsPage } from '../events/MyEventsPage';
 import { InboxPage } from '../conversations/InboxPage';
 import { MyEngagementsPage } from '../engagements/MyEngagementsPage';
@@ -127,6 +130,10 @@ export function createRouter() {
                 </Suspense>
               ),
             },
+            { path: 'events', element: <ManageEventsPage /> },
+            { path: 'events/new', element: <NewEventPage /> },
+            { path: 'events/:eventId', element: <ManageEventPage /> },
+            { path: 'events/:eventId/edit', element: <EditEventPage /> },
             { path: 'cohorts', element: <CohortsPage /> },
             { path: 'cohorts/:cohortId', element: <CohortPage /> },
             { path: 'company/employees', element: <EmployeesPage /> },

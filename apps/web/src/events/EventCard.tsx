@@ -10,7 +10,8 @@ import { eventWhen, readerTimeZone } from './event-time';
 
 // An event in a list: what, when (in the reader's zone when it differs), where, places, and the
 // reader's own registration.
-export function EventCard({ event }: { event: EventSummaryFragment }) {
+// `to`: where its title leads (the organiser's page of it in the workspace).
+export function EventCard({ event, to }: { event: EventSummaryFragment; to?: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const when = eventWhen(event, language, readerTimeZone(useAccountTimeZone()));
@@ -35,7 +36,7 @@ export function EventCard({ event }: { event: EventSummaryFragment }) {
           </Badge>
         )}
       </Group>
-      <Anchor component={Link} to={`/events/${event.id}`} fw={700} fz="lg" c="dark">
+      <Anchor component={Link} to={to ?? `/events/${event.id}`} fw={700} fz="lg" c="dark">
         <h2 style={{ font: 'inherit', margin: 0 }}>{eventTitle(event, language)}</h2>
       </Anchor>
       <Text size="sm" mt={4}>

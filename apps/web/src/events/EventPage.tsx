@@ -73,7 +73,16 @@ export function EventPage() {
 }
 
 // What an event is, when and where, who presents, and the reader's registration.
-export function EventDetails({ event, onChanged }: { event: Event; onChanged: () => void }) {
+// `managing`: on the organiser's own page, which has its own actions instead of registering.
+export function EventDetails({
+  event,
+  onChanged,
+  managing = false,
+}: {
+  event: Event;
+  onChanged: () => void;
+  managing?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const when = eventWhen(event, language, readerTimeZone(useAccountTimeZone()));
@@ -99,8 +108,10 @@ export function EventDetails({ event, onChanged }: { event: Event; onChanged: ()
       {event.status === 'CANCELLED' && (
         <Alert color="red" role="status" title={t('events.page.cancelled')} />
       )}
-      {event.status === 'DRAFT' && <Alert color="gray">{t('events.page.draft')}</Alert>}
-      {event.canManage && (
+      {event.status === 'DRAFT' && !managing && (
+        <Alert color="gray">{t('events.page.draft')}</Alert>
+      )}
+      {event.canManage && !managing && (
         <Group>
           <Button
             component={Link}
@@ -184,7 +195,7 @@ export function EventDetails({ event, onChanged }: { event: Event; onChanged: ()
       {event.status === 'PUBLISHED' && started && !event.myRegistration && (
         <Text c="gray.7">{t('events.page.started')}</Text>
       )}
-      {event.status !== 'DRAFT' && (
+      {event.status !== 'DRAFT' && !managing && (
         <RegistrationPanel event={event} started={started} onChanged={onChanged} />
       )}
       <section aria-labelledby="event-description">

@@ -110,3 +110,102 @@ export const CancelEventRegistrationMutation = graphql(`
     }
   }
 `);
+
+// The organiser's side: everything the form edits, and the event's registrations.
+export const ManagedEventFieldsFragment = graphql(`
+  fragment ManagedEventFields on CommunityEvent {
+    ...EventSummary
+    descriptionJa
+    descriptionEn
+    audienceKinds
+    meetingUrl
+    cohortId
+    publishedAt
+    cancelledAt
+    presentingRegions {
+      id
+      name
+    }
+  }
+`);
+
+export const OrganizationEventsQuery = graphql(`
+  query OrganizationEvents($organizationId: ID!, $first: Int!, $after: String) {
+    organizationEvents(organizationId: $organizationId, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...EventSummary
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+`);
+
+export const ManagedEventQuery = graphql(`
+  query ManagedEvent($id: ID!) {
+    event(id: $id) {
+      ...ManagedEventFields
+    }
+  }
+`);
+
+export const EventRegistrationsQuery = graphql(`
+  query EventRegistrations($eventId: ID!) {
+    eventRegistrations(eventId: $eventId) {
+      ...EventRegistrationFields
+    }
+  }
+`);
+
+export const CreateEventMutation = graphql(`
+  mutation CreateEvent($input: CreateEventInput!) {
+    createEvent(input: $input) {
+      ...ManagedEventFields
+    }
+  }
+`);
+
+export const UpdateEventMutation = graphql(`
+  mutation UpdateEvent($input: UpdateEventInput!) {
+    updateEvent(input: $input) {
+      ...ManagedEventFields
+    }
+  }
+`);
+
+export const PublishEventMutation = graphql(`
+  mutation PublishEvent($id: ID!) {
+    publishEvent(id: $id) {
+      ...ManagedEventFields
+    }
+  }
+`);
+
+export const CancelEventMutation = graphql(`
+  mutation CancelEvent($id: ID!) {
+    cancelEvent(id: $id) {
+      ...ManagedEventFields
+    }
+  }
+`);
+
+export const RecordEventAttendanceMutation = graphql(`
+  mutation RecordEventAttendance($input: RecordEventAttendanceInput!) {
+    recordEventAttendance(input: $input) {
+      ...EventRegistrationFields
+    }
+  }
+`);
+
+export const SeedCohortFromEventMutation = graphql(`
+  mutation SeedCohortFromEvent($input: SeedCohortFromEventInput!) {
+    seedCohortFromEvent(input: $input) {
+      ...ManagedEventFields
+    }
+  }
+`);
