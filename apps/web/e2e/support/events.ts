@@ -3,14 +3,20 @@ import { gql } from './participants';
 
 // A published on-site event of the given organisation, on a day of its own far ahead (so a
 // journey can find it by that day among every other test's events), from 13:00 to 15:30 Japan
-// time.
+// time; or from `startsAt` (soon, for attendance, which opens when the event starts).
 export async function newPublishedEvent(
   request: APIRequestContext,
   token: string,
-  options: { organizationId: string; titleJa: string; titleEn?: string; capacity: number },
+  options: {
+    organizationId: string;
+    titleJa: string;
+    titleEn?: string;
+    capacity: number;
+    startsAt?: Date;
+  },
 ): Promise<{ id: string; day: string }> {
-  const start = new Date(Date.UTC(2031, 0, 1, 4, 0));
-  start.setUTCDate(start.getUTCDate() + Math.floor(Math.random() * 3000));
+  const start = options.startsAt ?? new Date(Date.UTC(2031, 0, 1, 4, 0));
+  if (!options.startsAt) start.setUTCDate(start.getUTCDate() + Math.floor(Math.random() * 3000));
   const day = start.toISOString().slice(0, 10);
   const { createEvent } = await gql<{ createEvent: { id: string } }>(
     request,
@@ -41,4 +47,17 @@ export async function newPublishedEvent(
     token,
   );
   return { id: createEvent.id, day };
+}
+
+export async function registerThroughApi(
+  request: APIRequestContext,
+  token: string,
+  eventId: string,
+): Promise<void> {
+  await gql(
+    request,
+    'mutation($id: ID!) { registerForEvent(eventId: $id) { id } }',
+    { id: eventId },
+    token,
+  );
 }

@@ -137,7 +137,7 @@ function EventForm({ event }: { event?: ManagedEventFieldsFragment }) {
             name="format"
             render={({ field }) => (
               <Stack gap={4}>
-                <Text component="label" size="sm" fw={500} id="event-format-label">
+                <Text component="span" size="sm" fw={700} id="event-format-label">
                   {t('eventsManage.form.format')}
                 </Text>
                 <SegmentedControl
