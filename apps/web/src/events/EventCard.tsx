@@ -23,6 +23,11 @@ export function EventCard({ event, to }: { event: EventSummaryFragment; to?: str
         <Badge variant="outline" color="gray.8">
           {t(`events.format.${event.format}`)}
         </Badge>
+        {event.forCouncilMembers && (
+          <Badge variant="outline" color="grape.9">
+            {t('events.forMembers')}
+          </Badge>
+        )}
         {event.status !== 'PUBLISHED' && (
           <Badge color={event.status === 'CANCELLED' ? 'red.9' : 'gray.8'}>
             {t(`events.status.${event.status}`)}

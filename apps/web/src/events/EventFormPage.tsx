@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  Checkbox,
   Fieldset,
   Group,
   MultiSelect,
@@ -283,19 +284,24 @@ function EventForm({ event }: { event?: ManagedEventFieldsFragment }) {
             />
           )}
         />
-        <Controller
-          control={control}
-          name="audienceKinds"
-          render={({ field }) => (
-            <MultiSelect
-              label={t('eventsManage.form.audience')}
-              data={PARTICIPANT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-              value={field.value}
-              onChange={(v) => field.onChange(v)}
-              error={errors.audienceKinds?.message}
-            />
-          )}
-        />
+        {organization.kind === 'PLATFORM' && (
+          <Checkbox label={t('eventsManage.form.forMembers')} {...register('forCouncilMembers')} />
+        )}
+        {!watch('forCouncilMembers') && (
+          <Controller
+            control={control}
+            name="audienceKinds"
+            render={({ field }) => (
+              <MultiSelect
+                label={t('eventsManage.form.audience')}
+                data={PARTICIPANT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+                value={field.value}
+                onChange={(v) => field.onChange(v)}
+                error={errors.audienceKinds?.message}
+              />
+            )}
+          />
+        )}
         <Group>
           <Button type="submit" loading={submitting}>
             {event ? t('eventsManage.form.saveChanges') : t('eventsManage.form.save')}

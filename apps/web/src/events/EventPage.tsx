@@ -102,6 +102,11 @@ export function EventDetails({
         <Badge variant="outline" color="gray.8">
           {t(`events.format.${event.format}`)}
         </Badge>
+        {event.forCouncilMembers && (
+          <Badge variant="outline" color="grape.9">
+            {t('events.forMembers')}
+          </Badge>
+        )}
       </Group>
       <Title order={1}>{eventTitle(event, language)}</Title>
       <Text c="gray.7">{t('events.organizer', { name: event.organizer.name })}</Text>
@@ -239,7 +244,11 @@ function RegistrationPanel({
         ? await register({ eventId: event.id })
         : await cancel({ eventId: event.id });
     if (result.error) {
-      setFormError(formErrorsOf(result.error, [], t).form);
+      setFormError(
+        formErrorsOf(result.error, [], t, {
+          NOT_A_COUNCIL_MEMBER: { message: t('events.register.membersOnly') },
+        }).form,
+      );
       return;
     }
     close();

@@ -30,6 +30,7 @@ export const EventSummaryFragment = graphql(`
     registeredCount
     waitlistedCount
     themeCodes
+    forCouncilMembers
     canManage
     organizer {
       id

@@ -67,4 +67,14 @@ describe('eventInputOf', () => {
     expect(online.capacity).toBeNull();
     expect(online.meetingUrl).toBe('https://m.jp/a');
   });
+
+  it('sends a council member event without participant kinds, as the API wants', () => {
+    const input = eventInputOf({
+      ...filled,
+      audienceKinds: ['PRO_BONO'],
+      forCouncilMembers: true,
+    });
+    expect(input.forCouncilMembers).toBe(true);
+    expect(input.audienceKinds).toEqual([]);
+  });
 });

@@ -35,6 +35,8 @@ export interface EventFormValues {
   venue: string;
   capacity: number | '';
   meetingUrl: string;
+  // The council secretariat's (the platform's) member events.
+  forCouncilMembers: boolean;
 }
 
 const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
@@ -70,6 +72,7 @@ export function eventSchema(t: TFunction) {
       venue: z.string().trim().max(300),
       capacity: z.union([z.number().int().min(1).max(100000), z.literal('')]),
       meetingUrl: z.string().trim().max(2000),
+      forCouncilMembers: z.boolean(),
     })
     .superRefine((v, ctx) => {
       const onSite = v.format !== 'ONLINE';
@@ -113,6 +116,7 @@ export function emptyEvent(): EventFormValues {
     venue: '',
     capacity: '',
     meetingUrl: '',
+    forCouncilMembers: false,
   };
 }
 
@@ -134,6 +138,7 @@ export function eventFormValuesOf(event: ManagedEventFieldsFragment): EventFormV
     venue: event.place?.venue ?? '',
     capacity: event.capacity ?? '',
     meetingUrl: event.meetingUrl ?? '',
+    forCouncilMembers: event.forCouncilMembers,
   };
 }
 
@@ -152,7 +157,9 @@ export function eventInputOf(
     descriptionJa: values.descriptionJa.trim(),
     descriptionEn: values.descriptionEn.trim() || null,
     themeCodes: values.themeCodes,
-    audienceKinds: values.audienceKinds,
+    // A member event is for organisations' staff: no participant kinds (the API's rule).
+    audienceKinds: values.forCouncilMembers ? [] : values.audienceKinds,
+    forCouncilMembers: values.forCouncilMembers,
     startsAt: instantOf(values.startsAt, values.timeZone),
     endsAt: instantOf(values.endsAt, values.timeZone),
     timeZone: values.timeZone,

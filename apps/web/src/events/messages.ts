@@ -37,6 +37,7 @@ export const eventMessages = defineMessages(
         meetingUrlHint: '席が確保できた人と主催者にだけ表示されます。',
         themes: 'テーマ',
         audience: '対象（選ばなければどなたでも）',
+        forMembers: 'かかわりラボの会員団体のスタッフ向けにする',
         save: '下書きを保存',
         saveChanges: '変更を保存',
         cancel: 'やめる',
@@ -119,6 +120,7 @@ export const eventMessages = defineMessages(
         CANCELLED: '中止',
       },
       organizer: '主催：{{name}}',
+      forMembers: 'かかわりラボ会員向け',
       seats: {
         left: '残り{{count}}席',
         full: '満席（キャンセル待ちできます）',
@@ -178,6 +180,7 @@ export const eventMessages = defineMessages(
         confirm: '取り消す',
         keep: 'やめておく',
         reminders: '前日と1時間前に、お知らせでリマインドします。',
+        membersOnly: 'このイベントは、かかわりラボの会員団体のスタッフだけが申し込めます。',
       },
       my: {
         title: '参加するイベント',
@@ -222,6 +225,7 @@ export const eventMessages = defineMessages(
         meetingUrlHint: 'Shown only to people with a place and to your staff.',
         themes: 'Themes',
         audience: 'Open to (none chosen: everyone)',
+        forMembers: "For staff of the council's member organisations only",
         save: 'Save draft',
         saveChanges: 'Save changes',
         cancel: 'Cancel',
@@ -305,6 +309,7 @@ export const eventMessages = defineMessages(
         CANCELLED: 'Cancelled',
       },
       organizer: 'Organised by {{name}}',
+      forMembers: 'For council members',
       seats: {
         left: '{{count}} places left',
         full: 'Full (you can join the waiting list)',
@@ -364,6 +369,8 @@ export const eventMessages = defineMessages(
         confirm: 'Cancel registration',
         keep: 'Keep it',
         reminders: "We'll remind you the day before and an hour before.",
+        membersOnly:
+          "Only staff of the council's member organisations can register for this event.",
       },
       my: {
         title: 'My events',
