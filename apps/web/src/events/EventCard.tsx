@@ -56,7 +56,8 @@ export function EventCard({ event, to }: { event: EventSummaryFragment; to?: str
         {event.place ? placeOf(event.place, language) : t('events.page.online')} ·{' '}
         {t('events.organizer', { name: event.organizer.name })}
       </Text>
-      {event.status === 'PUBLISHED' && (
+      {/* Places left matter to those without one. */}
+      {event.status === 'PUBLISHED' && event.myRegistration?.status !== 'REGISTERED' && (
         <Text size="sm" mt={4}>
           {seats.key === 'left' ? t('events.seats.left', { count: seats.count }) : null}
           {seats.key === 'full' ? t('events.seats.full') : null}
