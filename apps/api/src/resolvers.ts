@@ -6,6 +6,7 @@ import {
   ConversationResolver,
   ScoutOfferConversationResolver,
 } from './conversations/conversation.resolver';
+import { ActivityDayResolver } from './engagements/activity-day.resolver';
 import { ApplicationResolver } from './engagements/application.resolver';
 import { CouncilMembershipResolver } from './council/council-membership.resolver';
 import { EventResolver } from './events/event.resolver';
@@ -63,6 +64,7 @@ export const API_RESOLVERS = [
   ApplicationResolver,
   EngagementResolver,
   EngagementAccompanimentResolver,
+  ActivityDayResolver,
   RelationshipResolver,
   ScoutOfferResolver,
   ConversationResolver,
