@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainEventPublisher } from '@tsunagu/core';
+import { DomainEventPublisher, EventOf, OnEvent } from '@tsunagu/core';
+import { TIME_ZONE_CHANGED } from '@tsunagu/identity';
 import { EntityManager } from 'typeorm';
 import { EVENT_PLACE_OFFERED } from './event-events';
 import { RegistrationStatus } from './event.entities';
@@ -93,6 +94,22 @@ export class RegistrationRules {
       await m.query(`DELETE FROM event_reminder WHERE registration_id = $1`, [id]);
       await this.scheduleReminders(m, id);
     }
+  }
+
+  // The registrant chose another time zone: the reminders of their places at events still to
+  // come follow their new clock. Their registration rows are locked first, so a cancellation
+  // committing meanwhile is seen (its status re-read) and gets no reminder back.
+  @OnEvent(TIME_ZONE_CHANGED)
+  async followTimeZone(m: EntityManager, event: EventOf<typeof TIME_ZONE_CHANGED>): Promise<void> {
+    const registrations = await m.query<Array<{ id: string }>>(
+      `SELECT r.id FROM event_registration r JOIN community_event e ON e.id = r.event_id
+        WHERE r.user_id = $1 AND r.status = 'REGISTERED'
+          AND e.status = 'PUBLISHED' AND e.starts_at > now()
+        ORDER BY r.id
+        FOR UPDATE OF r`,
+      [event.payload.userId],
+    );
+    for (const { id } of registrations) await this.scheduleReminders(m, id);
   }
 
   async dropReminders(m: EntityManager, eventId: string): Promise<void> {

@@ -96,6 +96,7 @@ export function useHeaderMenu(): [open: boolean, toggle: () => void] {
 // count, follow).
 const OWN_PAGES: readonly { to: string; labelKey: string }[] = [
   { to: '/engagements', labelKey: 'engagements.nav.mine' },
+  { to: '/events/mine', labelKey: 'events.myNav' },
   { to: '/scout-offers', labelKey: 'scouting.nav' },
   { to: '/relationships', labelKey: 'engagements.nav.relationships' },
   { to: '/interests', labelKey: 'interests.nav' },
@@ -110,6 +111,9 @@ function MainNav() {
     <>
       <Anchor component={NavLink} to="/projects" c="dark">
         {t('app.nav.projects')}
+      </Anchor>
+      <Anchor component={NavLink} to="/events" end c="dark">
+        {t('events.nav')}
       </Anchor>
       {current &&
         OWN_PAGES.map(({ to, labelKey }) => (

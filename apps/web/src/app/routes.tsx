@@ -20,6 +20,12 @@ import { SignInPage } from '../account/SignInPage';
 import { SignUpPage } from '../account/SignUpPage';
 import { ConversationPage } from '../conversations/ConversationPage';
 import { EngagementPage } from '../engagements/EngagementPage';
+import { EventPage } from '../events/EventPage';
+import { EditEventPage, NewEventPage } from '../events/EventFormPage';
+import { EventsPage } from '../events/EventsPage';
+import { ManageEventPage } from '../events/ManageEventPage';
+import { ManageEventsPage } from '../events/ManageEventsPage';
+import { MyEventsPage } from '../events/MyEventsPage';
 import { InboxPage } from '../conversations/InboxPage';
 import { MyEngagementsPage } from '../engagements/MyEngagementsPage';
 import { RelationshipsPage } from '../engagements/RelationshipsPage';
@@ -63,6 +69,9 @@ export function createRouter() {
         { path: 'projects', element: <ProjectSearchPage /> },
         { path: 'projects/:id', element: <ProjectPage /> },
         { path: 'regions/:id', element: <RegionPublicPage /> },
+        { path: 'events', element: <EventsPage /> },
+        { path: 'events/mine', element: <MyEventsPage /> },
+        { path: 'events/:eventId', element: <EventPage /> },
         { path: 'engagements', element: <MyEngagementsPage /> },
         { path: 'engagements/:id', element: <EngagementPage /> },
         { path: 'scout-offers', element: <ScoutOffersPage /> },
@@ -126,6 +135,10 @@ export function createRouter() {
                 </Suspense>
               ),
             },
+            { path: 'events', element: <ManageEventsPage /> },
+            { path: 'events/new', element: <NewEventPage /> },
+            { path: 'events/:eventId', element: <ManageEventPage /> },
+            { path: 'events/:eventId/edit', element: <EditEventPage /> },
             { path: 'cohorts', element: <CohortsPage /> },
             { path: 'cohorts/:cohortId', element: <CohortPage /> },
             { path: 'company/employees', element: <EmployeesPage /> },

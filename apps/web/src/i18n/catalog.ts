@@ -5,6 +5,7 @@ import { cohortMessages } from '../cohorts/messages';
 import { companyMessages } from '../company/messages';
 import { conversationMessages } from '../conversations/messages';
 import { engagementMessages } from '../engagements/messages';
+import { eventMessages } from '../events/messages';
 import { guardianMessages } from '../guardians/messages';
 import { interestMessages } from '../interests/messages';
 import { notificationMessages } from '../notifications/messages';
@@ -34,6 +35,7 @@ const AREAS = [
   companyMessages,
   conversationMessages,
   engagementMessages,
+  eventMessages,
   guardianMessages,
   interestMessages,
   notificationMessages,

@@ -14,6 +14,11 @@ export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
   { path: 'organization', labelKey: 'organization.nav', kinds: ['REGION'] },
   { path: 'projects', labelKey: 'region.nav.projects', kinds: ['REGION'] },
   { path: 'profile', labelKey: 'regionProfile.nav', kinds: ['REGION'] },
+  {
+    path: 'events',
+    labelKey: 'eventsManage.nav',
+    kinds: ['REGION', 'INTERMEDIARY', 'PLATFORM'],
+  },
   { path: 'review', labelKey: 'review.nav', kinds: ['INTERMEDIARY'] },
   { path: 'supervision', labelKey: 'supervision.nav', kinds: ['INTERMEDIARY'] },
   { path: 'programs', labelKey: 'programs.nav', kinds: ['INTERMEDIARY'] },
