@@ -111,6 +111,9 @@ function MainNav() {
       <Anchor component={NavLink} to="/projects" c="dark">
         {t('app.nav.projects')}
       </Anchor>
+      <Anchor component={NavLink} to="/council" c="dark">
+        {t('app.nav.council')}
+      </Anchor>
       {current &&
         OWN_PAGES.map(({ to, labelKey }) => (
           <Anchor key={to} component={NavLink} to={to} c="dark">

@@ -3,6 +3,7 @@ import { adminMessages } from '../admin/messages';
 import { cohortMessages } from '../cohorts/messages';
 import { companyMessages } from '../company/messages';
 import { conversationMessages } from '../conversations/messages';
+import { councilMessages } from '../council/messages';
 import { engagementMessages } from '../engagements/messages';
 import { interestMessages } from '../interests/messages';
 import { notificationMessages } from '../notifications/messages';
@@ -30,6 +31,7 @@ const AREAS = [
   cohortMessages,
   companyMessages,
   conversationMessages,
+  councilMessages,
   engagementMessages,
   interestMessages,
   notificationMessages,
