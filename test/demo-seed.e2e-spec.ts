@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { CliModule } from '../apps/cli/src/cli.module';
 import { DemoSeeder } from '../apps/cli/src/demo/demo-seeder';
-import { DEMO_PASSWORD, DEMO_PROJECTS } from '../apps/cli/src/demo/demo-data';
+import { DEMO_COUNCIL_MEMBERS, DEMO_PASSWORD, DEMO_PROJECTS } from '../apps/cli/src/demo/demo-data';
 import { expectData } from './support/fixtures';
 import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
 
@@ -31,6 +31,17 @@ describe('demo data', () => {
     );
     expect(published.projects.edges).toHaveLength(DEMO_PROJECTS.filter((p) => p.publish).length);
     expect(published.projects.edges.every((e: any) => e.node.requiredSkills.length > 0)).toBe(true);
+
+    // Council members are listed with what they offer and seek.
+    const council = expectData(
+      await platform.gql(`{ councilMembers(first: 50) { edges { node { offerTags seekTags } } } }`),
+    );
+    expect(council.councilMembers.edges).toHaveLength(DEMO_COUNCIL_MEMBERS.length);
+    expect(
+      council.councilMembers.edges.every(
+        (e: any) => e.node.offerTags.length > 0 && e.node.seekTags.length > 0,
+      ),
+    ).toBe(true);
 
     const signIn = (email: string) =>
       platform.gql(`mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, {
@@ -71,5 +82,7 @@ describe('demo data', () => {
       return data.recommendedProjects.edges.length > 0 && data.recommendedProjects.edges;
     });
     expect(recommended[0].node.rank).toBe(1);
-  });
+    // Some twenty accounts hashed and every demo row made through the services: slow on a busy
+    // machine.
+  }, 180_000);
 });
