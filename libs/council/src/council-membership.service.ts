@@ -51,6 +51,21 @@ export class CouncilMembershipService {
     return rows.length > 0;
   }
 
+  // Whether any of these organisations (say, those a person works for) is an approved member.
+  async anyApprovedMember(
+    organizationIds: readonly string[],
+    db: DataSource | EntityManager = this.dataSource,
+  ): Promise<boolean> {
+    const ids = organizationIds.filter(isUuid);
+    if (ids.length === 0) return false;
+    const rows = await db.query<unknown[]>(
+      `SELECT 1 FROM council_memberships WHERE organization_id = ANY($1) AND status = 'APPROVED'
+        LIMIT 1`,
+      [ids],
+    );
+    return rows.length > 0;
+  }
+
   // CONFLICT with reason NOT_A_COUNCIL_MEMBER unless the organisation is an approved member.
   async assertApprovedMember(
     organizationId: string,
