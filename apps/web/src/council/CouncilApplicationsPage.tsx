@@ -74,7 +74,11 @@ function Application({ membership }: { membership: CouncilMembershipFieldsFragme
             <Badge variant="outline" color="gray.8" tt="none">
               {t(`council.kinds.${membership.organization.kind}`, { defaultValue: '' })}
             </Badge>
-            <Badge color={membership.status === 'APPROVED' ? 'teal' : 'gray'} tt="none">
+            <Badge
+              variant={membership.status === 'APPROVED' ? 'light' : 'outline'}
+              color={membership.status === 'APPROVED' ? undefined : 'gray.8'}
+              tt="none"
+            >
               {t(`council.workspace.statuses.${membership.status}`)}
             </Badge>
           </Group>
@@ -126,7 +130,7 @@ function Application({ membership }: { membership: CouncilMembershipFieldsFragme
               </Button>
               <Button
                 variant="outline"
-                color="red"
+                color="red.9"
                 loading={fetching}
                 onClick={() => void send(false)}
               >

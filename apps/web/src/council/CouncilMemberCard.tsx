@@ -26,7 +26,7 @@ export function TagList({ label, tags }: { label: string; tags: readonly string[
         {label}
       </Text>
       {tags.map((tag) => (
-        <Badge key={tag} variant="light" color="teal" tt="none">
+        <Badge key={tag} variant="light" tt="none">
           {t(`council.tags.${tag}`)}
         </Badge>
       ))}

@@ -156,7 +156,7 @@ function ContactFields({
   const [sent, setSent] = useState(false);
   const schema = z.object({
     fromOrganizationId: z.string().min(1),
-    message: z.string().trim().min(1, t('errors.required')).max(1000),
+    message: z.string().trim().min(1, t('form.required')).max(1000),
   });
   const { form, formError, submitting, onSubmit } = useMutationForm(
     schema,

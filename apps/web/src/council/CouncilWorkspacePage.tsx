@@ -104,7 +104,11 @@ function StatusSection({ membership }: { membership: Membership | null }) {
             {t('council.workspace.status')}
           </Title>
           {membership && (
-            <Badge color={membership.status === 'APPROVED' ? 'teal' : 'gray'} tt="none">
+            <Badge
+              variant={membership.status === 'APPROVED' ? 'light' : 'outline'}
+              color={membership.status === 'APPROVED' ? undefined : 'gray.8'}
+              tt="none"
+            >
               {t(`council.workspace.statuses.${membership.status}`)}
             </Badge>
           )}
@@ -129,7 +133,7 @@ function StatusSection({ membership }: { membership: Membership | null }) {
             )}
             <Button
               variant="subtle"
-              color="red"
+              color="red.9"
               loading={fetching}
               onClick={() => void withdraw({ organizationId: membership.organization.id })}
             >
@@ -156,7 +160,7 @@ function ApplyForm({
   const { t } = useTranslation();
   const [, apply] = useMutation(ApplyForCouncilMembershipMutation);
   const schema = z.object({
-    introductionJa: z.string().trim().min(1, t('errors.required')).max(2000),
+    introductionJa: z.string().trim().min(1, t('form.required')).max(2000),
     introductionEn: z.string().max(2000),
     website: z.string().max(500),
   });
@@ -226,7 +230,7 @@ function ProfileForm({ membership, onSaved }: { membership: Membership; onSaved:
   const [{ data: themes }] = useQuery({ query: ThemesQuery });
   const [saved, setSaved] = useState(false);
   const schema = z.object({
-    introductionJa: z.string().trim().min(1, t('errors.required')).max(2000),
+    introductionJa: z.string().trim().min(1, t('form.required')).max(2000),
     introductionEn: z.string().max(2000),
     municipalityCode: z.string().regex(/^(\d{6})?$/, t('council.workspace.municipalityHint')),
     themeCodes: z.array(z.string()),
