@@ -132,8 +132,7 @@ function StatusSection({ membership }: { membership: Membership | null }) {
               </Anchor>
             )}
             <Button
-              variant="subtle"
-              color="red.9"
+              variant="default"
               loading={fetching}
               onClick={() => void withdraw({ organizationId: membership.organization.id })}
             >
