@@ -21,6 +21,11 @@ const VARS = {
   startsAt: '2027-01-10T01:00:00.000Z',
   timeZone: 'Asia/Tokyo',
   kind: 'DAY_BEFORE',
+  date: '2027-05-01',
+  startTime: '08:30',
+  endTime: '12:00',
+  meetingPoint: '美幌町農業センター前',
+  count: '3',
   organization: '美幌町',
 };
 
@@ -148,6 +153,44 @@ describe('event messages', () => {
 
   it('links to the event page', () => {
     expect(actionPath({ eventId: 'e1', registrationId: 'r1' })).toBe('/events/e1');
+  });
+});
+
+describe('activity day messages', () => {
+  const vars = {
+    project: '美幌町の酪農体験',
+    date: '2027-05-01',
+    startTime: '08:30',
+    endTime: '12:00',
+    meetingPoint: '農業センター前',
+  };
+
+  it('tells one new day with its times, several by their count and first day', () => {
+    const one = renderNotification(
+      'ACTIVITY_DAYS_PUBLISHED',
+      'ja',
+      { ...vars, count: '1' },
+      RecipientRole.PARTICIPANT,
+    );
+    expect(one.body).toContain('2027年5月1日 08:30〜12:00');
+    const several = renderNotification(
+      'ACTIVITY_DAYS_PUBLISHED',
+      'en',
+      { ...vars, count: '4' },
+      RecipientRole.PARTICIPANT,
+    );
+    expect(several.body).toContain('4 new activity days, the first on 1 May 2027 from 08:30');
+  });
+
+  it('reminds with the meeting point', () => {
+    const reminder = renderNotification(
+      'ACTIVITY_DAY_REMINDER',
+      'ja',
+      vars,
+      RecipientRole.PARTICIPANT,
+    );
+    expect(reminder.title).toBe('明日は「美幌町の酪農体験」の活動日です');
+    expect(reminder.body).toContain('集合場所は「農業センター前」');
   });
 });
 

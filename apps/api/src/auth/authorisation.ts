@@ -45,6 +45,8 @@ export const SERVICE_RULES = {
   eventOrganizer:
     "The organising intermediary's, region's or council secretariat's (platform's) staff (canManageEventsOf).",
   eventRegistrant: 'The registrant themselves, on a published event open to them.',
+  activityDayVolunteer:
+    "Someone whose own engagement on the day's project is accepted, approved or active.",
   councilRepresentative:
     "The organisation's own staff, any kind but the platform (canRepresentInCouncil).",
 } as const;

@@ -55,6 +55,12 @@ export const notificationMessages = defineMessages(
         EVENT_REMINDER: '明日は「{{event}}」です。{{startsAt}}から始まります。',
         EVENT_REMINDER_hour: 'まもなく「{{event}}」が始まります（{{startsAt}}から）。',
         EVENT_CANCELLED: '{{startsAt}}からの「{{event}}」は中止になりました。',
+        ACTIVITY_DAYS_PUBLISHED: '「{{project}}」の活動日が決まりました（{{day}}から）。',
+        ACTIVITY_DAYS_PUBLISHED_one:
+          '「{{project}}」の活動日が決まりました：{{day}} {{startTime}}〜{{endTime}}。',
+        ACTIVITY_DAY_REMINDER:
+          '明日は「{{project}}」の活動日です。{{startTime}}に「{{meetingPoint}}」へお越しください。',
+        ACTIVITY_DAY_CANCELLED: '{{day}}の「{{project}}」の活動日は中止になりました。',
         COUNCIL_MEMBERSHIP_APPLIED: '{{organization}}から、かかわりラボへの入会申請が届きました。',
         COUNCIL_MEMBERSHIP_APPROVED: '{{organization}}のかかわりラボ入会が承認されました。',
         COUNCIL_MEMBERSHIP_REJECTED:
@@ -125,6 +131,12 @@ export const notificationMessages = defineMessages(
         EVENT_REMINDER: '"{{event}}" is tomorrow, starting {{startsAt}}.',
         EVENT_REMINDER_hour: '"{{event}}" starts soon, at {{startsAt}}.',
         EVENT_CANCELLED: '"{{event}}" ({{startsAt}}) has been cancelled.',
+        ACTIVITY_DAYS_PUBLISHED: 'New activity days for "{{project}}", from {{day}}.',
+        ACTIVITY_DAYS_PUBLISHED_one:
+          'New activity day for "{{project}}": {{day}}, {{startTime}}–{{endTime}}.',
+        ACTIVITY_DAY_REMINDER:
+          '"{{project}}" activity day is tomorrow: meet at {{meetingPoint}} at {{startTime}}.',
+        ACTIVITY_DAY_CANCELLED: 'The "{{project}}" activity day on {{day}} has been cancelled.',
         COUNCIL_MEMBERSHIP_APPLIED: '{{organization}} applied to join the council.',
         COUNCIL_MEMBERSHIP_APPROVED: '{{organization}} is now a member of the council.',
         COUNCIL_MEMBERSHIP_REJECTED:

@@ -36,6 +36,11 @@ const FACTS = {
   startsAt: '2027-03-31T16:30:00.000Z',
   timeZone: 'Asia/Tokyo',
   kind: 'DAY_BEFORE',
+  date: '2027-05-01',
+  startTime: '08:30',
+  endTime: '12:00',
+  meetingPoint: '公民館',
+  count: '3',
   organization: '美幌町',
 };
 const facts = Object.entries(FACTS).map(([name, value]) => ({ name, value }));
@@ -91,7 +96,7 @@ describe('notification sentences', () => {
             if (language === 'ja') expect(text).toMatch(/[ぁ-ん]/);
             else
               expect(
-                text.replace(/棚田の草刈り|佐藤 花子|山田 太郎|佐渡市|2027春|美幌町/g, ''),
+                text.replace(/棚田の草刈り|佐藤 花子|山田 太郎|佐渡市|2027春|公民館|美幌町/g, ''),
               ).not.toMatch(/[ぁ-んァ-ン一-龯]/);
           }
         }

@@ -35,6 +35,10 @@ export const WORDINGS: Record<NotificationEventType, Wording> = {
   EVENT_REMINDER: (facts) =>
     facts.kind === 'HOUR_BEFORE' ? 'EVENT_REMINDER_hour' : 'EVENT_REMINDER',
   EVENT_CANCELLED: () => 'EVENT_CANCELLED',
+  ACTIVITY_DAYS_PUBLISHED: (facts) =>
+    facts.count === '1' ? 'ACTIVITY_DAYS_PUBLISHED_one' : 'ACTIVITY_DAYS_PUBLISHED',
+  ACTIVITY_DAY_REMINDER: () => 'ACTIVITY_DAY_REMINDER',
+  ACTIVITY_DAY_CANCELLED: () => 'ACTIVITY_DAY_CANCELLED',
   COUNCIL_MEMBERSHIP_APPLIED: () => 'COUNCIL_MEMBERSHIP_APPLIED',
   COUNCIL_MEMBERSHIP_DECIDED: (facts) =>
     facts.status === 'APPROVED' ? 'COUNCIL_MEMBERSHIP_APPROVED' : 'COUNCIL_MEMBERSHIP_REJECTED',
@@ -104,6 +108,8 @@ export function notificationSentence(
     // An event's own title in English when it has one; its start in its own zone.
     event: language === 'en' ? (facts.eventEn ?? facts.event) : facts.event,
     startsAt: facts.startsAt ? formatDateTime(facts.startsAt, language, facts.timeZone) : '',
+    // An activity day's date, a day in Japan.
+    day: facts.date ? formatDate(facts.date, language) : '',
     to,
   });
 }

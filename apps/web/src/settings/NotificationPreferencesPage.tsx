@@ -37,6 +37,9 @@ const FOR_PARTICIPANTS: NotificationEventType[] = [
   'EVENT_PLACE_OFFERED',
   'EVENT_REMINDER',
   'EVENT_CANCELLED',
+  'ACTIVITY_DAYS_PUBLISHED',
+  'ACTIVITY_DAY_REMINDER',
+  'ACTIVITY_DAY_CANCELLED',
 ];
 
 // The modes each channel offers, as the API allows them: in-app has no digest.
