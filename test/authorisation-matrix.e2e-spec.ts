@@ -286,6 +286,21 @@ const MATRIX: Record<string, Row> = {
     allow: REGION_EDITORS,
     args: (w) => ({ organizationId: w.home.regionId }),
   },
+  // The council's directory: anyone (a non-member is NOT_FOUND); partner suggestions for a
+  // member's own staff or admins (CONFLICT for an organisation that is no member).
+  councilMembers: { public: true, allow: EVERYONE },
+  councilMember: {
+    public: true,
+    allow: EVERYONE,
+    args: (w) => ({ organizationId: w.home.regionId }),
+    alsoAllowed: ['NOT_FOUND'],
+    idorExempt: ['organizationId'],
+  },
+  councilPartnerSuggestions: {
+    allow: REGION_EDITORS,
+    args: (w) => ({ organizationId: w.home.regionId }),
+    alsoAllowed: ['CONFLICT'],
+  },
   // The intermediary's staff (its remit's projects in review), or admins.
   // The link's token is the guardian's authority: an unknown one is NOT_FOUND for everybody.
   guardianConsentRequest: {
@@ -881,6 +896,28 @@ const MATRIX: Record<string, Row> = {
       input: { introductionJa: '棚田の町です。ほかの地域と学び合いたいと考えています。' },
     }),
     alsoAllowed: ['CONFLICT'],
+  },
+  // A member's staff edit its profile (NOT_FOUND before it applied) and write to members on
+  // its behalf (CONFLICT unless both are members; members are public, so "to" is any tenant's).
+  updateCouncilProfile: {
+    allow: ['regionStaff'],
+    args: (w) => ({
+      organizationId: w.home.regionId,
+      input: { introductionJa: '棚田の町です。', offerTags: ['VENUES'] },
+    }),
+    alsoAllowed: ['NOT_FOUND', 'CONFLICT'],
+  },
+  contactCouncilMember: {
+    allow: ['regionStaff'],
+    args: (w) => ({
+      input: {
+        fromOrganizationId: w.home.regionId,
+        toOrganizationId: w.foreign.regionId,
+        message: 'はじめまして。',
+      },
+    }),
+    alsoAllowed: ['CONFLICT', 'NOT_FOUND'],
+    idorExempt: ['toOrganizationId'],
   },
   withdrawCouncilMembership: {
     allow: ['regionStaff'],

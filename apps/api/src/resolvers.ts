@@ -8,6 +8,7 @@ import {
 } from './conversations/conversation.resolver';
 import { ActivityDayResolver } from './engagements/activity-day.resolver';
 import { ApplicationResolver } from './engagements/application.resolver';
+import { CouncilDirectoryResolver } from './council/council-directory.resolver';
 import { CouncilMembershipResolver } from './council/council-membership.resolver';
 import { EventResolver } from './events/event.resolver';
 import { StrictDateTimeScalar } from './graphql/date-time.scalar';
@@ -86,4 +87,5 @@ export const API_RESOLVERS = [
   ProgramReportResolver,
   EventResolver,
   CouncilMembershipResolver,
+  CouncilDirectoryResolver,
 ];

@@ -37,6 +37,8 @@ const EMAIL_DEFAULTS: Record<
     PROJECT_CHANGES_REQUESTED: DeliveryMode.IMMEDIATELY,
     PROJECT_PUBLISHED: DeliveryMode.IMMEDIATELY,
     COUNCIL_MEMBERSHIP_DECIDED: DeliveryMode.IMMEDIATELY,
+    // Another member wrote and waits for an answer.
+    COUNCIL_CONTACT_RECEIVED: DeliveryMode.IMMEDIATELY,
   },
   [RecipientRole.INTERMEDIARY]: {
     ALLOCATION_READY: DeliveryMode.IMMEDIATELY,
@@ -55,6 +57,8 @@ const EMAIL_DEFAULTS: Record<
     // decision is what the applying organisation waits for.
     COUNCIL_MEMBERSHIP_APPLIED: DeliveryMode.IMMEDIATELY,
     COUNCIL_MEMBERSHIP_DECIDED: DeliveryMode.IMMEDIATELY,
+    // Another member wrote and waits for an answer.
+    COUNCIL_CONTACT_RECEIVED: DeliveryMode.IMMEDIATELY,
   },
 };
 

@@ -222,6 +222,19 @@ describe('council messages', () => {
     expect(approved.body).not.toContain('理由');
   });
 
+  it('gives a member the message written to it, and where to answer', () => {
+    const got = renderNotification(
+      'COUNCIL_CONTACT_RECEIVED',
+      'en',
+      { organization: 'Satoyama Works', author: 'Ken', message: 'Shall we talk?' },
+      RecipientRole.REGION,
+    );
+    expect(got.title).toBe('A message from Satoyama Works, a council member');
+    expect(got.body).toContain('Shall we talk?');
+    expect(got.body).toContain("Reply from Satoyama Works's member page");
+    expect(actionPath({ councilContactId: 'k', councilMemberId: 'o2' })).toBe('/council/o2');
+  });
+
   it('leads into the workspace of the organisation heard for', () => {
     const staff = { role: RecipientRole.INTERMEDIARY, organizationId: 'p1' };
     expect(actionPath({ councilMembershipId: 'c1', councilPage: 'admin/council' }, staff)).toBe(

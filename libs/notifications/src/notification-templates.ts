@@ -370,6 +370,16 @@ export const TEMPLATES: Record<NotificationEventType, Record<Locale, Template>> 
       ),
     }),
   },
+  COUNCIL_CONTACT_RECEIVED: {
+    ja: (v) => ({
+      title: `かかわりラボの${v.organization}からメッセージが届きました`,
+      body: `${v.organization}の${v.author}さんから、かかわりラボを通じてメッセージが届きました。\n\n${v.message}\n\n返信は${v.organization}の会員ページから送れます（メールアドレスはお互いに伝わりません）。`,
+    }),
+    en: (v) => ({
+      title: `A message from ${v.organization}, a council member`,
+      body: `${v.author} of ${v.organization} wrote to you through the council:\n\n${v.message}\n\nReply from ${v.organization}'s member page (neither side sees the other's e-mail address).`,
+    }),
+  },
   MESSAGE_POSTED: {
     ja: (v) => ({
       title: `${v.author}さんから「${v.project}」のメッセージ`,
@@ -405,6 +415,7 @@ export function actionPath(
   if (links.conversationId) return `/messages/${links.conversationId}`;
   // Council notices lead into the workspace of the organisation heard for (the admins' queue, or
   // the member's own council page).
+  if (links.councilMemberId) return `/council/${links.councilMemberId}`;
   if (links.councilPage && staff?.organizationId) {
     return `/manage/${staff.organizationId}/${links.councilPage}`;
   }

@@ -1,7 +1,11 @@
 import type { EventOf } from '@tsunagu/core';
 import { ALLOCATION_READY } from '@tsunagu/cohorts';
 import { MESSAGE_POSTED } from '@tsunagu/conversations';
-import { COUNCIL_MEMBERSHIP_APPLIED, COUNCIL_MEMBERSHIP_DECIDED } from '@tsunagu/council';
+import {
+  COUNCIL_CONTACT_RECEIVED,
+  COUNCIL_MEMBERSHIP_APPLIED,
+  COUNCIL_MEMBERSHIP_DECIDED,
+} from '@tsunagu/council';
 import { EVENT_CANCELLED, EVENT_PLACE_OFFERED, EVENT_REMINDER } from '@tsunagu/events';
 import {
   ACTIVITY_DAY_CANCELLED,
@@ -50,6 +54,7 @@ export const NOTIFIED_EVENTS = [
   ACTIVITY_DAY_REMINDER,
   COUNCIL_MEMBERSHIP_APPLIED,
   COUNCIL_MEMBERSHIP_DECIDED,
+  COUNCIL_CONTACT_RECEIVED,
 ] as const;
 
 export type NotificationEventType = (typeof NOTIFIED_EVENTS)[number]['name'];

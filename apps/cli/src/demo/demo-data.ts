@@ -1,3 +1,4 @@
+import { CouncilTag } from '@tsunagu/council';
 import { OrganizationKind } from '@tsunagu/identity';
 import { ParticipantGoal, ParticipantKind } from '@tsunagu/participants';
 import { ProjectMode, SkillRequirement } from '@tsunagu/projects';
@@ -94,6 +95,77 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     kind: OrganizationKind.COMPANY,
     name: '株式会社みらいワークス（越境研修プログラム）',
     staff: [{ email: 'hr@demo.tsunagu.jp', displayName: '中村 香織', owner: true }],
+  },
+];
+
+// Council (かかわりラボ) members: approved, with what they offer and seek, so the directory and
+// partner suggestions have something to show. The other demo organisations are not members.
+export interface DemoCouncilMember {
+  organizationKey: string;
+  municipalityCode: string;
+  themeCodes: string[];
+  introductionJa: string;
+  introductionEn: string;
+  offerTags: CouncilTag[];
+  offerText?: string;
+  seekTags: CouncilTag[];
+  seekText?: string;
+}
+
+export const DEMO_COUNCIL_MEMBERS: DemoCouncilMember[] = [
+  {
+    organizationKey: 'hokkaido-hub',
+    municipalityCode: '011002',
+    themeCodes: ['learning', 'work'],
+    introductionJa:
+      '北海道の市町村と都市の人をつなぐ中間支援団体です。受け入れ地域の伴走と、企業の越境研修の設計をしています。',
+    introductionEn:
+      'An intermediary linking Hokkaido towns with city people: we accompany host regions and design cross-boundary training for companies.',
+    offerTags: [CouncilTag.KNOW_HOW, CouncilTag.TRAINING, CouncilTag.PARTNER_REGIONS],
+    offerText: '道内30市町村との受け入れ実績と、伴走の手引きを共有できます。',
+    seekTags: [CouncilTag.CORPORATE_PARTNERS, CouncilTag.FUNDING],
+    seekText: '社員研修として地域に人を送ってくださる企業を探しています。',
+  },
+  {
+    organizationKey: 'bihoro',
+    municipalityCode: '015431',
+    themeCodes: ['agriculture', 'local'],
+    introductionJa:
+      '酪農と畑作の町です。廃校を改修した交流拠点があり、農作業や町の発信を手伝ってくれる人を迎えています。',
+    introductionEn:
+      'A dairy and farming town with a community base in a former school, welcoming people who help on farms and with telling the town’s story.',
+    offerTags: [CouncilTag.VENUES, CouncilTag.LOCAL_RESOURCES, CouncilTag.ACCOMMODATION],
+    offerText: '交流拠点（旧小学校）と、短期滞在用の町営住宅があります。',
+    seekTags: [CouncilTag.PARTICIPANTS, CouncilTag.PUBLICITY, CouncilTag.DIGITAL],
+    seekText: '週末や長期休みに来てくれる社員・学生、町の発信を手伝ってくれる人。',
+  },
+  {
+    organizationKey: 'ichinoseki',
+    municipalityCode: '032093',
+    themeCodes: ['learning', 'local'],
+    introductionJa: '中山間地の集落と市街地が一緒に、高校生や大学生の地域留学を受け入れています。',
+    introductionEn:
+      'Hill villages and the city centre together host high-school and university students for study stays.',
+    offerTags: [CouncilTag.LOCAL_RESOURCES, CouncilTag.EVENTS],
+    seekTags: [CouncilTag.PARTICIPANTS, CouncilTag.PROFESSIONAL_SKILLS, CouncilTag.KNOW_HOW],
+  },
+  {
+    organizationKey: 'company',
+    municipalityCode: '131016',
+    themeCodes: ['work', 'learning'],
+    introductionJa:
+      '社員の越境研修として、地域の課題に取り組むプログラムを運営しています。デジタルや広報のスキルを持つ社員が参加します。',
+    introductionEn:
+      'We run cross-boundary training where employees work on regional challenges, bringing digital and communications skills.',
+    offerTags: [
+      CouncilTag.PARTICIPANTS,
+      CouncilTag.PROFESSIONAL_SKILLS,
+      CouncilTag.DIGITAL,
+      CouncilTag.FUNDING,
+    ],
+    offerText: '年間20名程度の社員を、1〜3か月の研修として地域に送り出せます。',
+    seekTags: [CouncilTag.PARTNER_REGIONS, CouncilTag.VENUES],
+    seekText: '社員を受け入れてくださる地域と、滞在・作業の拠点。',
   },
 ];
 

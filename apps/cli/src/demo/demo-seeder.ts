@@ -18,11 +18,13 @@ import {
   ProjectService,
   SkillRequirement,
 } from '@tsunagu/projects';
+import { CouncilDirectoryService, CouncilMembershipService } from '@tsunagu/council';
 import { DataSource } from 'typeorm';
 import {
   DEMO_ACTIVITY_DAYS,
   DEMO_ADMIN,
   DEMO_APPLICATIONS,
+  DEMO_COUNCIL_MEMBERS,
   DEMO_ORGANIZATIONS,
   DEMO_PARTICIPANTS,
   DEMO_PASSWORD,
@@ -38,6 +40,8 @@ export class DemoSeeder {
     private readonly admin: AdminBootstrapService,
     private readonly organizations: OrganizationService,
     private readonly actors: ActorService,
+    private readonly council: CouncilMembershipService,
+    private readonly councilDirectory: CouncilDirectoryService,
     private readonly projects: ProjectService,
     private readonly lifecycle: ProjectLifecycleService,
     private readonly profiles: ParticipantProfileService,
@@ -50,7 +54,11 @@ export class DemoSeeder {
     if ((await this.dataSource.getRepository(Organization).count()) > 0) {
       return 'database already has data: demo data not loaded';
     }
-    await this.admin.ensurePlatformAdmin(DEMO_ADMIN.email, DEMO_PASSWORD, DEMO_ADMIN.displayName);
+    const adminUser = await this.admin.ensurePlatformAdmin(
+      DEMO_ADMIN.email,
+      DEMO_PASSWORD,
+      DEMO_ADMIN.displayName,
+    );
 
     const orgIds = new Map<string, string>();
     const firstStaff = new Map<string, string>();
@@ -74,6 +82,18 @@ export class DemoSeeder {
         );
         if (!firstStaff.has(org.key)) firstStaff.set(org.key, user.id);
       }
+    }
+
+    // Council members: each applies, the demo admin approves, then it fills in its profile.
+    const adminActor = await this.actors.load(adminUser.id);
+    for (const { organizationKey, ...profile } of DEMO_COUNCIL_MEMBERS) {
+      const organizationId = orgIds.get(organizationKey)!;
+      const staff = await this.actors.load(firstStaff.get(organizationKey)!);
+      const applied = await this.council.apply(staff, organizationId, {
+        introductionJa: profile.introductionJa,
+      });
+      await this.council.decide(adminActor, applied.id, true, null);
+      await this.councilDirectory.updateProfile(staff, organizationId, profile);
     }
 
     const skillIds = new Map(

@@ -115,6 +115,9 @@ function MainNav() {
       <Anchor component={NavLink} to="/events" end c="dark">
         {t('events.nav')}
       </Anchor>
+      <Anchor component={NavLink} to="/council" c="dark">
+        {t('app.nav.council')}
+      </Anchor>
       {current &&
         OWN_PAGES.map(({ to, labelKey }) => (
           <Anchor key={to} component={NavLink} to={to} c="dark">

@@ -1,3 +1,7 @@
+import { CouncilApplicationsPage } from '../council/CouncilApplicationsPage';
+import { CouncilMemberPage } from '../council/CouncilMemberPage';
+import { CouncilPage } from '../council/CouncilPage';
+import { CouncilWorkspacePage } from '../council/CouncilWorkspacePage';
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AccountDeletedPage, AccountSettingsPage } from '../account/AccountSettingsPage';
@@ -72,6 +76,8 @@ export function createRouter() {
         { path: 'events', element: <EventsPage /> },
         { path: 'events/mine', element: <MyEventsPage /> },
         { path: 'events/:eventId', element: <EventPage /> },
+        { path: 'council', element: <CouncilPage /> },
+        { path: 'council/:orgId', element: <CouncilMemberPage /> },
         { path: 'engagements', element: <MyEngagementsPage /> },
         { path: 'engagements/:id', element: <EngagementPage /> },
         { path: 'scout-offers', element: <ScoutOffersPage /> },
@@ -149,6 +155,8 @@ export function createRouter() {
             { path: 'admin/organizations/:organizationId', element: <OrganizationPage /> },
             { path: 'admin/skills', element: <SkillsPage /> },
             { path: 'admin/deliveries', element: <DeliveriesPage /> },
+            { path: 'admin/council', element: <CouncilApplicationsPage /> },
+            { path: 'council', element: <CouncilWorkspacePage /> },
           ],
         },
         { path: '*', element: <NotFoundPage /> },

@@ -4,6 +4,7 @@ import { adminMessages } from '../admin/messages';
 import { cohortMessages } from '../cohorts/messages';
 import { companyMessages } from '../company/messages';
 import { conversationMessages } from '../conversations/messages';
+import { councilMessages } from '../council/messages';
 import { engagementMessages } from '../engagements/messages';
 import { eventMessages } from '../events/messages';
 import { guardianMessages } from '../guardians/messages';
@@ -34,6 +35,7 @@ const AREAS = [
   cohortMessages,
   companyMessages,
   conversationMessages,
+  councilMessages,
   engagementMessages,
   eventMessages,
   guardianMessages,

@@ -65,6 +65,7 @@ export const notificationMessages = defineMessages(
         COUNCIL_MEMBERSHIP_APPROVED: '{{organization}}のかかわりラボ入会が承認されました。',
         COUNCIL_MEMBERSHIP_REJECTED:
           '{{organization}}のかかわりラボ入会は、今回は見送りとなりました。理由を確かめてください。',
+        COUNCIL_CONTACT_RECEIVED: 'かかわりラボの{{organization}}からメッセージが届きました。',
       },
       status: {
         SUBMITTED: '応募済み',
@@ -140,6 +141,7 @@ export const notificationMessages = defineMessages(
         COUNCIL_MEMBERSHIP_APPROVED: '{{organization}} is now a member of the council.',
         COUNCIL_MEMBERSHIP_REJECTED:
           "{{organization}}'s council application was not accepted this time: see why.",
+        COUNCIL_CONTACT_RECEIVED: '{{organization}}, a council member, sent you a message.',
       },
       status: {
         SUBMITTED: 'submitted',

@@ -158,6 +158,9 @@ describe('notification links', () => {
     expect(
       notificationLink({ ...none, type: 'COUNCIL_MEMBERSHIP_DECIDED', organizationId: 'r' }),
     ).toBe('/manage/r/council');
+    expect(
+      notificationLink({ ...none, type: 'COUNCIL_CONTACT_RECEIVED', organizationId: 'r' }),
+    ).toBe('/manage/r/council');
   });
 
   it("leads staff to an engagement in their organisation's workspace", () => {

@@ -42,6 +42,7 @@ export const WORDINGS: Record<NotificationEventType, Wording> = {
   COUNCIL_MEMBERSHIP_APPLIED: () => 'COUNCIL_MEMBERSHIP_APPLIED',
   COUNCIL_MEMBERSHIP_DECIDED: (facts) =>
     facts.status === 'APPROVED' ? 'COUNCIL_MEMBERSHIP_APPROVED' : 'COUNCIL_MEMBERSHIP_REJECTED',
+  COUNCIL_CONTACT_RECEIVED: () => 'COUNCIL_CONTACT_RECEIVED',
 };
 
 // Council notices lead into the workspace of the organisation heard for: the platform admins'
@@ -49,6 +50,8 @@ export const WORDINGS: Record<NotificationEventType, Wording> = {
 const COUNCIL_PAGES: Partial<Record<NotificationEventType, string>> = {
   COUNCIL_MEMBERSHIP_APPLIED: 'admin/council',
   COUNCIL_MEMBERSHIP_DECIDED: 'council',
+  // The message is in the notification; the member's council page is where partners are found.
+  COUNCIL_CONTACT_RECEIVED: 'council',
 };
 
 // Review steps lead staff into the workspace of the organisation they heard of it for.
@@ -67,6 +70,7 @@ const NEEDS: Record<string, string[]> = {
     'COUNCIL_MEMBERSHIP_APPLIED',
     'COUNCIL_MEMBERSHIP_APPROVED',
     'COUNCIL_MEMBERSHIP_REJECTED',
+    'COUNCIL_CONTACT_RECEIVED',
   ],
 };
 

@@ -118,6 +118,10 @@ export const settingsMessages = defineMessages(
           label: 'かかわりラボ入会の結果',
           hint: '所属団体のかかわりラボ入会が承認された、または見送られたとき。',
         },
+        COUNCIL_CONTACT_RECEIVED: {
+          label: 'かかわりラボ会員からの連絡',
+          hint: 'ほかの会員団体から、かかわりラボを通じてメッセージが届いたとき。',
+        },
       },
     },
   },
@@ -236,6 +240,10 @@ export const settingsMessages = defineMessages(
         COUNCIL_MEMBERSHIP_DECIDED: {
           label: 'Council membership decisions',
           hint: "Your organisation's application to the council is approved or not accepted.",
+        },
+        COUNCIL_CONTACT_RECEIVED: {
+          label: 'Messages from council members',
+          hint: 'Another member organisation writes to yours through the council.',
         },
       },
     },

@@ -36,6 +36,9 @@ export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
   { path: 'admin/organizations', labelKey: 'admin.nav.organizations', kinds: ['PLATFORM'] },
   { path: 'admin/skills', labelKey: 'admin.nav.skills', kinds: ['PLATFORM'] },
   { path: 'admin/deliveries', labelKey: 'admin.nav.deliveries', kinds: ['PLATFORM'] },
+  { path: 'admin/council', labelKey: 'council.admin.nav', kinds: ['PLATFORM'] },
+  // Membership of the council, its profile and partners: any kind of member organisation.
+  { path: 'council', labelKey: 'council.nav', kinds: ['REGION', 'INTERMEDIARY', 'COMPANY'] },
 ];
 
 export function sectionsFor(kind: OrganizationKind): WorkspaceSection[] {
