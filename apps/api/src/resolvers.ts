@@ -8,6 +8,7 @@ import {
 } from './conversations/conversation.resolver';
 import { ApplicationResolver } from './engagements/application.resolver';
 import { EventResolver } from './events/event.resolver';
+import { MentoringResolver } from './mentoring/mentoring.resolver';
 import { StrictDateTimeScalar } from './graphql/date-time.scalar';
 import { EngagementAccompanimentResolver } from './engagements/engagement-accompaniment.resolver';
 import { EngagementResolver } from './engagements/engagement.resolver';
@@ -76,4 +77,5 @@ export const API_RESOLVERS = [
   KpiResolver,
   ProgramReportResolver,
   EventResolver,
+  MentoringResolver,
 ];

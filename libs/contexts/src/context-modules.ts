@@ -4,6 +4,7 @@ import { CompaniesModule } from '@tsunagu/companies';
 import { ConversationsModule } from '@tsunagu/conversations';
 import { EngagementsModule } from '@tsunagu/engagements';
 import { EventsModule } from '@tsunagu/events';
+import { MentoringModule } from '@tsunagu/mentoring';
 import { IdentityModule } from '@tsunagu/identity';
 import { InsightsModule } from '@tsunagu/insights';
 import { NotificationsModule } from '@tsunagu/notifications';
@@ -24,6 +25,7 @@ export const CONTEXT_MODULES: readonly Type[] = [
   EngagementsModule,
   ConversationsModule,
   EventsModule,
+  MentoringModule,
   NotificationsModule,
   ScoringModule,
   CohortsModule,

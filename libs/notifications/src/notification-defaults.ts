@@ -20,6 +20,9 @@ const EMAIL_DEFAULTS: Record<
     EVENT_PLACE_OFFERED: DeliveryMode.IMMEDIATELY,
     EVENT_REMINDER: DeliveryMode.IMMEDIATELY,
     EVENT_CANCELLED: DeliveryMode.IMMEDIATELY,
+    // A session booked or called off changes someone's day: at once.
+    MENTORING_BOOKED: DeliveryMode.IMMEDIATELY,
+    MENTORING_CANCELLED: DeliveryMode.IMMEDIATELY,
   },
   [RecipientRole.REGION]: {
     APPLICATION_SUBMITTED: DeliveryMode.IMMEDIATELY,

@@ -2,6 +2,7 @@ import type { EventOf } from '@tsunagu/core';
 import { ALLOCATION_READY } from '@tsunagu/cohorts';
 import { MESSAGE_POSTED } from '@tsunagu/conversations';
 import { EVENT_CANCELLED, EVENT_PLACE_OFFERED, EVENT_REMINDER } from '@tsunagu/events';
+import { MENTORING_BOOKED, MENTORING_CANCELLED } from '@tsunagu/mentoring';
 import {
   APPLICATION_SUBMITTED,
   APPLICATION_UNANSWERED,
@@ -41,6 +42,8 @@ export const NOTIFIED_EVENTS = [
   EVENT_PLACE_OFFERED,
   EVENT_REMINDER,
   EVENT_CANCELLED,
+  MENTORING_BOOKED,
+  MENTORING_CANCELLED,
 ] as const;
 
 export type NotificationEventType = (typeof NOTIFIED_EVENTS)[number]['name'];

@@ -44,6 +44,9 @@ export const SERVICE_RULES = {
   scoringRunRequester: 'Platform admins, or whoever requested the run.',
   eventOrganizer: "The organising intermediary's or region's staff (canManageEventsOf).",
   eventRegistrant: 'The registrant themselves, on a published event open to them.',
+  mentor: 'A mentor appointed by a platform admin, on their own profile, slots and sessions.',
+  mentoringMember: "The member organisation's staff (its council membership approved).",
+  mentoringParty: "The session's mentor, or the booking organisation's staff.",
 } as const;
 export type ServiceRule = keyof typeof SERVICE_RULES;
 

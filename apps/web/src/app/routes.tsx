@@ -23,6 +23,10 @@ import { InboxPage } from '../conversations/InboxPage';
 import { MyEngagementsPage } from '../engagements/MyEngagementsPage';
 import { RelationshipsPage } from '../engagements/RelationshipsPage';
 import { InterestsPage } from '../interests/InterestsPage';
+import { AdminMentorsPage } from '../mentoring/AdminMentorsPage';
+import { CouncilMentoringPage } from '../mentoring/CouncilMentoringPage';
+import { MentorDeskPage } from '../mentoring/MentorDeskPage';
+import { OrganizationMentoringPage } from '../mentoring/OrganizationMentoringPage';
 import { NotificationsPage } from '../notifications/NotificationsPage';
 import { OrganizationHomePage } from '../organization/OrganizationHomePage';
 import { ProjectPeoplePage } from '../people/ProjectPeoplePage';
@@ -72,6 +76,8 @@ export function createRouter() {
         { path: 'messages', element: <InboxPage /> },
         { path: 'messages/:id', element: <ConversationPage /> },
         { path: 'interests', element: <InterestsPage /> },
+        { path: 'council/mentoring', element: <CouncilMentoringPage /> },
+        { path: 'mentoring', element: <MentorDeskPage /> },
         { path: 'profile', element: <ProfilePage /> },
         { path: 'recommendations', element: <RecommendationsPage /> },
         { path: 'sign-in', element: <SignInPage /> },
@@ -131,6 +137,8 @@ export function createRouter() {
             { path: 'admin/organizations/:organizationId', element: <OrganizationPage /> },
             { path: 'admin/skills', element: <SkillsPage /> },
             { path: 'admin/deliveries', element: <DeliveriesPage /> },
+            { path: 'admin/mentors', element: <AdminMentorsPage /> },
+            { path: 'mentoring', element: <OrganizationMentoringPage /> },
           ],
         },
         { path: '*', element: <NotFoundPage /> },

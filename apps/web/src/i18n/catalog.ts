@@ -5,6 +5,7 @@ import { companyMessages } from '../company/messages';
 import { conversationMessages } from '../conversations/messages';
 import { engagementMessages } from '../engagements/messages';
 import { interestMessages } from '../interests/messages';
+import { mentoringMessages } from '../mentoring/messages';
 import { notificationMessages } from '../notifications/messages';
 import { organizationMessages } from '../organization/messages';
 import { peopleMessages } from '../people/messages';
@@ -32,6 +33,7 @@ const AREAS = [
   conversationMessages,
   engagementMessages,
   interestMessages,
+  mentoringMessages,
   notificationMessages,
   organizationMessages,
   peopleMessages,

@@ -36,6 +36,9 @@ const FACTS = {
   startsAt: '2027-03-31T16:30:00.000Z',
   timeZone: 'Asia/Tokyo',
   kind: 'DAY_BEFORE',
+  organization: '佐渡市',
+  initiative: '棚田の草刈り',
+  mentor: '山田 太郎',
 };
 const facts = Object.entries(FACTS).map(([name, value]) => ({ name, value }));
 
@@ -137,6 +140,11 @@ describe('notification links', () => {
     expect(notificationLink({ ...none, projectId: 'p' })).toBe('/projects/p');
     expect(notificationLink(none)).toBeNull();
     expect(notificationLink({ ...none, eventId: 'v' })).toBe('/events/v');
+    // Mentoring: the member's staff in their workspace, the mentor on their own page.
+    expect(notificationLink({ ...none, type: 'MENTORING_CANCELLED', organizationId: 'o' })).toBe(
+      '/manage/o/mentoring',
+    );
+    expect(notificationLink({ ...none, type: 'MENTORING_BOOKED' })).toBe('/mentoring');
   });
 
   it("leads staff to an engagement in their organisation's workspace", () => {

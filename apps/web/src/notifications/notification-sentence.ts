@@ -35,6 +35,9 @@ export const WORDINGS: Record<NotificationEventType, Wording> = {
   EVENT_REMINDER: (facts) =>
     facts.kind === 'HOUR_BEFORE' ? 'EVENT_REMINDER_hour' : 'EVENT_REMINDER',
   EVENT_CANCELLED: () => 'EVENT_CANCELLED',
+  MENTORING_BOOKED: () => 'MENTORING_BOOKED',
+  MENTORING_CANCELLED: (facts) =>
+    facts.side === 'MEMBER' ? 'MENTORING_CANCELLED' : 'MENTORING_CANCELLED_mentor',
 };
 
 // Review steps lead staff into the workspace of the organisation they heard of it for.
@@ -49,6 +52,7 @@ const REVIEW_STEPS: ReadonlySet<string> = new Set([
 const NEEDS: Record<string, string[]> = {
   cohort: ['ALLOCATION_READY', 'ALLOCATION_READY_failed'],
   event: ['EVENT_PLACE_OFFERED', 'EVENT_REMINDER', 'EVENT_REMINDER_hour', 'EVENT_CANCELLED'],
+  initiative: ['MENTORING_BOOKED', 'MENTORING_CANCELLED', 'MENTORING_CANCELLED_mentor'],
 };
 
 type Notification = Pick<NotificationFieldsFragment, 'type' | 'title' | 'audience' | 'facts'>;
@@ -71,7 +75,9 @@ export function notificationSentence(
     ? facts.cohort
     : NEEDS.event.includes(key)
       ? facts.event
-      : facts.project;
+      : NEEDS.initiative.includes(key)
+        ? facts.initiative
+        : facts.project;
   const to = facts.toStatus
     ? t(`notifications.status.${facts.toStatus}`, { defaultValue: '' })
     : '';
@@ -102,6 +108,10 @@ export function notificationLink(notification: Links): string | null {
   if (type && REVIEW_STEPS.has(type) && organizationId && projectId) {
     const page = notification.audience === 'INTERMEDIARY' ? 'review' : 'projects';
     return `/manage/${organizationId}/${page}/${projectId}`;
+  }
+  // A member's staff see their sessions in the workspace; a mentor on their own page.
+  if (type?.startsWith('MENTORING_')) {
+    return organizationId ? `/manage/${organizationId}/mentoring` : '/mentoring';
   }
   if (notification.conversationId) return `/messages/${notification.conversationId}`;
   if (notification.eventId) return `/events/${notification.eventId}`;

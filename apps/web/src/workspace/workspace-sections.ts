@@ -31,6 +31,13 @@ export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
   { path: 'admin/organizations', labelKey: 'admin.nav.organizations', kinds: ['PLATFORM'] },
   { path: 'admin/skills', labelKey: 'admin.nav.skills', kinds: ['PLATFORM'] },
   { path: 'admin/deliveries', labelKey: 'admin.nav.deliveries', kinds: ['PLATFORM'] },
+  { path: 'admin/mentors', labelKey: 'mentoring.nav.admin', kinds: ['PLATFORM'] },
+  // Council members' 1-on-1 sessions with mentors.
+  {
+    path: 'mentoring',
+    labelKey: 'mentoring.nav.workspace',
+    kinds: ['REGION', 'INTERMEDIARY', 'COMPANY'],
+  },
 ];
 
 export function sectionsFor(kind: OrganizationKind): WorkspaceSection[] {

@@ -48,6 +48,12 @@ export enum ConflictReason {
   LAST_OWNER = 'LAST_OWNER',
   // A database rule refused the write (a check constraint the code did not foresee).
   INVARIANT_VIOLATED = 'INVARIANT_VIOLATED',
+  // A mentor's new slot overlaps one of their own live slots.
+  OVERLAPPING_SLOT = 'OVERLAPPING_SLOT',
+  // Another organisation booked the mentoring slot first.
+  SLOT_TAKEN = 'SLOT_TAKEN',
+  // The organisation already holds a mentoring session at an overlapping time.
+  OVERLAPPING_SESSION = 'OVERLAPPING_SESSION',
 }
 
 // In the schema (not used by any field: errors are not typed there) so clients can see the values.
