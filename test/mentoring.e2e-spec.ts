@@ -84,9 +84,17 @@ describe('mentoring', () => {
     initiativeTitle: '棚田オーナー制度',
     polish: '都市部の会員を増やすための発信を見直したい。',
   });
+  // Approved by the council in the database: applying is the council's tests' subject.
+  const approve = (organizationId: string) =>
+    platform.dataSource.query(
+      `INSERT INTO council_memberships (organization_id, status, applied_at, decided_at, introduction_ja)
+       VALUES ($1, 'APPROVED', now(), now(), '関係人口づくりに取り組んでいます。')`,
+      [organizationId],
+    );
   const memberOrg = async (label: string) => {
     const staff = await f.signUp(label);
     const id = await f.organization(admin, { kind: 'COMPANY', name: `Member ${label}` }, [staff]);
+    await approve(id);
     return { staff, id };
   };
 
@@ -101,6 +109,7 @@ describe('mentoring', () => {
       f.signUp('stranger'),
     ]);
     memberOrgId = await f.region(admin, '152081', [member]);
+    await approve(memberOrgId);
     [{ code: themeCode }] = await platform.dataSource.query(`SELECT code FROM theme LIMIT 1`);
     await data(APPOINT, { input: { email: mentor.email, ...profile() } }, admin);
     await data(APPOINT, { input: { email: otherMentor.email, ...profile() } }, admin);
@@ -233,6 +242,15 @@ describe('mentoring', () => {
     const free = await slot();
     const notMine = rejection(await gql(BOOK, { input: bookInput(free.id) }, stranger));
     expect(notMine.extensions.code).toBe('FORBIDDEN');
+    // Staff of an organisation that is not an approved council member: refused, nothing written.
+    const outsider = await f.signUp('outsider');
+    const outsiderOrg = await f.organization(admin, { kind: 'COMPANY', name: 'Not a member' }, [
+      outsider,
+    ]);
+    expect(
+      rejection(await gql(BOOK, { input: bookInput(free.id, outsiderOrg) }, outsider)).extensions
+        .reason,
+    ).toBe('NOT_A_COUNCIL_MEMBER');
     const booked = await data(BOOK, { input: bookInput(free.id) }, member);
     expect(booked).toMatchObject({
       status: 'BOOKED',

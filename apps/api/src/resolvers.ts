@@ -7,6 +7,7 @@ import {
   ScoutOfferConversationResolver,
 } from './conversations/conversation.resolver';
 import { ApplicationResolver } from './engagements/application.resolver';
+import { CouncilMembershipResolver } from './council/council-membership.resolver';
 import { EventResolver } from './events/event.resolver';
 import { MentoringResolver } from './mentoring/mentoring.resolver';
 import { StrictDateTimeScalar } from './graphql/date-time.scalar';
@@ -78,4 +79,5 @@ export const API_RESOLVERS = [
   ProgramReportResolver,
   EventResolver,
   MentoringResolver,
+  CouncilMembershipResolver,
 ];

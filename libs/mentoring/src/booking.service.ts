@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, ConflictReason, DomainEventPublisher, PersonalDataOf } from '@tsunagu/core';
+import { CouncilMembershipService } from '@tsunagu/council';
 import { Actor, Organization, User } from '@tsunagu/identity';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { cancellationOutcome } from './cancellation-rules';
@@ -39,11 +40,14 @@ export class BookingService {
     private readonly dataSource: DataSource,
     private readonly access: MentoringAccess,
     private readonly events: DomainEventPublisher,
+    private readonly council: CouncilMembershipService,
   ) {}
 
   async book(actor: Actor, input: BookMentoringSlotInput): Promise<BookingView> {
     this.access.assertMayBookFor(actor, input.organizationId);
     const id = await this.dataSource.transaction(async (m) => {
+      // Mentoring is for the council's approved member organisations (NOT_A_COUNCIL_MEMBER).
+      await this.council.assertApprovedMember(input.organizationId, m);
       const slot = await this.lockSlot(m, input.slotId);
       if (!slot || slot.removedAt) throw AppError.notFound('Slot', input.slotId);
       const mentor = await m.getRepository(Mentor).findOneByOrFail({ id: slot.mentorId });

@@ -1,6 +1,7 @@
 import type { EventOf } from '@tsunagu/core';
 import { ALLOCATION_READY } from '@tsunagu/cohorts';
 import { MESSAGE_POSTED } from '@tsunagu/conversations';
+import { COUNCIL_MEMBERSHIP_APPLIED, COUNCIL_MEMBERSHIP_DECIDED } from '@tsunagu/council';
 import { EVENT_CANCELLED, EVENT_PLACE_OFFERED, EVENT_REMINDER } from '@tsunagu/events';
 import { MENTORING_BOOKED, MENTORING_CANCELLED } from '@tsunagu/mentoring';
 import {
@@ -44,6 +45,8 @@ export const NOTIFIED_EVENTS = [
   EVENT_CANCELLED,
   MENTORING_BOOKED,
   MENTORING_CANCELLED,
+  COUNCIL_MEMBERSHIP_APPLIED,
+  COUNCIL_MEMBERSHIP_DECIDED,
 ] as const;
 
 export type NotificationEventType = (typeof NOTIFIED_EVENTS)[number]['name'];

@@ -191,6 +191,7 @@ function BookingForm({
     {
       SLOT_TAKEN: { message: t('mentoring.council.taken') },
       OVERLAPPING_SESSION: { message: t('mentoring.council.overlapping') },
+      NOT_A_COUNCIL_MEMBER: { field: 'organizationId', message: t('mentoring.council.notMember') },
     },
   );
   if (bookedFor) {

@@ -45,6 +45,8 @@ export const mentoringMessages = defineMessages(
         seeSessions: '予約を確認する',
         taken: 'この枠は、ほかの団体が先に予約しました。別の枠を選んでください。',
         overlapping: 'この時間帯には、あなたの団体はすでにメンタリングの予約があります。',
+        notMember:
+          'この団体はかかわりラボの会員として承認されていないため、予約できません。団体のページから入会を申し込めます。',
       },
       sessions: {
         title: 'メンタリング',
@@ -175,6 +177,8 @@ export const mentoringMessages = defineMessages(
         seeSessions: 'See your sessions',
         taken: 'Another organisation booked this slot first. Please pick another one.',
         overlapping: 'Your organisation already has a session at that time.',
+        notMember:
+          "This organisation is not an approved council member, so it cannot book. Its staff can apply from the organisation's council page.",
       },
       sessions: {
         title: 'Mentoring',

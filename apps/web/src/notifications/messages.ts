@@ -61,6 +61,10 @@ export const notificationMessages = defineMessages(
           '{{startsAt}}からの「{{initiative}}」のメンタリングは、{{mentor}}さんの都合で取りやめになりました。',
         MENTORING_CANCELLED_mentor:
           '{{organization}}が{{startsAt}}からのメンタリング（「{{initiative}}」）を取り消しました。枠はまた予約できる状態です。',
+        COUNCIL_MEMBERSHIP_APPLIED: '{{organization}}から、かかわりラボへの入会申請が届きました。',
+        COUNCIL_MEMBERSHIP_APPROVED: '{{organization}}のかかわりラボ入会が承認されました。',
+        COUNCIL_MEMBERSHIP_REJECTED:
+          '{{organization}}のかかわりラボ入会は、今回は見送りとなりました。理由を確かめてください。',
       },
       status: {
         SUBMITTED: '応募済み',
@@ -132,6 +136,10 @@ export const notificationMessages = defineMessages(
           '{{mentor}} cancelled your mentoring session about "{{initiative}}" ({{startsAt}}).',
         MENTORING_CANCELLED_mentor:
           '{{organization}} cancelled the session about "{{initiative}}" ({{startsAt}}); the slot is open again.',
+        COUNCIL_MEMBERSHIP_APPLIED: '{{organization}} applied to join the council.',
+        COUNCIL_MEMBERSHIP_APPROVED: '{{organization}} is now a member of the council.',
+        COUNCIL_MEMBERSHIP_REJECTED:
+          "{{organization}}'s council application was not accepted this time: see why.",
       },
       status: {
         SUBMITTED: 'submitted',

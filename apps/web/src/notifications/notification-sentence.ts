@@ -38,6 +38,16 @@ export const WORDINGS: Record<NotificationEventType, Wording> = {
   MENTORING_BOOKED: () => 'MENTORING_BOOKED',
   MENTORING_CANCELLED: (facts) =>
     facts.side === 'MEMBER' ? 'MENTORING_CANCELLED' : 'MENTORING_CANCELLED_mentor',
+  COUNCIL_MEMBERSHIP_APPLIED: () => 'COUNCIL_MEMBERSHIP_APPLIED',
+  COUNCIL_MEMBERSHIP_DECIDED: (facts) =>
+    facts.status === 'APPROVED' ? 'COUNCIL_MEMBERSHIP_APPROVED' : 'COUNCIL_MEMBERSHIP_REJECTED',
+};
+
+// Council notices lead into the workspace of the organisation heard for: the platform admins'
+// application queue, or the member's own council page.
+const COUNCIL_PAGES: Partial<Record<NotificationEventType, string>> = {
+  COUNCIL_MEMBERSHIP_APPLIED: 'admin/council',
+  COUNCIL_MEMBERSHIP_DECIDED: 'council',
 };
 
 // Review steps lead staff into the workspace of the organisation they heard of it for.
@@ -53,6 +63,11 @@ const NEEDS: Record<string, string[]> = {
   cohort: ['ALLOCATION_READY', 'ALLOCATION_READY_failed'],
   event: ['EVENT_PLACE_OFFERED', 'EVENT_REMINDER', 'EVENT_REMINDER_hour', 'EVENT_CANCELLED'],
   initiative: ['MENTORING_BOOKED', 'MENTORING_CANCELLED', 'MENTORING_CANCELLED_mentor'],
+  organization: [
+    'COUNCIL_MEMBERSHIP_APPLIED',
+    'COUNCIL_MEMBERSHIP_APPROVED',
+    'COUNCIL_MEMBERSHIP_REJECTED',
+  ],
 };
 
 type Notification = Pick<NotificationFieldsFragment, 'type' | 'title' | 'audience' | 'facts'>;
@@ -77,7 +92,9 @@ export function notificationSentence(
       ? facts.event
       : NEEDS.initiative.includes(key)
         ? facts.initiative
-        : facts.project;
+        : NEEDS.organization.includes(key)
+          ? facts.organization
+          : facts.project;
   const to = facts.toStatus
     ? t(`notifications.status.${facts.toStatus}`, { defaultValue: '' })
     : '';
@@ -113,6 +130,8 @@ export function notificationLink(notification: Links): string | null {
   if (type?.startsWith('MENTORING_')) {
     return organizationId ? `/manage/${organizationId}/mentoring` : '/mentoring';
   }
+  const councilPage = type && COUNCIL_PAGES[type as NotificationEventType];
+  if (councilPage && organizationId) return `/manage/${organizationId}/${councilPage}`;
   if (notification.conversationId) return `/messages/${notification.conversationId}`;
   if (notification.eventId) return `/events/${notification.eventId}`;
   if (notification.scoutOfferId) return '/scout-offers';

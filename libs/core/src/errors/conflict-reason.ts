@@ -54,6 +54,8 @@ export enum ConflictReason {
   SLOT_TAKEN = 'SLOT_TAKEN',
   // The organisation already holds a mentoring session at an overlapping time.
   OVERLAPPING_SESSION = 'OVERLAPPING_SESSION',
+  // What is asked is for approved members of the council (かかわりラボ) only.
+  NOT_A_COUNCIL_MEMBER = 'NOT_A_COUNCIL_MEMBER',
 }
 
 // In the schema (not used by any field: errors are not typed there) so clients can see the values.
