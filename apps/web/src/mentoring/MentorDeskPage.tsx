@@ -303,7 +303,7 @@ function NotesForm({ session }: { session: MentoringBookingFieldsFragment }) {
           </Alert>
         )}
         <Group>
-          <Button type="submit" variant="light" loading={submitting}>
+          <Button type="submit" loading={submitting}>
             {t('mentoring.mentor.saveNotes')}
           </Button>
           {saved && (
@@ -360,7 +360,7 @@ function FollowUpForm({ bookingId }: { bookingId: string }) {
             {formError}
           </Alert>
         )}
-        <Button type="submit" variant="light" loading={submitting} w="fit-content">
+        <Button type="submit" loading={submitting} w="fit-content">
           {t('mentoring.mentor.addFollowUp')}
         </Button>
       </Stack>
