@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ApiWorld, buildApiWorld, Role, ROLES } from './support/api-world';
+import { ApiWorld, buildApiWorld, jstDate, Role, ROLES } from './support/api-world';
 import { PASSWORD, uniqueEmail } from './support/fixtures';
 import { documentFor, SchemaOperation, schemaOperations } from './support/schema-operations';
 import { startTestPlatform, TestPlatform } from './support/test-platform';
@@ -51,6 +51,7 @@ const POPULATION_CSV = [
 ].join('\n');
 const IDOR_REFUSALS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT']);
 const MOTIVATION = '週末に町の発信を手伝いたいと思っています。';
+let activityDayOffset = 0;
 const unique = (label: string) => `${label}-${randomBytes(4).toString('hex')}`;
 
 // The thread of the home tenant's active engagement, paired with the foreign one's for the IDOR
@@ -210,6 +211,15 @@ const MATRIX: Record<string, Row> = {
   },
   eventRegistrations: { allow: ['intermediaryIn'], args: (w) => ({ eventId: w.home.eventId }) },
   myEvents: { allow: SIGNED_IN },
+  // A project's days with their sign-ups are its region's; an engagement's, its parties'.
+  projectActivityDays: {
+    allow: ['regionStaff'],
+    args: (w) => ({ projectId: w.home.activeProjectId }),
+  },
+  engagementActivityDays: {
+    allow: ENGAGED,
+    args: (w) => ({ engagementId: w.home.activeEngagementId }),
+  },
   organizationEvents: {
     allow: ['intermediaryIn'],
     args: (w) => ({ organizationId: w.home.intermediaryId }),
@@ -416,6 +426,45 @@ const MATRIX: Record<string, Row> = {
     args: async (w) => ({ id: await w.fresh.publishedEvent() }),
   },
   // Only someone registered has a registration to cancel.
+  // The region's staff publish, change and call off days and take attendance; a new date each
+  // call, since a project has one day per start.
+  publishActivityDays: {
+    allow: ['regionStaff'],
+    args: (w) => ({
+      input: {
+        projectId: w.home.activeProjectId,
+        dates: [{ date: jstDate(100 + ++activityDayOffset), startTime: '09:00', endTime: '12:00' }],
+        places: 3,
+        meetingPoint: '公民館',
+      },
+    }),
+  },
+  updateActivityDay: {
+    allow: ['regionStaff'],
+    args: (w) => ({ input: { activityDayId: w.home.activityDayId, places: 6 } }),
+  },
+  // Attendance waits for the day: the world's day is weeks ahead.
+  recordActivityDayAttendance: {
+    allow: ['regionStaff'],
+    args: (w) => ({ input: { activityDayId: w.home.activityDayId, entries: [] } }),
+    alsoAllowed: ['CONFLICT'],
+  },
+  // proBono is signed up already; whichever of signing up and cancelling runs first succeeds.
+  signUpForActivityDay: {
+    allow: ['proBono'],
+    args: (w) => ({ activityDayId: w.home.activityDayId }),
+    alsoAllowed: ['CONFLICT'],
+  },
+  cancelActivityDaySignup: {
+    allow: ['proBono'],
+    args: (w) => ({ activityDayId: w.home.activityDayId }),
+    alsoAllowed: ['CONFLICT'],
+  },
+  cancelActivityDay: {
+    allow: ['regionStaff'],
+    args: (w) => ({ activityDayId: w.home.activityDayId }),
+    last: true,
+  },
   cancelEventRegistration: {
     allow: ['proBono'],
     args: async (w) => ({ eventId: await w.fresh.registeredEvent() }),

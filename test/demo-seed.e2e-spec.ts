@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { CliModule } from '../apps/cli/src/cli.module';
 import { DemoSeeder } from '../apps/cli/src/demo/demo-seeder';
-import { DEMO_PASSWORD, DEMO_PROJECTS } from '../apps/cli/src/demo/demo-data';
+import { DEMO_ACTIVITY_DAYS, DEMO_PASSWORD, DEMO_PROJECTS } from '../apps/cli/src/demo/demo-data';
 import { expectData } from './support/fixtures';
 import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
 
@@ -31,6 +31,14 @@ describe('demo data', () => {
     );
     expect(published.projects.edges).toHaveLength(DEMO_PROJECTS.filter((p) => p.publish).length);
     expect(published.projects.edges.every((e: any) => e.node.requiredSkills.length > 0)).toBe(true);
+
+    // The Ojiya rice terraces have their weekly farm days ahead.
+    const [farmDays] = await platform.dataSource.query(
+      `SELECT count(*)::int AS days, bool_and(d.starts_at > now()) AS ahead
+         FROM activity_day d JOIN project p ON p.id = d.project_id WHERE p.title = $1`,
+      [DEMO_ACTIVITY_DAYS.project],
+    );
+    expect(farmDays).toEqual({ days: DEMO_ACTIVITY_DAYS.weeks, ahead: true });
 
     const signIn = (email: string) =>
       platform.gql(`mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, {

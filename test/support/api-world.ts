@@ -54,6 +54,9 @@ export interface Tenant {
   // An intermediary's published event the tenant's participant registered for, and a draft.
   eventId: string;
   draftEventId: string;
+  // The active engagement's project, and an activity day on it the participant signed up for.
+  activeProjectId: string;
+  activityDayId: string;
 }
 
 export interface ApiWorld {
@@ -100,6 +103,10 @@ export interface FreshObjects {
   // A published event proBono registered for.
   registeredEvent(): Promise<string>;
 }
+
+// A Japan date some days ahead (YYYY-MM-DD).
+export const jstDate = (daysAhead: number) =>
+  new Date(Date.now() + 9 * 3_600_000 + daysAhead * 86_400_000).toISOString().slice(0, 10);
 
 const one = (data: any) => Object.values(data)[0] as any;
 
@@ -294,7 +301,33 @@ export async function buildApiWorld(
         { input: { engagementId: active, title: '中間報告', dueDate: '2027-02-01' } },
         staff,
       );
-      return { active, checkIn: checkIn.id as string, milestone: milestone.id as string };
+      const [{ project_id: projectId }] = await platform.dataSource.query<
+        Array<{ project_id: string }>
+      >(`SELECT project_id FROM engagement WHERE id = $1`, [active]);
+      const [day] = await gql(
+        `mutation($input: PublishActivityDaysInput!) { publishActivityDays(input: $input) { id } }`,
+        {
+          input: {
+            projectId,
+            dates: [{ date: jstDate(30), startTime: '09:00', endTime: '12:00' }],
+            places: 5,
+            meetingPoint: '役場前',
+          },
+        },
+        staff,
+      );
+      await gql(
+        `mutation($id: ID!) { signUpForActivityDay(activityDayId: $id) { id } }`,
+        { id: day.id },
+        who,
+      );
+      return {
+        active,
+        checkIn: checkIn.id as string,
+        milestone: milestone.id as string,
+        projectId,
+        activityDayId: day.id as string,
+      };
     })();
     const done = (async () => {
       const completed = await application('COMPLETED', who, which);
@@ -369,6 +402,8 @@ export async function buildApiWorld(
       participantId: who.id,
       eventId: event,
       draftEventId: draftE,
+      activeProjectId: e.projectId,
+      activityDayId: e.activityDayId,
     };
   };
 

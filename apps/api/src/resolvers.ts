@@ -6,6 +6,7 @@ import {
   ConversationResolver,
   ScoutOfferConversationResolver,
 } from './conversations/conversation.resolver';
+import { ActivityDayResolver } from './engagements/activity-day.resolver';
 import { ApplicationResolver } from './engagements/application.resolver';
 import { CouncilMembershipResolver } from './council/council-membership.resolver';
 import { EventResolver } from './events/event.resolver';
@@ -64,6 +65,7 @@ export const API_RESOLVERS = [
   ApplicationResolver,
   EngagementResolver,
   EngagementAccompanimentResolver,
+  ActivityDayResolver,
   RelationshipResolver,
   ScoutOfferResolver,
   ConversationResolver,

@@ -18,6 +18,9 @@ import { ScoutOffer } from './scouting/scout-offer.entity';
 import { ScoutOfferService } from './scouting/scout-offer.service';
 import { EngagementAudiences } from './lifecycle/engagement-audiences';
 import { ScoutOfferAudiences } from './scouting/scout-offer-audiences';
+import { ACTIVITY_DAY_ENTITIES } from './activity-days/activity-day.entities';
+import { ActivityDayService } from './activity-days/activity-day.service';
+import { ActivityDayAudiences } from './activity-days/activity-day-audiences';
 
 // From an application or a scout offer to a lasting relationship.
 @Module({
@@ -28,6 +31,7 @@ import { ScoutOfferAudiences } from './scouting/scout-offer-audiences';
       ScoutOffer,
       ...ACCOMPANIMENT_ENTITIES,
       ...RELATIONSHIP_ENTITIES,
+      ...ACTIVITY_DAY_ENTITIES,
     ]),
     IdentityModule,
     ProjectsModule,
@@ -44,8 +48,11 @@ import { ScoutOfferAudiences } from './scouting/scout-offer-audiences';
     EngagementRelationshipService,
     EngagementAudiences,
     ScoutOfferAudiences,
+    ActivityDayService,
+    ActivityDayAudiences,
   ],
   exports: [
+    ActivityDayService,
     ApplyingService,
     CompanyTeamApplicationService,
     EngagementService,

@@ -23,6 +23,10 @@ const EMAIL_DEFAULTS: Record<
     // A session booked or called off changes someone's day: at once.
     MENTORING_BOOKED: DeliveryMode.IMMEDIATELY,
     MENTORING_CANCELLED: DeliveryMode.IMMEDIATELY,
+    // A called-off day or tomorrow's reminder is too late in a digest; new dates can wait a day.
+    ACTIVITY_DAY_CANCELLED: DeliveryMode.IMMEDIATELY,
+    ACTIVITY_DAY_REMINDER: DeliveryMode.IMMEDIATELY,
+    ACTIVITY_DAYS_PUBLISHED: DeliveryMode.DAILY_DIGEST,
   },
   [RecipientRole.REGION]: {
     APPLICATION_SUBMITTED: DeliveryMode.IMMEDIATELY,

@@ -23,6 +23,11 @@ const VARS = {
   kind: 'DAY_BEFORE',
   initiative: '錦鯉の里ツアー',
   mentor: '佐藤 花子',
+  date: '2027-05-01',
+  startTime: '08:30',
+  endTime: '12:00',
+  meetingPoint: '美幌町農業センター前',
+  count: '3',
   organization: '美幌町',
 };
 
@@ -194,6 +199,44 @@ describe('mentoring messages', () => {
       '/manage/o/mentoring',
     );
     expect(actionPath({ mentoringBookingId: 'b' })).toBe('/mentoring');
+  });
+});
+
+describe('activity day messages', () => {
+  const vars = {
+    project: '美幌町の酪農体験',
+    date: '2027-05-01',
+    startTime: '08:30',
+    endTime: '12:00',
+    meetingPoint: '農業センター前',
+  };
+
+  it('tells one new day with its times, several by their count and first day', () => {
+    const one = renderNotification(
+      'ACTIVITY_DAYS_PUBLISHED',
+      'ja',
+      { ...vars, count: '1' },
+      RecipientRole.PARTICIPANT,
+    );
+    expect(one.body).toContain('2027年5月1日 08:30〜12:00');
+    const several = renderNotification(
+      'ACTIVITY_DAYS_PUBLISHED',
+      'en',
+      { ...vars, count: '4' },
+      RecipientRole.PARTICIPANT,
+    );
+    expect(several.body).toContain('4 new activity days, the first on 1 May 2027 from 08:30');
+  });
+
+  it('reminds with the meeting point', () => {
+    const reminder = renderNotification(
+      'ACTIVITY_DAY_REMINDER',
+      'ja',
+      vars,
+      RecipientRole.PARTICIPANT,
+    );
+    expect(reminder.title).toBe('明日は「美幌町の酪農体験」の活動日です');
+    expect(reminder.body).toContain('集合場所は「農業センター前」');
   });
 });
 

@@ -63,6 +63,8 @@ const eventTime = (locale: Locale, iso: string | undefined, timeZone: string | u
   return zone === 'Asia/Tokyo' ? text : `${text} (${zone})`;
 };
 
+// An activity day's date (Japan time) as an instant the day formatter reads.
+const dayStart = (v: Vars) => (v.date ? `${v.date}T12:00:00+09:00` : undefined);
 const ORGANIZATION_KINDS: Record<Locale, Record<string, string>> = {
   ja: { REGION: '地域', INTERMEDIARY: '中間支援組織', COMPANY: '企業' },
   en: { REGION: 'region', INTERMEDIARY: 'intermediary', COMPANY: 'company' },
@@ -333,6 +335,42 @@ export const TEMPLATES: Record<NotificationEventType, Record<Locale, Template>> 
             title: `${v.organization} cancelled a mentoring session`,
             body: `The session about "${v.initiative}" planned for ${eventTime('en', v.startsAt, v.timeZone)} is cancelled. The slot is open for booking again.`,
           },
+  },
+  ACTIVITY_DAYS_PUBLISHED: {
+    ja: (v) => ({
+      title: `「${v.project}」の活動日が決まりました`,
+      body:
+        v.count === '1'
+          ? `${day('ja', dayStart(v))} ${v.startTime}〜${v.endTime}に「${v.project}」の活動日があります。参加できる方は、活動のページから申し込んでください（前日まで）。`
+          : `「${v.project}」の活動日が${v.count}日分決まりました（最初は${day('ja', dayStart(v))} ${v.startTime}〜）。参加できる日を、活動のページから申し込んでください（各日の前日まで）。`,
+    }),
+    en: (v) => ({
+      title: `New activity days for "${v.project}"`,
+      body:
+        v.count === '1'
+          ? `"${v.project}" has an activity day on ${day('en', dayStart(v))}, ${v.startTime}–${v.endTime}. If you can come, sign up on your engagement's page (until the day before).`
+          : `"${v.project}" has ${v.count} new activity days, the first on ${day('en', dayStart(v))} from ${v.startTime}. Sign up for the days you can come on your engagement's page (until the day before each).`,
+    }),
+  },
+  ACTIVITY_DAY_CANCELLED: {
+    ja: (v) => ({
+      title: `${day('ja', dayStart(v))}の活動日は中止になりました`,
+      body: `${day('ja', dayStart(v))} ${v.startTime}〜${v.endTime}に予定していた「${v.project}」の活動日は、地域の判断で中止になりました。申し込みありがとうございました。`,
+    }),
+    en: (v) => ({
+      title: `The activity day on ${day('en', dayStart(v))} is cancelled`,
+      body: `The region cancelled the "${v.project}" activity day planned for ${day('en', dayStart(v))}, ${v.startTime}–${v.endTime}. Thank you for signing up.`,
+    }),
+  },
+  ACTIVITY_DAY_REMINDER: {
+    ja: (v) => ({
+      title: `明日は「${v.project}」の活動日です`,
+      body: `${day('ja', dayStart(v))} ${v.startTime}〜${v.endTime}、集合場所は「${v.meetingPoint}」です。行けなくなったときは、地域の方にメッセージで知らせてください。`,
+    }),
+    en: (v) => ({
+      title: `"${v.project}" activity day tomorrow`,
+      body: `${day('en', dayStart(v))}, ${v.startTime}–${v.endTime}; meet at: ${v.meetingPoint}. If you can no longer come, please tell the region in a message.`,
+    }),
   },
   COUNCIL_MEMBERSHIP_APPLIED: {
     ja: (v) => ({

@@ -410,3 +410,18 @@ export const DEMO_APPLICATIONS: Array<{
     motivation: '農業の現場を体験し、卒業研究のテーマにつなげたいと考えています。',
   },
 ];
+
+// Farm days on the Ojiya rice terraces (activity days): the first of them this many days after
+// the demo data is loaded, then weekly, so they are always ahead.
+export const DEMO_ACTIVITY_DAYS = {
+  project: '小千谷の棚田で田植えと稲刈りの援農',
+  firstInDays: 10,
+  weeks: 3,
+  startTime: '08:30',
+  endTime: '15:00',
+  places: 6,
+  meetingPoint: '小千谷市 塩谷集落センター前',
+  whatToBring: '長靴、軍手、帽子、タオル、飲み物',
+  noteJa: 'お昼は農家さんの手作りおにぎりです。雨の日は前日に連絡します。',
+  noteEn: 'Lunch is rice balls made by the farmers. If it rains we tell you the day before.',
+};

@@ -9,7 +9,7 @@ import {
   remitCovers,
   User,
 } from '@tsunagu/identity';
-import { ApplyingService } from '@tsunagu/engagements';
+import { ActivityDayService, ApplyingService } from '@tsunagu/engagements';
 import { Skill } from '@tsunagu/taxonomy';
 import { ParticipantProfileService, ProfileVisibility } from '@tsunagu/participants';
 import {
@@ -20,6 +20,7 @@ import {
 } from '@tsunagu/projects';
 import { DataSource } from 'typeorm';
 import {
+  DEMO_ACTIVITY_DAYS,
   DEMO_ADMIN,
   DEMO_APPLICATIONS,
   DEMO_ORGANIZATIONS,
@@ -41,6 +42,7 @@ export class DemoSeeder {
     private readonly lifecycle: ProjectLifecycleService,
     private readonly profiles: ParticipantProfileService,
     private readonly applications: ApplyingService,
+    private readonly activityDays: ActivityDayService,
   ) {}
 
   async seed(): Promise<string> {
@@ -152,6 +154,26 @@ export class DemoSeeder {
       }
       projectIds.set(p.title, project.id);
     }
+
+    const days = DEMO_ACTIVITY_DAYS;
+    const farmProject = projectIds.get(days.project)!;
+    const farmRegion = DEMO_PROJECTS.find((p) => p.title === days.project)!.regionKey;
+    await this.activityDays.publish(await this.actors.load(firstStaff.get(farmRegion)!), {
+      projectId: farmProject,
+      dates: Array.from({ length: days.weeks }, (_, week) => ({
+        // Japan's calendar date, days ahead of today.
+        date: new Date(Date.now() + 9 * 3_600_000 + (days.firstInDays + 7 * week) * 86_400_000)
+          .toISOString()
+          .slice(0, 10),
+        startTime: days.startTime,
+        endTime: days.endTime,
+      })),
+      places: days.places,
+      meetingPoint: days.meetingPoint,
+      whatToBring: days.whatToBring,
+      noteJa: days.noteJa,
+      noteEn: days.noteEn,
+    });
 
     for (const a of DEMO_APPLICATIONS) {
       const actor = await this.actors.load(participantIds.get(a.participant)!);

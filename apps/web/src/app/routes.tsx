@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AccountDeletedPage, AccountSettingsPage } from '../account/AccountSettingsPage';
+import { ActivityDaysPage } from '../activity-days/ActivityDaysPage';
 import { DeliveriesPage } from '../admin/DeliveriesPage';
 import { OrganizationPage } from '../admin/OrganizationPage';
 import { OrganizationsPage } from '../admin/OrganizationsPage';
@@ -101,6 +102,7 @@ export function createRouter() {
             { index: true, element: <WorkspaceOverview /> },
             { path: 'organization', element: <OrganizationHomePage /> },
             { path: 'projects/:projectId/people', element: <ProjectPeoplePage /> },
+            { path: 'projects/:projectId/activity-days', element: <ActivityDaysPage /> },
             { path: 'engagements/:engagementId', element: <StaffEngagementPage /> },
             { path: 'projects', element: <RegionProjectsPage /> },
             { path: 'projects/new', element: <NewProjectPage /> },

@@ -1,4 +1,5 @@
 import { accountMessages } from '../account/messages';
+import { activityDayMessages } from '../activity-days/messages';
 import { adminMessages } from '../admin/messages';
 import { cohortMessages } from '../cohorts/messages';
 import { companyMessages } from '../company/messages';
@@ -27,6 +28,7 @@ import { sharedMessages } from './shared-messages';
 const AREAS = [
   sharedMessages,
   accountMessages,
+  activityDayMessages,
   adminMessages,
   cohortMessages,
   companyMessages,

@@ -61,6 +61,12 @@ export const notificationMessages = defineMessages(
           '{{startsAt}}からの「{{initiative}}」のメンタリングは、{{mentor}}さんの都合で取りやめになりました。',
         MENTORING_CANCELLED_mentor:
           '{{organization}}が{{startsAt}}からのメンタリング（「{{initiative}}」）を取り消しました。枠はまた予約できる状態です。',
+        ACTIVITY_DAYS_PUBLISHED: '「{{project}}」の活動日が決まりました（{{day}}から）。',
+        ACTIVITY_DAYS_PUBLISHED_one:
+          '「{{project}}」の活動日が決まりました：{{day}} {{startTime}}〜{{endTime}}。',
+        ACTIVITY_DAY_REMINDER:
+          '明日は「{{project}}」の活動日です。{{startTime}}に「{{meetingPoint}}」へお越しください。',
+        ACTIVITY_DAY_CANCELLED: '{{day}}の「{{project}}」の活動日は中止になりました。',
         COUNCIL_MEMBERSHIP_APPLIED: '{{organization}}から、かかわりラボへの入会申請が届きました。',
         COUNCIL_MEMBERSHIP_APPROVED: '{{organization}}のかかわりラボ入会が承認されました。',
         COUNCIL_MEMBERSHIP_REJECTED:
@@ -136,6 +142,12 @@ export const notificationMessages = defineMessages(
           '{{mentor}} cancelled your mentoring session about "{{initiative}}" ({{startsAt}}).',
         MENTORING_CANCELLED_mentor:
           '{{organization}} cancelled the session about "{{initiative}}" ({{startsAt}}); the slot is open again.',
+        ACTIVITY_DAYS_PUBLISHED: 'New activity days for "{{project}}", from {{day}}.',
+        ACTIVITY_DAYS_PUBLISHED_one:
+          'New activity day for "{{project}}": {{day}}, {{startTime}}–{{endTime}}.',
+        ACTIVITY_DAY_REMINDER:
+          '"{{project}}" activity day is tomorrow: meet at {{meetingPoint}} at {{startTime}}.',
+        ACTIVITY_DAY_CANCELLED: 'The "{{project}}" activity day on {{day}} has been cancelled.',
         COUNCIL_MEMBERSHIP_APPLIED: '{{organization}} applied to join the council.',
         COUNCIL_MEMBERSHIP_APPROVED: '{{organization}} is now a member of the council.',
         COUNCIL_MEMBERSHIP_REJECTED:

@@ -38,6 +38,11 @@ const FACTS = {
   kind: 'DAY_BEFORE',
   initiative: '棚田の草刈り',
   mentor: '山田 太郎',
+  date: '2027-05-01',
+  startTime: '08:30',
+  endTime: '12:00',
+  meetingPoint: '公民館',
+  count: '3',
   organization: '美幌町',
 };
 const facts = Object.entries(FACTS).map(([name, value]) => ({ name, value }));
@@ -93,7 +98,7 @@ describe('notification sentences', () => {
             if (language === 'ja') expect(text).toMatch(/[ぁ-ん]/);
             else
               expect(
-                text.replace(/棚田の草刈り|佐藤 花子|山田 太郎|佐渡市|2027春|美幌町/g, ''),
+                text.replace(/棚田の草刈り|佐藤 花子|山田 太郎|佐渡市|2027春|公民館|美幌町/g, ''),
               ).not.toMatch(/[ぁ-んァ-ン一-龯]/);
           }
         }

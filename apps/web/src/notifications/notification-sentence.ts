@@ -38,6 +38,10 @@ export const WORDINGS: Record<NotificationEventType, Wording> = {
   MENTORING_BOOKED: () => 'MENTORING_BOOKED',
   MENTORING_CANCELLED: (facts) =>
     facts.side === 'MEMBER' ? 'MENTORING_CANCELLED' : 'MENTORING_CANCELLED_mentor',
+  ACTIVITY_DAYS_PUBLISHED: (facts) =>
+    facts.count === '1' ? 'ACTIVITY_DAYS_PUBLISHED_one' : 'ACTIVITY_DAYS_PUBLISHED',
+  ACTIVITY_DAY_REMINDER: () => 'ACTIVITY_DAY_REMINDER',
+  ACTIVITY_DAY_CANCELLED: () => 'ACTIVITY_DAY_CANCELLED',
   COUNCIL_MEMBERSHIP_APPLIED: () => 'COUNCIL_MEMBERSHIP_APPLIED',
   COUNCIL_MEMBERSHIP_DECIDED: (facts) =>
     facts.status === 'APPROVED' ? 'COUNCIL_MEMBERSHIP_APPROVED' : 'COUNCIL_MEMBERSHIP_REJECTED',
@@ -106,6 +110,8 @@ export function notificationSentence(
     // An event's own title in English when it has one; its start in its own zone.
     event: language === 'en' ? (facts.eventEn ?? facts.event) : facts.event,
     startsAt: facts.startsAt ? formatDateTime(facts.startsAt, language, facts.timeZone) : '',
+    // An activity day's date, a day in Japan.
+    day: facts.date ? formatDate(facts.date, language) : '',
     to,
   });
 }

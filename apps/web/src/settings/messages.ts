@@ -70,6 +70,18 @@ export const settingsMessages = defineMessages(
           label: 'メンタリングが取り消されたとき',
           hint: '予約したメンタリング、または受けていたメンタリングが取り消されたとき。',
         },
+        ACTIVITY_DAYS_PUBLISHED: {
+          label: '活動日が決まったとき',
+          hint: '参加しているプロジェクトで、地域が新しい活動日を決めたとき。',
+        },
+        ACTIVITY_DAY_REMINDER: {
+          label: '活動日の前日',
+          hint: '申し込んだ活動日の前日の朝9時に、時間と集合場所をお知らせします。',
+        },
+        ACTIVITY_DAY_CANCELLED: {
+          label: '活動日が中止になったとき',
+          hint: '申し込んだ活動日を地域が中止にしたとき。',
+        },
         APPLICATION_SUBMITTED: {
           label: '新しい応募',
           hint: '担当するプロジェクトに応募があったとき。',
@@ -184,6 +196,18 @@ export const settingsMessages = defineMessages(
         MENTORING_CANCELLED: {
           label: 'A mentoring session was cancelled',
           hint: 'A session you booked, or one you were to give as a mentor, was cancelled.',
+        },
+        ACTIVITY_DAYS_PUBLISHED: {
+          label: 'New activity days',
+          hint: 'The region sets new activity days on a project you take part in.',
+        },
+        ACTIVITY_DAY_REMINDER: {
+          label: 'Activity day reminders',
+          hint: 'At 9:00 (Japan time) the day before an activity day you signed up for, with the time and meeting point.',
+        },
+        ACTIVITY_DAY_CANCELLED: {
+          label: 'An activity day was cancelled',
+          hint: 'The region called off an activity day you signed up for.',
         },
         APPLICATION_SUBMITTED: {
           label: 'New applications',

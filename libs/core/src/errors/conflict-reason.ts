@@ -11,6 +11,8 @@ export enum ConflictReason {
   ALREADY_DONE = 'ALREADY_DONE',
   // Every seat is taken (accepted, approved, active or completed engagements).
   PROJECT_FULL = 'PROJECT_FULL',
+  // Every place on the activity day is taken.
+  DAY_FULL = 'DAY_FULL',
   // The project is not published, or is paused.
   NOT_TAKING_APPLICATIONS = 'NOT_TAKING_APPLICATIONS',
   // The project is not open to this kind of participant.

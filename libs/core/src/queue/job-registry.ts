@@ -51,6 +51,8 @@ export interface JobPayloads {
   'engagements.follow-ups-due': Record<string, never>;
   // Repeatable sweep: send event reminders (the day before, an hour before) that fell due.
   'events.send-reminders': Record<string, never>;
+  // Repeatable sweep: remind those signed up for tomorrow's activity days.
+  'engagements.activity-day-reminders': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -132,6 +134,13 @@ export const JOBS: { readonly [N in JobName]: JobDefinition<N> } = {
     attempts: 3,
     backoffMs: 5000,
     schedule: { everyMs: 5 * MINUTE },
+  },
+  // The day-before reminder is due at 09:00: within the quarter hour is on time.
+  'engagements.activity-day-reminders': {
+    queue: 'engagements',
+    attempts: 3,
+    backoffMs: 5000,
+    schedule: { everyMs: 15 * MINUTE },
   },
 };
 

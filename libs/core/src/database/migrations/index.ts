@@ -31,8 +31,46 @@ import { ProgramPlans1795971000000 } from './1795971000000-ProgramPlans';
 import { CompanyInvitations1795972000000 } from './1795972000000-CompanyInvitations';
 import { Events1795974000000 } from './1795974000000-Events';
 import { RegionProfiles1795975000000 } from './1795975000000-RegionProfiles';
+import { ActivityDays1795981000000 } from './1795981000000-ActivityDays';
 import { CouncilMemberships1795983000000 } from './1795983000000-CouncilMemberships';
 import { Mentoring1795984000000 } from './1795984000000-Mentoring';
 import { CouncilMemberEvents1795987000000 } from './1795987000000-CouncilMemberEvents';
 
-export const MIGRATIONS = [Initial1795763443653, ThemesAndOutboxNotify1795763449983, ProjectsParticipantsCompaniesTaxonomy1795765169169, AddParticipantPhone1795765572916, AddProjectSearchIndex1795765607002, SeedSkillTaxonomy1795765649631, AddScoutOffers1795771390440, AddScoring1795771404805, AddCohorts1795772545747, EngagementLifecycle1795777081033, EngagementAccompaniment1795777319772, ApplicationResponseRules1795777621084, EngagementRelationships1795777680873, ProgramStaleAfterDays1795778123032, NotificationPipeline1795780461208, Webhooks1795780930694, OutboxApplicationSubmittedAsEvent1795782000000, ProjectInvariants1795786000000, ProjectAuditPauses1795790000000, EngagementVocabulary1795794000000, Accounts1795800000000, ProjectInterest1795810000000, Conversations1795830000000, NotificationFacts1795850000000, FarmingThemeName1795850100000, RecommendationLists1795860000000, RecommendationListMembers1795870000000, NotificationDeliveryOrganization1795910000000, ProgramPlans1795971000000, CompanyInvitations1795972000000, Events1795974000000, RegionProfiles1795975000000, CouncilMemberships1795983000000, Mentoring1795984000000, CouncilMemberEvents1795987000000];
+export const MIGRATIONS = [
+  Initial1795763443653,
+  ThemesAndOutboxNotify1795763449983,
+  ProjectsParticipantsCompaniesTaxonomy1795765169169,
+  AddParticipantPhone1795765572916,
+  AddProjectSearchIndex1795765607002,
+  SeedSkillTaxonomy1795765649631,
+  AddScoutOffers1795771390440,
+  AddScoring1795771404805,
+  AddCohorts1795772545747,
+  EngagementLifecycle1795777081033,
+  EngagementAccompaniment1795777319772,
+  ApplicationResponseRules1795777621084,
+  EngagementRelationships1795777680873,
+  ProgramStaleAfterDays1795778123032,
+  NotificationPipeline1795780461208,
+  Webhooks1795780930694,
+  OutboxApplicationSubmittedAsEvent1795782000000,
+  ProjectInvariants1795786000000,
+  ProjectAuditPauses1795790000000,
+  EngagementVocabulary1795794000000,
+  Accounts1795800000000,
+  ProjectInterest1795810000000,
+  Conversations1795830000000,
+  NotificationFacts1795850000000,
+  FarmingThemeName1795850100000,
+  RecommendationLists1795860000000,
+  RecommendationListMembers1795870000000,
+  NotificationDeliveryOrganization1795910000000,
+  ProgramPlans1795971000000,
+  CompanyInvitations1795972000000,
+  Events1795974000000,
+  RegionProfiles1795975000000,
+  ActivityDays1795981000000,
+  CouncilMemberships1795983000000,
+  Mentoring1795984000000,
+  CouncilMemberEvents1795987000000,
+];
