@@ -506,6 +506,7 @@ describe('accounts', () => {
       'notificationPreferences',
       'messages',
       'eventRegistrations',
+      'mentoringBookings',
     ]);
     expect(document.sections.eventRegistrations).toEqual([]);
     expect(document.sections.messages).toMatchObject([{ body: '火曜に伺えます' }]);

@@ -70,6 +70,59 @@ const homeThread = (w: ApiWorld): Promise<string> =>
     w.counterpart.set(home, await threadOf(w.foreign.activeEngagementId));
     return home;
   })());
+
+// Mentoring: intermediaryOut is the world's mentor (a person, on no side of the home tenant); the
+// home region books. Slots, bookings and follow-ups are made in the database, fresh per call.
+let mentorOf: Promise<string> | undefined;
+let slotHour = 0;
+const worldMentor = (w: ApiWorld): Promise<string> =>
+  (mentorOf ??= (async () =>
+    (
+      await threadsDb.query<Array<{ id: string }>>(
+        `INSERT INTO mentor (user_id, bio_ja) VALUES ($1, '地域の企画づくりを手伝っています。')
+         ON CONFLICT (user_id) DO UPDATE SET bio_ja = EXCLUDED.bio_ja RETURNING id`,
+        [w.people.intermediaryOut.id],
+      )
+    )[0].id)());
+const mentoringSlot = async (w: ApiWorld): Promise<string> => {
+  const mentorId = await worldMentor(w);
+  const hour = 1000 + (slotHour += 2);
+  return (
+    await threadsDb.query<Array<{ id: string }>>(
+      `INSERT INTO mentoring_slot (mentor_id, starts_at, ends_at, time_zone, format, meeting_url)
+       VALUES ($1, now() + make_interval(hours => $2), now() + make_interval(hours => $2 + 1),
+               'Asia/Tokyo', 'ONLINE', 'https://meet.example.jp/m') RETURNING id`,
+      [mentorId, hour],
+    )
+  )[0].id;
+};
+const mentoringBooking = async (w: ApiWorld): Promise<string> => {
+  const slotId = await mentoringSlot(w);
+  return (
+    await threadsDb.query<Array<{ id: string }>>(
+      `INSERT INTO mentoring_booking (slot_id, organization_id, initiative_title, polish, starts_at, ends_at)
+       SELECT id, $2, '棚田オーナー制度', '会員を増やす発信を見直したい。', starts_at, ends_at
+         FROM mentoring_slot WHERE id = $1 RETURNING id`,
+      [slotId, w.home.regionId],
+    )
+  )[0].id;
+};
+const mentoringFollowUp = async (w: ApiWorld): Promise<string> =>
+  (
+    await threadsDb.query<Array<{ id: string }>>(
+      `INSERT INTO mentoring_follow_up (booking_id, text) VALUES ($1, 'チラシ案を作る') RETURNING id`,
+      [await mentoringBooking(w)],
+    )
+  )[0].id;
+const MENTOR = ['intermediaryOut'] as const;
+const MENTORING_PARTIES = ['regionStaff', 'intermediaryOut'] as const;
+const MENTOR_PROFILE = {
+  bioJa: '地域の企画づくりを手伝っています。',
+  themeCodes: [],
+  offersOnline: true,
+  offersOnSite: false,
+};
+
 // Threads are their parties'; platform admins read them.
 const THREAD_READERS = [...ENGAGED, 'admin'] as const;
 
@@ -149,6 +202,13 @@ const MATRIX: Record<string, Row> = {
     idorExempt: ['id'],
   },
   events: { public: true, allow: EVERYONE },
+  mentors: { allow: SIGNED_IN },
+  myMentorDesk: { allow: SIGNED_IN },
+  // An organisation's sessions are its staff's (not admins').
+  organizationMentoringSessions: {
+    allow: ['regionStaff'],
+    args: (w) => ({ organizationId: w.home.regionId }),
+  },
   eventRegistrations: { allow: ['intermediaryIn'], args: (w) => ({ eventId: w.home.eventId }) },
   myEvents: { allow: SIGNED_IN },
   // A project's days with their sign-ups are its region's; an engagement's, its parties'.
@@ -462,6 +522,67 @@ const MATRIX: Record<string, Row> = {
         endsAt: '2030-01-10T03:00:00Z',
       },
     }),
+  },
+  appointMentor: {
+    allow: ADMIN,
+    // Someone new: a role of the world made a mentor would be allowed on the mentor's rows.
+    args: async (w) => ({
+      input: { email: (await w.fresh.participant('mentor')).email, ...MENTOR_PROFILE },
+    }),
+  },
+  updateMyMentorProfile: {
+    allow: MENTOR,
+    args: async (w) => {
+      await worldMentor(w);
+      return { input: MENTOR_PROFILE };
+    },
+  },
+  publishMentoringSlot: {
+    allow: MENTOR,
+    args: async (w) => {
+      await worldMentor(w);
+      const hour = 1000 + (slotHour += 2);
+      return {
+        input: {
+          startsAt: new Date(Date.now() + hour * 3_600_000).toISOString(),
+          endsAt: new Date(Date.now() + (hour + 1) * 3_600_000).toISOString(),
+          format: 'ONLINE',
+          meetingUrl: 'https://meet.example.jp/m',
+        },
+      };
+    },
+  },
+  removeMentoringSlot: { allow: MENTOR, args: async (w) => ({ slotId: await mentoringSlot(w) }) },
+  bookMentoringSlot: {
+    allow: ['regionStaff'],
+    args: async (w) => ({
+      input: {
+        slotId: await mentoringSlot(w),
+        organizationId: w.home.regionId,
+        initiativeTitle: '棚田オーナー制度',
+        polish: '会員を増やす発信を見直したい。',
+      },
+    }),
+    // The home region's council membership comes and goes with the council's own rows.
+    alsoAllowed: ['CONFLICT'],
+  },
+  cancelMentoringBooking: {
+    allow: MENTORING_PARTIES,
+    args: async (w) => ({ input: { bookingId: await mentoringBooking(w), reason: '体調不良' } }),
+  },
+  writeMentoringNotes: {
+    allow: MENTOR,
+    args: async (w) => ({ input: { bookingId: await mentoringBooking(w), notes: '発信先を絞る' } }),
+  },
+  addMentoringFollowUp: {
+    allow: MENTOR,
+    args: async (w) => ({
+      input: { bookingId: await mentoringBooking(w), text: 'チラシ案を作る' },
+    }),
+  },
+  setMentoringFollowUpDone: {
+    allow: MENTORING_PARTIES,
+    args: async (w) => ({ input: { followUpId: await mentoringFollowUp(w), done: true } }),
   },
   publishEvent: {
     allow: ['intermediaryIn'],

@@ -11,6 +11,7 @@ import { ApplicationResolver } from './engagements/application.resolver';
 import { CouncilDirectoryResolver } from './council/council-directory.resolver';
 import { CouncilMembershipResolver } from './council/council-membership.resolver';
 import { EventResolver } from './events/event.resolver';
+import { MentoringResolver } from './mentoring/mentoring.resolver';
 import { StrictDateTimeScalar } from './graphql/date-time.scalar';
 import { EngagementAccompanimentResolver } from './engagements/engagement-accompaniment.resolver';
 import { EngagementResolver } from './engagements/engagement.resolver';
@@ -86,6 +87,7 @@ export const API_RESOLVERS = [
   KpiResolver,
   ProgramReportResolver,
   EventResolver,
+  MentoringResolver,
   CouncilMembershipResolver,
   CouncilDirectoryResolver,
 ];

@@ -20,6 +20,9 @@ const EMAIL_DEFAULTS: Record<
     EVENT_PLACE_OFFERED: DeliveryMode.IMMEDIATELY,
     EVENT_REMINDER: DeliveryMode.IMMEDIATELY,
     EVENT_CANCELLED: DeliveryMode.IMMEDIATELY,
+    // A session booked or called off changes someone's day: at once.
+    MENTORING_BOOKED: DeliveryMode.IMMEDIATELY,
+    MENTORING_CANCELLED: DeliveryMode.IMMEDIATELY,
     // A called-off day or tomorrow's reminder is too late in a digest; new dates can wait a day.
     ACTIVITY_DAY_CANCELLED: DeliveryMode.IMMEDIATELY,
     ACTIVITY_DAY_REMINDER: DeliveryMode.IMMEDIATELY,

@@ -21,6 +21,8 @@ const VARS = {
   startsAt: '2027-01-10T01:00:00.000Z',
   timeZone: 'Asia/Tokyo',
   kind: 'DAY_BEFORE',
+  initiative: '錦鯉の里ツアー',
+  mentor: '佐藤 花子',
   date: '2027-05-01',
   startTime: '08:30',
   endTime: '12:00',
@@ -153,6 +155,50 @@ describe('event messages', () => {
 
   it('links to the event page', () => {
     expect(actionPath({ eventId: 'e1', registrationId: 'r1' })).toBe('/events/e1');
+  });
+});
+
+describe('mentoring messages', () => {
+  const vars = {
+    organization: '小千谷市 地域振興課',
+    initiative: '錦鯉の里ツアー',
+    mentor: '佐藤 花子',
+    startsAt: '2027-01-10T01:00:00.000Z',
+    timeZone: 'Asia/Tokyo',
+  };
+
+  it('tells the mentor of a booking, in both languages', () => {
+    const ja = renderNotification('MENTORING_BOOKED', 'ja', vars, RecipientRole.PARTICIPANT);
+    expect(ja.title).toBe('小千谷市 地域振興課がメンタリングを予約しました');
+    expect(ja.body).toContain('2027年1月10日 10:00');
+    expect(ja.body).toContain('「錦鯉の里ツアー」');
+    const en = renderNotification('MENTORING_BOOKED', 'en', vars, RecipientRole.PARTICIPANT);
+    expect(en.body).toContain('10 January 2027 at 10:00');
+  });
+
+  it("tells the member the mentor's reason, and the mentor that the slot is free again", () => {
+    const member = renderNotification(
+      'MENTORING_CANCELLED',
+      'en',
+      { ...vars, side: 'MEMBER', reason: 'A family matter' },
+      RecipientRole.PARTICIPANT,
+    );
+    expect(member.title).toBe('Your mentoring session with 佐藤 花子 is cancelled');
+    expect(member.body).toContain('Reason: A family matter');
+    const mentor = renderNotification(
+      'MENTORING_CANCELLED',
+      'ja',
+      { ...vars, side: 'MENTOR' },
+      RecipientRole.PARTICIPANT,
+    );
+    expect(mentor.body).toContain('ふたたび予約を受け付けます');
+  });
+
+  it("links the member to their workspace's sessions and the mentor to their page", () => {
+    expect(actionPath({ mentoringBookingId: 'b', organizationId: 'o' })).toBe(
+      '/manage/o/mentoring',
+    );
+    expect(actionPath({ mentoringBookingId: 'b' })).toBe('/mentoring');
   });
 });
 

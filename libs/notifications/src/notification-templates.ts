@@ -296,6 +296,46 @@ export const TEMPLATES: Record<NotificationEventType, Record<Locale, Template>> 
       body: `The organiser cancelled "${v.eventEn}", planned for ${eventTime('en', v.startsAt, v.timeZone)}.`,
     }),
   },
+  MENTORING_BOOKED: {
+    ja: (v) => ({
+      title: `${v.organization}がメンタリングを予約しました`,
+      body: `${eventTime('ja', v.startsAt, v.timeZone)}から、${v.organization}の「${v.initiative}」について1対1で話します。相談したいことはメンタリングのページで確認できます。`,
+    }),
+    en: (v) => ({
+      title: `${v.organization} booked a mentoring session`,
+      body: `${eventTime('en', v.startsAt, v.timeZone)}: a 1-on-1 with ${v.organization} about "${v.initiative}". What they want to polish is on your mentoring page.`,
+    }),
+  },
+  MENTORING_CANCELLED: {
+    ja: (v) =>
+      v.side === 'MEMBER'
+        ? {
+            title: `メンタリング（${v.mentor}さん）が取りやめになりました`,
+            body: withReason(
+              `${eventTime('ja', v.startsAt, v.timeZone)}からの「${v.initiative}」のメンタリングは、メンターの都合で取りやめになりました。ほかの空き枠から予約し直せます。`,
+              v.reason,
+              '理由：',
+            ),
+          }
+        : {
+            title: `${v.organization}がメンタリングを取り消しました`,
+            body: `${eventTime('ja', v.startsAt, v.timeZone)}からの「${v.initiative}」のメンタリングが取り消されました。この枠はふたたび予約を受け付けます。`,
+          },
+    en: (v) =>
+      v.side === 'MEMBER'
+        ? {
+            title: `Your mentoring session with ${v.mentor} is cancelled`,
+            body: withReason(
+              `The mentor cancelled the session about "${v.initiative}" planned for ${eventTime('en', v.startsAt, v.timeZone)}. You can book another free slot.`,
+              v.reason,
+              'Reason: ',
+            ),
+          }
+        : {
+            title: `${v.organization} cancelled a mentoring session`,
+            body: `The session about "${v.initiative}" planned for ${eventTime('en', v.startsAt, v.timeZone)} is cancelled. The slot is open for booking again.`,
+          },
+  },
   ACTIVITY_DAYS_PUBLISHED: {
     ja: (v) => ({
       title: `「${v.project}」の活動日が決まりました`,
@@ -411,6 +451,9 @@ export function actionPath(
   if (links.regionId && links.projectId && staff?.organizationId) {
     const page = staff.role === RecipientRole.INTERMEDIARY ? 'review' : 'projects';
     return `/manage/${staff.organizationId}/${page}/${links.projectId}`;
+  }
+  if (links.mentoringBookingId) {
+    return links.organizationId ? `/manage/${links.organizationId}/mentoring` : '/mentoring';
   }
   if (links.conversationId) return `/messages/${links.conversationId}`;
   // Council notices lead into the workspace of the organisation heard for (the admins' queue, or

@@ -5,6 +5,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { EmailVerificationBanner } from '../account/EmailVerification';
 import { useSession } from '../auth/session-context';
 import { CohortsNavLink } from '../cohorts/CohortsNavLink';
+import { MentoringNavLink } from '../mentoring/MentoringNavLink';
 import { MessagesNavLink } from '../conversations/MessagesNavLink';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { NotificationBell } from '../notifications/NotificationBell';
@@ -125,6 +126,7 @@ function MainNav() {
           </Anchor>
         ))}
       <CohortsNavLink />
+      <MentoringNavLink />
       <MessagesNavLink />
       <WorkspaceNavLink />
     </>

@@ -35,6 +35,10 @@ import { MyEngagementsPage } from '../engagements/MyEngagementsPage';
 import { RelationshipsPage } from '../engagements/RelationshipsPage';
 import { ConsentPage } from '../guardians/ConsentPage';
 import { InterestsPage } from '../interests/InterestsPage';
+import { AdminMentorsPage } from '../mentoring/AdminMentorsPage';
+import { CouncilMentoringPage } from '../mentoring/CouncilMentoringPage';
+import { MentorDeskPage } from '../mentoring/MentorDeskPage';
+import { OrganizationMentoringPage } from '../mentoring/OrganizationMentoringPage';
 import { NotificationsPage } from '../notifications/NotificationsPage';
 import { OrganizationHomePage } from '../organization/OrganizationHomePage';
 import { ProjectPeoplePage } from '../people/ProjectPeoplePage';
@@ -89,6 +93,8 @@ export function createRouter() {
         { path: 'messages', element: <InboxPage /> },
         { path: 'messages/:id', element: <ConversationPage /> },
         { path: 'interests', element: <InterestsPage /> },
+        { path: 'council/mentoring', element: <CouncilMentoringPage /> },
+        { path: 'mentoring', element: <MentorDeskPage /> },
         { path: 'profile', element: <ProfilePage /> },
         { path: 'recommendations', element: <RecommendationsPage /> },
         { path: 'sign-in', element: <SignInPage /> },
@@ -157,6 +163,8 @@ export function createRouter() {
             { path: 'admin/deliveries', element: <DeliveriesPage /> },
             { path: 'admin/council', element: <CouncilApplicationsPage /> },
             { path: 'council', element: <CouncilWorkspacePage /> },
+            { path: 'admin/mentors', element: <AdminMentorsPage /> },
+            { path: 'mentoring', element: <OrganizationMentoringPage /> },
           ],
         },
         { path: '*', element: <NotFoundPage /> },

@@ -9,6 +9,7 @@ import { engagementMessages } from '../engagements/messages';
 import { eventMessages } from '../events/messages';
 import { guardianMessages } from '../guardians/messages';
 import { interestMessages } from '../interests/messages';
+import { mentoringMessages } from '../mentoring/messages';
 import { notificationMessages } from '../notifications/messages';
 import { organizationMessages } from '../organization/messages';
 import { peopleMessages } from '../people/messages';
@@ -40,6 +41,7 @@ const AREAS = [
   eventMessages,
   guardianMessages,
   interestMessages,
+  mentoringMessages,
   notificationMessages,
   organizationMessages,
   peopleMessages,

@@ -55,6 +55,12 @@ export const notificationMessages = defineMessages(
         EVENT_REMINDER: '明日は「{{event}}」です。{{startsAt}}から始まります。',
         EVENT_REMINDER_hour: 'まもなく「{{event}}」が始まります（{{startsAt}}から）。',
         EVENT_CANCELLED: '{{startsAt}}からの「{{event}}」は中止になりました。',
+        MENTORING_BOOKED:
+          '{{organization}}が{{startsAt}}からのメンタリングを予約しました（「{{initiative}}」について）。',
+        MENTORING_CANCELLED:
+          '{{startsAt}}からの「{{initiative}}」のメンタリングは、{{mentor}}さんの都合で取りやめになりました。',
+        MENTORING_CANCELLED_mentor:
+          '{{organization}}が{{startsAt}}からのメンタリング（「{{initiative}}」）を取り消しました。枠はまた予約できる状態です。',
         ACTIVITY_DAYS_PUBLISHED: '「{{project}}」の活動日が決まりました（{{day}}から）。',
         ACTIVITY_DAYS_PUBLISHED_one:
           '「{{project}}」の活動日が決まりました：{{day}} {{startTime}}〜{{endTime}}。',
@@ -131,6 +137,12 @@ export const notificationMessages = defineMessages(
         EVENT_REMINDER: '"{{event}}" is tomorrow, starting {{startsAt}}.',
         EVENT_REMINDER_hour: '"{{event}}" starts soon, at {{startsAt}}.',
         EVENT_CANCELLED: '"{{event}}" ({{startsAt}}) has been cancelled.',
+        MENTORING_BOOKED:
+          '{{organization}} booked a mentoring session on {{startsAt}} about "{{initiative}}".',
+        MENTORING_CANCELLED:
+          '{{mentor}} cancelled your mentoring session about "{{initiative}}" ({{startsAt}}).',
+        MENTORING_CANCELLED_mentor:
+          '{{organization}} cancelled the session about "{{initiative}}" ({{startsAt}}); the slot is open again.',
         ACTIVITY_DAYS_PUBLISHED: 'New activity days for "{{project}}", from {{day}}.',
         ACTIVITY_DAYS_PUBLISHED_one:
           'New activity day for "{{project}}": {{day}}, {{startTime}}–{{endTime}}.',

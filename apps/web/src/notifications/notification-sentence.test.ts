@@ -36,6 +36,8 @@ const FACTS = {
   startsAt: '2027-03-31T16:30:00.000Z',
   timeZone: 'Asia/Tokyo',
   kind: 'DAY_BEFORE',
+  initiative: '棚田の草刈り',
+  mentor: '山田 太郎',
   date: '2027-05-01',
   startTime: '08:30',
   endTime: '12:00',
@@ -152,6 +154,11 @@ describe('notification links', () => {
     expect(notificationLink({ ...none, projectId: 'p' })).toBe('/projects/p');
     expect(notificationLink(none)).toBeNull();
     expect(notificationLink({ ...none, eventId: 'v' })).toBe('/events/v');
+    // Mentoring: the member's staff in their workspace, the mentor on their own page.
+    expect(notificationLink({ ...none, type: 'MENTORING_CANCELLED', organizationId: 'o' })).toBe(
+      '/manage/o/mentoring',
+    );
+    expect(notificationLink({ ...none, type: 'MENTORING_BOOKED' })).toBe('/mentoring');
     expect(
       notificationLink({ ...none, type: 'COUNCIL_MEMBERSHIP_APPLIED', organizationId: 'p' }),
     ).toBe('/manage/p/admin/council');

@@ -35,6 +35,9 @@ export const WORDINGS: Record<NotificationEventType, Wording> = {
   EVENT_REMINDER: (facts) =>
     facts.kind === 'HOUR_BEFORE' ? 'EVENT_REMINDER_hour' : 'EVENT_REMINDER',
   EVENT_CANCELLED: () => 'EVENT_CANCELLED',
+  MENTORING_BOOKED: () => 'MENTORING_BOOKED',
+  MENTORING_CANCELLED: (facts) =>
+    facts.side === 'MEMBER' ? 'MENTORING_CANCELLED' : 'MENTORING_CANCELLED_mentor',
   ACTIVITY_DAYS_PUBLISHED: (facts) =>
     facts.count === '1' ? 'ACTIVITY_DAYS_PUBLISHED_one' : 'ACTIVITY_DAYS_PUBLISHED',
   ACTIVITY_DAY_REMINDER: () => 'ACTIVITY_DAY_REMINDER',
@@ -66,6 +69,7 @@ const REVIEW_STEPS: ReadonlySet<string> = new Set([
 const NEEDS: Record<string, string[]> = {
   cohort: ['ALLOCATION_READY', 'ALLOCATION_READY_failed'],
   event: ['EVENT_PLACE_OFFERED', 'EVENT_REMINDER', 'EVENT_REMINDER_hour', 'EVENT_CANCELLED'],
+  initiative: ['MENTORING_BOOKED', 'MENTORING_CANCELLED', 'MENTORING_CANCELLED_mentor'],
   organization: [
     'COUNCIL_MEMBERSHIP_APPLIED',
     'COUNCIL_MEMBERSHIP_APPROVED',
@@ -94,9 +98,11 @@ export function notificationSentence(
     ? facts.cohort
     : NEEDS.event.includes(key)
       ? facts.event
-      : NEEDS.organization.includes(key)
-        ? facts.organization
-        : facts.project;
+      : NEEDS.initiative.includes(key)
+        ? facts.initiative
+        : NEEDS.organization.includes(key)
+          ? facts.organization
+          : facts.project;
   const to = facts.toStatus
     ? t(`notifications.status.${facts.toStatus}`, { defaultValue: '' })
     : '';
@@ -129,6 +135,10 @@ export function notificationLink(notification: Links): string | null {
   if (type && REVIEW_STEPS.has(type) && organizationId && projectId) {
     const page = notification.audience === 'INTERMEDIARY' ? 'review' : 'projects';
     return `/manage/${organizationId}/${page}/${projectId}`;
+  }
+  // A member's staff see their sessions in the workspace; a mentor on their own page.
+  if (type?.startsWith('MENTORING_')) {
+    return organizationId ? `/manage/${organizationId}/mentoring` : '/mentoring';
   }
   const councilPage = type && COUNCIL_PAGES[type as NotificationEventType];
   if (councilPage && organizationId) return `/manage/${organizationId}/${councilPage}`;

@@ -62,6 +62,14 @@ export const settingsMessages = defineMessages(
           label: 'イベントが中止になったとき',
           hint: '申し込んだイベント（キャンセル待ちを含む）が中止になったとき。',
         },
+        MENTORING_BOOKED: {
+          label: 'メンタリングの予約が入ったとき',
+          hint: 'メンターとして公開した枠に、会員団体から予約が入ったとき。',
+        },
+        MENTORING_CANCELLED: {
+          label: 'メンタリングが取り消されたとき',
+          hint: '予約したメンタリング、または受けていたメンタリングが取り消されたとき。',
+        },
         ACTIVITY_DAYS_PUBLISHED: {
           label: '活動日が決まったとき',
           hint: '参加しているプロジェクトで、地域が新しい活動日を決めたとき。',
@@ -184,6 +192,14 @@ export const settingsMessages = defineMessages(
         EVENT_CANCELLED: {
           label: 'An event was cancelled',
           hint: 'An event you registered for (or wait for) was called off.',
+        },
+        MENTORING_BOOKED: {
+          label: 'A mentoring session was booked',
+          hint: 'A member organisation booked one of the slots you offer as a mentor.',
+        },
+        MENTORING_CANCELLED: {
+          label: 'A mentoring session was cancelled',
+          hint: 'A session you booked, or one you were to give as a mentor, was cancelled.',
         },
         ACTIVITY_DAYS_PUBLISHED: {
           label: 'New activity days',

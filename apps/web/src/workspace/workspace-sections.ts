@@ -39,6 +39,13 @@ export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
   { path: 'admin/council', labelKey: 'council.admin.nav', kinds: ['PLATFORM'] },
   // Membership of the council, its profile and partners: any kind of member organisation.
   { path: 'council', labelKey: 'council.nav', kinds: ['REGION', 'INTERMEDIARY', 'COMPANY'] },
+  { path: 'admin/mentors', labelKey: 'mentoring.nav.admin', kinds: ['PLATFORM'] },
+  // Council members' 1-on-1 sessions with mentors.
+  {
+    path: 'mentoring',
+    labelKey: 'mentoring.nav.workspace',
+    kinds: ['REGION', 'INTERMEDIARY', 'COMPANY'],
+  },
 ];
 
 export function sectionsFor(kind: OrganizationKind): WorkspaceSection[] {

@@ -54,6 +54,12 @@ export enum ConflictReason {
   GUARDIAN_DETAILS_NEEDED = 'GUARDIAN_DETAILS_NEEDED',
   // A database rule refused the write (a check constraint the code did not foresee).
   INVARIANT_VIOLATED = 'INVARIANT_VIOLATED',
+  // A mentor's new slot overlaps one of their own live slots.
+  OVERLAPPING_SLOT = 'OVERLAPPING_SLOT',
+  // Another organisation booked the mentoring slot first.
+  SLOT_TAKEN = 'SLOT_TAKEN',
+  // The organisation already holds a mentoring session at an overlapping time.
+  OVERLAPPING_SESSION = 'OVERLAPPING_SESSION',
   // What is asked is for approved members of the council (かかわりラボ) only.
   NOT_A_COUNCIL_MEMBER = 'NOT_A_COUNCIL_MEMBER',
 }

@@ -25,6 +25,8 @@ export const PERSONAL_DATA_SECTIONS = [
   'messages',
   // events: the events the person registered for, and their attendance.
   'eventRegistrations',
+  // mentoring: the sessions the person booked for their organisation.
+  'mentoringBookings',
 ] as const;
 export type PersonalDataSection = (typeof PERSONAL_DATA_SECTIONS)[number];
 
