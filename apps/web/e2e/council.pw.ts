@@ -93,6 +93,8 @@ test.describe('the council', () => {
     const company = partners.getByRole('article').filter({ hasText: DEMO_COMPANY });
     await expect(company).toBeVisible();
     await expect(company).toContainText('あなたが求める「参加する人材」を提供しています');
+    // A factor that adds nothing is not given as a reason.
+    await expect(company).not.toContainText('共通のテーマはありません');
     await expectAccessible(page);
     await saveScreenshot(page, testInfo, 'council-workspace');
 

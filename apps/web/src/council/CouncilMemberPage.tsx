@@ -58,7 +58,9 @@ export function CouncilMemberPage() {
     <Stack maw={860} mx="auto">
       {back}
       <Group justify="space-between" align="flex-start" wrap="wrap">
-        <Title order={1}>{member.organization.name}</Title>
+        <Title order={1} size="h2">
+          {member.organization.name}
+        </Title>
         <Badge variant="outline" color="gray.8" tt="none" size="lg">
           {t(`council.kinds.${member.organization.kind}`)}
         </Badge>

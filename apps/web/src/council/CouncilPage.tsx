@@ -32,7 +32,9 @@ export function CouncilPage() {
   };
   return (
     <Stack maw={960} mx="auto">
-      <Title order={1}>{t('council.title')}</Title>
+      <Title order={1} size="h2">
+        {t('council.title')}
+      </Title>
       <Text>{t('council.intro')}</Text>
       <Text size="sm" c="gray.7">
         {t('council.join')}

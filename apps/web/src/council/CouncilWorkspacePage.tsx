@@ -399,6 +399,12 @@ function Choices({
   );
 }
 
+// The reasons worth reading: offers and seeks are said above in words, and a factor that adds
+// nothing ("no shared themes") is no reason to suggest a partner.
+function reasons<F extends { factor: string; value: number }>(factors: readonly F[]): F[] {
+  return factors.filter((f) => f.factor !== 'theyOffer' && f.factor !== 'youOffer' && f.value > 0);
+}
+
 function Partners({ organizationId }: { organizationId: string }) {
   const { t, i18n } = useTranslation();
   const [{ data, error }, refetch] = useQuery({
@@ -442,18 +448,20 @@ function Partners({ organizationId }: { organizationId: string }) {
                   {t('council.workspace.youOffer', { tags: names(s.youOffer) })}
                 </Text>
               )}
-              <Text size="sm" fw={600}>
-                {t('council.workspace.why')}
-              </Text>
-              <Stack component="ul" gap={2} m={0} pl="md">
-                {s.factors
-                  .filter((f) => f.factor !== 'theyOffer' && f.factor !== 'youOffer')
-                  .map((f) => (
-                    <Text component="li" size="sm" key={f.factor}>
-                      {i18n.language === 'en' ? f.reason.en : f.reason.ja}
-                    </Text>
-                  ))}
-              </Stack>
+              {reasons(s.factors).length > 0 && (
+                <>
+                  <Text size="sm" fw={600}>
+                    {t('council.workspace.why')}
+                  </Text>
+                  <Stack component="ul" gap={2} m={0} pl="md">
+                    {reasons(s.factors).map((f) => (
+                      <Text component="li" size="sm" key={f.factor}>
+                        {i18n.language === 'en' ? f.reason.en : f.reason.ja}
+                      </Text>
+                    ))}
+                  </Stack>
+                </>
+              )}
             </CouncilMemberCard>
           </li>
         ))}
