@@ -1,6 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { gql, newParticipant, signInByApi } from './support/graphql-requests';
-import { DEMO_PASSWORD, expectAccessible, saveScreenshot } from './support/helpers';
+import {
+  DEMO_PASSWORD,
+  expectAccessible,
+  headerIsFolded,
+  openMenuOnPhone,
+  saveScreenshot,
+} from './support/helpers';
 import { newOrganization } from './support/organizations';
 import { signInThroughPage } from './support/participants';
 
@@ -131,14 +137,10 @@ test.describe('mentoring', () => {
     await expectAccessible(page);
     await saveScreenshot(page, testInfo, 'mentoring-sessions');
 
-    // Once in English (the account's language): the same page, worded in English.
-    await gql(
-      request,
-      `mutation($input: MySettingsInput!) { updateMySettings(input: $input) { id } }`,
-      { input: { locale: 'en' } },
-      member.token,
-    );
-    await page.reload();
+    // Once in English (the screen's language is the reader's choice, kept across reloads).
+    await openMenuOnPhone(page);
+    await page.getByText('English', { exact: true }).locator('visible=true').first().click();
+    if (headerIsFolded(page)) await page.getByRole('button', { name: 'Menu' }).click();
     await expect(page.getByRole('heading', { name: 'Mentoring', level: 2 })).toBeVisible();
     await expect(page.getByTestId('cancellation-rules')).toContainText('24 hours before');
     await expect(page.getByRole('checkbox', { name: '英語の案内ページの案を作る' })).toBeChecked();
