@@ -118,7 +118,7 @@ function MentorCard({
         {mentor.themeCodes.length > 0 && (
           <Group gap="xs" aria-label={t('mentoring.council.expertise')}>
             {mentor.themeCodes.map((code) => (
-              <Badge key={code} variant="light" color="teal.9">
+              <Badge key={code} color="teal.9">
                 {names.get(code) ?? code}
               </Badge>
             ))}
