@@ -338,4 +338,115 @@ describe('guardians', () => {
     );
     expect(row.status).toBe('PENDING');
   });
+
+  describe('at events', () => {
+    const REGISTRATION = `id status guardianConsent { status decidedByName }`;
+    const REGISTER = `mutation($eventId: ID!) { registerForEvent(eventId: $eventId) { ${REGISTRATION} } }`;
+    const REGISTRATIONS = `query($eventId: ID!) { eventRegistrations(eventId: $eventId) { ${REGISTRATION} } }`;
+    const ATTENDANCE = `mutation($input: RecordEventAttendanceInput!) {
+      recordEventAttendance(input: $input) { id attended } }`;
+    let counter = 0;
+
+    async function onSiteEvent(capacity: number): Promise<string> {
+      const start = Date.now() + 10 * 24 * 3600 * 1000;
+      const created = expectData(
+        await platform.gql(
+          `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`,
+          {
+            input: {
+              organizerOrganizationId: scene.regionId,
+              format: 'ON_SITE',
+              titleJa: `親子で田植え体験 ${++counter}`,
+              descriptionJa: '町の田んぼで田植えをします。',
+              municipalityCode: '032093',
+              venue: '公民館前の田んぼ',
+              capacity,
+              startsAt: new Date(start).toISOString(),
+              endsAt: new Date(start + 3 * 3600 * 1000).toISOString(),
+            },
+          },
+          scene.regionStaff.token,
+        ),
+      ).createEvent;
+      expectData(
+        await platform.gql(
+          `mutation($id: ID!) { publishEvent(id: $id) { id } }`,
+          { id: created.id },
+          scene.regionStaff.token,
+        ),
+      );
+      return created.id;
+    }
+    const register = (who: Person, eventId: string) =>
+      platform.gql(REGISTER, { eventId }, who.token);
+    const registrations = async (eventId: string) =>
+      expectData(await platform.gql(REGISTRATIONS, { eventId }, scene.regionStaff.token))
+        .eventRegistrations as Array<{ id: string; status: string; guardianConsent: any }>;
+
+    it("holds a minor's place while the guardian is asked, and a refusal gives it to the next waiting", async () => {
+      const eventId = await onSiteEvent(1);
+      const { person, guardianEmail } = await minor('event-child');
+      const held = expectData(await register(person, eventId)).registerForEvent;
+      expect(held).toMatchObject({ status: 'REGISTERED', guardianConsent: { status: 'PENDING' } });
+      const adult = await f.participant('event-adult');
+      const waiting = expectData(await register(adult, eventId)).registerForEvent;
+      expect(waiting).toMatchObject({ status: 'WAITLISTED', guardianConsent: null });
+
+      const token = await tokenMailedTo(guardianEmail);
+      const request = expectData(
+        await platform.gql(REQUEST, { input: { token, locale: 'ja' } }),
+      ).guardianConsentRequest;
+      expect(request).toMatchObject({ subjectKind: 'EVENT_REGISTRATION', status: 'PENDING' });
+      expect(request.title).toMatch(/^親子で田植え体験/);
+      expect(expectData(await decide(token, 'REFUSE')).decideGuardianConsent.status).toBe(
+        'REFUSED',
+      );
+      const after = await registrations(eventId);
+      expect(after.find((r) => r.id === held.id)).toMatchObject({
+        status: 'CANCELLED',
+        guardianConsent: { status: 'REFUSED', decidedByName: '渡辺 恵子' },
+      });
+      expect(after.find((r) => r.id === waiting.id)?.status).toBe('REGISTERED');
+
+      // Registering again does not ask the guardian again nor take the place back.
+      expect(code(await register(person, eventId))).toBe(
+        `CONFLICT/${ConflictReason.GUARDIAN_CONSENT_REQUIRED}`,
+      );
+      expect((await registrations(eventId)).find((r) => r.id === held.id)?.status).toBe(
+        'CANCELLED',
+      );
+    });
+
+    it('takes attendance for a minor only once the guardian has consented', async () => {
+      const eventId = await onSiteEvent(5);
+      const { person, guardianEmail } = await minor('event-attendee');
+      const held = expectData(await register(person, eventId)).registerForEvent;
+      const token = await tokenMailedTo(guardianEmail);
+      await platform.dataSource.query(
+        `UPDATE community_event SET starts_at = now() - interval '5 minutes' WHERE id = $1`,
+        [eventId],
+      );
+      const attend = () =>
+        platform.gql(
+          ATTENDANCE,
+          { input: { eventId, entries: [{ registrationId: held.id, attended: true }] } },
+          scene.regionStaff.token,
+        );
+      expect(code(await attend())).toBe(`CONFLICT/${ConflictReason.GUARDIAN_CONSENT_REQUIRED}`);
+      expect((await registrations(eventId))[0]).toMatchObject({ status: 'REGISTERED' });
+      expect(expectData(await decide(token, 'CONSENT')).decideGuardianConsent.status).toBe('GIVEN');
+      expect(expectData(await attend()).recordEventAttendance).toEqual([
+        { id: held.id, attended: true },
+      ]);
+    });
+
+    it('refuses a minor with no guardian named, and registers nothing', async () => {
+      const eventId = await onSiteEvent(3);
+      const { person } = await minor('event-unnamed', null);
+      expect(code(await register(person, eventId))).toBe(
+        `CONFLICT/${ConflictReason.GUARDIAN_DETAILS_NEEDED}`,
+      );
+      expect(await registrations(eventId)).toEqual([]);
+    });
+  });
 });

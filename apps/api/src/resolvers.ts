@@ -32,6 +32,7 @@ import { WebhookResolver } from './notifications/webhook.resolver';
 import { ParticipantResolver } from './participants/participant.resolver';
 import {
   EngagementGuardianConsentResolver,
+  EventRegistrationGuardianConsentResolver,
   GuardianConsentResolver,
 } from './participants/guardian-consent.resolver';
 import { InterestResolver } from './projects/interest.resolver';
@@ -67,6 +68,7 @@ export const API_RESOLVERS = [
   ParticipantResolver,
   GuardianConsentResolver,
   EngagementGuardianConsentResolver,
+  EventRegistrationGuardianConsentResolver,
   CompanyResolver,
   CompanyImpactResolver,
   ApplicationResolver,

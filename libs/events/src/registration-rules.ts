@@ -3,7 +3,7 @@ import { DomainEventPublisher, EventOf, OnEvent } from '@tsunagu/core';
 import { TIME_ZONE_CHANGED } from '@tsunagu/identity';
 import { EntityManager } from 'typeorm';
 import { EVENT_PLACE_OFFERED } from './event-events';
-import { RegistrationStatus } from './event.entities';
+import { CommunityEvent, EventRegistration, RegistrationStatus } from './event.entities';
 import { reminderTimes } from './reminder-times';
 
 // The waiting list and the reminders, inside the caller's transaction, which holds the event's
@@ -118,5 +118,32 @@ export class RegistrationRules {
         WHERE rm.registration_id = r.id AND r.event_id = $1 AND rm.sent_at IS NULL`,
       [eventId],
     );
+  }
+
+  // Under the event's row lock, held by the caller.
+  async cancelIn(m: EntityManager, registration: EventRegistration): Promise<void> {
+    await m
+      .getRepository(EventRegistration)
+      .update(
+        { id: registration.id },
+        { status: RegistrationStatus.CANCELLED, cancelledAt: new Date() },
+      );
+    await m.query(`DELETE FROM event_reminder WHERE registration_id = $1 AND sent_at IS NULL`, [
+      registration.id,
+    ]);
+    if (registration.status === RegistrationStatus.REGISTERED) {
+      await this.freePlace(m, registration.eventId);
+      await this.promote(m, registration.eventId);
+    }
+  }
+
+  // The event's row, locked: taken first by everything that changes its places.
+  lockEvent(m: EntityManager, eventId: string): Promise<CommunityEvent | null> {
+    return m
+      .getRepository(CommunityEvent)
+      .createQueryBuilder('e')
+      .setLock('pessimistic_write')
+      .where('e.id = :eventId', { eventId })
+      .getOne();
   }
 }

@@ -30,6 +30,8 @@ export interface RequestLoaders {
   interestCount: DataLoader<string, number>;
   // Keyed by an engagement's id: its guardian's consent (null when none is needed).
   engagementGuardianConsent: DataLoader<string, GuardianConsent | null>;
+  // Keyed by an event registration's id: its guardian's consent (null when none is needed).
+  registrationGuardianConsent: DataLoader<string, GuardianConsent | null>;
   // Keyed by `${userId}:${projectId}`: whether that user marked that project.
   interested: DataLoader<string, boolean>;
   // A scout offer's thread as the actor sees it (null where they may not read it): one loader
@@ -104,6 +106,13 @@ export class DataLoaders {
       engagementGuardianConsent: new DataLoader(async (ids) =>
         byKey(
           await this.guardianConsents.forSubjects(ConsentSubjectKind.ENGAGEMENT, ids),
+          (c) => c.subjectId,
+          ids,
+        ),
+      ),
+      registrationGuardianConsent: new DataLoader(async (ids) =>
+        byKey(
+          await this.guardianConsents.forSubjects(ConsentSubjectKind.EVENT_REGISTRATION, ids),
           (c) => c.subjectId,
           ids,
         ),

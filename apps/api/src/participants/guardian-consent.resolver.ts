@@ -9,6 +9,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { EngagementType } from '@tsunagu/engagements';
+import { EventRegistrationType } from '@tsunagu/events';
 import { Actor } from '@tsunagu/identity';
 import {
   DecideGuardianConsentInput,
@@ -85,6 +86,23 @@ export class EngagementGuardianConsentResolver {
     @Context('loaders') loaders: RequestLoaders,
   ): Promise<GuardianConsentType | null> {
     const consent = await loaders.engagementGuardianConsent.load(engagement.id);
+    return consent && toGuardianConsentType(consent);
+  }
+}
+
+@Resolver(() => EventRegistrationType)
+export class EventRegistrationGuardianConsentResolver {
+  @AsParent()
+  @ResolveField(() => GuardianConsentType, {
+    nullable: true,
+    description:
+      "For a participant under 18: their guardian's consent, without which the place is not attended.",
+  })
+  async guardianConsent(
+    @Parent() registration: EventRegistrationType,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<GuardianConsentType | null> {
+    const consent = await loaders.registrationGuardianConsent.load(registration.id);
     return consent && toGuardianConsentType(consent);
   }
 }

@@ -21,6 +21,7 @@ import { downloadFile } from '../auth/download-file';
 import { useSession } from '../auth/session-context';
 import type { EventQuery as EventData } from '../gql/graphql';
 import { formErrorsOf } from '../graphql/form-errors';
+import { GuardianConsentStatus } from '../guardians/GuardianConsentStatus';
 import { formatList } from '../i18n/format';
 import { localName } from '../i18n/local-name';
 import { ThemesQuery } from '../projects/project-documents';
@@ -306,6 +307,9 @@ function RegistrationPanel({
           <Text size="sm" c="gray.7">
             {t('events.register.reminders')}
           </Text>
+        )}
+        {registration.guardianConsent && (
+          <GuardianConsentStatus consent={registration.guardianConsent} viewer="participant" />
         )}
         {event.status === 'PUBLISHED' && !event.meetingUrl && event.format !== 'ON_SITE' && (
           <Text size="sm" c="gray.7">

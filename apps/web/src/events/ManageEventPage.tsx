@@ -21,6 +21,7 @@ import { useMutation, useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import type { EventRegistrationFieldsFragment, ManagedEventQuery as Managed } from '../gql/graphql';
 import { formErrorsOf } from '../graphql/form-errors';
+import { GuardianConsentBadge } from '../guardians/GuardianConsentStatus';
 import { ProgramsQuery } from '../supervision/supervision-documents';
 import { useWorkspace } from '../workspace/WorkspaceLayout';
 import {
@@ -293,9 +294,15 @@ function RegistrationRow({ registration }: { registration: EventRegistrationFiel
   return (
     <Group justify="space-between" wrap="nowrap">
       <Text>{registration.displayName}</Text>
-      <Badge variant="light" color={registration.status === 'CANCELLED' ? 'gray.8' : 'blue'}>
-        {label}
-      </Badge>
+      <Group gap={6} justify="flex-end">
+        {/* Under 18: the guardian's answer decides whether the place is attended. */}
+        {registration.guardianConsent && registration.status !== 'CANCELLED' && (
+          <GuardianConsentBadge consent={registration.guardianConsent} />
+        )}
+        <Badge variant="light" color={registration.status === 'CANCELLED' ? 'gray.8' : 'blue'}>
+          {label}
+        </Badge>
+      </Group>
     </Group>
   );
 }

@@ -11,6 +11,9 @@ export const EventRegistrationFieldsFragment = graphql(`
     displayName
     requestedAt
     calendarPath
+    guardianConsent {
+      ...GuardianConsentState
+    }
   }
 `);
 
