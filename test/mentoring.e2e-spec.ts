@@ -17,7 +17,9 @@ const APPOINT = `mutation($input: AppointMentorInput!) {
   appointMentor(input: $input) { id userId displayName bioJa themeCodes offersOnline offersOnSite } }`;
 const PROFILE = `mutation($input: MentorProfileInput!) {
   updateMyMentorProfile(input: $input) { id bioJa bioEn } }`;
-const MENTORS = `query { mentors { id displayName freeSlots { ${SLOT_FIELDS} } } }`;
+const MENTORS_PAGE = `query($first: Int, $after: String) { mentors(first: $first, after: $after) {
+  edges { node { id displayName freeSlotCount freeSlots { ${SLOT_FIELDS} } } }
+  pageInfo { hasNextPage endCursor } } }`;
 const DESK = `query { myMentorDesk { mentor { id } slots { ${SLOT_FIELDS} }
   sessions { ${BOOKING_FIELDS} } } }`;
 const PUBLISH = `mutation($input: PublishMentoringSlotInput!) {
@@ -55,6 +57,9 @@ describe('mentoring', () => {
     platform.gql(query, variables, who?.token);
   const data = async (query: string, variables: Record<string, unknown>, who?: Person) =>
     Object.values(expectData(await gql(query, variables, who)))[0] as any;
+  // The first page of mentors (newest appointed first): this suite's are on it.
+  const mentorsListed = async (who: Person) =>
+    (await data(MENTORS_PAGE, { first: 100 }, who)).edges.map((e: any) => e.node);
   const profile = (overrides: Record<string, unknown> = {}) => ({
     bioJa: '地域の観光事業を20年手がけてきました。企画の磨き上げをお手伝いします。',
     themeCodes: [themeCode],
@@ -222,7 +227,7 @@ describe('mentoring', () => {
       'OVERLAPPING_SLOT',
     ]);
     // Members see free slots without the link; the mentor with it.
-    const listed = (await data(MENTORS, {}, member)).find((m: any) => m.id === first.mentorId);
+    const listed = (await mentorsListed(member)).find((m: any) => m.id === first.mentorId);
     expect(listed.freeSlots.find((s: any) => s.id === first.id)).toMatchObject({
       meetingUrl: null,
       free: true,
@@ -234,8 +239,40 @@ describe('mentoring', () => {
     expect(rejection(await gql(REMOVE, { slotId: first.id }, mentor)).extensions.code).toBe(
       'NOT_FOUND',
     );
-    const after = (await data(MENTORS, {}, member)).find((m: any) => m.id === first.mentorId);
+    const after = (await mentorsListed(member)).find((m: any) => m.id === first.mentorId);
     expect(after.freeSlots.map((s: any) => s.id)).not.toContain(first.id);
+  });
+
+  it('pages the mentors, newest appointed first, each with their soonest free slots and a count', async () => {
+    const busy = await f.signUp('busy-mentor');
+    await data(APPOINT, { input: { email: busy.email, ...profile() } }, admin);
+    // Seven free slots, published latest first: the card shows the soonest five and counts all.
+    const published = [];
+    for (let i = 7; i >= 1; i--) published.push(await slot(busy, 24 * 30 + i * 2));
+    const first = await data(MENTORS_PAGE, { first: 1 }, member);
+    expect(first.edges).toHaveLength(1);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const newest = first.edges[0].node;
+    expect(newest.displayName).toBe('busy-mentor');
+    expect(newest.freeSlotCount).toBe(7);
+    expect(newest.freeSlots.map((s: any) => s.id)).toEqual(
+      published
+        .slice()
+        .reverse()
+        .slice(0, 5)
+        .map((s) => s.id),
+    );
+    // The next page goes on with the mentors appointed before, none twice.
+    const next = await data(MENTORS_PAGE, { first: 100, after: first.pageInfo.endCursor }, member);
+    expect(next.edges.map((e: any) => e.node.id)).not.toContain(newest.id);
+    expect(next.edges.map((e: any) => e.node.displayName)).toEqual(
+      expect.arrayContaining(['mentor', 'mentor-2']),
+    );
+    const bad = rejection(await gql(MENTORS_PAGE, { first: 1, after: 'bm90LWEtY3Vyc29y' }, member));
+    expect(bad.extensions.code).toBe('BAD_USER_INPUT');
+    expect(rejection(await gql(MENTORS_PAGE, { first: 101 }, member)).extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('books a slot for a named initiative, which the mentor hears of and sees', async () => {
@@ -267,7 +304,7 @@ describe('mentoring', () => {
       booking: { id: booked.id, status: 'BOOKED' },
     });
     // Taken: gone from the members' list, and refused to anyone else.
-    const listed = (await data(MENTORS, {}, member)).find((m: any) => m.id === free.mentorId);
+    const listed = (await mentorsListed(member)).find((m: any) => m.id === free.mentorId);
     expect(listed.freeSlots.map((s: any) => s.id)).not.toContain(free.id);
     const other = await memberOrg('late-comer');
     expect(

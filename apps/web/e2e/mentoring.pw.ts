@@ -1,6 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { gql, newParticipant, signInByApi } from './support/graphql-requests';
-import { DEMO_PASSWORD, expectAccessible, saveScreenshot } from './support/helpers';
+import {
+  DEMO_PASSWORD,
+  expectAccessible,
+  headerIsFolded,
+  openMenuOnPhone,
+  saveScreenshot,
+} from './support/helpers';
 import { newOrganization } from './support/organizations';
 import { signInThroughPage } from './support/participants';
 
@@ -51,27 +57,31 @@ test.describe('mentoring', () => {
         input: {
           email: mentor.email,
           bioJa: `観光地域づくりを20年手がけてきました。企画の磨き上げをお手伝いします。${marker}`,
-          themeCodes: [],
+          themeCodes: ['agriculture'],
           offersOnline: true,
           offersOnSite: false,
         },
       },
       admin.token,
     );
+    // Six free slots from three days ahead: the card shows the soonest five and counts the rest.
     const start = new Date(Math.ceil((Date.now() + 72 * HOUR) / HOUR) * HOUR);
-    await gql(
-      request,
-      `mutation($input: PublishMentoringSlotInput!) { publishMentoringSlot(input: $input) { id } }`,
-      {
-        input: {
-          startsAt: start.toISOString(),
-          endsAt: new Date(start.getTime() + HOUR).toISOString(),
-          format: 'ONLINE',
-          meetingUrl: 'https://meet.example.jp/mentoring-journey',
+    for (let i = 0; i < 6; i++) {
+      const startsAt = new Date(start.getTime() + i * 24 * HOUR);
+      await gql(
+        request,
+        `mutation($input: PublishMentoringSlotInput!) { publishMentoringSlot(input: $input) { id } }`,
+        {
+          input: {
+            startsAt: startsAt.toISOString(),
+            endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
+            format: 'ONLINE',
+            meetingUrl: 'https://meet.example.jp/mentoring-journey',
+          },
         },
-      },
-      mentor.token,
-    );
+        mentor.token,
+      );
+    }
 
     // The member finds the mentor and books the slot about a named initiative.
     await signInThroughPage(page, member.email, member.password);
@@ -83,9 +93,12 @@ test.describe('mentoring', () => {
       .filter({ has: page.getByRole('heading', { name: '鈴木 ひかり' }) })
       .filter({ hasText: marker });
     await expect(card).toBeVisible();
+    await expect(card.getByRole('button', { name: 'この枠を予約する' })).toHaveCount(5);
+    await expect(card).toContainText('このあとにも空き枠が1件あります');
+    await expect(card.getByText('農業・農村', { exact: true })).toBeVisible();
     await expectAccessible(page);
     await saveScreenshot(page, testInfo, 'mentoring-council');
-    await card.getByRole('button', { name: 'この枠を予約する' }).click();
+    await card.getByRole('button', { name: 'この枠を予約する' }).first().click();
     await page.getByRole('textbox', { name: '磨き上げたい取り組みの名前' }).fill('錦鯉の里ツアー');
     await page
       .getByRole('textbox', { name: '相談したいこと' })
@@ -131,14 +144,10 @@ test.describe('mentoring', () => {
     await expectAccessible(page);
     await saveScreenshot(page, testInfo, 'mentoring-sessions');
 
-    // Once in English (the account's language): the same page, worded in English.
-    await gql(
-      request,
-      `mutation($input: MySettingsInput!) { updateMySettings(input: $input) { id } }`,
-      { input: { locale: 'en' } },
-      member.token,
-    );
-    await page.reload();
+    // Once in English (the screen's language is the reader's choice, kept across reloads).
+    await openMenuOnPhone(page);
+    await page.getByText('English', { exact: true }).locator('visible=true').first().click();
+    if (headerIsFolded(page)) await page.getByRole('button', { name: 'Menu' }).click();
     await expect(page.getByRole('heading', { name: 'Mentoring', level: 2 })).toBeVisible();
     await expect(page.getByTestId('cancellation-rules')).toContainText('24 hours before');
     await expect(page.getByRole('checkbox', { name: '英語の案内ページの案を作る' })).toBeChecked();

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, ConflictReason, FieldProblem } from '@tsunagu/core';
+import {
+  AppError,
+  byId,
+  byTimestamp,
+  ConflictReason,
+  Connection,
+  FieldProblem,
+  mapConnection,
+  Page,
+  paginateKeyset,
+} from '@tsunagu/core';
 import { Actor, normalizeEmail, User } from '@tsunagu/identity';
 import { Theme } from '@tsunagu/taxonomy';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
@@ -15,9 +25,15 @@ import {
 export const DEFAULT_MENTORING_TIME_ZONE = 'Asia/Tokyo';
 const HOUR = 60 * 60 * 1000;
 
+// A mentor card shows the soonest free slots only: a mentor may publish a year of them, and a
+// page of mentors must stay one bounded response. The count tells the reader how many more.
+export const MENTOR_FREE_SLOTS_SHOWN = 5;
+
 export interface MentorView {
   mentor: Mentor & { user: User };
+  // The soonest MENTOR_FREE_SLOTS_SHOWN free slots that have not started.
   freeSlots: MentoringSlot[];
+  freeSlotCount: number;
 }
 
 // Mentors and their slots: admins appoint mentors; a mentor keeps their profile and publishes
@@ -72,19 +88,22 @@ export class MentorService {
   }
 
   // Every mentor with their free slots that have not started, in two queries.
-  async list(): Promise<MentorView[]> {
-    const mentors = await this.dataSource
+  // Newest appointed first, a page at a time: the list grows with every appointment.
+  async list(page: Page): Promise<Connection<MentorView>> {
+    const qb = this.dataSource
       .getRepository(Mentor)
       .createQueryBuilder('m')
       .innerJoinAndSelect('m.user', 'u')
-      .where('u.deletedAt IS NULL')
-      .orderBy('u.displayName', 'ASC')
-      .addOrderBy('m.id', 'ASC')
-      .getMany();
-    const slots = await this.freeSlotsOf(mentors.map((m) => m.id));
-    return mentors.map((mentor) => ({
+      .where('u.deletedAt IS NULL');
+    const connection = await paginateKeyset(qb, {
+      ...page,
+      keys: [byTimestamp('m.appointed_at'), byId('m.id')],
+    });
+    const mentors = connection.edges.map((e) => e.node as Mentor & { user: User });
+    const free = await this.freeSlotsOf(mentors.map((m) => m.id));
+    return mapConnection(connection, (mentor) => ({
       mentor: mentor as Mentor & { user: User },
-      freeSlots: slots.filter((s) => s.mentorId === mentor.id),
+      ...(free.get(mentor.id) ?? { freeSlots: [], freeSlotCount: 0 }),
     }));
   }
 
@@ -195,25 +214,50 @@ export class MentorService {
     const mentor = await this.dataSource
       .getRepository(Mentor)
       .findOneOrFail({ where: { userId }, relations: { user: true } });
+    const free = await this.freeSlotsOf([mentor.id]);
     return {
       mentor: mentor as Mentor & { user: User },
-      freeSlots: await this.freeSlotsOf([mentor.id]),
+      ...(free.get(mentor.id) ?? { freeSlots: [], freeSlotCount: 0 }),
     };
   }
 
-  private async freeSlotsOf(mentorIds: string[]): Promise<MentoringSlot[]> {
-    if (mentorIds.length === 0) return [];
-    return this.dataSource
-      .getRepository(MentoringSlot)
-      .createQueryBuilder('s')
-      .where('s.mentorId IN (:...mentorIds)', { mentorIds })
-      .andWhere('s.removedAt IS NULL AND s.startsAt > now()')
-      .andWhere(
-        `NOT EXISTS (SELECT 1 FROM mentoring_booking b WHERE b.slot_id = s.id AND b.status = 'BOOKED')`,
-      )
-      .orderBy('s.startsAt', 'ASC')
-      .addOrderBy('s.id', 'ASC')
-      .getMany();
+  // Each mentor's soonest free slots (at most MENTOR_FREE_SLOTS_SHOWN) and how many there are.
+  private async freeSlotsOf(
+    mentorIds: string[],
+  ): Promise<Map<string, Pick<MentorView, 'freeSlots' | 'freeSlotCount'>>> {
+    const free = new Map<string, Pick<MentorView, 'freeSlots' | 'freeSlotCount'>>();
+    if (mentorIds.length === 0) return free;
+    const isFree = `f.mentor_id IN (:...mentorIds) AND f.removed_at IS NULL AND f.starts_at > now()
+      AND NOT EXISTS (SELECT 1 FROM mentoring_booking b WHERE b.slot_id = f.id AND b.status = 'BOOKED')`;
+    const [slots, counts] = await Promise.all([
+      this.dataSource
+        .getRepository(MentoringSlot)
+        .createQueryBuilder('s')
+        .where(
+          `s.id IN (SELECT ranked.id FROM (
+             SELECT f.id, row_number() OVER (PARTITION BY f.mentor_id ORDER BY f.starts_at, f.id) AS rank
+             FROM mentoring_slot f WHERE ${isFree}) ranked WHERE ranked.rank <= :shown)`,
+          { mentorIds, shown: MENTOR_FREE_SLOTS_SHOWN },
+        )
+        .orderBy('s.startsAt', 'ASC')
+        .addOrderBy('s.id', 'ASC')
+        .getMany(),
+      this.dataSource
+        .createQueryBuilder()
+        .select('f.mentor_id', 'mentorId')
+        .addSelect('count(*)::int', 'count')
+        .from('mentoring_slot', 'f')
+        .where(isFree, { mentorIds })
+        .groupBy('f.mentor_id')
+        .getRawMany<{ mentorId: string; count: number }>(),
+    ]);
+    for (const { mentorId, count } of counts) {
+      free.set(mentorId, {
+        freeSlots: slots.filter((s) => s.mentorId === mentorId),
+        freeSlotCount: count,
+      });
+    }
+    return free;
   }
 
   private async checkProfile(input: MentorProfileInput): Promise<void> {

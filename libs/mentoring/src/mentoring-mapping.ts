@@ -39,6 +39,7 @@ export function toMentorType(view: MentorView): MentorType {
     offersOnline: m.offersOnline,
     offersOnSite: m.offersOnSite,
     freeSlots: view.freeSlots.map((s) => toMentoringSlotType(s)),
+    freeSlotCount: view.freeSlotCount,
   };
 }
 

@@ -1,5 +1,5 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsDateOnly } from '@tsunagu/core';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsDateOnly, Paginated } from '@tsunagu/core';
 import { OrganizationType, isTimeZone } from '@tsunagu/identity';
 import { Type } from 'class-transformer';
 import {
@@ -83,10 +83,15 @@ export class MentorType {
   offersOnSite!: boolean;
 
   @Field(() => [MentoringSlotType], {
-    description: 'Free slots that have not started, soonest first.',
+    description: 'The soonest free slots that have not started (at most 5), soonest first.',
   })
   freeSlots!: MentoringSlotType[];
+
+  @Field(() => Int, { description: 'How many free slots have not started, freeSlots included.' })
+  freeSlotCount!: number;
 }
+
+export const MentorConnection = Paginated(MentorType);
 
 @ObjectType('MentoringSlot', { description: 'An hour a mentor offers for a 1-on-1 session.' })
 export class MentoringSlotType {

@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Connection, mapConnection, PageArgs } from '@tsunagu/core';
 import { Actor } from '@tsunagu/identity';
 import {
   AddMentoringFollowUpInput,
@@ -6,6 +7,7 @@ import {
   BookingService,
   BookMentoringSlotInput,
   CancelMentoringBookingInput,
+  MentorConnection,
   MentorDeskType,
   MentoringBookingStatus,
   MentoringBookingType,
@@ -35,11 +37,11 @@ export class MentoringResolver {
   ) {}
 
   @Authenticated()
-  @Query(() => [MentorType], {
-    description: 'Mentors with their free slots that have not started, by name.',
+  @Query(() => MentorConnection, {
+    description: 'Mentors, newest appointed first, each with their soonest free slots.',
   })
-  async mentors(): Promise<MentorType[]> {
-    return (await this.mentorService.list()).map(toMentorType);
+  async mentors(@Args() page: PageArgs): Promise<Connection<MentorType>> {
+    return mapConnection(await this.mentorService.list(page), toMentorType);
   }
 
   @Authenticated()

@@ -198,6 +198,7 @@ export function createGraphQLClient(session: Session): { client: Client; dispose
             companyTeams: relayPagination(),
             events: relayPagination(),
             organizationEvents: relayPagination(),
+            mentors: relayPagination(),
             // A project already in the cache (from a list) answers project(id) for the fields it has.
             project: (_parent, args) => ({ __typename: 'Project', id: args.id as string }),
           },

@@ -13,10 +13,13 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { z } from 'zod';
-import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
+import { EmptyState } from '../app/page-states';
+import { PagedQuery } from '../app/PagedQuery';
 import { useMutationForm } from '../graphql/use-mutation-form';
+import { ThemesQuery } from '../projects/project-documents';
+import { MENTORS_PAGE_SIZE } from './CouncilMentoringPage';
 import { AppointMentorMutation, MentorsQuery } from './mentoring-documents';
 
 type Theme = { code: string; name: string; nameEn: string };
@@ -25,43 +28,43 @@ type Theme = { code: string; name: string; nameEn: string };
 // and see who mentors.
 export function AdminMentorsPage() {
   const { t } = useTranslation();
-  const [{ data, error }, reexecute] = useQuery({
-    query: MentorsQuery,
-    requestPolicy: 'cache-and-network',
-  });
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const client = useClient();
+  const [{ data: themes }] = useQuery({ query: ThemesQuery });
+  // A new mentor heads the list (newest appointed first).
+  const refresh = () =>
+    void client
+      .query(
+        MentorsQuery,
+        { first: MENTORS_PAGE_SIZE, after: null },
+        { requestPolicy: 'network-only' },
+      )
+      .toPromise();
   return (
     <Stack>
       <Title order={2}>{t('mentoring.admin.title')}</Title>
       <Text>{t('mentoring.admin.intro')}</Text>
-      {error && !data ? (
-        <ErrorState error={error} onRetry={refresh} />
-      ) : !data ? (
-        <LoadingState />
-      ) : (
-        <>
-          <AppointForm themes={data.themes} onAppointed={refresh} />
-          <Title order={3} size="h4">
-            {t('mentoring.admin.list')}
-          </Title>
-          {data.mentors.length === 0 ? (
-            <EmptyState title={t('mentoring.admin.none')} />
-          ) : (
-            <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
-              {data.mentors.map((m) => (
-                <Card component="li" key={m.id} withBorder padding="sm">
-                  <Group justify="space-between" wrap="wrap">
-                    <Text fw={700}>{m.displayName}</Text>
-                    <Text size="sm">
-                      {t('mentoring.admin.freeSlots', { count: m.freeSlots.length })}
-                    </Text>
-                  </Group>
-                </Card>
-              ))}
-            </Stack>
-          )}
-        </>
-      )}
+      <AppointForm themes={themes?.themes ?? []} onAppointed={refresh} />
+      <Title order={3} size="h4">
+        {t('mentoring.admin.list')}
+      </Title>
+      <PagedQuery
+        query={MentorsQuery}
+        variables={{}}
+        pageSize={MENTORS_PAGE_SIZE}
+        connection={(data) => data.mentors}
+        empty={<EmptyState title={t('mentoring.admin.none')} />}
+        moreLabel={t('mentoring.council.more')}
+        keyOf={(mentor) => mentor.id}
+      >
+        {(m) => (
+          <Card withBorder padding="sm">
+            <Group justify="space-between" wrap="wrap">
+              <Text fw={700}>{m.displayName}</Text>
+              <Text size="sm">{t('mentoring.admin.freeSlots', { count: m.freeSlotCount })}</Text>
+            </Group>
+          </Card>
+        )}
+      </PagedQuery>
     </Stack>
   );
 }

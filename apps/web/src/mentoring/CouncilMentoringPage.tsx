@@ -15,17 +15,21 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { z } from 'zod';
-import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
+import { EmptyState } from '../app/page-states';
+import { PagedQuery } from '../app/PagedQuery';
 import { RequireSignIn } from '../app/RequireSignIn';
 import type { MentorFieldsFragment } from '../gql/graphql';
 import { useMutationForm } from '../graphql/use-mutation-form';
+import { ThemesQuery } from '../projects/project-documents';
 import { MyOrganizationsQuery } from '../workspace/workspace-documents';
 import { BookMentoringSlotMutation, MentorsQuery } from './mentoring-documents';
 import { CancellationRules, SessionTime } from './SessionTime';
 
 type Theme = { code: string; name: string; nameEn: string };
+
+export const MENTORS_PAGE_SIZE = 10;
 
 // /council/mentoring: the mentors and their free slots; a member organisation's staff book one
 // for a session about a named initiative.
@@ -45,36 +49,42 @@ export function CouncilMentoringPage() {
 
 function Mentors() {
   const { t } = useTranslation();
-  const [{ data, error }, reexecute] = useQuery({
-    query: MentorsQuery,
-    requestPolicy: 'cache-and-network',
-  });
+  const client = useClient();
+  const [{ data: themes }] = useQuery({ query: ThemesQuery });
   const [{ data: mine }] = useQuery({ query: MyOrganizationsQuery });
-  if (error && !data)
-    return (
-      <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-    );
-  if (!data) return <LoadingState label={t('mentoring.council.loading')} />;
-  const mentors = data.mentors;
-  if (mentors.length === 0)
-    return (
-      <EmptyState title={t('mentoring.council.none')} hint={t('mentoring.council.noneHint')} />
-    );
   const organizations = (mine?.me.memberships ?? [])
     .filter((m) => m.organization.kind !== 'PLATFORM')
     .map((m) => m.organization);
+  // A booked slot leaves the list once the reader has read the confirmation.
+  const refresh = () =>
+    void client
+      .query(
+        MentorsQuery,
+        { first: MENTORS_PAGE_SIZE, after: null },
+        { requestPolicy: 'network-only' },
+      )
+      .toPromise();
   return (
-    <Stack component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-      {mentors.map((mentor) => (
+    <PagedQuery
+      query={MentorsQuery}
+      variables={{}}
+      pageSize={MENTORS_PAGE_SIZE}
+      connection={(data) => data.mentors}
+      empty={
+        <EmptyState title={t('mentoring.council.none')} hint={t('mentoring.council.noneHint')} />
+      }
+      moreLabel={t('mentoring.council.more')}
+      keyOf={(mentor) => mentor.id}
+    >
+      {(mentor) => (
         <MentorCard
-          key={mentor.id}
           mentor={mentor}
-          themes={data.themes}
+          themes={themes?.themes ?? []}
           organizations={organizations}
-          onBooked={() => reexecute({ requestPolicy: 'network-only' })}
+          onBooked={refresh}
         />
-      ))}
-    </Stack>
+      )}
+    </PagedQuery>
   );
 }
 
@@ -99,7 +109,7 @@ function MentorCard({
     mentor.offersOnSite && t('mentoring.format.ON_SITE'),
   ].filter(Boolean);
   return (
-    <Card component="li" withBorder padding="md" aria-labelledby={`mentor-${mentor.id}`}>
+    <Card component="article" withBorder padding="md" aria-labelledby={`mentor-${mentor.id}`}>
       <Stack gap="xs">
         <Title order={2} size="h3" id={`mentor-${mentor.id}`}>
           {mentor.displayName}
@@ -108,7 +118,7 @@ function MentorCard({
         {mentor.themeCodes.length > 0 && (
           <Group gap="xs" aria-label={t('mentoring.council.expertise')}>
             {mentor.themeCodes.map((code) => (
-              <Badge key={code} variant="light" color="teal.9">
+              <Badge key={code} color="teal.9">
                 {names.get(code) ?? code}
               </Badge>
             ))}
@@ -154,6 +164,11 @@ function MentorCard({
               </Card>
             ))}
           </Stack>
+        )}
+        {mentor.freeSlotCount > slots.length && (
+          <Text size="sm" c="gray.7">
+            {t('mentoring.council.moreSlots', { count: mentor.freeSlotCount - slots.length })}
+          </Text>
         )}
       </Stack>
     </Card>

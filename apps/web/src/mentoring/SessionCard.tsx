@@ -27,7 +27,7 @@ export function SessionCard({
           <Title order={4} size="h5">
             {heading}
           </Title>
-          <Badge color={booked ? 'teal.9' : 'gray.7'} variant="light">
+          <Badge color={booked ? 'teal.9' : 'gray.7'}>
             {t(`mentoring.sessions.status.${session.status}`)}
           </Badge>
         </Group>

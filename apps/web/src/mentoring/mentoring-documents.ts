@@ -62,20 +62,25 @@ export const MentorFieldsFragment = graphql(`
     freeSlots {
       ...MentoringSlotFields
     }
+    freeSlotCount
   }
 `);
 
-// /council/mentoring: mentors with their free slots, the themes to name their expertise, and
-// the organisations the reader may book for, in one request.
+// /council/mentoring and the admins' list: mentors a page at a time, newest appointed first, each
+// with their soonest free slots and how many there are.
 export const MentorsQuery = graphql(`
-  query Mentors {
-    mentors {
-      ...MentorFields
-    }
-    themes {
-      code
-      name
-      nameEn
+  query Mentors($first: Int!, $after: String) {
+    mentors(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...MentorFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
