@@ -138,7 +138,10 @@ export class BookingService {
     const booking = await this.mentorsBooking(actor, input.bookingId);
     await this.dataSource
       .getRepository(MentoringBooking)
-      .update({ id: booking.id }, { notes: input.notes || null, notesUpdatedAt: new Date() });
+      .update(
+        { id: booking.id },
+        { notes: input.notes?.trim() ? input.notes : null, notesUpdatedAt: new Date() },
+      );
     return this.viewOf(booking.id);
   }
 

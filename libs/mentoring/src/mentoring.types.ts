@@ -354,10 +354,12 @@ export class WriteMentoringNotesInput {
   @IsUUID('all')
   bookingId!: string;
 
-  @Field()
+  // Optional text: empty (or null) clears the notes.
+  @Field(() => String, { nullable: true, description: 'The notes; empty or null clears them' })
+  @IsOptional()
   @IsString()
   @MaxLength(20000, { message: 'must be at most 20,000 characters' })
-  notes!: string;
+  notes?: string | null;
 }
 
 @InputType()
