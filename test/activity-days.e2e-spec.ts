@@ -418,6 +418,20 @@ describe('activity days', () => {
     expect(await approvedHours()).toEqual([]);
     expectData(await mark(true));
     expect(await approvedHours()).toEqual([6]);
+
+    // The day is in the participant's "download my data".
+    const baseUrl = (await platform.api.getUrl()).replace('[::1]', '127.0.0.1');
+    const mine = await fetch(`${baseUrl}/auth/my-data`, {
+      headers: { authorization: `Bearer ${mio.token}` },
+    });
+    const { sections } = (await mine.json()) as { sections: Record<string, any> };
+    expect(sections.activityDays).toEqual([
+      expect.objectContaining({
+        project: expect.objectContaining({ id: projectId }),
+        status: 'SIGNED_UP',
+        attended: true,
+      }),
+    ]);
   });
 
   it('tells those signed up when a day is cancelled, and reminds them the day before once', async () => {

@@ -1,4 +1,4 @@
-import { CONTACT_LIMITS } from '@tsunagu/council';
+import { CONTACT_LIMITS, CouncilDirectoryService } from '@tsunagu/council';
 import { expectData, Fixtures, Person, rejection } from './support/fixtures';
 import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
 
@@ -251,5 +251,30 @@ describe('council directory: profiles, the public directory, contact and partner
       [companyId],
     );
     expect(n).toBe(CONTACT_LIMITS.perPairPerDay);
+
+    // The sender's messages are theirs in "download my data", and lose their words with the account.
+    const baseUrl = (await platform.api.getUrl()).replace('[::1]', '127.0.0.1');
+    const mine = await fetch(`${baseUrl}/auth/my-data`, {
+      headers: { authorization: `Bearer ${companyOwner.token}` },
+    });
+    const { sections } = (await mine.json()) as { sections: Record<string, any> };
+    expect(sections.councilMessages).toHaveLength(CONTACT_LIMITS.perPairPerDay);
+    expect(sections.councilMessages[0]).toMatchObject({
+      from: 'Satoyama Works',
+      message: '社員研修の受け入れについてご相談させてください。',
+    });
+    await platform.dataSource.transaction((m) =>
+      platform.api.get(CouncilDirectoryService).eraseMessages(m, {
+        key: 'test',
+        type: 'ACCOUNT_DELETED',
+        payload: { userId: companyOwner.id },
+        occurredAt: new Date().toISOString(),
+      } as any),
+    );
+    const words = await platform.dataSource.query(
+      `SELECT DISTINCT message FROM council_contacts WHERE sender_id = $1`,
+      [companyOwner.id],
+    );
+    expect(words).toEqual([{ message: '' }]);
   });
 });

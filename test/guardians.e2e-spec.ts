@@ -2,6 +2,7 @@ import { ConflictReason } from '@tsunagu/core';
 import {
   expectData,
   Fixtures,
+  PASSWORD,
   Person,
   rejection,
   SupervisedRegion,
@@ -337,6 +338,63 @@ describe('guardians', () => {
       [applied.id],
     );
     expect(row.status).toBe('PENDING');
+  });
+
+  it("puts the date of birth, the guardian and the guardian's answers in the child's data, and erases them with the account", async () => {
+    const { person, guardianEmail } = await minor('exported');
+    const projectId = await project();
+    await apply(person, projectId);
+    const token = await tokenMailedTo(guardianEmail);
+    expectData(await decide(token, 'CONSENT'));
+    const baseUrl = (await platform.api.getUrl()).replace('[::1]', '127.0.0.1');
+    const response = await fetch(`${baseUrl}/auth/my-data`, {
+      headers: { authorization: `Bearer ${person.token}` },
+    });
+    const { sections } = (await response.json()) as { sections: Record<string, any> };
+    expect(sections.participantProfile).toMatchObject({
+      dateOfBirth: '2010-04-01',
+      guardianName: '渡辺 恵子',
+      guardianEmail,
+    });
+    expect(sections.guardianConsents).toEqual([
+      expect.objectContaining({
+        subjectKind: 'ENGAGEMENT',
+        status: 'GIVEN',
+        guardianEmail,
+        decidedByName: '渡辺 恵子',
+      }),
+    ]);
+
+    expectData(
+      await platform.gql(
+        `mutation($input: DeleteAccountInput!) { deleteMyAccount(input: $input) }`,
+        { input: { password: PASSWORD } },
+        person.token,
+      ),
+    );
+    const [profile] = await platform.dataSource.query(
+      `SELECT date_of_birth, guardian_name, guardian_email FROM participant_profile
+        WHERE user_id = $1`,
+      [person.id],
+    );
+    expect(profile).toEqual({ date_of_birth: null, guardian_name: null, guardian_email: null });
+    const consents = await platform.dataSource.query(
+      `SELECT c.status, c.guardian_email, c.decided_by_name, c.statement_text,
+              (SELECT count(*)::int FROM guardian_consent_mail g WHERE g.consent_id = c.id) AS mails
+         FROM guardian_consent c WHERE c.participant_id = $1`,
+      [person.id],
+    );
+    expect(consents).toEqual([
+      {
+        status: 'GIVEN',
+        guardian_email: '',
+        decided_by_name: null,
+        statement_text: null,
+        mails: 0,
+      },
+    ]);
+    // The link no longer opens the request.
+    expect(rejection(await platform.gql(REQUEST, { input: { token, locale: 'ja' } }))).toBeTruthy();
   });
 
   describe('at events', () => {

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { expectData, Fixtures, Person, rejection } from './support/fixtures';
 import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
 
@@ -329,6 +330,46 @@ describe('mentoring', () => {
     expect(
       rejection(await gql(SESSIONS, { organizationId: memberOrgId }, stranger)).extensions.code,
     ).toBe('FORBIDDEN');
+  });
+
+  it('never removes a slot that a booking takes meanwhile', async () => {
+    const free = await slot();
+    // Holds the slot as a booking does, and books it while the removal waits.
+    const booking = new Client({ connectionString: platform.databaseUrl });
+    await booking.connect();
+    try {
+      await booking.query('BEGIN');
+      const {
+        rows: [times],
+      } = await booking.query(
+        'SELECT starts_at, ends_at FROM mentoring_slot WHERE id = $1 FOR UPDATE',
+        [free.id],
+      );
+      const removing = gql(REMOVE, { slotId: free.id }, mentor);
+      await eventually(async () => {
+        const [{ n }] = await platform.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'
+              AND query ILIKE '%mentoring_slot%'`,
+        );
+        return n > 0;
+      });
+      await booking.query(
+        `INSERT INTO mentoring_booking (slot_id, organization_id, booked_by_id, initiative_title,
+                                        polish, starts_at, ends_at)
+         VALUES ($1, $2, $3, '棚田の発信', '計画を見てほしい', $4, $5)`,
+        [free.id, memberOrgId, member.id, times.starts_at, times.ends_at],
+      );
+      await booking.query('COMMIT');
+      expect(rejection(await removing).extensions.reason).toBe('WRONG_STATUS');
+    } finally {
+      await booking.end();
+    }
+    const [row] = await platform.dataSource.query(
+      'SELECT removed_at FROM mentoring_slot WHERE id = $1',
+      [free.id],
+    );
+    expect(row.removed_at).toBeNull();
   });
 
   it('books each slot exactly once, and no overlapping sessions per organisation, under a burst larger than the pool', async () => {

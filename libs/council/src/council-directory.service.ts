@@ -13,9 +13,12 @@ import {
   mapConnection,
   Page,
   paginateKeyset,
+  OnEvent,
+  PersonalDataOf,
   TooManyRequestsError,
 } from '@tsunagu/core';
-import { Actor, Organization, PolicyService } from '@tsunagu/identity';
+import type { EventOf } from '@tsunagu/core';
+import { ACCOUNT_DELETED, Actor, Organization, PolicyService } from '@tsunagu/identity';
 import { Theme } from '@tsunagu/taxonomy';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CouncilContact } from './council-contact.entity';
@@ -193,6 +196,28 @@ export class CouncilDirectoryService {
   }
 
   // Themes must exist and a municipality must be one of Japan's; every problem at once.
+  // The messages the person sent on behalf of their organisation.
+  @PersonalDataOf('councilMessages')
+  async export(m: EntityManager, userId: string): Promise<unknown> {
+    return m.query(
+      `SELECT f.name AS "from", t.name AS "to", c.message, c.created_at AS "createdAt"
+         FROM council_contacts c
+         JOIN organization f ON f.id = c.from_organization_id
+         JOIN organization t ON t.id = c.to_organization_id
+        WHERE c.sender_id = $1 ORDER BY c.created_at`,
+      [userId],
+    );
+  }
+
+  // A departed person's messages lose their words, as their conversation messages do; the rows
+  // stay for the organisations' daily limits.
+  @OnEvent(ACCOUNT_DELETED)
+  async eraseMessages(m: EntityManager, event: EventOf<typeof ACCOUNT_DELETED>): Promise<void> {
+    await m.query(`UPDATE council_contacts SET message = '' WHERE sender_id = $1`, [
+      event.payload.userId,
+    ]);
+  }
+
   private async check(m: EntityManager, input: CouncilProfileInput): Promise<void> {
     const problems: FieldProblem[] = [];
     if (input.municipalityCode && !JapanGeography.get().municipality(input.municipalityCode)) {

@@ -179,9 +179,11 @@ export class MentorService {
   async removeSlot(actor: Actor, slotId: string): Promise<MentoringSlot> {
     return this.dataSource.transaction(async (m) => {
       const mentor = await this.mineOrFail(m, actor, true);
-      const slot = await m
-        .getRepository(MentoringSlot)
-        .findOneBy({ id: slotId, mentorId: mentor.id, removedAt: IsNull() });
+      // The slot's row lock is the one a booking takes: a booking in flight is seen, not missed.
+      const slot = await m.getRepository(MentoringSlot).findOne({
+        where: { id: slotId, mentorId: mentor.id, removedAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!slot) throw AppError.notFound('Slot', slotId);
       const [booked] = await m.query<Array<{ id: string }>>(
         `SELECT id FROM mentoring_booking WHERE slot_id = $1 AND status = 'BOOKED'`,
