@@ -94,4 +94,3 @@ export class EventGuardianConsent {
     if (current.status !== RegistrationStatus.CANCELLED) await this.rules.cancelIn(m, current);
   }
 }
-

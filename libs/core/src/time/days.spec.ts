@@ -1,7 +1,7 @@
 import { dayIn, todayInJapan } from './days';
 
 describe('days', () => {
-  it("counts today as Japan does: the next day from 15:00 UTC", () => {
+  it('counts today as Japan does: the next day from 15:00 UTC', () => {
     expect(todayInJapan(new Date('2027-03-14T14:59:59Z'))).toBe('2027-03-14');
     expect(todayInJapan(new Date('2027-03-14T15:00:00Z'))).toBe('2027-03-15');
   });
