@@ -366,6 +366,75 @@ describe('guardians', () => {
     );
   });
 
+  it("refuses the child's own address as the guardian's", async () => {
+    const person = await f.signUp('own-address');
+    const result = await platform.gql(
+      SAVE,
+      {
+        input: {
+          kind: 'HIGH_SCHOOL_STUDENT',
+          dateOfBirth: '2010-04-01',
+          guardianName: '渡辺 恵子',
+          guardianEmail: ` ${person.email.toUpperCase()} `,
+          guardianConsent: true,
+          homeMunicipalityCode: '271004',
+        },
+      },
+      person.token,
+    );
+    expect(code(result)).toBe(`CONFLICT/${ConflictReason.GUARDIAN_EMAIL_IS_OWN}`);
+    expect(
+      (rejection(result).extensions.fields as Array<{ path: string[] }>).map((x) =>
+        x.path.join('.'),
+      ),
+    ).toEqual(['input.guardianEmail']);
+    const rows = await platform.dataSource.query(
+      `SELECT count(*)::int AS n FROM participant_profile WHERE user_id = $1`,
+      [person.id],
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('sends again to a corrected address, stops the old link and tells the earlier address', async () => {
+    const { person, guardianEmail: wrong } = await minor('moved');
+    const applied = await apply(person, await project());
+    const old = await tokenMailedTo(wrong);
+    const right = uniqueEmail('moved-parent-right');
+    expectData(
+      await platform.gql(
+        SAVE,
+        {
+          input: {
+            kind: 'HIGH_SCHOOL_STUDENT',
+            dateOfBirth: '2010-04-01',
+            guardianName: '渡辺 恵子',
+            guardianEmail: right,
+            guardianConsent: true,
+            homeMunicipalityCode: '271004',
+          },
+        },
+        person.token,
+      ),
+    );
+    expectData(await platform.gql(RESEND, { id: applied.guardianConsent.id }, person.token));
+    const fresh = await tokenMailedTo(right);
+    expect(fresh).not.toBe(old);
+    const moved = await eventually(() =>
+      Promise.resolve(smtp.messages.find((m) => m.to === wrong && /別のアドレス/.test(m.subject))),
+    );
+    expect(moved.text).toContain('空き家バンクの立て直し');
+    expect(moved.text).not.toMatch(/\/consent\//);
+    expect(code(await platform.gql(REQUEST, { input: { token: old } }))).toBe('NOT_FOUND');
+    expect(expectData(await decide(fresh, 'CONSENT')).decideGuardianConsent.status).toBe('GIVEN');
+    // Sent again to the same address: nobody is told of a move.
+    const { person: same, guardianEmail } = await minor('not-moved');
+    const again = await apply(same, await project());
+    await tokenMailedTo(guardianEmail);
+    expectData(await platform.gql(RESEND, { id: again.guardianConsent.id }, same.token));
+    await tokenMailedTo(guardianEmail, 1);
+    expect(smtp.messages.filter((m) => m.to === guardianEmail)).toHaveLength(2);
+  });
+
   it('limits how often the mail is sent again', async () => {
     const { person } = await minor('impatient');
     const applied = await apply(person, await project());
