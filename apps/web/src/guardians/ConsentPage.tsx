@@ -108,7 +108,10 @@ function ConsentRequest({
       <Text>{t('guardians.page.intro', { child })}</Text>
       <Stack gap={6} component="dl" m={0}>
         <Fact label={t('guardians.page.what')}>
-          {t(`guardians.page.kind.${request.subjectKind}`)}：{request.title}
+          {t('app.labelled', {
+            label: t(`guardians.page.kind.${request.subjectKind}`),
+            value: request.title,
+          })}
         </Fact>
         {request.regionName && <Fact label={t('guardians.page.region')}>{request.regionName}</Fact>}
         <Fact label={t('guardians.page.dates')}>{dates}</Fact>
