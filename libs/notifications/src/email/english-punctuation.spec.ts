@@ -53,7 +53,7 @@ const FACTS = {
   contactName: 'Hokkaido hub',
 };
 
-const texts = (...parts: Array<{ [key: string]: unknown }>) =>
+const texts = (...parts: object[]) =>
   parts.flatMap((p) => Object.values(p).filter((v): v is string => typeof v === 'string'));
 
 describe('English e-mails and notifications', () => {
