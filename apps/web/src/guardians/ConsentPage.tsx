@@ -127,6 +127,14 @@ function ConsentRequest({
         )}
       </Stack>
 
+      {/* Contact goes through the guardian: the copies stop with a refusal or withdrawal. */}
+      {request.subjectKind === 'ENGAGEMENT' &&
+        (request.status === 'PENDING' || request.status === 'GIVEN') && (
+          <Text size="sm" data-testid="guardian-copies">
+            {t('guardians.page.copies', { child })}
+          </Text>
+        )}
+
       {request.status === 'PENDING' && request.expired && (
         <Alert
           color="orange"
