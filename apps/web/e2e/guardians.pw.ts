@@ -166,6 +166,23 @@ test.describe("a guardian's consent", () => {
     await expect(guardian.getByText(w('プロジェクト：', 'Project: '))).toBeVisible();
     await expectAccessible(guardian);
     await saveScreenshot(guardian, testInfo, 'guardians-consent-page');
+    if (testInfo.project.name === 'phone') {
+      // The same page on the phone in Japanese (a browser with no language chosen).
+      const context = await browser.newContext({
+        baseURL: testInfo.project.use.baseURL,
+        viewport: page.viewportSize(),
+        locale: 'ja-JP',
+        timezoneId: 'Asia/Tokyo',
+      });
+      const japanese = await context.newPage();
+      await japanese.goto(link!);
+      await expect(
+        japanese.getByText('プロジェクト：夏休み 自然体験キャンプの運営補助'),
+      ).toBeVisible();
+      await expect(japanese.getByTestId('guardian-copies')).toContainText('メッセージの写し');
+      await saveScreenshot(japanese, testInfo, 'guardians-consent-page-ja');
+      await context.close();
+    }
 
     // A signature is required.
     await guardian.getByRole('button', { name: w('同意する', 'I consent') }).click();
