@@ -432,10 +432,11 @@ export class ProjectIndex {
   private bucketsFor(allowed: (i: number) => boolean): Bucket[] {
     const { idRank, reqCount, fairness } = this;
     const hasSkills = (i: number) => (reqCount[i] > 0 ? 1 : 0);
-    const groups = new Map<string, number[]>();
+    const groups = new Map<number, number[]>();
     for (let i = 0; i < this.n; i++) {
       if (!allowed(i) || this.mustCount[i] > 0) continue;
-      const key = `${this.theme[i]}/${this.goalFit[i]}/${hasSkills(i)}`;
+      // Goals served are a mask of 5 bits: a number keys the group without a string per project.
+      const key = (this.theme[i] * 64 + this.goalFit[i]) * 2 + hasSkills(i);
       const list = groups.get(key) ?? [];
       list.push(i);
       groups.set(key, list);
