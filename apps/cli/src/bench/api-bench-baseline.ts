@@ -1,5 +1,11 @@
 import { containsPattern, encodeCursor } from '@tsunagu/core';
-import { type Actor, PolicyService } from '@tsunagu/identity';
+import {
+  ACTOR_MEMBERSHIPS_SQL,
+  ACTOR_REMITS_SQL,
+  ACTOR_USER_SQL,
+  type Actor,
+  PolicyService,
+} from '@tsunagu/identity';
 import { DEFAULT_WEIGHTS, explainMatch, type MatchingWeights } from '@tsunagu/matching';
 import { searchTerms, widthVariants } from '@tsunagu/projects';
 import { MatchingFactsLoader } from '@tsunagu/scoring';
@@ -37,9 +43,6 @@ const secret = createSecretKey(Buffer.from(process.env.JWT_SECRET!, 'utf8'));
 class RequestError extends Error {}
 
 const USER_SQL = `SELECT "User"."id" AS "User_id", "User"."email" AS "User_email", "User"."display_name" AS "User_display_name", "User"."locale" AS "User_locale", "User"."time_zone" AS "User_time_zone", "User"."email_verified_at" AS "User_email_verified_at", "User"."deleted_at" AS "User_deleted_at", "User"."created_at" AS "User_created_at" FROM "user" "User" WHERE (("User"."id" = $1)) LIMIT 1`;
-const ACTOR_MEMBERSHIPS_SQL = `SELECT "m"."id" AS "m_id", "m"."user_id" AS "m_user_id", "m"."organization_id" AS "m_organization_id", "m"."role" AS "m_role", "m"."created_at" AS "m_created_at", "o"."id" AS "o_id", "o"."kind" AS "o_kind", "o"."name" AS "o_name", "o"."municipality_code" AS "o_municipality_code", "o"."prefecture_code" AS "o_prefecture_code", "o"."created_at" AS "o_created_at" FROM "membership" "m" INNER JOIN "organization" "o" ON "o"."id"="m"."organization_id" WHERE "m"."user_id" = $1`;
-const remitSql = (n: number) =>
-  `SELECT "r"."id" AS "r_id", "r"."organization_id" AS "r_organization_id", "r"."prefecture_code" AS "r_prefecture_code", "r"."municipality_code" AS "r_municipality_code" FROM "remit_area" "r" WHERE "r"."organization_id" IN (${placeholders(1, n)})`;
 const PROJECT_COLUMNS = (a: string) =>
   [
     'id',
@@ -110,26 +113,25 @@ async function loadActor(authorization: string | undefined): Promise<Actor> {
   if (!token) throw new RequestError('no token');
   const claims = verify(token, secret, { algorithms: ['HS256'] }) as { sub: string; typ: string };
   if (claims.typ !== 'access') throw new RequestError('Invalid access token');
-  const [user] = await query(USER_SQL, [claims.sub]);
-  if (!user || user.User_deleted_at) throw new RequestError('no such account');
+  // The actor's own statements, the API's ActorService sends them.
+  const [user] = await query(ACTOR_USER_SQL, [claims.sub]);
+  if (!user || user.deleted_at) throw new RequestError('no such account');
   const memberships = await query(ACTOR_MEMBERSHIPS_SQL, [claims.sub]);
-  const orgIds = memberships.map((m) => m.m_organization_id);
-  const areas = orgIds.length ? await query(remitSql(orgIds.length), orgIds) : [];
+  const orgIds = memberships.map((m) => m.organization_id);
+  const areas = orgIds.length ? await query(ACTOR_REMITS_SQL, [orgIds]) : [];
   return {
     userId: claims.sub,
-    locale: user.User_locale as string,
+    locale: user.locale as string,
     memberships: memberships.map((m) => {
-      const own = areas.filter((a) => a.r_organization_id === m.m_organization_id);
+      const own = areas.filter((a) => a.organization_id === m.organization_id);
       return {
-        organizationId: m.m_organization_id as string,
-        organizationKind: m.o_kind,
-        role: m.m_role,
-        municipalityCode: m.o_municipality_code as string | null,
-        remitPrefectureCodes: own.flatMap((a) =>
-          a.r_municipality_code ? [] : [a.r_prefecture_code],
-        ),
+        organizationId: m.organization_id as string,
+        organizationKind: m.kind,
+        role: m.role,
+        municipalityCode: m.municipality_code as string | null,
+        remitPrefectureCodes: own.flatMap((a) => (a.municipality_code ? [] : [a.prefecture_code])),
         remitMunicipalityCodes: own.flatMap((a) =>
-          a.r_municipality_code ? [a.r_municipality_code] : [],
+          a.municipality_code ? [a.municipality_code] : [],
         ),
       };
     }),
