@@ -8,7 +8,7 @@ import {
 } from '@tsunagu/identity';
 import { DEFAULT_WEIGHTS, explainMatch, type MatchingWeights } from '@tsunagu/matching';
 import { searchTerms, widthVariants } from '@tsunagu/projects';
-import { MatchingFactsLoader } from '@tsunagu/scoring';
+import { MatchingFactsLoader, PARTICIPANT_LIST_SQL, PROJECT_LIST_SQL } from '@tsunagu/scoring';
 import { verify } from 'jsonwebtoken';
 import { createSecretKey } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -99,8 +99,6 @@ const PROFILE_COLUMNS = [
 ]
   .map((c) => `"pp"."${c}" AS "pp_${c}"`)
   .join(', ');
-const LIST_SQL = `SELECT "ParticipantRecommendationList"."participant_id" AS "ParticipantRecommendationList_participant_id", "ParticipantRecommendationList"."project_ids" AS "ParticipantRecommendationList_project_ids", "ParticipantRecommendationList"."scores" AS "ParticipantRecommendationList_scores", "ParticipantRecommendationList"."weights_versions" AS "ParticipantRecommendationList_weights_versions", "ParticipantRecommendationList"."computed_at" AS "ParticipantRecommendationList_computed_at" FROM "participant_recommendation_list" "ParticipantRecommendationList" WHERE (("ParticipantRecommendationList"."participant_id" = $1)) LIMIT 1`;
-const CANDIDATE_LIST_SQL = `SELECT "ProjectCandidateList"."project_id" AS "ProjectCandidateList_project_id", "ProjectCandidateList"."participant_ids" AS "ProjectCandidateList_participant_ids", "ProjectCandidateList"."scores" AS "ProjectCandidateList_scores", "ProjectCandidateList"."weights_version" AS "ProjectCandidateList_weights_version", "ProjectCandidateList"."computed_at" AS "ProjectCandidateList_computed_at" FROM "project_candidate_list" "ProjectCandidateList" WHERE (("ProjectCandidateList"."project_id" = $1)) LIMIT 1`;
 const PROJECT_SQL = `SELECT ${PROJECT_COLUMNS('Project')} FROM "project" "Project" WHERE (("Project"."id" = $1)) LIMIT 1`;
 const MEMBERSHIPS_SQL = `SELECT "Membership"."id" AS "Membership_id", "Membership"."user_id" AS "Membership_user_id", "Membership"."organization_id" AS "Membership_organization_id", "Membership"."role" AS "Membership_role", "Membership"."created_at" AS "Membership_created_at", "Membership__Membership_organization"."id" AS "Membership__Membership_organization_id", "Membership__Membership_organization"."kind" AS "Membership__Membership_organization_kind", "Membership__Membership_organization"."name" AS "Membership__Membership_organization_name", "Membership__Membership_organization"."municipality_code" AS "Membership__Membership_organization_municipality_code", "Membership__Membership_organization"."prefecture_code" AS "Membership__Membership_organization_prefecture_code", "Membership__Membership_organization"."created_at" AS "Membership__Membership_organization_created_at" FROM "membership" "Membership" LEFT JOIN "organization" "Membership__Membership_organization" ON "Membership__Membership_organization"."id"="Membership"."organization_id" WHERE (("Membership"."user_id" = $1)) ORDER BY "Membership"."created_at" ASC`;
 
@@ -194,23 +192,23 @@ function connection<T>(rows: Row[], first: number, node: (row: Row) => T | undef
 }
 
 async function recommendedProjects(actor: Actor, first: number) {
-  const [list] = await query(LIST_SQL, [actor.userId]);
-  const ids = (list?.ParticipantRecommendationList_project_ids as string[] | undefined) ?? [];
+  const [list] = await query(PARTICIPANT_LIST_SQL, [actor.userId]);
+  const ids = (list?.projectIds as string[] | undefined) ?? [];
   const rows = await query(
     `SELECT ${PROJECT_COLUMNS('p')}, (0 - array_position(CAST($1 AS uuid[]), "p"."id")) AS "keyset_0", ("p"."id") AS "keyset_1" FROM "project" "p" WHERE "p"."id" = ANY($1) AND "p"."status" = $2 AND "p"."paused_at" IS NULL ORDER BY 0 - array_position(CAST($1 AS uuid[]), "p"."id") DESC, "p"."id" DESC LIMIT ${first + 1}`,
     [ids, 'PUBLISHED'],
   );
   const page = rows.slice(0, first).map((r) => r.p_id as string);
   if (!list || page.length === 0) return { ...connection(rows, first, () => undefined), edges: [] };
-  const scores = list.ParticipantRecommendationList_scores as number[];
-  const versions = list.ParticipantRecommendationList_weights_versions as string[];
+  const scores = list.scores as number[];
+  const versions = list.weightsVersions as string[];
   const [[participant], projectFacts] = await Promise.all([
     facts.participants([actor.userId], manager),
     facts.projects(page, manager),
   ]);
   const weights = weightsOf(versions);
   const factsOf = new Map(projectFacts.map((p) => [p.id, p]));
-  const computedAt = iso(list.ParticipantRecommendationList_computed_at);
+  const computedAt = iso(list.computedAt);
   return connection(rows, first, (row) => {
     const i = ids.indexOf(row.p_id as string);
     const factors = factorsOf(
@@ -241,16 +239,16 @@ async function recommendedCandidates(actor: Actor, projectId: string, first: num
   if (!policy.canSupervise(actor, scope)) throw new RequestError('forbidden');
   const visibilities = policy.viewableProfileVisibilities(actor);
   if (visibilities.length === 0) throw new RequestError('forbidden');
-  const [list] = await query(CANDIDATE_LIST_SQL, [projectId]);
-  const ids = (list?.ProjectCandidateList_participant_ids as string[] | undefined) ?? [];
+  const [list] = await query(PROJECT_LIST_SQL, [projectId]);
+  const ids = (list?.participantIds as string[] | undefined) ?? [];
   const rows = await query(
     `SELECT ${PROFILE_COLUMNS}, (0 - array_position(CAST($1 AS uuid[]), "pp"."user_id")) AS "keyset_0", ("pp"."user_id") AS "keyset_1" FROM "participant_profile" "pp" WHERE "pp"."user_id" = ANY($1) AND "pp"."visibility" IN (${placeholders(2, visibilities.length)}) ORDER BY 0 - array_position(CAST($1 AS uuid[]), "pp"."user_id") DESC, "pp"."user_id" DESC LIMIT ${first + 1}`,
     [ids, ...visibilities],
   );
   const page = rows.slice(0, first).map((r) => r.pp_user_id as string);
   if (!list || page.length === 0) return { ...connection(rows, first, () => undefined), edges: [] };
-  const scores = list.ProjectCandidateList_scores as number[];
-  const version = list.ProjectCandidateList_weights_version as string;
+  const scores = list.scores as number[];
+  const version = list.weightsVersion as string;
   const [views, participantFacts, [projectFacts]] = await Promise.all([
     visibleViews(page, visibilities),
     facts.participants(page, manager),
@@ -259,7 +257,7 @@ async function recommendedCandidates(actor: Actor, projectId: string, first: num
   const weights = weightsOf([version]);
   const viewOf = new Map(views.map((v) => [v.pp_user_id as string, v]));
   const factsOf = new Map(participantFacts.map((p) => [p.id, p]));
-  const computedAt = iso(list.ProjectCandidateList_computed_at);
+  const computedAt = iso(list.computedAt);
   return connection(rows, first, (row) => {
     const id = row.pp_user_id as string;
     const i = ids.indexOf(id);
