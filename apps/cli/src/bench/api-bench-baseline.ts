@@ -4,6 +4,8 @@ import {
   ACTOR_REMITS_SQL,
   ACTOR_USER_SQL,
   type Actor,
+  ME_MEMBERSHIPS_SQL,
+  ME_USER_SQL,
   PolicyService,
 } from '@tsunagu/identity';
 import { DEFAULT_WEIGHTS, explainMatch, type MatchingWeights } from '@tsunagu/matching';
@@ -42,7 +44,6 @@ const secret = createSecretKey(Buffer.from(process.env.JWT_SECRET!, 'utf8'));
 
 class RequestError extends Error {}
 
-const USER_SQL = `SELECT "User"."id" AS "User_id", "User"."email" AS "User_email", "User"."display_name" AS "User_display_name", "User"."locale" AS "User_locale", "User"."time_zone" AS "User_time_zone", "User"."email_verified_at" AS "User_email_verified_at", "User"."deleted_at" AS "User_deleted_at", "User"."created_at" AS "User_created_at" FROM "user" "User" WHERE (("User"."id" = $1)) LIMIT 1`;
 const PROJECT_COLUMNS = (a: string) =>
   [
     'id',
@@ -100,7 +101,6 @@ const PROFILE_COLUMNS = [
   .map((c) => `"pp"."${c}" AS "pp_${c}"`)
   .join(', ');
 const PROJECT_SQL = `SELECT ${PROJECT_COLUMNS('Project')} FROM "project" "Project" WHERE (("Project"."id" = $1)) LIMIT 1`;
-const MEMBERSHIPS_SQL = `SELECT "Membership"."id" AS "Membership_id", "Membership"."user_id" AS "Membership_user_id", "Membership"."organization_id" AS "Membership_organization_id", "Membership"."role" AS "Membership_role", "Membership"."created_at" AS "Membership_created_at", "Membership__Membership_organization"."id" AS "Membership__Membership_organization_id", "Membership__Membership_organization"."kind" AS "Membership__Membership_organization_kind", "Membership__Membership_organization"."name" AS "Membership__Membership_organization_name", "Membership__Membership_organization"."municipality_code" AS "Membership__Membership_organization_municipality_code", "Membership__Membership_organization"."prefecture_code" AS "Membership__Membership_organization_prefecture_code", "Membership__Membership_organization"."created_at" AS "Membership__Membership_organization_created_at" FROM "membership" "Membership" LEFT JOIN "organization" "Membership__Membership_organization" ON "Membership__Membership_organization"."id"="Membership"."organization_id" WHERE (("Membership"."user_id" = $1)) ORDER BY "Membership"."created_at" ASC`;
 
 function placeholders(from: number, count: number): string {
   return Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
@@ -323,24 +323,20 @@ async function projects(text: string, first: number) {
 
 async function me(actor: Actor) {
   const [[user], memberships] = await Promise.all([
-    query(USER_SQL, [actor.userId]),
-    query(MEMBERSHIPS_SQL, [actor.userId]),
+    query(ME_USER_SQL, [actor.userId]),
+    query(ME_MEMBERSHIPS_SQL, [actor.userId]),
   ]);
   if (!user) throw new RequestError('no such user');
   return {
-    id: user.User_id,
-    email: user.User_email,
-    displayName: user.User_display_name,
-    locale: user.User_locale,
-    timeZone: user.User_time_zone,
-    emailVerified: user.User_email_verified_at !== null,
+    id: user.id,
+    email: user.email,
+    displayName: user.display_name,
+    locale: user.locale,
+    timeZone: user.time_zone,
+    emailVerified: user.email_verified_at !== null,
     memberships: memberships.map((m) => ({
-      role: m.Membership_role,
-      organization: {
-        id: m.Membership__Membership_organization_id,
-        name: m.Membership__Membership_organization_name,
-        kind: m.Membership__Membership_organization_kind,
-      },
+      role: m.role,
+      organization: { id: m.id, name: m.name, kind: m.kind },
     })),
   };
 }
