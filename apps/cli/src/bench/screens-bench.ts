@@ -381,6 +381,8 @@ function printReport(
       actor: string;
       p50_ms: number;
       p95_ms: number;
+      api_cpu_ms: number;
+      sql_ms: number | null;
     }>;
     failed: Array<{ operation: string; error: string }>;
   },
