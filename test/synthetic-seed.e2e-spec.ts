@@ -12,7 +12,13 @@ import { startTestPlatform, TestPlatform } from './support/test-platform';
 describe('seed:synthetic', () => {
   let platform: TestPlatform;
   let report: SyntheticSeedReport;
-  const options = { participants: 300, projects: 40, seed: 42, asOf: '2026-12-01' };
+  const options = {
+    participants: 300,
+    projects: 40,
+    seed: 42,
+    asOf: '2026-12-01',
+    activity: true,
+  };
   const one = async (sql: string): Promise<number> =>
     Number(Object.values((await platform.dataSource.query(sql))[0])[0]);
 
@@ -49,7 +55,20 @@ describe('seed:synthetic', () => {
       'project',
       'project_skill',
       'project_audit_entry',
+      'engagement',
+      'engagement_event',
+      'engagement_check_in',
+      'engagement_milestone',
+      'engagement_feedback',
+      'follow_up',
+      'conversation',
+      'conversation_message',
+      'notification',
     ]);
+    // National scale: a region in every municipality, and a year of engagements that the
+    // database's own rules (capacity trigger, checks, enums, keys) accepted.
+    expect(await one(`SELECT count(*) FROM organization WHERE kind = 'REGION'`)).toBe(1741);
+    expect(await one(`SELECT count(*) FROM engagement`)).toBeGreaterThan(50);
   });
 
   it('keeps the invariants the data promises', async () => {
@@ -130,7 +149,7 @@ describe('seed:synthetic', () => {
     const before = await one(`SELECT count(*) FROM "user"`);
     await expect(seedSynthetic(platform.dataSource, options)).rejects.toThrow(SyntheticSeedError);
     await expect(seedSynthetic(platform.dataSource, { ...options, seed: 7 })).rejects.toThrow(
-      /already has \d+ synthetic accounts/,
+      /already has [\d,]+ synthetic accounts/,
     );
     expect(await one(`SELECT count(*) FROM "user"`)).toBe(before);
   });

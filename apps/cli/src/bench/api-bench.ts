@@ -53,11 +53,12 @@ const round = (x: number, digits: number) => Number(x.toFixed(digits));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Seeds the data set once (and stores everyone's lists through one full re-score by a worker);
-// a later run with the same size reuses it. A database with other counts is refused.
-async function prepareData(
+// a later run with the same size reuses it. A database with other counts is refused. Shared with
+// bench:screens, which seeds with a year of activity.
+export async function prepareData(
   db: DataSource,
   runs: ScoringRunService,
-  options: ApiBenchOptions,
+  options: Pick<ApiBenchOptions, 'participants' | 'projects' | 'seed'> & { activity?: boolean },
   env: NodeJS.ProcessEnv,
   given: boolean,
 ): Promise<void> {
@@ -86,6 +87,7 @@ async function prepareData(
         projects: options.projects,
         seed: options.seed,
         asOf: DEFAULT_AS_OF,
+        activity: options.activity ?? false,
       },
       (line) => log(`  [synthetic] ${line}`),
     );
@@ -111,7 +113,12 @@ async function prepareData(
   }
 }
 
-function startChild(main: string, env: NodeJS.ProcessEnv, name: string, args: string[] = []) {
+export function startChild(
+  main: string,
+  env: NodeJS.ProcessEnv,
+  name: string,
+  args: string[] = [],
+) {
   const child = spawn(process.execPath, [...args, main], {
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -120,9 +127,9 @@ function startChild(main: string, env: NodeJS.ProcessEnv, name: string, args: st
   return child;
 }
 
-const exited = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
+export const exited = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
 
-function stopChild(child: ChildProcess): Promise<void> {
+export function stopChild(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (exited(child)) return resolve();
     child.once('exit', () => resolve());
@@ -131,7 +138,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 // Waits until the server answers its health check (the baseline answers anything).
-async function ready(url: string, child: ChildProcess): Promise<void> {
+export async function ready(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 180_000;
   for (;;) {
     if (exited(child)) throw new Error(`${url}: the server exited at start`);
@@ -218,6 +225,33 @@ async function post(url: string, body: string, token: string): Promise<unknown> 
   return response.json();
 }
 
+// The production API's environment for a benchmark on a local stack.
+export function benchEnv(
+  stack: { databaseUrl: string; redisUrl: string },
+  queuePrefix: string,
+): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: stack.databaseUrl,
+    REDIS_URL: stack.redisUrl,
+    JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    QUEUE_PREFIX: `${queuePrefix}-${randomBytes(4).toString('hex')}`,
+    // The servers are driven by one user from one address far above any real rate.
+    RATE_LIMIT_USER_POINTS: '1000000000',
+    RATE_LIMIT_IP_POINTS: '1000000000',
+    LOG_LEVEL: 'error',
+  };
+}
+
+// A signed access token for a user, as the API issues them.
+export function accessTokenFor(secret: string, userId: string): string {
+  return new JwtService().sign(
+    { sub: userId, typ: 'access' },
+    { secret, algorithm: 'HS256', expiresIn: 24 * 3600 },
+  );
+}
+
 export async function runApiBench(options: ApiBenchOptions) {
   const sqlLog = process.env.BENCH_API_SQL_LOG;
   const given = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
@@ -233,18 +267,7 @@ export async function runApiBench(options: ApiBenchOptions) {
     log: sqlLog ? (line) => appendFileSync(sqlLog, line) : () => undefined,
     mail: false,
   });
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: stack.databaseUrl,
-    REDIS_URL: stack.redisUrl,
-    JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
-    QUEUE_PREFIX: `bench-api-${randomBytes(4).toString('hex')}`,
-    // Both servers are driven by one user from one address far above any real rate.
-    RATE_LIMIT_USER_POINTS: '1000000000',
-    RATE_LIMIT_IP_POINTS: '1000000000',
-    LOG_LEVEL: 'error',
-  };
+  const env = benchEnv(stack, 'bench-api');
   const children: ChildProcess[] = [];
   let ctx: Awaited<ReturnType<typeof NestFactory.createApplicationContext>> | undefined;
   try {
@@ -258,16 +281,7 @@ export async function runApiBench(options: ApiBenchOptions) {
     await ctx.close();
     ctx = undefined;
 
-    const jwt = new JwtService();
-    const tokenOf = (userId: string) =>
-      jwt.sign(
-        { sub: userId, typ: 'access' },
-        {
-          secret: env.JWT_SECRET,
-          algorithm: 'HS256',
-          expiresIn: 24 * 3600,
-        },
-      );
+    const tokenOf = (userId: string) => accessTokenFor(env.JWT_SECRET!, userId);
     const [apiPort, basePort] = [await freePort(), await freePort()];
     // BENCH_API_BEFORE=<dist of an earlier build>: that build's API is driven too, in the same
     // turns, to measure a change side by side.

@@ -7,6 +7,7 @@ describe('parseSeedSyntheticArgs', () => {
       projects: 10_000,
       seed: 42,
       asOf: '2026-12-01',
+      activity: true,
     });
     expect(
       parseSeedSyntheticArgs([
@@ -18,7 +19,16 @@ describe('parseSeedSyntheticArgs', () => {
         '--as-of',
         '2027-04-01',
       ]),
-    ).toEqual({ participants: 100_000, projects: 10_000, seed: 7, asOf: '2027-04-01' });
+    ).toEqual({
+      participants: 100_000,
+      projects: 10_000,
+      seed: 7,
+      asOf: '2027-04-01',
+      activity: true,
+    });
+    expect(
+      parseSeedSyntheticArgs(['--participants', '10', '--projects', '5', '--no-activity']).activity,
+    ).toBe(false);
     expect(parseSeedSyntheticArgs(['--participants', '0', '--projects', '5']).participants).toBe(0);
   });
 

@@ -14,7 +14,7 @@ export const MAX_PARTICIPANTS = 1_000_000;
 export const MAX_PROJECTS = 100_000;
 
 export const SEED_SYNTHETIC_USAGE =
-  'seed:synthetic --participants N --projects M [--seed S] [--as-of YYYY-MM-DD]';
+  'seed:synthetic --participants N --projects M [--seed S] [--as-of YYYY-MM-DD] [--no-activity]';
 
 function integer(name: string, text: string | undefined, min: number, max: number): number {
   if (text === undefined) {
@@ -34,7 +34,13 @@ function integer(name: string, text: string | undefined, min: number, max: numbe
 }
 
 export function parseSeedSyntheticArgs(args: readonly string[]): SyntheticOptions {
-  let values: Record<string, string | undefined>;
+  let values: {
+    participants?: string;
+    projects?: string;
+    seed?: string;
+    'as-of'?: string;
+    'no-activity'?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: [...args],
@@ -43,6 +49,8 @@ export function parseSeedSyntheticArgs(args: readonly string[]): SyntheticOption
         projects: { type: 'string' },
         seed: { type: 'string' },
         'as-of': { type: 'string' },
+        // People and projects only: no regions without projects, no year of engagements.
+        'no-activity': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -64,5 +72,6 @@ export function parseSeedSyntheticArgs(args: readonly string[]): SyntheticOption
     projects: integer('projects', values.projects, 0, MAX_PROJECTS),
     seed: integer('seed', values.seed ?? String(DEFAULT_SEED), 0, 0xffffffff),
     asOf,
+    activity: values['no-activity'] !== true,
   };
 }

@@ -7,6 +7,7 @@ import {
   SyntheticOptions,
   SyntheticReference,
 } from './synthetic-data';
+import { SEAT_HOLDING } from './synthetic-activity';
 
 const geography = JapanGeography.get();
 const THEMES = ['learning', 'work', 'agriculture', 'local'];
@@ -279,6 +280,119 @@ describe('generateSyntheticData', () => {
       /participants/,
     );
     expect(() => generateSyntheticData(options({ asOf: '2026-1-1' }), reference)).toThrow(/asOf/);
+  });
+});
+
+describe('generateSyntheticData with a year of activity', () => {
+  let data: SyntheticDataset;
+  let plain: SyntheticDataset;
+  beforeAll(() => {
+    data = generateSyntheticData(options({ activity: true }), reference);
+    plain = generateSyntheticData(options(), reference);
+  });
+
+  it('gives every one of the 1,741 municipalities one region, after the rows made without it', () => {
+    const regions = data.organizations.filter((o) => o.kind === 'REGION');
+    expect(new Set(regions.map((r) => r.municipalityCode)).size).toBe(1741);
+    expect(regions).toHaveLength(1741);
+    expect(data.organizations.slice(0, plain.organizations.length)).toEqual(plain.organizations);
+    expect(data.users.slice(0, plain.users.length)).toEqual(plain.users);
+    expect(data.projects).toEqual(plain.projects);
+    // Every region has its staff member.
+    const owners = new Set(data.memberships.map((m) => m.organizationId));
+    for (const r of regions) expect(owners.has(r.id)).toBe(true);
+  });
+
+  it('applies a realistic share of participants to open projects they may join, once each', () => {
+    const share = new Set(data.engagements.map((e) => e.participantId)).size / 3000;
+    expect(share).toBeGreaterThan(0.3);
+    expect(share).toBeLessThan(0.5);
+    expect(data.engagements.length / 3000).toBeGreaterThan(0.5);
+    const pairs = new Set(data.engagements.map((e) => `${e.projectId}:${e.participantId}`));
+    expect(pairs.size).toBe(data.engagements.length);
+    const projects = new Map(data.projects.map((p) => [p.id, p]));
+    const people = new Map(data.participantProfiles.map((p) => [p.userId, p]));
+    for (const e of data.engagements) {
+      const project = projects.get(e.projectId)!;
+      expect(project.publishedAt).not.toBeNull();
+      expect(project.eligibleKinds).toContain(people.get(e.participantId)!.kind);
+      const at = Date.parse(e.createdAt);
+      expect(at).toBeGreaterThanOrEqual(Date.parse(project.publishedAt!));
+      expect(at).toBeGreaterThanOrEqual(asOfMs - 365 * 86_400_000);
+      expect(at).toBeLessThan(project.closedAt ? Date.parse(project.closedAt) : asOfMs);
+    }
+  });
+
+  it('reaches every state, and never holds more seats than a project has', () => {
+    const states = count(data.engagements.map((e) => e.status));
+    for (const s of ['SUBMITTED', 'INTERVIEW', 'ACCEPTED', 'APPROVED', 'ACTIVE', 'COMPLETED']) {
+      expect(states[s]).toBeGreaterThan(0);
+    }
+    for (const s of ['DECLINED', 'WITHDRAWN', 'CANCELLED']) expect(states[s]).toBeGreaterThan(0);
+    const held = count(
+      data.engagements.filter((e) => SEAT_HOLDING.has(e.status)).map((e) => e.projectId),
+    );
+    for (const p of data.projects) expect(held[p.id] ?? 0).toBeLessThanOrEqual(p.capacity);
+  });
+
+  it('walks each engagement through allowed transitions in time order up to its status', () => {
+    const allowed: Record<string, string[]> = {
+      SUBMITTED: ['INTERVIEW', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'],
+      INTERVIEW: ['ACCEPTED', 'DECLINED', 'WITHDRAWN'],
+      ACCEPTED: ['APPROVED', 'CANCELLED', 'WITHDRAWN'],
+      APPROVED: ['ACTIVE', 'CANCELLED', 'WITHDRAWN'],
+      ACTIVE: ['COMPLETED', 'CANCELLED', 'WITHDRAWN'],
+    };
+    const events = group(data.engagementEvents, (e) => e.engagementId);
+    for (const e of data.engagements) {
+      let status = 'SUBMITTED';
+      let at = Date.parse(e.createdAt);
+      for (const event of events.get(e.id) ?? []) {
+        expect(event.fromStatus).toBe(status);
+        expect(allowed[status]).toContain(event.toStatus);
+        expect(Date.parse(event.createdAt)).toBeGreaterThanOrEqual(at);
+        expect(Date.parse(event.createdAt)).toBeLessThan(asOfMs);
+        status = event.toStatus;
+        at = Date.parse(event.createdAt);
+      }
+      expect(e.status).toBe(status);
+      expect(e.statusChangedAt).toBe(events.get(e.id)?.at(-1)?.createdAt ?? null);
+      expect(e.statusReason !== null).toBe(['DECLINED', 'WITHDRAWN', 'CANCELLED'].includes(status));
+      if (['APPROVED', 'ACTIVE', 'COMPLETED'].includes(status)) {
+        expect(e.terms!.hoursPerWeek).toBeGreaterThanOrEqual(1);
+        expect(e.terms!.endDate! >= e.terms!.startDate).toBe(true);
+      }
+      if (['SUBMITTED', 'DECLINED', 'ACCEPTED'].includes(status)) expect(e.terms).toBeNull();
+    }
+  });
+
+  it('hangs check-ins, feedback, follow-ups, conversations and notifications off the right ones', () => {
+    const byId = new Map(data.engagements.map((e) => [e.id, e]));
+    const started = new Set(
+      data.engagementEvents.filter((e) => e.action === 'START').map((e) => e.engagementId),
+    );
+    expect(data.checkIns.length).toBeGreaterThan(0);
+    for (const c of data.checkIns) {
+      expect(started.has(c.engagementId)).toBe(true);
+      expect(c.participantId).toBe(byId.get(c.engagementId)!.participantId);
+      expect(Date.parse(c.createdAt)).toBeLessThan(asOfMs);
+    }
+    for (const m of data.milestones) expect(byId.get(m.engagementId)!.terms).not.toBeNull();
+    const feedback = new Set(data.feedback.map((f) => `${f.engagementId}:${f.side}`));
+    expect(feedback.size).toBe(data.feedback.length);
+    for (const f of data.feedback) expect(byId.get(f.engagementId)!.status).toBe('COMPLETED');
+    for (const f of data.followUps) expect(byId.get(f.engagementId)!.status).toBe('COMPLETED');
+    expect(data.conversations).toHaveLength(data.engagements.length);
+    const messages = group(data.messages, (m) => m.conversationId);
+    for (const c of data.conversations) {
+      const list = messages.get(c.id) ?? [];
+      expect(list.map((m) => m.seq)).toEqual(list.map((_, i) => i + 1));
+      expect(c.messageCount).toBe(list.length);
+      expect(c.lastMessageAt).toBe(list.at(-1)?.createdAt ?? null);
+    }
+    const keys = new Set(data.notifications.map((n) => `${n.eventKey}:${n.recipientId}`));
+    expect(keys.size).toBe(data.notifications.length);
+    expect(data.notifications.length).toBeGreaterThan(data.engagements.length);
   });
 });
 

@@ -27,6 +27,13 @@ import {
 } from './distributions';
 import { Prng, WeightedTable } from './prng';
 import { projectText } from './project-texts';
+import {
+  type ActivityDataset,
+  type ActivityParticipant,
+  type ActivityProject,
+  emptyActivity,
+  generateActivity,
+} from './synthetic-activity';
 
 // The synthetic data set as plain rows, one array per table, generated without a database: the
 // same options and reference data always give the same rows. Row fields are the entities'
@@ -158,7 +165,7 @@ export interface ProjectAuditEntryRow {
   createdAt: string;
 }
 
-export interface SyntheticDataset {
+export interface SyntheticDataset extends ActivityDataset {
   organizations: OrganizationRow[];
   users: UserRow[];
   memberships: MembershipRow[];
@@ -177,6 +184,9 @@ export interface SyntheticOptions {
   seed: number;
   // The day the data is a snapshot of (YYYY-MM-DD): every timestamp lies before it.
   asOf: string;
+  // National scale: a region organisation in every municipality (not only those with
+  // projects) and a year of engagements with what hangs off them (synthetic-activity.ts).
+  activity?: boolean;
 }
 
 export interface SkillRef {
@@ -341,7 +351,10 @@ export function generateSyntheticData(
     projects: [],
     projectSkills: [],
     projectAuditEntries: [],
+    ...emptyActivity(),
   };
+  const people: ActivityParticipant[] = [];
+  const openings: ActivityProject[] = [];
   const addUser = (
     rng: Prng,
     local: string,
@@ -453,6 +466,7 @@ export function generateSyntheticData(
     if (locale === 'ja' && rng.chance(0.18)) languages.push('en');
     if (rng.chance(0.02)) languages.push('zh');
     if (rng.chance(0.01)) languages.push('ko');
+    people.push({ userId: user.id, kind, createdAt });
     const updatedAt = createdAt + rng.int(0, Math.floor((clock.asOf - createdAt) / 1000)) * 1000;
     out.participantProfiles.push({
       userId: user.id,
@@ -618,6 +632,20 @@ export function generateSyntheticData(
       updatedAt: clock.iso(Math.max(createdAt, submittedAt ?? 0, publishedAt ?? 0, closedAt ?? 0)),
     });
 
+    const row = out.projects[out.projects.length - 1];
+    openings.push({
+      id,
+      title,
+      status,
+      capacity,
+      eligibleKinds: row.eligibleKinds,
+      hoursPerWeek: row.hoursPerWeek,
+      publishedAt,
+      closedAt,
+      regionStaffId: region.staffId,
+      supervisorId: intermediary.staffId,
+    });
+
     const preferred = rng.chance(0.8) ? (THEME_SKILL_CATEGORIES[themeCode] ?? []) : [];
     skills.pick(rng, rng.int(1, 4), 0.75, preferred).forEach((skill, k) => {
       const requirement: SkillRequirementValue = rng.chance(k === 0 ? 0.7 : 0.35) ? 'MUST' : 'NICE';
@@ -652,6 +680,29 @@ export function generateSyntheticData(
     if (closedAt !== null) audit('CLOSED', region.staffId, 'PUBLISHED', 'CLOSED', closedAt);
   }
 
+  if (options.activity) {
+    // Every one of the 1,741 municipalities has its region organisation, projects or not, after
+    // those with projects (so their rows and e-mails stay as without this option). A designated
+    // city's wards (札幌市中央区) are part of their city, not municipalities of their own; Tokyo's
+    // 23 special wards (131xx) are.
+    const codes = reference.municipalities
+      .filter((m) => !m.nameJa.endsWith('区') || m.code.startsWith('131'))
+      .map((m) => m.code)
+      .sort(byText);
+    for (const code of codes) {
+      const place = places.byCode.get(code);
+      if (place && !regions.has(code)) regionFor(place);
+    }
+    generateActivity(
+      {
+        rng: (n) => Prng.from(seed, 'activity', n),
+        asOf: clock.asOf,
+        participants: people,
+        projects: openings,
+      },
+      out,
+    );
+  }
   return out;
 }
 

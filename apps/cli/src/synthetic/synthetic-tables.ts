@@ -12,6 +12,17 @@ import type {
   SyntheticDataset,
   UserRow,
 } from './synthetic-data';
+import type {
+  CheckInRow,
+  ConversationRow,
+  EngagementEventRow,
+  EngagementRow,
+  FeedbackRow,
+  FollowUpRow,
+  MessageRow,
+  MilestoneRow,
+  NotificationRow,
+} from './synthetic-activity';
 
 // How each generated row maps onto its table's columns (see the migrations for the schema).
 
@@ -196,6 +207,153 @@ const projectAuditEntry: TableSpec<ProjectAuditEntryRow> = {
   ],
 };
 
+const engagement: TableSpec<EngagementRow> = {
+  table: 'engagement',
+  columns: [
+    { column: 'id', type: 'uuid', value: (r) => r.id },
+    { column: 'project_id', type: 'uuid', value: (r) => r.projectId },
+    { column: 'participant_id', type: 'uuid', value: (r) => r.participantId },
+    { column: 'motivation', type: 'text', value: (r) => r.motivation },
+    { column: 'status', type: 'engagement_status', value: (r) => r.status },
+    {
+      column: 'interview',
+      type: 'text',
+      castEach: 'jsonb',
+      value: (r) => (r.interview ? JSON.stringify(r.interview) : null),
+    },
+    {
+      column: 'terms',
+      type: 'text',
+      castEach: 'jsonb',
+      value: (r) => (r.terms ? JSON.stringify(r.terms) : null),
+    },
+    { column: 'status_reason', type: 'text', value: (r) => r.statusReason },
+    { column: 'status_changed_at', type: 'timestamptz', value: (r) => r.statusChangedAt },
+    { column: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
+  ],
+};
+
+// The id is an identity column: rows get theirs in the order written.
+const engagementEvent: TableSpec<EngagementEventRow> = {
+  table: 'engagement_event',
+  columns: [
+    { column: 'engagement_id', type: 'uuid', value: (r) => r.engagementId },
+    { column: 'actor_id', type: 'uuid', value: (r) => r.actorId },
+    { column: 'action', type: 'engagement_action', value: (r) => r.action },
+    { column: 'from_status', type: 'engagement_status', value: (r) => r.fromStatus },
+    { column: 'to_status', type: 'engagement_status', value: (r) => r.toStatus },
+    { column: 'reason', type: 'text', value: (r) => r.reason },
+    { column: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
+  ],
+};
+
+const checkIn: TableSpec<CheckInRow> = {
+  table: 'engagement_check_in',
+  columns: [
+    { column: 'id', type: 'uuid', value: (r) => r.id },
+    { column: 'engagement_id', type: 'uuid', value: (r) => r.engagementId },
+    { column: 'participant_id', type: 'uuid', value: (r) => r.participantId },
+    { column: 'summary', type: 'text', value: (r) => r.summary },
+    { column: 'hours', type: 'numeric', value: (r) => r.hours },
+    { column: 'mood', type: 'smallint', value: (r) => r.mood },
+    { column: 'blocked', type: 'bool', value: (r) => r.blocked },
+    { column: 'approved_at', type: 'timestamptz', value: (r) => r.approvedAt },
+    { column: 'approved_by_id', type: 'uuid', value: (r) => r.approvedById },
+    { column: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
+  ],
+};
+
+const milestone: TableSpec<MilestoneRow> = {
+  table: 'engagement_milestone',
+  columns: [
+    { column: 'id', type: 'uuid', value: (r) => r.id },
+    { column: 'engagement_id', type: 'uuid', value: (r) => r.engagementId },
+    { column: 'title', type: 'text', value: (r) => r.title },
+    { column: 'due_date', type: 'date', value: (r) => r.dueDate },
+    { column: 'done_at', type: 'timestamptz', value: (r) => r.doneAt },
+    { column: 'created_by_id', type: 'uuid', value: (r) => r.createdById },
+    { column: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
+  ],
+};
+
+const feedback: TableSpec<FeedbackRow> = {
+  table: 'engagement_feedback',
+  columns: [
+    { column: 'id', type: 'uuid', value: (r) => r.id },
+    { column: 'engagement_id', type: 'uuid', value: (r) => r.engagementId },
+    { column: 'side', type: 'engagement_feedback_side', value: (r) => r.side },
+    { column: 'rating', type: 'smallint', value: (r) => r.rating },
+    { column: 'comment', type: 'text', value: (r) => r.comment },
+    { column: 'author_id', type: 'uuid', value: (r) => r.authorId },
+    { column: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
+  ],
+};
+
+const followUp: TableSpec<FollowUpRow> = {
+  table: 'follow_up',
+  columns: [
+    { column: 'id', type: 'uuid', value: (r) => r.id },
+    { column: 'engagement_id', type: 'uuid', value: (r) => r.engagementId },
+    { column: 'due_months', type: 'smallint', value: (r) => r.dueMonths },
+    { column: 'due_at', type: 'timestamptz', value: (r) => r.dueAt },
+    {
+      column: 'outcomes',
+      type: 'text',
+      castEach: 'follow_up_outcome[]',
+      value: (r) => (r.outcomes ? rowArrayLiteral(r.outcomes) : null),
+    },
+    { column: 'note', type: 'text', value: (r) => r.note },
+    { column: 'recorded_by_id', type: 'uuid', value: (r) => r.recordedById },
+    { column: 'recorded_at', type: 'timestamptz', value: (r) => r.recordedAt },
+    { column: 'notified_at', type: 'timestamptz', value: (r) => r.notifiedAt },
+    { column: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
+  ],
+};
+
+const conversation: TableSpec<ConversationRow> = {
+  table: 'conversation',
+  columns: [
+    { column: 'id', type: 'uuid', value: (r) => r.id },
+    { column: 'engagement_id', type: 'uuid', value: (r) => r.engagementId },
+    { column: 'project_id', type: 'uuid', value: (r) => r.projectId },
+    { column: 'participant_id', type: 'uuid', value: (r) => r.participantId },
+    { column: 'message_count', type: 'int', value: (r) => r.messageCount },
+    { column: 'last_message_at', type: 'timestamptz', value: (r) => r.lastMessageAt },
+    { column: 'last_activity_at', type: 'timestamptz', value: (r) => r.lastActivityAt },
+    { column: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
+  ],
+};
+
+const message: TableSpec<MessageRow> = {
+  table: 'conversation_message',
+  columns: [
+    { column: 'id', type: 'uuid', value: (r) => r.id },
+    { column: 'conversation_id', type: 'uuid', value: (r) => r.conversationId },
+    { column: 'seq', type: 'int', value: (r) => r.seq },
+    { column: 'author_id', type: 'uuid', value: (r) => r.authorId },
+    { column: 'author_role', type: 'conversation_role', value: (r) => r.authorRole },
+    { column: 'body', type: 'text', value: (r) => r.body },
+    { column: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
+  ],
+};
+
+const notification: TableSpec<NotificationRow> = {
+  table: 'notification',
+  columns: [
+    { column: 'id', type: 'uuid', value: (r) => r.id },
+    { column: 'recipient_id', type: 'uuid', value: (r) => r.recipientId },
+    { column: 'event_key', type: 'text', value: (r) => r.eventKey },
+    { column: 'type', type: 'text', value: (r) => r.type },
+    { column: 'title', type: 'text', value: (r) => r.title },
+    { column: 'body', type: 'text', value: (r) => r.body },
+    { column: 'data', type: 'text', castEach: 'jsonb', value: (r) => JSON.stringify(r.data) },
+    { column: 'facts', type: 'text', castEach: 'jsonb', value: (r) => JSON.stringify(r.facts) },
+    { column: 'audience', type: 'text', value: (r) => r.audience },
+    { column: 'read_at', type: 'timestamptz', value: (r) => r.readAt },
+    { column: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
+  ],
+};
+
 export interface TableLoad {
   table: string;
   write(runner: SqlRunner, data: SyntheticDataset): Promise<WriteResult>;
@@ -222,4 +380,14 @@ export const SYNTHETIC_TABLES: readonly TableLoad[] = [
   load(project, (d) => d.projects),
   load(projectSkill, (d) => d.projectSkills, 10_000),
   load(projectAuditEntry, (d) => d.projectAuditEntries, 10_000),
+  // A year of engagements (only with the activity option; empty otherwise).
+  load(engagement, (d) => d.engagements),
+  load(engagementEvent, (d) => d.engagementEvents, 10_000),
+  load(checkIn, (d) => d.checkIns, 10_000),
+  load(milestone, (d) => d.milestones, 10_000),
+  load(feedback, (d) => d.feedback, 10_000),
+  load(followUp, (d) => d.followUps, 10_000),
+  load(conversation, (d) => d.conversations, 10_000),
+  load(message, (d) => d.messages, 10_000),
+  load(notification, (d) => d.notifications, 10_000),
 ];
