@@ -241,7 +241,10 @@ test.describe('events called off', () => {
     await page.addInitScript(() => localStorage.setItem('tsunagu.language', 'en'));
     await signInThroughPage(page, hub.email, hub.password);
     await page.goto(`/manage/${hub.organizationId}/events/${event.id}/edit`);
-    await expect(page.getByRole('heading', { name: 'Edit the event' })).toBeVisible();
+    // The workspace and the event load one after the other: slow on a loaded machine.
+    await expect(page.getByRole('heading', { name: 'Edit the event' })).toBeVisible({
+      timeout: 30_000,
+    });
     // In romaji: the municipality's reading finds regions whose names are Japanese.
     const presenting = page.getByRole('textbox', { name: 'Regions presenting' });
     await presenting.fill('ojiya');

@@ -1,4 +1,4 @@
-import { Combobox, Group, Pill, Stack, Text, TextInput, useCombobox } from '@mantine/core';
+import { CloseButton, Combobox, Group, Stack, Text, TextInput, useCombobox } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -108,18 +108,28 @@ export function RegionPicker({
       {value.length > 0 && (
         <Group gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {value.map((region) => (
-            <Pill
+            <Group
               key={region.id}
               component="li"
-              size="md"
-              withRemoveButton
-              onRemove={() => onChange(value.filter((r) => r.id !== region.id))}
-              removeButtonProps={{
-                'aria-label': t('eventsManage.form.presentingRemove', { name: region.name }),
-              }}
+              gap={2}
+              wrap="nowrap"
+              pl="sm"
+              pr={4}
+              py={2}
+              bg="gray.1"
+              style={{ borderRadius: 'var(--mantine-radius-xl)' }}
             >
-              {region.name}
-            </Pill>
+              {/* The whole name, wrapping if it must: a long one is not cut off on a phone. */}
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {region.name}
+              </Text>
+              <CloseButton
+                size="sm"
+                radius="xl"
+                aria-label={t('eventsManage.form.presentingRemove', { name: region.name })}
+                onClick={() => onChange(value.filter((r) => r.id !== region.id))}
+              />
+            </Group>
           ))}
         </Group>
       )}
