@@ -35,6 +35,16 @@ export const sharedMessages = defineMessages(
       email: 'メールアドレスの形式で入力してください',
       passwordLength: '{{min}} 文字以上で入力してください',
     },
+    // The list pages' filter panel (app/FilterPanel.tsx).
+    filters: {
+      any: '指定なし',
+      search: '検索',
+      clear: '条件をクリア',
+      clearDate: '日付を消す',
+      previousMonth: '前の月',
+      nextMonth: '次の月',
+      toggle: '絞り込み',
+    },
     mode: { ONSITE: '現地', REMOTE: 'リモート', HYBRID: '現地＋リモート' },
     kind: {
       PRO_BONO: 'プロボノ',
@@ -74,6 +84,15 @@ export const sharedMessages = defineMessages(
       required: 'Required',
       email: 'Enter an e-mail address',
       passwordLength: 'At least {{min}} characters',
+    },
+    filters: {
+      any: 'Any',
+      search: 'Search',
+      clear: 'Clear filters',
+      clearDate: 'Clear the date',
+      previousMonth: 'Previous month',
+      nextMonth: 'Next month',
+      toggle: 'Filters',
     },
     mode: { ONSITE: 'On site', REMOTE: 'Remote', HYBRID: 'On site + remote' },
     kind: {
