@@ -8,12 +8,11 @@ import {
   SimpleGrid,
   TextInput,
 } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { dateInputFormat } from '../i18n/DatesLocale';
+import { DayInput } from '../i18n/DayInput';
 import { localName } from '../i18n/local-name';
 import { PREFECTURES } from '../projects/prefectures';
 import { ThemesQuery } from '../projects/project-documents';
@@ -109,19 +108,16 @@ export function FilterPanel<F extends FilterValues<F>>({
         );
       case 'date':
         return (
-          <DatePickerInput
+          <DayInput
             key={field.key}
             label={field.label}
             placeholder={any}
-            valueFormat={dateInputFormat(language)}
-            previousLabel={t('filters.previousMonth')}
-            nextLabel={t('filters.nextMonth')}
             hideOutsideDates
             clearable
             clearButtonProps={{ 'aria-label': t('filters.clearDate') }}
             minDate={(field.after && form[field.after]) || undefined}
-            value={current || null}
-            onChange={(v) => set(field.key, v ?? '')}
+            value={current ?? ''}
+            onChange={(day) => set(field.key, day)}
           />
         );
       case 'number':

@@ -178,7 +178,13 @@ function Actions({
           </Alert>
         )}
       </Stack>
-      <Modal opened={opened} onClose={close} title={t('eventsManage.detail.cancelTitle')} centered>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('eventsManage.detail.cancelTitle')}
+        closeButtonProps={{ 'aria-label': t('eventsManage.detail.keep') }}
+        centered
+      >
         <Stack>
           <Text size="sm">{t('eventsManage.detail.cancelBody')}</Text>
           {formError && (
