@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsDateOnly, PageArgs, Paginated, RequiredText } from '@tsunagu/core';
+import { IsDateOnly, OptionalText, PageArgs, Paginated, RequiredText } from '@tsunagu/core';
 import { MunicipalityType, OrganizationType, isTimeZone } from '@tsunagu/identity';
 import { ParticipantKind } from '@tsunagu/participants';
 import { Type } from 'class-transformer';
@@ -252,9 +252,7 @@ export class EventFieldsInput {
   titleJa?: string;
 
   @Field(() => String, { nullable: true, description: 'Empty or null: none' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200, { message: 'must be at most 200 characters' })
+  @OptionalText(200)
   titleEn?: string | null;
 
   @Field({ nullable: true })
@@ -264,9 +262,7 @@ export class EventFieldsInput {
   descriptionJa?: string;
 
   @Field(() => String, { nullable: true, description: 'Empty or null: none' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000, { message: 'must be at most 10,000 characters' })
+  @OptionalText(10000)
   descriptionEn?: string | null;
 
   @Field(() => [String], { nullable: true })
