@@ -1,4 +1,5 @@
 import { ActivityDayService } from '@tsunagu/engagements';
+import { Client } from 'pg';
 import { expectData, Fixtures, Person, rejection } from './support/fixtures';
 import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
 
@@ -286,6 +287,47 @@ describe('activity days', () => {
     expect(rejection(await gql(SIGN_UP, { id: ahead.id }, sora)).extensions.reason).toBe(
       'NOT_ELIGIBLE',
     );
+  });
+
+  it('keeps no place for an engagement that ends while its sign-up is under way', async () => {
+    const [kai] = await participants('race', 1);
+    const engagementId = await engaged(kai);
+    const day = await publishOne({ places: 3 });
+    // Holds the engagement as a withdrawal does, and ends it while the sign-up runs.
+    const withdrawal = new Client({ connectionString: platform.databaseUrl });
+    await withdrawal.connect();
+    let signing: Promise<any> | undefined;
+    try {
+      await withdrawal.query('BEGIN');
+      await withdrawal.query('SELECT id FROM engagement WHERE id = $1 FOR UPDATE', [engagementId]);
+      let answered = false;
+      signing = gql(SIGN_UP, { id: day.id }, kai).finally(() => (answered = true));
+      // Until the sign-up either answers (it did not wait) or waits for the engagement's lock.
+      await eventually(async () => {
+        if (answered) return true;
+        const [{ n }] = await platform.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'
+              AND query ILIKE '%engagement%'`,
+        );
+        return n > 0;
+      });
+      await withdrawal.query(`UPDATE engagement SET status = 'WITHDRAWN' WHERE id = $1`, [
+        engagementId,
+      ]);
+      await withdrawal.query('COMMIT');
+    } finally {
+      await withdrawal.end();
+    }
+    expect(rejection(await signing).extensions.reason).toBe('NOT_ELIGIBLE');
+    const [row] = await platform.dataSource.query(
+      `SELECT signed_up_count,
+              (SELECT count(*)::int FROM activity_day_signup
+                WHERE activity_day_id = $1 AND status = 'SIGNED_UP') AS signed_up
+         FROM activity_day WHERE id = $1`,
+      [day.id],
+    );
+    expect(row).toEqual({ signed_up_count: 0, signed_up: 0 });
   });
 
   it('never gives more places than the day has under a burst larger than the pool', async () => {

@@ -224,6 +224,10 @@ const MATRIX: Record<string, Row> = {
     allow: ['intermediaryIn'],
     args: (w) => ({ organizationId: w.home.intermediaryId }),
   },
+  presentingRegionCandidates: {
+    allow: ['intermediaryIn'],
+    args: (w) => ({ organizationId: w.home.intermediaryId }),
+  },
   // Its page: the parties, and admins who read it.
   engagement: {
     allow: [...ENGAGED, 'admin'],
@@ -463,7 +467,9 @@ const MATRIX: Record<string, Row> = {
   },
   cancelEvent: {
     allow: ['intermediaryIn'],
-    args: async (w) => ({ id: await w.fresh.publishedEvent() }),
+    args: async (w) => ({
+      input: { eventId: await w.fresh.publishedEvent(), reason: '悪天候のため中止します。' },
+    }),
   },
   // Only someone registered has a registration to cancel.
   // The region's staff publish, change and call off days and take attendance; a new date each

@@ -18,7 +18,11 @@ const REGISTRATION_FIELDS = `id eventId status waitlistPosition displayName atte
 const CREATE = `mutation($input: CreateEventInput!) { createEvent(input: $input) { ${EVENT_FIELDS} } }`;
 const UPDATE = `mutation($input: UpdateEventInput!) { updateEvent(input: $input) { ${EVENT_FIELDS} } }`;
 const PUBLISH = `mutation($id: ID!) { publishEvent(id: $id) { ${EVENT_FIELDS} } }`;
-const CANCEL_EVENT = `mutation($id: ID!) { cancelEvent(id: $id) { ${EVENT_FIELDS} } }`;
+const CANCEL_EVENT = `mutation($input: CancelEventInput!) {
+  cancelEvent(input: $input) { ${EVENT_FIELDS} cancelledAt cancellationReason } }`;
+const cancelInput = (eventId: string, reason = '講師の急病のため中止します。') => ({
+  input: { eventId, reason },
+});
 const EVENT = `query($id: ID!) { event(id: $id) { ${EVENT_FIELDS} } }`;
 const SEARCH = `query($filter: EventSearchFilter, $first: Int, $after: String) {
   events(filter: $filter, first: $first, after: $after) {
@@ -32,6 +36,11 @@ const REGISTRATIONS = `query($eventId: ID!) { eventRegistrations(eventId: $event
 const ATTENDANCE = `mutation($input: RecordEventAttendanceInput!) {
   recordEventAttendance(input: $input) { ${REGISTRATION_FIELDS} } }`;
 const MY_EVENTS = `query { myEvents { id myRegistration { status } } }`;
+const CANDIDATES = `query($organizationId: ID!, $query: String, $prefectureCode: String, $first: Int,
+  $after: String) {
+  presentingRegionCandidates(organizationId: $organizationId, query: $query,
+    prefectureCode: $prefectureCode, first: $first, after: $after) {
+    edges { node { id name kind } } pageInfo { hasNextPage endCursor } } }`;
 const SETTINGS = `mutation($input: MySettingsInput!) { updateMySettings(input: $input) { id } }`;
 
 const HOUR = 60 * 60 * 1000;
@@ -166,12 +175,75 @@ describe('events', () => {
       rejection(await gql(ORG_EVENTS, { organizationId: hubId }, regionStaff)).extensions.code,
     ).toBe('NOT_FOUND');
 
-    const cancelled = await data(CANCEL_EVENT, { id: draft.id }, hub);
+    // A reason is required, on its field; it is kept as written and shown on the event.
+    const noReason = rejection(await gql(CANCEL_EVENT, cancelInput(draft.id, '  '), hub));
+    expect(noReason.extensions.code).toBe('BAD_USER_INPUT');
+    expect(noReason.extensions.fields!.map((p) => p.path.join('.'))).toEqual(['input.reason']);
+    expect((await data(EVENT, { id: draft.id })).status).toBe('PUBLISHED');
+    const cancelled = await data(
+      CANCEL_EVENT,
+      cancelInput(draft.id, 'Typhoon: 台風の接近のため中止します。'),
+      hub,
+    );
     expect(cancelled.status).toBe('CANCELLED');
+    expect(cancelled.cancellationReason).toBe('Typhoon: 台風の接近のため中止します。');
+    expect(
+      (await gql(`query($id: ID!) { event(id: $id) { cancellationReason } }`, { id: draft.id }))
+        .data.event.cancellationReason,
+    ).toBe('Typhoon: 台風の接近のため中止します。');
     expect(
       rejection(await gql(UPDATE, { input: { eventId: draft.id, capacity: 5 } }, hub)).extensions
         .reason,
     ).toBe('WRONG_STATUS');
+  });
+
+  it('lets organisers find presenting regions by name, municipality and prefecture, in pages', async () => {
+    const tag = `探 ${++counter}`;
+    const [bihoro, agematsu, ojiya] = await Promise.all(
+      [
+        ['015431', `美幌町役場 ${tag}`],
+        ['203831', `上松町 ${tag}`],
+        ['152081', `小千谷市 ${tag}`],
+      ].map(([municipalityCode, name]) =>
+        f.organization(admin, { kind: 'REGION', name, municipalityCode }),
+      ),
+    );
+    await f.organization(admin, { kind: 'INTERMEDIARY', name: `中間支援 ${tag}` });
+    const ids = (page: any) => page.edges.map((e: any) => e.node.id);
+
+    // North to south (municipality code order), in pages; regions only.
+    const first = await data(CANDIDATES, { organizationId: hubId, query: tag, first: 2 }, hub);
+    expect(ids(first)).toEqual([bihoro, ojiya]);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const rest = await data(
+      CANDIDATES,
+      { organizationId: hubId, query: tag, first: 2, after: first.pageInfo.endCursor },
+      hub,
+    );
+    expect(ids(rest)).toEqual([agematsu]);
+    expect(rest.pageInfo.hasNextPage).toBe(false);
+    // By prefecture; by the municipality's name in romaji or kana, whatever the organisation's.
+    expect(
+      ids(await data(CANDIDATES, { organizationId: hubId, query: tag, prefectureCode: '20' }, hub)),
+    ).toEqual([agematsu]);
+    const byRomaji = ids(await data(CANDIDATES, { organizationId: hubId, query: 'bihoro' }, hub));
+    expect(byRomaji).toContain(bihoro);
+    expect(byRomaji).not.toContain(agematsu);
+    expect(ids(await data(CANDIDATES, { organizationId: hubId, query: 'おぢや' }, hub))).toContain(
+      ojiya,
+    );
+    // A region's staff organise events too; anyone else learns nothing.
+    expect(
+      ids(await data(CANDIDATES, { organizationId: regionId, query: tag }, regionStaff)),
+    ).toHaveLength(3);
+    expect(
+      rejection(await gql(CANDIDATES, { organizationId: hubId, query: tag }, stranger)).extensions
+        .code,
+    ).toBe('NOT_FOUND');
+    expect(
+      rejection(await gql(CANDIDATES, { organizationId: hubId, prefectureCode: 'x' }, hub))
+        .extensions.code,
+    ).toBe('BAD_USER_INPUT');
   });
 
   it('finds published events by date range, prefecture and theme, soonest first, in pages', async () => {
@@ -517,16 +589,22 @@ describe('events', () => {
     );
 
     // Cancelling the event tells those still registered, and drops what is unsent.
-    await data(CANCEL_EVENT, { id: event.id }, hub);
+    // The reason reaches them as written, in either language's notice.
+    expectData(await gql(SETTINGS, { input: { locale: 'en' } }, london));
+    await data(CANCEL_EVENT, cancelInput(event.id, '会場の都合 (venue closed)'), hub);
     expect(await dueOf(london)).toEqual({});
     const told = await eventually(async () => {
       const rows = await platform.dataSource.query(
-        `SELECT recipient_id FROM notification WHERE type = 'EVENT_CANCELLED' AND recipient_id = ANY($1)`,
+        `SELECT recipient_id, body FROM notification
+          WHERE type = 'EVENT_CANCELLED' AND recipient_id = ANY($1)`,
         [[tokyo.id, london.id, quitter.id]],
       );
       return rows.length === 2 && rows;
     });
     expect(told.map((r: any) => r.recipient_id).sort()).toEqual([tokyo.id, london.id].sort());
+    const bodyOf = (who: Person) => told.find((r: any) => r.recipient_id === who.id).body;
+    expect(bodyOf(tokyo)).toMatch(/中止になりました。\n理由：会場の都合 \(venue closed\)$/);
+    expect(bodyOf(london)).toMatch(/\nReason: 会場の都合 \(venue closed\)$/);
   });
 
   it('takes attendance once the event has started, for those holding a place', async () => {

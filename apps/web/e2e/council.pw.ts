@@ -100,8 +100,8 @@ test.describe('the council', () => {
 
     // Listed in the public directory, found by words.
     await page.goto('/council');
-    await page.getByRole('textbox', { name: 'キーワード' }).fill(name);
-    await page.getByRole('button', { name: '探す' }).click();
+    await page.getByRole('searchbox', { name: 'キーワード' }).fill(name);
+    await page.getByRole('button', { name: '検索', exact: true }).click();
     const listed = page.getByRole('article').filter({ hasText: name });
     await expect(listed).toBeVisible();
     await expect(listed).toContainText('拠点・場所');

@@ -154,11 +154,36 @@ test.describe('events for organisers', () => {
     await page.getByRole('option', { name: '苫小牧市', exact: true }).click();
     await page.getByRole('textbox', { name: '会場名と住所' }).fill('苫小牧市民会館 小ホール');
     await page.getByRole('textbox', { name: '定員' }).fill('12');
+    // Presenting regions, searched as one types (by the municipality's reading too), as chips.
+    const presenting = page.getByRole('textbox', { name: '発表する地域' });
+    await presenting.fill('美幌');
+    await page
+      .getByRole('option', { name: /美幌町 まちづくりグループ/ })
+      .first()
+      .click();
+    await presenting.fill('おぢや');
+    await page
+      .getByRole('option', { name: /小千谷市 地域づくり協議会/ })
+      .first()
+      .click();
+    await presenting.fill('むかわ');
+    await page
+      .getByRole('option', { name: /むかわ町 地域おこし推進室/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'むかわ町 地域おこし推進室を外す' }).click();
+    const chips = page
+      .getByRole('listitem')
+      .filter({ hasText: /まちづくりグループ|地域づくり協議会|地域おこし推進室/ });
+    await expect(chips).toHaveText(['美幌町 まちづくりグループ', '小千谷市 地域づくり協議会']);
     await expectAccessible(page);
     await saveScreenshot(page, testInfo, 'event-form');
     await page.getByRole('button', { name: '下書きを保存' }).click();
 
     await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+    await expect(page.getByText('美幌町 まちづくりグループ')).toBeVisible();
+    await expect(page.getByText('小千谷市 地域づくり協議会')).toBeVisible();
+    await expect(page.getByText('むかわ町 地域おこし推進室')).toHaveCount(0);
     await expect(page.getByText('下書き', { exact: true })).toBeVisible();
     await expect(page.getByText('2032年6月1日(火) 13:00〜15:00（日本標準時）')).toBeVisible();
     await page.getByRole('button', { name: '公開する' }).click();
@@ -183,5 +208,97 @@ test.describe('events for organisers', () => {
     await saveScreenshot(page, testInfo, 'event-attendance');
     await page.reload();
     await expect(tick).toBeChecked();
+  });
+});
+
+test.describe('events called off', () => {
+  test.use({ actionTimeout: 30_000 });
+  test('an organiser in English names presenting regions, then cancels with a reason its registrant reads', async ({
+    page,
+    browser,
+    request,
+  }, testInfo) => {
+    test.setTimeout(240_000);
+    const hub = await newOrganization(request, {
+      kind: 'INTERMEDIARY',
+      name: '一般社団法人 苫小牧つなぐ会',
+      staffName: 'Emma Clarke',
+      remitPrefectures: ['01'],
+    });
+    const participant = await signUpParticipant(request, {
+      label: 'ev-called-off',
+      displayName: '石井 陸',
+    });
+    const title = `苫小牧 港まつり準備会 ${Date.now()}`;
+    const event = await newPublishedEvent(request, hub.token, {
+      organizationId: hub.organizationId,
+      titleJa: title,
+      titleEn: `Tomakomai port festival prep ${Date.now()}`,
+      capacity: 10,
+    });
+    await registerThroughApi(request, participant.token, event.id);
+
+    await page.addInitScript(() => localStorage.setItem('tsunagu.language', 'en'));
+    await signInThroughPage(page, hub.email, hub.password);
+    await page.goto(`/manage/${hub.organizationId}/events/${event.id}/edit`);
+    // The workspace and the event load one after the other: slow on a loaded machine.
+    await expect(page.getByRole('heading', { name: 'Edit the event' })).toBeVisible({
+      timeout: 30_000,
+    });
+    // In romaji: the municipality's reading finds regions whose names are Japanese.
+    const presenting = page.getByRole('textbox', { name: 'Regions presenting' });
+    await presenting.fill('ojiya');
+    await page
+      .getByRole('option', { name: /小千谷市 地域づくり協議会/ })
+      .first()
+      .click();
+    await presenting.fill('bihoro');
+    await expect(
+      page.getByRole('option', { name: /美幌町 まちづくりグループ/ }).first(),
+    ).toContainText('Bihoro Town');
+    await page
+      .getByRole('option', { name: /美幌町 まちづくりグループ/ })
+      .first()
+      .click();
+    await expectAccessible(page);
+    await saveScreenshot(page, testInfo, 'event-form-regions-en');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(
+      page.getByRole('heading', { name: /Tomakomai port festival prep/, level: 1 }),
+    ).toBeVisible();
+    await expect(page.getByText('小千谷市 地域づくり協議会')).toBeVisible();
+
+    // Cancelling asks why; without a reason it says so on the field.
+    await page.getByRole('button', { name: 'Cancel the event' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cancel this event?' });
+    await dialog.getByRole('button', { name: 'Cancel the event' }).click();
+    await expect(dialog.getByRole('textbox', { name: 'Reason for cancelling' })).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    const reason = '台風の接近のため中止します。 Cancelled: a typhoon is coming.';
+    await dialog.getByRole('textbox', { name: 'Reason for cancelling' }).fill(reason);
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Cancel the event' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('You cancelled this event.')).toBeVisible();
+    await expect(page.getByText(`Reason: ${reason}`)).toBeVisible();
+
+    // The registrant reads it as written, on the event's page and in the notice.
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await signInThroughPage(otherPage, participant.email, participant.password);
+    await otherPage.goto(`/events/${event.id}`);
+    await expect(otherPage.getByText('このイベントは中止になりました。')).toBeVisible();
+    await expect(otherPage.getByText(`理由：${reason}`)).toBeVisible();
+    await expectAccessible(otherPage);
+    await saveScreenshot(otherPage, testInfo, 'event-cancelled');
+    await expect(async () => {
+      await otherPage.goto('/notifications');
+      await expect(otherPage.getByText(reason, { exact: false }).first()).toBeVisible({
+        timeout: 5_000,
+      });
+    }).toPass({ timeout: 60_000, intervals: [3_000] });
+    await other.close();
   });
 });

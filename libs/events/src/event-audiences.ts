@@ -41,8 +41,11 @@ export class EventAudiences {
 
   @AudienceOf(EVENT_CANCELLED)
   async cancelled({ payload }: EventOf<typeof EVENT_CANCELLED>): Promise<EventAudience | null> {
-    const rows = await this.dataSource.query<Array<EventFacts & { user_id: string | null }>>(
-      `SELECT e.id AS event_id, e.title_ja, e.title_en, e.starts_at, e.time_zone, r.user_id
+    const rows = await this.dataSource.query<
+      Array<EventFacts & { user_id: string | null; cancellation_reason: string | null }>
+    >(
+      `SELECT e.id AS event_id, e.title_ja, e.title_en, e.starts_at, e.time_zone,
+              e.cancellation_reason, r.user_id
          FROM community_event e
          LEFT JOIN event_registration r
            ON r.event_id = e.id AND r.status IN ('REGISTERED', 'WAITLISTED')
@@ -50,8 +53,10 @@ export class EventAudiences {
       [payload.eventId],
     );
     if (rows.length === 0) return null;
+    // Events cancelled before reasons were asked for have none.
+    const reason = rows[0].cancellation_reason;
     return {
-      vars: eventVars(rows[0]),
+      vars: { ...eventVars(rows[0]), ...(reason ? { reason } : {}) },
       links: { eventId: rows[0].event_id },
       recipients: rows
         .filter((r) => r.user_id)

@@ -62,5 +62,6 @@ export function toCommunityEventType(
     cohortId: e.cohortId,
     publishedAt: e.publishedAt,
     cancelledAt: e.cancelledAt,
+    cancellationReason: e.cancellationReason,
   };
 }

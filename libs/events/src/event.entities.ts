@@ -156,6 +156,10 @@ export class CommunityEvent {
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;
 
+  // Why the organiser called it off, as they wrote it: shown on the event and in the notice.
+  @Column({ type: 'text', nullable: true })
+  cancellationReason!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 

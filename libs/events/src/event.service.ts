@@ -5,6 +5,7 @@ import {
   byNumber,
   ConflictReason,
   Connection,
+  containsPattern,
   DomainEventPublisher,
   FieldProblem,
   JapanGeography,
@@ -26,6 +27,7 @@ import {
   EventStatus,
 } from './event.entities';
 import type {
+  CancelEventInput,
   CreateEventInput,
   EventFieldsInput,
   EventSearchFilter,
@@ -171,16 +173,22 @@ export class EventService {
     return this.view(actor, eventId);
   }
 
-  // Registrants (and those waiting) hear of it; their reminders are dropped.
-  async cancel(actor: Actor, eventId: string): Promise<EventView> {
+  // Registrants (and those waiting) hear of it, with the reason; their reminders are dropped.
+  async cancel(actor: Actor, input: CancelEventInput): Promise<EventView> {
+    const { eventId, reason } = input;
     await this.dataSource.transaction(async (m) => {
       const event = await this.staffEvent(m, actor, eventId, true);
       if (event.status === EventStatus.CANCELLED) {
         throw AppError.conflict(ConflictReason.ALREADY_DONE, 'This event is already cancelled');
       }
-      await m
-        .getRepository(CommunityEvent)
-        .update({ id: eventId }, { status: EventStatus.CANCELLED, cancelledAt: new Date() });
+      await m.getRepository(CommunityEvent).update(
+        { id: eventId },
+        {
+          status: EventStatus.CANCELLED,
+          cancelledAt: new Date(),
+          cancellationReason: reason,
+        },
+      );
       if (event.status === EventStatus.PUBLISHED) {
         await this.rules.dropReminders(m, eventId);
         await this.events.publish(m, EVENT_CANCELLED, { eventId }, [eventId]);
@@ -310,6 +318,44 @@ export class EventService {
       .innerJoinAndSelect('e.organizer', 'organizer')
       .where('e.organizerOrganizationId = :organizationId', { organizationId });
     return this.page(actor, qb, page);
+  }
+
+  // Regions the organiser's staff may name as presenting: by part of the organisation's or its
+  // municipality's name (kanji, kana or romaji), in municipality code order (north to south).
+  async presentingRegionCandidates(
+    actor: Actor,
+    organizationId: string,
+    filter: { query?: string; prefectureCode?: string },
+    page: Page,
+  ): Promise<Connection<Organization>> {
+    if (!this.policy.canManageEventsOf(actor, organizationId)) {
+      throw AppError.notFound('Organization', organizationId);
+    }
+    const qb = this.dataSource
+      .getRepository(Organization)
+      .createQueryBuilder('o')
+      .where('o.kind = :kind', { kind: OrganizationKind.REGION });
+    const query = filter.query?.trim();
+    if (query) {
+      const needle = query.toLowerCase();
+      const codes = [...JapanGeography.get().municipalities.values()]
+        .filter((mu) =>
+          [mu.nameJa, mu.nameKana, mu.nameEn].some((n) => n.toLowerCase().includes(needle)),
+        )
+        .map((mu) => mu.code);
+      qb.andWhere('(o.name ILIKE :pattern OR o.municipalityCode = ANY(:codes))', {
+        pattern: containsPattern(query),
+        codes,
+      });
+    }
+    if (filter.prefectureCode) {
+      qb.andWhere('o.prefectureCode = :prefectureCode', { prefectureCode: filter.prefectureCode });
+    }
+    // Keys sort descending: the negated code puts the northernmost first.
+    return paginateKeyset(qb, {
+      ...page,
+      keys: [byNumber("-COALESCE(o.municipality_code, '999999')::int"), byId('o.id')],
+    });
   }
 
   // The event for a staff operation, optionally row-locked; anyone else learns nothing of it.

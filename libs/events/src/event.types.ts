@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsDateOnly, PageArgs, Paginated } from '@tsunagu/core';
+import { IsDateOnly, OptionalText, PageArgs, Paginated, RequiredText } from '@tsunagu/core';
 import { MunicipalityType, OrganizationType, isTimeZone } from '@tsunagu/identity';
 import { ParticipantKind } from '@tsunagu/participants';
 import { Type } from 'class-transformer';
@@ -222,6 +222,12 @@ export class CommunityEventType {
 
   @Field(() => Date, { nullable: true })
   cancelledAt!: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the organiser cancelled it, as written (one text for both languages).',
+  })
+  cancellationReason!: string | null;
 }
 
 export const CommunityEventConnection = Paginated(CommunityEventType);
@@ -246,9 +252,7 @@ export class EventFieldsInput {
   titleJa?: string;
 
   @Field(() => String, { nullable: true, description: 'Empty or null: none' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200, { message: 'must be at most 200 characters' })
+  @OptionalText(200)
   titleEn?: string | null;
 
   @Field({ nullable: true })
@@ -258,9 +262,7 @@ export class EventFieldsInput {
   descriptionJa?: string;
 
   @Field(() => String, { nullable: true, description: 'Empty or null: none' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000, { message: 'must be at most 10,000 characters' })
+  @OptionalText(10000)
   descriptionEn?: string | null;
 
   @Field(() => [String], { nullable: true })
@@ -349,6 +351,17 @@ export class UpdateEventInput extends EventFieldsInput {
 }
 
 @InputType()
+export class CancelEventInput {
+  @Field(() => ID)
+  @IsUUID('4', { message: 'must be an event id' })
+  eventId!: string;
+
+  @Field({ description: 'Why it is called off; registrants read it as written.' })
+  @RequiredText(1000)
+  reason!: string;
+}
+
+@InputType()
 export class EventSearchFilter {
   @Field({
     nullable: true,
@@ -402,6 +415,24 @@ export class OrganizationEventsArgs extends PageArgs {
   @Field(() => ID)
   @IsUUID('4', { message: 'must be an organisation id' })
   organizationId!: string;
+}
+
+@ArgsType()
+export class PresentingRegionSearchArgs extends OrganizationEventsArgs {
+  @Field({
+    nullable: true,
+    description:
+      "Part of the region's name or its municipality's (kanji, kana or romaji), any case",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  query?: string;
+
+  @Field({ nullable: true, description: 'A 2-digit prefecture code' })
+  @IsOptional()
+  @Matches(/^\d{2}$/, { message: 'must be a 2-digit prefecture code' })
+  prefectureCode?: string;
 }
 
 @InputType()

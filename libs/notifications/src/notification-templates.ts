@@ -289,11 +289,20 @@ export const TEMPLATES: Record<NotificationEventType, Record<Locale, Template>> 
   EVENT_CANCELLED: {
     ja: (v) => ({
       title: `「${v.event}」は中止になりました`,
-      body: `${eventTime('ja', v.startsAt, v.timeZone)}に予定していた「${v.event}」は、主催者の判断で中止になりました。`,
+      body: withReason(
+        `${eventTime('ja', v.startsAt, v.timeZone)}に予定していた「${v.event}」は、主催者の判断で中止になりました。`,
+        v.reason,
+        '理由：',
+      ),
     }),
+    // The reason reads as the organiser wrote it, in whichever language.
     en: (v) => ({
       title: `"${v.eventEn}" is cancelled`,
-      body: `The organiser cancelled "${v.eventEn}", planned for ${eventTime('en', v.startsAt, v.timeZone)}.`,
+      body: withReason(
+        `The organiser cancelled "${v.eventEn}", planned for ${eventTime('en', v.startsAt, v.timeZone)}.`,
+        v.reason,
+        'Reason: ',
+      ),
     }),
   },
   MENTORING_BOOKED: {

@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Connection } from '@tsunagu/core';
+import { Connection, mapConnection } from '@tsunagu/core';
 import {
+  CancelEventInput,
   CommunityEventConnection,
   CommunityEventType,
   CreateEventInput,
@@ -9,6 +10,7 @@ import {
   EventService,
   EventView,
   OrganizationEventsArgs,
+  PresentingRegionSearchArgs,
   RecordEventAttendanceInput,
   RegistrationService,
   SeedCohortFromEventInput,
@@ -16,7 +18,12 @@ import {
   toEventRegistrationType,
   UpdateEventInput,
 } from '@tsunagu/events';
-import { Actor } from '@tsunagu/identity';
+import {
+  Actor,
+  OrganizationConnection,
+  OrganizationType,
+  toOrganizationType,
+} from '@tsunagu/identity';
 import { Authenticated, Public, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
 
@@ -65,6 +72,27 @@ export class EventResolver {
     return this.withMine(
       actor,
       await this.eventService.forOrganization(actor, args.organizationId, args),
+    );
+  }
+
+  @ServiceChecks('eventOrganizer')
+  @Query(() => OrganizationConnection, {
+    description:
+      "Regions an organiser may name as presenting at its events, by name or municipality and prefecture, in municipality code order. The organiser's staff.",
+  })
+  async presentingRegionCandidates(
+    @CurrentActor() actor: Actor,
+    @Args() args: PresentingRegionSearchArgs,
+  ): Promise<Connection<OrganizationType>> {
+    const { organizationId, query, prefectureCode, first, after } = args;
+    return mapConnection(
+      await this.eventService.presentingRegionCandidates(
+        actor,
+        organizationId,
+        { query, prefectureCode },
+        { first, after },
+      ),
+      toOrganizationType,
     );
   }
 
@@ -132,13 +160,14 @@ export class EventResolver {
 
   @ServiceChecks('eventOrganizer')
   @Mutation(() => CommunityEventType, {
-    description: "Call the event off; registrants hear of it. The organiser's staff.",
+    description:
+      "Call the event off with a reason, kept on the event; registrants hear of it and why. The organiser's staff.",
   })
   async cancelEvent(
     @CurrentActor() actor: Actor,
-    @Args('id', ID_ARG) id: string,
+    @Args('input') input: CancelEventInput,
   ): Promise<CommunityEventType> {
-    return this.one(actor, await this.eventService.cancel(actor, id));
+    return this.one(actor, await this.eventService.cancel(actor, input));
   }
 
   @ServiceChecks('eventRegistrant')

@@ -1,14 +1,10 @@
-import { Button, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useQuery } from 'urql';
+import { FilterPanel } from '../app/FilterPanel';
 import { EmptyState } from '../app/page-states';
 import { PagedQuery } from '../app/PagedQuery';
 import type { CouncilMemberFilter, CouncilTag, OrganizationKind } from '../gql/graphql';
-import { localName } from '../i18n/local-name';
-import { ThemesQuery } from '../projects/project-documents';
-import { PREFECTURES } from '../projects/prefectures';
 import { CouncilMembersQuery } from './council-documents';
 import { COUNCIL_TAGS, MEMBER_KINDS } from './council-tags';
 import { CouncilMemberCard } from './CouncilMemberCard';
@@ -16,12 +12,14 @@ import { CouncilMemberCard } from './CouncilMemberCard';
 const PAGE_SIZE = 10;
 const KEYS = ['q', 'kind', 'pref', 'theme', 'offers', 'seeks'] as const;
 type Form = Record<(typeof KEYS)[number], string | null>;
+const EMPTY = Object.fromEntries(KEYS.map((k) => [k, null])) as Form;
 
 // /council: what the council is, and its member directory with filters kept in the address.
 export function CouncilPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const form = Object.fromEntries(KEYS.map((k) => [k, params.get(k)])) as Form;
+  const tags = COUNCIL_TAGS.map((tag) => ({ value: tag, label: t(`council.tags.${tag}`) }));
   const filter: CouncilMemberFilter = {
     text: form.q || undefined,
     kind: (form.kind as OrganizationKind) || undefined,
@@ -40,8 +38,29 @@ export function CouncilPage() {
         {t('council.join')}
       </Text>
       <Title order={2}>{t('council.directory')}</Title>
-      <Filters
+      <FilterPanel
+        label={t('council.filters')}
         value={form}
+        empty={EMPTY}
+        fields={[
+          {
+            key: 'q',
+            type: 'text',
+            label: t('council.text'),
+            description: t('council.textHint'),
+            maxLength: 100,
+          },
+          {
+            key: 'kind',
+            type: 'select',
+            label: t('council.kind'),
+            options: MEMBER_KINDS.map((k) => ({ value: k, label: t(`council.kinds.${k}`) })),
+          },
+          { key: 'pref', type: 'prefecture', label: t('council.prefecture') },
+          { key: 'theme', type: 'theme', label: t('council.theme') },
+          { key: 'offers', type: 'select', label: t('council.offers'), options: tags },
+          { key: 'seeks', type: 'select', label: t('council.seeks'), options: tags },
+        ]}
         onSearch={(next) => {
           const search = new URLSearchParams();
           for (const key of KEYS) if (next[key]) search.set(key, next[key]);
@@ -67,87 +86,5 @@ export function CouncilPage() {
         {(member) => <CouncilMemberCard member={member} />}
       </PagedQuery>
     </Stack>
-  );
-}
-
-function Filters({ value, onSearch }: { value: Form; onSearch: (form: Form) => void }) {
-  const { t, i18n } = useTranslation();
-  const [form, setForm] = useState(value);
-  const [{ data: themes }] = useQuery({ query: ThemesQuery });
-  const set = (key: keyof Form, v: string | null) => setForm((f) => ({ ...f, [key]: v }));
-  const tags = COUNCIL_TAGS.map((tag) => ({ value: tag, label: t(`council.tags.${tag}`) }));
-  return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      aria-label={t('council.filters')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSearch(form);
-      }}
-    >
-      <Stack>
-        <TextInput
-          label={t('council.text')}
-          description={t('council.textHint')}
-          value={form.q ?? ''}
-          onChange={(e) => set('q', e.currentTarget.value)}
-          maxLength={100}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Select
-            label={t('council.kind')}
-            placeholder={t('council.any')}
-            clearable
-            value={form.kind}
-            onChange={(v) => set('kind', v)}
-            data={MEMBER_KINDS.map((k) => ({ value: k, label: t(`council.kinds.${k}`) }))}
-          />
-          <Select
-            label={t('council.prefecture')}
-            placeholder={t('council.any')}
-            clearable
-            searchable
-            value={form.pref}
-            onChange={(v) => set('pref', v)}
-            data={PREFECTURES.map((p) => ({
-              value: p.code,
-              label: i18n.language === 'en' ? p.en : p.ja,
-            }))}
-          />
-          <Select
-            label={t('council.theme')}
-            placeholder={t('council.any')}
-            clearable
-            value={form.theme}
-            onChange={(v) => set('theme', v)}
-            data={(themes?.themes ?? []).map((theme) => ({
-              value: theme.code,
-              label: localName(theme, i18n.language),
-            }))}
-          />
-          <Select
-            label={t('council.offers')}
-            placeholder={t('council.any')}
-            clearable
-            value={form.offers}
-            onChange={(v) => set('offers', v)}
-            data={tags}
-          />
-          <Select
-            label={t('council.seeks')}
-            placeholder={t('council.any')}
-            clearable
-            value={form.seeks}
-            onChange={(v) => set('seeks', v)}
-            data={tags}
-          />
-        </SimpleGrid>
-        <Button type="submit" style={{ alignSelf: 'flex-start' }}>
-          {t('council.search')}
-        </Button>
-      </Stack>
-    </Paper>
   );
 }

@@ -39,7 +39,9 @@ import {
   eventInputOf,
   eventSchema,
   type EventFormValues,
+  MAX_PRESENTERS,
 } from './event-form';
+import { RegionPicker } from './RegionPicker';
 
 // /manage/:orgId/events/new
 export function NewEventPage() {
@@ -281,6 +283,19 @@ function EventForm({ event }: { event?: ManagedEventFieldsFragment }) {
               onChange={field.onChange}
               maxValues={10}
               error={errors.themeCodes?.message}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="presentingRegions"
+          render={({ field }) => (
+            <RegionPicker
+              organizationId={organization.id}
+              value={field.value}
+              onChange={field.onChange}
+              max={MAX_PRESENTERS}
+              error={errors.presentingRegions?.message}
             />
           )}
         />

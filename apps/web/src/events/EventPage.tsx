@@ -112,7 +112,14 @@ export function EventDetails({
       <Title order={1}>{eventTitle(event, language)}</Title>
       <Text c="gray.7">{t('events.organizer', { name: event.organizer.name })}</Text>
       {event.status === 'CANCELLED' && (
-        <Alert color="red" role="status" title={t('events.page.cancelled')} />
+        <Alert color="red" role="status" title={t('events.page.cancelled')}>
+          {/* As the organiser wrote it, whatever the reader's language. */}
+          {event.cancellationReason && (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              {t('events.page.cancelReason', { reason: event.cancellationReason })}
+            </Text>
+          )}
+        </Alert>
       )}
       {event.status === 'DRAFT' && !managing && (
         <Alert color="gray">{t('events.page.draft')}</Alert>

@@ -10,6 +10,7 @@ import {
   Select,
   Stack,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -21,6 +22,7 @@ import { useMutation, useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import type { EventRegistrationFieldsFragment, ManagedEventQuery as Managed } from '../gql/graphql';
 import { formErrorsOf } from '../graphql/form-errors';
+import { formatNumber } from '../i18n/format';
 import { GuardianConsentBadge } from '../guardians/GuardianConsentStatus';
 import { ProgramsQuery } from '../supervision/supervision-documents';
 import { useWorkspace } from '../workspace/WorkspaceLayout';
@@ -36,6 +38,9 @@ import { eventTitle } from './event-state';
 import { EventDetails } from './EventPage';
 
 type ManagedEvent = Managed['event'];
+
+// The API's limit on a cancellation reason (CancelEventInput.reason).
+const CANCEL_REASON_MAX = 1000;
 
 // /manage/:orgId/events/:eventId: the event as participants see it, with the organiser's
 // actions (edit, publish, cancel), its registrations, attendance and, for a matching seminar,
@@ -105,17 +110,33 @@ function Actions({
   started: boolean;
   onChanged: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { organization } = useWorkspace();
   const [opened, { open, close }] = useDisclosure(false);
   const [formError, setFormError] = useState<string>();
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string>();
   const [{ fetching: publishing }, publish] = useMutation(PublishEventMutation);
   const [{ fetching: cancelling }, cancel] = useMutation(CancelEventMutation);
   const run = async (action: 'publish' | 'cancel') => {
     setFormError(undefined);
+    setReasonError(undefined);
+    if (action === 'cancel' && !reason.trim()) return setReasonError(t('form.required'));
+    if (action === 'cancel' && reason.length > CANCEL_REASON_MAX)
+      return setReasonError(
+        t('eventsManage.detail.cancelReasonTooLong', {
+          max: formatNumber(CANCEL_REASON_MAX, i18n.language),
+        }),
+      );
     const result =
-      action === 'publish' ? await publish({ id: event.id }) : await cancel({ id: event.id });
-    if (result.error) return setFormError(formErrorsOf(result.error, [], t).form);
+      action === 'publish'
+        ? await publish({ id: event.id })
+        : await cancel({ input: { eventId: event.id, reason } });
+    if (result.error) {
+      const errors = formErrorsOf(result.error, ['reason'], t);
+      setReasonError(errors.fields.reason);
+      return setFormError(errors.form);
+    }
     close();
     onChanged();
   };
@@ -157,7 +178,13 @@ function Actions({
           </Alert>
         )}
       </Stack>
-      <Modal opened={opened} onClose={close} title={t('eventsManage.detail.cancelTitle')} centered>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('eventsManage.detail.cancelTitle')}
+        closeButtonProps={{ 'aria-label': t('eventsManage.detail.keep') }}
+        centered
+      >
         <Stack>
           <Text size="sm">{t('eventsManage.detail.cancelBody')}</Text>
           {formError && (
@@ -165,8 +192,20 @@ function Actions({
               {formError}
             </Alert>
           )}
+          <Textarea
+            label={t('eventsManage.detail.cancelReason')}
+            description={t('eventsManage.detail.cancelReasonHint')}
+            required
+            autosize
+            minRows={3}
+            maxLength={CANCEL_REASON_MAX}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={reasonError}
+            data-autofocus
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={close} data-autofocus>
+            <Button variant="default" onClick={close}>
               {t('eventsManage.detail.keep')}
             </Button>
             <Button color="red.9" loading={cancelling} onClick={() => void run('cancel')}>

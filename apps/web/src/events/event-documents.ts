@@ -81,6 +81,7 @@ export const EventQuery = graphql(`
       meetingUrl
       cohortId
       cancelledAt
+      cancellationReason
       publishedAt
       presentingRegions {
         id
@@ -126,6 +127,7 @@ export const ManagedEventFieldsFragment = graphql(`
     cohortId
     publishedAt
     cancelledAt
+    cancellationReason
     presentingRegions {
       id
       name
@@ -191,8 +193,8 @@ export const PublishEventMutation = graphql(`
 `);
 
 export const CancelEventMutation = graphql(`
-  mutation CancelEvent($id: ID!) {
-    cancelEvent(id: $id) {
+  mutation CancelEvent($input: CancelEventInput!) {
+    cancelEvent(input: $input) {
       ...ManagedEventFields
     }
   }
@@ -210,6 +212,25 @@ export const SeedCohortFromEventMutation = graphql(`
   mutation SeedCohortFromEvent($input: SeedCohortFromEventInput!) {
     seedCohortFromEvent(input: $input) {
       ...ManagedEventFields
+    }
+  }
+`);
+
+// Regions the organiser may name as presenting, as the organiser types.
+export const PresentingRegionCandidatesQuery = graphql(`
+  query PresentingRegionCandidates($organizationId: ID!, $query: String, $first: Int!) {
+    presentingRegionCandidates(organizationId: $organizationId, query: $query, first: $first) {
+      edges {
+        node {
+          id
+          name
+          municipality {
+            code
+            name
+            nameEn
+          }
+        }
+      }
     }
   }
 `);

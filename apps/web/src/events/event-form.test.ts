@@ -68,6 +68,17 @@ describe('eventInputOf', () => {
     expect(online.meetingUrl).toBe('https://m.jp/a');
   });
 
+  it('sends every presenting region chosen, so an update replaces them (none: none)', () => {
+    const regions = [
+      { id: 'a3c1e5d2-0000-4000-8000-000000000001', name: '美幌町役場' },
+      { id: 'a3c1e5d2-0000-4000-8000-000000000002', name: '小千谷市 地域づくり協議会' },
+    ];
+    expect(eventInputOf({ ...filled, presentingRegions: regions }).presentingRegionIds).toEqual(
+      regions.map((r) => r.id),
+    );
+    expect(eventInputOf(filled).presentingRegionIds).toEqual([]);
+  });
+
   it('sends a council member event without participant kinds, as the API wants', () => {
     const input = eventInputOf({
       ...filled,

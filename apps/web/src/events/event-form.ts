@@ -37,7 +37,11 @@ export interface EventFormValues {
   meetingUrl: string;
   // The council secretariat's (the platform's) member events.
   forCouncilMembers: boolean;
+  presentingRegions: Array<{ id: string; name: string }>;
 }
+
+// The API's limit on presenting regions (EVENT_LIMITS.presenters).
+export const MAX_PRESENTERS = 50;
 
 const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
@@ -73,6 +77,9 @@ export function eventSchema(t: TFunction) {
       capacity: z.union([z.number().int().min(1).max(100000), z.literal('')]),
       meetingUrl: z.string().trim().max(2000),
       forCouncilMembers: z.boolean(),
+      presentingRegions: z
+        .array(z.object({ id: z.string(), name: z.string() }))
+        .max(MAX_PRESENTERS),
     })
     .superRefine((v, ctx) => {
       const onSite = v.format !== 'ONLINE';
@@ -117,6 +124,7 @@ export function emptyEvent(): EventFormValues {
     capacity: '',
     meetingUrl: '',
     forCouncilMembers: false,
+    presentingRegions: [],
   };
 }
 
@@ -139,6 +147,7 @@ export function eventFormValuesOf(event: ManagedEventFieldsFragment): EventFormV
     capacity: event.capacity ?? '',
     meetingUrl: event.meetingUrl ?? '',
     forCouncilMembers: event.forCouncilMembers,
+    presentingRegions: event.presentingRegions.map((r) => ({ id: r.id, name: r.name })),
   };
 }
 
@@ -167,5 +176,7 @@ export function eventInputOf(
     venue: onSite ? values.venue.trim() : null,
     capacity: values.capacity === '' ? null : values.capacity,
     meetingUrl: online && values.meetingUrl.trim() ? values.meetingUrl.trim() : null,
+    // The whole list each time: an update replaces the event's presenters.
+    presentingRegionIds: values.presentingRegions.map((r) => r.id),
   };
 }

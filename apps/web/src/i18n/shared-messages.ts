@@ -38,6 +38,14 @@ export const sharedMessages = defineMessages(
       email: 'メールアドレスの形式で入力してください',
       passwordLength: '{{min}} 文字以上で入力してください',
     },
+    // The list pages' filter panel (app/FilterPanel.tsx).
+    filters: {
+      any: '指定なし',
+      search: '検索',
+      clear: '条件をクリア',
+      clearDate: '日付を消す',
+      toggle: '絞り込み',
+    },
     mode: { ONSITE: '現地', REMOTE: 'リモート', HYBRID: '現地＋リモート' },
     kind: {
       PRO_BONO: 'プロボノ',
@@ -79,6 +87,13 @@ export const sharedMessages = defineMessages(
       required: 'Required',
       email: 'Enter an e-mail address',
       passwordLength: 'At least {{min}} characters',
+    },
+    filters: {
+      any: 'Any',
+      search: 'Search',
+      clear: 'Clear filters',
+      clearDate: 'Clear the date',
+      toggle: 'Filters',
     },
     mode: { ONSITE: 'On site', REMOTE: 'Remote', HYBRID: 'On site + remote' },
     kind: {

@@ -55,6 +55,8 @@ export const notificationMessages = defineMessages(
         EVENT_REMINDER: '明日は「{{event}}」です。{{startsAt}}から始まります。',
         EVENT_REMINDER_hour: 'まもなく「{{event}}」が始まります（{{startsAt}}から）。',
         EVENT_CANCELLED: '{{startsAt}}からの「{{event}}」は中止になりました。',
+        EVENT_CANCELLED_reason:
+          '{{startsAt}}からの「{{event}}」は中止になりました。理由：{{reason}}',
         MENTORING_BOOKED:
           '{{organization}}が{{startsAt}}からのメンタリングを予約しました（「{{initiative}}」について）。',
         MENTORING_CANCELLED:
@@ -137,6 +139,7 @@ export const notificationMessages = defineMessages(
         EVENT_REMINDER: '"{{event}}" is tomorrow, starting {{startsAt}}.',
         EVENT_REMINDER_hour: '"{{event}}" starts soon, at {{startsAt}}.',
         EVENT_CANCELLED: '"{{event}}" ({{startsAt}}) has been cancelled.',
+        EVENT_CANCELLED_reason: '"{{event}}" ({{startsAt}}) has been cancelled. Reason: {{reason}}',
         MENTORING_BOOKED:
           '{{organization}} booked a mentoring session on {{startsAt}} about "{{initiative}}".',
         MENTORING_CANCELLED:

@@ -106,6 +106,17 @@ describe('notification sentences', () => {
     }
   });
 
+  it("gives an event's cancellation reason as the organiser wrote it, when there is one", () => {
+    const reason = '台風のため / typhoon';
+    expect(sentence('EVENT_CANCELLED', 'ja', { reason })).toBe(
+      '2027年4月1日 1:30からの「一関の交流会」は中止になりました。理由：台風のため / typhoon',
+    );
+    expect(sentence('EVENT_CANCELLED', 'en', { reason })).toMatch(
+      /^"Ichinoseki meetup" \(.+\) has been cancelled\. Reason: 台風のため \/ typhoon$/,
+    );
+    expect(sentence('EVENT_CANCELLED', 'ja', { reason: '' })).not.toContain('理由');
+  });
+
   it('tells a council decision as approved only when it is', () => {
     expect(sentence('COUNCIL_MEMBERSHIP_DECIDED', 'ja', { status: 'APPROVED' }, 'REGION')).toBe(
       '美幌町のかかわりラボ入会が承認されました。',

@@ -34,7 +34,8 @@ export const WORDINGS: Record<NotificationEventType, Wording> = {
   EVENT_PLACE_OFFERED: () => 'EVENT_PLACE_OFFERED',
   EVENT_REMINDER: (facts) =>
     facts.kind === 'HOUR_BEFORE' ? 'EVENT_REMINDER_hour' : 'EVENT_REMINDER',
-  EVENT_CANCELLED: () => 'EVENT_CANCELLED',
+  // The organiser's reason, as written (events cancelled before reasons were asked have none).
+  EVENT_CANCELLED: (facts) => (facts.reason ? 'EVENT_CANCELLED_reason' : 'EVENT_CANCELLED'),
   MENTORING_BOOKED: () => 'MENTORING_BOOKED',
   MENTORING_CANCELLED: (facts) =>
     facts.side === 'MEMBER' ? 'MENTORING_CANCELLED' : 'MENTORING_CANCELLED_mentor',
@@ -68,7 +69,13 @@ const REVIEW_STEPS: ReadonlySet<string> = new Set([
 // the API stored is shown instead.
 const NEEDS: Record<string, string[]> = {
   cohort: ['ALLOCATION_READY', 'ALLOCATION_READY_failed'],
-  event: ['EVENT_PLACE_OFFERED', 'EVENT_REMINDER', 'EVENT_REMINDER_hour', 'EVENT_CANCELLED'],
+  event: [
+    'EVENT_PLACE_OFFERED',
+    'EVENT_REMINDER',
+    'EVENT_REMINDER_hour',
+    'EVENT_CANCELLED',
+    'EVENT_CANCELLED_reason',
+  ],
   initiative: ['MENTORING_BOOKED', 'MENTORING_CANCELLED', 'MENTORING_CANCELLED_mentor'],
   organization: [
     'COUNCIL_MEMBERSHIP_APPLIED',

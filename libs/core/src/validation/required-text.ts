@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsNotEmpty, IsString, Length, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 
 // Text a field must have. The API's input pipe normalises text (libs/core/src/validation/text.ts)
 // before validation, so white space alone is empty here and the length is what is stored.
@@ -16,3 +16,11 @@ export const RequiredText = (max: number, min = 1) => {
         MaxLength(max, { message: `must be at most ${most} characters` }),
       );
 };
+
+// Text a field may leave out: absent, null or empty (white space alone is empty, see above).
+export const OptionalText = (max: number) =>
+  applyDecorators(
+    IsOptional(),
+    IsString(),
+    MaxLength(max, { message: `must be at most ${max.toLocaleString('en')} characters` }),
+  );

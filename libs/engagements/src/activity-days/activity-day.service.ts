@@ -264,8 +264,13 @@ export class ActivityDayService {
   // A place for the actor's engagement on the project, until midnight starting the day.
   async signUp(actor: Actor, activityDayId: string): Promise<ActivityDayView> {
     const engagementId = await this.dataSource.transaction(async (m) => {
+      // The engagement's lock before the day's, the order a transition takes (it releases the
+      // days of an engagement that ends): a sign-up waits for a withdrawal under way and sees
+      // its outcome, rather than keeping a place for an engagement that has ended.
+      const unlocked = await m.getRepository(ActivityDay).findOneBy({ id: activityDayId });
+      if (!unlocked) throw AppError.notFound('Activity day', activityDayId);
+      const engagement = await this.ownEngagement(m, actor, unlocked, true);
       const day = await this.lockDay(m, activityDayId);
-      const engagement = await this.ownEngagement(m, actor, day);
       if (!SIGNS_UP_FOR_DAYS.includes(engagement.status)) {
         throw AppError.conflict(
           ConflictReason.NOT_ELIGIBLE,
@@ -562,14 +567,18 @@ export class ActivityDayService {
   }
 
   // The actor's own engagement on the day's project; anyone without one does not see the day.
+  // The actor's engagement on the day's project; `share`: row-locked FOR SHARE, so that no
+  // transition changes it until the transaction ends.
   private async ownEngagement(
     m: EntityManager,
     actor: Actor,
     day: ActivityDay,
+    share = false,
   ): Promise<Engagement> {
-    const engagement = await m
-      .getRepository(Engagement)
-      .findOneBy({ projectId: day.projectId, participantId: actor.userId });
+    const engagement = await m.getRepository(Engagement).findOne({
+      where: { projectId: day.projectId, participantId: actor.userId },
+      ...(share ? { lock: { mode: 'pessimistic_read' as const } } : {}),
+    });
     if (!engagement) throw AppError.notFound('Activity day', day.id);
     return engagement;
   }

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsDateOnly, RequiredText } from '@tsunagu/core';
+import { IsDateOnly, OptionalText, RequiredText } from '@tsunagu/core';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -7,11 +7,9 @@ import {
   IsBoolean,
   IsInt,
   IsOptional,
-  IsString,
   IsUUID,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -147,8 +145,25 @@ export class ActivityDateInput {
   endTime!: string;
 }
 
+// What the region tells those coming, beside the meeting point: on publishing and on a change
+// alike (null or empty: none).
+@InputType({ isAbstract: true })
+abstract class ActivityDayNotesInput {
+  @Field(() => String, { nullable: true })
+  @OptionalText(1000)
+  whatToBring?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @OptionalText(2000)
+  noteJa?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @OptionalText(2000)
+  noteEn?: string | null;
+}
+
 @InputType()
-export class PublishActivityDaysInput {
+export class PublishActivityDaysInput extends ActivityDayNotesInput {
   @Field(() => ID)
   @IsUUID('4', { message: 'must be a project id' })
   projectId!: string;
@@ -171,28 +186,10 @@ export class PublishActivityDaysInput {
   @Field()
   @RequiredText(300)
   meetingPoint!: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000, { message: 'must be at most 1,000 characters' })
-  whatToBring?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000, { message: 'must be at most 2,000 characters' })
-  noteJa?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000, { message: 'must be at most 2,000 characters' })
-  noteEn?: string | null;
 }
 
 @InputType()
-export class UpdateActivityDayInput {
+export class UpdateActivityDayInput extends ActivityDayNotesInput {
   @Field(() => ID)
   @IsUUID('4', { message: 'must be an activity day id' })
   activityDayId!: string;
@@ -208,24 +205,6 @@ export class UpdateActivityDayInput {
   @IsOptional()
   @RequiredText(300)
   meetingPoint?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000, { message: 'must be at most 1,000 characters' })
-  whatToBring?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000, { message: 'must be at most 2,000 characters' })
-  noteJa?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000, { message: 'must be at most 2,000 characters' })
-  noteEn?: string | null;
 }
 
 @InputType()
