@@ -509,12 +509,14 @@ describe('accounts', () => {
       'messages',
       'eventRegistrations',
       'mentoringBookings',
+      'mentorProfile',
       'councilMessages',
     ]);
     for (const none of ['eventRegistrations', 'guardianConsents', 'activityDays']) {
       expect(document.sections[none]).toEqual([]);
     }
     expect(document.sections.councilMessages).toEqual([]);
+    expect(document.sections.mentorProfile).toBeNull();
     expect(document.sections.messages).toMatchObject([{ body: '火曜に伺えます' }]);
     expect(document.sections.account).toMatchObject({
       email: participant.email,

@@ -1,6 +1,12 @@
 import { CONTACT_LIMITS, CouncilDirectoryService } from '@tsunagu/council';
+import { Client } from 'pg';
 import { expectData, Fixtures, Person, rejection } from './support/fixtures';
-import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
+import {
+  eventually,
+  GraphQLResult,
+  startTestPlatform,
+  TestPlatform,
+} from './support/test-platform';
 
 const PROFILE = `prefecture { code name } municipality { code name } themeCodes introductionJa
   introductionEn offerTags offerText seekTags seekText website`;
@@ -276,5 +282,76 @@ describe('council directory: profiles, the public directory, contact and partner
       [companyOwner.id],
     );
     expect(words).toEqual([{ message: '' }]);
+  });
+
+  it('holds one person to the daily limit when they write from two member organisations at once', async () => {
+    // Staff of two members: the per-organisation lock alone lets both count the same total.
+    const writer = await f.signUp('directory-two-hats');
+    const [first, second] = await Promise.all(
+      ['Hat One', 'Hat Two'].map((name) =>
+        f.organization(admin, { kind: 'COMPANY', name }, [writer]),
+      ),
+    );
+    for (const id of [first, second]) {
+      await platform.dataSource.query(
+        `INSERT INTO council_memberships (organization_id, status, applied_at, decided_at, introduction_ja)
+         VALUES ($1, 'APPROVED', now(), now(), '関係人口の取組を進めています。')`,
+        [id],
+      );
+    }
+    // Nine written today already (to a third organisation): one more is allowed.
+    const earlier = CONTACT_LIMITS.perSenderPerDay - 1;
+    for (let i = 0; i < earlier; i++) {
+      await platform.dataSource.query(
+        `INSERT INTO council_contacts (from_organization_id, to_organization_id, sender_id, message)
+         VALUES ($1, $2, $3, '先日はありがとうございました。')`,
+        [i % 2 ? first : second, hubId, writer.id],
+      );
+    }
+    const write = (from: string, to: string, i: number) =>
+      gql(
+        CONTACT,
+        {
+          input: { fromOrganizationId: from, toOrganizationId: to, message: `ご相談（${i}）` },
+        },
+        writer,
+      );
+    // Writes wait while the table is held (reads do not): a request from each organisation
+    // counts, then waits to write; without a lock per writer both counted nine and both write.
+    // Both of the API's connections will wait: the test holds and watches on its own two.
+    const [holder, watcher] = [platform.databaseUrl, platform.databaseUrl].map(
+      (connectionString) => new Client({ connectionString }),
+    );
+    await Promise.all([holder.connect(), watcher.connect()]);
+    let answers: GraphQLResult[];
+    try {
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE council_contacts IN SHARE ROW EXCLUSIVE MODE');
+      const pair = [write(first, townId, 0), write(second, townId, 0)];
+      await eventually(async () => {
+        const { rows } = await watcher.query(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        return rows[0].waiting >= 2;
+      });
+      // Then a burst larger than the pool, from both organisations.
+      const burst = [first, second].flatMap((from) =>
+        [townId, companyId].flatMap((to) => [1, 2].map((i) => write(from, to, i))),
+      );
+      await holder.query('COMMIT');
+      answers = await Promise.all([...pair, ...burst]);
+    } finally {
+      await Promise.all([holder.end(), watcher.end()]);
+    }
+    expect(answers.filter((a) => !a.errors)).toHaveLength(1);
+    expect(
+      new Set(answers.filter((a) => a.errors).map((a) => a.errors![0].extensions.code)),
+    ).toEqual(new Set(['TOO_MANY_REQUESTS']));
+    const [{ n }] = await platform.dataSource.query(
+      `SELECT count(*)::int AS n FROM council_contacts WHERE sender_id = $1`,
+      [writer.id],
+    );
+    expect(n).toBe(CONTACT_LIMITS.perSenderPerDay);
   });
 });

@@ -240,4 +240,127 @@ describe('council membership: applications, decisions and who is a member', () =
       rejection(await gql(DECIDE, { id: pending.id, approve: true }, admin)).extensions,
     ).toMatchObject({ code: 'CONFLICT', reason: 'WRONG_STATUS' });
   });
+
+  it("lets go of a leaving member's places at member events and its mentoring sessions to come", async () => {
+    const [leaving, twoHats, other, mentor] = await Promise.all([
+      f.signUp('leaving-staff'),
+      f.signUp('leaving-two-hats'),
+      f.signUp('staying-staff'),
+      f.signUp('leaving-mentor', 'en'),
+    ]);
+    const leavingId = await f.organization(admin, { kind: 'COMPANY', name: 'Leaving Co' }, [
+      leaving,
+      twoHats,
+    ]);
+    const stayingId = await f.organization(admin, { kind: 'COMPANY', name: 'Staying Co' }, [
+      twoHats,
+      other,
+    ]);
+    for (const id of [leavingId, stayingId]) {
+      await platform.dataSource.query(
+        `INSERT INTO council_memberships (organization_id, status, applied_at, decided_at, introduction_ja)
+         VALUES ($1, 'APPROVED', now(), now(), '関係人口の取組を進めています。')`,
+        [id],
+      );
+    }
+    // A member event with two places: the leaving organisation's two staff hold them, another
+    // member's staff waits.
+    const [{ id: platformId }] = await platform.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM organization WHERE kind = 'PLATFORM'`,
+    );
+    const day = 24 * 60 * 60 * 1000;
+    const created = await data(
+      `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`,
+      {
+        input: {
+          organizerOrganizationId: platformId,
+          forCouncilMembers: true,
+          capacity: 2,
+          kind: 'WORKSHOP',
+          format: 'ONLINE',
+          titleJa: 'かかわりラボ 定例会',
+          descriptionJa: '会員どうしで取組を共有します。',
+          meetingUrl: 'https://meet.example.jp/lab',
+          startsAt: new Date(Date.now() + 10 * day).toISOString(),
+          endsAt: new Date(Date.now() + 10 * day + 2 * 3600_000).toISOString(),
+        },
+      },
+      admin,
+    );
+    await data(`mutation($id: ID!) { publishEvent(id: $id) { id } }`, { id: created.id }, admin);
+    const REGISTER = `mutation($eventId: ID!) { registerForEvent(eventId: $eventId) { status } }`;
+    for (const [who, status] of [
+      [leaving, 'REGISTERED'],
+      [twoHats, 'REGISTERED'],
+      [other, 'WAITLISTED'],
+    ] as const) {
+      expect((await data(REGISTER, { eventId: created.id }, who)).status).toBe(status);
+    }
+    // A mentoring session the leaving organisation booked.
+    await data(
+      `mutation($input: AppointMentorInput!) { appointMentor(input: $input) { id } }`,
+      {
+        input: {
+          email: mentor.email,
+          bioJa: '地域の観光事業を20年手がけてきました。',
+          themeCodes: [],
+          offersOnline: true,
+          offersOnSite: false,
+        },
+      },
+      admin,
+    );
+    const slot = await data(
+      `mutation($input: PublishMentoringSlotInput!) { publishMentoringSlot(input: $input) { id } }`,
+      {
+        input: {
+          startsAt: new Date(Date.now() + 5 * day).toISOString(),
+          endsAt: new Date(Date.now() + 5 * day + 3600_000).toISOString(),
+          format: 'ONLINE',
+          meetingUrl: 'https://meet.example.jp/mentor',
+        },
+      },
+      mentor,
+    );
+    const booking = await data(
+      `mutation($input: BookMentoringSlotInput!) { bookMentoringSlot(input: $input) { id } }`,
+      {
+        input: {
+          slotId: slot.id,
+          organizationId: leavingId,
+          initiativeTitle: '社員の地域研修',
+          polish: '受け入れ先との調整の進め方を相談したい。',
+        },
+      },
+      leaving,
+    );
+
+    await data(WITHDRAW, { organizationId: leavingId }, leaving);
+
+    const places = await platform.dataSource.query<Array<{ user_id: string; status: string }>>(
+      `SELECT user_id, status FROM event_registration WHERE event_id = $1`,
+      [created.id],
+    );
+    expect(Object.fromEntries(places.map((p) => [p.user_id, p.status]))).toEqual({
+      [leaving.id]: 'CANCELLED',
+      // Still on the staff of a member.
+      [twoHats.id]: 'REGISTERED',
+      // The freed place went to the one waiting.
+      [other.id]: 'REGISTERED',
+    });
+    const [session] = await platform.dataSource.query(
+      `SELECT status, cancelled_by, cancel_reason FROM mentoring_booking WHERE id = $1`,
+      [booking.id],
+    );
+    expect(session).toEqual({
+      status: 'CANCELLED',
+      cancelled_by: 'PLATFORM',
+      cancel_reason: 'LEFT_COUNCIL',
+    });
+    const told = await eventually(async () => {
+      const rows = await notices('MENTORING_CANCELLED', mentor.id);
+      return rows.length === 1 && rows[0];
+    });
+    expect(told.body).toContain('Leaving Co has left the council');
+  });
 });

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { expectData, Fixtures, Person, rejection } from './support/fixtures';
+import { expectData, Fixtures, PASSWORD, Person, rejection } from './support/fixtures';
 import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
 
 // Mentoring through GraphQL against real PostgreSQL and Redis: admins appoint mentors, mentors
@@ -36,6 +36,7 @@ const FOLLOW_UP = `mutation($input: AddMentoringFollowUpInput!) {
   addMentoringFollowUp(input: $input) { ${BOOKING_FIELDS} } }`;
 const DONE = `mutation($input: SetMentoringFollowUpDoneInput!) {
   setMentoringFollowUpDone(input: $input) { ${BOOKING_FIELDS} } }`;
+const DELETE_ACCOUNT = `mutation($input: DeleteAccountInput!) { deleteMyAccount(input: $input) }`;
 const SESSIONS = `query($organizationId: ID!) {
   organizationMentoringSessions(organizationId: $organizationId) { ${BOOKING_FIELDS} } }`;
 
@@ -516,5 +517,132 @@ describe('mentoring', () => {
     expect(ticked.followUps[0].doneAt).not.toBeNull();
     const unticked = await data(DONE, { input: { followUpId: followUp.id, done: false } }, member);
     expect(unticked.followUps[0].doneAt).toBeNull();
+  });
+
+  it('lets a departed mentor go: sessions to come cancelled with notice, free slots gone, profile blank, their data downloadable first', async () => {
+    const leaver = await f.signUp('leaving-mentor');
+    await data(APPOINT, { input: { email: leaver.email, ...profile() } }, admin);
+    const org = await memberOrg('mentor-leaves');
+    const colleague = await f.signUp('mentor-leaves-colleague', 'en');
+    await f.addMember(admin, org.id, colleague);
+    const [booked, free, heldEarlier] = [
+      await slot(leaver),
+      await slot(leaver),
+      await slot(leaver),
+    ];
+    const session = await data(BOOK, { input: bookInput(booked.id, org.id) }, org.staff);
+    await data(
+      NOTES,
+      { input: { bookingId: session.id, notes: '発信先を絞りましょう。' } },
+      leaver,
+    );
+    // A session already held stays as it was.
+    const held = await data(BOOK, { input: bookInput(heldEarlier.id, org.id) }, org.staff);
+    await platform.dataSource.query(
+      `UPDATE mentoring_booking SET starts_at = now() - interval '2 hours',
+              ends_at = now() - interval '1 hour' WHERE id = $1`,
+      [held.id],
+    );
+    await platform.dataSource.query(
+      `UPDATE mentoring_slot SET starts_at = now() - interval '2 hours',
+              ends_at = now() - interval '1 hour' WHERE id = $1`,
+      [heldEarlier.id],
+    );
+
+    // "Download my data" carries the mentor's profile, slots and sessions with their notes.
+    const baseUrl = (await platform.api.getUrl()).replace('[::1]', '127.0.0.1');
+    const mine = await fetch(`${baseUrl}/auth/my-data`, {
+      headers: { authorization: `Bearer ${leaver.token}` },
+    });
+    const { sections } = (await mine.json()) as { sections: Record<string, any> };
+    expect(sections.mentorProfile).toMatchObject({
+      bioJa: profile().bioJa,
+      themeCodes: [themeCode],
+    });
+    expect(sections.mentorProfile.slots).toHaveLength(3);
+    expect(sections.mentorProfile.sessions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          organization: 'Member mentor-leaves',
+          notes: '発信先を絞りましょう。',
+          status: 'BOOKED',
+        }),
+      ]),
+    );
+
+    expect(
+      expectData(await gql(DELETE_ACCOUNT, { input: { password: PASSWORD } }, leaver))
+        .deleteMyAccount,
+    ).toBe(true);
+
+    const sessions = await data(SESSIONS, { organizationId: org.id }, org.staff);
+    expect(sessions.find((b: any) => b.id === session.id)).toMatchObject({
+      status: 'CANCELLED',
+      cancelledBy: 'PLATFORM',
+      cancelReason: 'MENTOR_LEFT',
+      lateCancellation: false,
+      notes: '発信先を絞りましょう。',
+    });
+    expect(sessions.find((b: any) => b.id === held.id)).toMatchObject({ status: 'BOOKED' });
+    const slots = await platform.dataSource.query(
+      `SELECT id, removed_at FROM mentoring_slot WHERE id = ANY($1) ORDER BY starts_at`,
+      [[booked.id, free.id, heldEarlier.id]],
+    );
+    expect(Object.fromEntries(slots.map((r: any) => [r.id, r.removed_at !== null]))).toEqual({
+      [booked.id]: true,
+      [free.id]: true,
+      [heldEarlier.id]: false,
+    });
+    const [row] = await platform.dataSource.query(
+      `SELECT bio_ja, bio_en, theme_codes FROM mentor WHERE user_id = $1`,
+      [leaver.id],
+    );
+    expect(row).toEqual({ bio_ja: '', bio_en: null, theme_codes: [] });
+    expect((await mentorsListed(member)).map((m: any) => m.id)).not.toContain(booked.mentorId);
+    // Their slot, by id: refused as the mentor's departure, not as a missing slot.
+    expect(
+      rejection(await gql(BOOK, { input: bookInput(free.id, org.id) }, org.staff)).extensions,
+    ).toMatchObject({ code: 'CONFLICT', reason: 'MENTOR_LEFT' });
+    // Every staff member of the organisation hears why, in their language.
+    for (const [who, words] of [
+      [org.staff, 'メンターが退会したため'],
+      [colleague, 'the mentor has left the platform'],
+    ] as const) {
+      const told = await eventually(async () => {
+        const rows = await platform.dataSource.query(
+          `SELECT body FROM notification WHERE type = 'MENTORING_CANCELLED' AND recipient_id = $1`,
+          [who.id],
+        );
+        return rows.length === 1 && rows[0];
+      });
+      expect(told.body).toContain(words);
+    }
+  });
+
+  it("keeps a member's bookings with the organisation when the staff member who booked leaves", async () => {
+    const org = await memberOrg('booker-leaves');
+    const colleague = await f.signUp('booker-leaves-colleague');
+    await f.addMember(admin, org.id, colleague);
+    const s = await slot();
+    const session = await data(BOOK, { input: bookInput(s.id, org.id) }, org.staff);
+    expect(
+      expectData(await gql(DELETE_ACCOUNT, { input: { password: PASSWORD } }, org.staff))
+        .deleteMyAccount,
+    ).toBe(true);
+    const kept = (await data(SESSIONS, { organizationId: org.id }, colleague)).find(
+      (b: any) => b.id === session.id,
+    );
+    expect(kept.status).toBe('BOOKED');
+    expect(kept.bookedByName).not.toBe('booker-leaves');
+    // The mentor cancels: the staff who remain hear of it.
+    await data(CANCEL, { input: { bookingId: session.id, reason: '出張が入りました' } }, mentor);
+    const told = await eventually(async () => {
+      const rows = await platform.dataSource.query(
+        `SELECT body FROM notification WHERE type = 'MENTORING_CANCELLED' AND recipient_id = $1`,
+        [colleague.id],
+      );
+      return rows.length === 1 && rows[0];
+    });
+    expect(told.body).toContain('出張が入りました');
   });
 });

@@ -84,7 +84,17 @@ test.describe('the council', () => {
     await expect(page.getByText(/から会員です。会員名簿に載っています。/)).toBeVisible();
     await pick(page, '提供できること', ['拠点・場所', '地域資源']);
     await pick(page, '求めていること', ['参加する人材']);
-    await page.getByRole('textbox', { name: '所在地（市区町村コード・任意）' }).fill('012131');
+    // The place: the town's own to begin with, picked by prefecture and municipality.
+    await expect(page.getByRole('combobox', { name: '所在地の都道府県（任意）' })).toHaveValue(
+      '北海道',
+    );
+    const municipality = page.getByRole('combobox', { name: '市区町村' });
+    await expect(municipality).toHaveValue('苫小牧市');
+    await municipality.fill('美幌');
+    await page.getByRole('option', { name: '美幌町', exact: true }).click();
+    await expect(municipality).toHaveValue('美幌町');
+    await expectAccessible(page);
+    await saveScreenshot(page, testInfo, 'council-profile-form');
     await page.getByRole('button', { name: '保存する' }).click();
     await expect(page.getByRole('status').filter({ hasText: '保存しました' })).toBeVisible();
 

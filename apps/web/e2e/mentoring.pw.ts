@@ -144,6 +144,17 @@ test.describe('mentoring', () => {
     await expectAccessible(page);
     await saveScreenshot(page, testInfo, 'mentoring-sessions');
 
+    // Times are the mentor's, named; a reader whose clocks differ gets their own beside them.
+    await expect(page.getByTestId('session-time').first()).toContainText('日本標準時');
+    await expect(page.getByTestId('session-reader-time')).toHaveCount(0);
+    await gql(
+      request,
+      `mutation($input: MySettingsInput!) { updateMySettings(input: $input) { id } }`,
+      { input: { timeZone: 'Europe/London' } },
+      member.token,
+    );
+    await page.reload();
+
     // Once in English (the screen's language is the reader's choice, kept across reloads).
     await openMenuOnPhone(page);
     await page.getByText('English', { exact: true }).locator('visible=true').first().click();
@@ -151,6 +162,10 @@ test.describe('mentoring', () => {
     await expect(page.getByRole('heading', { name: 'Mentoring', level: 2 })).toBeVisible();
     await expect(page.getByTestId('cancellation-rules')).toContainText('24 hours before');
     await expect(page.getByRole('checkbox', { name: '英語の案内ページの案を作る' })).toBeChecked();
+    await expect(page.getByTestId('session-time').first()).toContainText('(Japan Standard Time)');
+    await expect(page.getByTestId('session-reader-time').first()).toContainText(
+      'Your time (Greenwich Mean Time)',
+    );
     await saveScreenshot(page, testInfo, 'mentoring-sessions-en');
   });
 });

@@ -144,7 +144,8 @@ export class CouncilDirectoryService {
 
   // A member's staff write to another member; its staff hear of it by notification and e-mail,
   // with the writer's organisation and name but no address. Limited per writer and per pair of
-  // members, counted under a lock on the writing organisation so a burst cannot slip past.
+  // members, counted under locks on the writing organisation and on the writer, so a burst (from
+  // one organisation or from several the writer works for) cannot slip past.
   async contact(actor: Actor, input: ContactCouncilMemberInput): Promise<CouncilContactType> {
     const { fromOrganizationId: from, toOrganizationId: to } = input;
     this.policy.assert(
@@ -164,7 +165,12 @@ export class CouncilDirectoryService {
       throw AppError.invalidField(['input', 'toOrganizationId'], 'is your own organisation');
     }
     return this.dataSource.transaction(async (m) => {
+      // The writing organisation (its pair limits), then the writer (their limit across every
+      // organisation they write for): always in this order, so two requests never wait on each other.
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('council-contact:' || $1))`, [from]);
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('council-contact-sender:' || $1))`, [
+        actor.userId,
+      ]);
       const since = new Date(Date.now() - DAY_MS);
       const [counts] = await m.query<Array<{ mine: number; pair: number; oldest: Date | null }>>(
         `SELECT count(*) FILTER (WHERE sender_id = $1)::int AS mine,

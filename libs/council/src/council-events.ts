@@ -12,6 +12,11 @@ export const COUNCIL_MEMBERSHIP_DECIDED = defineEvent<{ membershipId: string }>(
   'COUNCIL_MEMBERSHIP_DECIDED',
 );
 
+// An approved member left the council (its staff withdrew it): what was for members only goes.
+export const COUNCIL_MEMBER_LEFT = defineEvent<{ membershipId: string; organizationId: string }>()(
+  'COUNCIL_MEMBER_LEFT',
+);
+
 // A member's staff wrote to another member through the platform: its staff read it.
 export const COUNCIL_CONTACT_RECEIVED = defineEvent<{ contactId: string }>()(
   'COUNCIL_CONTACT_RECEIVED',

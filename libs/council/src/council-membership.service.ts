@@ -13,7 +13,11 @@ import {
 } from '@tsunagu/core';
 import { Actor, Organization, PolicyService, toOrganizationType } from '@tsunagu/identity';
 import { DataSource, EntityManager } from 'typeorm';
-import { COUNCIL_MEMBERSHIP_APPLIED, COUNCIL_MEMBERSHIP_DECIDED } from './council-events';
+import {
+  COUNCIL_MEMBER_LEFT,
+  COUNCIL_MEMBERSHIP_APPLIED,
+  COUNCIL_MEMBERSHIP_DECIDED,
+} from './council-events';
 import { CouncilMembership, CouncilMembershipStatus } from './council-membership.entity';
 import { toProfileFields } from './council-profile-mapping';
 import {
@@ -207,6 +211,13 @@ export class CouncilMembershipService {
           { id: row.id },
           { status: CouncilMembershipStatus.WITHDRAWN, withdrawnAt: new Date() },
         );
+      // A member leaving: member events and mentoring let go of what was for members only.
+      if (row.status === CouncilMembershipStatus.APPROVED) {
+        await this.events.publish(m, COUNCIL_MEMBER_LEFT, {
+          membershipId: row.id,
+          organizationId: row.organizationId,
+        });
+      }
       return row.id;
     });
     return this.view(id);

@@ -9,8 +9,8 @@ import {
   PersonalDataOf,
 } from '@tsunagu/core';
 import type { EventOf } from '@tsunagu/core';
-import { CouncilMembershipService } from '@tsunagu/council';
-import { ACCOUNT_DELETED, Actor } from '@tsunagu/identity';
+import { COUNCIL_MEMBER_LEFT, CouncilMembershipService } from '@tsunagu/council';
+import { ACCOUNT_DELETED, Actor, Membership } from '@tsunagu/identity';
 import { ParticipantProfile } from '@tsunagu/participants';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { EVENT_REMINDER } from './event-events';
@@ -352,6 +352,58 @@ export class RegistrationService {
       const locked = await this.rules.lockEvent(m, registration.eventId);
       if (locked && locked.startsAt.getTime() > Date.now())
         await this.rules.cancelIn(m, registration);
+    }
+  }
+
+  // When an organisation leaves the council, its staff give up their places at member events to
+  // come, as if they cancelled (those waiting move up), unless another organisation they work
+  // for is still a member. Past and started events keep their registrations as records.
+  @OnEvent(COUNCIL_MEMBER_LEFT)
+  async releaseMemberPlaces(
+    m: EntityManager,
+    event: EventOf<typeof COUNCIL_MEMBER_LEFT>,
+  ): Promise<void> {
+    const staff = await m
+      .getRepository(Membership)
+      .findBy({ organizationId: event.payload.organizationId });
+    if (staff.length === 0) return;
+    const open = await m
+      .getRepository(EventRegistration)
+      .createQueryBuilder('r')
+      .innerJoin('r.event', 'e')
+      .where('r.userId IN (:...userIds)', { userIds: staff.map((s) => s.userId) })
+      .andWhere('r.status IN (:...open)', {
+        open: [RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED],
+      })
+      .andWhere('e.forCouncilMembers AND e.status = :published AND e.startsAt > now()', {
+        published: EventStatus.PUBLISHED,
+      })
+      .orderBy('r.eventId')
+      .addOrderBy('r.id')
+      .getMany();
+    const stillMember = new Map<string, boolean>();
+    for (const registration of open) {
+      if (!stillMember.has(registration.userId)) {
+        const theirs = await m.getRepository(Membership).findBy({ userId: registration.userId });
+        stillMember.set(
+          registration.userId,
+          await this.council.anyApprovedMember(
+            theirs.map((x) => x.organizationId),
+            m,
+          ),
+        );
+      }
+      if (stillMember.get(registration.userId)) continue;
+      const locked = await this.rules.lockEvent(m, registration.eventId);
+      const current = await m.getRepository(EventRegistration).findOneBy({ id: registration.id });
+      if (
+        locked &&
+        locked.startsAt.getTime() > Date.now() &&
+        current &&
+        current.status !== RegistrationStatus.CANCELLED
+      ) {
+        await this.rules.cancelIn(m, current);
+      }
     }
   }
 

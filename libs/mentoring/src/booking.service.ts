@@ -49,8 +49,15 @@ export class BookingService {
       // Mentoring is for the council's approved member organisations (NOT_A_COUNCIL_MEMBER).
       await this.council.assertApprovedMember(input.organizationId, m);
       const slot = await this.lockSlot(m, input.slotId);
-      if (!slot || slot.removedAt) throw AppError.notFound('Slot', input.slotId);
-      const mentor = await m.getRepository(Mentor).findOneByOrFail({ id: slot.mentorId });
+      if (!slot) throw AppError.notFound('Slot', input.slotId);
+      const mentor = await m
+        .getRepository(Mentor)
+        .findOneOrFail({ where: { id: slot.mentorId }, relations: { user: true } });
+      // Said apart from a removed slot: a link or a stale page may still name a departed mentor's.
+      if (mentor.user!.deletedAt) {
+        throw AppError.conflict(ConflictReason.MENTOR_LEFT, 'This mentor has left the platform');
+      }
+      if (slot.removedAt) throw AppError.notFound('Slot', input.slotId);
       if (mentor.userId === actor.userId) {
         throw AppError.invalidField(['input', 'slotId'], 'is one of your own slots');
       }

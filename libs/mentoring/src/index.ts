@@ -2,6 +2,7 @@ export * from './booking.service';
 export * from './cancellation-rules';
 export * from './mentor.service';
 export * from './mentoring-audiences';
+export * from './mentoring-departures';
 export * from './mentoring-events';
 export * from './mentoring-mapping';
 export * from './mentoring.entities';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AudienceOf, EventAudience, EventOf, RecipientRole } from '@tsunagu/core';
+import { AudienceOf, EventAudience, EventOf, Recipient, RecipientRole } from '@tsunagu/core';
+import { staffRecipients } from '@tsunagu/identity';
 import { DataSource } from 'typeorm';
 import { MENTORING_BOOKED, MENTORING_CANCELLED } from './mentoring-events';
 
@@ -17,15 +18,17 @@ interface BookingFacts {
   cancel_reason: string | null;
 }
 
-// What every mentoring message says: who, about which initiative, when.
+// What every mentoring message says: who, about which initiative, when; and why it was
+// cancelled (the mentor's words, or the platform's reason code as `why`).
 function bookingVars(row: BookingFacts): Record<string, string> {
+  const byPlatform = row.cancelled_by === 'PLATFORM';
   return {
     organization: row.organization_name,
     initiative: row.initiative_title,
     mentor: row.mentor_name,
     startsAt: row.starts_at.toISOString(),
     timeZone: row.time_zone,
-    ...(row.cancel_reason ? { reason: row.cancel_reason } : {}),
+    ...(row.cancel_reason ? { [byPlatform ? 'why' : 'reason']: row.cancel_reason } : {}),
   };
 }
 
@@ -46,27 +49,37 @@ export class MentoringAudiences {
     };
   }
 
-  // The other side from the one who cancelled.
+  // The other side from the one who cancelled, or who stays when the platform cancelled: the
+  // mentor when the organisation cancelled or left the council; the organisation when the
+  // mentor cancelled (the staff member who booked, or all its staff once they are gone) or left.
   @AudienceOf(MENTORING_CANCELLED)
   async cancelled({ payload }: EventOf<typeof MENTORING_CANCELLED>): Promise<EventAudience | null> {
     const row = await this.facts(payload.bookingId);
     if (!row) return null;
-    const byMentor = row.cancelled_by === 'MENTOR';
-    const recipient = byMentor
-      ? row.booked_by_id && {
-          userId: row.booked_by_id,
-          role: RecipientRole.PARTICIPANT,
-          organizationId: row.organization_id,
-        }
-      : { userId: row.mentor_user_id, role: RecipientRole.PARTICIPANT };
+    const toMember =
+      row.cancelled_by === 'MENTOR' ||
+      (row.cancelled_by === 'PLATFORM' && row.cancel_reason === 'MENTOR_LEFT');
     return {
-      vars: { ...bookingVars(row), side: byMentor ? 'MEMBER' : 'MENTOR' },
-      links: byMentor
+      vars: { ...bookingVars(row), side: toMember ? 'MEMBER' : 'MENTOR' },
+      links: toMember
         ? { mentoringBookingId: row.booking_id, organizationId: row.organization_id }
         : { mentoringBookingId: row.booking_id },
-      recipients: recipient ? [recipient] : [],
+      recipients: toMember
+        ? await this.memberSide(row)
+        : [{ userId: row.mentor_user_id, role: RecipientRole.PARTICIPANT }],
       organizationIds: [],
     };
+  }
+
+  // The staff member who booked while they are still on the staff; else every staff member.
+  private async memberSide(row: BookingFacts): Promise<Recipient[]> {
+    const staff = await staffRecipients(
+      this.dataSource,
+      [row.organization_id],
+      RecipientRole.PARTICIPANT,
+    );
+    const booker = staff.filter((r) => r.userId === row.booked_by_id);
+    return row.cancelled_by === 'MENTOR' && booker.length ? booker : staff;
   }
 
   private async facts(bookingId: string): Promise<BookingFacts | undefined> {

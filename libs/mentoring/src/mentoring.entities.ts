@@ -24,6 +24,16 @@ export enum MentoringBookingStatus {
 export enum MentoringCancelledBy {
   MEMBER = 'MEMBER',
   MENTOR = 'MENTOR',
+  // Neither side chose it: one of them left (see MentoringPlatformReason).
+  PLATFORM = 'PLATFORM',
+}
+
+// Why the platform cancelled a session: the code is its cancel reason, which readers translate.
+export enum MentoringPlatformReason {
+  // The mentor deleted their account.
+  MENTOR_LEFT = 'MENTOR_LEFT',
+  // The booking organisation left the council.
+  LEFT_COUNCIL = 'LEFT_COUNCIL',
 }
 
 // A person a platform admin appointed to mentor council members, with the profile members choose

@@ -42,6 +42,10 @@ registerEnumType(MentoringCancelledBy, {
   valuesMap: {
     MEMBER: { description: 'The member organisation cancelled' },
     MENTOR: { description: 'The mentor cancelled, with a reason' },
+    PLATFORM: {
+      description:
+        'The platform cancelled: cancelReason is MENTOR_LEFT (the mentor left) or LEFT_COUNCIL (the organisation left the council)',
+    },
   },
 });
 

@@ -194,6 +194,24 @@ describe('mentoring messages', () => {
     expect(mentor.body).toContain('ふたたび予約を受け付けます');
   });
 
+  it('says why the platform cancelled a session: the mentor left, or the organisation left the council', () => {
+    const member = renderNotification(
+      'MENTORING_CANCELLED',
+      'en',
+      { ...vars, side: 'MEMBER', why: 'MENTOR_LEFT' },
+      RecipientRole.PARTICIPANT,
+    );
+    expect(member.body).toContain('the mentor has left the platform');
+    expect(member.body).not.toContain('Reason:');
+    const mentor = renderNotification(
+      'MENTORING_CANCELLED',
+      'ja',
+      { ...vars, side: 'MENTOR', why: 'LEFT_COUNCIL' },
+      RecipientRole.PARTICIPANT,
+    );
+    expect(mentor.body).toContain('小千谷市 地域振興課がかかわりラボを退会したため');
+  });
+
   it("links the member to their workspace's sessions and the mentor to their page", () => {
     expect(actionPath({ mentoringBookingId: 'b', organizationId: 'o' })).toBe(
       '/manage/o/mentoring',

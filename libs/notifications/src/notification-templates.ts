@@ -315,34 +315,48 @@ export const TEMPLATES: Record<NotificationEventType, Record<Locale, Template>> 
       body: `${eventTime('en', v.startsAt, v.timeZone)}: a 1-on-1 with ${v.organization} about "${v.initiative}". What they want to polish is on your mentoring page.`,
     }),
   },
+  // `why` is set when the platform cancelled: MENTOR_LEFT (told to the member) or LEFT_COUNCIL
+  // (told to the mentor).
   MENTORING_CANCELLED: {
     ja: (v) =>
       v.side === 'MEMBER'
         ? {
             title: `メンタリング（${v.mentor}さん）が取りやめになりました`,
-            body: withReason(
-              `${eventTime('ja', v.startsAt, v.timeZone)}からの「${v.initiative}」のメンタリングは、メンターの都合で取りやめになりました。ほかの空き枠から予約し直せます。`,
-              v.reason,
-              '理由：',
-            ),
+            body:
+              v.why === 'MENTOR_LEFT'
+                ? `${eventTime('ja', v.startsAt, v.timeZone)}からの「${v.initiative}」のメンタリングは、メンターが退会したため取りやめになりました。ほかのメンターの空き枠から予約できます。`
+                : withReason(
+                    `${eventTime('ja', v.startsAt, v.timeZone)}からの「${v.initiative}」のメンタリングは、メンターの都合で取りやめになりました。ほかの空き枠から予約し直せます。`,
+                    v.reason,
+                    '理由：',
+                  ),
           }
         : {
             title: `${v.organization}がメンタリングを取り消しました`,
-            body: `${eventTime('ja', v.startsAt, v.timeZone)}からの「${v.initiative}」のメンタリングが取り消されました。この枠はふたたび予約を受け付けます。`,
+            body:
+              v.why === 'LEFT_COUNCIL'
+                ? `${v.organization}がかかわりラボを退会したため、${eventTime('ja', v.startsAt, v.timeZone)}からの「${v.initiative}」のメンタリングは取り消されました。この枠はふたたび予約を受け付けます。`
+                : `${eventTime('ja', v.startsAt, v.timeZone)}からの「${v.initiative}」のメンタリングが取り消されました。この枠はふたたび予約を受け付けます。`,
           },
     en: (v) =>
       v.side === 'MEMBER'
         ? {
             title: `Your mentoring session with ${v.mentor} is cancelled`,
-            body: withReason(
-              `The mentor cancelled the session about "${v.initiative}" planned for ${eventTime('en', v.startsAt, v.timeZone)}. You can book another free slot.`,
-              v.reason,
-              'Reason: ',
-            ),
+            body:
+              v.why === 'MENTOR_LEFT'
+                ? `The session about "${v.initiative}" planned for ${eventTime('en', v.startsAt, v.timeZone)} is cancelled: the mentor has left the platform. You can book another mentor's free slot.`
+                : withReason(
+                    `The mentor cancelled the session about "${v.initiative}" planned for ${eventTime('en', v.startsAt, v.timeZone)}. You can book another free slot.`,
+                    v.reason,
+                    'Reason: ',
+                  ),
           }
         : {
             title: `${v.organization} cancelled a mentoring session`,
-            body: `The session about "${v.initiative}" planned for ${eventTime('en', v.startsAt, v.timeZone)} is cancelled. The slot is open for booking again.`,
+            body:
+              v.why === 'LEFT_COUNCIL'
+                ? `${v.organization} has left the council, so the session about "${v.initiative}" planned for ${eventTime('en', v.startsAt, v.timeZone)} is cancelled. The slot is open for booking again.`
+                : `The session about "${v.initiative}" planned for ${eventTime('en', v.startsAt, v.timeZone)} is cancelled. The slot is open for booking again.`,
           },
   },
   ACTIVITY_DAYS_PUBLISHED: {

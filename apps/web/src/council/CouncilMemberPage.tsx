@@ -24,6 +24,7 @@ import { formatDate } from '../i18n/format';
 import { MyOrganizationsQuery } from '../workspace/workspace-documents';
 import { ContactCouncilMemberMutation, CouncilMemberQuery } from './council-documents';
 import { memberPlace, TagList } from './CouncilMemberCard';
+import { FormError } from '../app/FormError';
 
 // /council/:orgId: a member's profile, and a contact form for signed-in staff of members.
 export function CouncilMemberPage() {
@@ -200,11 +201,7 @@ function ContactFields({
           {...form.register('message')}
           error={form.formState.errors.message?.message}
         />
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <Group>
           <Button type="submit" loading={submitting}>
             {t('council.contact.send')}

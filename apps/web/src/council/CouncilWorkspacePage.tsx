@@ -13,6 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -22,6 +23,7 @@ import type { CouncilMembershipFieldsFragment, CouncilTag } from '../gql/graphql
 import { useMutationForm } from '../graphql/use-mutation-form';
 import { formatDate, formatPercent } from '../i18n/format';
 import { localName } from '../i18n/local-name';
+import { MunicipalityPicker } from '../profile/MunicipalityPicker';
 import { ThemesQuery } from '../projects/project-documents';
 import { useWorkspace } from '../workspace/WorkspaceLayout';
 import {
@@ -33,6 +35,7 @@ import {
 } from './council-documents';
 import { COUNCIL_TAGS } from './council-tags';
 import { CouncilMemberCard } from './CouncilMemberCard';
+import { FormError } from '../app/FormError';
 
 type Membership = CouncilMembershipFieldsFragment;
 
@@ -210,11 +213,7 @@ function ApplyForm({
           {...form.register('website')}
           error={form.formState.errors.website?.message}
         />
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <Button type="submit" loading={submitting} style={{ alignSelf: 'flex-start' }}>
           {t('council.workspace.submit')}
         </Button>
@@ -231,7 +230,8 @@ function ProfileForm({ membership, onSaved }: { membership: Membership; onSaved:
   const schema = z.object({
     introductionJa: z.string().trim().min(1, t('form.required')).max(2000),
     introductionEn: z.string().max(2000),
-    municipalityCode: z.string().regex(/^(\d{6})?$/, t('council.workspace.municipalityHint')),
+    prefectureCode: z.string().nullable(),
+    municipalityCode: z.string().nullable(),
     themeCodes: z.array(z.string()),
     offerTags: z.array(z.string()).max(8),
     offerText: z.string().max(1000),
@@ -244,7 +244,8 @@ function ProfileForm({ membership, onSaved }: { membership: Membership; onSaved:
     {
       introductionJa: membership.introductionJa,
       introductionEn: membership.introductionEn ?? '',
-      municipalityCode: membership.municipality?.code ?? '',
+      prefectureCode: membership.prefecture?.code ?? null,
+      municipalityCode: membership.municipality?.code ?? null,
       themeCodes: membership.themeCodes,
       offerTags: membership.offerTags,
       offerText: membership.offerText ?? '',
@@ -298,35 +299,25 @@ function ProfileForm({ membership, onSaved }: { membership: Membership; onSaved:
           {...form.register('introductionEn')}
           error={errors.introductionEn?.message}
         />
-        <Choices
+        <TagsAndDetails
           label={t('council.offers')}
+          detailsLabel={t('council.workspace.offerText')}
           options={tags}
           value={form.watch('offerTags')}
           onChange={(v) => form.setValue('offerTags', v)}
           error={errors.offerTags?.message}
+          details={form.register('offerText')}
+          detailsError={errors.offerText?.message}
         />
-        <Textarea
-          label={t('council.workspace.offerText')}
-          autosize
-          minRows={2}
-          maxLength={1000}
-          {...form.register('offerText')}
-          error={errors.offerText?.message}
-        />
-        <Choices
+        <TagsAndDetails
           label={t('council.seeks')}
+          detailsLabel={t('council.workspace.seekText')}
           options={tags}
           value={form.watch('seekTags')}
           onChange={(v) => form.setValue('seekTags', v)}
           error={errors.seekTags?.message}
-        />
-        <Textarea
-          label={t('council.workspace.seekText')}
-          autosize
-          minRows={2}
-          maxLength={1000}
-          {...form.register('seekText')}
-          error={errors.seekText?.message}
+          details={form.register('seekText')}
+          detailsError={errors.seekText?.message}
         />
         <Choices
           label={t('council.workspace.themes')}
@@ -338,12 +329,14 @@ function ProfileForm({ membership, onSaved }: { membership: Membership; onSaved:
           onChange={(v) => form.setValue('themeCodes', v)}
           error={errors.themeCodes?.message}
         />
-        <TextInput
-          label={t('council.workspace.municipality')}
-          description={t('council.workspace.municipalityHint')}
-          inputMode="numeric"
-          maxLength={6}
-          {...form.register('municipalityCode')}
+        <MunicipalityPicker
+          prefectureLabel={t('council.workspace.prefecture')}
+          prefectureCode={form.watch('prefectureCode')}
+          municipalityCode={form.watch('municipalityCode')}
+          onChange={({ prefectureCode, municipalityCode }) => {
+            form.setValue('prefectureCode', prefectureCode, { shouldDirty: true });
+            form.setValue('municipalityCode', municipalityCode, { shouldDirty: true });
+          }}
           error={errors.municipalityCode?.message}
         />
         <TextInput
@@ -353,11 +346,7 @@ function ProfileForm({ membership, onSaved }: { membership: Membership; onSaved:
           {...form.register('website')}
           error={errors.website?.message}
         />
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <Group>
           <Button type="submit" loading={submitting}>
             {t('council.workspace.save')}
@@ -396,6 +385,32 @@ function Choices({
         ))}
       </Group>
     </Checkbox.Group>
+  );
+}
+
+// What a member offers or seeks: tags to be found by, and its own words beside them.
+function TagsAndDetails({
+  details,
+  detailsLabel,
+  detailsError,
+  ...tags
+}: Parameters<typeof Choices>[0] & {
+  details: UseFormRegisterReturn;
+  detailsLabel: string;
+  detailsError?: string;
+}) {
+  return (
+    <Stack gap="xs">
+      <Choices {...tags} />
+      <Textarea
+        label={detailsLabel}
+        autosize
+        minRows={2}
+        maxLength={1000}
+        {...details}
+        error={detailsError}
+      />
+    </Stack>
   );
 }
 

@@ -78,6 +78,9 @@ export const CouncilMembershipFieldsFragment = graphql(`
       name
       kind
     }
+    prefecture {
+      code
+    }
     municipality {
       code
       name

@@ -6,7 +6,7 @@ import { placeName } from '../i18n/place-name';
 import { PREFECTURES } from '../projects/prefectures';
 import { useAccountTimeZone } from '../settings/use-account-time-zone';
 import { eventTitle, myState, seatsOf } from './event-state';
-import { eventWhen, readerTimeZone } from './event-time';
+import { eventWhen, readerTimeZone } from '../i18n/event-time';
 
 // An event in a list: what, when (in the reader's zone when it differs), where, places, and the
 // reader's own registration.

@@ -32,7 +32,7 @@ import {
   RegisterForEventMutation,
 } from './event-documents';
 import { eventTitle, myState, seatsOf } from './event-state';
-import { eventWhen, readerTimeZone } from './event-time';
+import { eventWhen, readerTimeZone } from '../i18n/event-time';
 import { placeOf } from './EventCard';
 
 type Event = EventData['event'];

@@ -7,7 +7,7 @@ import type {
   ManagedEventFieldsFragment,
   ParticipantKind,
 } from '../gql/graphql';
-import { instantOf, localOf } from './event-time';
+import { instantOf, localOf } from '../i18n/event-time';
 
 export const EVENT_KINDS: readonly EventKind[] = [
   'MATCHING_SEMINAR',

@@ -21,6 +21,7 @@ import { useMutationForm } from '../graphql/use-mutation-form';
 import { ThemesQuery } from '../projects/project-documents';
 import { MENTORS_PAGE_SIZE } from './CouncilMentoringPage';
 import { AppointMentorMutation, MentorsQuery } from './mentoring-documents';
+import { FormError } from '../app/FormError';
 
 type Theme = { code: string; name: string; nameEn: string };
 
@@ -152,11 +153,7 @@ function AppointForm({
               {form.formState.errors.offersOnline.message}
             </Text>
           )}
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           {appointed && (
             <Alert color="green" role="status">
               {t('mentoring.admin.appointed', { name: appointed })}

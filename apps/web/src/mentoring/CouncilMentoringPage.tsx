@@ -26,6 +26,7 @@ import { ThemesQuery } from '../projects/project-documents';
 import { MyOrganizationsQuery } from '../workspace/workspace-documents';
 import { BookMentoringSlotMutation, MentorsQuery } from './mentoring-documents';
 import { CancellationRules, SessionTime } from './SessionTime';
+import { FormError } from '../app/FormError';
 
 type Theme = { code: string; name: string; nameEn: string };
 
@@ -267,11 +268,7 @@ function BookingForm({
           {...form.register('polish')}
           error={form.formState.errors.polish?.message}
         />
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <Group>
           <Button type="submit" loading={submitting}>
             {t('mentoring.council.submit')}

@@ -28,6 +28,7 @@ import {
 } from './mentoring-documents';
 import { SessionCard } from './SessionCard';
 import { CancellationRules, SessionTime } from './SessionTime';
+import { FormError } from '../app/FormError';
 
 // /mentoring: a mentor's own page (reached from the header once appointed): offer slots, see
 // bookings, write notes and follow-ups, cancel with a reason.
@@ -227,11 +228,7 @@ function PublishSlotForm({ onPublished }: { onPublished: () => void }) {
               error={form.formState.errors.place?.message}
             />
           )}
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           {done && (
             <Alert color="green" role="status">
               {t('mentoring.mentor.slotPublished')}
@@ -297,11 +294,7 @@ function NotesForm({ session }: { session: MentoringBookingFieldsFragment }) {
           {...form.register('notes')}
           error={form.formState.errors.notes?.message}
         />
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <Group>
           <Button type="submit" loading={submitting}>
             {t('mentoring.mentor.saveNotes')}
@@ -355,11 +348,7 @@ function FollowUpForm({ bookingId }: { bookingId: string }) {
             error={form.formState.errors.dueOn?.message}
           />
         </Group>
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <Button type="submit" loading={submitting} w="fit-content">
           {t('mentoring.mentor.addFollowUp')}
         </Button>
@@ -395,11 +384,7 @@ function CancelForm({ bookingId, onCancelled }: { bookingId: string; onCancelled
           {...form.register('reason')}
           error={form.formState.errors.reason?.message}
         />
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <Button type="submit" color="red" loading={submitting} w="fit-content">
           {t('mentoring.mentor.confirmCancel')}
         </Button>

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import type { MentoringBookingFieldsFragment } from '../gql/graphql';
+import { zoneName } from '../i18n/event-time';
 import { formatDateTime } from '../i18n/format';
 import { useWorkspace } from '../workspace/WorkspaceLayout';
 import {
@@ -100,7 +101,11 @@ function MemberSession({ session }: { session: MentoringBookingFieldsFragment })
       <Text size="sm">
         {session.freeCancellation
           ? t('mentoring.sessions.freeUntil', {
-              until: formatDateTime(freeUntil, i18n.language, session.timeZone),
+              // In the session's zone, named as its times are.
+              until: t('mentoring.whenZone', {
+                time: formatDateTime(freeUntil, i18n.language, session.timeZone),
+                zone: zoneName(new Date(freeUntil), i18n.language, session.timeZone),
+              }),
             })
           : t('mentoring.sessions.lateNow')}
       </Text>

@@ -63,11 +63,14 @@ export function SessionCard({
           <Alert color="gray" role="note">
             {session.cancelledBy === 'MENTOR'
               ? t('mentoring.sessions.cancelledByMentor', { reason: session.cancelReason ?? '' })
-              : t(
-                  session.lateCancellation
-                    ? 'mentoring.sessions.cancelledByMemberLate'
-                    : 'mentoring.sessions.cancelledByMember',
-                )}
+              : session.cancelledBy === 'PLATFORM'
+                ? // The platform's reason is a code: MENTOR_LEFT or LEFT_COUNCIL.
+                  t(`mentoring.sessions.cancelledByPlatform.${session.cancelReason}`)
+                : t(
+                    session.lateCancellation
+                      ? 'mentoring.sessions.cancelledByMemberLate'
+                      : 'mentoring.sessions.cancelledByMember',
+                  )}
           </Alert>
         )}
         <Stack gap={2}>

@@ -1,9 +1,10 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../i18n/format';
+import { eventWhen, readerTimeZone } from '../i18n/event-time';
+import { useAccountTimeZone } from '../settings/use-account-time-zone';
 
-// A session's start and end in the zone the mentor gave them in, which is named when it is not
-// Japan's; the end drops its date when the session ends the same day.
+// A session's start and end in the zone the mentor gave them in, named, and the reader's own
+// time beside them when their clocks differ.
 export function SessionTime({
   startsAt,
   endsAt,
@@ -16,15 +17,22 @@ export function SessionTime({
   fw?: number;
 }) {
   const { t, i18n } = useTranslation();
-  const language = i18n.language;
-  const end = new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone }).format(
-    new Date(endsAt),
+  const when = eventWhen(
+    { startsAt, endsAt, timeZone },
+    i18n.language,
+    readerTimeZone(useAccountTimeZone()),
   );
   return (
-    <Text fw={fw}>
-      {t('mentoring.time', { start: formatDateTime(startsAt, language, timeZone), end })}
-      {timeZone !== 'Asia/Tokyo' ? t('mentoring.otherZone', { zone: timeZone }) : ''}
-    </Text>
+    <>
+      <Text fw={fw} data-testid="session-time">
+        {t('mentoring.whenZone', { time: when.event, zone: when.eventZone })}
+      </Text>
+      {when.reader && (
+        <Text size="sm" c="gray.7" data-testid="session-reader-time">
+          {t('mentoring.readerTime', { zone: when.reader.zone, time: when.reader.text })}
+        </Text>
+      )}
+    </>
   );
 }
 

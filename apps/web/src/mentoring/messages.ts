@@ -18,8 +18,8 @@ export const mentoringMessages = defineMessages(
           'メンターは開始前ならいつでも取り消せますが、理由を書いてください。相手の団体に理由とともに知らせ、枠はふたたび予約できるようになります。',
       },
       format: { ONLINE: 'オンライン', ON_SITE: '対面' },
-      time: '{{start}}〜{{end}}',
-      otherZone: '（{{zone}}の時刻）',
+      whenZone: '{{time}}（{{zone}}）',
+      readerTime: 'あなたの時間（{{zone}}）では {{time}}',
       council: {
         title: 'メンタリング',
         intro:
@@ -69,6 +69,10 @@ export const mentoringMessages = defineMessages(
         cancelledByMember: '団体が取り消しました。',
         cancelledByMemberLate: '団体が直前（24時間以内）に取り消しました。',
         cancelledByMentor: 'メンターが取り消しました。理由：{{reason}}',
+        cancelledByPlatform: {
+          MENTOR_LEFT: 'メンターが退会したため、取りやめになりました。',
+          LEFT_COUNCIL: 'かかわりラボを退会したため、取りやめになりました。',
+        },
         freeUntil: '無料で取り消せるのは {{until}} までです。',
         lateNow: 'いま取り消すと「直前の取り消し」として記録されます。',
         cancel: '予約を取り消す',
@@ -152,8 +156,8 @@ export const mentoringMessages = defineMessages(
           'Mentors can cancel any time before the start, with a reason. The organisation is told why, and the slot can be booked again.',
       },
       format: { ONLINE: 'Online', ON_SITE: 'In person' },
-      time: '{{start}} – {{end}}',
-      otherZone: ' ({{zone}} time)',
+      whenZone: '{{time}} ({{zone}})',
+      readerTime: 'Your time ({{zone}}): {{time}}',
       council: {
         title: 'Mentoring',
         intro:
@@ -205,6 +209,10 @@ export const mentoringMessages = defineMessages(
         cancelledByMember: 'Cancelled by your organisation.',
         cancelledByMemberLate: 'Cancelled by your organisation less than 24 hours before.',
         cancelledByMentor: 'Cancelled by the mentor. Reason: {{reason}}',
+        cancelledByPlatform: {
+          MENTOR_LEFT: 'Cancelled: the mentor has left the platform.',
+          LEFT_COUNCIL: 'Cancelled: the organisation has left the council.',
+        },
         freeUntil: 'Free cancellation until {{until}}.',
         lateNow: 'Cancelling now is recorded as a late cancellation.',
         cancel: 'Cancel booking',

@@ -64,6 +64,8 @@ export enum ConflictReason {
   OVERLAPPING_SESSION = 'OVERLAPPING_SESSION',
   // What is asked is for approved members of the council (かかわりラボ) only.
   NOT_A_COUNCIL_MEMBER = 'NOT_A_COUNCIL_MEMBER',
+  // The mentor left the platform: their slots are no longer offered.
+  MENTOR_LEFT = 'MENTOR_LEFT',
 }
 
 // In the schema (not used by any field: errors are not typed there) so clients can see the values.

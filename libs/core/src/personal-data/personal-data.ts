@@ -28,8 +28,10 @@ export const PERSONAL_DATA_SECTIONS = [
   'messages',
   // events: the events the person registered for, and their attendance.
   'eventRegistrations',
-  // mentoring: the sessions the person booked for their organisation.
+  // mentoring: the sessions the person booked for their organisation; as a mentor, their profile,
+  // slots, and the sessions held in them with their notes.
   'mentoringBookings',
+  'mentorProfile',
   // council: the messages the person sent to member organisations.
   'councilMessages',
 ] as const;

@@ -1,6 +1,6 @@
-// When an event happens, worded for a reader: in the event's own time zone, and again in the
-// reader's when the clocks there differ at that moment (someone in London joining a Tokyo
-// workshop must not do the arithmetic).
+// When something happens (an event, a mentoring session), worded for a reader: in its own time
+// zone, named, and again in the reader's when the clocks there differ at that moment (someone in
+// London joining a Tokyo workshop must not do the arithmetic).
 
 export interface EventTimes {
   startsAt: string;
