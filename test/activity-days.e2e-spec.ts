@@ -505,12 +505,11 @@ describe('activity days', () => {
     }, WORKER_WAIT_MS);
     expect(told.map((r: any) => r.recipient_id)).toEqual([aoi.id]);
 
-    // The kept day is tomorrow morning now: its reminder falls due, and two sweeps send it once.
+    // The kept day starts in two hours now, so its reminder (09:00 Japan time the day before) is
+    // due whatever the hour the test runs at; two sweeps send it once.
     await platform.dataSource.query(
-      `UPDATE activity_day SET starts_at = date_trunc('day', now() AT TIME ZONE 'Asia/Tokyo')
-              AT TIME ZONE 'Asia/Tokyo' + interval '1 day 9 hours',
-              ends_at = date_trunc('day', now() AT TIME ZONE 'Asia/Tokyo')
-              AT TIME ZONE 'Asia/Tokyo' + interval '1 day 12 hours' WHERE id = $1`,
+      `UPDATE activity_day SET starts_at = now() + interval '2 hours',
+              ends_at = now() + interval '5 hours' WHERE id = $1`,
       [kept.id],
     );
     const sweep = platform.worker!.get(ActivityDayService);
