@@ -80,7 +80,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       const worker = new Worker(queue, (job: Job) => this.process(job), {
         connection,
         prefix: this.config.QUEUE_PREFIX,
-        concurrency: 5,
+        concurrency: queue === 'notifications' ? this.config.NOTIFICATIONS_CONCURRENCY : 5,
         // A job whose worker died is handed to another (handlers are idempotent). BullMQ's
         // default gives up after one such stall, so two crashes in a row (a deploy, a crash
         // loop, test:faults) left the job failed and its work undone.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { AppConfig, QueueService, RecipientRole } from '@tsunagu/core';
+import { AppConfig, createRedisConnection, QueueService, RecipientRole } from '@tsunagu/core';
+import { Queue, Worker } from 'bullmq';
 import { ApplyingService } from '@tsunagu/engagements';
 import {
   actionPath,
@@ -46,6 +47,8 @@ export interface PhaseResult {
   inAppRows: number;
   // Deliveries that needed more than one attempt (pipeline only).
   retried: number;
+  // Pipeline e-mails whose Message-ID the sink did not see exactly once (0 for the baseline).
+  emailCopiesWrong: number;
 }
 
 const MOTIVATION = '週末に棚田の作業を手伝いたいです。';
@@ -102,6 +105,14 @@ export async function runPipeline(
     [projectId],
   );
   const last = Math.max(...latencies.map((l) => l.last.getTime()));
+  // Exactly once by identity, not only by count: each e-mail delivery's Message-ID arrived once.
+  const mails = await ctx.db.query<Array<{ id: string }>>(
+    `SELECT d.id ${EVENTS_OF_PROJECT} AND d.channel = 'EMAIL'`,
+    [projectId],
+  );
+  const emailCopiesWrong = mails.filter(
+    (m) => ctx.sink.byMessageId.get(`<delivery.${m.id}@tsunagu>`) !== 1,
+  ).length;
   return {
     wallMs: last - started,
     applyMs,
@@ -110,6 +121,7 @@ export async function runPipeline(
     emailsReceived: ctx.sink.received - receivedBefore,
     inAppRows: await inAppRowsOf(ctx.db, projectId),
     retried,
+    emailCopiesWrong,
   };
 }
 
@@ -219,6 +231,7 @@ export async function runBaseline(
     emailsReceived: ctx.sink.received - receivedBefore,
     inAppRows: await inAppRowsOf(ctx.db, project.id),
     retried: 0,
+    emailCopiesWrong: 0,
   };
 }
 
@@ -251,4 +264,50 @@ export async function waitUntilIdle(ctx: PhaseContext, timeoutMs = 120_000): Pro
     }
     await sleep(200);
   }
+}
+
+// What the queue itself costs: the same number of jobs as the pipeline's deliveries, added one
+// by one from as many producers as applications in flight, taken by a bare BullMQ worker with
+// the notifications queue's concurrency that does nothing with them. No database, no SMTP.
+export async function runBareQueue(ctx: PhaseContext, jobs: number): Promise<BareQueueResult> {
+  const name = 'bench-bare';
+  const producer = createRedisConnection(ctx.config.REDIS_URL);
+  const consumer = createRedisConnection(ctx.config.REDIS_URL);
+  const queue = new Queue(name, { connection: producer, prefix: ctx.config.QUEUE_PREFIX });
+  let done = 0;
+  let finish!: () => void;
+  const allDone = new Promise<void>((resolve) => (finish = resolve));
+  const worker = new Worker(name, () => Promise.resolve(), {
+    connection: consumer,
+    prefix: ctx.config.QUEUE_PREFIX,
+    concurrency: ctx.config.NOTIFICATIONS_CONCURRENCY,
+    autorun: false,
+  });
+  worker.on('completed', () => {
+    if (++done === jobs) finish();
+  });
+  try {
+    await worker.waitUntilReady();
+    const started = Date.now();
+    void worker.run();
+    // The pipeline's retention, so Redis does the same bookkeeping per finished job.
+    const opts = { attempts: 5, removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 } };
+    const ids = Array.from({ length: jobs }, () => randomUUID());
+    await forEachConcurrently(ids, ctx.concurrency, async (id) => {
+      await queue.add('noop', { id }, { ...opts, jobId: `bare.${id}` });
+    });
+    await allDone;
+    return { wallMs: Date.now() - started, jobs: done };
+  } finally {
+    await worker.close();
+    await queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.close();
+    producer.disconnect();
+    consumer.disconnect();
+  }
+}
+
+export interface BareQueueResult {
+  wallMs: number;
+  jobs: number;
 }

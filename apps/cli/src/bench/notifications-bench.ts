@@ -13,8 +13,10 @@ import { createWorkerApp } from '../../../worker/src/create-worker-app';
 import { startServices } from '../local-services';
 import {
   type PhaseContext,
+  type BareQueueResult,
   type PhaseResult,
   runBaseline,
+  runBareQueue,
   runPipeline,
   waitUntilIdle,
 } from './notification-bench-phases';
@@ -32,8 +34,9 @@ import { migrateDatabase } from '../migrations';
 //
 // One region with S staff and N participants applying to its project. Each run measures, side
 // by side on fresh projects and participants, the durable pipeline (apply → outbox → fan-out →
-// one job per in-app row and e-mail, exactly once) and the naive baseline (insert the rows and
-// send the e-mails inline), both ending at the same N×S in-app rows and N×S e-mails. Prints a
+// in-app rows and e-mails through BullMQ, exactly once), the naive inline baseline (insert the
+// rows and send the e-mails inline), both ending at the same N×S in-app rows and N×S e-mails,
+// and a bare BullMQ worker taking 2×N×S no-op jobs (what the queue alone costs). Prints a
 // table, then one JSON object with the medians as the last line.
 
 // Unreported first round: connection pools, prepared templates and the JIT warm up on it.
@@ -42,6 +45,7 @@ const WARM_UP_PARTICIPANTS = 20;
 interface RunResult {
   pipeline: PhaseResult;
   baseline: PhaseResult;
+  bare: BareQueueResult;
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -75,14 +79,17 @@ async function removeQueues(queues: QueueService): Promise<void> {
   }
 }
 
-// One pipeline phase and one baseline phase on fresh projects and participants. The order
-// alternates between runs, so neither side always inherits a warmer (or busier) machine.
+type Side = 'pipeline' | 'baseline' | 'bare';
+const SIDES: readonly Side[] = ['pipeline', 'baseline', 'bare'];
+
+// One pipeline, one baseline and one bare-queue phase on fresh projects and participants. The
+// order rotates between runs, so no side always inherits a warmer (or busier) machine.
 async function measureRun(
   ctx: PhaseContext,
   passwordHash: string,
   participantCount: number,
   label: string,
-  pipelineFirst: boolean,
+  rotation: number,
 ): Promise<RunResult> {
   const participants = await createParticipants(ctx.db, participantCount, passwordHash);
   const title = (side: string) => `棚田の援農 ${label} ${side}`;
@@ -91,21 +98,20 @@ async function measureRun(
     id: await createProject(ctx.db, ctx.region, title('baseline')),
     title: title('baseline'),
   };
-  const phases = {
-    pipeline: () => runPipeline(ctx, pipelineProject, participants),
-    baseline: () => runBaseline(ctx, baselineProject, participants),
-  };
-  const order = pipelineFirst
-    ? (['pipeline', 'baseline'] as const)
-    : (['baseline', 'pipeline'] as const);
+  const deliveries = participantCount * ctx.region.staff.length * 2;
   const result: Partial<RunResult> = {};
+  const phases: Record<Side, () => Promise<{ wallMs: number }>> = {
+    pipeline: async () => (result.pipeline = await runPipeline(ctx, pipelineProject, participants)),
+    baseline: async () => (result.baseline = await runBaseline(ctx, baselineProject, participants)),
+    bare: async () => (result.bare = await runBareQueue(ctx, deliveries)),
+  };
+  const order = SIDES.map((_, i) => SIDES[(i + rotation) % SIDES.length]);
   for (const side of order) {
     await waitUntilIdle(ctx);
     const phase = await phases[side]();
-    result[side] = phase;
+    const what = side === 'bare' ? 'no-op jobs' : 'deliveries';
     log(
-      `  ${label} ${side}: ${phase.deliveries.toLocaleString('en')} deliveries in ` +
-        `${seconds(phase.wallMs)} s`,
+      `  ${label} ${side}: ${deliveries.toLocaleString('en')} ${what} in ${seconds(phase.wallMs)} s`,
     );
   }
   return result as RunResult;
@@ -113,15 +119,27 @@ async function measureRun(
 
 // Every delivery exactly once: one in-app row and one e-mail per application and staff member.
 function exactlyOnce(phase: PhaseResult, expectedEach: number): boolean {
-  return phase.inAppRows === expectedEach && phase.emailsReceived === expectedEach;
+  return (
+    phase.inAppRows === expectedEach &&
+    phase.emailsReceived === expectedEach &&
+    phase.emailCopiesWrong === 0
+  );
 }
 
-function summarize(options: NotificationsBenchOptions, runs: RunResult[]) {
+function summarize(
+  options: NotificationsBenchOptions,
+  runs: RunResult[],
+  workerConcurrency: number,
+) {
   const each = options.participants * options.staff;
   const medianOf = (pick: (r: RunResult) => number) => median(runs.map(pick));
   const ratios = runs.map((r) => r.pipeline.wallMs / r.baseline.wallMs);
   const pipelineMs = medianOf((r) => r.pipeline.wallMs);
   const baselineMs = medianOf((r) => r.baseline.wallMs);
+  const bareMs = medianOf((r) => r.bare.wallMs);
+  const perSecond = (ms: number) => Math.round((2 * each) / (ms / 1000));
+  // Deliveries per second of the pipeline over the baseline's, run by run (1 = as fast).
+  const speedRatios = runs.map((r) => r.baseline.wallMs / r.pipeline.wallMs);
   return {
     participants: options.participants,
     staff: options.staff,
@@ -135,14 +153,23 @@ function summarize(options: NotificationsBenchOptions, runs: RunResult[]) {
     // on the same machine state, which is what the side-by-side is for.
     ratio: round(median(ratios), 2),
     ratio_runs: ratios.map((r) => round(r, 2)),
-    pipeline_deliveries_per_s: Math.round((2 * each) / (pipelineMs / 1000)),
-    baseline_deliveries_per_s: Math.round((2 * each) / (baselineMs / 1000)),
+    pipeline_per_s: perSecond(pipelineMs),
+    inline_per_s: perSecond(baselineMs),
+    bare_queue_per_s: perSecond(bareMs),
+    ratio_vs_inline: round(median(speedRatios), 2),
+    ratio_vs_inline_runs: speedRatios.map((r) => round(r, 2)),
+    ratio_vs_bare_queue: round(median(runs.map((r) => r.bare.wallMs / r.pipeline.wallMs)), 2),
+    bare_queue_s: seconds(bareMs),
     pipeline_apply_s: seconds(medianOf((r) => r.pipeline.applyMs)),
     pipeline_event_p50_ms: Math.round(medianOf((r) => percentile(r.pipeline.eventLatenciesMs, 50))),
     pipeline_event_p95_ms: Math.round(medianOf((r) => percentile(r.pipeline.eventLatenciesMs, 95))),
     baseline_event_p50_ms: Math.round(medianOf((r) => percentile(r.baseline.eventLatenciesMs, 50))),
     baseline_event_p95_ms: Math.round(medianOf((r) => percentile(r.baseline.eventLatenciesMs, 95))),
-    exactly_once: runs.every((r) => exactlyOnce(r.pipeline, each) && exactlyOnce(r.baseline, each)),
+    exactly_once: runs.every(
+      (r) =>
+        exactlyOnce(r.pipeline, each) && exactlyOnce(r.baseline, each) && r.bare.jobs === 2 * each,
+    ),
+    notifications_concurrency: workerConcurrency,
     retried_deliveries: runs.reduce((sum, r) => sum + r.pipeline.retried, 0),
     peak_rss_mb: Math.round((process.resourceUsage().maxRSS * 1024) / 1048576),
   };
@@ -160,20 +187,27 @@ function printTable(result: ReturnType<typeof summarize>, runs: RunResult[]): vo
       `${result.emails_per_side.toLocaleString('en')} e-mails per side, ` +
       `${result.concurrency} applying at once`,
   );
-  row('', 'pipeline', 'baseline', 'pipeline/baseline');
+  row('', 'pipeline', 'inline', 'bare queue   pipeline speed vs inline');
   runs.forEach((r, i) =>
     row(
       `run ${i + 1}`,
       s(r.pipeline.wallMs),
       s(r.baseline.wallMs),
-      `${result.ratio_runs[i].toFixed(2)}×  (applies returned after ${s(r.pipeline.applyMs)})`,
+      `${s(r.bare.wallMs).padStart(10)}   ${result.ratio_vs_inline_runs[i].toFixed(2)}×  ` +
+        `(applies returned after ${s(r.pipeline.applyMs)})`,
     ),
   );
-  row('median', `${result.pipeline_s} s`, `${result.baseline_s} s`, `${result.ratio.toFixed(2)}×`);
   row(
-    'deliveries/s',
-    String(result.pipeline_deliveries_per_s),
-    String(result.baseline_deliveries_per_s),
+    'median',
+    `${result.pipeline_s} s`,
+    `${result.baseline_s} s`,
+    `${`${result.bare_queue_s} s`.padStart(10)}   ${result.ratio_vs_inline.toFixed(2)}×`,
+  );
+  row(
+    'deliveries (jobs)/s',
+    String(result.pipeline_per_s),
+    String(result.inline_per_s),
+    String(result.bare_queue_per_s).padStart(10),
   );
   row(
     'per event p50 / p95',
@@ -217,16 +251,17 @@ export async function runNotificationsBench(options: NotificationsBenchOptions) 
       passwordHash,
       Math.min(WARM_UP_PARTICIPANTS, options.participants),
       'warm-up',
-      true,
+      0,
     );
     const runs: RunResult[] = [];
     for (let i = 0; i < options.runs; i++) {
-      runs.push(
-        await measureRun(ctx, passwordHash, options.participants, `run ${i + 1}`, i % 2 === 0),
-      );
+      runs.push(await measureRun(ctx, passwordHash, options.participants, `run ${i + 1}`, i));
     }
     await waitUntilIdle(ctx);
-    return { result: summarize(options, runs), runs };
+    return {
+      result: summarize(options, runs, ctx.config.NOTIFICATIONS_CONCURRENCY),
+      runs,
+    };
   } finally {
     // Worker first: it finishes in-flight jobs while the database and Redis are still there.
     await worker?.close();
