@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainEvent, EventAudiences, JobName, OutboxService, Recipient } from '@tsunagu/core';
+import { DomainEvent, EventAudiences, OutboxJob, OutboxService, Recipient } from '@tsunagu/core';
 import { User } from '@tsunagu/identity';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { deliveryRunJobId } from './delivery-job-ids';
@@ -11,7 +11,11 @@ import { NotificationPreferenceService } from './notification-preference.service
 import { isNotificationEventType } from './notified-events';
 import { WebhookFanOut } from './webhooks/webhook-fan-out';
 
-export const CHANNEL_JOBS: Record<DeliveryChannel, JobName> = {
+// Deliveries of one event on one channel per job: one transaction (and, for e-mail, one burst
+// over the pooled transport) instead of one each; an event with more recipients gets more jobs.
+const BATCH_SIZE = 100;
+
+export const CHANNEL_JOBS: Record<DeliveryChannel, 'deliver.in-app' | 'deliver.email'> = {
   [DeliveryChannel.IN_APP]: 'deliver.in-app',
   [DeliveryChannel.EMAIL]: 'deliver.email',
 };
@@ -113,22 +117,27 @@ export class NotificationFanOut {
     return rows as Array<Pick<NotificationDelivery, 'status'>>;
   }
 
-  // Every delivery of the event still waiting for its first run gets its job: a replayed fan-out
-  // re-sends them, and the deterministic job ids keep each one single.
+  // The deliveries of the event still waiting for their first run get one job per channel (and
+  // per BATCH_SIZE of them), all in one outbox statement: a replayed fan-out re-sends them, and
+  // the deterministic job ids keep each one single.
   private async enqueuePending(m: EntityManager, eventId: string): Promise<void> {
-    const pending = await m.getRepository(NotificationDelivery).findBy({
-      eventId,
-      status: DeliveryStatus.PENDING,
-      retries: 0,
+    const pending = await m.getRepository(NotificationDelivery).find({
+      select: { id: true, channel: true },
+      where: { eventId, status: DeliveryStatus.PENDING, retries: 0 },
+      order: { id: 'ASC' },
     });
-    for (const delivery of pending) {
-      await this.outbox.add(
-        m,
-        CHANNEL_JOBS[delivery.channel],
-        { deliveryId: delivery.id },
-        deliveryRunJobId('delivery', delivery.id),
-      );
+    const jobs: OutboxJob[] = [];
+    for (const channel of Object.values(DeliveryChannel)) {
+      const ids = pending.filter((d) => d.channel === channel).map((d) => d.id);
+      for (let start = 0; start < ids.length; start += BATCH_SIZE) {
+        jobs.push({
+          jobName: CHANNEL_JOBS[channel],
+          payload: { deliveryIds: ids.slice(start, start + BATCH_SIZE) },
+          jobId: deliveryRunJobId('delivery', `${eventId}.${channel}.${start / BATCH_SIZE}`),
+        });
+      }
     }
+    await this.outbox.addMany(m, jobs);
   }
 }
 

@@ -48,6 +48,24 @@ export class QueueService implements OnApplicationShutdown {
     await this.queue(JOBS[name].queue).add(name, payload, this.options(name, payload, jobId));
   }
 
+  // Several jobs in one round trip per queue (BullMQ's addBulk: one MULTI), each with the same
+  // options and deterministic id as add() gives it. Debounced jobs go one by one: their
+  // deduplication replaces a waiting job, which is add()'s business.
+  async addMany(jobs: ReadonlyArray<{ name: JobName; payload: unknown; jobId: string }>) {
+    const byQueue = new Map<QueueName, Array<{ name: string; data: unknown; opts: JobsOptions }>>();
+    for (const { name, payload, jobId } of jobs) {
+      if (JOBS[name].debounceKey) {
+        await this.add(name, payload as never, jobId);
+        continue;
+      }
+      const queue = JOBS[name].queue;
+      const list = byQueue.get(queue) ?? [];
+      list.push({ name, data: payload, opts: this.options(name, payload as never, jobId) });
+      byQueue.set(queue, list);
+    }
+    for (const [queue, list] of byQueue) await this.queue(queue).addBulk(list);
+  }
+
   // Every repeatable sweep the registry declares. One scheduler per job and deployment:
   // upserting it on every start replaces, never duplicates (and picks up a changed interval).
   async scheduleAll(): Promise<void> {
