@@ -270,6 +270,12 @@ const MATRIX: Record<string, Row> = {
     args: (w) => ({ organizationId: w.home.regionId }),
     idorExempt: ['organizationId'],
   },
+  // Council membership: the admins' queue; an organisation's own status for its members.
+  councilMembershipApplications: { allow: ADMIN },
+  councilMembership: {
+    allow: REGION_EDITORS,
+    args: (w) => ({ organizationId: w.home.regionId }),
+  },
   // The intermediary's staff (its remit's projects in review), or admins.
   reviewQueue: { allow: INTERMEDIARY, args: (w) => ({ organizationId: w.home.intermediaryId }) },
   project: { public: true, allow: STAFF_OF_PROJECT, args: (w) => ({ id: w.home.draftProjectId }) },
@@ -791,6 +797,37 @@ const MATRIX: Record<string, Row> = {
   updateRegionProfile: {
     allow: REGION_EDITORS,
     args: (w) => ({ input: { organizationId: w.home.regionId, description: '棚田の町です。' } }),
+  },
+  // An organisation's own staff apply (once: CONFLICT after) and withdraw; admins decide a
+  // pending application (made here for the home intermediary; CONFLICT once decided).
+  applyForCouncilMembership: {
+    allow: ['regionStaff'],
+    args: (w) => ({
+      organizationId: w.home.regionId,
+      input: { introductionJa: '棚田の町です。ほかの地域と学び合いたいと考えています。' },
+    }),
+    alsoAllowed: ['CONFLICT'],
+  },
+  withdrawCouncilMembership: {
+    allow: ['regionStaff'],
+    args: (w) => ({ organizationId: w.home.regionId }),
+    alsoAllowed: ['CONFLICT'],
+    last: true,
+  },
+  decideCouncilMembership: {
+    allow: ADMIN,
+    args: async (w) => ({
+      id: (
+        await threadsDb.query<Array<{ id: string }>>(
+          `INSERT INTO council_memberships (organization_id, status, applied_at, introduction_ja)
+           VALUES ($1, 'PENDING', now(), '中間支援の団体です。')
+           ON CONFLICT (organization_id) DO UPDATE SET status = 'PENDING' RETURNING id`,
+          [w.home.intermediaryId],
+        )
+      )[0].id,
+      approve: true,
+    }),
+    alsoAllowed: ['CONFLICT'],
   },
   // The bystander addOrganizationMember added: gone after the first allowed call.
   removeOrganizationMember: {

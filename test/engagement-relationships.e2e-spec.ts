@@ -1,7 +1,8 @@
 import { QueueService } from '@tsunagu/core';
 import { EngagementRelationshipService } from '@tsunagu/engagements';
 import { expectData, Fixtures, Person, rejection } from './support/fixtures';
-import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
+import { Client } from 'pg';
+import { drained, eventually, startTestPlatform, TestPlatform } from './support/test-platform';
 
 const TRANSITION = `mutation($input: TransitionEngagementInput!) {
   transitionEngagement(input: $input) { id status } }`;
@@ -311,6 +312,39 @@ describe('after completion: feedback, follow-ups and region relationships throug
           .extensions.code,
       ).toBe('NOT_FOUND');
     }
+
+    // Two sweeps race for the six-month follow-up: one has read it as due when the other
+    // claims it. The late one must neither count it nor announce it again.
+    await platform.dataSource.query(
+      `UPDATE follow_up SET due_at = now() - interval '1 day' WHERE id = $1`,
+      [six.id],
+    );
+    const rival = new Client({ connectionString: platform.databaseUrl });
+    await rival.connect();
+    try {
+      await rival.query('BEGIN');
+      await rival.query('SELECT 1 FROM follow_up WHERE id = $1 FOR UPDATE', [six.id]);
+      const late = sweep.notifyDueFollowUps();
+      await eventually(async () => {
+        const [{ n }] = await platform.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'
+              AND query ILIKE 'UPDATE follow_up SET notified_at%'`,
+        );
+        return n > 0;
+      });
+      await rival.query('UPDATE follow_up SET notified_at = now() WHERE id = $1', [six.id]);
+      await rival.query('COMMIT');
+      expect((await late).followUps).toBe(0);
+    } finally {
+      await rival.end();
+    }
+    await drained(platform);
+    expect(
+      await platform.dataSource.query(`SELECT 1 FROM notification WHERE event_key = $1`, [
+        `follow-up-due.${six.id}`,
+      ]),
+    ).toHaveLength(0);
   });
 
   it('records a new engagement with the same region on the next open follow-up', async () => {

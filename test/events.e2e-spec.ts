@@ -9,7 +9,7 @@ import { eventually, startTestPlatform, TestPlatform } from './support/test-plat
 jest.setTimeout(180_000);
 
 const EVENT_FIELDS = `id status kind format titleJa titleEn startsAt endsAt timeZone capacity
-  registeredCount waitlistedCount meetingUrl canManage themeCodes audienceKinds
+  registeredCount waitlistedCount meetingUrl canManage themeCodes audienceKinds forCouncilMembers
   place { municipality { code name } venue } organizer { id name }
   presentingRegions { id }
   myRegistration { id status waitlistPosition calendarPath }`;
@@ -286,6 +286,64 @@ describe('events', () => {
     expect((await data(REGISTER, { eventId: event.id }, student)).status).toBe('REGISTERED');
     expect(rejection(await register(worker, event.id)).extensions.reason).toBe('NOT_ELIGIBLE');
     expect(rejection(await register(stranger, event.id)).extensions.reason).toBe('NOT_ELIGIBLE');
+  });
+
+  it("runs the council's member events, which only staff of approved members join", async () => {
+    const [{ id: platformId }] = await platform.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM organization WHERE kind = 'PLATFORM'`,
+    );
+    const mixed = rejection(
+      await gql(
+        CREATE,
+        {
+          input: onlineInput({
+            organizerOrganizationId: platformId,
+            forCouncilMembers: true,
+            audienceKinds: ['PRO_BONO'],
+          }),
+        },
+        admin,
+      ),
+    );
+    expect(mixed.extensions.fields).toEqual([
+      { path: ['input', 'audienceKinds'], message: "must be empty for the council's member event" },
+    ]);
+    const event = await published(
+      { organizerOrganizationId: platformId, forCouncilMembers: true },
+      admin,
+    );
+    expect(event).toMatchObject({ organizer: { id: platformId }, canManage: true });
+
+    // The region applies and is approved; the intermediary is not a member.
+    const applied = await data(
+      `mutation($organizationId: ID!, $input: ApplyForCouncilMembershipInput!) {
+        applyForCouncilMembership(organizationId: $organizationId, input: $input) { id } }`,
+      {
+        organizationId: regionId,
+        input: { introductionJa: '都市の人と棚田を守る町です。ほかの地域と学び合いたい。' },
+      },
+      regionStaff,
+    );
+    const participant = await f.participant('member-event');
+    for (const who of [participant, hub, regionStaff]) {
+      expect(rejection(await register(who, event.id)).extensions.reason).toBe(
+        'NOT_A_COUNCIL_MEMBER',
+      );
+    }
+    await data(
+      `mutation($id: ID!) { decideCouncilMembership(id: $id, approve: true) { id } }`,
+      { id: applied.id },
+      admin,
+    );
+    expect((await data(REGISTER, { eventId: event.id }, regionStaff)).status).toBe('REGISTERED');
+    expect(rejection(await register(hub, event.id)).extensions.reason).toBe('NOT_A_COUNCIL_MEMBER');
+
+    const titles = async (forCouncilMembers: boolean) =>
+      (await data(SEARCH, { filter: { forCouncilMembers }, first: 100 })).edges.map(
+        (e: any) => e.node.id,
+      );
+    expect(await titles(true)).toContain(event.id);
+    expect(await titles(false)).not.toContain(event.id);
   });
 
   it('never exceeds capacity nor loses a place under a burst larger than the pool', async () => {

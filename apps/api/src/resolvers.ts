@@ -7,6 +7,7 @@ import {
   ScoutOfferConversationResolver,
 } from './conversations/conversation.resolver';
 import { ApplicationResolver } from './engagements/application.resolver';
+import { CouncilMembershipResolver } from './council/council-membership.resolver';
 import { EventResolver } from './events/event.resolver';
 import { StrictDateTimeScalar } from './graphql/date-time.scalar';
 import { EngagementAccompanimentResolver } from './engagements/engagement-accompaniment.resolver';
@@ -76,4 +77,5 @@ export const API_RESOLVERS = [
   KpiResolver,
   ProgramReportResolver,
   EventResolver,
+  CouncilMembershipResolver,
 ];

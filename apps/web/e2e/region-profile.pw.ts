@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { gql } from './support/graphql-requests';
 import { expectAccessible, saveScreenshot } from './support/helpers';
 import { newOrganization } from './support/organizations';
 import { signInThroughPage } from './support/participants';
@@ -131,5 +132,24 @@ test.describe('a region’s profile', () => {
     await expectAccessible(guest);
     await saveScreenshot(guest, testInfo, 'region-profile-public-en');
     await guestContext.close();
+  });
+
+  test('a project’s page leads to its region’s page', async ({ page, request }) => {
+    const title = '美幌町の空き家バンクを一緒に立て直すプロジェクト';
+    const { projects } = await gql<{
+      projects: { edges: Array<{ node: { id: string; title: string } }> };
+    }>(
+      request,
+      'query($m: String!) { projects(filter: { municipalityCode: $m }, first: 20) { edges { node { id title } } } }',
+      { m: '015431' },
+    );
+    const project = projects.edges.find((e) => e.node.title === title);
+    expect(project).toBeDefined();
+    await page.goto(`/projects/${project!.node.id}`);
+    await page.getByRole('link', { name: '美幌町 まちづくりグループ' }).click();
+    await expect(
+      page.getByRole('heading', { name: '美幌町 まちづくりグループ', level: 1 }),
+    ).toBeVisible();
+    await expect(page.getByRole('link', { name: title })).toBeVisible();
   });
 });

@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { CohortsModule } from '@tsunagu/cohorts';
 import { CompaniesModule } from '@tsunagu/companies';
 import { ConversationsModule } from '@tsunagu/conversations';
+import { CouncilModule } from '@tsunagu/council';
 import { EngagementsModule } from '@tsunagu/engagements';
 import { EventsModule } from '@tsunagu/events';
 import { IdentityModule } from '@tsunagu/identity';
@@ -29,4 +30,5 @@ export const CONTEXT_MODULES: readonly Type[] = [
   CohortsModule,
   InsightsModule,
   RegionsModule,
+  CouncilModule,
 ];

@@ -46,6 +46,7 @@ export function toCommunityEventType(
     descriptionEn: e.descriptionEn,
     themeCodes: e.themeCodes,
     audienceKinds: e.audienceKinds,
+    forCouncilMembers: e.forCouncilMembers,
     startsAt: e.startsAt,
     endsAt: e.endsAt,
     timeZone: e.timeZone,

@@ -103,6 +103,10 @@ export class CommunityEvent {
   })
   audienceKinds!: ParticipantKind[];
 
+  // A member event of the council: only staff of its approved member organisations register.
+  @Column({ default: false })
+  forCouncilMembers!: boolean;
+
   @Column({ type: 'timestamptz' })
   startsAt!: Date;
 

@@ -35,9 +35,11 @@ import type {
 import { RegistrationRules } from './registration-rules';
 
 export const DEFAULT_EVENT_TIME_ZONE = 'Asia/Tokyo';
+// The platform's staff run the council's secretariat: its member events are the platform's.
 const ORGANISER_KINDS: readonly OrganizationKind[] = [
   OrganizationKind.INTERMEDIARY,
   OrganizationKind.REGION,
+  OrganizationKind.PLATFORM,
 ];
 
 // An event with what showing it needs; the mapping hides the meeting link from whoever may not
@@ -70,12 +72,12 @@ export class EventService {
     }
     this.policy.assert(
       this.policy.canManageEventsOf(actor, organizer.id),
-      "Only an intermediary's or a region's staff organise its events",
+      "Only an intermediary's, a region's or the council secretariat's staff organise its events",
     );
     if (!ORGANISER_KINDS.includes(organizer.kind)) {
       throw AppError.invalidField(
         ['input', 'organizerOrganizationId'],
-        'must be an intermediary or a region',
+        'must be an intermediary, a region or the platform (the council secretariat)',
       );
     }
     const fields = normaliseFields(input);
@@ -84,6 +86,7 @@ export class EventService {
       timeZone: DEFAULT_EVENT_TIME_ZONE,
       themeCodes: [],
       audienceKinds: [],
+      forCouncilMembers: false,
       titleEn: null,
       descriptionEn: null,
       meetingUrl: null,
@@ -286,6 +289,9 @@ export class EventService {
       qb.andWhere(':themeCode = ANY(e.themeCodes)', { themeCode: filter.themeCode });
     }
     if (filter.format) qb.andWhere('e.format = :format', { format: filter.format });
+    if (filter.forCouncilMembers !== undefined && filter.forCouncilMembers !== null) {
+      qb.andWhere('e.forCouncilMembers = :members', { members: filter.forCouncilMembers });
+    }
     return this.page(actor, qb, page);
   }
 
@@ -424,6 +430,13 @@ export class EventService {
     if (event.startsAt && event.endsAt && event.endsAt <= event.startsAt) {
       problems.push({ path: at('endsAt'), message: 'must be after the start' });
     }
+    // A member event is for organisations' staff, who need not be participants of any kind.
+    if (event.forCouncilMembers && event.audienceKinds?.length) {
+      problems.push({
+        path: at('audienceKinds'),
+        message: "must be empty for the council's member event",
+      });
+    }
     if (future && event.startsAt && event.startsAt.getTime() <= Date.now()) {
       problems.push({ path: at('startsAt'), message: 'must be in the future' });
     }
@@ -460,7 +473,13 @@ export class EventService {
 }
 
 // Fields the database gives a default: null leaves them as they are.
-const DEFAULTED: ReadonlySet<string> = new Set(['kind', 'timeZone', 'themeCodes', 'audienceKinds']);
+const DEFAULTED: ReadonlySet<string> = new Set([
+  'kind',
+  'timeZone',
+  'themeCodes',
+  'audienceKinds',
+  'forCouncilMembers',
+]);
 
 // The input's fields that were given, with empty optional texts stored as null.
 function normaliseFields(input: EventFieldsInput): Partial<CommunityEvent> {
@@ -474,6 +493,7 @@ function normaliseFields(input: EventFieldsInput): Partial<CommunityEvent> {
     'descriptionEn',
     'themeCodes',
     'audienceKinds',
+    'forCouncilMembers',
     'startsAt',
     'endsAt',
     'timeZone',

@@ -170,6 +170,11 @@ export class CommunityEventType {
   @Field(() => [ParticipantKind], { description: 'Empty: open to every kind of participant' })
   audienceKinds!: ParticipantKind[];
 
+  @Field({
+    description: "A member event: only staff of the council's member organisations may register",
+  })
+  forCouncilMembers!: boolean;
+
   @Field()
   startsAt!: Date;
 
@@ -272,6 +277,14 @@ export class EventFieldsInput {
   @IsEnum(ParticipantKind, { each: true })
   audienceKinds?: ParticipantKind[];
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Only staff of the council's member organisations may register (default false)",
+  })
+  @IsOptional()
+  @IsBoolean()
+  forCouncilMembers?: boolean;
+
   @Field({ nullable: true })
   @IsOptional()
   @Type(() => Date)
@@ -360,6 +373,14 @@ export class EventSearchFilter {
   @IsString()
   @Length(1, 50)
   themeCode?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: the council's member events only; false: events open to participants",
+  })
+  @IsOptional()
+  @IsBoolean()
+  forCouncilMembers?: boolean;
 
   @Field(() => EventFormat, { nullable: true })
   @IsOptional()

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CohortsModule } from '@tsunagu/cohorts';
+import { CouncilModule } from '@tsunagu/council';
 import { IdentityModule } from '@tsunagu/identity';
 import { EventAudiences } from './event-audiences';
 import { EVENT_ENTITIES } from './event.entities';
@@ -8,10 +9,10 @@ import { EventService } from './event.service';
 import { RegistrationRules } from './registration-rules';
 import { RegistrationService } from './registration.service';
 
-// Events organised by intermediaries and regions: registration, the waiting list, reminders,
-// attendance and calendar files.
+// Events organised by intermediaries, regions and the council's secretariat: registration (member
+// events for the council's members), the waiting list, reminders, attendance and calendar files.
 @Module({
-  imports: [TypeOrmModule.forFeature(EVENT_ENTITIES), IdentityModule, CohortsModule],
+  imports: [TypeOrmModule.forFeature(EVENT_ENTITIES), IdentityModule, CohortsModule, CouncilModule],
   providers: [EventService, RegistrationService, RegistrationRules, EventAudiences],
   exports: [EventService, RegistrationService],
 })

@@ -9,6 +9,7 @@ import {
   PersonalDataOf,
 } from '@tsunagu/core';
 import type { EventOf } from '@tsunagu/core';
+import { CouncilMembershipService } from '@tsunagu/council';
 import { ACCOUNT_DELETED, Actor } from '@tsunagu/identity';
 import { ParticipantProfile } from '@tsunagu/participants';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -45,6 +46,7 @@ export class RegistrationService {
     private readonly rules: RegistrationRules,
     private readonly eventService: EventService,
     private readonly events: DomainEventPublisher,
+    private readonly council: CouncilMembershipService,
   ) {}
 
   // A place if one is free, else the end of the waiting list. The event's row lock orders every
@@ -67,6 +69,15 @@ export class RegistrationService {
           throw AppError.conflict(
             ConflictReason.NOT_ELIGIBLE,
             'This event is for other kinds of participants',
+          );
+        }
+      }
+      if (event.forCouncilMembers) {
+        const organizationIds = actor.memberships.map((x) => x.organizationId);
+        if (!(await this.council.anyApprovedMember(organizationIds, m))) {
+          throw AppError.conflict(
+            ConflictReason.NOT_A_COUNCIL_MEMBER,
+            "This is the council's member event: register as staff of a member organisation",
           );
         }
       }

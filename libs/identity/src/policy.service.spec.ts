@@ -462,3 +462,17 @@ describe('remitOf', () => {
     expect(policy.remitOf(admin)).toBeNull();
   });
 });
+
+describe('council membership', () => {
+  const policy = new PolicyService();
+
+  it("is any staff member's to act on for their own organisation, never the platform's", () => {
+    expect(policy.canRepresentInCouncil(bihoroStaff, 'region-bihoro')).toBe(true);
+    expect(policy.canRepresentInCouncil(bihoroOwner, 'region-bihoro')).toBe(true);
+    expect(policy.canRepresentInCouncil(hokkaidoIntermediary, 'npo-hokkaido')).toBe(true);
+    expect(policy.canRepresentInCouncil(bihoroStaff, 'npo-hokkaido')).toBe(false);
+    expect(policy.canRepresentInCouncil(admin, 'platform')).toBe(false);
+    expect(policy.canRepresentInCouncil(admin, 'region-bihoro')).toBe(false);
+    expect(policy.canRepresentInCouncil(participant, 'region-bihoro')).toBe(false);
+  });
+});

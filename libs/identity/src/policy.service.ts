@@ -214,11 +214,22 @@ export class PolicyService {
     );
   }
 
-  // Events are organised by an intermediary's or a region's staff (their registrants' names are
-  // the organiser's to see: not platform admins').
+  // Events are organised by an intermediary's or a region's staff, and the council's member events
+  // by the platform's (its secretariat). Their registrants' names are the organiser's to see.
   canManageEventsOf(actor: Actor, organizerOrganizationId: string): boolean {
     const kind = this.membership(actor, organizerOrganizationId)?.organizationKind;
-    return kind === OrganizationKind.INTERMEDIARY || kind === OrganizationKind.REGION;
+    return (
+      kind === OrganizationKind.INTERMEDIARY ||
+      kind === OrganizationKind.REGION ||
+      kind === OrganizationKind.PLATFORM
+    );
+  }
+
+  // An organisation's council membership (applying, withdrawing, later its profile) is its own
+  // staff's, owners or not: any region, intermediary or company may join; the platform may not.
+  canRepresentInCouncil(actor: Actor, organizationId: string): boolean {
+    const kind = this.membership(actor, organizationId)?.organizationKind;
+    return kind !== undefined && kind !== OrganizationKind.PLATFORM;
   }
 
   assert(allowed: boolean, message?: string): void {

@@ -263,6 +263,30 @@ describe('ProjectIndex', () => {
     expect(index.topProjects(participant, 1)).toEqual(expected);
   });
 
+  it('scores projects whose weights a float32 cannot hold through pairScore, exactly', () => {
+    // 0.1 has no float32 twin: the project is scored outright, even by someone who misses its
+    // must-have (a project the postings would never list for them).
+    const odd = projectFacts({
+      id: 'odd',
+      skills: [must('b', 2), { ...nice('a', 1), weight: 0.1 }],
+    });
+    const plain = projectFacts({ id: 'plain', skills: [nice('a', 1)] });
+    const index = new ProjectIndex([plain, odd], DEFAULT_WEIGHTS);
+    for (const level of [0, 1, 3]) {
+      const participant = participantFacts({
+        skills: new Map([
+          ['a', 1],
+          ['b', level],
+        ]),
+      });
+      const before = index.scoredPairs;
+      expect(index.rankProjects(participant, 2)).toEqual(
+        rankProjects(participant, [plain, odd], DEFAULT_WEIGHTS, 2),
+      );
+      expect(index.scoredPairs - before).toBe(2);
+    }
+  });
+
   it('handles a project needing no hours for someone with none', () => {
     const projects = [projectFacts({ id: 'none', hoursPerWeek: 0 }), projectFacts({ id: 'some' })];
     const participant = participantFacts({ weeklyHours: 0 });

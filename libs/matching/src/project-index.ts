@@ -67,29 +67,27 @@ interface Postings {
 const MODE_REMOTE = 0;
 const MODE_ONSITE = 1;
 const MODE_HYBRID = 2;
-// What a query reads of a project once it takes it as a candidate, side by side in one row of
-// two cache lines: first what its skills value and bound read, then where and when it is.
-const ROW = 16;
-const R_REQ_START = 0;
-const R_REQ_END = 1;
-const R_THEME = 2;
-// Hours needed per week; NaN when not stated.
-const R_HOURS = 3;
-const R_GOAL_FIT = 4;
+// What a query reads of a project once it takes it as a candidate, side by side in one row:
+// first what its chord and bound read (theme, hours and goals served through its class), then
+// what scoring it reads.
+const ROW = 12;
+// Unit vector (for chords).
+const R_X = 0;
+const R_Y = 1;
+const R_Z = 2;
+const R_MODE = 3;
+const R_CLASS = 4;
 const R_REGION = 5;
 const R_FAIRNESS = 6;
-const R_MODE = 7;
-// Unit vector (for chords), then latitude, longitude and cosLatitude (for haversineKm).
-const R_X = 8;
-const R_Y = 9;
-const R_Z = 10;
-const R_LAT = 11;
-const R_LNG = 12;
-const R_COS = 13;
+// Latitude, longitude and cosLatitude (for haversineKm).
+const R_LAT = 7;
+const R_LNG = 8;
+const R_COS = 9;
 // The period as date ranks (see dateRank); an open end is Infinity.
-const R_FROM = 14;
-const R_TO = 15;
-// A requirement in a row of its own: skill index, minimum level, weight, must (1/0).
+const R_FROM = 10;
+const R_TO = 11;
+// A requirement in a row of its own: skill index, minimum level, weight, must (1/0), as 32-bit
+// floats (projects whose levels or weights a float32 cannot hold exactly are irregular).
 const REQ = 4;
 // Candidates are sorted into this many slices of their first bound, best slice first.
 const SLICES = 512;
@@ -119,10 +117,14 @@ export class ProjectIndex {
   private readonly n: number;
   private readonly ids: string[];
   private readonly combiner: FactorCombiner;
-  // Per project, in internal order: its row, its requirements (REQ numbers each, from the row's
-  // R_REQ_START to R_REQ_END), and what building the postings and bucket reads.
+  // Per project, in internal order: its row, its requirements (REQ numbers each, from
+  // reqStart[i] to reqStart[i + 1]: a small array a walk reads in order), and what building the
+  // postings and bucket reads.
   private readonly rows: Float64Array;
-  private readonly reqs: Float64Array;
+  private readonly reqStart: Int32Array;
+  private readonly reqs: Float32Array;
+  // The sum of each project's requirement weights, in their order (skillsValue's divisor).
+  private readonly reqTotal: Float64Array;
   private readonly mode: Uint8Array;
   private readonly theme: Int32Array;
   private readonly goalFit: Int32Array;
@@ -135,7 +137,11 @@ export class ProjectIndex {
   private readonly classTheme: Int32Array;
   private readonly classGoalFit: Int32Array;
   private readonly classMode: Uint8Array;
-  private readonly classHours: Float64Array;
+  // Each class's hours needed as a slot among the distinct hours (NaN: not stated), so that a
+  // participant's availability value is worked out once per distinct hours, not per class.
+  private readonly classHoursSlot: Int32Array;
+  private readonly distinctHours: Float64Array;
+  private readonly hoursValues: Float64Array;
   private readonly mustCount: Int32Array;
   private readonly kinds: Int32Array;
   private readonly skillIndex = new Map<string, number>();
@@ -161,6 +167,10 @@ export class ProjectIndex {
   // The weighted sum of a class's factors but skills, tie and fairness, at the highest distance
   // value the participant can have with its projects.
   private readonly classTerms: Float64Array;
+  // A class's theme, availability and goal values for the participant, for exact bounds.
+  private readonly classThemeValue: Float64Array;
+  private readonly classHoursValue: Float64Array;
+  private readonly classGoalValue: Float64Array;
   private readonly tiedRegions: Stamps;
   private ties = false;
   private goals = 0;
@@ -177,7 +187,7 @@ export class ProjectIndex {
   private periods = new Float64Array(8);
   private periodCount = 0;
   // Per query: projects seen, and candidates in a queue by slice of their bound: each slice a
-  // stack linked through `next`; a candidate with its skills value worked out (NaN before).
+  // stack linked through `next`; each candidate with its skills value.
   private readonly seen: Stamps;
   private readonly sliceHead = new Int32Array(SLICES);
   private readonly queued: Int32Array;
@@ -197,6 +207,7 @@ export class ProjectIndex {
     this.ids = projects.map((p) => p.id);
     this.combiner = new FactorCombiner(weights);
     this.rows = new Float64Array(n * ROW);
+    this.reqStart = new Int32Array(n + 1);
     this.mode = new Uint8Array(n);
     this.theme = new Int32Array(n);
     this.goalFit = new Int32Array(n);
@@ -249,12 +260,9 @@ export class ProjectIndex {
       this.fairness[i] = fairness;
       const row = i * ROW;
       const { rows } = this;
-      rows[row + R_REQ_START] = requirements * REQ;
+      this.reqStart[i] = requirements * REQ;
       requirements += project.skills.length;
-      rows[row + R_REQ_END] = requirements * REQ;
-      rows[row + R_THEME] = theme;
-      rows[row + R_HOURS] = hours;
-      rows[row + R_GOAL_FIT] = goalFit;
+      this.reqStart[i + 1] = requirements * REQ;
       rows[row + R_REGION] = region;
       rows[row + R_FAIRNESS] = fairness;
       rows[row + R_MODE] = mode;
@@ -274,8 +282,9 @@ export class ProjectIndex {
         classIndex.set(classKey, klass);
       }
       this.klass[i] = klass;
+      rows[row + R_CLASS] = klass;
       this.kinds[i] = eligibleKindMask(project);
-      regular[i] = isRegular(project) && klass < 0x10000;
+      regular[i] = isRegular(project) && klass < 0x10000 && fitsFloat32(project);
       if (!regular[i]) this.irregular.push(i);
       for (const s of project.skills) {
         if (s.must) this.mustCount[i]++;
@@ -285,11 +294,19 @@ export class ProjectIndex {
     this.classTheme = Int32Array.from(classes, (c) => c[0]);
     this.classGoalFit = Int32Array.from(classes, (c) => c[1]);
     this.classMode = Uint8Array.from(classes, (c) => c[2]);
-    this.classHours = Float64Array.from(classes, (c) => c[3]);
-    this.reqs = new Float64Array(requirements * REQ);
+    const hoursSlots = new Map<number, number>();
+    for (const c of classes) if (!hoursSlots.has(c[3])) hoursSlots.set(c[3], hoursSlots.size);
+    this.classHoursSlot = Int32Array.from(classes, (c) => hoursSlots.get(c[3])!);
+    this.distinctHours = Float64Array.from(hoursSlots.keys());
+    this.hoursValues = new Float64Array(hoursSlots.size);
+    this.reqs = new Float32Array(requirements * REQ);
+    this.reqTotal = new Float64Array(n);
     for (let i = 0; i < n; i++) {
+      let total = 0;
+      for (const s of projects[i].skills) total += s.weight;
+      this.reqTotal[i] = total;
       projects[i].skills.forEach((s, j) => {
-        const r = this.rows[i * ROW + R_REQ_START] + j * REQ;
+        const r = this.reqStart[i] + j * REQ;
         this.reqs[r] = this.skillIndex.get(s.skillId)!;
         this.reqs[r + 1] = s.minLevel;
         this.reqs[r + 2] = s.weight;
@@ -299,6 +316,8 @@ export class ProjectIndex {
     this.regionProjects = new PackedLists(regionLists);
 
     const skills = this.skillIndex.size;
+    // Skill indexes sit in float32 requirement rows, exact below 2^24.
+    if (skills >= 1 << 24) throw new RangeError(`${skills} skills are more than an index holds`);
     // Each project's key must-have (skill index and minimum level; -1 without must-haves) and
     // the skill indexes it asks for, worked out once for every partition.
     const keySkill = new Int32Array(n);
@@ -340,12 +359,15 @@ export class ProjectIndex {
     this.levels = new Float64Array(skills);
     this.themeValues = new Float64Array(this.themeCodes.length);
     this.classTerms = new Float64Array(classes.length);
+    this.classThemeValue = new Float64Array(classes.length);
+    this.classHoursValue = new Float64Array(classes.length);
+    this.classGoalValue = new Float64Array(classes.length);
     this.tiedRegions = new Stamps(this.regionIndex.size);
     this.seen = new Stamps(n);
-    // A project is queued at most twice: first bound, then with its skills value.
-    this.queued = new Int32Array(2 * n);
-    this.queuedSkills = new Float64Array(2 * n);
-    this.next = new Int32Array(2 * n);
+    // A project is queued at most once.
+    this.queued = new Int32Array(n);
+    this.queuedSkills = new Float64Array(n);
+    this.next = new Int32Array(n);
   }
 
   get size(): number {
@@ -488,14 +510,25 @@ export class ProjectIndex {
       this.periods[2 * j + 1] = period.to === null ? Infinity : this.dateRank(period.to);
     }
     const w = this.weights.weights;
-    const { classTerms, classTheme, classGoalFit, classMode, classHours } = this;
+    const { distinctHours, hoursValues } = this;
+    for (let h = 0; h < hoursValues.length; h++) {
+      const hours = distinctHours[h];
+      hoursValues[h] = hoursValue(this.weeklyHours, hours !== hours ? null : hours);
+    }
+    const { classTerms, classTheme, classGoalFit, classMode, classHoursSlot } = this;
+    const { classThemeValue, classHoursValue, classGoalValue } = this;
     for (let c = 0; c < classTerms.length; c++) {
-      const hours = classHours[c];
+      const theme = themes[classTheme[c]];
+      const available = hoursValues[classHoursSlot[c]];
+      const goal = goalValueOfMasks(this.goals, classGoalFit[c]);
+      classThemeValue[c] = theme;
+      classHoursValue[c] = available;
+      classGoalValue[c] = goal;
       classTerms[c] =
-        w.theme * themes[classTheme[c]] +
-        w.availability * hoursValue(this.weeklyHours, hours !== hours ? null : hours) +
+        w.theme * theme +
+        w.availability * available +
         w.distance * (classMode[c] === MODE_REMOTE || this.home ? 1 : 0.5) +
-        w.goal * goalValueOfMasks(this.goals, classGoalFit[c]);
+        w.goal * goal;
     }
     return heldCount;
   }
@@ -549,32 +582,14 @@ export class ProjectIndex {
 
     // 3. Candidates by slice, best first, so that the k-th score soon rises above most bounds
     // and those pairs are never scored: a slice whose top (with SLACK) is below the k-th score
-    // ends the walk. A candidate taken the first time gets its skills value (NaN when a must-have
-    // is missed) and the exact bound with it; when that falls in a lower slice it waits there,
-    // otherwise it is considered at once.
+    // ends the walk. A candidate taken goes on to its distance bound and score.
     const { sliceHead, queued, queuedSkills, next } = this;
     for (let b = SLICES - 1; b >= 0; b--) {
       if (top.closedBelow((b + 1) / SLICES + SLACK)) break;
       while (sliceHead[b] >= 0) {
         const q = sliceHead[b];
         sliceHead[b] = next[q];
-        const i = queued[q];
-        let skills = queuedSkills[q];
-        if (skills === skills) {
-          this.consider(i, skills);
-          continue;
-        }
-        skills = this.skillsOrNaN(i);
-        if (skills !== skills) continue;
-        const bound = this.boundWith(
-          i,
-          skills,
-          this.rows[i * ROW + R_MODE] === MODE_REMOTE || this.home ? 1 : 0.5,
-        );
-        if (!top.admits(bound, ids[i])) continue;
-        const slice = bound > 0 ? Math.floor(bound * SLICES) : 0;
-        if (slice >= b) this.consider(i, skills);
-        else this.enqueue(i, skills, slice);
+        this.consider(queued[q], queuedSkills[q]);
       }
     }
     for (let h = 0; h < heldCount; h++) levels[held[h]] = 0;
@@ -599,14 +614,18 @@ export class ProjectIndex {
     }
   }
 
-  // Queues a candidate in the slice of its first bound: skills at 1, the class's share at the
-  // highest distance value, tie and fairness exact, summed without rounding.
+  // Queues a candidate in the slice of its first bound: its exact skills value (none when a
+  // must-have is missed: never queued), the class's share at the highest distance value, tie and
+  // fairness exact, summed without rounding. Worked out while the walk reads the project's
+  // requirements in memory order, so a candidate taken from the queue needs only its distance.
   private addCandidate(i: number, klass: number, fairness: number): void {
+    const skills = this.skillsOrNaN(i);
+    if (skills !== skills) return;
     const w = this.weights.weights;
-    let sum = w.skills + this.classTerms[klass] + w.fairness * fairness;
+    let sum = w.skills * skills + this.classTerms[klass] + w.fairness * fairness;
     if (this.ties && this.tiedRegions.has(this.region[i])) sum += w.tie;
     const share = sum / this.combiner.total;
-    this.enqueue(i, NaN, share >= 1 ? SLICES - 1 : share > 0 ? Math.floor(share * SLICES) : 0);
+    this.enqueue(i, skills, share >= 1 ? SLICES - 1 : share > 0 ? Math.floor(share * SLICES) : 0);
   }
 
   private enqueue(i: number, skills: number, slice: number): void {
@@ -620,20 +639,18 @@ export class ProjectIndex {
   // skillsValue from the participant's levels as laid out in `levels`: the same arithmetic in the
   // same order, so the same value; NaN when a must-have is not met.
   private skillsOrNaN(i: number): number {
-    const { levels, reqs, rows } = this;
-    const start = rows[i * ROW + R_REQ_START];
-    const end = rows[i * ROW + R_REQ_END];
+    const { levels, reqs } = this;
+    const start = this.reqStart[i];
+    const end = this.reqStart[i + 1];
     if (start === end) return 1;
     let weighted = 0;
-    let total = 0;
     for (let r = start; r < end; r += REQ) {
       const level = levels[reqs[r]];
       const min = reqs[r + 1];
       if (reqs[r + 3] === 1 && level < min) return NaN;
       weighted += reqs[r + 2] * skillCredit(level, min);
-      total += reqs[r + 2];
     }
-    return weighted / total;
+    return weighted / this.reqTotal[i];
   }
 
   // A bound of project i's score given its skills value and a distance value at least the real
@@ -642,13 +659,13 @@ export class ProjectIndex {
   private boundWith(i: number, skills: number, distance: number): number {
     const { rows } = this;
     const row = i * ROW;
-    const hours = rows[row + R_HOURS];
+    const klass = rows[row + R_CLASS];
     return this.combiner.combine(
       skills,
-      this.themeValues[rows[row + R_THEME]],
-      hoursValue(this.weeklyHours, hours !== hours ? null : hours),
+      this.classThemeValue[klass],
+      this.classHoursValue[klass],
       distance,
-      goalValueOfMasks(this.goals, rows[row + R_GOAL_FIT]),
+      this.classGoalValue[klass],
       this.ties && this.tiedRegions.has(rows[row + R_REGION]) ? 1 : 0,
       rows[row + R_FAIRNESS],
     );
@@ -725,6 +742,13 @@ function isRegular(project: ProjectFacts): boolean {
     Number.isFinite(project.location.lng) &&
     !Number.isNaN(project.hoursPerWeek) &&
     project.candidateCount >= 0
+  );
+}
+
+// Whether the index's float32 requirement rows hold the project's levels and weights exactly.
+function fitsFloat32(project: ProjectFacts): boolean {
+  return project.skills.every(
+    (s) => Math.fround(s.minLevel) === s.minLevel && Math.fround(s.weight) === s.weight,
   );
 }
 

@@ -32,6 +32,7 @@ const EMAIL_DEFAULTS: Record<
     // A sent-back project waits for the region's edit; a published one for its applicants.
     PROJECT_CHANGES_REQUESTED: DeliveryMode.IMMEDIATELY,
     PROJECT_PUBLISHED: DeliveryMode.IMMEDIATELY,
+    COUNCIL_MEMBERSHIP_DECIDED: DeliveryMode.IMMEDIATELY,
   },
   [RecipientRole.INTERMEDIARY]: {
     ALLOCATION_READY: DeliveryMode.IMMEDIATELY,
@@ -46,6 +47,10 @@ const EMAIL_DEFAULTS: Record<
     PROJECT_SUBMITTED: DeliveryMode.IMMEDIATELY,
     PROJECT_CHANGES_REQUESTED: DeliveryMode.DAILY_DIGEST,
     PROJECT_PUBLISHED: DeliveryMode.DAILY_DIGEST,
+    // Council applications wait for the platform admins (heard as staff who oversee); the
+    // decision is what the applying organisation waits for.
+    COUNCIL_MEMBERSHIP_APPLIED: DeliveryMode.IMMEDIATELY,
+    COUNCIL_MEMBERSHIP_DECIDED: DeliveryMode.IMMEDIATELY,
   },
 };
 

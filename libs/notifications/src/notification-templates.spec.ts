@@ -21,6 +21,7 @@ const VARS = {
   startsAt: '2027-01-10T01:00:00.000Z',
   timeZone: 'Asia/Tokyo',
   kind: 'DAY_BEFORE',
+  organization: '美幌町',
 };
 
 describe('renderNotification', () => {
@@ -147,5 +148,47 @@ describe('event messages', () => {
 
   it('links to the event page', () => {
     expect(actionPath({ eventId: 'e1', registrationId: 'r1' })).toBe('/events/e1');
+  });
+});
+
+describe('council messages', () => {
+  it('tells the admins who applied, and the organisation the decision with its reason', () => {
+    const applied = renderNotification(
+      'COUNCIL_MEMBERSHIP_APPLIED',
+      'ja',
+      { organization: '美幌町', kind: 'REGION' },
+      RecipientRole.INTERMEDIARY,
+    );
+    expect(applied.title).toBe('美幌町から協議会への入会申請がありました');
+    expect(applied.body).toContain('美幌町（地域）');
+    const rejected = renderNotification(
+      'COUNCIL_MEMBERSHIP_DECIDED',
+      'en',
+      { organization: 'Bihoro', status: 'REJECTED', reason: 'Please describe your activities' },
+      RecipientRole.REGION,
+    );
+    expect(rejected.title).toBe("Bihoro's council application was not accepted");
+    expect(rejected.body).toContain('Reason: Please describe your activities');
+    const approved = renderNotification(
+      'COUNCIL_MEMBERSHIP_DECIDED',
+      'ja',
+      { organization: '美幌町', status: 'APPROVED', reason: '' },
+      RecipientRole.REGION,
+    );
+    expect(approved.title).toBe('美幌町のかかわりラボ入会が承認されました');
+    expect(approved.body).not.toContain('理由');
+  });
+
+  it('leads into the workspace of the organisation heard for', () => {
+    const staff = { role: RecipientRole.INTERMEDIARY, organizationId: 'p1' };
+    expect(actionPath({ councilMembershipId: 'c1', councilPage: 'admin/council' }, staff)).toBe(
+      '/manage/p1/admin/council',
+    );
+    expect(
+      actionPath(
+        { councilMembershipId: 'c1', councilPage: 'council' },
+        { role: RecipientRole.REGION, organizationId: 'r1' },
+      ),
+    ).toBe('/manage/r1/council');
   });
 });

@@ -63,6 +63,13 @@ const eventTime = (locale: Locale, iso: string | undefined, timeZone: string | u
   return zone === 'Asia/Tokyo' ? text : `${text} (${zone})`;
 };
 
+const ORGANIZATION_KINDS: Record<Locale, Record<string, string>> = {
+  ja: { REGION: '地域', INTERMEDIARY: '中間支援組織', COMPANY: '企業' },
+  en: { REGION: 'region', INTERMEDIARY: 'intermediary', COMPANY: 'company' },
+};
+const kindOf = (locale: Locale, value: string | undefined) =>
+  ORGANIZATION_KINDS[locale][value ?? ''] ?? '';
+
 const withReason = (body: string, reason: string | undefined, label: string) =>
   reason ? `${body}\n${label}${reason}` : body;
 
@@ -287,6 +294,44 @@ export const TEMPLATES: Record<NotificationEventType, Record<Locale, Template>> 
       body: `The organiser cancelled "${v.eventEn}", planned for ${eventTime('en', v.startsAt, v.timeZone)}.`,
     }),
   },
+  COUNCIL_MEMBERSHIP_APPLIED: {
+    ja: (v) => ({
+      title: `${v.organization}から協議会への入会申請がありました`,
+      body: `${v.organization}（${kindOf('ja', v.kind)}）がかかわりラボへの入会を申請しました。申請一覧で内容を確かめ、承認するか見送るかを決めてください。`,
+    }),
+    en: (v) => ({
+      title: `${v.organization} applied to join the council`,
+      body: `${v.organization} (${kindOf('en', v.kind)}) applied to join the council (Kakawari Lab). Please review the application and approve or reject it.`,
+    }),
+  },
+  COUNCIL_MEMBERSHIP_DECIDED: {
+    ja: (v) => ({
+      title:
+        v.status === 'APPROVED'
+          ? `${v.organization}のかかわりラボ入会が承認されました`
+          : `${v.organization}のかかわりラボ入会は見送りとなりました`,
+      body: withReason(
+        v.status === 'APPROVED'
+          ? '会員名簿に載りました。会員ページで紹介文や「提供できること・求めていること」を整えると、ほかの会員とつながりやすくなります。'
+          : '今回は入会を見送らせていただきました。内容を見直して、あらためて申請できます。',
+        v.reason,
+        '理由: ',
+      ),
+    }),
+    en: (v) => ({
+      title:
+        v.status === 'APPROVED'
+          ? `${v.organization} is now a member of the council`
+          : `${v.organization}'s council application was not accepted`,
+      body: withReason(
+        v.status === 'APPROVED'
+          ? 'You are listed in the member directory. Complete your profile, with what you offer and what you seek, so other members can find you.'
+          : 'The application was not accepted this time. You may revise it and apply again.',
+        v.reason,
+        'Reason: ',
+      ),
+    }),
+  },
   MESSAGE_POSTED: {
     ja: (v) => ({
       title: `${v.author}さんから「${v.project}」のメッセージ`,
@@ -320,6 +365,11 @@ export function actionPath(
     return `/manage/${staff.organizationId}/${page}/${links.projectId}`;
   }
   if (links.conversationId) return `/messages/${links.conversationId}`;
+  // Council notices lead into the workspace of the organisation heard for (the admins' queue, or
+  // the member's own council page).
+  if (links.councilPage && staff?.organizationId) {
+    return `/manage/${staff.organizationId}/${links.councilPage}`;
+  }
   if (links.scoutOfferId) return `/scout-offers/${links.scoutOfferId}`;
   if (links.engagementId) return `/engagements/${links.engagementId}`;
   if (links.eventId) return `/events/${links.eventId}`;

@@ -1,6 +1,7 @@
 import type { EventOf } from '@tsunagu/core';
 import { ALLOCATION_READY } from '@tsunagu/cohorts';
 import { MESSAGE_POSTED } from '@tsunagu/conversations';
+import { COUNCIL_MEMBERSHIP_APPLIED, COUNCIL_MEMBERSHIP_DECIDED } from '@tsunagu/council';
 import { EVENT_CANCELLED, EVENT_PLACE_OFFERED, EVENT_REMINDER } from '@tsunagu/events';
 import {
   APPLICATION_SUBMITTED,
@@ -41,6 +42,8 @@ export const NOTIFIED_EVENTS = [
   EVENT_PLACE_OFFERED,
   EVENT_REMINDER,
   EVENT_CANCELLED,
+  COUNCIL_MEMBERSHIP_APPLIED,
+  COUNCIL_MEMBERSHIP_DECIDED,
 ] as const;
 
 export type NotificationEventType = (typeof NOTIFIED_EVENTS)[number]['name'];

@@ -42,8 +42,11 @@ export const SERVICE_RULES = {
   regionOwnStaff: "The region's own staff, or platform admins (canEditRegionProfile).",
   webhookOwner: "The endpoint organisation's owners, or platform admins.",
   scoringRunRequester: 'Platform admins, or whoever requested the run.',
-  eventOrganizer: "The organising intermediary's or region's staff (canManageEventsOf).",
+  eventOrganizer:
+    "The organising intermediary's, region's or council secretariat's (platform's) staff (canManageEventsOf).",
   eventRegistrant: 'The registrant themselves, on a published event open to them.',
+  councilRepresentative:
+    "The organisation's own staff, any kind but the platform (canRepresentInCouncil).",
 } as const;
 export type ServiceRule = keyof typeof SERVICE_RULES;
 

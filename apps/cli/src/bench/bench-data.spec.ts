@@ -1,6 +1,6 @@
 import { BENCH_SKILL_COUNT, generateBenchData } from './bench-data';
 import { BenchOptionsError } from './bench-args';
-import { parseBenchArgs } from './matching-bench';
+import { parseBenchArgs, sampledEngineMs } from './matching-bench';
 
 describe('bench data', () => {
   const data = generateBenchData({ participants: 400, projects: 300, seed: 5 });
@@ -70,5 +70,18 @@ describe('bench options', () => {
       seed: 0,
       projectSample: 0,
     });
+  });
+
+  it('reads a participant sample, everyone by default', () => {
+    expect(parseBenchArgs([]).participantSample).toBe(0);
+    expect(parseBenchArgs(['--participant-sample', '5_000']).participantSample).toBe(5000);
+    expect(() => parseBenchArgs(['--participant-sample', '-1'])).toThrow(BenchOptionsError);
+  });
+
+  it('counts the share of the build a sample would carry in a full run', () => {
+    // 1,000 of 100,000 participants carry 1 % of a 500 ms build.
+    expect(sampledEngineMs(500, 20, 1_000, 100_000)).toBe(25);
+    // Everyone ranked: the whole build.
+    expect(sampledEngineMs(500, 20, 100_000, 100_000)).toBe(520);
   });
 });

@@ -22,7 +22,7 @@ import { generateBenchData } from './bench-data';
 import { referenceOptimum } from './reference-optimum';
 
 // npm run bench:matching -- [--participants N] [--projects M] [--k K] [--seed S] [--runs R]
-//   [--alloc-participants N] [--alloc-projects M] [--project-sample P]
+//   [--alloc-participants N] [--alloc-projects M] [--project-sample P] [--participant-sample Q]
 //
 // On generated data, R runs (3) each of: every participant's top-k by brute force (every pair
 // through pairScore, then the k kept explained) and by the ProjectIndex (its build included),
@@ -31,10 +31,15 @@ import { referenceOptimum } from './reference-optimum';
 // Then a sample of projects' top-k candidates both ways, and a cohort allocation (stable,
 // optimal, LP reference). Prints a table, then one JSON object (medians over the runs) as the
 // last line.
+//
+// --participant-sample Q (0: everyone) takes brute force and the engine through the same random
+// Q participants only, every list still checked, so that a full-size run takes minutes: the
+// index is built over all projects as ever, and its build time is counted in the proportion
+// Q / N, as a full run spreads it over N participants (see sampledEngineMs).
 
 export const BENCH_USAGE =
   'bench:matching [--participants N] [--projects M] [--k K] [--seed S] [--runs R] ' +
-  '[--alloc-participants N] [--alloc-projects M] [--project-sample P]';
+  '[--alloc-participants N] [--alloc-projects M] [--project-sample P] [--participant-sample Q]';
 
 export interface BenchOptions {
   participants: number;
@@ -45,6 +50,7 @@ export interface BenchOptions {
   allocParticipants: number;
   allocProjects: number;
   projectSample: number;
+  participantSample: number;
 }
 
 const DEFAULTS: BenchOptions = {
@@ -56,6 +62,7 @@ const DEFAULTS: BenchOptions = {
   allocParticipants: 5_000,
   allocProjects: 1_000,
   projectSample: 200,
+  participantSample: 0,
 };
 
 // How many projects each cohort participant ranks, and the seat range per project.
@@ -72,10 +79,17 @@ const FLAGS: Record<keyof BenchOptions, { flag: string; min: number }> = {
   allocParticipants: { flag: 'alloc-participants', min: 1 },
   allocProjects: { flag: 'alloc-projects', min: 1 },
   projectSample: { flag: 'project-sample', min: 0 },
+  participantSample: { flag: 'participant-sample', min: 0 },
 };
 
 export function parseBenchArgs(args: readonly string[]): BenchOptions {
   return parseWholeNumberFlags(args, FLAGS, DEFAULTS, BENCH_USAGE);
+}
+
+// The engine's time on `ranked` of `all` participants: ranking them, plus the build's share that
+// ranking everyone would spread over them.
+export function sampledEngineMs(buildMs: number, rankMs: number, ranked: number, all: number) {
+  return rankMs + (buildMs * ranked) / all;
 }
 
 const seconds = (ms: number) => Math.round(ms) / 1000;
@@ -110,11 +124,22 @@ function progress(label: string, done: number, total: number, startedAt: number)
 // Participants brute force and engine take in turn, so that both meet the same load.
 const CHUNK = 500;
 
+// CPU time of this process (user + system) in ms: unlike wall-clock time it leaves out the time
+// the process waits for a core, which on a shared machine is most of it.
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 interface ParticipantSideRun {
   bruteMs: number;
   bruteExplainMs: number;
   buildMs: number;
   rankMs: number;
+  // CPU time of brute force's ranking, the build and the engine's ranking.
+  bruteCpuMs: number;
+  buildCpuMs: number;
+  rankCpuMs: number;
   explainedMs: number;
   perParticipant: Float64Array;
   pairsScored: number;
@@ -137,12 +162,16 @@ function participantSideRun(
   const byId = new Map(projects.map((p) => [p.id, p]));
   const n = participants.length;
   let t = performance.now();
+  let cpu = cpuMs();
   const index = new ProjectIndex(projects, weights);
   const run: ParticipantSideRun = {
     bruteMs: 0,
     bruteExplainMs: 0,
     buildMs: performance.now() - t,
     rankMs: 0,
+    bruteCpuMs: 0,
+    buildCpuMs: cpuMs() - cpu,
+    rankCpuMs: 0,
     explainedMs: 0,
     perParticipant: new Float64Array(n),
     pairsScored: 0,
@@ -158,32 +187,41 @@ function participantSideRun(
   };
   const started = performance.now();
   const step = Math.max(CHUNK, Math.ceil(n / 10 / CHUNK) * CHUNK);
+  const ranked: RankedMatch[][] = [];
   for (let from = 0; from < n; from += CHUNK) {
     const to = Math.min(n, from + CHUNK);
-    // Brute force: what topProjects does, its two halves timed apart.
+    // Brute force: what topProjects does, its two halves timed apart. CPU time is taken per
+    // loop: the counters are too coarse for one participant.
+    cpu = cpuMs();
     for (let i = from; i < to; i++) {
       t = performance.now();
-      const ranked = rankProjects(participants[i], projects, weights, k);
-      const ranking = performance.now();
-      const matches = ranked.map((m) =>
+      expected[i - from] = rankProjects(participants[i], projects, weights, k);
+      run.bruteMs += performance.now() - t;
+    }
+    run.bruteCpuMs += cpuMs() - cpu;
+    for (let i = from; i < to; i++) {
+      t = performance.now();
+      expectedMatches[i - from] = expected[i - from].map((m) =>
         explainMatch(participants[i], byId.get(m.projectId)!, weights, m.score),
       );
-      run.bruteExplainMs += performance.now() - ranking;
-      run.bruteMs += ranking - t;
-      expected[i - from] = ranked;
-      expectedMatches[i - from] = matches;
+      run.bruteExplainMs += performance.now() - t;
     }
     // The engine, ranking only.
+    cpu = cpuMs();
     for (let i = from; i < to; i++) {
       t = performance.now();
-      const ranked = index.rankProjects(participants[i], k);
+      ranked[i - from] = index.rankProjects(participants[i], k);
       const ms = performance.now() - t;
       run.perParticipant[i] = ms;
       run.rankMs += ms;
+    }
+    run.rankCpuMs += cpuMs() - cpu;
+    for (let i = from; i < to; i++) {
+      const got = ranked[i - from];
       const want = expected[i - from];
       const same =
-        ranked.length === want.length &&
-        ranked.every(
+        got.length === want.length &&
+        got.every(
           (m, j) =>
             m.projectId === want[j].projectId &&
             m.score === want[j].score &&
@@ -220,10 +258,20 @@ export async function runMatchingBench(options: BenchOptions): Promise<Record<st
   const { k } = options;
 
   let t = performance.now();
-  const { participants, projects } = generateBenchData(options);
+  const generated = generateBenchData(options);
   const generateMs = performance.now() - t;
   rss.sample();
+  const { projects } = generated;
+  const sampled =
+    options.participantSample > 0 && options.participantSample < generated.participants.length;
+  const participants = sampled
+    ? Prng.from(options.seed, 'bench-participant-sample').sample(
+        generated.participants,
+        options.participantSample,
+      )
+    : generated.participants;
   const n = participants.length;
+  const all = generated.participants.length;
 
   // The participant side, run after run.
   const runs: ParticipantSideRun[] = [];
@@ -232,10 +280,14 @@ export async function runMatchingBench(options: BenchOptions): Promise<Record<st
     rss.sample();
   }
   const med = (f: (run: ParticipantSideRun) => number) => median(runs.map(f));
-  const engineMs = (run: ParticipantSideRun) => run.buildMs + run.rankMs;
-  const engineExplainedMs = (run: ParticipantSideRun) => run.buildMs + run.explainedMs;
+  const engineMs = (run: ParticipantSideRun) => sampledEngineMs(run.buildMs, run.rankMs, n, all);
+  const engineExplainedMs = (run: ParticipantSideRun) =>
+    sampledEngineMs(run.buildMs, run.explainedMs, n, all);
   const bruteExplainedMs = (run: ParticipantSideRun) => run.bruteMs + run.bruteExplainMs;
   const speedups = runs.map((run) => run.bruteMs / engineMs(run));
+  const engineCpuMs = (run: ParticipantSideRun) =>
+    sampledEngineMs(run.buildCpuMs, run.rankCpuMs, n, all);
+  const cpuSpeedups = runs.map((run) => run.bruteCpuMs / engineCpuMs(run));
   const explainedSpeedups = runs.map((run) => bruteExplainedMs(run) / engineExplainedMs(run));
   // Per-participant times of the run with the median ranking time.
   const middle = [...runs].sort((a, b) => a.rankMs - b.rankMs)[runs.length >> 1];
@@ -246,14 +298,14 @@ export async function runMatchingBench(options: BenchOptions): Promise<Record<st
   const sampleRng = Prng.from(options.seed, 'bench-project-sample');
   const sample = sampleRng.sample(projects, Math.min(options.projectSample, projects.length));
   t = performance.now();
-  const participantIndex = new ParticipantIndex(participants, weights);
+  const participantIndex = new ParticipantIndex(generated.participants, weights);
   const participantBuildMs = performance.now() - t;
   let projectSideBruteMs = 0;
   let projectSideEngineMs = 0;
   let projectSideIdentical = true;
   for (const project of sample) {
     t = performance.now();
-    const expected = topCandidates(project, participants, weights, k);
+    const expected = topCandidates(project, generated.participants, weights, k);
     projectSideBruteMs += performance.now() - t;
     t = performance.now();
     const actual = participantIndex.topCandidates(project, k);
@@ -264,7 +316,7 @@ export async function runMatchingBench(options: BenchOptions): Promise<Record<st
 
   // A cohort after a matching seminar: participants rank their engine's best projects in it.
   const cohortRng = Prng.from(options.seed, 'bench-cohort');
-  const cohortParticipants = cohortRng.sample(participants, options.allocParticipants);
+  const cohortParticipants = cohortRng.sample(generated.participants, options.allocParticipants);
   const cohortProjects = cohortRng.sample(projects, options.allocProjects);
   const cohortIndex = new ProjectIndex(cohortProjects, weights);
   const instance: AllocationInstance = {
@@ -311,7 +363,8 @@ export async function runMatchingBench(options: BenchOptions): Promise<Record<st
   };
 
   return {
-    participants: n,
+    participants: all,
+    ...(sampled ? { participant_sample: n } : {}),
     projects: projects.length,
     k,
     seed: options.seed,
@@ -322,6 +375,10 @@ export async function runMatchingBench(options: BenchOptions): Promise<Record<st
     engine_s: seconds(med(engineMs)),
     speedup: round(median(speedups), 1),
     speedup_runs: speedups.map((x) => round(x, 1)),
+    bruteforce_cpu_s: seconds(med((run) => run.bruteCpuMs)),
+    engine_cpu_s: seconds(med(engineCpuMs)),
+    speedup_cpu: round(median(cpuSpeedups), 1),
+    speedup_cpu_runs: cpuSpeedups.map((x) => round(x, 1)),
     bruteforce_explained_s: seconds(med(bruteExplainedMs)),
     engine_explained_s: seconds(med(engineExplainedMs)),
     speedup_explained: round(median(explainedSpeedups), 1),

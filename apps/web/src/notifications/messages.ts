@@ -55,6 +55,10 @@ export const notificationMessages = defineMessages(
         EVENT_REMINDER: '明日は「{{event}}」です。{{startsAt}}から始まります。',
         EVENT_REMINDER_hour: 'まもなく「{{event}}」が始まります（{{startsAt}}から）。',
         EVENT_CANCELLED: '{{startsAt}}からの「{{event}}」は中止になりました。',
+        COUNCIL_MEMBERSHIP_APPLIED: '{{organization}}から、かかわりラボへの入会申請が届きました。',
+        COUNCIL_MEMBERSHIP_APPROVED: '{{organization}}のかかわりラボ入会が承認されました。',
+        COUNCIL_MEMBERSHIP_REJECTED:
+          '{{organization}}のかかわりラボ入会は、今回は見送りとなりました。理由を確かめてください。',
       },
       status: {
         SUBMITTED: '応募済み',
@@ -120,6 +124,10 @@ export const notificationMessages = defineMessages(
         EVENT_REMINDER: '"{{event}}" is tomorrow, starting {{startsAt}}.',
         EVENT_REMINDER_hour: '"{{event}}" starts soon, at {{startsAt}}.',
         EVENT_CANCELLED: '"{{event}}" ({{startsAt}}) has been cancelled.',
+        COUNCIL_MEMBERSHIP_APPLIED: '{{organization}} applied to join the council.',
+        COUNCIL_MEMBERSHIP_APPROVED: '{{organization}} is now a member of the council.',
+        COUNCIL_MEMBERSHIP_REJECTED:
+          "{{organization}}'s council application was not accepted this time: see why.",
       },
       status: {
         SUBMITTED: 'submitted',

@@ -36,6 +36,7 @@ const FACTS = {
   startsAt: '2027-03-31T16:30:00.000Z',
   timeZone: 'Asia/Tokyo',
   kind: 'DAY_BEFORE',
+  organization: '美幌町',
 };
 const facts = Object.entries(FACTS).map(([name, value]) => ({ name, value }));
 
@@ -90,12 +91,21 @@ describe('notification sentences', () => {
             if (language === 'ja') expect(text).toMatch(/[ぁ-ん]/);
             else
               expect(
-                text.replace(/棚田の草刈り|佐藤 花子|山田 太郎|佐渡市|2027春/g, ''),
+                text.replace(/棚田の草刈り|佐藤 花子|山田 太郎|佐渡市|2027春|美幌町/g, ''),
               ).not.toMatch(/[ぁ-んァ-ン一-龯]/);
           }
         }
       }
     }
+  });
+
+  it('tells a council decision as approved only when it is', () => {
+    expect(sentence('COUNCIL_MEMBERSHIP_DECIDED', 'ja', { status: 'APPROVED' }, 'REGION')).toBe(
+      '美幌町のかかわりラボ入会が承認されました。',
+    );
+    expect(sentence('COUNCIL_MEMBERSHIP_DECIDED', 'en', { status: 'REJECTED' }, 'REGION')).toBe(
+      "美幌町's council application was not accepted this time: see why.",
+    );
   });
 
   it('names statuses and dates in the reader’s language, days as they are in Japan', () => {
@@ -137,6 +147,12 @@ describe('notification links', () => {
     expect(notificationLink({ ...none, projectId: 'p' })).toBe('/projects/p');
     expect(notificationLink(none)).toBeNull();
     expect(notificationLink({ ...none, eventId: 'v' })).toBe('/events/v');
+    expect(
+      notificationLink({ ...none, type: 'COUNCIL_MEMBERSHIP_APPLIED', organizationId: 'p' }),
+    ).toBe('/manage/p/admin/council');
+    expect(
+      notificationLink({ ...none, type: 'COUNCIL_MEMBERSHIP_DECIDED', organizationId: 'r' }),
+    ).toBe('/manage/r/council');
   });
 
   it("leads staff to an engagement in their organisation's workspace", () => {

@@ -35,6 +35,16 @@ export const WORDINGS: Record<NotificationEventType, Wording> = {
   EVENT_REMINDER: (facts) =>
     facts.kind === 'HOUR_BEFORE' ? 'EVENT_REMINDER_hour' : 'EVENT_REMINDER',
   EVENT_CANCELLED: () => 'EVENT_CANCELLED',
+  COUNCIL_MEMBERSHIP_APPLIED: () => 'COUNCIL_MEMBERSHIP_APPLIED',
+  COUNCIL_MEMBERSHIP_DECIDED: (facts) =>
+    facts.status === 'APPROVED' ? 'COUNCIL_MEMBERSHIP_APPROVED' : 'COUNCIL_MEMBERSHIP_REJECTED',
+};
+
+// Council notices lead into the workspace of the organisation heard for: the platform admins'
+// application queue, or the member's own council page.
+const COUNCIL_PAGES: Partial<Record<NotificationEventType, string>> = {
+  COUNCIL_MEMBERSHIP_APPLIED: 'admin/council',
+  COUNCIL_MEMBERSHIP_DECIDED: 'council',
 };
 
 // Review steps lead staff into the workspace of the organisation they heard of it for.
@@ -49,6 +59,11 @@ const REVIEW_STEPS: ReadonlySet<string> = new Set([
 const NEEDS: Record<string, string[]> = {
   cohort: ['ALLOCATION_READY', 'ALLOCATION_READY_failed'],
   event: ['EVENT_PLACE_OFFERED', 'EVENT_REMINDER', 'EVENT_REMINDER_hour', 'EVENT_CANCELLED'],
+  organization: [
+    'COUNCIL_MEMBERSHIP_APPLIED',
+    'COUNCIL_MEMBERSHIP_APPROVED',
+    'COUNCIL_MEMBERSHIP_REJECTED',
+  ],
 };
 
 type Notification = Pick<NotificationFieldsFragment, 'type' | 'title' | 'audience' | 'facts'>;
@@ -71,7 +86,9 @@ export function notificationSentence(
     ? facts.cohort
     : NEEDS.event.includes(key)
       ? facts.event
-      : facts.project;
+      : NEEDS.organization.includes(key)
+        ? facts.organization
+        : facts.project;
   const to = facts.toStatus
     ? t(`notifications.status.${facts.toStatus}`, { defaultValue: '' })
     : '';
@@ -103,6 +120,8 @@ export function notificationLink(notification: Links): string | null {
     const page = notification.audience === 'INTERMEDIARY' ? 'review' : 'projects';
     return `/manage/${organizationId}/${page}/${projectId}`;
   }
+  const councilPage = type && COUNCIL_PAGES[type as NotificationEventType];
+  if (councilPage && organizationId) return `/manage/${organizationId}/${councilPage}`;
   if (notification.conversationId) return `/messages/${notification.conversationId}`;
   if (notification.eventId) return `/events/${notification.eventId}`;
   if (notification.scoutOfferId) return '/scout-offers';

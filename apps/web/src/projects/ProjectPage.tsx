@@ -86,7 +86,16 @@ export function ProjectDetails({
             : t('projects.hoursUnknown')}
         </Fact>
         <Fact label={t('project.place')}>{placeName(project.place, language)}</Fact>
-        <Fact label={t('project.region')}>{project.region.name}</Fact>
+        <Fact label={t('project.region')}>
+          {/* The region's own page: who they are, their other projects, people who came back. */}
+          {preview ? (
+            project.region.name
+          ) : (
+            <Anchor component={Link} to={`/regions/${project.region.id}`}>
+              {project.region.name}
+            </Anchor>
+          )}
+        </Fact>
         {project.supervisingIntermediaries.length > 0 && (
           <Fact label={t('project.intermediary')}>
             {formatList(

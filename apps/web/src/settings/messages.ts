@@ -98,6 +98,14 @@ export const settingsMessages = defineMessages(
           label: '配置案の完成',
           hint: 'コホートの配置案ができたとき（または作れなかったとき）。',
         },
+        COUNCIL_MEMBERSHIP_APPLIED: {
+          label: 'かかわりラボへの入会申請',
+          hint: '団体からかかわりラボへの入会申請が届いたとき（運営者向け）。',
+        },
+        COUNCIL_MEMBERSHIP_DECIDED: {
+          label: 'かかわりラボ入会の結果',
+          hint: '所属団体のかかわりラボ入会が承認された、または見送られたとき。',
+        },
       },
     },
   },
@@ -196,6 +204,14 @@ export const settingsMessages = defineMessages(
         ALLOCATION_READY: {
           label: 'Allocations ready',
           hint: "A cohort's allocation is ready (or could not be made).",
+        },
+        COUNCIL_MEMBERSHIP_APPLIED: {
+          label: 'Council applications',
+          hint: 'An organisation applies to join the council (for platform admins).',
+        },
+        COUNCIL_MEMBERSHIP_DECIDED: {
+          label: 'Council membership decisions',
+          hint: "Your organisation's application to the council is approved or not accepted.",
         },
       },
     },

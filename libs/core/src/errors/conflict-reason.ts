@@ -48,6 +48,8 @@ export enum ConflictReason {
   LAST_OWNER = 'LAST_OWNER',
   // A database rule refused the write (a check constraint the code did not foresee).
   INVARIANT_VIOLATED = 'INVARIANT_VIOLATED',
+  // What is asked is for approved members of the council (かかわりラボ) only.
+  NOT_A_COUNCIL_MEMBER = 'NOT_A_COUNCIL_MEMBER',
 }
 
 // In the schema (not used by any field: errors are not typed there) so clients can see the values.

@@ -312,7 +312,8 @@ export class EngagementRelationshipService {
     const outcome: FollowUpSweepOutcome = { followUps: 0 };
     for (const { id } of due) {
       await this.dataSource.transaction(async (m) => {
-        const claimed: unknown[] = await m.query(
+        // An UPDATE … RETURNING through TypeORM answers [rows, affected count].
+        const [claimed] = await m.query<[unknown[], number]>(
           `UPDATE follow_up SET notified_at = now()
             WHERE id = $1 AND notified_at IS NULL AND recorded_at IS NULL RETURNING id`,
           [id],
