@@ -498,16 +498,23 @@ describe('accounts', () => {
     expect(Object.keys(document.sections)).toEqual([
       'account',
       'participantProfile',
+      'guardianConsents',
       'engagements',
       'scoutOffers',
       'regionRelationships',
+      'activityDays',
       'projectInterests',
       'notifications',
       'notificationPreferences',
       'messages',
       'eventRegistrations',
+      'mentoringBookings',
+      'councilMessages',
     ]);
-    expect(document.sections.eventRegistrations).toEqual([]);
+    for (const none of ['eventRegistrations', 'guardianConsents', 'activityDays']) {
+      expect(document.sections[none]).toEqual([]);
+    }
+    expect(document.sections.councilMessages).toEqual([]);
     expect(document.sections.messages).toMatchObject([{ body: '火曜に伺えます' }]);
     expect(document.sections.account).toMatchObject({
       email: participant.email,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ApiWorld, buildApiWorld, Role, ROLES } from './support/api-world';
+import { ApiWorld, buildApiWorld, jstDate, Role, ROLES } from './support/api-world';
 import { PASSWORD, uniqueEmail } from './support/fixtures';
 import { documentFor, SchemaOperation, schemaOperations } from './support/schema-operations';
 import { startTestPlatform, TestPlatform } from './support/test-platform';
@@ -51,6 +51,7 @@ const POPULATION_CSV = [
 ].join('\n');
 const IDOR_REFUSALS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT']);
 const MOTIVATION = '週末に町の発信を手伝いたいと思っています。';
+let activityDayOffset = 0;
 const unique = (label: string) => `${label}-${randomBytes(4).toString('hex')}`;
 
 // The thread of the home tenant's active engagement, paired with the foreign one's for the IDOR
@@ -69,6 +70,59 @@ const homeThread = (w: ApiWorld): Promise<string> =>
     w.counterpart.set(home, await threadOf(w.foreign.activeEngagementId));
     return home;
   })());
+
+// Mentoring: intermediaryOut is the world's mentor (a person, on no side of the home tenant); the
+// home region books. Slots, bookings and follow-ups are made in the database, fresh per call.
+let mentorOf: Promise<string> | undefined;
+let slotHour = 0;
+const worldMentor = (w: ApiWorld): Promise<string> =>
+  (mentorOf ??= (async () =>
+    (
+      await threadsDb.query<Array<{ id: string }>>(
+        `INSERT INTO mentor (user_id, bio_ja) VALUES ($1, '地域の企画づくりを手伝っています。')
+         ON CONFLICT (user_id) DO UPDATE SET bio_ja = EXCLUDED.bio_ja RETURNING id`,
+        [w.people.intermediaryOut.id],
+      )
+    )[0].id)());
+const mentoringSlot = async (w: ApiWorld): Promise<string> => {
+  const mentorId = await worldMentor(w);
+  const hour = 1000 + (slotHour += 2);
+  return (
+    await threadsDb.query<Array<{ id: string }>>(
+      `INSERT INTO mentoring_slot (mentor_id, starts_at, ends_at, time_zone, format, meeting_url)
+       VALUES ($1, now() + make_interval(hours => $2), now() + make_interval(hours => $2 + 1),
+               'Asia/Tokyo', 'ONLINE', 'https://meet.example.jp/m') RETURNING id`,
+      [mentorId, hour],
+    )
+  )[0].id;
+};
+const mentoringBooking = async (w: ApiWorld): Promise<string> => {
+  const slotId = await mentoringSlot(w);
+  return (
+    await threadsDb.query<Array<{ id: string }>>(
+      `INSERT INTO mentoring_booking (slot_id, organization_id, initiative_title, polish, starts_at, ends_at)
+       SELECT id, $2, '棚田オーナー制度', '会員を増やす発信を見直したい。', starts_at, ends_at
+         FROM mentoring_slot WHERE id = $1 RETURNING id`,
+      [slotId, w.home.regionId],
+    )
+  )[0].id;
+};
+const mentoringFollowUp = async (w: ApiWorld): Promise<string> =>
+  (
+    await threadsDb.query<Array<{ id: string }>>(
+      `INSERT INTO mentoring_follow_up (booking_id, text) VALUES ($1, 'チラシ案を作る') RETURNING id`,
+      [await mentoringBooking(w)],
+    )
+  )[0].id;
+const MENTOR = ['intermediaryOut'] as const;
+const MENTORING_PARTIES = ['regionStaff', 'intermediaryOut'] as const;
+const MENTOR_PROFILE = {
+  bioJa: '地域の企画づくりを手伝っています。',
+  themeCodes: [],
+  offersOnline: true,
+  offersOnSite: false,
+};
+
 // Threads are their parties'; platform admins read them.
 const THREAD_READERS = [...ENGAGED, 'admin'] as const;
 
@@ -148,8 +202,24 @@ const MATRIX: Record<string, Row> = {
     idorExempt: ['id'],
   },
   events: { public: true, allow: EVERYONE },
+  mentors: { allow: SIGNED_IN },
+  myMentorDesk: { allow: SIGNED_IN },
+  // An organisation's sessions are its staff's (not admins').
+  organizationMentoringSessions: {
+    allow: ['regionStaff'],
+    args: (w) => ({ organizationId: w.home.regionId }),
+  },
   eventRegistrations: { allow: ['intermediaryIn'], args: (w) => ({ eventId: w.home.eventId }) },
   myEvents: { allow: SIGNED_IN },
+  // A project's days with their sign-ups are its region's; an engagement's, its parties'.
+  projectActivityDays: {
+    allow: ['regionStaff'],
+    args: (w) => ({ projectId: w.home.activeProjectId }),
+  },
+  engagementActivityDays: {
+    allow: ENGAGED,
+    args: (w) => ({ engagementId: w.home.activeEngagementId }),
+  },
   organizationEvents: {
     allow: ['intermediaryIn'],
     args: (w) => ({ organizationId: w.home.intermediaryId }),
@@ -276,7 +346,29 @@ const MATRIX: Record<string, Row> = {
     allow: REGION_EDITORS,
     args: (w) => ({ organizationId: w.home.regionId }),
   },
+  // The council's directory: anyone (a non-member is NOT_FOUND); partner suggestions for a
+  // member's own staff or admins (CONFLICT for an organisation that is no member).
+  councilMembers: { public: true, allow: EVERYONE },
+  councilMember: {
+    public: true,
+    allow: EVERYONE,
+    args: (w) => ({ organizationId: w.home.regionId }),
+    alsoAllowed: ['NOT_FOUND'],
+    idorExempt: ['organizationId'],
+  },
+  councilPartnerSuggestions: {
+    allow: REGION_EDITORS,
+    args: (w) => ({ organizationId: w.home.regionId }),
+    alsoAllowed: ['CONFLICT'],
+  },
   // The intermediary's staff (its remit's projects in review), or admins.
+  // The link's token is the guardian's authority: an unknown one is NOT_FOUND for everybody.
+  guardianConsentRequest: {
+    public: true,
+    allow: EVERYONE,
+    args: () => ({ input: { token: 'A'.repeat(43) } }),
+    alsoAllowed: ['NOT_FOUND'],
+  },
   reviewQueue: { allow: INTERMEDIARY, args: (w) => ({ organizationId: w.home.intermediaryId }) },
   project: { public: true, allow: STAFF_OF_PROJECT, args: (w) => ({ id: w.home.draftProjectId }) },
   projectApplications: {
@@ -330,6 +422,24 @@ const MATRIX: Record<string, Row> = {
   },
 
   // Mutations
+  decideGuardianConsent: {
+    public: true,
+    allow: EVERYONE,
+    args: () => ({
+      input: {
+        token: 'A'.repeat(43),
+        decision: 'CONSENT',
+        guardianName: '渡辺 恵子',
+        locale: 'ja',
+      },
+    }),
+    alsoAllowed: ['NOT_FOUND'],
+  },
+  // Only the participant whose guardian it asks; anyone else finds no such request.
+  resendGuardianConsent: {
+    allow: ['highSchoolStudent'],
+    args: async (w) => ({ consentId: await w.fresh.guardianConsent() }),
+  },
   addCheckIn: {
     allow: ['proBono'],
     args: (w) => ({
@@ -356,6 +466,45 @@ const MATRIX: Record<string, Row> = {
     args: async (w) => ({ id: await w.fresh.publishedEvent() }),
   },
   // Only someone registered has a registration to cancel.
+  // The region's staff publish, change and call off days and take attendance; a new date each
+  // call, since a project has one day per start.
+  publishActivityDays: {
+    allow: ['regionStaff'],
+    args: (w) => ({
+      input: {
+        projectId: w.home.activeProjectId,
+        dates: [{ date: jstDate(100 + ++activityDayOffset), startTime: '09:00', endTime: '12:00' }],
+        places: 3,
+        meetingPoint: '公民館',
+      },
+    }),
+  },
+  updateActivityDay: {
+    allow: ['regionStaff'],
+    args: (w) => ({ input: { activityDayId: w.home.activityDayId, places: 6 } }),
+  },
+  // Attendance waits for the day: the world's day is weeks ahead.
+  recordActivityDayAttendance: {
+    allow: ['regionStaff'],
+    args: (w) => ({ input: { activityDayId: w.home.activityDayId, entries: [] } }),
+    alsoAllowed: ['CONFLICT'],
+  },
+  // proBono is signed up already; whichever of signing up and cancelling runs first succeeds.
+  signUpForActivityDay: {
+    allow: ['proBono'],
+    args: (w) => ({ activityDayId: w.home.activityDayId }),
+    alsoAllowed: ['CONFLICT'],
+  },
+  cancelActivityDaySignup: {
+    allow: ['proBono'],
+    args: (w) => ({ activityDayId: w.home.activityDayId }),
+    alsoAllowed: ['CONFLICT'],
+  },
+  cancelActivityDay: {
+    allow: ['regionStaff'],
+    args: (w) => ({ activityDayId: w.home.activityDayId }),
+    last: true,
+  },
   cancelEventRegistration: {
     allow: ['proBono'],
     args: async (w) => ({ eventId: await w.fresh.registeredEvent() }),
@@ -373,6 +522,67 @@ const MATRIX: Record<string, Row> = {
         endsAt: '2030-01-10T03:00:00Z',
       },
     }),
+  },
+  appointMentor: {
+    allow: ADMIN,
+    // Someone new: a role of the world made a mentor would be allowed on the mentor's rows.
+    args: async (w) => ({
+      input: { email: (await w.fresh.participant('mentor')).email, ...MENTOR_PROFILE },
+    }),
+  },
+  updateMyMentorProfile: {
+    allow: MENTOR,
+    args: async (w) => {
+      await worldMentor(w);
+      return { input: MENTOR_PROFILE };
+    },
+  },
+  publishMentoringSlot: {
+    allow: MENTOR,
+    args: async (w) => {
+      await worldMentor(w);
+      const hour = 1000 + (slotHour += 2);
+      return {
+        input: {
+          startsAt: new Date(Date.now() + hour * 3_600_000).toISOString(),
+          endsAt: new Date(Date.now() + (hour + 1) * 3_600_000).toISOString(),
+          format: 'ONLINE',
+          meetingUrl: 'https://meet.example.jp/m',
+        },
+      };
+    },
+  },
+  removeMentoringSlot: { allow: MENTOR, args: async (w) => ({ slotId: await mentoringSlot(w) }) },
+  bookMentoringSlot: {
+    allow: ['regionStaff'],
+    args: async (w) => ({
+      input: {
+        slotId: await mentoringSlot(w),
+        organizationId: w.home.regionId,
+        initiativeTitle: '棚田オーナー制度',
+        polish: '会員を増やす発信を見直したい。',
+      },
+    }),
+    // The home region's council membership comes and goes with the council's own rows.
+    alsoAllowed: ['CONFLICT'],
+  },
+  cancelMentoringBooking: {
+    allow: MENTORING_PARTIES,
+    args: async (w) => ({ input: { bookingId: await mentoringBooking(w), reason: '体調不良' } }),
+  },
+  writeMentoringNotes: {
+    allow: MENTOR,
+    args: async (w) => ({ input: { bookingId: await mentoringBooking(w), notes: '発信先を絞る' } }),
+  },
+  addMentoringFollowUp: {
+    allow: MENTOR,
+    args: async (w) => ({
+      input: { bookingId: await mentoringBooking(w), text: 'チラシ案を作る' },
+    }),
+  },
+  setMentoringFollowUpDone: {
+    allow: MENTORING_PARTIES,
+    args: async (w) => ({ input: { followUpId: await mentoringFollowUp(w), done: true } }),
   },
   publishEvent: {
     allow: ['intermediaryIn'],
@@ -807,6 +1017,28 @@ const MATRIX: Record<string, Row> = {
       input: { introductionJa: '棚田の町です。ほかの地域と学び合いたいと考えています。' },
     }),
     alsoAllowed: ['CONFLICT'],
+  },
+  // A member's staff edit its profile (NOT_FOUND before it applied) and write to members on
+  // its behalf (CONFLICT unless both are members; members are public, so "to" is any tenant's).
+  updateCouncilProfile: {
+    allow: ['regionStaff'],
+    args: (w) => ({
+      organizationId: w.home.regionId,
+      input: { introductionJa: '棚田の町です。', offerTags: ['VENUES'] },
+    }),
+    alsoAllowed: ['NOT_FOUND', 'CONFLICT'],
+  },
+  contactCouncilMember: {
+    allow: ['regionStaff'],
+    args: (w) => ({
+      input: {
+        fromOrganizationId: w.home.regionId,
+        toOrganizationId: w.foreign.regionId,
+        message: 'はじめまして。',
+      },
+    }),
+    alsoAllowed: ['CONFLICT', 'NOT_FOUND'],
+    idorExempt: ['toOrganizationId'],
   },
   withdrawCouncilMembership: {
     allow: ['regionStaff'],

@@ -1,7 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import { CliModule } from '../apps/cli/src/cli.module';
 import { DemoSeeder } from '../apps/cli/src/demo/demo-seeder';
-import { DEMO_PASSWORD, DEMO_PROJECTS } from '../apps/cli/src/demo/demo-data';
+import {
+  DEMO_ACTIVITY_DAYS,
+  DEMO_COUNCIL_MEMBERS,
+  DEMO_PASSWORD,
+  DEMO_PROJECTS,
+} from '../apps/cli/src/demo/demo-data';
 import { expectData } from './support/fixtures';
 import { eventually, startTestPlatform, TestPlatform } from './support/test-platform';
 
@@ -31,6 +36,25 @@ describe('demo data', () => {
     );
     expect(published.projects.edges).toHaveLength(DEMO_PROJECTS.filter((p) => p.publish).length);
     expect(published.projects.edges.every((e: any) => e.node.requiredSkills.length > 0)).toBe(true);
+
+    // Council members are listed with what they offer and seek.
+    const council = expectData(
+      await platform.gql(`{ councilMembers(first: 50) { edges { node { offerTags seekTags } } } }`),
+    );
+    expect(council.councilMembers.edges).toHaveLength(DEMO_COUNCIL_MEMBERS.length);
+    expect(
+      council.councilMembers.edges.every(
+        (e: any) => e.node.offerTags.length > 0 && e.node.seekTags.length > 0,
+      ),
+    ).toBe(true);
+
+    // The Ojiya rice terraces have their weekly farm days ahead.
+    const [farmDays] = await platform.dataSource.query(
+      `SELECT count(*)::int AS days, bool_and(d.starts_at > now()) AS ahead
+         FROM activity_day d JOIN project p ON p.id = d.project_id WHERE p.title = $1`,
+      [DEMO_ACTIVITY_DAYS.project],
+    );
+    expect(farmDays).toEqual({ days: DEMO_ACTIVITY_DAYS.weeks, ahead: true });
 
     const signIn = (email: string) =>
       platform.gql(`mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, {
@@ -71,5 +95,7 @@ describe('demo data', () => {
       return data.recommendedProjects.edges.length > 0 && data.recommendedProjects.edges;
     });
     expect(recommended[0].node.rank).toBe(1);
-  });
+    // Some twenty accounts hashed and every demo row made through the services: slow on a busy
+    // machine.
+  }, 180_000);
 });

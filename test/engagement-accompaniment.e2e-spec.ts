@@ -319,11 +319,14 @@ describe('engagement accompaniment through GraphQL', () => {
   });
 
   it('goes stale without check-ins and alerts the supervising staff once, however often the sweep runs', async () => {
-    // The worker schedules the registry's sweeps when it starts: one job per sweep, hourly.
+    // The worker schedules the registry's sweeps when it starts: one job per sweep, hourly (the
+    // activity days' reminders every quarter of an hour).
+    const HOUR = 60 * 60 * 1000;
     const sweeps = [
-      'engagements.flag-stale',
-      'engagements.flag-unanswered',
-      'engagements.follow-ups-due',
+      { key: 'engagements.activity-day-reminders', every: HOUR / 4 },
+      { key: 'engagements.flag-stale', every: HOUR },
+      { key: 'engagements.flag-unanswered', every: HOUR },
+      { key: 'engagements.follow-ups-due', every: HOUR },
     ];
     const schedulers = await eventually(async () => {
       const list = await platform.api.get(QueueService).queue('engagements').getJobSchedulers();
@@ -333,7 +336,7 @@ describe('engagement accompaniment through GraphQL', () => {
       schedulers
         .map((s) => ({ key: s.key, every: Number(s.every) }))
         .sort((a, b) => a.key.localeCompare(b.key)),
-    ).toEqual(sweeps.map((key) => ({ key, every: 60 * 60 * 1000 })));
+    ).toEqual(sweeps);
 
     const sora = await f.participant('sora');
     const id = await engagement(sora);

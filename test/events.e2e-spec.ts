@@ -399,6 +399,39 @@ describe('events', () => {
     ).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
+  it("moves a registrant's unsent reminders to their new time zone when they change it", async () => {
+    const startsAt = inDays(4);
+    const event = await published({
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
+    });
+    const [mover] = await participants('tz-move', 1);
+    expectData(await register(mover, event.id));
+    const dueOf = async () =>
+      Object.fromEntries(
+        (
+          await platform.dataSource.query(
+            `SELECT rm.kind, rm.due_at FROM event_reminder rm
+               JOIN event_registration r ON r.id = rm.registration_id
+              WHERE r.event_id = $1 AND r.user_id = $2 AND rm.sent_at IS NULL`,
+            [event.id, mover.id],
+          )
+        ).map((r: any) => [r.kind, new Date(r.due_at).toISOString()]),
+      );
+    const expected = (zone: string) =>
+      Object.fromEntries(
+        reminderTimes(startsAt, zone, new Date()).map((r) => [r.kind, r.dueAt.toISOString()]),
+      );
+    expect(await dueOf()).toEqual(expected('Asia/Tokyo'));
+
+    // 09:00 on the eve is now 09:00 in Los Angeles; the hour-before one does not move.
+    expectData(await gql(SETTINGS, { input: { timeZone: 'America/Los_Angeles' } }, mover));
+    expect(await dueOf()).toEqual(expected('America/Los_Angeles'));
+    // A change of language alone leaves them as they are.
+    expectData(await gql(SETTINGS, { input: { locale: 'en' } }, mover));
+    expect(await dueOf()).toEqual(expected('America/Los_Angeles'));
+  });
+
   it('schedules reminders in each registrant time zone, sends each once, drops them on cancellation', async () => {
     const startsAt = inDays(3);
     const event = await published({

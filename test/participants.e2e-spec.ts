@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { expectData, Fixtures, Person, rejection } from './support/fixtures';
 import { startTestPlatform, TestPlatform } from './support/test-platform';
 
-const PROFILE = `userId kind company { id kind } guardianName guardianConsentAt
+const PROFILE = `userId kind company { id kind } dateOfBirth guardianName guardianEmail guardianConsentAt
   skills { skillId code name nameEn level } themes { code name } goals
   availability { weeklyHours days periods { from to } }
   homeMunicipality { code name prefectureCode } travelRangeKm remoteOnly languages bio visibility
@@ -178,7 +178,9 @@ describe('participant profiles', () => {
       const person = await f.signUp('highschool');
       const input = {
         kind: 'HIGH_SCHOOL_STUDENT',
+        dateOfBirth: '2010-05-05',
         guardianName: '渡辺 恵子',
+        guardianEmail: 'Keiko.Watanabe@example.jp',
         guardianConsent: true,
         homeMunicipalityCode: '271004',
       };
@@ -186,6 +188,9 @@ describe('participant profiles', () => {
         await platform.gql(SAVE, { input }, person.token),
       ).saveMyParticipantProfile;
       expect(first.guardianName).toBe('渡辺 恵子');
+      expect(first.dateOfBirth).toBe('2010-05-05');
+      // Stored as typed but lower-cased: consent mails go to one address however it is written.
+      expect(first.guardianEmail).toBe('keiko.watanabe@example.jp');
       expect(first.guardianConsentAt).toEqual(expect.any(String));
 
       const again = expectData(
@@ -223,13 +228,14 @@ describe('participant profiles', () => {
         [
           'a high-school student without a guardian',
           () => ({ kind: 'HIGH_SCHOOL_STUDENT' }),
-          ['input.guardianName', 'input.guardianConsent'],
+          ['input.dateOfBirth', 'input.guardianName', 'input.guardianConsent'],
           /guardian/,
         ],
         [
           'a high-school student whose guardian has not consented',
           () => ({
             kind: 'HIGH_SCHOOL_STUDENT',
+            dateOfBirth: '2010-05-05',
             guardianName: '山田 花子',
             guardianConsent: false,
           }),
@@ -241,6 +247,30 @@ describe('participant profiles', () => {
           () => ({ guardianName: '山田 花子', guardianConsent: true }),
           ['input.guardianName', 'input.guardianConsent'],
           /only for a HIGH_SCHOOL_STUDENT/,
+        ],
+        [
+          "a guardian's e-mail on an adult by date of birth",
+          () => ({ dateOfBirth: '1990-01-01', guardianEmail: 'parent@example.jp' }),
+          ['input.guardianEmail'],
+          /under 18/,
+        ],
+        [
+          'a date of birth in the future',
+          () => ({ dateOfBirth: '2999-01-01' }),
+          ['input.dateOfBirth'],
+          /past date/,
+        ],
+        [
+          "a guardian's e-mail that is not an address",
+          () => ({
+            kind: 'HIGH_SCHOOL_STUDENT',
+            dateOfBirth: '2010-05-05',
+            guardianName: '山田 花子',
+            guardianConsent: true,
+            guardianEmail: 'not-an-address',
+          }),
+          ['input.guardianEmail'],
+          /e-mail/,
         ],
         [
           'a company employee without a company',
@@ -436,6 +466,7 @@ describe('participant profiles', () => {
       c = await participantWith('c', {
         visibility,
         kind: 'HIGH_SCHOOL_STUDENT',
+        dateOfBirth: '2010-05-05',
         guardianName: '保護者',
         guardianConsent: true,
         themeCodes: ['learning'],
@@ -530,7 +561,9 @@ describe('participant profiles', () => {
     it('shows e-mail, phone and guardian to nobody but the owner', async () => {
       const person = await participantWith('private', {
         kind: 'HIGH_SCHOOL_STUDENT',
+        dateOfBirth: '2010-05-05',
         guardianName: '秘密の保護者',
+        guardianEmail: 'secret-parent@example.jp',
         guardianConsent: true,
         phone: '080-9876-5432',
         visibility: 'INTERMEDIARIES_AND_REGIONS',
@@ -566,7 +599,15 @@ describe('participant profiles', () => {
       ).__type;
       const names = type.fields.map((x: any) => x.name);
       expect(names).toEqual(expect.arrayContaining(['displayName', 'bio', 'skills']));
-      for (const name of ['email', 'phone', 'guardianName', 'guardianConsentAt', 'visibility']) {
+      for (const name of [
+        'email',
+        'phone',
+        'dateOfBirth',
+        'guardianName',
+        'guardianEmail',
+        'guardianConsentAt',
+        'visibility',
+      ]) {
         expect(names).not.toContain(name);
       }
       const asked = await platform.gql(

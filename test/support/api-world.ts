@@ -5,7 +5,7 @@ import {
   WebhookDelivery,
 } from '@tsunagu/notifications';
 import { Project } from '@tsunagu/projects';
-import { expectData, Fixtures, Person } from './fixtures';
+import { expectData, Fixtures, Person, uniqueEmail } from './fixtures';
 import { eventually, TestPlatform } from './test-platform';
 
 // Every role the authorisation matrix and the fuzzer act as. "proBono" is the participant whose
@@ -54,6 +54,9 @@ export interface Tenant {
   // An intermediary's published event the tenant's participant registered for, and a draft.
   eventId: string;
   draftEventId: string;
+  // The active engagement's project, and an activity day on it the participant signed up for.
+  activeProjectId: string;
+  activityDayId: string;
 }
 
 export interface ApiWorld {
@@ -99,7 +102,13 @@ export interface FreshObjects {
   publishedEvent(): Promise<string>;
   // A published event proBono registered for.
   registeredEvent(): Promise<string>;
+  // The guardian's consent asked for when highSchoolStudent applied to a fresh project.
+  guardianConsent(): Promise<string>;
 }
+
+// A Japan date some days ahead (YYYY-MM-DD).
+export const jstDate = (daysAhead: number) =>
+  new Date(Date.now() + 9 * 3_600_000 + daysAhead * 86_400_000).toISOString().slice(0, 10);
 
 const one = (data: any) => Object.values(data)[0] as any;
 
@@ -143,7 +152,9 @@ export async function buildApiWorld(
     participant('student', { kind: 'UNIVERSITY_STUDENT' }),
     participant('high-school', {
       kind: 'HIGH_SCHOOL_STUDENT',
+      dateOfBirth: '2010-04-01',
       guardianName: '渡辺 恵子',
+      guardianEmail: uniqueEmail('guardian'),
       guardianConsent: true,
     }),
   ]);
@@ -294,7 +305,33 @@ export async function buildApiWorld(
         { input: { engagementId: active, title: '中間報告', dueDate: '2027-02-01' } },
         staff,
       );
-      return { active, checkIn: checkIn.id as string, milestone: milestone.id as string };
+      const [{ project_id: projectId }] = await platform.dataSource.query<
+        Array<{ project_id: string }>
+      >(`SELECT project_id FROM engagement WHERE id = $1`, [active]);
+      const [day] = await gql(
+        `mutation($input: PublishActivityDaysInput!) { publishActivityDays(input: $input) { id } }`,
+        {
+          input: {
+            projectId,
+            dates: [{ date: jstDate(30), startTime: '09:00', endTime: '12:00' }],
+            places: 5,
+            meetingPoint: '役場前',
+          },
+        },
+        staff,
+      );
+      await gql(
+        `mutation($id: ID!) { signUpForActivityDay(activityDayId: $id) { id } }`,
+        { id: day.id },
+        who,
+      );
+      return {
+        active,
+        checkIn: checkIn.id as string,
+        milestone: milestone.id as string,
+        projectId,
+        activityDayId: day.id as string,
+      };
     })();
     const done = (async () => {
       const completed = await application('COMPLETED', who, which);
@@ -369,6 +406,8 @@ export async function buildApiWorld(
       participantId: who.id,
       eventId: event,
       draftEventId: draftE,
+      activeProjectId: e.projectId,
+      activityDayId: e.activityDayId,
     };
   };
 
@@ -538,6 +577,15 @@ export async function buildApiWorld(
       draftEvent: () => paired(draftEvent(), foreign.draftEventId),
       publishedEvent: () => paired(publishedEvent(), foreign.eventId),
       registeredEvent: () => paired(registeredEvent(), foreign.eventId),
+      guardianConsent: async () => {
+        const projectId = await publishedProject();
+        const applied = await gql(
+          `mutation($input: ApplyToProjectInput!) { applyToProject(input: $input) { guardianConsent { id } } }`,
+          { input: { projectId, motivation: MOTIVATION } },
+          highSchoolStudent,
+        );
+        return applied.guardianConsent.id as string;
+      },
     },
   };
 }

@@ -5,6 +5,7 @@ import { MessageThrottleModule } from '@tsunagu/conversations';
 import { CoreModule, RateLimitModule } from '@tsunagu/core';
 import { SignInThrottleModule } from '@tsunagu/identity';
 import { LiveNotificationsModule } from '@tsunagu/notifications';
+import { GuardianConsentThrottleModule } from '@tsunagu/participants';
 import { AdminBootstrapOnStart } from './admin-bootstrap-on-start';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { AuthorisationCheck } from './auth/authorisation-check';
@@ -29,6 +30,7 @@ import { WebAppModule } from './web/web-app.module';
     SignInThrottleModule,
     RateLimitModule,
     MessageThrottleModule,
+    GuardianConsentThrottleModule,
     LiveNotificationsModule,
     OperatorsModule,
     WebAppModule,

@@ -6,9 +6,12 @@ import {
   ConversationResolver,
   ScoutOfferConversationResolver,
 } from './conversations/conversation.resolver';
+import { ActivityDayResolver } from './engagements/activity-day.resolver';
 import { ApplicationResolver } from './engagements/application.resolver';
+import { CouncilDirectoryResolver } from './council/council-directory.resolver';
 import { CouncilMembershipResolver } from './council/council-membership.resolver';
 import { EventResolver } from './events/event.resolver';
+import { MentoringResolver } from './mentoring/mentoring.resolver';
 import { StrictDateTimeScalar } from './graphql/date-time.scalar';
 import { EngagementAccompanimentResolver } from './engagements/engagement-accompaniment.resolver';
 import { EngagementResolver } from './engagements/engagement.resolver';
@@ -27,6 +30,11 @@ import { NotificationPreferenceResolver } from './notifications/notification-pre
 import { NotificationResolver } from './notifications/notification.resolver';
 import { WebhookResolver } from './notifications/webhook.resolver';
 import { ParticipantResolver } from './participants/participant.resolver';
+import {
+  EngagementGuardianConsentResolver,
+  EventRegistrationGuardianConsentResolver,
+  GuardianConsentResolver,
+} from './participants/guardian-consent.resolver';
 import { InterestResolver } from './projects/interest.resolver';
 import { OrganizationProgramsResolver, ProgramResolver } from './projects/program.resolver';
 import { ProjectResolver } from './projects/project.resolver';
@@ -58,11 +66,15 @@ export const API_RESOLVERS = [
   ReviewResolver,
   InterestResolver,
   ParticipantResolver,
+  GuardianConsentResolver,
+  EngagementGuardianConsentResolver,
+  EventRegistrationGuardianConsentResolver,
   CompanyResolver,
   CompanyImpactResolver,
   ApplicationResolver,
   EngagementResolver,
   EngagementAccompanimentResolver,
+  ActivityDayResolver,
   RelationshipResolver,
   ScoutOfferResolver,
   ConversationResolver,
@@ -77,5 +89,7 @@ export const API_RESOLVERS = [
   KpiResolver,
   ProgramReportResolver,
   EventResolver,
+  MentoringResolver,
   CouncilMembershipResolver,
+  CouncilDirectoryResolver,
 ];

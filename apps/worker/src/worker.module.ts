@@ -7,6 +7,7 @@ import { AccountJobs } from './jobs/account.jobs';
 import { CohortJobs } from './jobs/cohort.jobs';
 import { EngagementJobs } from './jobs/engagement.jobs';
 import { EventJobs } from './jobs/event.jobs';
+import { GuardianJobs } from './jobs/guardian.jobs';
 import { NotificationJobs } from './jobs/notification.jobs';
 import { ScoringJobs } from './jobs/scoring.jobs';
 import { WebhookJobs } from './jobs/webhook.jobs';
@@ -22,6 +23,7 @@ import { WebhookJobs } from './jobs/webhook.jobs';
     EventJobs,
     WebhookJobs,
     AccountJobs,
+    GuardianJobs,
   ],
 })
 export class WorkerModule {}

@@ -5,6 +5,7 @@ import { ConversationsModule } from '@tsunagu/conversations';
 import { CouncilModule } from '@tsunagu/council';
 import { EngagementsModule } from '@tsunagu/engagements';
 import { EventsModule } from '@tsunagu/events';
+import { MentoringModule } from '@tsunagu/mentoring';
 import { IdentityModule } from '@tsunagu/identity';
 import { InsightsModule } from '@tsunagu/insights';
 import { NotificationsModule } from '@tsunagu/notifications';
@@ -25,6 +26,7 @@ export const CONTEXT_MODULES: readonly Type[] = [
   EngagementsModule,
   ConversationsModule,
   EventsModule,
+  MentoringModule,
   NotificationsModule,
   ScoringModule,
   CohortsModule,

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { AudienceOf, EventAudience, EventOf, RecipientRole } from '@tsunagu/core';
 import { OrganizationKind, staffRecipients } from '@tsunagu/identity';
 import { DataSource } from 'typeorm';
-import { COUNCIL_MEMBERSHIP_APPLIED, COUNCIL_MEMBERSHIP_DECIDED } from './council-events';
+import {
+  COUNCIL_CONTACT_RECEIVED,
+  COUNCIL_MEMBERSHIP_APPLIED,
+  COUNCIL_MEMBERSHIP_DECIDED,
+} from './council-events';
 
 interface MembershipFacts {
   id: string;
@@ -58,6 +62,40 @@ export class CouncilAudiences {
       links: { councilMembershipId: row.id, councilPage: COUNCIL_PAGES.own },
       recipients: await staffRecipients(this.dataSource, [row.organization_id], role),
       organizationIds: [row.organization_id],
+    };
+  }
+
+  // The member written to: its staff read the message and who wrote it (name and organisation,
+  // no address); the link leads to the writer's directory page, where they write back.
+  @AudienceOf(COUNCIL_CONTACT_RECEIVED)
+  async contactReceived({
+    payload,
+  }: EventOf<typeof COUNCIL_CONTACT_RECEIVED>): Promise<EventAudience | null> {
+    const [row] = await this.dataSource.query<
+      Array<{
+        to_id: string;
+        to_kind: OrganizationKind;
+        from_id: string;
+        from_name: string;
+        sender: string | null;
+        message: string;
+      }>
+    >(
+      `SELECT c.to_organization_id AS to_id, t.kind AS to_kind, c.from_organization_id AS from_id,
+              f.name AS from_name, u.display_name AS sender, c.message
+         FROM council_contacts c
+         JOIN organization t ON t.id = c.to_organization_id
+         JOIN organization f ON f.id = c.from_organization_id
+         LEFT JOIN "user" u ON u.id = c.sender_id
+        WHERE c.id = $1`,
+      [payload.contactId],
+    );
+    if (!row) return null;
+    return {
+      vars: { organization: row.from_name, author: row.sender ?? '', message: row.message },
+      links: { councilContactId: payload.contactId, councilMemberId: row.from_id },
+      recipients: await staffRecipients(this.dataSource, [row.to_id], roleOf(row.to_kind)),
+      organizationIds: [row.to_id],
     };
   }
 

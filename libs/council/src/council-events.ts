@@ -11,3 +11,8 @@ export const COUNCIL_MEMBERSHIP_APPLIED = defineEvent<{ membershipId: string }>(
 export const COUNCIL_MEMBERSHIP_DECIDED = defineEvent<{ membershipId: string }>()(
   'COUNCIL_MEMBERSHIP_DECIDED',
 );
+
+// A member's staff wrote to another member through the platform: its staff read it.
+export const COUNCIL_CONTACT_RECEIVED = defineEvent<{ contactId: string }>()(
+  'COUNCIL_CONTACT_RECEIVED',
+);

@@ -15,6 +15,7 @@ import { Actor, Organization, PolicyService, toOrganizationType } from '@tsunagu
 import { DataSource, EntityManager } from 'typeorm';
 import { COUNCIL_MEMBERSHIP_APPLIED, COUNCIL_MEMBERSHIP_DECIDED } from './council-events';
 import { CouncilMembership, CouncilMembershipStatus } from './council-membership.entity';
+import { toProfileFields } from './council-profile-mapping';
 import {
   ApplyForCouncilMembershipInput,
   COUNCIL_LIMITS,
@@ -284,8 +285,6 @@ export function toMembershipType(row: WithOrganization): CouncilMembershipType {
     decidedAt: row.decidedAt,
     decisionReason: row.decisionReason,
     withdrawnAt: row.withdrawnAt,
-    introductionJa: row.introductionJa,
-    introductionEn: row.introductionEn,
-    website: row.website,
+    ...toProfileFields(row),
   };
 }

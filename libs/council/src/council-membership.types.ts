@@ -3,6 +3,7 @@ import { PageArgs, Paginated, RequiredText } from '@tsunagu/core';
 import { OrganizationType } from '@tsunagu/identity';
 import { IsEnum, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
 import { CouncilMembershipStatus } from './council-membership.entity';
+import { CouncilProfileFields } from './council-profile.types';
 
 registerEnumType(CouncilMembershipStatus, {
   name: 'CouncilMembershipStatus',
@@ -20,7 +21,7 @@ export const COUNCIL_LIMITS = { introduction: 2000, reason: 1000, website: 500 }
 @ObjectType('CouncilMembership', {
   description: "An organisation's membership of the council (かかわりラボ) and its profile",
 })
-export class CouncilMembershipType {
+export class CouncilMembershipType extends CouncilProfileFields {
   @Field(() => ID)
   id!: string;
 
@@ -44,15 +45,6 @@ export class CouncilMembershipType {
 
   @Field(() => Date, { nullable: true })
   withdrawnAt!: Date | null;
-
-  @Field({ description: 'Who the organisation is and why it joins, in Japanese' })
-  introductionJa!: string;
-
-  @Field(() => String, { nullable: true })
-  introductionEn!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'http(s) address of its website' })
-  website!: string | null;
 }
 
 export const CouncilMembershipConnection = Paginated(CouncilMembershipType);

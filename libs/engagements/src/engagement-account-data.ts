@@ -61,6 +61,23 @@ export class EngagementAccountData {
     );
   }
 
+  @PersonalDataOf('activityDays')
+  async activityDays(m: EntityManager, userId: string): Promise<unknown> {
+    return m.query(
+      `SELECT json_build_object('id', p.id, 'title', p.title) AS project,
+              d.starts_at AS "startsAt", d.ends_at AS "endsAt", d.meeting_point AS "meetingPoint",
+              s.status, s.signed_up_at AS "signedUpAt", s.cancelled_at AS "cancelledAt",
+              s.attended
+         FROM activity_day_signup s
+         JOIN activity_day d ON d.id = s.activity_day_id
+         JOIN engagement a ON a.id = s.engagement_id
+         JOIN project p ON p.id = d.project_id
+        WHERE a.participant_id = $1
+        ORDER BY d.starts_at, s.id`,
+      [userId],
+    );
+  }
+
   @PersonalDataOf('scoutOffers')
   async scoutOffers(m: EntityManager, userId: string): Promise<unknown> {
     return m.query(

@@ -2,7 +2,9 @@ import { EngagementAccountData } from './engagement-account-data';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@tsunagu/identity';
+import { ParticipantsModule } from '@tsunagu/participants';
 import { ProjectsModule } from '@tsunagu/projects';
+import { EngagementGuardianConsent } from './guardians/engagement-guardian-consent';
 import { Engagement } from './lifecycle/engagement.entity';
 import { CompanyTeamApplicationService } from './applications/company-team-applications';
 import { ApplyingService } from './applications/applying.service';
@@ -18,6 +20,9 @@ import { ScoutOffer } from './scouting/scout-offer.entity';
 import { ScoutOfferService } from './scouting/scout-offer.service';
 import { EngagementAudiences } from './lifecycle/engagement-audiences';
 import { ScoutOfferAudiences } from './scouting/scout-offer-audiences';
+import { ACTIVITY_DAY_ENTITIES } from './activity-days/activity-day.entities';
+import { ActivityDayService } from './activity-days/activity-day.service';
+import { ActivityDayAudiences } from './activity-days/activity-day-audiences';
 
 // From an application or a scout offer to a lasting relationship.
 @Module({
@@ -28,12 +33,15 @@ import { ScoutOfferAudiences } from './scouting/scout-offer-audiences';
       ScoutOffer,
       ...ACCOMPANIMENT_ENTITIES,
       ...RELATIONSHIP_ENTITIES,
+      ...ACTIVITY_DAY_ENTITIES,
     ]),
     IdentityModule,
+    ParticipantsModule,
     ProjectsModule,
   ],
   providers: [
     EngagementAccountData,
+    EngagementGuardianConsent,
     ApplyingService,
     CompanyTeamApplicationService,
     EngagementService,
@@ -44,8 +52,11 @@ import { ScoutOfferAudiences } from './scouting/scout-offer-audiences';
     EngagementRelationshipService,
     EngagementAudiences,
     ScoutOfferAudiences,
+    ActivityDayService,
+    ActivityDayAudiences,
   ],
   exports: [
+    ActivityDayService,
     ApplyingService,
     CompanyTeamApplicationService,
     EngagementService,

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DomainEventPublisher } from '@tsunagu/core';
+import { DomainEventPublisher, EventOf, OnEvent } from '@tsunagu/core';
+import { TIME_ZONE_CHANGED } from '@tsunagu/identity';
 import { EntityManager } from 'typeorm';
 import { EVENT_PLACE_OFFERED } from './event-events';
-import { RegistrationStatus } from './event.entities';
+import { CommunityEvent, EventRegistration, RegistrationStatus } from './event.entities';
 import { reminderTimes } from './reminder-times';
 
 // The waiting list and the reminders, inside the caller's transaction, which holds the event's
@@ -95,11 +96,54 @@ export class RegistrationRules {
     }
   }
 
+  // The registrant chose another time zone: the reminders of their places at events still to
+  // come follow their new clock. Their registration rows are locked first, so a cancellation
+  // committing meanwhile is seen (its status re-read) and gets no reminder back.
+  @OnEvent(TIME_ZONE_CHANGED)
+  async followTimeZone(m: EntityManager, event: EventOf<typeof TIME_ZONE_CHANGED>): Promise<void> {
+    const registrations = await m.query<Array<{ id: string }>>(
+      `SELECT r.id FROM event_registration r JOIN community_event e ON e.id = r.event_id
+        WHERE r.user_id = $1 AND r.status = 'REGISTERED'
+          AND e.status = 'PUBLISHED' AND e.starts_at > now()
+        ORDER BY r.id
+        FOR UPDATE OF r`,
+      [event.payload.userId],
+    );
+    for (const { id } of registrations) await this.scheduleReminders(m, id);
+  }
+
   async dropReminders(m: EntityManager, eventId: string): Promise<void> {
     await m.query(
       `DELETE FROM event_reminder rm USING event_registration r
         WHERE rm.registration_id = r.id AND r.event_id = $1 AND rm.sent_at IS NULL`,
       [eventId],
     );
+  }
+
+  // Under the event's row lock, held by the caller.
+  async cancelIn(m: EntityManager, registration: EventRegistration): Promise<void> {
+    await m
+      .getRepository(EventRegistration)
+      .update(
+        { id: registration.id },
+        { status: RegistrationStatus.CANCELLED, cancelledAt: new Date() },
+      );
+    await m.query(`DELETE FROM event_reminder WHERE registration_id = $1 AND sent_at IS NULL`, [
+      registration.id,
+    ]);
+    if (registration.status === RegistrationStatus.REGISTERED) {
+      await this.freePlace(m, registration.eventId);
+      await this.promote(m, registration.eventId);
+    }
+  }
+
+  // The event's row, locked: taken first by everything that changes its places.
+  lockEvent(m: EntityManager, eventId: string): Promise<CommunityEvent | null> {
+    return m
+      .getRepository(CommunityEvent)
+      .createQueryBuilder('e')
+      .setLock('pessimistic_write')
+      .where('e.id = :eventId', { eventId })
+      .getOne();
   }
 }

@@ -14,13 +14,8 @@ import { ACCOUNT_DELETED, Actor } from '@tsunagu/identity';
 import { ParticipantProfile } from '@tsunagu/participants';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { EVENT_REMINDER } from './event-events';
-import {
-  CommunityEvent,
-  EventFormat,
-  EventRegistration,
-  EventStatus,
-  RegistrationStatus,
-} from './event.entities';
+import { EventGuardianConsent } from './event-guardian-consent';
+import { EventFormat, EventRegistration, EventStatus, RegistrationStatus } from './event.entities';
 import { EventService } from './event.service';
 import { renderIcs } from './ics';
 import { RegistrationRules } from './registration-rules';
@@ -47,13 +42,14 @@ export class RegistrationService {
     private readonly eventService: EventService,
     private readonly events: DomainEventPublisher,
     private readonly council: CouncilMembershipService,
+    private readonly guardians: EventGuardianConsent,
   ) {}
 
   // A place if one is free, else the end of the waiting list. The event's row lock orders every
   // registration and cancellation of the event, so none of them races another.
   async register(actor: Actor, eventId: string): Promise<RegistrationView> {
     const id = await this.dataSource.transaction(async (m) => {
-      const event = await this.lockEvent(m, eventId);
+      const event = await this.rules.lockEvent(m, eventId);
       if (!event || event.status === EventStatus.DRAFT) throw AppError.notFound('Event', eventId);
       if (event.status !== EventStatus.PUBLISHED) {
         throw AppError.conflict(ConflictReason.WRONG_STATUS, 'This event was cancelled');
@@ -109,6 +105,7 @@ export class RegistrationService {
         registrationId = (inserted.identifiers[0] as { id: string }).id;
       }
       if (placed) await this.rules.scheduleReminders(m, registrationId);
+      await this.guardians.requestWithin(m, event, registrationId, actor.userId);
       return registrationId;
     });
     return this.viewOf(id);
@@ -117,7 +114,7 @@ export class RegistrationService {
   // Before the event starts. A freed place goes to the first one waiting, in the same transaction.
   async cancel(actor: Actor, eventId: string): Promise<RegistrationView> {
     const id = await this.dataSource.transaction(async (m) => {
-      const event = await this.lockEvent(m, eventId);
+      const event = await this.rules.lockEvent(m, eventId);
       if (!event) throw AppError.notFound('Event', eventId);
       const registration = await m
         .getRepository(EventRegistration)
@@ -129,7 +126,7 @@ export class RegistrationService {
       if (event.status === EventStatus.PUBLISHED && event.startsAt.getTime() <= Date.now()) {
         throw AppError.conflict(ConflictReason.WRONG_STATUS, 'This event has already started');
       }
-      await this.cancelIn(m, registration);
+      await this.rules.cancelIn(m, registration);
       return registration.id;
     });
     return this.viewOf(id);
@@ -172,6 +169,7 @@ export class RegistrationService {
       });
       if (problems.length) throw AppError.invalidFields(problems);
       for (const entry of entries) {
+        if (entry.attended) await this.guardians.assertConsentedWithin(m, entry.registrationId);
         await m
           .getRepository(EventRegistration)
           .update(
@@ -351,35 +349,10 @@ export class RegistrationService {
       status: In([RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED]),
     });
     for (const registration of open) {
-      const locked = await this.lockEvent(m, registration.eventId);
-      if (locked && locked.startsAt.getTime() > Date.now()) await this.cancelIn(m, registration);
+      const locked = await this.rules.lockEvent(m, registration.eventId);
+      if (locked && locked.startsAt.getTime() > Date.now())
+        await this.rules.cancelIn(m, registration);
     }
-  }
-
-  // Under the event's row lock, held by the caller.
-  private async cancelIn(m: EntityManager, registration: EventRegistration): Promise<void> {
-    await m
-      .getRepository(EventRegistration)
-      .update(
-        { id: registration.id },
-        { status: RegistrationStatus.CANCELLED, cancelledAt: new Date() },
-      );
-    await m.query(`DELETE FROM event_reminder WHERE registration_id = $1 AND sent_at IS NULL`, [
-      registration.id,
-    ]);
-    if (registration.status === RegistrationStatus.REGISTERED) {
-      await this.rules.freePlace(m, registration.eventId);
-      await this.rules.promote(m, registration.eventId);
-    }
-  }
-
-  private lockEvent(m: EntityManager, eventId: string): Promise<CommunityEvent | null> {
-    return m
-      .getRepository(CommunityEvent)
-      .createQueryBuilder('e')
-      .setLock('pessimistic_write')
-      .where('e.id = :eventId', { eventId })
-      .getOne();
   }
 
   private registrations() {

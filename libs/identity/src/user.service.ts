@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '@tsunagu/core';
+import { AppError, DomainEventPublisher } from '@tsunagu/core';
 import { DataSource } from 'typeorm';
+import { TIME_ZONE_CHANGED } from './account-events';
 import { Locale, User } from './user.entity';
 
 @Injectable()
 export class UserService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: DomainEventPublisher,
+  ) {}
 
   // Language and time zone, as the person chooses them (validated by MySettingsInput).
   async updateSettings(
@@ -26,7 +30,20 @@ export class UserService {
       changes.timeZone = settings.timeZone;
     }
     if (Object.keys(changes).length > 0) {
-      await this.dataSource.getRepository(User).update({ id }, changes);
+      await this.dataSource.transaction(async (m) => {
+        // The row lock orders two changes of one person's settings.
+        const [before] = await m.query<Array<{ time_zone: string }>>(
+          'SELECT time_zone FROM "user" WHERE id = $1 FOR NO KEY UPDATE',
+          [id],
+        );
+        await m.getRepository(User).update({ id }, changes);
+        if (before && changes.timeZone && changes.timeZone !== before.time_zone) {
+          await this.events.publish(m, TIME_ZONE_CHANGED, {
+            userId: id,
+            timeZone: changes.timeZone,
+          });
+        }
+      });
     }
     return this.get(id);
   }

@@ -1,4 +1,5 @@
 export * from './allocation';
+export * from './council-partner-score';
 export * from './geo-distance';
 export * from './hard-filters';
 export * from './match-factors';

@@ -20,6 +20,13 @@ const EMAIL_DEFAULTS: Record<
     EVENT_PLACE_OFFERED: DeliveryMode.IMMEDIATELY,
     EVENT_REMINDER: DeliveryMode.IMMEDIATELY,
     EVENT_CANCELLED: DeliveryMode.IMMEDIATELY,
+    // A session booked or called off changes someone's day: at once.
+    MENTORING_BOOKED: DeliveryMode.IMMEDIATELY,
+    MENTORING_CANCELLED: DeliveryMode.IMMEDIATELY,
+    // A called-off day or tomorrow's reminder is too late in a digest; new dates can wait a day.
+    ACTIVITY_DAY_CANCELLED: DeliveryMode.IMMEDIATELY,
+    ACTIVITY_DAY_REMINDER: DeliveryMode.IMMEDIATELY,
+    ACTIVITY_DAYS_PUBLISHED: DeliveryMode.DAILY_DIGEST,
   },
   [RecipientRole.REGION]: {
     APPLICATION_SUBMITTED: DeliveryMode.IMMEDIATELY,
@@ -33,6 +40,8 @@ const EMAIL_DEFAULTS: Record<
     PROJECT_CHANGES_REQUESTED: DeliveryMode.IMMEDIATELY,
     PROJECT_PUBLISHED: DeliveryMode.IMMEDIATELY,
     COUNCIL_MEMBERSHIP_DECIDED: DeliveryMode.IMMEDIATELY,
+    // Another member wrote and waits for an answer.
+    COUNCIL_CONTACT_RECEIVED: DeliveryMode.IMMEDIATELY,
   },
   [RecipientRole.INTERMEDIARY]: {
     ALLOCATION_READY: DeliveryMode.IMMEDIATELY,
@@ -51,6 +60,8 @@ const EMAIL_DEFAULTS: Record<
     // decision is what the applying organisation waits for.
     COUNCIL_MEMBERSHIP_APPLIED: DeliveryMode.IMMEDIATELY,
     COUNCIL_MEMBERSHIP_DECIDED: DeliveryMode.IMMEDIATELY,
+    // Another member wrote and waits for an answer.
+    COUNCIL_CONTACT_RECEIVED: DeliveryMode.IMMEDIATELY,
   },
 };
 

@@ -21,6 +21,13 @@ const VARS = {
   startsAt: '2027-01-10T01:00:00.000Z',
   timeZone: 'Asia/Tokyo',
   kind: 'DAY_BEFORE',
+  initiative: '錦鯉の里ツアー',
+  mentor: '佐藤 花子',
+  date: '2027-05-01',
+  startTime: '08:30',
+  endTime: '12:00',
+  meetingPoint: '美幌町農業センター前',
+  count: '3',
   organization: '美幌町',
 };
 
@@ -151,6 +158,88 @@ describe('event messages', () => {
   });
 });
 
+describe('mentoring messages', () => {
+  const vars = {
+    organization: '小千谷市 地域振興課',
+    initiative: '錦鯉の里ツアー',
+    mentor: '佐藤 花子',
+    startsAt: '2027-01-10T01:00:00.000Z',
+    timeZone: 'Asia/Tokyo',
+  };
+
+  it('tells the mentor of a booking, in both languages', () => {
+    const ja = renderNotification('MENTORING_BOOKED', 'ja', vars, RecipientRole.PARTICIPANT);
+    expect(ja.title).toBe('小千谷市 地域振興課がメンタリングを予約しました');
+    expect(ja.body).toContain('2027年1月10日 10:00');
+    expect(ja.body).toContain('「錦鯉の里ツアー」');
+    const en = renderNotification('MENTORING_BOOKED', 'en', vars, RecipientRole.PARTICIPANT);
+    expect(en.body).toContain('10 January 2027 at 10:00');
+  });
+
+  it("tells the member the mentor's reason, and the mentor that the slot is free again", () => {
+    const member = renderNotification(
+      'MENTORING_CANCELLED',
+      'en',
+      { ...vars, side: 'MEMBER', reason: 'A family matter' },
+      RecipientRole.PARTICIPANT,
+    );
+    expect(member.title).toBe('Your mentoring session with 佐藤 花子 is cancelled');
+    expect(member.body).toContain('Reason: A family matter');
+    const mentor = renderNotification(
+      'MENTORING_CANCELLED',
+      'ja',
+      { ...vars, side: 'MENTOR' },
+      RecipientRole.PARTICIPANT,
+    );
+    expect(mentor.body).toContain('ふたたび予約を受け付けます');
+  });
+
+  it("links the member to their workspace's sessions and the mentor to their page", () => {
+    expect(actionPath({ mentoringBookingId: 'b', organizationId: 'o' })).toBe(
+      '/manage/o/mentoring',
+    );
+    expect(actionPath({ mentoringBookingId: 'b' })).toBe('/mentoring');
+  });
+});
+
+describe('activity day messages', () => {
+  const vars = {
+    project: '美幌町の酪農体験',
+    date: '2027-05-01',
+    startTime: '08:30',
+    endTime: '12:00',
+    meetingPoint: '農業センター前',
+  };
+
+  it('tells one new day with its times, several by their count and first day', () => {
+    const one = renderNotification(
+      'ACTIVITY_DAYS_PUBLISHED',
+      'ja',
+      { ...vars, count: '1' },
+      RecipientRole.PARTICIPANT,
+    );
+    expect(one.body).toContain('2027年5月1日 08:30〜12:00');
+    const several = renderNotification(
+      'ACTIVITY_DAYS_PUBLISHED',
+      'en',
+      { ...vars, count: '4' },
+      RecipientRole.PARTICIPANT,
+    );
+    expect(several.body).toContain('4 new activity days, the first on 1 May 2027 from 08:30');
+  });
+
+  it('reminds with the meeting point', () => {
+    const reminder = renderNotification(
+      'ACTIVITY_DAY_REMINDER',
+      'ja',
+      vars,
+      RecipientRole.PARTICIPANT,
+    );
+    expect(reminder.title).toBe('明日は「美幌町の酪農体験」の活動日です');
+    expect(reminder.body).toContain('集合場所は「農業センター前」');
+  });
+});
+
 describe('council messages', () => {
   it('tells the admins who applied, and the organisation the decision with its reason', () => {
     const applied = renderNotification(
@@ -177,6 +266,19 @@ describe('council messages', () => {
     );
     expect(approved.title).toBe('美幌町のかかわりラボ入会が承認されました');
     expect(approved.body).not.toContain('理由');
+  });
+
+  it('gives a member the message written to it, and where to answer', () => {
+    const got = renderNotification(
+      'COUNCIL_CONTACT_RECEIVED',
+      'en',
+      { organization: 'Satoyama Works', author: 'Ken', message: 'Shall we talk?' },
+      RecipientRole.REGION,
+    );
+    expect(got.title).toBe('A message from Satoyama Works, a council member');
+    expect(got.body).toContain('Shall we talk?');
+    expect(got.body).toContain("Reply from Satoyama Works's member page");
+    expect(actionPath({ councilContactId: 'k', councilMemberId: 'o2' })).toBe('/council/o2');
   });
 
   it('leads into the workspace of the organisation heard for', () => {

@@ -63,6 +63,8 @@ const eventTime = (locale: Locale, iso: string | undefined, timeZone: string | u
   return zone === 'Asia/Tokyo' ? text : `${text} (${zone})`;
 };
 
+// An activity day's date (Japan time) as an instant the day formatter reads.
+const dayStart = (v: Vars) => (v.date ? `${v.date}T12:00:00+09:00` : undefined);
 const ORGANIZATION_KINDS: Record<Locale, Record<string, string>> = {
   ja: { REGION: '地域', INTERMEDIARY: '中間支援組織', COMPANY: '企業' },
   en: { REGION: 'region', INTERMEDIARY: 'intermediary', COMPANY: 'company' },
@@ -294,6 +296,82 @@ export const TEMPLATES: Record<NotificationEventType, Record<Locale, Template>> 
       body: `The organiser cancelled "${v.eventEn}", planned for ${eventTime('en', v.startsAt, v.timeZone)}.`,
     }),
   },
+  MENTORING_BOOKED: {
+    ja: (v) => ({
+      title: `${v.organization}がメンタリングを予約しました`,
+      body: `${eventTime('ja', v.startsAt, v.timeZone)}から、${v.organization}の「${v.initiative}」について1対1で話します。相談したいことはメンタリングのページで確認できます。`,
+    }),
+    en: (v) => ({
+      title: `${v.organization} booked a mentoring session`,
+      body: `${eventTime('en', v.startsAt, v.timeZone)}: a 1-on-1 with ${v.organization} about "${v.initiative}". What they want to polish is on your mentoring page.`,
+    }),
+  },
+  MENTORING_CANCELLED: {
+    ja: (v) =>
+      v.side === 'MEMBER'
+        ? {
+            title: `メンタリング（${v.mentor}さん）が取りやめになりました`,
+            body: withReason(
+              `${eventTime('ja', v.startsAt, v.timeZone)}からの「${v.initiative}」のメンタリングは、メンターの都合で取りやめになりました。ほかの空き枠から予約し直せます。`,
+              v.reason,
+              '理由：',
+            ),
+          }
+        : {
+            title: `${v.organization}がメンタリングを取り消しました`,
+            body: `${eventTime('ja', v.startsAt, v.timeZone)}からの「${v.initiative}」のメンタリングが取り消されました。この枠はふたたび予約を受け付けます。`,
+          },
+    en: (v) =>
+      v.side === 'MEMBER'
+        ? {
+            title: `Your mentoring session with ${v.mentor} is cancelled`,
+            body: withReason(
+              `The mentor cancelled the session about "${v.initiative}" planned for ${eventTime('en', v.startsAt, v.timeZone)}. You can book another free slot.`,
+              v.reason,
+              'Reason: ',
+            ),
+          }
+        : {
+            title: `${v.organization} cancelled a mentoring session`,
+            body: `The session about "${v.initiative}" planned for ${eventTime('en', v.startsAt, v.timeZone)} is cancelled. The slot is open for booking again.`,
+          },
+  },
+  ACTIVITY_DAYS_PUBLISHED: {
+    ja: (v) => ({
+      title: `「${v.project}」の活動日が決まりました`,
+      body:
+        v.count === '1'
+          ? `${day('ja', dayStart(v))} ${v.startTime}〜${v.endTime}に「${v.project}」の活動日があります。参加できる方は、活動のページから申し込んでください（前日まで）。`
+          : `「${v.project}」の活動日が${v.count}日分決まりました（最初は${day('ja', dayStart(v))} ${v.startTime}〜）。参加できる日を、活動のページから申し込んでください（各日の前日まで）。`,
+    }),
+    en: (v) => ({
+      title: `New activity days for "${v.project}"`,
+      body:
+        v.count === '1'
+          ? `"${v.project}" has an activity day on ${day('en', dayStart(v))}, ${v.startTime}–${v.endTime}. If you can come, sign up on your engagement's page (until the day before).`
+          : `"${v.project}" has ${v.count} new activity days, the first on ${day('en', dayStart(v))} from ${v.startTime}. Sign up for the days you can come on your engagement's page (until the day before each).`,
+    }),
+  },
+  ACTIVITY_DAY_CANCELLED: {
+    ja: (v) => ({
+      title: `${day('ja', dayStart(v))}の活動日は中止になりました`,
+      body: `${day('ja', dayStart(v))} ${v.startTime}〜${v.endTime}に予定していた「${v.project}」の活動日は、地域の判断で中止になりました。申し込みありがとうございました。`,
+    }),
+    en: (v) => ({
+      title: `The activity day on ${day('en', dayStart(v))} is cancelled`,
+      body: `The region cancelled the "${v.project}" activity day planned for ${day('en', dayStart(v))}, ${v.startTime}–${v.endTime}. Thank you for signing up.`,
+    }),
+  },
+  ACTIVITY_DAY_REMINDER: {
+    ja: (v) => ({
+      title: `明日は「${v.project}」の活動日です`,
+      body: `${day('ja', dayStart(v))} ${v.startTime}〜${v.endTime}、集合場所は「${v.meetingPoint}」です。行けなくなったときは、地域の方にメッセージで知らせてください。`,
+    }),
+    en: (v) => ({
+      title: `"${v.project}" activity day tomorrow`,
+      body: `${day('en', dayStart(v))}, ${v.startTime}–${v.endTime}; meet at: ${v.meetingPoint}. If you can no longer come, please tell the region in a message.`,
+    }),
+  },
   COUNCIL_MEMBERSHIP_APPLIED: {
     ja: (v) => ({
       title: `${v.organization}から協議会への入会申請がありました`,
@@ -332,6 +410,16 @@ export const TEMPLATES: Record<NotificationEventType, Record<Locale, Template>> 
       ),
     }),
   },
+  COUNCIL_CONTACT_RECEIVED: {
+    ja: (v) => ({
+      title: `かかわりラボの${v.organization}からメッセージが届きました`,
+      body: `${v.organization}の${v.author}さんから、かかわりラボを通じてメッセージが届きました。\n\n${v.message}\n\n返信は${v.organization}の会員ページから送れます（メールアドレスはお互いに伝わりません）。`,
+    }),
+    en: (v) => ({
+      title: `A message from ${v.organization}, a council member`,
+      body: `${v.author} of ${v.organization} wrote to you through the council:\n\n${v.message}\n\nReply from ${v.organization}'s member page (neither side sees the other's e-mail address).`,
+    }),
+  },
   MESSAGE_POSTED: {
     ja: (v) => ({
       title: `${v.author}さんから「${v.project}」のメッセージ`,
@@ -364,9 +452,13 @@ export function actionPath(
     const page = staff.role === RecipientRole.INTERMEDIARY ? 'review' : 'projects';
     return `/manage/${staff.organizationId}/${page}/${links.projectId}`;
   }
+  if (links.mentoringBookingId) {
+    return links.organizationId ? `/manage/${links.organizationId}/mentoring` : '/mentoring';
+  }
   if (links.conversationId) return `/messages/${links.conversationId}`;
   // Council notices lead into the workspace of the organisation heard for (the admins' queue, or
   // the member's own council page).
+  if (links.councilMemberId) return `/council/${links.councilMemberId}`;
   if (links.councilPage && staff?.organizationId) {
     return `/manage/${staff.organizationId}/${links.councilPage}`;
   }

@@ -6,3 +6,4 @@ export * from './participant-skill.entity';
 export * from './participant.types';
 export * from './participants.module';
 export * from './participant-events';
+export * from './guardians';

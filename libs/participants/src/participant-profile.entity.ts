@@ -76,9 +76,20 @@ export class ParticipantProfile {
   @JoinColumn({ name: 'company_organization_id' })
   companyOrganization?: Organization | null;
 
-  // For HIGH_SCHOOL_STUDENT: whose consent was recorded, and when.
+  // Who is a minor: under 18 on the day an engagement or event starts (see minors.ts).
+  // Required for HIGH_SCHOOL_STUDENT on a new save; older profiles may lack it.
+  @Column({ type: 'date', nullable: true })
+  dateOfBirth!: string | null;
+
+  // A minor's guardian, asked for consent per engagement and event (libs/participants guardians).
   @Column({ type: 'text', nullable: true })
   guardianName!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  guardianEmail!: string | null;
+
+  // The participant's own declaration that their guardian knows (before consent per engagement
+  // existed); kept as it was declared, never taken for the guardian's consent.
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   guardianConsentAt!: Date | null;

@@ -14,7 +14,8 @@ function input(overrides: Partial<ParticipantProfileInput> = {}): ParticipantPro
   return { kind: ParticipantKind.PRO_BONO, ...overrides };
 }
 
-const paths = (i: ParticipantProfileInput) => profileInputProblems(i).map((p) => p.path.join('.'));
+const paths = (i: ParticipantProfileInput, now?: Date) =>
+  profileInputProblems(i, now).map((p) => p.path.join('.'));
 
 describe('profileInputProblems', () => {
   it('accepts a plain profile and a complete one', () => {
@@ -37,8 +38,9 @@ describe('profileInputProblems', () => {
   });
 
   describe('high-school students', () => {
-    it('need a named guardian who has consented', () => {
+    it('need a date of birth and a named guardian who has consented', () => {
       expect(paths(input({ kind: ParticipantKind.HIGH_SCHOOL_STUDENT }))).toEqual([
+        'input.dateOfBirth',
         'input.guardianName',
         'input.guardianConsent',
       ]);
@@ -46,6 +48,7 @@ describe('profileInputProblems', () => {
         paths(
           input({
             kind: ParticipantKind.HIGH_SCHOOL_STUDENT,
+            dateOfBirth: '2010-04-01',
             guardianName: '   ',
             guardianConsent: true,
           }),
@@ -55,11 +58,27 @@ describe('profileInputProblems', () => {
         paths(
           input({
             kind: ParticipantKind.HIGH_SCHOOL_STUDENT,
+            dateOfBirth: '2010-04-01',
             guardianName: '渡辺 恵子',
             guardianConsent: true,
           }),
         ),
       ).toEqual([]);
+    });
+
+    it('take guardian details from anyone under 18 on the day, never a future birth date', () => {
+      const now = new Date('2027-04-01T00:00:00Z');
+      const young = {
+        dateOfBirth: '2009-04-02',
+        guardianName: '渡辺 恵子',
+        guardianEmail: 'p@example.jp',
+      };
+      expect(paths(input(young), now)).toEqual([]);
+      expect(paths(input({ ...young, dateOfBirth: '2009-04-01' }), now)).toEqual([
+        'input.guardianName',
+        'input.guardianEmail',
+      ]);
+      expect(paths(input({ dateOfBirth: '2027-04-02' }), now)).toEqual(['input.dateOfBirth']);
     });
 
     it('are the only ones with guardian details', () => {
@@ -131,6 +150,7 @@ describe('profileInputProblems', () => {
         }),
       ),
     ).toEqual([
+      'input.dateOfBirth',
       'input.guardianName',
       'input.guardianConsent',
       'input.companyOrganizationId',

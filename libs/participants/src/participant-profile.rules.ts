@@ -1,5 +1,6 @@
 import { FieldProblem, JapanGeography } from '@tsunagu/core';
 import { ParticipantKind } from './participant-profile.entity';
+import { AGE_OF_MAJORITY, ageOn } from './guardians/minors';
 import type { ParticipantProfileInput, ParticipantSearchFilter } from './participant.types';
 
 // English names of languages; a two-letter code it cannot name is not an ISO 639-1 code.
@@ -11,12 +12,23 @@ export function isIso639_1(code: string): boolean {
 
 // The rules a profile must satisfy that need no database, each reported with its field path so
 // a client can show every problem at once. Lookups (skills, themes, company) come after these.
-export function profileInputProblems(input: ParticipantProfileInput): FieldProblem[] {
+export function profileInputProblems(input: ParticipantProfileInput, now?: Date): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const add = (path: string[], message: string) =>
     problems.push({ path: ['input', ...path], message });
 
-  if (input.kind === ParticipantKind.HIGH_SCHOOL_STUDENT) {
+  const isHighSchool = input.kind === ParticipantKind.HIGH_SCHOOL_STUDENT;
+  const today = (now ?? new Date()).toISOString().slice(0, 10);
+  if (input.dateOfBirth != null) {
+    const age = ageOn(input.dateOfBirth, today);
+    if (input.dateOfBirth > today || age > 120) {
+      add(['dateOfBirth'], 'must be a past date within the last 120 years');
+    }
+  } else if (isHighSchool) {
+    add(['dateOfBirth'], 'is required for a HIGH_SCHOOL_STUDENT: under 18 needs a guardian');
+  }
+  const minor = input.dateOfBirth != null && ageOn(input.dateOfBirth, today) < AGE_OF_MAJORITY;
+  if (isHighSchool) {
     if (!input.guardianName?.trim()) {
       add(['guardianName'], 'is required for a HIGH_SCHOOL_STUDENT: the guardian who consents');
     }
@@ -25,7 +37,12 @@ export function profileInputProblems(input: ParticipantProfileInput): FieldProbl
     }
   } else {
     // Guardian details of an adult would be a third party's data kept for nothing.
-    if (input.guardianName != null) add(['guardianName'], 'is only for a HIGH_SCHOOL_STUDENT');
+    if (input.guardianName != null && !minor) {
+      add(['guardianName'], 'is only for a HIGH_SCHOOL_STUDENT or someone under 18');
+    }
+    if (input.guardianEmail != null && !minor) {
+      add(['guardianEmail'], 'is only for a HIGH_SCHOOL_STUDENT or someone under 18');
+    }
     if (input.guardianConsent === true) {
       add(['guardianConsent'], 'is only for a HIGH_SCHOOL_STUDENT');
     }

@@ -82,7 +82,9 @@ export class ParticipantProfileService {
       await this.assertEmployeeOf(userId, input.companyOrganizationId!);
     }
     const isHighSchool = input.kind === ParticipantKind.HIGH_SCHOOL_STUDENT;
-    const guardianName = isHighSchool ? input.guardianName!.trim() : null;
+    // Allowed for a minor of any kind (profileInputProblems); required for high-school students.
+    const guardianName = input.guardianName?.trim() || null;
+    const guardianEmail = input.guardianEmail?.trim().toLowerCase() || null;
 
     await this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(ParticipantProfile);
@@ -97,7 +99,9 @@ export class ParticipantProfileService {
         kind: input.kind,
         companyOrganizationId:
           input.kind === ParticipantKind.COMPANY_EMPLOYEE ? input.companyOrganizationId! : null,
+        dateOfBirth: input.dateOfBirth ?? null,
         guardianName,
+        guardianEmail,
         guardianConsentAt,
         themeCodes,
         goals: input.goals ?? [],
@@ -156,6 +160,7 @@ export class ParticipantProfileService {
         kind: ParticipantKind.COMPANY_EMPLOYEE,
         companyOrganizationId,
         guardianName: null,
+        guardianEmail: null,
         guardianConsentAt: null,
       },
     );

@@ -7,6 +7,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsBoolean,
+  IsEmail,
   IsEnum,
   IsInt,
   IsNotEmpty,
@@ -137,8 +138,14 @@ export class ParticipantProfileType extends ParticipantDetailsType {
   })
   company!: OrganizationType | null;
 
-  @Field(() => String, { nullable: true, description: 'For HIGH_SCHOOL_STUDENT' })
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  dateOfBirth!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'For participants under 18' })
   guardianName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where consent requests go' })
+  guardianEmail!: string | null;
 
   @Field(() => Date, { nullable: true, description: "When the guardian's consent was recorded" })
   guardianConsentAt!: Date | null;
@@ -216,11 +223,31 @@ export class ParticipantProfileInput {
   @IsUUID('4', { message: 'must be an organisation id' })
   companyOrganizationId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Required for HIGH_SCHOOL_STUDENT' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD. Required for HIGH_SCHOOL_STUDENT; under 18 needs a guardian',
+  })
+  @IsOptional()
+  @IsDateOnly()
+  dateOfBirth?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required for HIGH_SCHOOL_STUDENT; allowed for anyone under 18',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)
   guardianName?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The guardian's e-mail address: where consent requests go (needed to apply)",
+  })
+  @IsOptional()
+  @IsEmail({}, { message: 'must be a valid e-mail address' })
+  @MaxLength(254)
+  guardianEmail?: string | null;
 
   @Field(() => Boolean, {
     nullable: true,

@@ -45,6 +45,11 @@ export const SERVICE_RULES = {
   eventOrganizer:
     "The organising intermediary's, region's or council secretariat's (platform's) staff (canManageEventsOf).",
   eventRegistrant: 'The registrant themselves, on a published event open to them.',
+  mentor: 'A mentor appointed by a platform admin, on their own profile, slots and sessions.',
+  mentoringMember: "The member organisation's staff (its council membership approved).",
+  mentoringParty: "The session's mentor, or the booking organisation's staff.",
+  activityDayVolunteer:
+    "Someone whose own engagement on the day's project is accepted, approved or active.",
   councilRepresentative:
     "The organisation's own staff, any kind but the platform (canRepresentInCouncil).",
 } as const;

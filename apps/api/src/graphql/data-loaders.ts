@@ -9,6 +9,7 @@ import {
   ProjectSkill,
 } from '@tsunagu/projects';
 import { Theme, ThemeService } from '@tsunagu/taxonomy';
+import { ConsentSubjectKind, GuardianConsent, GuardianConsents } from '@tsunagu/participants';
 import DataLoader from 'dataloader';
 import { groupBy } from '@tsunagu/core';
 
@@ -27,6 +28,10 @@ export interface RequestLoaders {
   // Keyed by an intermediary's id: its programs.
   programsOf: DataLoader<string, Program[]>;
   interestCount: DataLoader<string, number>;
+  // Keyed by an engagement's id: its guardian's consent (null when none is needed).
+  engagementGuardianConsent: DataLoader<string, GuardianConsent | null>;
+  // Keyed by an event registration's id: its guardian's consent (null when none is needed).
+  registrationGuardianConsent: DataLoader<string, GuardianConsent | null>;
   // Keyed by `${userId}:${projectId}`: whether that user marked that project.
   interested: DataLoader<string, boolean>;
   // A scout offer's thread as the actor sees it (null where they may not read it): one loader
@@ -53,6 +58,7 @@ export class DataLoaders {
     private readonly projects: ProjectService,
     private readonly interests: ProjectInterestService,
     private readonly conversations: ConversationService,
+    private readonly guardianConsents: GuardianConsents,
   ) {}
 
   create(): RequestLoaders {
@@ -96,6 +102,20 @@ export class DataLoaders {
       }),
       programsOf: new DataLoader(async (ids) =>
         groupedBy(await this.programs.listForMany(ids), (p) => p.intermediaryOrganizationId, ids),
+      ),
+      engagementGuardianConsent: new DataLoader(async (ids) =>
+        byKey(
+          await this.guardianConsents.forSubjects(ConsentSubjectKind.ENGAGEMENT, ids),
+          (c) => c.subjectId,
+          ids,
+        ),
+      ),
+      registrationGuardianConsent: new DataLoader(async (ids) =>
+        byKey(
+          await this.guardianConsents.forSubjects(ConsentSubjectKind.EVENT_REGISTRATION, ids),
+          (c) => c.subjectId,
+          ids,
+        ),
       ),
       interestCount: new DataLoader(async (ids) => {
         const counts = await this.interests.countsFor(ids);

@@ -1,3 +1,4 @@
+import { CouncilTag } from '@tsunagu/council';
 import { OrganizationKind } from '@tsunagu/identity';
 import { ParticipantGoal, ParticipantKind } from '@tsunagu/participants';
 import { ProjectMode, SkillRequirement } from '@tsunagu/projects';
@@ -97,6 +98,77 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
   },
 ];
 
+// Council (かかわりラボ) members: approved, with what they offer and seek, so the directory and
+// partner suggestions have something to show. The other demo organisations are not members.
+export interface DemoCouncilMember {
+  organizationKey: string;
+  municipalityCode: string;
+  themeCodes: string[];
+  introductionJa: string;
+  introductionEn: string;
+  offerTags: CouncilTag[];
+  offerText?: string;
+  seekTags: CouncilTag[];
+  seekText?: string;
+}
+
+export const DEMO_COUNCIL_MEMBERS: DemoCouncilMember[] = [
+  {
+    organizationKey: 'hokkaido-hub',
+    municipalityCode: '011002',
+    themeCodes: ['learning', 'work'],
+    introductionJa:
+      '北海道の市町村と都市の人をつなぐ中間支援団体です。受け入れ地域の伴走と、企業の越境研修の設計をしています。',
+    introductionEn:
+      'An intermediary linking Hokkaido towns with city people: we accompany host regions and design cross-boundary training for companies.',
+    offerTags: [CouncilTag.KNOW_HOW, CouncilTag.TRAINING, CouncilTag.PARTNER_REGIONS],
+    offerText: '道内30市町村との受け入れ実績と、伴走の手引きを共有できます。',
+    seekTags: [CouncilTag.CORPORATE_PARTNERS, CouncilTag.FUNDING],
+    seekText: '社員研修として地域に人を送ってくださる企業を探しています。',
+  },
+  {
+    organizationKey: 'bihoro',
+    municipalityCode: '015431',
+    themeCodes: ['agriculture', 'local'],
+    introductionJa:
+      '酪農と畑作の町です。廃校を改修した交流拠点があり、農作業や町の発信を手伝ってくれる人を迎えています。',
+    introductionEn:
+      'A dairy and farming town with a community base in a former school, welcoming people who help on farms and with telling the town’s story.',
+    offerTags: [CouncilTag.VENUES, CouncilTag.LOCAL_RESOURCES, CouncilTag.ACCOMMODATION],
+    offerText: '交流拠点（旧小学校）と、短期滞在用の町営住宅があります。',
+    seekTags: [CouncilTag.PARTICIPANTS, CouncilTag.PUBLICITY, CouncilTag.DIGITAL],
+    seekText: '週末や長期休みに来てくれる社員・学生、町の発信を手伝ってくれる人。',
+  },
+  {
+    organizationKey: 'ichinoseki',
+    municipalityCode: '032093',
+    themeCodes: ['learning', 'local'],
+    introductionJa: '中山間地の集落と市街地が一緒に、高校生や大学生の地域留学を受け入れています。',
+    introductionEn:
+      'Hill villages and the city centre together host high-school and university students for study stays.',
+    offerTags: [CouncilTag.LOCAL_RESOURCES, CouncilTag.EVENTS],
+    seekTags: [CouncilTag.PARTICIPANTS, CouncilTag.PROFESSIONAL_SKILLS, CouncilTag.KNOW_HOW],
+  },
+  {
+    organizationKey: 'company',
+    municipalityCode: '131016',
+    themeCodes: ['work', 'learning'],
+    introductionJa:
+      '社員の越境研修として、地域の課題に取り組むプログラムを運営しています。デジタルや広報のスキルを持つ社員が参加します。',
+    introductionEn:
+      'We run cross-boundary training where employees work on regional challenges, bringing digital and communications skills.',
+    offerTags: [
+      CouncilTag.PARTICIPANTS,
+      CouncilTag.PROFESSIONAL_SKILLS,
+      CouncilTag.DIGITAL,
+      CouncilTag.FUNDING,
+    ],
+    offerText: '年間20名程度の社員を、1〜3か月の研修として地域に送り出せます。',
+    seekTags: [CouncilTag.PARTNER_REGIONS, CouncilTag.VENUES],
+    seekText: '社員を受け入れてくださる地域と、滞在・作業の拠点。',
+  },
+];
+
 export interface DemoParticipant {
   email: string;
   displayName: string;
@@ -105,7 +177,10 @@ export interface DemoParticipant {
   bio: string;
   locale?: 'ja' | 'en';
   companyKey?: string;
+  // A minor's date of birth and guardian (consent requests go to that address).
+  dateOfBirth?: string;
   guardianName?: string;
+  guardianEmail?: string;
   // Taxonomy skill code → level 1–5.
   skills: Record<string, number>;
   themeCodes: string[];
@@ -142,7 +217,9 @@ export const DEMO_PARTICIPANTS: DemoParticipant[] = [
     displayName: '渡辺 蓮',
     kind: ParticipantKind.HIGH_SCHOOL_STUDENT,
     homeMunicipalityCode: '271004', // 大阪市
+    dateOfBirth: '2010-06-12',
     guardianName: '渡辺 美香',
+    guardianEmail: 'guardian.watanabe@demo.tsunagu.jp',
     skills: { 'inquiry-learning': 2, 'video-production': 2 },
     themeCodes: ['learning'],
     goals: [ParticipantGoal.LEARNING],
@@ -410,3 +487,18 @@ export const DEMO_APPLICATIONS: Array<{
     motivation: '農業の現場を体験し、卒業研究のテーマにつなげたいと考えています。',
   },
 ];
+
+// Farm days on the Ojiya rice terraces (activity days): the first of them this many days after
+// the demo data is loaded, then weekly, so they are always ahead.
+export const DEMO_ACTIVITY_DAYS = {
+  project: '小千谷の棚田で田植えと稲刈りの援農',
+  firstInDays: 10,
+  weeks: 3,
+  startTime: '08:30',
+  endTime: '15:00',
+  places: 6,
+  meetingPoint: '小千谷市 塩谷集落センター前',
+  whatToBring: '長靴、軍手、帽子、タオル、飲み物',
+  noteJa: 'お昼は農家さんの手作りおにぎりです。雨の日は前日に連絡します。',
+  noteEn: 'Lunch is rice balls made by the farmers. If it rains we tell you the day before.',
+};

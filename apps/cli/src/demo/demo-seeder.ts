@@ -9,7 +9,7 @@ import {
   remitCovers,
   User,
 } from '@tsunagu/identity';
-import { ApplyingService } from '@tsunagu/engagements';
+import { ActivityDayService, ApplyingService } from '@tsunagu/engagements';
 import { Skill } from '@tsunagu/taxonomy';
 import { ParticipantProfileService, ProfileVisibility } from '@tsunagu/participants';
 import {
@@ -18,10 +18,13 @@ import {
   ProjectService,
   SkillRequirement,
 } from '@tsunagu/projects';
+import { CouncilDirectoryService, CouncilMembershipService } from '@tsunagu/council';
 import { DataSource } from 'typeorm';
 import {
+  DEMO_ACTIVITY_DAYS,
   DEMO_ADMIN,
   DEMO_APPLICATIONS,
+  DEMO_COUNCIL_MEMBERS,
   DEMO_ORGANIZATIONS,
   DEMO_PARTICIPANTS,
   DEMO_PASSWORD,
@@ -37,10 +40,13 @@ export class DemoSeeder {
     private readonly admin: AdminBootstrapService,
     private readonly organizations: OrganizationService,
     private readonly actors: ActorService,
+    private readonly council: CouncilMembershipService,
+    private readonly councilDirectory: CouncilDirectoryService,
     private readonly projects: ProjectService,
     private readonly lifecycle: ProjectLifecycleService,
     private readonly profiles: ParticipantProfileService,
     private readonly applications: ApplyingService,
+    private readonly activityDays: ActivityDayService,
   ) {}
 
   async seed(): Promise<string> {
@@ -48,7 +54,11 @@ export class DemoSeeder {
     if ((await this.dataSource.getRepository(Organization).count()) > 0) {
       return 'database already has data: demo data not loaded';
     }
-    await this.admin.ensurePlatformAdmin(DEMO_ADMIN.email, DEMO_PASSWORD, DEMO_ADMIN.displayName);
+    const adminUser = await this.admin.ensurePlatformAdmin(
+      DEMO_ADMIN.email,
+      DEMO_PASSWORD,
+      DEMO_ADMIN.displayName,
+    );
 
     const orgIds = new Map<string, string>();
     const firstStaff = new Map<string, string>();
@@ -72,6 +82,18 @@ export class DemoSeeder {
         );
         if (!firstStaff.has(org.key)) firstStaff.set(org.key, user.id);
       }
+    }
+
+    // Council members: each applies, the demo admin approves, then it fills in its profile.
+    const adminActor = await this.actors.load(adminUser.id);
+    for (const { organizationKey, ...profile } of DEMO_COUNCIL_MEMBERS) {
+      const organizationId = orgIds.get(organizationKey)!;
+      const staff = await this.actors.load(firstStaff.get(organizationKey)!);
+      const applied = await this.council.apply(staff, organizationId, {
+        introductionJa: profile.introductionJa,
+      });
+      await this.council.decide(adminActor, applied.id, true, null);
+      await this.councilDirectory.updateProfile(staff, organizationId, profile);
     }
 
     const skillIds = new Map(
@@ -99,7 +121,9 @@ export class DemoSeeder {
       await this.profiles.upsert(user.id, {
         kind: p.kind,
         companyOrganizationId: companyId ?? null,
+        dateOfBirth: p.dateOfBirth ?? null,
         guardianName: p.guardianName ?? null,
+        guardianEmail: p.guardianEmail ?? null,
         guardianConsent: p.guardianName ? true : null,
         skills: Object.entries(p.skills).map(([code, level]) => ({
           skillId: skillId(code),
@@ -152,6 +176,26 @@ export class DemoSeeder {
       }
       projectIds.set(p.title, project.id);
     }
+
+    const days = DEMO_ACTIVITY_DAYS;
+    const farmProject = projectIds.get(days.project)!;
+    const farmRegion = DEMO_PROJECTS.find((p) => p.title === days.project)!.regionKey;
+    await this.activityDays.publish(await this.actors.load(firstStaff.get(farmRegion)!), {
+      projectId: farmProject,
+      dates: Array.from({ length: days.weeks }, (_, week) => ({
+        // Japan's calendar date, days ahead of today.
+        date: new Date(Date.now() + 9 * 3_600_000 + (days.firstInDays + 7 * week) * 86_400_000)
+          .toISOString()
+          .slice(0, 10),
+        startTime: days.startTime,
+        endTime: days.endTime,
+      })),
+      places: days.places,
+      meetingPoint: days.meetingPoint,
+      whatToBring: days.whatToBring,
+      noteJa: days.noteJa,
+      noteEn: days.noteEn,
+    });
 
     for (const a of DEMO_APPLICATIONS) {
       const actor = await this.actors.load(participantIds.get(a.participant)!);

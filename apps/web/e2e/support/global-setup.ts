@@ -37,6 +37,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // The local mail catcher keeps each message as an .eml file here: e2e/support/mail.ts reads
   // them (workers inherit the variable).
   process.env.WEB_TEST_MAIL_DIR = join(dataDir, 'mail');
+  // Journeys that must move a record in time (a day that took place) reach the database through
+  // e2e/support/database.ts.
+  process.env.WEB_TEST_DATABASE_URL = stack.databaseUrl;
   const port = process.env.WEB_TEST_PORT!;
   const platform = spawn(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), 'start'], {
     cwd: ROOT,

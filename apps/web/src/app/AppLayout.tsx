@@ -5,6 +5,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { EmailVerificationBanner } from '../account/EmailVerification';
 import { useSession } from '../auth/session-context';
 import { CohortsNavLink } from '../cohorts/CohortsNavLink';
+import { MentoringNavLink } from '../mentoring/MentoringNavLink';
 import { MessagesNavLink } from '../conversations/MessagesNavLink';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { NotificationBell } from '../notifications/NotificationBell';
@@ -96,6 +97,7 @@ export function useHeaderMenu(): [open: boolean, toggle: () => void] {
 // count, follow).
 const OWN_PAGES: readonly { to: string; labelKey: string }[] = [
   { to: '/engagements', labelKey: 'engagements.nav.mine' },
+  { to: '/events/mine', labelKey: 'events.myNav' },
   { to: '/scout-offers', labelKey: 'scouting.nav' },
   { to: '/relationships', labelKey: 'engagements.nav.relationships' },
   { to: '/interests', labelKey: 'interests.nav' },
@@ -111,6 +113,12 @@ function MainNav() {
       <Anchor component={NavLink} to="/projects" c="dark">
         {t('app.nav.projects')}
       </Anchor>
+      <Anchor component={NavLink} to="/events" end c="dark">
+        {t('events.nav')}
+      </Anchor>
+      <Anchor component={NavLink} to="/council" c="dark">
+        {t('app.nav.council')}
+      </Anchor>
       {current &&
         OWN_PAGES.map(({ to, labelKey }) => (
           <Anchor key={to} component={NavLink} to={to} c="dark">
@@ -118,6 +126,7 @@ function MainNav() {
           </Anchor>
         ))}
       <CohortsNavLink />
+      <MentoringNavLink />
       <MessagesNavLink />
       <WorkspaceNavLink />
     </>

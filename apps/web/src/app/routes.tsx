@@ -1,6 +1,11 @@
+import { CouncilApplicationsPage } from '../council/CouncilApplicationsPage';
+import { CouncilMemberPage } from '../council/CouncilMemberPage';
+import { CouncilPage } from '../council/CouncilPage';
+import { CouncilWorkspacePage } from '../council/CouncilWorkspacePage';
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AccountDeletedPage, AccountSettingsPage } from '../account/AccountSettingsPage';
+import { ActivityDaysPage } from '../activity-days/ActivityDaysPage';
 import { DeliveriesPage } from '../admin/DeliveriesPage';
 import { OrganizationPage } from '../admin/OrganizationPage';
 import { OrganizationsPage } from '../admin/OrganizationsPage';
@@ -19,10 +24,21 @@ import { SignInPage } from '../account/SignInPage';
 import { SignUpPage } from '../account/SignUpPage';
 import { ConversationPage } from '../conversations/ConversationPage';
 import { EngagementPage } from '../engagements/EngagementPage';
+import { EventPage } from '../events/EventPage';
+import { EditEventPage, NewEventPage } from '../events/EventFormPage';
+import { EventsPage } from '../events/EventsPage';
+import { ManageEventPage } from '../events/ManageEventPage';
+import { ManageEventsPage } from '../events/ManageEventsPage';
+import { MyEventsPage } from '../events/MyEventsPage';
 import { InboxPage } from '../conversations/InboxPage';
 import { MyEngagementsPage } from '../engagements/MyEngagementsPage';
 import { RelationshipsPage } from '../engagements/RelationshipsPage';
+import { ConsentPage } from '../guardians/ConsentPage';
 import { InterestsPage } from '../interests/InterestsPage';
+import { AdminMentorsPage } from '../mentoring/AdminMentorsPage';
+import { CouncilMentoringPage } from '../mentoring/CouncilMentoringPage';
+import { MentorDeskPage } from '../mentoring/MentorDeskPage';
+import { OrganizationMentoringPage } from '../mentoring/OrganizationMentoringPage';
 import { NotificationsPage } from '../notifications/NotificationsPage';
 import { OrganizationHomePage } from '../organization/OrganizationHomePage';
 import { ProjectPeoplePage } from '../people/ProjectPeoplePage';
@@ -61,6 +77,11 @@ export function createRouter() {
         { path: 'projects', element: <ProjectSearchPage /> },
         { path: 'projects/:id', element: <ProjectPage /> },
         { path: 'regions/:id', element: <RegionPublicPage /> },
+        { path: 'events', element: <EventsPage /> },
+        { path: 'events/mine', element: <MyEventsPage /> },
+        { path: 'events/:eventId', element: <EventPage /> },
+        { path: 'council', element: <CouncilPage /> },
+        { path: 'council/:orgId', element: <CouncilMemberPage /> },
         { path: 'engagements', element: <MyEngagementsPage /> },
         { path: 'engagements/:id', element: <EngagementPage /> },
         { path: 'scout-offers', element: <ScoutOffersPage /> },
@@ -72,11 +93,15 @@ export function createRouter() {
         { path: 'messages', element: <InboxPage /> },
         { path: 'messages/:id', element: <ConversationPage /> },
         { path: 'interests', element: <InterestsPage /> },
+        { path: 'council/mentoring', element: <CouncilMentoringPage /> },
+        { path: 'mentoring', element: <MentorDeskPage /> },
         { path: 'profile', element: <ProfilePage /> },
         { path: 'recommendations', element: <RecommendationsPage /> },
         { path: 'sign-in', element: <SignInPage /> },
         { path: 'sign-up', element: <SignUpPage /> },
         { path: 'verify-email', element: <VerifyEmailPage /> },
+        // A guardian's consent link (e-mailed; no sign-in).
+        { path: 'consent/:token', element: <ConsentPage /> },
         { path: 'confirm-email', element: <ConfirmEmailPage /> },
         { path: 'forgot-password', element: <ForgotPasswordPage /> },
         { path: 'reset-password', element: <ResetPasswordPage /> },
@@ -95,6 +120,7 @@ export function createRouter() {
             { index: true, element: <WorkspaceOverview /> },
             { path: 'organization', element: <OrganizationHomePage /> },
             { path: 'projects/:projectId/people', element: <ProjectPeoplePage /> },
+            { path: 'projects/:projectId/activity-days', element: <ActivityDaysPage /> },
             { path: 'engagements/:engagementId', element: <StaffEngagementPage /> },
             { path: 'projects', element: <RegionProjectsPage /> },
             { path: 'projects/new', element: <NewProjectPage /> },
@@ -121,6 +147,10 @@ export function createRouter() {
                 </Suspense>
               ),
             },
+            { path: 'events', element: <ManageEventsPage /> },
+            { path: 'events/new', element: <NewEventPage /> },
+            { path: 'events/:eventId', element: <ManageEventPage /> },
+            { path: 'events/:eventId/edit', element: <EditEventPage /> },
             { path: 'cohorts', element: <CohortsPage /> },
             { path: 'cohorts/:cohortId', element: <CohortPage /> },
             { path: 'company/employees', element: <EmployeesPage /> },
@@ -131,6 +161,10 @@ export function createRouter() {
             { path: 'admin/organizations/:organizationId', element: <OrganizationPage /> },
             { path: 'admin/skills', element: <SkillsPage /> },
             { path: 'admin/deliveries', element: <DeliveriesPage /> },
+            { path: 'admin/council', element: <CouncilApplicationsPage /> },
+            { path: 'council', element: <CouncilWorkspacePage /> },
+            { path: 'admin/mentors', element: <AdminMentorsPage /> },
+            { path: 'mentoring', element: <OrganizationMentoringPage /> },
           ],
         },
         { path: '*', element: <NotFoundPage /> },

@@ -8,6 +8,7 @@ import { useSession } from '../auth/session-context';
 import type { EngagementQuery as EngagementData, EngagementStatus } from '../gql/graphql';
 import { formatDate, formatList, formatPeriod } from '../i18n/format';
 import { ConversationPanel } from '../conversations/ConversationPanel';
+import { EngagementActivityDays } from '../activity-days/EngagementActivityDays';
 import { CheckIns } from './CheckIns';
 import { EngagementContactsQuery, EngagementQuery } from './engagement-documents';
 import { EngagementTimeline } from './EngagementTimeline';
@@ -24,6 +25,9 @@ type History = EngagementData['engagementHistory'];
 
 // Where check-ins and milestones belong: once the activity has started.
 const UNDER_WAY: readonly EngagementStatus[] = ['ACTIVE', 'COMPLETED'];
+// Activity days are open to sign up from acceptance until the engagement ends (as the API's
+// SIGNS_UP_FOR_DAYS); a completed one still shows the days it came to.
+const SIGNS_UP_FOR_DAYS: readonly EngagementStatus[] = ['ACCEPTED', 'APPROVED', 'ACTIVE'];
 
 // One engagement (the page every e-mail about it links to): where it stands and what happens
 // next, its timeline, terms and people, and the participant's check-ins, milestones, feedback
@@ -160,6 +164,12 @@ function EngagementDetails({
 
       <ConversationPanel engagementId={engagement.id} />
 
+      {(SIGNS_UP_FOR_DAYS.includes(status) || status === 'COMPLETED') && (
+        <EngagementActivityDays
+          engagementId={engagement.id}
+          canSignUp={isParticipant && SIGNS_UP_FOR_DAYS.includes(status)}
+        />
+      )}
       {UNDER_WAY.includes(status) && (
         <>
           <CheckIns engagementId={engagement.id} canAdd={isParticipant && status === 'ACTIVE'} />

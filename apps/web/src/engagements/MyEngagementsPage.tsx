@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Chip, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Card, Chip, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyState } from '../app/page-states';
@@ -9,6 +9,7 @@ import { MyEngagementsQuery } from './engagement-documents';
 import { isStatusGroup, outlookOf, STATUS_GROUPS, type StatusGroup } from './next-steps';
 import { RequireSignIn } from '../app/RequireSignIn';
 import { StatusBadge } from './StatusBadge';
+import { GuardianConsentStatus } from '../guardians/GuardianConsentStatus';
 
 const PAGE_SIZE = 20;
 const GROUPS: StatusGroup[] = ['all', 'selection', 'preparing', 'active', 'completed', 'ended'];
@@ -86,6 +87,11 @@ function EngagementCard({ engagement }: { engagement: EngagementSummaryFragment 
         })}
         {outlook.waitingOn && ` · ${t(`engagements.waitingOn.${outlook.waitingOn}`)}`}
       </Text>
+      {engagement.guardianConsent && (
+        <Box mt="xs">
+          <GuardianConsentStatus consent={engagement.guardianConsent} viewer="participant" />
+        </Box>
+      )}
     </Card>
   );
 }

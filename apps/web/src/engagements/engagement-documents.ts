@@ -12,6 +12,9 @@ export const EngagementSummaryFragment = graphql(`
       action
       by
     }
+    guardianConsent {
+      ...GuardianConsentState
+    }
     project {
       id
       title

@@ -120,6 +120,9 @@ const keys: KeyingConfig = {
   ProjectionParameters: () => null,
   ProjectionPoint: () => null,
   Settlement: () => null,
+  CommunityEventConnection: () => null,
+  CommunityEventEdge: () => null,
+  EventPlace: () => null,
 };
 
 // Every cached list of notifications (the bell's latest, the page's pages, unread only or not).
@@ -133,6 +136,14 @@ function invalidateQueryField(cache: Cache, fieldName: string) {
   for (const field of cache.inspectFields('Query')) {
     if (field.fieldName === fieldName) cache.invalidate('Query', field.fieldKey);
   }
+}
+
+// A registration or a change of an event moves its counts, the reader's state and the lists it is
+// in: the event and the lists are asked again.
+function eventChanged(eventId: unknown, cache: Cache) {
+  if (typeof eventId === 'string') cache.invalidate({ __typename: 'CommunityEvent', id: eventId });
+  invalidateQueryField(cache, 'myEvents');
+  invalidateQueryField(cache, 'eventRegistrations');
 }
 
 function projectChanged(_result: Data, _args: unknown, cache: Cache) {
@@ -185,6 +196,9 @@ export function createGraphQLClient(session: Session): { client: Client; dispose
             organizations: relayPagination(),
             companyPrograms: relayPagination(),
             companyTeams: relayPagination(),
+            events: relayPagination(),
+            organizationEvents: relayPagination(),
+            mentors: relayPagination(),
             // A project already in the cache (from a list) answers project(id) for the fields it has.
             project: (_parent, args) => ({ __typename: 'Project', id: args.id as string }),
           },
@@ -218,6 +232,8 @@ export function createGraphQLClient(session: Session): { client: Client; dispose
                   cache.invalidate('Query', field.fieldName, field.arguments);
               }
             },
+            registerForEvent: (_result, args, cache) => eventChanged(args.eventId, cache),
+            cancelEventRegistration: (_result, args, cache) => eventChanged(args.eventId, cache),
             markAllNotificationsRead: (_result, _args, cache) => {
               cache.updateQuery({ query: UnreadCountQuery }, (data) =>
                 data ? { ...data, unreadNotificationCount: 0 } : data,

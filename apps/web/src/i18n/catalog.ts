@@ -1,10 +1,15 @@
 import { accountMessages } from '../account/messages';
+import { activityDayMessages } from '../activity-days/messages';
 import { adminMessages } from '../admin/messages';
 import { cohortMessages } from '../cohorts/messages';
 import { companyMessages } from '../company/messages';
 import { conversationMessages } from '../conversations/messages';
+import { councilMessages } from '../council/messages';
 import { engagementMessages } from '../engagements/messages';
+import { eventMessages } from '../events/messages';
+import { guardianMessages } from '../guardians/messages';
 import { interestMessages } from '../interests/messages';
+import { mentoringMessages } from '../mentoring/messages';
 import { notificationMessages } from '../notifications/messages';
 import { organizationMessages } from '../organization/messages';
 import { peopleMessages } from '../people/messages';
@@ -26,12 +31,17 @@ import { sharedMessages } from './shared-messages';
 const AREAS = [
   sharedMessages,
   accountMessages,
+  activityDayMessages,
   adminMessages,
   cohortMessages,
   companyMessages,
   conversationMessages,
+  councilMessages,
   engagementMessages,
+  eventMessages,
+  guardianMessages,
   interestMessages,
+  mentoringMessages,
   notificationMessages,
   organizationMessages,
   peopleMessages,

@@ -63,3 +63,14 @@ export function formatPercent(share: number, language: string): string {
 export function formatList(items: readonly string[], language: string): string {
   return new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
 }
+
+// A calendar day (YYYY-MM-DD) with its weekday: 2027年5月1日(土) / Sat, May 1, 2027.
+export function formatDayWithWeekday(isoDate: string, language: string): string {
+  return new Intl.DateTimeFormat(language, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    weekday: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(`${isoDate}T00:00:00Z`));
+}

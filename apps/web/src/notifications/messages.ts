@@ -55,10 +55,23 @@ export const notificationMessages = defineMessages(
         EVENT_REMINDER: '明日は「{{event}}」です。{{startsAt}}から始まります。',
         EVENT_REMINDER_hour: 'まもなく「{{event}}」が始まります（{{startsAt}}から）。',
         EVENT_CANCELLED: '{{startsAt}}からの「{{event}}」は中止になりました。',
+        MENTORING_BOOKED:
+          '{{organization}}が{{startsAt}}からのメンタリングを予約しました（「{{initiative}}」について）。',
+        MENTORING_CANCELLED:
+          '{{startsAt}}からの「{{initiative}}」のメンタリングは、{{mentor}}さんの都合で取りやめになりました。',
+        MENTORING_CANCELLED_mentor:
+          '{{organization}}が{{startsAt}}からのメンタリング（「{{initiative}}」）を取り消しました。枠はまた予約できる状態です。',
+        ACTIVITY_DAYS_PUBLISHED: '「{{project}}」の活動日が決まりました（{{day}}から）。',
+        ACTIVITY_DAYS_PUBLISHED_one:
+          '「{{project}}」の活動日が決まりました：{{day}} {{startTime}}〜{{endTime}}。',
+        ACTIVITY_DAY_REMINDER:
+          '明日は「{{project}}」の活動日です。{{startTime}}に「{{meetingPoint}}」へお越しください。',
+        ACTIVITY_DAY_CANCELLED: '{{day}}の「{{project}}」の活動日は中止になりました。',
         COUNCIL_MEMBERSHIP_APPLIED: '{{organization}}から、かかわりラボへの入会申請が届きました。',
         COUNCIL_MEMBERSHIP_APPROVED: '{{organization}}のかかわりラボ入会が承認されました。',
         COUNCIL_MEMBERSHIP_REJECTED:
           '{{organization}}のかかわりラボ入会は、今回は見送りとなりました。理由を確かめてください。',
+        COUNCIL_CONTACT_RECEIVED: 'かかわりラボの{{organization}}からメッセージが届きました。',
       },
       status: {
         SUBMITTED: '応募済み',
@@ -124,10 +137,23 @@ export const notificationMessages = defineMessages(
         EVENT_REMINDER: '"{{event}}" is tomorrow, starting {{startsAt}}.',
         EVENT_REMINDER_hour: '"{{event}}" starts soon, at {{startsAt}}.',
         EVENT_CANCELLED: '"{{event}}" ({{startsAt}}) has been cancelled.',
+        MENTORING_BOOKED:
+          '{{organization}} booked a mentoring session on {{startsAt}} about "{{initiative}}".',
+        MENTORING_CANCELLED:
+          '{{mentor}} cancelled your mentoring session about "{{initiative}}" ({{startsAt}}).',
+        MENTORING_CANCELLED_mentor:
+          '{{organization}} cancelled the session about "{{initiative}}" ({{startsAt}}); the slot is open again.',
+        ACTIVITY_DAYS_PUBLISHED: 'New activity days for "{{project}}", from {{day}}.',
+        ACTIVITY_DAYS_PUBLISHED_one:
+          'New activity day for "{{project}}": {{day}}, {{startTime}}–{{endTime}}.',
+        ACTIVITY_DAY_REMINDER:
+          '"{{project}}" activity day is tomorrow: meet at {{meetingPoint}} at {{startTime}}.',
+        ACTIVITY_DAY_CANCELLED: 'The "{{project}}" activity day on {{day}} has been cancelled.',
         COUNCIL_MEMBERSHIP_APPLIED: '{{organization}} applied to join the council.',
         COUNCIL_MEMBERSHIP_APPROVED: '{{organization}} is now a member of the council.',
         COUNCIL_MEMBERSHIP_REJECTED:
           "{{organization}}'s council application was not accepted this time: see why.",
+        COUNCIL_CONTACT_RECEIVED: '{{organization}}, a council member, sent you a message.',
       },
       status: {
         SUBMITTED: 'submitted',

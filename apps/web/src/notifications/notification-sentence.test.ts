@@ -36,6 +36,13 @@ const FACTS = {
   startsAt: '2027-03-31T16:30:00.000Z',
   timeZone: 'Asia/Tokyo',
   kind: 'DAY_BEFORE',
+  initiative: '棚田の草刈り',
+  mentor: '山田 太郎',
+  date: '2027-05-01',
+  startTime: '08:30',
+  endTime: '12:00',
+  meetingPoint: '公民館',
+  count: '3',
   organization: '美幌町',
 };
 const facts = Object.entries(FACTS).map(([name, value]) => ({ name, value }));
@@ -91,7 +98,7 @@ describe('notification sentences', () => {
             if (language === 'ja') expect(text).toMatch(/[ぁ-ん]/);
             else
               expect(
-                text.replace(/棚田の草刈り|佐藤 花子|山田 太郎|佐渡市|2027春|美幌町/g, ''),
+                text.replace(/棚田の草刈り|佐藤 花子|山田 太郎|佐渡市|2027春|公民館|美幌町/g, ''),
               ).not.toMatch(/[ぁ-んァ-ン一-龯]/);
           }
         }
@@ -147,11 +154,19 @@ describe('notification links', () => {
     expect(notificationLink({ ...none, projectId: 'p' })).toBe('/projects/p');
     expect(notificationLink(none)).toBeNull();
     expect(notificationLink({ ...none, eventId: 'v' })).toBe('/events/v');
+    // Mentoring: the member's staff in their workspace, the mentor on their own page.
+    expect(notificationLink({ ...none, type: 'MENTORING_CANCELLED', organizationId: 'o' })).toBe(
+      '/manage/o/mentoring',
+    );
+    expect(notificationLink({ ...none, type: 'MENTORING_BOOKED' })).toBe('/mentoring');
     expect(
       notificationLink({ ...none, type: 'COUNCIL_MEMBERSHIP_APPLIED', organizationId: 'p' }),
     ).toBe('/manage/p/admin/council');
     expect(
       notificationLink({ ...none, type: 'COUNCIL_MEMBERSHIP_DECIDED', organizationId: 'r' }),
+    ).toBe('/manage/r/council');
+    expect(
+      notificationLink({ ...none, type: 'COUNCIL_CONTACT_RECEIVED', organizationId: 'r' }),
     ).toBe('/manage/r/council');
   });
 

@@ -35,9 +35,17 @@ export const WORDINGS: Record<NotificationEventType, Wording> = {
   EVENT_REMINDER: (facts) =>
     facts.kind === 'HOUR_BEFORE' ? 'EVENT_REMINDER_hour' : 'EVENT_REMINDER',
   EVENT_CANCELLED: () => 'EVENT_CANCELLED',
+  MENTORING_BOOKED: () => 'MENTORING_BOOKED',
+  MENTORING_CANCELLED: (facts) =>
+    facts.side === 'MEMBER' ? 'MENTORING_CANCELLED' : 'MENTORING_CANCELLED_mentor',
+  ACTIVITY_DAYS_PUBLISHED: (facts) =>
+    facts.count === '1' ? 'ACTIVITY_DAYS_PUBLISHED_one' : 'ACTIVITY_DAYS_PUBLISHED',
+  ACTIVITY_DAY_REMINDER: () => 'ACTIVITY_DAY_REMINDER',
+  ACTIVITY_DAY_CANCELLED: () => 'ACTIVITY_DAY_CANCELLED',
   COUNCIL_MEMBERSHIP_APPLIED: () => 'COUNCIL_MEMBERSHIP_APPLIED',
   COUNCIL_MEMBERSHIP_DECIDED: (facts) =>
     facts.status === 'APPROVED' ? 'COUNCIL_MEMBERSHIP_APPROVED' : 'COUNCIL_MEMBERSHIP_REJECTED',
+  COUNCIL_CONTACT_RECEIVED: () => 'COUNCIL_CONTACT_RECEIVED',
 };
 
 // Council notices lead into the workspace of the organisation heard for: the platform admins'
@@ -45,6 +53,8 @@ export const WORDINGS: Record<NotificationEventType, Wording> = {
 const COUNCIL_PAGES: Partial<Record<NotificationEventType, string>> = {
   COUNCIL_MEMBERSHIP_APPLIED: 'admin/council',
   COUNCIL_MEMBERSHIP_DECIDED: 'council',
+  // The message is in the notification; the member's council page is where partners are found.
+  COUNCIL_CONTACT_RECEIVED: 'council',
 };
 
 // Review steps lead staff into the workspace of the organisation they heard of it for.
@@ -59,10 +69,12 @@ const REVIEW_STEPS: ReadonlySet<string> = new Set([
 const NEEDS: Record<string, string[]> = {
   cohort: ['ALLOCATION_READY', 'ALLOCATION_READY_failed'],
   event: ['EVENT_PLACE_OFFERED', 'EVENT_REMINDER', 'EVENT_REMINDER_hour', 'EVENT_CANCELLED'],
+  initiative: ['MENTORING_BOOKED', 'MENTORING_CANCELLED', 'MENTORING_CANCELLED_mentor'],
   organization: [
     'COUNCIL_MEMBERSHIP_APPLIED',
     'COUNCIL_MEMBERSHIP_APPROVED',
     'COUNCIL_MEMBERSHIP_REJECTED',
+    'COUNCIL_CONTACT_RECEIVED',
   ],
 };
 
@@ -86,9 +98,11 @@ export function notificationSentence(
     ? facts.cohort
     : NEEDS.event.includes(key)
       ? facts.event
-      : NEEDS.organization.includes(key)
-        ? facts.organization
-        : facts.project;
+      : NEEDS.initiative.includes(key)
+        ? facts.initiative
+        : NEEDS.organization.includes(key)
+          ? facts.organization
+          : facts.project;
   const to = facts.toStatus
     ? t(`notifications.status.${facts.toStatus}`, { defaultValue: '' })
     : '';
@@ -100,6 +114,8 @@ export function notificationSentence(
     // An event's own title in English when it has one; its start in its own zone.
     event: language === 'en' ? (facts.eventEn ?? facts.event) : facts.event,
     startsAt: facts.startsAt ? formatDateTime(facts.startsAt, language, facts.timeZone) : '',
+    // An activity day's date, a day in Japan.
+    day: facts.date ? formatDate(facts.date, language) : '',
     to,
   });
 }
@@ -119,6 +135,10 @@ export function notificationLink(notification: Links): string | null {
   if (type && REVIEW_STEPS.has(type) && organizationId && projectId) {
     const page = notification.audience === 'INTERMEDIARY' ? 'review' : 'projects';
     return `/manage/${organizationId}/${page}/${projectId}`;
+  }
+  // A member's staff see their sessions in the workspace; a mentor on their own page.
+  if (type?.startsWith('MENTORING_')) {
+    return organizationId ? `/manage/${organizationId}/mentoring` : '/mentoring';
   }
   const councilPage = type && COUNCIL_PAGES[type as NotificationEventType];
   if (councilPage && organizationId) return `/manage/${organizationId}/${councilPage}`;

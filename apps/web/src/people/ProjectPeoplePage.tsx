@@ -21,6 +21,7 @@ import { useMutation, useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import { PagedQuery } from '../app/PagedQuery';
 import { StatusBadge } from '../engagements/StatusBadge';
+import { GuardianConsentStatus } from '../guardians/GuardianConsentStatus';
 import type {
   CandidateCardFragment,
   RecommendedCandidatesQuery as CandidatesData,
@@ -179,6 +180,9 @@ function ApplicationCard({
           {t('people.applications.applied', { date: formatDate(engagement.createdAt, language) })}
         </Text>
         {timing && <AnswerTiming timing={timing} />}
+        {engagement.guardianConsent && (
+          <GuardianConsentStatus consent={engagement.guardianConsent} viewer="staff" />
+        )}
         <Text size="sm" fw={700}>
           {t('people.applications.motivation')}
         </Text>

@@ -41,6 +41,9 @@ export const StaffEngagementRowFragment = graphql(`
       displayName
       kind
     }
+    guardianConsent {
+      ...GuardianConsentState
+    }
   }
 `);
 

@@ -41,6 +41,7 @@ import {
   KINDS,
   LANGUAGES,
   LIMITS,
+  needsGuardian,
   PROFILE_FIELDS,
   profileInputOf,
   profileSchema,
@@ -126,6 +127,7 @@ function ProfileForm({
   const [saved, setSaved] = useState(false);
   const { errors, isSubmitting, isDirty } = form.formState;
   const kind = form.watch('kind');
+  const dateOfBirth = form.watch('dateOfBirth');
   const languageNames = useMemo(
     () => new Intl.DisplayNames([language], { type: 'language' }),
     [language],
@@ -195,20 +197,40 @@ function ProfileForm({
                   {t('profile.noCompany')}
                 </Alert>
               ))}
-            {kind === 'HIGH_SCHOOL_STUDENT' && (
+            <TextInput
+              type="date"
+              label={t('profile.dateOfBirth')}
+              description={t('profile.dateOfBirthHint')}
+              required={kind === 'HIGH_SCHOOL_STUDENT'}
+              error={errors.dateOfBirth?.message}
+              {...form.register('dateOfBirth')}
+            />
+            {needsGuardian({ kind, dateOfBirth }) && (
               <>
                 <TextInput
                   label={t('profile.guardianName')}
                   description={t('profile.guardianNameHint')}
                   required
+                  autoComplete="off"
                   error={errors.guardianName?.message}
                   {...form.register('guardianName')}
                 />
-                <Checkbox
-                  label={t('profile.guardianConsent')}
-                  error={errors.guardianConsent?.message}
-                  {...form.register('guardianConsent')}
+                <TextInput
+                  type="email"
+                  label={t('profile.guardianEmail')}
+                  description={t('profile.guardianEmailHint')}
+                  required
+                  autoComplete="off"
+                  error={errors.guardianEmail?.message}
+                  {...form.register('guardianEmail')}
                 />
+                {kind === 'HIGH_SCHOOL_STUDENT' && (
+                  <Checkbox
+                    label={t('profile.guardianConsent')}
+                    error={errors.guardianConsent?.message}
+                    {...form.register('guardianConsent')}
+                  />
+                )}
               </>
             )}
             <Textarea

@@ -31,9 +31,15 @@ export const profileMessages = defineMessages(
       company: '所属企業',
       companyHint: 'あなたが所属している企業の中から選んでください。',
       noCompany: '所属している企業がありません。企業の担当者に招待を依頼してください。',
+      dateOfBirth: '生年月日',
+      dateOfBirthHint:
+        '18歳未満の方は、応募やイベント参加のたびに保護者の同意が必要です。生年月日はあなたにだけ表示されます。',
       guardianName: '保護者のお名前',
       guardianNameHint:
         '高校生は保護者の同意が必要です。保護者のお名前はあなたにだけ表示されます。',
+      guardianEmail: '保護者のメールアドレス',
+      guardianEmailHint:
+        '応募やイベント参加のたびに、同意をお願いするメールをこのアドレスに送ります。',
       guardianConsent: '保護者の同意を得ています',
       bio: '自己紹介',
       bioHint:
@@ -155,9 +161,15 @@ export const profileMessages = defineMessages(
       company: 'Company',
       companyHint: 'Choose the company you belong to.',
       noCompany: 'You are not a member of any company yet. Ask your company to invite you.',
+      dateOfBirth: 'Date of birth',
+      dateOfBirthHint:
+        "Under 18, each application and event needs your guardian's consent. Shown to you only.",
       guardianName: "Guardian's name",
       guardianNameHint:
         "High-school students need a guardian's consent. The name is shown to you only.",
+      guardianEmail: "Guardian's e-mail address",
+      guardianEmailHint:
+        'Each time you apply or register for an event, we e-mail your guardian here to ask for consent.',
       guardianConsent: 'My guardian has consented',
       bio: 'About me',
       bioHint:

@@ -7,7 +7,9 @@ export const ProfileFieldsFragment = graphql(`
     company {
       id
     }
+    dateOfBirth
     guardianName
+    guardianEmail
     guardianConsentAt
     skills {
       skillId

@@ -39,6 +39,7 @@ export const LIMITS = {
   languages: 10,
   bio: 2000,
   guardianName: 100,
+  guardianEmail: 254,
   weeklyHours: [1, 80],
   travelRangeKm: [0, 3000],
 } as const;
@@ -55,7 +56,9 @@ export interface ChosenSkill {
 export interface ProfileFormValues {
   kind: ParticipantKind;
   companyOrganizationId: string | null;
+  dateOfBirth: string;
   guardianName: string;
+  guardianEmail: string;
   guardianConsent: boolean;
   bio: string;
   skills: ChosenSkill[];
@@ -77,7 +80,9 @@ export interface ProfileFormValues {
 export const PROFILE_FIELDS = [
   'kind',
   'companyOrganizationId',
+  'dateOfBirth',
   'guardianName',
+  'guardianEmail',
   'guardianConsent',
   'bio',
   'skills',
@@ -98,7 +103,9 @@ export const PROFILE_FIELDS = [
 export const EMPTY_PROFILE: ProfileFormValues = {
   kind: 'PRO_BONO',
   companyOrganizationId: null,
+  dateOfBirth: '',
   guardianName: '',
+  guardianEmail: '',
   guardianConsent: false,
   bio: '',
   skills: [],
@@ -121,7 +128,9 @@ export function formValuesOf(profile: ProfileFieldsFragment | null | undefined):
   return {
     kind: profile.kind,
     companyOrganizationId: profile.company?.id ?? null,
+    dateOfBirth: profile.dateOfBirth ?? '',
     guardianName: profile.guardianName ?? '',
+    guardianEmail: profile.guardianEmail ?? '',
     guardianConsent: profile.guardianConsentAt != null,
     bio: profile.bio,
     skills: profile.skills.map(({ skillId, name, nameEn, level }) => ({
@@ -145,14 +154,30 @@ export function formValuesOf(profile: ProfileFieldsFragment | null | undefined):
   };
 }
 
+// Under 18 today (YYYY-MM-DD date of birth): the API's rule for who may name a guardian.
+export function isMinor(dateOfBirth: string, today = new Date()): boolean {
+  if (!DATE.test(dateOfBirth)) return false;
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number);
+  const [y, m, d] = [today.getUTCFullYear(), today.getUTCMonth() + 1, today.getUTCDate()];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0) < 18;
+}
+
+// Whether the form asks for a guardian: high-school students, and anyone under 18.
+export function needsGuardian(values: Pick<ProfileFormValues, 'kind' | 'dateOfBirth'>): boolean {
+  return values.kind === 'HIGH_SCHOOL_STUDENT' || isMinor(values.dateOfBirth);
+}
+
 // Saving replaces the whole profile: every field is sent, and details that belong to another
 // kind (a guardian, a company) are left out so the API does not refuse them.
 export function profileInputOf(values: ProfileFormValues): ParticipantProfileInput {
   const highSchool = values.kind === 'HIGH_SCHOOL_STUDENT';
+  const guardian = needsGuardian(values);
   return {
     kind: values.kind,
     companyOrganizationId: values.kind === 'COMPANY_EMPLOYEE' ? values.companyOrganizationId : null,
-    guardianName: highSchool ? values.guardianName.trim() : null,
+    dateOfBirth: values.dateOfBirth || null,
+    guardianName: guardian ? values.guardianName.trim() || null : null,
+    guardianEmail: guardian ? values.guardianEmail.trim() || null : null,
     guardianConsent: highSchool ? values.guardianConsent : null,
     bio: values.bio.trim(),
     skills: values.skills.map(({ skillId, level }) => ({ skillId, level })),
@@ -188,6 +213,15 @@ export function profileSchema(t: TFunction) {
       guardianName: z
         .string()
         .max(LIMITS.guardianName, t('profile.errors.tooLong', { max: LIMITS.guardianName })),
+      dateOfBirth: z.union([z.literal(''), z.string().regex(DATE, t('profile.errors.date'))]),
+      guardianEmail: z.union([
+        z.literal(''),
+        z
+          .string()
+          .trim()
+          .max(LIMITS.guardianEmail, t('profile.errors.tooLong', { max: LIMITS.guardianEmail }))
+          .email(t('form.email')),
+      ]),
       guardianConsent: z.boolean(),
       bio: z.string().max(LIMITS.bio, t('profile.errors.tooLong', { max: LIMITS.bio })),
       skills: z
@@ -232,6 +266,10 @@ export function profileSchema(t: TFunction) {
       phone: z.union([z.literal(''), z.string().trim().regex(PHONE, t('profile.errors.phone'))]),
     })
     .superRefine((values, ctx) => {
+      if (values.kind === 'HIGH_SCHOOL_STUDENT' && !values.dateOfBirth)
+        ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: t('form.required') });
+      if (needsGuardian(values) && !values.guardianEmail.trim())
+        ctx.addIssue({ code: 'custom', path: ['guardianEmail'], message: t('form.required') });
       if (values.kind === 'HIGH_SCHOOL_STUDENT') {
         if (!values.guardianName.trim())
           ctx.addIssue({ code: 'custom', path: ['guardianName'], message: t('form.required') });

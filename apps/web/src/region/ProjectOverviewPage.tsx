@@ -228,9 +228,14 @@ function Actions({
           </Button>
         )}
         {(status === 'PUBLISHED' || status === 'CLOSED') && (
-          <Button variant="light" component={Link} to={`${base}/people`}>
-            {t('region.overview.people')}
-          </Button>
+          <>
+            <Button variant="light" component={Link} to={`${base}/people`}>
+              {t('region.overview.people')}
+            </Button>
+            <Button variant="light" component={Link} to={`${base}/activity-days`}>
+              {t('activityDays.link')}
+            </Button>
+          </>
         )}
         {status === 'PUBLISHED' && (
           <Anchor component={Link} to={`/projects/${project.id}`} size="sm">

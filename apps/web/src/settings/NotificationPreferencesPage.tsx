@@ -37,6 +37,12 @@ const FOR_PARTICIPANTS: NotificationEventType[] = [
   'EVENT_PLACE_OFFERED',
   'EVENT_REMINDER',
   'EVENT_CANCELLED',
+  // Mentoring is addressed to the person: the mentor, or the staff member who booked.
+  'MENTORING_BOOKED',
+  'MENTORING_CANCELLED',
+  'ACTIVITY_DAYS_PUBLISHED',
+  'ACTIVITY_DAY_REMINDER',
+  'ACTIVITY_DAY_CANCELLED',
 ];
 
 // The modes each channel offers, as the API allows them: in-app has no digest.

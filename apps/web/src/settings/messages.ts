@@ -62,6 +62,26 @@ export const settingsMessages = defineMessages(
           label: 'イベントが中止になったとき',
           hint: '申し込んだイベント（キャンセル待ちを含む）が中止になったとき。',
         },
+        MENTORING_BOOKED: {
+          label: 'メンタリングの予約が入ったとき',
+          hint: 'メンターとして公開した枠に、会員団体から予約が入ったとき。',
+        },
+        MENTORING_CANCELLED: {
+          label: 'メンタリングが取り消されたとき',
+          hint: '予約したメンタリング、または受けていたメンタリングが取り消されたとき。',
+        },
+        ACTIVITY_DAYS_PUBLISHED: {
+          label: '活動日が決まったとき',
+          hint: '参加しているプロジェクトで、地域が新しい活動日を決めたとき。',
+        },
+        ACTIVITY_DAY_REMINDER: {
+          label: '活動日の前日',
+          hint: '申し込んだ活動日の前日の朝9時に、時間と集合場所をお知らせします。',
+        },
+        ACTIVITY_DAY_CANCELLED: {
+          label: '活動日が中止になったとき',
+          hint: '申し込んだ活動日を地域が中止にしたとき。',
+        },
         APPLICATION_SUBMITTED: {
           label: '新しい応募',
           hint: '担当するプロジェクトに応募があったとき。',
@@ -105,6 +125,10 @@ export const settingsMessages = defineMessages(
         COUNCIL_MEMBERSHIP_DECIDED: {
           label: 'かかわりラボ入会の結果',
           hint: '所属団体のかかわりラボ入会が承認された、または見送られたとき。',
+        },
+        COUNCIL_CONTACT_RECEIVED: {
+          label: 'かかわりラボ会員からの連絡',
+          hint: 'ほかの会員団体から、かかわりラボを通じてメッセージが届いたとき。',
         },
       },
     },
@@ -169,6 +193,26 @@ export const settingsMessages = defineMessages(
           label: 'An event was cancelled',
           hint: 'An event you registered for (or wait for) was called off.',
         },
+        MENTORING_BOOKED: {
+          label: 'A mentoring session was booked',
+          hint: 'A member organisation booked one of the slots you offer as a mentor.',
+        },
+        MENTORING_CANCELLED: {
+          label: 'A mentoring session was cancelled',
+          hint: 'A session you booked, or one you were to give as a mentor, was cancelled.',
+        },
+        ACTIVITY_DAYS_PUBLISHED: {
+          label: 'New activity days',
+          hint: 'The region sets new activity days on a project you take part in.',
+        },
+        ACTIVITY_DAY_REMINDER: {
+          label: 'Activity day reminders',
+          hint: 'At 9:00 (Japan time) the day before an activity day you signed up for, with the time and meeting point.',
+        },
+        ACTIVITY_DAY_CANCELLED: {
+          label: 'An activity day was cancelled',
+          hint: 'The region called off an activity day you signed up for.',
+        },
         APPLICATION_SUBMITTED: {
           label: 'New applications',
           hint: 'Someone applies to a project you look after.',
@@ -212,6 +256,10 @@ export const settingsMessages = defineMessages(
         COUNCIL_MEMBERSHIP_DECIDED: {
           label: 'Council membership decisions',
           hint: "Your organisation's application to the council is approved or not accepted.",
+        },
+        COUNCIL_CONTACT_RECEIVED: {
+          label: 'Messages from council members',
+          hint: 'Another member organisation writes to yours through the council.',
         },
       },
     },

@@ -14,6 +14,11 @@ export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
   { path: 'organization', labelKey: 'organization.nav', kinds: ['REGION'] },
   { path: 'projects', labelKey: 'region.nav.projects', kinds: ['REGION'] },
   { path: 'profile', labelKey: 'regionProfile.nav', kinds: ['REGION'] },
+  {
+    path: 'events',
+    labelKey: 'eventsManage.nav',
+    kinds: ['REGION', 'INTERMEDIARY', 'PLATFORM'],
+  },
   { path: 'review', labelKey: 'review.nav', kinds: ['INTERMEDIARY'] },
   { path: 'supervision', labelKey: 'supervision.nav', kinds: ['INTERMEDIARY'] },
   { path: 'programs', labelKey: 'programs.nav', kinds: ['INTERMEDIARY'] },
@@ -31,6 +36,16 @@ export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
   { path: 'admin/organizations', labelKey: 'admin.nav.organizations', kinds: ['PLATFORM'] },
   { path: 'admin/skills', labelKey: 'admin.nav.skills', kinds: ['PLATFORM'] },
   { path: 'admin/deliveries', labelKey: 'admin.nav.deliveries', kinds: ['PLATFORM'] },
+  { path: 'admin/council', labelKey: 'council.admin.nav', kinds: ['PLATFORM'] },
+  // Membership of the council, its profile and partners: any kind of member organisation.
+  { path: 'council', labelKey: 'council.nav', kinds: ['REGION', 'INTERMEDIARY', 'COMPANY'] },
+  { path: 'admin/mentors', labelKey: 'mentoring.nav.admin', kinds: ['PLATFORM'] },
+  // Council members' 1-on-1 sessions with mentors.
+  {
+    path: 'mentoring',
+    labelKey: 'mentoring.nav.workspace',
+    kinds: ['REGION', 'INTERMEDIARY', 'COMPANY'],
+  },
 ];
 
 export function sectionsFor(kind: OrganizationKind): WorkspaceSection[] {

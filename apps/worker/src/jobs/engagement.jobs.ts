@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JobHandler, JobPayload } from '@tsunagu/core';
 import {
+  ActivityDayService,
   EngagementHealthService,
   EngagementRelationshipService,
   EngagementResponseService,
@@ -13,6 +14,7 @@ export class EngagementJobs {
     private readonly health: EngagementHealthService,
     private readonly responses: EngagementResponseService,
     private readonly relationships: EngagementRelationshipService,
+    private readonly activityDays: ActivityDayService,
   ) {}
 
   // The services log what they flagged; a quiet hour logs nothing.
@@ -30,5 +32,12 @@ export class EngagementJobs {
   @JobHandler('engagements.follow-ups-due')
   async followUpsDue(_payload: JobPayload<'engagements.follow-ups-due'>): Promise<void> {
     await this.relationships.notifyDueFollowUps();
+  }
+
+  @JobHandler('engagements.activity-day-reminders')
+  async activityDayReminders(
+    _payload: JobPayload<'engagements.activity-day-reminders'>,
+  ): Promise<void> {
+    await this.activityDays.sendDueReminders();
   }
 }

@@ -11,6 +11,8 @@ export enum ConflictReason {
   ALREADY_DONE = 'ALREADY_DONE',
   // Every seat is taken (accepted, approved, active or completed engagements).
   PROJECT_FULL = 'PROJECT_FULL',
+  // Every place on the activity day is taken.
+  DAY_FULL = 'DAY_FULL',
   // The project is not published, or is paused.
   NOT_TAKING_APPLICATIONS = 'NOT_TAKING_APPLICATIONS',
   // The project is not open to this kind of participant.
@@ -46,8 +48,18 @@ export enum ConflictReason {
   EMAIL_NOT_VERIFIED = 'EMAIL_NOT_VERIFIED',
   // Removing this member would leave the organisation without an owner.
   LAST_OWNER = 'LAST_OWNER',
+  // A participant under 18 needs their guardian's consent first (engagement or event place).
+  GUARDIAN_CONSENT_REQUIRED = 'GUARDIAN_CONSENT_REQUIRED',
+  // A participant under 18 must name their guardian and the guardian's e-mail address first.
+  GUARDIAN_DETAILS_NEEDED = 'GUARDIAN_DETAILS_NEEDED',
   // A database rule refused the write (a check constraint the code did not foresee).
   INVARIANT_VIOLATED = 'INVARIANT_VIOLATED',
+  // A mentor's new slot overlaps one of their own live slots.
+  OVERLAPPING_SLOT = 'OVERLAPPING_SLOT',
+  // Another organisation booked the mentoring slot first.
+  SLOT_TAKEN = 'SLOT_TAKEN',
+  // The organisation already holds a mentoring session at an overlapping time.
+  OVERLAPPING_SESSION = 'OVERLAPPING_SESSION',
   // What is asked is for approved members of the council (かかわりラボ) only.
   NOT_A_COUNCIL_MEMBER = 'NOT_A_COUNCIL_MEMBER',
 }

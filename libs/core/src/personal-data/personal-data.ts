@@ -9,13 +9,16 @@ import { MethodDiscovery } from '../events/method-discovery';
 export const PERSONAL_DATA_SECTIONS = [
   // identity: the account and its settings.
   'account',
-  // participants: the profile and its skills.
+  // participants: the profile and its skills; the guardians' answers for a minor.
   'participantProfile',
+  'guardianConsents',
   // engagements: applications/engagements with their history, check-ins, milestones, feedback
   // and follow-ups; scout offers; the regions the person is tied to.
   'engagements',
   'scoutOffers',
   'regionRelationships',
+  // engagements: the activity days the person signed up for, and their attendance.
+  'activityDays',
   // projects: the projects the person marked 興味あり.
   'projectInterests',
   // notifications: the inbox and the delivery preferences.
@@ -25,6 +28,10 @@ export const PERSONAL_DATA_SECTIONS = [
   'messages',
   // events: the events the person registered for, and their attendance.
   'eventRegistrations',
+  // mentoring: the sessions the person booked for their organisation.
+  'mentoringBookings',
+  // council: the messages the person sent to member organisations.
+  'councilMessages',
 ] as const;
 export type PersonalDataSection = (typeof PERSONAL_DATA_SECTIONS)[number];
 

@@ -47,6 +47,7 @@ describe('scheduledJobs', () => {
       { name: 'engagements.flag-unanswered', everyMs: hour },
       { name: 'engagements.follow-ups-due', everyMs: hour },
       { name: 'events.send-reminders', everyMs: hour / 12 },
+      { name: 'engagements.activity-day-reminders', everyMs: hour / 4 },
     ]);
   });
 });

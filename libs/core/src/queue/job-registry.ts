@@ -25,6 +25,9 @@ export interface JobPayloads {
   // One transactional e-mail about an account (verification, password reset, e-mail change),
   // sent at most once after the SMTP server accepted it; no preference switches these off.
   'account.mail': { mailId: string };
+  // One e-mail asking a guardian to consent (a participant under 18 applied or registered),
+  // sent at most once; skipped when its link was replaced or answered meanwhile.
+  'guardian.mail': { mailId: string };
   // Every quarter hour: gather each user's digest items once their local digest hour has come.
   'notify.digest-sweep': Record<string, never>;
   // One daily digest e-mail.
@@ -53,6 +56,8 @@ export interface JobPayloads {
   'engagements.follow-ups-due': Record<string, never>;
   // Repeatable sweep: send event reminders (the day before, an hour before) that fell due.
   'events.send-reminders': Record<string, never>;
+  // Repeatable sweep: remind those signed up for tomorrow's activity days.
+  'engagements.activity-day-reminders': Record<string, never>;
 }
 
 // Jobs written before deliveries were batched carry one `deliveryId`; deliveryIdsOf reads both.
@@ -89,6 +94,7 @@ export const JOBS: { readonly [N in JobName]: JobDefinition<N> } = {
   'deliver.in-app': { queue: 'notifications', attempts: 5, backoffMs: 0, deliveryBackoff: true },
   'deliver.email': { queue: 'notifications', attempts: 6, backoffMs: 0, deliveryBackoff: true },
   'account.mail': { queue: 'notifications', attempts: 6, backoffMs: 0, deliveryBackoff: true },
+  'guardian.mail': { queue: 'notifications', attempts: 6, backoffMs: 0, deliveryBackoff: true },
   // Digest hours are whole local hours: sweeping every quarter hour sends within 15 minutes of it.
   'notify.digest-sweep': {
     queue: 'notifications',
@@ -141,6 +147,13 @@ export const JOBS: { readonly [N in JobName]: JobDefinition<N> } = {
     attempts: 3,
     backoffMs: 5000,
     schedule: { everyMs: 5 * MINUTE },
+  },
+  // The day-before reminder is due at 09:00: within the quarter hour is on time.
+  'engagements.activity-day-reminders': {
+    queue: 'engagements',
+    attempts: 3,
+    backoffMs: 5000,
+    schedule: { everyMs: 15 * MINUTE },
   },
 };
 

@@ -22,6 +22,7 @@ import {
 } from '../lifecycle/engagement-events';
 import { CompanyTeam, CompanyTeamMember } from '@tsunagu/companies';
 import { ParticipantKind, ParticipantProfile } from '@tsunagu/participants';
+import { EngagementGuardianConsent } from '../guardians/engagement-guardian-consent';
 
 export interface ApplicationSubmission {
   projectId: string;
@@ -36,6 +37,7 @@ export class ApplyingService {
     private readonly projects: ProjectService,
     private readonly policy: PolicyService,
     private readonly events: DomainEventPublisher,
+    private readonly guardians: EngagementGuardianConsent,
   ) {}
 
   async apply(actor: Actor, projectId: string, motivation: string): Promise<Engagement> {
@@ -154,6 +156,8 @@ export class ApplyingService {
         throw error;
       }
       const id = ids[ids.length - 1];
+      // A participant under 18 needs their guardian's consent before the region can accept.
+      await this.guardians.requestWithin(manager, id);
       await this.events.publish(manager, APPLICATION_SUBMITTED, { engagementId: id }, [id]);
     }
     // Each project has one more candidate (fairness), each participant a tie with a region.

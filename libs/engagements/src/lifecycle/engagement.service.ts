@@ -15,6 +15,7 @@ import {
   PROJECT_CANDIDATES_CHANGED,
 } from './engagement-events';
 import { EngagementResponseService } from '../applications/engagement-response.service';
+import { EngagementGuardianConsent } from '../guardians/engagement-guardian-consent';
 import {
   CONTACTS_SHARED,
   decideEngagement,
@@ -60,6 +61,7 @@ export class EngagementService {
     private readonly applications: ApplyingService,
     private readonly responses: EngagementResponseService,
     private readonly events: DomainEventPublisher,
+    private readonly guardians: EngagementGuardianConsent,
   ) {}
 
   async transition(actor: Actor, input: EngagementTransition): Promise<Engagement> {
@@ -86,6 +88,10 @@ export class EngagementService {
       }
       if (decision.needsReason && !reason) {
         throw AppError.invalidField(['input', 'reason'], 'is required for this action');
+      }
+      // A minor is taken on, and starts, only with their guardian's consent.
+      if (input.action === EngagementAction.ACCEPT || input.action === EngagementAction.START) {
+        await this.guardians.assertConsentedWithin(m, application.id);
       }
       const changes: Partial<Engagement> = {
         status: decision.to,

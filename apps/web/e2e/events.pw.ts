@@ -1,0 +1,187 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { newPublishedEvent, registerThroughApi } from './support/events';
+import { expectAccessible, saveScreenshot } from './support/helpers';
+import { newOrganization } from './support/organizations';
+import { signInThroughPage, signUpParticipant } from './support/participants';
+
+test.describe('events for participants', () => {
+  test.use({ actionTimeout: 30_000 });
+  test('one registers, downloads the calendar file and cancels; the next on the waiting list gets the place', async ({
+    page,
+    browser,
+    request,
+  }, testInfo) => {
+    test.setTimeout(240_000);
+    const region = await newOrganization(request, {
+      kind: 'REGION',
+      name: '苫小牧市 移住交流課',
+      staffName: '佐藤 由美',
+    });
+    const title = `苫小牧ゆる交流会 ${Date.now()}`;
+    const event = await newPublishedEvent(request, region.token, {
+      organizationId: region.organizationId,
+      titleJa: title,
+      titleEn: `Tomakomai meetup ${Date.now()}`,
+      capacity: 1,
+    });
+    const first = await signUpParticipant(request, { label: 'ev-first', displayName: '山田 花子' });
+    const second = await signUpParticipant(request, {
+      label: 'ev-second',
+      displayName: 'Alex Kim',
+    });
+
+    // A guest finds it on its day and is asked to sign in to register, and comes back.
+    await page.goto(`/events?from=${event.day}&to=${event.day}&pref=01`);
+    await expect(page.getByRole('heading', { name: 'イベント', level: 1 })).toBeVisible();
+    const card = page.getByRole('article').filter({ hasText: title });
+    await expect(card).toContainText('残り1席');
+    await expect(card).toContainText('13:00〜15:30（日本標準時）');
+    await expectAccessible(page);
+    await saveScreenshot(page, testInfo, 'events-list');
+    await card.getByRole('link', { name: title }).click();
+    await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+    await expect(page.getByText('苫小牧市民活動センター 2階')).toBeVisible();
+    await page.getByRole('link', { name: 'ログインして申し込む' }).click();
+    await page.getByLabel(/^メールアドレス/).fill(first.email);
+    await page.getByLabel(/^パスワード/).fill(first.password);
+    await page
+      .getByRole('button', { name: /^ログイン$/ })
+      .locator('visible=true')
+      .last()
+      .click();
+    await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+
+    await page.getByRole('button', { name: '参加を申し込む' }).click();
+    await expect(page.getByText('席が確保できました。当日お待ちしています。')).toBeVisible();
+    await expect(page.getByText('満席（キャンセル待ちできます）')).toBeVisible();
+    await expectAccessible(page);
+    await saveScreenshot(page, testInfo, 'event-registered');
+
+    // The calendar file is the event's.
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'カレンダーに追加（.ics）' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/\.ics$/);
+    const ics = await readFile(await download.path(), 'utf8');
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain('苫小牧ゆる交流会');
+
+    // The second participant, in English, joins the waiting list.
+    const other = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
+    const otherPage = await other.newPage();
+    await otherPage.addInitScript(() => localStorage.setItem('tsunagu.language', 'en'));
+    await signInThroughPage(otherPage, second.email, second.password);
+    await otherPage.goto(`/events/${event.id}`);
+    await expect(
+      otherPage.getByRole('heading', { name: /Tomakomai meetup/, level: 1 }),
+    ).toBeVisible();
+    await otherPage.getByRole('button', { name: 'Join the waiting list' }).click();
+    await expect(otherPage.getByText(/You are number 1 on the waiting list/)).toBeVisible();
+    await expectAccessible(otherPage);
+    await saveScreenshot(otherPage, testInfo, 'event-waiting-en');
+
+    // The first one cancels, confirming; the place goes to the one waiting.
+    await page.getByRole('button', { name: '申し込みを取り消す' }).click();
+    const dialog = page.getByRole('dialog', { name: '申し込みを取り消しますか？' });
+    await expect(dialog).toContainText('キャンセル待ちの方に回ります');
+    await dialog.getByRole('button', { name: '取り消す' }).click();
+    await expect(page.getByText('この申し込みは取り消しました。')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'もう一度申し込む' })).toBeVisible();
+
+    await otherPage.reload();
+    await expect(otherPage.getByText('Your place is booked. See you there!')).toBeVisible();
+    await otherPage.goto('/events/mine');
+    await expect(otherPage.getByRole('heading', { name: 'My events', level: 1 })).toBeVisible();
+    await expect(
+      otherPage.getByRole('article').filter({ hasText: /Tomakomai meetup/ }),
+    ).toContainText('You have a place');
+    await expectAccessible(otherPage);
+    await saveScreenshot(otherPage, testInfo, 'my-events-en');
+    await other.close();
+  });
+});
+
+test.describe('events for organisers', () => {
+  test.use({ actionTimeout: 30_000 });
+  test('a region drafts, publishes, sees its registrant and takes attendance', async ({
+    page,
+    request,
+  }, testInfo) => {
+    test.setTimeout(240_000);
+    const region = await newOrganization(request, {
+      kind: 'REGION',
+      name: '苫小牧市 交流推進課',
+      staffName: '高橋 健',
+    });
+    const participant = await signUpParticipant(request, {
+      label: 'ev-guest',
+      displayName: '中村 さくら',
+    });
+    // Attendance opens when an event starts: one starting shortly, made through the API while
+    // the journey walks through the form.
+    const soon = await newPublishedEvent(request, region.token, {
+      organizationId: region.organizationId,
+      titleJa: `港の朝市お手伝い説明会 ${Date.now()}`,
+      capacity: 5,
+      startsAt: new Date(Date.now() + 60_000),
+    });
+    await registerThroughApi(request, participant.token, soon.id);
+
+    await signInThroughPage(page, region.email, region.password);
+    await page.goto(`/manage/${region.organizationId}/events`);
+    await expect(page.getByRole('heading', { name: 'イベント', level: 2 })).toBeVisible();
+    await page.getByRole('link', { name: 'イベントを作る' }).click();
+    await expect(page.getByRole('heading', { name: '新しいイベント' })).toBeVisible();
+
+    // Nothing filled in: each field says what it needs.
+    await page.getByRole('button', { name: '下書きを保存' }).click();
+    await expect(page.getByText('3文字以上で入力してください')).toBeVisible();
+    await expect(page.getByText('10文字以上で入力してください')).toBeVisible();
+
+    const title = `苫小牧 移住相談会 ${Date.now()}`;
+    await page.getByRole('textbox', { name: 'タイトル（日本語）' }).fill(title);
+    await page
+      .getByRole('textbox', { name: '内容（日本語）' })
+      .fill('苫小牧での暮らしと仕事について、地域の人と話せる相談会です。');
+    await page.getByLabel('開始').fill('2032-06-01T13:00');
+    await page.getByLabel('終了').fill('2032-06-01T15:00');
+    await page.getByRole('combobox', { name: '会場の都道府県' }).fill('北海道');
+    await page.getByRole('option', { name: '北海道', exact: true }).click();
+    const municipality = page.getByRole('combobox', { name: '市区町村' });
+    await expect(municipality).toBeEnabled();
+    await municipality.fill('苫小牧');
+    await page.getByRole('option', { name: '苫小牧市', exact: true }).click();
+    await page.getByRole('textbox', { name: '会場名と住所' }).fill('苫小牧市民会館 小ホール');
+    await page.getByRole('textbox', { name: '定員' }).fill('12');
+    await expectAccessible(page);
+    await saveScreenshot(page, testInfo, 'event-form');
+    await page.getByRole('button', { name: '下書きを保存' }).click();
+
+    await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+    await expect(page.getByText('下書き', { exact: true })).toBeVisible();
+    await expect(page.getByText('2032年6月1日(火) 13:00〜15:00（日本標準時）')).toBeVisible();
+    await page.getByRole('button', { name: '公開する' }).click();
+    await expect(page.getByText('公開中', { exact: true })).toBeVisible();
+    await expect(page.getByText('まだ申し込みはありません。')).toBeVisible();
+    await expectAccessible(page);
+    await saveScreenshot(page, testInfo, 'event-manage');
+
+    // The one starting shortly: its registrant listed, then ticked as attended once it starts.
+    await page.goto(`/manage/${region.organizationId}/events`);
+    await page.getByRole('link', { name: /港の朝市お手伝い説明会/ }).click();
+    await expect(page.getByRole('heading', { name: '申し込んだ人' })).toBeVisible();
+    const tick = page.getByRole('checkbox', { name: '中村 さくらさんが出席' });
+    await expect(async () => {
+      await page.reload();
+      await expect(tick).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 120_000, intervals: [5_000] });
+    await tick.check();
+    await page.getByRole('button', { name: '出席を保存' }).click();
+    await expect(page.getByText('出席を保存しました。')).toBeVisible();
+    await expectAccessible(page);
+    await saveScreenshot(page, testInfo, 'event-attendance');
+    await page.reload();
+    await expect(tick).toBeChecked();
+  });
+});

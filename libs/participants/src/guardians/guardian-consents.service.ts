@@ -1,0 +1,393 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  AppConfig,
+  AppError,
+  ConflictReason,
+  DomainEventPublisher,
+  OutboxService,
+} from '@tsunagu/core';
+import { Actor, User } from '@tsunagu/identity';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { ParticipantProfile } from '../participant-profile.entity';
+import {
+  ConsentSubjectFacts,
+  ConsentSubjectKind,
+  GuardianConsent,
+  GuardianConsentMail,
+  GuardianConsentStatus,
+} from './guardian-consent.entity';
+import {
+  CONSENT_STATEMENT_VERSION,
+  ConsentLocale,
+  consentMailContent,
+  consentStatement,
+} from './guardian-consent-wording';
+import { GUARDIAN_CONSENT_ENDED } from './guardian-events';
+import { needsGuardianOn } from './minors';
+
+const DAY_MS = 24 * 3600 * 1000;
+// How long a consent link works for an answer; a withdrawal after consent works any time.
+export const CONSENT_LINK_TTL_MS = 14 * DAY_MS;
+
+export enum GuardianDecision {
+  CONSENT = 'CONSENT',
+  REFUSE = 'REFUSE',
+  WITHDRAW = 'WITHDRAW',
+}
+
+export interface ConsentRequestSubject {
+  participantId: string;
+  subjectKind: ConsentSubjectKind;
+  subjectId: string;
+  // The day it starts (YYYY-MM-DD): the age that counts is the age then.
+  startsOn: string;
+  facts: ConsentSubjectFacts;
+}
+
+// What the guardian's page shows, found by the link's token.
+export interface ConsentRequestView {
+  consent: GuardianConsent;
+  childName: string;
+  expired: boolean;
+  statement: string;
+}
+
+// One rendered consent request e-mail, for the notifications' mailer.
+export interface GuardianMailMessage {
+  to: string;
+  locale: ConsentLocale;
+  title: string;
+  body: string;
+  actionLabel: string;
+  actionUrl: string;
+  messageId: string;
+  kind: 'GUARDIAN_CONSENT';
+}
+
+export interface GuardianMailSender {
+  readonly enabled: boolean;
+  send(message: GuardianMailMessage): Promise<void>;
+}
+
+// Guardians' consent for what participants under 18 ask to join: one request per engagement or
+// event registration, answered through a link by e-mail (no account). The contexts that own
+// engagements and registrations ask for it when a minor applies or registers, check it before a
+// place is confirmed, and stop what a guardian refuses (GUARDIAN_CONSENT_ENDED).
+@Injectable()
+export class GuardianConsents {
+  private readonly logger = new Logger(GuardianConsents.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly events: DomainEventPublisher,
+    private readonly config: AppConfig,
+  ) {}
+
+  // The token is an HMAC of the mail's id under the server secret: the mailer derives it again,
+  // and the database keeps only its SHA-256.
+  tokenOf(mailId: string): string {
+    return createHmac('sha256', this.config.JWT_SECRET)
+      .update(`guardian-consent:${mailId}`)
+      .digest('base64url');
+  }
+
+  hashOf(token: string): string {
+    return createHash('sha256').update(token).digest('hex');
+  }
+
+  // In the transaction that creates the engagement or registration. Null when the participant is
+  // an adult on that day; refuses a minor whose guardian is not named on the profile.
+  async requestWithin(
+    m: EntityManager,
+    subject: ConsentRequestSubject,
+  ): Promise<GuardianConsent | null> {
+    const profile = await m
+      .getRepository(ParticipantProfile)
+      .findOneBy({ userId: subject.participantId });
+    if (!profile || !needsGuardianOn(profile, subject.startsOn)) return null;
+    if (!profile.guardianEmail || !profile.guardianName) {
+      throw AppError.conflict(
+        ConflictReason.GUARDIAN_DETAILS_NEEDED,
+        "Participants under 18 need their guardian's name and e-mail address on their profile first",
+      );
+    }
+    const now = new Date();
+    const mailId = randomUUID();
+    const consent = m.getRepository(GuardianConsent).create({
+      participantId: subject.participantId,
+      subjectKind: subject.subjectKind,
+      subjectId: subject.subjectId,
+      facts: subject.facts,
+      status: GuardianConsentStatus.PENDING,
+      guardianEmail: profile.guardianEmail,
+      tokenHash: this.hashOf(this.tokenOf(mailId)),
+      tokenExpiresAt: new Date(now.getTime() + CONSENT_LINK_TTL_MS),
+      lastSentAt: now,
+      decidedByName: null,
+      decidedAt: null,
+      statementVersion: null,
+      statementText: null,
+      withdrawnAt: null,
+    });
+    await m.insert(GuardianConsent, consent);
+    await this.queueMail(m, mailId, consent);
+    return consent;
+  }
+
+  // Throws GUARDIAN_CONSENT_REQUIRED unless the guardian consented (or none is needed). A plain
+  // read, not a lock: a withdrawal committing meanwhile stops the engagement right after, as its
+  // subscriber waits for the row this transaction holds.
+  async assertConsentedWithin(
+    m: EntityManager,
+    subjectKind: ConsentSubjectKind,
+    subjectId: string,
+  ): Promise<void> {
+    const consent = await m.getRepository(GuardianConsent).findOneBy({ subjectKind, subjectId });
+    if (consent && consent.status !== GuardianConsentStatus.GIVEN) {
+      throw AppError.conflict(
+        ConflictReason.GUARDIAN_CONSENT_REQUIRED,
+        consent.status === GuardianConsentStatus.PENDING
+          ? "The participant is under 18: their guardian's consent is still awaited"
+          : `The participant's guardian ${consent.status === GuardianConsentStatus.REFUSED ? 'refused' : 'withdrew'} consent`,
+      );
+    }
+  }
+
+  // Batch: the consents of many engagements or registrations, one query.
+  async forSubjects(
+    subjectKind: ConsentSubjectKind,
+    subjectIds: readonly string[],
+  ): Promise<GuardianConsent[]> {
+    if (subjectIds.length === 0) return [];
+    return this.dataSource
+      .getRepository(GuardianConsent)
+      .findBy({ subjectKind, subjectId: In([...new Set(subjectIds)]) });
+  }
+
+  async view(token: string, locale?: ConsentLocale | null): Promise<ConsentRequestView> {
+    const consent = await this.dataSource.getRepository(GuardianConsent).findOne({
+      where: { tokenHash: this.hashOf(token) },
+      relations: { participant: { user: true } },
+    });
+    if (!consent) throw AppError.notFound('Consent request');
+    return this.viewOf(
+      consent,
+      consent.participant!.guardianName ?? '',
+      consent.participant!.user!,
+      locale ?? undefined,
+    );
+  }
+
+  // The guardian's answer through the link. Consent or refusal once, while the link works; a
+  // consent can be withdrawn later with the same link. Under the row lock: two answers queue.
+  async decide(
+    token: string,
+    decision: GuardianDecision,
+    guardianName: string,
+    locale: ConsentLocale,
+  ): Promise<ConsentRequestView> {
+    const name = guardianName.trim();
+    if (!name) throw AppError.invalidField(['input', 'guardianName'], 'is required');
+    const id = await this.dataSource.transaction(async (m) => {
+      const consent = await m
+        .getRepository(GuardianConsent)
+        .createQueryBuilder('c')
+        .where('c.tokenHash = :hash', { hash: this.hashOf(token) })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!consent) throw AppError.notFound('Consent request');
+      const now = new Date();
+      if (decision === GuardianDecision.WITHDRAW) {
+        if (consent.status !== GuardianConsentStatus.GIVEN) {
+          throw AppError.conflict(
+            ConflictReason.WRONG_STATUS,
+            'Only a consent given can be withdrawn',
+          );
+        }
+        await m.update(
+          GuardianConsent,
+          { id: consent.id },
+          {
+            status: GuardianConsentStatus.WITHDRAWN,
+            withdrawnAt: now,
+          },
+        );
+      } else {
+        if (consent.status !== GuardianConsentStatus.PENDING) {
+          throw AppError.conflict(
+            ConflictReason.ALREADY_DONE,
+            'This request has been answered already',
+          );
+        }
+        if (consent.tokenExpiresAt.getTime() <= now.getTime()) {
+          throw AppError.conflict(
+            ConflictReason.EXPIRED,
+            'This link has expired: ask for a new one',
+          );
+        }
+        const child = await m.getRepository(User).findOneByOrFail({ id: consent.participantId });
+        await m.update(
+          GuardianConsent,
+          { id: consent.id },
+          {
+            status:
+              decision === GuardianDecision.CONSENT
+                ? GuardianConsentStatus.GIVEN
+                : GuardianConsentStatus.REFUSED,
+            decidedByName: name,
+            decidedAt: now,
+            statementVersion: CONSENT_STATEMENT_VERSION,
+            statementText: consentStatement(locale, {
+              childName: child.displayName,
+              guardianName: name,
+              subjectKind: consent.subjectKind,
+              facts: consent.facts,
+            }),
+          },
+        );
+      }
+      if (decision !== GuardianDecision.CONSENT) {
+        await this.events.publish(
+          m,
+          GUARDIAN_CONSENT_ENDED,
+          { consentId: consent.id, subjectKind: consent.subjectKind, subjectId: consent.subjectId },
+          [consent.id],
+        );
+      }
+      return consent.id;
+    });
+    const consent = await this.dataSource
+      .getRepository(GuardianConsent)
+      .findOneOrFail({ where: { id }, relations: { participant: { user: true } } });
+    return this.viewOf(consent, name, consent.participant!.user!, locale);
+  }
+
+  // The participant asks for the mail again (lost, or the link expired): a new link replaces the
+  // old one. The API limits how often (GuardianConsentThrottle), after `assertOwn`: someone
+  // else's tries must neither use up the owner's allowance nor tell that the request exists.
+  async assertOwn(actor: Actor, consentId: string): Promise<void> {
+    const consent = await this.dataSource
+      .getRepository(GuardianConsent)
+      .findOneBy({ id: consentId, participantId: actor.userId });
+    if (!consent) throw AppError.notFound('Consent request', consentId);
+  }
+
+  async resend(actor: Actor, consentId: string): Promise<GuardianConsent> {
+    return this.dataSource.transaction(async (m) => {
+      const consent = await m.getRepository(GuardianConsent).findOne({
+        where: { id: consentId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      // Someone else's request is as unknown as a missing one.
+      if (!consent || consent.participantId !== actor.userId) {
+        throw AppError.notFound('Consent request', consentId);
+      }
+      if (consent.status !== GuardianConsentStatus.PENDING) {
+        throw AppError.conflict(ConflictReason.ALREADY_DONE, 'Your guardian has answered already');
+      }
+      const profile = await m
+        .getRepository(ParticipantProfile)
+        .findOneByOrFail({ userId: consent.participantId });
+      const now = new Date();
+      const mailId = randomUUID();
+      const changes: Partial<GuardianConsent> = {
+        // The guardian's address may have been corrected on the profile since.
+        guardianEmail: profile.guardianEmail ?? consent.guardianEmail,
+        tokenHash: this.hashOf(this.tokenOf(mailId)),
+        tokenExpiresAt: new Date(now.getTime() + CONSENT_LINK_TTL_MS),
+        lastSentAt: now,
+      };
+      await m.update(GuardianConsent, { id: consent.id }, changes);
+      const updated = { ...consent, ...changes };
+      await this.queueMail(m, mailId, updated);
+      return updated;
+    });
+  }
+
+  // Sends one consent mail at most once; a mail whose link was replaced, answered or expired is
+  // skipped. Throws on failure so the job retries.
+  async deliver(mailId: string, sender: GuardianMailSender): Promise<'sent' | 'skipped'> {
+    return this.dataSource.transaction(async (m) => {
+      const mail = await m
+        .getRepository(GuardianConsentMail)
+        .createQueryBuilder('g')
+        .where('g.id = :mailId', { mailId })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!mail || mail.sentAt) return 'skipped';
+      const consent = await m
+        .getRepository(GuardianConsent)
+        .findOne({ where: { id: mail.consentId }, relations: { participant: { user: true } } });
+      const token = this.tokenOf(mail.id);
+      if (
+        !consent ||
+        consent.tokenHash !== this.hashOf(token) ||
+        consent.status !== GuardianConsentStatus.PENDING ||
+        consent.tokenExpiresAt.getTime() <= Date.now()
+      ) {
+        return 'skipped';
+      }
+      if (!sender.enabled) {
+        this.logger.warn(`e-mail is switched off: guardian consent mail ${mail.id} not sent`);
+        return 'skipped';
+      }
+      const locale: ConsentLocale = mail.locale === 'en' ? 'en' : 'ja';
+      const content = consentMailContent(locale, {
+        childName: consent.participant!.user!.displayName,
+        guardianName: consent.participant!.guardianName,
+        subjectKind: consent.subjectKind,
+        facts: consent.facts,
+      });
+      await sender.send({
+        to: mail.toAddress,
+        locale,
+        ...content,
+        actionUrl: new URL(`/consent/${token}`, this.config.APP_URL).toString(),
+        messageId: `<guardian-consent-mail.${mail.id}@tsunagu>`,
+        kind: 'GUARDIAN_CONSENT',
+      });
+      await m.update(GuardianConsentMail, { id: mail.id }, { sentAt: new Date() });
+      return 'sent';
+    });
+  }
+
+  private async queueMail(
+    m: EntityManager,
+    mailId: string,
+    consent: GuardianConsent,
+  ): Promise<void> {
+    const child = await m.getRepository(User).findOneByOrFail({ id: consent.participantId });
+    await m.insert(GuardianConsentMail, {
+      id: mailId,
+      consentId: consent.id,
+      toAddress: consent.guardianEmail,
+      // The child's language: the guardian reads the page in either.
+      locale: child.locale,
+      sentAt: null,
+    });
+    await this.outbox.add(m, 'guardian.mail', { mailId }, `guardian-mail.${mailId}`);
+  }
+
+  private viewOf(
+    consent: GuardianConsent,
+    guardianName: string,
+    child: User,
+    locale: ConsentLocale = child.locale,
+  ): ConsentRequestView {
+    return {
+      consent,
+      childName: child.displayName,
+      expired: consent.tokenExpiresAt.getTime() <= Date.now(),
+      statement:
+        consent.statementText ??
+        consentStatement(locale, {
+          childName: child.displayName,
+          guardianName,
+          subjectKind: consent.subjectKind,
+          facts: consent.facts,
+        }),
+    };
+  }
+}
