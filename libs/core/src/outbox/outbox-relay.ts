@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { isJobName, JOB_NAMES } from '../queue/job-registry';
+import { isJobName, JOB_NAMES, JOBS } from '../queue/job-registry';
 import { QueueService } from '../queue/queue.service';
 import { OutboxMessage } from './outbox-message.entity';
 
@@ -27,6 +27,28 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
       },
     );
   });
+}
+
+// The rows in id order, cut into BullMQ round trips: up to ENQUEUE_CHUNK jobs in one addBulk,
+// a debounced job on its own (its deduplication replaces a waiting job, one add each).
+function roundTrips(rows: readonly OutboxMessage[]): OutboxMessage[][] {
+  const trips: OutboxMessage[][] = [];
+  let bulk: OutboxMessage[] = [];
+  for (const row of rows) {
+    if (isJobName(row.jobName) && JOBS[row.jobName].debounceKey) {
+      if (bulk.length) trips.push(bulk);
+      bulk = [];
+      trips.push([row]);
+      continue;
+    }
+    bulk.push(row);
+    if (bulk.length === ENQUEUE_CHUNK) {
+      trips.push(bulk);
+      bulk = [];
+    }
+  }
+  if (bulk.length) trips.push(bulk);
+  return trips;
 }
 
 // Moves committed outbox rows onto BullMQ. Rows are claimed with SKIP LOCKED so several relays
@@ -106,17 +128,18 @@ export class OutboxRelay implements OnApplicationShutdown {
         .setLock('pessimistic_write')
         .setOnLocked('skip_locked')
         .getMany();
-      // A few round trips per pass (BullMQ's addBulk, ENQUEUE_CHUNK jobs each) and one UPDATE
-      // for what went, rather than two statements per row. Each chunk has its own timeout, so a
-      // busy Redis still lets the chunks it took through; re-sending one is harmless
+      // A few round trips per pass (BullMQ's addBulk, ENQUEUE_CHUNK jobs each; a debounced job
+      // alone, as add() takes it) and one UPDATE for what went, rather than two statements per
+      // row. Each round trip has its own timeout: one for a whole chunk of debounced adds timed
+      // out under load although every add answered in time, and the pass started over. A busy
+      // Redis still lets the round trips it took through; re-sending one is harmless
       // (deterministic job ids).
-      let relayed = 0;
-      for (let start = 0; start < rows.length; start += ENQUEUE_CHUNK) {
-        const chunk = rows.slice(start, start + ENQUEUE_CHUNK);
+      const sent: OutboxMessage[] = [];
+      for (const trip of roundTrips(rows)) {
         try {
           await withTimeout(
             this.queues.addMany(
-              chunk.map((row) => {
+              trip.map((row) => {
                 if (!isJobName(row.jobName)) throw new Error(`unknown job ${String(row.jobName)}`);
                 return { name: row.jobName, payload: row.payload, jobId: row.jobId };
               }),
@@ -124,19 +147,20 @@ export class OutboxRelay implements OnApplicationShutdown {
             ENQUEUE_TIMEOUT_MS,
           );
         } catch (error) {
-          await this.markDispatched(manager, rows.slice(0, start));
+          await this.markDispatched(manager, sent);
           const message = (error as Error).message;
           await manager.update(
             OutboxMessage,
-            rows.slice(start).map((r) => r.id),
+            rows.slice(sent.length).map((r) => r.id),
             { failedAttempts: () => 'failed_attempts + 1', lastError: message.slice(0, 1000) },
           );
-          this.logger.warn(`outbox messages from ${chunk[0].id} not relayed yet: ${message}`);
-          return { relayed, failed: true };
+          this.logger.warn(`outbox messages from ${trip[0].id} not relayed yet: ${message}`);
+          return { relayed: sent.length, failed: true };
         }
-        this.faultInjection(chunk.length);
-        relayed += chunk.length;
+        this.faultInjection(trip.length);
+        sent.push(...trip);
       }
+      const relayed = sent.length;
       await this.markDispatched(manager, rows);
       return { relayed, failed: false };
     });
