@@ -209,9 +209,9 @@ describe('drained', () => {
   });
 });
 
-// Under load every Redis call is slow. Each call the relay makes has its own timeout: a pass of
-// re-scores (debounced jobs, added one call each) whose calls each answer in time is relayed in
-// full, not given up on because together they took longer than one call may.
+// Under load every Redis call is slow. A pass of re-scores (debounced jobs, one add each) whose
+// adds each answer in time is relayed in full, not given up on because one after another they
+// took longer than the relay's timeout for a chunk.
 describe('outbox relay under a slow Redis', () => {
   it('relays a pass of debounced jobs whose calls are each slow but within the timeout', async () => {
     const platform = await startTestPlatform();

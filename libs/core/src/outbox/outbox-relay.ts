@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { isJobName, JOB_NAMES, JOBS } from '../queue/job-registry';
+import { isJobName, JOB_NAMES } from '../queue/job-registry';
 import { QueueService } from '../queue/queue.service';
 import { OutboxMessage } from './outbox-message.entity';
 
@@ -27,28 +27,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
       },
     );
   });
-}
-
-// The rows in id order, cut into BullMQ round trips: up to ENQUEUE_CHUNK jobs in one addBulk,
-// a debounced job on its own (its deduplication replaces a waiting job, one add each).
-function roundTrips(rows: readonly OutboxMessage[]): OutboxMessage[][] {
-  const trips: OutboxMessage[][] = [];
-  let bulk: OutboxMessage[] = [];
-  for (const row of rows) {
-    if (isJobName(row.jobName) && JOBS[row.jobName].debounceKey) {
-      if (bulk.length) trips.push(bulk);
-      bulk = [];
-      trips.push([row]);
-      continue;
-    }
-    bulk.push(row);
-    if (bulk.length === ENQUEUE_CHUNK) {
-      trips.push(bulk);
-      bulk = [];
-    }
-  }
-  if (bulk.length) trips.push(bulk);
-  return trips;
 }
 
 // Moves committed outbox rows onto BullMQ. Rows are claimed with SKIP LOCKED so several relays
@@ -128,14 +106,14 @@ export class OutboxRelay implements OnApplicationShutdown {
         .setLock('pessimistic_write')
         .setOnLocked('skip_locked')
         .getMany();
-      // A few round trips per pass (BullMQ's addBulk, ENQUEUE_CHUNK jobs each; a debounced job
-      // alone, as add() takes it) and one UPDATE for what went, rather than two statements per
-      // row. Each round trip has its own timeout: one for a whole chunk of debounced adds timed
-      // out under load although every add answered in time, and the pass started over. A busy
-      // Redis still lets the round trips it took through; re-sending one is harmless
-      // (deterministic job ids).
+      // A few round trips per pass (ENQUEUE_CHUNK jobs each, sent together: addMany) and one
+      // UPDATE for what went, rather than two statements per row. Each chunk has its own
+      // timeout, so a busy Redis still lets the chunks it took through; re-sending one is
+      // harmless (deterministic job ids). Its debounced re-scores once went one after another
+      // under that one timeout, which ran out under load although each add answered in time.
       const sent: OutboxMessage[] = [];
-      for (const trip of roundTrips(rows)) {
+      for (let start = 0; start < rows.length; start += ENQUEUE_CHUNK) {
+        const trip = rows.slice(start, start + ENQUEUE_CHUNK);
         try {
           await withTimeout(
             this.queues.addMany(
