@@ -170,7 +170,6 @@ function RemitEditor({
                 key={c.key}
                 size="lg"
                 variant="light"
-                tt="none"
                 rightSection={
                   <CloseButton
                     size="xs"

@@ -1,6 +1,5 @@
 import { MantineProvider } from '@mantine/core';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { Provider } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -13,8 +12,7 @@ import { PagedQuery } from './PagedQuery';
 
 initI18n('ja');
 
-// One page of the search's connection: rows named after the request's page, so the test sees
-// which page answered.
+// One page of the search's connection: rows named after the request that answered.
 function page(label: string, hasNextPage: boolean) {
   return {
     data: {
@@ -55,68 +53,88 @@ function page(label: string, hasNextPage: boolean) {
 
 afterEach(() => vi.unstubAllGlobals());
 
+// A platform answering the search a page at a time, numbering its answers so the test sees which
+// request each row came from, and the list rendered against it.
+function pagedSearch() {
+  const requests: Array<{ after: string | null; text: string | null }> = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((_url: string, init: RequestInit) => {
+      const { variables } = JSON.parse(init.body as string) as {
+        variables: { after: string | null; filter: { text?: string | null } };
+      };
+      const text = variables.filter.text ?? null;
+      requests.push({ after: variables.after, text });
+      const label = `${text ?? 'all'}-${variables.after ? 'next' : 'first'}${requests.length}-`;
+      return Promise.resolve(
+        new Response(JSON.stringify(page(label, !variables.after)), {
+          headers: { 'content-type': 'application/json' },
+        }),
+      );
+    }),
+  );
+  const session = new Session({
+    renew: () => Promise.reject(new Error('signed out')),
+    end: () => Promise.resolve(),
+  });
+  const { client, dispose } = createGraphQLClient(session);
+  const list = (text: string | null, reloadToken?: number) => (
+    <MantineProvider>
+      <MemoryRouter>
+        <SessionProvider session={session}>
+          <Provider value={client}>
+            <PagedQuery
+              query={ProjectSearchQuery}
+              variables={{ filter: { text }, sort: 'NEWEST' }}
+              pageSize={2}
+              connection={(data) => data.projects}
+              empty={<p>none</p>}
+              moreLabel="more"
+              keyOf={(project) => project.id}
+              reloadToken={reloadToken}
+            >
+              {(project) => <span>{project.title}</span>}
+            </PagedQuery>
+          </Provider>
+        </SessionProvider>
+      </MemoryRouter>
+    </MantineProvider>
+  );
+  return { requests, list, dispose };
+}
+
 describe('a paged query', () => {
   it('asks for the page after the last row, and starts again from the first when its variables change', async () => {
-    const requests: Array<{ after: string | null; text: string | null }> = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn((_url: string, init: RequestInit) => {
-        const { variables } = JSON.parse(init.body as string) as {
-          variables: { after: string | null; filter: { text?: string | null } };
-        };
-        const text = variables.filter.text ?? null;
-        requests.push({ after: variables.after, text });
-        const label = `${text ?? 'all'}-${variables.after ? 'next' : 'first'}-`;
-        return Promise.resolve(
-          new Response(JSON.stringify(page(label, !variables.after)), {
-            headers: { 'content-type': 'application/json' },
-          }),
-        );
-      }),
-    );
-    const session = new Session({
-      renew: () => Promise.reject(new Error('signed out')),
-      end: () => Promise.resolve(),
-    });
-    const { client, dispose } = createGraphQLClient(session);
-    const wrap = (children: ReactNode) => (
-      <MantineProvider>
-        <MemoryRouter>
-          <SessionProvider session={session}>
-            <Provider value={client}>{children}</Provider>
-          </SessionProvider>
-        </MemoryRouter>
-      </MantineProvider>
-    );
-    const list = (text: string | null) =>
-      wrap(
-        <PagedQuery
-          query={ProjectSearchQuery}
-          variables={{ filter: { text }, sort: 'NEWEST' }}
-          pageSize={2}
-          connection={(data) => data.projects}
-          empty={<p>none</p>}
-          moreLabel="more"
-          keyOf={(project) => project.id}
-        >
-          {(project) => <span>{project.title}</span>}
-        </PagedQuery>,
-      );
+    const { requests, list, dispose } = pagedSearch();
     const { rerender } = render(list(null));
-    await screen.findByText('all-first-1');
+    await screen.findByText('all-first1-1');
     fireEvent.click(screen.getByRole('button', { name: 'more' }));
     // The cache appends the next page below the first.
-    await screen.findByText('all-next-1');
-    expect(screen.getByText('all-first-2')).toBeInTheDocument();
+    await screen.findByText('all-next2-1');
+    expect(screen.getByText('all-first1-2')).toBeInTheDocument();
     expect(requests).toEqual([
       { after: null, text: null },
-      { after: 'all-first-2', text: null },
+      { after: 'all-first1-2', text: null },
     ]);
     rerender(list('米'));
-    await screen.findByText('米-first-1');
+    await screen.findByText('米-first3-1');
     expect(requests[2]).toEqual({ after: null, text: '米' });
-    expect(screen.queryByText('米-next-1')).toBeNull();
+    expect(screen.queryByText('米-next4-1')).toBeNull();
     await waitFor(() => expect(requests).toHaveLength(3));
+    dispose();
+  }, 30_000);
+
+  it('asks the network for the first page again when the page says the list changed', async () => {
+    const { requests, list, dispose } = pagedSearch();
+    const { rerender } = render(list(null, 0));
+    await screen.findByText('all-first1-1');
+    fireEvent.click(screen.getByRole('button', { name: 'more' }));
+    await screen.findByText('all-next2-1');
+    // A row was created: the cache cannot know where it goes, the network does.
+    rerender(list(null, 1));
+    await waitFor(() => expect(requests[2]).toEqual({ after: null, text: null }));
+    await screen.findByText('all-first3-1');
+    expect(screen.queryByText('all-first1-1')).toBeNull();
     dispose();
   }, 30_000);
 });

@@ -1,5 +1,5 @@
 import type { TypedDocumentNode } from '@urql/core';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQuery, type RequestPolicy } from 'urql';
 import { ErrorState, LoadingState } from './page-states';
 import { PagedList } from './PagedList';
@@ -32,7 +32,11 @@ interface Props<Data, Variables extends PageVariables, Node> {
   filteredEmpty?: ReactNode;
   moreLabel: string;
   keyOf: (node: Node) => string;
-  children: (node: Node) => ReactNode;
+  // A row, with the whole answer for what the query asks beside the connection.
+  children: (node: Node, data: Data) => ReactNode;
+  // Changed by the page after a change the cache cannot place in the list (a row created): the
+  // list starts again from its first page, asked from the network.
+  reloadToken?: number;
 }
 
 // A relay connection read a page at a time, with the loading, error and empty states every list
@@ -51,8 +55,9 @@ export function PagedQuery<Data, Variables extends PageVariables, Node>({
   moreLabel,
   keyOf,
   children,
+  reloadToken = 0,
 }: Props<Data, Variables, Node>) {
-  const rest = JSON.stringify(variables);
+  const rest = JSON.stringify([variables, reloadToken]);
   const [page, setPage] = useState<{ rest: string; after: string | null }>({ rest, after: null });
   const after = page.rest === rest ? page.after : null;
   const [{ data, fetching, error }, reexecute] = useQuery<Data, Variables>({
@@ -60,6 +65,12 @@ export function PagedQuery<Data, Variables extends PageVariables, Node>({
     variables: { ...variables, first: pageSize, after } as Variables,
     requestPolicy,
   });
+  const reloadedFor = useRef(reloadToken);
+  useEffect(() => {
+    if (reloadedFor.current === reloadToken) return;
+    reloadedFor.current = reloadToken;
+    reexecute({ requestPolicy: 'network-only' });
+  }, [reloadToken, reexecute]);
   if (error && !data)
     return (
       <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
@@ -82,7 +93,7 @@ export function PagedQuery<Data, Variables extends PageVariables, Node>({
           moreLabel={moreLabel}
           keyOf={keyOf}
         >
-          {children}
+          {(node) => children(node, data)}
         </PagedList>
       )}
     </>

@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Badge, createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 // Indigo (藍) as the brand colour; its 7th shade keeps text contrast above 4.5:1 on white.
 export const theme = createTheme({
@@ -8,6 +8,11 @@ export const theme = createTheme({
     'system-ui, -apple-system, "Hiragino Sans", "Noto Sans CJK JP", "Noto Sans JP", "Yu Gothic UI", Meiryo, sans-serif',
   headings: { fontWeight: '700' },
   defaultRadius: 'md',
+  components: {
+    // Mantine writes badges in capitals: "ACTIVE" shouts in English, and a badge's words are
+    // the same sentence case as the rest of the page.
+    Badge: Badge.extend({ defaultProps: { tt: 'none' } }),
+  },
 });
 
 // Mantine's default error red, dimmed and placeholder greys fall below 4.5:1 on white; darker

@@ -16,8 +16,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { z } from 'zod';
-import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
-import { PagedList } from '../app/PagedList';
+import { EmptyState, ErrorState } from '../app/page-states';
+import { PagedQuery } from '../app/PagedQuery';
 import type { CompanyProgramFieldsFragment } from '../gql/graphql';
 import { formErrorsOf } from '../graphql/form-errors';
 import { useMutationForm } from '../graphql/use-mutation-form';
@@ -47,40 +47,24 @@ export function CompanyProgramsPage() {
 function Programs() {
   const { t } = useTranslation();
   const { organization } = useWorkspace();
-  const [after, setAfter] = useState<string | null>(null);
-  const [{ data, error, fetching }, refetch] = useQuery({
-    query: CompanyProgramsQuery,
-    variables: { companyOrganizationId: organization.id, after },
-    requestPolicy: 'cache-and-network',
-  });
-  const reload = () => {
-    setAfter(null);
-    refetch({ requestPolicy: 'network-only' });
-  };
-  let list;
-  if (!data && error) list = <ErrorState error={error} onRetry={reload} />;
-  else if (!data) list = <LoadingState />;
-  else if (data.companyPrograms.edges.length === 0)
-    list = (
-      <EmptyState title={t('company.programs.empty')} hint={t('company.programs.emptyHint')} />
-    );
-  else
-    list = (
-      <PagedList
-        edges={data.companyPrograms.edges}
-        pageInfo={data.companyPrograms.pageInfo}
-        fetching={fetching}
-        onMore={setAfter}
-        moreLabel={t('company.programs.more')}
-        keyOf={(program) => program.id}
-      >
-        {(program) => <ProgramCard program={program} />}
-      </PagedList>
-    );
+  const [reloadToken, setReloadToken] = useState(0);
   return (
     <>
-      {list}
-      <CreateProgramForm onCreated={reload} />
+      <PagedQuery
+        query={CompanyProgramsQuery}
+        variables={{ companyOrganizationId: organization.id }}
+        pageSize={20}
+        connection={(data) => data.companyPrograms}
+        empty={
+          <EmptyState title={t('company.programs.empty')} hint={t('company.programs.emptyHint')} />
+        }
+        moreLabel={t('company.programs.more')}
+        keyOf={(program) => program.id}
+        reloadToken={reloadToken}
+      >
+        {(program) => <ProgramCard program={program} />}
+      </PagedQuery>
+      <CreateProgramForm onCreated={() => setReloadToken((n) => n + 1)} />
     </>
   );
 }

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -17,6 +6,7 @@ import { useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import { StatusBadge } from '../engagements/StatusBadge';
 import type { CompanyImpactQuery as ImpactData } from '../gql/graphql';
+import { DayInput } from '../i18n/DayInput';
 import { formatDate, formatNumber, formatYearMonth } from '../i18n/format';
 import { PREFECTURES } from '../projects/prefectures';
 import { ChartFigure } from '../reports/ChartFigure';
@@ -69,20 +59,18 @@ function Impact() {
         }}
       >
         <Group align="flex-end" wrap="wrap" gap="sm">
-          <TextInput
-            type="date"
+          <DayInput
             label={t('company.impact.from')}
             value={draft.from}
-            onChange={(event) => setDraft({ ...draft, from: event.currentTarget.value })}
-            w={180}
+            onChange={(day) => setDraft({ ...draft, from: day })}
+            w={200}
           />
-          <TextInput
-            type="date"
+          <DayInput
             label={t('company.impact.to')}
             value={draft.to}
-            onChange={(event) => setDraft({ ...draft, to: event.currentTarget.value })}
+            onChange={(day) => setDraft({ ...draft, to: day })}
             error={invalid ? t('company.impact.periodInvalid') : undefined}
-            w={180}
+            w={200}
           />
           <Button type="submit" variant="light" disabled={invalid}>
             {t('company.impact.show')}

@@ -19,7 +19,7 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { z } from 'zod';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
-import { PagedList } from '../app/PagedList';
+import { PagedQuery } from '../app/PagedQuery';
 import { StatusBadge } from '../engagements/StatusBadge';
 import type { CompanyTeamsQuery as TeamsData } from '../gql/graphql';
 import { useMutationForm } from '../graphql/use-mutation-form';
@@ -56,12 +56,8 @@ export function TeamsPage() {
 function Teams() {
   const { t } = useTranslation();
   const { organization } = useWorkspace();
-  const [after, setAfter] = useState<string | null>(null);
-  const [{ data, error, fetching }, refetch] = useQuery({
-    query: CompanyTeamsQuery,
-    variables: { companyOrganizationId: organization.id, after },
-    requestPolicy: 'cache-and-network',
-  });
+  const [reloadToken, setReloadToken] = useState(0);
+  const reload = () => setReloadToken((n) => n + 1);
   // Every program's projects: a team without a program may apply to any of them.
   const [programs] = useQuery({
     query: CompanyProgramsQuery,
@@ -74,26 +70,19 @@ function Teams() {
       for (const p of node.projects) byId.set(p.id, { id: p.id, title: p.title });
     return [...byId.values()];
   }, [programs.data]);
-  const reload = () => {
-    setAfter(null);
-    refetch({ requestPolicy: 'network-only' });
-  };
-  let list;
-  if (!data && error) list = <ErrorState error={error} onRetry={reload} />;
-  else if (!data) list = <LoadingState />;
-  else if (data.companyTeams.edges.length === 0)
-    list = <EmptyState title={t('company.teams.empty')} hint={t('company.teams.emptyHint')} />;
-  else
-    list = (
-      <PagedList
-        edges={data.companyTeams.edges}
-        pageInfo={data.companyTeams.pageInfo}
-        fetching={fetching}
-        onMore={setAfter}
+  return (
+    <>
+      <PagedQuery
+        query={CompanyTeamsQuery}
+        variables={{ companyOrganizationId: organization.id }}
+        pageSize={20}
+        connection={(data) => data.companyTeams}
+        empty={<EmptyState title={t('company.teams.empty')} hint={t('company.teams.emptyHint')} />}
         moreLabel={t('company.programs.more')}
         keyOf={(team) => team.id}
+        reloadToken={reloadToken}
       >
-        {(team) => (
+        {(team, data) => (
           <TeamCard
             team={team}
             applications={data.companyTeamApplications.filter((a) => a.teamId === team.id)}
@@ -101,11 +90,7 @@ function Teams() {
             onApplied={reload}
           />
         )}
-      </PagedList>
-    );
-  return (
-    <>
-      {list}
+      </PagedQuery>
       <CreateTeamForm
         programs={(programs.data?.companyPrograms.edges ?? []).map((e) => e.node)}
         onCreated={reload}

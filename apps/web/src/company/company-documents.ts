@@ -91,8 +91,8 @@ export const CompanyProgramFieldsFragment = graphql(`
 `);
 
 export const CompanyProgramsQuery = graphql(`
-  query CompanyPrograms($companyOrganizationId: ID!, $after: String = null) {
-    companyPrograms(companyOrganizationId: $companyOrganizationId, first: 20, after: $after) {
+  query CompanyPrograms($companyOrganizationId: ID!, $first: Int = 20, $after: String = null) {
+    companyPrograms(companyOrganizationId: $companyOrganizationId, first: $first, after: $after) {
       edges {
         node {
           ...CompanyProgramFields
@@ -149,8 +149,8 @@ export const EmployeeProjectsQuery = graphql(`
 `);
 
 export const CompanyTeamsQuery = graphql(`
-  query CompanyTeams($companyOrganizationId: ID!, $after: String = null) {
-    companyTeams(companyOrganizationId: $companyOrganizationId, first: 20, after: $after) {
+  query CompanyTeams($companyOrganizationId: ID!, $first: Int = 20, $after: String = null) {
+    companyTeams(companyOrganizationId: $companyOrganizationId, first: $first, after: $after) {
       edges {
         node {
           id

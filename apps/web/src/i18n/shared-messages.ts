@@ -30,6 +30,7 @@ export const sharedMessages = defineMessages(
       backToProjects: 'プロジェクト一覧へ',
       tooManyAttempts: '試行回数が多すぎます。しばらくしてからお試しください。',
     },
+    dates: { previousMonth: '前の月', nextMonth: '次の月' },
     form: {
       required: '入力してください',
       email: 'メールアドレスの形式で入力してください',
@@ -70,6 +71,7 @@ export const sharedMessages = defineMessages(
       backToProjects: 'Back to projects',
       tooManyAttempts: 'Too many attempts. Please wait a while and try again.',
     },
+    dates: { previousMonth: 'Previous month', nextMonth: 'Next month' },
     form: {
       required: 'Required',
       email: 'Enter an e-mail address',

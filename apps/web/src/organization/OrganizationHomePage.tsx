@@ -210,7 +210,7 @@ function Places({ label, names }: { label: string; names: { key: string; name: s
       </Text>
       <Group component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={label}>
         {names.map((n) => (
-          <Badge component="li" key={n.key} size="lg" variant="light" tt="none">
+          <Badge component="li" key={n.key} size="lg" variant="light">
             {n.name}
           </Badge>
         ))}

@@ -25,7 +25,6 @@ export function AnswerTiming({ timing }: { timing: Timing }) {
       <Badge
         color={urgent ? 'red.9' : 'indigo.7'}
         data-testid="days-left"
-        tt="none"
         h="auto"
         styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}
       >

@@ -20,7 +20,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { useMemo, useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -29,7 +28,7 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { ErrorState, LoadingState } from '../app/page-states';
 import { RequireSignIn } from '../app/RequireSignIn';
 import { formErrorsOf } from '../graphql/form-errors';
-import { dateInputFormat } from '../i18n/DatesLocale';
+import { DayInput } from '../i18n/DayInput';
 import { localName } from '../i18n/local-name';
 import { MunicipalityPicker } from './MunicipalityPicker';
 import { CompanyInvitations } from '../company/CompanyInvitations';
@@ -362,16 +361,13 @@ function ProfileForm({
                       control={form.control}
                       name={`periods.${index}.${end}`}
                       render={({ field }) => (
-                        <DatePickerInput
+                        <DayInput
                           label={t(end === 'from' ? 'profile.periodFrom' : 'profile.periodTo')}
                           required={end === 'from'}
                           clearable={end === 'to'}
                           miw={200}
-                          valueFormat={dateInputFormat(language)}
-                          previousLabel={t('profile.previousMonth')}
-                          nextLabel={t('profile.nextMonth')}
-                          value={field.value || null}
-                          onChange={(value) => field.onChange(value ?? '')}
+                          value={field.value ?? ''}
+                          onChange={field.onChange}
                           error={errors.periods?.[index]?.[end]?.message}
                         />
                       )}
