@@ -13,6 +13,7 @@ const HEAVY_PAGE =
 interface Raw {
   status: number;
   contentType: string;
+  cacheControl: string | null;
   text: string;
   body: any;
   ms: number;
@@ -35,6 +36,7 @@ async function send(url: string, init: RequestInit = {}): Promise<Raw> {
   return {
     status: response.status,
     contentType: response.headers.get('content-type') ?? '',
+    cacheControl: response.headers.get('cache-control'),
     text,
     body,
     ms: Date.now() - started,
@@ -363,5 +365,22 @@ describe('GraphQL attacks (graphql-cop classes), production settings', () => {
     const raw = await post(url, { query: '{ projects(first: 5) { pageInfo { hasNextPage } } }' });
     expect(raw.status).toBe(200);
     expect(raw.body.extensions.cost).toEqual({ requested: 10, maximum: 5000 });
+  });
+
+  it('tells caches to store no answer: data, errors and refusals alike', async () => {
+    const answers = [
+      await post(url, { query: '{ projects(first: 5) { pageInfo { hasNextPage } } }' }),
+      await post(url, { query: '{ me { id } }' }),
+      await post(url, { query: '{ nothingHere }' }),
+      await post(url, {
+        query: `{ a: ${HEAVY_PAGE} b: ${HEAVY_PAGE} c: ${HEAVY_PAGE} d: ${HEAVY_PAGE} }`,
+      }),
+    ];
+    expect(answers.map((a) => [a.status, a.cacheControl])).toEqual([
+      [200, 'no-store'],
+      [200, 'no-store'],
+      [400, 'no-store'],
+      [400, 'no-store'],
+    ]);
   });
 });

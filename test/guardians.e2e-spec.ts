@@ -199,6 +199,120 @@ describe('guardians', () => {
     expect(code(await decide(token, 'WITHDRAW'))).toBe(`CONFLICT/${ConflictReason.WRONG_STATUS}`);
   });
 
+  describe('contact through the guardian', () => {
+    const THREAD = `query($engagementId: ID!) { engagementConversation(engagementId: $engagementId) { id } }`;
+    const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`;
+
+    async function send(who: Person, conversationId: string, body: string): Promise<string> {
+      return expectData(await platform.gql(SEND, { input: { conversationId, body } }, who.token))
+        .sendMessage.id;
+    }
+    const copiesOf = async (messageId: string): Promise<number> =>
+      (
+        await platform.dataSource.query(
+          `SELECT count(*)::int AS n FROM guardian_consent_mail WHERE message_id = $1`,
+          [messageId],
+        )
+      )[0].n;
+    const mailsWith = (address: string, text: string) =>
+      smtp.messages.filter((m) => m.to === address && m.text.includes(text));
+    const nameOf = async (organizationId: string): Promise<string> =>
+      (
+        await platform.dataSource.query(`SELECT name FROM organization WHERE id = $1`, [
+          organizationId,
+        ])
+      )[0].name;
+
+    it('copies what the region and intermediaries write to a minor to the guardian, once each, while the consent stands', async () => {
+      const { person, guardianEmail } = await minor('copied');
+      const applied = await apply(person, await project());
+      const thread = expectData(
+        await platform.gql(THREAD, { engagementId: applied.id }, person.token),
+      ).engagementConversation.id;
+      const regionName = await nameOf(scene.regionId);
+      const hubName = await nameOf(scene.intermediaryId);
+
+      const fromRegion = await send(scene.regionStaff, thread, '集合場所は小千谷駅の改札前です。');
+      const fromChild = await send(person, thread, 'わかりました、よろしくお願いします。');
+      const fromHub = await send(scene.hubStaff, thread, '当日は私たちも同行します。');
+      const copy = await eventually(() =>
+        Promise.resolve(mailsWith(guardianEmail, '集合場所は小千谷駅の改札前です。')[0]),
+      );
+      expect(copy.subject).toContain(regionName);
+      expect(copy.text).toContain('空き家バンクの立て直し');
+      expect(copy.text).toContain(regionName);
+      expect(copy.text).toMatch(/返信できません/);
+      expect(copy.text).toMatch(/中間支援団体/);
+      const hubCopy = await eventually(() =>
+        Promise.resolve(mailsWith(guardianEmail, '当日は私たちも同行します。')[0]),
+      );
+      expect(hubCopy.subject).toContain(hubName);
+      // The child's own words are theirs: no copy.
+      expect(await copiesOf(fromChild)).toBe(0);
+      expect(await copiesOf(fromRegion)).toBe(1);
+      expect(await copiesOf(fromHub)).toBe(1);
+
+      // Once the consent no longer stands, or the participant is 18, nothing more is copied.
+      await platform.dataSource.query(
+        `UPDATE guardian_consent SET status = 'REFUSED' WHERE subject_id = $1`,
+        [applied.id],
+      );
+      expect(await copiesOf(await send(scene.regionStaff, thread, '拒否の後'))).toBe(0);
+      await platform.dataSource.query(
+        `UPDATE guardian_consent SET status = 'GIVEN' WHERE subject_id = $1`,
+        [applied.id],
+      );
+      await platform.dataSource.query(
+        `UPDATE participant_profile SET date_of_birth = '2000-01-01' WHERE user_id = $1`,
+        [person.id],
+      );
+      expect(await copiesOf(await send(scene.regionStaff, thread, '成人の後'))).toBe(0);
+      // Sent once: the worker's retries or a replayed job add no second mail.
+      expect(mailsWith(guardianEmail, '集合場所は小千谷駅の改札前です。')).toHaveLength(1);
+      expect(mailsWith(guardianEmail, 'わかりました')).toHaveLength(0);
+      const [kept] = await platform.dataSource.query(
+        `SELECT content, sent_at FROM guardian_consent_mail WHERE message_id = $1`,
+        [fromRegion],
+      );
+      // The words are not kept once sent.
+      expect(kept).toEqual({ content: null, sent_at: expect.any(Date) });
+    });
+
+    it('writes the copy in English for an English-speaking child', async () => {
+      const { person, guardianEmail } = await minor('copied-en');
+      await platform.dataSource.query(`UPDATE "user" SET locale = 'en' WHERE id = $1`, [person.id]);
+      const applied = await apply(person, await project());
+      const thread = expectData(
+        await platform.gql(THREAD, { engagementId: applied.id }, person.token),
+      ).engagementConversation.id;
+      await send(scene.regionStaff, thread, 'Meet us at Ojiya station.');
+      const copy = await eventually(() =>
+        Promise.resolve(mailsWith(guardianEmail, 'Meet us at Ojiya station.')[0]),
+      );
+      expect(copy.subject).toMatch(/A message to copied-en from /);
+      expect(copy.text).toMatch(/cannot be answered/);
+    });
+  });
+
+  it('shows the guardian the intermediaries supervising the project, as the project page does', async () => {
+    const { person, guardianEmail } = await minor('supervised');
+    const projectId = await project();
+    await apply(person, projectId);
+    const token = await tokenMailedTo(guardianEmail);
+    const page = expectData(
+      await platform.gql(REQUEST, { input: { token } }),
+    ).guardianConsentRequest;
+    const shown = expectData(
+      await platform.gql(
+        `query($id: ID!) { project(id: $id) { supervisingIntermediaries { name } } }`,
+        { id: projectId },
+        scene.regionStaff.token,
+      ),
+    ).project.supervisingIntermediaries.map((o: { name: string }) => o.name);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(page.supervisorNames).toEqual(shown);
+  });
+
   it('withdraws the application when the guardian refuses', async () => {
     const { person, guardianEmail } = await minor('refused');
     const projectId = await project();
@@ -250,6 +364,75 @@ describe('guardians', () => {
     expect(code(await platform.gql(RESEND, { id: applied.guardianConsent.id }, person.token))).toBe(
       `CONFLICT/${ConflictReason.ALREADY_DONE}`,
     );
+  });
+
+  it("refuses the child's own address as the guardian's", async () => {
+    const person = await f.signUp('own-address');
+    const result = await platform.gql(
+      SAVE,
+      {
+        input: {
+          kind: 'HIGH_SCHOOL_STUDENT',
+          dateOfBirth: '2010-04-01',
+          guardianName: '渡辺 恵子',
+          guardianEmail: ` ${person.email.toUpperCase()} `,
+          guardianConsent: true,
+          homeMunicipalityCode: '271004',
+        },
+      },
+      person.token,
+    );
+    expect(code(result)).toBe(`CONFLICT/${ConflictReason.GUARDIAN_EMAIL_IS_OWN}`);
+    expect(
+      (rejection(result).extensions.fields as Array<{ path: string[] }>).map((x) =>
+        x.path.join('.'),
+      ),
+    ).toEqual(['input.guardianEmail']);
+    const rows = await platform.dataSource.query(
+      `SELECT count(*)::int AS n FROM participant_profile WHERE user_id = $1`,
+      [person.id],
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('sends again to a corrected address, stops the old link and tells the earlier address', async () => {
+    const { person, guardianEmail: wrong } = await minor('moved');
+    const applied = await apply(person, await project());
+    const old = await tokenMailedTo(wrong);
+    const right = uniqueEmail('moved-parent-right');
+    expectData(
+      await platform.gql(
+        SAVE,
+        {
+          input: {
+            kind: 'HIGH_SCHOOL_STUDENT',
+            dateOfBirth: '2010-04-01',
+            guardianName: '渡辺 恵子',
+            guardianEmail: right,
+            guardianConsent: true,
+            homeMunicipalityCode: '271004',
+          },
+        },
+        person.token,
+      ),
+    );
+    expectData(await platform.gql(RESEND, { id: applied.guardianConsent.id }, person.token));
+    const fresh = await tokenMailedTo(right);
+    expect(fresh).not.toBe(old);
+    const moved = await eventually(() =>
+      Promise.resolve(smtp.messages.find((m) => m.to === wrong && /別のアドレス/.test(m.subject))),
+    );
+    expect(moved.text).toContain('空き家バンクの立て直し');
+    expect(moved.text).not.toMatch(/\/consent\//);
+    expect(code(await platform.gql(REQUEST, { input: { token: old } }))).toBe('NOT_FOUND');
+    expect(expectData(await decide(fresh, 'CONSENT')).decideGuardianConsent.status).toBe('GIVEN');
+    // Sent again to the same address: nobody is told of a move.
+    const { person: same, guardianEmail } = await minor('not-moved');
+    const again = await apply(same, await project());
+    await tokenMailedTo(guardianEmail);
+    expectData(await platform.gql(RESEND, { id: again.guardianConsent.id }, same.token));
+    await tokenMailedTo(guardianEmail, 1);
+    expect(smtp.messages.filter((m) => m.to === guardianEmail)).toHaveLength(2);
   });
 
   it('limits how often the mail is sent again', async () => {

@@ -246,7 +246,7 @@ describe('participant profiles', () => {
           'a guardian on an adult',
           () => ({ guardianName: '山田 花子', guardianConsent: true }),
           ['input.guardianName', 'input.guardianConsent'],
-          /only for a HIGH_SCHOOL_STUDENT/,
+          /is only for (someone|a HIGH_SCHOOL_STUDENT) under 18/,
         ],
         [
           "a guardian's e-mail on an adult by date of birth",

@@ -159,8 +159,30 @@ test.describe("a guardian's consent", () => {
     ).toBeVisible();
     await expect(guardian.getByText('夏休み 自然体験キャンプの運営補助').first()).toBeVisible();
     await expect(guardian.getByText('北海道ユース支援センター').first()).toBeVisible();
+    // The guardian is told that messages to the child reach them too.
+    await expect(guardian.getByTestId('guardian-copies')).toContainText(
+      w('メッセージの写し', 'a copy of every message'),
+    );
+    await expect(guardian.getByText(w('プロジェクト：', 'Project: '))).toBeVisible();
     await expectAccessible(guardian);
     await saveScreenshot(guardian, testInfo, 'guardians-consent-page');
+    if (testInfo.project.name === 'phone') {
+      // The same page on the phone in Japanese (a browser with no language chosen).
+      const context = await browser.newContext({
+        baseURL: testInfo.project.use.baseURL,
+        viewport: page.viewportSize(),
+        locale: 'ja-JP',
+        timezoneId: 'Asia/Tokyo',
+      });
+      const japanese = await context.newPage();
+      await japanese.goto(link!);
+      await expect(
+        japanese.getByText('プロジェクト：夏休み 自然体験キャンプの運営補助'),
+      ).toBeVisible();
+      await expect(japanese.getByTestId('guardian-copies')).toContainText('メッセージの写し');
+      await saveScreenshot(japanese, testInfo, 'guardians-consent-page-ja');
+      await context.close();
+    }
 
     // A signature is required.
     await guardian.getByRole('button', { name: w('同意する', 'I consent') }).click();
@@ -186,5 +208,29 @@ test.describe("a guardian's consent", () => {
     await staff.getByRole('button', { name: w('受け入れる', 'Accept') }).click();
     await staff.getByRole('button', { name: w('決定', 'Confirm') }).click();
     await expect(staff.getByTestId('engagement-status')).toHaveText(w('受け入れ決定', 'Accepted'));
+
+    // What the region writes to the child reaches the guardian too, by e-mail.
+    const { engagementConversation } = await gql<{ engagementConversation: { id: string } }>(
+      request,
+      'query($engagementId: ID!) { engagementConversation(engagementId: $engagementId) { id } }',
+      { engagementId },
+      region.token,
+    );
+    await gql(
+      request,
+      'mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }',
+      {
+        input: {
+          conversationId: engagementConversation.id,
+          body: '初日は9時に苫小牧駅前に集合です。',
+        },
+      },
+      region.token,
+    );
+    const copy = await latestMailTo(guardianEmail, {
+      subject: /苫小牧市 教育委員会/,
+      timeoutMs: 60_000,
+    });
+    expect(copy.text).toContain('初日は9時に苫小牧駅前に集合です。');
   });
 });

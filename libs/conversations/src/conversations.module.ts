@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@tsunagu/identity';
+import { ParticipantsModule } from '@tsunagu/participants';
+import { ConversationGuardianCopies } from './conversation-guardian-copies';
 import { ConversationPersonalData } from './conversation-personal-data';
 import { ConversationAudiences } from './conversation-audiences';
 import { CONVERSATION_ENTITIES } from './conversation.entities';
@@ -10,10 +12,11 @@ import { LiveMessages } from './live-messages';
 
 // Message threads of engagements and scout offers.
 @Module({
-  imports: [TypeOrmModule.forFeature(CONVERSATION_ENTITIES), IdentityModule],
+  imports: [TypeOrmModule.forFeature(CONVERSATION_ENTITIES), IdentityModule, ParticipantsModule],
   providers: [
     ConversationService,
     ConversationSubscriber,
+    ConversationGuardianCopies,
     ConversationAudiences,
     ConversationPersonalData,
     LiveMessages,

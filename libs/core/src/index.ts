@@ -42,3 +42,4 @@ export * from './rate-limit/operation-rate-limiter';
 export * from './rate-limit/rate-limit.module';
 export * from './personal-data/personal-data';
 export * from './live/mapped-iterator';
+export * from './time/days';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, ConflictReason, EventOf, OnEvent } from '@tsunagu/core';
+import { AppError, ConflictReason, dayIn, EventOf, OnEvent } from '@tsunagu/core';
 import { Organization } from '@tsunagu/identity';
 import {
   ConsentSubjectKind,
@@ -93,14 +93,4 @@ export class EventGuardianConsent {
     const current = await m.getRepository(EventRegistration).findOneByOrFail({ id: subjectId });
     if (current.status !== RegistrationStatus.CANCELLED) await this.rules.cancelIn(m, current);
   }
-}
-
-// YYYY-MM-DD of an instant in a time zone.
-function dayIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
 }

@@ -2,7 +2,36 @@ import { Injectable } from '@nestjs/common';
 import { AppError, DomainEventPublisher } from '@tsunagu/core';
 import { DataSource } from 'typeorm';
 import { TIME_ZONE_CHANGED } from './account-events';
+import { toMunicipalityType } from './identity-mapping';
+import type { MeType } from './identity.types';
+import type { MembershipRole } from './membership.entity';
+import type { OrganizationKind } from './organization.entity';
 import { Locale, User } from './user.entity';
+
+// `me`, asked by every page the web app opens (the API benchmark baseline sends the same).
+export const ME_USER_SQL =
+  'SELECT "id", "email", "display_name", "locale", "time_zone", "email_verified_at" ' +
+  'FROM "user" WHERE "id" = $1';
+export const ME_MEMBERSHIPS_SQL =
+  'SELECT "m"."role", "o"."id", "o"."kind", "o"."name", "o"."municipality_code" ' +
+  'FROM "membership" "m" JOIN "organization" "o" ON "o"."id" = "m"."organization_id" ' +
+  'WHERE "m"."user_id" = $1 ORDER BY "m"."created_at", "m"."id"';
+
+interface MeUserRow {
+  id: string;
+  email: string;
+  display_name: string;
+  locale: Locale;
+  time_zone: string;
+  email_verified_at: Date | null;
+}
+interface MeMembershipRow {
+  role: MembershipRole;
+  id: string;
+  kind: OrganizationKind;
+  name: string;
+  municipality_code: string | null;
+}
 
 @Injectable()
 export class UserService {
@@ -10,6 +39,33 @@ export class UserService {
     private readonly dataSource: DataSource,
     private readonly events: DomainEventPublisher,
   ) {}
+
+  // The person and their memberships, oldest first: plain SQL and rows as they come, without
+  // building queries and entities through TypeORM each time (docs/PERFORMANCE.md section 4).
+  async me(id: string): Promise<MeType> {
+    const [[user], memberships] = await Promise.all([
+      this.dataSource.query<MeUserRow[]>(ME_USER_SQL, [id]),
+      this.dataSource.query<MeMembershipRow[]>(ME_MEMBERSHIPS_SQL, [id]),
+    ]);
+    if (!user) throw AppError.notFound('User', id);
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.display_name,
+      locale: user.locale,
+      timeZone: user.time_zone,
+      emailVerified: user.email_verified_at !== null,
+      memberships: memberships.map((m) => ({
+        organization: {
+          id: m.id,
+          kind: m.kind,
+          name: m.name,
+          municipality: toMunicipalityType(m.municipality_code),
+        },
+        role: m.role,
+      })),
+    };
+  }
 
   // Language and time zone, as the person chooses them (validated by MySettingsInput).
   async updateSettings(

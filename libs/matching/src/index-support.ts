@@ -162,3 +162,11 @@ export function assertUniqueIds(items: ReadonlyArray<{ id: string }>, what: stri
     seen.add(id);
   }
 }
+
+// Each string's place in code-unit order (as `<` compares them); the strings are distinct.
+export function ranksOf(keys: readonly string[]): Int32Array {
+  const order = keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : 1));
+  const ranks = new Int32Array(keys.length);
+  order.forEach((i, r) => (ranks[i] = r));
+  return ranks;
+}

@@ -24,7 +24,8 @@ import type { ParticipantFacts, ProjectFacts } from './match-facts';
 import { explainMatch, pairScore, round6, scorePair } from './match-score';
 import { DEFAULT_WEIGHTS, type FactorName, type MatchingWeights } from './match-weights';
 import { participantFacts, projectFacts, randomFacts } from './test-facts';
-import { TopK } from './top-k';
+import { ranksOf } from './index-support';
+import { TopK, TopKByRank } from './top-k';
 
 // The numeric path (pairScore), the explained one (scorePair) and the indexes' helpers must agree
 // with each other and with the factor functions, or indexed and brute-force results would part.
@@ -178,5 +179,38 @@ describe('TopK', () => {
     top.offer(1, 'a', 0);
     expect(top.items()).toEqual([]);
     expect(top.closedBelow(1)).toBe(true);
+  });
+});
+
+describe('TopKByRank', () => {
+  it('keeps what TopK keeps when keys are given as their ranks', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    // Keys of unequal lengths and shared prefixes, scores from a few values: ties everywhere.
+    const keys = Array.from({ length: 60 }, (_, i) => `p${Math.floor(random() * 1000)}-${i}`);
+    const ranks = ranksOf(keys);
+    expect([...ranks].sort((a, b) => a - b)).toEqual(keys.map((_, i) => i));
+    for (const k of [0, 1, 3, 20, 80]) {
+      for (let round = 0; round < 20; round++) {
+        const byKey = new TopK(k);
+        const byRank = new TopKByRank(k);
+        const answers: boolean[][] = [[], []];
+        for (let n = 0; n < 100; n++) {
+          const item = Math.floor(random() * keys.length);
+          const score = Math.floor(random() * 5) / 4;
+          answers[0].push(byKey.admits(score, keys[item]), byKey.closedBelow(score));
+          answers[1].push(byRank.admits(score, ranks[item]), byRank.closedBelow(score));
+          byKey.offer(score, keys[item], n);
+          byRank.offer(score, ranks[item], n);
+        }
+        expect(answers[1]).toEqual(answers[0]);
+        const kept = Array.from({ length: byRank.size }, (_, j) => byRank.ref(j));
+        expect(kept).toEqual(byKey.items());
+        expect(kept.map((_, j) => byRank.score(j))).toEqual(byKey.itemScores());
+      }
+    }
   });
 });

@@ -6,6 +6,7 @@ import {
   eligibleKindMask,
   hasRegularSkills,
   PackedLists,
+  ranksOf,
   partitionAllows,
   partitionOf,
   PARTITIONS,
@@ -29,7 +30,7 @@ import {
   type RankedMatch,
 } from './match-score';
 import type { MatchingWeights } from './match-weights';
-import { TopK } from './top-k';
+import { TopKByRank } from './top-k';
 
 // Projects without must-have skills that score alike on everything a participant brings but
 // fairness: same theme, same goals served, same skills value (1 without skills, otherwise 0 for
@@ -116,6 +117,8 @@ export class ProjectIndex {
   private readonly weights: MatchingWeights;
   private readonly n: number;
   private readonly ids: string[];
+  // Each project's place in its ids' code-unit order: ties compare these (see TopKByRank).
+  private readonly idRank: Int32Array;
   private readonly combiner: FactorCombiner;
   // Per project, in internal order: its row, its requirements (REQ numbers each, from
   // reqStart[i] to reqStart[i + 1]: a small array a walk reads in order), and what building the
@@ -159,7 +162,7 @@ export class ProjectIndex {
   scoredPairs = 0;
 
   // Per query: the participant and what it brings, found once.
-  private top: TopK = new TopK(0);
+  private top = new TopKByRank(0);
   private readonly levels: Float64Array;
   // The skills the participant holds that some project asks for (their indexes), and how many.
   private held = new Int32Array(16);
@@ -205,6 +208,7 @@ export class ProjectIndex {
     this.weights = weights;
     const n = (this.n = projects.length);
     this.ids = projects.map((p) => p.id);
+    this.idRank = ranksOf(this.ids);
     this.combiner = new FactorCombiner(weights);
     this.rows = new Float64Array(n * ROW);
     this.reqStart = new Int32Array(n + 1);
@@ -400,9 +404,9 @@ export class ProjectIndex {
     return matches;
   }
 
-  private rank(participant: ParticipantFacts, k: number): TopK {
+  private rank(participant: ParticipantFacts, k: number): TopKByRank {
     // One top-k reused query after query: its items are read before the next query starts.
-    if (this.top.k !== k) this.top = new TopK(k);
+    if (this.top.k !== k) this.top = new TopKByRank(k);
     else this.top.clear();
     if (k > 0) this.collect(participant);
     return this.top;
@@ -426,12 +430,13 @@ export class ProjectIndex {
   // Projects without must-have skills, grouped so that a participant's bound is fairness plus a
   // per-group constant.
   private bucketsFor(allowed: (i: number) => boolean): Bucket[] {
-    const { ids, reqCount, fairness } = this;
+    const { idRank, reqCount, fairness } = this;
     const hasSkills = (i: number) => (reqCount[i] > 0 ? 1 : 0);
-    const groups = new Map<string, number[]>();
+    const groups = new Map<number, number[]>();
     for (let i = 0; i < this.n; i++) {
       if (!allowed(i) || this.mustCount[i] > 0) continue;
-      const key = `${this.theme[i]}/${this.goalFit[i]}/${hasSkills(i)}`;
+      // Goals served are a mask of 5 bits: a number keys the group without a string per project.
+      const key = (this.theme[i] * 64 + this.goalFit[i]) * 2 + hasSkills(i);
       const list = groups.get(key) ?? [];
       list.push(i);
       groups.set(key, list);
@@ -439,9 +444,7 @@ export class ProjectIndex {
     return (
       [...groups.values()]
         .map((list) => {
-          list.sort(
-            (a, b) => fairness[b] - fairness[a] || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0),
-          );
+          list.sort((a, b) => fairness[b] - fairness[a] || idRank[a] - idRank[b]);
           const first = list[0];
           const skillsValue = hasSkills(first) ? 0 : 1;
           return {
@@ -534,7 +537,7 @@ export class ProjectIndex {
   }
 
   private collect(participant: ParticipantFacts): void {
-    const { seen, levels, ids, top } = this;
+    const { seen, levels, idRank, top } = this;
     seen.next();
     const partition = partitionOf(participant.kind, participant.remoteOnly);
     const postings = this.postings[partition];
@@ -546,7 +549,7 @@ export class ProjectIndex {
       seen.mark(i);
       this.scoredPairs++;
       const score = pairScore(participant, this.projects[i], this.weights);
-      if (score !== null) top.offer(score, ids[i], i);
+      if (score !== null) top.offer(score, idRank[i], i);
     }
 
     // 2. Candidates: projects keyed by a must-have the participant meets (a prefix of the key
@@ -609,7 +612,7 @@ export class ProjectIndex {
         const loose = this.combiner.combine(bucket.skillsValue, theme, 1, 1, goal, 0, fairness[b]);
         // Later projects have no more fairness, so no higher bound.
         if (top.closedBelow(loose)) break;
-        if (!seen.has(i) && top.admits(loose, ids[i])) this.consider(i, bucket.skillsValue);
+        if (!seen.has(i) && top.admits(loose, idRank[i])) this.consider(i, bucket.skillsValue);
       }
     }
   }
@@ -689,7 +692,7 @@ export class ProjectIndex {
       if (mode === MODE_ONSITE && chord > this.range) return;
       distance = distanceValueNear(mode === MODE_HYBRID, chord);
     }
-    if (!this.top.admits(this.boundWith(i, skills, distance), this.ids[i])) return;
+    if (!this.top.admits(this.boundWith(i, skills, distance), this.idRank[i])) return;
     this.score(i, skills);
   }
 
@@ -715,7 +718,7 @@ export class ProjectIndex {
       if (mode === MODE_ONSITE && !(km <= this.range)) return;
       distance = distanceValueNear(mode === MODE_HYBRID, km);
     }
-    this.top.offer(this.boundWith(i, skills, distance), this.ids[i], i);
+    this.top.offer(this.boundWith(i, skills, distance), this.idRank[i], i);
   }
 
   // periodsOverlap on ranks: some period of the participant's neither ends before the project's

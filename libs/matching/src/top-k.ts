@@ -76,3 +76,65 @@ export class TopK {
     return Array.from(this.scores.subarray(0, this.count));
   }
 }
+
+// TopK with each item's key given as its rank among all keys (code-unit order, distinct keys):
+// the same order, so the same result, but ties cost an integer comparison instead of a string
+// one (ids built piece by piece are rope strings, which V8 compares through its runtime).
+export class TopKByRank {
+  private readonly scores: Float64Array;
+  private readonly refs: Int32Array;
+  private readonly ranks: Int32Array;
+  private count = 0;
+
+  constructor(readonly k: number) {
+    const size = Math.max(0, Math.floor(k));
+    this.scores = new Float64Array(size);
+    this.refs = new Int32Array(size);
+    this.ranks = new Int32Array(size);
+  }
+
+  admits(score: number, rank: number): boolean {
+    if (this.count < this.scores.length) return true;
+    if (this.count === 0) return false;
+    const worst = this.scores[this.count - 1];
+    return score > worst || (score === worst && rank < this.ranks[this.count - 1]);
+  }
+
+  closedBelow(bound: number): boolean {
+    const size = this.scores.length;
+    return size === 0 || (this.count === size && bound < this.scores[size - 1]);
+  }
+
+  clear(): void {
+    this.count = 0;
+  }
+
+  offer(score: number, rank: number, ref: number): void {
+    if (!this.admits(score, rank)) return;
+    const { scores, ranks, refs } = this;
+    let i = this.count < scores.length ? this.count++ : this.count - 1;
+    while (i > 0) {
+      const s = scores[i - 1];
+      if (s > score || (s === score && ranks[i - 1] <= rank)) break;
+      scores[i] = s;
+      ranks[i] = ranks[i - 1];
+      refs[i] = refs[i - 1];
+      i--;
+    }
+    scores[i] = score;
+    ranks[i] = rank;
+    refs[i] = ref;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  ref(j: number): number {
+    return this.refs[j];
+  }
+
+  score(j: number): number {
+    return this.scores[j];
+  }
+}

@@ -81,6 +81,28 @@ describe('profileInputProblems', () => {
       expect(paths(input({ dateOfBirth: '2027-04-02' }), now)).toEqual(['input.dateOfBirth']);
     });
 
+    it('are asked for a guardian by age only: an adult high-school student names none', () => {
+      const now = new Date('2027-04-01T00:00:00Z');
+      const adult = { kind: ParticipantKind.HIGH_SCHOOL_STUDENT, dateOfBirth: '2009-03-01' };
+      expect(paths(input(adult), now)).toEqual([]);
+      expect(
+        paths(input({ ...adult, guardianName: '渡辺 恵子', guardianConsent: true }), now),
+      ).toEqual(['input.guardianName', 'input.guardianConsent']);
+      expect(paths(input({ ...adult, dateOfBirth: '2009-04-02' }), now)).toEqual([
+        'input.guardianName',
+        'input.guardianConsent',
+      ]);
+    });
+
+    it("count today as Japan's date, not the UTC one", () => {
+      // 2027-03-14 15:30 UTC is already 2027-03-15 in Japan: the 18th birthday has come.
+      const now = new Date('2027-03-14T15:30:00Z');
+      const turning = { kind: ParticipantKind.HIGH_SCHOOL_STUDENT, dateOfBirth: '2009-03-15' };
+      expect(paths(input(turning), now)).toEqual([]);
+      expect(paths(input({ dateOfBirth: '2027-03-15' }), now)).toEqual([]);
+      expect(paths(input({ dateOfBirth: '2027-03-16' }), now)).toEqual(['input.dateOfBirth']);
+    });
+
     it('are the only ones with guardian details', () => {
       expect(paths(input({ guardianName: '渡辺 恵子', guardianConsent: true }))).toEqual([
         'input.guardianName',

@@ -1,4 +1,4 @@
-import { FieldProblem, JapanGeography } from '@tsunagu/core';
+import { FieldProblem, JapanGeography, todayInJapan } from '@tsunagu/core';
 import { ParticipantKind } from './participant-profile.entity';
 import { AGE_OF_MAJORITY, ageOn } from './guardians/minors';
 import type { ParticipantProfileInput, ParticipantSearchFilter } from './participant.types';
@@ -18,7 +18,7 @@ export function profileInputProblems(input: ParticipantProfileInput, now?: Date)
     problems.push({ path: ['input', ...path], message });
 
   const isHighSchool = input.kind === ParticipantKind.HIGH_SCHOOL_STUDENT;
-  const today = (now ?? new Date()).toISOString().slice(0, 10);
+  const today = todayInJapan(now);
   if (input.dateOfBirth != null) {
     const age = ageOn(input.dateOfBirth, today);
     if (input.dateOfBirth > today || age > 120) {
@@ -28,23 +28,32 @@ export function profileInputProblems(input: ParticipantProfileInput, now?: Date)
     add(['dateOfBirth'], 'is required for a HIGH_SCHOOL_STUDENT: under 18 needs a guardian');
   }
   const minor = input.dateOfBirth != null && ageOn(input.dateOfBirth, today) < AGE_OF_MAJORITY;
-  if (isHighSchool) {
+  // Age decides who needs a guardian (needsGuardianOn); a high-school student without a date of
+  // birth is refused above and asked for the guardian too, as when in doubt.
+  const guarded = minor || (isHighSchool && input.dateOfBirth == null);
+  if (isHighSchool && guarded) {
     if (!input.guardianName?.trim()) {
-      add(['guardianName'], 'is required for a HIGH_SCHOOL_STUDENT: the guardian who consents');
+      add(
+        ['guardianName'],
+        'is required for a HIGH_SCHOOL_STUDENT under 18: the guardian who consents',
+      );
     }
     if (input.guardianConsent !== true) {
-      add(['guardianConsent'], "must be true: a HIGH_SCHOOL_STUDENT needs a guardian's consent");
+      add(
+        ['guardianConsent'],
+        "must be true: a HIGH_SCHOOL_STUDENT under 18 needs a guardian's consent",
+      );
     }
   } else {
     // Guardian details of an adult would be a third party's data kept for nothing.
     if (input.guardianName != null && !minor) {
-      add(['guardianName'], 'is only for a HIGH_SCHOOL_STUDENT or someone under 18');
+      add(['guardianName'], 'is only for someone under 18');
     }
     if (input.guardianEmail != null && !minor) {
-      add(['guardianEmail'], 'is only for a HIGH_SCHOOL_STUDENT or someone under 18');
+      add(['guardianEmail'], 'is only for someone under 18');
     }
     if (input.guardianConsent === true) {
-      add(['guardianConsent'], 'is only for a HIGH_SCHOOL_STUDENT');
+      add(['guardianConsent'], 'is only for a HIGH_SCHOOL_STUDENT under 18');
     }
   }
 

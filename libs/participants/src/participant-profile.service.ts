@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
+  ConflictReason,
   byId,
   byTimestamp,
   Connection,
@@ -18,6 +19,7 @@ import {
   Organization,
   OrganizationKind,
   PolicyService,
+  User,
 } from '@tsunagu/identity';
 import { SkillService, Theme, ThemeService } from '@tsunagu/taxonomy';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
@@ -81,16 +83,16 @@ export class ParticipantProfileService {
     if (input.kind === ParticipantKind.COMPANY_EMPLOYEE) {
       await this.assertEmployeeOf(userId, input.companyOrganizationId!);
     }
-    const isHighSchool = input.kind === ParticipantKind.HIGH_SCHOOL_STUDENT;
     // Allowed for a minor of any kind (profileInputProblems); required for high-school students.
     const guardianName = input.guardianName?.trim() || null;
     const guardianEmail = input.guardianEmail?.trim().toLowerCase() || null;
+    if (guardianEmail) await this.assertNotOwnEmail(userId, guardianEmail);
 
     await this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(ParticipantProfile);
       const previous = await repo.findOne({ where: { userId }, lock: PROFILE_LOCK });
       // Consent is recorded when first given; re-saving with the same guardian keeps that date.
-      const guardianConsentAt = !isHighSchool
+      const guardianConsentAt = !input.guardianConsent
         ? null
         : previous?.guardianConsentAt && previous.guardianName === guardianName
           ? previous.guardianConsentAt
@@ -305,5 +307,17 @@ export class ParticipantProfileService {
         themes: profile.themeCodes.flatMap((code) => themes.get(code) ?? []),
       };
     });
+  }
+
+  // The guardian's mails (consent requests, copies of messages) would reach the child instead.
+  private async assertNotOwnEmail(userId: string, guardianEmail: string): Promise<void> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
+    if (user && user.email.trim().toLowerCase() === guardianEmail) {
+      throw AppError.conflictField(
+        ConflictReason.GUARDIAN_EMAIL_IS_OWN,
+        ['input', 'guardianEmail'],
+        "must be your guardian's address, not your own",
+      );
+    }
   }
 }

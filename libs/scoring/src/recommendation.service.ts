@@ -48,6 +48,16 @@ const RANK_KEYS = (idColumn: string) => [
   byId(idColumn),
 ];
 
+// A stored list as read on every request: plain SQL, without TypeORM's query building and
+// entities (the benchmark baseline of docs/PERFORMANCE.md section 4 sends the same statements).
+export const PARTICIPANT_LIST_SQL =
+  'SELECT "project_ids" AS "projectIds", "scores", "weights_versions" AS "weightsVersions", ' +
+  '"computed_at" AS "computedAt" FROM "participant_recommendation_list" WHERE "participant_id" = $1';
+export const PROJECT_LIST_SQL =
+  'SELECT "participant_ids" AS "participantIds", "scores", "weights_version" AS "weightsVersion", ' +
+  '"computed_at" AS "computedAt" FROM "project_candidate_list" WHERE "project_id" = $1';
+type StoredList<T> = Omit<T, 'participantId' | 'participant' | 'projectId' | 'project'>;
+
 // Reads the stored lists for the API, explaining each entry of the page from the facts, the
 // weights version it was scored with and its score (what the worker would have stored).
 // The facts are today's, the score the last re-score's: between a change and the re-score it
@@ -65,9 +75,10 @@ export class RecommendationService {
 
   // The participant's own list; projects no longer published drop out at once.
   async forParticipant(actor: Actor, page: Page): Promise<Connection<ProjectRecommendation>> {
-    const list = await this.dataSource
-      .getRepository(ParticipantRecommendationList)
-      .findOneBy({ participantId: actor.userId });
+    const [list] = await this.dataSource.query<StoredList<ParticipantRecommendationList>[]>(
+      PARTICIPANT_LIST_SQL,
+      [actor.userId],
+    );
     const ids = list?.projectIds ?? [];
     const qb = this.dataSource
       .getRepository(Project)
@@ -114,7 +125,10 @@ export class RecommendationService {
     if (visibilities.length === 0) {
       throw AppError.forbidden('Only intermediaries and region staff see candidates');
     }
-    const list = await this.dataSource.getRepository(ProjectCandidateList).findOneBy({ projectId });
+    const [list] = await this.dataSource.query<StoredList<ProjectCandidateList>[]>(
+      PROJECT_LIST_SQL,
+      [projectId],
+    );
     const qb = this.dataSource
       .getRepository(ParticipantProfile)
       .createQueryBuilder('pp')

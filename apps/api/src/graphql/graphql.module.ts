@@ -21,6 +21,7 @@ import { operationCostPlugin } from './operation-cost.plugin';
 import { operationLimitRules } from './operation-limits';
 import { limitSubscription, rateLimitPlugin } from './rate-limit.plugin';
 import { prepareSubscription } from './subscription-operation';
+import { uncacheableResponsesPlugins } from './uncacheable-responses';
 import { API_SCHEMA_OPTIONS } from '../resolvers';
 
 @Module({
@@ -93,6 +94,7 @@ import { API_SCHEMA_OPTIONS } from '../resolvers';
             operationCostPlugin(config.GRAPHQL_MAX_COST),
             rateLimitPlugin(limiter, tokens),
             inputHygienePlugin,
+            ...uncacheableResponsesPlugins,
           ],
           // Subscriptions over graphql-ws only (no legacy subscriptions-transport-ws), on /graphql.
           subscriptions: { 'graphql-ws': graphqlWs },

@@ -5,6 +5,7 @@ import {
   operationCost,
   tooCostlyError,
 } from './operation-cost';
+import { OperationCosts } from './operation-cost.plugin';
 import { operationLimitRules } from './operation-limits';
 
 const schema = buildSchema(`
@@ -169,5 +170,40 @@ describe('operationLimitRules', () => {
     );
     expect(found.length).toBeGreaterThan(0);
     expect(found.join('\n')).toMatch(/Cannot spread fragment "A" within itself/);
+  });
+});
+
+describe('OperationCosts (the cost plugin’s memo)', () => {
+  const query = 'query Page($n: Int!) { projects(first: $n) { edges { node { id } } } }';
+
+  it('prices again for other variables and for another schema', () => {
+    const costs = new OperationCosts();
+    const document = parse(query);
+    expect(costs.of(schema, document, 'Page', { n: 5 })).toBe(15);
+    expect(costs.of(schema, document, 'Page', { n: 7 })).toBe(21);
+    expect(costs.of(schema, document, 'Page', { n: 5 })).toBe(15);
+    // Not a connection: its edges count DEFAULT_LIST_SIZE times.
+    const other = buildSchema(`
+      type Query { projects(first: Int!): ProjectPage! }
+      type ProjectPage { edges: [ProjectEdge!]! }
+      type ProjectEdge { node: Project! }
+      type Project { id: ID! }
+    `);
+    expect(costs.of(other, document, 'Page', { n: 5 })).toBe(5 * (1 + DEFAULT_LIST_SIZE * 2));
+  });
+
+  it('counts each document, operation and variables once, and long inputs each time', () => {
+    const price = jest.fn(operationCost);
+    const costs = new OperationCosts(price);
+    const document = parse(query);
+    for (let i = 0; i < 3; i += 1) costs.of(schema, document, 'Page', { n: 5 });
+    expect(price).toHaveBeenCalledTimes(1);
+    costs.of(schema, document, null, { n: 5 });
+    costs.of(schema, parse(query), 'Page', { n: 5 });
+    expect(price).toHaveBeenCalledTimes(3);
+    const long = { n: 5, text: 'あ'.repeat(2_000) };
+    expect(costs.of(schema, document, 'Page', long)).toBe(15);
+    costs.of(schema, document, 'Page', long);
+    expect(price).toHaveBeenCalledTimes(5);
   });
 });

@@ -1,8 +1,16 @@
 import { containsPattern, encodeCursor } from '@tsunagu/core';
-import { type Actor, PolicyService } from '@tsunagu/identity';
+import {
+  ACTOR_MEMBERSHIPS_SQL,
+  ACTOR_REMITS_SQL,
+  ACTOR_USER_SQL,
+  type Actor,
+  ME_MEMBERSHIPS_SQL,
+  ME_USER_SQL,
+  PolicyService,
+} from '@tsunagu/identity';
 import { DEFAULT_WEIGHTS, explainMatch, type MatchingWeights } from '@tsunagu/matching';
 import { searchTerms, widthVariants } from '@tsunagu/projects';
-import { MatchingFactsLoader } from '@tsunagu/scoring';
+import { MatchingFactsLoader, PARTICIPANT_LIST_SQL, PROJECT_LIST_SQL } from '@tsunagu/scoring';
 import { verify } from 'jsonwebtoken';
 import { createSecretKey } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -36,10 +44,6 @@ const secret = createSecretKey(Buffer.from(process.env.JWT_SECRET!, 'utf8'));
 
 class RequestError extends Error {}
 
-const USER_SQL = `SELECT "User"."id" AS "User_id", "User"."email" AS "User_email", "User"."display_name" AS "User_display_name", "User"."locale" AS "User_locale", "User"."time_zone" AS "User_time_zone", "User"."email_verified_at" AS "User_email_verified_at", "User"."deleted_at" AS "User_deleted_at", "User"."created_at" AS "User_created_at" FROM "user" "User" WHERE (("User"."id" = $1)) LIMIT 1`;
-const ACTOR_MEMBERSHIPS_SQL = `SELECT "m"."id" AS "m_id", "m"."user_id" AS "m_user_id", "m"."organization_id" AS "m_organization_id", "m"."role" AS "m_role", "m"."created_at" AS "m_created_at", "o"."id" AS "o_id", "o"."kind" AS "o_kind", "o"."name" AS "o_name", "o"."municipality_code" AS "o_municipality_code", "o"."prefecture_code" AS "o_prefecture_code", "o"."created_at" AS "o_created_at" FROM "membership" "m" INNER JOIN "organization" "o" ON "o"."id"="m"."organization_id" WHERE "m"."user_id" = $1`;
-const remitSql = (n: number) =>
-  `SELECT "r"."id" AS "r_id", "r"."organization_id" AS "r_organization_id", "r"."prefecture_code" AS "r_prefecture_code", "r"."municipality_code" AS "r_municipality_code" FROM "remit_area" "r" WHERE "r"."organization_id" IN (${placeholders(1, n)})`;
 const PROJECT_COLUMNS = (a: string) =>
   [
     'id',
@@ -96,10 +100,7 @@ const PROFILE_COLUMNS = [
 ]
   .map((c) => `"pp"."${c}" AS "pp_${c}"`)
   .join(', ');
-const LIST_SQL = `SELECT "ParticipantRecommendationList"."participant_id" AS "ParticipantRecommendationList_participant_id", "ParticipantRecommendationList"."project_ids" AS "ParticipantRecommendationList_project_ids", "ParticipantRecommendationList"."scores" AS "ParticipantRecommendationList_scores", "ParticipantRecommendationList"."weights_versions" AS "ParticipantRecommendationList_weights_versions", "ParticipantRecommendationList"."computed_at" AS "ParticipantRecommendationList_computed_at" FROM "participant_recommendation_list" "ParticipantRecommendationList" WHERE (("ParticipantRecommendationList"."participant_id" = $1)) LIMIT 1`;
-const CANDIDATE_LIST_SQL = `SELECT "ProjectCandidateList"."project_id" AS "ProjectCandidateList_project_id", "ProjectCandidateList"."participant_ids" AS "ProjectCandidateList_participant_ids", "ProjectCandidateList"."scores" AS "ProjectCandidateList_scores", "ProjectCandidateList"."weights_version" AS "ProjectCandidateList_weights_version", "ProjectCandidateList"."computed_at" AS "ProjectCandidateList_computed_at" FROM "project_candidate_list" "ProjectCandidateList" WHERE (("ProjectCandidateList"."project_id" = $1)) LIMIT 1`;
 const PROJECT_SQL = `SELECT ${PROJECT_COLUMNS('Project')} FROM "project" "Project" WHERE (("Project"."id" = $1)) LIMIT 1`;
-const MEMBERSHIPS_SQL = `SELECT "Membership"."id" AS "Membership_id", "Membership"."user_id" AS "Membership_user_id", "Membership"."organization_id" AS "Membership_organization_id", "Membership"."role" AS "Membership_role", "Membership"."created_at" AS "Membership_created_at", "Membership__Membership_organization"."id" AS "Membership__Membership_organization_id", "Membership__Membership_organization"."kind" AS "Membership__Membership_organization_kind", "Membership__Membership_organization"."name" AS "Membership__Membership_organization_name", "Membership__Membership_organization"."municipality_code" AS "Membership__Membership_organization_municipality_code", "Membership__Membership_organization"."prefecture_code" AS "Membership__Membership_organization_prefecture_code", "Membership__Membership_organization"."created_at" AS "Membership__Membership_organization_created_at" FROM "membership" "Membership" LEFT JOIN "organization" "Membership__Membership_organization" ON "Membership__Membership_organization"."id"="Membership"."organization_id" WHERE (("Membership"."user_id" = $1)) ORDER BY "Membership"."created_at" ASC`;
 
 function placeholders(from: number, count: number): string {
   return Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
@@ -110,26 +111,25 @@ async function loadActor(authorization: string | undefined): Promise<Actor> {
   if (!token) throw new RequestError('no token');
   const claims = verify(token, secret, { algorithms: ['HS256'] }) as { sub: string; typ: string };
   if (claims.typ !== 'access') throw new RequestError('Invalid access token');
-  const [user] = await query(USER_SQL, [claims.sub]);
-  if (!user || user.User_deleted_at) throw new RequestError('no such account');
+  // The actor's own statements, the API's ActorService sends them.
+  const [user] = await query(ACTOR_USER_SQL, [claims.sub]);
+  if (!user || user.deleted_at) throw new RequestError('no such account');
   const memberships = await query(ACTOR_MEMBERSHIPS_SQL, [claims.sub]);
-  const orgIds = memberships.map((m) => m.m_organization_id);
-  const areas = orgIds.length ? await query(remitSql(orgIds.length), orgIds) : [];
+  const orgIds = memberships.map((m) => m.organization_id);
+  const areas = orgIds.length ? await query(ACTOR_REMITS_SQL, [orgIds]) : [];
   return {
     userId: claims.sub,
-    locale: user.User_locale as string,
+    locale: user.locale as string,
     memberships: memberships.map((m) => {
-      const own = areas.filter((a) => a.r_organization_id === m.m_organization_id);
+      const own = areas.filter((a) => a.organization_id === m.organization_id);
       return {
-        organizationId: m.m_organization_id as string,
-        organizationKind: m.o_kind,
-        role: m.m_role,
-        municipalityCode: m.o_municipality_code as string | null,
-        remitPrefectureCodes: own.flatMap((a) =>
-          a.r_municipality_code ? [] : [a.r_prefecture_code],
-        ),
+        organizationId: m.organization_id as string,
+        organizationKind: m.kind,
+        role: m.role,
+        municipalityCode: m.municipality_code as string | null,
+        remitPrefectureCodes: own.flatMap((a) => (a.municipality_code ? [] : [a.prefecture_code])),
         remitMunicipalityCodes: own.flatMap((a) =>
-          a.r_municipality_code ? [a.r_municipality_code] : [],
+          a.municipality_code ? [a.municipality_code] : [],
         ),
       };
     }),
@@ -192,23 +192,23 @@ function connection<T>(rows: Row[], first: number, node: (row: Row) => T | undef
 }
 
 async function recommendedProjects(actor: Actor, first: number) {
-  const [list] = await query(LIST_SQL, [actor.userId]);
-  const ids = (list?.ParticipantRecommendationList_project_ids as string[] | undefined) ?? [];
+  const [list] = await query(PARTICIPANT_LIST_SQL, [actor.userId]);
+  const ids = (list?.projectIds as string[] | undefined) ?? [];
   const rows = await query(
     `SELECT ${PROJECT_COLUMNS('p')}, (0 - array_position(CAST($1 AS uuid[]), "p"."id")) AS "keyset_0", ("p"."id") AS "keyset_1" FROM "project" "p" WHERE "p"."id" = ANY($1) AND "p"."status" = $2 AND "p"."paused_at" IS NULL ORDER BY 0 - array_position(CAST($1 AS uuid[]), "p"."id") DESC, "p"."id" DESC LIMIT ${first + 1}`,
     [ids, 'PUBLISHED'],
   );
   const page = rows.slice(0, first).map((r) => r.p_id as string);
   if (!list || page.length === 0) return { ...connection(rows, first, () => undefined), edges: [] };
-  const scores = list.ParticipantRecommendationList_scores as number[];
-  const versions = list.ParticipantRecommendationList_weights_versions as string[];
+  const scores = list.scores as number[];
+  const versions = list.weightsVersions as string[];
   const [[participant], projectFacts] = await Promise.all([
     facts.participants([actor.userId], manager),
     facts.projects(page, manager),
   ]);
   const weights = weightsOf(versions);
   const factsOf = new Map(projectFacts.map((p) => [p.id, p]));
-  const computedAt = iso(list.ParticipantRecommendationList_computed_at);
+  const computedAt = iso(list.computedAt);
   return connection(rows, first, (row) => {
     const i = ids.indexOf(row.p_id as string);
     const factors = factorsOf(
@@ -239,16 +239,16 @@ async function recommendedCandidates(actor: Actor, projectId: string, first: num
   if (!policy.canSupervise(actor, scope)) throw new RequestError('forbidden');
   const visibilities = policy.viewableProfileVisibilities(actor);
   if (visibilities.length === 0) throw new RequestError('forbidden');
-  const [list] = await query(CANDIDATE_LIST_SQL, [projectId]);
-  const ids = (list?.ProjectCandidateList_participant_ids as string[] | undefined) ?? [];
+  const [list] = await query(PROJECT_LIST_SQL, [projectId]);
+  const ids = (list?.participantIds as string[] | undefined) ?? [];
   const rows = await query(
     `SELECT ${PROFILE_COLUMNS}, (0 - array_position(CAST($1 AS uuid[]), "pp"."user_id")) AS "keyset_0", ("pp"."user_id") AS "keyset_1" FROM "participant_profile" "pp" WHERE "pp"."user_id" = ANY($1) AND "pp"."visibility" IN (${placeholders(2, visibilities.length)}) ORDER BY 0 - array_position(CAST($1 AS uuid[]), "pp"."user_id") DESC, "pp"."user_id" DESC LIMIT ${first + 1}`,
     [ids, ...visibilities],
   );
   const page = rows.slice(0, first).map((r) => r.pp_user_id as string);
   if (!list || page.length === 0) return { ...connection(rows, first, () => undefined), edges: [] };
-  const scores = list.ProjectCandidateList_scores as number[];
-  const version = list.ProjectCandidateList_weights_version as string;
+  const scores = list.scores as number[];
+  const version = list.weightsVersion as string;
   const [views, participantFacts, [projectFacts]] = await Promise.all([
     visibleViews(page, visibilities),
     facts.participants(page, manager),
@@ -257,7 +257,7 @@ async function recommendedCandidates(actor: Actor, projectId: string, first: num
   const weights = weightsOf([version]);
   const viewOf = new Map(views.map((v) => [v.pp_user_id as string, v]));
   const factsOf = new Map(participantFacts.map((p) => [p.id, p]));
-  const computedAt = iso(list.ProjectCandidateList_computed_at);
+  const computedAt = iso(list.computedAt);
   return connection(rows, first, (row) => {
     const id = row.pp_user_id as string;
     const i = ids.indexOf(id);
@@ -323,24 +323,20 @@ async function projects(text: string, first: number) {
 
 async function me(actor: Actor) {
   const [[user], memberships] = await Promise.all([
-    query(USER_SQL, [actor.userId]),
-    query(MEMBERSHIPS_SQL, [actor.userId]),
+    query(ME_USER_SQL, [actor.userId]),
+    query(ME_MEMBERSHIPS_SQL, [actor.userId]),
   ]);
   if (!user) throw new RequestError('no such user');
   return {
-    id: user.User_id,
-    email: user.User_email,
-    displayName: user.User_display_name,
-    locale: user.User_locale,
-    timeZone: user.User_time_zone,
-    emailVerified: user.User_email_verified_at !== null,
+    id: user.id,
+    email: user.email,
+    displayName: user.display_name,
+    locale: user.locale,
+    timeZone: user.time_zone,
+    emailVerified: user.email_verified_at !== null,
     memberships: memberships.map((m) => ({
-      role: m.Membership_role,
-      organization: {
-        id: m.Membership__Membership_organization_id,
-        name: m.Membership__Membership_organization_name,
-        kind: m.Membership__Membership_organization_kind,
-      },
+      role: m.role,
+      organization: { id: m.id, name: m.name, kind: m.kind },
     })),
   };
 }

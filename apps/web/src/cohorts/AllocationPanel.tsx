@@ -226,7 +226,8 @@ function Proposal({
               </Group>
             </Group>
             <Text size="sm" mt={4}>
-              {t('cohorts.allocation.goesTo')}：<strong>{a.project.title}</strong>
+              {t('app.label', { label: t('cohorts.allocation.goesTo') })}
+              <strong>{a.project.title}</strong>
             </Text>
             <Text size="sm" c="gray.7">
               {t('cohorts.allocation.why', { rank: a.rank, score: score(a.score) })}
@@ -327,7 +328,7 @@ function Proposal({
               )}
               {team.coveredSkills.length > 0 && (
                 <Text size="sm" c="teal.9">
-                  {t('cohorts.allocation.covered')}：
+                  {t('app.label', { label: t('cohorts.allocation.covered') })}
                   {formatList(
                     team.coveredSkills.map(
                       (c) =>
@@ -339,7 +340,7 @@ function Proposal({
               )}
               {team.uncoveredSkills.length > 0 ? (
                 <Text size="sm" c="red.9">
-                  {t('cohorts.allocation.uncovered')}：
+                  {t('app.label', { label: t('cohorts.allocation.uncovered') })}
                   {formatList(
                     team.uncoveredSkills.map((s) => localName(s, language)),
                     language,
@@ -403,7 +404,10 @@ function MoveControl({
       .filter((r) => r.project.id !== currentProjectId)
       .map((r) => ({
         value: r.project.id,
-        label: `${t('cohorts.allocation.rank', { rank: r.rank })}：${names.project(r.project.id)}`,
+        label: t('app.labelled', {
+          label: t('cohorts.allocation.rank', { rank: r.rank }),
+          value: names.project(r.project.id),
+        }),
       })),
     ...(currentProjectId ? [{ value: NONE, label: t('cohorts.allocation.unassign') }] : []),
   ];

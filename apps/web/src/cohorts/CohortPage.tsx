@@ -83,7 +83,7 @@ export function CohortPage() {
         </Badge>
       </Group>
       <Text size="sm" c="gray.7">
-        {t('cohorts.program')}：{cohort.program.name}
+        {t('app.labelled', { label: t('cohorts.program'), value: cohort.program.name })}
       </Text>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <MembersSection cohort={cohort} />

@@ -7,7 +7,7 @@ import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import { StatusBadge } from '../engagements/StatusBadge';
 import type { CompanyImpactQuery as ImpactData } from '../gql/graphql';
 import { DayInput } from '../i18n/DayInput';
-import { formatDate, formatNumber, formatYearMonth } from '../i18n/format';
+import { formatDate, formatNumber, formatYearMonth, todayInJapan } from '../i18n/format';
 import { PREFECTURES } from '../projects/prefectures';
 import { ChartFigure } from '../reports/ChartFigure';
 import { useWorkspace } from '../workspace/WorkspaceLayout';
@@ -21,7 +21,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 // Today in Japan, and the Japanese fiscal year's first day (1 April) it falls in.
 function defaultPeriod(now: Date): { from: string; to: string } {
-  const to = now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
+  const to = todayInJapan(now);
   const [year, month] = to.split('-').map(Number);
   return { from: `${month >= 4 ? year : year - 1}-04-01`, to };
 }

@@ -108,7 +108,10 @@ function ConsentRequest({
       <Text>{t('guardians.page.intro', { child })}</Text>
       <Stack gap={6} component="dl" m={0}>
         <Fact label={t('guardians.page.what')}>
-          {t(`guardians.page.kind.${request.subjectKind}`)}：{request.title}
+          {t('app.labelled', {
+            label: t(`guardians.page.kind.${request.subjectKind}`),
+            value: request.title,
+          })}
         </Fact>
         {request.regionName && <Fact label={t('guardians.page.region')}>{request.regionName}</Fact>}
         <Fact label={t('guardians.page.dates')}>{dates}</Fact>
@@ -123,6 +126,14 @@ function ConsentRequest({
           </Fact>
         )}
       </Stack>
+
+      {/* Contact goes through the guardian: the copies stop with a refusal or withdrawal. */}
+      {request.subjectKind === 'ENGAGEMENT' &&
+        (request.status === 'PENDING' || request.status === 'GIVEN') && (
+          <Text size="sm" data-testid="guardian-copies">
+            {t('guardians.page.copies', { child })}
+          </Text>
+        )}
 
       {request.status === 'PENDING' && request.expired && (
         <Alert

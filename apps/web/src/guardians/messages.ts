@@ -31,6 +31,8 @@ export const guardianMessages = defineMessages(
         supervisors: '見守る中間支援団体',
         contact: 'お問い合わせ先',
         contactBody: '{{name}}（Tsunagu のメッセージを通じてご連絡します）',
+        copies:
+          '同意しない・取り消すと決めるまで、地域や見守る中間支援団体が {{child}} さんに送るメッセージの写しを、このメールアドレスにお送りします。',
         statement: '同意の内容',
         version: '文面の版：{{version}}',
         name: '保護者のお名前',
@@ -82,6 +84,8 @@ export const guardianMessages = defineMessages(
         supervisors: 'Supervised by',
         contact: 'Questions',
         contactBody: '{{name}} (they reply through Tsunagu messages)',
+        copies:
+          'Unless you refuse or withdraw, we e-mail you a copy of every message the region or the supervising intermediaries write to {{child}} about it.',
         statement: 'What you agree to',
         version: 'Wording version: {{version}}',
         name: "Guardian's full name",

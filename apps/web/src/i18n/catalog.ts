@@ -28,7 +28,7 @@ import { workspaceMessages } from '../workspace/messages';
 import { sharedMessages } from './shared-messages';
 
 // Every area's words, one line each (keep in alphabetical order of the area).
-const AREAS = [
+export const AREAS = [
   sharedMessages,
   accountMessages,
   activityDayMessages,

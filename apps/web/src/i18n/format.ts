@@ -3,6 +3,11 @@
 // An ISO date (YYYY-MM-DD) is a calendar day, not an instant: read and shown in UTC so no time
 // zone moves it to the day before.
 // An instant is shown as the day it is in timeZone (the browser's unless given).
+// Today's date (YYYY-MM-DD) in Japan, where ages and the fiscal year are counted.
+export function todayInJapan(now = new Date()): string {
+  return now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
+}
+
 export function formatDate(isoDate: string, language: string, timeZone?: string): string {
   const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
   return new Intl.DateTimeFormat(language, {

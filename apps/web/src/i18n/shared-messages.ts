@@ -20,6 +20,8 @@ export const sharedMessages = defineMessages(
       // A label before its value: 「理由：…」 / "Reason: …".
       label: '{{label}}：',
       labelled: '{{label}}：{{value}}',
+      // A note after what it is about: 「農業（レベル 3）」 / "Farming (level 3)".
+      noted: '{{text}}（{{note}}）',
     },
     errors: {
       generic: '問題が発生しました。時間をおいてもう一度お試しください。',
@@ -61,6 +63,7 @@ export const sharedMessages = defineMessages(
       signedInAs: '{{name}}',
       label: '{{label}}: ',
       labelled: '{{label}}: {{value}}',
+      noted: '{{text}} ({{note}})',
     },
     errors: {
       generic: 'Something went wrong. Please try again in a moment.',

@@ -125,7 +125,10 @@ function MentorCard({
           </Group>
         )}
         <Text size="sm">
-          {t('mentoring.council.offers')}：{formats.join(en ? ', ' : '・')}
+          {t('app.labelled', {
+            label: t('mentoring.council.offers'),
+            value: formats.join(en ? ', ' : '・'),
+          })}
         </Text>
         {slots.length === 0 ? (
           <Text c="gray.7">{t('mentoring.council.noSlots')}</Text>

@@ -94,7 +94,12 @@ export function SessionCard({
             <Stack component="ul" gap={4} p={0} m={0} style={{ listStyle: 'none' }}>
               {session.followUps.map((f) => {
                 const label = f.dueOn
-                  ? `${f.text}（${t('mentoring.sessions.due', { date: formatDate(f.dueOn, i18n.language) })}）`
+                  ? t('app.noted', {
+                      text: f.text,
+                      note: t('mentoring.sessions.due', {
+                        date: formatDate(f.dueOn, i18n.language),
+                      }),
+                    })
                   : f.text;
                 return (
                   <li key={f.id}>
@@ -106,7 +111,9 @@ export function SessionCard({
                       />
                     ) : (
                       <Text size="sm">
-                        {f.doneAt ? `✓ ${t('mentoring.sessions.done')}：` : '・'}
+                        {f.doneAt
+                          ? `✓ ${t('app.label', { label: t('mentoring.sessions.done') })}`
+                          : '・'}
                         {label}
                       </Text>
                     )}

@@ -34,7 +34,7 @@ export function CancellationRules({ mentor = false }: { mentor?: boolean }) {
   return (
     <Text size="sm" c="gray.7" data-testid="cancellation-rules">
       <Text span fw={700} size="sm">
-        {t('mentoring.rules.title')}：
+        {t('app.label', { label: t('mentoring.rules.title') })}
       </Text>
       {t(mentor ? 'mentoring.rules.mentor' : 'mentoring.rules.member')}
     </Text>

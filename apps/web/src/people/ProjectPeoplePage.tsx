@@ -296,9 +296,12 @@ function CandidateCard({ candidate, onScout }: { candidate: Candidate; onScout: 
 function ParticipantSummary({ participant }: { participant: CandidateCardFragment }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const skills = participant.skills
-    .slice(0, 6)
-    .map((s) => `${localName(s, language)}（${t('people.card.level', { level: s.level })}）`);
+  const skills = participant.skills.slice(0, 6).map((s) =>
+    t('app.noted', {
+      text: localName(s, language),
+      note: t('people.card.level', { level: s.level }),
+    }),
+  );
   return (
     <Stack gap={4}>
       <Group gap="xs">
@@ -322,7 +325,7 @@ function ParticipantSummary({ participant }: { participant: CandidateCardFragmen
       {skills.length > 0 && (
         <Text size="sm">
           <Text span fw={700} size="sm">
-            {t('people.card.skills')}：
+            {t('app.label', { label: t('people.card.skills') })}
           </Text>
           {skills.join(language === 'ja' ? '、' : ', ')}
         </Text>
@@ -331,7 +334,7 @@ function ParticipantSummary({ participant }: { participant: CandidateCardFragmen
         {participant.homeMunicipality && (
           <Text size="sm">
             <Text span fw={700} size="sm">
-              {t('people.card.home')}：
+              {t('app.label', { label: t('people.card.home') })}
             </Text>
             {localName(participant.homeMunicipality, language)}
           </Text>

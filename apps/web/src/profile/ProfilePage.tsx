@@ -137,7 +137,12 @@ function ProfileForm({
     const result = await save({ input: profileInputOf(values) });
     if (result.error || !result.data) {
       const mapped = result.error
-        ? formErrorsOf(result.error, PROFILE_FIELDS, t)
+        ? formErrorsOf(result.error, PROFILE_FIELDS, t, {
+            GUARDIAN_EMAIL_IS_OWN: {
+              field: 'guardianEmail',
+              message: t('profile.errors.guardianEmailOwn'),
+            },
+          })
         : { fields: {}, form: t('errors.generic') };
       for (const [name, message] of Object.entries(mapped.fields)) {
         form.setError(name as keyof ProfileFormValues, { message }, { shouldFocus: true });

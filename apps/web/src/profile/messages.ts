@@ -36,10 +36,10 @@ export const profileMessages = defineMessages(
         '18歳未満の方は、応募やイベント参加のたびに保護者の同意が必要です。生年月日はあなたにだけ表示されます。',
       guardianName: '保護者のお名前',
       guardianNameHint:
-        '高校生は保護者の同意が必要です。保護者のお名前はあなたにだけ表示されます。',
+        '18歳未満の方は保護者の同意が必要です。保護者のお名前はあなたにだけ表示されます。',
       guardianEmail: '保護者のメールアドレス',
       guardianEmailHint:
-        '応募やイベント参加のたびに、同意をお願いするメールをこのアドレスに送ります。',
+        '応募やイベント参加のたびに、同意をお願いするメールをこのアドレスに送ります。地域や中間支援団体からあなたへのメッセージの写しもお送りします。',
       guardianConsent: '保護者の同意を得ています',
       bio: '自己紹介',
       bioHint:
@@ -124,7 +124,8 @@ export const profileMessages = defineMessages(
         date: '日付を選んでください',
         periodOrder: '終了日は開始日以降にしてください',
         phone: '090-1234-5678 のような電話番号を入力してください',
-        guardianConsent: '高校生は保護者の同意が必要です',
+        guardianConsent: '18歳未満の高校生は保護者の同意が必要です',
+        guardianEmailOwn: 'あなた自身ではなく、保護者のメールアドレスを入力してください',
         company: '所属企業を選んでください',
         municipality: '市区町村を選んでください',
       },
@@ -163,11 +164,10 @@ export const profileMessages = defineMessages(
       dateOfBirthHint:
         "Under 18, each application and event needs your guardian's consent. Shown to you only.",
       guardianName: "Guardian's name",
-      guardianNameHint:
-        "High-school students need a guardian's consent. The name is shown to you only.",
+      guardianNameHint: "Under 18, you need a guardian's consent. The name is shown to you only.",
       guardianEmail: "Guardian's e-mail address",
       guardianEmailHint:
-        'Each time you apply or register for an event, we e-mail your guardian here to ask for consent.',
+        'Each time you apply or register for an event, we e-mail your guardian here to ask for consent, and we send them a copy of the messages regions and intermediaries write to you.',
       guardianConsent: 'My guardian has consented',
       bio: 'About me',
       bioHint:
@@ -252,7 +252,8 @@ export const profileMessages = defineMessages(
         date: 'Choose a date',
         periodOrder: 'The end must not be before the start',
         phone: 'Enter a phone number such as 090-1234-5678',
-        guardianConsent: "High-school students need their guardian's consent",
+        guardianConsent: "High-school students under 18 need their guardian's consent",
+        guardianEmailOwn: "Enter your guardian's e-mail address, not your own",
         company: 'Choose your company',
         municipality: 'Choose a municipality',
       },

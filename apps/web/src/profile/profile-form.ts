@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
+import { todayInJapan } from '../i18n/format';
 import type {
   AvailableDays,
   ParticipantGoal,
@@ -154,23 +155,27 @@ export function formValuesOf(profile: ProfileFieldsFragment | null | undefined):
   };
 }
 
-// Under 18 today (YYYY-MM-DD date of birth): the API's rule for who may name a guardian.
-export function isMinor(dateOfBirth: string, today = new Date()): boolean {
+// Under 18 today in Japan (YYYY-MM-DD date of birth): the API's rule for who names a guardian.
+export function isMinor(dateOfBirth: string, now = new Date()): boolean {
   if (!DATE.test(dateOfBirth)) return false;
   const [by, bm, bd] = dateOfBirth.split('-').map(Number);
-  const [y, m, d] = [today.getUTCFullYear(), today.getUTCMonth() + 1, today.getUTCDate()];
+  const [y, m, d] = todayInJapan(now).split('-').map(Number);
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0) < 18;
 }
 
-// Whether the form asks for a guardian: high-school students, and anyone under 18.
-export function needsGuardian(values: Pick<ProfileFormValues, 'kind' | 'dateOfBirth'>): boolean {
-  return values.kind === 'HIGH_SCHOOL_STUDENT' || isMinor(values.dateOfBirth);
+// Whether the form asks for a guardian: age decides; a high-school student who has not given a
+// date of birth yet (it is required of them) is asked too, as the API does when in doubt.
+export function needsGuardian(
+  values: Pick<ProfileFormValues, 'kind' | 'dateOfBirth'>,
+  now = new Date(),
+): boolean {
+  if (DATE.test(values.dateOfBirth)) return isMinor(values.dateOfBirth, now);
+  return values.kind === 'HIGH_SCHOOL_STUDENT';
 }
 
 // Saving replaces the whole profile: every field is sent, and details that belong to another
 // kind (a guardian, a company) are left out so the API does not refuse them.
 export function profileInputOf(values: ProfileFormValues): ParticipantProfileInput {
-  const highSchool = values.kind === 'HIGH_SCHOOL_STUDENT';
   const guardian = needsGuardian(values);
   return {
     kind: values.kind,
@@ -178,7 +183,8 @@ export function profileInputOf(values: ProfileFormValues): ParticipantProfileInp
     dateOfBirth: values.dateOfBirth || null,
     guardianName: guardian ? values.guardianName.trim() || null : null,
     guardianEmail: guardian ? values.guardianEmail.trim() || null : null,
-    guardianConsent: highSchool ? values.guardianConsent : null,
+    guardianConsent:
+      guardian && values.kind === 'HIGH_SCHOOL_STUDENT' ? values.guardianConsent : null,
     bio: values.bio.trim(),
     skills: values.skills.map(({ skillId, level }) => ({ skillId, level })),
     themeCodes: values.themeCodes,
@@ -270,7 +276,7 @@ export function profileSchema(t: TFunction) {
         ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: t('form.required') });
       if (needsGuardian(values) && !values.guardianEmail.trim())
         ctx.addIssue({ code: 'custom', path: ['guardianEmail'], message: t('form.required') });
-      if (values.kind === 'HIGH_SCHOOL_STUDENT') {
+      if (values.kind === 'HIGH_SCHOOL_STUDENT' && needsGuardian(values)) {
         if (!values.guardianName.trim())
           ctx.addIssue({ code: 'custom', path: ['guardianName'], message: t('form.required') });
         if (!values.guardianConsent)

@@ -69,7 +69,7 @@ function RegionProfileDetails({ profile }: { profile: Profile }) {
         <Title order={1}>{organization.name}</Title>
         {place && (
           <Text c="gray.7">
-            {t('regionProfile.place')}：{place}
+            {t('app.labelled', { label: t('regionProfile.place'), value: place })}
           </Text>
         )}
       </Stack>

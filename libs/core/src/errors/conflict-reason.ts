@@ -52,6 +52,8 @@ export enum ConflictReason {
   GUARDIAN_CONSENT_REQUIRED = 'GUARDIAN_CONSENT_REQUIRED',
   // A participant under 18 must name their guardian and the guardian's e-mail address first.
   GUARDIAN_DETAILS_NEEDED = 'GUARDIAN_DETAILS_NEEDED',
+  // The guardian's e-mail address is the participant's own: the guardian must be someone else.
+  GUARDIAN_EMAIL_IS_OWN = 'GUARDIAN_EMAIL_IS_OWN',
   // A database rule refused the write (a check constraint the code did not foresee).
   INVARIANT_VIOLATED = 'INVARIANT_VIOLATED',
   // A mentor's new slot overlaps one of their own live slots.

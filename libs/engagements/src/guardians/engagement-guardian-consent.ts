@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainEventPublisher, EventOf, OnEvent } from '@tsunagu/core';
+import { DomainEventPublisher, EventOf, OnEvent, todayInJapan } from '@tsunagu/core';
 import { Organization } from '@tsunagu/identity';
 import {
   ConsentSubjectKind,
@@ -49,8 +49,8 @@ export class EngagementGuardianConsent {
       participantId: engagement.participantId,
       subjectKind: ConsentSubjectKind.ENGAGEMENT,
       subjectId: engagement.id,
-      // Past start dates count from today: the child joins from now on.
-      startsOn: maxDay(project.startDate, new Date().toISOString().slice(0, 10)),
+      // Past start dates count from today (in Japan): the child joins from now on.
+      startsOn: maxDay(project.startDate, todayInJapan()),
       facts: {
         title: project.title,
         regionName: region?.name ?? null,

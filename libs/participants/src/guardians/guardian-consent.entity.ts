@@ -103,8 +103,23 @@ export class GuardianConsent {
   updatedAt!: Date;
 }
 
-// One consent request e-mail, sent by the worker ('guardian.mail') at most once. Its id is what
-// the link's token is derived from, so the row carries no usable link.
+export enum GuardianMailKind {
+  // The request for consent, with the link (derived from the mail's id).
+  CONSENT_REQUEST = 'CONSENT_REQUEST',
+  // A copy of a message written to the child in the thread of the engagement consented to.
+  MESSAGE_COPY = 'MESSAGE_COPY',
+  // To the earlier address, when the request was sent again to a corrected one.
+  REQUEST_MOVED = 'REQUEST_MOVED',
+}
+
+// What a message copy says, kept only until it is sent.
+export interface GuardianMessageCopyContent {
+  senderOrganization: string;
+  body: string;
+}
+
+// One e-mail to a guardian, sent by the worker ('guardian.mail') at most once. A consent
+// request's id is what the link's token is derived from, so the row carries no usable link.
 @Entity()
 export class GuardianConsentMail {
   @PrimaryGeneratedColumn('uuid')
@@ -123,6 +138,17 @@ export class GuardianConsentMail {
 
   @Column({ type: 'text' })
   locale!: string;
+
+  @Column({ type: 'text', default: GuardianMailKind.CONSENT_REQUEST })
+  kind!: GuardianMailKind;
+
+  // The message a MESSAGE_COPY is of: one copy per message.
+  @Index('guardian_consent_mail_message_key', { unique: true, where: '"message_id" IS NOT NULL' })
+  @Column({ type: 'uuid', nullable: true })
+  messageId!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  content!: GuardianMessageCopyContent | null;
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   sentAt!: Date | null;

@@ -5,6 +5,7 @@ import {
   ConflictReason,
   DomainEventPublisher,
   OutboxService,
+  todayInJapan,
 } from '@tsunagu/core';
 import { Actor, User } from '@tsunagu/identity';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
@@ -16,12 +17,15 @@ import {
   GuardianConsent,
   GuardianConsentMail,
   GuardianConsentStatus,
+  GuardianMailKind,
 } from './guardian-consent.entity';
 import {
   CONSENT_STATEMENT_VERSION,
   ConsentLocale,
   consentMailContent,
   consentStatement,
+  messageCopyMailContent,
+  requestMovedMailContent,
 } from './guardian-consent-wording';
 import { GUARDIAN_CONSENT_ENDED } from './guardian-events';
 import { needsGuardianOn } from './minors';
@@ -53,17 +57,32 @@ export interface ConsentRequestView {
   statement: string;
 }
 
-// One rendered consent request e-mail, for the notifications' mailer.
+// One rendered e-mail to a guardian, for the notifications' mailer.
 export interface GuardianMailMessage {
   to: string;
   locale: ConsentLocale;
   title: string;
   body: string;
-  actionLabel: string;
-  actionUrl: string;
+  actionLabel?: string;
+  actionUrl?: string;
   messageId: string;
-  kind: 'GUARDIAN_CONSENT';
+  kind: 'GUARDIAN_CONSENT' | 'GUARDIAN_MESSAGE_COPY' | 'GUARDIAN_REQUEST_MOVED';
 }
+
+// A message written to a participant in the thread of one of their engagements.
+export interface MessageToChild {
+  messageId: string;
+  engagementId: string;
+  senderOrganization: string;
+  body: string;
+}
+
+// Consents under which the guardian hears of what is written to the child: asked and not
+// refused, or given and not withdrawn.
+const STANDING: readonly GuardianConsentStatus[] = [
+  GuardianConsentStatus.PENDING,
+  GuardianConsentStatus.GIVEN,
+];
 
 export interface GuardianMailSender {
   readonly enabled: boolean;
@@ -264,6 +283,22 @@ export class GuardianConsents {
     return this.viewOf(consent, name, consent.participant!.user!, locale);
   }
 
+  // In the transaction that posts a message to the child in their engagement's thread: contact
+  // goes through the guardian, so they get a copy by e-mail, once per message, while the
+  // participant is under 18 (today, in Japan) and the consent stands.
+  async copyMessageWithin(m: EntityManager, message: MessageToChild): Promise<void> {
+    const consent = await m.getRepository(GuardianConsent).findOne({
+      where: { subjectKind: ConsentSubjectKind.ENGAGEMENT, subjectId: message.engagementId },
+      relations: { participant: true },
+    });
+    if (!consent || !STANDING.includes(consent.status) || !consent.guardianEmail) return;
+    if (!needsGuardianOn(consent.participant!, todayInJapan())) return;
+    await this.queueNote(m, consent, GuardianMailKind.MESSAGE_COPY, consent.guardianEmail, {
+      messageId: message.messageId,
+      content: { senderOrganization: message.senderOrganization, body: message.body },
+    });
+  }
+
   // The participant asks for the mail again (lost, or the link expired): a new link replaces the
   // old one. The API limits how often (GuardianConsentThrottle), after `assertOwn`: someone
   // else's tries must neither use up the owner's allowance nor tell that the request exists.
@@ -292,9 +327,14 @@ export class GuardianConsents {
         .findOneByOrFail({ userId: consent.participantId });
       const now = new Date();
       const mailId = randomUUID();
+      const guardianEmail = profile.guardianEmail ?? consent.guardianEmail;
+      // The address was corrected on the profile since: the new link replaces the old one (it
+      // stops working), and the earlier address is told where the request went.
+      if (guardianEmail !== consent.guardianEmail) {
+        await this.queueNote(m, consent, GuardianMailKind.REQUEST_MOVED, consent.guardianEmail);
+      }
       const changes: Partial<GuardianConsent> = {
-        // The guardian's address may have been corrected on the profile since.
-        guardianEmail: profile.guardianEmail ?? consent.guardianEmail,
+        guardianEmail,
         tokenHash: this.hashOf(this.tokenOf(mailId)),
         tokenExpiresAt: new Date(now.getTime() + CONSENT_LINK_TTL_MS),
         lastSentAt: now,
@@ -320,6 +360,9 @@ export class GuardianConsents {
       const consent = await m
         .getRepository(GuardianConsent)
         .findOne({ where: { id: mail.consentId }, relations: { participant: { user: true } } });
+      if (mail.kind !== GuardianMailKind.CONSENT_REQUEST) {
+        return this.deliverNote(m, mail, consent, sender);
+      }
       const token = this.tokenOf(mail.id);
       if (
         !consent ||
@@ -351,6 +394,77 @@ export class GuardianConsents {
       await m.update(GuardianConsentMail, { id: mail.id }, { sentAt: new Date() });
       return 'sent';
     });
+  }
+
+  // A message copy or a moved-request note. A copy whose consent ended meanwhile is not sent;
+  // its words are dropped once sent.
+  private async deliverNote(
+    m: EntityManager,
+    mail: GuardianConsentMail,
+    consent: GuardianConsent | null,
+    sender: GuardianMailSender,
+  ): Promise<'sent' | 'skipped'> {
+    const copy = mail.kind === GuardianMailKind.MESSAGE_COPY;
+    if (!consent || (copy && (!mail.content || !STANDING.includes(consent.status)))) {
+      return 'skipped';
+    }
+    if (!sender.enabled) {
+      this.logger.warn(`e-mail is switched off: guardian mail ${mail.id} not sent`);
+      return 'skipped';
+    }
+    const locale: ConsentLocale = mail.locale === 'en' ? 'en' : 'ja';
+    const childName = consent.participant!.user!.displayName;
+    const content = copy
+      ? messageCopyMailContent(locale, {
+          childName,
+          guardianName: consent.participant!.guardianName,
+          projectTitle: consent.facts.title,
+          senderOrganization: mail.content!.senderOrganization,
+          body: mail.content!.body,
+        })
+      : requestMovedMailContent(locale, {
+          childName,
+          subjectKind: consent.subjectKind,
+          facts: consent.facts,
+        });
+    await sender.send({
+      to: mail.toAddress,
+      locale,
+      ...content,
+      messageId: `<guardian-mail.${mail.id}@tsunagu>`,
+      kind: copy ? 'GUARDIAN_MESSAGE_COPY' : 'GUARDIAN_REQUEST_MOVED',
+    });
+    await m.update(GuardianConsentMail, { id: mail.id }, { sentAt: new Date(), content: null });
+    return 'sent';
+  }
+
+  // A mail with no link. A message's copy is unique by the message: a second try adds nothing.
+  private async queueNote(
+    m: EntityManager,
+    consent: GuardianConsent,
+    kind: GuardianMailKind,
+    toAddress: string,
+    copy?: Pick<GuardianConsentMail, 'messageId' | 'content'>,
+  ): Promise<void> {
+    const child = await m.getRepository(User).findOneByOrFail({ id: consent.participantId });
+    const mailId = randomUUID();
+    const inserted: unknown[] = await m.query(
+      `INSERT INTO guardian_consent_mail (id, consent_id, to_address, locale, kind, message_id, content)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (message_id) WHERE message_id IS NOT NULL DO NOTHING
+       RETURNING id`,
+      [
+        mailId,
+        consent.id,
+        toAddress,
+        child.locale,
+        kind,
+        copy?.messageId ?? null,
+        copy?.content ? JSON.stringify(copy.content) : null,
+      ],
+    );
+    if (inserted.length === 0) return;
+    await this.outbox.add(m, 'guardian.mail', { mailId }, `guardian-mail.${mailId}`);
   }
 
   private async queueMail(
