@@ -701,4 +701,67 @@ describe('notifications', () => {
     );
     expect(mail.subject).toBe('【Tsunagu】本日のお知らせ（1件）');
   });
+
+  it("delivers one event's batch per channel once: a refused e-mail is retried alone, and two runs of a batch at once send nothing twice", async () => {
+    const { staff, staffEn, projectId } = await scene('152111');
+    const participant = await f.participant('mori');
+    // The first of the batch's two e-mails is refused (451): only that one goes again.
+    smtp.failNext(1);
+    const engagementId = await apply(participant, projectId);
+    const key = `application-submitted.${engagementId}`;
+    const sent = await eventually(async () => {
+      const rows = await deliveriesOf(key);
+      return rows.length === 4 && rows.every((r: any) => r.status === 'SENT') && rows;
+    });
+    const mails = sent.filter((r: any) => r.channel === 'EMAIL');
+    expect(mails.map((r: any) => r.attempts).sort()).toEqual([1, 2]);
+    const mailsOfEvent = () =>
+      smtp.messages.filter((m) =>
+        mails.some((r: any) => m.messageId === `<delivery.${r.id}@tsunagu>`),
+      );
+    expect(
+      mailsOfEvent()
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual([staff.email, staffEn.email].sort());
+
+    // As if both e-mails and both in-app rows were still to do, two copies of each batch's job
+    // run at the same time: the row locks let one send and store, the other finds them done.
+    const ids = (channel: string) =>
+      sent.filter((r: any) => r.channel === channel).map((r: any) => r.id);
+    await platform.dataSource.query(
+      `UPDATE notification_delivery SET status = 'PENDING' WHERE id = ANY($1::uuid[])`,
+      [sent.map((r: any) => r.id)],
+    );
+    smtp.clear();
+    const queue = platform.api.get(QueueService).queue(JOBS['deliver.email'].queue);
+    const copies = ['a', 'b'];
+    await Promise.all(
+      copies.flatMap((copy) => [
+        queue.add(
+          'deliver.email',
+          { deliveryIds: ids('EMAIL') },
+          { jobId: `twice-${copy}-${key}-mail` },
+        ),
+        queue.add(
+          'deliver.in-app',
+          { deliveryIds: ids('IN_APP') },
+          { jobId: `twice-${copy}-${key}-app` },
+        ),
+      ]),
+    );
+    for (const copy of copies) {
+      for (const kind of ['mail', 'app']) {
+        await eventually(
+          async () => (await queue.getJobState(`twice-${copy}-${key}-${kind}`)) === 'completed',
+        );
+      }
+    }
+    expect(mailsOfEvent()).toHaveLength(2);
+    const stored = await platform.dataSource.query(
+      `SELECT count(*)::int AS n FROM notification WHERE event_key = $1`,
+      [key],
+    );
+    expect(stored[0].n).toBe(2);
+  });
 });

@@ -1,6 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { Test } from '@nestjs/testing';
 import { DiscoveryModule } from '@nestjs/core';
-import { AppConfig, CoreModule, OutboxMessage, OutboxRelay, QueueService } from '@tsunagu/core';
+import {
+  AppConfig,
+  CoreModule,
+  JobName,
+  JobPayload,
+  OutboxMessage,
+  OutboxRelay,
+  QueueService,
+} from '@tsunagu/core';
 import { JobRunner } from '../apps/worker/src/job-runner';
 import { OutboxApplicationSubmittedAsEvent1795782000000 } from '../libs/core/src/database/migrations/1795782000000-OutboxApplicationSubmittedAsEvent';
 import { renameLinkKeySql } from '../libs/core/src/database/migrations/1795794000000-EngagementVocabulary';
@@ -195,6 +204,44 @@ describe('drained', () => {
       await expect(drained(platform, { timeoutMs: 300 })).rejects.toThrow();
       await expect(drained(platform, { outbox: false, timeoutMs: 300 })).resolves.toBeUndefined();
     } finally {
+      await platform.close();
+    }
+  });
+});
+
+// Under load every Redis call is slow. A pass of re-scores (debounced jobs, one add each) whose
+// adds each answer in time is relayed in full, not given up on because one after another they
+// took longer than the relay's timeout for a chunk.
+describe('outbox relay under a slow Redis', () => {
+  it('relays a pass of debounced jobs whose calls are each slow but within the timeout', async () => {
+    const platform = await startTestPlatform();
+    const config = platform.api.get(AppConfig);
+    // Every add answers after 250 ms: 16 of them take 4 s, over the 3 s one call may take.
+    class SlowQueues extends QueueService {
+      override async add<N extends JobName>(name: N, payload: JobPayload<N>, jobId: string) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        await super.add(name, payload, jobId);
+      }
+    }
+    const queues = new SlowQueues(config);
+    try {
+      const ids = Array.from({ length: 16 }, () => randomUUID());
+      await platform.dataSource.query(
+        `INSERT INTO outbox_message (job_name, job_id, payload)
+         SELECT 'score.participant', 'slow-' || id, jsonb_build_object('participantId', id)
+           FROM unnest($1::uuid[]) AS t(id)`,
+        [ids],
+      );
+      const relay = new OutboxRelay(platform.dataSource, queues, config);
+      const outcome = await relay.relayBatch();
+      expect(outcome).toEqual({ relayed: 16, failed: false });
+      const [{ pending }] = await platform.dataSource.query<Array<{ pending: number }>>(
+        `SELECT count(*)::int AS pending FROM outbox_message
+          WHERE job_id LIKE 'slow-%' AND dispatched_at IS NULL`,
+      );
+      expect(pending).toBe(0);
+    } finally {
+      await queues.onApplicationShutdown();
       await platform.close();
     }
   });

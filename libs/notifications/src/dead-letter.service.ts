@@ -68,7 +68,7 @@ export class DeadLetterService {
       await this.outbox.add(
         m,
         CHANNEL_JOBS[delivery.channel],
-        { deliveryId: id },
+        { deliveryIds: [id] },
         deliveryRunJobId('delivery', id, retries),
       );
     });

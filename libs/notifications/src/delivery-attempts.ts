@@ -1,7 +1,7 @@
 import type { JobAttempt } from '@tsunagu/core';
 import { User } from '@tsunagu/identity';
 import { UnrecoverableError } from 'bullmq';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { DeliveryStatus } from './delivery-kinds';
 import { MailDeliveryError } from './email/mail-transport';
 import { NotificationDelivery } from './notification-delivery.entity';
@@ -16,55 +16,88 @@ export interface ClaimedDelivery {
   message: RenderedMessage;
 }
 
-// Locks a delivery's row for the rest of the caller's transaction and returns it with what it
-// says, or null when it is no longer PENDING (sent or dead-lettered by an earlier run): a
-// duplicate job waits for the lock, then finds nothing to do.
-export async function claimDelivery(
+// Locks the rows of the given deliveries that are still PENDING for the rest of the caller's
+// transaction (in id order, so two batches sharing rows never deadlock) and returns them with
+// what each says; sent or dead-lettered ones are left out. A duplicate job waits for the locks,
+// then finds nothing to do. Three queries whatever the batch's size.
+export async function claimDeliveries(
   m: EntityManager,
-  deliveryId: string,
-): Promise<ClaimedDelivery | null> {
-  const delivery = await m.getRepository(NotificationDelivery).findOne({
-    where: { id: deliveryId },
-    lock: { mode: 'pessimistic_write' },
+  deliveryIds: readonly string[],
+): Promise<ClaimedDelivery[]> {
+  if (deliveryIds.length === 0) return [];
+  const deliveries = (
+    await m.getRepository(NotificationDelivery).find({
+      where: { id: In([...deliveryIds]), status: DeliveryStatus.PENDING },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    })
+  ).filter((d) => d.status === DeliveryStatus.PENDING);
+  if (deliveries.length === 0) return [];
+  const events = await m
+    .getRepository(NotificationEvent)
+    .findBy({ id: In(unique(deliveries.map((d) => d.eventId))) });
+  const recipients = await m
+    .getRepository(User)
+    .findBy({ id: In(unique(deliveries.map((d) => d.recipientId))) });
+  const eventById = new Map(events.map((e) => [e.id, e]));
+  const recipientById = new Map(recipients.map((u) => [u.id, u]));
+  return deliveries.map((delivery) => {
+    const event = eventById.get(delivery.eventId)!;
+    const recipient = recipientById.get(delivery.recipientId)!;
+    const message = renderNotification(event.type, recipient.locale, event.vars, delivery.role);
+    return { delivery, event, recipient, message };
   });
-  if (delivery?.status !== DeliveryStatus.PENDING) return null;
-  const event = await m.getRepository(NotificationEvent).findOneByOrFail({ id: delivery.eventId });
-  const recipient = await m.getRepository(User).findOneByOrFail({ id: delivery.recipientId });
-  const message = renderNotification(event.type, recipient.locale, event.vars, delivery.role);
-  return { delivery, event, recipient, message };
 }
 
-// In the claiming transaction, once the channel has done its one thing.
-export async function markSent(m: EntityManager, deliveryId: string, receipt: string) {
-  await m.update(NotificationDelivery, deliveryId, {
-    status: DeliveryStatus.SENT,
-    receipt: receipt.slice(0, 500),
-    sentAt: new Date(),
-    attempts: () => 'attempts + 1',
-  });
+const unique = (ids: readonly string[]) => [...new Set(ids)];
+
+// In the claiming transaction, once the channel has done its one thing for these deliveries: one
+// statement for the batch. sentAt is this process's clock, as it always was.
+export async function markSent(
+  m: EntityManager,
+  sent: ReadonlyArray<{ deliveryId: string; receipt: string }>,
+): Promise<void> {
+  if (sent.length === 0) return;
+  await m.query(
+    `UPDATE notification_delivery d
+        SET status = $3, receipt = t.receipt, sent_at = $4, attempts = d.attempts + 1
+       FROM unnest($1::uuid[], $2::text[]) AS t(id, receipt)
+      WHERE d.id = t.id`,
+    [
+      sent.map((s) => s.deliveryId),
+      sent.map((s) => s.receipt.slice(0, 500)),
+      DeliveryStatus.SENT,
+      new Date(),
+    ],
+  );
 }
 
 // Records a failed attempt of a delivery or digest and decides whether BullMQ should try again:
 // after the job's last attempt, or when the other side refused for good (a permanent SMTP
 // error), the row enters the DEAD state for operators to inspect and retry.
 export async function recordFailedAttempt(
-  dataSource: DataSource,
+  db: DataSource | EntityManager,
   table: 'notification_delivery' | 'notification_digest',
-  id: string,
+  ids: string | readonly string[],
   attempt: JobAttempt,
   error: unknown,
 ): Promise<Error> {
   const failure = error instanceof Error ? error : new Error(String(error));
-  const permanent = failure instanceof MailDeliveryError && failure.permanent;
+  const permanent = isPermanent(failure);
   const dead = permanent || attempt.isFinal;
-  await dataSource.query(
+  await db.query(
     `UPDATE ${table}
         SET attempts = attempts + 1, last_error = $2,
             status = CASE WHEN $3 THEN 'DEAD' ELSE status END
-      WHERE id = $1 AND status = 'PENDING'`,
-    [id, failure.message.slice(0, 1000), dead],
+      WHERE id = ANY($1::uuid[]) AND status = 'PENDING'`,
+    [typeof ids === 'string' ? [ids] : ids, failure.message.slice(0, 1000), dead],
   );
   return permanent ? new UnrecoverableError(failure.message) : failure;
+}
+
+// The other side refused for good: retrying the same message would be refused again.
+function isPermanent(error: Error): boolean {
+  return error instanceof MailDeliveryError && error.permanent;
 }
 
 // For a job BullMQ gave up on: a row its handler could not mark (the database was away during
@@ -72,12 +105,12 @@ export async function recordFailedAttempt(
 export async function markExhausted(
   dataSource: DataSource,
   table: 'notification_delivery' | 'notification_digest' | 'webhook_delivery',
-  id: string,
+  ids: string | readonly string[],
   error: Error,
 ): Promise<void> {
   await dataSource.query(
     `UPDATE ${table} SET status = 'DEAD', last_error = coalesce(last_error, $2)
-      WHERE id = $1 AND status = 'PENDING'`,
-    [id, error.message.slice(0, 1000)],
+      WHERE id = ANY($1::uuid[]) AND status = 'PENDING'`,
+    [typeof ids === 'string' ? [ids] : ids, error.message.slice(0, 1000)],
   );
 }

@@ -1,15 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, JobAttempt } from '@tsunagu/core';
+import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { claimDelivery, markSent, recordFailedAttempt } from './delivery-attempts';
+import { claimDeliveries, markSent, recordFailedAttempt } from './delivery-attempts';
 import { renderEmail } from './email/email-layout';
 import { MailTransport } from './email/mail-transport';
 import { actionPath, appUrl, PREFERENCES_PATH } from './notification-templates';
 
-// Sends one notification e-mail, at most once after the SMTP server accepted it: the delivery's
-// row stays locked from the check to the SENT mark, so a duplicate job waits and then finds it
-// sent. The one window left — the process dying between the server's acceptance and the commit —
-// is covered by the deterministic Message-ID, on which mail systems drop the second copy.
+// What one run of a batch did.
+export interface EmailBatchOutcome {
+  sent: number;
+  failed: number;
+}
+
+// Sends notification e-mails — a batch of one event's deliveries at once over the pooled
+// transport — each at most once after the SMTP server accepted it: the deliveries' rows stay
+// locked from the check to the SENT mark, so a duplicate job waits and then finds them sent. The
+// one window left — the process dying between the server's acceptance and the commit — is
+// covered by the deterministic Message-ID, on which mail systems drop the second copy. An e-mail
+// the server refused is counted against its own delivery only; the job then runs again for it.
 @Injectable()
 export class EmailDeliveryService {
   constructor(
@@ -18,36 +27,66 @@ export class EmailDeliveryService {
     private readonly config: AppConfig,
   ) {}
 
-  async deliver(deliveryId: string, attempt: JobAttempt): Promise<'sent' | 'skipped'> {
+  async deliver(deliveryIds: readonly string[], attempt: JobAttempt): Promise<EmailBatchOutcome> {
+    let failures: Error[] = [];
+    let sent = 0;
     try {
-      return await this.dataSource.transaction(async (m) => {
-        const claimed = await claimDelivery(m, deliveryId);
-        if (!claimed) return 'skipped';
-        const { delivery, event, recipient, message } = claimed;
-        const path = actionPath(event.links, delivery);
-        const content = renderEmail({
-          locale: recipient.locale,
-          ...message,
-          actionUrl: path && appUrl(this.config, path),
-          preferencesUrl: appUrl(this.config, PREFERENCES_PATH),
-        });
-        const sent = await this.mail.send({
-          to: recipient.email,
-          ...content,
-          messageId: `<delivery.${deliveryId}@tsunagu>`,
-          headers: { 'X-Tsunagu-Event': event.type },
-        });
-        await markSent(m, deliveryId, sent.response);
-        return 'sent' as const;
+      await this.dataSource.transaction(async (m) => {
+        const claimed = await claimDeliveries(m, deliveryIds);
+        const preferencesUrl = appUrl(this.config, PREFERENCES_PATH);
+        const results = await Promise.allSettled(
+          claimed.map(({ delivery, event, recipient, message }) => {
+            const path = actionPath(event.links, delivery);
+            const content = renderEmail({
+              locale: recipient.locale,
+              ...message,
+              actionUrl: path && appUrl(this.config, path),
+              preferencesUrl,
+            });
+            return this.mail.send({
+              to: recipient.email,
+              ...content,
+              messageId: `<delivery.${delivery.id}@tsunagu>`,
+              headers: { 'X-Tsunagu-Event': event.type },
+            });
+          }),
+        );
+        const done: Array<{ deliveryId: string; receipt: string }> = [];
+        failures = [];
+        for (const [i, result] of results.entries()) {
+          const deliveryId = claimed[i].delivery.id;
+          if (result.status === 'fulfilled') {
+            done.push({ deliveryId, receipt: result.value.response });
+            continue;
+          }
+          // Recorded with the batch's SENT marks, so both commit together.
+          failures.push(
+            await recordFailedAttempt(
+              m,
+              'notification_delivery',
+              deliveryId,
+              attempt,
+              result.reason,
+            ),
+          );
+        }
+        await markSent(m, done);
+        sent = done.length;
       });
     } catch (error) {
       throw await recordFailedAttempt(
         this.dataSource,
         'notification_delivery',
-        deliveryId,
+        deliveryIds,
         attempt,
         error,
       );
     }
+    if (failures.length === 0) return { sent, failed: 0 };
+    const summary = `${failures.length} of ${sent + failures.length} e-mails failed: ${failures[0].message}`;
+    // Refused for good, each of them (and dead already): running the job again would change nothing.
+    if (failures.every((f) => f instanceof UnrecoverableError))
+      throw new UnrecoverableError(summary);
+    throw new Error(summary);
   }
 }

@@ -1,13 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { JobAttempt } from '@tsunagu/core';
-import { DataSource } from 'typeorm';
-import { claimDelivery, markSent, recordFailedAttempt } from './delivery-attempts';
+import { DataSource, In } from 'typeorm';
+import { claimDeliveries, markSent, recordFailedAttempt } from './delivery-attempts';
 import { LiveNotifications } from './live/live-notifications';
 import { Notification } from './notification.entity';
 
-// Stores one in-app notification and pushes it to the recipient's open subscriptions. The
-// notification's unique (event key, recipient) and the delivery's row lock make a retried or
-// duplicated job store nothing twice.
+// Stores in-app notifications — a batch of one event's deliveries in one transaction: one
+// multi-row insert, one read back, one update — and pushes each to its recipient's open
+// subscriptions. The notification's unique (event key, recipient) and the deliveries' row locks
+// make a retried or duplicated job store nothing twice.
 @Injectable()
 export class InAppDeliveryService {
   private readonly logger = new Logger(InAppDeliveryService.name);
@@ -17,54 +18,66 @@ export class InAppDeliveryService {
     private readonly live: LiveNotifications,
   ) {}
 
-  async deliver(deliveryId: string, attempt: JobAttempt): Promise<'sent' | 'skipped'> {
-    let stored: Notification | null;
+  // How many were stored by this call (0: every one was done already).
+  async deliver(deliveryIds: readonly string[], attempt: JobAttempt): Promise<number> {
+    let stored: Notification[];
     try {
       stored = await this.dataSource.transaction(async (m) => {
-        const claimed = await claimDelivery(m, deliveryId);
-        if (!claimed) return null;
-        const { delivery, event, recipient, message } = claimed;
+        const claimed = await claimDeliveries(m, deliveryIds);
+        if (claimed.length === 0) return [];
         await m
           .createQueryBuilder()
           .insert()
           .into(Notification)
-          .values({
-            recipientId: recipient.id,
-            eventKey: event.key,
-            type: event.type,
-            ...message,
-            // The recipient's own organisation joins the event's ids: where their link leads.
-            data: delivery.organizationId
-              ? { ...event.links, organizationId: delivery.organizationId }
-              : event.links,
-            facts: event.vars,
-            audience: delivery.role,
-          })
+          .values(
+            claimed.map(({ delivery, event, recipient, message }) => ({
+              recipientId: recipient.id,
+              eventKey: event.key,
+              type: event.type,
+              ...message,
+              // The recipient's own organisation joins the event's ids: where their link leads.
+              data: delivery.organizationId
+                ? { ...event.links, organizationId: delivery.organizationId }
+                : event.links,
+              facts: event.vars,
+              audience: delivery.role,
+            })),
+          )
           .orIgnore()
           .execute();
-        const notification = await m
-          .getRepository(Notification)
-          .findOneByOrFail({ eventKey: event.key, recipientId: recipient.id });
-        await markSent(m, deliveryId, notification.id);
-        return notification;
+        // Read back rather than RETURNING: a row stored by an earlier run is the receipt too.
+        const rows = await m.getRepository(Notification).findBy({
+          eventKey: In([...new Set(claimed.map((c) => c.event.key))]),
+          recipientId: In([...new Set(claimed.map((c) => c.recipient.id))]),
+        });
+        const byKey = new Map(rows.map((n) => [`${n.eventKey} ${n.recipientId}`, n]));
+        const notifications = claimed.map((c) => byKey.get(`${c.event.key} ${c.recipient.id}`)!);
+        await markSent(
+          m,
+          claimed.map((c, i) => ({ deliveryId: c.delivery.id, receipt: notifications[i].id })),
+        );
+        return notifications;
       });
     } catch (error) {
       throw await recordFailedAttempt(
         this.dataSource,
         'notification_delivery',
-        deliveryId,
+        deliveryIds,
         attempt,
         error,
       );
     }
-    if (!stored) return 'skipped';
-    // Live push is best effort: the notification is stored, and a client that missed the push
-    // sees it in myNotifications when it reconnects.
-    await this.live
-      .publish(stored)
-      .catch((error: unknown) =>
-        this.logger.warn(`live push of ${stored.id} failed: ${(error as Error).message}`),
-      );
-    return 'sent';
+    // Live push is best effort: the notifications are stored, and a client that missed the push
+    // sees them in myNotifications when it reconnects.
+    await Promise.all(
+      stored.map((n) =>
+        this.live
+          .publish(n)
+          .catch((error: unknown) =>
+            this.logger.warn(`live push of ${n.id} failed: ${(error as Error).message}`),
+          ),
+      ),
+    );
+    return stored.length;
   }
 }

@@ -14,6 +14,7 @@ export * from './notification-preference.entity';
 export * from './notification-defaults';
 export * from './notification-preference.service';
 export * from './notification-fan-out.service';
+export * from './notification-subscriber';
 export * from './in-app-delivery.service';
 export * from './email-delivery.service';
 export * from './digest.service';

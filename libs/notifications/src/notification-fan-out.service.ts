@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainEvent, EventAudiences, JobName, OutboxService, Recipient } from '@tsunagu/core';
+import { DomainEvent, EventAudiences, OutboxJob, QueueService, Recipient } from '@tsunagu/core';
 import { User } from '@tsunagu/identity';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { deliveryRunJobId } from './delivery-job-ids';
@@ -11,7 +11,11 @@ import { NotificationPreferenceService } from './notification-preference.service
 import { isNotificationEventType } from './notified-events';
 import { WebhookFanOut } from './webhooks/webhook-fan-out';
 
-export const CHANNEL_JOBS: Record<DeliveryChannel, JobName> = {
+// Deliveries of one event on one channel per job: one transaction (and, for e-mail, one burst
+// over the pooled transport) instead of one each; an event with more recipients gets more jobs.
+const BATCH_SIZE = 100;
+
+export const CHANNEL_JOBS: Record<DeliveryChannel, 'deliver.in-app' | 'deliver.email'> = {
   [DeliveryChannel.IN_APP]: 'deliver.in-app',
   [DeliveryChannel.EMAIL]: 'deliver.email',
 };
@@ -21,15 +25,16 @@ export type FanOutOutcome =
   { deliveries: number; digested: number; webhooks: number } | { skipped: string };
 
 // Turns one domain event into deliveries: one per recipient and channel their preferences allow,
-// plus one per subscribed webhook, all planned in one transaction with their jobs (through the
-// outbox). Replaying an event plans nothing new: the event key and the delivery keys are unique.
+// plus one per subscribed webhook, all planned in one transaction (webhook jobs through the
+// outbox, the channels' jobs queued after the commit). Replaying an event plans nothing new: the
+// event key and the delivery keys are unique.
 @Injectable()
 export class NotificationFanOut {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audiences: EventAudiences,
     private readonly preferences: NotificationPreferenceService,
-    private readonly outbox: OutboxService,
+    private readonly queues: QueueService,
     private readonly mail: MailTransport,
     private readonly webhooks: WebhookFanOut,
   ) {}
@@ -40,7 +45,7 @@ export class NotificationFanOut {
     // The context that owns the event says who hears of it and what they are told.
     const audience = await this.audiences.resolve(event);
     if (!audience) return { skipped: `the subject of ${event.key} no longer exists` };
-    return this.dataSource.transaction(async (m) => {
+    const { outcome, jobs } = await this.dataSource.transaction(async (m) => {
       await m
         .createQueryBuilder()
         .insert()
@@ -56,14 +61,25 @@ export class NotificationFanOut {
         .execute();
       const stored = await m.getRepository(NotificationEvent).findOneByOrFail({ key: event.key });
       const rows = await this.plan(m, stored, uniqueRecipients(audience.recipients));
-      await this.enqueuePending(m, stored.id);
+      const pendingJobs = await this.pendingJobs(m, stored.id);
       const webhooks = await this.webhooks.plan(m, stored, [...new Set(audience.organizationIds)]);
       return {
-        deliveries: rows.filter((r) => r.status === DeliveryStatus.PENDING).length,
-        digested: rows.filter((r) => r.status === DeliveryStatus.IN_DIGEST).length,
-        webhooks,
+        outcome: {
+          deliveries: rows.filter((r) => r.status === DeliveryStatus.PENDING).length,
+          digested: rows.filter((r) => r.status === DeliveryStatus.IN_DIGEST).length,
+          webhooks,
+        },
+        jobs: pendingJobs,
       };
     });
+    // Straight onto the queue after the commit, not through the outbox: this fan-out runs in a
+    // durable job that is done only once BullMQ took them. A crash in between leaves the job to
+    // run again, which finds the deliveries still PENDING and sends the same job ids. That saves
+    // an outbox row, a relay pass and its wake-up per event.
+    await this.queues.addMany(
+      jobs.map(({ jobName, payload, jobId }) => ({ name: jobName, payload, jobId })),
+    );
+    return outcome;
   }
 
   private async plan(
@@ -113,22 +129,27 @@ export class NotificationFanOut {
     return rows as Array<Pick<NotificationDelivery, 'status'>>;
   }
 
-  // Every delivery of the event still waiting for its first run gets its job: a replayed fan-out
-  // re-sends them, and the deterministic job ids keep each one single.
-  private async enqueuePending(m: EntityManager, eventId: string): Promise<void> {
-    const pending = await m.getRepository(NotificationDelivery).findBy({
-      eventId,
-      status: DeliveryStatus.PENDING,
-      retries: 0,
+  // The deliveries of the event still waiting for their first run get one job per channel (and
+  // per BATCH_SIZE of them): a replayed fan-out sends them again, and the deterministic job ids
+  // keep each one single.
+  private async pendingJobs(m: EntityManager, eventId: string): Promise<OutboxJob[]> {
+    const pending = await m.getRepository(NotificationDelivery).find({
+      select: { id: true, channel: true },
+      where: { eventId, status: DeliveryStatus.PENDING, retries: 0 },
+      order: { id: 'ASC' },
     });
-    for (const delivery of pending) {
-      await this.outbox.add(
-        m,
-        CHANNEL_JOBS[delivery.channel],
-        { deliveryId: delivery.id },
-        deliveryRunJobId('delivery', delivery.id),
-      );
+    const jobs: OutboxJob[] = [];
+    for (const channel of Object.values(DeliveryChannel)) {
+      const ids = pending.filter((d) => d.channel === channel).map((d) => d.id);
+      for (let start = 0; start < ids.length; start += BATCH_SIZE) {
+        jobs.push({
+          jobName: CHANNEL_JOBS[channel],
+          payload: { deliveryIds: ids.slice(start, start + BATCH_SIZE) },
+          jobId: deliveryRunJobId('delivery', `${eventId}.${channel}.${start / BATCH_SIZE}`),
+        });
+      }
     }
+    return jobs;
   }
 }
 

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { AppConfig, createRedisConnection, QueueService, RecipientRole } from '@tsunagu/core';
+import {
+  AppConfig,
+  createRedisConnection,
+  DomainEvent,
+  EventAudiences,
+  eventKey,
+  QueueService,
+} from '@tsunagu/core';
 import { Queue, Worker } from 'bullmq';
-import { ApplyingService } from '@tsunagu/engagements';
 import {
   actionPath,
   appUrl,
@@ -9,19 +15,25 @@ import {
   renderEmail,
   renderNotification,
   MailTransport,
+  NotificationSubscriber,
 } from '@tsunagu/notifications';
 import { DataSource } from 'typeorm';
 import type { BenchParticipant, BenchRegion } from './notification-bench-scene';
 import { forEachConcurrently } from './notifications-bench-options';
 import type { MailCounter } from '../mail-counter';
 
-// The two ways of telling a region's staff about new applications, measured the same way: from
-// the moment the first application starts until the last in-app row and e-mail exist.
+// The two ways of telling a region's staff about new applications, measured the same way: both
+// start from the same events (an application made, its APPLICATION_SUBMITTED occurrence
+// published), from the moment the first event's request starts until the last in-app row and
+// e-mail exist. Applying itself is outside both: it is the same domain work on either side.
 
 export interface PhaseContext {
-  // The API app's: the pipeline's applications go through it, and so do the baseline's rows.
+  // The API app's: the pipeline's events are recorded through it, and so are the baseline's rows.
   db: DataSource;
-  applications: ApplyingService;
+  // What ApplyingService.apply's transaction does for notifications: one 'notify.event' row.
+  notify: NotificationSubscriber;
+  // Who hears of an event and what they are told, for the baseline (the fan-out asks the same).
+  audiences: EventAudiences;
   queues: QueueService;
   config: AppConfig;
   sink: MailCounter;
@@ -34,13 +46,13 @@ export interface PhaseContext {
 }
 
 export interface PhaseResult {
-  // First application started → last delivery done.
+  // First event's request started → last delivery done.
   wallMs: number;
-  // First application started → last application call returned.
-  applyMs: number;
+  // First event's request started → last request returned.
+  requestsMs: number;
   // In-app rows and e-mails, all done.
   deliveries: number;
-  // Per application: when it was made → when its last delivery was done.
+  // Per event: when it was published → when its last delivery was done.
   eventLatenciesMs: number[];
   // What arrived during the phase: exactly one of each is the point of the exercise.
   emailsReceived: number;
@@ -76,24 +88,47 @@ async function inAppRowsOf(db: DataSource, projectId: string): Promise<number> {
   return row.n;
 }
 
-// The durable path: each participant applies through ApplyingService (the application and its
-// event in one transaction, through the outbox), and the worker fans out and delivers.
+// The applications both sides' events are about, made beforehand with one INSERT (not timed):
+// the same rows ApplyingService.apply leaves, without its checks, seat count and re-score.
+export async function prepareApplications(
+  db: DataSource,
+  projectId: string,
+  participants: readonly BenchParticipant[],
+): Promise<string[]> {
+  const rows = await db.query<Array<{ id: string }>>(
+    `INSERT INTO engagement (project_id, participant_id, motivation)
+     SELECT $1, participant_id, $3 FROM unnest($2::uuid[]) AS t(participant_id)
+     RETURNING id`,
+    [projectId, participants.map((p) => p.id), MOTIVATION],
+  );
+  return rows.map((r) => r.id);
+}
+
+// The occurrence apply publishes for an application, stamped when its request runs.
+function applicationSubmitted(engagementId: string): DomainEvent {
+  return {
+    key: eventKey('APPLICATION_SUBMITTED', [engagementId]),
+    type: 'APPLICATION_SUBMITTED',
+    payload: { engagementId },
+    occurredAt: new Date().toISOString(),
+  };
+}
+
+// The durable path: each request records its event in a transaction as apply's does (the
+// notification subscriber's one 'notify.event' outbox row), and the worker relays it, fans out
+// and delivers.
 export async function runPipeline(
   ctx: PhaseContext,
   projectId: string,
-  participants: readonly BenchParticipant[],
+  engagementIds: readonly string[],
 ): Promise<PhaseResult> {
-  const expected = participants.length * ctx.region.staff.length * 2;
+  const expected = engagementIds.length * ctx.region.staff.length * 2;
   const receivedBefore = ctx.sink.received;
   const started = Date.now();
-  await forEachConcurrently(participants, ctx.concurrency, async (p) => {
-    await ctx.applications.apply(
-      { userId: p.id, locale: 'ja', memberships: [] },
-      projectId,
-      MOTIVATION,
-    );
+  await forEachConcurrently(engagementIds, ctx.concurrency, async (id) => {
+    await ctx.db.transaction((m) => ctx.notify.record(m, applicationSubmitted(id)));
   });
-  const applyMs = Date.now() - started;
+  const requestsMs = Date.now() - started;
   const retried = await waitForDeliveries(ctx, projectId, expected, started);
 
   // sent_at is the worker's clock, which is this process's: comparable with `started`.
@@ -115,7 +150,7 @@ export async function runPipeline(
   ).length;
   return {
     wallMs: last - started,
-    applyMs,
+    requestsMs,
     deliveries: expected,
     eventLatenciesMs: latencies.map((l) => l.ms),
     emailsReceived: ctx.sink.received - receivedBefore,
@@ -171,65 +206,90 @@ async function waitForDeliveries(
   }
 }
 
-// The naive way, inline: insert the application, insert the staff's in-app rows, send each
-// e-mail, and move on. No outbox, no queue, no delivery rows, no retries: a crash or a refused
-// e-mail in between loses notifications for good, which is what the pipeline's cost buys.
+// The naive way, inline: in the request, ask who hears of the event and what they are told
+// (the same EventAudiences the fan-out asks), read their addresses, insert their in-app rows and
+// send each e-mail, then return. No outbox, queue, delivery rows, preferences or retries: a
+// crash or a refused e-mail in between loses notifications for good, which is what the
+// pipeline's cost buys.
 export async function runBaseline(
   ctx: PhaseContext,
-  project: { id: string; title: string },
-  participants: readonly BenchParticipant[],
+  projectId: string,
+  engagementIds: readonly string[],
 ): Promise<PhaseResult> {
-  const { staff } = ctx.region;
   const receivedBefore = ctx.sink.received;
   const preferencesUrl = appUrl(ctx.config, PREFERENCES_PATH);
   const latencies: number[] = [];
   const started = Date.now();
-  await forEachConcurrently(participants, ctx.concurrency, async (p) => {
+  await forEachConcurrently(engagementIds, ctx.concurrency, async (id) => {
     const t = Date.now();
-    const [application] = await ctx.db.query<Array<{ id: string }>>(
-      `INSERT INTO engagement (project_id, participant_id, motivation)
-       VALUES ($1, $2, $3) RETURNING id`,
-      [project.id, p.id, MOTIVATION],
+    const event = applicationSubmitted(id);
+    const audience = await ctx.audiences.resolve(event);
+    if (!audience) throw new Error(`no audience for ${event.key}`);
+    const users = await ctx.db.query<Array<{ id: string; email: string; locale: 'ja' | 'en' }>>(
+      `SELECT id, email, locale FROM "user" WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL`,
+      [audience.recipients.map((r) => r.userId)],
     );
-    const links = { projectId: project.id, engagementId: application.id };
-    const vars = { participant: p.displayName, project: project.title };
-    // The same words and layout the worker renders, so only the bookkeeping differs.
-    const messages = staff.map((s) =>
-      renderNotification('APPLICATION_SUBMITTED', s.locale, vars, RecipientRole.REGION),
-    );
+    const byId = new Map(users.map((u) => [u.id, u]));
+    const to = audience.recipients.flatMap((r) => {
+      const user = byId.get(r.userId);
+      if (!user) return [];
+      // The same words and layout the worker renders, so only the bookkeeping differs.
+      const message = renderNotification(
+        'APPLICATION_SUBMITTED',
+        user.locale,
+        audience.vars,
+        r.role,
+      );
+      const data = r.organizationId
+        ? { ...audience.links, organizationId: r.organizationId }
+        : audience.links;
+      return [{ recipient: r, user, message, data }];
+    });
     await ctx.db.query(
-      `INSERT INTO notification (recipient_id, event_key, type, title, body, data)
-       SELECT recipient_id, $2, 'APPLICATION_SUBMITTED', title, body, $5::jsonb
-         FROM unnest($1::uuid[], $3::text[], $4::text[]) AS t(recipient_id, title, body)`,
+      `INSERT INTO notification (recipient_id, event_key, type, title, body, data, facts, audience)
+       SELECT recipient_id, $2, $3, title, body, data, $7::jsonb, audience
+         FROM unnest($1::uuid[], $4::text[], $5::text[], $6::jsonb[], $8::text[])
+              AS t(recipient_id, title, body, data, audience)`,
       [
-        staff.map((s) => s.id),
-        `application-submitted.${application.id}`,
-        messages.map((m) => m.title),
-        messages.map((m) => m.body),
-        JSON.stringify(links),
+        to.map((x) => x.user.id),
+        event.key,
+        event.type,
+        to.map((x) => x.message.title),
+        to.map((x) => x.message.body),
+        to.map((x) => JSON.stringify(x.data)),
+        JSON.stringify(audience.vars),
+        to.map((x) => x.recipient.role),
       ],
     );
-    const actionUrl = appUrl(ctx.config, actionPath(links)!);
     await Promise.all(
-      staff.map((s, i) =>
-        ctx.mailer.send({
-          to: s.email,
-          ...renderEmail({ locale: s.locale, ...messages[i], actionUrl, preferencesUrl }),
+      to.map(({ recipient, user, message }) => {
+        const path = actionPath(audience.links, {
+          role: recipient.role,
+          organizationId: recipient.organizationId ?? null,
+        });
+        return ctx.mailer.send({
+          to: user.email,
+          ...renderEmail({
+            locale: user.locale,
+            ...message,
+            actionUrl: path && appUrl(ctx.config, path),
+            preferencesUrl,
+          }),
           messageId: `<baseline.${randomUUID()}@tsunagu>`,
-          headers: { 'X-Tsunagu-Event': 'APPLICATION_SUBMITTED' },
-        }),
-      ),
+          headers: { 'X-Tsunagu-Event': event.type },
+        });
+      }),
     );
     latencies.push(Date.now() - t);
   });
   const wallMs = Date.now() - started;
   return {
     wallMs,
-    applyMs: wallMs,
-    deliveries: participants.length * staff.length * 2,
+    requestsMs: wallMs,
+    deliveries: engagementIds.length * ctx.region.staff.length * 2,
     eventLatenciesMs: latencies,
     emailsReceived: ctx.sink.received - receivedBefore,
-    inAppRows: await inAppRowsOf(ctx.db, project.id),
+    inAppRows: await inAppRowsOf(ctx.db, projectId),
     retried: 0,
     emailCopiesWrong: 0,
   };

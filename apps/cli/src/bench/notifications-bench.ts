@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { AppConfig, QUEUE_NAMES, QueueService } from '@tsunagu/core';
-import { ApplyingService } from '@tsunagu/engagements';
+import { AppConfig, EventAudiences, QUEUE_NAMES, QueueService } from '@tsunagu/core';
 import { PasswordHasher } from '@tsunagu/identity';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -17,6 +16,7 @@ import {
   type PhaseResult,
   runBaseline,
   runBareQueue,
+  prepareApplications,
   runPipeline,
   waitUntilIdle,
 } from './notification-bench-phases';
@@ -27,17 +27,19 @@ import {
   parseNotificationsBenchArgs,
 } from './notifications-bench-options';
 import { startMailCounter } from '../mail-counter';
-import { MailTransport } from '@tsunagu/notifications';
+import { MailTransport, NotificationSubscriber } from '@tsunagu/notifications';
 import { migrateDatabase } from '../migrations';
 
 // npm run bench:notifications -- [--participants N] [--staff S] [--runs R] [--concurrency C]
 //
-// One region with S staff and N participants applying to its project. Each run measures, side
-// by side on fresh projects and participants, the durable pipeline (apply → outbox → fan-out →
-// in-app rows and e-mails through BullMQ, exactly once), the naive inline baseline (insert the
-// rows and send the e-mails inline), both ending at the same N×S in-app rows and N×S e-mails,
-// and a bare BullMQ worker taking 2×N×S no-op jobs (what the queue alone costs). Prints a
-// table, then one JSON object with the medians as the last line.
+// One region with S staff and N participants who have applied to its project (the
+// applications made beforehand, untimed). Each run measures, side by side on fresh projects and
+// participants and from the same N APPLICATION_SUBMITTED events, the durable pipeline (the
+// event's outbox row in its request's transaction → relay → fan-out → in-app rows and e-mails
+// through BullMQ, exactly once), the inline baseline (the request asks the same audience,
+// inserts the rows and sends the e-mails itself), both ending at the same N×S in-app rows and
+// N×S e-mails, and a bare BullMQ worker taking 2×N×S no-op jobs (what the queue alone costs).
+// Prints a table, then one JSON object with the medians as the last line.
 
 // Unreported first round: connection pools, prepared templates and the JIT warm up on it.
 const WARM_UP_PARTICIPANTS = 20;
@@ -94,15 +96,17 @@ async function measureRun(
   const participants = await createParticipants(ctx.db, participantCount, passwordHash);
   const title = (side: string) => `棚田の援農 ${label} ${side}`;
   const pipelineProject = await createProject(ctx.db, ctx.region, title('pipeline'));
-  const baselineProject = {
-    id: await createProject(ctx.db, ctx.region, title('baseline')),
-    title: title('baseline'),
-  };
+  const baselineProject = await createProject(ctx.db, ctx.region, title('baseline'));
+  // Both sides start from applications already made: what is measured begins at their events.
+  const pipelineEvents = await prepareApplications(ctx.db, pipelineProject, participants);
+  const baselineEvents = await prepareApplications(ctx.db, baselineProject, participants);
   const deliveries = participantCount * ctx.region.staff.length * 2;
   const result: Partial<RunResult> = {};
   const phases: Record<Side, () => Promise<{ wallMs: number }>> = {
-    pipeline: async () => (result.pipeline = await runPipeline(ctx, pipelineProject, participants)),
-    baseline: async () => (result.baseline = await runBaseline(ctx, baselineProject, participants)),
+    pipeline: async () =>
+      (result.pipeline = await runPipeline(ctx, pipelineProject, pipelineEvents)),
+    baseline: async () =>
+      (result.baseline = await runBaseline(ctx, baselineProject, baselineEvents)),
     bare: async () => (result.bare = await runBareQueue(ctx, deliveries)),
   };
   const order = SIDES.map((_, i) => SIDES[(i + rotation) % SIDES.length]);
@@ -160,7 +164,7 @@ function summarize(
     ratio_vs_inline_runs: speedRatios.map((r) => round(r, 2)),
     ratio_vs_bare_queue: round(median(runs.map((r) => r.bare.wallMs / r.pipeline.wallMs)), 2),
     bare_queue_s: seconds(bareMs),
-    pipeline_apply_s: seconds(medianOf((r) => r.pipeline.applyMs)),
+    pipeline_requests_s: seconds(medianOf((r) => r.pipeline.requestsMs)),
     pipeline_event_p50_ms: Math.round(medianOf((r) => percentile(r.pipeline.eventLatenciesMs, 50))),
     pipeline_event_p95_ms: Math.round(medianOf((r) => percentile(r.pipeline.eventLatenciesMs, 95))),
     baseline_event_p50_ms: Math.round(medianOf((r) => percentile(r.baseline.eventLatenciesMs, 50))),
@@ -194,7 +198,7 @@ function printTable(result: ReturnType<typeof summarize>, runs: RunResult[]): vo
       s(r.pipeline.wallMs),
       s(r.baseline.wallMs),
       `${s(r.bare.wallMs).padStart(10)}   ${result.ratio_vs_inline_runs[i].toFixed(2)}×  ` +
-        `(applies returned after ${s(r.pipeline.applyMs)})`,
+        `(requests returned after ${s(r.pipeline.requestsMs)})`,
     ),
   );
   row(
@@ -235,7 +239,8 @@ export async function runNotificationsBench(options: NotificationsBenchOptions) 
     const passwordHash = await new PasswordHasher().hash(randomBytes(16).toString('hex'));
     const ctx: PhaseContext = {
       db,
-      applications: api.get(ApplyingService),
+      notify: api.get(NotificationSubscriber),
+      audiences: api.get(EventAudiences),
       queues: api.get(QueueService),
       config: api.get(AppConfig),
       sink,

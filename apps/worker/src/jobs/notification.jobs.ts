@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JobAttempt, JobHandler, JobPayload, OnJobExhausted } from '@tsunagu/core';
+import { deliveryIdsOf, JobAttempt, JobHandler, JobPayload, OnJobExhausted } from '@tsunagu/core';
 import {
   DigestService,
   EmailDeliveryService,
@@ -28,19 +28,13 @@ export class NotificationJobs {
   }
 
   @JobHandler('deliver.in-app')
-  async inAppDelivery(
-    { deliveryId }: JobPayload<'deliver.in-app'>,
-    attempt: JobAttempt,
-  ): Promise<void> {
-    await this.inApp.deliver(deliveryId, attempt);
+  async inAppDelivery(payload: JobPayload<'deliver.in-app'>, attempt: JobAttempt): Promise<void> {
+    await this.inApp.deliver(deliveryIdsOf(payload), attempt);
   }
 
   @JobHandler('deliver.email')
-  async emailDelivery(
-    { deliveryId }: JobPayload<'deliver.email'>,
-    attempt: JobAttempt,
-  ): Promise<void> {
-    await this.email.deliver(deliveryId, attempt);
+  async emailDelivery(payload: JobPayload<'deliver.email'>, attempt: JobAttempt): Promise<void> {
+    await this.email.deliver(deliveryIdsOf(payload), attempt);
   }
 
   @JobHandler('notify.digest-sweep')
@@ -57,13 +51,13 @@ export class NotificationJobs {
   }
 
   @OnJobExhausted('deliver.in-app')
-  async inAppExhausted({ deliveryId }: JobPayload<'deliver.in-app'>, error: Error) {
-    await markExhausted(this.dataSource, 'notification_delivery', deliveryId, error);
+  async inAppExhausted(payload: JobPayload<'deliver.in-app'>, error: Error) {
+    await markExhausted(this.dataSource, 'notification_delivery', deliveryIdsOf(payload), error);
   }
 
   @OnJobExhausted('deliver.email')
-  async emailExhausted({ deliveryId }: JobPayload<'deliver.email'>, error: Error) {
-    await markExhausted(this.dataSource, 'notification_delivery', deliveryId, error);
+  async emailExhausted(payload: JobPayload<'deliver.email'>, error: Error) {
+    await markExhausted(this.dataSource, 'notification_delivery', deliveryIdsOf(payload), error);
   }
 
   @OnJobExhausted('deliver.digest')

@@ -165,13 +165,14 @@ export class AppConfig {
   @Min(1000)
   HEALTH_MAX_QUEUE_LAG_MS = 300_000;
 
-  // Jobs the worker runs at once on the notifications queue (deliveries wait on SMTP, webhooks
-  // and PostgreSQL, not on the CPU); the other queues run 5 at once.
+  // Jobs the worker runs at once on the notifications queue: deliveries mostly wait on SMTP,
+  // webhooks and PostgreSQL, not on the CPU. Below DATABASE_POOL_MAX: an e-mail batch holds its
+  // connection while it sends. The other queues run 5 at once.
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(200)
-  NOTIFICATIONS_CONCURRENCY = 5;
+  NOTIFICATIONS_CONCURRENCY = 8;
 
   // Retries of e-mails, webhooks and in-app deliveries back off exponentially from this delay;
   // after the job's last attempt the delivery is dead-lettered for operators to inspect.

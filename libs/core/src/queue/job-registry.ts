@@ -14,12 +14,14 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobPayloads {
   // A domain event happened: resolve who hears of it and plan one delivery per recipient and
-  // channel (and per subscribed webhook), each its own job below.
+  // channel (and per subscribed webhook); one job per channel below carries the event's batch.
   'notify.event': { event: DomainEvent };
-  // One in-app notification: stored once, then pushed to the recipient's live subscriptions.
-  'deliver.in-app': { deliveryId: string };
-  // One e-mail, sent at most once after the SMTP server accepted it.
-  'deliver.email': { deliveryId: string };
+  // In-app notifications (one event's batch, or one delivery an operator retries): each stored
+  // once, then pushed to its recipient's live subscriptions.
+  'deliver.in-app': DeliveryBatch;
+  // E-mails (one event's batch, or one retried delivery): each sent at most once after the SMTP
+  // server accepted it.
+  'deliver.email': DeliveryBatch;
   // One transactional e-mail about an account (verification, password reset, e-mail change),
   // sent at most once after the SMTP server accepted it; no preference switches these off.
   'account.mail': { mailId: string };
@@ -56,6 +58,13 @@ export interface JobPayloads {
   'events.send-reminders': Record<string, never>;
   // Repeatable sweep: remind those signed up for tomorrow's activity days.
   'engagements.activity-day-reminders': Record<string, never>;
+}
+
+// Jobs written before deliveries were batched carry one `deliveryId`; deliveryIdsOf reads both.
+export type DeliveryBatch = { deliveryIds: string[] } | { deliveryId: string };
+
+export function deliveryIdsOf(payload: DeliveryBatch): string[] {
+  return 'deliveryIds' in payload ? payload.deliveryIds : [payload.deliveryId];
 }
 
 export type JobName = keyof JobPayloads;

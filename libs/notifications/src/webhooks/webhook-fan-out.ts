@@ -38,14 +38,14 @@ export class WebhookFanOut {
         WHERE d.event_id = $3 AND d.status = $4`,
       [organizations, event.type, event.id, DeliveryStatus.PENDING],
     );
-    for (const { id } of rows) {
-      await this.outbox.add(
-        manager,
-        'deliver.webhook',
-        { deliveryId: id },
-        deliveryRunJobId('webhook-delivery', id),
-      );
-    }
+    await this.outbox.addMany(
+      manager,
+      rows.map(({ id }) => ({
+        jobName: 'deliver.webhook' as const,
+        payload: { deliveryId: id },
+        jobId: deliveryRunJobId('webhook-delivery', id),
+      })),
+    );
     return rows.length;
   }
 }
