@@ -54,6 +54,9 @@ export function RegionPicker({
     <Stack gap="xs">
       <Combobox
         store={combobox}
+        // On a phone, Mantine's detachment check took the field for scrolled away once the
+        // answers came (the form's long page) and hid the list under the person's finger.
+        hideDetached={false}
         onOptionSubmit={(id) => {
           const region = options.find((r) => r.id === id);
           if (region) add({ id: region.id, name: region.name });
