@@ -291,6 +291,8 @@ test.describe('events called off', () => {
     await otherPage.goto(`/events/${event.id}`);
     await expect(otherPage.getByText('このイベントは中止になりました。')).toBeVisible();
     await expect(otherPage.getByText(`理由：${reason}`)).toBeVisible();
+    // The place held there holds nothing any more: the page does not say it does.
+    await expect(otherPage.getByText('席が確保できました。当日お待ちしています。')).toHaveCount(0);
     await expectAccessible(otherPage);
     await saveScreenshot(otherPage, testInfo, 'event-cancelled');
     await expect(async () => {

@@ -272,7 +272,8 @@ function RegistrationPanel({
     }
   };
 
-  if (event.status === 'CANCELLED' && !registration) return null;
+  // A called-off event's notice above says it all: a place held there holds nothing any more.
+  if (event.status === 'CANCELLED') return null;
   let body: ReactNode;
   if (!current) {
     body = open_ ? (
