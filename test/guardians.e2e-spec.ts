@@ -63,6 +63,7 @@ describe('guardians', () => {
   async function minor(
     label: string,
     guardianEmail: string | null = uniqueEmail(`${label}-parent`),
+    extra: Record<string, unknown> = {},
   ) {
     const person = await f.signUp(label);
     expectData(
@@ -76,6 +77,7 @@ describe('guardians', () => {
             guardianEmail,
             guardianConsent: true,
             homeMunicipalityCode: '271004',
+            ...extra,
           },
         },
         person.token,
@@ -521,6 +523,120 @@ describe('guardians', () => {
       [applied.id],
     );
     expect(row.status).toBe('PENDING');
+  });
+
+  // A scout offer reaches a participant before any engagement or consent exists: the guardian of
+  // a minor still gets a copy of the offer and of what is written to the child in its thread.
+  describe('scout offers to a minor', () => {
+    const SCOUT = `mutation($input: SendScoutOfferInput!) { sendScoutOffer(input: $input) { id } }`;
+    const OFFER_THREAD = `query($scoutOfferId: ID!) { scoutOfferConversation(scoutOfferId: $scoutOfferId) { id } }`;
+    const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`;
+    const scoutable = { visibility: 'INTERMEDIARIES_AND_REGIONS' };
+
+    async function scout(participantId: string, message: string): Promise<string> {
+      return expectData(
+        await platform.gql(
+          SCOUT,
+          { input: { projectId: await project(), participantId, message } },
+          scene.regionStaff.token,
+        ),
+      ).sendScoutOffer.id;
+    }
+    async function send(who: Person, conversationId: string, body: string): Promise<string> {
+      return expectData(await platform.gql(SEND, { input: { conversationId, body } }, who.token))
+        .sendMessage.id;
+    }
+    const rowsOf = async (where: string, id: string): Promise<number> =>
+      (
+        await platform.dataSource.query(
+          `SELECT count(*)::int AS n FROM guardian_consent_mail WHERE ${where} = $1`,
+          [id],
+        )
+      )[0].n;
+    const mailsWith = (address: string, text: string) =>
+      smtp.messages.filter((m) => m.to === address && m.text.includes(text));
+
+    it("copies the offer and what the region writes in its thread to the guardian, once each, not the child's words", async () => {
+      const { person, guardianEmail } = await minor('scouted', undefined, scoutable);
+      const offerId = await scout(person.id, '高校生の力を貸してください。');
+      const [{ name: regionName }] = await platform.dataSource.query(
+        `SELECT name FROM organization WHERE id = $1`,
+        [scene.regionId],
+      );
+      const copy = await eventually(() =>
+        Promise.resolve(mailsWith(guardianEmail, '高校生の力を貸してください。')[0]),
+      );
+      expect(copy.subject).toContain(regionName);
+      expect(copy.text).toContain('空き家バンクの立て直し');
+      expect(copy.text).toMatch(/返信できません/);
+      expect(copy.text).toMatch(/アカウントから/);
+
+      const thread = expectData(
+        await platform.gql(OFFER_THREAD, { scoutOfferId: offerId }, person.token),
+      ).scoutOfferConversation.id;
+      const fromRegion = await send(scene.regionStaff, thread, '説明会は来週の土曜日です。');
+      const fromChild = await send(person, thread, '参加したいです。');
+      await eventually(() =>
+        Promise.resolve(mailsWith(guardianEmail, '説明会は来週の土曜日です。')[0]),
+      );
+      expect(await rowsOf('message_id', fromRegion)).toBe(1);
+      expect(await rowsOf('message_id', fromChild)).toBe(0);
+      expect(mailsWith(guardianEmail, '参加したいです。')).toHaveLength(0);
+      expect(mailsWith(guardianEmail, '高校生の力を貸してください。')).toHaveLength(1);
+      const kept = await platform.dataSource.query(
+        `SELECT kind, content, sent_at FROM guardian_consent_mail
+          WHERE scout_offer_id = $1 ORDER BY created_at`,
+        [offerId],
+      );
+      // One copy of the offer, one of the region's message; the words are not kept once sent.
+      expect(kept).toEqual([
+        { kind: 'SCOUT_OFFER_COPY', content: null, sent_at: expect.any(Date) },
+        { kind: 'MESSAGE_COPY', content: null, sent_at: expect.any(Date) },
+      ]);
+
+      // Once the participant is 18, nothing more is copied.
+      await platform.dataSource.query(
+        `UPDATE participant_profile SET date_of_birth = '2000-01-01' WHERE user_id = $1`,
+        [person.id],
+      );
+      expect(await rowsOf('message_id', await send(scene.regionStaff, thread, '成人の後'))).toBe(0);
+    });
+
+    it('copies nothing for an adult, even with a guardian still named', async () => {
+      const { person: adult } = await minor('scouted-adult', undefined, scoutable);
+      await platform.dataSource.query(
+        `UPDATE participant_profile SET date_of_birth = '2000-01-01' WHERE user_id = $1`,
+        [adult.id],
+      );
+      const offerId = await scout(adult.id, '経験を活かしてください。');
+      const thread = expectData(
+        await platform.gql(OFFER_THREAD, { scoutOfferId: offerId }, adult.token),
+      ).scoutOfferConversation.id;
+      await send(scene.regionStaff, thread, 'ご都合はいかがですか。');
+      expect(await rowsOf('participant_id', adult.id)).toBe(0);
+    });
+
+    it('writes the copy in English for an English-speaking child, and erases copies with the account', async () => {
+      const { person, guardianEmail } = await minor('scouted-en', undefined, scoutable);
+      await platform.dataSource.query(`UPDATE "user" SET locale = 'en' WHERE id = $1`, [person.id]);
+      await scout(person.id, 'Would you help us?');
+      const copy = await eventually(() =>
+        Promise.resolve(mailsWith(guardianEmail, 'Would you help us?')[0]),
+      );
+      expect(copy.subject).toMatch(/A message to scouted-en from /);
+      expect(copy.text).toMatch(/cannot be answered/);
+      expect(copy.text).toMatch(/Tsunagu account/);
+
+      expect(await rowsOf('participant_id', person.id)).toBe(1);
+      expectData(
+        await platform.gql(
+          `mutation($input: DeleteAccountInput!) { deleteMyAccount(input: $input) }`,
+          { input: { password: PASSWORD } },
+          person.token,
+        ),
+      );
+      expect(await rowsOf('participant_id', person.id)).toBe(0);
+    });
   });
 
   it("puts the date of birth, the guardian and the guardian's answers in the child's data, and erases them with the account", async () => {

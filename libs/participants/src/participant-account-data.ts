@@ -79,11 +79,12 @@ export class ParticipantAccountData {
 
   // The consents stay as the record of what was answered and when, without the guardian's
   // address, name or the statement naming them; the mails (with their address) go, unsent ones
-  // included, and the links die (no token hashes to an `erased:` value).
+  // and scout offers' copies included, and the links die (no token hashes to an `erased:` value).
   private async eraseGuardianConsents(m: EntityManager, userId: string): Promise<void> {
     await m.query(
       `DELETE FROM guardian_consent_mail
-        WHERE consent_id IN (SELECT id FROM guardian_consent WHERE participant_id = $1)`,
+        WHERE consent_id IN (SELECT id FROM guardian_consent WHERE participant_id = $1)
+           OR participant_id = $1`,
       [userId],
     );
     await m.query(

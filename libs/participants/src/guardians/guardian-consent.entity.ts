@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -106,8 +107,11 @@ export class GuardianConsent {
 export enum GuardianMailKind {
   // The request for consent, with the link (derived from the mail's id).
   CONSENT_REQUEST = 'CONSENT_REQUEST',
-  // A copy of a message written to the child in the thread of the engagement consented to.
+  // A copy of a message written to the child in the thread of the engagement consented to, or of
+  // a scout offer they received (no consent then: the row names the participant).
   MESSAGE_COPY = 'MESSAGE_COPY',
+  // A copy of a scout offer's own message to the child: one per offer.
+  SCOUT_OFFER_COPY = 'SCOUT_OFFER_COPY',
   // To the earlier address, when the request was sent again to a corrected one.
   REQUEST_MOVED = 'REQUEST_MOVED',
 }
@@ -116,22 +120,42 @@ export enum GuardianMailKind {
 export interface GuardianMessageCopyContent {
   senderOrganization: string;
   body: string;
+  // Scout offers' copies: there is no consent whose facts name the project.
+  projectTitle?: string;
 }
 
 // One e-mail to a guardian, sent by the worker ('guardian.mail') at most once. A consent
 // request's id is what the link's token is derived from, so the row carries no usable link.
+// Copies of scout offers and their threads come before any consent: they name the participant.
 @Entity()
+@Check('guardian_consent_mail_whose', `num_nonnulls(consent_id, participant_id) >= 1`)
 export class GuardianConsentMail {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Index()
-  @Column({ type: 'uuid' })
-  consentId!: string;
+  @Column({ type: 'uuid', nullable: true })
+  consentId!: string | null;
 
   @ManyToOne(() => GuardianConsent, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'consent_id' })
   consent?: GuardianConsent;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  participantId!: string | null;
+
+  @ManyToOne(() => ParticipantProfile, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'participant_id' })
+  participant?: ParticipantProfile | null;
+
+  // The scout offer a SCOUT_OFFER_COPY is of: one copy per offer.
+  @Index('guardian_consent_mail_scout_offer_key', {
+    unique: true,
+    where: `"scout_offer_id" IS NOT NULL AND "kind" = 'SCOUT_OFFER_COPY'`,
+  })
+  @Column({ type: 'uuid', nullable: true })
+  scoutOfferId!: string | null;
 
   @Column({ type: 'text' })
   toAddress!: string;

@@ -18,6 +18,7 @@ import {
   GuardianConsentMail,
   GuardianConsentStatus,
   GuardianMailKind,
+  GuardianMessageCopyContent,
 } from './guardian-consent.entity';
 import {
   CONSENT_STATEMENT_VERSION,
@@ -73,6 +74,17 @@ export interface GuardianMailMessage {
 export interface MessageToChild {
   messageId: string;
   engagementId: string;
+  senderOrganization: string;
+  body: string;
+}
+
+// What a region or intermediary writes to a participant through a scout offer: the offer's own
+// message (messageId null) or a later message in the offer's thread. No consent exists yet.
+export interface ScoutWordsToChild {
+  participantId: string;
+  scoutOfferId: string;
+  messageId: string | null;
+  projectTitle: string;
   senderOrganization: string;
   body: string;
 }
@@ -299,6 +311,41 @@ export class GuardianConsents {
     });
   }
 
+  // In the transaction that sends a scout offer, or posts to its thread: a participant under 18
+  // today (in Japan) with a guardian's address on the profile has the guardian sent a copy, once
+  // per offer and per message (unique keys).
+  async copyScoutWordsWithin(m: EntityManager, words: ScoutWordsToChild): Promise<void> {
+    const profile = await m
+      .getRepository(ParticipantProfile)
+      .findOne({ where: { userId: words.participantId }, relations: { user: true } });
+    if (!profile?.guardianEmail || !needsGuardianOn(profile, todayInJapan())) return;
+    const mailId = randomUUID();
+    const content: GuardianMessageCopyContent = {
+      senderOrganization: words.senderOrganization,
+      body: words.body,
+      projectTitle: words.projectTitle,
+    };
+    const inserted: unknown[] = await m.query(
+      `INSERT INTO guardian_consent_mail
+              (id, participant_id, scout_offer_id, to_address, locale, kind, message_id, content)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT DO NOTHING
+       RETURNING id`,
+      [
+        mailId,
+        profile.userId,
+        words.scoutOfferId,
+        profile.guardianEmail,
+        profile.user!.locale,
+        words.messageId ? GuardianMailKind.MESSAGE_COPY : GuardianMailKind.SCOUT_OFFER_COPY,
+        words.messageId,
+        JSON.stringify(content),
+      ],
+    );
+    if (inserted.length === 0) return;
+    await this.outbox.add(m, 'guardian.mail', { mailId }, `guardian-mail.${mailId}`);
+  }
+
   // The participant asks for the mail again (lost, or the link expired): a new link replaces the
   // old one. The API limits how often (GuardianConsentThrottle), after `assertOwn`: someone
   // else's tries must neither use up the owner's allowance nor tell that the request exists.
@@ -357,6 +404,7 @@ export class GuardianConsents {
         .setLock('pessimistic_write')
         .getOne();
       if (!mail || mail.sentAt) return 'skipped';
+      if (!mail.consentId) return this.deliverScoutCopy(m, mail, sender);
       const consent = await m
         .getRepository(GuardianConsent)
         .findOne({ where: { id: mail.consentId }, relations: { participant: { user: true } } });
@@ -433,6 +481,41 @@ export class GuardianConsents {
       ...content,
       messageId: `<guardian-mail.${mail.id}@tsunagu>`,
       kind: copy ? 'GUARDIAN_MESSAGE_COPY' : 'GUARDIAN_REQUEST_MOVED',
+    });
+    await m.update(GuardianConsentMail, { id: mail.id }, { sentAt: new Date(), content: null });
+    return 'sent';
+  }
+
+  // A copy of a scout offer or of a message in its thread: sent while the words are kept (the
+  // account was not deleted meanwhile), then the words are dropped.
+  private async deliverScoutCopy(
+    m: EntityManager,
+    mail: GuardianConsentMail,
+    sender: GuardianMailSender,
+  ): Promise<'sent' | 'skipped'> {
+    if (!mail.content || !mail.participantId) return 'skipped';
+    const profile = await m
+      .getRepository(ParticipantProfile)
+      .findOne({ where: { userId: mail.participantId }, relations: { user: true } });
+    if (!profile) return 'skipped';
+    if (!sender.enabled) {
+      this.logger.warn(`e-mail is switched off: guardian mail ${mail.id} not sent`);
+      return 'skipped';
+    }
+    const locale: ConsentLocale = mail.locale === 'en' ? 'en' : 'ja';
+    const content = messageCopyMailContent(locale, {
+      childName: profile.user!.displayName,
+      guardianName: profile.guardianName,
+      projectTitle: mail.content.projectTitle ?? '',
+      senderOrganization: mail.content.senderOrganization,
+      body: mail.content.body,
+    });
+    await sender.send({
+      to: mail.toAddress,
+      locale,
+      ...content,
+      messageId: `<guardian-mail.${mail.id}@tsunagu>`,
+      kind: 'GUARDIAN_MESSAGE_COPY',
     });
     await m.update(GuardianConsentMail, { id: mail.id }, { sentAt: new Date(), content: null });
     return 'sent';
