@@ -30,7 +30,7 @@ import {
   type ApiBenchOperation,
   type BenchSubjects,
 } from './api-bench-operations';
-import { BenchOptionsError, median } from './bench-args';
+import { median, runFromCommandLine } from './bench-args';
 import { cpuSecondsOf } from './rescore-bench-phases';
 
 // npm run bench:api -- [--participants N] [--projects M] [--runs R] [--connections C]
@@ -497,22 +497,4 @@ function printTable(result: Record<string, unknown>, options: ApiBenchOptions): 
   }
 }
 
-if (require.main === module) {
-  let options: ApiBenchOptions;
-  try {
-    options = parseApiBenchArgs(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof BenchOptionsError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
-  runApiBench(options).then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runFromCommandLine(parseApiBenchArgs, runApiBench);

@@ -62,3 +62,28 @@ export function median(values: readonly number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+
+// A benchmark's command line: its options parsed from the arguments (a usage error says what is
+// wrong and exits 2), then the run (exit 0, or 1 with the error when it fails).
+export function runFromCommandLine<O>(
+  parse: (argv: string[]) => O,
+  run: (options: O) => Promise<unknown>,
+): void {
+  let options: O;
+  try {
+    options = parse(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof BenchOptionsError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  run(options).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -23,7 +23,7 @@ import { migrateDatabase } from '../migrations';
 import { DATA_DIR } from '../local-services';
 import { seedSynthetic } from '../synthetic/synthetic-seeder';
 import { DEFAULT_AS_OF, DEFAULT_SEED } from '../synthetic/seed-options';
-import { BenchOptionsError, median, parseWholeNumberFlags } from './bench-args';
+import { median, parseWholeNumberFlags, runFromCommandLine } from './bench-args';
 import { cpuSecondsOf, phaseOrder } from './rescore-bench-phases';
 
 // npm run bench:rescore -- [--participants N] [--projects M] [--max-workers W] [--k K] [--runs R]
@@ -446,22 +446,4 @@ export async function runRescoreBench(options: Options) {
   }
 }
 
-if (require.main === module) {
-  let options: Options;
-  try {
-    options = parseRescoreBenchArgs(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof BenchOptionsError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
-  runRescoreBench(options).then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runFromCommandLine(parseRescoreBenchArgs, runRescoreBench);

@@ -15,7 +15,7 @@ import { DATA_DIR } from '../local-services';
 import { migrateDatabase } from '../migrations';
 import { DEFAULT_AS_OF } from '../synthetic/seed-options';
 import { accessTokenFor, benchEnv, prepareData, ready, startChild, stopChild } from './api-bench';
-import { BenchOptionsError, median, percentile } from './bench-args';
+import { median, percentile, runFromCommandLine } from './bench-args';
 import { cpuSecondsOf } from './rescore-bench-phases';
 import {
   parseScreensBenchArgs,
@@ -411,22 +411,4 @@ function printReport(
   }
 }
 
-if (require.main === module) {
-  let options: ScreensBenchOptions;
-  try {
-    options = parseScreensBenchArgs(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof BenchOptionsError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
-  runScreensBench(options).then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runFromCommandLine(parseScreensBenchArgs, runScreensBench);
