@@ -24,9 +24,9 @@ import { referenceOptimum } from './reference-optimum';
 // npm run bench:matching -- [--participants N] [--projects M] [--k K] [--seed S] [--runs R]
 //   [--alloc-participants N] [--alloc-projects M] [--project-sample P] [--participant-sample Q]
 //
-// On generated data, after an untimed warm-up of both sides, R runs (3) each of: every
-// participant's top-k by brute force (every pair through pairScore, then the k kept explained)
-// and by the ProjectIndex (its build included), ranking only and ranking + explaining, side by side chunk by chunk so that both meet the same
+// On generated data, R runs (3) each of: every participant's top-k by brute force (every pair
+// through pairScore, then the k kept explained) and by the ProjectIndex (its build included),
+// ranking only and ranking + explaining, side by side chunk by chunk so that both meet the same
 // load; every list checked equal (ids, order, scores, and explanations equal to scorePair's).
 // Then a sample of projects' top-k candidates both ways, and a cohort allocation (stable,
 // optimal, LP reference). Prints a table, then one JSON object (medians over the runs) as the
@@ -252,20 +252,6 @@ function participantSideRun(
   return run;
 }
 
-// Brute force, an index build, ranking and explaining once over a few participants, untimed.
-function warmUp(
-  participants: ReadonlyArray<Parameters<typeof rankProjects>[0]>,
-  projects: readonly ProjectFacts[],
-  k: number,
-): void {
-  const index = new ProjectIndex(projects, DEFAULT_WEIGHTS);
-  for (const participant of participants) {
-    rankProjects(participant, projects, DEFAULT_WEIGHTS, k);
-    index.rankProjects(participant, k);
-    index.topProjects(participant, k);
-  }
-}
-
 export async function runMatchingBench(options: BenchOptions): Promise<Record<string, unknown>> {
   const rss = new RssSampler();
   const weights = DEFAULT_WEIGHTS;
@@ -287,10 +273,7 @@ export async function runMatchingBench(options: BenchOptions): Promise<Record<st
   const n = participants.length;
   const all = generated.participants.length;
 
-  // The participant side, run after run, after one untimed pass of both sides over a chunk: the
-  // first timed run would otherwise meet brute force's and the engine's code (and the build)
-  // cold and measure the JIT (about 11× where warm runs give about 20×).
-  warmUp(participants.slice(0, CHUNK), projects, k);
+  // The participant side, run after run.
   const runs: ParticipantSideRun[] = [];
   for (let r = 0; r < options.runs; r++) {
     runs.push(participantSideRun(participants, projects, k, r === 0, `run ${r + 1}`));
