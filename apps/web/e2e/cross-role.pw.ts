@@ -15,7 +15,8 @@ import { signInThroughPage, signUpParticipant } from './support/participants';
 const SLOW = { timeout: 30_000 };
 
 // A prefecture nobody else's journeys use (Tokushima, 神山町), so the new intermediary's review
-// queue and reports hold this journey's project only.
+// queue and reports hold this journey's projects only; the names take the walk's tag, so a retry
+// (a second region and intermediary there) still picks its own.
 const PLACE = {
   prefecture: '36',
   prefectureName: '徳島県',
@@ -86,8 +87,8 @@ test.describe('one project across every role', () => {
     test.skip(testInfo.project.name !== 'desktop', 'the participant walks it on a phone inside');
     // Three people on three browsers through fifteen screens, on a machine shared with others.
     test.setTimeout(600_000);
-    const place = PLACE;
     const tag = Date.now().toString(36);
+    const place = { ...PLACE, region: `${PLACE.region} ${tag}`, hub: `${PLACE.hub} ${tag}` };
     const regionStaff = await newOrganization(request, {
       kind: 'REGION',
       name: place.region,

@@ -1,12 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
 const START_TIMEOUT_MS = 180_000;
+// The platform's whole output (warnings and errors: LOG_LEVEL warn) is kept here after the run.
+const PLATFORM_LOG = resolve(import.meta.dirname, '../../test-results/platform.log');
+// The API's errors (pino's level 50 and up; its warnings are mostly refused requests, which
+// journeys make on purpose) and the worker's warnings and errors (a job that threw or retried).
+const TROUBLE_LINE = /"level":(50|60)\b|\b(WARN|ERROR)\b/;
 
 interface LocalStack {
   databaseUrl: string;
@@ -64,6 +69,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await stopChild(platform);
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    reportPlatformLog(output.join(''));
   };
   try {
     await waitUntilServing(`http://127.0.0.1:${port}/health`, platform);
@@ -74,6 +80,20 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     });
   }
   return stop;
+}
+
+// A journey that failed on something the API or the worker did (a job that threw, a push that
+// was lost) leaves its trace in their log: kept in a file, its errors printed, so a run on a
+// machine nobody can log into still says what happened.
+function reportPlatformLog(log: string): void {
+  mkdirSync(dirname(PLATFORM_LOG), { recursive: true });
+  writeFileSync(PLATFORM_LOG, log);
+  const trouble = log.split('\n').filter((line) => TROUBLE_LINE.test(line));
+  if (trouble.length === 0) return;
+  console.error(
+    `The platform logged ${trouble.length} errors or worker warnings during the journeys (all of its output: ${PLATFORM_LOG}); the last ones:\n` +
+      trouble.slice(-30).join('\n'),
+  );
 }
 
 async function waitUntilServing(url: string, child: ChildProcess): Promise<void> {

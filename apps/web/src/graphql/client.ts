@@ -159,6 +159,86 @@ function invalidateReview(cache: Cache) {
   }
 }
 
+export function catchUpOnNotifications(client: Client) {
+  return client.query(UnreadCountQuery, {}, { requestPolicy: 'network-only' }).toPromise();
+}
+
+// The normalised cache with the app's keys, paging and updates (apart so tests can drive it).
+export function createCache() {
+  return cacheExchange({
+    keys,
+    resolvers: {
+      Query: {
+        projects: relayPagination(),
+        myEngagements: relayPagination(),
+        myScoutOffers: relayPagination(),
+        myInterests: relayPagination(),
+        projectEngagements: relayPagination(),
+        recommendedCandidates: relayPagination(),
+        projectInterests: relayPagination(),
+        projectScoutOffers: relayPagination(),
+        organizationProjects: relayPagination(),
+        reviewQueue: relayPagination(),
+        supervisedEngagements: relayPagination(),
+        overdueApplications: relayPagination(),
+        organizations: relayPagination(),
+        companyPrograms: relayPagination(),
+        companyTeams: relayPagination(),
+        events: relayPagination(),
+        organizationEvents: relayPagination(),
+        mentors: relayPagination(),
+        // A project already in the cache (from a list) answers project(id) for the fields it has.
+        project: (_parent, args) => ({ __typename: 'Project', id: args.id as string }),
+      },
+    },
+    updates: {
+      Subscription: {
+        // The lists on screen follow the count (useListFollowsUnreadCount); one not on screen is
+        // asked again when it is next shown.
+        notificationAdded: (_result, _args, cache) => {
+          cache.updateQuery({ query: UnreadCountQuery }, (data) =>
+            data ? { ...data, unreadNotificationCount: data.unreadNotificationCount + 1 } : data,
+          );
+        },
+      },
+      Mutation: {
+        // A region's new project belongs in its lists; every change of a project adds to its
+        // history.
+        createProject: (_result, _args, cache) =>
+          invalidateQueryField(cache, 'organizationProjects'),
+        updateProject: projectChanged,
+        submitProject: projectChanged,
+        extendProject: projectChanged,
+        closeProject: projectChanged,
+        archiveProject: projectChanged,
+        // A first save creates the profile; every save changes what is recommended.
+        saveMyParticipantProfile: (result, _args, cache) => {
+          cache.link('Query', 'myParticipantProfile', result.saveMyParticipantProfile as Data);
+          for (const field of cache.inspectFields('Query')) {
+            if (field.fieldName === 'recommendedProjects')
+              cache.invalidate('Query', field.fieldName, field.arguments);
+          }
+        },
+        registerForEvent: (_result, args, cache) => eventChanged(args.eventId, cache),
+        cancelEventRegistration: (_result, args, cache) => eventChanged(args.eventId, cache),
+        markAllNotificationsRead: (_result, _args, cache) => {
+          cache.updateQuery({ query: UnreadCountQuery }, (data) =>
+            data ? { ...data, unreadNotificationCount: 0 } : data,
+          );
+          invalidateNotificationLists(cache);
+        },
+        publishProject: (_result, _args, cache) => invalidateReview(cache),
+        requestProjectChanges: (_result, _args, cache) => invalidateReview(cache),
+        commentOnProject: (_result, _args, cache) => invalidateReview(cache),
+        // The notification itself updates by its id; the count is asked again.
+        markNotificationRead: (_result, _args, cache) => {
+          cache.invalidate('Query', 'unreadNotificationCount');
+        },
+      },
+    },
+  });
+}
+
 // One client per signed-in person (the app makes a new one when the user changes), so no
 // cached data outlives its owner.
 export function createGraphQLClient(session: Session): { client: Client; dispose: () => void } {
@@ -168,6 +248,13 @@ export function createGraphQLClient(session: Session): { client: Client; dispose
     // Asked on every (re)connect, so a reconnect uses the latest token.
     connectionParams: () => ({ authorization: `Bearer ${session.current?.accessToken ?? ''}` }),
     retryAttempts: 10,
+    // Pushes sent while the socket was down are lost: after a reconnect the count is asked
+    // again, and the lists on screen follow it.
+    on: {
+      connected: (_socket, _payload, wasRetry) => {
+        if (wasRetry) void catchUpOnNotifications(client);
+      },
+    },
   });
   // The API closes a socket when its token expires: reconnect with each renewed one first.
   const unsubscribe = session.subscribe(() => socket.terminate());
@@ -177,79 +264,7 @@ export function createGraphQLClient(session: Session): { client: Client; dispose
     preferGetMethod: false,
     fetchOptions: { credentials: 'same-origin' },
     exchanges: [
-      cacheExchange({
-        keys,
-        resolvers: {
-          Query: {
-            projects: relayPagination(),
-            myEngagements: relayPagination(),
-            myScoutOffers: relayPagination(),
-            myInterests: relayPagination(),
-            projectEngagements: relayPagination(),
-            recommendedCandidates: relayPagination(),
-            projectInterests: relayPagination(),
-            projectScoutOffers: relayPagination(),
-            organizationProjects: relayPagination(),
-            reviewQueue: relayPagination(),
-            supervisedEngagements: relayPagination(),
-            overdueApplications: relayPagination(),
-            organizations: relayPagination(),
-            companyPrograms: relayPagination(),
-            companyTeams: relayPagination(),
-            events: relayPagination(),
-            organizationEvents: relayPagination(),
-            mentors: relayPagination(),
-            // A project already in the cache (from a list) answers project(id) for the fields it has.
-            project: (_parent, args) => ({ __typename: 'Project', id: args.id as string }),
-          },
-        },
-        updates: {
-          Subscription: {
-            notificationAdded: (_result, _args, cache) => {
-              cache.updateQuery({ query: UnreadCountQuery }, (data) =>
-                data
-                  ? { ...data, unreadNotificationCount: data.unreadNotificationCount + 1 }
-                  : data,
-              );
-              invalidateNotificationLists(cache);
-            },
-          },
-          Mutation: {
-            // A region's new project belongs in its lists; every change of a project adds to its
-            // history.
-            createProject: (_result, _args, cache) =>
-              invalidateQueryField(cache, 'organizationProjects'),
-            updateProject: projectChanged,
-            submitProject: projectChanged,
-            extendProject: projectChanged,
-            closeProject: projectChanged,
-            archiveProject: projectChanged,
-            // A first save creates the profile; every save changes what is recommended.
-            saveMyParticipantProfile: (result, _args, cache) => {
-              cache.link('Query', 'myParticipantProfile', result.saveMyParticipantProfile as Data);
-              for (const field of cache.inspectFields('Query')) {
-                if (field.fieldName === 'recommendedProjects')
-                  cache.invalidate('Query', field.fieldName, field.arguments);
-              }
-            },
-            registerForEvent: (_result, args, cache) => eventChanged(args.eventId, cache),
-            cancelEventRegistration: (_result, args, cache) => eventChanged(args.eventId, cache),
-            markAllNotificationsRead: (_result, _args, cache) => {
-              cache.updateQuery({ query: UnreadCountQuery }, (data) =>
-                data ? { ...data, unreadNotificationCount: 0 } : data,
-              );
-              invalidateNotificationLists(cache);
-            },
-            publishProject: (_result, _args, cache) => invalidateReview(cache),
-            requestProjectChanges: (_result, _args, cache) => invalidateReview(cache),
-            commentOnProject: (_result, _args, cache) => invalidateReview(cache),
-            // The notification itself updates by its id; the count is asked again.
-            markNotificationRead: (_result, _args, cache) => {
-              cache.invalidate('Query', 'unreadNotificationCount');
-            },
-          },
-        },
-      }),
+      createCache(),
       authExchange(session),
       fetchExchange,
       subscriptionExchange({

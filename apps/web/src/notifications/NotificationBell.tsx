@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { NotificationItem } from './NotificationItem';
+import { useListFollowsUnreadCount } from './use-list-follows-unread-count';
 import {
   LatestNotificationsQuery,
   MarkAllNotificationsReadMutation,
@@ -30,7 +31,7 @@ function BellIcon() {
 }
 
 // The unread count, kept live by the notificationAdded subscription (the cache adds each one
-// that arrives); opening it lists the latest.
+// that arrives); opening it lists the latest, which follow the count while open.
 export function NotificationBell() {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
@@ -62,10 +63,11 @@ export function NotificationBell() {
 
 function LatestNotifications({ unread, onLeave }: { unread: number; onLeave: () => void }) {
   const { t } = useTranslation();
-  const [{ data }] = useQuery({
+  const [{ data }, refetch] = useQuery({
     query: LatestNotificationsQuery,
     requestPolicy: 'cache-and-network',
   });
+  useListFollowsUnreadCount(unread, refetch);
   const [, markAllRead] = useMutation(MarkAllNotificationsReadMutation);
   // Following one is reading it: marked read on the way (the cache then asks the count again).
   const [, markRead] = useMutation(MarkNotificationReadMutation);

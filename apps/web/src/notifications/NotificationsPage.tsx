@@ -12,11 +12,12 @@ import {
   UnreadCountQuery,
 } from './notification-documents';
 import { NotificationItem } from './NotificationItem';
+import { useListFollowsUnreadCount } from './use-list-follows-unread-count';
 
 const PAGE_SIZE = 20;
 
-// Every notification, newest first, a page at a time; new ones arrive live (the bell's
-// subscription refreshes the lists), and reading one marks it read.
+// Every notification, newest first, a page at a time; new ones arrive live (the first page
+// follows the unread count the bell's subscription keeps), and reading one marks it read.
 export function NotificationsPage() {
   const { t } = useTranslation();
   return (
@@ -61,19 +62,20 @@ function Notifications() {
           {t('notifications.markAllRead')}
         </Button>
       </Group>
-      <NotificationPages key={String(unreadOnly)} unreadOnly={unreadOnly} />
+      <NotificationPages key={String(unreadOnly)} unreadOnly={unreadOnly} unread={unread} />
     </>
   );
 }
 
 // Unlike the relayPagination lists (PagedList), a page's cursor is read from the page before as
 // it is now: marking read and new notifications invalidate the lists, which would reorder pages.
-function NotificationPages({ unreadOnly }: { unreadOnly: boolean }) {
+function NotificationPages({ unreadOnly, unread }: { unreadOnly: boolean; unread: number }) {
   const [pages, setPages] = useState(1);
   return (
     <Stack component="ul" gap={0} p={0} m={0} style={{ listStyle: 'none' }}>
       <NotificationPage
         after={null}
+        unread={unread}
         remaining={pages}
         unreadOnly={unreadOnly}
         onMore={() => setPages((n) => n + 1)}
@@ -85,13 +87,17 @@ function NotificationPages({ unreadOnly }: { unreadOnly: boolean }) {
 // A page, then the next one after its last notification while more are wanted. Each page's
 // cursor comes from the page before as it is now, so a notification arriving at the top
 // leaves no gap or repeat between pages.
+// The first page is asked afresh each time it is shown and follows the unread count (`unread`);
+// the pages after it follow the first page's cursor.
 function NotificationPage({
   after,
+  unread = 0,
   remaining,
   unreadOnly,
   onMore,
 }: {
   after: string | null;
+  unread?: number;
   remaining: number;
   unreadOnly: boolean;
   onMore: () => void;
@@ -100,7 +106,9 @@ function NotificationPage({
   const [{ data, error, fetching }, reexecute] = useQuery({
     query: MyNotificationsQuery,
     variables: { first: PAGE_SIZE, after, unreadOnly },
+    requestPolicy: after === null ? 'cache-and-network' : 'cache-first',
   });
+  useListFollowsUnreadCount(unread, reexecute);
   const [, markRead] = useMutation(MarkNotificationReadMutation);
   if (error && !data)
     return (
