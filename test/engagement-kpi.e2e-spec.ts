@@ -344,9 +344,13 @@ describe('engagement KPIs (reports) through GraphQL', () => {
     const query = `query($filter: EngagementKpiFilterInput!, $other: EngagementKpiFilterInput!) {
       ${aliases.join('\n')}
       other: engagementKpis(filter: $other, groupBy: THEME) { ${FIELDS} } }`;
+    const query_ = jest.spyOn(platform.dataSource, 'query');
     const together = expectData(
       await platform.gql(query, { filter: PERIOD, other: { ...PERIOD, programId } }, hub.token),
     );
+    const statements = query_.mock.calls.filter(([text]) => /GROUPING SETS/.test(String(text)));
+    query_.mockRestore();
+    expect(statements).toHaveLength(2);
     for (const g of groupings) expect(together[g.toLowerCase()]).toEqual(await kpis(hub, g));
     expect(together.other).toEqual(await kpis(hub, 'THEME', { programId }));
     expect(together.month.length).toBeGreaterThan(0);
