@@ -327,6 +327,35 @@ describe('engagement KPIs (reports) through GraphQL', () => {
     });
   });
 
+  it('answers the groupings a screen asks together (one statement per filter) as each alone', async () => {
+    const groupings = [
+      'NONE',
+      'PROGRAM',
+      'REGION',
+      'THEME',
+      'PARTICIPANT_KIND',
+      'MONTH',
+      'PREFECTURE',
+    ];
+    const aliases = groupings.map(
+      (g) => `${g.toLowerCase()}: engagementKpis(filter: $filter, groupBy: ${g}) { ${FIELDS} }`,
+    );
+    // A second filter in the same request: its own statement, its own figures.
+    const query = `query($filter: EngagementKpiFilterInput!, $other: EngagementKpiFilterInput!) {
+      ${aliases.join('\n')}
+      other: engagementKpis(filter: $other, groupBy: THEME) { ${FIELDS} } }`;
+    const query_ = jest.spyOn(platform.dataSource, 'query');
+    const together = expectData(
+      await platform.gql(query, { filter: PERIOD, other: { ...PERIOD, programId } }, hub.token),
+    );
+    const statements = query_.mock.calls.filter(([text]) => /GROUPING SETS/.test(String(text)));
+    query_.mockRestore();
+    expect(statements).toHaveLength(2);
+    for (const g of groupings) expect(together[g.toLowerCase()]).toEqual(await kpis(hub, g));
+    expect(together.other).toEqual(await kpis(hub, 'THEME', { programId }));
+    expect(together.month.length).toBeGreaterThan(0);
+  });
+
   it('keeps figures within the remit: another intermediary sees zeros, participants nothing', async () => {
     const [theirs] = await kpis(outsider, 'NONE');
     expect(theirs).toMatchObject({ projectsPublished: 0, applications: 0, matches: 0 });

@@ -41,6 +41,36 @@ function grouping(groupBy: KpiGroupBy): { key: string; label: string; where: str
   }
 }
 
+// Several groupings of the same facts in one statement: one grouping set each (NONE the empty
+// one), told apart by GROUPING() of its key. A grouping's `where` only drops the facts without
+// a key, so here it drops that set's null-key group instead (HAVING).
+function groupingSelect(groupings: readonly KpiGroupBy[]): string {
+  const sets = groupings.filter((g) => g !== KpiGroupBy.NONE).map((g) => grouping(g));
+  const which = (pick: (g: { key: string; label: string }) => string, none: string) =>
+    sets.length
+      ? `CASE ${sets.map((g) => `WHEN GROUPING(${g.key}) = 0 THEN ${pick(g)}`).join(' ')} ELSE ${none} END`
+      : none;
+  const kinds = groupings.filter((g) => g !== KpiGroupBy.NONE);
+  const set = kinds.length
+    ? `CASE ${kinds.map((g) => `WHEN GROUPING(${grouping(g).key}) = 0 THEN '${g}'`).join(' ')} ELSE '${KpiGroupBy.NONE}' END`
+    : `'${KpiGroupBy.NONE}'`;
+  const none = grouping(KpiGroupBy.NONE);
+  return `${set} AS grouping, ${which((g) => `(${g.key})::text`, none.key)} AS key, ${which((g) => `(${g.label})::text`, none.label)} AS label`;
+}
+
+function groupingClauses(groupings: readonly KpiGroupBy[]): string {
+  const sets = groupings.map((g) =>
+    g === KpiGroupBy.NONE ? '()' : `((${grouping(g).key}), (${grouping(g).label}))`,
+  );
+  const dropped = groupings
+    .map((g) => grouping(g))
+    .filter((g) => g.where !== 'true')
+    .map((g) => `(GROUPING(${g.key}) = 0 AND ${g.key} IS NULL)`);
+  return ` GROUP BY GROUPING SETS (${sets.join(', ')})
+${dropped.length ? ` HAVING NOT (${dropped.join(' OR ')})` : ''}
+ ORDER BY 1, 2`;
+}
+
 // A project in the actor's remit, whose code lists are parameters $4 and $5.
 const IN_REMIT = remitCoversSql(
   { prefectureCodes: '$4::text[]', municipalityCodes: '$5::text[]' },
@@ -61,7 +91,7 @@ const IN_REMIT = remitCoversSql(
 //  - stale: an ACTIVE engagement with a STALE alert and no check-in since the quiet period began.
 // `facts` is MATERIALIZED: inlined, the planner (expecting one row of `scope`) ran the whole union
 // once per project in scope (bench:screens, ReportKpis: 2.1 s of SQL → 0.26 s at 10,000 people).
-const KPI_SQL = (g: { key: string; label: string; where: string }) => `
+const KPI_SQL = (groupings: readonly KpiGroupBy[]) => `
 WITH bounds AS (
   SELECT ($1::date)::timestamp AT TIME ZONE 'Asia/Tokyo' AS lo,
          ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Tokyo' AS hi
@@ -130,7 +160,7 @@ WITH bounds AS (
     FROM engagement e JOIN follow_up fu ON fu.engagement_id = e.id, bounds b
    WHERE fu.due_at <= now() AND fu.due_at >= b.lo AND fu.due_at < b.hi
 )
-SELECT ${g.key} AS key, ${g.label} AS label,
+SELECT ${groupingSelect(groupings)},
        count(*) FILTER (WHERE f.metric = 'published')::int AS "projectsPublished",
        count(*) FILTER (WHERE f.metric = 'application')::int AS applications,
        count(*) FILTER (WHERE f.metric = 'offer')::int AS offers,
@@ -151,9 +181,7 @@ SELECT ${g.key} AS key, ${g.label} AS label,
   LEFT JOIN program pr ON pr.id = s.program_id
   JOIN organization org ON org.id = s.region_organization_id
   JOIN theme th ON th.code = s.theme_code
- WHERE ${g.where}
- GROUP BY 1, 2
- ORDER BY 1`;
+${groupingClauses(groupings)}`;
 
 type KpiRow = Omit<EngagementKpiType, 'acceptanceRate'>;
 
@@ -216,8 +244,19 @@ export class KpiReportService {
     filter: EngagementKpiFilterInput,
     groupBy: KpiGroupBy,
   ): Promise<EngagementKpiType[]> {
+    const [rows] = await this.figuresBy(actor, filter, [groupBy]);
+    return rows;
+  }
+
+  // The same figures under several groupings at once, from one pass over the facts (a report
+  // screen asks for five): one list per grouping, in the order asked.
+  async figuresBy(
+    actor: Actor,
+    filter: EngagementKpiFilterInput,
+    groupings: readonly KpiGroupBy[],
+  ): Promise<EngagementKpiType[][]> {
     // The period is in order and short enough already (EngagementKpiFilterInput).
-    return this.compute(this.scopeOf(actor), filter, groupBy);
+    return this.compute(this.scopeOf(actor), filter, groupings);
   }
 
   // The figures of one program's projects, wherever they are: for its own intermediary's report,
@@ -225,45 +264,52 @@ export class KpiReportService {
   async programFigures(
     programId: string,
     period: { from: string; to: string },
-    groupBy: KpiGroupBy,
-  ): Promise<EngagementKpiType[]> {
+    groupings: readonly KpiGroupBy[],
+  ): Promise<EngagementKpiType[][]> {
     const everything = {
       everything: true,
       prefectureCodes: [],
       municipalityCodes: [],
       regionOrganizationIds: [],
     };
-    return this.compute(everything, { ...period, programId }, groupBy);
+    return this.compute(everything, { ...period, programId }, groupings);
   }
 
   private async compute(
     scope: KpiScope,
     filter: EngagementKpiFilterInput,
-    groupBy: KpiGroupBy,
-  ): Promise<EngagementKpiType[]> {
-    const rows: KpiRow[] = await this.dataSource.query(KPI_SQL(grouping(groupBy)), [
-      filter.from,
-      filter.to,
-      scope.everything,
-      scope.prefectureCodes,
-      scope.municipalityCodes,
-      scope.regionOrganizationIds,
-      filter.intermediaryOrganizationId ?? null,
-      filter.programId ?? null,
-      filter.regionOrganizationId ?? null,
-      filter.themeCode ?? null,
-      filter.participantKind ?? null,
-    ]);
-    // Without any fact the single overall row still reads as zeros.
-    const found = groupBy === KpiGroupBy.NONE && rows.length === 0 ? [EMPTY] : rows;
-    return found.map((row) => ({
-      ...row,
-      label: this.labelOf(groupBy, row),
-      projectsPublished: groupBy === KpiGroupBy.PARTICIPANT_KIND ? null : row.projectsPublished,
-      acceptanceRate: row.applications > 0 ? row.matches / row.applications : null,
-      activeEngagements: groupBy === KpiGroupBy.MONTH ? null : row.activeEngagements,
-      staleCount: groupBy === KpiGroupBy.MONTH ? null : row.staleCount,
-    }));
+    groupings: readonly KpiGroupBy[],
+  ): Promise<EngagementKpiType[][]> {
+    const distinct = [...new Set(groupings)];
+    const rows: Array<KpiRow & { grouping: KpiGroupBy }> = await this.dataSource.query(
+      KPI_SQL(distinct),
+      [
+        filter.from,
+        filter.to,
+        scope.everything,
+        scope.prefectureCodes,
+        scope.municipalityCodes,
+        scope.regionOrganizationIds,
+        filter.intermediaryOrganizationId ?? null,
+        filter.programId ?? null,
+        filter.regionOrganizationId ?? null,
+        filter.themeCode ?? null,
+        filter.participantKind ?? null,
+      ],
+    );
+    return groupings.map((groupBy) => {
+      const own = rows.filter((r) => r.grouping === groupBy).map(({ grouping: _, ...row }) => row);
+      // Without any fact the single overall row still reads as zeros.
+      const found = groupBy === KpiGroupBy.NONE && own.length === 0 ? [EMPTY] : own;
+      return found.map((row) => ({
+        ...row,
+        label: this.labelOf(groupBy, row),
+        projectsPublished: groupBy === KpiGroupBy.PARTICIPANT_KIND ? null : row.projectsPublished,
+        acceptanceRate: row.applications > 0 ? row.matches / row.applications : null,
+        activeEngagements: groupBy === KpiGroupBy.MONTH ? null : row.activeEngagements,
+        staleCount: groupBy === KpiGroupBy.MONTH ? null : row.staleCount,
+      }));
+    });
   }
 
   async csv(actor: Actor, filter: EngagementKpiFilterInput, groupBy: KpiGroupBy): Promise<string> {

@@ -55,6 +55,10 @@ export interface AvailabilityPeriod {
   'weekly_hours IS NULL OR weekly_hours BETWEEN 1 AND 80',
 )
 @Check('participant_profile_travel_range', 'travel_range_km BETWEEN 0 AND 3000')
+// searchParticipants pages most recently updated first: read in index order, not sorted.
+@Index('participant_profile_updated_listing_idx', ['updatedAt', 'userId'])
+// Its text filter (bio ILIKE '%…%'): a pg_trgm GIN index, made in the ScreenQueryIndexes migration.
+@Index('participant_profile_bio_trgm_idx', { synchronize: false })
 export class ParticipantProfile {
   @PrimaryColumn({ type: 'uuid' })
   userId!: string;

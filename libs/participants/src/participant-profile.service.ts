@@ -212,8 +212,7 @@ export class ParticipantProfileService {
       qb.andWhere('pp.remoteOnly = :remoteOnly', { remoteOnly: filter.remoteOnly });
     }
     if (filter.text) {
-      // A scan over the bios of the rows the other filters leave: fine while profiles number in
-      // the tens of thousands. Beyond that, add a pg_trgm GIN index on bio (as projects have).
+      // Served by the pg_trgm GIN index on bio (participant_profile_bio_trgm_idx).
       qb.andWhere('pp.bio ILIKE :text', { text: containsPattern(filter.text) });
     }
     const connection = await paginateKeyset(qb, {

@@ -38,8 +38,13 @@ export class AuthenticationGuard implements CanActivate {
     if (header) {
       const token = bearerToken(header);
       if (!token) throw AppError.unauthenticated('Authorization header must be "Bearer <token>"');
-      // Each root field of an operation runs the guard; load the actor once per request.
-      req.actor ??= await this.actors.load(verifiedUserId(req, token, this.tokens));
+      // Each root field of an operation runs the guard, all before the first load is in: they
+      // share one load of the actor per request, and so resume together (a request's
+      // DataLoaders then batch across its root fields, as the report screens' KPI aliases).
+      if (!req.actor) {
+        req.actorLoad ??= this.actors.load(verifiedUserId(req, token, this.tokens));
+        req.actor = await req.actorLoad;
+      }
     }
     // The boot check refuses to start with such a handler; never let one through regardless.
     if (declared.length !== 1) throw AppError.forbidden();

@@ -13,6 +13,8 @@ export interface GraphQLRequest {
   // The client's address over HTTP (Express's req.ip, which honours TRUST_PROXY).
   ip?: string;
   actor?: Actor;
+  // The actor being loaded, shared by the root fields' guards (they all start before it is in).
+  actorLoad?: Promise<Actor>;
   // The bearer token once verified, and whose it is: the rate-limit plugin verifies it first,
   // then the guard reads it here rather than checking the signature again.
   verifiedToken?: { token: string; userId: string };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConversationsModule } from '@tsunagu/conversations';
 import { IdentityModule } from '@tsunagu/identity';
+import { InsightsModule } from '@tsunagu/insights';
 import { ParticipantsModule } from '@tsunagu/participants';
 import { ProjectsModule } from '@tsunagu/projects';
 import { TaxonomyModule } from '@tsunagu/taxonomy';
@@ -13,6 +14,7 @@ import { DataLoaders } from './data-loaders';
     ProjectsModule,
     ConversationsModule,
     ParticipantsModule,
+    InsightsModule,
   ],
   providers: [DataLoaders],
   exports: [DataLoaders],

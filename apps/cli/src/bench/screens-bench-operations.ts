@@ -282,6 +282,12 @@ export const SCREEN_OPERATIONS: Record<string, ScreenOperation> = {
     actor: 'region',
     variables: (s) => ({ organizationId: s.region.organizationId, first: PAGE, after: null }),
   },
+  // The organiser names the regions presenting: every region organisation is a candidate.
+  PresentingRegionCandidates: {
+    screen: '/manage/:orgId/events/new',
+    actor: 'region',
+    variables: (s) => ({ organizationId: s.region.organizationId, query: '川', first: PAGE }),
+  },
   OwnCouncilMembership: {
     screen: '/manage/:orgId/council',
     actor: 'region',

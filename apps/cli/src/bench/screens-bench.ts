@@ -15,6 +15,7 @@ import { DATA_DIR } from '../local-services';
 import { migrateDatabase } from '../migrations';
 import { DEFAULT_AS_OF } from '../synthetic/seed-options';
 import { accessTokenFor, benchEnv, prepareData, ready, startChild, stopChild } from './api-bench';
+import { jsonDifference } from './api-bench-options';
 import { median, percentile, runFromCommandLine } from './bench-args';
 import { cpuSecondsOf } from './rescore-bench-phases';
 import {
@@ -43,7 +44,9 @@ import {
 // every other run); p50 and p95 of the round trip per operation (medians over the runs). Then the
 // E slowest operations once more through a second API whose connections log every statement's
 // plan (auto_explain with ANALYZE and BUFFERS): the slowest statements of each are printed.
-// Prints a table sorted by p95, the plans, and one JSON line.
+// Prints a table sorted by p95, the plans, and one JSON line. With BENCH_SCREENS_BEFORE=<dist of
+// an earlier build> that build's API answers too (beside the explaining one): each operation's
+// SQL time from both in turns (medians over the runs) and whether their answers differ.
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const round = (x: number, digits = 1) => Number(x.toFixed(digits));
@@ -246,20 +249,35 @@ export async function runScreensBench(options: ScreensBenchOptions) {
     const explainUrl = `http://127.0.0.1:${await freePort()}`;
     let explainer: ChildProcess | null = null;
     let explainerReady: Promise<void> = Promise.resolve();
+    const beforeDist = process.env.BENCH_SCREENS_BEFORE;
+    const beforeUrl = `http://127.0.0.1:${await freePort()}`;
+    let before: ChildProcess | null = null;
     if (options.explain > 0) {
-      explainer = startChild(
-        apiMain,
-        {
-          ...env,
-          PORT: new URL(explainUrl).port,
-          PGOPTIONS:
-            '-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=0 ' +
-            '-c auto_explain.log_analyze=on -c auto_explain.log_buffers=on',
-        },
-        'explain',
-      );
+      const explaining = (main: string, port: string, name: string) =>
+        startChild(
+          main,
+          {
+            ...env,
+            PORT: port,
+            PGOPTIONS:
+              '-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=0 ' +
+              '-c auto_explain.log_analyze=on -c auto_explain.log_buffers=on',
+          },
+          name,
+        );
+      explainer = explaining(apiMain, new URL(explainUrl).port, 'explain');
       children.push(explainer);
       explainerReady = ready(explainUrl, explainer);
+      if (beforeDist) {
+        before = explaining(
+          join(beforeDist, 'apps/api/src/main.js'),
+          new URL(beforeUrl).port,
+          'before',
+        );
+        children.push(before);
+        const started = before;
+        explainerReady = explainerReady.then(() => ready(beforeUrl, started));
+      }
       explainerReady.catch(() => undefined);
     }
     await ready(url, api);
@@ -308,6 +326,7 @@ export async function runScreensBench(options: ScreensBenchOptions) {
         p95_ms: round(median(samples.get(op.name)!.p95)),
         api_cpu_ms: round(median(samples.get(op.name)!.cpu), 2),
         sql_ms: null as number | null,
+        ...(beforeDist ? { before_sql_ms: null as number | null } : {}),
       }))
       .sort((a, b) => b.p95_ms - a.p95_ms);
 
@@ -328,6 +347,8 @@ export async function runScreensBench(options: ScreensBenchOptions) {
       max_p95_ms: screens.length ? screens[0].p95_ms : 0,
       failed,
       not_measured: Object.keys(NOT_MEASURED),
+      // With an earlier build: the operations whose answers differ between the two.
+      ...(beforeDist ? { answers_differ: [] as string[] } : {}),
     };
     // The numbers first: the plans below take a server of their own.
     log(JSON.stringify(result));
@@ -339,20 +360,42 @@ export async function runScreensBench(options: ScreensBenchOptions) {
         explainer = null;
       }
       // Every operation once more (after one untimed request): the SQL time of its statements
-      // as PostgreSQL measured them, and the plans of the slowest operations' slowest ones.
-      for (const [i, row] of (explainer ? screens : []).entries()) {
-        const op = measured.find((o) => o.name === row.operation)!;
-        await send(explainUrl, op);
+      // as PostgreSQL measured them, and the plans of the slowest operations' slowest ones; with
+      // an earlier build, from both in turns, once per run (medians), and their answers compared.
+      const sqlOf = async (url: string, op: Prepared) => {
+        await send(url, op);
         capture = [];
-        await send(explainUrl, op);
+        const { answer } = await send(url, op);
         // The log arrives through the server's stderr: give it a moment to drain.
         await new Promise((resolve) => setTimeout(resolve, 200));
         const plans = plansFromLog(capture.join(''));
         capture = null;
-        row.sql_ms = round(
-          plans.reduce((sum, p) => sum + p.ms, 0),
-          2,
-        );
+        return { ms: plans.reduce((sum, p) => sum + p.ms, 0), plans, answer };
+      };
+      for (const [i, row] of (explainer ? screens : []).entries()) {
+        const op = measured.find((o) => o.name === row.operation)!;
+        const after: number[] = [];
+        const earlier: number[] = [];
+        let plans: Array<{ ms: number; plan: string }> = [];
+        for (let r = 0; r < options.runs; r++) {
+          const now = await sqlOf(explainUrl, op);
+          after.push(now.ms);
+          plans = now.plans;
+          if (!before) continue;
+          const then = await sqlOf(beforeUrl, op);
+          earlier.push(then.ms);
+          const difference = jsonDifference(
+            (now.answer as { data?: unknown }).data,
+            (then.answer as { data?: unknown }).data,
+            '$.data',
+          );
+          if (difference && r === 0) {
+            result.answers_differ?.push(`${op.name} at ${difference}`);
+            log(`${op.name}: the answers of the two builds differ at ${difference}`);
+          }
+        }
+        row.sql_ms = round(median(after), 2);
+        if (before) row.before_sql_ms = round(median(earlier), 2);
         if (i < options.explain)
           explained.push({ operation: op.name, statements: plans.slice(0, 2) });
       }
@@ -383,6 +426,7 @@ function printReport(
       p95_ms: number;
       api_cpu_ms: number;
       sql_ms: number | null;
+      before_sql_ms?: number | null;
     }>;
     failed: Array<{ operation: string; error: string }>;
   },
@@ -395,13 +439,13 @@ function printReport(
   );
   console.log(
     `  ${'operation'.padEnd(32)}${'as'.padEnd(14)}${'p50 ms'.padStart(8)}${'p95 ms'.padStart(8)}` +
-      `${'API CPU'.padStart(9)}${'SQL ms'.padStart(8)}  screen`,
+      `${'API CPU'.padStart(9)}${'SQL ms'.padStart(8)}${'before'.padStart(8)}  screen`,
   );
   for (const s of result.screens) {
     console.log(
       `  ${s.operation.padEnd(32)}${s.actor.padEnd(14)}${String(s.p50_ms).padStart(8)}` +
         `${String(s.p95_ms).padStart(8)}${String(s.api_cpu_ms).padStart(9)}` +
-        `${String(s.sql_ms ?? '').padStart(8)}  ${s.screen}${s.p95_ms > TARGET_MS ? '  (over 50 ms)' : ''}`,
+        `${String(s.sql_ms ?? '').padStart(8)}${String(s.before_sql_ms ?? '').padStart(8)}  ${s.screen}${s.p95_ms > TARGET_MS ? '  (over 50 ms)' : ''}`,
     );
   }
   for (const f of result.failed) console.log(`  ${f.operation}: failed: ${f.error}`);
