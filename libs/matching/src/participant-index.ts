@@ -9,6 +9,7 @@ import {
   partitionAllows,
   partitionOf,
   PARTITIONS,
+  ranksOf,
   Stamps,
 } from './index-support';
 import {
@@ -30,7 +31,7 @@ import {
   type RankedMatch,
 } from './match-score';
 import type { MatchingWeights } from './match-weights';
-import { TopK } from './top-k';
+import { TopKByRank } from './top-k';
 
 // Participants with the same themes and goals: for a project, their bound is one constant when
 // they share none of its skills. Members sorted by id.
@@ -53,6 +54,8 @@ interface Group {
 export class ParticipantIndex {
   private readonly n: number;
   private readonly ids: string[];
+  // Each participant's place in its ids' code-unit order: ties compare these (see TopKByRank).
+  private readonly idRank: Int32Array;
   private readonly partition: Uint8Array;
   // Unit vectors of the homes (0 without one).
   private readonly x: Float64Array;
@@ -79,6 +82,7 @@ export class ParticipantIndex {
     assertUniqueIds(participants, 'participant');
     const n = (this.n = participants.length);
     this.ids = participants.map((p) => p.id);
+    this.idRank = ranksOf(this.ids);
     this.partition = new Uint8Array(n);
     this.x = new Float64Array(n);
     this.y = new Float64Array(n);
@@ -149,7 +153,7 @@ export class ParticipantIndex {
       byKey.set(key, list);
     }
     return [...byKey.values()].map((list) => {
-      list.sort((a, b) => (this.ids[a] < this.ids[b] ? -1 : this.ids[a] > this.ids[b] ? 1 : 0));
+      list.sort((a, b) => this.idRank[a] - this.idRank[b]);
       return {
         representative: list[0],
         goals: this.goals[list[0]],
@@ -160,31 +164,37 @@ export class ParticipantIndex {
 
   // The project's best k participants, best first, numbers only (explained on read).
   rankCandidates(project: ProjectFacts, k: number): RankedMatch[] {
-    const top = new TopK(k);
+    const top = new TopKByRank(k);
     if (k > 0) this.collect(project, top);
-    const scores = top.itemScores();
-    return top
-      .items()
-      .map((i, j) => ({ participantId: this.ids[i], projectId: project.id, score: scores[j] }));
+    const ranked = new Array<RankedMatch>(top.size);
+    for (let j = 0; j < ranked.length; j++) {
+      ranked[j] = {
+        participantId: this.ids[top.ref(j)],
+        projectId: project.id,
+        score: top.score(j),
+      };
+    }
+    return ranked;
   }
 
   // The project's best k participants, best first, as topCandidates(project, participants, ...).
   topCandidates(project: ProjectFacts, k: number): Match[] {
-    const top = new TopK(k);
+    const top = new TopKByRank(k);
     if (k > 0) this.collect(project, top);
-    const scores = top.itemScores();
-    return top
-      .items()
-      .map((i, j) => explainMatch(this.participants[i], project, this.weights, scores[j]));
+    const matches = new Array<Match>(top.size);
+    for (let j = 0; j < matches.length; j++) {
+      matches[j] = explainMatch(this.participants[top.ref(j)], project, this.weights, top.score(j));
+    }
+    return matches;
   }
 
-  private collect(project: ProjectFacts, top: TopK): void {
-    const { participants, weights, seen, ids } = this;
+  private collect(project: ProjectFacts, top: TopKByRank): void {
+    const { participants, weights, seen, idRank } = this;
     if (!hasRegularSkills(project)) {
       // Requirements the postings cannot reason about: score everyone.
       for (let i = 0; i < this.n; i++) {
         const score = pairScore(participants[i], project, weights);
-        if (score !== null) top.offer(score, ids[i], i);
+        if (score !== null) top.offer(score, idRank[i], i);
       }
       return;
     }
@@ -224,9 +234,9 @@ export class ParticipantIndex {
         tieValue(p, project.regionOrganizationId),
         fairness,
       );
-      if (!top.admits(bound, ids[i])) return;
+      if (!top.admits(bound, idRank[i])) return;
       const score = pairScore(p, project, weights);
-      if (score !== null) top.offer(score, ids[i], i);
+      if (score !== null) top.offer(score, idRank[i], i);
     };
 
     const musts = project.skills.filter((s) => s.must);
@@ -300,7 +310,7 @@ export class ParticipantIndex {
         for (let m = 0; m < members.length; m++) {
           const i = members[m];
           // Later members have larger ids, so they cannot get in either.
-          if (!top.admits(bound, ids[i])) break;
+          if (!top.admits(bound, idRank[i])) break;
           if (!seen.has(i)) consider(i, skills);
         }
       }

@@ -211,6 +211,50 @@ describe('ProjectIndex', () => {
     ]);
   });
 
+  it('ranks projects sharing no skill, spread over the map, exactly', () => {
+    // Projects without must-haves spread over Japan, on site, hybrid or remote, asking for skills
+    // nobody holds: they are only reached through the buckets, whose bounds must hold whatever
+    // the distance. Few themes and goals, so buckets are large and ties many.
+    let compared = 0;
+    let ties = 0;
+    for (let seed = 41; seed <= 44; seed++) {
+      const rand = seededRandom(seed);
+      const modes = ['ONSITE', 'HYBRID', 'REMOTE'] as const;
+      const place = () => ({ lat: 31 + rand() * 12, lng: 130 + rand() * 15 });
+      const projects = Array.from({ length: 300 }, (_, j) =>
+        projectFacts({
+          id: `project-${String(j).padStart(3, '0')}`,
+          regionOrganizationId: `region-${j % 7}`,
+          themeCode: rand() < 0.5 ? 'work' : 'local',
+          mode: modes[Math.floor(rand() * 3)],
+          location: place(),
+          period: { from: '2027-01-01', to: null },
+          skills: rand() < 0.5 ? [] : [{ skillId: 'rare', must: false, minLevel: 2, weight: 1 }],
+          candidateCount: Math.floor(rand() * 4),
+        }),
+      );
+      const index = new ProjectIndex(projects, DEFAULT_WEIGHTS);
+      for (let i = 0; i < 40; i++) {
+        const participant = participantFacts({
+          id: `participant-${i}`,
+          home: i % 10 === 0 ? null : place(),
+          travelRangeKm: [30, 100, 300, 800][i % 4],
+          themeCodes: rand() < 0.5 ? ['work'] : ['local'],
+        });
+        for (const k of [1, 5, 20, 300]) {
+          const expected = rankProjects(participant, projects, DEFAULT_WEIGHTS, k);
+          const actual = index.rankProjects(participant, k);
+          if (JSON.stringify(actual) !== JSON.stringify(expected)) expect(actual).toEqual(expected);
+          compared++;
+          for (let j = 1; j < expected.length; j++) {
+            if (expected[j].score === expected[j - 1].score) ties++;
+          }
+        }
+      }
+    }
+    expect(ties).toBeGreaterThan(compared);
+  });
+
   it('finds projects of tied regions and projects sharing no skill when they rank', () => {
     const projects = [
       projectFacts({ id: 'skilled', skills: [must('a', 1)], candidateCount: 50 }),
