@@ -1,5 +1,10 @@
 import { JOBS, QueueService } from '@tsunagu/core';
-import { DigestService, LiveNotifications, NotificationService } from '@tsunagu/notifications';
+import {
+  DigestService,
+  LiveNotifications,
+  NotificationFanOut,
+  NotificationService,
+} from '@tsunagu/notifications';
 import { createClient } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import WebSocket from 'ws';
@@ -763,5 +768,47 @@ describe('notifications', () => {
       [key],
     );
     expect(stored[0].n).toBe(2);
+  });
+
+  it('stores the in-app notifications in the fan-out itself, once each when two fan-outs of an event run at once', async () => {
+    const { staff, staffEn, projectId } = await scene('152161');
+    const participant = await f.participant('ueda');
+    const engagementId = await apply(participant, projectId);
+    await drained(platform);
+    // The same application told again under a key of its own, by two runs at the same time.
+    const key = `application-submitted.${engagementId}.again`;
+    const fanOut = platform.worker!.get(NotificationFanOut);
+    const event = {
+      key,
+      type: 'APPLICATION_SUBMITTED' as const,
+      payload: { engagementId },
+      occurredAt: new Date().toISOString(),
+    };
+    await Promise.all([fanOut.fanOut(event), fanOut.fanOut(event)]);
+
+    // Done when the fan-outs returned, with no job in between: the in-app rows and their
+    // deliveries committed together; only the e-mails wait for their job.
+    const rows = await deliveriesOf(key);
+    expect(
+      rows.filter((r: any) => r.channel === 'IN_APP').map((r: any) => [r.status, r.attempts]),
+    ).toEqual([
+      ['SENT', 1],
+      ['SENT', 1],
+    ]);
+    const stored = await platform.dataSource.query(
+      `SELECT recipient_id FROM notification WHERE event_key = $1 ORDER BY recipient_id`,
+      [key],
+    );
+    expect(stored.map((n: any) => n.recipient_id)).toEqual([staff.id, staffEn.id].sort());
+    const mails = await eventually(async () => {
+      const emails = (await deliveriesOf(key)).filter((r: any) => r.channel === 'EMAIL');
+      return emails.length === 2 && emails.every((r: any) => r.status === 'SENT') && emails;
+    });
+    await drained(platform);
+    expect(
+      smtp.messages.filter((m) =>
+        mails.some((r: any) => m.messageId === `<delivery.${r.id}@tsunagu>`),
+      ),
+    ).toHaveLength(2);
   });
 });

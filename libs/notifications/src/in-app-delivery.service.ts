@@ -1,14 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { JobAttempt } from '@tsunagu/core';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { claimDeliveries, markSent, recordFailedAttempt } from './delivery-attempts';
 import { LiveNotifications } from './live/live-notifications';
 import { Notification } from './notification.entity';
 
-// Stores in-app notifications — a batch of one event's deliveries in one transaction: one
-// multi-row insert, one read back, one update — and pushes each to its recipient's open
-// subscriptions. The notification's unique (event key, recipient) and the deliveries' row locks
-// make a retried or duplicated job store nothing twice.
+// Stores in-app notifications — a batch of deliveries in the caller's transaction: one multi-row
+// insert, one read back, one update — and pushes each to its recipient's open subscriptions. The
+// notification's unique (event key, recipient) and the deliveries' row locks make a retried or
+// duplicated run store nothing twice. The fan-out stores an event's rows itself, in its own
+// transaction; the `deliver.in-app` job is left for an operator's retry of a dead delivery.
 @Injectable()
 export class InAppDeliveryService {
   private readonly logger = new Logger(InAppDeliveryService.name);
@@ -22,42 +23,7 @@ export class InAppDeliveryService {
   async deliver(deliveryIds: readonly string[], attempt: JobAttempt): Promise<number> {
     let stored: Notification[];
     try {
-      stored = await this.dataSource.transaction(async (m) => {
-        const claimed = await claimDeliveries(m, deliveryIds);
-        if (claimed.length === 0) return [];
-        await m
-          .createQueryBuilder()
-          .insert()
-          .into(Notification)
-          .values(
-            claimed.map(({ delivery, event, recipient, message }) => ({
-              recipientId: recipient.id,
-              eventKey: event.key,
-              type: event.type,
-              ...message,
-              // The recipient's own organisation joins the event's ids: where their link leads.
-              data: delivery.organizationId
-                ? { ...event.links, organizationId: delivery.organizationId }
-                : event.links,
-              facts: event.vars,
-              audience: delivery.role,
-            })),
-          )
-          .orIgnore()
-          .execute();
-        // Read back rather than RETURNING: a row stored by an earlier run is the receipt too.
-        const rows = await m.getRepository(Notification).findBy({
-          eventKey: In([...new Set(claimed.map((c) => c.event.key))]),
-          recipientId: In([...new Set(claimed.map((c) => c.recipient.id))]),
-        });
-        const byKey = new Map(rows.map((n) => [`${n.eventKey} ${n.recipientId}`, n]));
-        const notifications = claimed.map((c) => byKey.get(`${c.event.key} ${c.recipient.id}`)!);
-        await markSent(
-          m,
-          claimed.map((c, i) => ({ deliveryId: c.delivery.id, receipt: notifications[i].id })),
-        );
-        return notifications;
-      });
+      stored = await this.dataSource.transaction((m) => this.store(m, deliveryIds));
     } catch (error) {
       throw await recordFailedAttempt(
         this.dataSource,
@@ -67,8 +33,52 @@ export class InAppDeliveryService {
         error,
       );
     }
-    // Live push is best effort: the notifications are stored, and a client that missed the push
-    // sees them in myNotifications when it reconnects.
+    await this.push(stored);
+    return stored.length;
+  }
+
+  // In the caller's transaction: the notifications of the deliveries still PENDING, stored and
+  // their deliveries marked SENT. Push what it returns once that transaction has committed.
+  async store(m: EntityManager, deliveryIds: readonly string[]): Promise<Notification[]> {
+    const claimed = await claimDeliveries(m, deliveryIds);
+    if (claimed.length === 0) return [];
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      .values(
+        claimed.map(({ delivery, event, recipient, message }) => ({
+          recipientId: recipient.id,
+          eventKey: event.key,
+          type: event.type,
+          ...message,
+          // The recipient's own organisation joins the event's ids: where their link leads.
+          data: delivery.organizationId
+            ? { ...event.links, organizationId: delivery.organizationId }
+            : event.links,
+          facts: event.vars,
+          audience: delivery.role,
+        })),
+      )
+      .orIgnore()
+      .execute();
+    // Read back rather than RETURNING: a row stored by an earlier run is the receipt too.
+    const rows = await m.getRepository(Notification).findBy({
+      eventKey: In([...new Set(claimed.map((c) => c.event.key))]),
+      recipientId: In([...new Set(claimed.map((c) => c.recipient.id))]),
+    });
+    const byKey = new Map(rows.map((n) => [`${n.eventKey} ${n.recipientId}`, n]));
+    const notifications = claimed.map((c) => byKey.get(`${c.event.key} ${c.recipient.id}`)!);
+    await markSent(
+      m,
+      claimed.map((c, i) => ({ deliveryId: c.delivery.id, receipt: notifications[i].id })),
+    );
+    return notifications;
+  }
+
+  // Live push is best effort: the notifications are stored, and a client that missed the push
+  // sees them in myNotifications when it reconnects.
+  async push(stored: readonly Notification[]): Promise<void> {
     await Promise.all(
       stored.map((n) =>
         this.live
@@ -78,6 +88,5 @@ export class InAppDeliveryService {
           ),
       ),
     );
-    return stored.length;
   }
 }

@@ -5,6 +5,7 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { deliveryRunJobId } from './delivery-job-ids';
 import { DeliveryChannel, DeliveryMode, DeliveryStatus } from './delivery-kinds';
 import { MailTransport } from './email/mail-transport';
+import { InAppDeliveryService } from './in-app-delivery.service';
 import { NotificationDelivery } from './notification-delivery.entity';
 import { NotificationEvent } from './notification-event.entity';
 import { NotificationPreferenceService } from './notification-preference.service';
@@ -26,8 +27,10 @@ export type FanOutOutcome =
 
 // Turns one domain event into deliveries: one per recipient and channel their preferences allow,
 // plus one per subscribed webhook, all planned in one transaction (webhook jobs through the
-// outbox, the channels' jobs queued after the commit). Replaying an event plans nothing new: the
-// event key and the delivery keys are unique.
+// outbox, the e-mail jobs queued after the commit). The in-app notifications are stored in that
+// same transaction: a job and its round trips fewer per event, and the notification's unique
+// (event key, recipient) with the deliveries marked SENT alongside keep them single. Replaying
+// an event plans and stores nothing new: the event key and the delivery keys are unique.
 @Injectable()
 export class NotificationFanOut {
   constructor(
@@ -37,6 +40,7 @@ export class NotificationFanOut {
     private readonly queues: QueueService,
     private readonly mail: MailTransport,
     private readonly webhooks: WebhookFanOut,
+    private readonly inApp: InAppDeliveryService,
   ) {}
 
   async fanOut(event: DomainEvent): Promise<FanOutOutcome> {
@@ -45,7 +49,7 @@ export class NotificationFanOut {
     // The context that owns the event says who hears of it and what they are told.
     const audience = await this.audiences.resolve(event);
     if (!audience) return { skipped: `the subject of ${event.key} no longer exists` };
-    const { outcome, jobs } = await this.dataSource.transaction(async (m) => {
+    const { outcome, jobs, notifications } = await this.dataSource.transaction(async (m) => {
       await m
         .createQueryBuilder()
         .insert()
@@ -61,7 +65,11 @@ export class NotificationFanOut {
         .execute();
       const stored = await m.getRepository(NotificationEvent).findOneByOrFail({ key: event.key });
       const rows = await this.plan(m, stored, uniqueRecipients(audience.recipients));
-      const pendingJobs = await this.pendingJobs(m, stored.id);
+      const pending = await this.pending(m, stored.id);
+      const inApp = await this.inApp.store(
+        m,
+        pending.filter((d) => d.channel === DeliveryChannel.IN_APP).map((d) => d.id),
+      );
       const webhooks = await this.webhooks.plan(m, stored, [...new Set(audience.organizationIds)]);
       return {
         outcome: {
@@ -69,7 +77,11 @@ export class NotificationFanOut {
           digested: rows.filter((r) => r.status === DeliveryStatus.IN_DIGEST).length,
           webhooks,
         },
-        jobs: pendingJobs,
+        jobs: jobsFor(
+          stored.id,
+          pending.filter((d) => d.channel !== DeliveryChannel.IN_APP),
+        ),
+        notifications: inApp,
       };
     });
     // Straight onto the queue after the commit, not through the outbox: this fan-out runs in a
@@ -79,6 +91,8 @@ export class NotificationFanOut {
     await this.queues.addMany(
       jobs.map(({ jobName, payload, jobId }) => ({ name: jobName, payload, jobId })),
     );
+    // The live push after the commit, best effort as ever.
+    await this.inApp.push(notifications);
     return outcome;
   }
 
@@ -129,28 +143,38 @@ export class NotificationFanOut {
     return rows as Array<Pick<NotificationDelivery, 'status'>>;
   }
 
-  // The deliveries of the event still waiting for their first run get one job per channel (and
-  // per BATCH_SIZE of them): a replayed fan-out sends them again, and the deterministic job ids
-  // keep each one single.
-  private async pendingJobs(m: EntityManager, eventId: string): Promise<OutboxJob[]> {
-    const pending = await m.getRepository(NotificationDelivery).find({
+  // The deliveries of the event still waiting for their first run: a replayed fan-out finds the
+  // ones its earlier run planned but did not finish.
+  private pending(
+    m: EntityManager,
+    eventId: string,
+  ): Promise<Array<Pick<NotificationDelivery, 'id' | 'channel'>>> {
+    return m.getRepository(NotificationDelivery).find({
       select: { id: true, channel: true },
       where: { eventId, status: DeliveryStatus.PENDING, retries: 0 },
       order: { id: 'ASC' },
     });
-    const jobs: OutboxJob[] = [];
-    for (const channel of Object.values(DeliveryChannel)) {
-      const ids = pending.filter((d) => d.channel === channel).map((d) => d.id);
-      for (let start = 0; start < ids.length; start += BATCH_SIZE) {
-        jobs.push({
-          jobName: CHANNEL_JOBS[channel],
-          payload: { deliveryIds: ids.slice(start, start + BATCH_SIZE) },
-          jobId: deliveryRunJobId('delivery', `${eventId}.${channel}.${start / BATCH_SIZE}`),
-        });
-      }
-    }
-    return jobs;
   }
+}
+
+// One job per channel (and per BATCH_SIZE of deliveries): a replayed fan-out sends them again,
+// and the deterministic job ids keep each one single.
+function jobsFor(
+  eventId: string,
+  pending: ReadonlyArray<Pick<NotificationDelivery, 'id' | 'channel'>>,
+): OutboxJob[] {
+  const jobs: OutboxJob[] = [];
+  for (const channel of Object.values(DeliveryChannel)) {
+    const ids = pending.filter((d) => d.channel === channel).map((d) => d.id);
+    for (let start = 0; start < ids.length; start += BATCH_SIZE) {
+      jobs.push({
+        jobName: CHANNEL_JOBS[channel],
+        payload: { deliveryIds: ids.slice(start, start + BATCH_SIZE) },
+        jobId: deliveryRunJobId('delivery', `${eventId}.${channel}.${start / BATCH_SIZE}`),
+      });
+    }
+  }
+  return jobs;
 }
 
 // One delivery per person: someone who is both region staff and supervisor hears once, in the
