@@ -107,12 +107,8 @@ function ConsentRequest({
     <Stack>
       <Text>{t('guardians.page.intro', { child })}</Text>
       <Stack gap={6} component="dl" m={0}>
-        <Fact label={t('guardians.page.what')}>
-          {t('app.labelled', {
-            label: t(`guardians.page.kind.${request.subjectKind}`),
-            value: request.title,
-          })}
-        </Fact>
+        {/* The kind is the label: "Project: …", not "Activity: Project: …". */}
+        <Fact label={t(`guardians.page.kind.${request.subjectKind}`)}>{request.title}</Fact>
         {request.regionName && <Fact label={t('guardians.page.region')}>{request.regionName}</Fact>}
         <Fact label={t('guardians.page.dates')}>{dates}</Fact>
         {request.supervisorNames.length > 0 && (
@@ -122,7 +118,7 @@ function ConsentRequest({
         )}
         {request.contactName && (
           <Fact label={t('guardians.page.contact')}>
-            {t('guardians.page.contactBody', { name: request.contactName })}
+            {t('guardians.page.contactBody', { name: request.contactName, child })}
           </Fact>
         )}
       </Stack>
