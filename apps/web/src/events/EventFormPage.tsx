@@ -24,6 +24,8 @@ import { useMutation, useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import type { ManagedEventFieldsFragment } from '../gql/graphql';
 import { useMutationForm } from '../graphql/use-mutation-form';
+import { DateTimeInput } from '../i18n/DateTimeInput';
+import { zoneName } from '../i18n/event-time';
 import { localName } from '../i18n/local-name';
 import { MunicipalityPicker } from '../profile/MunicipalityPicker';
 import { ThemesQuery } from '../projects/project-documents';
@@ -109,6 +111,7 @@ function EventForm({ event }: { event?: ManagedEventFieldsFragment }) {
   const { register, control, watch, formState } = form;
   const errors = formState.errors;
   const format = watch('format');
+  const timeZone = watch('timeZone');
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack maw={760}>
@@ -182,20 +185,25 @@ function EventForm({ event }: { event?: ManagedEventFieldsFragment }) {
         />
         <Fieldset legend={t('eventsManage.form.when')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              type="datetime-local"
-              label={t('eventsManage.form.startsAt')}
-              required
-              {...register('startsAt')}
-              error={errors.startsAt?.message}
-            />
-            <TextInput
-              type="datetime-local"
-              label={t('eventsManage.form.endsAt')}
-              required
-              {...register('endsAt')}
-              error={errors.endsAt?.message}
-            />
+            {(['startsAt', 'endsAt'] as const).map((name) => (
+              <Controller
+                key={name}
+                control={control}
+                name={name}
+                render={({ field }) => (
+                  <DateTimeInput
+                    label={t(`eventsManage.form.${name}`)}
+                    required
+                    zoneNote={t('dates.eventZone', {
+                      zone: zoneName(new Date(), i18n.language, timeZone),
+                    })}
+                    value={field.value}
+                    onChange={field.onChange}
+                    error={errors[name]?.message}
+                  />
+                )}
+              />
+            ))}
           </SimpleGrid>
           <Controller
             control={control}
