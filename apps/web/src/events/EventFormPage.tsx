@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Checkbox,
   Fieldset,
@@ -44,6 +43,7 @@ import {
   MAX_PRESENTERS,
 } from './event-form';
 import { RegionPicker } from './RegionPicker';
+import { FormError } from '../app/FormError';
 
 // /manage/:orgId/events/new
 export function NewEventPage() {
@@ -118,11 +118,7 @@ function EventForm({ event }: { event?: ManagedEventFieldsFragment }) {
         <Title order={2}>
           {event ? t('eventsManage.form.editTitle') : t('eventsManage.form.newTitle')}
         </Title>
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Controller
             control={control}

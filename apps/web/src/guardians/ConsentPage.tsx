@@ -9,6 +9,7 @@ import type { GuardianConsentRequestFieldsFragment, GuardianDecision } from '../
 import { formErrorsOf } from '../graphql/form-errors';
 import { formatDate, formatDateTime, formatList } from '../i18n/format';
 import { DecideGuardianConsentMutation, GuardianConsentRequestQuery } from './guardian-documents';
+import { FormError } from '../app/FormError';
 
 // /consent/:token: the page of the e-mail a guardian receives. No sign-in: the link is the
 // authority. Phone first: one column, large buttons.
@@ -179,11 +180,7 @@ function ConsentRequest({
             error={errors.name}
             maxLength={100}
           />
-          {errors.form && (
-            <Alert color="red" role="alert">
-              {errors.form}
-            </Alert>
-          )}
+          <FormError message={errors.form} />
           {request.status === 'PENDING' ? (
             <Group grow preventGrowOverflow={false} wrap="wrap">
               <Button size="md" loading={decision.fetching} onClick={() => void submit('CONSENT')}>

@@ -49,6 +49,7 @@ import {
   StaffTransitionMutation,
 } from './people-documents';
 import { AnswerTiming } from './AnswerTiming';
+import { FormError } from '../app/FormError';
 
 type Engagement = StaffEngagementData['engagement'];
 
@@ -339,11 +340,7 @@ function StepForm({
     >
       <Stack gap="sm">
         <Text fw={700}>{t(`staffEngagement.action.${action}`)}</Text>
-        {errors.form && (
-          <Alert color="red" role="alert">
-            {errors.form}
-          </Alert>
-        )}
+        <FormError message={errors.form} />
         {ENDING.includes(action) && (
           <Textarea
             label={t('staffEngagement.reason')}
@@ -622,11 +619,7 @@ function Notes({ engagementId, role }: { engagementId: string; role: EngagementR
           }}
         >
           <Stack gap="sm">
-            {formError && (
-              <Alert color="red" role="alert">
-                {formError}
-              </Alert>
-            )}
+            <FormError message={formError} />
             <Textarea
               label={t('staffEngagement.notes.body')}
               autosize
