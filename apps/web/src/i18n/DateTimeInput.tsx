@@ -52,7 +52,7 @@ type Props = {
   miw?: number;
 };
 
-// A day and a time of day in the page's language (2027年4月1日 13:00 / April 1, 2027 13:00),
+// A day and a time of day in the page's language (2027年4月1日 13:00 / Apr 1, 2027 13:00),
 // both typed or picked, instead of the browser's datetime-local, which reads in the browser's
 // language (a US format in an English Chromium) whatever the page's language.
 export function DateTimeInput({ label, value, onChange, zoneNote, required, error, miw }: Props) {
@@ -89,21 +89,21 @@ export function DateTimeInput({ label, value, onChange, zoneNote, required, erro
         role="group"
         aria-labelledby={`${id}-label`}
         gap="xs"
-        wrap="nowrap"
+        wrap="wrap"
         align="flex-start"
         mt={4}
       >
         <DateInput
           aria-label={t('dates.day', { label })}
           title={t('dates.dayHint')}
-          valueFormat={dateInputFormat(i18n.language)}
+          // Sep 15, 2032 in English: the month in full does not fit beside the time on a phone.
+          valueFormat={i18n.language === 'en' ? 'MMM D, YYYY' : dateInputFormat(i18n.language)}
           dateParser={parseDay}
           previousLabel={t('dates.previousMonth')}
           nextLabel={t('dates.nextMonth')}
           required={required}
           error={!!error}
-          flex={3}
-          miw={0}
+          flex="1 1 130px"
           value={day || null}
           onChange={(next) => {
             const picked = next ? String(next).slice(0, 10) : '';
@@ -117,8 +117,7 @@ export function DateTimeInput({ label, value, onChange, zoneNote, required, erro
           minutesInputLabel={t('dates.minutes', { label })}
           required={required}
           error={!!error}
-          flex={2}
-          miw={96}
+          flex="0 0 96px"
           value={time}
           onChange={(next) => {
             const picked = next.slice(0, 5);
