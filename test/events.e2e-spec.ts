@@ -351,6 +351,62 @@ describe('events', () => {
     expect(mine.map((e: any) => e.id)).toContain(event.id);
   });
 
+  it("lists one's events soonest first, each with its own state, in a fixed number of statements", async () => {
+    const [kai, first] = await participants('mine', 2);
+    const later = await published({
+      startsAt: inDays(30).toISOString(),
+      endsAt: inDays(30, 2).toISOString(),
+    });
+    const full = await published({
+      capacity: 1,
+      startsAt: inDays(4).toISOString(),
+      endsAt: inDays(4, 2).toISOString(),
+    });
+    const left = await published({
+      startsAt: inDays(6).toISOString(),
+      endsAt: inDays(6, 2).toISOString(),
+    });
+    const called = await published({
+      startsAt: inDays(8).toISOString(),
+      endsAt: inDays(8, 2).toISOString(),
+    });
+    expect((await data(REGISTER, { eventId: full.id }, first)).status).toBe('REGISTERED');
+    for (const event of [later, full, left, called])
+      await data(REGISTER, { eventId: event.id }, kai);
+    await data(UNREGISTER, { eventId: left.id }, kai);
+    await data(CANCEL_EVENT, cancelInput(called.id), hub);
+
+    const query = `query { myEvents { id status waitlistedCount myRegistration { status waitlistPosition } } }`;
+    const statements = await platform.countStatements(() => data(query, {}, kai));
+    expect(await data(query, {}, kai)).toEqual([
+      {
+        id: full.id,
+        status: 'PUBLISHED',
+        waitlistedCount: 1,
+        myRegistration: { status: 'WAITLISTED', waitlistPosition: 1 },
+      },
+      {
+        id: called.id,
+        status: 'CANCELLED',
+        waitlistedCount: 0,
+        myRegistration: { status: 'REGISTERED', waitlistPosition: null },
+      },
+      {
+        id: later.id,
+        status: 'PUBLISHED',
+        waitlistedCount: 0,
+        myRegistration: { status: 'REGISTERED', waitlistPosition: null },
+      },
+    ]);
+    // One more event costs no more statements.
+    const more = await published({
+      startsAt: inDays(40).toISOString(),
+      endsAt: inDays(40, 2).toISOString(),
+    });
+    await data(REGISTER, { eventId: more.id }, kai);
+    expect(await platform.countStatements(() => data(query, {}, kai))).toBe(statements);
+  });
+
   it('keeps an event to its audience', async () => {
     const event = await published({ audienceKinds: ['UNIVERSITY_STUDENT'] });
     const student = await f.participant('student', 'UNIVERSITY_STUDENT');

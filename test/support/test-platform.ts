@@ -32,6 +32,9 @@ export interface TestPlatform {
     variables?: Record<string, unknown>,
     token?: string,
   ): Promise<GraphQLResult<T>>;
+  // How many SQL statements the API sent while `run` ran (not the worker's): for tests that a
+  // list costs a fixed number of statements whatever its length.
+  countStatements(run: () => Promise<unknown>): Promise<number>;
   startWorker(): Promise<INestApplicationContext>;
   // Another API instance on the same database, Redis and queue prefix, as when scaled out.
   startApi(): Promise<{ app: INestApplication; url: string; close(): Promise<void> }>;
@@ -86,6 +89,18 @@ export async function startTestPlatform(
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResult;
+    },
+    async countStatements(run) {
+      let count = 0;
+      const counter = { afterQuery: () => void (count += 1) };
+      const { subscribers } = platform.dataSource;
+      subscribers.push(counter);
+      try {
+        await run();
+      } finally {
+        subscribers.splice(subscribers.indexOf(counter), 1);
+      }
+      return count;
     },
     async startWorker() {
       worker = await createWorkerApp({ logger: ['error'] });

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigValidationError, loadConfig } from '@tsunagu/core';
+import { AppConfig, ConfigValidationError, loadConfig, logLevelsFrom } from '@tsunagu/core';
 import { createWorkerApp } from './create-worker-app';
 
 async function main(): Promise<void> {
+  let config: AppConfig;
   try {
-    loadConfig();
+    config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigValidationError) {
       console.error(error.message);
@@ -13,7 +14,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  await createWorkerApp();
+  // LOG_LEVEL as the API reads it: warnings and errors only at `warn`.
+  await createWorkerApp({ logger: logLevelsFrom(config.LOG_LEVEL) });
   new Logger('worker').log('worker started');
 }
 

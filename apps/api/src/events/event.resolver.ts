@@ -102,14 +102,11 @@ export class EventResolver {
   })
   async myEvents(@CurrentActor() actor: Actor): Promise<CommunityEventType[]> {
     const ids = await this.registrations.mine(actor);
-    const mine = await this.registrations.mineFor(actor, ids);
-    const views: CommunityEventType[] = [];
-    for (const id of ids) {
-      views.push(
-        toCommunityEventType(await this.eventService.view(actor, id), mine.get(id) ?? null),
-      );
-    }
-    return views;
+    const [mine, views] = await Promise.all([
+      this.registrations.mineFor(actor, ids),
+      this.eventService.viewMany(actor, ids),
+    ]);
+    return views.map((view) => toCommunityEventType(view, mine.get(view.event.id) ?? null));
   }
 
   @ServiceChecks('eventOrganizer')

@@ -1,8 +1,7 @@
-import { CloseButton, Combobox, Group, Stack, Text, TextInput, useCombobox } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { CloseButton, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
+import { SearchField, useTypedSearch } from '../app/SearchField';
 import { localName } from '../i18n/local-name';
 import { PresentingRegionCandidatesQuery } from './event-documents';
 
@@ -29,14 +28,12 @@ export function RegionPicker({
   error?: string;
 }) {
   const { t, i18n } = useTranslation();
-  const [text, setText] = useState('');
-  const [query] = useDebouncedValue(text.trim(), 200);
+  const search = useTypedSearch();
   const [{ data, fetching }] = useQuery({
     query: PresentingRegionCandidatesQuery,
-    variables: { organizationId, query, first: SHOWN_OPTIONS + value.length },
-    pause: !query,
+    variables: { organizationId, query: search.query, first: SHOWN_OPTIONS + value.length },
+    pause: !search.query,
   });
-  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const chosen = new Set(value.map((r) => r.id));
   const options = (data?.presentingRegionCandidates.edges ?? [])
     .map((e) => e.node)
@@ -44,70 +41,37 @@ export function RegionPicker({
     .slice(0, SHOWN_OPTIONS);
   const full = value.length >= max;
 
-  const add = (region: ChosenRegion) => {
-    if (!chosen.has(region.id) && !full) onChange([...value, region]);
-    setText('');
-    combobox.closeDropdown();
-  };
-
   return (
     <Stack gap="xs">
-      <Combobox
-        store={combobox}
-        // On a phone, Mantine's detachment check took the field for scrolled away once the
-        // answers came (the form's long page) and hid the list under the person's finger.
-        hideDetached={false}
-        onOptionSubmit={(id) => {
-          const region = options.find((r) => r.id === id);
-          if (region) add({ id: region.id, name: region.name });
-        }}
-      >
-        <Combobox.Target>
-          <TextInput
-            label={t('eventsManage.form.presenting')}
-            description={t('eventsManage.form.presentingHint')}
-            placeholder={t('eventsManage.form.presentingPlaceholder')}
-            value={text}
-            disabled={full}
-            error={error}
-            onChange={(event) => {
-              setText(event.currentTarget.value);
-              combobox.openDropdown();
-              combobox.updateSelectedOptionIndex();
-            }}
-            onFocus={() => combobox.openDropdown()}
-            onBlur={() => combobox.closeDropdown()}
-            onKeyDown={(event) => {
-              // Enter chooses a highlighted region; it never submits the form.
-              if (event.key === 'Enter') event.preventDefault();
-            }}
-          />
-        </Combobox.Target>
-        <Combobox.Dropdown hidden={!text.trim()}>
-          <Combobox.Options aria-label={t('eventsManage.form.presenting')}>
-            {fetching || query !== text.trim() ? (
-              <Combobox.Empty>{t('eventsManage.form.presentingSearching')}</Combobox.Empty>
-            ) : options.length === 0 ? (
-              <Combobox.Empty>
-                {t('eventsManage.form.presentingNone', { text: text.trim() })}
-              </Combobox.Empty>
-            ) : (
-              options.map((region) => (
-                <Combobox.Option value={region.id} key={region.id}>
-                  <Text size="sm" fw={600} span>
-                    {region.name}
-                  </Text>{' '}
-                  {region.municipality && (
-                    <Text size="xs" c="gray.7" span>
-                      {localName(region.municipality, i18n.language)}
-                    </Text>
-                  )}
-                </Combobox.Option>
-              ))
+      <SearchField
+        search={search}
+        label={t('eventsManage.form.presenting')}
+        description={t('eventsManage.form.presentingHint')}
+        placeholder={t('eventsManage.form.presentingPlaceholder')}
+        disabled={full}
+        error={error}
+        options={options}
+        fetching={fetching}
+        searchingText={t('eventsManage.form.presentingSearching')}
+        noneText={t('eventsManage.form.presentingNone', { text: search.text.trim() })}
+        renderOption={(region) => (
+          <>
+            <Text size="sm" fw={600} span>
+              {region.name}
+            </Text>{' '}
+            {region.municipality && (
+              <Text size="xs" c="gray.7" span>
+                {localName(region.municipality, i18n.language)}
+              </Text>
             )}
-          </Combobox.Options>
-        </Combobox.Dropdown>
-      </Combobox>
+          </>
+        )}
+        onPick={(region) => {
+          if (!chosen.has(region.id) && !full) {
+            onChange([...value, { id: region.id, name: region.name }]);
+          }
+        }}
+      />
       {value.length > 0 && (
         <Group gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {value.map((region) => (

@@ -1,17 +1,8 @@
-import {
-  CloseButton,
-  Combobox,
-  Group,
-  NativeSelect,
-  Stack,
-  Text,
-  TextInput,
-  useCombobox,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { type ReactNode, useState } from 'react';
+import { CloseButton, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useQuery } from 'urql';
+import { SearchField, useTypedSearch } from '../app/SearchField';
 import type { SkillOptionFieldsFragment } from '../gql/graphql';
 import { localName } from '../i18n/local-name';
 import type { ChosenSkill } from './profile-form';
@@ -48,14 +39,12 @@ export function SkillPicker<S extends ChosenSkill = ChosenSkill>({
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const client = useClient();
-  const [text, setText] = useState('');
-  const [query] = useDebouncedValue(text.trim(), 200);
+  const search = useTypedSearch();
   const [{ data, fetching }] = useQuery({
     query: SkillSearchQuery,
-    variables: { query, first: SHOWN_OPTIONS + value.length },
-    pause: !query,
+    variables: { query: search.query, first: SHOWN_OPTIONS + value.length },
+    pause: !search.query,
   });
-  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const chosen = new Set(value.map((s) => s.skillId));
   const options = (data?.skills ?? []).filter((s) => !chosen.has(s.id)).slice(0, SHOWN_OPTIONS);
   const full = value.length >= max;
@@ -67,71 +56,41 @@ export function SkillPicker<S extends ChosenSkill = ChosenSkill>({
         create({ skillId: skill.id, name: skill.name, nameEn: skill.nameEn, level: 3 }),
       ]);
     }
-    setText('');
-    combobox.closeDropdown();
   };
 
-  const resolveTyped = async () => {
-    const name = text.trim();
-    if (!name) return;
+  const resolveTyped = async (name: string) => {
     const result = await client.query(ResolveSkillQuery, { name }).toPromise();
-    if (result.data?.resolveSkill) add(result.data.resolveSkill);
+    if (!result.data?.resolveSkill) return;
+    add(result.data.resolveSkill);
+    search.setText('');
   };
 
   return (
     <Stack gap="sm">
-      <Combobox
-        store={combobox}
-        onOptionSubmit={(id) => {
-          const skill = options.find((s) => s.id === id);
-          if (skill) add(skill);
-        }}
-      >
-        <Combobox.Target>
-          <TextInput
-            label={t('profile.skillSearch')}
-            description={t('profile.skillSearchHint')}
-            placeholder={t('profile.skillPlaceholder')}
-            value={text}
-            disabled={full}
-            error={error ?? (full ? t('profile.errors.tooMany', { max }) : undefined)}
-            onChange={(event) => {
-              setText(event.currentTarget.value);
-              combobox.openDropdown();
-              combobox.updateSelectedOptionIndex();
-            }}
-            onFocus={() => combobox.openDropdown()}
-            onBlur={() => combobox.closeDropdown()}
-            onKeyDown={(event) => {
-              // Enter with no option highlighted: the typed spelling itself.
-              if (event.key === 'Enter' && combobox.getSelectedOptionIndex() < 0) {
-                event.preventDefault();
-                void resolveTyped();
-              }
-            }}
-          />
-        </Combobox.Target>
-        <Combobox.Dropdown hidden={!text.trim()}>
-          <Combobox.Options aria-label={t('profile.skillSearch')}>
-            {fetching || query !== text.trim() ? (
-              <Combobox.Empty>{t('profile.skillSearching')}</Combobox.Empty>
-            ) : options.length === 0 ? (
-              <Combobox.Empty>{t('profile.skillNone', { text: text.trim() })}</Combobox.Empty>
-            ) : (
-              options.map((skill) => (
-                <Combobox.Option value={skill.id} key={skill.id}>
-                  <Text size="sm" fw={600} span>
-                    {localName(skill, language)}
-                  </Text>{' '}
-                  <Text size="xs" c="gray.7" span>
-                    {otherName(skill, language)} · {localName(skill.category, language)}
-                  </Text>
-                </Combobox.Option>
-              ))
-            )}
-          </Combobox.Options>
-        </Combobox.Dropdown>
-      </Combobox>
+      <SearchField
+        search={search}
+        label={t('profile.skillSearch')}
+        description={t('profile.skillSearchHint')}
+        placeholder={t('profile.skillPlaceholder')}
+        disabled={full}
+        error={error ?? (full ? t('profile.errors.tooMany', { max }) : undefined)}
+        options={options}
+        fetching={fetching}
+        searchingText={t('profile.skillSearching')}
+        noneText={t('profile.skillNone', { text: search.text.trim() })}
+        renderOption={(skill) => (
+          <>
+            <Text size="sm" fw={600} span>
+              {localName(skill, language)}
+            </Text>{' '}
+            <Text size="xs" c="gray.7" span>
+              {otherName(skill, language)} · {localName(skill.category, language)}
+            </Text>
+          </>
+        )}
+        onPick={add}
+        onEnterTyped={(name) => void resolveTyped(name)}
+      />
       {value.length === 0 ? (
         <Text size="sm" c="gray.7">
           {t('profile.skillEmpty')}

@@ -1,4 +1,10 @@
-import { AppConfig, ConfigValidationError, graphqlIntrospection, loadConfig } from './app-config';
+import {
+  AppConfig,
+  ConfigValidationError,
+  graphqlIntrospection,
+  loadConfig,
+  logLevelsFrom,
+} from './app-config';
 
 const validEnv = (): NodeJS.ProcessEnv => ({
   DATABASE_URL: 'postgres://tsunagu:secret@localhost:5432/tsunagu',
@@ -192,5 +198,11 @@ describe('loadConfig', () => {
     const config = loadConfig({ ...validEnv(), HOME: '/root' });
 
     expect(config).not.toHaveProperty('HOME');
+  });
+
+  it('writes at LOG_LEVEL and every more severe level', () => {
+    expect(logLevelsFrom('warn')).toEqual(['fatal', 'error', 'warn']);
+    expect(logLevelsFrom('fatal')).toEqual(['fatal']);
+    expect(logLevelsFrom('verbose')).toEqual(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']);
   });
 });

@@ -12,6 +12,10 @@ import {
   validateSync,
 } from 'class-validator';
 
+// Most severe first: Nest's names, which LOG_LEVEL takes.
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 
@@ -229,8 +233,8 @@ export class AppConfig {
   })
   TRUST_PROXY?: string;
 
-  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
-  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevelName = 'log';
 
   // Optional bootstrap of the first platform admin (idempotent).
   @IsOptional()
@@ -356,6 +360,12 @@ export class ConfigValidationError extends Error {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
     this.name = 'ConfigValidationError';
   }
+}
+
+// The levels Nest's own logger writes at LOG_LEVEL: that one and every more severe one (the
+// worker logs through it; the API through pino, with the same names).
+export function logLevelsFrom(level: LogLevelName): LogLevelName[] {
+  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

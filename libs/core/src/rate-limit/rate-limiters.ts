@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '../config/app-config';
 import { createRedisConnection } from '../queue/redis-connection';
 
@@ -8,6 +8,37 @@ export interface LimiterOptions {
   points: number;
   durationSeconds: number;
 }
+
+// Points to spend from one key of a limiter made by RateLimiters.create.
+export interface Spend {
+  limiter: RateLimiterRedis;
+  key: string;
+  points: number;
+}
+
+// rate-limiter-flexible's own consume script (RateLimiterRedis), once per key: the counter
+// starts at 0 for the window if absent, grows by the points, and its time to live is returned.
+// ARGV holds each key's points and window in seconds, in the order of KEYS.
+const CONSUME_ALL_SCRIPT = `
+local result = {}
+for i, key in ipairs(KEYS) do
+  local points, seconds = ARGV[2 * i - 1], ARGV[2 * i]
+  redis.call('set', key, 0, 'EX', seconds, 'NX')
+  local consumed = redis.call('incrby', key, points)
+  local ttl = redis.call('pttl', key)
+  if ttl == -1 then
+    redis.call('expire', key, seconds)
+    ttl = 1000 * seconds
+  end
+  result[2 * i - 1] = consumed
+  result[2 * i] = ttl
+end
+return result
+`;
+
+type ConsumeAllConnection = Redis & {
+  tsunaguConsumeAll(keyCount: number, ...keysThenArgs: (string | number)[]): Promise<number[]>;
+};
 
 // Makes the Redis-backed limiters, so every API instance counts against the same budgets.
 //
@@ -19,8 +50,10 @@ export interface LimiterOptions {
 @Injectable()
 export class RateLimiters implements OnApplicationShutdown {
   private readonly logger = new Logger(RateLimiters.name);
-  private readonly connection: Redis;
+  private readonly connection: ConsumeAllConnection;
   private degraded = false;
+  // Each limiter's in-memory insurance, for consumeAll when Redis fails.
+  private readonly insurance = new WeakMap<RateLimiterRedis, RateLimiterMemory>();
 
   constructor(private readonly config: AppConfig) {
     // No offline queue and one retry: while Redis is away a command fails at once and the
@@ -28,7 +61,8 @@ export class RateLimiters implements OnApplicationShutdown {
     this.connection = createRedisConnection(config.REDIS_URL, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
-    });
+    }) as ConsumeAllConnection;
+    this.connection.defineCommand('tsunaguConsumeAll', { lua: CONSUME_ALL_SCRIPT });
     this.connection.on('error', (error: Error) => {
       if (this.degraded) return;
       this.degraded = true;
@@ -47,12 +81,58 @@ export class RateLimiters implements OnApplicationShutdown {
   // not count against each other.
   create(name: string, options: LimiterOptions): RateLimiterRedis {
     const shape = { points: options.points, duration: options.durationSeconds };
-    return new RateLimiterRedis({
+    const insuranceLimiter = new RateLimiterMemory({ ...shape, keyPrefix: name });
+    const limiter = new RateLimiterRedis({
       ...shape,
       storeClient: this.connection,
       keyPrefix: `${this.config.QUEUE_PREFIX}:rate-limit:${name}`,
       rejectIfRedisNotReady: true,
-      insuranceLimiter: new RateLimiterMemory({ ...shape, keyPrefix: name }),
+      insuranceLimiter,
+    });
+    this.insurance.set(limiter, insuranceLimiter);
+    return limiter;
+  }
+
+  // Spends from several limiters at once, with one Redis call instead of one per key (the API
+  // pays both its budgets on every request). Each outcome is what that limiter's consume would
+  // have settled to: the RateLimiterRes, rejected when over its points. While Redis is not ready
+  // each limiter answers on its own (its in-memory insurance); if the call fails, each spend
+  // goes to its insurance limiter, as consume does when its store fails.
+  async consumeAll(spends: readonly Spend[]): Promise<PromiseSettledResult<RateLimiterRes>[]> {
+    const consumeEach = (spend: Spend) => spend.limiter.consume(spend.key, spend.points);
+    if (
+      spends.length < 2 ||
+      this.connection.status !== 'ready' ||
+      spends.some(
+        (s) =>
+          s.limiter.duration <= 0 || !Number.isInteger(s.points) || !this.insurance.has(s.limiter),
+      )
+    ) {
+      return Promise.allSettled(spends.map(consumeEach));
+    }
+    let stored: number[];
+    try {
+      stored = await this.connection.tsunaguConsumeAll(
+        spends.length,
+        ...spends.map((s) => s.limiter.getKey(s.key)),
+        ...spends.flatMap((s) => [s.points, s.limiter.duration]),
+      );
+    } catch {
+      return Promise.allSettled(
+        spends.map((s) => this.insurance.get(s.limiter)!.consume(s.key, s.points)),
+      );
+    }
+    return spends.map((spend, i) => {
+      const consumed = Number(stored[2 * i]);
+      const res = new RateLimiterRes(
+        Math.max(spend.limiter.points - consumed, 0),
+        Number(stored[2 * i + 1]),
+        consumed,
+        consumed === spend.points,
+      );
+      return consumed > spend.limiter.points
+        ? { status: 'rejected', reason: res }
+        : { status: 'fulfilled', value: res };
     });
   }
 
