@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { newPublishedEvent, registerThroughApi } from './support/events';
-import { expectAccessible, saveScreenshot } from './support/helpers';
+import { expectAccessible, fillDateTime, saveScreenshot } from './support/helpers';
 import { newOrganization } from './support/organizations';
 import { signInThroughPage, signUpParticipant } from './support/participants';
 
@@ -144,8 +144,8 @@ test.describe('events for organisers', () => {
     await page
       .getByRole('textbox', { name: '内容（日本語）' })
       .fill('苫小牧での暮らしと仕事について、地域の人と話せる相談会です。');
-    await page.getByLabel('開始').fill('2032-06-01T13:00');
-    await page.getByLabel('終了').fill('2032-06-01T15:00');
+    await fillDateTime(page, '開始', '2032-06-01T13:00');
+    await fillDateTime(page, '終了', '2032-06-01T15:00');
     await page.getByRole('combobox', { name: '会場の都道府県' }).fill('北海道');
     await page.getByRole('option', { name: '北海道', exact: true }).click();
     const municipality = page.getByRole('combobox', { name: '市区町村' });

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test, type TestInfo } from '@playwright/test';
-import { expectAccessible, saveScreenshot } from './support/helpers';
+import { expectAccessible, fillDateTime, saveScreenshot } from './support/helpers';
 import { newOrganization, type StaffMember } from './support/organizations';
 import { gql, signInThroughPage, signUpParticipant } from './support/participants';
 
@@ -186,7 +186,7 @@ test.describe('the people around a project', () => {
     await expect(
       page.getByText(w('入力してください', 'Required'), { exact: false }).first(),
     ).toBeVisible();
-    await page.getByLabel(w('面談の候補日時', 'Proposed date and time')).fill('2027-05-20T10:00');
+    await fillDateTime(page, w('面談の候補日時', 'Proposed date and time'), '2027-05-20T10:00');
     await page.getByRole('button', { name: w('決定', 'Confirm') }).click();
     await expect(page.getByTestId('engagement-status')).toHaveText(w('面談', 'Interview'));
     await page.getByRole('button', { name: w('受け入れる', 'Accept') }).click();

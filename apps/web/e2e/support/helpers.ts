@@ -45,3 +45,18 @@ export async function openMenuOnPhone(page: Page): Promise<void> {
 export function uniqueEmail(label: string): string {
   return `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.jp`;
 }
+
+// Types a wall-clock time (YYYY-MM-DDTHH:mm) into the app's date-time input (i18n/DateTimeInput):
+// a day field named "<label>（日付）" / "<label> (date)" and hour and minute fields.
+export async function fillDateTime(page: Page, label: string, value: string): Promise<void> {
+  const [day, time] = value.split('T');
+  const [hours, minutes] = time.split(':');
+  const part = (ja: string, en: string) =>
+    new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(（${ja}）| \\(${en}\\))$`);
+  const dayInput = page.getByRole('textbox', { name: part('日付', 'date') });
+  await dayInput.fill(day);
+  // Closes the calendar that opened on focus, so that it covers nothing below.
+  await dayInput.press('Escape');
+  await page.getByLabel(part('時', 'hours')).pressSequentially(hours);
+  await page.getByLabel(part('分', 'minutes')).pressSequentially(minutes);
+}

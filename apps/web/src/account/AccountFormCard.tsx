@@ -1,5 +1,6 @@
-import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Paper, Stack, Text, Title } from '@mantine/core';
 import type { FormEventHandler, ReactNode } from 'react';
+import { FormError } from '../app/FormError';
 
 interface AccountFormCardProps {
   title: string;
@@ -41,11 +42,7 @@ export function AccountFormCard({
             {title}
           </Title>
           {description && <Text size="sm">{description}</Text>}
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           {children}
           <Button type="submit" loading={submitting} color={danger ? 'red.9' : undefined}>
             {submitLabel}

@@ -36,6 +36,7 @@ import {
 } from './account-rules';
 import { startSession } from './session-requests';
 import { useMutationForm } from '../graphql/use-mutation-form';
+import { FormError } from '../app/FormError';
 
 // /settings/account: the e-mail address, the password, "download my data" and deleting the
 // account (APPI).
@@ -218,11 +219,7 @@ function DownloadDataSection() {
         </Group>
         <div aria-live="polite">
           {state === 'done' && <Text size="sm">{t('accountSettings.data.done')}</Text>}
-          {state === 'failed' && (
-            <Alert color="red" role="alert">
-              {t('errors.generic')}
-            </Alert>
-          )}
+          <FormError message={state === 'failed' ? t('errors.generic') : null} />
         </div>
       </Stack>
     </Paper>
@@ -274,11 +271,7 @@ function DeleteAccountSection() {
           </List>
           <form noValidate onSubmit={onSubmit}>
             <Stack>
-              {formError && (
-                <Alert color="red" role="alert">
-                  {formError}
-                </Alert>
-              )}
+              <FormError message={formError} />
               <PasswordInput
                 label={t('accountSettings.delete.password')}
                 autoComplete="current-password"

@@ -7,6 +7,7 @@ import { useSession } from '../auth/session-context';
 import { AccountQuery, ConfirmEmailChangeMutation, VerifyEmailMutation } from './account-documents';
 import { READABLE_TITLE, ResendVerificationButton } from './EmailVerification';
 import { type LinkState, useLinkToken } from './use-link-token';
+import { FormError } from '../app/FormError';
 
 function LinkCard({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -111,9 +112,7 @@ export function ConfirmEmailPage() {
         </Alert>
       )}
       {taken ? (
-        <Alert color="red" role="alert">
-          {t('confirmEmail.taken')}
-        </Alert>
+        <FormError message={t('confirmEmail.taken')} />
       ) : (
         <LinkFailure state={state} resend={false} />
       )}

@@ -19,6 +19,7 @@ import { AccountFormCard } from './AccountFormCard';
 import { RequestPasswordResetMutation, ResetPasswordMutation } from './account-documents';
 import { emailField, linkProblemOf, PASSWORD_MIN, resetPasswordSchema } from './account-rules';
 import { useMutationForm } from '../graphql/use-mutation-form';
+import { FormError } from '../app/FormError';
 
 // /forgot-password: asks for a reset link. The answer is the same whether or not the address
 // has an account, and so is what this page says.
@@ -128,11 +129,7 @@ export function ResetPasswordPage() {
         </Anchor>
       }
     >
-      {problem && (
-        <Alert color="red" role="alert">
-          {problem}
-        </Alert>
-      )}
+      <FormError message={problem} />
       <PasswordInput
         label={t('resetPassword.newPassword')}
         description={t('signUp.passwordHint', { min: PASSWORD_MIN })}

@@ -40,6 +40,7 @@ import {
 } from './activity-day-documents';
 import { DayFacts } from './DayFacts';
 import { recurringDates } from './recurrence';
+import { FormError } from '../app/FormError';
 
 // The API's limits (PublishActivityDaysInput).
 const MAX_DATES = 60;
@@ -289,11 +290,7 @@ function AddDays({ projectId, onDone }: { projectId: string; onDone: (message: s
           <Title order={2} size="h3" id="add-days-title">
             {t('activityDays.add.title')}
           </Title>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput
               type="date"
@@ -463,11 +460,7 @@ function DayCard({
             <Badge color="red.9">{t('activityDays.cancelled')}</Badge>
           )}
         </Group>
-        {problem && (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        )}
+        <FormError message={problem} />
         <Stack gap={6}>
           <Title order={4} size="h5">
             {published ? t('activityDays.day.signups') : t('activityDays.day.cancelledWith')}

@@ -12,6 +12,7 @@ import {
   SignUpForActivityDayMutation,
 } from './activity-day-documents';
 import { DayFacts } from './DayFacts';
+import { FormError } from '../app/FormError';
 
 type Day = Data['engagementActivityDays'][number];
 
@@ -175,11 +176,7 @@ function MyDay({
       <Stack gap="xs">
         <DayFacts day={day} language={language} heading={heading} />
         {state}
-        {problem && (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        )}
+        <FormError message={problem} />
         {canSignUp && open && !over && (
           <Group>
             {mine ? (

@@ -22,6 +22,7 @@ import { AddMemberForm } from '../organization/AddMemberForm';
 import { MemberList } from '../organization/MemberList';
 import { PREFECTURES } from '../projects/prefectures';
 import { AdminOrganizationQuery, SetRemitMutation } from './admin-documents';
+import { FormError } from '../app/FormError';
 
 // /manage/:orgId/admin/organizations/:organizationId: one organisation's members (taken off
 // here too), a form to add one by e-mail, and an intermediary's remit.
@@ -155,11 +156,7 @@ function RemitEditor({
             {t('admin.organization.remitSaved')}
           </Alert>
         )}
-        {outcome === 'failed' && (
-          <Alert color="red" role="alert">
-            {t('errors.generic')}
-          </Alert>
-        )}
+        <FormError message={outcome === 'failed' ? t('errors.generic') : null} />
         {chosen.length === 0 ? (
           <Text c="gray.7">{t('admin.organization.remitNone')}</Text>
         ) : (

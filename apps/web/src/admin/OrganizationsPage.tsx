@@ -24,6 +24,7 @@ import type { AdminOrganizationFieldsFragment, OrganizationKind } from '../gql/g
 import { useMutationForm } from '../graphql/use-mutation-form';
 import { MunicipalityPicker, municipalityLabel } from '../profile/MunicipalityPicker';
 import { AdminOrganizationsQuery, CreateOrganizationMutation } from './admin-documents';
+import { FormError } from '../app/FormError';
 
 const KINDS: readonly OrganizationKind[] = ['REGION', 'INTERMEDIARY', 'COMPANY', 'PLATFORM'];
 const PAGE_SIZE = 20;
@@ -170,11 +171,7 @@ function CreateOrganizationForm() {
           <Title order={3} size="h4" id="create-organization-title">
             {t('admin.organizations.create')}
           </Title>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           {created && (
             <Alert color="green" role="status">
               {t('admin.organizations.created', { name: created })}

@@ -26,6 +26,7 @@ import {
   CreateSkillMutation,
   UpdateSkillMutation,
 } from './admin-documents';
+import { FormError } from '../app/FormError';
 
 type Category = SkillsData['skillCategories'][number];
 
@@ -219,11 +220,7 @@ function SkillEditor({
       )}
       <form noValidate onSubmit={rename.onSubmit}>
         <Stack gap="xs">
-          {rename.formError && (
-            <Alert color="red" role="alert">
-              {rename.formError}
-            </Alert>
-          )}
+          <FormError message={rename.formError} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label={t('admin.skills.nameJa')}
@@ -247,11 +244,7 @@ function SkillEditor({
       </form>
       <form noValidate onSubmit={alias.onSubmit}>
         <Stack gap="xs">
-          {alias.formError && (
-            <Alert color="red" role="alert">
-              {alias.formError}
-            </Alert>
-          )}
+          <FormError message={alias.formError} />
           <TextInput
             label={t('admin.skills.newAliases')}
             description={t('admin.skills.aliasListHint')}
@@ -326,11 +319,7 @@ function CreateSkillForm({
           <Title order={3} size="h4" id="create-skill-title">
             {t('admin.skills.create')}
           </Title>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           {created && (
             <Alert color="green" role="status">
               {t('admin.skills.created', { name: created })}

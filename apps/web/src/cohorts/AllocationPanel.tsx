@@ -30,6 +30,7 @@ import {
   ConfirmAllocationMutation,
 } from './cohort-documents';
 import { type CohortNames, namesOf, type StaffCohort } from './cohort-names';
+import { FormError } from '../app/FormError';
 
 type Allocation = AllocationFieldsFragment;
 
@@ -493,11 +494,7 @@ function ConfirmButton({
       >
         <Stack>
           <Text>{t('cohorts.allocation.confirmBody', { count })}</Text>
-          {problem && (
-            <Alert color="red" role="alert">
-              {problem}
-            </Alert>
-          )}
+          <FormError message={problem} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setOpened(false)}>
               {t('cohorts.allocation.cancel')}

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -38,6 +37,7 @@ import {
   IntermediaryRemitQuery,
   RunAllocationMutation,
 } from './cohort-documents';
+import { FormError } from '../app/FormError';
 
 // /manage/:orgId/cohorts/:cohortId: who is in the cohort and how they ranked, which projects
 // take part, and the allocation from running it to confirming it.
@@ -257,11 +257,7 @@ function AddMembers({ cohort }: { cohort: StaffCohort }) {
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
         />
-        {problem && (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        )}
+        <FormError message={problem} />
         {results}
       </Stack>
     </Card>
@@ -374,11 +370,7 @@ function AddProjects({ cohort }: { cohort: StaffCohort }) {
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
         />
-        {problem && (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        )}
+        <FormError message={problem} />
         {results}
       </Stack>
     </Card>
@@ -429,11 +421,7 @@ function Allocations({ cohort, onChanged }: { cohort: StaffCohort; onChanged: ()
                 ))}
               </Stack>
             </Radio.Group>
-            {problem && (
-              <Alert color="red" role="alert">
-                {problem}
-              </Alert>
-            )}
+            <FormError message={problem} />
             {empty && <Text c="red.9">{t('cohorts.problem.EMPTY_COHORT')}</Text>}
             <Button
               onClick={() => void onRun()}

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -24,6 +13,7 @@ import {
   IntermediaryProgramsQuery,
   ProgramCohortsQuery,
 } from './cohort-documents';
+import { FormError } from '../app/FormError';
 
 // /manage/:orgId/cohorts: an intermediary's cohorts, program by program (the program chosen is
 // in the address), and a form for a new one.
@@ -172,11 +162,7 @@ function CreateCohortForm({ programId, onCreated }: { programId: string; onCreat
           <Title order={3} id="new-cohort" size="h4">
             {t('cohorts.create.title')}
           </Title>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           <TextInput
             label={t('cohorts.create.name')}
             placeholder={t('cohorts.create.namePlaceholder')}

@@ -21,6 +21,7 @@ import type { MyCohortQuery as MyCohortData } from '../gql/graphql';
 import { placeName } from '../i18n/place-name';
 import { MyCohortQuery, RankCohortProjectsMutation } from './cohort-documents';
 import { moveItem } from './ranking-order';
+import { FormError } from '../app/FormError';
 
 type CohortProject = MyCohortData['cohort']['projects'][number];
 
@@ -194,11 +195,7 @@ function RankingEditor({ cohort }: { cohort: MyCohortData['cohort'] }) {
         )}
       </section>
 
-      {problem && (
-        <Alert color="red" role="alert">
-          {problem}
-        </Alert>
-      )}
+      <FormError message={problem} />
       {open && (
         <Group>
           <Button onClick={() => void onSave()} loading={fetching}>

@@ -31,6 +31,7 @@ import {
   RemoveProjectFromCompanyProgramMutation,
 } from './company-documents';
 import { OwnerOnly } from './OwnerOnly';
+import { FormError } from '../app/FormError';
 
 // /manage/:orgId/company/programs: the company's programs with the projects they target, a search
 // to add published projects open to employees, and a form for a new program.
@@ -91,11 +92,7 @@ function ProgramCard({ program }: { program: CompanyProgramFieldsFragment }) {
         <Title order={4} size="h5">
           {t('company.programs.projects')}
         </Title>
-        {problem && (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        )}
+        <FormError message={problem} />
         {program.projects.length === 0 ? (
           <Text c="gray.7">{t('company.programs.noProjects')}</Text>
         ) : (
@@ -258,11 +255,7 @@ function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
           <Title order={3} size="h4" id="new-program">
             {t('company.programs.create.title')}
           </Title>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           <TextInput
             label={t('company.programs.create.name')}
             placeholder={t('company.programs.create.namePlaceholder')}

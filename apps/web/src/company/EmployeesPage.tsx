@@ -27,6 +27,7 @@ import {
   WithdrawCompanyInvitationMutation,
 } from './company-documents';
 import { OwnerOnly } from './OwnerOnly';
+import { FormError } from '../app/FormError';
 
 interface Employee {
   userId: string;
@@ -261,11 +262,7 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
           <Title order={3} size="h4" id="invite-title">
             {t('company.employees.invite.title')}
           </Title>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           {sent && (
             <Alert color="green" role="status">
               {t('company.employees.invite.sent', { email: sent })}

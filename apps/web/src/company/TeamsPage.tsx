@@ -33,6 +33,7 @@ import {
   CreateCompanyTeamMutation,
 } from './company-documents';
 import { OwnerOnly } from './OwnerOnly';
+import { FormError } from '../app/FormError';
 
 type Team = TeamsData['companyTeams']['edges'][number]['node'];
 type Application = TeamsData['companyTeamApplications'][number];
@@ -230,11 +231,7 @@ function ApplyForm({
         <Title order={4} size="h5" id={titleId}>
           {t('company.teams.apply.title')}
         </Title>
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         {sent !== undefined && (
           <Alert color="green" role="status">
             {t('company.teams.apply.sent', { count: sent })}
@@ -330,11 +327,7 @@ function CreateTeamForm({
     body = (
       <form noValidate onSubmit={onSubmit}>
         <Stack gap="sm">
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           <TextInput
             label={t('company.teams.create.name')}
             required

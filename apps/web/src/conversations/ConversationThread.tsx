@@ -15,6 +15,7 @@ import {
   UnreadMessageCountQuery,
 } from './conversation-documents';
 import { formatDateTime } from '../i18n/format';
+import { FormError } from '../app/FormError';
 
 export const MESSAGE_MAX = 2000;
 const PAGE = 30;
@@ -238,11 +239,7 @@ export function SendBox({
   return (
     <form noValidate onSubmit={onSubmit}>
       <Stack gap="xs">
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <Textarea
           label={t('conversations.message')}
           placeholder={t('conversations.messagePlaceholder')}

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -19,6 +18,7 @@ import { PagedQuery } from '../app/PagedQuery';
 import type { CouncilMembershipFieldsFragment, CouncilMembershipStatus } from '../gql/graphql';
 import { formatDate } from '../i18n/format';
 import { CouncilApplicationsQuery, DecideCouncilMembershipMutation } from './council-documents';
+import { FormError } from '../app/FormError';
 
 const STATUSES: CouncilMembershipStatus[] = ['PENDING', 'APPROVED', 'REJECTED', 'WITHDRAWN'];
 
@@ -119,11 +119,9 @@ function Application({ membership }: { membership: CouncilMembershipFieldsFragme
               onChange={(e) => setReason(e.currentTarget.value)}
               error={reasonError}
             />
-            {error && (
-              <Alert color="red" role="alert">
-                {error.graphQLErrors[0]?.message ?? t('errors.generic')}
-              </Alert>
-            )}
+            <FormError
+              message={error && (error.graphQLErrors[0]?.message ?? t('errors.generic'))}
+            />
             <Group>
               <Button loading={fetching} onClick={() => void send(true)}>
                 {t('council.admin.approve')}

@@ -122,11 +122,7 @@ function StatusSection({ membership }: { membership: Membership | null }) {
             {t('council.workspace.reason', { reason: membership.decisionReason })}
           </Alert>
         )}
-        {error && (
-          <Alert color="red" role="alert">
-            {error.graphQLErrors[0]?.message ?? t('errors.generic')}
-          </Alert>
-        )}
+        <FormError message={error && (error.graphQLErrors[0]?.message ?? t('errors.generic'))} />
         {membership && (membership.status === 'PENDING' || membership.status === 'APPROVED') && (
           <Group>
             {membership.status === 'APPROVED' && (

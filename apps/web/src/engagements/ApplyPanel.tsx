@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { formErrorsOf } from '../graphql/form-errors';
 import { formatNumber } from '../i18n/format';
 import { ApplyMutation, MyEngagementForProjectQuery } from './engagement-documents';
 import { StatusBadge } from './StatusBadge';
+import { FormError } from '../app/FormError';
 
 // The API's limits (ApplyToProjectInput.motivation), checked here first.
 export const MOTIVATION_MIN = 10;
@@ -128,11 +129,7 @@ export function MotivationForm({
             {t('engagements.apply.title')}
           </Title>
           {mustVerify && <VerifyEmailFirst />}
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           <Textarea
             label={t('engagements.apply.motivation')}
             description={t('engagements.apply.motivationHint', limits)}

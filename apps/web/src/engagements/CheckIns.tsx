@@ -26,6 +26,7 @@ import {
   ApproveCheckInHoursMutation,
   CheckInsQuery,
 } from './engagement-documents';
+import { FormError } from '../app/FormError';
 
 // The API's limits (AddCheckInInput).
 const SUMMARY_MAX = 4000;
@@ -129,11 +130,7 @@ export function CheckIns({
             onAdded={() => reexecute({ requestPolicy: 'network-only' })}
           />
         )}
-        {approveError && (
-          <Alert color="red" role="alert">
-            {approveError}
-          </Alert>
-        )}
+        <FormError message={approveError} />
         {list}
       </Stack>
     </Paper>
@@ -195,11 +192,7 @@ function CheckInForm({ engagementId, onAdded }: { engagementId: string; onAdded:
         <Title order={3} size="h5" id="check-in-form-title">
           {t('engagements.checkIns.add')}
         </Title>
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         {sent && (
           <Alert color="green" role="status">
             {t('engagements.checkIns.sent')}

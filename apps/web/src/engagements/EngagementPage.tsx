@@ -1,4 +1,4 @@
-import { Alert, Anchor, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -19,6 +19,7 @@ import { ENDED, outlookOf } from './next-steps';
 import { RequireSignIn } from '../app/RequireSignIn';
 import { StatusBadge } from './StatusBadge';
 import { WithdrawButton } from './WithdrawButton';
+import { FormError } from '../app/FormError';
 
 type Engagement = NonNullable<EngagementData['engagement']>;
 type History = EngagementData['engagementHistory'];
@@ -268,11 +269,7 @@ function People({ engagement }: { engagement: Engagement }) {
             </List>
           </Fact>
         )}
-        {error && !notYet && !data && (
-          <Alert color="red" role="alert">
-            {t('errors.generic')}
-          </Alert>
-        )}
+        <FormError message={error && !notYet && !data ? t('errors.generic') : null} />
       </Stack>
     </Paper>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Rating, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Rating, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
@@ -6,6 +6,7 @@ import { ErrorState, LoadingState } from '../app/page-states';
 import type { EngagementFeedbackQuery, FeedbackSide } from '../gql/graphql';
 import { formErrorsOf } from '../graphql/form-errors';
 import { FeedbackQuery, GiveFeedbackMutation } from './engagement-documents';
+import { FormError } from '../app/FormError';
 
 // The API's limit (GiveEngagementFeedbackInput.comment).
 const COMMENT_MAX = 4000;
@@ -139,11 +140,7 @@ function FeedbackForm({
         <Text size="sm">
           {t(side === 'REGION' ? 'engagements.feedback.introRegion' : 'engagements.feedback.intro')}
         </Text>
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <Stack gap={4} role="group" aria-labelledby="feedback-rating">
           <Text size="sm" fw={500} id="feedback-rating">
             {t('engagements.feedback.rating')}

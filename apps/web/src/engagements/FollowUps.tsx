@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
@@ -18,6 +7,7 @@ import type { FollowUpOutcome, MyFollowUpsQuery } from '../gql/graphql';
 import { formErrorsOf } from '../graphql/form-errors';
 import { formatDate, formatList } from '../i18n/format';
 import { MyFollowUpsQuery as FollowUpsQuery, RecordFollowUpMutation } from './engagement-documents';
+import { FormError } from '../app/FormError';
 
 const OUTCOMES: FollowUpOutcome[] = [
   'REVISITED',
@@ -142,11 +132,7 @@ export function FollowUpForm({
       }}
     >
       <Stack gap="sm" mt="sm">
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <Checkbox.Group
           label={t('engagements.followUps.outcomes')}
           value={outcomes}

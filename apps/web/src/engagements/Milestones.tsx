@@ -12,6 +12,7 @@ import {
   CompleteMilestoneMutation,
   MilestonesQuery,
 } from './engagement-documents';
+import { FormError } from '../app/FormError';
 
 // The API's limit (AddMilestoneInput).
 const TITLE_MAX = 200;
@@ -92,11 +93,7 @@ export function Milestones({
           {t('engagements.milestones.title')}
         </Title>
         {canAdd && <MilestoneForm engagementId={engagementId} onAdded={refresh} />}
-        {completeError && (
-          <Alert color="red" role="alert">
-            {completeError}
-          </Alert>
-        )}
+        <FormError message={completeError} />
         {body}
       </Stack>
     </Paper>
@@ -140,11 +137,7 @@ function MilestoneForm({ engagementId, onAdded }: { engagementId: string; onAdde
         <Title order={3} size="h5" id="milestone-form-title">
           {t('engagements.milestones.add')}
         </Title>
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         {added && (
           <Alert color="green" role="status">
             {t('engagements.milestones.added')}

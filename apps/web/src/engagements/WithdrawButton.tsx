@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { useMutation } from 'urql';
 import { formErrorsOf } from '../graphql/form-errors';
 import { formatNumber } from '../i18n/format';
 import { TransitionMutation } from './engagement-documents';
+import { FormError } from '../app/FormError';
 
 // The API's limit on a reason (TransitionEngagementInput.reason).
 const REASON_MAX = 2000;
@@ -49,11 +50,7 @@ export function WithdrawButton({
       <Modal opened={opened} onClose={close} title={t('engagements.withdraw.title')} centered>
         <Stack>
           <Text size="sm">{t('engagements.withdraw.body')}</Text>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           <Textarea
             label={t('engagements.withdraw.reason')}
             required

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Checkbox,
   Fieldset,
@@ -24,6 +23,8 @@ import { useMutation, useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import type { ManagedEventFieldsFragment } from '../gql/graphql';
 import { useMutationForm } from '../graphql/use-mutation-form';
+import { DateTimeInput } from '../i18n/DateTimeInput';
+import { zoneName } from '../i18n/event-time';
 import { localName } from '../i18n/local-name';
 import { MunicipalityPicker } from '../profile/MunicipalityPicker';
 import { ThemesQuery } from '../projects/project-documents';
@@ -42,6 +43,7 @@ import {
   MAX_PRESENTERS,
 } from './event-form';
 import { RegionPicker } from './RegionPicker';
+import { FormError } from '../app/FormError';
 
 // /manage/:orgId/events/new
 export function NewEventPage() {
@@ -109,17 +111,14 @@ function EventForm({ event }: { event?: ManagedEventFieldsFragment }) {
   const { register, control, watch, formState } = form;
   const errors = formState.errors;
   const format = watch('format');
+  const timeZone = watch('timeZone');
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack maw={760}>
         <Title order={2}>
           {event ? t('eventsManage.form.editTitle') : t('eventsManage.form.newTitle')}
         </Title>
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Controller
             control={control}
@@ -182,20 +181,25 @@ function EventForm({ event }: { event?: ManagedEventFieldsFragment }) {
         />
         <Fieldset legend={t('eventsManage.form.when')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              type="datetime-local"
-              label={t('eventsManage.form.startsAt')}
-              required
-              {...register('startsAt')}
-              error={errors.startsAt?.message}
-            />
-            <TextInput
-              type="datetime-local"
-              label={t('eventsManage.form.endsAt')}
-              required
-              {...register('endsAt')}
-              error={errors.endsAt?.message}
-            />
+            {(['startsAt', 'endsAt'] as const).map((name) => (
+              <Controller
+                key={name}
+                control={control}
+                name={name}
+                render={({ field }) => (
+                  <DateTimeInput
+                    label={t(`eventsManage.form.${name}`)}
+                    required
+                    zoneNote={t('dates.eventZone', {
+                      zone: zoneName(new Date(), i18n.language, timeZone),
+                    })}
+                    value={field.value}
+                    onChange={field.onChange}
+                    error={errors[name]?.message}
+                  />
+                )}
+              />
+            ))}
           </SimpleGrid>
           <Controller
             control={control}

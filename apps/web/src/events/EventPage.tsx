@@ -34,6 +34,7 @@ import {
 import { eventTitle, myState, seatsOf } from './event-state';
 import { eventWhen, readerTimeZone } from '../i18n/event-time';
 import { placeOf } from './EventCard';
+import { FormError } from '../app/FormError';
 
 type Event = EventData['event'];
 
@@ -336,21 +337,13 @@ function RegistrationPanel({
             </Button>
           )}
         </Group>
-        {calendarFailed && (
-          <Alert color="red" role="alert">
-            {t('events.register.calendarFailed')}
-          </Alert>
-        )}
+        <FormError message={calendarFailed ? t('events.register.calendarFailed') : null} />
         <Modal opened={opened} onClose={close} title={t('events.register.confirmTitle')} centered>
           <Stack>
             <Text size="sm">
               {waiting ? t('events.register.confirmWaitBody') : t('events.register.confirmBody')}
             </Text>
-            {formError && (
-              <Alert color="red" role="alert">
-                {formError}
-              </Alert>
-            )}
+            <FormError message={formError} />
             <Group justify="flex-end">
               <Button variant="default" onClick={close} data-autofocus>
                 {t('events.register.keep')}
@@ -372,11 +365,7 @@ function RegistrationPanel({
       </Title>
       <Stack gap="sm">
         {body}
-        {formError && !opened && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError && !opened ? formError : null} />
       </Stack>
     </Paper>
   );

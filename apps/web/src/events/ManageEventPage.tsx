@@ -36,6 +36,7 @@ import {
 } from './event-documents';
 import { eventTitle } from './event-state';
 import { EventDetails } from './EventPage';
+import { FormError } from '../app/FormError';
 
 type ManagedEvent = Managed['event'];
 
@@ -172,11 +173,7 @@ function Actions({
             </Button>
           )}
         </Group>
-        {formError && !opened && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError && !opened ? formError : null} />
       </Stack>
       <Modal
         opened={opened}
@@ -187,11 +184,7 @@ function Actions({
       >
         <Stack>
           <Text size="sm">{t('eventsManage.detail.cancelBody')}</Text>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           <Textarea
             label={t('eventsManage.detail.cancelReason')}
             description={t('eventsManage.detail.cancelReasonHint')}
@@ -286,11 +279,7 @@ function Registrations({ event, started }: { event: ManagedEvent; started: boole
                 </Text>
               )}
             </Group>
-            {formError && (
-              <Alert color="red" role="alert">
-                {formError}
-              </Alert>
-            )}
+            <FormError message={formError} />
           </>
         ) : (
           <>
@@ -394,11 +383,7 @@ function SeedCohort({ event, onChanged }: { event: ManagedEvent; onChanged: () =
             maxLength={200}
             onChange={(e) => setName(e.currentTarget.value)}
           />
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           <Group>
             <Button loading={fetching} onClick={() => void submit()}>
               {t('eventsManage.detail.seedButton')}

@@ -9,6 +9,7 @@ import type { GuardianConsentRequestFieldsFragment, GuardianDecision } from '../
 import { formErrorsOf } from '../graphql/form-errors';
 import { formatDate, formatDateTime, formatList } from '../i18n/format';
 import { DecideGuardianConsentMutation, GuardianConsentRequestQuery } from './guardian-documents';
+import { FormError } from '../app/FormError';
 
 // /consent/:token: the page of the e-mail a guardian receives. No sign-in: the link is the
 // authority. Phone first: one column, large buttons.
@@ -107,12 +108,8 @@ function ConsentRequest({
     <Stack>
       <Text>{t('guardians.page.intro', { child })}</Text>
       <Stack gap={6} component="dl" m={0}>
-        <Fact label={t('guardians.page.what')}>
-          {t('app.labelled', {
-            label: t(`guardians.page.kind.${request.subjectKind}`),
-            value: request.title,
-          })}
-        </Fact>
+        {/* The kind is the label: "Project: …", not "Activity: Project: …". */}
+        <Fact label={t(`guardians.page.kind.${request.subjectKind}`)}>{request.title}</Fact>
         {request.regionName && <Fact label={t('guardians.page.region')}>{request.regionName}</Fact>}
         <Fact label={t('guardians.page.dates')}>{dates}</Fact>
         {request.supervisorNames.length > 0 && (
@@ -122,7 +119,7 @@ function ConsentRequest({
         )}
         {request.contactName && (
           <Fact label={t('guardians.page.contact')}>
-            {t('guardians.page.contactBody', { name: request.contactName })}
+            {t('guardians.page.contactBody', { name: request.contactName, child })}
           </Fact>
         )}
       </Stack>
@@ -183,11 +180,7 @@ function ConsentRequest({
             error={errors.name}
             maxLength={100}
           />
-          {errors.form && (
-            <Alert color="red" role="alert">
-              {errors.form}
-            </Alert>
-          )}
+          <FormError message={errors.form} />
           {request.status === 'PENDING' ? (
             <Group grow preventGrowOverflow={false} wrap="wrap">
               <Button size="md" loading={decision.fetching} onClick={() => void submit('CONSENT')}>

@@ -21,7 +21,6 @@ export const guardianMessages = defineMessages(
         title: '保護者の方へ：参加への同意のお願い',
         intro:
           '{{child}} さんが、Tsunagu で次の活動への参加を希望しています。18歳未満の方の参加には保護者の同意が必要です。',
-        what: '参加先',
         kind: {
           ENGAGEMENT: 'プロジェクト',
           EVENT_REGISTRATION: 'イベント',
@@ -29,8 +28,10 @@ export const guardianMessages = defineMessages(
         region: '地域',
         dates: '日程',
         supervisors: '見守る中間支援団体',
-        contact: 'お問い合わせ先',
-        contactBody: '{{name}}（Tsunagu のメッセージを通じてご連絡します）',
+        contact: '担当の団体',
+        // The guardian has no account: the API gives the coordinator's name, no address.
+        contactBody:
+          '{{name}}。ご質問は {{child}} さんにお伝えください。{{child}} さんが Tsunagu のメッセージで {{name}} に問い合わせます。',
         copies:
           '同意しない・取り消すと決めるまで、地域や見守る中間支援団体が {{child}} さんに送るメッセージの写しを、このメールアドレスにお送りします。',
         statement: '同意の内容',
@@ -74,7 +75,6 @@ export const guardianMessages = defineMessages(
         title: 'For the guardian: your consent, please',
         intro:
           '{{child}} would like to take part in the activity below on Tsunagu. As they are under 18, they need your consent.',
-        what: 'Activity',
         kind: {
           ENGAGEMENT: 'Project',
           EVENT_REGISTRATION: 'Event',
@@ -82,8 +82,9 @@ export const guardianMessages = defineMessages(
         region: 'Region',
         dates: 'Dates',
         supervisors: 'Supervised by',
-        contact: 'Questions',
-        contactBody: '{{name}} (they reply through Tsunagu messages)',
+        contact: 'Coordinator',
+        contactBody:
+          '{{name}}. For any question, please ask {{child}}: they can write to {{name}} through their Tsunagu messages.',
         copies:
           'Unless you refuse or withdraw, we e-mail you a copy of every message the region or the supervising intermediaries write to {{child}} about it.',
         statement: 'What you agree to',

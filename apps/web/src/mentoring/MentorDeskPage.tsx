@@ -11,6 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { z } from 'zod';
@@ -18,6 +19,8 @@ import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import { RequireSignIn } from '../app/RequireSignIn';
 import type { MentoringBookingFieldsFragment } from '../gql/graphql';
 import { useMutationForm } from '../graphql/use-mutation-form';
+import { DateTimeInput } from '../i18n/DateTimeInput';
+import { zoneName } from '../i18n/event-time';
 import {
   AddMentoringFollowUpMutation,
   CancelMentoringBookingMutation,
@@ -127,11 +130,11 @@ function RemoveSlot({ slotId, onRemoved }: { slotId: string; onRemoved: () => vo
   );
 }
 
-// A datetime-local value is read in the browser's zone, which the slot records.
+// A typed wall-clock time is read in the browser's zone, which the slot records.
 const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 function PublishSlotForm({ onPublished }: { onPublished: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [, publish] = useMutation(PublishMentoringSlotMutation);
   const [done, setDone] = useState(false);
   const schema = z.object({
@@ -180,22 +183,26 @@ function PublishSlotForm({ onPublished }: { onPublished: () => void }) {
             {t('mentoring.mentor.publish')}
           </Title>
           <Group grow wrap="wrap" align="flex-start">
-            <TextInput
-              type="datetime-local"
-              label={t('mentoring.mentor.startsAt')}
-              required
-              miw={200}
-              {...form.register('startsAt')}
-              error={form.formState.errors.startsAt?.message}
-            />
-            <TextInput
-              type="datetime-local"
-              label={t('mentoring.mentor.endsAt')}
-              required
-              miw={200}
-              {...form.register('endsAt')}
-              error={form.formState.errors.endsAt?.message}
-            />
+            {(['startsAt', 'endsAt'] as const).map((name) => (
+              <Controller
+                key={name}
+                control={form.control}
+                name={name}
+                render={({ field }) => (
+                  <DateTimeInput
+                    label={t(`mentoring.mentor.${name}`)}
+                    required
+                    miw={240}
+                    zoneNote={t('dates.browserZone', {
+                      zone: zoneName(new Date(), i18n.language, localZone()),
+                    })}
+                    value={field.value}
+                    onChange={field.onChange}
+                    error={form.formState.errors[name]?.message}
+                  />
+                )}
+              />
+            ))}
           </Group>
           <Stack gap={4}>
             <Text size="sm" fw={500} id="slot-format">

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,6 +15,7 @@ import {
 } from './mentoring-documents';
 import { CancellationRules } from './SessionTime';
 import { SessionCard } from './SessionCard';
+import { FormError } from '../app/FormError';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -123,11 +124,7 @@ function MemberSession({ session }: { session: MentoringBookingFieldsFragment })
           {t('mentoring.sessions.cancel')}
         </Button>
       )}
-      {problem && (
-        <Alert color="red" role="alert">
-          {t('errors.generic')}
-        </Alert>
-      )}
+      <FormError message={problem ? t('errors.generic') : null} />
     </Stack>
   ) : null;
   return (

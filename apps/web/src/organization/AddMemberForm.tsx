@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { MembershipRole } from '../gql/graphql';
 import { useMutationForm } from '../graphql/use-mutation-form';
 import { AddMemberMutation } from './organization-documents';
+import { FormError } from '../app/FormError';
 
 const ROLES: readonly MembershipRole[] = ['OWNER', 'STAFF'];
 
@@ -64,11 +65,7 @@ export function AddMemberForm({
           <Title order={3} size="h4" id="add-member-title">
             {t('organization.addMember.title')}
           </Title>
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           {added && (
             <Alert color="green" role="status">
               {t('organization.addMember.added')}

@@ -41,6 +41,7 @@ import {
   RecommendedCandidatesQuery,
   SendScoutOfferMutation,
 } from './people-documents';
+import { FormError } from '../app/FormError';
 
 const PAGE_SIZE = 20;
 const TABS = ['applications', 'candidates', 'offers', 'interest'] as const;
@@ -400,11 +401,7 @@ function ScoutOfferModal({
         }}
       >
         <Stack gap="sm">
-          {errors.form && (
-            <Alert color="red" role="alert">
-              {errors.form}
-            </Alert>
-          )}
+          <FormError message={errors.form} />
           <Textarea
             label={t('people.scout.message')}
             description={t('people.scout.messageHint')}

@@ -36,6 +36,8 @@ import type {
   TransitionEngagementInput,
 } from '../gql/graphql';
 import { formErrorsOf } from '../graphql/form-errors';
+import { DateTimeInput } from '../i18n/DateTimeInput';
+import { zoneName } from '../i18n/event-time';
 import { formatDate, formatDateTime, formatPeriod } from '../i18n/format';
 import { useWorkspace } from '../workspace/WorkspaceLayout';
 import { answerTiming } from './answer-timing';
@@ -47,6 +49,7 @@ import {
   StaffTransitionMutation,
 } from './people-documents';
 import { AnswerTiming } from './AnswerTiming';
+import { FormError } from '../app/FormError';
 
 type Engagement = StaffEngagementData['engagement'];
 
@@ -252,6 +255,9 @@ function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+// A typed interview time is read in the browser's zone (new Date of a wall-clock string).
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 // What one step asks for before it is taken: a reason to end, slots for an interview, the terms
 // to approve; the others only a confirmation.
 function StepForm({
@@ -265,7 +271,7 @@ function StepForm({
   onCancel: () => void;
   onDone: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [{ fetching }, transition] = useMutation(StaffTransitionMutation);
   const project = engagement.project;
   const [values, setValues] = useState({
@@ -334,11 +340,7 @@ function StepForm({
     >
       <Stack gap="sm">
         <Text fw={700}>{t(`staffEngagement.action.${action}`)}</Text>
-        {errors.form && (
-          <Alert color="red" role="alert">
-            {errors.form}
-          </Alert>
-        )}
+        <FormError message={errors.form} />
         {ENDING.includes(action) && (
           <Textarea
             label={t('staffEngagement.reason')}
@@ -354,13 +356,14 @@ function StepForm({
         )}
         {action === 'PROPOSE_INTERVIEW' && (
           <>
-            <TextInput
-              type="datetime-local"
+            <DateTimeInput
               label={t('staffEngagement.slot')}
               required
-              maw={280}
+              zoneNote={t('dates.browserZone', {
+                zone: zoneName(new Date(), i18n.language, browserZone()),
+              })}
               value={values.slot}
-              onChange={(e) => set('slot')(e.currentTarget.value)}
+              onChange={set('slot')}
               error={errors['interview.slots']}
             />
             <TextInput
@@ -616,11 +619,7 @@ function Notes({ engagementId, role }: { engagementId: string; role: EngagementR
           }}
         >
           <Stack gap="sm">
-            {formError && (
-              <Alert color="red" role="alert">
-                {formError}
-              </Alert>
-            )}
+            <FormError message={formError} />
             <Textarea
               label={t('staffEngagement.notes.body')}
               autosize

@@ -48,6 +48,7 @@ import {
   VISIBILITIES,
 } from './profile-form';
 import { SkillPicker } from './SkillPicker';
+import { FormError } from '../app/FormError';
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -505,11 +506,7 @@ function ProfileForm({
           </Text>
         </Fieldset>
 
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         {/* Saved until the next edit. */}
         {saved && !isDirty && (
           <Alert color="green" role="status">

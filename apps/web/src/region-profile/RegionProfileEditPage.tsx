@@ -32,6 +32,7 @@ import {
   SaveRegionPopulationMutation,
   UpdateRegionProfileMutation,
 } from './region-profile-documents';
+import { FormError } from '../app/FormError';
 
 const GROUPS = 19;
 const DEFAULT_YEAR = 2020;
@@ -118,11 +119,7 @@ function DescriptionForm({
           {...form.register('description')}
           error={form.formState.errors.description?.message}
         />
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <Group>
           <Button type="submit" loading={submitting}>
             {t('regionProfile.edit.saveDescription')}
@@ -359,11 +356,7 @@ function PopulationEditor({
             </Button>
           </Group>
         </Stack>
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         {done && (
           <Alert color="teal" role="status" data-testid="population-saved">
             {t('regionProfile.edit.populationSaved')}

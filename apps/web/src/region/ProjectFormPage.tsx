@@ -1,6 +1,5 @@
 import '@mantine/dates/styles.css';
 import {
-  Alert,
   Anchor,
   Button,
   Checkbox,
@@ -56,6 +55,7 @@ import {
   SubmitProjectMutation,
   UpdateProjectMutation,
 } from './region-documents';
+import { FormError } from '../app/FormError';
 
 // /manage/:orgId/projects/new
 export function NewProjectPage() {
@@ -492,11 +492,7 @@ function ProjectForm({
           </Stack>
         </Fieldset>
 
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <Group>
           <Button type="submit" variant="default" loading={submitting} onClick={send(false)}>
             {t('region.form.saveDraft')}

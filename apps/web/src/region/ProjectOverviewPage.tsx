@@ -43,6 +43,7 @@ import {
   RegionProjectQuery,
   SubmitProjectMutation,
 } from './region-documents';
+import { FormError } from '../app/FormError';
 
 type Project = RegionProjectData['project'];
 type HistoryEntry = RegionProjectData['projectHistory'][number];
@@ -125,11 +126,7 @@ function Overview({
           {message}
         </Alert>
       )}
-      {problem && (
-        <Alert color="red" role="alert">
-          {problem}
-        </Alert>
-      )}
+      <FormError message={problem} />
       {project.pausedAt && (
         <Alert color="orange" styles={READABLE_ALERT} title={t('region.overview.pausedTitle')}>
           <Text size="sm">{t('region.overview.pausedBody')}</Text>
@@ -400,11 +397,7 @@ function ExtendForm({ project, onDone }: { project: Project; onDone: () => void 
             />
           )}
         />
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <Group>
           <Button type="submit" loading={submitting}>
             {t('region.overview.extend')}
@@ -445,11 +438,7 @@ function CloseForm({ projectId, onDone }: { projectId: string; onDone: () => voi
           error={form.formState.errors.reason?.message}
           {...form.register('reason')}
         />
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <Group>
           <Button type="submit" color="red.9" loading={submitting}>
             {t('region.overview.closeConfirm')}

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Button,
   Group,
@@ -35,6 +34,7 @@ import {
 } from './program-report-documents';
 import { fiscalYearOf } from './report-filter';
 import './program-report.css';
+import { FormError } from '../app/FormError';
 
 type Report = ProgramReportData['programReport'];
 const COUNTED: ReadonlySet<ProgramKpiMetric> = new Set([
@@ -417,11 +417,7 @@ function TargetsForm({ report, onSaved }: { report: Report; onSaved: () => void 
             {t('programReport.targetsHint')}
           </Text>
         </div>
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           {metrics.map((metric) => (
             <NumberInput
@@ -498,11 +494,7 @@ function ReviewForm({ report, onSaved }: { report: Report; onSaved: () => void }
         <Title order={3} size="h4" id="review-title">
           {t('programReport.reviewTitle')}
         </Title>
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         {REVIEW_FIELDS.map((field) => (
           <Textarea
             key={field}

@@ -30,6 +30,7 @@ import {
   ReviewProjectQuery,
 } from './review-documents';
 import type { ReviewOutcome } from './ReviewQueuePage';
+import { FormError } from '../app/FormError';
 
 type Review = ReviewProjectData;
 
@@ -169,11 +170,7 @@ function Decision({ review }: { review: Review }) {
           minRows={3}
           maxLength={4000}
         />
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         {commented && (
           <Alert color="green" role="status">
             {t('review.commented')}

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -28,6 +17,7 @@ import { formErrorsOf } from '../graphql/form-errors';
 import { formatDate, formatNumber } from '../i18n/format';
 import { ConversationLink } from '../conversations/ConversationPanel';
 import { MyScoutOffersQuery, RespondToScoutOfferMutation } from './scout-documents';
+import { FormError } from '../app/FormError';
 
 const PAGE_SIZE = 20;
 // The API's limit (RespondToScoutOfferInput.note).
@@ -148,11 +138,7 @@ function AnswerForm({ offerId }: { offerId: string }) {
   return (
     <Stack gap="sm">
       {mustVerify && <VerifyEmailFirst />}
-      {formError && (
-        <Alert color="red" role="alert">
-          {formError}
-        </Alert>
-      )}
+      <FormError message={formError} />
       <Textarea
         label={t('scouting.note')}
         description={t('scouting.noteHint', { max })}

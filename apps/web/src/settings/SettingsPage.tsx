@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, Radio, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { formErrorsOf, type FormErrors } from '../graphql/form-errors';
 import { changeLanguage, LANGUAGE_CHOICES, type Language } from '../i18n/i18n';
 import { MySettingsQuery, UpdateMySettingsMutation } from './settings-documents';
 import { TimeZoneSelect } from './TimeZoneSelect';
+import { FormError } from '../app/FormError';
 
 // Language and time zone, kept on the account: e-mails and the daily digest use them, and the
 // language chosen here switches the screens too.
@@ -91,11 +92,7 @@ function GeneralSettingsForm({ me }: { me: MySettingsFieldsFragment }) {
           </Group>
         </Radio.Group>
         <TimeZoneSelect value={timeZone} onChange={setTimeZone} error={errors.fields.timeZone} />
-        {errors.form && (
-          <Alert color="red" role="alert">
-            {errors.form}
-          </Alert>
-        )}
+        <FormError message={errors.form} />
         <Group>
           <Button type="submit" loading={fetching} disabled={!changed && !saved}>
             {t('settings.save')}

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Group,
@@ -23,6 +22,7 @@ import {
   ProgramWeightsQuery,
   SetProgramWeightsMutation,
 } from './supervision-documents';
+import { FormError } from '../app/FormError';
 
 // The engine's factors, in the order the form lists them.
 const FACTORS = ['skills', 'theme', 'availability', 'distance', 'goal', 'tie', 'fairness'] as const;
@@ -112,11 +112,7 @@ function WeightsForm({
       <Text size="sm" c="gray.7" data-testid="weights-version">
         {t('programs.weights.version', { version: versionLabel })}
       </Text>
-      {formError && (
-        <Alert color="red" role="alert">
-          {formError}
-        </Alert>
-      )}
+      <FormError message={formError} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
         {FACTORS.map((factor) => (
           <FactorInput

@@ -26,6 +26,7 @@ import {
   ProgramsQuery,
   SetStaleAfterDaysMutation,
 } from './supervision-documents';
+import { FormError } from '../app/FormError';
 
 // /manage/:orgId/programs: an intermediary's programs, each with its check-in rhythm and its
 // matching weights.
@@ -126,11 +127,7 @@ function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
           <Title order={3} id="new-program-title">
             {t('programs.create.title')}
           </Title>
-          {errors.form && (
-            <Alert color="red" role="alert">
-              {errors.form}
-            </Alert>
-          )}
+          <FormError message={errors.form} />
           {done && (
             <Alert color="teal" role="status">
               {t('programs.create.created')}
