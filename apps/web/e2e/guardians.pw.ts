@@ -163,7 +163,10 @@ test.describe("a guardian's consent", () => {
     await expect(guardian.getByTestId('guardian-copies')).toContainText(
       w('メッセージの写し', 'a copy of every message'),
     );
-    await expect(guardian.getByText(w('プロジェクト：', 'Project: '))).toBeVisible();
+    // The activity is named by its kind alone (not "Activity: Project: …").
+    await expect(
+      guardian.locator('dt', { hasText: new RegExp(`^${w('プロジェクト', 'Project')}$`) }),
+    ).toBeVisible();
     await expectAccessible(guardian);
     await saveScreenshot(guardian, testInfo, 'guardians-consent-page');
     if (testInfo.project.name === 'phone') {
@@ -176,9 +179,8 @@ test.describe("a guardian's consent", () => {
       });
       const japanese = await context.newPage();
       await japanese.goto(link!);
-      await expect(
-        japanese.getByText('プロジェクト：夏休み 自然体験キャンプの運営補助'),
-      ).toBeVisible();
+      await expect(japanese.locator('dt', { hasText: /^プロジェクト$/ })).toBeVisible();
+      await expect(japanese.getByText('夏休み 自然体験キャンプの運営補助').first()).toBeVisible();
       await expect(japanese.getByTestId('guardian-copies')).toContainText('メッセージの写し');
       await saveScreenshot(japanese, testInfo, 'guardians-consent-page-ja');
       await context.close();
