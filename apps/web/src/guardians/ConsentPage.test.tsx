@@ -28,8 +28,8 @@ const REQUEST = {
   decidedAt: null,
 };
 
-function renderPage() {
-  const data = { data: { guardianConsentRequest: REQUEST } };
+function renderPage(request: Partial<typeof REQUEST> = {}) {
+  const data = { data: { guardianConsentRequest: { ...REQUEST, ...request } } };
   const client = {
     executeQuery: vi.fn(() => fromValue(data)),
     executeMutation: vi.fn(() => fromValue(data)),
@@ -66,5 +66,13 @@ describe('the guardian page', () => {
     expect(body).toHaveTextContent('Hokkaido Hub');
     expect(body).toHaveTextContent(/please ask Hana/);
     expect(body).not.toHaveTextContent(/they reply through Tsunagu messages/);
+  });
+
+  // Only an engagement has a thread the child can write in: an event names its organiser alone.
+  it('names the organiser of an event without promising messages that do not exist', async () => {
+    renderPage({ subjectKind: 'EVENT_REGISTRATION', contactName: 'Mukawa Town' });
+    const organiser = await screen.findByText('Organised by');
+    expect(organiser.nextElementSibling).toHaveTextContent(/^Mukawa Town$/);
+    expect(screen.queryByText(/Tsunagu messages/)).not.toBeInTheDocument();
   });
 });

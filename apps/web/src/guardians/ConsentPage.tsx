@@ -118,8 +118,11 @@ function ConsentRequest({
           </Fact>
         )}
         {request.contactName && (
-          <Fact label={t('guardians.page.contact')}>
-            {t('guardians.page.contactBody', { name: request.contactName, child })}
+          <Fact label={t(`guardians.page.contact.${request.subjectKind}`)}>
+            {t(`guardians.page.contactBody.${request.subjectKind}`, {
+              name: request.contactName,
+              child,
+            })}
           </Fact>
         )}
       </Stack>

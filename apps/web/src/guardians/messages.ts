@@ -28,10 +28,14 @@ export const guardianMessages = defineMessages(
         region: '地域',
         dates: '日程',
         supervisors: '見守る中間支援団体',
-        contact: '担当の団体',
-        // The guardian has no account: the API gives the coordinator's name, no address.
-        contactBody:
-          '{{name}}。ご質問は {{child}} さんにお伝えください。{{child}} さんが Tsunagu のメッセージで {{name}} に問い合わせます。',
+        // The guardian has no account: the API gives the coordinator's (or the organiser's)
+        // name, no address. Only an engagement has a message thread the child can write in.
+        contact: { ENGAGEMENT: '担当の団体', EVENT_REGISTRATION: '主催' },
+        contactBody: {
+          ENGAGEMENT:
+            '{{name}}。ご質問は {{child}} さんにお伝えください。{{child}} さんは Tsunagu のメッセージで {{name}} に問い合わせることができます。',
+          EVENT_REGISTRATION: '{{name}}',
+        },
         copies:
           '同意しない・取り消すと決めるまで、地域や見守る中間支援団体が {{child}} さんに送るメッセージの写しを、このメールアドレスにお送りします。',
         statement: '同意の内容',
@@ -82,9 +86,12 @@ export const guardianMessages = defineMessages(
         region: 'Region',
         dates: 'Dates',
         supervisors: 'Supervised by',
-        contact: 'Coordinator',
-        contactBody:
-          '{{name}}. For any question, please ask {{child}}: they can write to {{name}} through their Tsunagu messages.',
+        contact: { ENGAGEMENT: 'Coordinator', EVENT_REGISTRATION: 'Organised by' },
+        contactBody: {
+          ENGAGEMENT:
+            '{{name}}. For any question, please ask {{child}}: they can write to {{name}} through their Tsunagu messages.',
+          EVENT_REGISTRATION: '{{name}}',
+        },
         copies:
           'Unless you refuse or withdraw, we e-mail you a copy of every message the region or the supervising intermediaries write to {{child}} about it.',
         statement: 'What you agree to',

@@ -9,12 +9,21 @@ import { initI18n } from './i18n';
 
 vi.setConfig({ testTimeout: 20_000 });
 
-function Form({ initial, onValue }: { initial: string; onValue: (v: string) => void }) {
+function Form({
+  initial,
+  onValue,
+  error,
+}: {
+  initial: string;
+  onValue: (v: string) => void;
+  error?: string;
+}) {
   const [value, setValue] = useState(initial);
   return (
     <DateTimeInput
       label="Starts"
       zoneNote="Times in Japan Standard Time"
+      error={error}
       value={value}
       onChange={(v) => {
         setValue(v);
@@ -24,13 +33,13 @@ function Form({ initial, onValue }: { initial: string; onValue: (v: string) => v
   );
 }
 
-function renderForm(language: 'ja' | 'en', initial = '') {
+function renderForm(language: 'ja' | 'en', initial = '', error?: string) {
   initI18n(language);
   const onValue = vi.fn();
   render(
     <MantineProvider>
       <DatesLocale>
-        <Form initial={initial} onValue={onValue} />
+        <Form initial={initial} onValue={onValue} error={error} />
       </DatesLocale>
     </MantineProvider>,
   );
@@ -70,5 +79,12 @@ describe('DateTimeInput', () => {
     await user.type(screen.getByLabelText('Starts（時）'), '13');
     await user.type(screen.getByLabelText('Starts（分）'), '05');
     expect(onValue).toHaveBeenLastCalledWith('2032-06-01T13:05');
+  });
+
+  it('reads the zone and the error with its group of fields', () => {
+    renderForm('en', '', 'Required');
+    expect(screen.getByRole('group', { name: 'Starts' })).toHaveAccessibleDescription(
+      'Times in Japan Standard Time Required',
+    );
   });
 });

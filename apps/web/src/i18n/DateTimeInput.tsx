@@ -70,6 +70,11 @@ export function DateTimeInput({ label, value, onChange, zoneNote, required, erro
       setTime(value.slice(11, 16));
     }
   }
+  // The zone note and the error describe the group: Mantine's own wrappers around the day and the
+  // time set their inputs' descriptions (to none), which would leave them unread.
+  const describedBy =
+    [zoneNote && `${id}-description`, error && `${id}-error`].filter(Boolean).join(' ') ||
+    undefined;
   const emit = (nextDay: string, nextTime: string) => {
     const next = nextDay && nextTime ? `${nextDay}T${nextTime}` : '';
     setSeen(next);
@@ -88,6 +93,7 @@ export function DateTimeInput({ label, value, onChange, zoneNote, required, erro
       <Group
         role="group"
         aria-labelledby={`${id}-label`}
+        aria-describedby={describedBy}
         gap="xs"
         wrap="wrap"
         align="flex-start"
