@@ -1,6 +1,7 @@
 import { JOBS, QueueService } from '@tsunagu/core';
 import {
   DigestService,
+  InAppDeliveryService,
   LiveNotifications,
   NotificationFanOut,
   NotificationService,
@@ -810,5 +811,41 @@ describe('notifications', () => {
         mails.some((r: any) => m.messageId === `<delivery.${r.id}@tsunagu>`),
       ),
     ).toHaveLength(2);
+  });
+
+  it("sends an event's e-mails when its in-app notifications cannot be stored in the fan-out, and stores them in their own job", async () => {
+    const { projectId } = await scene('152170');
+    const participant = await f.participant('okada');
+    const engagementId = await apply(participant, projectId);
+    await drained(platform);
+    const key = `application-submitted.${engagementId}.unrenderable`;
+    const worker = platform.worker!;
+    // The first attempt to store this event's in-app rows fails, as a message that cannot be
+    // rendered would.
+    const inApp = worker.get(InAppDeliveryService);
+    const spy = jest.spyOn(inApp, 'store').mockImplementationOnce(() => {
+      throw new Error('the message could not be rendered');
+    });
+    try {
+      await worker.get(NotificationFanOut).fanOut({
+        key,
+        type: 'APPLICATION_SUBMITTED',
+        payload: { engagementId },
+        occurredAt: new Date().toISOString(),
+      });
+    } finally {
+      spy.mockRestore();
+    }
+    // Everything arrives: the e-mails through their job, the in-app rows through theirs.
+    const rows = await eventually(async () => {
+      const all = await deliveriesOf(key);
+      return all.length === 4 && all.every((r: any) => r.status === 'SENT') && all;
+    }, 20_000);
+    expect(rows.map((r: any) => r.channel).sort()).toEqual(['EMAIL', 'EMAIL', 'IN_APP', 'IN_APP']);
+    const stored = await platform.dataSource.query(
+      `SELECT count(*)::int AS n FROM notification WHERE event_key = $1`,
+      [key],
+    );
+    expect(stored[0].n).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DomainEvent, EventAudiences, OutboxJob, QueueService, Recipient } from '@tsunagu/core';
 import { User } from '@tsunagu/identity';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
@@ -7,6 +7,7 @@ import { DeliveryChannel, DeliveryMode, DeliveryStatus } from './delivery-kinds'
 import { MailTransport } from './email/mail-transport';
 import { InAppDeliveryService } from './in-app-delivery.service';
 import { NotificationDelivery } from './notification-delivery.entity';
+import type { Notification } from './notification.entity';
 import { NotificationEvent } from './notification-event.entity';
 import { NotificationPreferenceService } from './notification-preference.service';
 import { isNotificationEventType } from './notified-events';
@@ -33,6 +34,8 @@ export type FanOutOutcome =
 // an event plans and stores nothing new: the event key and the delivery keys are unique.
 @Injectable()
 export class NotificationFanOut {
+  private readonly logger = new Logger(NotificationFanOut.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audiences: EventAudiences,
@@ -66,7 +69,7 @@ export class NotificationFanOut {
       const stored = await m.getRepository(NotificationEvent).findOneByOrFail({ key: event.key });
       const rows = await this.plan(m, stored, uniqueRecipients(audience.recipients));
       const pending = await this.pending(m, stored.id);
-      const inApp = await this.inApp.store(
+      const inApp = await this.storeInApp(
         m,
         pending.filter((d) => d.channel === DeliveryChannel.IN_APP).map((d) => d.id),
       );
@@ -77,11 +80,12 @@ export class NotificationFanOut {
           digested: rows.filter((r) => r.status === DeliveryStatus.IN_DIGEST).length,
           webhooks,
         },
+        // In-app deliveries the fan-out could not store go to their own job, as e-mails do.
         jobs: jobsFor(
           stored.id,
-          pending.filter((d) => d.channel !== DeliveryChannel.IN_APP),
+          pending.filter((d) => d.channel !== DeliveryChannel.IN_APP || !inApp),
         ),
-        notifications: inApp,
+        notifications: inApp ?? [],
       };
     });
     // Straight onto the queue after the commit, not through the outbox: this fan-out runs in a
@@ -141,6 +145,23 @@ export class NotificationFanOut {
       .orIgnore()
       .execute();
     return rows as Array<Pick<NotificationDelivery, 'status'>>;
+  }
+
+  // In a savepoint: an in-app notification that cannot be stored (a message that fails to
+  // render) must not hold back the event's e-mails and webhooks. Its deliveries then run in a
+  // `deliver.in-app` job, which retries them and records their failures, as it always did.
+  private async storeInApp(
+    m: EntityManager,
+    deliveryIds: string[],
+  ): Promise<Notification[] | undefined> {
+    try {
+      return await m.transaction((savepoint) => this.inApp.store(savepoint, deliveryIds));
+    } catch (error) {
+      this.logger.warn(
+        `in-app notifications left to their job: ${(error as Error).message.slice(0, 300)}`,
+      );
+      return undefined;
+    }
   }
 
   // The deliveries of the event still waiting for their first run: a replayed fan-out finds the
