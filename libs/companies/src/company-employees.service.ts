@@ -64,7 +64,9 @@ export class CompanyEmployeeService {
     const qb = this.dataSource
       .getRepository(Membership)
       .createQueryBuilder('m')
-      .innerJoinAndSelect('m.user', 'u', 'u.deletedAt IS NULL')
+      .innerJoin('m.user', 'u', 'u.deletedAt IS NULL')
+      // The name alone: the user row also holds what a company never needs (hashes, contacts).
+      .addSelect(['u.id', 'u.displayName'])
       .innerJoin(
         'participant_profile',
         'pp',

@@ -9,9 +9,17 @@ export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 // timeout, or a slow request on a reused socket is cut off by the wrong timer.
 export const HEADERS_TIMEOUT_MS = KEEP_ALIVE_TIMEOUT_MS + 1_000;
 
-// Shutdown is not held up by these idle sockets: since Node 19, server.close() (which Nest's
-// app.close() calls) also closes every connection that has no request in flight.
+// Shutdown is not held up by these sockets. Since Node 19, server.close() (which Nest's
+// app.close() calls) closes every connection that is idle at that moment; one answering a request
+// then would stay open for the whole keep-alive timeout after its answer. So once closing has
+// begun, an answered connection is closed at once: its keep-alive timeout, set when the answer
+// is finished, becomes 1 ms.
 export function keepConnectionsAlive(server: Server): void {
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
+  const close = server.close.bind(server);
+  server.close = (callback?: (error?: Error) => void) => {
+    server.keepAliveTimeout = 1;
+    return close(callback);
+  };
 }

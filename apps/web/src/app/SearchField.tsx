@@ -22,7 +22,7 @@ export function SearchField<T extends { id: string }>({
   description,
   placeholder,
   disabled,
-  withAsterisk,
+  required,
   error,
   options,
   fetching,
@@ -37,8 +37,8 @@ export function SearchField<T extends { id: string }>({
   description?: string;
   placeholder?: string;
   disabled?: boolean;
-  // The choice is required (the chips hold it, so the field itself is not).
-  withAsterisk?: boolean;
+  // A choice is required (the form is noValidate: the page's own check says when none is made).
+  required?: boolean;
   error?: string;
   options: T[];
   fetching: boolean;
@@ -74,7 +74,7 @@ export function SearchField<T extends { id: string }>({
           placeholder={placeholder}
           value={text}
           disabled={disabled}
-          withAsterisk={withAsterisk}
+          required={required}
           error={error}
           onChange={(event) => {
             setText(event.currentTarget.value);

@@ -31,10 +31,12 @@ export function EmployeePicker({
   const search = useTypedSearch();
   const [{ data, fetching }] = useQuery({
     query: CompanyEmployeesQuery,
+    // One page size whatever is chosen, so every answer for a text is the same first page
+    // (enough for the options left after the most members a team may have).
     variables: {
       companyOrganizationId,
       search: search.query,
-      first: SHOWN_OPTIONS + value.length,
+      first: SHOWN_OPTIONS + MAX_TEAM_MEMBERS,
     },
     pause: !search.query,
   });
@@ -50,9 +52,11 @@ export function EmployeePicker({
       <SearchField
         search={search}
         label={t('company.teams.create.members')}
-        description={t('company.teams.create.membersHint')}
+        description={t(
+          full ? 'company.teams.create.membersFull' : 'company.teams.create.membersHint',
+        )}
         disabled={full}
-        withAsterisk
+        required
         error={error}
         options={options}
         fetching={fetching}

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { z } from 'zod';
@@ -93,21 +93,9 @@ function Employees() {
             reloadToken={reloadToken}
           >
             {(e) => (
-              <Card withBorder padding="sm" aria-label={e.displayName}>
-                <Group justify="space-between" wrap="wrap" gap="xs">
-                  <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-                    <Text fw={700}>{e.displayName}</Text>
-                    <Text size="sm">
-                      {t('company.employees.engagementCounts', {
-                        total: formatNumber(e.engagementCount, lang),
-                        active: formatNumber(e.activeEngagementCount, lang),
-                      })}
-                    </Text>
-                    <Text size="sm" c="gray.7">
-                      {t(`kind.${e.kind}`)} · {t('company.employees.enrolledAt')}{' '}
-                      {formatDate(e.enrolledAt, lang)}
-                    </Text>
-                  </div>
+              <ItemCard
+                title={e.displayName}
+                action={
                   <Button
                     size="compact-sm"
                     variant="outline"
@@ -117,8 +105,20 @@ function Employees() {
                   >
                     {t('company.employees.remove')}
                   </Button>
-                </Group>
-              </Card>
+                }
+              >
+                <Text size="sm">
+                  {t('company.employees.engagementCounts', {
+                    count: e.engagementCount,
+                    total: formatNumber(e.engagementCount, lang),
+                    active: formatNumber(e.activeEngagementCount, lang),
+                  })}
+                </Text>
+                <Text size="sm" c="gray.7">
+                  {t(`kind.${e.kind}`)} · {t('company.employees.enrolledAt')}{' '}
+                  {formatDate(e.enrolledAt, lang)}
+                </Text>
+              </ItemCard>
             )}
           </PagedQuery>
         </div>
@@ -138,16 +138,9 @@ function Employees() {
           reloadToken={reloadToken}
         >
           {(invitation) => (
-            <Card withBorder padding="sm">
-              <Group justify="space-between" wrap="wrap" gap="xs">
-                <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-                  <Text fw={700}>{invitation.email}</Text>
-                  <Text size="sm" c="gray.7">
-                    {t('company.employees.invitedOn', {
-                      date: formatDate(invitation.createdAt, lang),
-                    })}
-                  </Text>
-                </div>
+            <ItemCard
+              title={invitation.email}
+              action={
                 <Button
                   size="compact-sm"
                   variant="outline"
@@ -166,8 +159,14 @@ function Employees() {
                 >
                   {t('company.employees.withdraw')}
                 </Button>
-              </Group>
-            </Card>
+              }
+            >
+              <Text size="sm" c="gray.7">
+                {t('company.employees.invitedOn', {
+                  date: formatDate(invitation.createdAt, lang),
+                })}
+              </Text>
+            </ItemCard>
           )}
         </PagedQuery>
       </Stack>
@@ -182,6 +181,29 @@ function Employees() {
         }}
       />
     </Stack>
+  );
+}
+
+// A listed person or invitation: its name, a few lines about it, and what can be done to it.
+function ItemCard({
+  title,
+  action,
+  children,
+}: {
+  title: string;
+  action: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Card component="article" withBorder padding="sm" aria-label={title}>
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+          <Text fw={700}>{title}</Text>
+          {children}
+        </div>
+        {action}
+      </Group>
+    </Card>
   );
 }
 

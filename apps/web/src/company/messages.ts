@@ -20,11 +20,12 @@ export const companyMessages = defineMessages(
         listOrder: '新しく登録された順',
         search: '名前で探す',
         searchNone: '「{{text}}」を含む名前の社員はいません。',
-        more: 'さらに表示',
-        pendingMore: 'さらに表示',
+        more: '社員をさらに表示',
+        pendingMore: '招待をさらに表示',
         empty: 'まだ登録された社員はいません。',
         emptyHint: '下のフォームから招待してください。',
-        engagementCounts: '応募・活動 {{total}}件(うち承認・活動中・完了 {{active}}件)',
+        engagementCounts_one: '応募・活動 {{total}}件(うち承認・活動中・完了 {{active}}件)',
+        engagementCounts_other: '応募・活動 {{total}}件(うち承認・活動中・完了 {{active}}件)',
         enrolledAt: '登録日',
         remove: '登録を解除',
         removeConfirm:
@@ -117,6 +118,7 @@ export const companyMessages = defineMessages(
           program: 'プログラム',
           members: 'メンバー',
           membersHint: '名前の一部を入力して社員を探し、選んでください(50人まで)。',
+          membersFull: 'メンバーは50人までです。加えるには、誰かを外してください。',
           membersSearching: '探しています…',
           memberRemove: '{{name}}さんを外す',
           membersRequired: 'メンバーを1人以上選んでください。',
@@ -181,7 +183,9 @@ export const companyMessages = defineMessages(
         pendingMore: 'Show more invitations',
         empty: 'No employees are enrolled yet.',
         emptyHint: 'Invite them with the form below.',
-        engagementCounts:
+        engagementCounts_one:
+          '{{total}} application or engagement ({{active}} approved, active or completed)',
+        engagementCounts_other:
           '{{total}} applications and engagements ({{active}} approved, active or completed)',
         enrolledAt: 'Enrolled',
         remove: 'Remove',
@@ -275,6 +279,7 @@ export const companyMessages = defineMessages(
           program: 'Program',
           members: 'Members',
           membersHint: 'Type part of a name to find an employee, then choose them (up to 50).',
+          membersFull: 'A team has at most 50 members: remove someone to add another.',
           membersSearching: 'Searching…',
           memberRemove: 'Remove {{name}}',
           membersRequired: 'Choose at least one member.',

@@ -23,7 +23,8 @@ const keys: KeyingConfig = {
   // The company pages: lists and figures held inside their query's answer.
   CompanyEmployeeConnection: () => null,
   CompanyEmployeeEdge: () => null,
-  CompanyEmployee: () => null,
+  // By person: the employees page and the team form's picker page the same list.
+  CompanyEmployee: (data) => (typeof data.userId === 'string' ? data.userId : null),
   CompanyInvitationConnection: () => null,
   CompanyInvitationEdge: () => null,
   CompanyProgramConnection: () => null,
@@ -224,6 +225,24 @@ export function createCache() {
               cache.invalidate('Query', field.fieldName, field.arguments);
           }
         },
+        // The company's paged lists: a change asks every loaded page again (reloading the first
+        // page alone would keep the pages after it, relayPagination joining them).
+        inviteCompanyEmployee: (_result, _args, cache) =>
+          invalidateQueryField(cache, 'companyInvitations'),
+        withdrawCompanyInvitation: (_result, _args, cache) =>
+          invalidateQueryField(cache, 'companyInvitations'),
+        acceptCompanyInvitation: (_result, _args, cache) => {
+          invalidateQueryField(cache, 'companyEmployees');
+          invalidateQueryField(cache, 'companyInvitations');
+        },
+        // A removed employee also leaves the company's teams.
+        removeCompanyEmployee: (_result, _args, cache) => {
+          invalidateQueryField(cache, 'companyEmployees');
+          invalidateQueryField(cache, 'companyTeams');
+        },
+        createCompanyTeam: (_result, _args, cache) => invalidateQueryField(cache, 'companyTeams'),
+        createCompanyProgram: (_result, _args, cache) =>
+          invalidateQueryField(cache, 'companyPrograms'),
         registerForEvent: (_result, args, cache) => eventChanged(args.eventId, cache),
         cancelEventRegistration: (_result, args, cache) => eventChanged(args.eventId, cache),
         markAllNotificationsRead: (_result, _args, cache) => {
