@@ -59,7 +59,7 @@ describe('EmployeePicker', () => {
     expect(screen.getByTestId('chosen')).toHaveTextContent(PEOPLE[0].userId);
     expect(asked).toContainEqual({
       name: 'CompanyEmployees',
-      variables: { companyOrganizationId: COMPANY, search: '蓮', first: 10 },
+      variables: { companyOrganizationId: COMPANY, search: '蓮', first: 60 },
     });
     await user.type(field, '蓮');
     expect(await screen.findByRole('option', { name: '蓮見 葵' })).toBeInTheDocument();
