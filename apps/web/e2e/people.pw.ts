@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test, type TestInfo } from '@playwright/test';
-import { expectAccessible, fillDateTime, saveScreenshot } from './support/helpers';
+import { expectAccessible, fillDateTime, fillDay, saveScreenshot } from './support/helpers';
 import { newOrganization, type StaffMember } from './support/organizations';
 import { gql, signInThroughPage, signUpParticipant } from './support/participants';
 
@@ -249,7 +249,10 @@ test.describe('the people around a project', () => {
     await milestones
       .getByRole('textbox', { name: w('やること', 'Milestone') })
       .fill('直売所のSNSアカウントを開設');
-    await milestones.getByRole('textbox', { name: w('期限', 'Due date') }).fill('2027-06-30');
+    await fillDay(
+      milestones.getByRole('textbox', { name: w('期限', 'Due date') }),
+      w('2027年6月30日', 'Jun 30, 2027'),
+    );
     await milestones.getByRole('button', { name: w('追加する', 'Add'), exact: true }).click();
     const milestone = milestones.getByTestId('milestone');
     await expect(milestone).toContainText('直売所のSNSアカウントを開設');
