@@ -207,6 +207,11 @@ test.describe('the people around a project', () => {
     await hubPage
       .getByRole('textbox', { name: w(/^目標/, /^Goals/) })
       .fill('直売所のSNS発信を立ち上げる');
+    // The period is shown and typed the way the page writes days.
+    await expect(hubPage.getByRole('textbox', { name: w(/^開始日/, /^Start date/) })).toHaveValue(
+      w(/^\d{4}年\d{1,2}月\d{1,2}日$/, /^[A-Z][a-z]+ \d{1,2}, \d{4}$/),
+    );
+    await saveScreenshot(hubPage, testInfo, 'staff-engagement-approve');
     await hubPage.getByRole('button', { name: w('決定', 'Confirm') }).click();
     await expect(hubPage.getByTestId('engagement-status')).toHaveText(w('承認済み', 'Approved'));
     // A private supervision note, for the intermediary's eyes only.
