@@ -68,4 +68,6 @@ export async function fillDay(field: Locator, value: string): Promise<void> {
   await field.fill(value);
   await field.press('Escape');
   await field.blur();
+  // The calendar fades out: gone before the next step clicks what it covered (or its weekdays).
+  await expect(field.page().locator('[data-dates-dropdown]')).toHaveCount(0);
 }
