@@ -1,6 +1,6 @@
 import { type Browser, expect, type Page, test, type TestInfo } from '@playwright/test';
 import { sql } from './support/database';
-import { expectAccessible, saveScreenshot } from './support/helpers';
+import { expectAccessible, fillDay, saveScreenshot } from './support/helpers';
 import { newOrganization } from './support/organizations';
 import {
   gql,
@@ -127,13 +127,16 @@ test.describe('activity days', () => {
     // Three weekly days from a week ahead: the form says which before publishing.
     const first = jstDate(7);
     const weekday = new Date(`${first}T00:00:00Z`).getUTCDay();
-    await page.getByRole('textbox', { name: w('日付', 'Date'), exact: true }).fill(first);
+    await fillDay(page.getByRole('textbox', { name: w('日付', 'Date'), exact: true }), first);
     const dayNames = w(
       ['日', '月', '火', '水', '木', '金', '土'],
       ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
     );
     await page.getByText(dayNames[weekday], { exact: true }).click();
-    await page.getByLabel(w('くり返しの最終日', 'Last date')).fill(jstDate(21));
+    await fillDay(
+      page.getByRole('textbox', { name: w('くり返しの最終日', 'Last date') }),
+      jstDate(21),
+    );
     await page.getByLabel(w('開始時刻', 'Starts at')).fill('09:00');
     await page.getByLabel(w('終了時刻', 'Ends at')).fill('15:00');
     await page.getByLabel(w('募集人数', 'Places')).fill('2');

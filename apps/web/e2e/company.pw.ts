@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
-import { expectAccessible, saveScreenshot } from './support/helpers';
+import { expectAccessible, fillDay, saveScreenshot } from './support/helpers';
 import { newOrganization } from './support/organizations';
 import { gql, signInThroughPage, signUpParticipant } from './support/participants';
 
@@ -101,7 +101,14 @@ test.describe('a company and its employees', () => {
     await expect(page.getByText('まだプログラムはありません。')).toBeVisible();
     await page.getByLabel(/^プログラム名/).fill('2027年度 地域留職プログラム');
     await page.getByLabel(/^説明/).fill('社員が週末に地域の商品開発を手伝います。');
-    await page.getByLabel(/^開始日/).fill('2027-04-01');
+    // Days typed as the page writes them.
+    await fillDay(page.getByRole('textbox', { name: /^開始日/ }), '2027年4月1日');
+    await fillDay(page.getByRole('textbox', { name: /^終了日/ }), '2027年3月31日');
+    await page.getByRole('button', { name: '作成する' }).click();
+    await expect(page.getByRole('textbox', { name: /^終了日/ })).toHaveAccessibleDescription(
+      /2027年4月1日以降の日付を入力してください/,
+    );
+    await fillDay(page.getByRole('textbox', { name: /^終了日/ }), '2028-03-31');
     await page.getByRole('button', { name: '作成する' }).click();
     const program = page.getByTestId('company-program');
     await expect(

@@ -117,7 +117,9 @@ test.describe("a guardian's consent", () => {
     // waits for the guardian.
     await signInThroughPage(page, student.email, student.password);
     await page.goto('/profile');
-    await expect(page.getByLabel(w('生年月日', 'Date of birth'))).toHaveValue('2010-09-14');
+    await expect(page.getByRole('textbox', { name: w('生年月日', 'Date of birth') })).toHaveValue(
+      w('2010年9月14日', 'September 14, 2010'),
+    );
     await expect(
       page.getByLabel(w('保護者のメールアドレス', "Guardian's e-mail address")),
     ).toHaveValue(guardianEmail);

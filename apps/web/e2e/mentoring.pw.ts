@@ -3,6 +3,7 @@ import { gql, newParticipant, signInByApi } from './support/graphql-requests';
 import {
   DEMO_PASSWORD,
   expectAccessible,
+  fillDay,
   headerIsFolded,
   openMenuOnPhone,
   saveScreenshot,
@@ -126,8 +127,10 @@ test.describe('mentoring', () => {
       session.getByRole('status').filter({ hasText: 'メモを保存しました。' }),
     ).toBeVisible();
     await session.getByRole('textbox', { name: '宿題の内容' }).fill('英語の案内ページの案を作る');
+    await fillDay(session.getByRole('textbox', { name: /^期限/ }), '2033年1月15日');
     await session.getByRole('button', { name: '追加する' }).click();
     await expect(session.getByText('英語の案内ページの案を作る')).toBeVisible();
+    await expect(session.getByText(/2033年1月15日まで/)).toBeVisible();
     await expectAccessible(mentorPage);
     await saveScreenshot(mentorPage, testInfo, 'mentoring-mentor-desk');
     await mentorContext.close();

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test, type TestInfo } from '@playwright/test';
-import { expectAccessible, fillDateTime, saveScreenshot } from './support/helpers';
+import { expectAccessible, fillDateTime, fillDay, saveScreenshot } from './support/helpers';
 import { newOrganization, type StaffMember } from './support/organizations';
 import { gql, signInThroughPage, signUpParticipant } from './support/participants';
 
@@ -207,6 +207,11 @@ test.describe('the people around a project', () => {
     await hubPage
       .getByRole('textbox', { name: w(/^目標/, /^Goals/) })
       .fill('直売所のSNS発信を立ち上げる');
+    // The period is shown and typed the way the page writes days.
+    await expect(hubPage.getByRole('textbox', { name: w(/^開始日/, /^Start date/) })).toHaveValue(
+      w(/^\d{4}年\d{1,2}月\d{1,2}日$/, /^[A-Z][a-z]+ \d{1,2}, \d{4}$/),
+    );
+    await saveScreenshot(hubPage, testInfo, 'staff-engagement-approve');
     await hubPage.getByRole('button', { name: w('決定', 'Confirm') }).click();
     await expect(hubPage.getByTestId('engagement-status')).toHaveText(w('承認済み', 'Approved'));
     // A private supervision note, for the intermediary's eyes only.
@@ -249,7 +254,10 @@ test.describe('the people around a project', () => {
     await milestones
       .getByRole('textbox', { name: w('やること', 'Milestone') })
       .fill('直売所のSNSアカウントを開設');
-    await milestones.getByRole('textbox', { name: w('期限', 'Due date') }).fill('2027-06-30');
+    await fillDay(
+      milestones.getByRole('textbox', { name: w('期限', 'Due date') }),
+      w('2027年6月30日', 'Jun 30, 2027'),
+    );
     await milestones.getByRole('button', { name: w('追加する', 'Add'), exact: true }).click();
     const milestone = milestones.getByTestId('milestone');
     await expect(milestone).toContainText('直売所のSNSアカウントを開設');

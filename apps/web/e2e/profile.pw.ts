@@ -1,5 +1,11 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectAccessible, openMenuOnPhone, saveScreenshot, uniqueEmail } from './support/helpers';
+import {
+  expectAccessible,
+  fillDay,
+  openMenuOnPhone,
+  saveScreenshot,
+  uniqueEmail,
+} from './support/helpers';
 
 // The worker scores a saved profile within seconds; the page polls on its own.
 const SCORING_TIMEOUT_MS = 60_000;
@@ -53,6 +59,18 @@ test.describe('a new participant', () => {
     await phone.fill('');
     await page.getByRole('textbox', { name: '1週間に参加できる時間' }).fill('10');
 
+    // The date of birth is typed, in Japanese or as digits; a day that does not exist, or one in
+    // the future, is said so on the field as soon as it is left.
+    const birth = page.getByRole('textbox', { name: '生年月日' });
+    await fillDay(birth, '1990年2月30日');
+    await expect(birth).toHaveAccessibleDescription(/「1990年2月30日」は日付として読めません/);
+    await fillDay(birth, '2999-01-01');
+    await expect(birth).toHaveAccessibleDescription(/以前の日付を入力してください/);
+    await saveScreenshot(page, testInfo, 'profile-date-of-birth-error');
+    await fillDay(birth, '1990/5/3');
+    await expect(birth).toHaveValue('1990年5月3日');
+    await expect(birth).not.toHaveAttribute('aria-invalid', 'true');
+
     await page.getByLabel('自己紹介').fill('Web制作会社で10年。週末に地域の発信を手伝いたいです。');
     // The skill picker finds Webデザイン by its alias ウェブデザイン.
     const skillSearch = page.getByRole('textbox', { name: 'スキルを探して追加' });
@@ -86,6 +104,7 @@ test.describe('a new participant', () => {
     await expect(page.getByRole('textbox', { name: '1週間に参加できる時間' })).toHaveValue(/^10/);
     await expect(page.getByRole('radio', { name: /中間支援組織と地域に公開/ })).toBeChecked();
     await expect(page.getByRole('checkbox', { name: 'しごと' })).toBeChecked();
+    await expect(page.getByRole('textbox', { name: '生年月日' })).toHaveValue('1990年5月3日');
 
     // Recommendations arrive once the worker has scored the profile.
     await goByMenu(page, 'おすすめ');
@@ -130,6 +149,7 @@ test.describe('a new participant', () => {
       'Bihoro Town',
     );
     await expect(page.getByText('Intermediaries and regions', { exact: true })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Date of birth' })).toHaveValue('May 3, 1990');
     await saveScreenshot(page, testInfo, 'profile-en');
   });
 });

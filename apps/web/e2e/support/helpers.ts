@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'tsunagu-demo-2026';
 
@@ -59,4 +59,15 @@ export async function fillDateTime(page: Page, label: string, value: string): Pr
   await dayInput.press('Escape');
   await page.getByLabel(part('時', 'hours')).pressSequentially(hours);
   await page.getByLabel(part('分', 'minutes')).pressSequentially(minutes);
+}
+
+// Types a day into the app's day field (i18n/DayField): as digits (2027-04-01) or as the page
+// writes days (2027年4月1日 / April 1, 2027). Leaves the field, as a person would, so that it
+// shows the day in the page's format (or says why it cannot) and its calendar closes.
+export async function fillDay(field: Locator, value: string): Promise<void> {
+  await field.fill(value);
+  await field.press('Escape');
+  await field.blur();
+  // The calendar fades out: gone before the next step clicks what it covered (or its weekdays).
+  await expect(field.page().locator('[data-dates-dropdown]')).toHaveCount(0);
 }

@@ -29,6 +29,8 @@ import type {
 } from '../gql/graphql';
 import { formErrorsOf } from '../graphql/form-errors';
 import { useMutationForm } from '../graphql/use-mutation-form';
+import { DayField } from '../i18n/DayField';
+import { dayText, endNotBefore, isDay } from '../i18n/day';
 import { formatDayWithWeekday, formatList, formatNumber } from '../i18n/format';
 import { useWorkspace } from '../workspace/WorkspaceLayout';
 import {
@@ -204,9 +206,9 @@ function AddDays({ projectId, onDone }: { projectId: string; onDone: (message: s
     () =>
       z
         .object({
-          date: z.string().min(1, t('form.required')),
+          date: dayText(t, language).min(1, t('form.required')),
           weekdays: z.array(z.string()),
-          lastDate: z.string(),
+          lastDate: dayText(t, language),
           startTime: z.string().min(1, t('form.required')),
           endTime: z.string().min(1, t('form.required')),
           places: z
@@ -223,6 +225,8 @@ function AddDays({ projectId, onDone }: { projectId: string; onDone: (message: s
           if (v.weekdays.length > 0 && !v.lastDate) {
             ctx.addIssue({ code: 'custom', path: ['lastDate'], message: t('form.required') });
           }
+          const order = v.weekdays.length > 0 && endNotBefore(t, language, v.date, v.lastDate);
+          if (order) ctx.addIssue({ code: 'custom', path: ['lastDate'], message: order });
           const count = recurringDates(v.date, v.lastDate, v.weekdays.map(Number)).length;
           if (count > MAX_DATES) {
             ctx.addIssue({
@@ -292,12 +296,19 @@ function AddDays({ projectId, onDone }: { projectId: string; onDone: (message: s
           </Title>
           <FormError message={formError} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              type="date"
-              label={t('activityDays.add.first')}
-              required
-              error={errors.date?.message}
-              {...form.register('date')}
+            <Controller
+              control={form.control}
+              name="date"
+              render={({ field }) => (
+                <DayField
+                  label={t('activityDays.add.first')}
+                  required
+                  error={errors.date?.message}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                />
+              )}
             />
             <TextInput
               type="time"
@@ -338,13 +349,21 @@ function AddDays({ projectId, onDone }: { projectId: string; onDone: (message: s
             )}
           />
           {weekdays.length > 0 && (
-            <TextInput
-              type="date"
-              label={t('activityDays.add.last')}
-              required
-              maw={260}
-              error={errors.lastDate?.message}
-              {...form.register('lastDate')}
+            <Controller
+              control={form.control}
+              name="lastDate"
+              render={({ field }) => (
+                <DayField
+                  label={t('activityDays.add.last')}
+                  required
+                  maw={320}
+                  min={isDay(date) ? date : undefined}
+                  error={errors.lastDate?.message}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                />
+              )}
             />
           )}
           {preview.length > 0 && preview.length <= MAX_DATES && (

@@ -12,7 +12,8 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { DayInput } from '../i18n/DayInput';
+import { DayField } from '../i18n/DayField';
+import { dayProblem, dayProblemMessage, isDay } from '../i18n/day';
 import { localName } from '../i18n/local-name';
 import { PREFECTURES } from '../projects/prefectures';
 import { ThemesQuery } from '../projects/project-documents';
@@ -62,6 +63,18 @@ export function FilterPanel<F extends FilterValues<F>>({
   const [{ data: themes }] = useQuery({ query: ThemesQuery, pause: !rest.some(isTheme) });
   const set = (key: keyof F, v: string | null) => setForm((f) => ({ ...f, [key]: v }));
   const any = t('filters.any');
+  // A search is not made while a date field holds text that is not a day (or a day before its
+  // range's start); the fields then say why.
+  const [searchRefused, setSearchRefused] = useState(false);
+  const earliest = (field: { after?: keyof F & string }) => {
+    const start = field.after && form[field.after];
+    return start && isDay(start) ? start : undefined;
+  };
+  const dateMessage = (field: FilterField<F>) => {
+    if (field.type !== 'date') return null;
+    const problem = dayProblem(form[field.key] ?? '', { min: earliest(field) });
+    return problem && dayProblemMessage(problem, t, language);
+  };
 
   const control = (field: FilterField<F>) => {
     const current = form[field.key];
@@ -108,16 +121,18 @@ export function FilterPanel<F extends FilterValues<F>>({
         );
       case 'date':
         return (
-          <DayInput
+          <DayField
             key={field.key}
             label={field.label}
             placeholder={any}
+            withHint={false}
             hideOutsideDates
             clearable
             clearButtonProps={{ 'aria-label': t('filters.clearDate') }}
-            minDate={(field.after && form[field.after]) || undefined}
+            min={earliest(field)}
             value={current ?? ''}
             onChange={(day) => set(field.key, day)}
+            error={(searchRefused && dateMessage(field)) || undefined}
           />
         );
       case 'number':
@@ -146,7 +161,9 @@ export function FilterPanel<F extends FilterValues<F>>({
       p="md"
       onSubmit={(event) => {
         event.preventDefault();
-        onSearch(form);
+        const refused = fields.some((field) => dateMessage(field));
+        setSearchRefused(refused);
+        if (!refused) onSearch(form);
       }}
     >
       {text && (
@@ -177,6 +194,7 @@ export function FilterPanel<F extends FilterValues<F>>({
               variant="default"
               onClick={() => {
                 setForm(empty);
+                setSearchRefused(false);
                 onSearch(empty);
               }}
             >

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -21,6 +22,8 @@ import { PagedQuery } from '../app/PagedQuery';
 import type { CompanyProgramFieldsFragment } from '../gql/graphql';
 import { formErrorsOf } from '../graphql/form-errors';
 import { useMutationForm } from '../graphql/use-mutation-form';
+import { DayField } from '../i18n/DayField';
+import { dayText, endNotBefore, isDay } from '../i18n/day';
 import { formatPeriod } from '../i18n/format';
 import { useWorkspace } from '../workspace/WorkspaceLayout';
 import {
@@ -216,18 +219,23 @@ function AddProject({ programId, targeted }: { programId: string; targeted: stri
 }
 
 function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { organization } = useWorkspace();
   const [, create] = useMutation(CreateCompanyProgramMutation);
   const schema = useMemo(
     () =>
-      z.object({
-        name: z.string().trim().min(2, t('company.programs.create.nameRequired')).max(200),
-        description: z.string().max(4000),
-        startDate: z.string().min(1, t('company.programs.create.dateRequired')),
-        endDate: z.string(),
-      }),
-    [t],
+      z
+        .object({
+          name: z.string().trim().min(2, t('company.programs.create.nameRequired')).max(200),
+          description: z.string().max(4000),
+          startDate: dayText(t, i18n.language).min(1, t('company.programs.create.dateRequired')),
+          endDate: dayText(t, i18n.language),
+        })
+        .superRefine((v, ctx) => {
+          const message = endNotBefore(t, i18n.language, v.startDate, v.endDate);
+          if (message) ctx.addIssue({ code: 'custom', path: ['endDate'], message });
+        }),
+    [t, i18n.language],
   );
   const { form, formError, submitting, onSubmit } = useMutationForm(
     schema,
@@ -248,6 +256,7 @@ function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
     },
   );
   const { errors } = form.formState;
+  const startDate = form.watch('startDate');
   return (
     <Card withBorder component="section" aria-labelledby="new-program">
       <form noValidate onSubmit={onSubmit}>
@@ -271,20 +280,35 @@ function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
             {...form.register('description')}
           />
           <Group grow wrap="wrap" align="flex-start">
-            <TextInput
-              type="date"
-              label={t('company.programs.create.startDate')}
-              required
-              miw={160}
-              error={errors.startDate?.message}
-              {...form.register('startDate')}
+            <Controller
+              control={form.control}
+              name="startDate"
+              render={({ field }) => (
+                <DayField
+                  label={t('company.programs.create.startDate')}
+                  required
+                  miw={200}
+                  error={errors.startDate?.message}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                />
+              )}
             />
-            <TextInput
-              type="date"
-              label={t('company.programs.create.endDate')}
-              miw={160}
-              error={errors.endDate?.message}
-              {...form.register('endDate')}
+            <Controller
+              control={form.control}
+              name="endDate"
+              render={({ field }) => (
+                <DayField
+                  label={t('company.programs.create.endDate')}
+                  miw={200}
+                  min={isDay(startDate) ? startDate : undefined}
+                  error={errors.endDate?.message}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                />
+              )}
             />
           </Group>
           <Button type="submit" loading={submitting} w="fit-content">

@@ -6,7 +6,8 @@ import { useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import { StatusBadge } from '../engagements/StatusBadge';
 import type { CompanyImpactQuery as ImpactData } from '../gql/graphql';
-import { DayInput } from '../i18n/DayInput';
+import { DayField } from '../i18n/DayField';
+import { isDay } from '../i18n/day';
 import { formatDate, formatNumber, formatYearMonth, todayInJapan } from '../i18n/format';
 import { PREFECTURES } from '../projects/prefectures';
 import { ChartFigure } from '../reports/ChartFigure';
@@ -54,19 +55,21 @@ function Impact() {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          if (!invalid && DAY.test(draft.from) && DAY.test(draft.to))
+          if (!invalid && isDay(draft.from) && isDay(draft.to))
             setParams({ from: draft.from, to: draft.to }, { replace: true });
         }}
       >
         <Group align="flex-end" wrap="wrap" gap="sm">
-          <DayInput
+          <DayField
             label={t('company.impact.from')}
+            withHint={false}
             value={draft.from}
             onChange={(day) => setDraft({ ...draft, from: day })}
             w={200}
           />
-          <DayInput
+          <DayField
             label={t('company.impact.to')}
+            withHint={false}
             value={draft.to}
             onChange={(day) => setDraft({ ...draft, to: day })}
             error={invalid ? t('company.impact.periodInvalid') : undefined}

@@ -1,11 +1,14 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { z } from 'zod';
 import { ErrorState, LoadingState } from '../app/page-states';
 import { formErrorsOf } from '../graphql/form-errors';
 import { useMutationForm } from '../graphql/use-mutation-form';
+import { DayField } from '../i18n/DayField';
+import { dayText } from '../i18n/day';
 import { formatDate } from '../i18n/format';
 import {
   AddMilestoneMutation,
@@ -106,16 +109,16 @@ interface MilestoneValues {
 }
 
 function MilestoneForm({ engagementId, onAdded }: { engagementId: string; onAdded: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [, add] = useMutation(AddMilestoneMutation);
   const [added, setAdded] = useState(false);
   const schema = useMemo(
     () =>
       z.object({
         title: z.string().trim().min(1, t('form.required')).max(TITLE_MAX),
-        dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, t('form.required')),
+        dueDate: dayText(t, i18n.language).min(1, t('form.required')),
       }),
-    [t],
+    [t, i18n.language],
   );
   const { form, formError, submitting, onSubmit } = useMutationForm(
     schema,
@@ -152,13 +155,20 @@ function MilestoneForm({ engagementId, onAdded }: { engagementId: string; onAdde
             error={errors.title?.message}
             {...form.register('title')}
           />
-          <TextInput
-            type="date"
-            label={t('engagements.milestones.dueDate')}
-            required
-            w={180}
-            error={errors.dueDate?.message}
-            {...form.register('dueDate')}
+          <Controller
+            control={form.control}
+            name="dueDate"
+            render={({ field }) => (
+              <DayField
+                label={t('engagements.milestones.dueDate')}
+                required
+                w={220}
+                error={errors.dueDate?.message}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+              />
+            )}
           />
         </Group>
         <Group>

@@ -1,12 +1,11 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { ConfirmWithReason } from '../app/ConfirmWithReason';
 import { formErrorsOf } from '../graphql/form-errors';
 import { formatNumber } from '../i18n/format';
 import { TransitionMutation } from './engagement-documents';
-import { FormError } from '../app/FormError';
 
 // The API's limit on a reason (TransitionEngagementInput.reason).
 const REASON_MAX = 2000;
@@ -21,57 +20,34 @@ export function WithdrawButton({
 }) {
   const { t, i18n } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
-  const [reason, setReason] = useState('');
-  const [fieldError, setFieldError] = useState<string>();
-  const [formError, setFormError] = useState<string>();
-  const [{ fetching }, transition] = useMutation(TransitionMutation);
-  const submit = async () => {
-    setFieldError(undefined);
-    setFormError(undefined);
-    if (!reason.trim()) return setFieldError(t('form.required'));
-    if (reason.length > REASON_MAX)
-      return setFieldError(
-        t('engagements.withdraw.tooLong', { max: formatNumber(REASON_MAX, i18n.language) }),
-      );
-    const result = await transition({ input: { engagementId, action: 'WITHDRAW', reason } });
-    if (!result.error) {
-      close();
-      return onDone();
-    }
-    const errors = formErrorsOf(result.error, ['reason'], t);
-    setFieldError(errors.fields.reason);
-    setFormError(errors.form);
-  };
+  const [, transition] = useMutation(TransitionMutation);
   return (
     <>
       <Button variant="outline" color="red.9" onClick={open}>
         {t('engagements.withdraw.button')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('engagements.withdraw.title')} centered>
-        <Stack>
-          <Text size="sm">{t('engagements.withdraw.body')}</Text>
-          <FormError message={formError} />
-          <Textarea
-            label={t('engagements.withdraw.reason')}
-            required
-            autosize
-            minRows={3}
-            maxLength={REASON_MAX}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            error={fieldError}
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('engagements.withdraw.cancel')}
-            </Button>
-            <Button color="red.9" loading={fetching} onClick={() => void submit()}>
-              {t('engagements.withdraw.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmWithReason
+        opened={opened}
+        onClose={close}
+        title={t('engagements.withdraw.title')}
+        body={t('engagements.withdraw.body')}
+        reasonLabel={t('engagements.withdraw.reason')}
+        maxLength={REASON_MAX}
+        tooLong={t('engagements.withdraw.tooLong', {
+          max: formatNumber(REASON_MAX, i18n.language),
+        })}
+        keepLabel={t('engagements.withdraw.cancel')}
+        confirmLabel={t('engagements.withdraw.confirm')}
+        onConfirm={async (reason) => {
+          const result = await transition({ input: { engagementId, action: 'WITHDRAW', reason } });
+          if (result.error) {
+            const errors = formErrorsOf(result.error, ['reason'], t);
+            return { reason: errors.fields.reason, form: errors.form };
+          }
+          close();
+          onDone();
+        }}
+      />
     </>
   );
 }

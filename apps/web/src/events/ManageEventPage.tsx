@@ -5,12 +5,10 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   Paper,
   Select,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -21,6 +19,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import type { EventRegistrationFieldsFragment, ManagedEventQuery as Managed } from '../gql/graphql';
+import { ConfirmWithReason } from '../app/ConfirmWithReason';
 import { formErrorsOf } from '../graphql/form-errors';
 import { formatNumber } from '../i18n/format';
 import { GuardianConsentBadge } from '../guardians/GuardianConsentStatus';
@@ -114,31 +113,13 @@ function Actions({
   const { t, i18n } = useTranslation();
   const { organization } = useWorkspace();
   const [opened, { open, close }] = useDisclosure(false);
-  const [formError, setFormError] = useState<string>();
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string>();
+  const [publishError, setPublishError] = useState<string>();
   const [{ fetching: publishing }, publish] = useMutation(PublishEventMutation);
-  const [{ fetching: cancelling }, cancel] = useMutation(CancelEventMutation);
-  const run = async (action: 'publish' | 'cancel') => {
-    setFormError(undefined);
-    setReasonError(undefined);
-    if (action === 'cancel' && !reason.trim()) return setReasonError(t('form.required'));
-    if (action === 'cancel' && reason.length > CANCEL_REASON_MAX)
-      return setReasonError(
-        t('eventsManage.detail.cancelReasonTooLong', {
-          max: formatNumber(CANCEL_REASON_MAX, i18n.language),
-        }),
-      );
-    const result =
-      action === 'publish'
-        ? await publish({ id: event.id })
-        : await cancel({ input: { eventId: event.id, reason } });
-    if (result.error) {
-      const errors = formErrorsOf(result.error, ['reason'], t);
-      setReasonError(errors.fields.reason);
-      return setFormError(errors.form);
-    }
-    close();
+  const [, cancel] = useMutation(CancelEventMutation);
+  const runPublish = async () => {
+    setPublishError(undefined);
+    const result = await publish({ id: event.id });
+    if (result.error) return setPublishError(formErrorsOf(result.error, [], t).form);
     onChanged();
   };
   if (event.status === 'CANCELLED')
@@ -158,7 +139,7 @@ function Actions({
             </Button>
           )}
           {event.status === 'DRAFT' && (
-            <Button loading={publishing} onClick={() => void run('publish')}>
+            <Button loading={publishing} onClick={() => void runPublish()}>
               {t('eventsManage.detail.publish')}
             </Button>
           )}
@@ -173,40 +154,31 @@ function Actions({
             </Button>
           )}
         </Group>
-        <FormError message={formError && !opened ? formError : null} />
+        <FormError message={publishError} />
       </Stack>
-      <Modal
+      <ConfirmWithReason
         opened={opened}
         onClose={close}
         title={t('eventsManage.detail.cancelTitle')}
-        closeButtonProps={{ 'aria-label': t('eventsManage.detail.keep') }}
-        centered
-      >
-        <Stack>
-          <Text size="sm">{t('eventsManage.detail.cancelBody')}</Text>
-          <FormError message={formError} />
-          <Textarea
-            label={t('eventsManage.detail.cancelReason')}
-            description={t('eventsManage.detail.cancelReasonHint')}
-            required
-            autosize
-            minRows={3}
-            maxLength={CANCEL_REASON_MAX}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={reasonError}
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('eventsManage.detail.keep')}
-            </Button>
-            <Button color="red.9" loading={cancelling} onClick={() => void run('cancel')}>
-              {t('eventsManage.detail.cancelConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        body={t('eventsManage.detail.cancelBody')}
+        reasonLabel={t('eventsManage.detail.cancelReason')}
+        reasonHint={t('eventsManage.detail.cancelReasonHint')}
+        maxLength={CANCEL_REASON_MAX}
+        tooLong={t('eventsManage.detail.cancelReasonTooLong', {
+          max: formatNumber(CANCEL_REASON_MAX, i18n.language),
+        })}
+        keepLabel={t('eventsManage.detail.keep')}
+        confirmLabel={t('eventsManage.detail.cancelConfirm')}
+        onConfirm={async (reason) => {
+          const result = await cancel({ input: { eventId: event.id, reason } });
+          if (result.error) {
+            const errors = formErrorsOf(result.error, ['reason'], t);
+            return { reason: errors.fields.reason, form: errors.form };
+          }
+          close();
+          onChanged();
+        }}
+      />
     </Paper>
   );
 }

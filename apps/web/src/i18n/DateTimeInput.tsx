@@ -1,43 +1,9 @@
 import { Group, Input } from '@mantine/core';
-import { DateInput, TimePicker } from '@mantine/dates';
+import { TimePicker } from '@mantine/dates';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dateInputFormat } from './DatesLocale';
-
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-// A typed day, as the input shows it (2027年4月1日 / April 1, 2027) or as digits (2027-04-01,
-// 2027/4/1), to YYYY-MM-DD; null for anything else or a day that does not exist.
-export function parseDay(text: string): string | null {
-  const trimmed = text.trim();
-  let y: number, m: number, d: number;
-  const digits = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(trimmed);
-  const named = /^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(trimmed);
-  if (digits) [y, m, d] = [Number(digits[1]), Number(digits[2]), Number(digits[3])];
-  else if (named) {
-    const month = MONTHS.findIndex((name) => name.startsWith(named[1].toLowerCase()));
-    if (month < 0 || named[1].length < 3) return null;
-    [y, m, d] = [Number(named[3]), month + 1, Number(named[2])];
-  } else return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return `${y}-${pad(m)}-${pad(d)}`;
-}
+import { DayField } from './DayField';
+import { isDay } from './day';
 
 type Props = {
   label: string;
@@ -65,7 +31,7 @@ export function DateTimeInput({ label, value, onChange, zoneNote, required, erro
   const [seen, setSeen] = useState(value);
   if (value !== seen) {
     setSeen(value);
-    if (value !== (day && time ? `${day}T${time}` : '')) {
+    if (value !== (isDay(day) && time ? `${day}T${time}` : '')) {
       setDay(value.slice(0, 10));
       setTime(value.slice(11, 16));
     }
@@ -76,7 +42,8 @@ export function DateTimeInput({ label, value, onChange, zoneNote, required, erro
     [zoneNote && `${id}-description`, error && `${id}-error`].filter(Boolean).join(' ') ||
     undefined;
   const emit = (nextDay: string, nextTime: string) => {
-    const next = nextDay && nextTime ? `${nextDay}T${nextTime}` : '';
+    // Text typed that is not a day yet leaves the value empty: the day field says what is wrong.
+    const next = isDay(nextDay) && nextTime ? `${nextDay}T${nextTime}` : '';
     setSeen(next);
     onChange(next);
   };
@@ -99,22 +66,19 @@ export function DateTimeInput({ label, value, onChange, zoneNote, required, erro
         align="flex-start"
         mt={4}
       >
-        <DateInput
+        <DayField
           aria-label={t('dates.day', { label })}
           title={t('dates.dayHint')}
+          withHint={false}
           // Sep 15, 2032 in English: the month in full does not fit beside the time on a phone.
-          valueFormat={i18n.language === 'en' ? 'MMM D, YYYY' : dateInputFormat(i18n.language)}
-          dateParser={parseDay}
-          previousLabel={t('dates.previousMonth')}
-          nextLabel={t('dates.nextMonth')}
+          valueFormat={i18n.language === 'en' ? 'MMM D, YYYY' : undefined}
           required={required}
           error={!!error}
           flex="1 1 130px"
-          value={day || null}
+          value={day}
           onChange={(next) => {
-            const picked = next ? String(next).slice(0, 10) : '';
-            setDay(picked);
-            emit(picked, time);
+            setDay(next);
+            emit(next, time);
           }}
         />
         <TimePicker

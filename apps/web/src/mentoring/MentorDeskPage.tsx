@@ -20,6 +20,8 @@ import { RequireSignIn } from '../app/RequireSignIn';
 import type { MentoringBookingFieldsFragment } from '../gql/graphql';
 import { useMutationForm } from '../graphql/use-mutation-form';
 import { DateTimeInput } from '../i18n/DateTimeInput';
+import { DayField } from '../i18n/DayField';
+import { dayText } from '../i18n/day';
 import { zoneName } from '../i18n/event-time';
 import {
   AddMentoringFollowUpMutation,
@@ -318,11 +320,11 @@ function NotesForm({ session }: { session: MentoringBookingFieldsFragment }) {
 }
 
 function FollowUpForm({ bookingId }: { bookingId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [, add] = useMutation(AddMentoringFollowUpMutation);
   const schema = z.object({
     text: z.string().trim().min(2, t('form.required')).max(1000),
-    dueOn: z.string(),
+    dueOn: dayText(t, i18n.language),
   });
   const [round, setRound] = useState(0);
   const { form, formError, submitting, onSubmit } = useMutationForm(
@@ -347,12 +349,19 @@ function FollowUpForm({ bookingId }: { bookingId: string }) {
             {...form.register('text')}
             error={form.formState.errors.text?.message}
           />
-          <TextInput
-            type="date"
-            label={t('mentoring.mentor.followUpDue')}
-            miw={160}
-            {...form.register('dueOn')}
-            error={form.formState.errors.dueOn?.message}
+          <Controller
+            control={form.control}
+            name="dueOn"
+            render={({ field }) => (
+              <DayField
+                label={t('mentoring.mentor.followUpDue')}
+                miw={200}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={form.formState.errors.dueOn?.message}
+              />
+            )}
           />
         </Group>
         <FormError message={formError} />

@@ -37,6 +37,8 @@ import type {
 } from '../gql/graphql';
 import { formErrorsOf } from '../graphql/form-errors';
 import { DateTimeInput } from '../i18n/DateTimeInput';
+import { DayField } from '../i18n/DayField';
+import { dayProblem, dayProblemMessage, isDay } from '../i18n/day';
 import { zoneName } from '../i18n/event-time';
 import { formatDate, formatDateTime, formatPeriod } from '../i18n/format';
 import { useWorkspace } from '../workspace/WorkspaceLayout';
@@ -303,7 +305,19 @@ function StepForm({
       };
     }
     if (action === 'APPROVE') {
-      if (!values.goals.trim()) return setErrors({ 'terms.goals': t('form.required') });
+      const dayError = (value: string, min?: string) => {
+        const problem = dayProblem(value, { min });
+        return problem ? dayProblemMessage(problem, t, i18n.language) : undefined;
+      };
+      const termErrors = {
+        'terms.startDate': values.startDate ? dayError(values.startDate) : t('form.required'),
+        'terms.endDate': dayError(
+          values.endDate,
+          isDay(values.startDate) ? values.startDate : undefined,
+        ),
+        'terms.goals': values.goals.trim() ? undefined : t('form.required'),
+      };
+      if (Object.values(termErrors).some(Boolean)) return setErrors(termErrors);
       input.terms = {
         startDate: values.startDate,
         endDate: values.endDate || null,
@@ -386,20 +400,19 @@ function StepForm({
         )}
         {action === 'APPROVE' && (
           <>
-            <Group grow align="flex-start">
-              <TextInput
-                type="date"
+            <Group grow align="flex-start" wrap="wrap">
+              <DayField
                 label={t('staffEngagement.startDate')}
                 required
                 value={values.startDate}
-                onChange={(e) => set('startDate')(e.currentTarget.value)}
+                onChange={set('startDate')}
                 error={errors['terms.startDate']}
               />
-              <TextInput
-                type="date"
+              <DayField
                 label={t('staffEngagement.endDate')}
+                min={isDay(values.startDate) ? values.startDate : undefined}
                 value={values.endDate}
-                onChange={(e) => set('endDate')(e.currentTarget.value)}
+                onChange={set('endDate')}
                 error={errors['terms.endDate']}
               />
             </Group>

@@ -28,7 +28,8 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { ErrorState, LoadingState } from '../app/page-states';
 import { RequireSignIn } from '../app/RequireSignIn';
 import { formErrorsOf } from '../graphql/form-errors';
-import { DayInput } from '../i18n/DayInput';
+import { DayField } from '../i18n/DayField';
+import { todayInJapan } from '../i18n/format';
 import { localName } from '../i18n/local-name';
 import { MunicipalityPicker } from './MunicipalityPicker';
 import { CompanyInvitations } from '../company/CompanyInvitations';
@@ -116,7 +117,7 @@ function ProfileForm({
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const schema = useMemo(() => profileSchema(t), [t]);
+  const schema = useMemo(() => profileSchema(t, language), [t, language]);
   const form = useForm<ProfileFormValues>({
     resolver: zodResolver(schema),
     defaultValues: initial,
@@ -202,13 +203,22 @@ function ProfileForm({
                   {t('profile.noCompany')}
                 </Alert>
               ))}
-            <TextInput
-              type="date"
-              label={t('profile.dateOfBirth')}
-              description={t('profile.dateOfBirthHint')}
-              required={kind === 'HIGH_SCHOOL_STUDENT'}
-              error={errors.dateOfBirth?.message}
-              {...form.register('dateOfBirth')}
+            <Controller
+              control={form.control}
+              name="dateOfBirth"
+              render={({ field }) => (
+                <DayField
+                  label={t('profile.dateOfBirth')}
+                  description={t('profile.dateOfBirthHint')}
+                  required={kind === 'HIGH_SCHOOL_STUDENT'}
+                  max={todayInJapan()}
+                  maw={320}
+                  error={errors.dateOfBirth?.message}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                />
+              )}
             />
             {needsGuardian({ kind, dateOfBirth }) && (
               <>
@@ -367,13 +377,19 @@ function ProfileForm({
                       control={form.control}
                       name={`periods.${index}.${end}`}
                       render={({ field }) => (
-                        <DayInput
+                        <DayField
                           label={t(end === 'from' ? 'profile.periodFrom' : 'profile.periodTo')}
                           required={end === 'from'}
-                          clearable={end === 'to'}
+                          withHint={false}
+                          min={
+                            end === 'to'
+                              ? form.watch(`periods.${index}.from`) || undefined
+                              : undefined
+                          }
                           miw={200}
                           value={field.value ?? ''}
                           onChange={field.onChange}
+                          onBlur={field.onBlur}
                           error={errors.periods?.[index]?.[end]?.message}
                         />
                       )}

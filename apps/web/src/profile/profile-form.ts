@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
+import { dayText } from '../i18n/day';
 import { todayInJapan } from '../i18n/format';
 import type {
   AvailableDays,
@@ -204,7 +205,7 @@ export function profileInputOf(values: ProfileFormValues): ParticipantProfileInp
 }
 
 // The same rules as the API's input class and profileInputProblems, in the reader's language.
-export function profileSchema(t: TFunction) {
+export function profileSchema(t: TFunction, language: string) {
   const range = (min: number, max: number) => t('profile.errors.range', { min, max });
   const whole = (min: number, max: number) =>
     z
@@ -219,7 +220,8 @@ export function profileSchema(t: TFunction) {
       guardianName: z
         .string()
         .max(LIMITS.guardianName, t('profile.errors.tooLong', { max: LIMITS.guardianName })),
-      dateOfBirth: z.union([z.literal(''), z.string().regex(DATE, t('profile.errors.date'))]),
+      // A date of birth is not in the future (the API's rule, counted in Japan).
+      dateOfBirth: dayText(t, language, { max: todayInJapan() }),
       guardianEmail: z.union([
         z.literal(''),
         z
@@ -250,8 +252,8 @@ export function profileSchema(t: TFunction) {
         .array(
           z
             .object({
-              from: z.string().regex(DATE, t('profile.errors.date')),
-              to: z.union([z.literal(''), z.string().regex(DATE, t('profile.errors.date'))]),
+              from: dayText(t, language).min(1, t('form.required')),
+              to: dayText(t, language),
             })
             .refine((p) => !p.to || p.to >= p.from, {
               message: t('profile.errors.periodOrder'),

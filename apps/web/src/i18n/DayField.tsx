@@ -1,0 +1,100 @@
+import { DateInput, type DateInputProps } from '@mantine/dates';
+import { useState, type FocusEvent, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dateInputFormat } from './DatesLocale';
+import { dayProblem, dayProblemMessage, isDay, parseDay } from './day';
+
+type Props = Omit<
+  DateInputProps,
+  'value' | 'defaultValue' | 'onChange' | 'minDate' | 'maxDate' | 'dateParser' | 'fixOnBlur'
+> & {
+  // A day as YYYY-MM-DD, '' for none, or the text typed when it is not a day (so that a form
+  // cannot take a half-typed day for none).
+  value: string;
+  onChange: (value: string) => void;
+  // The first and last day the form takes (YYYY-MM-DD).
+  min?: string;
+  max?: string;
+  // Shows how a day can be typed (例：2027年4月1日、2027-04-01) with the field's description.
+  withHint?: boolean;
+};
+
+// The text of the field as a value: the day it reads as, '' when empty, the text otherwise.
+function valueOf(text: string): string {
+  const trimmed = text.trim();
+  return trimmed === '' ? '' : (parseDay(trimmed) ?? trimmed);
+}
+
+// One calendar day, typed in the page's language (2027年4月1日 / April 1, 2027, or digits:
+// 2027-04-01) or picked from a calendar beside it. Browsers' own date inputs read in the
+// browser's language whatever the page's, and a calendar alone is slow for a date of birth.
+// Text that is not a day, or a day out of bounds, is said so when the field is left, and kept as
+// typed so that it can be corrected.
+export function DayField({
+  value,
+  onChange,
+  min,
+  max,
+  error,
+  description,
+  withHint = true,
+  valueFormat,
+  onBlur,
+  ...props
+}: Props) {
+  const { t, i18n } = useTranslation();
+  const bounds = { min, max };
+  // What the field says about its text since it was left; gone once the text reads as a day
+  // within the bounds.
+  const [complaint, setComplaint] = useState<string | null>(null);
+  // A value set from outside (a reset, loaded data) replaces what was typed: the calendar input is
+  // drawn afresh, since it keeps its own text.
+  const [seen, setSeen] = useState(value);
+  const [generation, setGeneration] = useState(0);
+  if (value !== seen) {
+    setSeen(value);
+    setComplaint(null);
+    setGeneration((g) => g + 1);
+  }
+  const send = (next: string) => {
+    setSeen(next);
+    if (!dayProblem(next, bounds)) setComplaint(null);
+    onChange(next);
+  };
+  const hint = withHint ? t('dates.dayHint') : null;
+  return (
+    <DateInput
+      key={generation}
+      {...props}
+      valueFormat={valueFormat ?? dateInputFormat(i18n.language)}
+      previousLabel={t('dates.previousMonth')}
+      nextLabel={t('dates.nextMonth')}
+      description={
+        description && hint ? (
+          <>
+            {description} {hint}
+          </>
+        ) : (
+          (description ?? hint)
+        )
+      }
+      error={complaint ?? error}
+      minDate={min}
+      maxDate={max}
+      value={isDay(value) ? value : null}
+      // Typing is read below, by the one parser, so that text that is not a day is kept and
+      // reported; the calendar input itself only takes picks.
+      dateParser={() => null}
+      onInput={(event: FormEvent<HTMLInputElement>) => send(valueOf(event.currentTarget.value))}
+      // A day that reads is shown the way the page writes days once the field is left; anything
+      // else stays as typed, with the complaint.
+      fixOnBlur={!dayProblem(value, bounds)}
+      onBlur={(event: FocusEvent<HTMLInputElement>) => {
+        const problem = dayProblem(valueOf(event.currentTarget.value), bounds);
+        setComplaint(problem ? dayProblemMessage(problem, t, i18n.language) : null);
+        onBlur?.(event);
+      }}
+      onChange={(picked) => send(picked ? String(picked).slice(0, 10) : '')}
+    />
+  );
+}
