@@ -13,12 +13,6 @@ import { ConversationThread } from './ConversationThread';
 
 initI18n('ja');
 
-// Mantine's autosizing textarea listens for web fonts loading, which jsdom does not have.
-Object.defineProperty(document, 'fonts', {
-  configurable: true,
-  value: { addEventListener: () => undefined, removeEventListener: () => undefined },
-});
-
 const nameOf = (operation: Operation) =>
   (operation.query.definitions[0] as OperationDefinitionNode).name?.value;
 

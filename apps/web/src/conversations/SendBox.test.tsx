@@ -11,12 +11,6 @@ import { SendBox } from './ConversationThread';
 
 initI18n('ja');
 
-// Mantine's autosizing textarea listens for web fonts loading, which jsdom does not have.
-Object.defineProperty(document, 'fonts', {
-  configurable: true,
-  value: { addEventListener: () => undefined, removeEventListener: () => undefined },
-});
-
 function renderWith(result: object) {
   const executeMutation = vi.fn(() => fromValue(result));
   const onSent = vi.fn();

@@ -13,12 +13,6 @@ import { ProfilePage } from './ProfilePage';
 
 initI18n('ja');
 vi.setConfig({ testTimeout: 20_000 });
-// The bio's autosize listens for web fonts, which jsdom does not have.
-Object.defineProperty(document, 'fonts', {
-  configurable: true,
-  value: { addEventListener: () => undefined, removeEventListener: () => undefined },
-});
-
 const SAVED_PROFILE = {
   userId: 'u1',
   kind: 'PRO_BONO',
