@@ -56,8 +56,8 @@ export type FanOutOutcome =
 @Injectable()
 export class NotificationFanOut {
   private readonly logger = new Logger(NotificationFanOut.name);
-  private readonly group = new GroupCommit<DomainEvent, FanOutOutcome>(
-    (events) => this.fanOutMany(events),
+  private readonly group = new GroupCommit<Addressed, FanOutOutcome>(
+    (events) => this.deliverMany(events),
     EVENTS_PER_BATCH,
   );
 
@@ -71,31 +71,39 @@ export class NotificationFanOut {
     private readonly inApp: InAppDeliveryService,
   ) {}
 
-  // One event (a `notify.event` job): it joins the events waiting for the next batch.
-  fanOut(event: DomainEvent): Promise<FanOutOutcome> {
-    return this.group.submit(event);
+  // One event (a `notify.event` job): once its audience is known (in the job's own slot, while
+  // the batch before runs), it joins the events waiting for the next batch.
+  async fanOut(event: DomainEvent): Promise<FanOutOutcome> {
+    const addressed = await this.address(event);
+    if ('skipped' in addressed) return addressed;
+    return this.group.submit(addressed);
   }
 
-  // Several events, one result each in their order. Done for an event once its deliveries are
-  // planned, its in-app rows stored and its e-mail jobs on the queue.
+  // Several events as one batch, one result each in their order. Done for an event once its
+  // deliveries are planned, its in-app rows stored and its e-mail jobs on the queue.
   async fanOutMany(
     events: readonly DomainEvent[],
   ): Promise<Array<PromiseSettledResult<FanOutOutcome>>> {
+    const addressed = await Promise.allSettled(events.map((event) => this.address(event)));
+    const ready = addressed.flatMap((a) =>
+      a.status === 'fulfilled' && !('skipped' in a.value) ? [a.value] : [],
+    );
+    const delivered = await this.deliverMany(ready);
+    return addressed.map((a) => {
+      if (a.status === 'rejected' || 'skipped' in a.value)
+        return a as PromiseSettledResult<FanOutOutcome>;
+      return delivered[ready.indexOf(a.value)];
+    });
+  }
+
+  // The batch in one transaction; if it fails, each event alone, so one bad event fails only
+  // its own result.
+  private async deliverMany(
+    events: readonly Addressed[],
+  ): Promise<Array<PromiseSettledResult<FanOutOutcome>>> {
     const results = new Map<string, PromiseSettledResult<FanOutOutcome>>();
     // The same event twice in one batch (a duplicated job) is fanned out once.
-    const unique = [...new Map(events.map((e) => [e.key, e])).values()];
-    const ready: Addressed[] = [];
-    await Promise.all(
-      unique.map(async (event) => {
-        try {
-          const addressed = await this.address(event);
-          if ('skipped' in addressed) results.set(event.key, fulfilled(addressed));
-          else ready.push(addressed);
-        } catch (error) {
-          results.set(event.key, { status: 'rejected', reason: error });
-        }
-      }),
-    );
+    const ready = [...new Map(events.map((e) => [e.event.key, e])).values()];
     if (ready.length > 1) {
       try {
         const outcomes = await this.deliverTogether(ready);
@@ -118,7 +126,7 @@ export class NotificationFanOut {
         }
       }),
     );
-    return events.map((e) => results.get(e.key)!);
+    return events.map((e) => results.get(e.event.key)!);
   }
 
   // The context that owns the event says who hears of it and what they are told.
@@ -153,14 +161,21 @@ export class NotificationFanOut {
         m,
         pending.filter((d) => d.channel === DeliveryChannel.IN_APP),
       );
+      const webhooks = await this.webhooks.planEach(
+        m,
+        sorted.map(({ event, audience }) => ({
+          event: stored.get(event.key)!,
+          organizationIds: audience.organizationIds,
+        })),
+      );
       const outcomes = new Map<string, FanOutOutcome>();
-      for (const { event, audience } of sorted) {
+      for (const { event } of sorted) {
         const row = stored.get(event.key)!;
         const rows = planned.get(row.id) ?? [];
         outcomes.set(event.key, {
           deliveries: rows.filter((r) => r.status === DeliveryStatus.PENDING).length,
           digested: rows.filter((r) => r.status === DeliveryStatus.IN_DIGEST).length,
-          webhooks: await this.webhooks.plan(m, row, [...new Set(audience.organizationIds)]),
+          webhooks: webhooks.get(row.id) ?? 0,
         });
       }
       return {
