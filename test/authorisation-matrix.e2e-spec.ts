@@ -170,6 +170,10 @@ const MATRIX: Record<string, Row> = {
     allow: COMPANY_MANAGERS,
     args: (w) => ({ companyOrganizationId: w.home.companyId }),
   },
+  companyInvitations: {
+    allow: COMPANY_MANAGERS,
+    args: (w) => ({ companyOrganizationId: w.home.companyId }),
+  },
   companyImpact: {
     allow: COMPANY_MANAGERS,
     args: (w) => ({

@@ -6,9 +6,16 @@ const expectError = (result: GraphQLResult, code: string) =>
 
 const INVITE = `mutation($input: InviteCompanyEmployeeInput!) {
   inviteCompanyEmployee(input: $input) { id email } }`;
-const EMPLOYEES = `query($id: ID!) { companyEmployees(companyOrganizationId: $id) {
-  employees { userId displayName kind engagementCount activeEngagementCount }
-  pendingInvitations { id email } } }`;
+const EMPLOYEES = `query($id: ID!) {
+  companyEmployees(companyOrganizationId: $id, first: 100) {
+    edges { node { userId displayName kind engagementCount activeEngagementCount } } }
+  companyInvitations(companyOrganizationId: $id, first: 100) { edges { node { id email } } } }`;
+const EMPLOYEE_PAGE = `query($id: ID!, $first: Int, $after: String, $search: String) {
+  companyEmployees(companyOrganizationId: $id, first: $first, after: $after, search: $search) {
+    edges { node { userId displayName engagementCount } } pageInfo { hasNextPage endCursor } } }`;
+const INVITATION_PAGE = `query($id: ID!, $first: Int, $after: String) {
+  companyInvitations(companyOrganizationId: $id, first: $first, after: $after) {
+    edges { node { email } } pageInfo { hasNextPage endCursor } } }`;
 const MINE = `{ myCompanyInvitations { id company { id name } } }`;
 const ACCEPT = `mutation($input: CompanyInvitationIdInput!) {
   acceptCompanyInvitation(input: $input) { id company { id } } }`;
@@ -45,8 +52,13 @@ describe('companies: enrolling employees, team applications and impact', () => {
     return { id: await f.company(admin, owner, `${label} 株式会社`), owner };
   }
 
-  const employeesOf = async (companyId: string, owner: Person) =>
-    expectData(await platform.gql(EMPLOYEES, { id: companyId }, owner.token)).companyEmployees;
+  async function employeesOf(companyId: string, owner: Person) {
+    const data = expectData(await platform.gql(EMPLOYEES, { id: companyId }, owner.token));
+    return {
+      employees: data.companyEmployees.edges.map((e: any) => e.node),
+      pendingInvitations: data.companyInvitations.edges.map((e: any) => e.node),
+    };
+  }
 
   async function invite(companyId: string, owner: Person, email: string): Promise<string> {
     return expectData(
@@ -152,6 +164,67 @@ describe('companies: enrolling employees, team applications and impact', () => {
     expect(expectData(await platform.gql(MINE, {}, unverified.token)).myCompanyInvitations).toEqual(
       [],
     );
+  });
+
+  it('pages employees newest enrolled first and finds them by name, in a fixed number of statements', async () => {
+    const company = await newCompany('paging');
+    const people: Person[] = [];
+    for (const n of [1, 2, 3, 4, 5]) people.push(await enrol(company, `paging-emp-${n}`));
+    const page = async (vars: Record<string, unknown>) =>
+      expectData(
+        await platform.gql(EMPLOYEE_PAGE, { id: company.id, ...vars }, company.owner.token),
+      ).companyEmployees;
+    const names = (connection: any) => connection.edges.map((e: any) => e.node.displayName);
+
+    const first = await page({ first: 2 });
+    expect(names(first)).toEqual(['paging-emp-5', 'paging-emp-4']);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await page({ first: 2, after: first.pageInfo.endCursor });
+    expect(names(second)).toEqual(['paging-emp-3', 'paging-emp-2']);
+    const last = await page({ first: 2, after: second.pageInfo.endCursor });
+    expect(names(last)).toEqual(['paging-emp-1']);
+    expect(last.pageInfo.hasNextPage).toBe(false);
+
+    // Any case; LIKE's own characters are taken literally.
+    expect(names(await page({ search: ' EMP-3 ' }))).toEqual(['paging-emp-3']);
+    expect(names(await page({ search: '%' }))).toEqual([]);
+    expect(names(await page({ search: 'emp', first: 1 }))).toEqual(['paging-emp-5']);
+
+    // A page's counts come from one statement, however many employees it holds.
+    const statements = async (first: number) => platform.countStatements(() => page({ first }));
+    expect(await statements(5)).toBe(await statements(1));
+
+    expectError(
+      await platform.gql(EMPLOYEE_PAGE, { id: company.id, after: 'nope' }, company.owner.token),
+      'BAD_USER_INPUT',
+    );
+    expectError(
+      await platform.gql(
+        EMPLOYEE_PAGE,
+        { id: company.id, search: 'x'.repeat(101) },
+        company.owner.token,
+      ),
+      'BAD_USER_INPUT',
+    );
+    // Another company's owner sees none of them.
+    const other = await newCompany('paging-other');
+    expectError(
+      await platform.gql(EMPLOYEE_PAGE, { id: company.id }, other.owner.token),
+      'FORBIDDEN',
+    );
+
+    for (const n of [1, 2, 3])
+      await invite(company.id, company.owner, `paging-pending-${n}@example.org`);
+    const invitations = async (vars: Record<string, unknown>) =>
+      expectData(
+        await platform.gql(INVITATION_PAGE, { id: company.id, ...vars }, company.owner.token),
+      ).companyInvitations;
+    const firstInvitations = await invitations({ first: 2 });
+    const rest = await invitations({ first: 2, after: firstInvitations.pageInfo.endCursor });
+    expect([...firstInvitations.edges, ...rest.edges].map((e: any) => e.node.email)).toEqual(
+      [3, 2, 1].map((n) => `paging-pending-${n}@example.org`),
+    );
+    expect(rest.pageInfo.hasNextPage).toBe(false);
   });
 
   it('removes an employee from the company and its teams, but never an owner', async () => {

@@ -6,6 +6,7 @@ import type { NestApplicationContextOptions } from '@nestjs/common/interfaces/ne
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { useRequestBodies } from './graphql/request-body';
+import { keepConnectionsAlive } from './http/keep-alive';
 
 export async function createApiApp(
   options: NestApplicationContextOptions = {},
@@ -21,6 +22,7 @@ export async function createApiApp(
   app.useLogger(app.get(Logger));
   const trustProxy = app.get(AppConfig).TRUST_PROXY;
   if (trustProxy) app.set('trust proxy', trustProxyValue(trustProxy));
+  keepConnectionsAlive(app.getHttpServer());
   app.enableShutdownHooks();
   return app;
 }

@@ -82,8 +82,16 @@ test.describe('a company and its employees', () => {
 
     await page.reload();
     const employees = page.getByTestId('employees');
-    await expect(employees.getByRole('row', { name: /青井 葵/ })).toContainText('0件');
-    await expect(employees.getByRole('row', { name: /山田 蓮/ })).toBeVisible();
+    await expect(employees.getByRole('listitem').filter({ hasText: '青井 葵' })).toContainText(
+      '0件',
+    );
+    await expect(employees.getByRole('listitem').filter({ hasText: '山田 蓮' })).toBeVisible();
+    // Found by part of a name: the list narrows to them.
+    await page.getByRole('searchbox', { name: '名前で探す' }).fill('蓮');
+    await expect(employees.getByRole('listitem')).toHaveCount(1);
+    await expect(employees.getByRole('listitem')).toContainText('山田 蓮');
+    await page.getByRole('searchbox', { name: '名前で探す' }).fill('');
+    await expect(employees.getByRole('listitem')).toHaveCount(2);
     await expect(page.getByText('承認待ちの招待はありません。')).toBeVisible();
     await expectAccessible(page);
     await saveScreenshot(page, testInfo, 'company-employees');
@@ -114,8 +122,13 @@ test.describe('a company and its employees', () => {
     await page
       .getByRole('combobox', { name: 'プログラム' })
       .selectOption({ label: '2027年度 地域留職プログラム' });
-    await page.getByRole('checkbox', { name: '青井 葵' }).check();
-    await page.getByRole('checkbox', { name: '山田 蓮' }).check();
+    // Members are found by name as one types (a company may have thousands), shown as chips.
+    const members = page.getByRole('textbox', { name: 'メンバー' });
+    await members.fill('青井');
+    await page.getByRole('option', { name: '青井 葵' }).click();
+    await members.fill('蓮');
+    await page.getByRole('option', { name: '山田 蓮' }).click();
+    await expect(page.getByRole('button', { name: '青井 葵さんを外す' })).toBeVisible();
     await page.getByRole('button', { name: '作成する' }).click();
     const team = page.getByTestId('company-team');
     await expect(team.getByRole('heading', { name: '商品開発チーム' })).toBeVisible();

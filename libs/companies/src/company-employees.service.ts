@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '@tsunagu/core';
+import {
+  AppError,
+  byId,
+  byTimestamp,
+  Connection,
+  containsPattern,
+  mapConnection,
+  Page,
+  paginateKeyset,
+} from '@tsunagu/core';
 import {
   Actor,
   Membership,
@@ -10,12 +19,11 @@ import {
   PolicyService,
   User,
 } from '@tsunagu/identity';
-import { ParticipantProfileService } from '@tsunagu/participants';
+import { ParticipantKind, ParticipantProfileService } from '@tsunagu/participants';
 import { DataSource, IsNull } from 'typeorm';
 import { CompanyInvitation } from './company-invitation.entity';
 import { CompanyTeamMember } from './company-team-member.entity';
 import type {
-  CompanyEmployeesType,
   CompanyEmployeeType,
   InviteCompanyEmployeeInput,
   RemoveCompanyEmployeeInput,
@@ -24,23 +32,10 @@ import type {
 // Engagements the region accepted and the intermediary approved, running or done.
 const ENGAGED_STATUSES = `('APPROVED', 'ACTIVE', 'COMPLETED')`;
 
-// Employees are members with a COMPANY_EMPLOYEE profile linked to the company: both halves are
-// the employee's own doing (accepting the invitation), so nothing is listed without consent.
-const EMPLOYEES_SQL = `
-SELECT u.id AS "userId", u.display_name AS "displayName", pp.kind::text AS kind,
-       m.created_at AS "enrolledAt",
-       c.engagements AS "engagementCount", c.engaged AS "activeEngagementCount"
-  FROM membership m
-  JOIN "user" u ON u.id = m.user_id AND u.deleted_at IS NULL
-  JOIN participant_profile pp ON pp.user_id = m.user_id
-   AND pp.kind = 'COMPANY_EMPLOYEE' AND pp.company_organization_id = m.organization_id
-  -- Both counts from one look at the employee's engagements (thousands of employees).
-  CROSS JOIN LATERAL (
-    SELECT count(*)::int AS engagements,
-           count(*) FILTER (WHERE e.status::text IN ${ENGAGED_STATUSES})::int AS engaged
-      FROM engagement e WHERE e.participant_id = u.id) c
- WHERE m.organization_id = $1
- ORDER BY u.display_name, u.id`;
+// Newest enrolled first; read from membership_organization_listing_idx, a page at a time (a
+// national company has thousands of employees).
+const EMPLOYEE_KEYS = [byTimestamp('m.createdAt'), byId('m.userId')];
+const INVITATION_KEYS = [byTimestamp('i.createdAt'), byId('i.id')];
 
 // A pending invitation with its company loaded, addressed to the person reading it.
 export interface MyCompanyInvitationView {
@@ -57,23 +52,69 @@ export class CompanyEmployeeService {
     private readonly profiles: ParticipantProfileService,
   ) {}
 
-  async list(actor: Actor, companyOrganizationId: string): Promise<CompanyEmployeesType> {
+  // Employees are members with a COMPANY_EMPLOYEE profile linked to the company: both halves are
+  // the employee's own doing (accepting the invitation), so nothing is listed without consent.
+  async listEmployees(
+    actor: Actor,
+    companyOrganizationId: string,
+    search: string | null | undefined,
+    page: Page,
+  ): Promise<Connection<CompanyEmployeeType>> {
     await this.managedCompany(actor, companyOrganizationId);
-    const employees: CompanyEmployeeType[] = await this.dataSource.query(EMPLOYEES_SQL, [
-      companyOrganizationId,
-    ]);
-    const pending = await this.dataSource.getRepository(CompanyInvitation).find({
-      where: { companyOrganizationId, acceptedAt: IsNull() },
-      order: { createdAt: 'DESC', id: 'ASC' },
-    });
-    return {
-      employees,
-      pendingInvitations: pending.map((i) => ({
-        id: i.id,
-        email: i.email,
-        createdAt: i.createdAt,
-      })),
-    };
+    const qb = this.dataSource
+      .getRepository(Membership)
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.user', 'u', 'u.deletedAt IS NULL')
+      .innerJoin(
+        'participant_profile',
+        'pp',
+        `pp.user_id = m.user_id AND pp.kind = 'COMPANY_EMPLOYEE'
+         AND pp.company_organization_id = m.organization_id`,
+      )
+      .where('m.organizationId = :companyOrganizationId', { companyOrganizationId });
+    const term = search?.trim();
+    if (term) qb.andWhere('u.displayName ILIKE :pattern', { pattern: containsPattern(term) });
+    const connection = await paginateKeyset(qb, { ...page, keys: EMPLOYEE_KEYS });
+    const counts = await this.engagementCounts(connection.edges.map((e) => e.node.userId));
+    return mapConnection(connection, (m) => ({
+      userId: m.userId,
+      displayName: m.user!.displayName,
+      kind: ParticipantKind.COMPANY_EMPLOYEE,
+      enrolledAt: m.createdAt,
+      engagementCount: counts.get(m.userId)?.engagements ?? 0,
+      activeEngagementCount: counts.get(m.userId)?.engaged ?? 0,
+    }));
+  }
+
+  // Invitations still awaiting an answer, newest first.
+  async listInvitations(
+    actor: Actor,
+    companyOrganizationId: string,
+    page: Page,
+  ): Promise<Connection<CompanyInvitation>> {
+    await this.managedCompany(actor, companyOrganizationId);
+    const qb = this.dataSource
+      .getRepository(CompanyInvitation)
+      .createQueryBuilder('i')
+      .where('i.companyOrganizationId = :companyOrganizationId', { companyOrganizationId })
+      .andWhere('i.acceptedAt IS NULL');
+    return paginateKeyset(qb, { ...page, keys: INVITATION_KEYS });
+  }
+
+  // Both counts for a page of employees in one look at their engagements.
+  private async engagementCounts(
+    userIds: string[],
+  ): Promise<Map<string, { engagements: number; engaged: number }>> {
+    if (userIds.length === 0) return new Map();
+    const rows: Array<{ userId: string; engagements: number; engaged: number }> =
+      await this.dataSource.query(
+        `SELECT e.participant_id AS "userId", count(*)::int AS engagements,
+                count(*) FILTER (WHERE e.status::text IN ${ENGAGED_STATUSES})::int AS engaged
+           FROM engagement e WHERE e.participant_id = ANY($1::uuid[])
+          GROUP BY e.participant_id`,
+        [userIds],
+      );
+    return new Map(rows.map((r) => [r.userId, r]));
   }
 
   // The same answer whether or not the address has an account, so inviting reveals nothing.

@@ -217,13 +217,19 @@ export class CompanyInvitationType {
   createdAt!: Date;
 }
 
-@ObjectType('CompanyEmployees')
-export class CompanyEmployeesType {
-  @Field(() => [CompanyEmployeeType], { description: 'By display name' })
-  employees!: CompanyEmployeeType[];
+export const CompanyEmployeeConnection = Paginated(CompanyEmployeeType);
+export const CompanyInvitationConnection = Paginated(CompanyInvitationType);
 
-  @Field(() => [CompanyInvitationType], { description: 'Newest first' })
-  pendingInvitations!: CompanyInvitationType[];
+@ArgsType()
+export class CompanyEmployeesArgs extends CompanyPageArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of a display name; employees whose name contains it, in any case.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, { message: 'must be at most 100 characters' })
+  search?: string | null;
 }
 
 @ObjectType('MyCompanyInvitation', {

@@ -17,6 +17,8 @@ export enum MembershipRole {
 
 @Entity()
 @Index('membership_user_organization_key', ['userId', 'organizationId'], { unique: true })
+// An organisation's members in the order they joined: a company's employees are paged by it.
+@Index('membership_organization_listing_idx', ['organizationId', 'createdAt', 'userId'])
 export class Membership {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -28,7 +30,6 @@ export class Membership {
   @JoinColumn({ name: 'user_id' })
   user?: User;
 
-  @Index()
   @Column({ type: 'uuid' })
   organizationId!: string;
 

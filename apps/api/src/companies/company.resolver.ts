@@ -1,7 +1,11 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
   CompanyEmployeeService,
-  CompanyEmployeesType,
+  CompanyEmployeeConnection,
+  CompanyEmployeesArgs,
+  CompanyEmployeeType,
+  CompanyInvitation,
+  CompanyInvitationConnection,
   CompanyInvitationIdInput,
   CompanyInvitationType,
   CompanyPageArgs,
@@ -25,6 +29,10 @@ import { Actor, toOrganizationType } from '@tsunagu/identity';
 import { Authenticated, ServiceChecks } from '../auth/authorisation';
 import { CurrentActor } from '../auth/current-actor.decorator';
 
+function toCompanyInvitationType(invitation: CompanyInvitation): CompanyInvitationType {
+  return { id: invitation.id, email: invitation.email, createdAt: invitation.createdAt };
+}
+
 function toMyInvitation({ invitation, company }: MyCompanyInvitationView): MyCompanyInvitationType {
   return {
     id: invitation.id,
@@ -41,15 +49,30 @@ export class CompanyResolver {
   ) {}
 
   @ServiceChecks('companyOwner')
-  @Query(() => CompanyEmployeesType, {
+  @Query(() => CompanyEmployeeConnection, {
     description:
-      "Who accepted the company's invitations, and the invitations still pending. The company's owners or platform admins.",
+      "Who accepted the company's invitations, newest enrolled first; `search` narrows by name. The company's owners or platform admins.",
   })
   companyEmployees(
     @CurrentActor() actor: Actor,
-    @Args('companyOrganizationId', { type: () => ID }) companyOrganizationId: string,
-  ): Promise<CompanyEmployeesType> {
-    return this.employees.list(actor, companyOrganizationId);
+    @Args() args: CompanyEmployeesArgs,
+  ): Promise<Connection<CompanyEmployeeType>> {
+    return this.employees.listEmployees(actor, args.companyOrganizationId, args.search, args);
+  }
+
+  @ServiceChecks('companyOwner')
+  @Query(() => CompanyInvitationConnection, {
+    description:
+      "The company's invitations not yet accepted, newest first. The company's owners or platform admins.",
+  })
+  async companyInvitations(
+    @CurrentActor() actor: Actor,
+    @Args() args: CompanyPageArgs,
+  ): Promise<Connection<CompanyInvitationType>> {
+    return mapConnection(
+      await this.employees.listInvitations(actor, args.companyOrganizationId, args),
+      toCompanyInvitationType,
+    );
   }
 
   @ServiceChecks('companyOwner')
@@ -62,8 +85,7 @@ export class CompanyResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: InviteCompanyEmployeeInput,
   ): Promise<CompanyInvitationType> {
-    const invitation = await this.employees.invite(actor, input);
-    return { id: invitation.id, email: invitation.email, createdAt: invitation.createdAt };
+    return toCompanyInvitationType(await this.employees.invite(actor, input));
   }
 
   @ServiceChecks('companyOwner')

@@ -394,7 +394,12 @@ export const SCREEN_OPERATIONS: Record<string, ScreenOperation> = {
   CompanyEmployees: {
     screen: '/manage/:orgId/company/employees',
     actor: 'company',
-    variables: (s) => ({ companyOrganizationId: s.company.organizationId }),
+    variables: (s) => ({ companyOrganizationId: s.company.organizationId, first: PAGE }),
+  },
+  CompanyInvitations: {
+    screen: '/manage/:orgId/company/employees',
+    actor: 'company',
+    variables: (s) => ({ companyOrganizationId: s.company.organizationId, first: PAGE }),
   },
   CompanyPrograms: {
     screen: '/manage/:orgId/company/programs',

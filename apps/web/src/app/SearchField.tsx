@@ -22,6 +22,7 @@ export function SearchField<T extends { id: string }>({
   description,
   placeholder,
   disabled,
+  withAsterisk,
   error,
   options,
   fetching,
@@ -36,6 +37,8 @@ export function SearchField<T extends { id: string }>({
   description?: string;
   placeholder?: string;
   disabled?: boolean;
+  // The choice is required (the chips hold it, so the field itself is not).
+  withAsterisk?: boolean;
   error?: string;
   options: T[];
   fetching: boolean;
@@ -71,6 +74,7 @@ export function SearchField<T extends { id: string }>({
           placeholder={placeholder}
           value={text}
           disabled={disabled}
+          withAsterisk={withAsterisk}
           error={error}
           onChange={(event) => {
             setText(event.currentTarget.value);

@@ -1,33 +1,26 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { z } from 'zod';
-import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
+import { EmptyState } from '../app/page-states';
+import { PagedQuery } from '../app/PagedQuery';
 import { formErrorsOf } from '../graphql/form-errors';
 import { useMutationForm } from '../graphql/use-mutation-form';
 import { formatDate, formatNumber } from '../i18n/format';
 import { useWorkspace } from '../workspace/WorkspaceLayout';
 import {
   CompanyEmployeesQuery,
+  CompanyInvitationsQuery,
   InviteCompanyEmployeeMutation,
   RemoveCompanyEmployeeMutation,
   WithdrawCompanyInvitationMutation,
 } from './company-documents';
 import { OwnerOnly } from './OwnerOnly';
 import { FormError } from '../app/FormError';
+
+const PAGE_SIZE = 20;
 
 interface Employee {
   userId: string;
@@ -48,125 +41,16 @@ export function EmployeesPage() {
 function Employees() {
   const { t, i18n } = useTranslation();
   const { organization } = useWorkspace();
-  const [{ data, error }, refetch] = useQuery({
-    query: CompanyEmployeesQuery,
-    variables: { companyOrganizationId: organization.id },
-    requestPolicy: 'cache-and-network',
-  });
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const [search, setSearch] = useState('');
+  const [query] = useDebouncedValue(search.trim(), 250);
+  // Bumped after an invitation, a removal or a withdrawal: both lists start again from the top.
+  const [reloadToken, setReloadToken] = useState(0);
+  const reload = () => setReloadToken((n) => n + 1);
   const [removing, setRemoving] = useState<Employee>();
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const [, withdraw] = useMutation(WithdrawCompanyInvitationMutation);
   const lang = i18n.language;
 
-  let content;
-  if (!data && error) content = <ErrorState error={error} onRetry={reload} />;
-  else if (!data) content = <LoadingState />;
-  else {
-    const { employees, pendingInvitations } = data.companyEmployees;
-    content = (
-      <>
-        <Stack component="section" aria-labelledby="employees-title" gap="xs">
-          <Title order={3} size="h4" id="employees-title">
-            {t('company.employees.listTitle')}
-          </Title>
-          {employees.length === 0 ? (
-            <EmptyState
-              title={t('company.employees.empty')}
-              hint={t('company.employees.emptyHint')}
-            />
-          ) : (
-            <Table.ScrollContainer minWidth={0}>
-              <Table striped withTableBorder data-testid="employees">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('company.employees.name')}</Table.Th>
-                    <Table.Th visibleFrom="sm">{t('company.employees.kind')}</Table.Th>
-                    <Table.Th>{t('company.employees.engagements')}</Table.Th>
-                    <Table.Th visibleFrom="sm">{t('company.employees.enrolledAt')}</Table.Th>
-                    <Table.Th>
-                      <VisuallyHidden>{t('company.employees.remove')}</VisuallyHidden>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {employees.map((e) => (
-                    <Table.Tr key={e.userId}>
-                      <Table.Td>{e.displayName}</Table.Td>
-                      <Table.Td visibleFrom="sm">{t(`kind.${e.kind}`)}</Table.Td>
-                      <Table.Td>
-                        {t('company.employees.engagementCounts', {
-                          total: formatNumber(e.engagementCount, lang),
-                          active: formatNumber(e.activeEngagementCount, lang),
-                        })}
-                      </Table.Td>
-                      <Table.Td visibleFrom="sm">{formatDate(e.enrolledAt, lang)}</Table.Td>
-                      <Table.Td>
-                        <Button
-                          size="compact-sm"
-                          variant="outline"
-                          color="red.9"
-                          aria-label={`${t('company.employees.remove')}: ${e.displayName}`}
-                          onClick={() => setRemoving(e)}
-                        >
-                          {t('company.employees.remove')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-        </Stack>
-        <Stack component="section" aria-labelledby="pending-title" gap="xs">
-          <Title order={3} size="h4" id="pending-title">
-            {t('company.employees.pendingTitle')}
-          </Title>
-          {pendingInvitations.length === 0 ? (
-            <Text c="gray.7">{t('company.employees.pendingEmpty')}</Text>
-          ) : (
-            <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
-              {pendingInvitations.map((invitation) => (
-                <li key={invitation.id}>
-                  <Card withBorder padding="sm">
-                    <Group justify="space-between" wrap="wrap" gap="xs">
-                      <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-                        <Text fw={700}>{invitation.email}</Text>
-                        <Text size="sm" c="gray.7">
-                          {t('company.employees.invitedOn', {
-                            date: formatDate(invitation.createdAt, lang),
-                          })}
-                        </Text>
-                      </div>
-                      <Button
-                        size="compact-sm"
-                        variant="outline"
-                        color="red.9"
-                        aria-label={`${t('company.employees.withdraw')}: ${invitation.email}`}
-                        onClick={() =>
-                          void withdraw({ input: { invitationId: invitation.id } }).then((r) => {
-                            if (r.error)
-                              setMessage({
-                                ok: false,
-                                text: formErrorsOf(r.error, [], t).form ?? t('errors.generic'),
-                              });
-                            else reload();
-                          })
-                        }
-                      >
-                        {t('company.employees.withdraw')}
-                      </Button>
-                    </Group>
-                  </Card>
-                </li>
-              ))}
-            </Stack>
-          )}
-        </Stack>
-      </>
-    );
-  }
   return (
     <Stack>
       <Text>{t('company.employees.intro')}</Text>
@@ -175,7 +59,118 @@ function Employees() {
           {message.text}
         </Alert>
       )}
-      {content}
+      <Stack component="section" aria-labelledby="employees-title" gap="xs">
+        <Title order={3} size="h4" id="employees-title">
+          {t('company.employees.listTitle')}
+        </Title>
+        <TextInput
+          type="search"
+          label={t('company.employees.search')}
+          description={t('company.employees.listOrder')}
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+          maxLength={100}
+          maw={420}
+        />
+        <div data-testid="employees">
+          <PagedQuery
+            query={CompanyEmployeesQuery}
+            variables={{ companyOrganizationId: organization.id, search: query || null }}
+            pageSize={PAGE_SIZE}
+            connection={(data) => data.companyEmployees}
+            empty={
+              query ? (
+                <Text c="gray.7">{t('company.employees.searchNone', { text: query })}</Text>
+              ) : (
+                <EmptyState
+                  title={t('company.employees.empty')}
+                  hint={t('company.employees.emptyHint')}
+                />
+              )
+            }
+            moreLabel={t('company.employees.more')}
+            keyOf={(e) => e.userId}
+            reloadToken={reloadToken}
+          >
+            {(e) => (
+              <Card withBorder padding="sm" aria-label={e.displayName}>
+                <Group justify="space-between" wrap="wrap" gap="xs">
+                  <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+                    <Text fw={700}>{e.displayName}</Text>
+                    <Text size="sm">
+                      {t('company.employees.engagementCounts', {
+                        total: formatNumber(e.engagementCount, lang),
+                        active: formatNumber(e.activeEngagementCount, lang),
+                      })}
+                    </Text>
+                    <Text size="sm" c="gray.7">
+                      {t(`kind.${e.kind}`)} · {t('company.employees.enrolledAt')}{' '}
+                      {formatDate(e.enrolledAt, lang)}
+                    </Text>
+                  </div>
+                  <Button
+                    size="compact-sm"
+                    variant="outline"
+                    color="red.9"
+                    aria-label={`${t('company.employees.remove')}: ${e.displayName}`}
+                    onClick={() => setRemoving(e)}
+                  >
+                    {t('company.employees.remove')}
+                  </Button>
+                </Group>
+              </Card>
+            )}
+          </PagedQuery>
+        </div>
+      </Stack>
+      <Stack component="section" aria-labelledby="pending-title" gap="xs">
+        <Title order={3} size="h4" id="pending-title">
+          {t('company.employees.pendingTitle')}
+        </Title>
+        <PagedQuery
+          query={CompanyInvitationsQuery}
+          variables={{ companyOrganizationId: organization.id }}
+          pageSize={PAGE_SIZE}
+          connection={(data) => data.companyInvitations}
+          empty={<Text c="gray.7">{t('company.employees.pendingEmpty')}</Text>}
+          moreLabel={t('company.employees.pendingMore')}
+          keyOf={(invitation) => invitation.id}
+          reloadToken={reloadToken}
+        >
+          {(invitation) => (
+            <Card withBorder padding="sm">
+              <Group justify="space-between" wrap="wrap" gap="xs">
+                <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+                  <Text fw={700}>{invitation.email}</Text>
+                  <Text size="sm" c="gray.7">
+                    {t('company.employees.invitedOn', {
+                      date: formatDate(invitation.createdAt, lang),
+                    })}
+                  </Text>
+                </div>
+                <Button
+                  size="compact-sm"
+                  variant="outline"
+                  color="red.9"
+                  aria-label={`${t('company.employees.withdraw')}: ${invitation.email}`}
+                  onClick={() =>
+                    void withdraw({ input: { invitationId: invitation.id } }).then((r) => {
+                      if (r.error)
+                        setMessage({
+                          ok: false,
+                          text: formErrorsOf(r.error, [], t).form ?? t('errors.generic'),
+                        });
+                      else reload();
+                    })
+                  }
+                >
+                  {t('company.employees.withdraw')}
+                </Button>
+              </Group>
+            </Card>
+          )}
+        </PagedQuery>
+      </Stack>
       <InviteForm onInvited={reload} />
       <RemoveModal
         employee={removing}

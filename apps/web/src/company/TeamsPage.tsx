@@ -2,7 +2,6 @@ import {
   Alert,
   Button,
   Card,
-  Checkbox,
   Group,
   NativeSelect,
   Stack,
@@ -32,6 +31,7 @@ import {
   CompanyTeamsQuery,
   CreateCompanyTeamMutation,
 } from './company-documents';
+import { type ChosenEmployee, EmployeePicker, MAX_TEAM_MEMBERS } from './EmployeePicker';
 import { OwnerOnly } from './OwnerOnly';
 import { FormError } from '../app/FormError';
 
@@ -274,9 +274,10 @@ function CreateTeamForm({
 }) {
   const { t } = useTranslation();
   const { organization } = useWorkspace();
+  // Only whether the company has anyone to form a team of: the picker searches the rest.
   const [{ data, error }] = useQuery({
     query: CompanyEmployeesQuery,
-    variables: { companyOrganizationId: organization.id },
+    variables: { companyOrganizationId: organization.id, first: 1 },
     requestPolicy: 'cache-and-network',
   });
   const [, create] = useMutation(CreateCompanyTeamMutation);
@@ -285,20 +286,23 @@ function CreateTeamForm({
       z.object({
         name: z.string().trim().min(1, t('company.teams.create.nameRequired')).max(100),
         programId: z.string(),
-        memberUserIds: z.array(z.string()).min(1, t('company.teams.create.membersRequired')),
+        members: z
+          .array(z.object({ id: z.string(), name: z.string() }))
+          .min(1, t('company.teams.create.membersRequired'))
+          .max(MAX_TEAM_MEMBERS),
       }),
     [t],
   );
   const { form, formError, submitting, onSubmit } = useMutationForm(
     schema,
-    { name: '', programId: '', memberUserIds: [] as string[] },
+    { name: '', programId: '', members: [] as ChosenEmployee[] },
     (values) =>
       create({
         input: {
           companyOrganizationId: organization.id,
           name: values.name,
           programId: values.programId || null,
-          memberUserIds: values.memberUserIds,
+          memberUserIds: values.members.map((member) => member.id),
         },
       }),
     () => {
@@ -306,11 +310,10 @@ function CreateTeamForm({
       onCreated();
     },
   );
-  const employees = data?.companyEmployees.employees ?? [];
   let body;
   if (!data && error) body = <ErrorState error={error} />;
   else if (!data) body = <LoadingState />;
-  else if (employees.length === 0)
+  else if (data.companyEmployees.edges.length === 0)
     body = (
       <Stack gap="xs" align="flex-start">
         <Text>{t('company.teams.create.noEmployees')}</Text>
@@ -345,21 +348,14 @@ function CreateTeamForm({
           />
           <Controller
             control={form.control}
-            name="memberUserIds"
+            name="members"
             render={({ field, fieldState }) => (
-              <Checkbox.Group
-                label={t('company.teams.create.members')}
-                required
+              <EmployeePicker
+                companyOrganizationId={organization.id}
                 value={field.value}
                 onChange={field.onChange}
                 error={fieldState.error?.message}
-              >
-                <Stack gap={6} mt={6}>
-                  {employees.map((e) => (
-                    <Checkbox key={e.userId} value={e.userId} label={e.displayName} />
-                  ))}
-                </Stack>
-              </Checkbox.Group>
+              />
             )}
           />
           <Group>

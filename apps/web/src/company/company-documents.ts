@@ -1,20 +1,53 @@
 import { graphql } from '../gql';
 
 export const CompanyEmployeesQuery = graphql(`
-  query CompanyEmployees($companyOrganizationId: ID!) {
-    companyEmployees(companyOrganizationId: $companyOrganizationId) {
-      employees {
-        userId
-        displayName
-        kind
-        engagementCount
-        activeEngagementCount
-        enrolledAt
+  query CompanyEmployees(
+    $companyOrganizationId: ID!
+    $first: Int
+    $after: String
+    $search: String
+  ) {
+    companyEmployees(
+      companyOrganizationId: $companyOrganizationId
+      first: $first
+      after: $after
+      search: $search
+    ) {
+      edges {
+        node {
+          userId
+          displayName
+          kind
+          engagementCount
+          activeEngagementCount
+          enrolledAt
+        }
       }
-      pendingInvitations {
-        id
-        email
-        createdAt
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const CompanyInvitationsQuery = graphql(`
+  query CompanyInvitations($companyOrganizationId: ID!, $first: Int, $after: String) {
+    companyInvitations(
+      companyOrganizationId: $companyOrganizationId
+      first: $first
+      after: $after
+    ) {
+      edges {
+        node {
+          id
+          email
+          createdAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }

@@ -1,6 +1,7 @@
-import { CloseButton, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
+import { RemovableChips } from '../app/RemovableChips';
 import { SearchField, useTypedSearch } from '../app/SearchField';
 import { localName } from '../i18n/local-name';
 import { PresentingRegionCandidatesQuery } from './event-documents';
@@ -72,34 +73,11 @@ export function RegionPicker({
           }
         }}
       />
-      {value.length > 0 && (
-        <Group gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-          {value.map((region) => (
-            <Group
-              key={region.id}
-              component="li"
-              gap={2}
-              wrap="nowrap"
-              pl="sm"
-              pr={4}
-              py={2}
-              bg="gray.1"
-              style={{ borderRadius: 'var(--mantine-radius-xl)' }}
-            >
-              {/* The whole name, wrapping if it must: a long one is not cut off on a phone. */}
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                {region.name}
-              </Text>
-              <CloseButton
-                size="sm"
-                radius="xl"
-                aria-label={t('eventsManage.form.presentingRemove', { name: region.name })}
-                onClick={() => onChange(value.filter((r) => r.id !== region.id))}
-              />
-            </Group>
-          ))}
-        </Group>
-      )}
+      <RemovableChips
+        value={value}
+        removeLabel={(region) => t('eventsManage.form.presentingRemove', { name: region.name })}
+        onRemove={(region) => onChange(value.filter((r) => r.id !== region.id))}
+      />
     </Stack>
   );
 }

@@ -1,12 +1,8 @@
-import { MantineProvider } from '@mantine/core';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Client } from '@urql/core';
-import { print, type DocumentNode } from 'graphql';
 import { useState } from 'react';
-import { Provider } from 'urql';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fromValue } from 'wonka';
+import { fakeClient, renderWith } from '../test/fake-client';
 import { changeLanguage, initI18n } from '../i18n/i18n';
 import { MunicipalityPicker, municipalityLabel } from './MunicipalityPicker';
 import type { ChosenSkill } from './profile-form';
@@ -34,27 +30,6 @@ const GRAPHIC = {
   category,
 };
 
-// A client that answers by operation name, recording the variables it was asked with.
-function fakeClient(answer: (name: string, variables: Record<string, unknown>) => object) {
-  const asked: Array<{ name: string; variables: Record<string, unknown> }> = [];
-  const nameOf = (query: DocumentNode) => /(query|mutation) (\w+)/.exec(print(query))?.[2] ?? '';
-  const run = (request: { query: DocumentNode; variables?: Record<string, unknown> }) => {
-    const name = nameOf(request.query);
-    const variables = request.variables ?? {};
-    asked.push({ name, variables });
-    return { data: answer(name, variables) };
-  };
-  const client = {
-    executeQuery: vi.fn((request: { query: DocumentNode; variables?: Record<string, unknown> }) =>
-      fromValue(run(request)),
-    ),
-    query: vi.fn((query: DocumentNode, variables: Record<string, unknown>) => ({
-      toPromise: () => Promise.resolve(run({ query, variables })),
-    })),
-  } as unknown as Client;
-  return { client, asked };
-}
-
 function Harness({ initial = [] as ChosenSkill[] }) {
   const [skills, setSkills] = useState(initial);
   return (
@@ -62,15 +37,6 @@ function Harness({ initial = [] as ChosenSkill[] }) {
       <SkillPicker value={skills} onChange={setSkills} max={30} />
       <output data-testid="chosen">{skills.map((s) => `${s.skillId}:${s.level}`).join(',')}</output>
     </>
-  );
-}
-
-function renderWith(client: Client, ui: React.ReactNode) {
-  return render(
-    // env="test": no transitions or portals, so options appear at once and in the tree.
-    <MantineProvider env="test">
-      <Provider value={client}>{ui}</Provider>
-    </MantineProvider>,
   );
 }
 
