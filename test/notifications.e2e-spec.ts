@@ -848,4 +848,135 @@ describe('notifications', () => {
     );
     expect(stored[0].n).toBe(2);
   });
+
+  // Three applications to one project, told again under keys of their own (the originals were
+  // delivered when they were made): the events of a batch.
+  async function threeEvents(code: string, suffix: string) {
+    const { staff, staffEn, projectId } = await scene(code);
+    const events = [];
+    for (const name of ['ichi', 'ni', 'san']) {
+      const engagementId = await apply(await f.participant(`${name}-${code}`), projectId);
+      events.push({
+        key: `application-submitted.${engagementId}.${suffix}`,
+        type: 'APPLICATION_SUBMITTED' as const,
+        payload: { engagementId },
+        occurredAt: new Date().toISOString(),
+      });
+    }
+    await drained(platform);
+    return { staff, staffEn, events };
+  }
+
+  const notificationsOf = async (key: string) =>
+    (
+      await platform.dataSource.query(
+        `SELECT recipient_id FROM notification WHERE event_key = $1 ORDER BY recipient_id`,
+        [key],
+      )
+    ).map((n: any) => n.recipient_id);
+
+  // Every e-mail delivery of the events SENT, and the Message-IDs the server received for them.
+  async function mailsOf(keys: string[]) {
+    const deliveries = await eventually(async () => {
+      const emails = (await Promise.all(keys.map(deliveriesOf)))
+        .flat()
+        .filter((r: any) => r.channel === 'EMAIL');
+      return (
+        emails.length === keys.length * 2 && emails.every((r: any) => r.status === 'SENT') && emails
+      );
+    }, 20_000);
+    await drained(platform);
+    const ids = new Set(deliveries.map((r: any) => `<delivery.${r.id}@tsunagu>`));
+    return smtp.messages.filter((m) => ids.has(m.messageId)).map((m) => m.messageId);
+  }
+
+  it('fans out a batch of events in one go; two batches racing over the same events store each notification once and send each e-mail once', async () => {
+    const { staff, staffEn, events } = await threeEvents('152188', 'batch');
+    const fanOut = platform.worker!.get(NotificationFanOut);
+    const [first, second] = await Promise.all([
+      fanOut.fanOutMany(events),
+      fanOut.fanOutMany([events[2], events[0]]),
+    ]);
+    expect(first.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    expect(second.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    // Planned by whichever ran first, the same for both.
+    expect((first[0] as PromiseFulfilledResult<unknown>).value).toEqual({
+      deliveries: 4,
+      digested: 0,
+      webhooks: 0,
+    });
+
+    // The in-app rows committed with the batch, once each.
+    for (const { key } of events) {
+      expect(await notificationsOf(key)).toEqual([staff.id, staffEn.id].sort());
+      const inApp = (await deliveriesOf(key)).filter((r: any) => r.channel === 'IN_APP');
+      expect(inApp.map((r: any) => [r.status, r.attempts])).toEqual([
+        ['SENT', 1],
+        ['SENT', 1],
+      ]);
+    }
+    const sent = await mailsOf(events.map((e) => e.key));
+    expect(sent).toHaveLength(6);
+    expect(new Set(sent).size).toBe(6);
+  });
+
+  it('fans out the other events of a batch when one of them fails, and fails only that one', async () => {
+    const { staff, staffEn, events } = await threeEvents('152277', 'one-fails');
+    // The middle event cannot be stored (its time is not a time), which fails the batch's
+    // transaction: each event then goes alone.
+    const broken = { ...events[1], occurredAt: 'not a time' };
+    const results = await platform
+      .worker!.get(NotificationFanOut)
+      .fanOutMany([events[0], broken, events[2]]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const good = [events[0].key, events[2].key];
+    for (const key of good) {
+      expect(await notificationsOf(key)).toEqual([staff.id, staffEn.id].sort());
+    }
+    expect(await mailsOf(good)).toHaveLength(4);
+    expect(await deliveriesOf(broken.key)).toEqual([]);
+    expect(await notificationsOf(broken.key)).toEqual([]);
+  });
+
+  it("stores the in-app rows of a batch's other events when one event's cannot be stored, and that event's in their own job", async () => {
+    const { staff, staffEn, events } = await threeEvents('153079', 'one-unrenderable');
+    const [, unrenderable] = events;
+    const worker = platform.worker!;
+    const inApp = worker.get(InAppDeliveryService);
+    const store = inApp.store.bind(inApp);
+    // Storing fails whenever it includes the middle event's rows (once: its job then stores
+    // them), as a message that cannot be rendered would.
+    let failures = 0;
+    const spy = jest.spyOn(inApp, 'store').mockImplementation(async (m, deliveryIds) => {
+      const [{ n }] = await m.query(
+        `SELECT count(*)::int AS n FROM notification_delivery d
+           JOIN notification_event e ON e.id = d.event_id
+          WHERE d.id = ANY($1::uuid[]) AND e.key = $2`,
+        [deliveryIds, unrenderable.key],
+      );
+      if (n > 0 && failures < 2) {
+        failures += 1;
+        throw new Error('the message could not be rendered');
+      }
+      return store(m, deliveryIds);
+    });
+    let results: Array<PromiseSettledResult<unknown>>;
+    try {
+      results = await worker.get(NotificationFanOut).fanOutMany(events);
+      // Committed with the batch: the rows of the two others, not the middle one's.
+      for (const key of [events[0].key, events[2].key]) {
+        expect(await notificationsOf(key)).toEqual([staff.id, staffEn.id].sort());
+      }
+      expect(await notificationsOf(unrenderable.key)).toEqual([]);
+      // The batch as a whole, then the middle event alone.
+      expect(failures).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    // The middle event's rows arrive through their job, once each; every e-mail once.
+    await eventually(async () => (await notificationsOf(unrenderable.key)).length === 2, 20_000);
+    expect(await notificationsOf(unrenderable.key)).toEqual([staff.id, staffEn.id].sort());
+    expect(await mailsOf(events.map((e) => e.key))).toHaveLength(6);
+  });
 });

@@ -531,6 +531,40 @@ describe('webhooks', () => {
       ).toBe(1);
     });
 
+    it("plans several events at once, each for its own organisations' endpoints of its type, once however often", async () => {
+      const [hook, other] = [await receiver(), await receiver()];
+      const [org, otherOrg] = [await organization(), await organization()];
+      const { id } = await createEndpoint(hook, ['APPLICATION_SUBMITTED', 'ENGAGEMENT_STALE'], org);
+      const { id: otherId } = await createEndpoint(other, ['APPLICATION_SUBMITTED'], otherOrg);
+      const [applied, stale, elsewhere] = [
+        await event(),
+        await event('ENGAGEMENT_STALE'),
+        await event(),
+      ];
+      const planEach = () =>
+        platform.dataSource.transaction((m) =>
+          platform.worker!.get(WebhookFanOut).planEach(m, [
+            { event: applied, organizationIds: [org, org] },
+            // The other organisation's endpoint does not take this type.
+            { event: stale, organizationIds: [org, otherOrg] },
+            { event: elsewhere, organizationIds: [otherOrg] },
+          ]),
+        );
+
+      const planned = await planEach();
+      expect([applied, stale, elsewhere].map((e) => planned.get(e.id))).toEqual([1, 1, 1]);
+      await eventually(
+        async () =>
+          (await deliveries(id, 'SENT')).length === 2 &&
+          (await deliveries(otherId, 'SENT')).length === 1,
+      );
+      // Planned again once sent: nothing new, nothing called again.
+      expect((await planEach()).size).toBe(0);
+      await drained(platform);
+      expect(hook.calls).toHaveLength(2);
+      expect(other.calls).toHaveLength(1);
+    });
+
     it('never calls twice when two jobs run one delivery at the same time', async () => {
       const hook = (await receiver()).always({ status: 200, delayMs: 300 });
       const { id } = await createEndpoint(hook);

@@ -1,5 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainEvent, EventAudiences, OutboxJob, QueueService, Recipient } from '@tsunagu/core';
+import {
+  DomainEvent,
+  EventAudience,
+  EventAudiences,
+  groupBy,
+  OutboxJob,
+  QueueService,
+  Recipient,
+} from '@tsunagu/core';
+import { createHash } from 'node:crypto';
 import { User } from '@tsunagu/identity';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { deliveryRunJobId } from './delivery-job-ids';
@@ -10,12 +19,18 @@ import { NotificationDelivery } from './notification-delivery.entity';
 import type { Notification } from './notification.entity';
 import { NotificationEvent } from './notification-event.entity';
 import { NotificationPreferenceService } from './notification-preference.service';
-import { isNotificationEventType } from './notified-events';
+import { GroupCommit } from './group-commit';
+import { isNotificationEventType, NotificationEventType } from './notified-events';
 import { WebhookFanOut } from './webhooks/webhook-fan-out';
 
-// Deliveries of one event on one channel per job: one transaction (and, for e-mail, one burst
-// over the pooled transport) instead of one each; an event with more recipients gets more jobs.
+// Deliveries on one channel per job: one transaction (and, for e-mail, one burst over the
+// pooled transport) instead of one each; a batch with more recipients gets more jobs.
 const BATCH_SIZE = 100;
+// Events fanned out in one transaction at most (a worker takes NOTIFICATIONS_CONCURRENCY jobs
+// at once, so a batch is rarely bigger than that).
+const EVENTS_PER_BATCH = 50;
+// Delivery rows per INSERT: far below PostgreSQL's 65,535 parameters (7 a row).
+const INSERT_CHUNK = 1000;
 
 export const CHANNEL_JOBS: Record<DeliveryChannel, 'deliver.in-app' | 'deliver.email'> = {
   [DeliveryChannel.IN_APP]: 'deliver.in-app',
@@ -26,15 +41,25 @@ export const CHANNEL_JOBS: Record<DeliveryChannel, 'deliver.in-app' | 'deliver.e
 export type FanOutOutcome =
   { deliveries: number; digested: number; webhooks: number } | { skipped: string };
 
-// Turns one domain event into deliveries: one per recipient and channel their preferences allow,
-// plus one per subscribed webhook, all planned in one transaction (webhook jobs through the
-// outbox, the e-mail jobs queued after the commit). The in-app notifications are stored in that
-// same transaction: a job and its round trips fewer per event, and the notification's unique
-// (event key, recipient) with the deliveries marked SENT alongside keep them single. Replaying
-// an event plans and stores nothing new: the event key and the delivery keys are unique.
+// Turns domain events into deliveries: one per recipient and channel their preferences allow,
+// plus one per subscribed webhook, planned in one transaction (webhook jobs through the outbox,
+// the e-mail jobs queued after the commit). The in-app notifications are stored in that same
+// transaction: a job and its round trips fewer per event, and the notification's unique (event
+// key, recipient) with the deliveries marked SENT alongside keep them single. Replaying an event
+// plans and stores nothing new: the event key and the delivery keys are unique.
+//
+// Events that reach a busy worker together are fanned out together (GroupCommit): one
+// transaction and one multi-row statement per step for all of them, and their e-mails in shared
+// batches, since the statements sent to PostgreSQL, not the queue, are what an event costs. If
+// the batch fails, each of its events is fanned out alone, so one bad event fails only its own
+// job, which BullMQ retries as before.
 @Injectable()
 export class NotificationFanOut {
   private readonly logger = new Logger(NotificationFanOut.name);
+  private readonly group = new GroupCommit<Addressed, FanOutOutcome>(
+    (events) => this.deliverMany(events),
+    EVENTS_PER_BATCH,
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -46,114 +71,258 @@ export class NotificationFanOut {
     private readonly inApp: InAppDeliveryService,
   ) {}
 
+  // One event (a `notify.event` job): once its audience is known (in the job's own slot, while
+  // the batch before runs), it joins the events waiting for the next batch.
   async fanOut(event: DomainEvent): Promise<FanOutOutcome> {
+    const addressed = await this.address(event);
+    if ('skipped' in addressed) return addressed;
+    return this.group.submit(addressed);
+  }
+
+  // Several events as one batch, one result each in their order. Done for an event once its
+  // deliveries are planned, its in-app rows stored and its e-mail jobs on the queue.
+  async fanOutMany(
+    events: readonly DomainEvent[],
+  ): Promise<Array<PromiseSettledResult<FanOutOutcome>>> {
+    const addressed = await Promise.allSettled(events.map((event) => this.address(event)));
+    const ready = addressed.flatMap((a) =>
+      a.status === 'fulfilled' && !('skipped' in a.value) ? [a.value] : [],
+    );
+    const delivered = await this.deliverMany(ready);
+    return addressed.map((a) => {
+      if (a.status === 'rejected' || 'skipped' in a.value)
+        return a as PromiseSettledResult<FanOutOutcome>;
+      return delivered[ready.indexOf(a.value)];
+    });
+  }
+
+  // The batch in one transaction; if it fails, each event alone, so one bad event fails only
+  // its own result.
+  private async deliverMany(
+    events: readonly Addressed[],
+  ): Promise<Array<PromiseSettledResult<FanOutOutcome>>> {
+    const results = new Map<string, PromiseSettledResult<FanOutOutcome>>();
+    // The same event twice in one batch (a duplicated job) is fanned out once.
+    const ready = [...new Map(events.map((e) => [e.event.key, e])).values()];
+    if (ready.length > 1) {
+      try {
+        const outcomes = await this.deliverTogether(ready);
+        for (const [key, outcome] of outcomes) results.set(key, fulfilled(outcome));
+      } catch (error) {
+        this.logger.warn(
+          `a batch of ${ready.length} events failed, each goes alone: ${(error as Error).message.slice(0, 300)}`,
+        );
+      }
+    }
+    // A lone event, or each event of a batch that failed.
+    const alone = ready.filter(({ event }) => !results.has(event.key));
+    await Promise.all(
+      alone.map(async (one) => {
+        try {
+          const outcomes = await this.deliverTogether([one]);
+          results.set(one.event.key, fulfilled(outcomes.get(one.event.key)!));
+        } catch (error) {
+          results.set(one.event.key, { status: 'rejected', reason: error });
+        }
+      }),
+    );
+    return events.map((e) => results.get(e.event.key)!);
+  }
+
+  // The context that owns the event says who hears of it and what they are told.
+  private async address(event: DomainEvent): Promise<Addressed | { skipped: string }> {
     const { type } = event;
     if (!isNotificationEventType(type)) return { skipped: `${type} is not a notified event` };
-    // The context that owns the event says who hears of it and what they are told.
     const audience = await this.audiences.resolve(event);
     if (!audience) return { skipped: `the subject of ${event.key} no longer exists` };
-    const { outcome, jobs, notifications } = await this.dataSource.transaction(async (m) => {
-      await m
-        .createQueryBuilder()
-        .insert()
-        .into(NotificationEvent)
-        .values({
-          key: event.key,
-          type,
-          vars: audience.vars,
-          links: audience.links,
-          occurredAt: new Date(event.occurredAt),
-        })
-        .orIgnore()
-        .execute();
-      const stored = await m.getRepository(NotificationEvent).findOneByOrFail({ key: event.key });
-      const rows = await this.plan(m, stored, uniqueRecipients(audience.recipients));
-      const pending = await this.pending(m, stored.id);
+    return { event, type, audience };
+  }
+
+  private async deliverTogether(
+    addressed: readonly Addressed[],
+  ): Promise<Map<string, FanOutOutcome>> {
+    // In key order, as every batch does: two batches sharing events take their locks (the
+    // unique keys' waits) in the same order and cannot deadlock.
+    const sorted = [...addressed].sort((a, b) => compare(a.event.key, b.event.key));
+    const { outcomes, jobs, notifications } = await this.dataSource.transaction(async (m) => {
+      const stored = await this.storeEvents(m, sorted);
+      const planned = await this.plan(
+        m,
+        sorted.map(({ event, audience }) => ({
+          event: stored.get(event.key)!,
+          recipients: uniqueRecipients(audience.recipients),
+        })),
+      );
+      const pending = await this.pending(
+        m,
+        sorted.map(({ event }) => stored.get(event.key)!.id),
+      );
       const inApp = await this.storeInApp(
         m,
-        pending.filter((d) => d.channel === DeliveryChannel.IN_APP).map((d) => d.id),
+        pending.filter((d) => d.channel === DeliveryChannel.IN_APP),
       );
-      const webhooks = await this.webhooks.plan(m, stored, [...new Set(audience.organizationIds)]);
-      return {
-        outcome: {
+      const webhooks = await this.webhooks.planEach(
+        m,
+        sorted.map(({ event, audience }) => ({
+          event: stored.get(event.key)!,
+          organizationIds: audience.organizationIds,
+        })),
+      );
+      const outcomes = new Map<string, FanOutOutcome>();
+      for (const { event } of sorted) {
+        const row = stored.get(event.key)!;
+        const rows = planned.get(row.id) ?? [];
+        outcomes.set(event.key, {
           deliveries: rows.filter((r) => r.status === DeliveryStatus.PENDING).length,
           digested: rows.filter((r) => r.status === DeliveryStatus.IN_DIGEST).length,
-          webhooks,
-        },
+          webhooks: webhooks.get(row.id) ?? 0,
+        });
+      }
+      return {
+        outcomes,
         // In-app deliveries the fan-out could not store go to their own job, as e-mails do.
         jobs: jobsFor(
-          stored.id,
-          pending.filter((d) => d.channel !== DeliveryChannel.IN_APP || !inApp),
+          pending.filter((d) => d.channel !== DeliveryChannel.IN_APP || inApp.left.has(d.eventId)),
         ),
-        notifications: inApp ?? [],
+        notifications: inApp.stored,
       };
     });
-    // Straight onto the queue after the commit, not through the outbox: this fan-out runs in a
-    // durable job that is done only once BullMQ took them. A crash in between leaves the job to
-    // run again, which finds the deliveries still PENDING and sends the same job ids. That saves
-    // an outbox row, a relay pass and its wake-up per event.
+    // Straight onto the queue after the commit, not through the outbox: this fan-out runs in
+    // durable jobs that are done only once BullMQ took them. A crash in between leaves the jobs
+    // to run again, which find the deliveries still PENDING and queue them again (a batch of
+    // the same deliveries under the same job id). That saves an outbox row, a relay pass and its
+    // wake-up per batch.
     await this.queues.addMany(
       jobs.map(({ jobName, payload, jobId }) => ({ name: jobName, payload, jobId })),
     );
     // The live push after the commit, best effort as ever.
     await this.inApp.push(notifications);
-    return outcome;
+    return outcomes;
   }
 
+  // The events' rows, one statement to store and one to read them back (a replay finds its own).
+  private async storeEvents(
+    m: EntityManager,
+    sorted: readonly Addressed[],
+  ): Promise<Map<string, NotificationEvent>> {
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEvent)
+      .values(
+        sorted.map(({ event, type, audience }) => ({
+          key: event.key,
+          type,
+          vars: audience.vars,
+          links: audience.links,
+          occurredAt: new Date(event.occurredAt),
+        })),
+      )
+      .orIgnore()
+      .execute();
+    const rows = await m
+      .getRepository(NotificationEvent)
+      .findBy({ key: In(sorted.map(({ event }) => event.key)) });
+    return new Map(rows.map((r) => [r.key, r]));
+  }
+
+  // The deliveries each event asks for, by event id, stored in one statement (per
+  // INSERT_CHUNK rows) for the batch.
   private async plan(
     m: EntityManager,
-    event: NotificationEvent,
-    recipients: Recipient[],
-  ): Promise<Array<Pick<NotificationDelivery, 'status'>>> {
-    if (recipients.length === 0) return [];
+    targets: ReadonlyArray<{ event: NotificationEvent; recipients: Recipient[] }>,
+  ): Promise<Map<string, Array<Pick<NotificationDelivery, 'status'>>>> {
+    const planned = new Map<string, Array<Pick<NotificationDelivery, 'status'>>>();
+    const everyone = [...new Set(targets.flatMap((t) => t.recipients.map((r) => r.userId)))];
+    if (everyone.length === 0) return planned;
     // Former members (deleted accounts) hear nothing more.
     const live = new Set(
       (
         await m.getRepository(User).find({
           select: { id: true },
-          where: { id: In(recipients.map((r) => r.userId)), deletedAt: IsNull() },
+          where: { id: In(everyone), deletedAt: IsNull() },
         })
       ).map((u) => u.id),
     );
-    recipients = recipients.filter((r) => live.has(r.userId));
-    if (recipients.length === 0) return [];
-    const modes = await this.preferences.modesFor(m, event.type, recipients);
+    const heard = targets
+      .map(({ event, recipients }) => ({
+        event,
+        type: event.type,
+        recipients: recipients.filter((r) => live.has(r.userId)),
+      }))
+      .filter((t) => t.recipients.length > 0);
+    const modes = await this.preferences.modesForEach(m, heard);
     const rows: Array<Partial<NotificationDelivery>> = [];
-    for (const recipient of recipients) {
-      for (const [channel, mode] of modes.get(recipient.userId)!) {
-        if (mode === DeliveryMode.OFF) continue;
-        // Without an SMTP server there is no e-mail channel; nothing waits for one.
-        if (channel === DeliveryChannel.EMAIL && !this.mail.enabled) continue;
-        rows.push({
-          eventId: event.id,
-          recipientId: recipient.userId,
-          role: recipient.role,
-          organizationId: recipient.organizationId ?? null,
-          channel,
-          mode,
-          status:
-            mode === DeliveryMode.DAILY_DIGEST ? DeliveryStatus.IN_DIGEST : DeliveryStatus.PENDING,
-        });
+    heard.forEach(({ event, recipients }, i) => {
+      const ofEvent: Array<Partial<NotificationDelivery>> = [];
+      for (const recipient of recipients) {
+        for (const [channel, mode] of modes[i].get(recipient.userId)!) {
+          if (mode === DeliveryMode.OFF) continue;
+          // Without an SMTP server there is no e-mail channel; nothing waits for one.
+          if (channel === DeliveryChannel.EMAIL && !this.mail.enabled) continue;
+          ofEvent.push({
+            eventId: event.id,
+            recipientId: recipient.userId,
+            role: recipient.role,
+            organizationId: recipient.organizationId ?? null,
+            channel,
+            mode,
+            status:
+              mode === DeliveryMode.DAILY_DIGEST
+                ? DeliveryStatus.IN_DIGEST
+                : DeliveryStatus.PENDING,
+          });
+        }
       }
+      planned.set(event.id, ofEvent as Array<Pick<NotificationDelivery, 'status'>>);
+      rows.push(...ofEvent);
+    });
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(NotificationDelivery)
+        .values(rows.slice(start, start + INSERT_CHUNK))
+        .orIgnore()
+        .execute();
     }
-    if (rows.length === 0) return [];
-    await m
-      .createQueryBuilder()
-      .insert()
-      .into(NotificationDelivery)
-      .values(rows)
-      .orIgnore()
-      .execute();
-    return rows as Array<Pick<NotificationDelivery, 'status'>>;
+    return planned;
   }
 
-  // In a savepoint: an in-app notification that cannot be stored (a message that fails to
-  // render) must not hold back the event's e-mails and webhooks. Its deliveries then run in a
-  // `deliver.in-app` job, which retries them and records their failures, as it always did.
+  // All the batch's in-app rows in one savepoint, else each event's in its own: an in-app
+  // notification that cannot be stored (a message that fails to render) must hold back neither
+  // its event's e-mails and webhooks nor the other events' rows. The deliveries of an event
+  // whose rows could not be stored run in a `deliver.in-app` job, which retries them and
+  // records their failures, as it always did.
   private async storeInApp(
+    m: EntityManager,
+    deliveries: ReadonlyArray<PendingDelivery>,
+  ): Promise<{ stored: Notification[]; left: Set<string> }> {
+    const byEvent = groupBy(deliveries, (d) => d.eventId);
+    const all = await this.storeInSavepoint(
+      m,
+      deliveries.map((d) => d.id),
+    );
+    if (all) return { stored: all, left: new Set() };
+    if (byEvent.size === 1) return { stored: [], left: new Set(byEvent.keys()) };
+    const stored: Notification[] = [];
+    const left = new Set<string>();
+    for (const [eventId, ofEvent] of byEvent) {
+      const rows = await this.storeInSavepoint(
+        m,
+        ofEvent.map((d) => d.id),
+      );
+      if (rows) stored.push(...rows);
+      else left.add(eventId);
+    }
+    return { stored, left };
+  }
+
+  private async storeInSavepoint(
     m: EntityManager,
     deliveryIds: string[],
   ): Promise<Notification[] | undefined> {
+    if (deliveryIds.length === 0) return [];
     try {
       return await m.transaction((savepoint) => this.inApp.store(savepoint, deliveryIds));
     } catch (error) {
@@ -164,38 +333,56 @@ export class NotificationFanOut {
     }
   }
 
-  // The deliveries of the event still waiting for their first run: a replayed fan-out finds the
-  // ones its earlier run planned but did not finish.
-  private pending(
-    m: EntityManager,
-    eventId: string,
-  ): Promise<Array<Pick<NotificationDelivery, 'id' | 'channel'>>> {
+  // The deliveries of the events still waiting for their first run: a replayed fan-out finds
+  // the ones its earlier run planned but did not finish.
+  private pending(m: EntityManager, eventIds: string[]): Promise<PendingDelivery[]> {
     return m.getRepository(NotificationDelivery).find({
-      select: { id: true, channel: true },
-      where: { eventId, status: DeliveryStatus.PENDING, retries: 0 },
+      select: { id: true, channel: true, eventId: true },
+      where: { eventId: In(eventIds), status: DeliveryStatus.PENDING, retries: 0 },
       order: { id: 'ASC' },
     });
   }
 }
 
-// One job per channel (and per BATCH_SIZE of deliveries): a replayed fan-out sends them again,
-// and the deterministic job ids keep each one single.
-function jobsFor(
-  eventId: string,
-  pending: ReadonlyArray<Pick<NotificationDelivery, 'id' | 'channel'>>,
-): OutboxJob[] {
+type PendingDelivery = Pick<NotificationDelivery, 'id' | 'channel' | 'eventId'>;
+
+// An event with the audience its context gave it, ready to be fanned out.
+interface Addressed {
+  event: DomainEvent;
+  type: NotificationEventType;
+  audience: EventAudience;
+}
+
+const fulfilled = (value: FanOutOutcome): PromiseFulfilledResult<FanOutOutcome> => ({
+  status: 'fulfilled',
+  value,
+});
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+// One job per channel and BATCH_SIZE deliveries, across the batch's events. Its id is
+// derived from its deliveries, so a replayed batch queues it once; a replay grouped differently
+// queues the same deliveries under another id, and the row locks and the PENDING check of the
+// delivery job keep each one single then.
+function jobsFor(pending: readonly PendingDelivery[]): OutboxJob[] {
   const jobs: OutboxJob[] = [];
   for (const channel of Object.values(DeliveryChannel)) {
     const ids = pending.filter((d) => d.channel === channel).map((d) => d.id);
     for (let start = 0; start < ids.length; start += BATCH_SIZE) {
+      const batch = ids.slice(start, start + BATCH_SIZE);
       jobs.push({
         jobName: CHANNEL_JOBS[channel],
-        payload: { deliveryIds: ids.slice(start, start + BATCH_SIZE) },
-        jobId: deliveryRunJobId('delivery', `${eventId}.${channel}.${start / BATCH_SIZE}`),
+        payload: { deliveryIds: batch },
+        jobId: deliveryRunJobId('delivery', `${channel}.${digest(batch)}`),
       });
     }
   }
   return jobs;
+}
+
+// The same ids give the same job id; any other set another one.
+function digest(ids: readonly string[]): string {
+  return createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 40);
 }
 
 // One delivery per person: someone who is both region staff and supervisor hears once, in the

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, Recipient, RecipientRole } from '@tsunagu/core';
 import { NOTIFICATION_EVENT_TYPES, NotificationEventType } from './notified-events';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { DeliveryChannel, DeliveryMode } from './delivery-kinds';
 import { allowedModes, defaultMode } from './notification-defaults';
 import { NotificationPreference } from './notification-preference.entity';
@@ -25,15 +25,32 @@ export class NotificationPreferenceService {
     type: NotificationEventType,
     recipients: readonly Recipient[],
   ): Promise<Map<string, Map<DeliveryChannel, DeliveryMode>>> {
-    const chosen = await manager.getRepository(NotificationPreference).find({
-      where: recipients.map((r) => ({ userId: r.userId, eventType: type })),
-    });
-    const modes = new Map<string, Map<DeliveryChannel, DeliveryMode>>();
-    for (const r of recipients) {
-      modes.set(r.userId, new Map(CHANNELS.map((c) => [c, defaultMode(r.role, type, c)])));
-    }
-    for (const p of chosen) modes.get(p.userId)?.set(p.channel, p.mode);
+    const [modes] = await this.modesForEach(manager, [{ type, recipients }]);
     return modes;
+  }
+
+  // modesFor for several events at once, with one query for all their recipients' choices. Each
+  // event gets its own map: a person may hear of two events of a type in different roles.
+  async modesForEach(
+    manager: EntityManager,
+    events: ReadonlyArray<{ type: NotificationEventType; recipients: readonly Recipient[] }>,
+  ): Promise<Array<Map<string, Map<DeliveryChannel, DeliveryMode>>>> {
+    const userIds = [...new Set(events.flatMap((e) => e.recipients.map((r) => r.userId)))];
+    const types = [...new Set(events.map((e) => e.type))];
+    const chosen =
+      userIds.length === 0
+        ? []
+        : await manager.getRepository(NotificationPreference).find({
+            where: { userId: In(userIds), eventType: In(types) },
+          });
+    return events.map(({ type, recipients }) => {
+      const modes = new Map<string, Map<DeliveryChannel, DeliveryMode>>();
+      for (const r of recipients) {
+        modes.set(r.userId, new Map(CHANNELS.map((c) => [c, defaultMode(r.role, type, c)])));
+      }
+      for (const p of chosen) if (p.eventType === type) modes.get(p.userId)?.set(p.channel, p.mode);
+      return modes;
+    });
   }
 
   // Every event type and channel with what applies to this user now.

@@ -18,25 +18,48 @@ export class WebhookFanOut {
     event: NotificationEvent,
     organizationIds: string[],
   ): Promise<number> {
-    const organizations = [...new Set(organizationIds)];
-    if (organizations.length === 0) return 0;
+    const planned = await this.planEach(manager, [{ event, organizationIds }]);
+    return planned.get(event.id) ?? 0;
+  }
+
+  // plan for several events in one statement (and one outbox insert): how many webhook
+  // deliveries each event has waiting, by event id.
+  async planEach(
+    manager: EntityManager,
+    events: ReadonlyArray<{ event: NotificationEvent; organizationIds: string[] }>,
+  ): Promise<Map<string, number>> {
+    // One (event, organisation) pair per row, for unnest.
+    const pairs = events.flatMap(({ event, organizationIds }) =>
+      [...new Set(organizationIds)].map((organizationId) => ({ event, organizationId })),
+    );
+    const planned = new Map<string, number>();
+    if (pairs.length === 0) return planned;
     // One statement: the CTE's insert is invisible to the outer SELECT (same snapshot), hence
     // the UNION of what was inserted now and what an earlier plan left PENDING.
-    const rows: Array<{ id: string }> = await manager.query(
-      `WITH targets AS (
-         SELECT id FROM webhook_endpoint
-          WHERE organization_id = ANY($1::uuid[]) AND enabled AND $2 = ANY(event_types)
+    const rows: Array<{ id: string; event_id: string }> = await manager.query(
+      `WITH wanted AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[]) AS w(event_id, event_type, organization_id)
+       ), targets AS (
+         SELECT DISTINCT e.id AS endpoint_id, w.event_id
+           FROM webhook_endpoint e JOIN wanted w ON w.organization_id = e.organization_id
+          WHERE e.enabled AND w.event_type = ANY(e.event_types)
        ), inserted AS (
          INSERT INTO webhook_delivery (endpoint_id, event_id, status)
-         SELECT id, $3, $4 FROM targets
+         SELECT endpoint_id, event_id, $4 FROM targets
          ON CONFLICT (endpoint_id, event_id) DO NOTHING
-         RETURNING id
+         RETURNING id, event_id
        )
-       SELECT id FROM inserted
+       SELECT id, event_id FROM inserted
        UNION
-       SELECT d.id FROM webhook_delivery d JOIN targets t ON t.id = d.endpoint_id
-        WHERE d.event_id = $3 AND d.status = $4`,
-      [organizations, event.type, event.id, DeliveryStatus.PENDING],
+       SELECT d.id, d.event_id FROM webhook_delivery d
+         JOIN targets t ON t.endpoint_id = d.endpoint_id AND t.event_id = d.event_id
+        WHERE d.status = $4`,
+      [
+        pairs.map((p) => p.event.id),
+        pairs.map((p) => p.event.type),
+        pairs.map((p) => p.organizationId),
+        DeliveryStatus.PENDING,
+      ],
     );
     await this.outbox.addMany(
       manager,
@@ -46,6 +69,7 @@ export class WebhookFanOut {
         jobId: deliveryRunJobId('webhook-delivery', id),
       })),
     );
-    return rows.length;
+    for (const { event_id } of rows) planned.set(event_id, (planned.get(event_id) ?? 0) + 1);
+    return planned;
   }
 }
