@@ -37,8 +37,8 @@ import { referenceOptimum } from './reference-optimum';
 // index is built over all projects as ever, and its build time is counted in the proportion
 // Q / N, as a full run spreads it over N participants (see sampledEngineMs).
 //
-// Run with node --expose-gc (as the npm script does), every timed loop starts on a collected
-// heap (gc_between_loops in the JSON): each side pays for its own garbage only.
+// Run with node --expose-gc --single-threaded-gc (as the npm script does), every timed loop
+// starts on a collected heap (gc_between_loops in the JSON): each side pays for its own garbage.
 
 export const BENCH_USAGE =
   'bench:matching [--participants N] [--projects M] [--k K] [--seed S] [--runs R] ' +
@@ -130,7 +130,10 @@ const CHUNK = 500;
 // A full garbage collection, outside the timed loops, when node runs with --expose-gc (the npm
 // script passes it). Without it a loop pays for the garbage of the loop before: brute force
 // leaves the young generation full and an incremental marking under way, which the engine's
-// short loops then finish (they ran 2x slower in some processes than in others for this).
+// short loops then finish (they ran 2x slower in some processes than in others for this). The
+// script also passes --single-threaded-gc: otherwise the collection's sweeping goes on in helper
+// threads during the next loop, and process CPU time counts them (the engine's ranking: 200 µs a
+// participant so, 51 µs with this flag, 75 µs with no collection, in processes started together).
 const forceGc = (globalThis as { gc?: () => void }).gc;
 export const GC_BETWEEN_LOOPS = forceGc !== undefined;
 function collectGarbage(): void {
