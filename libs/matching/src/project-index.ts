@@ -87,19 +87,24 @@ const R_COS = 9;
 // The period as date ranks (see dateRank); an open end is Infinity.
 const R_FROM = 10;
 const R_TO = 11;
-// What a candidate's chord and bound read of it, GEO numbers per project in a Float32Array of
-// 16 bytes a project (160 KB for 10,000, which stays in a core's cache where the rows, 96 bytes
-// a project, do not): its unit vector and mode. The row is read only for projects scored.
-const GEO = 4;
+// What the walk reads of a candidate, in one record of 32-bit floats per project, so that a
+// candidate costs one read at a random place (the projects without must-haves) or none (the key
+// lists, whose projects sit in the records' order): its unit vector and mode (for the chord),
+// then its requirements, REQ numbers each. The row is read only for projects scored.
+const W_X = 0;
+const W_Y = 1;
+const W_Z = 2;
+const W_MODE = 3;
+const W_REQS = 4;
 // A float32 moves each coordinate of a unit vector by at most 2^-24 (6e-8), the chord between
 // two by at most 1e-7 × 6371 km (0.7 m): a chord from them less 10 m is still a lower bound.
 const GEO_SLACK_KM = 0.01;
-// A requirement in a row of its own: skill index, minimum level, weight, must (1/0), as 32-bit
-// floats (projects whose levels or weights a float32 cannot hold exactly are irregular).
+// A requirement: skill index, minimum level, weight, must (1/0), as 32-bit floats (projects
+// whose levels or weights a float32 cannot hold exactly are irregular).
 const REQ = 4;
 // Candidates are sorted into this many slices of their first bound, best slice first.
 const SLICES = 512;
-// A first bound is summed in another order than FactorCombiner's and not rounded: it may fall
+// A queued bound is summed in another order than FactorCombiner's and not rounded: it may fall
 // below the real bound by a rounding (at most half a millionth) and a few ulps. Cuts allow this.
 const SLACK = 1e-6;
 
@@ -114,9 +119,8 @@ const SLACK = 1e-6;
 // bound of its score is below the k-th score so far, or equal to it with a larger project id
 // (which loses the tie). Bounds go through FactorCombiner, the same arithmetic as the real score,
 // fed each factor's exact value (the same functions) or a value at least as high; every step of
-// that arithmetic is monotone for valid weights, which the constructor insists on. The one
-// coarser bound (the first one of a candidate, to sort candidates cheaply) only cuts with SLACK
-// above it. Projects not left out are scored with the same values in the same arithmetic as
+// that arithmetic is monotone for valid weights, which the constructor insists on. Candidates wait
+// in slices of their bound; a slice is cut as a whole only with SLACK above its top. Projects not left out are scored with the same values in the same arithmetic as
 // pairScore (the remaining filters on date ranks, the km through haversineKm); projects the
 // arrays cannot hold exactly (see isRegular) go through pairScore itself.
 export class ProjectIndex {
@@ -127,15 +131,11 @@ export class ProjectIndex {
   // Each project's place in its ids' code-unit order: ties compare these (see TopKByRank).
   private readonly idRank: Int32Array;
   private readonly combiner: FactorCombiner;
-  // Per project, in internal order: its row, its requirements (REQ numbers each, from
-  // reqStart[i] to reqStart[i + 1]: a small array a walk reads in order), and what building the
-  // postings and bucket reads.
+  // Per project, in internal order: its row, its walk record (from walkStart[i] to
+  // walkStart[i + 1], see W_X), and what building the postings and buckets reads.
   private readonly rows: Float64Array;
-  private readonly geo: Float32Array;
-  private readonly reqStart: Int32Array;
-  private readonly reqs: Float32Array;
-  // The sum of each project's requirement weights, in their order (skillsValue's divisor).
-  private readonly reqTotal: Float64Array;
+  private readonly walk: Float32Array;
+  private readonly walkStart: Int32Array;
   private readonly mode: Uint8Array;
   private readonly theme: Int32Array;
   private readonly goalFit: Int32Array;
@@ -175,8 +175,7 @@ export class ProjectIndex {
   // The skills the participant holds that some project asks for (their indexes), and how many.
   private held = new Int32Array(16);
   private readonly themeValues: Float64Array;
-  // The weighted sum of a class's factors but skills, tie and fairness, at the highest distance
-  // value the participant can have with its projects.
+  // The weighted sum of a class's theme, availability and goal values for the participant.
   private readonly classTerms: Float64Array;
   // A class's theme, availability and goal values for the participant, for exact bounds.
   private readonly classThemeValue: Float64Array;
@@ -203,6 +202,9 @@ export class ProjectIndex {
   private readonly sliceHead = new Int32Array(SLICES);
   private readonly queued: Int32Array;
   private readonly queuedSkills: Float64Array;
+  // Each candidate's distance bound and its bound's unrounded share (see addCandidate).
+  private readonly queuedDistance: Float64Array;
+  private readonly queuedShare: Float64Array;
   private readonly next: Int32Array;
   private queueLength = 0;
 
@@ -219,8 +221,7 @@ export class ProjectIndex {
     this.idRank = ranksOf(this.ids);
     this.combiner = new FactorCombiner(weights);
     this.rows = new Float64Array(n * ROW);
-    this.geo = new Float32Array(n * GEO);
-    this.reqStart = new Int32Array(n + 1);
+    this.walkStart = new Int32Array(n + 1);
     this.mode = new Uint8Array(n);
     this.theme = new Int32Array(n);
     this.goalFit = new Int32Array(n);
@@ -242,7 +243,7 @@ export class ProjectIndex {
     const classes: Array<[number, number, number, number]> = [];
     const regionLists: number[][] = [];
     const regular: boolean[] = [];
-    let requirements = 0;
+    let walkLength = 0;
     for (let i = 0; i < n; i++) {
       const project = projects[i];
       const [x, y, z] = unitVector(project.location);
@@ -273,20 +274,15 @@ export class ProjectIndex {
       this.fairness[i] = fairness;
       const row = i * ROW;
       const { rows } = this;
-      this.reqStart[i] = requirements * REQ;
-      requirements += project.skills.length;
-      this.reqStart[i + 1] = requirements * REQ;
+      this.walkStart[i] = walkLength;
+      walkLength += W_REQS + REQ * project.skills.length;
+      this.walkStart[i + 1] = walkLength;
       rows[row + R_REGION] = region;
       rows[row + R_FAIRNESS] = fairness;
       rows[row + R_MODE] = mode;
       rows[row + R_X] = x;
       rows[row + R_Y] = y;
       rows[row + R_Z] = z;
-      const { geo } = this;
-      geo[i * GEO] = x;
-      geo[i * GEO + 1] = y;
-      geo[i * GEO + 2] = z;
-      geo[i * GEO + 3] = mode;
       rows[row + R_LAT] = project.location.lat;
       rows[row + R_LNG] = project.location.lng;
       rows[row + R_COS] = cosLatitude(project.location.lat);
@@ -317,18 +313,20 @@ export class ProjectIndex {
     this.classHoursSlot = Int32Array.from(classes, (c) => hoursSlots.get(c[3])!);
     this.distinctHours = Float64Array.from(hoursSlots.keys());
     this.hoursValues = new Float64Array(hoursSlots.size);
-    this.reqs = new Float32Array(requirements * REQ);
-    this.reqTotal = new Float64Array(n);
+    const walk = (this.walk = new Float32Array(walkLength));
     for (let i = 0; i < n; i++) {
-      let total = 0;
-      for (const s of projects[i].skills) total += s.weight;
-      this.reqTotal[i] = total;
+      const w = this.walkStart[i];
+      const row = i * ROW;
+      walk[w + W_X] = this.rows[row + R_X];
+      walk[w + W_Y] = this.rows[row + R_Y];
+      walk[w + W_Z] = this.rows[row + R_Z];
+      walk[w + W_MODE] = this.mode[i];
       projects[i].skills.forEach((s, j) => {
-        const r = this.reqStart[i] + j * REQ;
-        this.reqs[r] = this.skillIndex.get(s.skillId)!;
-        this.reqs[r + 1] = s.minLevel;
-        this.reqs[r + 2] = s.weight;
-        this.reqs[r + 3] = s.must ? 1 : 0;
+        const r = w + W_REQS + j * REQ;
+        walk[r] = this.skillIndex.get(s.skillId)!;
+        walk[r + 1] = s.minLevel;
+        walk[r + 2] = s.weight;
+        walk[r + 3] = s.must ? 1 : 0;
       });
     }
     this.regionProjects = new PackedLists(regionLists);
@@ -385,6 +383,8 @@ export class ProjectIndex {
     // A project is queued at most once.
     this.queued = new Int32Array(n);
     this.queuedSkills = new Float64Array(n);
+    this.queuedDistance = new Float64Array(n);
+    this.queuedShare = new Float64Array(n);
     this.next = new Int32Array(n);
   }
 
@@ -532,7 +532,7 @@ export class ProjectIndex {
       const hours = distinctHours[h];
       hoursValues[h] = hoursValue(this.weeklyHours, hours !== hours ? null : hours);
     }
-    const { classTerms, classTheme, classGoalFit, classMode, classHoursSlot } = this;
+    const { classTerms, classTheme, classGoalFit, classHoursSlot } = this;
     const { classThemeValue, classHoursValue, classGoalValue } = this;
     for (let c = 0; c < classTerms.length; c++) {
       const theme = themes[classTheme[c]];
@@ -541,11 +541,7 @@ export class ProjectIndex {
       classThemeValue[c] = theme;
       classHoursValue[c] = available;
       classGoalValue[c] = goal;
-      classTerms[c] =
-        w.theme * theme +
-        w.availability * available +
-        w.distance * (classMode[c] === MODE_REMOTE || this.home ? 1 : 0.5) +
-        w.goal * goal;
+      classTerms[c] = w.theme * theme + w.availability * available + w.goal * goal;
     }
     return heldCount;
   }
@@ -568,7 +564,7 @@ export class ProjectIndex {
 
     // 2. Candidates: projects keyed by a must-have the participant meets (a prefix of the key
     // list), projects without must-haves asking for a skill it has, and projects of tied regions
-    // without must-haves. Each is queued in the slice of its first bound (skills at 1).
+    // without must-haves. Each is queued in the slice of its bound (see addCandidate).
     this.sliceHead.fill(-1);
     this.queueLength = 0;
     const { keyStart, keyProject, keyMinLevel, keyClass, keyFairness } = postings;
@@ -599,14 +595,14 @@ export class ProjectIndex {
 
     // 3. Candidates by slice, best first, so that the k-th score soon rises above most bounds
     // and those pairs are never scored: a slice whose top (with SLACK) is below the k-th score
-    // ends the walk. A candidate taken goes on to its distance bound and score.
-    const { sliceHead, queued, queuedSkills, next } = this;
+    // ends the walk. A candidate taken whose bound still admits it is scored.
+    const { sliceHead, next } = this;
     for (let b = SLICES - 1; b >= 0; b--) {
       if (top.closedBelow((b + 1) / SLICES + SLACK)) break;
       while (sliceHead[b] >= 0) {
         const q = sliceHead[b];
         sliceHead[b] = next[q];
-        this.consider(queued[q], queuedSkills[q]);
+        this.take(q);
       }
     }
     for (let h = 0; h < heldCount; h++) levels[held[h]] = 0;
@@ -631,43 +627,88 @@ export class ProjectIndex {
     }
   }
 
-  // Queues a candidate in the slice of its first bound: its exact skills value (none when a
-  // must-have is missed: never queued), the class's share at the highest distance value, tie and
-  // fairness exact, summed without rounding. Worked out while the walk reads the project's
-  // requirements in memory order, so a candidate taken from the queue needs only its distance.
+  // Queues a candidate under its bound, exact in everything but distance (the chord's, never
+  // below the real one): an on-site project beyond travel range by the chord is dropped before its
+  // skills are read, and one missing a must-have is never queued. Worked out while the walk reads
+  // the candidate's unit vector and requirements in memory order (key lists run in internal
+  // order), so that a candidate taken from the queue needs nothing but its score. The bound is
+  // summed without FactorCombiner's rounding (most candidates are never taken): see SLACK.
   private addCandidate(i: number, klass: number, fairness: number): void {
-    const skills = this.skillsOrNaN(i);
+    const mode = this.classMode[klass];
+    let distance = mode === MODE_REMOTE ? 1 : 0.5;
+    const start = this.walkStart[i];
+    if (mode !== MODE_REMOTE && this.home) {
+      const chord = this.chordKm(start);
+      if (mode === MODE_ONSITE && chord > this.range) return;
+      distance = distanceValueNear(mode === MODE_HYBRID, Math.max(0, chord));
+    }
+    const skills = this.skillsOrNaN(start + W_REQS, this.walkStart[i + 1]);
     if (skills !== skills) return;
     const w = this.weights.weights;
-    let sum = w.skills * skills + this.classTerms[klass] + w.fairness * fairness;
+    let sum = w.skills * skills + this.classTerms[klass] + w.distance * distance;
+    sum += w.fairness * fairness;
     if (this.ties && this.tiedRegions.has(this.region[i])) sum += w.tie;
     const share = sum / this.combiner.total;
-    this.enqueue(i, skills, share >= 1 ? SLICES - 1 : share > 0 ? Math.floor(share * SLICES) : 0);
-  }
-
-  private enqueue(i: number, skills: number, slice: number): void {
+    const slice = share >= 1 ? SLICES - 1 : share > 0 ? Math.floor(share * SLICES) : 0;
     const q = this.queueLength++;
     this.queued[q] = i;
     this.queuedSkills[q] = skills;
+    this.queuedDistance[q] = distance;
+    this.queuedShare[q] = share;
     this.next[q] = this.sliceHead[slice];
     this.sliceHead[slice] = q;
   }
 
-  // skillsValue from the participant's levels as laid out in `levels`: the same arithmetic in the
-  // same order, so the same value; NaN when a must-have is not met.
-  private skillsOrNaN(i: number): number {
-    const { levels, reqs } = this;
-    const start = this.reqStart[i];
-    const end = this.reqStart[i + 1];
+  // A queued candidate: scored unless its bound (now through FactorCombiner, bit for bit
+  // comparable with scores) rules it out.
+  private take(q: number): void {
+    if (this.top.closedBelow(this.queuedShare[q] + SLACK)) return;
+    const i = this.queued[q];
+    const skills = this.queuedSkills[q];
+    const klass = this.klass[i];
+    const bound = this.combiner.combine(
+      skills,
+      this.classThemeValue[klass],
+      this.classHoursValue[klass],
+      this.queuedDistance[q],
+      this.classGoalValue[klass],
+      this.ties && this.tiedRegions.has(this.region[i]) ? 1 : 0,
+      this.fairness[i],
+    );
+    if (this.top.admits(bound, this.idRank[i])) this.score(i, skills);
+  }
+
+  // skillsValue from the participant's levels as laid out in `levels`, for the requirements in
+  // walk[start, end): the same arithmetic in the same order (the weights summed as it sums them),
+  // so the same value; NaN when a must-have is not met.
+  private skillsOrNaN(start: number, end: number): number {
+    const { levels, walk } = this;
     if (start === end) return 1;
     let weighted = 0;
+    let total = 0;
     for (let r = start; r < end; r += REQ) {
-      const level = levels[reqs[r]];
-      const min = reqs[r + 1];
-      if (reqs[r + 3] === 1 && level < min) return NaN;
-      weighted += reqs[r + 2] * skillCredit(level, min);
+      const level = levels[walk[r]];
+      const min = walk[r + 1];
+      if (walk[r + 3] === 1 && level < min) return NaN;
+      const weight = walk[r + 2];
+      weighted += weight * skillCredit(level, min);
+      total += weight;
     }
-    return weighted / this.reqTotal[i];
+    return weighted / total;
+  }
+
+  // A lower bound of the km from home to the project whose walk record starts at `start`.
+  private chordKm(start: number): number {
+    const { walk } = this;
+    const chord = chordLowerBoundKm(
+      this.homeX,
+      this.homeY,
+      this.homeZ,
+      walk[start + W_X],
+      walk[start + W_Y],
+      walk[start + W_Z],
+    );
+    return chord - GEO_SLACK_KM;
   }
 
   // A bound of project i's score given its skills value and a distance value at least the real
@@ -689,16 +730,13 @@ export class ProjectIndex {
   }
 
   // Scores project i unless its bound with the chord distance rules it out. Reads the small
-  // arrays only (geo, class, fairness, region, id rank), not the row.
+  // arrays only (walk record, class, fairness, region, id rank), not the row.
   private consider(i: number, skills: number): void {
-    const { geo } = this;
-    const g = i * GEO;
-    const mode = geo[g + 3];
+    const start = this.walkStart[i];
+    const mode = this.walk[start + W_MODE];
     let distance = mode === MODE_REMOTE ? 1 : 0.5;
     if (mode !== MODE_REMOTE && this.home) {
-      const chord =
-        chordLowerBoundKm(this.homeX, this.homeY, this.homeZ, geo[g], geo[g + 1], geo[g + 2]) -
-        GEO_SLACK_KM;
+      const chord = this.chordKm(start);
       if (mode === MODE_ONSITE && chord > this.range) return;
       distance = distanceValueNear(mode === MODE_HYBRID, Math.max(0, chord));
     }

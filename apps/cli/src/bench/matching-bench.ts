@@ -36,6 +36,9 @@ import { referenceOptimum } from './reference-optimum';
 // Q participants only, every list still checked, so that a full-size run takes minutes: the
 // index is built over all projects as ever, and its build time is counted in the proportion
 // Q / N, as a full run spreads it over N participants (see sampledEngineMs).
+//
+// Run with node --expose-gc --single-threaded-gc (as the npm script does), every timed loop
+// starts on a collected heap (gc_between_loops in the JSON): each side pays for its own garbage.
 
 export const BENCH_USAGE =
   'bench:matching [--participants N] [--projects M] [--k K] [--seed S] [--runs R] ' +
@@ -124,6 +127,19 @@ function progress(label: string, done: number, total: number, startedAt: number)
 // Participants brute force and engine take in turn, so that both meet the same load.
 const CHUNK = 500;
 
+// A full garbage collection, outside the timed loops, when node runs with --expose-gc (the npm
+// script passes it). Without it a loop pays for the garbage of the loop before: brute force
+// leaves the young generation full and an incremental marking under way, which the engine's
+// short loops then finish (they ran 2x slower in some processes than in others for this). The
+// script also passes --single-threaded-gc: otherwise the collection's sweeping goes on in helper
+// threads during the next loop, and process CPU time counts them (the engine's ranking: 200 µs a
+// participant so, 51 µs with this flag, 75 µs with no collection, in processes started together).
+const forceGc = (globalThis as { gc?: () => void }).gc;
+export const GC_BETWEEN_LOOPS = forceGc !== undefined;
+function collectGarbage(): void {
+  forceGc?.();
+}
+
 // CPU time of this process (user + system) in ms: unlike wall-clock time it leaves out the time
 // the process waits for a core, which on a shared machine is most of it.
 function cpuMs(): number {
@@ -161,6 +177,7 @@ function participantSideRun(
   const weights = DEFAULT_WEIGHTS;
   const byId = new Map(projects.map((p) => [p.id, p]));
   const n = participants.length;
+  collectGarbage();
   let t = performance.now();
   let cpu = cpuMs();
   const index = new ProjectIndex(projects, weights);
@@ -192,6 +209,7 @@ function participantSideRun(
     const to = Math.min(n, from + CHUNK);
     // Brute force: what topProjects does, its two halves timed apart. CPU time is taken per
     // loop: the counters are too coarse for one participant.
+    collectGarbage();
     cpu = cpuMs();
     for (let i = from; i < to; i++) {
       t = performance.now();
@@ -207,6 +225,7 @@ function participantSideRun(
       run.bruteExplainMs += performance.now() - t;
     }
     // The engine, ranking only.
+    collectGarbage();
     cpu = cpuMs();
     for (let i = from; i < to; i++) {
       t = performance.now();
@@ -230,6 +249,7 @@ function participantSideRun(
       if (!same) differs(participants[i].id);
     }
     // The engine, ranking + explaining.
+    collectGarbage();
     for (let i = from; i < to; i++) {
       t = performance.now();
       const matches = index.topProjects(participants[i], k);
@@ -368,6 +388,7 @@ export async function runMatchingBench(options: BenchOptions): Promise<Record<st
     projects: projects.length,
     k,
     seed: options.seed,
+    gc_between_loops: GC_BETWEEN_LOOPS,
     generate_s: seconds(generateMs),
     runs: runs.length,
     bruteforce_s: seconds(med((run) => run.bruteMs)),
