@@ -944,9 +944,12 @@ describe('notifications', () => {
     const worker = platform.worker!;
     const inApp = worker.get(InAppDeliveryService);
     const store = inApp.store.bind(inApp);
-    // Storing fails whenever it includes the middle event's rows (once: its job then stores
-    // them), as a message that cannot be rendered would.
+    // Storing fails whenever it includes the middle event's rows (in the batch, then the event
+    // alone), as a message that cannot be rendered would; its job then stores them, once the
+    // test has looked (it could otherwise run before the first look).
     let failures = 0;
+    let release!: () => void;
+    const looked = new Promise<void>((resolve) => (release = resolve));
     const spy = jest.spyOn(inApp, 'store').mockImplementation(async (m, deliveryIds) => {
       const [{ n }] = await m.query(
         `SELECT count(*)::int AS n FROM notification_delivery d
@@ -958,6 +961,7 @@ describe('notifications', () => {
         failures += 1;
         throw new Error('the message could not be rendered');
       }
+      if (n > 0) await looked;
       return store(m, deliveryIds);
     });
     let results: Array<PromiseSettledResult<unknown>>;
@@ -971,6 +975,7 @@ describe('notifications', () => {
       // The batch as a whole, then the middle event alone.
       expect(failures).toBe(2);
     } finally {
+      release();
       spy.mockRestore();
     }
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);

@@ -8,7 +8,6 @@ import {
   QueueService,
   Recipient,
 } from '@tsunagu/core';
-import { createHash } from 'node:crypto';
 import { User } from '@tsunagu/identity';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { deliveryRunJobId } from './delivery-job-ids';
@@ -110,22 +109,20 @@ export class NotificationFanOut {
         for (const [key, outcome] of outcomes) results.set(key, fulfilled(outcome));
       } catch (error) {
         this.logger.warn(
-          `a batch of ${ready.length} events failed, each goes alone: ${(error as Error).message.slice(0, 300)}`,
+          `a batch of ${ready.length} events failed, each goes alone: ${messageOf(error)}`,
         );
       }
     }
     // A lone event, or each event of a batch that failed.
-    const alone = ready.filter(({ event }) => !results.has(event.key));
-    await Promise.all(
-      alone.map(async (one) => {
-        try {
-          const outcomes = await this.deliverTogether([one]);
-          results.set(one.event.key, fulfilled(outcomes.get(one.event.key)!));
-        } catch (error) {
-          results.set(one.event.key, { status: 'rejected', reason: error });
-        }
-      }),
-    );
+    // One after another: up to a batch of transactions at once would starve the worker's pool.
+    for (const one of ready.filter(({ event }) => !results.has(event.key))) {
+      try {
+        const outcomes = await this.deliverTogether([one]);
+        results.set(one.event.key, fulfilled(outcomes.get(one.event.key)!));
+      } catch (error) {
+        results.set(one.event.key, { status: 'rejected', reason: error });
+      }
+    }
     return events.map((e) => results.get(e.event.key)!);
   }
 
@@ -326,9 +323,7 @@ export class NotificationFanOut {
     try {
       return await m.transaction((savepoint) => this.inApp.store(savepoint, deliveryIds));
     } catch (error) {
-      this.logger.warn(
-        `in-app notifications left to their job: ${(error as Error).message.slice(0, 300)}`,
-      );
+      this.logger.warn(`in-app notifications left to their job: ${messageOf(error)}`);
       return undefined;
     }
   }
@@ -358,31 +353,31 @@ const fulfilled = (value: FanOutOutcome): PromiseFulfilledResult<FanOutOutcome> 
   value,
 });
 
+// What a failure says, whatever was thrown, short enough for one log line.
+const messageOf = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).slice(0, 300);
+
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-// One job per channel and BATCH_SIZE deliveries, across the batch's events. Its id is
-// derived from its deliveries, so a replayed batch queues it once; a replay grouped differently
-// queues the same deliveries under another id, and the row locks and the PENDING check of the
-// delivery job keep each one single then.
+// One job per event, channel and BATCH_SIZE deliveries: the statements are shared by the batch,
+// the delivery jobs are not. So one event's e-mail that cannot be rendered fails only its own
+// event's job, and a replayed event, whatever batch it joins, queues its deliveries under the
+// same job ids (BullMQ keeps one).
 function jobsFor(pending: readonly PendingDelivery[]): OutboxJob[] {
   const jobs: OutboxJob[] = [];
-  for (const channel of Object.values(DeliveryChannel)) {
-    const ids = pending.filter((d) => d.channel === channel).map((d) => d.id);
-    for (let start = 0; start < ids.length; start += BATCH_SIZE) {
-      const batch = ids.slice(start, start + BATCH_SIZE);
-      jobs.push({
-        jobName: CHANNEL_JOBS[channel],
-        payload: { deliveryIds: batch },
-        jobId: deliveryRunJobId('delivery', `${channel}.${digest(batch)}`),
-      });
+  for (const [eventId, ofEvent] of groupBy(pending, (d) => d.eventId)) {
+    for (const channel of Object.values(DeliveryChannel)) {
+      const ids = ofEvent.filter((d) => d.channel === channel).map((d) => d.id);
+      for (let start = 0; start < ids.length; start += BATCH_SIZE) {
+        jobs.push({
+          jobName: CHANNEL_JOBS[channel],
+          payload: { deliveryIds: ids.slice(start, start + BATCH_SIZE) },
+          jobId: deliveryRunJobId('delivery', `${eventId}.${channel}.${start / BATCH_SIZE}`),
+        });
+      }
     }
   }
   return jobs;
-}
-
-// The same ids give the same job id; any other set another one.
-function digest(ids: readonly string[]): string {
-  return createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 40);
 }
 
 // One delivery per person: someone who is both region staff and supervisor hears once, in the
