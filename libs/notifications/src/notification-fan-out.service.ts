@@ -339,7 +339,7 @@ export class NotificationFanOut {
   }
 }
 
-type PendingDelivery = Pick<NotificationDelivery, 'id' | 'channel' | 'eventId'>;
+export type PendingDelivery = Pick<NotificationDelivery, 'id' | 'channel' | 'eventId'>;
 
 // An event with the audience its context gave it, ready to be fanned out.
 interface Addressed {
@@ -363,7 +363,7 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 // the delivery jobs are not. So one event's e-mail that cannot be rendered fails only its own
 // event's job, and a replayed event, whatever batch it joins, queues its deliveries under the
 // same job ids (BullMQ keeps one).
-function jobsFor(pending: readonly PendingDelivery[]): OutboxJob[] {
+export function jobsFor(pending: readonly PendingDelivery[]): OutboxJob[] {
   const jobs: OutboxJob[] = [];
   for (const [eventId, ofEvent] of groupBy(pending, (d) => d.eventId)) {
     for (const channel of Object.values(DeliveryChannel)) {
