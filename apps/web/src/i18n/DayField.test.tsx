@@ -136,6 +136,37 @@ describe('DayField', () => {
     );
   });
 
+  it('follows a bound another field moves: a complaint the new bound no longer makes goes', async () => {
+    initI18n('ja');
+    function Period() {
+      const [min, setMin] = useState('2027-04-01');
+      const [value, setValue] = useState('');
+      return (
+        <>
+          <DayField label="終了日" value={value} onChange={setValue} min={min} />
+          <button type="button" onClick={() => setMin('2027-03-01')}>
+            開始日を早める
+          </button>
+        </>
+      );
+    }
+    render(
+      <MantineProvider>
+        <DatesLocale>
+          <Period />
+        </DatesLocale>
+      </MantineProvider>,
+    );
+    const user = userEvent.setup();
+    const field = screen.getByRole('textbox', { name: '終了日' });
+    await user.type(field, '2027年3月31日');
+    await user.tab();
+    expect(screen.getByRole('alert')).toHaveTextContent('2027年4月1日以降の日付を入力してください');
+    await user.click(screen.getByRole('button', { name: '開始日を早める' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(field).not.toHaveAttribute('aria-invalid', 'true');
+  });
+
   it('is described by its description, the format hint and the error', () => {
     const { field } = renderField('en', {
       description: 'Used to check the age.',

@@ -43,22 +43,27 @@ export function DayField({
   ...props
 }: Props) {
   const { t, i18n } = useTranslation();
+  // Only days bound it: another field's text that is not a day yet bounds nothing.
+  if (min !== undefined && !isDay(min)) min = undefined;
+  if (max !== undefined && !isDay(max)) max = undefined;
   const bounds = { min, max };
-  // What the field says about its text since it was left; gone once the text reads as a day
-  // within the bounds.
-  const [complaint, setComplaint] = useState<string | null>(null);
+  // Whether the field was left since its value was last set from outside: from then on it says
+  // what is wrong with its value, worked out on each render so that a bound changed by another
+  // field or a change of language is followed at once.
+  const [left, setLeft] = useState(false);
+  const problem = left ? dayProblem(value, bounds) : null;
+  const complaint = problem ? dayProblemMessage(problem, t, i18n.language) : null;
   // A value set from outside (a reset, loaded data) replaces what was typed: the calendar input is
   // drawn afresh, since it keeps its own text.
   const [seen, setSeen] = useState(value);
   const [generation, setGeneration] = useState(0);
   if (value !== seen) {
     setSeen(value);
-    setComplaint(null);
+    setLeft(false);
     setGeneration((g) => g + 1);
   }
   const send = (next: string) => {
     setSeen(next);
-    if (!dayProblem(next, bounds)) setComplaint(null);
     onChange(next);
   };
   const hint = withHint ? t('dates.dayHint') : null;
@@ -79,6 +84,8 @@ export function DayField({
         )
       }
       error={complaint ?? error}
+      // Said as it appears: focus has already moved on when the field is left.
+      errorProps={complaint ? { role: 'alert' } : undefined}
       minDate={min}
       maxDate={max}
       value={isDay(value) ? value : null}
@@ -90,8 +97,7 @@ export function DayField({
       // else stays as typed, with the complaint.
       fixOnBlur={!dayProblem(value, bounds)}
       onBlur={(event: FocusEvent<HTMLInputElement>) => {
-        const problem = dayProblem(valueOf(event.currentTarget.value), bounds);
-        setComplaint(problem ? dayProblemMessage(problem, t, i18n.language) : null);
+        setLeft(true);
         onBlur?.(event);
       }}
       onChange={(picked) => send(picked ? String(picked).slice(0, 10) : '')}

@@ -12,6 +12,10 @@ describe('parseDay', () => {
     expect(parseDay('2032-06-01')).toBe('2032-06-01');
     expect(parseDay('2032/6/1')).toBe('2032-06-01');
     expect(parseDay('2032.6.1')).toBe('2032-06-01');
+    // As a Japanese input method types them: full-width digits and separators.
+    expect(parseDay('２０２７年４月１日')).toBe('2027-04-01');
+    expect(parseDay('２０２７－０４－０１')).toBe('2027-04-01');
+    expect(parseDay('２０２７／４／１')).toBe('2027-04-01');
   });
 
   it('refuses days that do not exist and formats it does not write', () => {
@@ -35,6 +39,8 @@ describe('dayProblem', () => {
     expect(dayProblem('2032-06-01', { min: '2032-06-01', max: '2032-06-01' })).toBeNull();
     expect(isDay('2032-06-01')).toBe(true);
     expect(isDay('2032-6-1')).toBe(false);
+    // Another field's text that is not a day yet bounds nothing.
+    expect(dayProblem('2032-06-01', { min: '2033年', max: 'abc' })).toBeNull();
   });
 
   it('names text that is not a day and days out of bounds', () => {

@@ -23,7 +23,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 // digits (2027-04-01, 2027/4/1), to YYYY-MM-DD; null for anything else or a day that does not
 // exist. The one reader of typed days: the day field and the date-time input both use it.
 export function parseDay(text: string): string | null {
-  const trimmed = text.trim();
+  // Full-width digits and separators, as a Japanese input method types them, read as ASCII.
+  const trimmed = text.normalize('NFKC').trim();
   let y: number, m: number, d: number;
   const digits = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(trimmed);
   const named = /^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(trimmed);
@@ -56,6 +57,9 @@ export type DayProblem =
 export function dayProblem(value: string, { min, max }: DayBounds = {}): DayProblem | null {
   if (value === '') return null;
   if (!isDay(value)) return { kind: 'notADay', text: value };
+  // A bound that is not a day yet (the start field still being typed) bounds nothing.
+  if (min !== undefined && !isDay(min)) min = undefined;
+  if (max !== undefined && !isDay(max)) max = undefined;
   if (min && value < min) return { kind: 'tooEarly', min };
   if (max && value > max) return { kind: 'tooLate', max };
   return null;
