@@ -301,6 +301,7 @@ function AddDays({ projectId, onDone }: { projectId: string; onDone: (message: s
               name="date"
               render={({ field }) => (
                 <DayField
+                  ref={field.ref}
                   label={t('activityDays.add.first')}
                   required
                   error={errors.date?.message}
@@ -354,6 +355,7 @@ function AddDays({ projectId, onDone }: { projectId: string; onDone: (message: s
               name="lastDate"
               render={({ field }) => (
                 <DayField
+                  ref={field.ref}
                   label={t('activityDays.add.last')}
                   required
                   maw={320}

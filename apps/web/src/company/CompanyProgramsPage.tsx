@@ -285,6 +285,7 @@ function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
               name="startDate"
               render={({ field }) => (
                 <DayField
+                  ref={field.ref}
                   label={t('company.programs.create.startDate')}
                   required
                   miw={200}
@@ -300,6 +301,7 @@ function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
               name="endDate"
               render={({ field }) => (
                 <DayField
+                  ref={field.ref}
                   label={t('company.programs.create.endDate')}
                   miw={200}
                   min={isDay(startDate) ? startDate : undefined}

@@ -160,6 +160,7 @@ function MilestoneForm({ engagementId, onAdded }: { engagementId: string; onAdde
             name="dueDate"
             render={({ field }) => (
               <DayField
+                ref={field.ref}
                 label={t('engagements.milestones.dueDate')}
                 required
                 w={220}

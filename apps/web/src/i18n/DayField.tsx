@@ -1,5 +1,5 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
-import { useState, type FocusEvent, type FormEvent } from 'react';
+import { useState, type FocusEvent, type FormEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateInputFormat } from './DatesLocale';
 import { dayProblem, dayProblemMessage, isDay, parseDay } from './day';
@@ -15,6 +15,8 @@ type Props = Omit<
   // The first and last day the form takes (YYYY-MM-DD).
   min?: string;
   max?: string;
+  // The input, for a form to move focus to it (react-hook-form's field.ref) when it refuses it.
+  ref?: Ref<HTMLInputElement>;
   // Shows how a day can be typed (例：2027年4月1日、2027-04-01) with the field's description.
   withHint?: boolean;
 };

@@ -354,6 +354,7 @@ function FollowUpForm({ bookingId }: { bookingId: string }) {
             name="dueOn"
             render={({ field }) => (
               <DayField
+                ref={field.ref}
                 label={t('mentoring.mentor.followUpDue')}
                 miw={200}
                 value={field.value}

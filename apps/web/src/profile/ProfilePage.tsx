@@ -208,6 +208,7 @@ function ProfileForm({
               name="dateOfBirth"
               render={({ field }) => (
                 <DayField
+                  ref={field.ref}
                   label={t('profile.dateOfBirth')}
                   description={t('profile.dateOfBirthHint')}
                   required={kind === 'HIGH_SCHOOL_STUDENT'}
@@ -378,6 +379,7 @@ function ProfileForm({
                       name={`periods.${index}.${end}`}
                       render={({ field }) => (
                         <DayField
+                          ref={field.ref}
                           label={t(end === 'from' ? 'profile.periodFrom' : 'profile.periodTo')}
                           required={end === 'from'}
                           withHint={false}
