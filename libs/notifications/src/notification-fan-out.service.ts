@@ -113,8 +113,8 @@ export class NotificationFanOut {
         );
       }
     }
-    // A lone event, or each event of a batch that failed.
-    // One after another: up to a batch of transactions at once would starve the worker's pool.
+    // A lone event, or each event of a batch that failed, one after another: a batch of
+    // transactions at once would starve the worker's pool.
     for (const one of ready.filter(({ event }) => !results.has(event.key))) {
       try {
         const outcomes = await this.deliverTogether([one]);
@@ -186,9 +186,9 @@ export class NotificationFanOut {
     });
     // Straight onto the queue after the commit, not through the outbox: this fan-out runs in
     // durable jobs that are done only once BullMQ took them. A crash in between leaves the jobs
-    // to run again, which find the deliveries still PENDING and queue them again (a batch of
-    // the same deliveries under the same job id). That saves an outbox row, a relay pass and its
-    // wake-up per batch.
+    // to run again, which find the deliveries still PENDING and queue them again under the same
+    // job ids (jobsFor: event, channel, chunk), so BullMQ keeps one. That saves an outbox row, a
+    // relay pass and its wake-up per batch.
     await this.queues.addMany(
       jobs.map(({ jobName, payload, jobId }) => ({ name: jobName, payload, jobId })),
     );
