@@ -139,8 +139,6 @@ export class OrganizationService {
   }
 
   // An owner takes someone off the organisation, which always keeps an owner with an account.
-  // The organisation's row is locked first, so two owners removing each other at once cannot
-  // both succeed.
   async removeMember(actor: Actor, organizationId: string, userId: string): Promise<Organization> {
     const org = await this.get(organizationId);
     this.policy.assert(
@@ -148,12 +146,7 @@ export class OrganizationService {
       'Only the organisation’s owners or platform admins remove members',
     );
     await this.dataSource.transaction(async (m) => {
-      await m
-        .getRepository(Organization)
-        .createQueryBuilder('o')
-        .setLock('pessimistic_write')
-        .where('o.id = :organizationId', { organizationId })
-        .getOne();
+      await this.lockAsManager(m, actor, organizationId);
       const membership = await m.getRepository(Membership).findOneBy({ organizationId, userId });
       if (!membership) throw AppError.notFound('Member', userId);
       if (membership.role === MembershipRole.OWNER) {
@@ -173,6 +166,24 @@ export class OrganizationService {
       await m.delete(Membership, { id: membership.id });
     });
     return org;
+  }
+
+  // Membership changes take the organisation's row first, so they happen one at a time, and
+  // then ask again whether the actor still owns it: the actor was loaded when the request began,
+  // and an owner removed meanwhile (two owners removing each other at once) must not act on.
+  private async lockAsManager(m: EntityManager, actor: Actor, organizationId: string) {
+    await m
+      .getRepository(Organization)
+      .createQueryBuilder('o')
+      .setLock('pessimistic_write')
+      .where('o.id = :organizationId', { organizationId })
+      .getOne();
+    if (this.policy.isPlatformAdmin(actor)) return;
+    const stillOwner = await m
+      .getRepository(Membership)
+      .existsBy({ organizationId, userId: actor.userId, role: MembershipRole.OWNER });
+    if (!stillOwner)
+      throw AppError.forbidden('You are no longer an owner of this organisation');
   }
 
   // The intermediaries whose remit covers each region's place, by name: pairs of region id and
@@ -217,7 +228,10 @@ export class OrganizationService {
       .findOneBy({ email: normalizeEmail(email) });
     if (!user)
       throw AppError.invalidField(['input', 'email'], 'no account has this e-mail address');
-    return this.addMemberUnchecked(this.dataSource.manager, organizationId, user.id, role);
+    return this.dataSource.transaction(async (m) => {
+      await this.lockAsManager(m, actor, organizationId);
+      return this.addMemberUnchecked(m, organizationId, user.id, role);
+    });
   }
 
   async addMemberUnchecked(
