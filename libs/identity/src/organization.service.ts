@@ -182,8 +182,7 @@ export class OrganizationService {
     const stillOwner = await m
       .getRepository(Membership)
       .existsBy({ organizationId, userId: actor.userId, role: MembershipRole.OWNER });
-    if (!stillOwner)
-      throw AppError.forbidden('You are no longer an owner of this organisation');
+    if (!stillOwner) throw AppError.forbidden('You are no longer an owner of this organisation');
   }
 
   // The intermediaries whose remit covers each region's place, by name: pairs of region id and
