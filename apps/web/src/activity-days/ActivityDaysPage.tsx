@@ -29,7 +29,7 @@ import type {
 } from '../gql/graphql';
 import { formErrorsOf } from '../graphql/form-errors';
 import { useMutationForm } from '../graphql/use-mutation-form';
-import { DayField } from '../i18n/DayField';
+import { FormDayField } from '../i18n/FormDayField';
 import { dayText, endNotBefore, isDay } from '../i18n/day';
 import { formatDayWithWeekday, formatList, formatNumber } from '../i18n/format';
 import { useWorkspace } from '../workspace/WorkspaceLayout';
@@ -296,20 +296,11 @@ function AddDays({ projectId, onDone }: { projectId: string; onDone: (message: s
           </Title>
           <FormError message={formError} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Controller
+            <FormDayField
               control={form.control}
               name="date"
-              render={({ field }) => (
-                <DayField
-                  ref={field.ref}
-                  label={t('activityDays.add.first')}
-                  required
-                  error={errors.date?.message}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                />
-              )}
+              label={t('activityDays.add.first')}
+              required
             />
             <TextInput
               type="time"
@@ -350,22 +341,13 @@ function AddDays({ projectId, onDone }: { projectId: string; onDone: (message: s
             )}
           />
           {weekdays.length > 0 && (
-            <Controller
+            <FormDayField
               control={form.control}
               name="lastDate"
-              render={({ field }) => (
-                <DayField
-                  ref={field.ref}
-                  label={t('activityDays.add.last')}
-                  required
-                  maw={320}
-                  min={isDay(date) ? date : undefined}
-                  error={errors.lastDate?.message}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                />
-              )}
+              label={t('activityDays.add.last')}
+              required
+              maw={320}
+              min={isDay(date) ? date : undefined}
             />
           )}
           {preview.length > 0 && preview.length <= MAX_DATES && (
