@@ -30,6 +30,8 @@ import type {
 import { formErrorsOf } from '../graphql/form-errors';
 import { useMutationForm } from '../graphql/use-mutation-form';
 import { FormDayField } from '../i18n/FormDayField';
+import { FormTimeField } from '../i18n/FormTimeField';
+import { timeText } from '../i18n/time';
 import { dayText, endNotBefore, isDay } from '../i18n/day';
 import { formatDayWithWeekday, formatList, formatNumber } from '../i18n/format';
 import { useWorkspace } from '../workspace/WorkspaceLayout';
@@ -209,8 +211,8 @@ function AddDays({ projectId, onDone }: { projectId: string; onDone: (message: s
           date: dayText(t, language).min(1, t('form.required')),
           weekdays: z.array(z.string()),
           lastDate: dayText(t, language),
-          startTime: z.string().min(1, t('form.required')),
-          endTime: z.string().min(1, t('form.required')),
+          startTime: timeText(t).min(1, t('form.required')),
+          endTime: timeText(t).min(1, t('form.required')),
           places: z
             .union([z.number(), z.string()])
             .refine((p) => p !== '' && Number.isInteger(Number(p)), t('form.required'))
@@ -302,19 +304,17 @@ function AddDays({ projectId, onDone }: { projectId: string; onDone: (message: s
               label={t('activityDays.add.first')}
               required
             />
-            <TextInput
-              type="time"
+            <FormTimeField
+              control={form.control}
+              name="startTime"
               label={t('activityDays.add.start')}
               required
-              error={errors.startTime?.message}
-              {...form.register('startTime')}
             />
-            <TextInput
-              type="time"
+            <FormTimeField
+              control={form.control}
+              name="endTime"
               label={t('activityDays.add.end')}
               required
-              error={errors.endTime?.message}
-              {...form.register('endTime')}
             />
           </SimpleGrid>
           <Controller
