@@ -141,10 +141,14 @@ test.describe('a region’s projects', () => {
     await page.getByRole('button', { name: '延長する' }).click();
     const extend = page.getByRole('dialog', { name: '期間や人数を延ばす' });
     // A new end that is not after the current one is refused on its field.
+    // Typed, then left with Tab: Escape (which fillDay presses to close the calendar) would
+    // close the dialog too.
     const newEnd = extend.getByRole('textbox', { name: /^新しい終了日/ });
-    await fillDay(newEnd, endOfMonth(2));
+    await newEnd.fill(endOfMonth(2));
+    await newEnd.press('Tab');
     await expect(newEnd).toHaveAccessibleDescription(/以降の日付を入力してください/);
-    await fillDay(newEnd, endOfMonth(3));
+    await newEnd.fill(endOfMonth(3));
+    await newEnd.press('Tab');
     await expect(newEnd).not.toHaveAttribute('aria-invalid', 'true');
     await extend.getByRole('textbox', { name: '新しい募集人数' }).fill('2');
     await extend.getByRole('button', { name: '延長する' }).click();

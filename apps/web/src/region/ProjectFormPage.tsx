@@ -12,6 +12,7 @@ import {
   NumberInput,
   Radio,
   SegmentedControl,
+  SimpleGrid,
   Stack,
   Text,
   Textarea,
@@ -271,13 +272,14 @@ function ProjectForm({
                 {t('region.form.placeHint')}
               </Text>
             </div>
-            <Group align="flex-start" wrap="wrap">
+            {/* Two columns of the same width: a long complaint under one does not push the other
+                onto its own line. */}
+            <SimpleGrid cols={{ base: 1, xs: 2 }} maw={560}>
               <FormDayField
                 control={form.control}
                 name="startDate"
                 label={t('region.form.startDate')}
                 required
-                miw={220}
                 hideOutsideDates
               />
               {!ongoing && (
@@ -286,14 +288,13 @@ function ProjectForm({
                   name="endDate"
                   label={t('region.form.endDate')}
                   required
-                  miw={220}
                   hideOutsideDates
                   // The calendar opens on the start's month, the first it takes.
                   defaultDate={isDay(startDate) ? startDate : undefined}
                   min={startDate}
                 />
               )}
-            </Group>
+            </SimpleGrid>
             <Checkbox label={t('region.form.ongoing')} {...form.register('ongoing')} />
             <Controller
               control={form.control}
