@@ -137,7 +137,18 @@ test.describe('activity days', () => {
       page.getByRole('textbox', { name: w('くり返しの最終日', 'Last date') }),
       jstDate(21),
     );
-    await page.getByLabel(w('開始時刻', 'Starts at')).fill('09:00');
+    // Times are typed in 24 hours whatever the browser's language: one that is not a time is
+    // said so when the field is left; full-width digits read as a time.
+    const start = page.getByLabel(w('開始時刻', 'Starts at'));
+    await start.fill('25:00');
+    await start.blur();
+    await expect(start).toHaveAccessibleDescription(
+      w(/「25:00」は時刻として読めません/, /“25:00” is not a time/),
+    );
+    await start.fill('９：００');
+    await start.blur();
+    await expect(start).toHaveValue('09:00');
+    await expect(start).not.toHaveAttribute('aria-invalid', 'true');
     await page.getByLabel(w('終了時刻', 'Ends at')).fill('15:00');
     await page.getByLabel(w('募集人数', 'Places')).fill('2');
     await page.getByLabel(w('集合場所', 'Meeting point')).fill('本寺地区 農村交流センター前');

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { gql } from './support/graphql-requests';
-import { expectAccessible, saveScreenshot } from './support/helpers';
+import { expectAccessible, fillDay, saveScreenshot } from './support/helpers';
 import { newOrganization } from './support/organizations';
 import { signInThroughPage } from './support/participants';
 
@@ -65,8 +65,11 @@ test.describe('a region’s projects', () => {
     await page.getByText('あると良い', { exact: true }).click();
     await expect(page.getByRole('radio', { name: 'あると良い' })).toBeChecked();
     await page.getByRole('radio', { name: '現地＋リモート' }).check();
-    await page.getByRole('button', { name: '終了日' }).click();
-    await page.getByRole('button', { name: /^28 / }).first().click();
+    // The days are typed: one that is not a day is said so on its field, then corrected.
+    const end = page.getByRole('textbox', { name: /^終了日/ });
+    await fillDay(end, '2月30日');
+    await expect(end).toHaveAccessibleDescription(/「2月30日」は日付として読めません/);
+    await fillDay(end, endOfMonth(2));
     await page.getByText('7月', { exact: true }).click();
     await page.getByRole('textbox', { name: '週あたりの活動時間' }).fill('10');
     await page.getByRole('textbox', { name: '1チームの人数' }).fill('2');
@@ -137,6 +140,16 @@ test.describe('a region’s projects', () => {
     );
     await page.getByRole('button', { name: '延長する' }).click();
     const extend = page.getByRole('dialog', { name: '期間や人数を延ばす' });
+    // A new end that is not after the current one is refused on its field.
+    // Typed, then left with Tab: Escape (which fillDay presses to close the calendar) would
+    // close the dialog too.
+    const newEnd = extend.getByRole('textbox', { name: /^新しい終了日/ });
+    await newEnd.fill(endOfMonth(2));
+    await newEnd.press('Tab');
+    await expect(newEnd).toHaveAccessibleDescription(/以降の日付を入力してください/);
+    await newEnd.fill(endOfMonth(3));
+    await newEnd.press('Tab');
+    await expect(newEnd).not.toHaveAttribute('aria-invalid', 'true');
     await extend.getByRole('textbox', { name: '新しい募集人数' }).fill('2');
     await extend.getByRole('button', { name: '延長する' }).click();
     await expect(extend.getByText('4〜1,000の整数で入力してください')).toBeVisible();
@@ -167,3 +180,12 @@ test.describe('a region’s projects', () => {
     await saveScreenshot(page, testInfo, 'region-project-closed-en');
   });
 });
+
+// The new project starts on the first of next month (in Japan); it ends a month later, typed
+// as digits. A later end is a month after that.
+function endOfMonth(monthsAhead: number): string {
+  const today = new Date();
+  return new Date(Date.UTC(today.getFullYear(), today.getMonth() + monthsAhead + 1, 0))
+    .toISOString()
+    .slice(0, 10);
+}

@@ -29,7 +29,9 @@ import type {
 } from '../gql/graphql';
 import { formErrorsOf } from '../graphql/form-errors';
 import { useMutationForm } from '../graphql/use-mutation-form';
-import { DayField } from '../i18n/DayField';
+import { FormDayField } from '../i18n/FormDayField';
+import { FormTimeField } from '../i18n/FormTimeField';
+import { timeText } from '../i18n/time';
 import { dayText, endNotBefore, isDay } from '../i18n/day';
 import { formatDayWithWeekday, formatList, formatNumber } from '../i18n/format';
 import { useWorkspace } from '../workspace/WorkspaceLayout';
@@ -209,8 +211,8 @@ function AddDays({ projectId, onDone }: { projectId: string; onDone: (message: s
           date: dayText(t, language).min(1, t('form.required')),
           weekdays: z.array(z.string()),
           lastDate: dayText(t, language),
-          startTime: z.string().min(1, t('form.required')),
-          endTime: z.string().min(1, t('form.required')),
+          startTime: timeText(t).min(1, t('form.required')),
+          endTime: timeText(t).min(1, t('form.required')),
           places: z
             .union([z.number(), z.string()])
             .refine((p) => p !== '' && Number.isInteger(Number(p)), t('form.required'))
@@ -296,34 +298,23 @@ function AddDays({ projectId, onDone }: { projectId: string; onDone: (message: s
           </Title>
           <FormError message={formError} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Controller
+            <FormDayField
               control={form.control}
               name="date"
-              render={({ field }) => (
-                <DayField
-                  ref={field.ref}
-                  label={t('activityDays.add.first')}
-                  required
-                  error={errors.date?.message}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                />
-              )}
+              label={t('activityDays.add.first')}
+              required
             />
-            <TextInput
-              type="time"
+            <FormTimeField
+              control={form.control}
+              name="startTime"
               label={t('activityDays.add.start')}
               required
-              error={errors.startTime?.message}
-              {...form.register('startTime')}
             />
-            <TextInput
-              type="time"
+            <FormTimeField
+              control={form.control}
+              name="endTime"
               label={t('activityDays.add.end')}
               required
-              error={errors.endTime?.message}
-              {...form.register('endTime')}
             />
           </SimpleGrid>
           <Controller
@@ -350,22 +341,13 @@ function AddDays({ projectId, onDone }: { projectId: string; onDone: (message: s
             )}
           />
           {weekdays.length > 0 && (
-            <Controller
+            <FormDayField
               control={form.control}
               name="lastDate"
-              render={({ field }) => (
-                <DayField
-                  ref={field.ref}
-                  label={t('activityDays.add.last')}
-                  required
-                  maw={320}
-                  min={isDay(date) ? date : undefined}
-                  error={errors.lastDate?.message}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                />
-              )}
+              label={t('activityDays.add.last')}
+              required
+              maw={320}
+              min={isDay(date) ? date : undefined}
             />
           )}
           {preview.length > 0 && preview.length <= MAX_DATES && (

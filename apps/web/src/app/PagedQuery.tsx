@@ -37,6 +37,9 @@ interface Props<Data, Variables extends PageVariables, Node> {
   // Changed by the page after a change the cache cannot place in the list (a row created): the
   // list starts again from its first page, asked from the network.
   reloadToken?: number;
+  // Told how many rows are loaded each time an answer arrives (a page shows a search only when
+  // there is something to search).
+  onRows?: (count: number) => void;
 }
 
 // A relay connection read a page at a time, with the loading, error and empty states every list
@@ -56,6 +59,7 @@ export function PagedQuery<Data, Variables extends PageVariables, Node>({
   keyOf,
   children,
   reloadToken = 0,
+  onRows,
 }: Props<Data, Variables, Node>) {
   const rest = JSON.stringify([variables, reloadToken]);
   const [page, setPage] = useState<{ rest: string; after: string | null }>({ rest, after: null });
@@ -71,6 +75,10 @@ export function PagedQuery<Data, Variables extends PageVariables, Node>({
     reloadedFor.current = reloadToken;
     reexecute({ requestPolicy: 'network-only' });
   }, [reloadToken, reexecute]);
+  const rows = data ? connection(data).edges.length : undefined;
+  useEffect(() => {
+    if (rows !== undefined) onRows?.(rows);
+  }, [rows, onRows]);
   if (error && !data)
     return (
       <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />

@@ -12,7 +12,6 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
-import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -22,7 +21,7 @@ import { PagedQuery } from '../app/PagedQuery';
 import type { CompanyProgramFieldsFragment } from '../gql/graphql';
 import { formErrorsOf } from '../graphql/form-errors';
 import { useMutationForm } from '../graphql/use-mutation-form';
-import { DayField } from '../i18n/DayField';
+import { FormDayField } from '../i18n/FormDayField';
 import { dayText, endNotBefore, isDay } from '../i18n/day';
 import { formatPeriod } from '../i18n/format';
 import { useWorkspace } from '../workspace/WorkspaceLayout';
@@ -280,37 +279,19 @@ function CreateProgramForm({ onCreated }: { onCreated: () => void }) {
             {...form.register('description')}
           />
           <Group grow wrap="wrap" align="flex-start">
-            <Controller
+            <FormDayField
               control={form.control}
               name="startDate"
-              render={({ field }) => (
-                <DayField
-                  ref={field.ref}
-                  label={t('company.programs.create.startDate')}
-                  required
-                  miw={200}
-                  error={errors.startDate?.message}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                />
-              )}
+              label={t('company.programs.create.startDate')}
+              required
+              miw={200}
             />
-            <Controller
+            <FormDayField
               control={form.control}
               name="endDate"
-              render={({ field }) => (
-                <DayField
-                  ref={field.ref}
-                  label={t('company.programs.create.endDate')}
-                  miw={200}
-                  min={isDay(startDate) ? startDate : undefined}
-                  error={errors.endDate?.message}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                />
-              )}
+              label={t('company.programs.create.endDate')}
+              miw={200}
+              min={isDay(startDate) ? startDate : undefined}
             />
           </Group>
           <Button type="submit" loading={submitting} w="fit-content">

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { z } from 'zod';
@@ -43,6 +43,15 @@ function Employees() {
   const { organization } = useWorkspace();
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search.trim(), 250);
+  // Whether the company has anyone to search among, as its whole list last said: the search is
+  // shown only then, or while it holds a query (so that it can be emptied).
+  const [anyone, setAnyone] = useState(false);
+  const onRows = useCallback(
+    (count: number) => {
+      if (query === '') setAnyone(count > 0);
+    },
+    [query],
+  );
   // Bumped after an invitation, a removal or a withdrawal: both lists start again from the top.
   const [reloadToken, setReloadToken] = useState(0);
   const reload = () => setReloadToken((n) => n + 1);
@@ -63,15 +72,17 @@ function Employees() {
         <Title order={3} size="h4" id="employees-title">
           {t('company.employees.listTitle')}
         </Title>
-        <TextInput
-          type="search"
-          label={t('company.employees.search')}
-          description={t('company.employees.listOrder')}
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          maxLength={100}
-          maw={420}
-        />
+        {(anyone || search !== '') && (
+          <TextInput
+            type="search"
+            label={t('company.employees.search')}
+            description={t('company.employees.listOrder')}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+            maxLength={100}
+            maw={420}
+          />
+        )}
         <div data-testid="employees">
           <PagedQuery
             query={CompanyEmployeesQuery}
@@ -91,6 +102,7 @@ function Employees() {
             moreLabel={t('company.employees.more')}
             keyOf={(e) => e.userId}
             reloadToken={reloadToken}
+            onRows={onRows}
           >
             {(e) => (
               <ItemCard

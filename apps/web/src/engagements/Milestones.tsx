@@ -1,13 +1,12 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { z } from 'zod';
 import { ErrorState, LoadingState } from '../app/page-states';
 import { formErrorsOf } from '../graphql/form-errors';
 import { useMutationForm } from '../graphql/use-mutation-form';
-import { DayField } from '../i18n/DayField';
+import { FormDayField } from '../i18n/FormDayField';
 import { dayText } from '../i18n/day';
 import { formatDate } from '../i18n/format';
 import {
@@ -155,21 +154,12 @@ function MilestoneForm({ engagementId, onAdded }: { engagementId: string; onAdde
             error={errors.title?.message}
             {...form.register('title')}
           />
-          <Controller
+          <FormDayField
             control={form.control}
             name="dueDate"
-            render={({ field }) => (
-              <DayField
-                ref={field.ref}
-                label={t('engagements.milestones.dueDate')}
-                required
-                w={220}
-                error={errors.dueDate?.message}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-              />
-            )}
+            label={t('engagements.milestones.dueDate')}
+            required
+            w={220}
           />
         </Group>
         <Group>

@@ -44,6 +44,9 @@ export const sharedMessages = defineMessages(
         '「{{text}}」は日付として読めません。2027年4月1日 や 2027-04-01 の形で入力してください',
       tooEarly: '{{day}}以降の日付を入力してください',
       tooLate: '{{day}}以前の日付を入力してください',
+      timeHint: '24時間制。例：9:00、14:30',
+      notATime:
+        '「{{text}}」は時刻として読めません。0:00〜23:59 の間で、9:00 や 14:30 の形で入力してください',
       browserZone: '{{zone}}（この端末のタイムゾーン）の時刻で入力してください',
       eventZone: '{{zone}}の時刻で入力してください',
     },
@@ -107,6 +110,8 @@ export const sharedMessages = defineMessages(
       notADay: '“{{text}}” is not a day: type it like April 1, 2027 or 2027-04-01',
       tooEarly: 'Enter {{day}} or later',
       tooLate: 'Enter {{day}} or earlier',
+      timeHint: '24-hour clock, e.g. 9:00 or 14:30',
+      notATime: '“{{text}}” is not a time: type one from 0:00 to 23:59, like 9:00 or 14:30',
       browserZone: 'Times in {{zone}} (this device’s time zone)',
       eventZone: 'Times in {{zone}}',
     },

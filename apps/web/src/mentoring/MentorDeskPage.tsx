@@ -20,7 +20,7 @@ import { RequireSignIn } from '../app/RequireSignIn';
 import type { MentoringBookingFieldsFragment } from '../gql/graphql';
 import { useMutationForm } from '../graphql/use-mutation-form';
 import { DateTimeInput } from '../i18n/DateTimeInput';
-import { DayField } from '../i18n/DayField';
+import { FormDayField } from '../i18n/FormDayField';
 import { dayText } from '../i18n/day';
 import { zoneName } from '../i18n/event-time';
 import {
@@ -349,20 +349,11 @@ function FollowUpForm({ bookingId }: { bookingId: string }) {
             {...form.register('text')}
             error={form.formState.errors.text?.message}
           />
-          <Controller
+          <FormDayField
             control={form.control}
             name="dueOn"
-            render={({ field }) => (
-              <DayField
-                ref={field.ref}
-                label={t('mentoring.mentor.followUpDue')}
-                miw={200}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                error={form.formState.errors.dueOn?.message}
-              />
-            )}
+            label={t('mentoring.mentor.followUpDue')}
+            miw={200}
           />
         </Group>
         <FormError message={formError} />

@@ -28,7 +28,7 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { ErrorState, LoadingState } from '../app/page-states';
 import { RequireSignIn } from '../app/RequireSignIn';
 import { formErrorsOf } from '../graphql/form-errors';
-import { DayField } from '../i18n/DayField';
+import { FormDayField } from '../i18n/FormDayField';
 import { todayInJapan } from '../i18n/format';
 import { localName } from '../i18n/local-name';
 import { MunicipalityPicker } from './MunicipalityPicker';
@@ -203,23 +203,14 @@ function ProfileForm({
                   {t('profile.noCompany')}
                 </Alert>
               ))}
-            <Controller
+            <FormDayField
               control={form.control}
               name="dateOfBirth"
-              render={({ field }) => (
-                <DayField
-                  ref={field.ref}
-                  label={t('profile.dateOfBirth')}
-                  description={t('profile.dateOfBirthHint')}
-                  required={kind === 'HIGH_SCHOOL_STUDENT'}
-                  max={todayInJapan()}
-                  maw={320}
-                  error={errors.dateOfBirth?.message}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                />
-              )}
+              label={t('profile.dateOfBirth')}
+              description={t('profile.dateOfBirthHint')}
+              required={kind === 'HIGH_SCHOOL_STUDENT'}
+              max={todayInJapan()}
+              maw={320}
             />
             {needsGuardian({ kind, dateOfBirth }) && (
               <>
@@ -373,28 +364,17 @@ function ProfileForm({
               {periods.fields.map((period, index) => (
                 <Group key={period.id} align="flex-start" gap="xs" wrap="wrap">
                   {(['from', 'to'] as const).map((end) => (
-                    <Controller
+                    <FormDayField
                       key={end}
                       control={form.control}
                       name={`periods.${index}.${end}`}
-                      render={({ field }) => (
-                        <DayField
-                          ref={field.ref}
-                          label={t(end === 'from' ? 'profile.periodFrom' : 'profile.periodTo')}
-                          required={end === 'from'}
-                          withHint={false}
-                          min={
-                            end === 'to'
-                              ? form.watch(`periods.${index}.from`) || undefined
-                              : undefined
-                          }
-                          miw={200}
-                          value={field.value ?? ''}
-                          onChange={field.onChange}
-                          onBlur={field.onBlur}
-                          error={errors.periods?.[index]?.[end]?.message}
-                        />
-                      )}
+                      label={t(end === 'from' ? 'profile.periodFrom' : 'profile.periodTo')}
+                      required={end === 'from'}
+                      withHint={false}
+                      min={
+                        end === 'to' ? form.watch(`periods.${index}.from`) || undefined : undefined
+                      }
+                      miw={200}
                     />
                   ))}
                   <Button

@@ -23,4 +23,27 @@ describe('who names a guardian', () => {
     expect(needsGuardian({ kind: 'HIGH_SCHOOL_STUDENT', dateOfBirth: '' }, now)).toBe(true);
     expect(needsGuardian({ kind: 'PRO_BONO', dateOfBirth: '' }, now)).toBe(false);
   });
+
+  it('lets no date of birth decide that is not a past day: as if none was given', () => {
+    const now = new Date('2027-04-01T00:00:00Z');
+    // Born tomorrow (in Japan) would be under 18: it is a mistake, not an age.
+    expect(isMinor('2027-04-02', now)).toBe(false);
+    expect(needsGuardian({ kind: 'UNIVERSITY_STUDENT', dateOfBirth: '2027-04-02' }, now)).toBe(
+      false,
+    );
+    expect(needsGuardian({ kind: 'PRO_BONO', dateOfBirth: '2099-01-01' }, now)).toBe(false);
+    // A day that does not exist, or text half typed, decides nothing either.
+    expect(needsGuardian({ kind: 'UNIVERSITY_STUDENT', dateOfBirth: '2010-02-30' }, now)).toBe(
+      false,
+    );
+    expect(needsGuardian({ kind: 'UNIVERSITY_STUDENT', dateOfBirth: '2010年4' }, now)).toBe(false);
+    // A high-school student is asked, as when the date is not given.
+    expect(needsGuardian({ kind: 'HIGH_SCHOOL_STUDENT', dateOfBirth: '2027-04-02' }, now)).toBe(
+      true,
+    );
+    // Today is a past day for this rule (born today: under 18).
+    expect(needsGuardian({ kind: 'UNIVERSITY_STUDENT', dateOfBirth: '2027-04-01' }, now)).toBe(
+      true,
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
-import { dayText } from '../i18n/day';
+import { dayText, isDay } from '../i18n/day';
 import { todayInJapan } from '../i18n/format';
 import type {
   AvailableDays,
@@ -46,7 +46,6 @@ export const LIMITS = {
   travelRangeKm: [0, 3000],
 } as const;
 const PHONE = /^\+?[0-9][0-9 -]{8,18}[0-9]$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface ChosenSkill {
   skillId: string;
@@ -156,21 +155,29 @@ export function formValuesOf(profile: ProfileFieldsFragment | null | undefined):
   };
 }
 
+// A date of birth that can decide an age: a day that exists, today in Japan or before. Anything
+// else (half-typed, a day that does not exist, one in the future) is a mistake the field points
+// out, and decides nothing until corrected.
+export function isBirthDay(dateOfBirth: string, now = new Date()): boolean {
+  return isDay(dateOfBirth) && dateOfBirth <= todayInJapan(now);
+}
+
 // Under 18 today in Japan (YYYY-MM-DD date of birth): the API's rule for who names a guardian.
 export function isMinor(dateOfBirth: string, now = new Date()): boolean {
-  if (!DATE.test(dateOfBirth)) return false;
+  if (!isBirthDay(dateOfBirth, now)) return false;
   const [by, bm, bd] = dateOfBirth.split('-').map(Number);
   const [y, m, d] = todayInJapan(now).split('-').map(Number);
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0) < 18;
 }
 
 // Whether the form asks for a guardian: age decides; a high-school student who has not given a
-// date of birth yet (it is required of them) is asked too, as the API does when in doubt.
+// date of birth yet (it is required of them) is asked too, as the API does when in doubt. A date
+// of birth that is not a past day counts as not given.
 export function needsGuardian(
   values: Pick<ProfileFormValues, 'kind' | 'dateOfBirth'>,
   now = new Date(),
 ): boolean {
-  if (DATE.test(values.dateOfBirth)) return isMinor(values.dateOfBirth, now);
+  if (isBirthDay(values.dateOfBirth, now)) return isMinor(values.dateOfBirth, now);
   return values.kind === 'HIGH_SCHOOL_STUDENT';
 }
 

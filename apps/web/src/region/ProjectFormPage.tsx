@@ -12,13 +12,13 @@ import {
   NumberInput,
   Radio,
   SegmentedControl,
+  SimpleGrid,
   Stack,
   Text,
   Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { useMemo, useRef } from 'react';
 import { Controller, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +28,8 @@ import { useMutationForm } from '../graphql/use-mutation-form';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import { formErrorsOf } from '../graphql/form-errors';
 import type { RegionProjectFieldsFragment } from '../gql/graphql';
-import { dateInputFormat, DatesLocale } from '../i18n/DatesLocale';
+import { isDay } from '../i18n/day';
+import { FormDayField } from '../i18n/FormDayField';
 import { formatMonth } from '../i18n/format';
 import { localName } from '../i18n/local-name';
 import { LANGUAGES } from '../profile/profile-form';
@@ -121,7 +122,7 @@ function ProjectForm({
     ProjectFormValues,
     { error?: import('@urql/core').CombinedError; id?: string }
   >(
-    projectSchema(t),
+    projectSchema(t, language),
     project ? projectFormValuesOf(project) : emptyProject(),
     async (values) => {
       const input = projectInputOf(values);
@@ -242,128 +243,111 @@ function ProjectForm({
         </Fieldset>
 
         <Fieldset legend={t('region.form.sections.when')}>
-          <DatesLocale>
-            <Stack>
-              <Controller
+          <Stack>
+            <Controller
+              control={form.control}
+              name="mode"
+              render={({ field }) => (
+                <Radio.Group
+                  label={t('region.form.mode')}
+                  withAsterisk
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={errors.mode?.message}
+                >
+                  <Group mt="xs">
+                    {MODES.map((mode) => (
+                      <Radio key={mode} value={mode} label={t(`mode.${mode}`)} />
+                    ))}
+                  </Group>
+                </Radio.Group>
+              )}
+            />
+            <div>
+              <Text size="sm" fw={500}>
+                {t('region.form.place')}
+              </Text>
+              <Text>{place ? localName(place, language) : '—'}</Text>
+              <Text size="xs" c="gray.7">
+                {t('region.form.placeHint')}
+              </Text>
+            </div>
+            {/* Two columns of the same width: a long complaint under one does not push the other
+                onto its own line. */}
+            <SimpleGrid cols={{ base: 1, xs: 2 }} maw={560}>
+              <FormDayField
                 control={form.control}
-                name="mode"
-                render={({ field }) => (
-                  <Radio.Group
-                    label={t('region.form.mode')}
-                    withAsterisk
-                    value={field.value}
-                    onChange={field.onChange}
-                    error={errors.mode?.message}
+                name="startDate"
+                label={t('region.form.startDate')}
+                required
+                hideOutsideDates
+              />
+              {!ongoing && (
+                <FormDayField
+                  control={form.control}
+                  name="endDate"
+                  label={t('region.form.endDate')}
+                  required
+                  hideOutsideDates
+                  // The calendar opens on the start's month, the first it takes.
+                  defaultDate={isDay(startDate) ? startDate : undefined}
+                  min={startDate}
+                />
+              )}
+            </SimpleGrid>
+            <Checkbox label={t('region.form.ongoing')} {...form.register('ongoing')} />
+            <Controller
+              control={form.control}
+              name="seasonMonths"
+              render={({ field }) => (
+                <Stack gap={4} role="group" aria-labelledby="season-label">
+                  <Text size="sm" fw={500} id="season-label">
+                    {t('region.form.seasonMonths')}
+                  </Text>
+                  <Text size="xs" c="gray.7">
+                    {t('region.form.seasonHint')}
+                  </Text>
+                  <Chip.Group
+                    multiple
+                    value={field.value.map(String)}
+                    onChange={(months) => field.onChange(months.map(Number))}
                   >
-                    <Group mt="xs">
-                      {MODES.map((mode) => (
-                        <Radio key={mode} value={mode} label={t(`mode.${mode}`)} />
+                    <Group gap={6}>
+                      {MONTHS.map((month) => (
+                        <Chip key={month} value={String(month)} size="sm">
+                          {formatMonth(month, language)}
+                        </Chip>
                       ))}
                     </Group>
-                  </Radio.Group>
-                )}
-              />
-              <div>
-                <Text size="sm" fw={500}>
-                  {t('region.form.place')}
-                </Text>
-                <Text>{place ? localName(place, language) : '—'}</Text>
-                <Text size="xs" c="gray.7">
-                  {t('region.form.placeHint')}
-                </Text>
-              </div>
-              <Group align="flex-start" wrap="wrap">
-                <Controller
-                  control={form.control}
-                  name="startDate"
-                  render={({ field }) => (
-                    <DatePickerInput
-                      label={t('region.form.startDate')}
-                      withAsterisk
-                      miw={220}
-                      valueFormat={dateInputFormat(language)}
-                      hideOutsideDates
-                      value={field.value || null}
-                      onChange={(value) => field.onChange(value ?? '')}
-                      error={errors.startDate?.message}
-                    />
+                  </Chip.Group>
+                  {errors.seasonMonths?.message && (
+                    <Text size="sm" c="red.8">
+                      {errors.seasonMonths.message}
+                    </Text>
                   )}
+                </Stack>
+              )}
+            />
+            <Controller
+              control={form.control}
+              name="hoursPerWeek"
+              render={({ field }) => (
+                <NumberInput
+                  label={t('region.form.hoursPerWeek')}
+                  description={t('region.form.hoursHint')}
+                  min={PROJECT_LIMITS.hoursPerWeek[0]}
+                  max={PROJECT_LIMITS.hoursPerWeek[1]}
+                  allowDecimal={false}
+                  suffix={` ${t('region.form.hours')}`}
+                  maw={240}
+                  value={field.value}
+                  onChange={(value) => field.onChange(value === '' ? '' : Number(value))}
+                  onBlur={field.onBlur}
+                  error={errors.hoursPerWeek?.message}
                 />
-                {!ongoing && (
-                  <Controller
-                    control={form.control}
-                    name="endDate"
-                    render={({ field }) => (
-                      <DatePickerInput
-                        label={t('region.form.endDate')}
-                        withAsterisk
-                        miw={220}
-                        valueFormat={dateInputFormat(language)}
-                        hideOutsideDates
-                        defaultDate={startDate || undefined}
-                        minDate={startDate || undefined}
-                        value={field.value || null}
-                        onChange={(value) => field.onChange(value ?? '')}
-                        error={errors.endDate?.message}
-                      />
-                    )}
-                  />
-                )}
-              </Group>
-              <Checkbox label={t('region.form.ongoing')} {...form.register('ongoing')} />
-              <Controller
-                control={form.control}
-                name="seasonMonths"
-                render={({ field }) => (
-                  <Stack gap={4} role="group" aria-labelledby="season-label">
-                    <Text size="sm" fw={500} id="season-label">
-                      {t('region.form.seasonMonths')}
-                    </Text>
-                    <Text size="xs" c="gray.7">
-                      {t('region.form.seasonHint')}
-                    </Text>
-                    <Chip.Group
-                      multiple
-                      value={field.value.map(String)}
-                      onChange={(months) => field.onChange(months.map(Number))}
-                    >
-                      <Group gap={6}>
-                        {MONTHS.map((month) => (
-                          <Chip key={month} value={String(month)} size="sm">
-                            {formatMonth(month, language)}
-                          </Chip>
-                        ))}
-                      </Group>
-                    </Chip.Group>
-                    {errors.seasonMonths?.message && (
-                      <Text size="sm" c="red.8">
-                        {errors.seasonMonths.message}
-                      </Text>
-                    )}
-                  </Stack>
-                )}
-              />
-              <Controller
-                control={form.control}
-                name="hoursPerWeek"
-                render={({ field }) => (
-                  <NumberInput
-                    label={t('region.form.hoursPerWeek')}
-                    description={t('region.form.hoursHint')}
-                    min={PROJECT_LIMITS.hoursPerWeek[0]}
-                    max={PROJECT_LIMITS.hoursPerWeek[1]}
-                    allowDecimal={false}
-                    suffix={` ${t('region.form.hours')}`}
-                    maw={240}
-                    value={field.value}
-                    onChange={(value) => field.onChange(value === '' ? '' : Number(value))}
-                    onBlur={field.onBlur}
-                    error={errors.hoursPerWeek?.message}
-                  />
-                )}
-              />
-            </Stack>
-          </DatesLocale>
+              )}
+            />
+          </Stack>
         </Fieldset>
 
         <Fieldset legend={t('region.form.sections.who')}>

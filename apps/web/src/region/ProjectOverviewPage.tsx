@@ -17,7 +17,6 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import type { CombinedError } from '@urql/core';
 import { type ReactNode, useState } from 'react';
 import { Controller } from 'react-hook-form';
@@ -29,12 +28,13 @@ import { useMutationForm } from '../graphql/use-mutation-form';
 import { EmptyState, ErrorState, LoadingState } from '../app/page-states';
 import type { RegionProjectQuery as RegionProjectData } from '../gql/graphql';
 import { formErrorsOf } from '../graphql/form-errors';
-import { dateInputFormat, DatesLocale } from '../i18n/DatesLocale';
+import { FormDayField } from '../i18n/FormDayField';
 import { formatDateTime, formatMonth, formatPeriod } from '../i18n/format';
 import { localName } from '../i18n/local-name';
 import { placeName } from '../i18n/place-name';
 import { useWorkspace } from '../workspace/WorkspaceLayout';
 import { ProjectStatusBadge } from './ProjectStatusBadge';
+import { extendSchema, type ExtendValues, nextDay } from './project-form';
 import { READABLE_ALERT } from './readable';
 import {
   ArchiveProjectMutation,
@@ -302,25 +302,13 @@ function Actions({
   );
 }
 
-interface ExtendValues {
-  endDate: string;
-  ongoing: boolean;
-  capacity: number | '';
-}
-
 // A later end date (or none), more places, or both; the API says what is wrong on its field.
 function ExtendForm({ project, onDone }: { project: Project; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const [, extend] = useMutation(ExtendProjectMutation);
-  const range = t('region.form.errors.range', { min: project.capacity, max: '1,000' });
-  const schema = z.object({
-    endDate: z.string(),
-    ongoing: z.boolean(),
-    capacity: z.union([
-      z.literal(''),
-      z.number({ error: range }).int(range).min(project.capacity, range).max(1000, range),
-    ]),
-  }) as unknown as z.ZodType<ExtendValues, ExtendValues>;
+  // A new end is after the current one; none keeps it.
+  const after = project.endDate ? nextDay(project.endDate) : undefined;
+  const schema = extendSchema(t, i18n.language, { after, capacity: project.capacity });
   const { form, formError, submitting, onSubmit } = useMutationForm<
     ExtendValues,
     { error?: CombinedError }
@@ -345,30 +333,22 @@ function ExtendForm({ project, onDone }: { project: Project; onDone: () => void 
   );
   const errors = form.formState.errors;
   const ongoing = form.watch('ongoing');
-  const after = project.endDate ? nextDay(project.endDate) : undefined;
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack>
         <Text size="sm">{t('region.overview.extendHint')}</Text>
         {project.endDate && (
-          <DatesLocale>
+          <>
             {!ongoing && (
-              <Controller
+              <FormDayField
                 control={form.control}
                 name="endDate"
-                render={({ field }) => (
-                  <DatePickerInput
-                    label={t('region.overview.newEndDate')}
-                    valueFormat={dateInputFormat(i18n.language)}
-                    hideOutsideDates
-                    minDate={after}
-                    defaultDate={after}
-                    clearable
-                    value={field.value || null}
-                    onChange={(value) => field.onChange(value ?? '')}
-                    error={errors.endDate?.message}
-                  />
-                )}
+                label={t('region.overview.newEndDate')}
+                hideOutsideDates
+                min={after}
+                defaultDate={after}
+                clearable
+                clearButtonProps={{ 'aria-label': t('region.overview.clearEndDate') }}
               />
             )}
             <Checkbox
@@ -376,7 +356,7 @@ function ExtendForm({ project, onDone }: { project: Project; onDone: () => void 
               label={t('region.overview.makeOngoing')}
               {...form.register('ongoing')}
             />
-          </DatesLocale>
+          </>
         )}
         <Controller
           control={form.control}
@@ -406,12 +386,6 @@ function ExtendForm({ project, onDone }: { project: Project; onDone: () => void 
       </Stack>
     </form>
   );
-}
-
-function nextDay(isoDate: string): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
 }
 
 function CloseForm({ projectId, onDone }: { projectId: string; onDone: () => void }) {

@@ -7,6 +7,7 @@ import type {
   RegionProjectFieldsFragment,
   SkillRequirement,
 } from '../gql/graphql';
+import { dayProblem, dayProblemMessage, dayText, isDay } from '../i18n/day';
 import type { ChosenSkill } from '../profile/profile-form';
 
 export const MODES: readonly ProjectMode[] = ['ONSITE', 'HYBRID', 'REMOTE'];
@@ -161,10 +162,11 @@ export function projectInputOf(
 }
 
 const URL_PATTERN = /^https?:\/\/[^\s/$.?#][^\s]*\.[^\s]+$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 // The same rules as the API's input class and ProjectService.validate, in the reader's language.
-export function projectSchema(t: TFunction) {
+// The days are typed (i18n/DayField): text that is not a day is refused with the field's own
+// message, no day with the form's.
+export function projectSchema(t: TFunction, language: string) {
   const length = ([min, max]: readonly [number, number]) =>
     t('region.form.errors.length', { min, max: max.toLocaleString() });
   const text = (limits: readonly [number, number]) =>
@@ -194,7 +196,7 @@ export function projectSchema(t: TFunction) {
         )
         .max(PROJECT_LIMITS.skills, tooMany(PROJECT_LIMITS.skills)),
       mode: z.enum(MODES as [ProjectMode, ...ProjectMode[]]),
-      startDate: z.string().regex(DATE, t('region.form.errors.date')),
+      startDate: dayText(t, language).min(1, t('region.form.errors.date')),
       endDate: z.string(),
       ongoing: z.boolean(),
       seasonMonths: z.array(z.number().int().min(1).max(12)),
@@ -221,13 +223,20 @@ export function projectSchema(t: TFunction) {
     })
     .superRefine((values, ctx) => {
       if (!values.ongoing) {
-        if (!DATE.test(values.endDate)) {
+        const problem = dayProblem(values.endDate);
+        if (values.endDate === '') {
           ctx.addIssue({
             code: 'custom',
             path: ['endDate'],
             message: t('region.form.errors.date'),
           });
-        } else if (values.endDate < values.startDate) {
+        } else if (problem) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['endDate'],
+            message: dayProblemMessage(problem, t, language),
+          });
+        } else if (isDay(values.startDate) && values.endDate < values.startDate) {
           ctx.addIssue({
             code: 'custom',
             path: ['endDate'],
@@ -247,4 +256,48 @@ export function projectSchema(t: TFunction) {
         });
       }
     }) as unknown as z.ZodType<ProjectFormValues, ProjectFormValues>;
+}
+
+export interface ExtendValues {
+  endDate: string;
+  ongoing: boolean;
+  capacity: number | '';
+}
+
+// The day after a project's end: the first a new end can be.
+export function nextDay(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+// The extend dialog's rules: a new end day (typed) after the current end, or none to keep it;
+// at least as many places as now. The API checks the same.
+export function extendSchema(
+  t: TFunction,
+  language: string,
+  { after, capacity }: { after?: string; capacity: number },
+) {
+  const range = t('region.form.errors.range', { min: capacity, max: '1,000' });
+  return z
+    .object({
+      endDate: z.string(),
+      ongoing: z.boolean(),
+      capacity: z.union([
+        z.literal(''),
+        z.number({ error: range }).int(range).min(capacity, range).max(1000, range),
+      ]),
+    })
+    .superRefine((values, ctx) => {
+      // A day left in the hidden field does not count once the project is made ongoing.
+      if (values.ongoing) return;
+      const problem = dayProblem(values.endDate, { min: after });
+      if (problem) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['endDate'],
+          message: dayProblemMessage(problem, t, language),
+        });
+      }
+    }) as unknown as z.ZodType<ExtendValues, ExtendValues>;
 }
