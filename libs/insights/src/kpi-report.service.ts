@@ -40,8 +40,11 @@ function grouping(groupBy: KpiGroupBy): { key: string; label: string; where: str
       };
     case KpiGroupBy.PARTICIPANT_KIND:
       return { key: 'f.kind', label: 'g.key', where: 'f.kind IS NOT NULL' };
-    case KpiGroupBy.MONTH:
-      return { key: 'f.month', label: 'g.key', where: 'f.month IS NOT NULL' };
+    case KpiGroupBy.MONTH: {
+      // Computed only by the statements that group by month: per fact, it is not free.
+      const month = `to_char(f.at AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM')`;
+      return { key: month, label: 'g.key', where: 'f.at IS NOT NULL' };
+    }
     // Named from the bundled geography afterwards (JapanGeography), not in SQL.
     case KpiGroupBy.PREFECTURE:
       return { key: 'f.prefecture_code', label: 'g.key', where: 'true' };
@@ -118,9 +121,6 @@ WITH bounds AS (
     JOIN participant_profile pp ON pp.user_id = a.participant_id
    WHERE $11::text IS NULL OR pp.kind::text = $11::text
 ), facts AS MATERIALIZED (
-  SELECT ${PROJECT('s')}, kind, to_char(at AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM') AS month, metric,
-         value, who
-    FROM (
   SELECT NULL::text AS kind, s.published_at AS at, 'published' AS metric,
          NULL::float8 AS value, NULL::uuid AS who, s.program_id, s.region_organization_id,
          s.theme_code, s.prefecture_code
@@ -171,7 +171,6 @@ WITH bounds AS (
          ${PROJECT('e')}
     FROM engagement e JOIN follow_up fu ON fu.engagement_id = e.id, bounds b
    WHERE fu.due_at <= now() AND fu.due_at >= b.lo AND fu.due_at < b.hi
-    ) s
 ), cells AS (
   -- Each grouping's count and sum of each metric: three aggregates that need no order, so every
   -- set is hashed in one pass over the facts (no sort per set, no FILTER per figure and fact).
@@ -208,7 +207,9 @@ SELECT g.grouping, g.key, ${labelSelect(groupings)} AS label, g."projectsPublish
        g."completedEngagements", g."completionRate", g.continuation3, g.continuation6,
        g.continuation12, g."staleCount"
   FROM figures g
-  LEFT JOIN matched m ON m.grouping = g.grouping AND m.key IS NOT DISTINCT FROM g.key
+  -- No key is empty: '' stands for the null one (facts without a program), so the join hashes.
+  LEFT JOIN matched m
+    ON m.grouping = g.grouping AND coalesce(m.key, '') = coalesce(g.key, '')
  ORDER BY 1, 2`;
 
 // A fact's project: the attributes the groupings key on.
