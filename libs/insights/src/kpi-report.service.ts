@@ -186,7 +186,11 @@ WITH bounds AS (
    WHERE f.metric = 'match'
   ${groupingClauses(groupings)}
 ), figures AS (
+  -- The two aggregated together by group (grouping, key): every group with a match is a group of
+  -- the cells too, and a group without one has no participants and no median.
   SELECT grouping, key,
+         coalesce(max(participants), 0) AS participants,
+         max("medianDaysToMatch") AS "medianDaysToMatch",
          ${COUNT('published')} AS "projectsPublished",
          ${COUNT('application')} AS applications,
          ${COUNT('offer')} AS offers,
@@ -199,17 +203,20 @@ WITH bounds AS (
          ${SHARE('follow_up_6')} AS continuation6,
          ${SHARE('follow_up_12')} AS continuation12,
          ${COUNT('stale')} AS "staleCount"
-    FROM cells GROUP BY grouping, key
+    FROM (SELECT grouping, key, metric, n, total, exact, NULL::int AS participants,
+                 NULL::float8 AS "medianDaysToMatch"
+            FROM cells
+          UNION ALL
+          SELECT grouping, key, 'people', NULL, NULL, NULL, participants, "medianDaysToMatch"
+            FROM matched) c
+   GROUP BY grouping, key
 )
 SELECT g.grouping, g.key, ${labelSelect(groupings)} AS label, g."projectsPublished",
-       g.applications, g.offers, g.matches, coalesce(m.participants, 0) AS participants,
-       m."medianDaysToMatch", g."activeEngagements", g."hoursContributed",
+       g.applications, g.offers, g.matches, g.participants, g."medianDaysToMatch",
+       g."activeEngagements", g."hoursContributed",
        g."completedEngagements", g."completionRate", g.continuation3, g.continuation6,
        g.continuation12, g."staleCount"
   FROM figures g
-  -- No key is empty: '' stands for the null one (facts without a program), so the join hashes.
-  LEFT JOIN matched m
-    ON m.grouping = g.grouping AND coalesce(m.key, '') = coalesce(g.key, '')
  ORDER BY 1, 2`;
 
 // A fact's project: the attributes the groupings key on.
