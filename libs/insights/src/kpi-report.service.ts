@@ -13,62 +13,71 @@ const KIND_LABELS: Record<ParticipantKind, string> = {
   [ParticipantKind.COMPANY_EMPLOYEE]: '会社員',
 };
 
-// The group key and label of a fact (`f`, with its project `s`), and which facts have one: a
-// published project has no participant kind, and a figure "as of now" no month.
+// The group key of a fact (`f`, which carries its project's attributes), which facts have one
+// (a published project has no participant kind, a figure "as of now" no month), and the group's
+// label from its key (`g.key`), looked up once per group rather than carried by every fact.
 function grouping(groupBy: KpiGroupBy): { key: string; label: string; where: string } {
   switch (groupBy) {
     case KpiGroupBy.NONE:
       return { key: `'ALL'`, label: `'全体'`, where: 'true' };
     case KpiGroupBy.PROGRAM:
       return {
-        key: 's.program_id::text',
-        label: `coalesce(pr.name, 'プログラムなし')`,
+        key: 'f.program_id::text',
+        label: `coalesce((SELECT pr.name FROM program pr WHERE pr.id = g.key::uuid), 'プログラムなし')`,
         where: 'true',
       };
     case KpiGroupBy.REGION:
-      return { key: 's.region_organization_id::text', label: 'org.name', where: 'true' };
+      return {
+        key: 'f.region_organization_id::text',
+        label: '(SELECT org.name FROM organization org WHERE org.id = g.key::uuid)',
+        where: 'true',
+      };
     case KpiGroupBy.THEME:
-      return { key: 's.theme_code', label: 'th.name_ja', where: 'true' };
+      return {
+        key: 'f.theme_code',
+        label: '(SELECT th.name_ja FROM theme th WHERE th.code = g.key)',
+        where: 'true',
+      };
     case KpiGroupBy.PARTICIPANT_KIND:
-      return { key: 'f.kind', label: 'f.kind', where: 'f.kind IS NOT NULL' };
+      return { key: 'f.kind', label: 'g.key', where: 'f.kind IS NOT NULL' };
     case KpiGroupBy.MONTH: {
+      // Computed only by the statements that group by month: per fact, it is not free.
       const month = `to_char(f.at AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM')`;
-      return { key: month, label: month, where: 'f.at IS NOT NULL' };
+      return { key: month, label: 'g.key', where: 'f.at IS NOT NULL' };
     }
     // Named from the bundled geography afterwards (JapanGeography), not in SQL.
     case KpiGroupBy.PREFECTURE:
-      return { key: 's.prefecture_code', label: 's.prefecture_code', where: 'true' };
+      return { key: 'f.prefecture_code', label: 'g.key', where: 'true' };
   }
 }
 
 // Several groupings of the same facts in one statement: one grouping set each (NONE the empty
-// one), told apart by GROUPING() of its key. A grouping's `where` only drops the facts without
-// a key, so here it drops that set's null-key group instead (HAVING).
+// one), told apart by GROUPING() of its key: which grouping a row is, and its key.
 function groupingSelect(groupings: readonly KpiGroupBy[]): string {
-  const sets = groupings.filter((g) => g !== KpiGroupBy.NONE).map((g) => grouping(g));
-  const which = (pick: (g: { key: string; label: string }) => string, none: string) =>
-    sets.length
-      ? `CASE ${sets.map((g) => `WHEN GROUPING(${g.key}) = 0 THEN ${pick(g)}`).join(' ')} ELSE ${none} END`
-      : none;
   const kinds = groupings.filter((g) => g !== KpiGroupBy.NONE);
-  const set = kinds.length
-    ? `CASE ${kinds.map((g) => `WHEN GROUPING(${grouping(g).key}) = 0 THEN '${g}'`).join(' ')} ELSE '${KpiGroupBy.NONE}' END`
-    : `'${KpiGroupBy.NONE}'`;
   const none = grouping(KpiGroupBy.NONE);
-  return `${set} AS grouping, ${which((g) => `(${g.key})::text`, none.key)} AS key, ${which((g) => `(${g.label})::text`, none.label)} AS label`;
+  if (!kinds.length) return `'${KpiGroupBy.NONE}' AS grouping, ${none.key} AS key`;
+  const when = (pick: (g: KpiGroupBy) => string) =>
+    kinds.map((g) => `WHEN GROUPING(${grouping(g).key}) = 0 THEN ${pick(g)}`).join(' ');
+  return `CASE ${when((g) => `'${g}'`)} ELSE '${KpiGroupBy.NONE}' END AS grouping,
+       CASE ${when((g) => `(${grouping(g).key})::text`)} ELSE ${none.key} END AS key`;
 }
 
-function groupingClauses(groupings: readonly KpiGroupBy[]): string {
-  const sets = groupings.map((g) =>
-    g === KpiGroupBy.NONE ? '()' : `((${grouping(g).key}), (${grouping(g).label}))`,
-  );
+// A grouping's `where` only drops the facts without a key, so here it drops that set's null-key
+// group instead (HAVING). `by` is grouped by in every set (the metric, for the cells below).
+function groupingClauses(groupings: readonly KpiGroupBy[], by = ''): string {
+  const sets = groupings.map((g) => (g === KpiGroupBy.NONE ? '()' : `(${grouping(g).key})`));
   const dropped = groupings
     .map((g) => grouping(g))
     .filter((g) => g.where !== 'true')
     .map((g) => `(GROUPING(${g.key}) = 0 AND ${g.key} IS NULL)`);
-  return ` GROUP BY GROUPING SETS (${sets.join(', ')})
-${dropped.length ? ` HAVING NOT (${dropped.join(' OR ')})` : ''}
- ORDER BY 1, 2`;
+  return ` GROUP BY ${by ? `${by}, ` : ''}GROUPING SETS (${sets.join(', ')})
+${dropped.length ? ` HAVING NOT (${dropped.join(' OR ')})` : ''}`;
+}
+
+// The label of a row `g` (its grouping and key).
+function labelSelect(groupings: readonly KpiGroupBy[]): string {
+  return `CASE g.grouping ${groupings.map((g) => `WHEN '${g}' THEN (${grouping(g).label})::text`).join(' ')} END`;
 }
 
 // A project in the actor's remit, whose code lists are parameters $4 and $5.
@@ -105,83 +114,122 @@ WITH bounds AS (
      AND ($9::uuid IS NULL OR p.region_organization_id = $9::uuid)
      AND ($10::text IS NULL OR p.theme_code = $10::text)
 ), engagement AS (
-  SELECT a.id, a.project_id, a.status, a.created_at, pp.kind::text AS kind, a.participant_id AS who
+  SELECT a.id, s.program_id, s.region_organization_id, s.theme_code, s.prefecture_code, a.status,
+         a.created_at, pp.kind::text AS kind, a.participant_id AS who
     FROM engagement a
     JOIN scope s ON s.id = a.project_id
     JOIN participant_profile pp ON pp.user_id = a.participant_id
    WHERE $11::text IS NULL OR pp.kind::text = $11::text
 ), facts AS MATERIALIZED (
-  SELECT s.id AS project_id, NULL::text AS kind, s.published_at AS at, 'published' AS metric,
-         NULL::float8 AS value, NULL::uuid AS who
+  SELECT NULL::text AS kind, s.published_at AS at, 'published' AS metric,
+         NULL::float8 AS value, NULL::uuid AS who, s.program_id, s.region_organization_id,
+         s.theme_code, s.prefecture_code
     FROM scope s, bounds b WHERE s.published_at >= b.lo AND s.published_at < b.hi
   UNION ALL
-  SELECT e.project_id, e.kind, e.created_at, 'application', NULL, e.who
+  SELECT e.kind, e.created_at, 'application', NULL, e.who, ${PROJECT('e')}
     FROM engagement e, bounds b WHERE e.created_at >= b.lo AND e.created_at < b.hi
   UNION ALL
-  SELECT o.project_id, pp.kind::text, o.created_at, 'offer', NULL, o.participant_id
+  SELECT pp.kind::text, o.created_at, 'offer', NULL, o.participant_id, ${PROJECT('s')}
     FROM scout_offer o
     JOIN scope s ON s.id = o.project_id
     JOIN participant_profile pp ON pp.user_id = o.participant_id, bounds b
    WHERE ($11::text IS NULL OR pp.kind::text = $11::text)
      AND o.created_at >= b.lo AND o.created_at < b.hi
   UNION ALL
-  SELECT e.project_id, e.kind, m.at, 'match', extract(epoch FROM m.at - e.created_at) / 86400,
-         e.who
+  SELECT e.kind, m.at, 'match', extract(epoch FROM m.at - e.created_at) / 86400, e.who,
+         ${PROJECT('e')}
     FROM engagement e
     JOIN (SELECT ev.engagement_id, min(ev.created_at) AS at FROM engagement_event ev
            WHERE ev.to_status = 'ACCEPTED' GROUP BY ev.engagement_id) m
       ON m.engagement_id = e.id, bounds b
    WHERE m.at >= b.lo AND m.at < b.hi
   UNION ALL
-  SELECT e.project_id, e.kind, NULL, 'active', NULL, e.who
+  SELECT e.kind, NULL, 'active', NULL, e.who, ${PROJECT('e')}
     FROM engagement e WHERE e.status = 'ACTIVE'
   UNION ALL
-  SELECT e.project_id, e.kind, NULL, 'stale', NULL, e.who
+  SELECT e.kind, NULL, 'stale', NULL, e.who, ${PROJECT('e')}
     FROM engagement e
    WHERE e.status = 'ACTIVE' AND EXISTS (
      SELECT 1 FROM engagement_alert al
       WHERE al.engagement_id = e.id AND al.kind = 'STALE' AND NOT EXISTS (
         SELECT 1 FROM engagement_check_in c WHERE c.engagement_id = e.id AND c.created_at > al.since))
   UNION ALL
-  SELECT e.project_id, e.kind, c.approved_at, 'hours', c.hours::float8, e.who
+  SELECT e.kind, c.approved_at, 'hours', c.hours::float8, e.who, ${PROJECT('e')}
     FROM engagement e JOIN engagement_check_in c ON c.engagement_id = e.id, bounds b
    WHERE c.approved_at >= b.lo AND c.approved_at < b.hi
   UNION ALL
-  SELECT e.project_id, e.kind, ev.created_at, 'ended',
-         CASE WHEN ev.to_status = 'COMPLETED' THEN 1 ELSE 0 END, e.who
+  SELECT e.kind, ev.created_at, 'ended',
+         CASE WHEN ev.to_status = 'COMPLETED' THEN 1 ELSE 0 END, e.who, ${PROJECT('e')}
     FROM engagement e JOIN engagement_event ev ON ev.engagement_id = e.id, bounds b
    WHERE ev.from_status IN ('APPROVED', 'ACTIVE')
      AND ev.to_status IN ('COMPLETED', 'CANCELLED', 'WITHDRAWN')
      AND ev.created_at >= b.lo AND ev.created_at < b.hi
   UNION ALL
-  SELECT e.project_id, e.kind, fu.due_at, 'follow_up_' || fu.due_months,
+  SELECT e.kind, fu.due_at, 'follow_up_' || fu.due_months,
          CASE WHEN fu.recorded_at IS NOT NULL AND EXISTS (
-           SELECT 1 FROM unnest(fu.outcomes) o WHERE o <> 'LOST_TOUCH') THEN 1 ELSE 0 END, e.who
+           SELECT 1 FROM unnest(fu.outcomes) o WHERE o <> 'LOST_TOUCH') THEN 1 ELSE 0 END, e.who,
+         ${PROJECT('e')}
     FROM engagement e JOIN follow_up fu ON fu.engagement_id = e.id, bounds b
    WHERE fu.due_at <= now() AND fu.due_at >= b.lo AND fu.due_at < b.hi
+), cells AS (
+  -- Each grouping's count and sum of each metric: three aggregates that need no order, so every
+  -- set is hashed in one pass over the facts (no sort per set, no FILTER per figure and fact).
+  SELECT ${groupingSelect(groupings)}, f.metric, count(*) AS n, sum(f.value) AS total,
+         sum(f.value::numeric) AS exact
+    FROM facts f
+  ${groupingClauses(groupings, 'f.metric')}
+), matched AS (
+  -- What needs the matches themselves (distinct people, the median): from the matches alone.
+  SELECT ${groupingSelect(groupings)}, count(DISTINCT f.who)::int AS participants,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY f.value) AS "medianDaysToMatch"
+    FROM facts f
+   WHERE f.metric = 'match'
+  ${groupingClauses(groupings)}
+), figures AS (
+  -- The two aggregated together by group (grouping, key): every group with a match is a group of
+  -- the cells too, and a group without one has no participants and no median.
+  SELECT grouping, key,
+         coalesce(max(participants), 0) AS participants,
+         max("medianDaysToMatch") AS "medianDaysToMatch",
+         ${COUNT('published')} AS "projectsPublished",
+         ${COUNT('application')} AS applications,
+         ${COUNT('offer')} AS offers,
+         ${COUNT('match')} AS matches,
+         ${COUNT('active')} AS "activeEngagements",
+         coalesce(sum(exact) FILTER (WHERE metric = 'hours'), 0)::float8 AS "hoursContributed",
+         coalesce(sum(total) FILTER (WHERE metric = 'ended'), 0)::int AS "completedEngagements",
+         ${SHARE('ended')} AS "completionRate",
+         ${SHARE('follow_up_3')} AS continuation3,
+         ${SHARE('follow_up_6')} AS continuation6,
+         ${SHARE('follow_up_12')} AS continuation12,
+         ${COUNT('stale')} AS "staleCount"
+    FROM (SELECT grouping, key, metric, n, total, exact, NULL::int AS participants,
+                 NULL::float8 AS "medianDaysToMatch"
+            FROM cells
+          UNION ALL
+          SELECT grouping, key, 'people', NULL, NULL, NULL, participants, "medianDaysToMatch"
+            FROM matched) c
+   GROUP BY grouping, key
 )
-SELECT ${groupingSelect(groupings)},
-       count(*) FILTER (WHERE f.metric = 'published')::int AS "projectsPublished",
-       count(*) FILTER (WHERE f.metric = 'application')::int AS applications,
-       count(*) FILTER (WHERE f.metric = 'offer')::int AS offers,
-       count(*) FILTER (WHERE f.metric = 'match')::int AS matches,
-       count(DISTINCT f.who) FILTER (WHERE f.metric = 'match')::int AS participants,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY f.value)
-         FILTER (WHERE f.metric = 'match') AS "medianDaysToMatch",
-       count(*) FILTER (WHERE f.metric = 'active')::int AS "activeEngagements",
-       coalesce(sum(f.value) FILTER (WHERE f.metric = 'hours'), 0)::float8 AS "hoursContributed",
-       count(*) FILTER (WHERE f.metric = 'ended' AND f.value = 1)::int AS "completedEngagements",
-       avg(f.value) FILTER (WHERE f.metric = 'ended') AS "completionRate",
-       avg(f.value) FILTER (WHERE f.metric = 'follow_up_3') AS continuation3,
-       avg(f.value) FILTER (WHERE f.metric = 'follow_up_6') AS continuation6,
-       avg(f.value) FILTER (WHERE f.metric = 'follow_up_12') AS continuation12,
-       count(*) FILTER (WHERE f.metric = 'stale')::int AS "staleCount"
-  FROM facts f
-  JOIN scope s ON s.id = f.project_id
-  LEFT JOIN program pr ON pr.id = s.program_id
-  JOIN organization org ON org.id = s.region_organization_id
-  JOIN theme th ON th.code = s.theme_code
-${groupingClauses(groupings)}`;
+SELECT g.grouping, g.key, ${labelSelect(groupings)} AS label, g."projectsPublished",
+       g.applications, g.offers, g.matches, g.participants, g."medianDaysToMatch",
+       g."activeEngagements", g."hoursContributed",
+       g."completedEngagements", g."completionRate", g.continuation3, g.continuation6,
+       g.continuation12, g."staleCount"
+  FROM figures g
+ ORDER BY 1, 2`;
+
+// A fact's project: the attributes the groupings key on.
+const PROJECT = (alias: string) =>
+  `${alias}.program_id, ${alias}.region_organization_id, ${alias}.theme_code, ${alias}.prefecture_code`;
+
+// The number of facts of a metric in a group.
+const COUNT = (metric: string) => `coalesce(sum(n) FILTER (WHERE metric = '${metric}'), 0)::int`;
+
+// The mean of a metric's 0/1 values, as avg() would give it: their sum (exact, being whole) over
+// their number, none without facts.
+const SHARE = (metric: string) =>
+  `(sum(total) FILTER (WHERE metric = '${metric}'))::float8 / nullif(sum(n) FILTER (WHERE metric = '${metric}'), 0)::float8`;
 
 type KpiRow = Omit<EngagementKpiType, 'acceptanceRate'>;
 

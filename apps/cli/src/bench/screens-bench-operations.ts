@@ -23,6 +23,8 @@ export interface ScreenSubjects {
   region: { organizationId: string; projectId: string; engagementId: string };
   intermediary: { organizationId: string; programId: string; reviewProjectId: string };
   company: { organizationId: string };
+  // The platform organisation, the admin's workspace.
+  admin: { organizationId: string };
   // The snapshot day (YYYY-MM-DD) and a year before it, for period filters.
   from: string;
   to: string;
@@ -442,6 +444,37 @@ export const SCREEN_OPERATIONS: Record<string, ScreenOperation> = {
     screen: '/manage/:orgId/admin/council',
     actor: 'admin',
     variables: () => ({ status: 'PENDING', first: PAGE, after: null }),
+  },
+};
+
+// A query a screen also runs as another user, measured under its own name: the platform admin's
+// report reads every project of the country, the intermediary's those of its remit.
+export const SCREEN_VARIANTS: Record<string, ScreenOperation & { query: string }> = {
+  'ReportKpis (admin)': {
+    query: 'ReportKpis',
+    screen: '/manage/:orgId/reports',
+    actor: 'admin',
+    // What the screen sends: the period and no other filter (kpiFilterOf).
+    variables: (s) => ({
+      filter: {
+        from: s.from,
+        to: s.to,
+        programId: null,
+        regionOrganizationId: null,
+        themeCode: null,
+        participantKind: null,
+      },
+    }),
+  },
+  'ReportFilterOptions (admin)': {
+    query: 'ReportFilterOptions',
+    screen: '/manage/:orgId/reports',
+    actor: 'admin',
+    variables: (s) => ({
+      intermediaryOrganizationId: s.admin.organizationId,
+      withPrograms: false,
+      period: { from: s.from, to: s.to },
+    }),
   },
 };
 

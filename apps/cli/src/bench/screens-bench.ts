@@ -27,6 +27,7 @@ import {
   NOT_MEASURED,
   readWebQueries,
   SCREEN_OPERATIONS,
+  SCREEN_VARIANTS,
   type ScreenActor,
   type ScreenSubjects,
 } from './screens-bench-operations';
@@ -55,7 +56,10 @@ const TARGET_MS = 50;
 const BENCH_ADMIN = 'bench-admin@bench.tsunagu.jp';
 
 // The representative users and the ids their screens are opened with.
-async function pickSubjects(db: DataSource, admin: string): Promise<ScreenSubjects> {
+async function pickSubjects(
+  db: DataSource,
+  admin: { userId: string; organizationId: string },
+): Promise<ScreenSubjects> {
   const one = async <T>(what: string, sql: string, parameters: unknown[] = []): Promise<T> => {
     const [row] = await db.query<T[]>(sql, parameters);
     if (!row) throw new Error(`no ${what} in the data set: was it seeded with its activity?`);
@@ -131,7 +135,7 @@ async function pickSubjects(db: DataSource, admin: string): Promise<ScreenSubjec
       region: region.staff,
       intermediary: intermediary.staff,
       company: company.staff,
-      admin,
+      admin: admin.userId,
     },
     participant: {
       engagementId: participant.id,
@@ -149,6 +153,7 @@ async function pickSubjects(db: DataSource, admin: string): Promise<ScreenSubjec
       reviewProjectId: intermediary.review,
     },
     company: { organizationId: company.org },
+    admin: { organizationId: admin.organizationId },
     from,
     to,
   };
@@ -204,7 +209,13 @@ export async function runScreensBench(options: ScreensBenchOptions) {
     const admin = await ctx
       .get(AdminBootstrapService)
       .ensurePlatformAdmin(BENCH_ADMIN, 'bench-screens-admin-2026');
-    const subjects = await pickSubjects(db, admin.id);
+    const [platform] = await db.query<Array<{ id: string }>>(
+      `SELECT m.organization_id AS id FROM membership m
+         JOIN organization o ON o.id = m.organization_id AND o.kind = 'PLATFORM'
+        WHERE m.user_id = $1`,
+      [admin.id],
+    );
+    const subjects = await pickSubjects(db, { userId: admin.id, organizationId: platform.id });
     const [counts] = await db.query<Array<Record<string, number>>>(
       `SELECT (SELECT count(*)::int FROM engagement) AS engagements,
               (SELECT count(*)::int FROM organization WHERE kind = 'REGION') AS regions,
@@ -222,22 +233,30 @@ export async function runScreensBench(options: ScreensBenchOptions) {
         `screens-bench-operations.ts does not say how to measure ${unknown.map((q) => q.name).join(', ')}`,
       );
     }
-    const prepared: Prepared[] = queries
-      .filter((q) => SCREEN_OPERATIONS[q.name])
-      .map((q) => {
-        const op = SCREEN_OPERATIONS[q.name];
-        return {
-          name: q.name,
-          screen: op.screen,
-          actor: op.actor,
-          body: JSON.stringify({
-            operationName: q.name,
-            query: q.query,
-            variables: op.variables(subjects),
-          }),
-          token: accessTokenFor(env.JWT_SECRET!, subjects.users[op.actor]),
-        };
-      });
+    // Each query as its screen runs it, then the variants of it other users' screens run.
+    const runs = queries.flatMap((q) => [
+      ...(SCREEN_OPERATIONS[q.name] ? [{ name: q.name, q, op: SCREEN_OPERATIONS[q.name] }] : []),
+      ...Object.entries(SCREEN_VARIANTS)
+        .filter(([, op]) => op.query === q.name)
+        .map(([name, op]) => ({ name, q, op })),
+    ]);
+    const missing = Object.values(SCREEN_VARIANTS).filter(
+      (v) => !queries.some((q) => q.name === v.query),
+    );
+    if (missing.length) {
+      throw new Error(`no web query named ${missing.map((v) => v.query).join(', ')}`);
+    }
+    const prepared: Prepared[] = runs.map(({ name, q, op }) => ({
+      name,
+      screen: op.screen,
+      actor: op.actor,
+      body: JSON.stringify({
+        operationName: q.name,
+        query: q.query,
+        variables: op.variables(subjects),
+      }),
+      token: accessTokenFor(env.JWT_SECRET!, subjects.users[op.actor]),
+    }));
 
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
