@@ -314,8 +314,14 @@ describe('ProjectIndex', () => {
     });
     // [met weight, unmet weight] of the project that wins the tie, then of its rival.
     const fractions: Array<[[number, number], [number, number]]> = [
-      [[2, 1], [666_667, 333_333]],
-      [[5, 2], [714_286, 285_714]],
+      [
+        [2, 1],
+        [666_667, 333_333],
+      ],
+      [
+        [5, 2],
+        [714_286, 285_714],
+      ],
     ];
     for (const [[met, unmet], [rivalMet, rivalUnmet]] of fractions) {
       const winner = projectFacts({
