@@ -26,8 +26,8 @@ import { referenceOptimum } from './reference-optimum';
 //
 // On generated data, R runs (3) each of: every participant's top-k by brute force (every pair
 // through pairScore, then the k kept explained) and by the ProjectIndex (its build included),
-// ranking only and ranking + explaining, each in its own loop over the participants, in turns
-// (see participantSideRun); every list checked equal (ids, order, scores, and explanations equal to scorePair's).
+// ranking only and ranking + explaining, side by side chunk by chunk so that both meet the same
+// load; every list checked equal (ids, order, scores, and explanations equal to scorePair's).
 // Then a sample of projects' top-k candidates both ways, and a cohort allocation (stable,
 // optimal, LP reference). Prints a table, then one JSON object (medians over the runs) as the
 // last line.
@@ -124,7 +124,7 @@ function progress(label: string, done: number, total: number, startedAt: number)
   );
 }
 
-// Participants per timed chunk (a garbage collection before each).
+// Participants brute force and engine take in turn, so that both meet the same load.
 const CHUNK = 500;
 
 // A full garbage collection, outside the timed loops, when node runs with --expose-gc (the npm
@@ -164,13 +164,9 @@ interface ParticipantSideRun {
   firstDifference: string | null;
 }
 
-// One run of the participant side, in three loops over the participants, each a chunk at a
-// time with a garbage collection before every chunk: the engine's ranking, brute force (its
-// ranking, then the k kept explained, timed apart), the engine's ranking + explaining. Each
-// side runs participant after participant as it would in use, so neither pays for the other
-// evicting its data from the caches (the engine's arrays are a few MB; brute force streams
-// every project past them). Every list is checked against brute force's; explanations against
-// scorePair (today's explained path) in the first run only.
+// One run of the participant side: brute force and the engine on every participant, a chunk at
+// a time each. Explanations are checked against scorePair (today's explained path) in the first
+// run only.
 function participantSideRun(
   participants: ReadonlyArray<Parameters<typeof rankProjects>[0]>,
   projects: readonly ProjectFacts[],
@@ -200,43 +196,19 @@ function participantSideRun(
     explanationsIdentical: true,
     firstDifference: null,
   };
+  const expected: RankedMatch[][] = [];
+  const expectedMatches: Match[][] = [];
   const differs = (id: string) => {
     run.identical = false;
     run.firstDifference ??= id;
   };
   const started = performance.now();
   const step = Math.max(CHUNK, Math.ceil(n / 10 / CHUNK) * CHUNK);
-  // What the engine ranked, as a string per participant (ids and scores), and what brute force
-  // explained, as a fingerprint: compact enough to keep for 100,000 participants.
-  const engineLists = new Array<string>(n);
-  const bruteExplained = new Array<string>(n);
-  const listKey = (ranked: RankedMatch[], participantId: string) =>
-    ranked.every((m) => m.participantId === participantId)
-      ? ranked.map((m) => `${m.projectId} ${m.score}`).join('\n')
-      : '(another participant)';
-
-  // 1. The engine, ranking only. CPU time is taken per chunk: the counters are too coarse for
-  // one participant.
   const ranked: RankedMatch[][] = [];
   for (let from = 0; from < n; from += CHUNK) {
     const to = Math.min(n, from + CHUNK);
-    collectGarbage();
-    cpu = cpuMs();
-    for (let i = from; i < to; i++) {
-      t = performance.now();
-      ranked[i - from] = index.rankProjects(participants[i], k);
-      const ms = performance.now() - t;
-      run.perParticipant[i] = ms;
-      run.rankMs += ms;
-    }
-    run.rankCpuMs += cpuMs() - cpu;
-    for (let i = from; i < to; i++) engineLists[i] = listKey(ranked[i - from], participants[i].id);
-  }
-
-  // 2. Brute force: what topProjects does, its two halves timed apart.
-  const expected: RankedMatch[][] = [];
-  for (let from = 0; from < n; from += CHUNK) {
-    const to = Math.min(n, from + CHUNK);
+    // Brute force: what topProjects does, its two halves timed apart. CPU time is taken per
+    // loop: the counters are too coarse for one participant.
     collectGarbage();
     cpu = cpuMs();
     for (let i = from; i < to; i++) {
@@ -247,27 +219,43 @@ function participantSideRun(
     run.bruteCpuMs += cpuMs() - cpu;
     for (let i = from; i < to; i++) {
       t = performance.now();
-      const matches = expected[i - from].map((m) =>
+      expectedMatches[i - from] = expected[i - from].map((m) =>
         explainMatch(participants[i], byId.get(m.projectId)!, weights, m.score),
       );
       run.bruteExplainMs += performance.now() - t;
-      bruteExplained[i] = fingerprint(matches);
-      if (listKey(expected[i - from], participants[i].id) !== engineLists[i]) {
-        differs(participants[i].id);
-      }
     }
-    if (to % step === 0 || to === n) progress(label, to, n, started);
-  }
-
-  // 3. The engine, ranking + explaining.
-  for (let from = 0; from < n; from += CHUNK) {
-    const to = Math.min(n, from + CHUNK);
+    // The engine, ranking only.
+    collectGarbage();
+    cpu = cpuMs();
+    for (let i = from; i < to; i++) {
+      t = performance.now();
+      ranked[i - from] = index.rankProjects(participants[i], k);
+      const ms = performance.now() - t;
+      run.perParticipant[i] = ms;
+      run.rankMs += ms;
+    }
+    run.rankCpuMs += cpuMs() - cpu;
+    for (let i = from; i < to; i++) {
+      const got = ranked[i - from];
+      const want = expected[i - from];
+      const same =
+        got.length === want.length &&
+        got.every(
+          (m, j) =>
+            m.projectId === want[j].projectId &&
+            m.score === want[j].score &&
+            m.participantId === want[j].participantId,
+        );
+      if (!same) differs(participants[i].id);
+    }
+    // The engine, ranking + explaining.
     collectGarbage();
     for (let i = from; i < to; i++) {
       t = performance.now();
       const matches = index.topProjects(participants[i], k);
       run.explainedMs += performance.now() - t;
-      if (fingerprint(matches) !== bruteExplained[i]) differs(participants[i].id);
+      if (fingerprint(matches) !== fingerprint(expectedMatches[i - from]))
+        differs(participants[i].id);
       if (checkExplanations) {
         const today = matches.map((m) =>
           scorePair(participants[i], byId.get(m.projectId)!, weights),
@@ -277,6 +265,7 @@ function participantSideRun(
         }
       }
     }
+    if (to % step === 0 || to === n) progress(label, to, n, started);
   }
   // Both engine passes rank alike: the pairs of one.
   run.pairsScored = index.scoredPairs / 2;
@@ -400,9 +389,6 @@ export async function runMatchingBench(options: BenchOptions): Promise<Record<st
     k,
     seed: options.seed,
     gc_between_loops: GC_BETWEEN_LOOPS,
-    // Brute force and the engine each in their own loop over the participants (fifth round and
-    // before: chunk by chunk in turns, the engine meeting caches brute force had just filled).
-    separate_loops: true,
     generate_s: seconds(generateMs),
     runs: runs.length,
     bruteforce_s: seconds(med((run) => run.bruteMs)),
