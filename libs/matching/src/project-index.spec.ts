@@ -289,6 +289,67 @@ describe('ProjectIndex', () => {
     expect(scored(400)).toBeLessThan(projects.length);
   });
 
+  it('keeps a project whose bound sits below the k-th score only by the rounding of scores', () => {
+    // Skills only, every requirement met or not held at all: a project's bound before rounding
+    // is its exact weighted sum, and its score that sum rounded to 6 decimals. 2/3 rounds up to
+    // 0.666667 (5/7 to 0.714286): such a project ties a rival whose sum is that rounded value,
+    // and wins the tie by id, although its unrounded bound is below the rival's score. A
+    // threshold that compares unrounded bounds with scores without room for the rounding
+    // (SLACK) drops it from the top k.
+    const weights: MatchingWeights = {
+      version: 'skills-only',
+      weights: { skills: 1, theme: 0, availability: 0, distance: 0, goal: 0, tie: 0, fairness: 0 },
+    };
+    const req = (skillId: string, must: boolean, weight: number) => ({
+      skillId,
+      must,
+      minLevel: 1,
+      weight,
+    });
+    const participant = participantFacts({
+      skills: new Map([
+        ['a', 3],
+        ['b', 3],
+      ]),
+    });
+    // [met weight, unmet weight] of the project that wins the tie, then of its rival.
+    const fractions: Array<[[number, number], [number, number]]> = [
+      [
+        [2, 1],
+        [666_667, 333_333],
+      ],
+      [
+        [5, 2],
+        [714_286, 285_714],
+      ],
+    ];
+    for (const [[met, unmet], [rivalMet, rivalUnmet]] of fractions) {
+      const winner = projectFacts({
+        id: 'p-a',
+        mode: 'REMOTE',
+        skills: [req('a', true, met / 2), req('b', false, met / 2), req('c', false, unmet)],
+      });
+      const rival = projectFacts({
+        id: 'p-z',
+        mode: 'REMOTE',
+        skills: [req('a', true, rivalMet), req('c', false, rivalUnmet)],
+      });
+      // Both input orders: which of the two the walk takes first follows the input order.
+      for (const projects of [
+        [winner, rival],
+        [rival, winner],
+      ]) {
+        const index = new ProjectIndex(projects, weights);
+        for (const k of [1, 2]) {
+          const expected = rankProjects(participant, projects, weights, k);
+          expect(expected[0].projectId).toBe('p-a');
+          expect(expected.map((m) => m.score)).toEqual(expected.map(() => expected[0].score));
+          expect(index.rankProjects(participant, k)).toEqual(expected);
+        }
+      }
+    }
+  });
+
   it('scores projects with skill weights its bounds cannot handle, here a skills value of 3', () => {
     // (3·1 + -2·0) / (3 - 2) = 3: far above the bound of 1 that holds for weights >= 0.
     const odd = projectFacts({
