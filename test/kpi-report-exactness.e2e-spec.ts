@@ -62,7 +62,7 @@ describe('KPI report answers as the previous statement did', () => {
       activity: true,
     });
     // Hours a float would sum in different orders to different last digits, and stale alerts on
-    // some active engagements (one of them with a check-in since, so not stale).
+    // twelve active engagements (ten raised now, two as old as their engagement).
     await db.query(`UPDATE engagement_check_in SET hours = 1.3 WHERE id IN (
                       SELECT id FROM engagement_check_in ORDER BY id LIMIT 40)`);
     await db.query(`UPDATE engagement_check_in SET hours = 0.7 WHERE id IN (
@@ -151,9 +151,15 @@ describe('KPI report answers as the previous statement did', () => {
     await expectSame(admin, { from: '2026-04-01', to: '2026-06-30' });
   });
 
-  it('answers a period without facts with the overall zeros alone', async () => {
+  it('answers a period without dated facts, and a filter without any fact, with zeros', async () => {
+    // Active and stale engagements are counted as of now, whatever the period.
     const lists = await expectSame(admin, { from: '2010-04-01', to: '2011-03-31' });
     expect(lists[0]).toHaveLength(1);
     expect(lists[0][0].applications).toBe(0);
+    // No project has this theme: no fact at all, only the overall row.
+    const none = await expectSame(admin, { ...YEAR, themeCode: 'no-such-theme' });
+    expect(none[0]).toHaveLength(1);
+    expect(none[0][0]).toMatchObject({ applications: 0, matches: 0, activeEngagements: 0 });
+    expect(none.slice(1).every((rows) => rows.length === 0)).toBe(true);
   });
 });

@@ -55,22 +55,21 @@ afterEach(() => vi.unstubAllGlobals());
 
 // A platform answering the search a page at a time, numbering its answers so the test sees which
 // request each row came from, and the list rendered against it.
-function pagedSearch() {
+function pagedSearch(answered: (text: string | null) => Promise<void> = () => Promise.resolve()) {
   const requests: Array<{ after: string | null; text: string | null }> = [];
   vi.stubGlobal(
     'fetch',
-    vi.fn((_url: string, init: RequestInit) => {
+    vi.fn(async (_url: string, init: RequestInit) => {
       const { variables } = JSON.parse(init.body as string) as {
         variables: { after: string | null; filter: { text?: string | null } };
       };
       const text = variables.filter.text ?? null;
       requests.push({ after: variables.after, text });
       const label = `${text ?? 'all'}-${variables.after ? 'next' : 'first'}${requests.length}-`;
-      return Promise.resolve(
-        new Response(JSON.stringify(page(label, !variables.after)), {
-          headers: { 'content-type': 'application/json' },
-        }),
-      );
+      await answered(text);
+      return new Response(JSON.stringify(page(label, !variables.after)), {
+        headers: { 'content-type': 'application/json' },
+      });
     }),
   );
   const session = new Session({
@@ -78,7 +77,7 @@ function pagedSearch() {
     end: () => Promise.resolve(),
   });
   const { client, dispose } = createGraphQLClient(session);
-  const list = (text: string | null, reloadToken?: number) => (
+  const list = (text: string | null, reloadToken?: number, onRows?: (count: number) => void) => (
     <MantineProvider>
       <MemoryRouter>
         <SessionProvider session={session}>
@@ -92,6 +91,7 @@ function pagedSearch() {
               moreLabel="more"
               keyOf={(project) => project.id}
               reloadToken={reloadToken}
+              onRows={onRows}
             >
               {(project) => <span>{project.title}</span>}
             </PagedQuery>
@@ -135,6 +135,26 @@ describe('a paged query', () => {
     await waitFor(() => expect(requests[2]).toEqual({ after: null, text: null }));
     await screen.findByText('all-first3-1');
     expect(screen.queryByText('all-first1-1')).toBeNull();
+    dispose();
+  }, 30_000);
+
+  it("tells its rows only for its own variables, not the last variables' rows while it asks", async () => {
+    let release!: () => void;
+    const later = new Promise<void>((resolve) => (release = resolve));
+    const { list, dispose } = pagedSearch((text) => (text === '米' ? later : Promise.resolve()));
+    const whole = vi.fn();
+    const { rerender } = render(list(null, 0, whole));
+    await screen.findByText('all-first1-1');
+    expect(whole).toHaveBeenLastCalledWith(2);
+    // A page that counts rows per search hands a new callback with the new variables.
+    const searched = vi.fn();
+    rerender(list('米', 0, searched));
+    // While the search is on its way, the list still holds the whole list's rows.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(searched).not.toHaveBeenCalled();
+    release();
+    await screen.findByText('米-first2-1');
+    await waitFor(() => expect(searched).toHaveBeenCalledWith(2));
     dispose();
   }, 30_000);
 });

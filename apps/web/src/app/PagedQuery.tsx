@@ -75,7 +75,9 @@ export function PagedQuery<Data, Variables extends PageVariables, Node>({
     reloadedFor.current = reloadToken;
     reexecute({ requestPolicy: 'network-only' });
   }, [reloadToken, reexecute]);
-  const rows = data ? connection(data).edges.length : undefined;
+  // Told once the answer is for these variables: while new ones are asked, urql keeps the last
+  // variables' rows on screen, and their count would say nothing of the new list.
+  const rows = data && !fetching ? connection(data).edges.length : undefined;
   useEffect(() => {
     if (rows !== undefined) onRows?.(rows);
   }, [rows, onRows]);

@@ -23,8 +23,15 @@ describe('parseTime', () => {
     expect(parseTime('9時')).toBe('09:00');
     expect(parseTime('9時30分')).toBe('09:30');
     expect(parseTime('午後3時')).toBe('15:00');
-    expect(parseTime('午前0時')).toBeNull();
-    expect(parseTime('午前12時')).toBe('00:00');
+    expect(parseTime('9時半')).toBe('09:30');
+    expect(parseTime('午前0時')).toBe('00:00');
+    expect(parseTime('午後0時30分')).toBe('12:30');
+    expect(parseTime('午前11時59分')).toBe('11:59');
+    // Read as noon by some and as midnight by others: refused, not guessed.
+    expect(parseTime('午前12時')).toBeNull();
+    expect(parseTime('午後12時')).toBeNull();
+    expect(parseTime('12 am')).toBe('00:00');
+    expect(parseTime('0 am')).toBeNull();
     expect(parseTime('3:30 pm')).toBe('15:30');
     expect(parseTime('12 PM')).toBe('12:00');
     expect(parseTime('9am')).toBe('09:00');
