@@ -1,4 +1,4 @@
-import { MantineProvider } from '@mantine/core';
+import { MantineProvider, Modal } from '@mantine/core';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
@@ -193,5 +193,27 @@ describe('DayField', () => {
     expect(onValue).toHaveBeenLastCalledWith('2032-06-01');
     await user.clear(fresh);
     expect(onValue).toHaveBeenLastCalledWith('');
+  });
+
+  it('closes its calendar on Escape without closing the dialog around it; the next Escape does', async () => {
+    initI18n('en');
+    const onClose = vi.fn();
+    render(
+      <MantineProvider env="test">
+        <DatesLocale>
+          <Modal opened onClose={onClose} title="Extend">
+            <Form onValue={() => undefined} />
+          </Modal>
+        </DatesLocale>
+      </MantineProvider>,
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('textbox', { name: 'Date of birth' }));
+    expect(await screen.findByRole('button', { name: 'Next month' })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('button', { name: 'Next month' })).toBeNull();
+    expect(onClose).not.toHaveBeenCalled();
+    await user.keyboard('{Escape}');
+    expect(onClose).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,5 +1,12 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
-import { useState, type FocusEvent, type FormEvent, type Ref } from 'react';
+import {
+  useState,
+  type FocusEvent,
+  type FormEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  type Ref,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateInputFormat } from './DatesLocale';
 import { dayProblem, dayProblemMessage, isDay, parseDay } from './day';
@@ -42,6 +49,9 @@ export function DayField({
   withHint = true,
   valueFormat,
   onBlur,
+  onFocus,
+  onClick,
+  onKeyDown,
   ...props
 }: Props) {
   const { t, i18n } = useTranslation();
@@ -69,6 +79,10 @@ export function DayField({
     onChange(next);
   };
   const hint = withHint ? t('dates.dayHint') : null;
+  // Whether the calendar is open, as the input opens and closes it (on focus or a click; on
+  // leaving, Escape or a pick). While it is, the input carries Mantine's mark for dialogs to leave
+  // an Escape to it: the Escape that closes the calendar would otherwise close the dialog too.
+  const [calendarOpen, setCalendarOpen] = useState(false);
   return (
     <DateInput
       key={generation}
@@ -102,11 +116,28 @@ export function DayField({
       // A day that reads is shown the way the page writes days once the field is left; anything
       // else stays as typed, with the complaint.
       fixOnBlur={!dayProblem(value, bounds)}
+      onFocus={(event: FocusEvent<HTMLInputElement>) => {
+        setCalendarOpen(true);
+        onFocus?.(event);
+      }}
+      onClick={(event: MouseEvent<HTMLInputElement>) => {
+        setCalendarOpen(true);
+        onClick?.(event);
+      }}
+      data-mantine-stop-propagation={calendarOpen || undefined}
+      onKeyDown={(event: KeyboardEvent<HTMLInputElement>) => {
+        if (event.key === 'Escape') setCalendarOpen(false);
+        onKeyDown?.(event);
+      }}
       onBlur={(event: FocusEvent<HTMLInputElement>) => {
         setLeft(true);
+        setCalendarOpen(false);
         onBlur?.(event);
       }}
-      onChange={(picked) => send(picked ? String(picked).slice(0, 10) : '')}
+      onChange={(picked) => {
+        setCalendarOpen(false);
+        send(picked ? String(picked).slice(0, 10) : '');
+      }}
     />
   );
 }
