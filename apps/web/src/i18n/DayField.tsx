@@ -10,6 +10,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { dateInputFormat } from './DatesLocale';
 import { dayProblem, dayProblemMessage, isDay, parseDay } from './day';
+import { describedWithHint, typedValue } from './typed-field';
 
 type Props = Omit<
   DateInputProps,
@@ -27,12 +28,6 @@ type Props = Omit<
   // Shows how a day can be typed (例：2027年4月1日、2027-04-01) with the field's description.
   withHint?: boolean;
 };
-
-// The text of the field as a value: the day it reads as, '' when empty, the text otherwise.
-function valueOf(text: string): string {
-  const trimmed = text.trim();
-  return trimmed === '' ? '' : (parseDay(trimmed) ?? trimmed);
-}
 
 // One calendar day, typed in the page's language (2027年4月1日 / April 1, 2027, or digits:
 // 2027-04-01) or picked from a calendar beside it. Browsers' own date inputs read in the
@@ -94,15 +89,7 @@ export function DayField({
       valueFormat={valueFormat ?? dateInputFormat(i18n.language)}
       previousLabel={t('dates.previousMonth')}
       nextLabel={t('dates.nextMonth')}
-      description={
-        description && hint ? (
-          <>
-            {description} {hint}
-          </>
-        ) : (
-          (description ?? hint)
-        )
-      }
+      description={describedWithHint(description, hint)}
       error={complaint ?? error}
       // Said as it appears: focus has already moved on when the field is left.
       errorProps={complaint ? { role: 'alert' } : undefined}
@@ -112,7 +99,9 @@ export function DayField({
       // Typing is read below, by the one parser, so that text that is not a day is kept and
       // reported; the calendar input itself only takes picks.
       dateParser={() => null}
-      onInput={(event: FormEvent<HTMLInputElement>) => send(valueOf(event.currentTarget.value))}
+      onInput={(event: FormEvent<HTMLInputElement>) =>
+        send(typedValue(event.currentTarget.value, parseDay))
+      }
       // A day that reads is shown the way the page writes days once the field is left; anything
       // else stays as typed, with the complaint.
       fixOnBlur={!dayProblem(value, bounds)}

@@ -2,6 +2,7 @@ import { TextInput, type TextInputProps } from '@mantine/core';
 import { useState, type ChangeEvent, type FocusEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseTime, timeProblemMessage } from './time';
+import { describedWithHint, typedValue } from './typed-field';
 
 type Props = Omit<TextInputProps, 'value' | 'defaultValue' | 'onChange' | 'type'> & {
   // A time as HH:MM, '' for none, or the text typed when it is not a time (so that a form cannot
@@ -12,12 +13,6 @@ type Props = Omit<TextInputProps, 'value' | 'defaultValue' | 'onChange' | 'type'
   // Shows how a time can be typed (24時間制。例：9:00、14:30) with the field's description.
   withHint?: boolean;
 };
-
-// The text of the field as a value: the time it reads as, '' when empty, the text otherwise.
-function valueOf(text: string): string {
-  const trimmed = text.trim();
-  return trimmed === '' ? '' : (parseTime(trimmed) ?? trimmed);
-}
 
 // One time of day, typed: 24-hour, in the page's language whatever the browser's (a browser's
 // own time input shows "09:00 AM" on a Japanese page). Text that is not a time is said so when
@@ -54,29 +49,23 @@ export function TimeField({
       // hint then lines up with the fields beside it in a row (on a phone too, where the hint
       // wraps), whatever their descriptions.
       inputWrapperOrder={['label', 'input', 'description', 'error']}
-      description={
-        description && hint ? (
-          <>
-            {description} {hint}
-          </>
-        ) : (
-          (description ?? hint)
-        )
-      }
+      description={describedWithHint(description, hint)}
       error={complaint ?? error}
       // Said as it appears: focus has already moved on when the field is left.
       errorProps={complaint ? { role: 'alert' } : undefined}
       value={text}
       onChange={(event: ChangeEvent<HTMLInputElement>) => {
         const next = event.currentTarget.value;
+        const typed = typedValue(next, parseTime);
         setText(next);
-        setSeen(valueOf(next));
-        onChange(valueOf(next));
+        setSeen(typed);
+        onChange(typed);
       }}
       onBlur={(event: FocusEvent<HTMLInputElement>) => {
         setLeft(true);
         // A time that reads is shown as the page writes times; anything else stays as typed.
-        if (parseTime(text)) setText(valueOf(text));
+        const time = parseTime(text.trim());
+        if (time) setText(time);
         onBlur?.(event);
       }}
     />
