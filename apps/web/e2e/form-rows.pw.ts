@@ -3,9 +3,9 @@ import { fillDay } from './support/helpers';
 import { newOrganization } from './support/organizations';
 import { signInThroughPage, signUpParticipant } from './support/participants';
 
-// Forms whose rows hold a day field beside other fields: the day field's typing hint sits under
-// its input, so the inputs of a row line up, on a phone (390×844) and a desktop, in both
-// languages. Screenshots of each are kept under test-results/screenshots.
+// Forms whose rows hold fields side by side: each field's description (a day field's typing hint
+// too) sits under its input, so the inputs of a row line up whatever their descriptions, on a
+// phone (390×844) and a desktop, in both languages. Screenshots of each are kept under test-results/screenshots.
 const VIEWPORTS = [
   { name: 'phone390', width: 390, height: 844 },
   { name: 'desktop', width: 1280, height: 800 },
@@ -52,8 +52,8 @@ async function inEachLanguageAndSize(
   }
 }
 
-test.describe('rows with a day field', () => {
-  test("the region's project form: start and end line up; a mistake is said under its input", async ({
+test.describe('rows of fields', () => {
+  test("the region's project form: start and end, team size and places line up; a mistake is said under its input", async ({
     page,
     request,
   }, testInfo) => {
@@ -76,6 +76,18 @@ test.describe('rows with a day field', () => {
       await fillDay(end, '2027-02-30');
       await expect(end).toHaveAttribute('aria-invalid', 'true');
       await expectInRow(start, end);
+      // Their descriptions differ in length (the places' wraps on a desktop in English).
+      const team = page.getByRole('textbox', {
+        name: language === 'ja' ? /^1チームの人数/ : /^Team size/,
+      });
+      const places = page.getByRole('textbox', {
+        name: language === 'ja' ? /^募集人数/ : /^Places/,
+      });
+      await expectInRow(team, places);
+      // A count of one in English is "1 person", not "1 people".
+      await expect(team).toHaveValue(language === 'ja' ? '1 人' : '1 person');
+      await places.fill('2');
+      await expect(places).toHaveValue(language === 'ja' ? '2 人' : '2 people');
     });
   });
 

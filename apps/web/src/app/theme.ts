@@ -1,4 +1,18 @@
-import { Badge, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import {
+  Badge,
+  CheckboxGroup,
+  createTheme,
+  InputWrapper,
+  type InputWrapperProps,
+  RadioGroup,
+  SwitchGroup,
+  type CSSVariablesResolver,
+} from '@mantine/core';
+
+// A group's description introduces its options, so it stays above them.
+const DESCRIPTION_ABOVE: Pick<InputWrapperProps, 'inputWrapperOrder'> = {
+  inputWrapperOrder: ['label', 'description', 'input', 'error'],
+};
 
 // Indigo (藍) as the brand colour; its 7th shade keeps text contrast above 4.5:1 on white.
 export const theme = createTheme({
@@ -12,6 +26,16 @@ export const theme = createTheme({
     // Mantine writes badges in capitals: "ACTIVE" shouts in English, and a badge's words are
     // the same sentence case as the rest of the page.
     Badge: Badge.extend({ defaultProps: { tt: 'none' } }),
+    // A field's description (and a day or time field's typing hint) goes under its input, not
+    // between label and input: fields side by side in a row then line up whatever the length of
+    // their descriptions, or whether they have one (a description wrapping to two lines pushed
+    // its input below its neighbour's).
+    InputWrapper: InputWrapper.extend({
+      defaultProps: { inputWrapperOrder: ['label', 'input', 'description', 'error'] },
+    }),
+    CheckboxGroup: CheckboxGroup.extend({ defaultProps: DESCRIPTION_ABOVE }),
+    RadioGroup: RadioGroup.extend({ defaultProps: DESCRIPTION_ABOVE }),
+    SwitchGroup: SwitchGroup.extend({ defaultProps: DESCRIPTION_ABOVE }),
   },
 });
 

@@ -82,10 +82,6 @@ export function DayField({
     <DateInput
       key={generation}
       {...props}
-      // The hint and description under the input, not between label and input: a field with a
-      // hint then lines up with the fields beside it in a row (on a phone too, where the hint
-      // wraps), whatever their descriptions.
-      inputWrapperOrder={['label', 'input', 'description', 'error']}
       valueFormat={valueFormat ?? dateInputFormat(i18n.language)}
       previousLabel={t('dates.previousMonth')}
       nextLabel={t('dates.nextMonth')}

@@ -45,10 +45,6 @@ export function TimeField({
     <TextInput
       {...props}
       autoComplete="off"
-      // The hint and description under the input, not between label and input: a field with a
-      // hint then lines up with the fields beside it in a row (on a phone too, where the hint
-      // wraps), whatever their descriptions.
-      inputWrapperOrder={['label', 'input', 'description', 'error']}
       description={describedWithHint(description, hint)}
       error={complaint ?? error}
       // Said as it appears: focus has already moved on when the field is left.

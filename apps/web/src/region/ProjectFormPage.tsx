@@ -366,7 +366,8 @@ function ProjectForm({
                       min={PROJECT_LIMITS[name][0]}
                       max={PROJECT_LIMITS[name][1]}
                       allowDecimal={false}
-                      suffix={` ${t('region.form.people')}`}
+                      // "1 person", "2 people" (Japanese has one form: 人).
+                      suffix={` ${t('region.form.people', { count: Number(field.value) || 0 })}`}
                       w={240}
                       value={field.value}
                       onChange={(value) => field.onChange(value === '' ? '' : Number(value))}

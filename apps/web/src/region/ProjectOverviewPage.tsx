@@ -369,7 +369,7 @@ function ExtendForm({ project, onDone }: { project: Project; onDone: () => void 
               // Not clamped silently: a smaller number is explained, not replaced.
               clampBehavior="none"
               allowDecimal={false}
-              suffix={` ${t('region.form.people')}`}
+              suffix={` ${t('region.form.people', { count: Number(field.value) || 0 })}`}
               value={field.value}
               onChange={(value) => field.onChange(value === '' ? '' : Number(value))}
               onBlur={field.onBlur}
