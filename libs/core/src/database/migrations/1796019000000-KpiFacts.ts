@@ -86,10 +86,13 @@ export class KpiFacts1796019000000 implements MigrationInterface {
         JOIN follow_up fu ON fu.engagement_id = e.id`);
 
     // An engagement's facts of some metrics (LIKE pattern), or one of them (src), re-read from
-    // the sources. One writer of an engagement's facts at a time (its row locked), and the
-    // participant's kind held (FOR SHARE) until commit, so a concurrent change of kind either
-    // waits for these facts or is seen by them. The engagement is locked before the profile, as
-    // the change of kind locks only the profile: no cycle.
+    // the sources. One writer of an engagement's facts at a time (its row locked), and one writer
+    // of a participant's facts at a time (their profile locked until commit, as the change of
+    // kind locks it), so a concurrent change of kind either waits for these facts or is seen by
+    // them. The profile is locked FOR NO KEY UPDATE, not FOR SHARE: two transactions that each
+    // write a fact and then change the same profile would deadlock upgrading shared locks (seen
+    // in the concurrent test). The engagement is locked before the profile, and the change of
+    // kind locks only the profile: no cycle. Foreign keys' KEY SHARE locks do not wait on these.
     await queryRunner.query(`
       CREATE FUNCTION kpi_refresh_engagement(eng uuid, metrics text, src text) RETURNS void
       LANGUAGE plpgsql AS $$
@@ -98,7 +101,7 @@ export class KpiFacts1796019000000 implements MigrationInterface {
       BEGIN
         SELECT participant_id INTO participant FROM engagement WHERE id = eng FOR NO KEY UPDATE;
         IF FOUND THEN
-          PERFORM 1 FROM participant_profile WHERE user_id = participant FOR SHARE;
+          PERFORM 1 FROM participant_profile WHERE user_id = participant FOR NO KEY UPDATE;
         END IF;
         IF src IS NULL THEN
           DELETE FROM kpi_fact WHERE engagement_id = eng AND metric LIKE metrics;
@@ -115,7 +118,7 @@ export class KpiFacts1796019000000 implements MigrationInterface {
       CREATE FUNCTION kpi_refresh_offer(offer uuid, participant uuid) RETURNS void
       LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM 1 FROM participant_profile WHERE user_id = participant FOR SHARE;
+        PERFORM 1 FROM participant_profile WHERE user_id = participant FOR NO KEY UPDATE;
         DELETE FROM kpi_fact WHERE metric = 'offer' AND source = offer::text;
         INSERT INTO kpi_fact SELECT * FROM kpi_fact_source s
          WHERE s.metric = 'offer' AND s.who = participant AND s.source = offer::text;
