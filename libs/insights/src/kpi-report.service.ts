@@ -98,6 +98,9 @@ const IN_REMIT = remitCoversSql(
 //  - follow_up_N: an N-month follow-up due in the period and by now; value 1 when recorded with
 //    an outcome other than LOST_TOUCH (not recorded counts as not continuing).
 //  - stale: an ACTIVE engagement with a STALE alert and no check-in since the quiet period began.
+// The dated facts are stored (kpi_fact, kept by triggers in the writes of their sources); what
+// each is, is the view kpi_fact_source (migration 1796019000000-KpiFacts): keep it and this list
+// alike. Active and stale are "as of now" and counted live.
 // `facts` is MATERIALIZED: inlined, the planner (expecting one row of `scope`) ran the whole union
 // once per project in scope (bench:screens, ReportKpis: 2.1 s of SQL → 0.26 s at 10,000 people).
 const KPI_SQL = (groupings: readonly KpiGroupBy[]) => `

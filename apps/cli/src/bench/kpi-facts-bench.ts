@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -39,12 +40,15 @@ const ADMIN = { userId: '00000000-0000-0000-0000-000000000000', locale: 'ja', me
 
 type Service = { figuresBy: KpiReportService['figuresBy'] };
 
+// This build's service, or an earlier build's (its compiled CommonJS module).
 function reportService(db: DataSource, dist?: string): Service {
+  const load = createRequire(__filename);
   const Of = dist
-    ? // eslint-disable-next-line @typescript-eslint/no-require-imports
-      (require(resolve(dist, 'libs/insights/src/kpi-report.service.js')) as {
-        KpiReportService: typeof KpiReportService;
-      }).KpiReportService
+    ? (
+        load(resolve(dist, 'libs/insights/src/kpi-report.service.js')) as {
+          KpiReportService: typeof KpiReportService;
+        }
+      ).KpiReportService
     : KpiReportService;
   return new Of(db, ADMIN_POLICY as never);
 }
@@ -98,14 +102,19 @@ async function main() {
     if (then) {
       const b = await then.figuresBy(ADMIN as never, YEAR, SCREEN);
       const hours = (lists: typeof a) =>
-        lists.map((rows) => rows.map((r) => ({ ...r, hoursContributed: round(r.hoursContributed) })));
+        lists.map((rows) =>
+          rows.map((r) => ({ ...r, hoursContributed: round(r.hoursContributed) })),
+        );
       result.answers_same = JSON.stringify(hours(a)) === JSON.stringify(hours(b));
     }
     for (let i = 0; i < rounds; i++) {
       read.after.push(await time(() => now.figuresBy(ADMIN as never, YEAR, SCREEN)));
       if (then) read.before.push(await time(() => then.figuresBy(ADMIN as never, YEAR, SCREEN)));
     }
-    result.read_ms = { after: round(median(read.after)), before: then ? round(median(read.before)) : null };
+    result.read_ms = {
+      after: round(median(read.after)),
+      before: then ? round(median(read.before)) : null,
+    };
 
     // Write: the busiest active engagement, its participant, a check-in and a follow-up of it.
     const [w] = await db.query<
