@@ -40,6 +40,8 @@ import { referenceOptimum } from './reference-optimum';
 //
 // Run with node --expose-gc --single-threaded-gc (as the npm script does), every timed loop
 // starts on a collected heap (gc_between_loops in the JSON): each side pays for its own garbage.
+// Each side keeps one of its objects alive across those collections (kept_across_collections),
+// so that neither pays for compiling its code again in its timed loops (KeptAcrossCollections).
 
 export const BENCH_USAGE =
   'bench:matching [--participants N] [--projects M] [--k K] [--seed S] [--runs R] ' +
