@@ -98,9 +98,6 @@ const IN_REMIT = remitCoversSql(
 //  - follow_up_N: an N-month follow-up due in the period and by now; value 1 when recorded with
 //    an outcome other than LOST_TOUCH (not recorded counts as not continuing).
 //  - stale: an ACTIVE engagement with a STALE alert and no check-in since the quiet period began.
-// The dated facts are stored (kpi_fact, kept by triggers in the writes of their sources); what
-// each is, is the view kpi_fact_source (migration 1796019000000-KpiFacts): keep it and this list
-// alike. Active and stale are "as of now" and counted live.
 // `facts` is MATERIALIZED: inlined, the planner (expecting one row of `scope`) ran the whole union
 // once per project in scope (bench:screens, ReportKpis: 2.1 s of SQL → 0.26 s at 10,000 people).
 const KPI_SQL = (groupings: readonly KpiGroupBy[]) => `
@@ -108,7 +105,8 @@ WITH bounds AS (
   SELECT ($1::date)::timestamp AT TIME ZONE 'Asia/Tokyo' AS lo,
          ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Tokyo' AS hi
 ), scope AS (
-  SELECT p.id, p.program_id, p.region_organization_id, p.theme_code, p.prefecture_code
+  SELECT p.id, p.program_id, p.region_organization_id, p.theme_code, p.prefecture_code,
+         p.published_at
     FROM project p LEFT JOIN program pr ON pr.id = p.program_id
    WHERE ($3::boolean OR ${IN_REMIT} OR p.region_organization_id = ANY($6::uuid[]))
      AND ($7::uuid IS NULL OR pr.intermediary_organization_id = $7::uuid)
@@ -116,32 +114,63 @@ WITH bounds AS (
      AND ($9::uuid IS NULL OR p.region_organization_id = $9::uuid)
      AND ($10::text IS NULL OR p.theme_code = $10::text)
 ), engagement AS (
-  -- The engagements active now, for the figures "as of now" (active, stale), counted live.
-  SELECT a.id, s.program_id, s.region_organization_id, s.theme_code, s.prefecture_code,
-         pp.kind::text AS kind, a.participant_id AS who
+  SELECT a.id, s.program_id, s.region_organization_id, s.theme_code, s.prefecture_code, a.status,
+         a.created_at, pp.kind::text AS kind, a.participant_id AS who
     FROM engagement a
     JOIN scope s ON s.id = a.project_id
     JOIN participant_profile pp ON pp.user_id = a.participant_id
-   WHERE a.status = 'ACTIVE' AND ($11::text IS NULL OR pp.kind::text = $11::text)
+   WHERE $11::text IS NULL OR pp.kind::text = $11::text
 ), facts AS MATERIALIZED (
-  -- The dated facts, stored by the triggers of migration 1796019000000-KpiFacts (each with its
-  -- participant's current kind; a published project has none and is counted whatever the kind
-  -- asked); follow-ups count once due.
-  SELECT f.kind::text AS kind, f.at, f.metric, f.value, f.who, ${PROJECT('s')}
-    FROM kpi_fact f JOIN scope s ON s.id = f.project_id, bounds b
-   WHERE f.at >= b.lo AND f.at < b.hi
-     AND (f.metric = 'published' OR $11::text IS NULL OR f.kind::text = $11::text)
-     AND (f.metric NOT LIKE 'follow_up_%' OR f.at <= now())
+  SELECT NULL::text AS kind, s.published_at AS at, 'published' AS metric,
+         NULL::float8 AS value, NULL::uuid AS who, s.program_id, s.region_organization_id,
+         s.theme_code, s.prefecture_code
+    FROM scope s, bounds b WHERE s.published_at >= b.lo AND s.published_at < b.hi
+  UNION ALL
+  SELECT e.kind, e.created_at, 'application', NULL, e.who, ${PROJECT('e')}
+    FROM engagement e, bounds b WHERE e.created_at >= b.lo AND e.created_at < b.hi
+  UNION ALL
+  SELECT pp.kind::text, o.created_at, 'offer', NULL, o.participant_id, ${PROJECT('s')}
+    FROM scout_offer o
+    JOIN scope s ON s.id = o.project_id
+    JOIN participant_profile pp ON pp.user_id = o.participant_id, bounds b
+   WHERE ($11::text IS NULL OR pp.kind::text = $11::text)
+     AND o.created_at >= b.lo AND o.created_at < b.hi
+  UNION ALL
+  SELECT e.kind, m.at, 'match', extract(epoch FROM m.at - e.created_at) / 86400, e.who,
+         ${PROJECT('e')}
+    FROM engagement e
+    JOIN (SELECT ev.engagement_id, min(ev.created_at) AS at FROM engagement_event ev
+           WHERE ev.to_status = 'ACCEPTED' GROUP BY ev.engagement_id) m
+      ON m.engagement_id = e.id, bounds b
+   WHERE m.at >= b.lo AND m.at < b.hi
   UNION ALL
   SELECT e.kind, NULL, 'active', NULL, e.who, ${PROJECT('e')}
-    FROM engagement e
+    FROM engagement e WHERE e.status = 'ACTIVE'
   UNION ALL
   SELECT e.kind, NULL, 'stale', NULL, e.who, ${PROJECT('e')}
     FROM engagement e
-   WHERE EXISTS (
+   WHERE e.status = 'ACTIVE' AND EXISTS (
      SELECT 1 FROM engagement_alert al
       WHERE al.engagement_id = e.id AND al.kind = 'STALE' AND NOT EXISTS (
         SELECT 1 FROM engagement_check_in c WHERE c.engagement_id = e.id AND c.created_at > al.since))
+  UNION ALL
+  SELECT e.kind, c.approved_at, 'hours', c.hours::float8, e.who, ${PROJECT('e')}
+    FROM engagement e JOIN engagement_check_in c ON c.engagement_id = e.id, bounds b
+   WHERE c.approved_at >= b.lo AND c.approved_at < b.hi
+  UNION ALL
+  SELECT e.kind, ev.created_at, 'ended',
+         CASE WHEN ev.to_status = 'COMPLETED' THEN 1 ELSE 0 END, e.who, ${PROJECT('e')}
+    FROM engagement e JOIN engagement_event ev ON ev.engagement_id = e.id, bounds b
+   WHERE ev.from_status IN ('APPROVED', 'ACTIVE')
+     AND ev.to_status IN ('COMPLETED', 'CANCELLED', 'WITHDRAWN')
+     AND ev.created_at >= b.lo AND ev.created_at < b.hi
+  UNION ALL
+  SELECT e.kind, fu.due_at, 'follow_up_' || fu.due_months,
+         CASE WHEN fu.recorded_at IS NOT NULL AND EXISTS (
+           SELECT 1 FROM unnest(fu.outcomes) o WHERE o <> 'LOST_TOUCH') THEN 1 ELSE 0 END, e.who,
+         ${PROJECT('e')}
+    FROM engagement e JOIN follow_up fu ON fu.engagement_id = e.id, bounds b
+   WHERE fu.due_at <= now() AND fu.due_at >= b.lo AND fu.due_at < b.hi
 ), cells AS (
   -- Each grouping's count and sum of each metric: three aggregates that need no order, so every
   -- set is hashed in one pass over the facts (no sort per set, no FILTER per figure and fact).
