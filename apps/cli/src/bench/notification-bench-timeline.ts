@@ -18,10 +18,10 @@ export interface RequestStamps {
 // The stages of one event, in order: each is the time from the stage before it.
 const STAGES = [
   'request (begin → commit)',
-  'relay (commit → notify.event added)',
-  'queue (notify.event added → taken by a slot)',
+  'relay (commit → fan-out job added)',
+  'queue (fan-out job added → taken by a slot)',
   'fan-out (taken → its e-mail job added)',
-  'fan-out tail (e-mail job added → notify.event done)',
+  'fan-out tail (e-mail job added → fan-out job done)',
   'queue (e-mail job added → taken by a slot)',
   'e-mail job (taken → done)',
 ] as const;
@@ -58,9 +58,18 @@ export async function pipelineTimeline(
     [projectId],
   );
   const byId = new Map((await jobsOf(queues)).map((j) => [j.id, j]));
+  // The fan-out job of each event: its own 'notify.event', or the 'notify.events' holding it.
+  const fanOutOf = new Map<string, Job>();
+  for (const job of byId.values()) {
+    if (job.name === 'notify.event')
+      fanOutOf.set((job.data as { event: { key: string } }).event.key, job);
+    if (job.name === 'notify.events')
+      for (const e of (job.data as { events: Array<{ key: string }> }).events)
+        fanOutOf.set(e.key, job);
+  }
   const samples: number[][] = STAGES.map(() => []);
   for (const { key, id } of events) {
-    const fan = byId.get(`event.${key}`);
+    const fan = fanOutOf.get(key);
     const mail = byId.get(`delivery.${id}.EMAIL.0`);
     const begun = stamps.started.get(key);
     const committed = stamps.committed.get(key);
