@@ -35,6 +35,9 @@ export interface PipelineTimeline {
   window_ms: number;
   slot_ms: Record<string, number>;
   slots: number;
+  // The fan-out jobs that carried this phase's events, and how many events each.
+  fan_out_jobs: number;
+  events_per_fan_out_job: { p50: number; max: number };
 }
 
 async function jobsOf(queues: QueueService): Promise<Job[]> {
@@ -68,12 +71,14 @@ export async function pipelineTimeline(
         fanOutOf.set(e.key, job);
   }
   const samples: number[][] = STAGES.map(() => []);
+  const fanOutJobs = new Map<string, number>();
   for (const { key, id } of events) {
     const fan = fanOutOf.get(key);
     const mail = byId.get(`delivery.${id}.EMAIL.0`);
     const begun = stamps.started.get(key);
     const committed = stamps.committed.get(key);
     if (!fan || !mail || begun === undefined || committed === undefined) continue;
+    fanOutJobs.set(fan.id!, (fanOutJobs.get(fan.id!) ?? 0) + 1);
     const points = [
       begun,
       committed,
@@ -105,6 +110,11 @@ export async function pipelineTimeline(
     window_ms: windowEnd - windowStart,
     slot_ms: Object.fromEntries(Object.entries(slotMs).map(([k, v]) => [k, Math.round(v)])),
     slots,
+    fan_out_jobs: fanOutJobs.size,
+    events_per_fan_out_job: {
+      p50: median([...fanOutJobs.values()]),
+      max: Math.max(0, ...fanOutJobs.values()),
+    },
   };
 }
 
@@ -112,6 +122,10 @@ export function formatTimeline(t: PipelineTimeline): string[] {
   const lines = [`    timeline of ${t.events} events (ms: p50 / p95 / sum over events)`];
   for (const s of t.stages)
     lines.push(`      ${s.stage.padEnd(52)} ${s.p50} / ${s.p95} / ${s.sum}`);
+  lines.push(
+    `      ${t.fan_out_jobs} fan-out jobs, events per job p50 ${t.events_per_fan_out_job.p50}, ` +
+      `max ${t.events_per_fan_out_job.max}`,
+  );
   const capacity = t.slots * t.window_ms;
   for (const [name, ms] of Object.entries(t.slot_ms))
     lines.push(
