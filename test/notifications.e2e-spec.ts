@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { JOBS, QueueService } from '@tsunagu/core';
 import {
   DigestService,
@@ -994,5 +995,37 @@ describe('notifications', () => {
     await eventually(async () => (await notificationsOf(unrenderable.key)).length === 2, 20_000);
     expect(await notificationsOf(unrenderable.key)).toEqual([staff.id, staffEn.id].sort());
     expect(await mailsOf(events.map((e) => e.key))).toHaveLength(6);
+  });
+
+  it('fans out the events the relay hands over together in one job; one that fails goes on alone as its own notify.event job', async () => {
+    const { staff, staffEn, events } = await threeEvents('153427', 'relayed-together');
+    // As the relay hands a pass's events over; the middle one cannot be stored.
+    const broken = { ...events[1], occurredAt: 'not a time' };
+    const notifications = platform.api.get(QueueService).queue('notifications');
+    const together = await notifications.add(
+      'notify.events',
+      { events: [events[0], broken, events[2]] },
+      { jobId: `events.test-${randomUUID()}`, attempts: JOBS['notify.events'].attempts },
+    );
+    const good = [events[0].key, events[2].key];
+    // The job itself is done, with the two good events delivered once each.
+    await eventually(async () => (await together.getState()) === 'completed', 20_000);
+    for (const key of good) {
+      expect(await notificationsOf(key)).toEqual([staff.id, staffEn.id].sort());
+    }
+    // The broken event is a job of its own, under the id it was recorded with, failing alone.
+    const alone = await eventually(async () => {
+      const job = await notifications.getJob(`event.${broken.key}`);
+      return job && job.attemptsMade >= 1 && job;
+    }, 20_000);
+    expect(alone.name).toBe('notify.event');
+    expect(alone.data).toEqual({ event: broken });
+    expect(await deliveriesOf(broken.key)).toEqual([]);
+    // It would be retried with its backoff for a while: taken away so the queue drains.
+    await eventually(async () => (await alone.getState()) === 'delayed', 20_000);
+    await alone.remove();
+    const sent = await mailsOf(good);
+    expect(sent).toHaveLength(4);
+    expect(new Set(sent).size).toBe(4);
   });
 });

@@ -8,6 +8,7 @@ import {
   JobPayload,
   OutboxMessage,
   OutboxRelay,
+  OutboxService,
   QueueService,
 } from '@tsunagu/core';
 import { JobRunner } from '../apps/worker/src/job-runner';
@@ -184,6 +185,69 @@ describe('outbox rows written before domain events', () => {
       `SELECT dispatched_at FROM outbox_message WHERE job_id = 'retired-1'`,
     );
     expect(retired.dispatched_at).toBeNull();
+  });
+});
+
+// Events committed together leave the outbox together: one fan-out job for a relay pass's events.
+describe('outbox relay, events', () => {
+  let platform: TestPlatform;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+  });
+
+  afterAll(() => platform.close());
+
+  it("hands a pass's notify.event rows to one notify.events job and marks each row dispatched", async () => {
+    const events = ['a', 'b', 'c'].map((n) => ({
+      key: `application-submitted.${randomUUID()}.${n}`,
+      type: 'APPLICATION_SUBMITTED',
+      payload: { engagementId: randomUUID() },
+      occurredAt: new Date().toISOString(),
+    }));
+    const jobIds = events.map((e) => `event.${e.key}`);
+    await platform.dataSource.transaction((m) =>
+      platform.api.get(OutboxService).addMany(
+        m,
+        events.map((event, i) => ({
+          jobName: 'notify.event' as const,
+          payload: { event },
+          jobId: jobIds[i],
+        })),
+      ),
+    );
+    const relay = new OutboxRelay(
+      platform.dataSource,
+      platform.api.get(QueueService),
+      platform.api.get(AppConfig),
+    );
+    expect((await relay.relayBatch()).failed).toBe(false);
+
+    const waiting = await platform.api
+      .get(QueueService)
+      .queue('notifications')
+      .getJobs(['waiting', 'prioritized']);
+    const holding = waiting.filter(
+      (job) =>
+        job.name === 'notify.events' &&
+        (job.data as { events: Array<{ key: string }> }).events.some(
+          (e) => e.key === events[0].key,
+        ),
+    );
+    expect(holding).toHaveLength(1);
+    expect(holding[0].data.events.map((e: { key: string }) => e.key)).toEqual(
+      expect.arrayContaining(events.map((e) => e.key)),
+    );
+    // None of them went as a job of its own, and every row is marked.
+    for (const jobId of jobIds) {
+      expect(waiting.some((job) => job.id === jobId)).toBe(false);
+    }
+    const rows = await platform.dataSource.query(
+      `SELECT dispatched_at FROM outbox_message WHERE job_id = ANY($1)`,
+      [jobIds],
+    );
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r: { dispatched_at: Date | null }) => r.dispatched_at !== null)).toBe(true);
   });
 });
 

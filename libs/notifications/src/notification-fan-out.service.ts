@@ -10,7 +10,7 @@ import {
 } from '@tsunagu/core';
 import { User } from '@tsunagu/identity';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { deliveryRunJobId } from './delivery-job-ids';
+import { deliveryRunJobId, eventJobId } from './delivery-job-ids';
 import { DeliveryChannel, DeliveryMode, DeliveryStatus } from './delivery-kinds';
 import { MailTransport } from './email/mail-transport';
 import { InAppDeliveryService } from './in-app-delivery.service';
@@ -28,6 +28,9 @@ const BATCH_SIZE = 100;
 // Events fanned out in one transaction at most (a worker takes NOTIFICATIONS_CONCURRENCY jobs
 // at once, so a batch is rarely bigger than that).
 const EVENTS_PER_BATCH = 50;
+// Audience queries of one batch in flight at once: a 'notify.events' job of 25 events must not
+// take the whole connection pool from the other slots.
+const AUDIENCES_AT_ONCE = 4;
 // Delivery rows per INSERT: far below PostgreSQL's 65,535 parameters (7 a row).
 const INSERT_CHUNK = 1000;
 
@@ -78,12 +81,36 @@ export class NotificationFanOut {
     return this.group.submit(addressed);
   }
 
+  // A 'notify.events' job: the events the relay found together, fanned out as one batch in this
+  // job's own slot (no slot waits in the group commit for it). An event that fails goes on alone
+  // as the 'notify.event' job it was recorded as, so it is retried, and fails, on its own; the
+  // others are done. If that cannot be queued, this job fails and runs again, which stores and
+  // sends nothing twice for the events already done.
+  async fanOutSeveral(events: readonly DomainEvent[]): Promise<FanOutOutcome[]> {
+    const results = await this.fanOutMany(events);
+    const failed = events.filter((_, i) => results[i].status === 'rejected');
+    if (failed.length > 0) {
+      const reasons = results.flatMap((r) =>
+        r.status === 'rejected' ? [messageOf(r.reason)] : [],
+      );
+      this.logger.warn(`${failed.length} of ${events.length} events go alone: ${reasons[0]}`);
+      await this.queues.addMany(
+        failed.map((event) => ({
+          name: 'notify.event' as const,
+          payload: { event },
+          jobId: eventJobId(event),
+        })),
+      );
+    }
+    return results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  }
+
   // Several events as one batch, one result each in their order. Done for an event once its
   // deliveries are planned, its in-app rows stored and its e-mail jobs on the queue.
   async fanOutMany(
     events: readonly DomainEvent[],
   ): Promise<Array<PromiseSettledResult<FanOutOutcome>>> {
-    const addressed = await Promise.allSettled(events.map((event) => this.address(event)));
+    const addressed = await settledEach(events, AUDIENCES_AT_ONCE, (event) => this.address(event));
     const ready = addressed.flatMap((a) =>
       a.status === 'fulfilled' && !('skipped' in a.value) ? [a.value] : [],
     );
@@ -356,6 +383,28 @@ const fulfilled = (value: FanOutOutcome): PromiseFulfilledResult<FanOutOutcome> 
 // What a failure says, whatever was thrown, short enough for one log line.
 const messageOf = (error: unknown) =>
   (error instanceof Error ? error.message : String(error)).slice(0, 300);
+
+// fn over the items, at most `limit` at once, each result settled in the items' order.
+async function settledEach<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<Array<PromiseSettledResult<R>>> {
+  const results = new Array<PromiseSettledResult<R>>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      try {
+        results[i] = { status: 'fulfilled', value: await fn(items[i]) };
+      } catch (reason) {
+        results[i] = { status: 'rejected', reason };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -7,6 +7,7 @@ import {
   OutboxService,
 } from '@tsunagu/core';
 import { EntityManager } from 'typeorm';
+import { eventJobId } from './delivery-job-ids';
 import { NOTIFICATION_EVENT_TYPES, NOTIFIED_EVENTS } from './notified-events';
 
 // Hears every notified event in the transaction that publishes it and records one
@@ -22,7 +23,7 @@ export class NotificationSubscriber implements OnApplicationBootstrap {
 
   @OnEvent(...NOTIFIED_EVENTS)
   async record(manager: EntityManager, event: DomainEvent): Promise<void> {
-    await this.outbox.add(manager, 'notify.event', { event }, `event.${event.key}`);
+    await this.outbox.add(manager, 'notify.event', { event }, eventJobId(event));
   }
 
   // No process starts with an event nobody can address.

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import {
   AppConfig,
   createRedisConnection,
@@ -21,6 +22,11 @@ import { DataSource } from 'typeorm';
 import type { BenchParticipant, BenchRegion } from './notification-bench-scene';
 import { forEachConcurrently } from './notifications-bench-options';
 import type { MailCounter } from '../mail-counter';
+import {
+  formatTimeline,
+  pipelineTimeline,
+  type RequestStamps,
+} from './notification-bench-timeline';
 
 // The two ways of telling a region's staff about new applications, measured the same way: both
 // start from the same events (an application made, its APPLICATION_SUBMITTED occurrence
@@ -124,12 +130,18 @@ export async function runPipeline(
 ): Promise<PhaseResult> {
   const expected = engagementIds.length * ctx.region.staff.length * 2;
   const receivedBefore = ctx.sink.received;
+  const stamps: RequestStamps = { started: new Map(), committed: new Map() };
+  const busy = busyMeter();
   const started = Date.now();
   await forEachConcurrently(engagementIds, ctx.concurrency, async (id) => {
-    await ctx.db.transaction((m) => ctx.notify.record(m, applicationSubmitted(id)));
+    const event = applicationSubmitted(id);
+    stamps.started.set(event.key, Date.now());
+    await ctx.db.transaction((m) => ctx.notify.record(m, event));
+    stamps.committed.set(event.key, Date.now());
   });
   const requestsMs = Date.now() - started;
   const retried = await waitForDeliveries(ctx, projectId, expected, started);
+  const busyLine = busy();
 
   // sent_at is the worker's clock, which is this process's: comparable with `started`.
   const latencies = await ctx.db.query<Array<{ ms: number; last: Date }>>(
@@ -140,6 +152,19 @@ export async function runPipeline(
     [projectId],
   );
   const last = Math.max(...latencies.map((l) => l.last.getTime()));
+  if (process.env.BENCH_NOTIFICATIONS_TIMELINE === '1') {
+    const timeline = await pipelineTimeline(
+      ctx.db,
+      ctx.queues,
+      projectId,
+      stamps,
+      started,
+      last,
+      ctx.config.NOTIFICATIONS_CONCURRENCY,
+    );
+    for (const line of formatTimeline(timeline)) ctx.log(line);
+    ctx.log(`      this process: ${busyLine}`);
+  }
   // Exactly once by identity, not only by count: each e-mail delivery's Message-ID arrived once.
   const mails = await ctx.db.query<Array<{ id: string }>>(
     `SELECT d.id ${EVENTS_OF_PROJECT} AND d.channel = 'EMAIL'`,
@@ -157,6 +182,26 @@ export async function runPipeline(
     inAppRows: await inAppRowsOf(ctx.db, projectId),
     retried,
     emailCopiesWrong,
+  };
+}
+
+// How busy this process's one thread was since the meter started: the event loop's share of
+// the wall time spent running rather than waiting (on PostgreSQL, Redis, timers), and CPU.
+function busyMeter(): () => string {
+  const elu = performance.eventLoopUtilization();
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  // The monotonic clock in µs, which V8's --cpu-prof samples use: cuts a profile at the phase.
+  const us = () => process.hrtime.bigint() / 1000n;
+  const from = us();
+  return () => {
+    const used = performance.eventLoopUtilization(elu);
+    const c = process.cpuUsage(cpu);
+    const wall = performance.now() - t;
+    return (
+      `event loop busy ${(100 * used.utilization).toFixed(0)} % of ${(wall / 1000).toFixed(1)} s, ` +
+      `CPU ${((c.user + c.system) / 1e6).toFixed(1)} s, monotonic µs ${from}–${us()}`
+    );
   };
 }
 
@@ -219,6 +264,7 @@ export async function runBaseline(
   const receivedBefore = ctx.sink.received;
   const preferencesUrl = appUrl(ctx.config, PREFERENCES_PATH);
   const latencies: number[] = [];
+  const busy = busyMeter();
   const started = Date.now();
   await forEachConcurrently(engagementIds, ctx.concurrency, async (id) => {
     const t = Date.now();
@@ -283,6 +329,7 @@ export async function runBaseline(
     latencies.push(Date.now() - t);
   });
   const wallMs = Date.now() - started;
+  if (process.env.BENCH_NOTIFICATIONS_TIMELINE === '1') ctx.log(`    this process: ${busy()}`);
   return {
     wallMs,
     requestsMs: wallMs,

@@ -27,6 +27,12 @@ export class NotificationJobs {
     if ('skipped' in outcome) this.logger.warn(`skipped: ${outcome.skipped}`);
   }
 
+  @JobHandler('notify.events')
+  async events({ events }: JobPayload<'notify.events'>): Promise<void> {
+    for (const outcome of await this.fanOut.fanOutSeveral(events))
+      if ('skipped' in outcome) this.logger.warn(`skipped: ${outcome.skipped}`);
+  }
+
   @JobHandler('deliver.in-app')
   async inAppDelivery(payload: JobPayload<'deliver.in-app'>, attempt: JobAttempt): Promise<void> {
     await this.inApp.deliver(deliveryIdsOf(payload), attempt);

@@ -2,9 +2,10 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { isJobName, JOB_NAMES } from '../queue/job-registry';
+import { JOB_NAMES } from '../queue/job-registry';
 import { QueueService } from '../queue/queue.service';
 import { OutboxMessage } from './outbox-message.entity';
+import { relayJobs } from './relay-jobs';
 
 export const OUTBOX_CHANNEL = 'outbox_message_inserted';
 const BATCH_SIZE = 100;
@@ -111,32 +112,32 @@ export class OutboxRelay implements OnApplicationShutdown {
       // timeout, so a busy Redis still lets the chunks it took through; re-sending one is
       // harmless (deterministic job ids). Its debounced re-scores once went one after another
       // under that one timeout, which ran out under load although each add answered in time.
+      // A pass's events go as one fan-out job per EVENTS_PER_JOB (relayJobs); the rest one job
+      // per row as before.
+      const jobs = relayJobs(rows);
       const sent: OutboxMessage[] = [];
-      for (let start = 0; start < rows.length; start += ENQUEUE_CHUNK) {
-        const trip = rows.slice(start, start + ENQUEUE_CHUNK);
+      for (let start = 0; start < jobs.length; start += ENQUEUE_CHUNK) {
+        const trip = jobs.slice(start, start + ENQUEUE_CHUNK);
+        const tripRows = trip.flatMap((job) => job.rows);
         try {
           await withTimeout(
-            this.queues.addMany(
-              trip.map((row) => {
-                if (!isJobName(row.jobName)) throw new Error(`unknown job ${String(row.jobName)}`);
-                return { name: row.jobName, payload: row.payload, jobId: row.jobId };
-              }),
-            ),
+            this.queues.addMany(trip.map(({ name, payload, jobId }) => ({ name, payload, jobId }))),
             ENQUEUE_TIMEOUT_MS,
           );
         } catch (error) {
           await this.markDispatched(manager, sent);
           const message = (error as Error).message;
+          const went = new Set(sent.map((r) => r.id));
           await manager.update(
             OutboxMessage,
-            rows.slice(sent.length).map((r) => r.id),
+            rows.filter((r) => !went.has(r.id)).map((r) => r.id),
             { failedAttempts: () => 'failed_attempts + 1', lastError: message.slice(0, 1000) },
           );
-          this.logger.warn(`outbox messages from ${trip[0].id} not relayed yet: ${message}`);
+          this.logger.warn(`outbox messages from ${tripRows[0].id} not relayed yet: ${message}`);
           return { relayed: sent.length, failed: true };
         }
-        this.faultInjection(trip.length);
-        sent.push(...trip);
+        this.faultInjection(tripRows.length);
+        sent.push(...tripRows);
       }
       const relayed = sent.length;
       await this.markDispatched(manager, rows);

@@ -16,6 +16,9 @@ export interface JobPayloads {
   // A domain event happened: resolve who hears of it and plan one delivery per recipient and
   // channel (and per subscribed webhook); one job per channel below carries the event's batch.
   'notify.event': { event: DomainEvent };
+  // Several events the outbox relay found together (each recorded as its own 'notify.event'),
+  // fanned out as one batch; an event that fails goes on alone as its own 'notify.event' job.
+  'notify.events': { events: DomainEvent[] };
   // In-app notifications (one event's batch, or one delivery an operator retries): each stored
   // once, then pushed to its recipient's live subscriptions.
   'deliver.in-app': DeliveryBatch;
@@ -91,6 +94,7 @@ const HOUR = 60 * MINUTE;
 
 export const JOBS: { readonly [N in JobName]: JobDefinition<N> } = {
   'notify.event': { queue: 'notifications', attempts: 8, backoffMs: 1000 },
+  'notify.events': { queue: 'notifications', attempts: 8, backoffMs: 1000 },
   'deliver.in-app': { queue: 'notifications', attempts: 5, backoffMs: 0, deliveryBackoff: true },
   'deliver.email': { queue: 'notifications', attempts: 6, backoffMs: 0, deliveryBackoff: true },
   'account.mail': { queue: 'notifications', attempts: 6, backoffMs: 0, deliveryBackoff: true },
