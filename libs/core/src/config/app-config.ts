@@ -178,6 +178,15 @@ export class AppConfig {
   @Max(200)
   NOTIFICATIONS_CONCURRENCY = 8;
 
+  // Events the outbox relay hands to one 'notify.events' job (fanned out as one batch). 1 gives
+  // every event its own 'notify.event' job, the shape workers before that job existed run: set it
+  // to 1 and let the waiting 'notify.events' jobs drain before rolling back past it.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  NOTIFICATIONS_EVENTS_PER_JOB = 25;
+
   // Retries of e-mails, webhooks and in-app deliveries back off exponentially from this delay;
   // after the job's last attempt the delivery is dead-lettered for operators to inspect.
   @Transform(toInt)

@@ -112,9 +112,9 @@ export class OutboxRelay implements OnApplicationShutdown {
       // timeout, so a busy Redis still lets the chunks it took through; re-sending one is
       // harmless (deterministic job ids). Its debounced re-scores once went one after another
       // under that one timeout, which ran out under load although each add answered in time.
-      // A pass's events go as one fan-out job per EVENTS_PER_JOB (relayJobs); the rest one job
-      // per row as before.
-      const jobs = relayJobs(rows);
+      // A pass's events go as fan-out jobs of NOTIFICATIONS_EVENTS_PER_JOB (relayJobs); the
+      // rest one job per row as before.
+      const jobs = relayJobs(rows, this.config.NOTIFICATIONS_EVENTS_PER_JOB);
       const sent: OutboxMessage[] = [];
       for (let start = 0; start < jobs.length; start += ENQUEUE_CHUNK) {
         const trip = jobs.slice(start, start + ENQUEUE_CHUNK);

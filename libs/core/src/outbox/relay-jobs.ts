@@ -2,9 +2,6 @@ import { createHash } from 'node:crypto';
 import type { DomainEvent } from '../events/domain-event';
 import { isJobName, JobName } from '../queue/job-registry';
 
-// Events per 'notify.events' job: one fan-out transaction each, its statements shared.
-export const EVENTS_PER_JOB = 25;
-
 export interface RelayRow {
   id: string;
   jobName: string;
@@ -21,15 +18,21 @@ export interface RelayJob<R extends RelayRow = RelayRow> {
 }
 
 // The jobs for one relay pass's rows, in their order. The 'notify.event' rows of the pass go as
-// 'notify.events' jobs of up to EVENTS_PER_JOB events: one job and one fan-out for events that
-// were committed together, rather than one job each whose worker slot waits for the batch in
-// front of it. A lone event keeps its own 'notify.event' job, as every other row does.
+// 'notify.events' jobs of up to `eventsPerJob` events (NOTIFICATIONS_EVENTS_PER_JOB): one job and
+// one fan-out transaction for events that were committed together, rather than one job each
+// whose worker slot waits for the batch in front of it. A lone event keeps its own 'notify.event'
+// job, as every other row does; with `eventsPerJob` 1 every event does.
 //
-// A merged job's id is a digest of its rows' job ids: the same rows give the same job, so a
-// pass that runs again after a crash before marking them is harmless; a pass that finds more
-// rows makes another job, and the fan-out stores nothing twice for an event it sees again.
-export function relayJobs<R extends RelayRow>(rows: readonly R[]): Array<RelayJob<R>> {
-  const events = rows.filter((r) => r.jobName === 'notify.event');
+// A merged job's id is a digest of its rows' job ids: a pass that runs again after a crash
+// before marking its rows sends the same job when it finds the same rows. It often finds others
+// (rows committed since, rows another relay holds), groups them differently and sends other
+// jobs, so an event can be fanned out by two jobs; the fan-out stores, plans and sends nothing
+// twice for an event it sees again (unique keys, locks taken in key order).
+export function relayJobs<R extends RelayRow>(
+  rows: readonly R[],
+  eventsPerJob: number,
+): Array<RelayJob<R>> {
+  const events = eventsPerJob > 1 ? rows.filter((r) => r.jobName === 'notify.event') : [];
   const jobs: Array<RelayJob<R>> = [];
   for (const row of rows) {
     if (events.length > 1 && row.jobName === 'notify.event') continue;
@@ -37,8 +40,8 @@ export function relayJobs<R extends RelayRow>(rows: readonly R[]): Array<RelayJo
     jobs.push({ name: row.jobName, payload: row.payload, jobId: row.jobId, rows: [row] });
   }
   if (events.length < 2) return jobs;
-  for (let start = 0; start < events.length; start += EVENTS_PER_JOB) {
-    const chunk = events.slice(start, start + EVENTS_PER_JOB);
+  for (let start = 0; start < events.length; start += eventsPerJob) {
+    const chunk = events.slice(start, start + eventsPerJob);
     if (chunk.length === 1) {
       jobs.push({
         name: 'notify.event',
