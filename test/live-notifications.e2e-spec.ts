@@ -1,3 +1,4 @@
+import { closeRedisConnection, createLiveChannelConnections } from '@tsunagu/core';
 import { LiveNotifications, Notification } from '@tsunagu/notifications';
 import { createClient, Client, FormattedExecutionResult } from 'graphql-ws';
 import { Redis } from 'ioredis';
@@ -218,5 +219,28 @@ describe('Live notifications over graphql-ws, across API instances', () => {
     expect(invalid.errors[0]).toEqual([
       expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
     ]);
+  });
+
+  // A fan-out pushes each recipient's notification with a PUBLISH of its own, all in one turn of
+  // the event loop: the live channel's publisher sends such a turn's commands in one socket write
+  // (each write a system call), and every message still arrives.
+  it('sends the publishes of one event-loop turn to Redis in one write', async () => {
+    const { publisher, subscriber } = createLiveChannelConnections(process.env.REDIS_URL!);
+    try {
+      const channel = `test.live-batch.${randomUUID()}`;
+      const received: string[] = [];
+      subscriber.on('message', (_channel: string, message: string) => received.push(message));
+      await subscriber.subscribe(channel);
+      await publisher.connect();
+      const socket = publisher.stream;
+      const write = jest.spyOn(socket, 'write');
+      const messages = Array.from({ length: 30 }, (_, i) => `m${i}`);
+      await Promise.all(messages.map((m) => publisher.publish(channel, m)));
+      expect(write).toHaveBeenCalledTimes(1);
+      await until(() => received.length === messages.length);
+      expect(received).toEqual(messages);
+    } finally {
+      await Promise.all([publisher, subscriber].map(closeRedisConnection));
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig, createRedisConnection, mappedIterator } from '@tsunagu/core';
+import { AppConfig, closeRedisConnection, createLiveChannelConnections, mappedIterator } from '@tsunagu/core';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { Redis } from 'ioredis';
 import type { ConversationRole } from './conversation.entities';
@@ -48,34 +48,19 @@ export class LiveMessages implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     const connections = [this.publisher, this.subscriber].filter((redis) => redis !== undefined);
-    await Promise.all(connections.map(close));
+    await Promise.all(connections.map(closeRedisConnection));
   }
 
   // Both connect on first use: an instance nobody subscribes to keeps no subscriber open.
   private connections(): RedisPubSub {
     if (!this.pubsub) {
-      // A publish while Redis is away fails fast; the message is stored, readers refresh.
-      this.publisher = createRedisConnection(this.config.REDIS_URL, {
-        lazyConnect: true,
-        maxRetriesPerRequest: 1,
-      });
-      this.subscriber = createRedisConnection(this.config.REDIS_URL, { lazyConnect: true });
-      // Redis being away is reported by /health; ioredis reconnects by itself.
-      this.publisher.on('error', () => undefined);
-      this.subscriber.on('error', () => undefined);
+      const { publisher, subscriber } = createLiveChannelConnections(this.config.REDIS_URL);
+      this.publisher = publisher;
+      this.subscriber = subscriber;
       this.pubsub = new RedisPubSub({ publisher: this.publisher, subscriber: this.subscriber });
     }
     return this.pubsub;
   }
-}
-
-// quit() on a connection that never connected would connect first, just to say goodbye.
-async function close(redis: Redis): Promise<void> {
-  if (redis.status !== 'ready') {
-    redis.disconnect();
-    return;
-  }
-  await redis.quit().catch(() => redis.disconnect());
 }
 
 function fromLiveMessage(message: LiveMessage, viewerId: string): MessageType {

@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig, createRedisConnection } from '@tsunagu/core';
+import { AppConfig, closeRedisConnection, createLiveChannelConnections } from '@tsunagu/core';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { Redis } from 'ioredis';
 import { toNotificationType } from '../notification-mapping';
@@ -77,23 +77,16 @@ export class LiveNotifications implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     const connections = [this.publisher, this.subscriber].filter((redis) => redis !== undefined);
-    await Promise.all(connections.map(close));
+    await Promise.all(connections.map(closeRedisConnection));
   }
 
   // Both connections connect on first use: the worker, which only publishes, never opens the
   // subscriber, and an API instance with nobody subscribed keeps no subscriber open either.
   private connections(): RedisPubSub {
     if (!this.pubsub) {
-      // A publish while Redis is away fails after one reconnection attempt rather than waiting
-      // indefinitely: the delivery job is retried. Subscriptions wait and resubscribe on reconnect.
-      this.publisher = createRedisConnection(this.config.REDIS_URL, {
-        lazyConnect: true,
-        maxRetriesPerRequest: 1,
-      });
-      this.subscriber = createRedisConnection(this.config.REDIS_URL, { lazyConnect: true });
-      // Redis being away is reported by /health; ioredis reconnects by itself.
-      this.publisher.on('error', () => undefined);
-      this.subscriber.on('error', () => undefined);
+      const { publisher, subscriber } = createLiveChannelConnections(this.config.REDIS_URL);
+      this.publisher = publisher;
+      this.subscriber = subscriber;
       this.pubsub = new RedisPubSub({ publisher: this.publisher, subscriber: this.subscriber });
     }
     return this.pubsub;
@@ -106,13 +99,4 @@ function revive(notification: LiveNotificationMessage['notification']): Notifica
     readAt: notification.readAt === null ? null : new Date(notification.readAt),
     createdAt: new Date(notification.createdAt),
   };
-}
-
-// quit() on a connection that never connected would connect first, just to say goodbye.
-async function close(redis: Redis): Promise<void> {
-  if (redis.status !== 'ready') {
-    redis.disconnect();
-    return;
-  }
-  await redis.quit().catch(() => redis.disconnect());
 }
