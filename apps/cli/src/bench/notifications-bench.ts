@@ -54,10 +54,13 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 const seconds = (ms: number) => round(ms / 1000, 2);
 
-// Test-platform-like settings for the apps in this process (startServices has set the database,
-// Redis and JWT_SECRET). SMTP_URL is always the sink: a benchmark never mails a real server.
+// The apps in this process as production runs them (startServices has set the database, Redis
+// and JWT_SECRET): NODE_ENV=production leaves out what only development and tests switch on, such
+// as the transaction guard, which captures a stack trace at every transaction the pipeline opens.
+// SMTP_URL is always the sink: a benchmark never mails a real server.
 function configureApps(smtpUrl: string): void {
   Object.assign(process.env, {
+    NODE_ENV: 'production',
     SMTP_URL: smtpUrl,
     // A queue prefix of its own, so a shared REDIS_URL sees nothing of this run.
     QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
