@@ -144,6 +144,12 @@ describe('KPI report answers as the previous statement did', () => {
       intermediaryOrganizationId: intermediary.id,
     });
     await expectSame(staffOf(intermediary), YEAR);
+    // A remit's report reads its part by index (the country's by hash joins): with every filter
+    // the part's statement takes, the participant's kind included.
+    await expectSame(staffOf(intermediary), {
+      ...YEAR,
+      participantKind: ParticipantKind.UNIVERSITY_STUDENT,
+    });
     await expectSame(admin, { ...YEAR, programId: program });
     await expectSame(admin, { ...YEAR, regionOrganizationId: region });
     await expectSame(admin, { ...YEAR, themeCode: 'agriculture' });

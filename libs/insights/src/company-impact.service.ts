@@ -7,7 +7,9 @@ import type { CompanyImpactArgs, CompanyImpactType } from './company-impact.type
 
 // The facts of the company's employees ($3) in the period [$1 00:00, $2 + 1 day 00:00) Japan
 // time: applications (`application`, by submission) and approved check-in hours (`hours`, by
-// approval), each with its project's region and prefecture.
+// approval), each with its project's region and prefecture. The employees' engagements (with
+// their projects) are looked up once and both kinds of fact read from them: a large company's
+// thousands of employees were otherwise looked up in `engagement` once per kind.
 const FACTS = `
 WITH bounds AS (
   SELECT ($1::date)::timestamp AT TIME ZONE 'Asia/Tokyo' AS lo,
@@ -16,18 +18,20 @@ WITH bounds AS (
   SELECT pp.user_id FROM participant_profile pp
     JOIN membership m ON m.user_id = pp.user_id AND m.organization_id = pp.company_organization_id
    WHERE pp.company_organization_id = $3 AND pp.kind = 'COMPANY_EMPLOYEE'
+), engaged AS MATERIALIZED (
+  SELECT e.id, e.participant_id, e.status::text AS status, e.created_at, p.region_organization_id,
+         p.prefecture_code
+    FROM employee em JOIN engagement e ON e.participant_id = em.user_id
+    JOIN project p ON p.id = e.project_id
 ), facts AS MATERIALIZED (
-  SELECT 'application' AS metric, e.participant_id, e.status::text AS status, e.created_at AS at,
-         p.region_organization_id, p.prefecture_code, NULL::float8 AS hours
-    FROM engagement e JOIN employee em ON em.user_id = e.participant_id
-    JOIN project p ON p.id = e.project_id, bounds b
-   WHERE e.created_at >= b.lo AND e.created_at < b.hi
+  SELECT 'application' AS metric, g.participant_id, g.status, g.created_at AS at,
+         g.region_organization_id, g.prefecture_code, NULL::float8 AS hours
+    FROM engaged g, bounds b
+   WHERE g.created_at >= b.lo AND g.created_at < b.hi
   UNION ALL
-  SELECT 'hours', e.participant_id, e.status::text, c.approved_at, p.region_organization_id,
-         p.prefecture_code, c.hours::float8
-    FROM engagement_check_in c JOIN engagement e ON e.id = c.engagement_id
-    JOIN employee em ON em.user_id = e.participant_id
-    JOIN project p ON p.id = e.project_id, bounds b
+  SELECT 'hours', g.participant_id, g.status, c.approved_at, g.region_organization_id,
+         g.prefecture_code, c.hours::float8
+    FROM engaged g JOIN engagement_check_in c ON c.engagement_id = g.id, bounds b
    WHERE c.approved_at >= b.lo AND c.approved_at < b.hi
 )`;
 

@@ -37,6 +37,8 @@ export interface EngagementTerms {
   `terms IS NULL OR ((terms->>'endDate' IS NULL OR terms->>'endDate' >= terms->>'startDate') AND (terms->>'hoursPerWeek')::numeric BETWEEN 1 AND 80)`,
 )
 @Index('engagement_project_participant_key', ['projectId', 'participantId'], { unique: true })
+// The active engagements of some projects, for their supervisors (migration 1796020000000).
+@Index('engagement_active_project_idx', ['projectId'], { where: "status = 'ACTIVE'" })
 export class Engagement {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
