@@ -1,5 +1,10 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig, closeRedisConnection, createLiveChannelConnections, mappedIterator } from '@tsunagu/core';
+import {
+  AppConfig,
+  closeRedisConnection,
+  createLiveChannelConnections,
+  mappedIterator,
+} from '@tsunagu/core';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { Redis } from 'ioredis';
 import type { ConversationRole } from './conversation.entities';
