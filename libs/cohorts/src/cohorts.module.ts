@@ -15,6 +15,7 @@ import { CohortRanking } from './cohort-ranking.entity';
 import { Cohort } from './cohort.entity';
 import { CohortService } from './cohort.service';
 import { CohortAudiences } from './cohort-audiences';
+import { CohortProjectReaders } from './cohort-project-readers';
 
 // Cohorts after a matching seminar: rankings, allocations computed in the worker, teams, and
 // confirmation into applications.
@@ -34,7 +35,13 @@ import { CohortAudiences } from './cohort-audiences';
     EngagementsModule,
     ScoringModule,
   ],
-  providers: [CohortService, AllocationService, AllocationRunner, CohortAudiences],
+  providers: [
+    CohortService,
+    AllocationService,
+    AllocationRunner,
+    CohortAudiences,
+    CohortProjectReaders,
+  ],
   exports: [CohortService, AllocationService, AllocationRunner],
 })
 export class CohortsModule {}

@@ -10,6 +10,7 @@ import { CompanyTeamMember } from './company-team-member.entity';
 import { CompanyTeam } from './company-team.entity';
 import { CompanyEmployeeService } from './company-employees.service';
 import { CompanyService } from './company.service';
+import { CompanyProjectReaders } from './company-project-readers';
 
 // Companies that send employees: their programs, target projects and teams.
 @Module({
@@ -25,7 +26,7 @@ import { CompanyService } from './company.service';
     ParticipantsModule,
     ProjectsModule,
   ],
-  providers: [CompanyService, CompanyEmployeeService],
+  providers: [CompanyService, CompanyEmployeeService, CompanyProjectReaders],
   exports: [CompanyService, CompanyEmployeeService],
 })
 export class CompaniesModule {}

@@ -34,6 +34,7 @@ export * from './validation/uuid';
 export * from './events/domain-event';
 export * from './events/event-bus';
 export * from './events/event-audience';
+export * from './events/method-discovery';
 export * from './events/events.module';
 export * from './database/transaction-guard';
 export * from './rate-limit/rate-limiters';

@@ -1,4 +1,5 @@
 import { EngagementAccountData } from './engagement-account-data';
+import { EngagementProjectReaders } from './engagement-project-readers';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@tsunagu/identity';
@@ -41,6 +42,7 @@ import { ActivityDayAudiences } from './activity-days/activity-day-audiences';
   ],
   providers: [
     EngagementAccountData,
+    EngagementProjectReaders,
     EngagementGuardianConsent,
     ApplyingService,
     CompanyTeamApplicationService,

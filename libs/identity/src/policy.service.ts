@@ -192,6 +192,14 @@ export class PolicyService {
     );
   }
 
+  // The companies the actor belongs to (owners and enrolled employees): canViewCompany's members,
+  // as a list for queries. Platform admins see every company but are in none.
+  companiesOf(actor: Actor): string[] {
+    return actor.memberships
+      .filter((m) => m.organizationKind === OrganizationKind.COMPANY)
+      .map((m) => m.organizationId);
+  }
+
   // Cohorts are run by the staff of the program's intermediary. Not by platform admins: the
   // allocation works on participant profiles, which admins do not see.
   canManageCohorts(actor: Actor, intermediaryOrganizationId: string): boolean {

@@ -9,6 +9,7 @@ export * from './project-audit.service';
 export * from './project-lifecycle';
 export * from './project-lifecycle.service';
 export * from './project-mapping';
+export * from './project-readers';
 export * from './project-search';
 export * from './project-search.service';
 export * from './project-skill.entity';

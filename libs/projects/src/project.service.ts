@@ -14,6 +14,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { coveringIntermediariesSql } from './covering-intermediaries';
 import { notTakingApplications } from './project-eligibility';
 import { ProjectAuditService } from './project-audit.service';
+import { ProjectReaders } from './project-readers';
 import { ProjectAuditAction } from './project-audit-entry.entity';
 import { ProjectSkill } from './project-skill.entity';
 import { Project, ProjectStatus } from './project.entity';
@@ -61,6 +62,7 @@ export class ProjectService {
     private readonly themes: ThemeService,
     private readonly skills: SkillService,
     private readonly audit: ProjectAuditService,
+    private readonly readers: ProjectReaders,
   ) {}
 
   async create(actor: Actor, input: CreateProjectInput): Promise<Project> {
@@ -155,19 +157,24 @@ export class ProjectService {
     });
   }
 
-  // Published projects are public; others only for the region and supervising intermediaries.
+  // Published projects are public. The others are read by their region and supervising
+  // intermediaries, and by everyone whose own pages link to them (project-readers.ts says who
+  // and why); for anyone else they do not exist.
   async get(actor: Actor | undefined, projectId: string): Promise<Project> {
     const project = await this.visible(actor, projectId);
     if (!project) throw AppError.notFound('Project', projectId);
     return project;
   }
 
-  // The project if the actor may see it (published, or one they supervise); null otherwise.
+  // The project if the actor may read it (the rule above); null otherwise. Reading only: acting
+  // on a project (applying, interest, scouting) asks getPublished.
   async visible(actor: Actor | undefined, projectId: string): Promise<Project | null> {
     const project = await this.dataSource.getRepository(Project).findOneBy({ id: projectId });
     if (!project) return null;
     if (project.status === ProjectStatus.PUBLISHED) return project;
-    return actor && this.policy.canSupervise(actor, project) ? project : null;
+    if (!actor) return null;
+    if (this.policy.canSupervise(actor, project)) return project;
+    return (await this.readers.reads(actor, project.id)) ? project : null;
   }
 
   // The project for a participant to act on: must exist, be published and not paused.

@@ -15,6 +15,7 @@ import { ProjectAuditEntry } from './project-audit-entry.entity';
 import { ProjectAuditService } from './project-audit.service';
 import { ProjectAudiences } from './project-audiences';
 import { ProjectLifecycleService } from './project-lifecycle.service';
+import { ProjectReaders } from './project-readers';
 import { ProjectReviewService } from './project-review.service';
 import { ProjectSearchService } from './project-search.service';
 import { ProjectSharingService } from './project-sharing.service';
@@ -28,6 +29,7 @@ const SERVICES = [
   ProjectAuditService,
   ProjectInterestService,
   ProjectLifecycleService,
+  ProjectReaders,
   ProjectReviewService,
   ProjectSearchService,
   ProjectService,

@@ -1,3 +1,4 @@
+import { OnApplicationBootstrap } from '@nestjs/common';
 import {
   Args,
   Context,
@@ -20,6 +21,7 @@ import {
   ProjectAuditService,
   ProjectConnection,
   ProjectLifecycleService,
+  ProjectReaders,
   ProjectSearchService,
   ProjectService,
   ProjectsArgs,
@@ -49,13 +51,19 @@ function comment(text: string | undefined, required: boolean, arg = 'comment'): 
 }
 
 @Resolver(() => ProjectType)
-export class ProjectResolver {
+export class ProjectResolver implements OnApplicationBootstrap {
   constructor(
     private readonly projectService: ProjectService,
     private readonly search: ProjectSearchService,
     private readonly lifecycle: ProjectLifecycleService,
     private readonly audit: ProjectAuditService,
+    private readonly readers: ProjectReaders,
   ) {}
+
+  // No API starts with a reader relation of a project that no context answers, or two answer.
+  onApplicationBootstrap(): void {
+    this.readers.checkProviders();
+  }
 
   @Public()
   @Query(() => ProjectConnection, {
@@ -69,7 +77,10 @@ export class ProjectResolver {
   }
 
   @Public()
-  @Query(() => ProjectType, { description: 'A published project, or any project you supervise.' })
+  @Query(() => ProjectType, {
+    description:
+      'A published project; one that is not (closed, archived, a draft) for its region and supervisors, and for whoever took part in it (an engagement, a scout offer, a cohort, a company programme or team).',
+  })
   async project(
     @OptionalActor() actor: Actor | undefined,
     @Args('id', ID_ARG) id: string,

@@ -21,14 +21,27 @@ export const MOTIVATION_MIN = 10;
 export const MOTIVATION_MAX = 4000;
 
 // On a project's page: the signed-in participant applies with their motivation, or, having
-// applied, sees where their engagement stands. Guests get the page's own sign-in button.
-export function ApplyPanel({ projectId }: { projectId: string }) {
+// applied, sees where their engagement stands. Guests get the page's own sign-in button. A
+// project that takes no applications (no longer published) shows the engagement only.
+export function ApplyPanel({
+  projectId,
+  takesApplications = true,
+}: {
+  projectId: string;
+  takesApplications?: boolean;
+}) {
   const { current } = useSession();
   if (!current) return null;
-  return <SignedInApplyPanel projectId={projectId} />;
+  return <SignedInApplyPanel projectId={projectId} takesApplications={takesApplications} />;
 }
 
-function SignedInApplyPanel({ projectId }: { projectId: string }) {
+function SignedInApplyPanel({
+  projectId,
+  takesApplications,
+}: {
+  projectId: string;
+  takesApplications: boolean;
+}) {
   const { t } = useTranslation();
   const [{ data, error }, reexecute] = useQuery({
     query: MyEngagementForProjectQuery,
@@ -62,6 +75,7 @@ function SignedInApplyPanel({ projectId }: { projectId: string }) {
       </Paper>
     );
   }
+  if (!takesApplications) return null;
   return (
     <MotivationForm
       projectId={projectId}

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -66,6 +67,10 @@ export function ProjectDetails({
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const { current } = useSession();
+  // A project that is no longer published (closed, archived) is still read by those who took
+  // part in it; it says so and offers nothing to do but read.
+  const published = project.status === 'PUBLISHED';
+  const acts = !preview && published;
   return (
     <Stack component="article">
       <Group gap="xs">
@@ -75,7 +80,12 @@ export function ProjectDetails({
         </Badge>
       </Group>
       <Title order={1}>{project.title}</Title>
-      {!preview && <InterestButton projectId={project.id} title={project.title} />}
+      {!preview && !published && (
+        <Alert color="gray" role="status" title={t(`project.ended.${project.status}`)}>
+          {t('project.ended.hint')}
+        </Alert>
+      )}
+      {acts && <InterestButton projectId={project.id} title={project.title} />}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" component="dl" m={0}>
         <Fact label={t('project.period')}>
           {formatPeriod(project.startDate, project.endDate, language)}
@@ -161,9 +171,10 @@ export function ProjectDetails({
         </Title>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{project.description}</Text>
       </section>
-      {!preview && <ApplyPanel projectId={project.id} />}
-      {!preview && <ShareButtons projectId={project.id} title={project.title} />}
-      {!preview && !current && (
+      {/* Once it is no longer published, only a participant's own engagement still shows here. */}
+      {!preview && <ApplyPanel projectId={project.id} takesApplications={published} />}
+      {acts && <ShareButtons projectId={project.id} title={project.title} />}
+      {acts && !current && (
         <Group>
           <Button component={Link} to="/sign-in" state={{ from: `/projects/${project.id}` }}>
             {t('project.signInToApply')}

@@ -46,6 +46,14 @@ export const projectMessages = defineMessages(
       description: '内容',
       signInToApply: '応募するにはログインしてください',
       notFound: 'このプロジェクトは公開されていません。',
+      // A project that is no longer published, read by someone who took part in it.
+      ended: {
+        CLOSED: 'このプロジェクトは募集を終了しました。',
+        ARCHIVED: 'このプロジェクトは終了し、アーカイブされています。',
+        DRAFT: 'このプロジェクトは現在公開されていません。',
+        IN_REVIEW: 'このプロジェクトは現在公開されていません。',
+        hint: '内容はこれまでどおりご覧いただけますが、応募や「興味あり」はできません。',
+      },
     },
   },
   {
@@ -92,6 +100,13 @@ export const projectMessages = defineMessages(
       description: 'About',
       signInToApply: 'Sign in to apply',
       notFound: 'This project is not published.',
+      ended: {
+        CLOSED: 'This project has closed.',
+        ARCHIVED: 'This project has ended and is archived.',
+        DRAFT: 'This project is not published at the moment.',
+        IN_REVIEW: 'This project is not published at the moment.',
+        hint: 'You can still read it, but it takes no applications or interest marks.',
+      },
     },
   },
 );

@@ -72,6 +72,7 @@ export const ProjectQuery = graphql(`
     project(id: $id) {
       id
       ...InterestState
+      status
       title
       description
       mode
