@@ -107,6 +107,12 @@ const SLICES = 512;
 // A queued bound is summed in another order than FactorCombiner's and not rounded: it may fall
 // below the real bound by a rounding (at most half a millionth) and a few ulps. Cuts allow this.
 const SLACK = 1e-6;
+// A queued candidate's record: project, skills value, distance bound, unrounded share of the bound.
+const QUEUED = 4;
+const Q_PROJECT = 0;
+const Q_SKILLS = 1;
+const Q_DISTANCE = 2;
+const Q_SHARE = 3;
 
 // A participant's top-k projects without scoring every project, equal to rankProjects and
 // topProjects (same matches, same order, same scores; explanations built for the k returned
@@ -200,12 +206,14 @@ export class ProjectIndex {
   // stack linked through `next`; each candidate with its skills value.
   private readonly seen: Stamps;
   private readonly sliceHead = new Int32Array(SLICES);
-  private readonly queued: Int32Array;
-  private readonly queuedSkills: Float64Array;
-  // Each candidate's distance bound and its bound's unrounded share (see addCandidate).
-  private readonly queuedDistance: Float64Array;
-  private readonly queuedShare: Float64Array;
+  // Each candidate's record of QUEUED numbers: project, skills value, distance bound and its
+  // bound's unrounded share (see queueList).
+  private readonly queue: Float64Array;
   private readonly next: Int32Array;
+  // Projects of tied regions without must-haves, gathered for queueList.
+  private readonly tiedProjects: Int32Array;
+  private readonly tiedClass: Uint16Array;
+  private readonly tiedFairness: Float64Array;
   private queueLength = 0;
 
   constructor(input: readonly ProjectFacts[], weights: MatchingWeights) {
@@ -381,11 +389,11 @@ export class ProjectIndex {
     this.tiedRegions = new Stamps(this.regionIndex.size);
     this.seen = new Stamps(n);
     // A project is queued at most once.
-    this.queued = new Int32Array(n);
-    this.queuedSkills = new Float64Array(n);
-    this.queuedDistance = new Float64Array(n);
-    this.queuedShare = new Float64Array(n);
+    this.queue = new Float64Array(n * QUEUED);
     this.next = new Int32Array(n);
+    this.tiedProjects = new Int32Array(n);
+    this.tiedClass = new Uint16Array(n);
+    this.tiedFairness = new Float64Array(n);
   }
 
   get size(): number {
@@ -564,7 +572,7 @@ export class ProjectIndex {
 
     // 2. Candidates: projects keyed by a must-have the participant meets (a prefix of the key
     // list), projects without must-haves asking for a skill it has, and projects of tied regions
-    // without must-haves. Each is queued in the slice of its bound (see addCandidate).
+    // without must-haves. Each is queued in the slice of its bound (see queueList).
     this.sliceHead.fill(-1);
     this.queueLength = 0;
     const { keyStart, keyProject, keyMinLevel, keyClass, keyFairness } = postings;
@@ -572,25 +580,30 @@ export class ProjectIndex {
     for (let h = 0; h < heldCount; h++) {
       const s = held[h];
       const level = levels[s];
-      for (let e = keyStart[s], end = keyStart[s + 1]; e < end && keyMinLevel[e] <= level; e++) {
-        this.addCandidate(keyProject[e], keyClass[e], keyFairness[e]);
-      }
-      for (let e = niceStart[s], end = niceStart[s + 1]; e < end; e++) {
-        const i = niceProject[e];
-        if (seen.mark(i)) this.addCandidate(i, niceClass[e], niceFairness[e]);
-      }
+      // The key list's prefix whose minimum level the participant meets.
+      let end = keyStart[s];
+      for (const last = keyStart[s + 1]; end < last && keyMinLevel[end] <= level; end++);
+      this.queueList(keyProject, keyClass, keyFairness, keyStart[s], end, false);
+      this.queueList(niceProject, niceClass, niceFairness, niceStart[s], niceStart[s + 1], true);
     }
     for (const region of participant.regionTies) {
       const r = this.regionIndex.get(region);
       if (r === undefined) continue;
       const { start, items } = this.regionProjects;
+      // Gathered into a list of their own, so that they are queued as the lists' projects are.
+      const { tiedProjects, tiedClass, tiedFairness } = this;
+      let count = 0;
       for (let e = start[r]; e < start[r + 1]; e++) {
         const i = items[e];
-        if (this.mustCount[i] > 0 || !seen.mark(i)) continue;
+        if (this.mustCount[i] > 0 || seen.has(i)) continue;
         if (partitionAllows(partition, this.kinds[i], this.mode[i] === MODE_ONSITE)) {
-          this.addCandidate(i, this.klass[i], this.fairness[i]);
+          tiedProjects[count] = i;
+          tiedClass[count] = this.klass[i];
+          tiedFairness[count] = this.fairness[i];
+          count++;
         }
       }
+      this.queueList(tiedProjects, tiedClass, tiedFairness, 0, count, true);
     }
 
     // 3. Candidates by slice, best first, so that the k-th score soon rises above most bounds
@@ -627,50 +640,76 @@ export class ProjectIndex {
     }
   }
 
-  // Queues a candidate under its bound, exact in everything but distance (the chord's, never
-  // below the real one): an on-site project beyond travel range by the chord is dropped before its
-  // skills are read, and one missing a must-have is never queued. Worked out while the walk reads
-  // the candidate's unit vector and requirements in memory order (key lists run in internal
-  // order), so that a candidate taken from the queue needs nothing but its score. The bound is
-  // summed without FactorCombiner's rounding (most candidates are never taken): see SLACK.
-  private addCandidate(i: number, klass: number, fairness: number): void {
-    const mode = this.classMode[klass];
-    let distance = mode === MODE_REMOTE ? 1 : 0.5;
-    const start = this.walkStart[i];
-    if (mode !== MODE_REMOTE && this.home) {
-      const chord = this.chordKm(start);
-      if (mode === MODE_ONSITE && chord > this.range) return;
-      distance = distanceValueNear(mode === MODE_HYBRID, Math.max(0, chord));
-    }
-    const skills = this.skillsOrNaN(start + W_REQS, this.walkStart[i + 1]);
-    if (skills !== skills) return;
+  // Queues the candidates list[from, to) (with their classes and fairness beside them; with
+  // `dedupe`, only those not seen yet) under their bounds, exact in everything but distance (the
+  // chord's, never below the real one): an on-site project beyond travel range by the chord is
+  // dropped before its skills are read, and one missing a must-have is never queued. Worked out
+  // while the walk reads the candidate's unit vector and requirements in memory order (key lists
+  // run in internal order), so that a candidate taken from the queue needs nothing but its score.
+  // The bound is summed without FactorCombiner's rounding (most candidates are never taken): see
+  // SLACK. One loop over a list with everything it reads in locals: the walk is the engine's
+  // hottest code, and a call per candidate reloaded each array from the index.
+  private queueList(
+    list: Int32Array,
+    classes: Uint16Array,
+    fairnessOf: Float64Array,
+    from: number,
+    to: number,
+    dedupe: boolean,
+  ): void {
+    const { walk, walkStart, classMode, classTerms, region, tiedRegions, seen } = this;
+    const { queue, next, sliceHead } = this;
     const w = this.weights.weights;
-    let sum = w.skills * skills + this.classTerms[klass] + w.distance * distance;
-    sum += w.fairness * fairness;
-    if (this.ties && this.tiedRegions.has(this.region[i])) sum += w.tie;
-    const share = sum / this.combiner.total;
-    const slice = share >= 1 ? SLICES - 1 : share > 0 ? Math.floor(share * SLICES) : 0;
-    const q = this.queueLength++;
-    this.queued[q] = i;
-    this.queuedSkills[q] = skills;
-    this.queuedDistance[q] = distance;
-    this.queuedShare[q] = share;
-    this.next[q] = this.sliceHead[slice];
-    this.sliceHead[slice] = q;
+    const total = this.combiner.total;
+    const { home, homeX, homeY, homeZ, range, ties } = this;
+    let q = this.queueLength;
+    for (let e = from; e < to; e++) {
+      const i = list[e];
+      if (dedupe && !seen.mark(i)) continue;
+      const klass = classes[e];
+      const mode = classMode[klass];
+      const start = walkStart[i];
+      let distance = mode === MODE_REMOTE ? 1 : 0.5;
+      if (mode !== MODE_REMOTE && home) {
+        const chord =
+          chordLowerBoundKm(homeX, homeY, homeZ, walk[start], walk[start + 1], walk[start + 2]) -
+          GEO_SLACK_KM;
+        if (mode === MODE_ONSITE && chord > range) continue;
+        distance = distanceValueNear(mode === MODE_HYBRID, Math.max(0, chord));
+      }
+      const skills = this.skillsOrNaN(start + W_REQS, walkStart[i + 1]);
+      if (skills !== skills) continue;
+      let sum = w.skills * skills + classTerms[klass] + w.distance * distance;
+      sum += w.fairness * fairnessOf[e];
+      if (ties && tiedRegions.has(region[i])) sum += w.tie;
+      const share = sum / total;
+      const slice = share >= 1 ? SLICES - 1 : share > 0 ? Math.floor(share * SLICES) : 0;
+      const at = q * QUEUED;
+      queue[at + Q_PROJECT] = i;
+      queue[at + Q_SKILLS] = skills;
+      queue[at + Q_DISTANCE] = distance;
+      queue[at + Q_SHARE] = share;
+      next[q] = sliceHead[slice];
+      sliceHead[slice] = q;
+      q++;
+    }
+    this.queueLength = q;
   }
 
   // A queued candidate: scored unless its bound (now through FactorCombiner, bit for bit
   // comparable with scores) rules it out.
   private take(q: number): void {
-    if (this.top.closedBelow(this.queuedShare[q] + SLACK)) return;
-    const i = this.queued[q];
-    const skills = this.queuedSkills[q];
+    const { queue } = this;
+    const at = q * QUEUED;
+    if (this.top.closedBelow(queue[at + Q_SHARE] + SLACK)) return;
+    const i = queue[at + Q_PROJECT];
+    const skills = queue[at + Q_SKILLS];
     const klass = this.klass[i];
     const bound = this.combiner.combine(
       skills,
       this.classThemeValue[klass],
       this.classHoursValue[klass],
-      this.queuedDistance[q],
+      queue[at + Q_DISTANCE],
       this.classGoalValue[klass],
       this.ties && this.tiedRegions.has(this.region[i]) ? 1 : 0,
       this.fairness[i],
