@@ -4,6 +4,7 @@ import {
   assertValidWeights,
   distanceValueNear,
   eligibleKindMask,
+  float32AtLeast,
   hasRegularSkills,
   PackedLists,
   ranksOf,
@@ -52,50 +53,42 @@ interface Postings {
   // Projects with must-haves, under one of them (the key), by ascending minimum level.
   keyStart: Int32Array;
   keyProject: Int32Array;
-  keyMinLevel: Float64Array;
+  // Float32 holds every regular project's levels exactly (see fitsFloat32).
+  keyMinLevel: Float32Array;
   // Projects without must-haves, under each of their skills.
   niceStart: Int32Array;
   niceProject: Int32Array;
-  // What the first bound reads of each listed project (its class and fairness), beside it, so
-  // that a walk down a list reads memory in order.
-  keyClass: Uint16Array;
-  keyFairness: Float64Array;
-  niceClass: Uint16Array;
-  niceFairness: Float64Array;
   buckets: Bucket[];
 }
 
 const MODE_REMOTE = 0;
 const MODE_ONSITE = 1;
 const MODE_HYBRID = 2;
-// What a query reads of a project once it takes it as a candidate, side by side in one row:
-// first what its chord and bound read (theme, hours and goals served through its class), then
-// what scoring it reads.
-const ROW = 12;
-// Unit vector (for chords).
-const R_X = 0;
-const R_Y = 1;
-const R_Z = 2;
-const R_MODE = 3;
-const R_CLASS = 4;
-const R_REGION = 5;
-const R_FAIRNESS = 6;
+// What scoring reads of a project, side by side in one row of 8 numbers (64 bytes): the
+// walk record (below) holds what the walk reads, so the row is read only for projects scored.
+const ROW = 8;
 // Latitude, longitude and cosLatitude (for haversineKm).
-const R_LAT = 7;
-const R_LNG = 8;
-const R_COS = 9;
+const R_LAT = 0;
+const R_LNG = 1;
+const R_COS = 2;
 // The period as date ranks (see dateRank); an open end is Infinity.
-const R_FROM = 10;
-const R_TO = 11;
+const R_FROM = 3;
+const R_TO = 4;
+const R_FAIRNESS = 5;
+const R_CLASS = 6;
+const R_REGION = 7;
 // What the walk reads of a candidate, in one record of 32-bit floats per project, so that a
 // candidate costs one read at a random place (the projects without must-haves) or none (the key
-// lists, whose projects sit in the records' order): its unit vector and mode (for the chord),
-// then its requirements, REQ numbers each. The row is read only for projects scored.
+// lists, whose projects sit in the records' order): its unit vector (for the chord), its class
+// (mode, theme, hours and goals served), its fairness rounded up to a float32 (for the queued
+// bound, which may only be higher), then its requirements, REQ numbers each. The posting lists
+// hold project numbers only, and one record serves every partition.
 const W_X = 0;
 const W_Y = 1;
 const W_Z = 2;
-const W_MODE = 3;
-const W_REQS = 4;
+const W_CLASS = 3;
+const W_FAIRNESS = 4;
+const W_REQS = 5;
 // A float32 moves each coordinate of a unit vector by at most 2^-24 (6e-8), the chord between
 // two by at most 1e-7 × 6371 km (0.7 m): a chord from them less 10 m is still a lower bound.
 const GEO_SLACK_KM = 0.01;
@@ -212,8 +205,6 @@ export class ProjectIndex {
   private readonly next: Int32Array;
   // Projects of tied regions without must-haves, gathered for queueList.
   private readonly tiedProjects: Int32Array;
-  private readonly tiedClass: Uint16Array;
-  private readonly tiedFairness: Float64Array;
   private queueLength = 0;
 
   constructor(input: readonly ProjectFacts[], weights: MatchingWeights) {
@@ -252,6 +243,7 @@ export class ProjectIndex {
     const regionLists: number[][] = [];
     const regular: boolean[] = [];
     let walkLength = 0;
+    const units = new Float64Array(3 * n);
     for (let i = 0; i < n; i++) {
       const project = projects[i];
       const [x, y, z] = unitVector(project.location);
@@ -287,10 +279,9 @@ export class ProjectIndex {
       this.walkStart[i + 1] = walkLength;
       rows[row + R_REGION] = region;
       rows[row + R_FAIRNESS] = fairness;
-      rows[row + R_MODE] = mode;
-      rows[row + R_X] = x;
-      rows[row + R_Y] = y;
-      rows[row + R_Z] = z;
+      units[3 * i] = x;
+      units[3 * i + 1] = y;
+      units[3 * i + 2] = z;
       rows[row + R_LAT] = project.location.lat;
       rows[row + R_LNG] = project.location.lng;
       rows[row + R_COS] = cosLatitude(project.location.lat);
@@ -325,10 +316,11 @@ export class ProjectIndex {
     for (let i = 0; i < n; i++) {
       const w = this.walkStart[i];
       const row = i * ROW;
-      walk[w + W_X] = this.rows[row + R_X];
-      walk[w + W_Y] = this.rows[row + R_Y];
-      walk[w + W_Z] = this.rows[row + R_Z];
-      walk[w + W_MODE] = this.mode[i];
+      walk[w + W_X] = units[3 * i];
+      walk[w + W_Y] = units[3 * i + 1];
+      walk[w + W_Z] = units[3 * i + 2];
+      walk[w + W_CLASS] = this.klass[i];
+      walk[w + W_FAIRNESS] = float32AtLeast(this.fairness[i]);
       projects[i].skills.forEach((s, j) => {
         const r = w + W_REQS + j * REQ;
         walk[r] = this.skillIndex.get(s.skillId)!;
@@ -369,13 +361,9 @@ export class ProjectIndex {
       this.postings.push({
         keyStart: keys.start,
         keyProject: keys.items,
-        keyMinLevel: gather(keys.items, keyMin, new Float64Array(keys.items.length)),
+        keyMinLevel: gather(keys.items, keyMin, new Float32Array(keys.items.length)),
         niceStart: nices.start,
         niceProject: nices.items,
-        keyClass: gather(keys.items, this.klass, new Uint16Array(keys.items.length)),
-        keyFairness: gather(keys.items, this.fairness, new Float64Array(keys.items.length)),
-        niceClass: gather(nices.items, this.klass, new Uint16Array(nices.items.length)),
-        niceFairness: gather(nices.items, this.fairness, new Float64Array(nices.items.length)),
         buckets: this.bucketsFor(allowed),
       });
     }
@@ -392,8 +380,6 @@ export class ProjectIndex {
     this.queue = new Float64Array(n * QUEUED);
     this.next = new Int32Array(n);
     this.tiedProjects = new Int32Array(n);
-    this.tiedClass = new Uint16Array(n);
-    this.tiedFairness = new Float64Array(n);
   }
 
   get size(): number {
@@ -575,35 +561,31 @@ export class ProjectIndex {
     // without must-haves. Each is queued in the slice of its bound (see queueList).
     this.sliceHead.fill(-1);
     this.queueLength = 0;
-    const { keyStart, keyProject, keyMinLevel, keyClass, keyFairness } = postings;
-    const { niceStart, niceProject, niceClass, niceFairness } = postings;
+    const { keyStart, keyProject, keyMinLevel, niceStart, niceProject } = postings;
     for (let h = 0; h < heldCount; h++) {
       const s = held[h];
       const level = levels[s];
       // The key list's prefix whose minimum level the participant meets.
       let end = keyStart[s];
       for (const last = keyStart[s + 1]; end < last && keyMinLevel[end] <= level; end++);
-      this.queueList(keyProject, keyClass, keyFairness, keyStart[s], end, false);
-      this.queueList(niceProject, niceClass, niceFairness, niceStart[s], niceStart[s + 1], true);
+      this.queueList(keyProject, keyStart[s], end, false);
+      this.queueList(niceProject, niceStart[s], niceStart[s + 1], true);
     }
     for (const region of participant.regionTies) {
       const r = this.regionIndex.get(region);
       if (r === undefined) continue;
       const { start, items } = this.regionProjects;
       // Gathered into a list of their own, so that they are queued as the lists' projects are.
-      const { tiedProjects, tiedClass, tiedFairness } = this;
+      const { tiedProjects } = this;
       let count = 0;
       for (let e = start[r]; e < start[r + 1]; e++) {
         const i = items[e];
         if (this.mustCount[i] > 0 || seen.has(i)) continue;
         if (partitionAllows(partition, this.kinds[i], this.mode[i] === MODE_ONSITE)) {
-          tiedProjects[count] = i;
-          tiedClass[count] = this.klass[i];
-          tiedFairness[count] = this.fairness[i];
-          count++;
+          tiedProjects[count++] = i;
         }
       }
-      this.queueList(tiedProjects, tiedClass, tiedFairness, 0, count, true);
+      this.queueList(tiedProjects, 0, count, true);
     }
 
     // 3. Candidates by slice, best first, so that the k-th score soon rises above most bounds
@@ -640,8 +622,7 @@ export class ProjectIndex {
     }
   }
 
-  // Queues the candidates list[from, to) (with their classes and fairness beside them; with
-  // `dedupe`, only those not seen yet) under their bounds, exact in everything but distance (the
+  // Queues the candidates list[from, to) (with `dedupe`, only those not seen yet) under their bounds, exact in everything but distance (the
   // chord's, never below the real one): an on-site project beyond travel range by the chord is
   // dropped before its skills are read, and one missing a must-have is never queued. Worked out
   // while the walk reads the candidate's unit vector and requirements in memory order (key lists
@@ -649,14 +630,7 @@ export class ProjectIndex {
   // The bound is summed without FactorCombiner's rounding (most candidates are never taken): see
   // SLACK. One loop over a list with everything it reads in locals: the walk is the engine's
   // hottest code, and a call per candidate reloaded each array from the index.
-  private queueList(
-    list: Int32Array,
-    classes: Uint16Array,
-    fairnessOf: Float64Array,
-    from: number,
-    to: number,
-    dedupe: boolean,
-  ): void {
+  private queueList(list: Int32Array, from: number, to: number, dedupe: boolean): void {
     const { walk, walkStart, classMode, classTerms, region, tiedRegions, seen } = this;
     const { queue, next, sliceHead } = this;
     const w = this.weights.weights;
@@ -666,9 +640,9 @@ export class ProjectIndex {
     for (let e = from; e < to; e++) {
       const i = list[e];
       if (dedupe && !seen.mark(i)) continue;
-      const klass = classes[e];
-      const mode = classMode[klass];
       const start = walkStart[i];
+      const klass = walk[start + W_CLASS];
+      const mode = classMode[klass];
       let distance = mode === MODE_REMOTE ? 1 : 0.5;
       if (mode !== MODE_REMOTE && home) {
         const chord =
@@ -680,7 +654,7 @@ export class ProjectIndex {
       const skills = this.skillsOrNaN(start + W_REQS, walkStart[i + 1]);
       if (skills !== skills) continue;
       let sum = w.skills * skills + classTerms[klass] + w.distance * distance;
-      sum += w.fairness * fairnessOf[e];
+      sum += w.fairness * walk[start + W_FAIRNESS];
       if (ties && tiedRegions.has(region[i])) sum += w.tie;
       const share = sum / total;
       const slice = share >= 1 ? SLICES - 1 : share > 0 ? Math.floor(share * SLICES) : 0;
@@ -772,7 +746,7 @@ export class ProjectIndex {
   // arrays only (walk record, class, fairness, region, id rank), not the row.
   private consider(i: number, skills: number): void {
     const start = this.walkStart[i];
-    const mode = this.walk[start + W_MODE];
+    const mode = this.classMode[this.walk[start + W_CLASS]];
     let distance = mode === MODE_REMOTE ? 1 : 0.5;
     if (mode !== MODE_REMOTE && this.home) {
       const chord = this.chordKm(start);
@@ -800,7 +774,7 @@ export class ProjectIndex {
     const { rows } = this;
     const row = i * ROW;
     if (this.periodCount > 0 && !this.periodsOverlap(row)) return;
-    const mode = rows[row + R_MODE];
+    const mode = this.classMode[rows[row + R_CLASS]];
     let distance = mode === MODE_REMOTE ? 1 : 0.5;
     if (mode !== MODE_REMOTE && this.home) {
       const km = haversineKm(
@@ -853,7 +827,7 @@ function fitsFloat32(project: ProjectFacts): boolean {
 }
 
 // source[items[j]] into out[j], for every j.
-function gather<T extends Float64Array | Uint16Array>(
+function gather<T extends Float32Array | Float64Array>(
   items: Int32Array,
   source: ArrayLike<number>,
   out: T,
