@@ -315,7 +315,6 @@ export class ProjectIndex {
     const walk = (this.walk = new Float32Array(walkLength));
     for (let i = 0; i < n; i++) {
       const w = this.walkStart[i];
-      const row = i * ROW;
       walk[w + W_X] = units[3 * i];
       walk[w + W_Y] = units[3 * i + 1];
       walk[w + W_Z] = units[3 * i + 2];
