@@ -161,6 +161,7 @@ export class ProjectIndex {
   private readonly postings: Postings[] = [];
   // Every date of a project period, sorted: dates compare as ranks in this list (see dateRank).
   private readonly dates: string[];
+  private readonly dateRanks = new Map<string, number>();
   // Projects the postings, bounds or arrays cannot reason about (see isRegular): always scored
   // through pairScore.
   private readonly irregular: number[] = [];
@@ -434,6 +435,17 @@ export class ProjectIndex {
     return lo < dates.length && dates[lo] === date ? 2 * lo + 1 : 2 * lo;
   }
 
+  // dateRank of a participant's date, kept once worked out: participants share dates (days), and
+  // a look-up by string costs less than a binary search comparing strings.
+  private knownDateRank(date: string): number {
+    let rank = this.dateRanks.get(date);
+    if (rank === undefined) {
+      rank = this.dateRank(date);
+      this.dateRanks.set(date, rank);
+    }
+    return rank;
+  }
+
   // Projects without must-have skills, grouped so that a participant's bound is fairness plus a
   // per-group constant.
   private bucketsFor(allowed: (i: number) => boolean): Bucket[] {
@@ -500,13 +512,14 @@ export class ProjectIndex {
     if (home !== null) {
       const lat = home.lat * RAD;
       const lng = home.lng * RAD;
-      // unitVector, without its array.
-      this.homeX = Math.cos(lat) * Math.cos(lng);
-      this.homeY = Math.cos(lat) * Math.sin(lng);
+      // unitVector, without its array; cosLatitude(home.lat) is the same cosine.
+      const cos = Math.cos(lat);
+      this.homeX = cos * Math.cos(lng);
+      this.homeY = cos * Math.sin(lng);
       this.homeZ = Math.sin(lat);
       this.homeLat = home.lat;
       this.homeLng = home.lng;
-      this.homeCos = cosLatitude(home.lat);
+      this.homeCos = cos;
     }
     this.range = participant.travelRangeKm;
     this.weeklyHours = participant.weeklyHours;
@@ -516,8 +529,8 @@ export class ProjectIndex {
     }
     for (let j = 0; j < this.periodCount; j++) {
       const period = participant.availability[j];
-      this.periods[2 * j] = this.dateRank(period.from);
-      this.periods[2 * j + 1] = period.to === null ? Infinity : this.dateRank(period.to);
+      this.periods[2 * j] = this.knownDateRank(period.from);
+      this.periods[2 * j + 1] = period.to === null ? Infinity : this.knownDateRank(period.to);
     }
     const w = this.weights.weights;
     const { distinctHours, hoursValues } = this;
