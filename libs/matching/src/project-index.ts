@@ -77,12 +77,12 @@ const R_TO = 4;
 const R_FAIRNESS = 5;
 const R_CLASS = 6;
 const R_REGION = 7;
-// What the walk reads of a candidate, in one record of 32-bit floats per project, so that a
+// What the walk reads of a candidate, in one record of 32-bit numbers per project, so that a
 // candidate costs one read at a random place (the projects without must-haves) or none (the key
 // lists, whose projects sit in the records' order): its unit vector (for the chord), its class
-// (mode, theme, hours and goals served), its fairness rounded up to a float32 (for the queued
-// bound, which may only be higher), then its requirements, REQ numbers each. The posting lists
-// hold project numbers only, and one record serves every partition.
+// (mode, theme, hours and goals served; an integer), its fairness rounded up to a float32 (for
+// the queued bound, which may only be higher), then its requirements, REQ numbers each. The
+// posting lists hold project numbers only, and one record serves every partition.
 const W_X = 0;
 const W_Y = 1;
 const W_Z = 2;
@@ -92,8 +92,8 @@ const W_REQS = 5;
 // A float32 moves each coordinate of a unit vector by at most 2^-24 (6e-8), the chord between
 // two by at most 1e-7 × 6371 km (0.7 m): a chord from them less 10 m is still a lower bound.
 const GEO_SLACK_KM = 0.01;
-// A requirement: skill index, minimum level, weight, must (1/0), as 32-bit floats (projects
-// whose levels or weights a float32 cannot hold exactly are irregular).
+// A requirement: skill index (an integer), minimum level and weight (32-bit floats: projects
+// whose levels or weights a float32 cannot hold exactly are irregular), must (an integer, 1/0).
 const REQ = 4;
 // Candidates are sorted into this many slices of their first bound, best slice first.
 const SLICES = 512;
@@ -134,6 +134,8 @@ export class ProjectIndex {
   // walkStart[i + 1], see W_X), and what building the postings and buckets reads.
   private readonly rows: Float64Array;
   private readonly walk: Float32Array;
+  // The same records read as integers: class, skill indexes and must flags are 32-bit integers, so that they index arrays without a conversion from float.
+  private readonly walkInt: Int32Array;
   private readonly walkStart: Int32Array;
   private readonly mode: Uint8Array;
   private readonly theme: Int32Array;
@@ -314,26 +316,25 @@ export class ProjectIndex {
     this.distinctHours = Float64Array.from(hoursSlots.keys());
     this.hoursValues = new Float64Array(hoursSlots.size);
     const walk = (this.walk = new Float32Array(walkLength));
+    const walkInt = (this.walkInt = new Int32Array(walk.buffer));
     for (let i = 0; i < n; i++) {
       const w = this.walkStart[i];
       walk[w + W_X] = units[3 * i];
       walk[w + W_Y] = units[3 * i + 1];
       walk[w + W_Z] = units[3 * i + 2];
-      walk[w + W_CLASS] = this.klass[i];
+      walkInt[w + W_CLASS] = this.klass[i];
       walk[w + W_FAIRNESS] = float32AtLeast(this.fairness[i]);
       projects[i].skills.forEach((s, j) => {
         const r = w + W_REQS + j * REQ;
-        walk[r] = this.skillIndex.get(s.skillId)!;
+        walkInt[r] = this.skillIndex.get(s.skillId)!;
         walk[r + 1] = s.minLevel;
         walk[r + 2] = s.weight;
-        walk[r + 3] = s.must ? 1 : 0;
+        walkInt[r + 3] = s.must ? 1 : 0;
       });
     }
     this.regionProjects = new PackedLists(regionLists);
 
     const skills = this.skillIndex.size;
-    // Skill indexes sit in float32 requirement rows, exact below 2^24.
-    if (skills >= 1 << 24) throw new RangeError(`${skills} skills are more than an index holds`);
     // Each project's key must-have (skill index and minimum level; -1 without must-haves) and
     // the skill indexes it asks for, worked out once for every partition.
     const keySkill = new Int32Array(n);
@@ -440,6 +441,8 @@ export class ProjectIndex {
   private knownDateRank(date: string): number {
     let rank = this.dateRanks.get(date);
     if (rank === undefined) {
+      // Dates of any shape could grow it without end: start again past a bound.
+      if (this.dateRanks.size >= 1 << 16) this.dateRanks.clear();
       rank = this.dateRank(date);
       this.dateRanks.set(date, rank);
     }
@@ -643,7 +646,7 @@ export class ProjectIndex {
   // SLACK. One loop over a list with everything it reads in locals: the walk is the engine's
   // hottest code, and a call per candidate reloaded each array from the index.
   private queueList(list: Int32Array, from: number, to: number, dedupe: boolean): void {
-    const { walk, walkStart, classMode, classTerms, region, tiedRegions, seen } = this;
+    const { walk, walkInt, walkStart, classMode, classTerms, region, tiedRegions, seen } = this;
     const { queue, next, sliceHead } = this;
     const w = this.weights.weights;
     const total = this.combiner.total;
@@ -653,7 +656,7 @@ export class ProjectIndex {
       const i = list[e];
       if (dedupe && !seen.mark(i)) continue;
       const start = walkStart[i];
-      const klass = walk[start + W_CLASS];
+      const klass = walkInt[start + W_CLASS];
       const mode = classMode[klass];
       let distance = mode === MODE_REMOTE ? 1 : 0.5;
       if (mode !== MODE_REMOTE && home) {
@@ -707,14 +710,14 @@ export class ProjectIndex {
   // walk[start, end): the same arithmetic in the same order (the weights summed as it sums them),
   // so the same value; NaN when a must-have is not met.
   private skillsOrNaN(start: number, end: number): number {
-    const { levels, walk } = this;
+    const { levels, walk, walkInt } = this;
     if (start === end) return 1;
     let weighted = 0;
     let total = 0;
     for (let r = start; r < end; r += REQ) {
-      const level = levels[walk[r]];
+      const level = levels[walkInt[r]];
       const min = walk[r + 1];
-      if (walk[r + 3] === 1 && level < min) return NaN;
+      if (walkInt[r + 3] === 1 && level < min) return NaN;
       const weight = walk[r + 2];
       weighted += weight * skillCredit(level, min);
       total += weight;
@@ -758,7 +761,7 @@ export class ProjectIndex {
   // arrays only (walk record, class, fairness, region, id rank), not the row.
   private consider(i: number, skills: number): void {
     const start = this.walkStart[i];
-    const mode = this.classMode[this.walk[start + W_CLASS]];
+    const mode = this.classMode[this.walkInt[start + W_CLASS]];
     let distance = mode === MODE_REMOTE ? 1 : 0.5;
     if (mode !== MODE_REMOTE && this.home) {
       const chord = this.chordKm(start);
