@@ -163,7 +163,6 @@ export class ProjectIndex {
   private readonly postings: Postings[] = [];
   // Every date of a project period, sorted: dates compare as ranks in this list (see dateRank).
   private readonly dates: string[];
-  private readonly dateRanks = new Map<string, number>();
   // Projects the postings, bounds or arrays cannot reason about (see isRegular): always scored
   // through pairScore.
   private readonly irregular: number[] = [];
@@ -436,19 +435,6 @@ export class ProjectIndex {
     return lo < dates.length && dates[lo] === date ? 2 * lo + 1 : 2 * lo;
   }
 
-  // dateRank of a participant's date, kept once worked out: participants share dates (days), and
-  // a look-up by string costs less than a binary search comparing strings.
-  private knownDateRank(date: string): number {
-    let rank = this.dateRanks.get(date);
-    if (rank === undefined) {
-      // Dates of any shape could grow it without end: start again past a bound.
-      if (this.dateRanks.size >= 1 << 16) this.dateRanks.clear();
-      rank = this.dateRank(date);
-      this.dateRanks.set(date, rank);
-    }
-    return rank;
-  }
-
   // Projects without must-have skills, grouped so that a participant's bound is fairness plus a
   // per-group constant.
   private bucketsFor(allowed: (i: number) => boolean): Bucket[] {
@@ -532,8 +518,8 @@ export class ProjectIndex {
     }
     for (let j = 0; j < this.periodCount; j++) {
       const period = participant.availability[j];
-      this.periods[2 * j] = this.knownDateRank(period.from);
-      this.periods[2 * j + 1] = period.to === null ? Infinity : this.knownDateRank(period.to);
+      this.periods[2 * j] = this.dateRank(period.from);
+      this.periods[2 * j + 1] = period.to === null ? Infinity : this.dateRank(period.to);
     }
     const w = this.weights.weights;
     const { distinctHours, hoursValues } = this;
