@@ -170,17 +170,3 @@ export function ranksOf(keys: readonly string[]): Int32Array {
   order.forEach((i, r) => (ranks[i] = r));
   return ranks;
 }
-
-// The least float32 at or above x: a bound may be rounded up, never down.
-export function float32AtLeast(x: number): number {
-  const f = Math.fround(x);
-  // Exact, rounded up, or NaN.
-  if (!(f < x)) return f;
-  if (f === 0) return 2 ** -149;
-  // The next float32 up: one more in magnitude above zero, one less below.
-  FLOAT_BITS[0] = f;
-  INT_BITS[0] += f > 0 ? 1 : -1;
-  return FLOAT_BITS[0];
-}
-const FLOAT_BITS = new Float32Array(1);
-const INT_BITS = new Int32Array(FLOAT_BITS.buffer);

@@ -4,7 +4,6 @@ import {
   assertValidWeights,
   distanceValueNear,
   eligibleKindMask,
-  float32AtLeast,
   hasRegularSkills,
   PackedLists,
   ranksOf,
@@ -53,59 +52,61 @@ interface Postings {
   // Projects with must-haves, under one of them (the key), by ascending minimum level.
   keyStart: Int32Array;
   keyProject: Int32Array;
-  // Float32 holds every regular project's levels exactly (see fitsFloat32).
-  keyMinLevel: Float32Array;
+  keyMinLevel: Float64Array;
   // Projects without must-haves, under each of their skills.
   niceStart: Int32Array;
   niceProject: Int32Array;
+  // What the first bound reads of each listed project (its class and fairness), beside it, so
+  // that a walk down a list reads memory in order.
+  keyClass: Uint16Array;
+  keyFairness: Float64Array;
+  niceClass: Uint16Array;
+  niceFairness: Float64Array;
   buckets: Bucket[];
 }
 
 const MODE_REMOTE = 0;
 const MODE_ONSITE = 1;
 const MODE_HYBRID = 2;
-// What scoring reads of a project, side by side in one row of 8 numbers (64 bytes): the
-// walk record (below) holds what the walk reads, so the row is read only for projects scored.
-const ROW = 8;
+// What a query reads of a project once it takes it as a candidate, side by side in one row:
+// first what its chord and bound read (theme, hours and goals served through its class), then
+// what scoring it reads.
+const ROW = 12;
+// Unit vector (for chords).
+const R_X = 0;
+const R_Y = 1;
+const R_Z = 2;
+const R_MODE = 3;
+const R_CLASS = 4;
+const R_REGION = 5;
+const R_FAIRNESS = 6;
 // Latitude, longitude and cosLatitude (for haversineKm).
-const R_LAT = 0;
-const R_LNG = 1;
-const R_COS = 2;
+const R_LAT = 7;
+const R_LNG = 8;
+const R_COS = 9;
 // The period as date ranks (see dateRank); an open end is Infinity.
-const R_FROM = 3;
-const R_TO = 4;
-const R_FAIRNESS = 5;
-const R_CLASS = 6;
-const R_REGION = 7;
-// What the walk reads of a candidate, in one record of 32-bit numbers per project, so that a
+const R_FROM = 10;
+const R_TO = 11;
+// What the walk reads of a candidate, in one record of 32-bit floats per project, so that a
 // candidate costs one read at a random place (the projects without must-haves) or none (the key
-// lists, whose projects sit in the records' order): its unit vector (for the chord), its class
-// (mode, theme, hours and goals served; an integer), its fairness rounded up to a float32 (for
-// the queued bound, which may only be higher), then its requirements, REQ numbers each. The
-// posting lists hold project numbers only, and one record serves every partition.
+// lists, whose projects sit in the records' order): its unit vector and mode (for the chord),
+// then its requirements, REQ numbers each. The row is read only for projects scored.
 const W_X = 0;
 const W_Y = 1;
 const W_Z = 2;
-const W_CLASS = 3;
-const W_FAIRNESS = 4;
-const W_REQS = 5;
+const W_MODE = 3;
+const W_REQS = 4;
 // A float32 moves each coordinate of a unit vector by at most 2^-24 (6e-8), the chord between
 // two by at most 1e-7 × 6371 km (0.7 m): a chord from them less 10 m is still a lower bound.
 const GEO_SLACK_KM = 0.01;
-// A requirement: skill index (an integer), minimum level and weight (32-bit floats: projects
-// whose levels or weights a float32 cannot hold exactly are irregular), must (an integer, 1/0).
+// A requirement: skill index, minimum level, weight, must (1/0), as 32-bit floats (projects
+// whose levels or weights a float32 cannot hold exactly are irregular).
 const REQ = 4;
 // Candidates are sorted into this many slices of their first bound, best slice first.
 const SLICES = 512;
 // A queued bound is summed in another order than FactorCombiner's and not rounded: it may fall
 // below the real bound by a rounding (at most half a millionth) and a few ulps. Cuts allow this.
 const SLACK = 1e-6;
-// A queued candidate's record: project, skills value, distance bound, unrounded share of the bound.
-const QUEUED = 4;
-const Q_PROJECT = 0;
-const Q_SKILLS = 1;
-const Q_DISTANCE = 2;
-const Q_SHARE = 3;
 
 // A participant's top-k projects without scoring every project, equal to rankProjects and
 // topProjects (same matches, same order, same scores; explanations built for the k returned
@@ -134,8 +135,6 @@ export class ProjectIndex {
   // walkStart[i + 1], see W_X), and what building the postings and buckets reads.
   private readonly rows: Float64Array;
   private readonly walk: Float32Array;
-  // The same records read as integers: class, skill indexes and must flags are 32-bit integers, so that they index arrays without a conversion from float.
-  private readonly walkInt: Int32Array;
   private readonly walkStart: Int32Array;
   private readonly mode: Uint8Array;
   private readonly theme: Int32Array;
@@ -201,12 +200,12 @@ export class ProjectIndex {
   // stack linked through `next`; each candidate with its skills value.
   private readonly seen: Stamps;
   private readonly sliceHead = new Int32Array(SLICES);
-  // Each candidate's record of QUEUED numbers: project, skills value, distance bound and its
-  // bound's unrounded share (see queueList).
-  private readonly queue: Float64Array;
+  private readonly queued: Int32Array;
+  private readonly queuedSkills: Float64Array;
+  // Each candidate's distance bound and its bound's unrounded share (see addCandidate).
+  private readonly queuedDistance: Float64Array;
+  private readonly queuedShare: Float64Array;
   private readonly next: Int32Array;
-  // Projects of tied regions without must-haves, gathered for queueList.
-  private readonly tiedProjects: Int32Array;
   private queueLength = 0;
 
   constructor(input: readonly ProjectFacts[], weights: MatchingWeights) {
@@ -245,7 +244,6 @@ export class ProjectIndex {
     const regionLists: number[][] = [];
     const regular: boolean[] = [];
     let walkLength = 0;
-    const units = new Float64Array(3 * n);
     for (let i = 0; i < n; i++) {
       const project = projects[i];
       const [x, y, z] = unitVector(project.location);
@@ -281,9 +279,10 @@ export class ProjectIndex {
       this.walkStart[i + 1] = walkLength;
       rows[row + R_REGION] = region;
       rows[row + R_FAIRNESS] = fairness;
-      units[3 * i] = x;
-      units[3 * i + 1] = y;
-      units[3 * i + 2] = z;
+      rows[row + R_MODE] = mode;
+      rows[row + R_X] = x;
+      rows[row + R_Y] = y;
+      rows[row + R_Z] = z;
       rows[row + R_LAT] = project.location.lat;
       rows[row + R_LNG] = project.location.lng;
       rows[row + R_COS] = cosLatitude(project.location.lat);
@@ -315,25 +314,26 @@ export class ProjectIndex {
     this.distinctHours = Float64Array.from(hoursSlots.keys());
     this.hoursValues = new Float64Array(hoursSlots.size);
     const walk = (this.walk = new Float32Array(walkLength));
-    const walkInt = (this.walkInt = new Int32Array(walk.buffer));
     for (let i = 0; i < n; i++) {
       const w = this.walkStart[i];
-      walk[w + W_X] = units[3 * i];
-      walk[w + W_Y] = units[3 * i + 1];
-      walk[w + W_Z] = units[3 * i + 2];
-      walkInt[w + W_CLASS] = this.klass[i];
-      walk[w + W_FAIRNESS] = float32AtLeast(this.fairness[i]);
+      const row = i * ROW;
+      walk[w + W_X] = this.rows[row + R_X];
+      walk[w + W_Y] = this.rows[row + R_Y];
+      walk[w + W_Z] = this.rows[row + R_Z];
+      walk[w + W_MODE] = this.mode[i];
       projects[i].skills.forEach((s, j) => {
         const r = w + W_REQS + j * REQ;
-        walkInt[r] = this.skillIndex.get(s.skillId)!;
+        walk[r] = this.skillIndex.get(s.skillId)!;
         walk[r + 1] = s.minLevel;
         walk[r + 2] = s.weight;
-        walkInt[r + 3] = s.must ? 1 : 0;
+        walk[r + 3] = s.must ? 1 : 0;
       });
     }
     this.regionProjects = new PackedLists(regionLists);
 
     const skills = this.skillIndex.size;
+    // Skill indexes sit in float32 requirement rows, exact below 2^24.
+    if (skills >= 1 << 24) throw new RangeError(`${skills} skills are more than an index holds`);
     // Each project's key must-have (skill index and minimum level; -1 without must-haves) and
     // the skill indexes it asks for, worked out once for every partition.
     const keySkill = new Int32Array(n);
@@ -361,9 +361,13 @@ export class ProjectIndex {
       this.postings.push({
         keyStart: keys.start,
         keyProject: keys.items,
-        keyMinLevel: gather(keys.items, keyMin, new Float32Array(keys.items.length)),
+        keyMinLevel: gather(keys.items, keyMin, new Float64Array(keys.items.length)),
         niceStart: nices.start,
         niceProject: nices.items,
+        keyClass: gather(keys.items, this.klass, new Uint16Array(keys.items.length)),
+        keyFairness: gather(keys.items, this.fairness, new Float64Array(keys.items.length)),
+        niceClass: gather(nices.items, this.klass, new Uint16Array(nices.items.length)),
+        niceFairness: gather(nices.items, this.fairness, new Float64Array(nices.items.length)),
         buckets: this.bucketsFor(allowed),
       });
     }
@@ -377,9 +381,11 @@ export class ProjectIndex {
     this.tiedRegions = new Stamps(this.regionIndex.size);
     this.seen = new Stamps(n);
     // A project is queued at most once.
-    this.queue = new Float64Array(n * QUEUED);
+    this.queued = new Int32Array(n);
+    this.queuedSkills = new Float64Array(n);
+    this.queuedDistance = new Float64Array(n);
+    this.queuedShare = new Float64Array(n);
     this.next = new Int32Array(n);
-    this.tiedProjects = new Int32Array(n);
   }
 
   get size(): number {
@@ -501,14 +507,13 @@ export class ProjectIndex {
     if (home !== null) {
       const lat = home.lat * RAD;
       const lng = home.lng * RAD;
-      // unitVector, without its array; cosLatitude(home.lat) is the same cosine.
-      const cos = Math.cos(lat);
-      this.homeX = cos * Math.cos(lng);
-      this.homeY = cos * Math.sin(lng);
+      // unitVector, without its array.
+      this.homeX = Math.cos(lat) * Math.cos(lng);
+      this.homeY = Math.cos(lat) * Math.sin(lng);
       this.homeZ = Math.sin(lat);
       this.homeLat = home.lat;
       this.homeLng = home.lng;
-      this.homeCos = cos;
+      this.homeCos = cosLatitude(home.lat);
     }
     this.range = participant.travelRangeKm;
     this.weeklyHours = participant.weeklyHours;
@@ -559,34 +564,33 @@ export class ProjectIndex {
 
     // 2. Candidates: projects keyed by a must-have the participant meets (a prefix of the key
     // list), projects without must-haves asking for a skill it has, and projects of tied regions
-    // without must-haves. Each is queued in the slice of its bound (see queueList).
+    // without must-haves. Each is queued in the slice of its bound (see addCandidate).
     this.sliceHead.fill(-1);
     this.queueLength = 0;
-    const { keyStart, keyProject, keyMinLevel, niceStart, niceProject } = postings;
+    const { keyStart, keyProject, keyMinLevel, keyClass, keyFairness } = postings;
+    const { niceStart, niceProject, niceClass, niceFairness } = postings;
     for (let h = 0; h < heldCount; h++) {
       const s = held[h];
       const level = levels[s];
-      // The key list's prefix whose minimum level the participant meets.
-      let end = keyStart[s];
-      for (const last = keyStart[s + 1]; end < last && keyMinLevel[end] <= level; end++);
-      this.queueList(keyProject, keyStart[s], end, false);
-      this.queueList(niceProject, niceStart[s], niceStart[s + 1], true);
+      for (let e = keyStart[s], end = keyStart[s + 1]; e < end && keyMinLevel[e] <= level; e++) {
+        this.addCandidate(keyProject[e], keyClass[e], keyFairness[e]);
+      }
+      for (let e = niceStart[s], end = niceStart[s + 1]; e < end; e++) {
+        const i = niceProject[e];
+        if (seen.mark(i)) this.addCandidate(i, niceClass[e], niceFairness[e]);
+      }
     }
     for (const region of participant.regionTies) {
       const r = this.regionIndex.get(region);
       if (r === undefined) continue;
       const { start, items } = this.regionProjects;
-      // Gathered into a list of their own, so that they are queued as the lists' projects are.
-      const { tiedProjects } = this;
-      let count = 0;
       for (let e = start[r]; e < start[r + 1]; e++) {
         const i = items[e];
-        if (this.mustCount[i] > 0 || seen.has(i)) continue;
+        if (this.mustCount[i] > 0 || !seen.mark(i)) continue;
         if (partitionAllows(partition, this.kinds[i], this.mode[i] === MODE_ONSITE)) {
-          tiedProjects[count++] = i;
+          this.addCandidate(i, this.klass[i], this.fairness[i]);
         }
       }
-      this.queueList(tiedProjects, 0, count, true);
     }
 
     // 3. Candidates by slice, best first, so that the k-th score soon rises above most bounds
@@ -623,68 +627,50 @@ export class ProjectIndex {
     }
   }
 
-  // Queues the candidates list[from, to) (with `dedupe`, only those not seen yet) under their bounds, exact in everything but distance (the
-  // chord's, never below the real one): an on-site project beyond travel range by the chord is
-  // dropped before its skills are read, and one missing a must-have is never queued. Worked out
-  // while the walk reads the candidate's unit vector and requirements in memory order (key lists
-  // run in internal order), so that a candidate taken from the queue needs nothing but its score.
-  // The bound is summed without FactorCombiner's rounding (most candidates are never taken): see
-  // SLACK. One loop over a list with everything it reads in locals: the walk is the engine's
-  // hottest code, and a call per candidate reloaded each array from the index.
-  private queueList(list: Int32Array, from: number, to: number, dedupe: boolean): void {
-    const { walk, walkInt, walkStart, classMode, classTerms, region, tiedRegions, seen } = this;
-    const { queue, next, sliceHead } = this;
-    const w = this.weights.weights;
-    const total = this.combiner.total;
-    const { home, homeX, homeY, homeZ, range, ties } = this;
-    let q = this.queueLength;
-    for (let e = from; e < to; e++) {
-      const i = list[e];
-      if (dedupe && !seen.mark(i)) continue;
-      const start = walkStart[i];
-      const klass = walkInt[start + W_CLASS];
-      const mode = classMode[klass];
-      let distance = mode === MODE_REMOTE ? 1 : 0.5;
-      if (mode !== MODE_REMOTE && home) {
-        const chord =
-          chordLowerBoundKm(homeX, homeY, homeZ, walk[start], walk[start + 1], walk[start + 2]) -
-          GEO_SLACK_KM;
-        if (mode === MODE_ONSITE && chord > range) continue;
-        distance = distanceValueNear(mode === MODE_HYBRID, Math.max(0, chord));
-      }
-      const skills = this.skillsOrNaN(start + W_REQS, walkStart[i + 1]);
-      if (skills !== skills) continue;
-      let sum = w.skills * skills + classTerms[klass] + w.distance * distance;
-      sum += w.fairness * walk[start + W_FAIRNESS];
-      if (ties && tiedRegions.has(region[i])) sum += w.tie;
-      const share = sum / total;
-      const slice = share >= 1 ? SLICES - 1 : share > 0 ? Math.floor(share * SLICES) : 0;
-      const at = q * QUEUED;
-      queue[at + Q_PROJECT] = i;
-      queue[at + Q_SKILLS] = skills;
-      queue[at + Q_DISTANCE] = distance;
-      queue[at + Q_SHARE] = share;
-      next[q] = sliceHead[slice];
-      sliceHead[slice] = q;
-      q++;
+  // Queues a candidate under its bound, exact in everything but distance (the chord's, never
+  // below the real one): an on-site project beyond travel range by the chord is dropped before its
+  // skills are read, and one missing a must-have is never queued. Worked out while the walk reads
+  // the candidate's unit vector and requirements in memory order (key lists run in internal
+  // order), so that a candidate taken from the queue needs nothing but its score. The bound is
+  // summed without FactorCombiner's rounding (most candidates are never taken): see SLACK.
+  private addCandidate(i: number, klass: number, fairness: number): void {
+    const mode = this.classMode[klass];
+    let distance = mode === MODE_REMOTE ? 1 : 0.5;
+    const start = this.walkStart[i];
+    if (mode !== MODE_REMOTE && this.home) {
+      const chord = this.chordKm(start);
+      if (mode === MODE_ONSITE && chord > this.range) return;
+      distance = distanceValueNear(mode === MODE_HYBRID, Math.max(0, chord));
     }
-    this.queueLength = q;
+    const skills = this.skillsOrNaN(start + W_REQS, this.walkStart[i + 1]);
+    if (skills !== skills) return;
+    const w = this.weights.weights;
+    let sum = w.skills * skills + this.classTerms[klass] + w.distance * distance;
+    sum += w.fairness * fairness;
+    if (this.ties && this.tiedRegions.has(this.region[i])) sum += w.tie;
+    const share = sum / this.combiner.total;
+    const slice = share >= 1 ? SLICES - 1 : share > 0 ? Math.floor(share * SLICES) : 0;
+    const q = this.queueLength++;
+    this.queued[q] = i;
+    this.queuedSkills[q] = skills;
+    this.queuedDistance[q] = distance;
+    this.queuedShare[q] = share;
+    this.next[q] = this.sliceHead[slice];
+    this.sliceHead[slice] = q;
   }
 
   // A queued candidate: scored unless its bound (now through FactorCombiner, bit for bit
   // comparable with scores) rules it out.
   private take(q: number): void {
-    const { queue } = this;
-    const at = q * QUEUED;
-    if (this.top.closedBelow(queue[at + Q_SHARE] + SLACK)) return;
-    const i = queue[at + Q_PROJECT];
-    const skills = queue[at + Q_SKILLS];
+    if (this.top.closedBelow(this.queuedShare[q] + SLACK)) return;
+    const i = this.queued[q];
+    const skills = this.queuedSkills[q];
     const klass = this.klass[i];
     const bound = this.combiner.combine(
       skills,
       this.classThemeValue[klass],
       this.classHoursValue[klass],
-      queue[at + Q_DISTANCE],
+      this.queuedDistance[q],
       this.classGoalValue[klass],
       this.ties && this.tiedRegions.has(this.region[i]) ? 1 : 0,
       this.fairness[i],
@@ -696,14 +682,14 @@ export class ProjectIndex {
   // walk[start, end): the same arithmetic in the same order (the weights summed as it sums them),
   // so the same value; NaN when a must-have is not met.
   private skillsOrNaN(start: number, end: number): number {
-    const { levels, walk, walkInt } = this;
+    const { levels, walk } = this;
     if (start === end) return 1;
     let weighted = 0;
     let total = 0;
     for (let r = start; r < end; r += REQ) {
-      const level = levels[walkInt[r]];
+      const level = levels[walk[r]];
       const min = walk[r + 1];
-      if (walkInt[r + 3] === 1 && level < min) return NaN;
+      if (walk[r + 3] === 1 && level < min) return NaN;
       const weight = walk[r + 2];
       weighted += weight * skillCredit(level, min);
       total += weight;
@@ -747,7 +733,7 @@ export class ProjectIndex {
   // arrays only (walk record, class, fairness, region, id rank), not the row.
   private consider(i: number, skills: number): void {
     const start = this.walkStart[i];
-    const mode = this.classMode[this.walkInt[start + W_CLASS]];
+    const mode = this.walk[start + W_MODE];
     let distance = mode === MODE_REMOTE ? 1 : 0.5;
     if (mode !== MODE_REMOTE && this.home) {
       const chord = this.chordKm(start);
@@ -775,7 +761,7 @@ export class ProjectIndex {
     const { rows } = this;
     const row = i * ROW;
     if (this.periodCount > 0 && !this.periodsOverlap(row)) return;
-    const mode = this.classMode[rows[row + R_CLASS]];
+    const mode = rows[row + R_MODE];
     let distance = mode === MODE_REMOTE ? 1 : 0.5;
     if (mode !== MODE_REMOTE && this.home) {
       const km = haversineKm(
@@ -828,7 +814,7 @@ function fitsFloat32(project: ProjectFacts): boolean {
 }
 
 // source[items[j]] into out[j], for every j.
-function gather<T extends Float32Array | Float64Array>(
+function gather<T extends Float64Array | Uint16Array>(
   items: Int32Array,
   source: ArrayLike<number>,
   out: T,
