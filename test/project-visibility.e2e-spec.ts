@@ -11,8 +11,9 @@ const MOTIVATION = '週末に関わりたいです。よろしくお願いしま
 
 // A project that ends (CLOSED, then ARCHIVED) stays readable by everyone whose own pages link to
 // it — a participant with an engagement on it, with a scout offer for it, in a cohort that holds
-// it; a company's people whose programme holds it or whose team applied to it — and stays "not
-// found" for everyone else. Acting on it still needs a published project.
+// it; a company's people whose programme holds it — and stays "not found" for everyone else (a
+// company whose team applied but no programme of which holds it included). A project sent back to
+// draft is its region's and supervisors' alone. Acting on it still needs a published project.
 describe('project visibility once a project is no longer published', () => {
   let platform: TestPlatform;
   let f: Fixtures;
@@ -21,6 +22,11 @@ describe('project visibility once a project is no longer published', () => {
   const readers: Record<string, Person> = {};
   let unrelated: Person;
   let regionStaff: Person;
+  // A company's people with no programme holding the project: one of its teams applied to it, and
+  // another company took no part at all.
+  let teamOwner: Person;
+  let otherCompanyOwner: Person;
+  let sentBackId: string;
 
   const gql = (query: string, variables: Record<string, unknown>, who?: Person) =>
     platform.gql(query, variables, who?.token);
@@ -115,7 +121,7 @@ describe('project visibility once a project is no longer published', () => {
     );
 
     // Another company whose team applied to the project (no programme of its holds it).
-    const teamOwner = await f.signUp('team-owner');
+    teamOwner = await f.signUp('team-owner');
     const teamCompany = await f.company(s.admin, teamOwner, 'つなぐ商事');
     const teamMember = await f.employee(s.admin, teamCompany, 'team-member');
     const teamId = expectData(
@@ -145,9 +151,23 @@ describe('project visibility once a project is no longer published', () => {
       cohortMember,
       programOwner,
       programEmployee,
-      teamOwner,
       teamMember,
     });
+    otherCompanyOwner = await f.signUp('other-owner');
+    await f.company(s.admin, otherCompanyOwner, 'よそ株式会社');
+
+    // A second project the engaged participant applied to, then sent back to draft for changes.
+    sentBackId = await f.publishedProject(hub, regionStaff, s.regionId, { title: '見直し中' });
+    expectData(
+      await gql(APPLY, { input: { projectId: sentBackId, motivation: MOTIVATION } }, engaged),
+    );
+    expectData(
+      await gql(
+        `mutation($id: ID!) { requestProjectChanges(id: $id, comment: "体制を見直してください") { status } }`,
+        { id: sentBackId },
+        hub,
+      ),
+    );
 
     expectData(
       await gql(
@@ -164,27 +184,28 @@ describe('project visibility once a project is no longer published', () => {
     expect(refused.extensions.code).toBe('NOT_FOUND');
   };
 
-  it.each([
-    'engaged',
-    'scouted',
-    'cohortMember',
-    'programOwner',
-    'programEmployee',
-    'teamOwner',
-    'teamMember',
-  ])('shows the closed project to %s (project and interest state)', async (who) => {
-    const person = readers[who];
-    expect(expectData(await gql(PROJECT, { id: projectId }, person)).project).toMatchObject({
-      id: projectId,
-      status: 'CLOSED',
-    });
-    expect(expectData(await gql(INTEREST_STATE, { id: projectId }, person)).project).toMatchObject({
-      id: projectId,
-      interestedByMe: false,
-    });
-  });
+  it.each(['engaged', 'scouted', 'cohortMember', 'programOwner', 'programEmployee', 'teamMember'])(
+    'shows the closed project to %s (project and interest state)',
+    async (who) => {
+      const person = readers[who];
+      expect(expectData(await gql(PROJECT, { id: projectId }, person)).project).toMatchObject({
+        id: projectId,
+        status: 'CLOSED',
+      });
+      expect(
+        expectData(await gql(INTEREST_STATE, { id: projectId }, person)).project,
+      ).toMatchObject({
+        id: projectId,
+        interestedByMe: false,
+      });
+    },
+  );
 
   it('keeps the closed project "not found" for an unrelated participant and a visitor', async () => {
+    for (const person of [teamOwner, otherCompanyOwner]) {
+      await notFound(PROJECT, projectId, person);
+      await notFound(INTEREST_STATE, projectId, person);
+    }
     await notFound(PROJECT, projectId, unrelated);
     await notFound(INTEREST_STATE, projectId, unrelated);
     await notFound(PROJECT, projectId);
@@ -219,6 +240,14 @@ describe('project visibility once a project is no longer published', () => {
     await notFound(PROJECT, draftId);
   });
 
+  it('keeps a project sent back to draft for its region and supervisors only', async () => {
+    await notFound(PROJECT, sentBackId, readers.engaged);
+    await notFound(INTEREST_STATE, sentBackId, readers.engaged);
+    expect(expectData(await gql(PROJECT, { id: sentBackId }, regionStaff)).project.status).toBe(
+      'DRAFT',
+    );
+  });
+
   it('still shows it once archived, to the same people only', async () => {
     expectData(
       await gql(
@@ -232,7 +261,9 @@ describe('project visibility once a project is no longer published', () => {
         'ARCHIVED',
       );
     }
-    await notFound(PROJECT, projectId, unrelated);
+    for (const person of [unrelated, teamOwner, otherCompanyOwner]) {
+      await notFound(PROJECT, projectId, person);
+    }
     await notFound(PROJECT, projectId);
   });
 });

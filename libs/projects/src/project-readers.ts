@@ -3,23 +3,22 @@ import { MethodDiscovery } from '@tsunagu/core';
 import type { Actor } from '@tsunagu/identity';
 import { DataSource, EntityManager } from 'typeorm';
 
-// Who may still read a project once it is no longer published (closed, archived, or sent back to
-// draft): besides its region and supervisors, everyone whose own pages link to it. Their pages
-// keep the link after the project ends (an engagement, a conversation, a cohort's ranking, a
-// company's programme), and a link that answers "not found" loses them what they took part in.
+// Who may still read a project once it has ended (closed or archived): besides its region and
+// supervisors, everyone whose own pages link to it. Their pages keep the link after the project
+// ends (an engagement, a conversation, a cohort's ranking, a company's programme), and a link that
+// answers "not found" loses them what they took part in.
 //
 // Each relation is answered by the context that owns it, as audiences are: projects does not read
-// engagements', cohorts' or companies' tables. Every relation below can only come into being
-// with a published project (applying, scouting, a cohort's and a company programme's projects
-// all require PUBLISHED), so a draft or a project in review that nobody outside the region was
-// ever shown stays hidden from all of them.
+// engagements', cohorts' or companies' tables. Only an ended project is read this way: one sent
+// back to draft (or in review again) is being rewritten under its supervisors' comment, which is
+// for the region, so it is hidden from everyone else until it is published again. A company's
+// people read a project through their programme only: the teams page lists a team's applications
+// to the programme's projects, and a team member's own engagement is the engagement relation.
 export const PROJECT_READER_RELATIONS = [
   // engagements: a participant with an engagement on the project, whatever its status.
   'engagement',
   // engagements: a participant who received a scout offer for it, whatever came of it.
   'scoutOffer',
-  // engagements: the people of a company one of whose teams applied to it.
-  'companyTeamApplication',
   // cohorts: a participant in a cohort that holds it (the cohort's page and its ranking).
   'cohort',
   // companies: the people of a company whose programme holds it.

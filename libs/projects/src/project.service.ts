@@ -41,6 +41,8 @@ const PLAIN_FIELDS = [
 
 // The only details null may clear. GraphQL lets every optional input be null, but the other
 // columns are NOT NULL: a null there would otherwise reach the database and fail as a 500.
+// Projects that have ended, which the people who took part still read (project-readers.ts).
+const ENDED: ReadonlySet<ProjectStatus> = new Set([ProjectStatus.CLOSED, ProjectStatus.ARCHIVED]);
 const CLEARABLE_FIELDS: ReadonlySet<string> = new Set(['endDate', 'hoursPerWeek', 'programId']);
 
 // jsonb hands objects back with its own key order ({"url", "title"}), so values are compared
@@ -158,8 +160,8 @@ export class ProjectService {
   }
 
   // Published projects are public. The others are read by their region and supervising
-  // intermediaries, and by everyone whose own pages link to them (project-readers.ts says who
-  // and why); for anyone else they do not exist.
+  // intermediaries, and ended ones also by everyone whose own pages link to them
+  // (project-readers.ts says who and why); for anyone else they do not exist.
   async get(actor: Actor | undefined, projectId: string): Promise<Project> {
     const project = await this.visible(actor, projectId);
     if (!project) throw AppError.notFound('Project', projectId);
@@ -174,6 +176,7 @@ export class ProjectService {
     if (project.status === ProjectStatus.PUBLISHED) return project;
     if (!actor) return null;
     if (this.policy.canSupervise(actor, project)) return project;
+    if (!ENDED.has(project.status)) return null;
     return (await this.readers.reads(actor, project.id)) ? project : null;
   }
 

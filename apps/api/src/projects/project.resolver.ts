@@ -79,7 +79,7 @@ export class ProjectResolver implements OnApplicationBootstrap {
   @Public()
   @Query(() => ProjectType, {
     description:
-      'A published project; one that is not (closed, archived, a draft) for its region and supervisors, and for whoever took part in it (an engagement, a scout offer, a cohort, a company programme or team).',
+      'A published project; one that is not, for its region and supervisors; one that has ended (closed, archived), also for whoever took part in it (an engagement, a scout offer, a cohort, a company programme).',
   })
   async project(
     @OptionalActor() actor: Actor | undefined,
