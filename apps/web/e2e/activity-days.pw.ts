@@ -6,6 +6,7 @@ import {
   gql,
   signInThroughPage,
   signUpParticipant,
+  submitAndPublish,
   type Participant,
 } from './support/participants';
 
@@ -70,18 +71,7 @@ async function scene(request: Parameters<typeof newOrganization>[0]) {
     region.token,
   );
   const projectId = createProject.id;
-  await gql(
-    request,
-    'mutation($id: ID!) { submitProject(id: $id) { status } }',
-    { id: projectId },
-    region.token,
-  );
-  await gql(
-    request,
-    'mutation($id: ID!) { publishProject(id: $id) { status } }',
-    { id: projectId },
-    hub.token,
-  );
+  await submitAndPublish(request, projectId, region.token, hub.token);
   const supporter = await signUpParticipant(request, {
     label: 'activity-supporter',
     displayName: '工藤 ゆい',

@@ -2,7 +2,12 @@ import { type Browser, expect, type Page, test, type TestInfo } from '@playwrigh
 import { expectAccessible, saveScreenshot, uniqueEmail } from './support/helpers';
 import { latestMailTo } from './support/mail';
 import { newOrganization } from './support/organizations';
-import { gql, signInThroughPage, signUpParticipant } from './support/participants';
+import {
+  gql,
+  signInThroughPage,
+  signUpParticipant,
+  submitAndPublish,
+} from './support/participants';
 
 // The phone walks the journey in English, the desktop in Japanese.
 function wordsFor(testInfo: TestInfo) {
@@ -60,18 +65,7 @@ async function scene(request: Parameters<typeof newOrganization>[0]) {
     region.token,
   );
   const projectId = createProject.id;
-  await gql(
-    request,
-    'mutation($id: ID!) { submitProject(id: $id) { status } }',
-    { id: projectId },
-    region.token,
-  );
-  await gql(
-    request,
-    'mutation($id: ID!) { publishProject(id: $id) { status } }',
-    { id: projectId },
-    hub.token,
-  );
+  await submitAndPublish(request, projectId, region.token, hub.token);
   const student = await signUpParticipant(request, {
     label: 'guardians-student',
     displayName: '佐藤 ひなた',

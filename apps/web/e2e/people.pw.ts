@@ -1,7 +1,12 @@
 import { type Browser, expect, type Page, test, type TestInfo } from '@playwright/test';
 import { expectAccessible, fillDateTime, fillDay, saveScreenshot } from './support/helpers';
 import { newOrganization, type StaffMember } from './support/organizations';
-import { gql, signInThroughPage, signUpParticipant } from './support/participants';
+import {
+  gql,
+  signInThroughPage,
+  signUpParticipant,
+  submitAndPublish,
+} from './support/participants';
 
 // The phone walks the journey in English, the desktop in Japanese.
 function wordsFor(testInfo: TestInfo) {
@@ -96,18 +101,7 @@ async function scene(request: Parameters<typeof newOrganization>[0]) {
     region.token,
   );
   const projectId = createProject.id;
-  await gql(
-    request,
-    'mutation($id: ID!) { submitProject(id: $id) { status } }',
-    { id: projectId },
-    region.token,
-  );
-  await gql(
-    request,
-    'mutation($id: ID!) { publishProject(id: $id) { status } }',
-    { id: projectId },
-    hub.token,
-  );
+  await submitAndPublish(request, projectId, region.token, hub.token);
   const applicant = await signUpParticipant(request, {
     label: 'people-applicant',
     displayName: '森 さくら',

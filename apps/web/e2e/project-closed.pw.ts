@@ -1,7 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible, saveScreenshot } from './support/helpers';
 import { newOrganization } from './support/organizations';
-import { gql, signInThroughPage, signUpParticipant } from './support/participants';
+import {
+  gql,
+  signInThroughPage,
+  signUpParticipant,
+  submitAndPublish,
+} from './support/participants';
 
 // A project the region closes stays readable by the participant who took part: it says it has
 // closed (in Japanese and in English), offers no interest mark, no application form and no
@@ -42,18 +47,7 @@ test('a participant reads a project that has closed, in Japanese and in English'
     region.token,
   );
   const projectId = createProject.id;
-  await gql(
-    request,
-    'mutation($id: ID!) { submitProject(id: $id) { status } }',
-    { id: projectId },
-    region.token,
-  );
-  await gql(
-    request,
-    'mutation($id: ID!) { publishProject(id: $id) { status } }',
-    { id: projectId },
-    hub.token,
-  );
+  await submitAndPublish(request, projectId, region.token, hub.token);
   const participant = await signUpParticipant(request, {
     label: 'closed-project',
     displayName: '佐藤 みのり',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MethodDiscovery } from '@tsunagu/core';
+import { checkOneProviderEach, MethodDiscovery } from '@tsunagu/core';
 import type { Actor } from '@tsunagu/identity';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -47,17 +47,10 @@ export function ProjectReadersOf(relation: ProjectReaderRelation) {
 
 // Checks discovered relations against the list, as personal-data readers are checked.
 export function checkProjectReaderRelations(found: string[]): string[] {
-  const problems: string[] = [];
-  for (const relation of PROJECT_READER_RELATIONS) {
-    const count = found.filter((f) => f === relation).length;
-    if (count !== 1) problems.push(`project reader relation "${relation}" has ${count} providers`);
-  }
-  for (const name of new Set(found)) {
-    if (!(PROJECT_READER_RELATIONS as readonly string[]).includes(name)) {
-      problems.push(`provider of unlisted project reader relation "${name}"`);
-    }
-  }
-  return problems;
+  return checkOneProviderEach(PROJECT_READER_RELATIONS, found, {
+    item: 'project reader relation',
+    provider: 'provider',
+  });
 }
 
 @Injectable()

@@ -20,6 +20,27 @@ export async function gql<T = Record<string, unknown>>(
   return body.data;
 }
 
+// A region's project sent for review by its staff and published by the intermediary's.
+export async function submitAndPublish(
+  request: APIRequestContext,
+  projectId: string,
+  regionToken: string,
+  intermediaryToken: string,
+): Promise<void> {
+  await gql(
+    request,
+    'mutation($id: ID!) { submitProject(id: $id) { status } }',
+    { id: projectId },
+    regionToken,
+  );
+  await gql(
+    request,
+    'mutation($id: ID!) { publishProject(id: $id) { status } }',
+    { id: projectId },
+    intermediaryToken,
+  );
+}
+
 export async function signInThroughApi(
   request: APIRequestContext,
   email: string,

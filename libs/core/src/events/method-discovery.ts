@@ -36,3 +36,23 @@ export class MethodDiscovery {
     return found;
   }
 }
+
+// Checks the methods discovered for a closed list (personal-data sections, project reader
+// relations) against it: each listed item needs exactly one provider, and nothing unlisted may
+// have one. Returns the problems, each named, for the caller to refuse to start with.
+export function checkOneProviderEach(
+  listed: readonly string[],
+  found: readonly string[],
+  names: { item: string; provider: string },
+): string[] {
+  const problems: string[] = [];
+  for (const item of listed) {
+    const count = found.filter((f) => f === item).length;
+    if (count !== 1) problems.push(`${names.item} "${item}" has ${count} ${names.provider}s`);
+  }
+  for (const name of new Set(found)) {
+    if (!listed.includes(name))
+      problems.push(`${names.provider} of unlisted ${names.item} "${name}"`);
+  }
+  return problems;
+}

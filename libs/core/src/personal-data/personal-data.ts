@@ -1,6 +1,6 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { MethodDiscovery } from '../events/method-discovery';
+import { checkOneProviderEach, MethodDiscovery } from '../events/method-discovery';
 
 // The one list of what "download my data" contains (APPI): every section a context holds about a
 // person, in the order the export shows them. A context that stores personal data adds its
@@ -53,19 +53,12 @@ export function PersonalDataOf(section: PersonalDataSection) {
   };
 }
 
-// Checks discovered readers against the list, as the job registry checks handlers.
+// Checks discovered readers against the list of sections.
 export function checkPersonalDataReaders(found: string[]): string[] {
-  const problems: string[] = [];
-  for (const section of PERSONAL_DATA_SECTIONS) {
-    const count = found.filter((f) => f === section).length;
-    if (count !== 1) problems.push(`personal-data section "${section}" has ${count} readers`);
-  }
-  for (const name of new Set(found)) {
-    if (!(PERSONAL_DATA_SECTIONS as readonly string[]).includes(name)) {
-      problems.push(`reader of unlisted personal-data section "${name}"`);
-    }
-  }
-  return problems;
+  return checkOneProviderEach(PERSONAL_DATA_SECTIONS, found, {
+    item: 'personal-data section',
+    provider: 'reader',
+  });
 }
 
 export interface PersonalDataExportDocument {
