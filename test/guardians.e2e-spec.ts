@@ -583,11 +583,16 @@ describe('guardians', () => {
       expect(await rowsOf('message_id', fromChild)).toBe(0);
       expect(mailsWith(guardianEmail, '参加したいです。')).toHaveLength(0);
       expect(mailsWith(guardianEmail, '高校生の力を貸してください。')).toHaveLength(1);
-      const kept = await platform.dataSource.query(
-        `SELECT kind, content, sent_at FROM guardian_consent_mail
-          WHERE scout_offer_id = $1 ORDER BY created_at`,
-        [offerId],
-      );
+      // The copy's job marks its row sent in the commit after the SMTP server took the mail, so
+      // the mail can arrive before its row says so: wait for the marks, then look.
+      const kept = await eventually(async () => {
+        const rows = await platform.dataSource.query<Array<{ sent_at: Date | null }>>(
+          `SELECT kind, content, sent_at FROM guardian_consent_mail
+            WHERE scout_offer_id = $1 ORDER BY created_at`,
+          [offerId],
+        );
+        return rows.length === 2 && rows.every((r) => r.sent_at !== null) && rows;
+      });
       // One copy of the offer, one of the region's message; the words are not kept once sent.
       expect(kept).toEqual([
         { kind: 'SCOUT_OFFER_COPY', content: null, sent_at: expect.any(Date) },
