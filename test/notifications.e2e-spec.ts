@@ -997,6 +997,50 @@ describe('notifications', () => {
     expect(await mailsOf(events.map((e) => e.key))).toHaveLength(6);
   });
 
+  it("sends a batch's e-mails together, one job for its events; an e-mail that cannot be rendered fails only its own delivery", async () => {
+    const { events } = await threeEvents('153613', 'one-mail-unrenderable');
+    const [, unrenderable] = events;
+    const worker = platform.worker!;
+    // The e-mail job waits until the middle event has become one this version cannot render (a
+    // newer version's event type, met during a rolling deploy).
+    const queue = worker.get(QueueService).queue('notifications');
+    await queue.pause();
+    try {
+      const results = await worker.get(NotificationFanOut).fanOutMany(events);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+      const waiting = (await queue.getJobs(['waiting'])).filter(
+        (j) => j.name === 'deliver.email',
+      );
+      const planned = (await Promise.all(events.map((e) => deliveriesOf(e.key))))
+        .flat()
+        .filter((r: any) => r.channel === 'EMAIL');
+      expect(waiting.map((j) => (j.data as { deliveryIds: string[] }).deliveryIds.length)).toEqual(
+        [6],
+      );
+      expect(planned).toHaveLength(6);
+      await platform.dataSource.query(
+        `UPDATE notification_event SET type = 'RETIRED_EVENT' WHERE key = $1`,
+        [unrenderable.key],
+      );
+    } finally {
+      await queue.resume();
+    }
+    // Its two deliveries fail at every attempt and are dead-lettered; the others' four e-mails
+    // went out, once each.
+    const dead = await eventually(async () => {
+      const rows = await deliveriesOf(unrenderable.key);
+      const mails = rows.filter((r: any) => r.channel === 'EMAIL');
+      return mails.every((r: any) => r.status === 'DEAD') && mails;
+    }, 30_000);
+    expect(dead.map((r: any) => [r.attempts, r.last_error])).toEqual([
+      [6, 'no message for RETIRED_EVENT events in this version'],
+      [6, 'no message for RETIRED_EVENT events in this version'],
+    ]);
+    expect(await mailsOf([events[0].key, events[2].key])).toHaveLength(4);
+    const received = smtp.messages.map((m) => m.messageId);
+    expect(new Set(received).size).toBe(received.length);
+  });
+
   it('fans out the events the relay hands over together in one job; one that fails goes on alone as its own notify.event job', async () => {
     const { staff, staffEn, events } = await threeEvents('153427', 'relayed-together');
     // As the relay hands a pass's events over; the middle one cannot be stored.

@@ -13,8 +13,10 @@ export interface ClaimedDelivery {
   delivery: Pick<NotificationDelivery, 'id' | 'role' | 'organizationId'>;
   event: Pick<NotificationEvent, 'key' | 'type' | 'vars' | 'links'>;
   recipient: Pick<User, 'id' | 'email' | 'locale'>;
-  // In the recipient's language and capacity.
-  message: RenderedMessage;
+  // The message in the recipient's language and capacity. Rendered when asked, so that a
+  // channel can fail one delivery whose message cannot be rendered (an event type this version
+  // does not know) and not its whole batch.
+  render: () => RenderedMessage;
 }
 
 interface ClaimedRow {
@@ -56,8 +58,9 @@ export async function claimDeliveries(
     const delivery = { id: row.id, role: row.role, organizationId: row.organization_id };
     const event = { key: row.key, type: row.type, vars: row.vars, links: row.links };
     const recipient = { id: row.recipient_id, email: row.email, locale: row.locale };
-    const message = renderNotification(event.type, recipient.locale, event.vars, delivery.role);
-    return { delivery, event, recipient, message };
+    const render = () =>
+      renderNotification(event.type, recipient.locale, event.vars, delivery.role);
+    return { delivery, event, recipient, render };
   });
 }
 

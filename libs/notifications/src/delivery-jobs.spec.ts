@@ -7,33 +7,46 @@ const delivery = (
   channel = DeliveryChannel.EMAIL,
 ): PendingDelivery => ({ id: `${eventId}-d${String(n).padStart(3, '0')}`, eventId, channel });
 
+const idsOf = (jobs: ReturnType<typeof jobsFor>) =>
+  jobs.map((j) => (j.payload as { deliveryIds: string[] }).deliveryIds);
+
 describe('the delivery jobs of a fanned-out batch', () => {
-  it("never mixes two events' deliveries in one job: one bad e-mail fails only its own event", () => {
-    const jobs = jobsFor([delivery('a', 1), delivery('b', 1), delivery('a', 2)]);
-    const payloads = jobs.map((j) => (j.payload as { deliveryIds: string[] }).deliveryIds);
-    expect(payloads).toEqual([['a-d001', 'a-d002'], ['b-d001']]);
+  it("sends the batch's e-mails together, whatever their events, in the order given", () => {
+    const jobs = jobsFor([delivery('a', 1), delivery('a', 2), delivery('b', 1)]);
+    expect(jobs.map((j) => j.jobName)).toEqual(['deliver.email']);
+    expect(idsOf(jobs)).toEqual([['a-d001', 'a-d002', 'b-d001']]);
   });
 
-  it('gives an event the same job ids whichever batch it was fanned out in', () => {
-    const alone = jobsFor([delivery('a', 1), delivery('a', 2, DeliveryChannel.IN_APP)]);
-    const together = jobsFor([
-      delivery('b', 1),
-      delivery('a', 1),
+  it('keeps in-app deliveries the fan-out could not store to one job per event', () => {
+    const jobs = jobsFor([
+      delivery('a', 1, DeliveryChannel.IN_APP),
+      delivery('b', 1, DeliveryChannel.IN_APP),
       delivery('a', 2, DeliveryChannel.IN_APP),
+      delivery('b', 2),
     ]);
-    const idsOf = (jobs: typeof alone, eventId: string) =>
-      jobs
-        .filter((j) => (j.payload as { deliveryIds: string[] }).deliveryIds[0].startsWith(eventId))
-        .map((j) => j.jobId);
-    expect(idsOf(together, 'a')).toEqual(idsOf(alone, 'a'));
-    expect(new Set(together.map((j) => j.jobId)).size).toBe(together.length);
+    expect(jobs.map((j) => [j.jobName, (j.payload as { deliveryIds: string[] }).deliveryIds]))
+      .toEqual([
+        ['deliver.email', ['b-d002']],
+        ['deliver.in-app', ['a-d001', 'a-d002']],
+        ['deliver.in-app', ['b-d001']],
+      ]);
   });
 
-  it('splits an event of many deliveries into chunks of 100 per channel', () => {
-    const many = Array.from({ length: 250 }, (_, i) => delivery('a', i));
-    const jobs = jobsFor(many);
-    expect(jobs.map((j) => (j.payload as { deliveryIds: string[] }).deliveryIds.length)).toEqual([
-      100, 100, 50,
-    ]);
+  it('names a job after its deliveries: the same deliveries give the same id, others another', () => {
+    const batch = [delivery('a', 1), delivery('b', 1), delivery('a', 2, DeliveryChannel.IN_APP)];
+    const again = jobsFor(batch);
+    expect(again.map((j) => j.jobId)).toEqual(jobsFor(batch).map((j) => j.jobId));
+    expect(new Set(again.map((j) => j.jobId)).size).toBe(again.length);
+    // A replay that finds one e-mail already sent queues a job of its own for the rest.
+    expect(jobsFor([delivery('b', 1)])[0].jobId).not.toBe(again[0].jobId);
+    for (const { jobId } of again) expect(jobId).toMatch(/^delivery\.[0-9a-f]{32}$/);
+  });
+
+  it('splits many deliveries into chunks of 100 per job', () => {
+    const many = [
+      ...Array.from({ length: 150 }, (_, i) => delivery('a', i)),
+      ...Array.from({ length: 100 }, (_, i) => delivery('b', i)),
+    ];
+    expect(idsOf(jobsFor(many)).map((ids) => ids.length)).toEqual([100, 100, 50]);
   });
 });

@@ -13,12 +13,13 @@ export interface EmailBatchOutcome {
   failed: number;
 }
 
-// Sends notification e-mails — a batch of one event's deliveries at once over the pooled
-// transport — each at most once after the SMTP server accepted it: the deliveries' rows stay
-// locked from the check to the SENT mark, so a duplicate job waits and then finds them sent. The
-// one window left — the process dying between the server's acceptance and the commit — is
-// covered by the deterministic Message-ID, on which mail systems drop the second copy. An e-mail
-// the server refused is counted against its own delivery only; the job then runs again for it.
+// Sends notification e-mails — a batch of deliveries, of one event or of the several events a
+// fan-out handled together, at once over the pooled transport — each at most once after the SMTP
+// server accepted it: the deliveries' rows stay locked from the check to the SENT mark, so a
+// duplicate job waits and then finds them sent. The one window left — the process dying between
+// the server's acceptance and the commit — is covered by the deterministic Message-ID, on which
+// mail systems drop the second copy. An e-mail that could not be rendered or that the server
+// refused is counted against its own delivery only; the job then runs again for it.
 @Injectable()
 export class EmailDeliveryService {
   constructor(
@@ -35,11 +36,12 @@ export class EmailDeliveryService {
         const claimed = await claimDeliveries(m, deliveryIds);
         const preferencesUrl = appUrl(this.config, PREFERENCES_PATH);
         const results = await Promise.allSettled(
-          claimed.map(({ delivery, event, recipient, message }) => {
+          // Each delivery on its own: one whose message cannot be rendered fails alone.
+          claimed.map(async ({ delivery, event, recipient, render }) => {
             const path = actionPath(event.links, delivery);
             const content = renderEmail({
               locale: recipient.locale,
-              ...message,
+              ...render(),
               actionUrl: path && appUrl(this.config, path),
               preferencesUrl,
             });

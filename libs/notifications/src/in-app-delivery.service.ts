@@ -42,26 +42,30 @@ export class InAppDeliveryService {
   async store(m: EntityManager, deliveryIds: readonly string[]): Promise<Notification[]> {
     const claimed = await claimDeliveries(m, deliveryIds);
     if (claimed.length === 0) return [];
-    await m
-      .createQueryBuilder()
-      .insert()
-      .into(Notification)
-      .values(
-        claimed.map(({ delivery, event, recipient, message }) => ({
-          recipientId: recipient.id,
-          eventKey: event.key,
-          type: event.type,
-          ...message,
-          // The recipient's own organisation joins the event's ids: where their link leads.
-          data: delivery.organizationId
-            ? { ...event.links, organizationId: delivery.organizationId }
-            : event.links,
-          facts: event.vars,
-          audience: delivery.role,
-        })),
-      )
-      .orIgnore()
-      .execute();
+    // The rows as one JSON parameter: a query builder's parameter per value cost more than the
+    // statement.
+    const values = claimed.map(({ delivery, event, recipient, render }) => ({
+      recipient_id: recipient.id,
+      event_key: event.key,
+      type: event.type,
+      // A message that cannot be rendered fails the whole batch: stored all or nothing.
+      ...render(),
+      // The recipient's own organisation joins the event's ids: where their link leads.
+      data: delivery.organizationId
+        ? { ...event.links, organizationId: delivery.organizationId }
+        : event.links,
+      facts: event.vars,
+      audience: delivery.role,
+    }));
+    await m.query(
+      `INSERT INTO notification (recipient_id, event_key, type, title, body, data, facts, audience)
+       SELECT recipient_id, event_key, type, title, body, data, facts, audience
+         FROM jsonb_to_recordset($1::jsonb)
+           AS n(recipient_id uuid, event_key text, type text, title text, body text, data jsonb,
+                facts jsonb, audience text)
+       ON CONFLICT DO NOTHING`,
+      [JSON.stringify(values)],
+    );
     // Read back rather than RETURNING: a row stored by an earlier run is the receipt too.
     const rows = await m.getRepository(Notification).findBy({
       eventKey: In([...new Set(claimed.map((c) => c.event.key))]),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import {
   DomainEvent,
@@ -8,8 +9,7 @@ import {
   QueueService,
   Recipient,
 } from '@tsunagu/core';
-import { User } from '@tsunagu/identity';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { deliveryRunJobId, eventJobId } from './delivery-job-ids';
 import { DeliveryChannel, DeliveryMode, DeliveryStatus } from './delivery-kinds';
 import { MailTransport } from './email/mail-transport';
@@ -23,7 +23,8 @@ import { isNotificationEventType, NotificationEventType } from './notified-event
 import { WebhookFanOut } from './webhooks/webhook-fan-out';
 
 // Deliveries on one channel per job: one transaction (and, for e-mail, one burst over the
-// pooled transport) instead of one each; a batch with more recipients gets more jobs.
+// pooled transport) instead of one each; a batch with more gets more jobs. It also bounds what
+// a worker dying mid-send sends twice (under the same Message-IDs).
 const BATCH_SIZE = 100;
 // Events fanned out in one transaction at most (a worker takes NOTIFICATIONS_CONCURRENCY jobs
 // at once, so a batch is rarely bigger than that).
@@ -31,8 +32,6 @@ const EVENTS_PER_BATCH = 50;
 // Audience queries of one batch in flight at once: a 'notify.events' job of 25 events must not
 // take the whole connection pool from the other slots.
 const AUDIENCES_AT_ONCE = 4;
-// Delivery rows per INSERT: far below PostgreSQL's 65,535 parameters (7 a row).
-const INSERT_CHUNK = 1000;
 
 export const CHANNEL_JOBS: Record<DeliveryChannel, 'deliver.in-app' | 'deliver.email'> = {
   [DeliveryChannel.IN_APP]: 'deliver.in-app',
@@ -52,7 +51,7 @@ export type FanOutOutcome =
 //
 // Events that reach a busy worker together are fanned out together (GroupCommit): one
 // transaction and one multi-row statement per step for all of them, and their e-mails in shared
-// batches, since the statements sent to PostgreSQL, not the queue, are what an event costs. If
+// jobs, since the statements sent to PostgreSQL, not the queue, are what an event costs. If
 // the batch fails, each of its events is fanned out alone, so one bad event fails only its own
 // job, which BullMQ retries as before.
 @Injectable()
@@ -214,8 +213,8 @@ export class NotificationFanOut {
     // Straight onto the queue after the commit, not through the outbox: this fan-out runs in
     // durable jobs that are done only once BullMQ took them. A crash in between leaves the jobs
     // to run again, which find the deliveries still PENDING and queue them again under the same
-    // job ids (jobsFor: event, channel, chunk), so BullMQ keeps one. That saves an outbox row, a
-    // relay pass and its wake-up per batch.
+    // job ids (jobsFor: a digest of each job's deliveries), so BullMQ keeps one. That saves an
+    // outbox row, a relay pass and its wake-up per batch.
     await this.queues.addMany(
       jobs.map(({ jobName, payload, jobId }) => ({ name: jobName, payload, jobId })),
     );
@@ -225,36 +224,39 @@ export class NotificationFanOut {
   }
 
   // The events' rows, one statement to store and one to read them back (a replay finds its own).
+  // The batch's rows go in as one JSON parameter: a query builder's parameter per value was most
+  // of what TypeORM cost the fan-out.
   private async storeEvents(
     m: EntityManager,
     sorted: readonly Addressed[],
-  ): Promise<Map<string, NotificationEvent>> {
-    await m
-      .createQueryBuilder()
-      .insert()
-      .into(NotificationEvent)
-      .values(
-        sorted.map(({ event, type, audience }) => ({
-          key: event.key,
-          type,
-          vars: audience.vars,
-          links: audience.links,
-          occurredAt: new Date(event.occurredAt),
-        })),
-      )
-      .orIgnore()
-      .execute();
-    const rows = await m
-      .getRepository(NotificationEvent)
-      .findBy({ key: In(sorted.map(({ event }) => event.key)) });
-    return new Map(rows.map((r) => [r.key, r]));
+  ): Promise<Map<string, StoredEvent>> {
+    const rows = sorted.map(({ event, type, audience }) => ({
+      key: event.key,
+      type,
+      vars: audience.vars,
+      links: audience.links,
+      // Read as JavaScript always read it: a time it cannot read fails the batch here.
+      occurred_at: new Date(event.occurredAt).toISOString(),
+    }));
+    await m.query(
+      `INSERT INTO notification_event (key, type, vars, links, occurred_at)
+       SELECT key, type, vars, links, occurred_at
+         FROM jsonb_to_recordset($1::jsonb)
+           AS e(key text, type text, vars jsonb, links jsonb, occurred_at timestamptz)
+       ON CONFLICT DO NOTHING`,
+      [JSON.stringify(rows)],
+    );
+    const stored = await m.query<StoredEvent[]>(
+      `SELECT id, key, type FROM notification_event WHERE key = ANY($1::text[])`,
+      [rows.map((r) => r.key)],
+    );
+    return new Map(stored.map((r) => [r.key, r]));
   }
 
-  // The deliveries each event asks for, by event id, stored in one statement (per
-  // INSERT_CHUNK rows) for the batch.
+  // The deliveries each event asks for, by event id, stored in one statement for the batch.
   private async plan(
     m: EntityManager,
-    targets: ReadonlyArray<{ event: NotificationEvent; recipients: Recipient[] }>,
+    targets: ReadonlyArray<{ event: StoredEvent; recipients: Recipient[] }>,
   ): Promise<Map<string, Array<Pick<NotificationDelivery, 'status'>>>> {
     const planned = new Map<string, Array<Pick<NotificationDelivery, 'status'>>>();
     const everyone = [...new Set(targets.flatMap((t) => t.recipients.map((r) => r.userId)))];
@@ -262,10 +264,10 @@ export class NotificationFanOut {
     // Former members (deleted accounts) hear nothing more.
     const live = new Set(
       (
-        await m.getRepository(User).find({
-          select: { id: true },
-          where: { id: In(everyone), deletedAt: IsNull() },
-        })
+        await m.query<Array<{ id: string }>>(
+          `SELECT id FROM "user" WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL`,
+          [everyone],
+        )
       ).map((u) => u.id),
     );
     const heard = targets
@@ -276,19 +278,19 @@ export class NotificationFanOut {
       }))
       .filter((t) => t.recipients.length > 0);
     const modes = await this.preferences.modesForEach(m, heard);
-    const rows: Array<Partial<NotificationDelivery>> = [];
+    const rows: PlannedRow[] = [];
     heard.forEach(({ event, recipients }, i) => {
-      const ofEvent: Array<Partial<NotificationDelivery>> = [];
+      const ofEvent: PlannedRow[] = [];
       for (const recipient of recipients) {
         for (const [channel, mode] of modes[i].get(recipient.userId)!) {
           if (mode === DeliveryMode.OFF) continue;
           // Without an SMTP server there is no e-mail channel; nothing waits for one.
           if (channel === DeliveryChannel.EMAIL && !this.mail.enabled) continue;
           ofEvent.push({
-            eventId: event.id,
-            recipientId: recipient.userId,
+            event_id: event.id,
+            recipient_id: recipient.userId,
             role: recipient.role,
-            organizationId: recipient.organizationId ?? null,
+            organization_id: recipient.organizationId ?? null,
             channel,
             mode,
             status:
@@ -298,17 +300,20 @@ export class NotificationFanOut {
           });
         }
       }
-      planned.set(event.id, ofEvent as Array<Pick<NotificationDelivery, 'status'>>);
+      planned.set(event.id, ofEvent);
       rows.push(...ofEvent);
     });
-    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-      await m
-        .createQueryBuilder()
-        .insert()
-        .into(NotificationDelivery)
-        .values(rows.slice(start, start + INSERT_CHUNK))
-        .orIgnore()
-        .execute();
+    if (rows.length > 0) {
+      await m.query(
+        `INSERT INTO notification_delivery
+           (event_id, recipient_id, role, organization_id, channel, mode, status)
+         SELECT event_id, recipient_id, role, organization_id, channel, mode, status
+           FROM jsonb_to_recordset($1::jsonb)
+             AS d(event_id uuid, recipient_id uuid, role text, organization_id uuid,
+                  channel text, mode text, status text)
+         ON CONFLICT DO NOTHING`,
+        [JSON.stringify(rows)],
+      );
     }
     return planned;
   }
@@ -357,13 +362,29 @@ export class NotificationFanOut {
 
   // The deliveries of the events still waiting for their first run: a replayed fan-out finds
   // the ones its earlier run planned but did not finish.
-  private pending(m: EntityManager, eventIds: string[]): Promise<PendingDelivery[]> {
-    return m.getRepository(NotificationDelivery).find({
-      select: { id: true, channel: true, eventId: true },
-      where: { eventId: In(eventIds), status: DeliveryStatus.PENDING, retries: 0 },
-      order: { id: 'ASC' },
-    });
+  private async pending(m: EntityManager, eventIds: string[]): Promise<PendingDelivery[]> {
+    const rows = await m.query<Array<{ id: string; channel: DeliveryChannel; event_id: string }>>(
+      `SELECT id, channel, event_id FROM notification_delivery
+        WHERE event_id = ANY($1::uuid[]) AND status = $2 AND retries = 0
+        ORDER BY id`,
+      [eventIds, DeliveryStatus.PENDING],
+    );
+    return rows.map((r) => ({ id: r.id, channel: r.channel, eventId: r.event_id }));
   }
+}
+
+// What the fan-out needs of a stored event.
+type StoredEvent = Pick<NotificationEvent, 'id' | 'key' | 'type'>;
+
+// A delivery row as planned, in the table's column names.
+interface PlannedRow {
+  event_id: string;
+  recipient_id: string;
+  role: NotificationDelivery['role'];
+  organization_id: string | null;
+  channel: DeliveryChannel;
+  mode: DeliveryMode;
+  status: DeliveryStatus;
 }
 
 export type PendingDelivery = Pick<NotificationDelivery, 'id' | 'channel' | 'eventId'>;
@@ -408,26 +429,36 @@ async function settledEach<T, R>(
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-// One job per event, channel and BATCH_SIZE deliveries: the statements are shared by the batch,
-// the delivery jobs are not. So one event's e-mail that cannot be rendered fails only its own
-// event's job, and a replayed event, whatever batch it joins, queues its deliveries under the
-// same job ids (BullMQ keeps one).
+// The delivery jobs of a fanned-out batch, each under an id that is a digest of its deliveries:
+// a replay that finds the same deliveries pending queues the same jobs (BullMQ keeps one); one
+// that finds fewer queues others, whose claim finds the rows already sent.
+// - E-mails: the batch's e-mails together, BATCH_SIZE per job in delivery order. Their job's
+//   transaction, its BullMQ round trips and its four statements were most of what an event cost
+//   the pipeline beyond sending; an e-mail that cannot be rendered or is refused fails only its
+//   own delivery (EmailDeliveryService), so mixing events costs no isolation.
+// - In-app rows the fan-out could not store: one job per event, as their storing is all or
+//   nothing, so one event's message that cannot be rendered holds back no other event's.
 export function jobsFor(pending: readonly PendingDelivery[]): OutboxJob[] {
+  const emails = pending.filter((d) => d.channel === DeliveryChannel.EMAIL);
+  const inApp = pending.filter((d) => d.channel === DeliveryChannel.IN_APP);
+  const groups = [emails, ...groupBy(inApp, (d) => d.eventId).values()];
   const jobs: OutboxJob[] = [];
-  for (const [eventId, ofEvent] of groupBy(pending, (d) => d.eventId)) {
-    for (const channel of Object.values(DeliveryChannel)) {
-      const ids = ofEvent.filter((d) => d.channel === channel).map((d) => d.id);
-      for (let start = 0; start < ids.length; start += BATCH_SIZE) {
-        jobs.push({
-          jobName: CHANNEL_JOBS[channel],
-          payload: { deliveryIds: ids.slice(start, start + BATCH_SIZE) },
-          jobId: deliveryRunJobId('delivery', `${eventId}.${channel}.${start / BATCH_SIZE}`),
-        });
-      }
+  for (const group of groups) {
+    for (let start = 0; start < group.length; start += BATCH_SIZE) {
+      const chunk = group.slice(start, start + BATCH_SIZE);
+      const ids = chunk.map((d) => d.id);
+      jobs.push({
+        jobName: CHANNEL_JOBS[chunk[0].channel],
+        payload: { deliveryIds: ids },
+        jobId: deliveryRunJobId('delivery', digestOf(ids)),
+      });
     }
   }
   return jobs;
 }
+
+const digestOf = (ids: readonly string[]) =>
+  createHash('sha256').update(ids.join('\n')).digest('hex').slice(0, 32);
 
 // One delivery per person: someone who is both region staff and supervisor hears once, in the
 // first capacity the event names them.

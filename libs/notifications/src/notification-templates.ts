@@ -461,7 +461,10 @@ export function renderNotification(
   vars: Vars,
   role: RecipientRole,
 ): RenderedMessage {
-  return TEMPLATES[type][locale](vars, role);
+  // A stored event of a type this version does not know (written by a newer one).
+  const template = TEMPLATES[type];
+  if (!template) throw new Error(`no message for ${type} events in this version`);
+  return template[locale](vars, role);
 }
 
 // Where the web app shows the subject of a notification, for links in e-mails. A staff member

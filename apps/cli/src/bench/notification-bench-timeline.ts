@@ -53,14 +53,21 @@ export async function pipelineTimeline(
   windowEnd: number,
   slots: number,
 ): Promise<PipelineTimeline> {
-  // The events of this phase, with their notification_event id (the e-mail jobs' ids name it).
-  const events = await db.query<Array<{ key: string; id: string }>>(
-    `SELECT e.key, e.id FROM engagement a
+  // The events of this phase, each with one of its e-mail deliveries (all of an event's e-mails
+  // go in one job, shared with the other events of its fan-out).
+  const events = await db.query<Array<{ key: string; delivery_id: string }>>(
+    `SELECT e.key, min(d.id::text) AS delivery_id FROM engagement a
        JOIN notification_event e ON e.key = 'application-submitted.' || a.id
-      WHERE a.project_id = $1`,
+       JOIN notification_delivery d ON d.event_id = e.id AND d.channel = 'EMAIL'
+      WHERE a.project_id = $1
+      GROUP BY e.key`,
     [projectId],
   );
   const byId = new Map((await jobsOf(queues)).map((j) => [j.id, j]));
+  const mailJobOf = new Map<string, Job>();
+  for (const job of byId.values())
+    if (job.name === 'deliver.email')
+      for (const id of (job.data as { deliveryIds: string[] }).deliveryIds) mailJobOf.set(id, job);
   // The fan-out job of each event: its own 'notify.event', or the 'notify.events' holding it.
   const fanOutOf = new Map<string, Job>();
   for (const job of byId.values()) {
@@ -72,9 +79,9 @@ export async function pipelineTimeline(
   }
   const samples: number[][] = STAGES.map(() => []);
   const fanOutJobs = new Map<string, number>();
-  for (const { key, id } of events) {
+  for (const { key, delivery_id } of events) {
     const fan = fanOutOf.get(key);
-    const mail = byId.get(`delivery.${id}.EMAIL.0`);
+    const mail = mailJobOf.get(delivery_id);
     const begun = stamps.started.get(key);
     const committed = stamps.committed.get(key);
     if (!fan || !mail || begun === undefined || committed === undefined) continue;

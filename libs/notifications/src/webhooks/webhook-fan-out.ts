@@ -15,7 +15,7 @@ export class WebhookFanOut {
 
   async plan(
     manager: EntityManager,
-    event: NotificationEvent,
+    event: Pick<NotificationEvent, 'id' | 'type'>,
     organizationIds: string[],
   ): Promise<number> {
     const planned = await this.planEach(manager, [{ event, organizationIds }]);
@@ -26,7 +26,10 @@ export class WebhookFanOut {
   // deliveries each event has waiting, by event id.
   async planEach(
     manager: EntityManager,
-    events: ReadonlyArray<{ event: NotificationEvent; organizationIds: string[] }>,
+    events: ReadonlyArray<{
+      event: Pick<NotificationEvent, 'id' | 'type'>;
+      organizationIds: string[];
+    }>,
   ): Promise<Map<string, number>> {
     // One (event, organisation) pair per row, for unnest.
     const pairs = events.flatMap(({ event, organizationIds }) =>
