@@ -18,7 +18,7 @@ import {
   MailTransport,
   NotificationSubscriber,
 } from '@tsunagu/notifications';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { BenchParticipant, BenchRegion } from './notification-bench-scene';
 import { forEachConcurrently } from './notifications-bench-options';
 import type { MailCounter } from '../mail-counter';
@@ -94,20 +94,21 @@ async function inAppRowsOf(db: DataSource, projectId: string): Promise<number> {
   return row.n;
 }
 
-// The applications both sides' events are about, made beforehand with one INSERT (not timed):
-// the same rows ApplyingService.apply leaves, without its checks, seat count and re-score.
-export async function prepareApplications(
-  db: DataSource,
+// The domain write of both sides' requests, in the request's transaction: the application, the
+// row ApplyingService.apply leaves (without its checks, seat count and re-score). A real request
+// that causes a notification always commits its own change; the pipeline adds its outbox row to
+// that transaction, the inline way delivers after it commits.
+async function insertApplication(
+  m: EntityManager,
   projectId: string,
-  participants: readonly BenchParticipant[],
-): Promise<string[]> {
-  const rows = await db.query<Array<{ id: string }>>(
-    `INSERT INTO engagement (project_id, participant_id, motivation)
-     SELECT $1, participant_id, $3 FROM unnest($2::uuid[]) AS t(participant_id)
+  participant: BenchParticipant,
+): Promise<string> {
+  const [row] = await m.query<Array<{ id: string }>>(
+    `INSERT INTO engagement (project_id, participant_id, motivation) VALUES ($1, $2, $3)
      RETURNING id`,
-    [projectId, participants.map((p) => p.id), MOTIVATION],
+    [projectId, participant.id, MOTIVATION],
   );
-  return rows.map((r) => r.id);
+  return row.id;
 }
 
 // The occurrence apply publishes for an application, stamped when its request runs.
@@ -126,17 +127,21 @@ function applicationSubmitted(engagementId: string): DomainEvent {
 export async function runPipeline(
   ctx: PhaseContext,
   projectId: string,
-  engagementIds: readonly string[],
+  participants: readonly BenchParticipant[],
 ): Promise<PhaseResult> {
-  const expected = engagementIds.length * ctx.region.staff.length * 2;
+  const expected = participants.length * ctx.region.staff.length * 2;
   const receivedBefore = ctx.sink.received;
   const stamps: RequestStamps = { started: new Map(), committed: new Map() };
   const busy = busyMeter();
   const started = Date.now();
-  await forEachConcurrently(engagementIds, ctx.concurrency, async (id) => {
-    const event = applicationSubmitted(id);
-    stamps.started.set(event.key, Date.now());
-    await ctx.db.transaction((m) => ctx.notify.record(m, event));
+  await forEachConcurrently(participants, ctx.concurrency, async (participant) => {
+    const begun = Date.now();
+    const event = await ctx.db.transaction(async (m) => {
+      const recorded = applicationSubmitted(await insertApplication(m, projectId, participant));
+      await ctx.notify.record(m, recorded);
+      return recorded;
+    });
+    stamps.started.set(event.key, begun);
     stamps.committed.set(event.key, Date.now());
   });
   const requestsMs = Date.now() - started;
@@ -259,15 +264,16 @@ async function waitForDeliveries(
 export async function runBaseline(
   ctx: PhaseContext,
   projectId: string,
-  engagementIds: readonly string[],
+  participants: readonly BenchParticipant[],
 ): Promise<PhaseResult> {
   const receivedBefore = ctx.sink.received;
   const preferencesUrl = appUrl(ctx.config, PREFERENCES_PATH);
   const latencies: number[] = [];
   const busy = busyMeter();
   const started = Date.now();
-  await forEachConcurrently(engagementIds, ctx.concurrency, async (id) => {
+  await forEachConcurrently(participants, ctx.concurrency, async (participant) => {
     const t = Date.now();
+    const id = await ctx.db.transaction((m) => insertApplication(m, projectId, participant));
     const event = applicationSubmitted(id);
     const audience = await ctx.audiences.resolve(event);
     if (!audience) throw new Error(`no audience for ${event.key}`);
@@ -333,7 +339,7 @@ export async function runBaseline(
   return {
     wallMs,
     requestsMs: wallMs,
-    deliveries: engagementIds.length * ctx.region.staff.length * 2,
+    deliveries: participants.length * ctx.region.staff.length * 2,
     eventLatenciesMs: latencies,
     emailsReceived: ctx.sink.received - receivedBefore,
     inAppRows: await inAppRowsOf(ctx.db, projectId),

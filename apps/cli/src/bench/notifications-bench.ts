@@ -16,7 +16,6 @@ import {
   type PhaseResult,
   runBaseline,
   runBareQueue,
-  prepareApplications,
   runPipeline,
   waitUntilIdle,
 } from './notification-bench-phases';
@@ -32,11 +31,11 @@ import { migrateDatabase } from '../migrations';
 
 // npm run bench:notifications -- [--participants N] [--staff S] [--runs R] [--concurrency C]
 //
-// One region with S staff and N participants who have applied to its project (the
-// applications made beforehand, untimed). Each run measures, side by side on fresh projects and
-// participants and from the same N APPLICATION_SUBMITTED events, the durable pipeline (the
-// event's outbox row in its request's transaction → relay → fan-out → in-app rows and e-mails
-// through BullMQ, exactly once), the inline baseline (the request asks the same audience,
+// One region with S staff and N participants who apply to its project, each in a request that
+// commits the application. Each run measures, side by side on fresh projects and participants
+// and from the same N applications, the durable pipeline (the event's outbox row in the
+// application's transaction → relay → fan-out → in-app rows and e-mails through BullMQ, exactly
+// once), the inline baseline (after the application commits, the request asks the same audience,
 // inserts the rows and sends the e-mails itself), both ending at the same N×S in-app rows and
 // N×S e-mails, and a bare BullMQ worker taking 2×N×S no-op jobs (what the queue alone costs).
 // Prints a table, then one JSON object with the medians as the last line.
@@ -100,16 +99,15 @@ async function measureRun(
   const title = (side: string) => `棚田の援農 ${label} ${side}`;
   const pipelineProject = await createProject(ctx.db, ctx.region, title('pipeline'));
   const baselineProject = await createProject(ctx.db, ctx.region, title('baseline'));
-  // Both sides start from applications already made: what is measured begins at their events.
-  const pipelineEvents = await prepareApplications(ctx.db, pipelineProject, participants);
-  const baselineEvents = await prepareApplications(ctx.db, baselineProject, participants);
+  // Each side's requests make the same applications, one each, and differ only in how the
+  // event is delivered.
   const deliveries = participantCount * ctx.region.staff.length * 2;
   const result: Partial<RunResult> = {};
   const phases: Record<Side, () => Promise<{ wallMs: number }>> = {
     pipeline: async () =>
-      (result.pipeline = await runPipeline(ctx, pipelineProject, pipelineEvents)),
+      (result.pipeline = await runPipeline(ctx, pipelineProject, participants)),
     baseline: async () =>
-      (result.baseline = await runBaseline(ctx, baselineProject, baselineEvents)),
+      (result.baseline = await runBaseline(ctx, baselineProject, participants)),
     bare: async () => (result.bare = await runBareQueue(ctx, deliveries)),
   };
   const order = SIDES.map((_, i) => SIDES[(i + rotation) % SIDES.length]);
