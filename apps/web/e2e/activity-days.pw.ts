@@ -2,8 +2,8 @@ import { type Browser, expect, type Page, test, type TestInfo } from '@playwrigh
 import { sql } from './support/database';
 import { expectAccessible, fillDay, saveScreenshot } from './support/helpers';
 import { newOrganization } from './support/organizations';
+import { gql } from './support/graphql-requests';
 import {
-  gql,
   signInThroughPage,
   signUpParticipant,
   submitAndPublish,

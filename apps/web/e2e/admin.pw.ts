@@ -1,11 +1,7 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { DEMO_PASSWORD, expectAccessible, saveScreenshot } from './support/helpers';
-import {
-  gql,
-  signInThroughApi,
-  signInThroughPage,
-  signUpParticipant,
-} from './support/participants';
+import { gql } from './support/graphql-requests';
+import { signInThroughApi, signInThroughPage, signUpParticipant } from './support/participants';
 
 const DEMO_ADMIN_EMAIL = 'admin@demo.tsunagu.jp';
 

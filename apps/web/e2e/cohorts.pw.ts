@@ -1,12 +1,8 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { expectAccessible, openMenuOnPhone, saveScreenshot } from './support/helpers';
 import { newOrganization, type StaffMember } from './support/organizations';
-import {
-  gql,
-  type Participant,
-  signInThroughPage,
-  signUpParticipant,
-} from './support/participants';
+import { gql } from './support/graphql-requests';
+import { type Participant, signInThroughPage, signUpParticipant } from './support/participants';
 
 // A remote project of the region, submitted by its staff and published by the intermediary.
 async function publishedProject(

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible, fillDay, saveScreenshot } from './support/helpers';
 import { newOrganization } from './support/organizations';
-import { gql, signInThroughPage, signUpParticipant } from './support/participants';
+import { gql } from './support/graphql-requests';
+import { signInThroughPage, signUpParticipant } from './support/participants';
 
 // A demo project open to company employees (demo-data.ts): read, and applied to by new people.
 const DEMO_PROJECT = '木曽ひのきの端材を使った商品開発';

@@ -7,7 +7,8 @@ import {
   saveScreenshot,
 } from './support/helpers';
 import { newOrganization } from './support/organizations';
-import { gql, signInThroughApi, signInThroughPage } from './support/participants';
+import { gql } from './support/graphql-requests';
+import { signInThroughApi, signInThroughPage } from './support/participants';
 
 const DEMO_ADMIN = 'admin@demo.tsunagu.jp';
 // The demo company is an approved member offering participants (apps/cli/src/demo).

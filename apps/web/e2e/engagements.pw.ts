@@ -5,12 +5,8 @@ import {
   openMenuOnPhone,
   saveScreenshot,
 } from './support/helpers';
-import {
-  gql,
-  signInThroughApi,
-  signInThroughPage,
-  signUpParticipant,
-} from './support/participants';
+import { gql } from './support/graphql-requests';
+import { signInThroughApi, signInThroughPage, signUpParticipant } from './support/participants';
 
 // Each viewport works with its own demo project, region and intermediary, so the two never take
 // each other's seats or offers (demo-data.ts: the regions' staff and the intermediaries covering

@@ -2,12 +2,8 @@ import { type Browser, expect, type Page, test, type TestInfo } from '@playwrigh
 import { expectAccessible, saveScreenshot, uniqueEmail } from './support/helpers';
 import { latestMailTo } from './support/mail';
 import { newOrganization } from './support/organizations';
-import {
-  gql,
-  signInThroughPage,
-  signUpParticipant,
-  submitAndPublish,
-} from './support/participants';
+import { gql } from './support/graphql-requests';
+import { signInThroughPage, signUpParticipant, submitAndPublish } from './support/participants';
 
 // The phone walks the journey in English, the desktop in Japanese.
 function wordsFor(testInfo: TestInfo) {

@@ -1,22 +1,8 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { gql } from './support/graphql-requests';
 import { expectAccessible, openMenuOnPhone, saveScreenshot, uniqueEmail } from './support/helpers';
 
 const PASSWORD = 'long-enough-password';
-
-async function gql<T>(
-  request: APIRequestContext,
-  query: string,
-  variables: object = {},
-  token?: string,
-): Promise<T> {
-  const response = await request.post('/graphql', {
-    data: { query, variables },
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
-  const body = (await response.json()) as { data: T; errors?: unknown };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
 
 // A participant of this test alone (tests run in parallel on one platform), with a profile.
 async function newParticipant(request: APIRequestContext, label: string) {

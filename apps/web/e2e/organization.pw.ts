@@ -3,7 +3,8 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { expectAccessible, saveScreenshot, uniqueEmail } from './support/helpers';
 import { signUpVerified } from './support/mail';
 import { newOrganization } from './support/organizations';
-import { gql, signInThroughPage } from './support/participants';
+import { gql } from './support/graphql-requests';
+import { signInThroughPage } from './support/participants';
 
 // An intermediary of its own covering Hokkaido, with a program of its own: what a region in
 // Tomakomai (012131) sees among those supervising it.

@@ -1,12 +1,8 @@
 import { type Browser, expect, type Page, test, type TestInfo } from '@playwright/test';
 import { expectAccessible, fillDateTime, fillDay, saveScreenshot } from './support/helpers';
 import { newOrganization, type StaffMember } from './support/organizations';
-import {
-  gql,
-  signInThroughPage,
-  signUpParticipant,
-  submitAndPublish,
-} from './support/participants';
+import { gql } from './support/graphql-requests';
+import { signInThroughPage, signUpParticipant, submitAndPublish } from './support/participants';
 
 // The phone walks the journey in English, the desktop in Japanese.
 function wordsFor(testInfo: TestInfo) {

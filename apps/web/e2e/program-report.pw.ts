@@ -1,7 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible, saveScreenshot } from './support/helpers';
 import { newOrganization, type StaffMember } from './support/organizations';
-import { gql, signInThroughPage } from './support/participants';
+import { gql } from './support/graphql-requests';
+import { signInThroughPage } from './support/participants';
 
 // The fiscal year the report opens on: April to March, in Japan.
 function currentFiscalYear(): number {

@@ -1,12 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible, saveScreenshot } from './support/helpers';
 import { newOrganization } from './support/organizations';
-import {
-  gql,
-  signInThroughPage,
-  signUpParticipant,
-  submitAndPublish,
-} from './support/participants';
+import { gql } from './support/graphql-requests';
+import { signInThroughPage, signUpParticipant, submitAndPublish } from './support/participants';
 
 // A project the region closes stays readable by the participant who took part: it says it has
 // closed (in Japanese and in English), offers no interest mark, no application form and no

@@ -1,7 +1,8 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { expectAccessible, openMenuOnPhone, saveScreenshot } from './support/helpers';
 import { newOrganization, type StaffMember } from './support/organizations';
-import { gql, signInThroughPage } from './support/participants';
+import { gql } from './support/graphql-requests';
+import { signInThroughPage } from './support/participants';
 
 // Each viewport's journey has a prefecture of its own, so the two running side by side never see
 // each other's submissions in their queue: Okinawa (那覇市) on a desktop, Kagoshima (鹿児島市) on a

@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import { gql } from './participants';
+import { gql } from './graphql-requests';
 
 // A published on-site event of the given organisation, on a day of its own far ahead (so a
 // journey can find it by that day among every other test's events), from 13:00 to 15:30 Japan

@@ -1,11 +1,12 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import { DEMO_PASSWORD, uniqueEmail } from './helpers';
 
-// Calls to the API as another person would make them, to set a scene or cause an event.
+// One GraphQL call as the given token (or none), as another person would make it, to set a scene
+// or cause an event; fails the test on any error, showing it.
 export async function gql<T = Record<string, unknown>>(
   request: APIRequestContext,
   query: string,
-  variables: Record<string, unknown> = {},
+  variables: object = {},
   token?: string,
 ): Promise<T> {
   const response = await request.post('/graphql', {

@@ -2,6 +2,7 @@ import { type APIRequestContext, expect, type Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gql } from './graphql-requests';
 
 // The e-mails the platform under test sent, as the local mail catcher saved them (one .eml file
 // each, named by time, in WEB_TEST_MAIL_DIR set by global-setup).
@@ -73,21 +74,6 @@ export interface NewAccount {
   password: string;
   displayName: string;
   locale?: 'ja' | 'en';
-}
-
-async function gql<T>(
-  request: APIRequestContext,
-  query: string,
-  variables: object,
-  token?: string,
-): Promise<T> {
-  const response = await request.post('/graphql', {
-    data: { query, variables },
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
-  const body = (await response.json()) as { data: T; errors?: unknown };
-  expect(body.errors).toBeUndefined();
-  return body.data;
 }
 
 // A new account that has followed its verification link, so it may apply. Through the API with

@@ -1,7 +1,8 @@
 import type { APIRequestContext } from '@playwright/test';
 import { DEMO_PASSWORD, uniqueEmail } from './helpers';
 import { signUpVerified } from './mail';
-import { gql, signInThroughApi } from './participants';
+import { gql } from './graphql-requests';
+import { signInThroughApi } from './participants';
 
 export const STAFF_PASSWORD = 'long-enough-password';
 const DEMO_ADMIN_EMAIL = 'admin@demo.tsunagu.jp';

@@ -1,24 +1,9 @@
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { gql } from './graphql-requests';
 import { uniqueEmail } from './helpers';
 import { signUpVerified } from './mail';
 
 export const PARTICIPANT_PASSWORD = 'long-enough-password';
-
-// One GraphQL call as the given token (or none); fails the test on any error.
-export async function gql<T = Record<string, unknown>>(
-  request: APIRequestContext,
-  query: string,
-  variables: object = {},
-  token?: string,
-): Promise<T> {
-  const response = await request.post('/graphql', {
-    data: { query, variables },
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
-  const body = (await response.json()) as { data: T; errors?: unknown };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
 
 // A region's project sent for review by its staff and published by the intermediary's.
 export async function submitAndPublish(
