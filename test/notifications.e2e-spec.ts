@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { JOBS, QueueService } from '@tsunagu/core';
 import {
   DigestService,
+  EmailDeliveryService,
   InAppDeliveryService,
   LiveNotifications,
+  markExhausted,
   NotificationFanOut,
   NotificationService,
 } from '@tsunagu/notifications';
@@ -223,6 +225,58 @@ describe('notifications', () => {
     const again = rejection(await platform.gql(retry, { id: dead.id }, admin.token));
     expect(again.extensions).toMatchObject({ code: 'CONFLICT', reason: 'WRONG_STATUS' });
     expect(again.message).toBe('Only a DEAD delivery can be retried; this one is SENT');
+  });
+
+  it("treats an admin's retry of a dead e-mail as a run of its own: a job of the earlier run neither sends it nor dead-letters it again", async () => {
+    const { staff, projectId } = await scene('153851');
+    const engagementId = await apply(await f.participant('kudo'), projectId);
+    const key = `application-submitted.${engagementId}`;
+    const mail = await eventually(async () =>
+      (await deliveriesOf(key)).find(
+        (r: any) => r.recipient_id === staff.id && r.channel === 'EMAIL' && r.status === 'SENT',
+      ),
+    );
+    await drained(platform);
+    // Dead, as if its server had refused it for good while a shared job went on retrying others.
+    await platform.dataSource.query(
+      `UPDATE notification_delivery SET status = 'DEAD' WHERE id = $1`,
+      [mail.id],
+    );
+    const worker = platform.worker!;
+    const queue = worker.get(QueueService).queue('notifications');
+    await queue.pause();
+    try {
+      const retry = `mutation($id: ID!) { retryNotificationDelivery(id: $id) { status retries } }`;
+      expect(
+        expectData(await platform.gql(retry, { id: mail.id }, admin.token))
+          .retryNotificationDelivery,
+      ).toEqual({ status: 'PENDING', retries: 1 });
+      // The earlier run's job, at its last attempt: nothing of the new run is its to send...
+      const lastAttempt = { attempt: 6, maxAttempts: 6, isFinal: true };
+      expect(
+        await worker.get(EmailDeliveryService).deliver({ ids: [mail.id], retries: 0 }, lastAttempt),
+      ).toEqual({ sent: 0, failed: 0 });
+      // ...nor, once BullMQ gives it up, to dead-letter.
+      await markExhausted(
+        platform.dataSource,
+        'notification_delivery',
+        [mail.id],
+        new Error('the earlier run gave up'),
+        0,
+      );
+      const [row] = (await deliveriesOf(key)).filter((r: any) => r.id === mail.id);
+      expect(row).toMatchObject({ status: 'PENDING', last_error: null });
+    } finally {
+      await queue.resume();
+    }
+    // The admin's retry sends it.
+    await eventually(async () => {
+      const rows = await deliveriesOf(key);
+      return rows.find((r: any) => r.id === mail.id)?.status === 'SENT';
+    });
+    expect(
+      smtp.messages.filter((m) => m.messageId === `<delivery.${mail.id}@tsunagu>`),
+    ).toHaveLength(2);
   });
 
   it('follows each person’s preferences, with defaults per role', async () => {
@@ -962,19 +1016,19 @@ describe('notifications', () => {
     let failures = 0;
     let release!: () => void;
     const looked = new Promise<void>((resolve) => (release = resolve));
-    const spy = jest.spyOn(inApp, 'store').mockImplementation(async (m, deliveryIds) => {
+    const spy = jest.spyOn(inApp, 'store').mockImplementation(async (m, run) => {
       const [{ n }] = await m.query(
         `SELECT count(*)::int AS n FROM notification_delivery d
            JOIN notification_event e ON e.id = d.event_id
           WHERE d.id = ANY($1::uuid[]) AND e.key = $2`,
-        [deliveryIds, unrenderable.key],
+        [run.ids, unrenderable.key],
       );
       if (n > 0 && failures < 2) {
         failures += 1;
         throw new Error('the message could not be rendered');
       }
       if (n > 0) await looked;
-      return store(m, deliveryIds);
+      return store(m, run);
     });
     let results: Array<PromiseSettledResult<unknown>>;
     try {
@@ -1008,15 +1062,13 @@ describe('notifications', () => {
     try {
       const results = await worker.get(NotificationFanOut).fanOutMany(events);
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
-      const waiting = (await queue.getJobs(['waiting'])).filter(
-        (j) => j.name === 'deliver.email',
-      );
+      const waiting = (await queue.getJobs(['waiting'])).filter((j) => j.name === 'deliver.email');
       const planned = (await Promise.all(events.map((e) => deliveriesOf(e.key))))
         .flat()
         .filter((r: any) => r.channel === 'EMAIL');
-      expect(waiting.map((j) => (j.data as { deliveryIds: string[] }).deliveryIds.length)).toEqual(
-        [6],
-      );
+      expect(waiting.map((j) => (j.data as { deliveryIds: string[] }).deliveryIds.length)).toEqual([
+        6,
+      ]);
       expect(planned).toHaveLength(6);
       await platform.dataSource.query(
         `UPDATE notification_event SET type = 'RETIRED_EVENT' WHERE key = $1`,
@@ -1039,6 +1091,45 @@ describe('notifications', () => {
     expect(await mailsOf([events[0].key, events[2].key])).toHaveLength(4);
     const received = smtp.messages.map((m) => m.messageId);
     expect(new Set(received).size).toBe(received.length);
+  });
+
+  it('leaves an e-mail another job is sending to that job and sends the rest at once (a replayed event in two jobs)', async () => {
+    const { events } = await threeEvents('154059', 'held-by-another-job');
+    const worker = platform.worker!;
+    const queue = worker.get(QueueService).queue('notifications');
+    await queue.pause();
+    const holder = platform.dataSource.createQueryRunner();
+    try {
+      await worker.get(NotificationFanOut).fanOutMany(events);
+      const mails = (await Promise.all(events.map((e) => deliveriesOf(e.key))))
+        .flat()
+        .filter((r: any) => r.channel === 'EMAIL');
+      expect(mails).toHaveLength(6);
+      // Another job holds the first e-mail's row, as the job sending it does.
+      await holder.connect();
+      await holder.startTransaction();
+      await holder.query(`SELECT 1 FROM notification_delivery WHERE id = $1 FOR UPDATE`, [
+        mails[0].id,
+      ]);
+      const attempt = { attempt: 1, maxAttempts: 6, isFinal: false };
+      expect(
+        await worker
+          .get(EmailDeliveryService)
+          .deliver({ ids: mails.map((m: any) => m.id), retries: 0 }, attempt),
+      ).toEqual({ sent: 5, failed: 0 });
+      await holder.commitTransaction();
+      expect(
+        (await deliveriesOf(events[0].key)).find((r: any) => r.id === mails[0].id),
+      ).toMatchObject({ status: 'PENDING', attempts: 0 });
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+      await queue.resume();
+    }
+    // The fan-out's own job sends the one left; every e-mail arrived once.
+    const sent = await mailsOf(events.map((e) => e.key));
+    expect(sent).toHaveLength(6);
+    expect(new Set(sent).size).toBe(6);
   });
 
   it('fans out the events the relay hands over together in one job; one that fails goes on alone as its own notify.event job', async () => {

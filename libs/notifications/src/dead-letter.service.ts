@@ -68,7 +68,7 @@ export class DeadLetterService {
       await this.outbox.add(
         m,
         CHANNEL_JOBS[delivery.channel],
-        { deliveryIds: [id] },
+        { deliveryIds: [id], retries },
         deliveryRunJobId('delivery', id, retries),
       );
     });

@@ -42,11 +42,23 @@ describe('the delivery jobs of a fanned-out batch', () => {
     for (const { jobId } of again) expect(jobId).toMatch(/^delivery\.[0-9a-f]{32}$/);
   });
 
-  it('splits many deliveries into chunks of 100 per job', () => {
+  it('puts up to 25 e-mails in a job, and up to 100 of an event\'s in-app deliveries', () => {
     const many = [
-      ...Array.from({ length: 150 }, (_, i) => delivery('a', i)),
-      ...Array.from({ length: 100 }, (_, i) => delivery('b', i)),
+      ...Array.from({ length: 40 }, (_, i) => delivery('a', i)),
+      ...Array.from({ length: 20 }, (_, i) => delivery('b', i)),
+      ...Array.from({ length: 150 }, (_, i) => delivery('c', i, DeliveryChannel.IN_APP)),
     ];
-    expect(idsOf(jobsFor(many)).map((ids) => ids.length)).toEqual([100, 100, 50]);
+    expect(jobsFor(many).map((j) => [j.jobName, idsOf([j])[0].length])).toEqual([
+      ['deliver.email', 25],
+      ['deliver.email', 25],
+      ['deliver.email', 10],
+      ['deliver.in-app', 100],
+      ['deliver.in-app', 50],
+    ]);
+  });
+
+  it("marks every job as the fan-out's own run of its deliveries", () => {
+    const jobs = jobsFor([delivery('a', 1), delivery('a', 2, DeliveryChannel.IN_APP)]);
+    for (const job of jobs) expect(job.payload).toMatchObject({ retries: 0 });
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, JobAttempt } from '@tsunagu/core';
+import { AppConfig, DeliveryRun, JobAttempt } from '@tsunagu/core';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { claimDeliveries, markSent, recordFailedAttempt } from './delivery-attempts';
@@ -28,12 +28,12 @@ export class EmailDeliveryService {
     private readonly config: AppConfig,
   ) {}
 
-  async deliver(deliveryIds: readonly string[], attempt: JobAttempt): Promise<EmailBatchOutcome> {
+  async deliver(run: DeliveryRun, attempt: JobAttempt): Promise<EmailBatchOutcome> {
     let failures: Error[] = [];
     let sent = 0;
     try {
       await this.dataSource.transaction(async (m) => {
-        const claimed = await claimDeliveries(m, deliveryIds);
+        const claimed = await claimDeliveries(m, run, 'skip-locked');
         const preferencesUrl = appUrl(this.config, PREFERENCES_PATH);
         const results = await Promise.allSettled(
           // Each delivery on its own: one whose message cannot be rendered fails alone.
@@ -69,6 +69,7 @@ export class EmailDeliveryService {
               deliveryId,
               attempt,
               result.reason,
+              run.retries,
             ),
           );
         }
@@ -79,9 +80,10 @@ export class EmailDeliveryService {
       throw await recordFailedAttempt(
         this.dataSource,
         'notification_delivery',
-        deliveryIds,
+        run.ids,
         attempt,
         error,
+        run.retries,
       );
     }
     if (failures.length === 0) return { sent, failed: 0 };

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { JobAttempt } from '@tsunagu/core';
+import type { DeliveryRun, JobAttempt } from '@tsunagu/core';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { claimDeliveries, markSent, recordFailedAttempt } from './delivery-attempts';
 import { LiveNotifications } from './live/live-notifications';
@@ -20,17 +20,18 @@ export class InAppDeliveryService {
   ) {}
 
   // How many were stored by this call (0: every one was done already).
-  async deliver(deliveryIds: readonly string[], attempt: JobAttempt): Promise<number> {
+  async deliver(run: DeliveryRun, attempt: JobAttempt): Promise<number> {
     let stored: Notification[];
     try {
-      stored = await this.dataSource.transaction((m) => this.store(m, deliveryIds));
+      stored = await this.dataSource.transaction((m) => this.store(m, run));
     } catch (error) {
       throw await recordFailedAttempt(
         this.dataSource,
         'notification_delivery',
-        deliveryIds,
+        run.ids,
         attempt,
         error,
+        run.retries,
       );
     }
     await this.push(stored);
@@ -39,8 +40,8 @@ export class InAppDeliveryService {
 
   // In the caller's transaction: the notifications of the deliveries still PENDING, stored and
   // their deliveries marked SENT. Push what it returns once that transaction has committed.
-  async store(m: EntityManager, deliveryIds: readonly string[]): Promise<Notification[]> {
-    const claimed = await claimDeliveries(m, deliveryIds);
+  async store(m: EntityManager, run: DeliveryRun): Promise<Notification[]> {
+    const claimed = await claimDeliveries(m, run);
     if (claimed.length === 0) return [];
     // The rows as one JSON parameter: a query builder's parameter per value cost more than the
     // statement.

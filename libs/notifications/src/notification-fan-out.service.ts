@@ -22,10 +22,13 @@ import { GroupCommit } from './group-commit';
 import { isNotificationEventType, NotificationEventType } from './notified-events';
 import { WebhookFanOut } from './webhooks/webhook-fan-out';
 
-// Deliveries on one channel per job: one transaction (and, for e-mail, one burst over the
-// pooled transport) instead of one each; a batch with more gets more jobs. It also bounds what
-// a worker dying mid-send sends twice (under the same Message-IDs).
+// In-app deliveries per job: one transaction instead of one each; a batch with more gets more.
 const BATCH_SIZE = 100;
+// E-mails per job: one transaction and one burst over the pooled transport for several events'
+// e-mails, few enough that a job's transaction, open while it sends, stays short against a slow
+// SMTP server (the worker runs NOTIFICATIONS_CONCURRENCY such jobs over the pool's connections),
+// and that a worker dying mid-send sends few twice (under the same Message-IDs).
+const EMAILS_PER_JOB = 25;
 // Events fanned out in one transaction at most (a worker takes NOTIFICATIONS_CONCURRENCY jobs
 // at once, so a batch is rarely bigger than that).
 const EVENTS_PER_BATCH = 50;
@@ -353,7 +356,9 @@ export class NotificationFanOut {
   ): Promise<Notification[] | undefined> {
     if (deliveryIds.length === 0) return [];
     try {
-      return await m.transaction((savepoint) => this.inApp.store(savepoint, deliveryIds));
+      return await m.transaction((savepoint) =>
+        this.inApp.store(savepoint, { ids: deliveryIds, retries: 0 }),
+      );
     } catch (error) {
       this.logger.warn(`in-app notifications left to their job: ${messageOf(error)}`);
       return undefined;
@@ -431,8 +436,9 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 // The delivery jobs of a fanned-out batch, each under an id that is a digest of its deliveries:
 // a replay that finds the same deliveries pending queues the same jobs (BullMQ keeps one); one
-// that finds fewer queues others, whose claim finds the rows already sent.
-// - E-mails: the batch's e-mails together, BATCH_SIZE per job in delivery order. Their job's
+// that finds fewer queues others, whose claim leaves rows another job holds to it and finds the
+// sent ones done.
+// - E-mails: the batch's e-mails together, EMAILS_PER_JOB per job in delivery order. Their job's
 //   transaction, its BullMQ round trips and its four statements were most of what an event cost
 //   the pipeline beyond sending; an e-mail that cannot be rendered or is refused fails only its
 //   own delivery (EmailDeliveryService), so mixing events costs no isolation.
@@ -441,21 +447,27 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function jobsFor(pending: readonly PendingDelivery[]): OutboxJob[] {
   const emails = pending.filter((d) => d.channel === DeliveryChannel.EMAIL);
   const inApp = pending.filter((d) => d.channel === DeliveryChannel.IN_APP);
-  const groups = [emails, ...groupBy(inApp, (d) => d.eventId).values()];
-  const jobs: OutboxJob[] = [];
-  for (const group of groups) {
-    for (let start = 0; start < group.length; start += BATCH_SIZE) {
-      const chunk = group.slice(start, start + BATCH_SIZE);
-      const ids = chunk.map((d) => d.id);
-      jobs.push({
-        jobName: CHANNEL_JOBS[chunk[0].channel],
-        payload: { deliveryIds: ids },
-        jobId: deliveryRunJobId('delivery', digestOf(ids)),
-      });
-    }
-  }
-  return jobs;
+  const chunks = [
+    ...chunksOf(emails, EMAILS_PER_JOB),
+    ...[...groupBy(inApp, (d) => d.eventId).values()].flatMap((ofEvent) =>
+      chunksOf(ofEvent, BATCH_SIZE),
+    ),
+  ];
+  return chunks.map((chunk) => {
+    const ids = chunk.map((d) => d.id);
+    return {
+      jobName: CHANNEL_JOBS[chunk[0].channel],
+      // The fan-out's own run (an operator's retry of one of these is a later one).
+      payload: { deliveryIds: ids, retries: 0 },
+      jobId: deliveryRunJobId('delivery', digestOf(ids)),
+    };
+  });
 }
+
+const chunksOf = <T>(items: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
+  );
 
 const digestOf = (ids: readonly string[]) =>
   createHash('sha256').update(ids.join('\n')).digest('hex').slice(0, 32);

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { deliveryIdsOf, JobAttempt, JobHandler, JobPayload, OnJobExhausted } from '@tsunagu/core';
+import { deliveryRunOf, JobAttempt, JobHandler, JobPayload, OnJobExhausted } from '@tsunagu/core';
 import {
   DigestService,
   EmailDeliveryService,
@@ -35,12 +35,12 @@ export class NotificationJobs {
 
   @JobHandler('deliver.in-app')
   async inAppDelivery(payload: JobPayload<'deliver.in-app'>, attempt: JobAttempt): Promise<void> {
-    await this.inApp.deliver(deliveryIdsOf(payload), attempt);
+    await this.inApp.deliver(deliveryRunOf(payload), attempt);
   }
 
   @JobHandler('deliver.email')
   async emailDelivery(payload: JobPayload<'deliver.email'>, attempt: JobAttempt): Promise<void> {
-    await this.email.deliver(deliveryIdsOf(payload), attempt);
+    await this.email.deliver(deliveryRunOf(payload), attempt);
   }
 
   @JobHandler('notify.digest-sweep')
@@ -58,12 +58,14 @@ export class NotificationJobs {
 
   @OnJobExhausted('deliver.in-app')
   async inAppExhausted(payload: JobPayload<'deliver.in-app'>, error: Error) {
-    await markExhausted(this.dataSource, 'notification_delivery', deliveryIdsOf(payload), error);
+    const { ids, retries } = deliveryRunOf(payload);
+    await markExhausted(this.dataSource, 'notification_delivery', ids, error, retries);
   }
 
   @OnJobExhausted('deliver.email')
   async emailExhausted(payload: JobPayload<'deliver.email'>, error: Error) {
-    await markExhausted(this.dataSource, 'notification_delivery', deliveryIdsOf(payload), error);
+    const { ids, retries } = deliveryRunOf(payload);
+    await markExhausted(this.dataSource, 'notification_delivery', ids, error, retries);
   }
 
   @OnJobExhausted('deliver.digest')

@@ -63,11 +63,22 @@ export interface JobPayloads {
   'engagements.activity-day-reminders': Record<string, never>;
 }
 
-// Jobs written before deliveries were batched carry one `deliveryId`; deliveryIdsOf reads both.
-export type DeliveryBatch = { deliveryIds: string[] } | { deliveryId: string };
+// A batch of deliveries and the run they belong to: `retries` is 0 for the fan-out's jobs and n
+// for an operator's n-th retry of a dead delivery, so a job acts only on the rows of its own run
+// (a shared job still retrying its other e-mails must not take, or dead-letter again, a row an
+// operator has since given a fresh run). Jobs written before batching carry one `deliveryId`,
+// jobs written before runs were named no `retries`: they act on their rows whatever the run.
+export type DeliveryBatch = { deliveryIds: string[]; retries?: number } | { deliveryId: string };
 
-export function deliveryIdsOf(payload: DeliveryBatch): string[] {
-  return 'deliveryIds' in payload ? payload.deliveryIds : [payload.deliveryId];
+export interface DeliveryRun {
+  ids: string[];
+  retries?: number;
+}
+
+export function deliveryRunOf(payload: DeliveryBatch): DeliveryRun {
+  return 'deliveryIds' in payload
+    ? { ids: payload.deliveryIds, retries: payload.retries }
+    : { ids: [payload.deliveryId] };
 }
 
 export type JobName = keyof JobPayloads;
