@@ -15,11 +15,12 @@ export interface EmailBatchOutcome {
 
 // Sends notification e-mails — a batch of deliveries, of one event or of the several events a
 // fan-out handled together, at once over the pooled transport — each at most once after the SMTP
-// server accepted it: the deliveries' rows stay locked from the check to the SENT mark, so a
-// duplicate job waits and then finds them sent. The one window left — the process dying between
-// the server's acceptance and the commit — is covered by the deterministic Message-ID, on which
-// mail systems drop the second copy. An e-mail that could not be rendered or that the server
-// refused is counted against its own delivery only; the job then runs again for it.
+// server accepted it: the deliveries' rows stay locked from the check to the SENT mark, and a job
+// that meets a row another job holds leaves it to that one (claimDeliveries). The one window left
+// — the process dying between the server's acceptance and the commit — is covered by the
+// deterministic Message-ID, on which mail systems drop the second copy. An e-mail that could not
+// be rendered or that the server refused is counted against its own delivery only; the job then
+// runs again for it.
 @Injectable()
 export class EmailDeliveryService {
   constructor(
