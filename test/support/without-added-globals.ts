@@ -9,17 +9,24 @@
 // one shared storage, each copy from another module registry and realm: the next file's schema
 // then meets the previous file's PageInfo, whose `hasNextPage` has that file's `Boolean`, and the
 // build fails with "Cannot determine a GraphQL output type for the "hasNextPage"".
-export async function withoutAddedGlobals<T>(run: () => Promise<T>): Promise<T> {
-  const global = globalThis as Record<string, unknown>;
-  const before = new Set(Object.getOwnPropertyNames(global));
+export async function withoutAddedGlobals<T>(run: () => T | Promise<T>): Promise<T> {
+  const before = new Set(Object.getOwnPropertyNames(globalThis));
+  let stuck: string[];
+  let result: T;
   try {
-    return await run();
+    result = await run();
   } finally {
-    for (const name of Object.getOwnPropertyNames(global)) {
-      if (before.has(name)) continue;
-      if (!delete global[name]) {
-        throw new Error(`The global set-up left ${name} on the global object and cannot remove it`);
-      }
-    }
+    stuck = removeGlobalsNotIn(before);
   }
+  if (stuck.length > 0) {
+    throw new Error(`The global set-up left ${stuck.join(', ')} on the global object for good`);
+  }
+  return result;
+}
+
+// Deletes the global properties whose names are not in `kept`; returns those it could not delete.
+function removeGlobalsNotIn(kept: Set<string>): string[] {
+  return Object.getOwnPropertyNames(globalThis).filter(
+    (name) => !kept.has(name) && !Reflect.deleteProperty(globalThis, name),
+  );
 }
