@@ -24,12 +24,13 @@ describe('the delivery jobs of a fanned-out batch', () => {
       delivery('a', 2, DeliveryChannel.IN_APP),
       delivery('b', 2),
     ]);
-    expect(jobs.map((j) => [j.jobName, (j.payload as { deliveryIds: string[] }).deliveryIds]))
-      .toEqual([
-        ['deliver.email', ['b-d002']],
-        ['deliver.in-app', ['a-d001', 'a-d002']],
-        ['deliver.in-app', ['b-d001']],
-      ]);
+    expect(
+      jobs.map((j) => [j.jobName, (j.payload as { deliveryIds: string[] }).deliveryIds]),
+    ).toEqual([
+      ['deliver.email', ['b-d002']],
+      ['deliver.in-app', ['a-d001', 'a-d002']],
+      ['deliver.in-app', ['b-d001']],
+    ]);
   });
 
   it('names a job after its deliveries: the same deliveries give the same id, others another', () => {
@@ -42,7 +43,7 @@ describe('the delivery jobs of a fanned-out batch', () => {
     for (const { jobId } of again) expect(jobId).toMatch(/^delivery\.[0-9a-f]{32}$/);
   });
 
-  it('puts up to 25 e-mails in a job, and up to 100 of an event\'s in-app deliveries', () => {
+  it("puts up to 25 e-mails in a job, and up to 100 of an event's in-app deliveries", () => {
     const many = [
       ...Array.from({ length: 40 }, (_, i) => delivery('a', i)),
       ...Array.from({ length: 20 }, (_, i) => delivery('b', i)),

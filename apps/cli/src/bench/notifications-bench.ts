@@ -104,10 +104,8 @@ async function measureRun(
   const deliveries = participantCount * ctx.region.staff.length * 2;
   const result: Partial<RunResult> = {};
   const phases: Record<Side, () => Promise<{ wallMs: number }>> = {
-    pipeline: async () =>
-      (result.pipeline = await runPipeline(ctx, pipelineProject, participants)),
-    baseline: async () =>
-      (result.baseline = await runBaseline(ctx, baselineProject, participants)),
+    pipeline: async () => (result.pipeline = await runPipeline(ctx, pipelineProject, participants)),
+    baseline: async () => (result.baseline = await runBaseline(ctx, baselineProject, participants)),
     bare: async () => (result.bare = await runBareQueue(ctx, deliveries)),
   };
   const order = SIDES.map((_, i) => SIDES[(i + rotation) % SIDES.length]);
